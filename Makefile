@@ -1,0 +1,126 @@
+# reportpipe: CSV exports -> review-data XML -> XSL-FO -> PDF.
+#
+#   make run     install what is missing, build, render input/ into output/
+#   make test    build and run every test (unit + end-to-end) through prove
+#   make asan    the same tests against an ASan + UBSan build
+#   make bench   benchmarks (not part of make test)
+#   make fuzz    fuzz the parsers of outside input for a bounded time
+#   make fmt     clang-format every C file
+#   make deps    install the Debian packages we need (or print the command)
+#
+# SANITIZE=1 builds into build/asan with the sanitizers on.
+
+PKGS     = libxml-2.0 libxslt libexslt pangocairo cairo-pdf
+DEBS     = gcc libc6-dev make pkg-config perl libcsv-dev libxml2-dev \
+           libxslt1-dev libpango1.0-dev libcairo2-dev libcmocka-dev \
+           fonts-dejavu-core poppler-utils qpdf valgrind clang-format
+CC      ?= cc
+BUILD   ?= build/release
+
+WARNINGS = -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wvla -Wwrite-strings -Wformat=2
+OPT      = -O2 -g
+ifeq ($(SANITIZE),1)
+BUILD    = build/asan
+OPT      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+           -fno-sanitize-recover=undefined
+endif
+
+# Library headers through -isystem, so their warnings are not ours.
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null | sed 's/-I/-isystem /g')
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS  += -std=c11 $(WARNINGS) $(OPT)
+CPPFLAGS += -D_DEFAULT_SOURCE -Ipipeline $(PKG_CFLAGS) -MMD -MP
+LDLIBS  += $(PKG_LIBS) -lcsv -lm
+LDFLAGS += $(filter -fsanitize=%,$(OPT))
+
+STAGES   = common import merge transform fo layout paint
+LIB_SRC  = $(filter-out %_test.c,$(foreach s,$(STAGES),$(wildcard pipeline/$(s)/*.c)))
+CLI_SRC  = $(wildcard pipeline/cli/*.c)
+TEST_SRC = $(foreach s,$(STAGES) cli,$(wildcard pipeline/$(s)/*_test.c))
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  = $(filter-out %_test.o,$(CLI_SRC:%.c=$(BUILD)/%.o))
+TEST_BIN = $(TEST_SRC:pipeline/%_test.c=$(BUILD)/tests/%_test)
+LIB      = $(BUILD)/libreportpipe.a
+BIN      = $(BUILD)/reportpipe
+GEN      = $(BUILD)/gen-sample
+
+.PHONY: all run test unit e2e asan bench fuzz fmt fmt-check deps check-deps \
+        clean sample valgrind
+.DEFAULT_GOAL := all
+
+all: $(BIN)
+
+# Quiet by default; V=1 shows the full commands.
+ifneq ($(V),1)
+Q = @
+endif
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)$(AR) rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+
+$(BUILD)/tests/%_test: $(BUILD)/pipeline/%_test.o $(LIB)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) -lcmocka
+
+$(GEN): $(BUILD)/tests/data/gen_sample.o
+	$(CC) $(LDFLAGS) -o $@ $^ -lm
+
+# The main job: what the nightly cron runs, on the shipped sample data.
+run: check-deps
+	$(MAKE) all
+	./$(BIN) run --input input --output output
+
+# Every test, through prove: C unit tests (cmocka, TAP) and end-to-end
+# shell tests that run the real binary and read the real PDFs.
+test: check-deps
+	$(MAKE) $(BIN) $(TEST_BIN) $(GEN)
+	CMOCKA_MESSAGE_OUTPUT=TAP REPORTPIPE=$(CURDIR)/$(BIN) \
+	GEN_SAMPLE=$(CURDIR)/$(GEN) TOP=$(CURDIR) BUILD=$(CURDIR)/$(BUILD) \
+	  prove --exec '' $(TEST_BIN) tests/e2e/*.t
+
+asan:
+	$(MAKE) SANITIZE=1 test
+
+# valgrind on the end-to-end run of the sample data.
+valgrind: $(BIN)
+	tools/valgrind.sh $(BIN)
+
+bench: $(BIN)
+	bench/run.sh $(BIN)
+
+fuzz:
+	$(MAKE) -f fuzz/Makefile run
+
+sample: $(GEN)
+	$(GEN) input
+
+fmt:
+	clang-format -i $(shell git ls-files '*.c' '*.h')
+
+fmt-check:
+	clang-format --dry-run -Werror $(shell git ls-files '*.c' '*.h')
+
+# Installs missing Debian packages when root; otherwise prints the command.
+deps:
+	@tools/deps.sh install $(DEBS)
+
+check-deps:
+	@tools/deps.sh install $(DEBS)
+
+clean:
+	rm -rf build output
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_SRC:%.c=$(BUILD)/%.d) $(BUILD)/tests/data/gen_sample.d

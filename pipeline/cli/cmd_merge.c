@@ -1,0 +1,114 @@
+/* reportpipe merge: records of all sources in, review-data XML out. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "common/log.h"
+#include "import/import.h"
+#include "merge/merge.h"
+#include "transform/transform.h"
+
+static const char usage[] =
+    "reportpipe merge -o OUT.xml [--period-start YYYY-MM-DD "
+    "--period-end YYYY-MM-DD] FILE.csv...";
+
+static void help(void)
+{
+    printf("usage: %s\n\n"
+           "Imports the given exports (or record files from 'reportpipe "
+           "import') and\njoins them into one review-data XML document "
+           "(docs/data-contract.md).\n\n"
+           "  -o, --output FILE      where the XML goes (required)\n"
+           "  --period-start DATE    first day of the review period\n"
+           "  --period-end DATE      last day of the review period "
+           "(inclusive)\n"
+           "                         default: the 12 whole months before "
+           "the newest data\n"
+           "  -q, --quiet            no summary lines\n",
+           usage);
+}
+
+int cmd_merge(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"period-start", required_argument, NULL, 's'},
+        {"period-end", required_argument, NULL, 'e'},
+        {"quiet", no_argument, NULL, 'q'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *out_path = NULL;
+    struct rp_merge_options opt;
+    struct rp_merge_stats mstats;
+    struct rp_dataset data;
+    struct rp_error err;
+    xmlDoc *doc = NULL;
+    enum rp_status status = RP_OK;
+    int c, i;
+
+    if (cli_wants_help(argc, argv)) {
+        help();
+        return 0;
+    }
+    rp_merge_options_init(&opt);
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "o:q", options, NULL)) != -1) {
+        switch (c) {
+        case 'o':
+            out_path = optarg;
+            break;
+        case 's':
+            if (!cli_parse_date(optarg, &opt.period_start))
+                return cli_usage_error(usage, "--period-start '%s' is not a "
+                                              "date YYYY-MM-DD",
+                                       optarg);
+            break;
+        case 'e':
+            if (!cli_parse_date(optarg, &opt.period_end))
+                return cli_usage_error(usage, "--period-end '%s' is not a "
+                                              "date YYYY-MM-DD",
+                                       optarg);
+            opt.period_end += 86400; /* inclusive day -> exclusive bound */
+            break;
+        case 'q':
+            rp_log_set_level(RP_LOG_QUIET);
+            break;
+        default:
+            return cli_usage_error(usage, "unknown option");
+        }
+    }
+    if (!out_path)
+        return cli_usage_error(usage, "merge needs -o OUT.xml");
+    if (optind >= argc)
+        return cli_usage_error(usage, "merge needs the CSV files to join");
+    if ((opt.period_start == RP_TIME_NONE) != (opt.period_end == RP_TIME_NONE))
+        return cli_usage_error(usage, "give both --period-start and "
+                                      "--period-end, or neither");
+    rp_dataset_init(&data);
+    rp_error_init(&err);
+    for (i = optind; i < argc && status == RP_OK; i++) {
+        struct rp_import_stats stats;
+        status = rp_import_file(argv[i], NULL, &data, &stats, &err);
+        if (status == RP_OK && stats.rows_rejected)
+            rp_log_warn("%s: %zu rows rejected -> %s", argv[i],
+                        stats.rows_rejected, stats.rejects_path);
+    }
+    if (status == RP_OK)
+        status = rp_merge_build(&data, &opt, &doc, &mstats, &err);
+    if (status == RP_OK)
+        status = rp_xml_write_file(doc, out_path, &err);
+    if (status == RP_OK)
+        rp_log_info("merge: %zu accounts, %zu tickets in %s..%s, %zu "
+                    "unmatched -> %s",
+                    mstats.accounts, mstats.tickets, mstats.period_start,
+                    mstats.period_end, mstats.tickets_unmatched, out_path);
+    if (doc)
+        xmlFreeDoc(doc);
+    rp_dataset_release(&data);
+    if (status != RP_OK) {
+        cli_report(&err);
+        return cli_exit_code(status);
+    }
+    return 0;
+}

@@ -1,0 +1,155 @@
+/*
+ * reportpipe: the command table, global options and exit codes.
+ *
+ * Exit codes (documented in README.md):
+ *   0  success
+ *   1  bad input: a file, row or document the user can fix
+ *   2  usage: the command line is wrong
+ *   3  internal error: our bug, or the system failed us
+ */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libxml/parser.h>
+
+#include "common/log.h"
+
+static const struct {
+    const char *name;
+    int (*fn)(int argc, char **argv);
+    const char *summary;
+} commands[] = {
+    {"run", cmd_run, "import, merge, transform and render everything"},
+    {"import", cmd_import, "read CSV exports into typed records"},
+    {"merge", cmd_merge, "join records into one review-data XML"},
+    {"transform", cmd_transform, "apply an XSLT template: XML -> XSL-FO"},
+    {"render", cmd_render, "lay out XSL-FO and write PDF"},
+};
+
+int cli_exit_code(enum rp_status status)
+{
+    switch (status) {
+    case RP_OK:
+        return 0;
+    case RP_ERR_INPUT:
+        return 1;
+    case RP_ERR_USAGE:
+        return 2;
+    case RP_ERR_INTERNAL:
+        return 3;
+    }
+    return 3;
+}
+
+void cli_report(const struct rp_error *err)
+{
+    char text[2048];
+    rp_error_format(err, text, sizeof(text));
+    fprintf(stderr, "reportpipe: error: %s\n", text);
+}
+
+int cli_usage_error(const char *usage, const char *fmt, ...)
+{
+    va_list ap;
+    fputs("reportpipe: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nusage: %s\n", usage);
+    return 2;
+}
+
+int cli_wants_help(int argc, char **argv)
+{
+    int i;
+    for (i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--"))
+            break;
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
+            return 1;
+    }
+    return 0;
+}
+
+int64_t cli_source_date(void)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    char *end;
+    long long v;
+
+    if (epoch && *epoch) {
+        v = strtoll(epoch, &end, 10);
+        if (*end == '\0' && v >= 0)
+            return v;
+    }
+    return (int64_t)time(NULL);
+}
+
+int cli_parse_date(const char *text, int64_t *out)
+{
+    static const int days_in_month[] = {31, 29, 31, 30, 31, 30,
+                                        31, 31, 30, 31, 30, 31};
+    struct tm tm;
+    int y, m, d, n = 0;
+
+    if (sscanf(text, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
+        text[n] != '\0' || n != 10 || m < 1 || m > 12 || d < 1 ||
+        d > days_in_month[m - 1])
+        return 0;
+    memset(&tm, 0, sizeof(tm));
+    tm.tm_year = y - 1900;
+    tm.tm_mon = m - 1;
+    tm.tm_mday = d;
+    *out = (int64_t)timegm(&tm);
+    return 1;
+}
+
+static void print_help(FILE *out)
+{
+    size_t i;
+    fprintf(out, "usage: reportpipe [--version] [--help] <command> [<args>]\n"
+                 "\n"
+                 "Turns CRM and ticketing CSV exports into Annual Customer "
+                 "Review and\nProgram Status Report PDFs.\n\ncommands:\n");
+    for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "\n'reportpipe <command> --help' describes a command.\n"
+                 "Exit codes: 0 ok, 1 bad input, 2 usage, 3 internal "
+                 "error.\n");
+}
+
+int main(int argc, char **argv)
+{
+    size_t i;
+    int rc;
+
+    if (argc < 2) {
+        print_help(stderr);
+        return 2;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
+        !strcmp(argv[1], "help")) {
+        print_help(stdout);
+        return 0;
+    }
+    if (!strcmp(argv[1], "--version")) {
+        printf("reportpipe %s\n", RP_VERSION);
+        return 0;
+    }
+    for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+        if (strcmp(argv[1], commands[i].name) == 0) {
+            rc = commands[i].fn(argc - 1, argv + 1);
+            xmlCleanupParser();
+            return rc;
+        }
+    }
+    fprintf(stderr, "reportpipe: '%s' is not a command; see 'reportpipe "
+                    "--help'\n",
+            argv[1]);
+    return 2;
+}

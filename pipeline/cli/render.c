@@ -1,0 +1,80 @@
+/*
+ * The render stage as the commands use it: FO tree, layout, paint, in one
+ * call, so `render` and `run` drive the three steps the same way.
+ */
+#include "cli.h"
+
+#include <stdio.h>
+
+#include "common/file.h"
+#include "fo/fo.h"
+#include "layout/layout.h"
+#include "paint/paint.h"
+
+/* Paints every page and, for --dump-area, writes its text dump too. */
+struct tee_sink {
+    struct rp_layout_sink pdf;
+    FILE *dump;
+};
+
+static enum rp_status tee_page(void *ctx, const struct rp_area_page *page,
+                               struct rp_error *err)
+{
+    struct tee_sink *tee = ctx;
+    if (tee->dump)
+        rp_paint_dump_page(tee->dump, page);
+    return tee->pdf.page_done(tee->pdf.ctx, page, err);
+}
+
+enum rp_status cli_render_fo(xmlDoc *fo, const char *name,
+                             const char *pdf_path, const char *dump_path,
+                             struct cli_render_result *result,
+                             struct rp_error *err)
+{
+    struct rp_fo_tree *tree = NULL;
+    struct rp_painter *painter = NULL;
+    struct rp_outfile dump = {0};
+    struct rp_layout_stats stats;
+    struct rp_pdf_info info = {0};
+    struct tee_sink tee = {0};
+    struct rp_layout_sink sink;
+    PangoContext *pango = NULL;
+    enum rp_status status;
+
+    status = rp_fo_tree_parse(fo, name, &tree, err);
+    if (status != RP_OK)
+        goto out;
+    info.title = rp_fo_tree_title(tree);
+    info.created = cli_source_date();
+    status = rp_paint_pdf_open(pdf_path, &info, &painter, err);
+    if (status != RP_OK)
+        goto out;
+    if (dump_path) {
+        status = rp_outfile_open(&dump, dump_path, err);
+        if (status != RP_OK)
+            goto out;
+        tee.dump = dump.fp;
+    }
+    tee.pdf = rp_paint_sink(painter);
+    sink.page_done = tee_page;
+    sink.ctx = &tee;
+    pango = rp_layout_context_new();
+    status = rp_layout_run(tree, pango, &sink, &stats, err);
+    if (status != RP_OK)
+        goto out;
+    status = rp_paint_pdf_close(painter, err);
+    painter = NULL;
+    if (status != RP_OK)
+        goto out;
+    if (dump_path)
+        status = rp_outfile_commit(&dump, err);
+    if (result)
+        result->pages = stats.pages;
+out:
+    rp_outfile_abort(&dump);
+    rp_paint_pdf_abort(painter);
+    if (pango)
+        g_object_unref(pango);
+    rp_fo_tree_free(tree);
+    return status;
+}

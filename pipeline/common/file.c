@@ -1,0 +1,141 @@
+/* Output files written to a temporary and renamed into place. */
+#include "file.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "mem.h"
+
+enum rp_status rp_mkdirs(const char *dir, struct rp_error *err)
+{
+    char *path = rp_xstrdup(dir);
+    enum rp_status status = RP_OK;
+    char *p;
+
+    for (p = path + 1; ; p++) {
+        char saved = *p;
+        if (saved != '/' && saved != '\0')
+            continue;
+        *p = '\0';
+        if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+            status = rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
+                                  "cannot create directory: %s",
+                                  strerror(errno));
+            goto out;
+        }
+        *p = saved;
+        if (saved == '\0')
+            break;
+    }
+out:
+    free(path);
+    return status;
+}
+
+static enum rp_status make_parent_dirs(const char *path, struct rp_error *err)
+{
+    const char *slash = strrchr(path, '/');
+    enum rp_status status = RP_OK;
+    char *dir;
+
+    if (!slash || slash == path)
+        return RP_OK;
+    dir = rp_xstrndup(path, (size_t)(slash - path));
+    status = rp_mkdirs(dir, err);
+    free(dir);
+    return status;
+}
+
+enum rp_status rp_outfile_open(struct rp_outfile *out, const char *path,
+                               struct rp_error *err)
+{
+    enum rp_status status;
+    size_t len = strlen(path) + 16;
+    int fd;
+
+    memset(out, 0, sizeof(*out));
+    status = make_parent_dirs(path, err);
+    if (status != RP_OK)
+        return status;
+    out->path = rp_xstrdup(path);
+    out->tmp_path = rp_xmalloc(len);
+    snprintf(out->tmp_path, len, "%s.tmp.XXXXXX", path);
+    fd = mkstemp(out->tmp_path);
+    if (fd < 0) {
+        status = rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
+                              "cannot create output file: %s",
+                              strerror(errno));
+        goto out;
+    }
+    /* mkstemp creates 0600; outputs are ordinary documents. */
+    fchmod(fd, 0644);
+    out->fp = fdopen(fd, "wb");
+    if (!out->fp) {
+        close(fd);
+        status = rp_error_set(err, RP_ERR_INTERNAL, path, 0, NULL,
+                              "cannot open output stream: %s",
+                              strerror(errno));
+        goto out;
+    }
+out:
+    if (status != RP_OK)
+        rp_outfile_abort(out);
+    return status;
+}
+
+enum rp_status rp_outfile_commit(struct rp_outfile *out, struct rp_error *err)
+{
+    enum rp_status status = RP_OK;
+    int failed = ferror(out->fp);
+
+    if (fclose(out->fp) != 0)
+        failed = 1;
+    out->fp = NULL;
+    if (failed) {
+        status = rp_error_set(err, RP_ERR_INTERNAL, out->path, 0, NULL,
+                              "write failed: %s", strerror(errno));
+        goto out;
+    }
+    if (rename(out->tmp_path, out->path) != 0) {
+        status = rp_error_set(err, RP_ERR_INTERNAL, out->path, 0, NULL,
+                              "cannot rename into place: %s",
+                              strerror(errno));
+        goto out;
+    }
+    free(out->tmp_path);
+    out->tmp_path = NULL;
+out:
+    rp_outfile_abort(out);
+    return status;
+}
+
+void rp_outfile_abort(struct rp_outfile *out)
+{
+    if (out->fp)
+        fclose(out->fp);
+    if (out->tmp_path)
+        unlink(out->tmp_path);
+    free(out->tmp_path);
+    free(out->path);
+    memset(out, 0, sizeof(*out));
+}
+
+enum rp_status rp_file_write_all(const char *path, const void *data,
+                                 size_t len, struct rp_error *err)
+{
+    struct rp_outfile out;
+    enum rp_status status = rp_outfile_open(&out, path, err);
+
+    if (status != RP_OK)
+        return status;
+    if (len && fwrite(data, 1, len, out.fp) != len) {
+        status = rp_error_set(err, RP_ERR_INTERNAL, path, 0, NULL,
+                              "write failed: %s", strerror(errno));
+        rp_outfile_abort(&out);
+        return status;
+    }
+    return rp_outfile_commit(&out, err);
+}

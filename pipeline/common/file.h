@@ -1,0 +1,37 @@
+/*
+ * Output files that appear whole or not at all.  Every output is written to
+ * a temporary file beside its destination and renamed into place only when
+ * complete, so a failed or interrupted run never leaves a half-written PDF
+ * where the previous good one was.
+ */
+#ifndef RP_COMMON_FILE_H
+#define RP_COMMON_FILE_H
+
+#include <stdio.h>
+
+#include "error.h"
+
+struct rp_outfile {
+    char *path;     /* final destination */
+    char *tmp_path; /* where bytes go until commit */
+    FILE *fp;       /* open on tmp_path */
+};
+
+/* Creates missing parent directories, then opens a temporary file. */
+enum rp_status rp_outfile_open(struct rp_outfile *out, const char *path,
+                               struct rp_error *err) RP_MUST_CHECK;
+/* Flushes, closes and renames into place; on failure the temporary goes. */
+enum rp_status rp_outfile_commit(struct rp_outfile *out,
+                                 struct rp_error *err) RP_MUST_CHECK;
+/* Closes and removes the temporary file; safe on a committed or zeroed out. */
+void rp_outfile_abort(struct rp_outfile *out);
+
+/* Writes a whole buffer atomically through rp_outfile. */
+enum rp_status rp_file_write_all(const char *path, const void *data,
+                                 size_t len, struct rp_error *err)
+    RP_MUST_CHECK;
+
+/* mkdir -p. */
+enum rp_status rp_mkdirs(const char *dir, struct rp_error *err) RP_MUST_CHECK;
+
+#endif

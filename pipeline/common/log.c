@@ -1,0 +1,55 @@
+/* Messages to the user on stderr. */
+#include "log.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+static enum rp_log_level log_level = RP_LOG_NORMAL;
+static unsigned long warnings;
+
+void rp_log_set_level(enum rp_log_level level)
+{
+    log_level = level;
+}
+
+static void log_line(const char *prefix, const char *fmt, va_list ap)
+{
+    fputs("reportpipe: ", stderr);
+    fputs(prefix, stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
+void rp_log_info(const char *fmt, ...)
+{
+    va_list ap;
+    if (log_level < RP_LOG_NORMAL)
+        return;
+    va_start(ap, fmt);
+    log_line("", fmt, ap);
+    va_end(ap);
+}
+
+void rp_log_debug(const char *fmt, ...)
+{
+    va_list ap;
+    if (log_level < RP_LOG_VERBOSE)
+        return;
+    va_start(ap, fmt);
+    log_line("", fmt, ap);
+    va_end(ap);
+}
+
+void rp_log_warn(const char *fmt, ...)
+{
+    va_list ap;
+    warnings++;
+    va_start(ap, fmt);
+    log_line("warning: ", fmt, ap);
+    va_end(ap);
+}
+
+unsigned long rp_log_warning_count(void)
+{
+    return warnings;
+}

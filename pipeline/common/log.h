@@ -1,0 +1,22 @@
+/*
+ * Messages to the user on stderr.  Stages report progress and warnings
+ * here; errors travel as struct rp_error and are printed by cli/.
+ * Warnings are counted so that a run can summarise them.
+ */
+#ifndef RP_COMMON_LOG_H
+#define RP_COMMON_LOG_H
+
+#include "error.h"
+
+enum rp_log_level { RP_LOG_QUIET = 0, RP_LOG_NORMAL = 1, RP_LOG_VERBOSE = 2 };
+
+void rp_log_set_level(enum rp_log_level level);
+/* One-line stage summaries and progress; shown at RP_LOG_NORMAL. */
+void rp_log_info(const char *fmt, ...) RP_PRINTF(1, 2);
+/* Details; shown at RP_LOG_VERBOSE. */
+void rp_log_debug(const char *fmt, ...) RP_PRINTF(1, 2);
+/* Always shown, prefixed "warning: ". */
+void rp_log_warn(const char *fmt, ...) RP_PRINTF(1, 2);
+unsigned long rp_log_warning_count(void);
+
+#endif

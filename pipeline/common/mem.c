@@ -1,0 +1,84 @@
+/* Memory helpers: allocation that cannot return NULL, checked sizes. */
+#include "mem.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void out_of_memory(size_t size)
+{
+    fprintf(stderr, "reportpipe: out of memory (allocating %zu bytes)\n",
+            size);
+    abort();
+}
+
+void *rp_xmalloc(size_t size)
+{
+    void *p = malloc(size ? size : 1);
+    if (!p)
+        out_of_memory(size);
+    return p;
+}
+
+void *rp_xcalloc(size_t count, size_t size)
+{
+    void *p = calloc(count ? count : 1, size ? size : 1);
+    if (!p)
+        out_of_memory(size);
+    return p;
+}
+
+void *rp_xrealloc(void *ptr, size_t size)
+{
+    void *p = realloc(ptr, size ? size : 1);
+    if (!p)
+        out_of_memory(size);
+    return p;
+}
+
+char *rp_xstrdup(const char *s)
+{
+    return rp_xstrndup(s, strlen(s));
+}
+
+char *rp_xstrndup(const char *s, size_t n)
+{
+    char *p = rp_xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+bool rp_size_mul(size_t a, size_t b, size_t *out)
+{
+    if (b && a > SIZE_MAX / b)
+        return false;
+    *out = a * b;
+    return true;
+}
+
+bool rp_size_add(size_t a, size_t b, size_t *out)
+{
+    if (a > SIZE_MAX - b)
+        return false;
+    *out = a + b;
+    return true;
+}
+
+void rp_array_grow(void **items, size_t *cap, size_t need, size_t elem_size)
+{
+    size_t new_cap = *cap ? *cap : 16;
+    size_t bytes;
+
+    if (need <= *cap)
+        return;
+    while (new_cap < need) {
+        if (!rp_size_mul(new_cap, 2, &new_cap))
+            out_of_memory(SIZE_MAX);
+    }
+    if (!rp_size_mul(new_cap, elem_size, &bytes))
+        out_of_memory(SIZE_MAX);
+    *items = rp_xrealloc(*items, bytes);
+    *cap = new_cap;
+}

@@ -1,0 +1,30 @@
+/*
+ * Memory helpers.  Allocation failure is not an input error a user can fix,
+ * and threading ENOMEM through every string copy would hide the real error
+ * paths, so these abort with a message (as git's xmalloc does).  Sizes that
+ * come from outside input go through rp_size_mul()/rp_size_add() first.
+ */
+#ifndef RP_COMMON_MEM_H
+#define RP_COMMON_MEM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Never return NULL; the caller frees the result with free(). */
+void *rp_xmalloc(size_t size);
+void *rp_xcalloc(size_t count, size_t size);
+void *rp_xrealloc(void *ptr, size_t size);
+char *rp_xstrdup(const char *s);
+char *rp_xstrndup(const char *s, size_t n);
+
+/* Overflow-checked arithmetic: false (and *out untouched) on overflow. */
+bool rp_size_mul(size_t a, size_t b, size_t *out);
+bool rp_size_add(size_t a, size_t b, size_t *out);
+
+/*
+ * Grows an array *items of *cap elements of elem_size bytes so that it
+ * holds at least need elements; aborts on overflow, like rp_xmalloc.
+ */
+void rp_array_grow(void **items, size_t *cap, size_t need, size_t elem_size);
+
+#endif

@@ -1,0 +1,647 @@
+/*
+ * Property values: lengths, colours and the handlers that turn one FO
+ * attribute into fields of struct rp_fo_props (shorthands included).
+ */
+#include "fo_internal.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* px follows Apache FOP's default source resolution (72 dpi): 1px = 1pt. */
+static const struct {
+    const char *unit;
+    double pt;
+} length_units[] = {
+    {"pt", 1.0},         {"mm", 72.0 / 25.4}, {"cm", 72.0 / 2.54},
+    {"in", 72.0},        {"pc", 12.0},        {"px", 1.0},
+};
+
+static const char *skip_space(const char *s)
+{
+    while (*s && isspace((unsigned char)*s))
+        s++;
+    return s;
+}
+
+static bool parse_number(const char *text, double *value, const char **end)
+{
+    char *stop;
+    const char *s = skip_space(text);
+
+    /* strtod would accept "inf", "nan" and hex floats; lengths never are. */
+    if (!(isdigit((unsigned char)*s) || *s == '.' || *s == '-' || *s == '+'))
+        return false;
+    *value = strtod(s, &stop);
+    if (stop == s || !isfinite(*value))
+        return false;
+    *end = stop;
+    return true;
+}
+
+bool rp_fo_parse_length(const char *text, double font_size, double *pt)
+{
+    double value;
+    const char *unit;
+    size_t i;
+
+    if (!parse_number(text, &value, &unit))
+        return false;
+    if (*skip_space(unit) == '\0') {
+        /* A bare number is only valid for zero. */
+        if (value != 0.0)
+            return false;
+        *pt = 0.0;
+        return true;
+    }
+    for (i = 0; i < sizeof(length_units) / sizeof(length_units[0]); i++) {
+        size_t n = strlen(length_units[i].unit);
+        if (strncasecmp(unit, length_units[i].unit, n) == 0 &&
+            *skip_space(unit + n) == '\0') {
+            *pt = value * length_units[i].pt;
+            return true;
+        }
+    }
+    if (strncasecmp(unit, "em", 2) == 0 && *skip_space(unit + 2) == '\0') {
+        *pt = value * font_size;
+        return true;
+    }
+    return false;
+}
+
+bool rp_fo_parse_percent(const char *text, double *percent)
+{
+    const char *end;
+
+    if (!parse_number(text, percent, &end))
+        return false;
+    return *end == '%' && *skip_space(end + 1) == '\0';
+}
+
+static const struct {
+    const char *name;
+    unsigned rgb;
+} named_colors[] = {
+    {"black", 0x000000},  {"silver", 0xc0c0c0}, {"gray", 0x808080},
+    {"grey", 0x808080},   {"white", 0xffffff},  {"maroon", 0x800000},
+    {"red", 0xff0000},    {"purple", 0x800080}, {"fuchsia", 0xff00ff},
+    {"green", 0x008000},  {"lime", 0x00ff00},   {"olive", 0x808000},
+    {"yellow", 0xffff00}, {"navy", 0x000080},   {"blue", 0x0000ff},
+    {"teal", 0x008080},   {"aqua", 0x00ffff},   {"orange", 0xffa500},
+    {"darkgray", 0xa9a9a9}, {"darkgrey", 0xa9a9a9},
+    {"lightgray", 0xd3d3d3}, {"lightgrey", 0xd3d3d3},
+};
+
+static void set_rgb(struct rp_fo_color *color, unsigned rgb)
+{
+    color->r = ((rgb >> 16) & 0xff) / 255.0;
+    color->g = ((rgb >> 8) & 0xff) / 255.0;
+    color->b = (rgb & 0xff) / 255.0;
+    color->a = 1.0;
+}
+
+static bool parse_hex_color(const char *s, struct rp_fo_color *color)
+{
+    size_t n = 0;
+    unsigned rgb = 0;
+
+    while (isxdigit((unsigned char)s[n]))
+        n++;
+    if (*skip_space(s + n) != '\0')
+        return false;
+    if (n == 6) {
+        rgb = (unsigned)strtoul(s, NULL, 16);
+    } else if (n == 3) {
+        unsigned short3 = (unsigned)strtoul(s, NULL, 16);
+        unsigned r = (short3 >> 8) & 0xf, g = (short3 >> 4) & 0xf,
+                 b = short3 & 0xf;
+        rgb = (r * 17) << 16 | (g * 17) << 8 | (b * 17);
+    } else {
+        return false;
+    }
+    set_rgb(color, rgb);
+    return true;
+}
+
+static bool parse_rgb_function(const char *s, struct rp_fo_color *color)
+{
+    double c[3];
+    int i;
+
+    s = skip_space(s + 3);
+    if (*s++ != '(')
+        return false;
+    for (i = 0; i < 3; i++) {
+        const char *end;
+        if (!parse_number(s, &c[i], &end))
+            return false;
+        if (*end == '%') {
+            c[i] = c[i] * 255.0 / 100.0;
+            end++;
+        }
+        if (c[i] < 0 || c[i] > 255)
+            return false;
+        s = skip_space(end);
+        if (*s != (i < 2 ? ',' : ')'))
+            return false;
+        s++;
+    }
+    if (*skip_space(s) != '\0')
+        return false;
+    color->r = c[0] / 255.0;
+    color->g = c[1] / 255.0;
+    color->b = c[2] / 255.0;
+    color->a = 1.0;
+    return true;
+}
+
+bool rp_fo_parse_color(const char *text, struct rp_fo_color *color)
+{
+    const char *s = skip_space(text);
+    size_t i, n;
+
+    if (*s == '#')
+        return parse_hex_color(s + 1, color);
+    if (strncasecmp(s, "rgb", 3) == 0 && s[3] != '\0' &&
+        (s[3] == '(' || isspace((unsigned char)s[3])))
+        return parse_rgb_function(s, color);
+    n = strlen(s);
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    if (n == 11 && strncasecmp(s, "transparent", n) == 0) {
+        memset(color, 0, sizeof(*color));
+        return true;
+    }
+    for (i = 0; i < sizeof(named_colors) / sizeof(named_colors[0]); i++) {
+        if (strlen(named_colors[i].name) == n &&
+            strncasecmp(s, named_colors[i].name, n) == 0) {
+            set_rgb(color, named_colors[i].rgb);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Splits a property value into at most max whitespace-separated tokens. */
+static int split_tokens(const char *value, char tokens[][64], int max)
+{
+    int n = 0;
+    const char *s = skip_space(value);
+
+    while (*s && n < max) {
+        size_t len = 0;
+        int depth = 0;
+        /* rgb(1, 2, 3) is one token despite its spaces. */
+        while (s[len] && (depth > 0 || !isspace((unsigned char)s[len]))) {
+            if (s[len] == '(')
+                depth++;
+            else if (s[len] == ')')
+                depth--;
+            len++;
+        }
+        if (len >= 64)
+            return -1;
+        memcpy(tokens[n], s, len);
+        tokens[n][len] = '\0';
+        n++;
+        s = skip_space(s + len);
+    }
+    return *s ? -1 : n;
+}
+
+static bool parse_border_style(const char *text,
+                               enum rp_fo_border_style *style)
+{
+    static const struct {
+        const char *name;
+        enum rp_fo_border_style style;
+    } styles[] = {
+        {"none", RP_FO_BORDER_NONE},     {"hidden", RP_FO_BORDER_NONE},
+        {"solid", RP_FO_BORDER_SOLID},   {"dashed", RP_FO_BORDER_DASHED},
+        {"dotted", RP_FO_BORDER_DOTTED}, {"double", RP_FO_BORDER_DOUBLE},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof(styles) / sizeof(styles[0]); i++) {
+        if (strcmp(text, styles[i].name) == 0) {
+            *style = styles[i].style;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool parse_border_width(const char *text, double font_size,
+                               double *width)
+{
+    if (strcmp(text, "thin") == 0)
+        *width = 0.5;
+    else if (strcmp(text, "medium") == 0)
+        *width = 1.0;
+    else if (strcmp(text, "thick") == 0)
+        *width = 2.0;
+    else
+        return rp_fo_parse_length(text, font_size, width);
+    return true;
+}
+
+/* "0.5pt solid #ccc" in any order, as the border shorthands take. */
+static bool parse_border(const char *value, double font_size,
+                         struct rp_fo_border *border)
+{
+    char tokens[3][64];
+    int n = split_tokens(value, tokens, 3), i;
+    struct rp_fo_border b = {1.0, RP_FO_BORDER_NONE, {0, 0, 0, 1}};
+
+    if (n <= 0)
+        return false;
+    for (i = 0; i < n; i++) {
+        if (parse_border_style(tokens[i], &b.style))
+            continue;
+        if (parse_border_width(tokens[i], font_size, &b.width))
+            continue;
+        if (rp_fo_parse_color(tokens[i], &b.color))
+            continue;
+        return false;
+    }
+    *border = b;
+    return true;
+}
+
+/* CSS order for 1-4 values: top, right, bottom, left. */
+static const int side_of_value[4][4] = {
+    {0, 0, 0, 0},
+    {0, 1, 0, 1},
+    {0, 1, 2, 1},
+    {0, 1, 2, 3},
+};
+
+static bool parse_sides(const char *value, double font_size, double out[4])
+{
+    char tokens[4][64];
+    double v[4];
+    int n = split_tokens(value, tokens, 4), i;
+
+    if (n <= 0)
+        return false;
+    for (i = 0; i < n; i++) {
+        if (!rp_fo_parse_length(tokens[i], font_size, &v[i]))
+            return false;
+    }
+    for (i = 0; i < 4; i++)
+        out[i] = v[side_of_value[n - 1][i]];
+    return true;
+}
+
+static int side_from_name(const char *name)
+{
+    /* Horizontal writing mode: before/after are top/bottom. */
+    if (!strcmp(name, "top") || !strcmp(name, "before"))
+        return RP_FO_TOP;
+    if (!strcmp(name, "bottom") || !strcmp(name, "after"))
+        return RP_FO_BOTTOM;
+    if (!strcmp(name, "left") || !strcmp(name, "start"))
+        return RP_FO_LEFT;
+    if (!strcmp(name, "right") || !strcmp(name, "end"))
+        return RP_FO_RIGHT;
+    return -1;
+}
+
+/*
+ * Returns 1 when the property was handled, 0 when its value is invalid, -1
+ * when the property is not one we support.
+ */
+int rp_fo_apply_property(struct rp_fo_props *p, const struct rp_fo_props *parent,
+                         const char *name, const char *value,
+                         struct rp_fo_specified *spec, struct rp_fo_strings *strings)
+{
+    double len;
+    const char *dot;
+    char base[64];
+    int side;
+
+    /* space-before.optimum and friends: we use one value per space. */
+    dot = strchr(name, '.');
+    if (dot && (size_t)(dot - name) < sizeof(base)) {
+        memcpy(base, name, (size_t)(dot - name));
+        base[dot - name] = '\0';
+        if ((!strcmp(base, "space-before") || !strcmp(base, "space-after")) &&
+            (!strcmp(dot, ".optimum") || !strcmp(dot, ".minimum") ||
+             !strcmp(dot, ".maximum") || !strcmp(dot, ".conditionality") ||
+             !strcmp(dot, ".precedence"))) {
+            if (strcmp(dot, ".optimum") != 0)
+                return 1; /* min/max/conditionality: not yet used */
+            name = base;
+        } else if (!strcmp(base, "keep-together") ||
+                   !strcmp(base, "keep-with-next") ||
+                   !strcmp(base, "keep-with-previous")) {
+            name = base; /* .within-page / .within-column / .within-line */
+        } else if (!strcmp(dot, ".length") || !strcmp(dot, ".conditionality")) {
+            memcpy(base, name, (size_t)(dot - name));
+            name = base;
+            if (strcmp(dot, ".conditionality") == 0)
+                return 1;
+        } else {
+            return -1;
+        }
+    }
+
+    if (!strcmp(name, "font-family")) {
+        p->font_family = rp_fo_strings_intern(strings, value);
+    } else if (!strcmp(name, "font-weight")) {
+        if (!strcmp(value, "bold"))
+            p->font_weight = 700;
+        else if (!strcmp(value, "normal"))
+            p->font_weight = 400;
+        else if (!strcmp(value, "bolder"))
+            p->font_weight = parent->font_weight + 300 > 900
+                                 ? 900
+                                 : parent->font_weight + 300;
+        else if (!strcmp(value, "lighter"))
+            p->font_weight = parent->font_weight - 300 < 100
+                                 ? 100
+                                 : parent->font_weight - 300;
+        else {
+            int w = atoi(value);
+            if (w < 100 || w > 900 || w % 100 != 0)
+                return 0;
+            p->font_weight = w;
+        }
+    } else if (!strcmp(name, "font-style")) {
+        if (!strcmp(value, "italic") || !strcmp(value, "oblique"))
+            p->font_italic = true;
+        else if (!strcmp(value, "normal"))
+            p->font_italic = false;
+        else
+            return 0;
+    } else if (!strcmp(name, "font-size")) {
+        return 1; /* resolved first, by the caller */
+    } else if (!strcmp(name, "color")) {
+        return rp_fo_parse_color(value, &p->color);
+    } else if (!strcmp(name, "background-color")) {
+        return rp_fo_parse_color(value, &p->background);
+    } else if (!strcmp(name, "text-align") ||
+               !strcmp(name, "text-align-last")) {
+        enum rp_fo_text_align a;
+        if (!strcmp(value, "start") || !strcmp(value, "left") ||
+            !strcmp(value, "inside"))
+            a = RP_FO_ALIGN_START;
+        else if (!strcmp(value, "center"))
+            a = RP_FO_ALIGN_CENTER;
+        else if (!strcmp(value, "end") || !strcmp(value, "right") ||
+                 !strcmp(value, "outside"))
+            a = RP_FO_ALIGN_END;
+        else if (!strcmp(value, "justify"))
+            a = RP_FO_ALIGN_JUSTIFY;
+        else if (!strcmp(value, "relative") && name[10] == '-')
+            a = p->text_align == RP_FO_ALIGN_JUSTIFY ? RP_FO_ALIGN_START
+                                                     : p->text_align;
+        else
+            return 0;
+        if (name[10] == '-') {
+            p->text_align_last = a;
+            spec->text_align_last = true;
+        } else {
+            p->text_align = a;
+        }
+    } else if (!strcmp(name, "line-height")) {
+        double pct;
+        char *end;
+        double factor = strtod(value, &end);
+        if (!strcmp(value, "normal"))
+            p->line_height = 1.2 * p->font_size;
+        else if (end != value && *skip_space(end) == '\0' && factor > 0)
+            p->line_height = factor * p->font_size;
+        else if (rp_fo_parse_percent(value, &pct))
+            p->line_height = pct / 100.0 * p->font_size;
+        else if (rp_fo_parse_length(value, p->font_size, &len))
+            p->line_height = len;
+        else
+            return 0;
+        spec->line_height = true;
+    } else if (!strcmp(name, "start-indent") ||
+               !strcmp(name, "end-indent")) {
+        if (!rp_fo_parse_length(value, p->font_size, &len))
+            return 0;
+        if (name[0] == 's') {
+            p->start_indent = len;
+            spec->start_indent = true;
+        } else {
+            p->end_indent = len;
+            spec->end_indent = true;
+        }
+    } else if (!strcmp(name, "text-indent")) {
+        return rp_fo_parse_length(value, p->font_size, &p->text_indent);
+    } else if (!strcmp(name, "white-space-collapse")) {
+        p->white_space_collapse = strcmp(value, "false") != 0;
+    } else if (!strcmp(name, "space-before")) {
+        return rp_fo_parse_length(value, p->font_size, &p->space_before);
+    } else if (!strcmp(name, "space-after")) {
+        return rp_fo_parse_length(value, p->font_size, &p->space_after);
+    } else if (!strcmp(name, "margin")) {
+        if (!parse_sides(value, p->font_size, p->margin))
+            return 0;
+        spec->margin = true;
+    } else if (!strcmp(name, "padding")) {
+        return parse_sides(value, p->font_size, p->padding);
+    } else if (!strncmp(name, "margin-", 7) &&
+               (side = side_from_name(name + 7)) >= 0) {
+        if (!rp_fo_parse_length(value, p->font_size, &p->margin[side]))
+            return 0;
+        spec->margin = true;
+        /* margin-top/bottom on blocks act as space-before/after. */
+        if (side == RP_FO_TOP)
+            p->space_before = p->margin[side];
+        else if (side == RP_FO_BOTTOM)
+            p->space_after = p->margin[side];
+    } else if (!strncmp(name, "padding-", 8) &&
+               (side = side_from_name(name + 8)) >= 0) {
+        return rp_fo_parse_length(value, p->font_size, &p->padding[side]);
+    } else if (!strcmp(name, "border")) {
+        struct rp_fo_border b;
+        if (!parse_border(value, p->font_size, &b))
+            return 0;
+        for (side = 0; side < 4; side++)
+            p->border[side] = b;
+    } else if (!strcmp(name, "border-collapse") ||
+               !strcmp(name, "border-separation")) {
+        return 1; /* cells draw their own borders: see docs/fo-subset.md */
+    } else if (!strncmp(name, "border-", 7)) {
+        return rp_fo_apply_border_property(p, name + 7, value);
+    } else if (!strcmp(name, "break-before") ||
+               !strcmp(name, "break-after")) {
+        enum rp_fo_break b;
+        if (!strcmp(value, "auto"))
+            b = RP_FO_BREAK_AUTO;
+        else if (!strcmp(value, "page") || !strcmp(value, "odd-page") ||
+                 !strcmp(value, "even-page") || !strcmp(value, "column"))
+            b = RP_FO_BREAK_PAGE;
+        else
+            return 0;
+        if (name[6] == 'b')
+            p->break_before = b;
+        else
+            p->break_after = b;
+    } else if (!strcmp(name, "keep-with-next")) {
+        p->keep_with_next = strcmp(value, "auto") != 0;
+    } else if (!strcmp(name, "keep-with-previous")) {
+        p->keep_with_previous = strcmp(value, "auto") != 0;
+    } else if (!strcmp(name, "keep-together")) {
+        p->keep_together = strcmp(value, "auto") != 0;
+    } else if (!strcmp(name, "text-decoration")) {
+        p->underline = strstr(value, "underline") != NULL &&
+                       strstr(value, "no-underline") == NULL;
+    } else if (!strcmp(name, "page-width")) {
+        return rp_fo_parse_length(value, p->font_size, &p->page_width);
+    } else if (!strcmp(name, "page-height")) {
+        return rp_fo_parse_length(value, p->font_size, &p->page_height);
+    } else if (!strcmp(name, "extent")) {
+        return rp_fo_parse_length(value, p->font_size, &p->extent);
+    } else if (!strcmp(name, "width") || !strcmp(name, "column-width") ||
+               !strcmp(name, "inline-progression-dimension")) {
+        struct rp_fo_length *l =
+            name[0] == 'c' ? &p->column_width : &p->width;
+        return rp_fo_parse_width(value, p->font_size, l);
+    } else if (!strcmp(name, "number-columns-repeated") ||
+               !strcmp(name, "number-columns-spanning")) {
+        char *end;
+        long n = strtol(value, &end, 10);
+        if (end == value || *skip_space(end) || n < 1 || n > 1000)
+            return 0;
+        if (name[15] == 'r')
+            p->columns_repeated = (int)n;
+        else
+            p->columns_spanned = (int)n;
+    } else if (!strcmp(name, "table-omit-header-at-break")) {
+        p->omit_header_at_break = !strcmp(value, "true");
+    } else if (!strcmp(name, "table-layout") ||
+               !strcmp(name, "region-name") ||
+               !strcmp(name, "display-align") ||
+               !strcmp(name, "language") || !strcmp(name, "country") ||
+               !strcmp(name, "hyphenate") || !strcmp(name, "font-stretch")) {
+        /* Accepted; their effect is our default or not yet implemented. */
+        return 1;
+    } else if (!strcmp(name, "id")) {
+        p->id = rp_fo_strings_intern(strings, value);
+    } else if (!strcmp(name, "ref-id")) {
+        p->ref_id = rp_fo_strings_intern(strings, value);
+    } else if (!strcmp(name, "master-name")) {
+        p->master_name = rp_fo_strings_intern(strings, value);
+    } else if (!strcmp(name, "master-reference")) {
+        p->master_reference = rp_fo_strings_intern(strings, value);
+    } else if (!strcmp(name, "flow-name")) {
+        p->flow_name = rp_fo_strings_intern(strings, value);
+    } else if (!strcmp(name, "initial-page-number")) {
+        char *end;
+        long n = strtol(value, &end, 10);
+        if (!strcmp(value, "auto"))
+            p->initial_page_number = 0;
+        else if (end != value && !*skip_space(end) && n > 0 && n < 1000000)
+            p->initial_page_number = (int)n;
+        else
+            return 0;
+    } else {
+        return -1;
+    }
+    return 1;
+}
+
+bool rp_fo_parse_width(const char *value, double font_size,
+                       struct rp_fo_length *l)
+{
+    double v;
+    const char *s = skip_space(value);
+
+    if (!strcmp(s, "auto")) {
+        l->kind = RP_FO_LENGTH_AUTO;
+        l->value = 0;
+        return true;
+    }
+    if (!strncmp(s, "proportional-column-width(", 26)) {
+        char *end;
+        v = strtod(s + 26, &end);
+        if (end == s + 26 || *skip_space(end) != ')' || !(v > 0))
+            return false;
+        l->kind = RP_FO_LENGTH_PROPORTIONAL;
+        l->value = v;
+        return true;
+    }
+    if (rp_fo_parse_percent(s, &v)) {
+        l->kind = RP_FO_LENGTH_PERCENT;
+        l->value = v;
+        return true;
+    }
+    if (rp_fo_parse_length(s, font_size, &v)) {
+        l->kind = RP_FO_LENGTH_ABSOLUTE;
+        l->value = v;
+        return true;
+    }
+    return false;
+}
+
+/* border-top, border-top-width, border-width, border-style, ... */
+int rp_fo_apply_border_property(struct rp_fo_props *p, const char *rest,
+                                const char *value)
+{
+    char side_name[16];
+    const char *dash = strchr(rest, '-');
+    const char *what;
+    int side, from, to, i;
+
+    if (!strcmp(rest, "width") || !strcmp(rest, "style") ||
+        !strcmp(rest, "color")) {
+        char tokens[4][64];
+        int n = split_tokens(value, tokens, 4);
+        if (n <= 0)
+            return 0;
+        for (i = 0; i < 4; i++) {
+            const char *v = tokens[side_of_value[n - 1][i]];
+            struct rp_fo_border *b = &p->border[i];
+            bool ok = rest[0] == 'w'   ? parse_border_width(v, p->font_size,
+                                                            &b->width)
+                      : rest[0] == 's' ? parse_border_style(v, &b->style)
+                                       : rp_fo_parse_color(v, &b->color);
+            if (!ok)
+                return 0;
+        }
+        return 1;
+    }
+    if (dash) {
+        if ((size_t)(dash - rest) >= sizeof(side_name))
+            return -1;
+        memcpy(side_name, rest, (size_t)(dash - rest));
+        side_name[dash - rest] = '\0';
+        what = dash + 1;
+    } else {
+        snprintf(side_name, sizeof(side_name), "%s", rest);
+        what = "";
+    }
+    side = side_from_name(side_name);
+    if (side < 0)
+        return -1;
+    from = side;
+    to = side;
+    for (i = from; i <= to; i++) {
+        struct rp_fo_border *b = &p->border[i];
+        if (!*what) {
+            if (!parse_border(value, p->font_size, b))
+                return 0;
+        } else if (!strcmp(what, "width")) {
+            if (!parse_border_width(skip_space(value), p->font_size,
+                                    &b->width))
+                return 0;
+        } else if (!strcmp(what, "style")) {
+            if (!parse_border_style(skip_space(value), &b->style))
+                return 0;
+        } else if (!strcmp(what, "color")) {
+            if (!rp_fo_parse_color(value, &b->color))
+                return 0;
+        } else {
+            return -1;
+        }
+    }
+    return 1;
+}

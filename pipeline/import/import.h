@@ -1,0 +1,142 @@
+/*
+ * Import stage: CSV exports in, typed and validated records out.
+ *
+ * A file is read with libcsv, its header row is matched against the known
+ * source profiles (today: a CRM accounts export and a ticketing export),
+ * each row is typed (timestamps normalised to UTC, priorities and statuses
+ * to canonical values) and appended to a struct rp_dataset.  A row that
+ * fails is never dropped silently: it goes to the rejects file with its
+ * original line number and the reason, and the counts always reconcile:
+ * rows_read == rows_accepted + rows_rejected.
+ *
+ * Ownership: an rp_dataset owns every string in its records; the caller
+ * owns the dataset struct itself and releases it with rp_dataset_release().
+ */
+#ifndef RP_IMPORT_H
+#define RP_IMPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/error.h"
+
+/* A missing timestamp (e.g. a ticket not yet resolved). */
+#define RP_TIME_NONE INT64_MIN
+
+enum rp_priority {
+    RP_PRIORITY_P1 = 1, /* critical */
+    RP_PRIORITY_P2 = 2,
+    RP_PRIORITY_P3 = 3,
+    RP_PRIORITY_P4 = 4, /* low */
+};
+#define RP_PRIORITY_COUNT 4
+
+/* Canonical ticket states, whatever a system calls them. */
+enum rp_ticket_status {
+    RP_TICKET_NEW,
+    RP_TICKET_OPEN,
+    RP_TICKET_PENDING,
+    RP_TICKET_SOLVED,
+    RP_TICKET_CLOSED,
+};
+
+struct rp_account {
+    char *id;       /* CRM account id: the key across all sources */
+    char *name;     /* UTF-8 */
+    char *tier;     /* e.g. "Platinum", "Gold", "Silver", "Bronze" */
+    char *owner;    /* account owner (sales) */
+    char *industry; /* may be "" */
+    char *country;  /* ISO 3166 alpha-2 or "" */
+    char *website;  /* may be "" */
+    double annual_revenue; /* in the export's currency; 0 if blank */
+    int64_t renewal;       /* contract renewal date (UTC midnight) or NONE */
+    const char *source_file; /* points into rp_dataset.source_files */
+    long source_line;        /* line of the record's first physical line */
+};
+
+struct rp_ticket {
+    char *id;
+    char *account_id; /* CRM account id as given by the export */
+    char *subject;
+    char *category; /* may be "" */
+    enum rp_priority priority;
+    enum rp_ticket_status status;
+    int64_t created;        /* Unix seconds, UTC; always present */
+    int64_t first_response; /* or RP_TIME_NONE */
+    int64_t resolved;       /* or RP_TIME_NONE */
+    const char *source_file;
+    long source_line;
+};
+
+struct rp_dataset {
+    struct rp_account *accounts;
+    size_t n_accounts, cap_accounts;
+    struct rp_ticket *tickets;
+    size_t n_tickets, cap_tickets;
+    char **source_files; /* every file imported, in order */
+    size_t n_source_files, cap_source_files;
+};
+
+/* What one file import did; reported as a one-line summary. */
+struct rp_import_stats {
+    char profile[64]; /* name of the recognised source profile */
+    size_t rows_read;
+    size_t rows_accepted;
+    size_t rows_rejected;
+    char rejects_path[1024]; /* "" when nothing was rejected */
+};
+
+void rp_dataset_init(struct rp_dataset *data);
+void rp_dataset_release(struct rp_dataset *data);
+
+/*
+ * Imports one CSV file into data.  The profile is recognised from the
+ * header row; a file matching no profile is an RP_ERR_INPUT naming the
+ * columns that were expected.  Rejected rows are written, with line number
+ * and reason, to rejects_dir/<basename>.rejects.csv (rejects_dir NULL:
+ * beside the input).  Rejected rows do not make the call fail: check
+ * stats->rows_rejected.  A file that cannot be read at all does.
+ */
+enum rp_status rp_import_file(const char *path, const char *rejects_dir,
+                              struct rp_dataset *data,
+                              struct rp_import_stats *stats,
+                              struct rp_error *err) RP_MUST_CHECK;
+
+/*
+ * Writes the dataset as canonical record files in dir: accounts.csv and
+ * tickets.csv (UTF-8, ISO 8601 UTC timestamps, canonical priorities and
+ * statuses).  These are themselves importable, so `reportpipe import`
+ * output can feed `reportpipe merge`.
+ */
+enum rp_status rp_import_write_records(const struct rp_dataset *data,
+                                       const char *dir,
+                                       struct rp_error *err) RP_MUST_CHECK;
+
+/*
+ * Imports CSV held in memory (len bytes at buf, not NUL-terminated),
+ * exactly as rp_import_file() imports a file; name stands for the file in
+ * messages and in source_file.  Unlike rp_import_file(), rejects_dir NULL
+ * writes no rejects file: rejected rows are only counted (tests and the
+ * fuzzer use this).  Otherwise the rejects go to
+ * rejects_dir/<basename of name>.rejects.csv.  buf is not retained; on
+ * failure data is left as it was before the call.
+ */
+enum rp_status rp_import_buffer(const char *name, const char *buf, size_t len,
+                                const char *rejects_dir,
+                                struct rp_dataset *data,
+                                struct rp_import_stats *stats,
+                                struct rp_error *err) RP_MUST_CHECK;
+
+/*
+ * Whether path names a rejects file (*.rejects.csv) that an import wrote,
+ * so a caller globbing the input directory for CSV files can skip it:
+ * importing one fails, as it is not an export.
+ */
+bool rp_import_is_rejects_file(const char *path);
+
+/* Names for canonical values ("P1", "open", ...); static strings. */
+const char *rp_priority_name(enum rp_priority priority);
+const char *rp_ticket_status_name(enum rp_ticket_status status);
+
+#endif

@@ -1,0 +1,303 @@
+/*
+ * Block-progression layout: turns blocks, their spaces, keeps, breaks,
+ * borders and padding into the box stream, and gathers inline content
+ * into paragraphs.
+ */
+#include "layout_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/log.h"
+#include "common/mem.h"
+
+void rp_flow_init(struct rp_flow *flow, struct rp_layout *layout,
+                  struct rp_consumer *out, double x_origin, double ref_width)
+{
+    memset(flow, 0, sizeof(*flow));
+    flow->layout = layout;
+    flow->out = out;
+    flow->x_origin = x_origin;
+    flow->ref_width = ref_width;
+}
+
+enum rp_status rp_flow_emit(struct rp_flow *flow, struct rp_box *box,
+                            struct rp_error *err)
+{
+    struct rp_deco *d;
+
+    box->serial = ++flow->layout->next_serial;
+    box->space_before = flow->pending_space;
+    box->break_before = box->break_before || flow->pending_break;
+    box->keep_with_prev = box->keep_with_prev || flow->pending_keep;
+    flow->pending_space = 0;
+    flow->pending_break = false;
+    flow->pending_keep = false;
+    if (flow->keep_together_depth > 0) {
+        if (!flow->keep_together_first)
+            box->keep_with_prev = true;
+        flow->keep_together_first = false;
+    }
+    box->deco = rp_deco_ref(flow->deco);
+    for (d = flow->deco; d && d->first_serial == 0; d = d->parent)
+        d->first_serial = box->serial;
+    /* Header rows are owned by their table: no reference back to it. */
+    if (flow->table && !box->is_header) {
+        box->table = flow->table;
+        flow->table->refs++;
+    }
+    if (flow->pending_ids) {
+        struct rp_id_mark **tail = &box->ids;
+        while (*tail)
+            tail = &(*tail)->next;
+        *tail = flow->pending_ids;
+        flow->pending_ids = NULL;
+    }
+    flow->last_box = box;
+    return flow->out->add(flow->out, box, err);
+}
+
+static void add_id_mark(struct rp_id_mark **list, const char *id, bool is_end)
+{
+    struct rp_id_mark *mark = rp_xcalloc(1, sizeof(*mark));
+    mark->id = id;
+    mark->is_end = is_end;
+    mark->next = *list;
+    *list = mark;
+}
+
+static double border_width(const struct rp_fo_border *b)
+{
+    return b->style == RP_FO_BORDER_NONE ? 0 : b->width;
+}
+
+/* What block_open() changed, for block_close() to undo. */
+struct block_state {
+    uint64_t serial_at_open;
+    struct rp_deco *deco; /* the block's own decoration, or NULL */
+    bool owns_keep_together;
+};
+
+static enum rp_status emit_strut(struct rp_flow *flow, double height,
+                                 bool keep_with_prev, struct rp_error *err)
+{
+    struct rp_box *box = rp_box_new();
+    box->height = height;
+    box->keep_with_prev = keep_with_prev;
+    return rp_flow_emit(flow, box, err);
+}
+
+static enum rp_status block_open(struct rp_flow *flow,
+                                 const struct rp_fo_node *node,
+                                 struct block_state *st, struct rp_error *err)
+{
+    const struct rp_fo_props *p = &node->props;
+    double top;
+
+    memset(st, 0, sizeof(*st));
+    st->serial_at_open = flow->layout->next_serial;
+    if (p->break_before == RP_FO_BREAK_PAGE)
+        flow->pending_break = true;
+    if (p->space_before > flow->pending_space)
+        flow->pending_space = p->space_before;
+    if (p->keep_with_previous)
+        flow->pending_keep = true;
+    if (p->id)
+        add_id_mark(&flow->pending_ids, p->id, false);
+    if (p->keep_together && flow->keep_together_depth == 0) {
+        flow->keep_together_depth = 1;
+        flow->keep_together_first = true;
+        st->owns_keep_together = true;
+    }
+    if (p->background.a > 0 || border_width(&p->border[0]) > 0 ||
+        border_width(&p->border[1]) > 0 || border_width(&p->border[2]) > 0 ||
+        border_width(&p->border[3]) > 0) {
+        struct rp_deco *d = rp_xcalloc(1, sizeof(*d));
+        double left = border_width(&p->border[RP_FO_LEFT]) +
+                      p->padding[RP_FO_LEFT];
+        double right = border_width(&p->border[RP_FO_RIGHT]) +
+                       p->padding[RP_FO_RIGHT];
+        d->refs = 1;
+        d->parent = flow->deco; /* the flow's reference moves to d */
+        d->depth = d->parent ? d->parent->depth + 1 : 0;
+        d->x = flow->x_origin + p->start_indent - left;
+        d->w = flow->ref_width - p->start_indent - p->end_indent + left +
+               right;
+        d->background = rp_area_color_of(p->background);
+        memcpy(d->border, p->border, sizeof(d->border));
+        flow->deco = d;
+        st->deco = d;
+    }
+    top = border_width(&p->border[RP_FO_TOP]) + p->padding[RP_FO_TOP];
+    if (top > 0)
+        return emit_strut(flow, top, false, err);
+    return RP_OK;
+}
+
+static enum rp_status block_close(struct rp_flow *flow,
+                                  const struct rp_fo_node *node,
+                                  struct block_state *st,
+                                  struct rp_error *err)
+{
+    const struct rp_fo_props *p = &node->props;
+    enum rp_status status = RP_OK;
+    double bottom =
+        border_width(&p->border[RP_FO_BOTTOM]) + p->padding[RP_FO_BOTTOM];
+
+    if (bottom > 0)
+        status = emit_strut(flow, bottom, true, err);
+    /* An empty block with an id still needs a place on a page. */
+    else if (p->id && flow->layout->next_serial == st->serial_at_open)
+        status = emit_strut(flow, 0, false, err);
+    if (status != RP_OK)
+        return status;
+    if (p->id && flow->layout->next_serial != st->serial_at_open)
+        add_id_mark(&flow->last_box->ids, p->id, true);
+    if (st->deco) {
+        st->deco->last_serial = flow->layout->next_serial;
+        flow->deco = rp_deco_ref(st->deco->parent);
+        rp_deco_unref(st->deco);
+    }
+    if (st->owns_keep_together)
+        flow->keep_together_depth = 0;
+    if (p->keep_with_next)
+        flow->pending_keep = true;
+    if (p->break_after == RP_FO_BREAK_PAGE)
+        flow->pending_break = true;
+    if (p->space_after > flow->pending_space)
+        flow->pending_space = p->space_after;
+    return RP_OK;
+}
+
+const char *rp_layout_citation(struct rp_layout *layout,
+                               const struct rp_fo_node *node)
+{
+    GHashTable *map = node->kind == RP_FO_PAGE_NUMBER_CITATION_LAST
+                          ? layout->last_page
+                          : layout->first_page;
+    const char *text;
+
+    /* Pass 1 only measures; a two-digit stand-in keeps widths close. */
+    if (layout->pass == 1)
+        return "00";
+    text = node->props.ref_id ? g_hash_table_lookup(map, node->props.ref_id)
+                              : NULL;
+    if (!text) {
+        rp_log_warn("%s:%ld: fo:%s refers to id '%s', which no element has",
+                    rp_fo_tree_name(layout->tree), node->line,
+                    rp_fo_kind_name(node->kind),
+                    node->props.ref_id ? node->props.ref_id : "");
+        return "?";
+    }
+    return text;
+}
+
+static bool is_inline_level(enum rp_fo_kind kind)
+{
+    switch (kind) {
+    case RP_FO_TEXT:
+    case RP_FO_INLINE:
+    case RP_FO_WRAPPER:
+    case RP_FO_PAGE_NUMBER:
+    case RP_FO_PAGE_NUMBER_CITATION:
+    case RP_FO_PAGE_NUMBER_CITATION_LAST:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void collect_inline(struct rp_flow *flow, struct rp_paragraph *para,
+                           const struct rp_fo_node *node)
+{
+    const struct rp_fo_node *c;
+
+    switch (node->kind) {
+    case RP_FO_TEXT:
+        rp_paragraph_add_text(para, node->text, &node->props);
+        break;
+    case RP_FO_PAGE_NUMBER:
+        rp_paragraph_add_literal(para, flow->layout->current_page_text,
+                                 &node->props);
+        break;
+    case RP_FO_PAGE_NUMBER_CITATION:
+    case RP_FO_PAGE_NUMBER_CITATION_LAST:
+        rp_paragraph_add_literal(para, rp_layout_citation(flow->layout, node),
+                                 &node->props);
+        break;
+    default:
+        for (c = node->first_child; c; c = c->next) {
+            if (is_inline_level(c->kind))
+                collect_inline(flow, para, c);
+        }
+        break;
+    }
+}
+
+static enum rp_status flush_paragraph(struct rp_flow *flow,
+                                      const struct rp_fo_node *parent,
+                                      struct rp_paragraph **para,
+                                      struct rp_error *err)
+{
+    const struct rp_fo_props *p = &parent->props;
+    enum rp_status status = RP_OK;
+
+    if (!*para)
+        return RP_OK;
+    if (!rp_paragraph_empty(*para))
+        status = rp_paragraph_emit(
+            *para, flow, flow->x_origin + p->start_indent,
+            flow->ref_width - p->start_indent - p->end_indent, err);
+    rp_paragraph_free(*para);
+    *para = NULL;
+    return status;
+}
+
+static enum rp_status flow_block(struct rp_flow *flow,
+                                 const struct rp_fo_node *node,
+                                 struct rp_error *err)
+{
+    struct block_state st;
+    enum rp_status status = block_open(flow, node, &st, err);
+
+    if (status == RP_OK)
+        status = rp_flow_children(flow, node, err);
+    if (status == RP_OK)
+        status = block_close(flow, node, &st, err);
+    return status;
+}
+
+enum rp_status rp_flow_children(struct rp_flow *flow,
+                                const struct rp_fo_node *parent,
+                                struct rp_error *err)
+{
+    struct rp_paragraph *para = NULL;
+    const struct rp_fo_node *c;
+    enum rp_status status = RP_OK;
+
+    for (c = parent->first_child; c && status == RP_OK; c = c->next) {
+        if (is_inline_level(c->kind)) {
+            if (!para)
+                para = rp_paragraph_new(&parent->props);
+            collect_inline(flow, para, c);
+            continue;
+        }
+        status = flush_paragraph(flow, parent, &para, err);
+        if (status != RP_OK)
+            break;
+        if (c->kind == RP_FO_BLOCK || c->kind == RP_FO_BLOCK_CONTAINER) {
+            status = flow_block(flow, c, err);
+        } else if (c->kind == RP_FO_TABLE) {
+            struct block_state st;
+            status = block_open(flow, c, &st, err);
+            if (status == RP_OK)
+                status = rp_flow_table(flow, c, err);
+            if (status == RP_OK)
+                status = block_close(flow, c, &st, err);
+        }
+    }
+    if (status == RP_OK)
+        status = flush_paragraph(flow, parent, &para, err);
+    rp_paragraph_free(para);
+    return status;
+}

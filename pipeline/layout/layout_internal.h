@@ -1,0 +1,188 @@
+/*
+ * Internals of the layout engine, shared by its files.
+ *
+ * Block-progression content becomes a stream of boxes: unbreakable slices
+ * (a line of text, a table row, the padding at the top of a block) with
+ * the space before them and whether a page break may fall before them.
+ * A consumer takes the stream: the paginator fills pages and breaks where
+ * allowed; the stacker piles boxes up without limit (table cells, static
+ * content).  Backgrounds and borders of blocks that span several boxes are
+ * decorations, drawn per page over the boxes they enclose.
+ */
+#ifndef RP_LAYOUT_INTERNAL_H
+#define RP_LAYOUT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <glib.h>
+
+#include "layout.h"
+
+struct rp_item_list {
+    struct rp_area_item *items;
+    size_t n, cap;
+};
+
+void rp_item_list_push(struct rp_item_list *list,
+                       const struct rp_area_item *item);
+/* Appends src translated by (dx, dy), taking new refs on text layouts. */
+void rp_item_list_append(struct rp_item_list *dst,
+                         const struct rp_item_list *src, double dx,
+                         double dy);
+/* Drops the layout refs of text items and frees the array. */
+void rp_item_list_release(struct rp_item_list *list);
+
+/* A block's background and borders, drawn over the boxes it encloses. */
+struct rp_deco {
+    int refs;
+    struct rp_deco *parent;
+    int depth;
+    double x, w; /* border box, relative to the flow's x origin */
+    struct rp_area_color background;
+    struct rp_fo_border border[4];
+    uint64_t first_serial; /* serial of the first box inside, 0: none yet */
+    uint64_t last_serial;  /* serial of the last box, 0: block still open */
+};
+
+/* An id starting or ending in a box, for page-number-citation(-last). */
+struct rp_id_mark {
+    struct rp_id_mark *next;
+    const char *id; /* interned in the FO tree */
+    bool is_end;
+};
+
+struct rp_table_ctx;
+
+struct rp_box {
+    int refs;
+    uint64_t serial;
+    double height;
+    double space_before;  /* discarded at the top of a page */
+    bool break_before;    /* forced page break */
+    bool keep_with_prev;  /* no break between the previous box and this */
+    bool is_header;       /* a table header row, repeated on new pages */
+    struct rp_item_list items; /* x from the flow origin, y from box top */
+    struct rp_deco *deco;      /* innermost enclosing decoration (ref) */
+    struct rp_table_ctx *table; /* table whose header repeats (ref) */
+    struct rp_id_mark *ids;
+};
+
+struct rp_box *rp_box_new(void);
+struct rp_box *rp_box_ref(struct rp_box *box);
+void rp_box_unref(struct rp_box *box);
+struct rp_deco *rp_deco_ref(struct rp_deco *deco);
+void rp_deco_unref(struct rp_deco *deco);
+
+/* A table's repeating header: the boxes of its header rows. */
+struct rp_table_ctx {
+    int refs;
+    struct rp_box **header;
+    size_t n_header, cap_header;
+    bool omit_header_at_break;
+};
+void rp_table_ctx_unref(struct rp_table_ctx *table);
+
+/* A box at its position in a column of boxes. */
+struct rp_placed {
+    struct rp_box *box;
+    double y;
+};
+
+/*
+ * Turns placed boxes into page items: decoration backgrounds, box items,
+ * then decoration borders, all translated by (dx, dy).
+ */
+void rp_emit_placed(const struct rp_placed *placed, size_t n, double dx,
+                    double dy, struct rp_item_list *out);
+
+/* Border rules of a border box; top/bottom only where the box starts/ends. */
+void rp_emit_box_borders(struct rp_item_list *out,
+                         const struct rp_fo_border border[4], double x,
+                         double y, double w, double h, bool top, bool bottom);
+
+struct rp_consumer {
+    /* Takes one reference to box. */
+    enum rp_status (*add)(struct rp_consumer *consumer, struct rp_box *box,
+                          struct rp_error *err);
+};
+
+/* Piles boxes up with no page limit. */
+struct rp_stacker {
+    struct rp_consumer base;
+    struct rp_placed *placed;
+    size_t n, cap;
+    double height;
+};
+void rp_stacker_init(struct rp_stacker *stacker);
+/* Emits the pile into out at (dx, dy) and releases the boxes. */
+void rp_stacker_finish(struct rp_stacker *stacker, double dx, double dy,
+                       struct rp_item_list *out);
+void rp_stacker_release(struct rp_stacker *stacker);
+
+/* What the whole layout run shares. */
+struct rp_layout {
+    const struct rp_fo_tree *tree;
+    PangoContext *pango;
+    int pass; /* 1: layout only, collecting page numbers; 2: for real */
+    uint64_t next_serial;
+    GHashTable *font_heights; /* font description -> natural line height */
+    GHashTable *first_page;   /* id -> folio text (pass 1 results) */
+    GHashTable *last_page;
+    GHashTable *seen_first;   /* ids already given a first page this pass */
+    const char *current_page_text; /* folio of the page being filled */
+    struct rp_layout_stats *stats;
+};
+
+/* A column of content being laid out into a consumer. */
+struct rp_flow {
+    struct rp_layout *layout;
+    struct rp_consumer *out;
+    double x_origin;  /* left edge of the reference area */
+    double ref_width; /* width of the reference area */
+    struct rp_deco *deco;
+    struct rp_table_ctx *table;
+    double pending_space;
+    bool pending_break;
+    bool pending_keep;
+    struct rp_id_mark *pending_ids;
+    struct rp_box *last_box; /* borrowed: the box most recently emitted */
+    int keep_together_depth; /* > 0 inside a keep-together block */
+    bool keep_together_first;
+};
+
+void rp_flow_init(struct rp_flow *flow, struct rp_layout *layout,
+                  struct rp_consumer *out, double x_origin,
+                  double ref_width);
+/* Sends box into the flow's consumer, applying pending space and keeps. */
+enum rp_status rp_flow_emit(struct rp_flow *flow, struct rp_box *box,
+                            struct rp_error *err);
+/* Lays out the children of a block-level container (flow, cell, block). */
+enum rp_status rp_flow_children(struct rp_flow *flow,
+                                const struct rp_fo_node *parent,
+                                struct rp_error *err);
+enum rp_status rp_flow_table(struct rp_flow *flow,
+                             const struct rp_fo_node *table,
+                             struct rp_error *err);
+
+/* Text of a page-number citation; "?" (and a warning) if id is unknown. */
+const char *rp_layout_citation(struct rp_layout *layout,
+                               const struct rp_fo_node *node);
+
+/* Paragraph of inline content laid out into line boxes. */
+struct rp_paragraph;
+struct rp_paragraph *rp_paragraph_new(const struct rp_fo_props *block);
+bool rp_paragraph_empty(const struct rp_paragraph *para);
+void rp_paragraph_add_text(struct rp_paragraph *para, const char *text,
+                           const struct rp_fo_props *props);
+/* Inline text not subject to whitespace collapse (page numbers). */
+void rp_paragraph_add_literal(struct rp_paragraph *para, const char *text,
+                              const struct rp_fo_props *props);
+enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
+                                 struct rp_flow *flow, double x, double width,
+                                 struct rp_error *err);
+void rp_paragraph_free(struct rp_paragraph *para);
+
+struct rp_area_color rp_area_color_of(struct rp_fo_color c);
+
+#endif

@@ -1,0 +1,257 @@
+/*
+ * Paragraphs: inline content gathered into one string with Pango
+ * attributes, shaped and broken into lines by Pango, and emitted as one
+ * box per line (so pages can break between lines).
+ */
+#include "layout_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/buf.h"
+#include "common/mem.h"
+
+struct text_run {
+    size_t start, end; /* byte range in the paragraph text */
+    const struct rp_fo_props *props;
+};
+
+struct rp_paragraph {
+    const struct rp_fo_props *block;
+    GString *text;
+    struct text_run *runs;
+    size_t n_runs, cap_runs;
+    bool after_space; /* whitespace collapse: a space was just written */
+};
+
+/* Orphans and widows: XSL's initial value for both is 2. */
+#define MIN_LINES_AT_BREAK 2
+
+struct rp_paragraph *rp_paragraph_new(const struct rp_fo_props *block)
+{
+    struct rp_paragraph *para = rp_xcalloc(1, sizeof(*para));
+    para->block = block;
+    para->text = g_string_new(NULL);
+    para->after_space = true; /* leading whitespace is dropped */
+    return para;
+}
+
+void rp_paragraph_free(struct rp_paragraph *para)
+{
+    if (!para)
+        return;
+    g_string_free(para->text, TRUE);
+    free(para->runs);
+    free(para);
+}
+
+bool rp_paragraph_empty(const struct rp_paragraph *para)
+{
+    return para->text->len == 0;
+}
+
+static void add_run(struct rp_paragraph *para, size_t start,
+                    const struct rp_fo_props *props)
+{
+    struct text_run *last =
+        para->n_runs ? &para->runs[para->n_runs - 1] : NULL;
+
+    if (para->text->len == start)
+        return;
+    if (last && last->props == props && last->end == start) {
+        last->end = para->text->len;
+        return;
+    }
+    rp_array_grow((void **)&para->runs, &para->cap_runs, para->n_runs + 1,
+                  sizeof(*para->runs));
+    para->runs[para->n_runs].start = start;
+    para->runs[para->n_runs].end = para->text->len;
+    para->runs[para->n_runs].props = props;
+    para->n_runs++;
+}
+
+static bool is_xml_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+void rp_paragraph_add_text(struct rp_paragraph *para, const char *text,
+                           const struct rp_fo_props *props)
+{
+    size_t start = para->text->len;
+    const char *s;
+
+    if (!props->white_space_collapse) {
+        g_string_append(para->text, text);
+        para->after_space = false;
+        add_run(para, start, props);
+        return;
+    }
+    /*
+     * XSL defaults (linefeed-treatment treat-as-space, white-space-collapse
+     * true): every run of XML whitespace becomes one space, none at the
+     * start of the paragraph.
+     */
+    for (s = text; *s; s++) {
+        if (is_xml_space(*s)) {
+            if (!para->after_space)
+                g_string_append_c(para->text, ' ');
+            para->after_space = true;
+        } else {
+            g_string_append_c(para->text, *s);
+            para->after_space = false;
+        }
+    }
+    add_run(para, start, props);
+}
+
+void rp_paragraph_add_literal(struct rp_paragraph *para, const char *text,
+                              const struct rp_fo_props *props)
+{
+    size_t start = para->text->len;
+    g_string_append(para->text, text);
+    para->after_space = false;
+    add_run(para, start, props);
+}
+
+static PangoFontDescription *font_of(const struct rp_fo_props *p)
+{
+    PangoFontDescription *desc = pango_font_description_new();
+    pango_font_description_set_family(desc, p->font_family);
+    /* Absolute size: device units are points on our 72 dpi context. */
+    pango_font_description_set_absolute_size(desc, p->font_size * PANGO_SCALE);
+    pango_font_description_set_weight(desc, (PangoWeight)p->font_weight);
+    pango_font_description_set_style(desc, p->font_italic ? PANGO_STYLE_ITALIC
+                                                          : PANGO_STYLE_NORMAL);
+    return desc;
+}
+
+/* Ascent + descent of a font, cached: every paragraph needs its block's. */
+static double natural_height(struct rp_layout *layout,
+                             const PangoFontDescription *desc)
+{
+    double *cached = g_hash_table_lookup(layout->font_heights, desc);
+    PangoFontMetrics *metrics;
+
+    if (cached)
+        return *cached;
+    metrics = pango_context_get_metrics(layout->pango, desc, NULL);
+    cached = g_new(double, 1);
+    *cached = (double)(pango_font_metrics_get_ascent(metrics) +
+                       pango_font_metrics_get_descent(metrics)) /
+              PANGO_SCALE;
+    pango_font_metrics_unref(metrics);
+    g_hash_table_insert(layout->font_heights,
+                        pango_font_description_copy(desc), cached);
+    return *cached;
+}
+
+static PangoAttrList *build_attributes(const struct rp_paragraph *para)
+{
+    PangoAttrList *attrs = pango_attr_list_new();
+    size_t i;
+
+    for (i = 0; i < para->n_runs; i++) {
+        const struct text_run *run = &para->runs[i];
+        const struct rp_fo_props *p = run->props;
+        PangoFontDescription *desc = font_of(p);
+        PangoAttribute *a;
+
+        a = pango_attr_font_desc_new(desc);
+        a->start_index = (guint)run->start;
+        a->end_index = (guint)run->end;
+        pango_attr_list_insert(attrs, a);
+        pango_font_description_free(desc);
+        a = pango_attr_foreground_new((guint16)(p->color.r * 65535),
+                                      (guint16)(p->color.g * 65535),
+                                      (guint16)(p->color.b * 65535));
+        a->start_index = (guint)run->start;
+        a->end_index = (guint)run->end;
+        pango_attr_list_insert(attrs, a);
+        if (p->underline) {
+            a = pango_attr_underline_new(PANGO_UNDERLINE_SINGLE);
+            a->start_index = (guint)run->start;
+            a->end_index = (guint)run->end;
+            pango_attr_list_insert(attrs, a);
+        }
+    }
+    return attrs;
+}
+
+static PangoAlignment alignment_of(enum rp_fo_text_align align)
+{
+    switch (align) {
+    case RP_FO_ALIGN_CENTER:
+        return PANGO_ALIGN_CENTER;
+    case RP_FO_ALIGN_END:
+        return PANGO_ALIGN_RIGHT;
+    default:
+        return PANGO_ALIGN_LEFT;
+    }
+}
+
+enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
+                                 struct rp_flow *flow, double x, double width,
+                                 struct rp_error *err)
+{
+    const struct rp_fo_props *block = para->block;
+    PangoLayout *layout = pango_layout_new(flow->layout->pango);
+    PangoFontDescription *desc = font_of(block);
+    PangoAttrList *attrs;
+    PangoLayoutIter *iter;
+    enum rp_status status = RP_OK;
+    double base_height = natural_height(flow->layout, desc);
+    int n_lines, i = 0;
+
+    /* Trailing collapsed space would shift centred and right text. */
+    if (block->white_space_collapse && para->text->len &&
+        para->text->str[para->text->len - 1] == ' ')
+        g_string_truncate(para->text, para->text->len - 1);
+    if (width < 1)
+        width = 1;
+    pango_layout_set_font_description(layout, desc);
+    pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(layout, alignment_of(block->text_align));
+    pango_layout_set_justify(layout, block->text_align == RP_FO_ALIGN_JUSTIFY);
+    pango_layout_set_indent(layout, (int)(block->text_indent * PANGO_SCALE));
+    pango_layout_set_text(layout, para->text->str, (int)para->text->len);
+    attrs = build_attributes(para);
+    pango_layout_set_attributes(layout, attrs);
+    pango_attr_list_unref(attrs);
+    pango_font_description_free(desc);
+
+    n_lines = pango_layout_get_line_count(layout);
+    iter = pango_layout_get_iter(layout);
+    do {
+        PangoRectangle logical;
+        struct rp_area_item item = {0};
+        struct rp_box *box = rp_box_new();
+        double natural, line_height, ascent;
+        int baseline = pango_layout_iter_get_baseline(iter);
+
+        pango_layout_iter_get_line_extents(iter, NULL, &logical);
+        natural = (double)logical.height / PANGO_SCALE;
+        ascent = (double)(baseline - logical.y) / PANGO_SCALE;
+        /* line-height scales up when larger inline text is on the line. */
+        line_height = block->line_height;
+        if (natural > base_height * 1.001)
+            line_height *= natural / base_height;
+        item.kind = RP_AREA_TEXT;
+        item.x = x + (double)logical.x / PANGO_SCALE;
+        item.y = (line_height - natural) / 2 + ascent;
+        item.w = (double)logical.width / PANGO_SCALE;
+        item.layout = g_object_ref(layout);
+        item.line = pango_layout_iter_get_line_readonly(iter);
+        rp_item_list_push(&box->items, &item);
+        box->height = line_height;
+        /* Orphans and widows: the first and last lines keep company. */
+        box->keep_with_prev =
+            i > 0 && (i < MIN_LINES_AT_BREAK || i > n_lines - MIN_LINES_AT_BREAK);
+        status = rp_flow_emit(flow, box, err);
+        i++;
+    } while (status == RP_OK && pango_layout_iter_next_line(iter));
+    pango_layout_iter_free(iter);
+    g_object_unref(layout);
+    return status;
+}

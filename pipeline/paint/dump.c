@@ -1,0 +1,74 @@
+/*
+ * The area tree as text: one line per item, coordinates to two decimals,
+ * so a layout change shows up as a readable diff.
+ */
+#include "paint.h"
+
+#include <string.h>
+
+static void dump_color(FILE *out, const struct rp_area_color *c)
+{
+    fprintf(out, "#%02x%02x%02x", (int)(c->r * 255 + 0.5),
+            (int)(c->g * 255 + 0.5), (int)(c->b * 255 + 0.5));
+}
+
+static void dump_text(FILE *out, const struct rp_area_item *item)
+{
+    const char *text = pango_layout_get_text(item->layout);
+    int start = item->line->start_index, len = item->line->length, i;
+
+    fprintf(out, "  text %.2f %.2f w=%.2f \"", item->x, item->y, item->w);
+    for (i = start; i < start + len; i++) {
+        char c = text[i];
+        if (c == '"' || c == '\\')
+            fputc('\\', out);
+        fputc(c, out);
+    }
+    fputs("\"\n", out);
+}
+
+void rp_paint_dump_page(FILE *out, const struct rp_area_page *page)
+{
+    static const char *const styles[] = {"solid", "dashed", "dotted",
+                                         "double"};
+    size_t i;
+
+    fprintf(out, "page %d folio %d %.2fx%.2f\n", page->index, page->number,
+            page->width, page->height);
+    for (i = 0; i < page->n_items; i++) {
+        const struct rp_area_item *item = &page->items[i];
+        switch (item->kind) {
+        case RP_AREA_RECT:
+            fprintf(out, "  rect %.2f %.2f %.2fx%.2f ", item->x, item->y,
+                    item->w, item->h);
+            dump_color(out, &item->color);
+            fputc('\n', out);
+            break;
+        case RP_AREA_RULE:
+            fprintf(out, "  rule %.2f %.2f -> %.2f %.2f %.2f %s ", item->x,
+                    item->y, item->x + item->w, item->y + item->h,
+                    item->rule_width, styles[item->rule_style]);
+            dump_color(out, &item->color);
+            fputc('\n', out);
+            break;
+        case RP_AREA_TEXT:
+            dump_text(out, item);
+            break;
+        }
+    }
+}
+
+static enum rp_status dump_sink_page(void *ctx,
+                                     const struct rp_area_page *page,
+                                     struct rp_error *err)
+{
+    (void)err;
+    rp_paint_dump_page(ctx, page);
+    return RP_OK;
+}
+
+struct rp_layout_sink rp_paint_dump_sink(FILE *out)
+{
+    struct rp_layout_sink sink = {dump_sink_page, out};
+    return sink;
+}

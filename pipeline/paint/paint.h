@@ -1,0 +1,57 @@
+/*
+ * Paint: the area tree onto paper.  A PDF painter draws each page with
+ * Cairo as layout hands it over (so no page outlives its painting) and
+ * writes the file through a temporary that is renamed into place only
+ * when the document is complete.  The text dump prints the same pages as
+ * diffable text, the oracle of layout tests.
+ *
+ * paint sees only the area tree (layout/layout.h), never FO or XML.
+ *
+ * Ownership: rp_paint_pdf_open() returns a painter that exactly one of
+ * rp_paint_pdf_close() or rp_paint_pdf_abort() frees.
+ */
+#ifndef RP_PAINT_H
+#define RP_PAINT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "common/error.h"
+#include "layout/layout.h"
+
+struct rp_pdf_info {
+    const char *title;  /* may be NULL */
+    const char *author; /* may be NULL */
+    const char *subject;
+    const char *keywords;
+    /*
+     * Creation date, Unix seconds.  Callers pass SOURCE_DATE_EPOCH when it
+     * is set, so identical input gives byte-identical PDFs.
+     */
+    int64_t created;
+};
+
+struct rp_painter;
+
+enum rp_status rp_paint_pdf_open(const char *path,
+                                 const struct rp_pdf_info *info,
+                                 struct rp_painter **out,
+                                 struct rp_error *err) RP_MUST_CHECK;
+enum rp_status rp_paint_page(struct rp_painter *painter,
+                             const struct rp_area_page *page,
+                             struct rp_error *err) RP_MUST_CHECK;
+/* Finishes the PDF and renames it into place; frees painter. */
+enum rp_status rp_paint_pdf_close(struct rp_painter *painter,
+                                  struct rp_error *err) RP_MUST_CHECK;
+/* Discards the partial PDF; frees painter.  NULL is fine. */
+void rp_paint_pdf_abort(struct rp_painter *painter);
+
+/* Adapter: a layout sink that paints into painter. */
+struct rp_layout_sink rp_paint_sink(struct rp_painter *painter);
+
+/* Text dump of one page (items in painting order, 2 decimals). */
+void rp_paint_dump_page(FILE *out, const struct rp_area_page *page);
+/* A layout sink that dumps every page to out (a FILE *). */
+struct rp_layout_sink rp_paint_dump_sink(FILE *out);
+
+#endif

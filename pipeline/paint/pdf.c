@@ -1,0 +1,247 @@
+/* The PDF painter: Cairo's PDF surface, fed one page at a time. */
+#include "paint.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "common/file.h"
+#include "common/mem.h"
+
+struct rp_painter {
+    struct rp_outfile file;
+    cairo_surface_t *surface;
+    cairo_t *cr;
+    struct rp_pdf_info info;
+    char *title, *author, *subject, *keywords;
+    int pages;
+};
+
+static cairo_status_t write_to_file(void *closure, const unsigned char *data,
+                                    unsigned int length)
+{
+    FILE *fp = closure;
+    return fwrite(data, 1, length, fp) == length ? CAIRO_STATUS_SUCCESS
+                                                 : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? rp_xstrdup(s) : NULL;
+}
+
+enum rp_status rp_paint_pdf_open(const char *path,
+                                 const struct rp_pdf_info *info,
+                                 struct rp_painter **out,
+                                 struct rp_error *err)
+{
+    struct rp_painter *p = rp_xcalloc(1, sizeof(*p));
+    enum rp_status status;
+
+    *out = NULL;
+    status = rp_outfile_open(&p->file, path, err);
+    if (status != RP_OK) {
+        free(p);
+        return status;
+    }
+    p->info = *info;
+    p->title = dup_or_null(info->title);
+    p->author = dup_or_null(info->author);
+    p->subject = dup_or_null(info->subject);
+    p->keywords = dup_or_null(info->keywords);
+    *out = p;
+    return RP_OK;
+}
+
+static enum rp_status cairo_failed(struct rp_painter *p, cairo_status_t s,
+                                   struct rp_error *err)
+{
+    return rp_error_set(err, RP_ERR_INTERNAL, p->file.path, 0, NULL,
+                        "cairo could not write the PDF: %s",
+                        cairo_status_to_string(s));
+}
+
+static void set_metadata(struct rp_painter *p)
+{
+    char date[32];
+    time_t t = (time_t)p->info.created;
+    struct tm tm;
+
+    gmtime_r(&t, &tm);
+    strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%SZ", &tm);
+    /* Both dates fixed: cairo would otherwise stamp the current time. */
+    cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_CREATE_DATE,
+                                   date);
+    cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_MOD_DATE,
+                                   date);
+    cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_CREATOR,
+                                   "reportpipe");
+    if (p->title)
+        cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_TITLE,
+                                       p->title);
+    if (p->author)
+        cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_AUTHOR,
+                                       p->author);
+    if (p->subject)
+        cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_SUBJECT,
+                                       p->subject);
+    if (p->keywords)
+        cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_KEYWORDS,
+                                       p->keywords);
+}
+
+static void paint_rule(cairo_t *cr, const struct rp_area_item *item)
+{
+    double w = item->rule_width;
+
+    cairo_save(cr);
+    cairo_set_source_rgba(cr, item->color.r, item->color.g, item->color.b,
+                          item->color.a);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    if (item->rule_style == RP_AREA_RULE_DASHED) {
+        double dash[] = {3 * w, 2 * w};
+        cairo_set_dash(cr, dash, 2, 0);
+    } else if (item->rule_style == RP_AREA_RULE_DOTTED) {
+        double dash[] = {0, 2 * w};
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+        cairo_set_dash(cr, dash, 2, 0);
+    }
+    if (item->rule_style == RP_AREA_RULE_DOUBLE) {
+        /* Two lines each a third of the width, a third apart. */
+        double len = hypot(item->w, item->h);
+        double nx = len > 0 ? -item->h / len * w / 3 : 0;
+        double ny = len > 0 ? item->w / len * w / 3 : 0;
+        cairo_set_line_width(cr, w / 3);
+        cairo_move_to(cr, item->x - nx, item->y - ny);
+        cairo_rel_line_to(cr, item->w, item->h);
+        cairo_move_to(cr, item->x + nx, item->y + ny);
+        cairo_rel_line_to(cr, item->w, item->h);
+    } else {
+        cairo_set_line_width(cr, w);
+        cairo_move_to(cr, item->x, item->y);
+        cairo_rel_line_to(cr, item->w, item->h);
+    }
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}
+
+static void paint_item(cairo_t *cr, const struct rp_area_item *item)
+{
+    switch (item->kind) {
+    case RP_AREA_RECT:
+        cairo_set_source_rgba(cr, item->color.r, item->color.g, item->color.b,
+                              item->color.a);
+        cairo_rectangle(cr, item->x, item->y, item->w, item->h);
+        cairo_fill(cr);
+        break;
+    case RP_AREA_RULE:
+        paint_rule(cr, item);
+        break;
+    case RP_AREA_TEXT:
+        /* Colours come from the line's attributes; black otherwise. */
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        cairo_move_to(cr, item->x, item->y);
+        pango_cairo_show_layout_line(cr, item->line);
+        break;
+    }
+}
+
+enum rp_status rp_paint_page(struct rp_painter *p,
+                             const struct rp_area_page *page,
+                             struct rp_error *err)
+{
+    cairo_status_t s;
+    size_t i;
+
+    if (!p->surface) {
+        p->surface = cairo_pdf_surface_create_for_stream(
+            write_to_file, p->file.fp, page->width, page->height);
+        cairo_pdf_surface_restrict_to_version(p->surface,
+                                              CAIRO_PDF_VERSION_1_5);
+        set_metadata(p);
+        p->cr = cairo_create(p->surface);
+    } else {
+        cairo_pdf_surface_set_size(p->surface, page->width, page->height);
+    }
+    for (i = 0; i < page->n_items; i++)
+        paint_item(p->cr, &page->items[i]);
+    cairo_show_page(p->cr);
+    p->pages++;
+    s = cairo_status(p->cr);
+    if (s != CAIRO_STATUS_SUCCESS)
+        return cairo_failed(p, s, err);
+    return RP_OK;
+}
+
+static void painter_free(struct rp_painter *p)
+{
+    if (p->cr)
+        cairo_destroy(p->cr);
+    if (p->surface)
+        cairo_surface_destroy(p->surface);
+    free(p->title);
+    free(p->author);
+    free(p->subject);
+    free(p->keywords);
+    free(p);
+}
+
+enum rp_status rp_paint_pdf_close(struct rp_painter *p, struct rp_error *err)
+{
+    enum rp_status status = RP_OK;
+    cairo_status_t s;
+
+    if (!p->surface) {
+        status = rp_error_set(err, RP_ERR_INTERNAL, p->file.path, 0, NULL,
+                              "no page was painted; a PDF needs at least "
+                              "one");
+        goto out;
+    }
+    cairo_destroy(p->cr);
+    p->cr = NULL;
+    cairo_surface_finish(p->surface);
+    s = cairo_surface_status(p->surface);
+    if (s != CAIRO_STATUS_SUCCESS) {
+        status = cairo_failed(p, s, err);
+        goto out;
+    }
+    status = rp_outfile_commit(&p->file, err);
+out:
+    rp_outfile_abort(&p->file);
+    painter_free(p);
+    return status;
+}
+
+void rp_paint_pdf_abort(struct rp_painter *p)
+{
+    if (!p)
+        return;
+    if (p->cr)
+        cairo_destroy(p->cr);
+    p->cr = NULL;
+    if (p->surface) {
+        cairo_surface_finish(p->surface);
+        cairo_surface_destroy(p->surface);
+        p->surface = NULL;
+    }
+    rp_outfile_abort(&p->file);
+    painter_free(p);
+}
+
+static enum rp_status paint_sink_page(void *ctx,
+                                      const struct rp_area_page *page,
+                                      struct rp_error *err)
+{
+    return rp_paint_page(ctx, page, err);
+}
+
+struct rp_layout_sink rp_paint_sink(struct rp_painter *painter)
+{
+    struct rp_layout_sink sink = {paint_sink_page, painter};
+    return sink;
+}
