@@ -88,6 +88,8 @@ run: check-deps
 test: check-deps
 	$(MAKE) $(BIN) $(TEST_BIN) $(GEN)
 	CMOCKA_MESSAGE_OUTPUT=TAP REPORTPIPE=$(CURDIR)/$(BIN) \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	GEN_SAMPLE=$(CURDIR)/$(GEN) TOP=$(CURDIR) BUILD=$(CURDIR)/$(BUILD) \
 	  prove --exec '' $(TEST_BIN) tests/e2e/*.t
 

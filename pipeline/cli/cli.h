@@ -27,8 +27,7 @@ int cli_exit_code(enum rp_status status);
 void cli_report(const struct rp_error *err);
 
 /* Prints a usage message for a bad command line and returns exit 2. */
-int cli_usage_error(const char *usage, const char *fmt, ...)
-    RP_PRINTF(2, 3);
+int cli_usage_error(const char *usage, const char *fmt, ...) RP_PRINTF(2, 3);
 
 /* True when argv holds -h or --help (checked before anything else). */
 int cli_wants_help(int argc, char **argv);
@@ -50,8 +49,8 @@ struct cli_render_result {
  * Renders an FO document to pdf_path (atomically).  name is used in
  * messages; dump_path, if not NULL, also receives the area-tree dump.
  */
-enum rp_status cli_render_fo(xmlDoc *fo, const char *name,
-                             const char *pdf_path, const char *dump_path,
+enum rp_status cli_render_fo(xmlDoc *fo, const char *name, const char *pdf_path,
+                             const char *dump_path,
                              struct cli_render_result *result,
                              struct rp_error *err) RP_MUST_CHECK;
 

@@ -60,14 +60,16 @@ int cmd_merge(int argc, char **argv)
             break;
         case 's':
             if (!cli_parse_date(optarg, &opt.period_start))
-                return cli_usage_error(usage, "--period-start '%s' is not a "
-                                              "date YYYY-MM-DD",
+                return cli_usage_error(usage,
+                                       "--period-start '%s' is not a "
+                                       "date YYYY-MM-DD",
                                        optarg);
             break;
         case 'e':
             if (!cli_parse_date(optarg, &opt.period_end))
-                return cli_usage_error(usage, "--period-end '%s' is not a "
-                                              "date YYYY-MM-DD",
+                return cli_usage_error(usage,
+                                       "--period-end '%s' is not a "
+                                       "date YYYY-MM-DD",
                                        optarg);
             opt.period_end += 86400; /* inclusive day -> exclusive bound */
             break;

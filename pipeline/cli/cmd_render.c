@@ -60,8 +60,8 @@ int cmd_render(int argc, char **argv)
     rp_error_init(&err);
     status = rp_xml_read_file(argv[optind], &doc, &err);
     if (status == RP_OK)
-        status = cli_render_fo(doc, argv[optind], argv[optind + 1],
-                               dump_path, &result, &err);
+        status = cli_render_fo(doc, argv[optind], argv[optind + 1], dump_path,
+                               &result, &err);
     if (doc)
         xmlFreeDoc(doc);
     if (status != RP_OK) {

@@ -121,8 +121,7 @@ static int safe_file_name(const char *id)
         return 0;
     for (s = id; *s; s++) {
         if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
-              (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' ||
-              *s == '.'))
+              (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' || *s == '.'))
             return 0;
     }
     return 1;
@@ -135,8 +134,8 @@ static enum rp_status worse(enum rp_status a, enum rp_status b)
 
 /* Transforms doc with sheet and renders the result to pdf_path. */
 static enum rp_status build_document(const struct run_options *o,
-                                     struct rp_stylesheet *sheet,
-                                     xmlDoc *data, const char *const *params,
+                                     struct rp_stylesheet *sheet, xmlDoc *data,
+                                     const char *const *params,
                                      const char *label, const char *pdf_path,
                                      int *pages, struct rp_error *err)
 {
@@ -262,8 +261,8 @@ static enum rp_status run(const struct run_options *o)
         pdf = path_join(o->output, name);
         snprintf(name, sizeof(name), "review-%s", id);
         rp_error_init(&err);
-        status = build_document(o, review, doc, params, name, pdf, &pages,
-                                &err);
+        status =
+            build_document(o, review, doc, params, name, pdf, &pages, &err);
         free(pdf);
         if (status != RP_OK) {
             cli_report(&err);
@@ -286,8 +285,8 @@ static enum rp_status run(const struct run_options *o)
     status = RP_OK;
     rp_log_info("render: %zu reviews (%d pages) in %s/reviews, status report "
                 "(%d pages)%s, %zu failed (%.2f s)",
-                done, pages, o->output, report_pages,
-                failed ? "" : " ok", failed, seconds_since(&stage));
+                done, pages, o->output, report_pages, failed ? "" : " ok",
+                failed, seconds_since(&stage));
 out:
     if (status != RP_OK) {
         cli_report(&err);
@@ -343,14 +342,16 @@ int cmd_run(int argc, char **argv)
             break;
         case 's':
             if (!cli_parse_date(optarg, &o.merge.period_start))
-                return cli_usage_error(usage, "--period-start '%s' is not a "
-                                              "date YYYY-MM-DD",
+                return cli_usage_error(usage,
+                                       "--period-start '%s' is not a "
+                                       "date YYYY-MM-DD",
                                        optarg);
             break;
         case 'e':
             if (!cli_parse_date(optarg, &o.merge.period_end))
-                return cli_usage_error(usage, "--period-end '%s' is not a "
-                                              "date YYYY-MM-DD",
+                return cli_usage_error(usage,
+                                       "--period-end '%s' is not a "
+                                       "date YYYY-MM-DD",
                                        optarg);
             o.merge.period_end += 86400;
             break;

@@ -56,8 +56,9 @@ int cmd_transform(int argc, char **argv)
         case 'p':
             eq = strchr(optarg, '=');
             if (!eq || eq == optarg) {
-                rc = cli_usage_error(usage, "--param wants NAME=VALUE, not "
-                                            "'%s'",
+                rc = cli_usage_error(usage,
+                                     "--param wants NAME=VALUE, not "
+                                     "'%s'",
                                      optarg);
                 goto done;
             }
@@ -90,8 +91,8 @@ int cmd_transform(int argc, char **argv)
         cli_report(&err);
         rc = cli_exit_code(status);
     } else {
-        rp_log_info("transform: %s + %s -> %s", argv[optind + 1],
-                    argv[optind], out_path);
+        rp_log_info("transform: %s + %s -> %s", argv[optind + 1], argv[optind],
+                    out_path);
     }
 done:
     if (out)

@@ -97,9 +97,8 @@ int cli_parse_date(const char *text, int64_t *out)
     struct tm tm;
     int y, m, d, n = 0;
 
-    if (sscanf(text, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
-        text[n] != '\0' || n != 10 || m < 1 || m > 12 || d < 1 ||
-        d > days_in_month[m - 1])
+    if (sscanf(text, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || text[n] != '\0' ||
+        n != 10 || m < 1 || m > 12 || d < 1 || d > days_in_month[m - 1])
         return 0;
     memset(&tm, 0, sizeof(tm));
     tm.tm_year = y - 1900;
@@ -148,8 +147,9 @@ int main(int argc, char **argv)
             return rc;
         }
     }
-    fprintf(stderr, "reportpipe: '%s' is not a command; see 'reportpipe "
-                    "--help'\n",
+    fprintf(stderr,
+            "reportpipe: '%s' is not a command; see 'reportpipe "
+            "--help'\n",
             argv[1]);
     return 2;
 }

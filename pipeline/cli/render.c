@@ -26,8 +26,8 @@ static enum rp_status tee_page(void *ctx, const struct rp_area_page *page,
     return tee->pdf.page_done(tee->pdf.ctx, page, err);
 }
 
-enum rp_status cli_render_fo(xmlDoc *fo, const char *name,
-                             const char *pdf_path, const char *dump_path,
+enum rp_status cli_render_fo(xmlDoc *fo, const char *name, const char *pdf_path,
+                             const char *dump_path,
                              struct cli_render_result *result,
                              struct rp_error *err)
 {

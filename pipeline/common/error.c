@@ -38,7 +38,7 @@ void rp_error_format(const struct rp_error *err, char *buf, size_t size)
     else if (err->file[0])
         n = snprintf(where, sizeof(where), "%s: ", err->file);
     if (err->field[0] && n >= 0 && (size_t)n < sizeof(where))
-        snprintf(where + n, sizeof(where) - (size_t)n, "field '%s': ",
-                 err->field);
+        snprintf(where + n, sizeof(where) - (size_t)n,
+                 "field '%s': ", err->field);
     snprintf(buf, size, "%s%s", where, err->message);
 }

@@ -26,9 +26,9 @@ enum rp_status {
 
 struct rp_error {
     enum rp_status status;
-    char file[512];   /* input file concerned, or "" */
-    long line;        /* 1-based line in that file, or 0 if unknown */
-    char field[128];  /* field, column or element concerned, or "" */
+    char file[512];  /* input file concerned, or "" */
+    long line;       /* 1-based line in that file, or 0 if unknown */
+    char field[128]; /* field, column or element concerned, or "" */
     char message[1024];
 };
 

@@ -15,15 +15,15 @@ enum rp_status rp_mkdirs(const char *dir, struct rp_error *err)
     enum rp_status status = RP_OK;
     char *p;
 
-    for (p = path + 1; ; p++) {
+    for (p = path + 1;; p++) {
         char saved = *p;
         if (saved != '/' && saved != '\0')
             continue;
         *p = '\0';
         if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-            status = rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
-                                  "cannot create directory: %s",
-                                  strerror(errno));
+            status =
+                rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
+                             "cannot create directory: %s", strerror(errno));
             goto out;
         }
         *p = saved;
@@ -66,8 +66,7 @@ enum rp_status rp_outfile_open(struct rp_outfile *out, const char *path,
     fd = mkstemp(out->tmp_path);
     if (fd < 0) {
         status = rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
-                              "cannot create output file: %s",
-                              strerror(errno));
+                              "cannot create output file: %s", strerror(errno));
         goto out;
     }
     /* mkstemp creates 0600; outputs are ordinary documents. */
@@ -76,8 +75,7 @@ enum rp_status rp_outfile_open(struct rp_outfile *out, const char *path,
     if (!out->fp) {
         close(fd);
         status = rp_error_set(err, RP_ERR_INTERNAL, path, 0, NULL,
-                              "cannot open output stream: %s",
-                              strerror(errno));
+                              "cannot open output stream: %s", strerror(errno));
         goto out;
     }
 out:
@@ -101,8 +99,7 @@ enum rp_status rp_outfile_commit(struct rp_outfile *out, struct rp_error *err)
     }
     if (rename(out->tmp_path, out->path) != 0) {
         status = rp_error_set(err, RP_ERR_INTERNAL, out->path, 0, NULL,
-                              "cannot rename into place: %s",
-                              strerror(errno));
+                              "cannot rename into place: %s", strerror(errno));
         goto out;
     }
     free(out->tmp_path);
@@ -123,8 +120,8 @@ void rp_outfile_abort(struct rp_outfile *out)
     memset(out, 0, sizeof(*out));
 }
 
-enum rp_status rp_file_write_all(const char *path, const void *data,
-                                 size_t len, struct rp_error *err)
+enum rp_status rp_file_write_all(const char *path, const void *data, size_t len,
+                                 struct rp_error *err)
 {
     struct rp_outfile out;
     enum rp_status status = rp_outfile_open(&out, path, err);

@@ -27,9 +27,8 @@ enum rp_status rp_outfile_commit(struct rp_outfile *out,
 void rp_outfile_abort(struct rp_outfile *out);
 
 /* Writes a whole buffer atomically through rp_outfile. */
-enum rp_status rp_file_write_all(const char *path, const void *data,
-                                 size_t len, struct rp_error *err)
-    RP_MUST_CHECK;
+enum rp_status rp_file_write_all(const char *path, const void *data, size_t len,
+                                 struct rp_error *err) RP_MUST_CHECK;
 
 /* mkdir -p. */
 enum rp_status rp_mkdirs(const char *dir, struct rp_error *err) RP_MUST_CHECK;

@@ -8,8 +8,7 @@
 
 static void out_of_memory(size_t size)
 {
-    fprintf(stderr, "reportpipe: out of memory (allocating %zu bytes)\n",
-            size);
+    fprintf(stderr, "reportpipe: out of memory (allocating %zu bytes)\n", size);
     abort();
 }
 

@@ -154,8 +154,8 @@ struct rp_fo_node {
     struct rp_fo_node *parent;
     struct rp_fo_node *first_child, *last_child, *next;
     struct rp_fo_props props;
-    char *text;  /* RP_FO_TEXT only: UTF-8 as in the document */
-    long line;   /* line in the FO source, for messages */
+    char *text; /* RP_FO_TEXT only: UTF-8 as in the document */
+    long line;  /* line in the FO source, for messages */
 };
 
 struct rp_fo_tree;

@@ -16,8 +16,7 @@ struct rp_fo_specified {
 struct rp_fo_strings;
 struct rp_fo_strings *rp_fo_strings_new(void);
 void rp_fo_strings_free(struct rp_fo_strings *strings);
-const char *rp_fo_strings_intern(struct rp_fo_strings *strings,
-                                 const char *s);
+const char *rp_fo_strings_intern(struct rp_fo_strings *strings, const char *s);
 
 int rp_fo_apply_property(struct rp_fo_props *p,
                          const struct rp_fo_props *parent, const char *name,

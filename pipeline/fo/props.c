@@ -16,8 +16,8 @@ static const struct {
     const char *unit;
     double pt;
 } length_units[] = {
-    {"pt", 1.0},         {"mm", 72.0 / 25.4}, {"cm", 72.0 / 2.54},
-    {"in", 72.0},        {"pc", 12.0},        {"px", 1.0},
+    {"pt", 1.0},  {"mm", 72.0 / 25.4}, {"cm", 72.0 / 2.54},
+    {"in", 72.0}, {"pc", 12.0},        {"px", 1.0},
 };
 
 static const char *skip_space(const char *s)
@@ -85,14 +85,14 @@ static const struct {
     const char *name;
     unsigned rgb;
 } named_colors[] = {
-    {"black", 0x000000},  {"silver", 0xc0c0c0}, {"gray", 0x808080},
-    {"grey", 0x808080},   {"white", 0xffffff},  {"maroon", 0x800000},
-    {"red", 0xff0000},    {"purple", 0x800080}, {"fuchsia", 0xff00ff},
-    {"green", 0x008000},  {"lime", 0x00ff00},   {"olive", 0x808000},
-    {"yellow", 0xffff00}, {"navy", 0x000080},   {"blue", 0x0000ff},
-    {"teal", 0x008080},   {"aqua", 0x00ffff},   {"orange", 0xffa500},
-    {"darkgray", 0xa9a9a9}, {"darkgrey", 0xa9a9a9},
-    {"lightgray", 0xd3d3d3}, {"lightgrey", 0xd3d3d3},
+    {"black", 0x000000},     {"silver", 0xc0c0c0},   {"gray", 0x808080},
+    {"grey", 0x808080},      {"white", 0xffffff},    {"maroon", 0x800000},
+    {"red", 0xff0000},       {"purple", 0x800080},   {"fuchsia", 0xff00ff},
+    {"green", 0x008000},     {"lime", 0x00ff00},     {"olive", 0x808000},
+    {"yellow", 0xffff00},    {"navy", 0x000080},     {"blue", 0x0000ff},
+    {"teal", 0x008080},      {"aqua", 0x00ffff},     {"orange", 0xffa500},
+    {"darkgray", 0xa9a9a9},  {"darkgrey", 0xa9a9a9}, {"lightgray", 0xd3d3d3},
+    {"lightgrey", 0xd3d3d3},
 };
 
 static void set_rgb(struct rp_fo_color *color, unsigned rgb)
@@ -212,8 +212,7 @@ static int split_tokens(const char *value, char tokens[][64], int max)
     return *s ? -1 : n;
 }
 
-static bool parse_border_style(const char *text,
-                               enum rp_fo_border_style *style)
+static bool parse_border_style(const char *text, enum rp_fo_border_style *style)
 {
     static const struct {
         const char *name;
@@ -314,9 +313,10 @@ static int side_from_name(const char *name)
  * Returns 1 when the property was handled, 0 when its value is invalid, -1
  * when the property is not one we support.
  */
-int rp_fo_apply_property(struct rp_fo_props *p, const struct rp_fo_props *parent,
-                         const char *name, const char *value,
-                         struct rp_fo_specified *spec, struct rp_fo_strings *strings)
+int rp_fo_apply_property(struct rp_fo_props *p,
+                         const struct rp_fo_props *parent, const char *name,
+                         const char *value, struct rp_fo_specified *spec,
+                         struct rp_fo_strings *strings)
 {
     double len;
     const char *dot;
@@ -422,8 +422,7 @@ int rp_fo_apply_property(struct rp_fo_props *p, const struct rp_fo_props *parent
         else
             return 0;
         spec->line_height = true;
-    } else if (!strcmp(name, "start-indent") ||
-               !strcmp(name, "end-indent")) {
+    } else if (!strcmp(name, "start-indent") || !strcmp(name, "end-indent")) {
         if (!rp_fo_parse_length(value, p->font_size, &len))
             return 0;
         if (name[0] == 's') {
@@ -445,6 +444,8 @@ int rp_fo_apply_property(struct rp_fo_props *p, const struct rp_fo_props *parent
         if (!parse_sides(value, p->font_size, p->margin))
             return 0;
         spec->margin = true;
+        p->space_before = p->margin[RP_FO_TOP];
+        p->space_after = p->margin[RP_FO_BOTTOM];
     } else if (!strcmp(name, "padding")) {
         return parse_sides(value, p->font_size, p->padding);
     } else if (!strncmp(name, "margin-", 7) &&
@@ -471,8 +472,7 @@ int rp_fo_apply_property(struct rp_fo_props *p, const struct rp_fo_props *parent
         return 1; /* cells draw their own borders: see docs/fo-subset.md */
     } else if (!strncmp(name, "border-", 7)) {
         return rp_fo_apply_border_property(p, name + 7, value);
-    } else if (!strcmp(name, "break-before") ||
-               !strcmp(name, "break-after")) {
+    } else if (!strcmp(name, "break-before") || !strcmp(name, "break-after")) {
         enum rp_fo_break b;
         if (!strcmp(value, "auto"))
             b = RP_FO_BREAK_AUTO;
@@ -502,8 +502,7 @@ int rp_fo_apply_property(struct rp_fo_props *p, const struct rp_fo_props *parent
         return rp_fo_parse_length(value, p->font_size, &p->extent);
     } else if (!strcmp(name, "width") || !strcmp(name, "column-width") ||
                !strcmp(name, "inline-progression-dimension")) {
-        struct rp_fo_length *l =
-            name[0] == 'c' ? &p->column_width : &p->width;
+        struct rp_fo_length *l = name[0] == 'c' ? &p->column_width : &p->width;
         return rp_fo_parse_width(value, p->font_size, l);
     } else if (!strcmp(name, "number-columns-repeated") ||
                !strcmp(name, "number-columns-spanning")) {
@@ -517,11 +516,10 @@ int rp_fo_apply_property(struct rp_fo_props *p, const struct rp_fo_props *parent
             p->columns_spanned = (int)n;
     } else if (!strcmp(name, "table-omit-header-at-break")) {
         p->omit_header_at_break = !strcmp(value, "true");
-    } else if (!strcmp(name, "table-layout") ||
-               !strcmp(name, "region-name") ||
-               !strcmp(name, "display-align") ||
-               !strcmp(name, "language") || !strcmp(name, "country") ||
-               !strcmp(name, "hyphenate") || !strcmp(name, "font-stretch")) {
+    } else if (!strcmp(name, "table-layout") || !strcmp(name, "region-name") ||
+               !strcmp(name, "display-align") || !strcmp(name, "language") ||
+               !strcmp(name, "country") || !strcmp(name, "hyphenate") ||
+               !strcmp(name, "font-stretch")) {
         /* Accepted; their effect is our default or not yet implemented. */
         return 1;
     } else if (!strcmp(name, "id")) {
@@ -600,8 +598,8 @@ int rp_fo_apply_border_property(struct rp_fo_props *p, const char *rest,
         for (i = 0; i < 4; i++) {
             const char *v = tokens[side_of_value[n - 1][i]];
             struct rp_fo_border *b = &p->border[i];
-            bool ok = rest[0] == 'w'   ? parse_border_width(v, p->font_size,
-                                                            &b->width)
+            bool ok = rest[0] == 'w'
+                          ? parse_border_width(v, p->font_size, &b->width)
                       : rest[0] == 's' ? parse_border_style(v, &b->style)
                                        : rp_fo_parse_color(v, &b->color);
             if (!ok)
@@ -630,8 +628,7 @@ int rp_fo_apply_border_property(struct rp_fo_props *p, const char *rest,
             if (!parse_border(value, p->font_size, b))
                 return 0;
         } else if (!strcmp(what, "width")) {
-            if (!parse_border_width(skip_space(value), p->font_size,
-                                    &b->width))
+            if (!parse_border_width(skip_space(value), p->font_size, &b->width))
                 return 0;
         } else if (!strcmp(what, "style")) {
             if (!parse_border_style(skip_space(value), &b->style))

@@ -31,8 +31,7 @@ struct rp_fo_tree {
 struct rp_fo_strings *rp_fo_strings_new(void)
 {
     struct rp_fo_strings *strings = rp_xcalloc(1, sizeof(*strings));
-    strings->set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                         NULL);
+    strings->set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     return strings;
 }
 
@@ -132,7 +131,8 @@ static void props_initial(struct rp_fo_props *p, struct rp_fo_strings *s)
 }
 
 /* Inherited properties come along; the rest start from initial values. */
-static void props_inherit(struct rp_fo_props *p, const struct rp_fo_props *parent,
+static void props_inherit(struct rp_fo_props *p,
+                          const struct rp_fo_props *parent,
                           struct rp_fo_strings *s)
 {
     props_initial(p, s);
@@ -159,8 +159,7 @@ static void warn_once(struct rp_fo_tree *tree, const char *what,
     rp_log_warn("%s:%ld: %s", tree->name, line, message);
 }
 
-static enum rp_status resolve_font_size(struct rp_fo_tree *tree,
-                                        xmlNode *elem,
+static enum rp_status resolve_font_size(struct rp_fo_tree *tree, xmlNode *elem,
                                         struct rp_fo_props *p,
                                         const struct rp_fo_props *parent,
                                         struct rp_error *err)
@@ -169,8 +168,8 @@ static enum rp_status resolve_font_size(struct rp_fo_tree *tree,
         const char *name;
         double pt;
     } keywords[] = {
-        {"xx-small", 7.0}, {"x-small", 8.3}, {"small", 10.0},
-        {"medium", 12.0},  {"large", 14.4},  {"x-large", 17.3},
+        {"xx-small", 7.0},  {"x-small", 8.3}, {"small", 10.0},
+        {"medium", 12.0},   {"large", 14.4},  {"x-large", 17.3},
         {"xx-large", 20.7},
     };
     xmlChar *value = xmlGetProp(elem, (const xmlChar *)"font-size");
@@ -190,12 +189,12 @@ static enum rp_status resolve_font_size(struct rp_fo_tree *tree,
         size = parent->font_size / 1.2;
     else if (size == 0 && rp_fo_parse_percent((const char *)value, &pct))
         size = parent->font_size * pct / 100.0;
-    else if (size == 0 && !rp_fo_parse_length((const char *)value,
-                                              parent->font_size, &size))
+    else if (size == 0 &&
+             !rp_fo_parse_length((const char *)value, parent->font_size, &size))
         size = -1;
     if (!(size > 0) || size > 10000) {
-        status = rp_error_set(err, RP_ERR_INPUT, tree->name,
-                              xmlGetLineNo(elem), "font-size",
+        status = rp_error_set(err, RP_ERR_INPUT, tree->name, xmlGetLineNo(elem),
+                              "font-size",
                               "fo:%s: '%s' is not a font size (expected a "
                               "length such as 10pt, a percentage or a "
                               "keyword such as large)",
@@ -245,8 +244,8 @@ static enum rp_status resolve_props(struct rp_fo_tree *tree, xmlNode *elem,
         }
         value = xmlNodeListGetString(elem->doc, attr->children, 1);
         handled = rp_fo_apply_property(p, parent, name,
-                                       value ? (const char *)value : "",
-                                       &spec, tree->strings);
+                                       value ? (const char *)value : "", &spec,
+                                       tree->strings);
         if (handled == 0) {
             status = rp_error_set(
                 err, RP_ERR_INPUT, tree->name, xmlGetLineNo(elem), name,
@@ -331,9 +330,8 @@ static enum rp_status build_element(struct rp_fo_tree *tree, xmlNode *elem,
 
     if (kind < 0) {
         char what[160], message[320];
-        const char *prefix = elem->ns && elem->ns->prefix
-                                 ? (const char *)elem->ns->prefix
-                                 : "";
+        const char *prefix =
+            elem->ns && elem->ns->prefix ? (const char *)elem->ns->prefix : "";
         snprintf(what, sizeof(what), "%s:%s", prefix, elem->name);
         snprintf(message, sizeof(message),
                  "element %s%s%s is not supported yet; it and its content "
@@ -357,8 +355,7 @@ static enum rp_status build_element(struct rp_fo_tree *tree, xmlNode *elem,
 
 static bool accepts_text(enum rp_fo_kind kind)
 {
-    return kind == RP_FO_BLOCK || kind == RP_FO_INLINE ||
-           kind == RP_FO_WRAPPER;
+    return kind == RP_FO_BLOCK || kind == RP_FO_INLINE || kind == RP_FO_WRAPPER;
 }
 
 static enum rp_status build_children(struct rp_fo_tree *tree, xmlNode *elem,
@@ -405,8 +402,7 @@ static const char *declared_title(xmlNode *root)
 }
 
 enum rp_status rp_fo_tree_parse(xmlDoc *doc, const char *name,
-                                struct rp_fo_tree **out,
-                                struct rp_error *err)
+                                struct rp_fo_tree **out, struct rp_error *err)
 {
     struct rp_fo_tree *tree = rp_xcalloc(1, sizeof(*tree));
     xmlNode *root = xmlDocGetRootElement(doc);
@@ -418,8 +414,7 @@ enum rp_status rp_fo_tree_parse(xmlDoc *doc, const char *name,
     tree->name = rp_xstrdup(name);
     tree->strings = rp_fo_strings_new();
     tree->masters = g_hash_table_new(g_str_hash, g_str_equal);
-    tree->warned = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                         NULL);
+    tree->warned = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     if (!root || kind_of(root) != RP_FO_ROOT) {
         status = rp_error_set(err, RP_ERR_INPUT, name,
                               root ? xmlGetLineNo(root) : 0, NULL,
@@ -435,8 +430,8 @@ enum rp_status rp_fo_tree_parse(xmlDoc *doc, const char *name,
         goto out;
     decl = (xmlNode *)declared_title(root);
     if (decl && decl->content)
-        tree->title = rp_fo_strings_intern(tree->strings,
-                                           (const char *)decl->content);
+        tree->title =
+            rp_fo_strings_intern(tree->strings, (const char *)decl->content);
 out:
     if (status != RP_OK) {
         rp_fo_tree_free(tree);

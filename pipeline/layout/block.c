@@ -113,16 +113,15 @@ static enum rp_status block_open(struct rp_flow *flow,
         border_width(&p->border[1]) > 0 || border_width(&p->border[2]) > 0 ||
         border_width(&p->border[3]) > 0) {
         struct rp_deco *d = rp_xcalloc(1, sizeof(*d));
-        double left = border_width(&p->border[RP_FO_LEFT]) +
-                      p->padding[RP_FO_LEFT];
-        double right = border_width(&p->border[RP_FO_RIGHT]) +
-                       p->padding[RP_FO_RIGHT];
+        double left =
+            border_width(&p->border[RP_FO_LEFT]) + p->padding[RP_FO_LEFT];
+        double right =
+            border_width(&p->border[RP_FO_RIGHT]) + p->padding[RP_FO_RIGHT];
         d->refs = 1;
         d->parent = flow->deco; /* the flow's reference moves to d */
         d->depth = d->parent ? d->parent->depth + 1 : 0;
         d->x = flow->x_origin + p->start_indent - left;
-        d->w = flow->ref_width - p->start_indent - p->end_indent + left +
-               right;
+        d->w = flow->ref_width - p->start_indent - p->end_indent + left + right;
         d->background = rp_area_color_of(p->background);
         memcpy(d->border, p->border, sizeof(d->border));
         flow->deco = d;
@@ -136,8 +135,7 @@ static enum rp_status block_open(struct rp_flow *flow,
 
 static enum rp_status block_close(struct rp_flow *flow,
                                   const struct rp_fo_node *node,
-                                  struct block_state *st,
-                                  struct rp_error *err)
+                                  struct block_state *st, struct rp_error *err)
 {
     const struct rp_fo_props *p = &node->props;
     enum rp_status status = RP_OK;

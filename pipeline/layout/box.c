@@ -19,8 +19,7 @@ void rp_item_list_push(struct rp_item_list *list,
 }
 
 void rp_item_list_append(struct rp_item_list *dst,
-                         const struct rp_item_list *src, double dx,
-                         double dy)
+                         const struct rp_item_list *src, double dx, double dy)
 {
     size_t i;
 
@@ -220,7 +219,8 @@ void rp_emit_placed(const struct rp_placed *placed, size_t n, double dx,
                 span->has_last = true;
         }
     }
-    qsort(spans, n_spans, sizeof(*spans), compare_depth);
+    if (n_spans > 1)
+        qsort(spans, n_spans, sizeof(*spans), compare_depth);
     for (i = 0; i < n_spans; i++) {
         const struct rp_deco *d = spans[i].deco;
         struct rp_area_item item = {0};
@@ -238,9 +238,9 @@ void rp_emit_placed(const struct rp_placed *placed, size_t n, double dx,
         rp_item_list_append(out, &placed[i].box->items, dx, placed[i].y + dy);
     for (i = 0; i < n_spans; i++) {
         const struct rp_deco *d = spans[i].deco;
-        rp_emit_box_borders(out, d->border, d->x + dx, spans[i].top + dy,
-                            d->w, spans[i].bottom - spans[i].top,
-                            spans[i].has_first, spans[i].has_last);
+        rp_emit_box_borders(out, d->border, d->x + dx, spans[i].top + dy, d->w,
+                            spans[i].bottom - spans[i].top, spans[i].has_first,
+                            spans[i].has_last);
     }
     free(spans);
 }

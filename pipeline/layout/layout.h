@@ -52,8 +52,8 @@ struct rp_area_item {
 };
 
 struct rp_area_page {
-    int index;         /* physical page, 1-based, across the document */
-    int number;        /* folio number printed on the page */
+    int index;  /* physical page, 1-based, across the document */
+    int number; /* folio number printed on the page */
     double width, height;
     const struct rp_area_item *items; /* in painting order */
     size_t n_items;

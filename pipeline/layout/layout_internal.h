@@ -28,8 +28,7 @@ void rp_item_list_push(struct rp_item_list *list,
                        const struct rp_area_item *item);
 /* Appends src translated by (dx, dy), taking new refs on text layouts. */
 void rp_item_list_append(struct rp_item_list *dst,
-                         const struct rp_item_list *src, double dx,
-                         double dy);
+                         const struct rp_item_list *src, double dx, double dy);
 /* Drops the layout refs of text items and frees the array. */
 void rp_item_list_release(struct rp_item_list *list);
 
@@ -58,12 +57,12 @@ struct rp_box {
     int refs;
     uint64_t serial;
     double height;
-    double space_before;  /* discarded at the top of a page */
-    bool break_before;    /* forced page break */
-    bool keep_with_prev;  /* no break between the previous box and this */
-    bool is_header;       /* a table header row, repeated on new pages */
-    struct rp_item_list items; /* x from the flow origin, y from box top */
-    struct rp_deco *deco;      /* innermost enclosing decoration (ref) */
+    double space_before;        /* discarded at the top of a page */
+    bool break_before;          /* forced page break */
+    bool keep_with_prev;        /* no break between the previous box and this */
+    bool is_header;             /* a table header row, repeated on new pages */
+    struct rp_item_list items;  /* x from the flow origin, y from box top */
+    struct rp_deco *deco;       /* innermost enclosing decoration (ref) */
     struct rp_table_ctx *table; /* table whose header repeats (ref) */
     struct rp_id_mark *ids;
 };
@@ -129,7 +128,7 @@ struct rp_layout {
     GHashTable *font_heights; /* font description -> natural line height */
     GHashTable *first_page;   /* id -> folio text (pass 1 results) */
     GHashTable *last_page;
-    GHashTable *seen_first;   /* ids already given a first page this pass */
+    GHashTable *seen_first; /* ids already given a first page this pass */
     const char *current_page_text; /* folio of the page being filled */
     struct rp_layout_stats *stats;
 };
@@ -152,8 +151,7 @@ struct rp_flow {
 };
 
 void rp_flow_init(struct rp_flow *flow, struct rp_layout *layout,
-                  struct rp_consumer *out, double x_origin,
-                  double ref_width);
+                  struct rp_consumer *out, double x_origin, double ref_width);
 /* Sends box into the flow's consumer, applying pending space and keeps. */
 enum rp_status rp_flow_emit(struct rp_flow *flow, struct rp_box *box,
                             struct rp_error *err);

@@ -57,8 +57,8 @@ static void record_ids(struct paginator *pg)
                 !g_hash_table_contains(layout->first_page, mark->id))
                 g_hash_table_insert(layout->first_page, (char *)mark->id,
                                     g_strdup(pg->folio));
-            if (mark->is_end || !g_hash_table_contains(layout->last_page,
-                                                       mark->id))
+            if (mark->is_end ||
+                !g_hash_table_contains(layout->last_page, mark->id))
                 g_hash_table_insert(layout->last_page, (char *)mark->id,
                                     g_strdup(pg->folio));
         }
@@ -231,13 +231,12 @@ static enum rp_status page_geometry(struct paginator *pg,
     double cx, cy, cw, ch;
 
     if (!master)
-        return rp_error_set(err, RP_ERR_INPUT, rp_fo_tree_name(tree),
-                            seq->line, "master-reference",
-                            "fo:page-sequence names master '%s', but no "
-                            "fo:simple-page-master has that master-name",
-                            seq->props.master_reference
-                                ? seq->props.master_reference
-                                : "");
+        return rp_error_set(
+            err, RP_ERR_INPUT, rp_fo_tree_name(tree), seq->line,
+            "master-reference",
+            "fo:page-sequence names master '%s', but no "
+            "fo:simple-page-master has that master-name",
+            seq->props.master_reference ? seq->props.master_reference : "");
     m = master->props.margin;
     pg->page_width = master->props.page_width;
     pg->page_height = master->props.page_height;
@@ -358,8 +357,8 @@ static enum rp_status layout_pass(struct rp_layout *layout,
         if (c->kind != RP_FO_PAGE_SEQUENCE)
             continue;
         any = true;
-        status = layout_sequence(layout, c, sink, &page_number, &page_index,
-                                 err);
+        status =
+            layout_sequence(layout, c, sink, &page_number, &page_index, err);
     }
     if (status == RP_OK && !any)
         status = rp_error_set(err, RP_ERR_INPUT, rp_fo_tree_name(layout->tree),
@@ -396,10 +395,10 @@ enum rp_status rp_layout_run(const struct rp_fo_tree *tree,
     layout.font_heights = g_hash_table_new_full(
         font_hash, font_equal, (GDestroyNotify)pango_font_description_free,
         g_free);
-    layout.first_page = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
-                                              g_free);
-    layout.last_page = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
-                                             g_free);
+    layout.first_page =
+        g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+    layout.last_page =
+        g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
     if (has_citations(rp_fo_tree_root(tree))) {
         layout.pass = 1;
         status = layout_pass(&layout, NULL, err);

@@ -292,14 +292,12 @@ enum rp_status rp_flow_table(struct rp_flow *flow,
     for (part = table->first_child; part && status == RP_OK;
          part = part->next) {
         if (part->kind == RP_FO_TABLE_BODY)
-            status = layout_rows(flow, &grid, part, NULL, &first_body_row,
-                                 err);
+            status = layout_rows(flow, &grid, part, NULL, &first_body_row, err);
     }
     for (part = table->first_child; part && status == RP_OK;
          part = part->next) {
         if (part->kind == RP_FO_TABLE_FOOTER)
-            status = layout_rows(flow, &grid, part, NULL, &first_body_row,
-                                 err);
+            status = layout_rows(flow, &grid, part, NULL, &first_body_row, err);
     }
     flow->table = outer;
     rp_table_ctx_unref(ctx);

@@ -53,8 +53,7 @@ bool rp_paragraph_empty(const struct rp_paragraph *para)
 static void add_run(struct rp_paragraph *para, size_t start,
                     const struct rp_fo_props *props)
 {
-    struct text_run *last =
-        para->n_runs ? &para->runs[para->n_runs - 1] : NULL;
+    struct text_run *last = para->n_runs ? &para->runs[para->n_runs - 1] : NULL;
 
     if (para->text->len == start)
         return;
@@ -141,8 +140,8 @@ static double natural_height(struct rp_layout *layout,
                        pango_font_metrics_get_descent(metrics)) /
               PANGO_SCALE;
     pango_font_metrics_unref(metrics);
-    g_hash_table_insert(layout->font_heights,
-                        pango_font_description_copy(desc), cached);
+    g_hash_table_insert(layout->font_heights, pango_font_description_copy(desc),
+                        cached);
     return *cached;
 }
 
@@ -246,8 +245,8 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
         rp_item_list_push(&box->items, &item);
         box->height = line_height;
         /* Orphans and widows: the first and last lines keep company. */
-        box->keep_with_prev =
-            i > 0 && (i < MIN_LINES_AT_BREAK || i > n_lines - MIN_LINES_AT_BREAK);
+        box->keep_with_prev = i > 0 && (i < MIN_LINES_AT_BREAK ||
+                                        i > n_lines - MIN_LINES_AT_BREAK);
         status = rp_flow_emit(flow, box, err);
         i++;
     } while (status == RP_OK && pango_layout_iter_next_line(iter));

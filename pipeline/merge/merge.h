@@ -49,8 +49,8 @@ struct rp_merge_stats {
  * callers of the pipeline make; rp_transform owns the rest).
  */
 enum rp_status rp_merge_build(const struct rp_dataset *data,
-                              const struct rp_merge_options *opt,
-                              xmlDoc **out, struct rp_merge_stats *stats,
+                              const struct rp_merge_options *opt, xmlDoc **out,
+                              struct rp_merge_stats *stats,
                               struct rp_error *err) RP_MUST_CHECK;
 
 #endif

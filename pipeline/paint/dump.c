@@ -29,8 +29,7 @@ static void dump_text(FILE *out, const struct rp_area_item *item)
 
 void rp_paint_dump_page(FILE *out, const struct rp_area_page *page)
 {
-    static const char *const styles[] = {"solid", "dashed", "dotted",
-                                         "double"};
+    static const char *const styles[] = {"solid", "dashed", "dotted", "double"};
     size_t i;
 
     fprintf(out, "page %d folio %d %.2fx%.2f\n", page->index, page->number,
@@ -58,8 +57,7 @@ void rp_paint_dump_page(FILE *out, const struct rp_area_page *page)
     }
 }
 
-static enum rp_status dump_sink_page(void *ctx,
-                                     const struct rp_area_page *page,
+static enum rp_status dump_sink_page(void *ctx, const struct rp_area_page *page,
                                      struct rp_error *err)
 {
     (void)err;

@@ -37,8 +37,7 @@ static char *dup_or_null(const char *s)
 
 enum rp_status rp_paint_pdf_open(const char *path,
                                  const struct rp_pdf_info *info,
-                                 struct rp_painter **out,
-                                 struct rp_error *err)
+                                 struct rp_painter **out, struct rp_error *err)
 {
     struct rp_painter *p = rp_xcalloc(1, sizeof(*p));
     enum rp_status status;

@@ -1,0 +1,352 @@
+/*
+ * Unit tests of layout: FO snippets laid out, pages checked through the
+ * area tree (positions, page assignment, repeated headers, keeps).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include "fo/fo.h"
+#include "layout/layout.h"
+
+#define MAX_LINES 4096
+
+struct captured_line {
+    int page;
+    double x, y, w;
+    char text[128];
+};
+
+struct capture {
+    int pages;
+    int n;
+    struct captured_line lines[MAX_LINES];
+    int rects_per_page[64];
+    int top_rules_per_page[64];
+    double page_height;
+};
+
+static enum rp_status capture_page(void *ctx, const struct rp_area_page *page,
+                                   struct rp_error *err)
+{
+    struct capture *c = ctx;
+    size_t i;
+    (void)err;
+    c->pages++;
+    c->page_height = page->height;
+    for (i = 0; i < page->n_items; i++) {
+        const struct rp_area_item *item = &page->items[i];
+        if (item->kind == RP_AREA_RECT && page->index < 64)
+            c->rects_per_page[page->index]++;
+        if (item->kind == RP_AREA_RULE && item->h == 0 && page->index < 64)
+            c->top_rules_per_page[page->index]++;
+        if (item->kind == RP_AREA_TEXT && c->n < MAX_LINES) {
+            struct captured_line *l = &c->lines[c->n++];
+            const char *text = pango_layout_get_text(item->layout);
+            int len = item->line->length < 127 ? item->line->length : 127;
+            l->page = page->index;
+            l->x = item->x;
+            l->y = item->y;
+            l->w = item->w;
+            memcpy(l->text, text + item->line->start_index, (size_t)len);
+            l->text[len] = '\0';
+        }
+    }
+    return RP_OK;
+}
+
+/* 200pt x 200pt pages with a 100pt-tall, 180pt-wide body at (10, 50). */
+static const char page_setup[] =
+    "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format' "
+    "font-family='DejaVu Sans' font-size='10pt' line-height='12pt'>"
+    "<fo:layout-master-set><fo:simple-page-master master-name='p' "
+    "page-width='200pt' page-height='200pt' margin='10pt'>"
+    "<fo:region-body margin-top='40pt' margin-bottom='40pt'/>"
+    "<fo:region-after extent='20pt'/>"
+    "</fo:simple-page-master></fo:layout-master-set>"
+    "<fo:page-sequence master-reference='p' id='seq'>"
+    "<fo:static-content flow-name='xsl-region-after'><fo:block>"
+    "Page <fo:page-number/> of <fo:page-number-citation-last ref-id='seq'/>"
+    "</fo:block></fo:static-content>"
+    "<fo:flow flow-name='xsl-region-body'>";
+
+static enum rp_status lay_out(const char *flow, struct capture *c,
+                              struct rp_error *err)
+{
+    size_t n = strlen(page_setup) + strlen(flow) + 64;
+    char *text = malloc(n);
+    struct rp_fo_tree *tree = NULL;
+    struct rp_layout_sink sink = {capture_page, c};
+    struct rp_layout_stats stats;
+    PangoContext *pango = rp_layout_context_new();
+    enum rp_status status;
+    xmlDoc *doc;
+
+    snprintf(text, n, "%s%s</fo:flow></fo:page-sequence></fo:root>", page_setup,
+             flow);
+    doc = xmlReadMemory(text, (int)strlen(text), "t.fo", NULL, 0);
+    assert_non_null(doc);
+    memset(c, 0, sizeof(*c));
+    rp_error_init(err);
+    status = rp_fo_tree_parse(doc, "t.fo", &tree, err);
+    if (status == RP_OK)
+        status = rp_layout_run(tree, pango, &sink, &stats, err);
+    if (status == RP_OK)
+        assert_int_equal(stats.pages, c->pages);
+    rp_fo_tree_free(tree);
+    xmlFreeDoc(doc);
+    g_object_unref(pango);
+    free(text);
+    return status;
+}
+
+static const struct captured_line *find(const struct capture *c,
+                                        const char *text)
+{
+    int i;
+    for (i = 0; i < c->n; i++) {
+        if (strcmp(c->lines[i].text, text) == 0)
+            return &c->lines[i];
+    }
+    return NULL;
+}
+
+static int count_prefix(const struct capture *c, const char *prefix, int page)
+{
+    int i, n = 0;
+    for (i = 0; i < c->n; i++) {
+        if (strncmp(c->lines[i].text, prefix, strlen(prefix)) == 0 &&
+            (page == 0 || c->lines[i].page == page))
+            n++;
+    }
+    return n;
+}
+
+static void lines_stack_by_line_height(void **state)
+{
+    static struct capture c;
+    struct rp_error err;
+    const struct captured_line *a, *b;
+    (void)state;
+    assert_int_equal(lay_out("<fo:block>alpha</fo:block>"
+                             "<fo:block space-before='6pt'>beta</fo:block>",
+                             &c, &err),
+                     RP_OK);
+    a = find(&c, "alpha");
+    b = find(&c, "beta");
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_float_equal(a->x, 10, 0.01);
+    /* Baselines 12pt line + 6pt space apart. */
+    assert_float_equal(b->y - a->y, 18, 0.01);
+    /* First baseline inside the body, which starts at y = 50. */
+    assert_true(a->y > 50 && a->y < 62);
+}
+
+static void paragraphs_wrap_within_the_region(void **state)
+{
+    static struct capture c;
+    struct rp_error err;
+    int i, lines = 0;
+    (void)state;
+    assert_int_equal(
+        lay_out("<fo:block>one two three four five six seven eight nine "
+                "ten eleven twelve thirteen fourteen fifteen</fo:block>",
+                &c, &err),
+        RP_OK);
+    for (i = 0; i < c.n; i++) {
+        if (strncmp(c.lines[i].text, "Page", 4) == 0)
+            continue;
+        lines++;
+        assert_true(c.lines[i].x >= 10 - 0.01);
+        assert_true(c.lines[i].x + c.lines[i].w <= 190 + 0.01);
+    }
+    assert_true(lines >= 3);
+}
+
+static void pages_break_and_every_block_appears_once(void **state)
+{
+    static struct capture c;
+    struct rp_error err;
+    char flow[8192] = "";
+    char text[32];
+    int i;
+    (void)state;
+    for (i = 0; i < 40; i++) {
+        char block[64];
+        snprintf(block, sizeof(block), "<fo:block>item %d</fo:block>", i);
+        strcat(flow, block);
+    }
+    assert_int_equal(lay_out(flow, &c, &err), RP_OK);
+    /* 100pt body / 12pt lines = 8 lines a page: 5 pages. */
+    assert_int_equal(c.pages, 5);
+    for (i = 0; i < 40; i++) {
+        const struct captured_line *l;
+        snprintf(text, sizeof(text), "item %d", i);
+        l = find(&c, text);
+        assert_non_null(l);
+        assert_int_equal(l->page, i / 8 + 1);
+        assert_true(l->y < 150);
+    }
+    assert_int_equal(count_prefix(&c, "item ", 0), 40);
+    /* "Page N of M" resolved from the first pass. */
+    assert_non_null(find(&c, "Page 2 of 5"));
+    assert_non_null(find(&c, "Page 5 of 5"));
+}
+
+static void keep_with_next_moves_heading_to_next_page(void **state)
+{
+    static struct capture c;
+    struct rp_error err;
+    (void)state;
+    /* 7 lines fill 84pt; a heading alone would fit, its text would not. */
+    assert_int_equal(
+        lay_out("<fo:block>1</fo:block><fo:block>2</fo:block>"
+                "<fo:block>3</fo:block><fo:block>4</fo:block>"
+                "<fo:block>5</fo:block><fo:block>6</fo:block>"
+                "<fo:block>7</fo:block>"
+                "<fo:block keep-with-next='always'>Heading</fo:block>"
+                "<fo:block>Body</fo:block>",
+                &c, &err),
+        RP_OK);
+    assert_int_equal(find(&c, "7")->page, 1);
+    assert_int_equal(find(&c, "Heading")->page, 2);
+    assert_int_equal(find(&c, "Body")->page, 2);
+}
+
+static void break_before_starts_a_new_page(void **state)
+{
+    static struct capture c;
+    struct rp_error err;
+    (void)state;
+    assert_int_equal(lay_out("<fo:block>first</fo:block>"
+                             "<fo:block break-before='page'>second</fo:block>",
+                             &c, &err),
+                     RP_OK);
+    assert_int_equal(c.pages, 2);
+    assert_int_equal(find(&c, "second")->page, 2);
+}
+
+static void table_header_repeats_on_every_page(void **state)
+{
+    static struct capture c;
+    struct rp_error err;
+    char flow[16384];
+    size_t len;
+    int i, page;
+    (void)state;
+    len = (size_t)snprintf(
+        flow, sizeof(flow),
+        "<fo:table><fo:table-column column-width='60pt'/>"
+        "<fo:table-column column-width='proportional-column-width(1)'/>"
+        "<fo:table-header><fo:table-row><fo:table-cell><fo:block>Id"
+        "</fo:block></fo:table-cell><fo:table-cell><fo:block>Subject"
+        "</fo:block></fo:table-cell></fo:table-row></fo:table-header>"
+        "<fo:table-body>");
+    for (i = 0; i < 30; i++)
+        len += (size_t)snprintf(
+            flow + len, sizeof(flow) - len,
+            "<fo:table-row><fo:table-cell><fo:block>T-%d</fo:block>"
+            "</fo:table-cell><fo:table-cell><fo:block>s%d</fo:block>"
+            "</fo:table-cell></fo:table-row>",
+            i, i);
+    snprintf(flow + len, sizeof(flow) - len, "</fo:table-body></fo:table>");
+    assert_int_equal(lay_out(flow, &c, &err), RP_OK);
+    assert_true(c.pages >= 4);
+    for (page = 1; page <= c.pages; page++)
+        assert_int_equal(count_prefix(&c, "Id", page), 1);
+    assert_int_equal(count_prefix(&c, "T-", 0), 30);
+    /* Second column starts where the 60pt first column ends. */
+    assert_float_equal(find(&c, "s0")->x, 70, 0.01);
+}
+
+static void block_too_tall_for_a_page_is_placed_not_looped(void **state)
+{
+    static struct capture c;
+    struct rp_error err;
+    (void)state;
+    assert_int_equal(
+        lay_out("<fo:table><fo:table-body><fo:table-row><fo:table-cell>"
+                "<fo:block>a</fo:block><fo:block>b</fo:block>"
+                "<fo:block>c</fo:block><fo:block>d</fo:block>"
+                "<fo:block>e</fo:block><fo:block>f</fo:block>"
+                "<fo:block>g</fo:block><fo:block>h</fo:block>"
+                "<fo:block>i</fo:block><fo:block>j</fo:block>"
+                "</fo:table-cell></fo:table-row></fo:table-body></fo:table>"
+                "<fo:block>after</fo:block>",
+                &c, &err),
+        RP_OK);
+    assert_int_equal(find(&c, "a")->page, 1);
+    assert_int_equal(find(&c, "after")->page, 2);
+}
+
+static void background_spans_pages_top_border_only_on_first(void **state)
+{
+    static struct capture c;
+    struct rp_error err;
+    char flow[4096] = "<fo:block background-color='#eeeeee' "
+                      "border-top='1pt solid black'>";
+    int i;
+    (void)state;
+    for (i = 0; i < 12; i++)
+        strcat(flow, "<fo:block>row</fo:block>");
+    strcat(flow, "</fo:block>");
+    assert_int_equal(lay_out(flow, &c, &err), RP_OK);
+    assert_int_equal(c.pages, 2);
+    assert_int_equal(c.rects_per_page[1], 1);
+    assert_int_equal(c.rects_per_page[2], 1);
+    assert_int_equal(c.top_rules_per_page[1], 1);
+    assert_int_equal(c.top_rules_per_page[2], 0);
+}
+
+static void unknown_master_is_an_input_error(void **state)
+{
+    const char *text =
+        "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format'>"
+        "<fo:layout-master-set/><fo:page-sequence master-reference='nope'>"
+        "<fo:flow flow-name='xsl-region-body'/></fo:page-sequence>"
+        "</fo:root>";
+    xmlDoc *doc = xmlReadMemory(text, (int)strlen(text), "t.fo", NULL, 0);
+    struct rp_fo_tree *tree = NULL;
+    struct capture *c = calloc(1, sizeof(*c));
+    struct rp_layout_sink sink = {capture_page, c};
+    struct rp_layout_stats stats;
+    PangoContext *pango = rp_layout_context_new();
+    struct rp_error err;
+    (void)state;
+    rp_error_init(&err);
+    assert_int_equal(rp_fo_tree_parse(doc, "t.fo", &tree, &err), RP_OK);
+    assert_int_equal(rp_layout_run(tree, pango, &sink, &stats, &err),
+                     RP_ERR_INPUT);
+    assert_string_equal(err.field, "master-reference");
+    assert_non_null(strstr(err.message, "'nope'"));
+    rp_fo_tree_free(tree);
+    xmlFreeDoc(doc);
+    g_object_unref(pango);
+    free(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(lines_stack_by_line_height),
+        cmocka_unit_test(paragraphs_wrap_within_the_region),
+        cmocka_unit_test(pages_break_and_every_block_appears_once),
+        cmocka_unit_test(keep_with_next_moves_heading_to_next_page),
+        cmocka_unit_test(break_before_starts_a_new_page),
+        cmocka_unit_test(table_header_repeats_on_every_page),
+        cmocka_unit_test(block_too_tall_for_a_page_is_placed_not_looped),
+        cmocka_unit_test(background_spans_pages_top_border_only_on_first),
+        cmocka_unit_test(unknown_master_is_an_input_error),
+    };
+    return cmocka_run_group_tests_name("layout", tests, NULL, NULL);
+}

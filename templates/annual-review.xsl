@@ -1,0 +1,394 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Annual Customer Review: review-data XML -> XSL-FO for ONE account.
+
+  Parameter account-id: the id= of the <account> to render (required).
+
+  Page 1: title, account, period, facts, health, support summary, SLA by
+  priority, monthly volume, top categories.  Then, from a new page, the
+  ticket log: every ticket of the account in the period, with a header row
+  repeated on each page.
+
+  Input contract: docs/data-contract.md.  Look and helpers: common.xsl.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+
+  <xsl:import href="common.xsl"/>
+
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+
+  <xsl:param name="account-id"/>
+
+  <xsl:variable name="account"
+      select="/review-data/account[@id = $account-id]"/>
+
+  <xsl:template match="/">
+    <xsl:if test="count($account) != 1">
+      <xsl:message terminate="yes">
+        <xsl:text>annual-review.xsl: parameter account-id='</xsl:text>
+        <xsl:value-of select="$account-id"/>
+        <xsl:text>' names no account of the review data</xsl:text>
+      </xsl:message>
+    </xsl:if>
+    <fo:root>
+      <xsl:call-template name="rp-layout-master-set"/>
+      <fo:page-sequence master-reference="A4" id="acr">
+        <xsl:call-template name="rp-static-content">
+          <xsl:with-param name="title"
+              select="concat('Annual Customer Review · ', $account/@name)"/>
+          <xsl:with-param name="sequence-id">acr</xsl:with-param>
+        </xsl:call-template>
+        <fo:flow flow-name="xsl-region-body">
+          <fo:block xsl:use-attribute-sets="rp-body">
+            <xsl:apply-templates select="$account"/>
+          </fo:block>
+        </fo:flow>
+      </fo:page-sequence>
+    </fo:root>
+  </xsl:template>
+
+  <xsl:template match="account">
+    <fo:block xsl:use-attribute-sets="rp-title">Annual Customer Review</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-subject">
+      <xsl:value-of select="@name"/>
+    </fo:block>
+    <fo:block xsl:use-attribute-sets="rp-meta">
+      <xsl:text>Review period </xsl:text>
+      <xsl:call-template name="rp-period"/>
+      <xsl:text> · Account </xsl:text>
+      <xsl:value-of select="@id"/>
+      <xsl:text> · Prepared </xsl:text>
+      <xsl:call-template name="rp-date">
+        <xsl:with-param name="value" select="/review-data/@generated"/>
+      </xsl:call-template>
+    </fo:block>
+
+    <xsl:call-template name="facts"/>
+    <xsl:call-template name="health"/>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Support summary</fo:block>
+    <xsl:apply-templates select="support" mode="summary"/>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">SLA by priority</fo:block>
+    <xsl:apply-templates select="support" mode="sla"/>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Monthly ticket volume</fo:block>
+    <xsl:call-template name="rp-month-table">
+      <xsl:with-param name="months" select="support/month"/>
+    </xsl:call-template>
+
+    <fo:block xsl:use-attribute-sets="rp-h2" break-before="page"
+        space-before="0mm">Ticket log</fo:block>
+    <xsl:apply-templates select="support" mode="log"/>
+  </xsl:template>
+
+  <!-- ============================ facts ============================ -->
+
+  <xsl:template name="fact-row">
+    <xsl:param name="k1"/>
+    <xsl:param name="v1"/>
+    <xsl:param name="k2"/>
+    <xsl:param name="v2"/>
+    <fo:table-row keep-together.within-page="always">
+      <fo:table-cell xsl:use-attribute-sets="rp-td-key">
+        <fo:block font-weight="bold" color="{$rp-brand}"><xsl:value-of select="$k1"/></fo:block>
+      </fo:table-cell>
+      <fo:table-cell xsl:use-attribute-sets="rp-td-value">
+        <fo:block><xsl:value-of select="$v1"/></fo:block>
+      </fo:table-cell>
+      <fo:table-cell xsl:use-attribute-sets="rp-td-key">
+        <fo:block font-weight="bold" color="{$rp-brand}"><xsl:value-of select="$k2"/></fo:block>
+      </fo:table-cell>
+      <fo:table-cell xsl:use-attribute-sets="rp-td-value">
+        <fo:block><xsl:value-of select="$v2"/></fo:block>
+      </fo:table-cell>
+    </fo:table-row>
+  </xsl:template>
+
+  <xsl:template name="or-none">
+    <xsl:param name="value"/>
+    <xsl:choose>
+      <xsl:when test="string($value) != ''"><xsl:value-of select="$value"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$rp-none"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="facts">
+    <fo:table table-layout="fixed" width="100%" font-size="9pt">
+      <fo:table-column column-width="22%"/>
+      <fo:table-column column-width="28%"/>
+      <fo:table-column column-width="22%"/>
+      <fo:table-column column-width="28%"/>
+      <fo:table-body>
+        <xsl:call-template name="fact-row">
+          <xsl:with-param name="k1">Tier</xsl:with-param>
+          <xsl:with-param name="v1"><xsl:call-template name="or-none"><xsl:with-param name="value" select="@tier"/></xsl:call-template></xsl:with-param>
+          <xsl:with-param name="k2">Account owner</xsl:with-param>
+          <xsl:with-param name="v2"><xsl:call-template name="or-none"><xsl:with-param name="value" select="@owner"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="fact-row">
+          <xsl:with-param name="k1">Industry</xsl:with-param>
+          <xsl:with-param name="v1"><xsl:call-template name="or-none"><xsl:with-param name="value" select="@industry"/></xsl:call-template></xsl:with-param>
+          <xsl:with-param name="k2">Country</xsl:with-param>
+          <xsl:with-param name="v2"><xsl:call-template name="or-none"><xsl:with-param name="value" select="@country"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="fact-row">
+          <xsl:with-param name="k1">Contract renewal</xsl:with-param>
+          <xsl:with-param name="v1"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@renewal"/></xsl:call-template></xsl:with-param>
+          <xsl:with-param name="k2">Annual revenue</xsl:with-param>
+          <xsl:with-param name="v2"><xsl:call-template name="rp-money"><xsl:with-param name="value" select="@annual-revenue"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <!-- ============================ health =========================== -->
+
+  <xsl:template name="health">
+    <xsl:variable name="color">
+      <xsl:call-template name="rp-health-color">
+        <xsl:with-param name="health" select="@health"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <fo:block space-before="5mm" padding-top="2mm" padding-bottom="2mm"
+        padding-left="3mm" padding-right="3mm" background-color="#f7f8fa"
+        border-left="3pt solid {$color}">
+      <fo:block font-size="11pt" font-weight="bold" keep-with-next="always">
+        <xsl:text>Account health: </xsl:text>
+        <fo:inline color="{$color}">
+          <xsl:call-template name="rp-health-label">
+            <xsl:with-param name="health" select="@health"/>
+          </xsl:call-template>
+        </fo:inline>
+      </fo:block>
+      <xsl:choose>
+        <xsl:when test="health-reason">
+          <xsl:for-each select="health-reason">
+            <fo:block space-before="1mm">
+              <xsl:text>• </xsl:text>
+              <xsl:value-of select="."/>
+            </fo:block>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <fo:block space-before="1mm">
+            <xsl:text>Support met its targets throughout the period.</xsl:text>
+          </fo:block>
+        </xsl:otherwise>
+      </xsl:choose>
+    </fo:block>
+  </xsl:template>
+
+  <!-- =========================== summary =========================== -->
+
+  <xsl:template match="support" mode="summary">
+    <xsl:variable name="name" select="../@name"/>
+    <xsl:variable name="target" select="/review-data/sla-targets/@compliance-target-pct"/>
+    <fo:block xsl:use-attribute-sets="rp-para">
+      <xsl:text>During the review period </xsl:text>
+      <xsl:value-of select="$name"/>
+      <xsl:text> raised </xsl:text>
+      <fo:inline font-weight="bold">
+        <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@tickets"/></xsl:call-template>
+        <xsl:text> support ticket</xsl:text>
+        <xsl:if test="@tickets != 1">s</xsl:if>
+      </fo:inline>
+      <xsl:text>. </xsl:text>
+      <xsl:choose>
+        <xsl:when test="@sla-met-pct">
+          <fo:inline font-weight="bold"><xsl:value-of select="@sla-met-pct"/>%</fo:inline>
+          <xsl:text> of the tickets with a decided SLA met it (target </xsl:text>
+          <xsl:value-of select="$target"/>
+          <xsl:text>%): </xsl:text>
+          <xsl:value-of select="@sla-met"/>
+          <xsl:text> met, </xsl:text>
+          <xsl:value-of select="@sla-breached"/>
+          <xsl:text> breached</xsl:text>
+          <xsl:if test="@sla-pending &gt; 0">
+            <xsl:text>, </xsl:text>
+            <xsl:value-of select="@sla-pending"/>
+            <xsl:text> still pending</xsl:text>
+          </xsl:if>
+          <xsl:text>. </xsl:text>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:text>No ticket had a decided SLA yet. </xsl:text>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="@first-response-median-hours">
+        <xsl:text>The median first response came after </xsl:text>
+        <xsl:value-of select="@first-response-median-hours"/>
+        <xsl:text> hours (90th percentile </xsl:text>
+        <xsl:value-of select="@first-response-p90-hours"/>
+        <xsl:text> h)</xsl:text>
+        <xsl:choose>
+          <xsl:when test="@resolution-median-hours">
+            <xsl:text>, the median resolution after </xsl:text>
+            <xsl:value-of select="@resolution-median-hours"/>
+            <xsl:text> hours (90th percentile </xsl:text>
+            <xsl:value-of select="@resolution-p90-hours"/>
+            <xsl:text> h). </xsl:text>
+          </xsl:when>
+          <xsl:otherwise><xsl:text>. </xsl:text></xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
+      <xsl:value-of select="@open-at-end"/>
+      <xsl:text> ticket</xsl:text>
+      <xsl:choose>
+        <xsl:when test="@open-at-end = 1"> was</xsl:when>
+        <xsl:otherwise>s were</xsl:otherwise>
+      </xsl:choose>
+      <xsl:text> still open at the end of the period.</xsl:text>
+      <xsl:if test="category">
+        <xsl:text> The most frequent categories were </xsl:text>
+        <xsl:call-template name="rp-category-list"/>
+        <xsl:text>.</xsl:text>
+      </xsl:if>
+    </fo:block>
+  </xsl:template>
+
+  <!-- ======================== SLA by priority ====================== -->
+
+  <xsl:template match="support" mode="sla">
+    <fo:table xsl:use-attribute-sets="rp-table">
+      <fo:table-column column-width="proportional-column-width(1.1)"/>
+      <fo:table-column column-width="proportional-column-width(1.1)"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-column column-width="proportional-column-width(1.3)"/>
+      <fo:table-column column-width="proportional-column-width(1.2)"/>
+      <fo:table-column column-width="proportional-column-width(1.1)"/>
+      <fo:table-column column-width="proportional-column-width(1.7)"/>
+      <fo:table-column column-width="proportional-column-width(1.7)"/>
+      <fo:table-column column-width="proportional-column-width(1.7)"/>
+      <fo:table-header>
+        <fo:table-row>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Priority</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Tickets</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Met</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Breached</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Pending</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Met %</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Target resp. / resol.</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Median response</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Median resolution</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+        </fo:table-row>
+      </fo:table-header>
+      <fo:table-body>
+        <xsl:for-each select="priority">
+          <xsl:variable name="target"
+              select="/review-data/sla-targets/target[@priority = current()/@name]"/>
+          <fo:table-row keep-together.within-page="always">
+            <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
+            <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@name"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@tickets"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@sla-met"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@sla-breached"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@sla-pending"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num">
+              <xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@sla-met-pct"/></xsl:call-template></xsl:with-param>
+              <xsl:with-param name="bold" select="true()"/>
+            </xsl:call-template>
+            <xsl:call-template name="rp-td-num">
+              <xsl:with-param name="text" select="concat($target/@first-response-hours, ' h / ', $target/@resolution-hours, ' h')"/>
+            </xsl:call-template>
+            <xsl:call-template name="rp-td-num">
+              <xsl:with-param name="text"><xsl:call-template name="rp-hours"><xsl:with-param name="value" select="@first-response-median-hours"/></xsl:call-template></xsl:with-param>
+            </xsl:call-template>
+            <xsl:call-template name="rp-td-num">
+              <xsl:with-param name="text"><xsl:call-template name="rp-hours"><xsl:with-param name="value" select="@resolution-median-hours"/></xsl:call-template></xsl:with-param>
+            </xsl:call-template>
+          </fo:table-row>
+        </xsl:for-each>
+        <fo:table-row keep-together.within-page="always" background-color="{$rp-brand-light}">
+          <xsl:call-template name="rp-td"><xsl:with-param name="text">All</xsl:with-param><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@tickets"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@sla-met"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@sla-breached"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@sla-pending"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num">
+            <xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@sla-met-pct"/></xsl:call-template></xsl:with-param>
+            <xsl:with-param name="bold" select="true()"/>
+          </xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="''"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num">
+            <xsl:with-param name="text"><xsl:call-template name="rp-hours"><xsl:with-param name="value" select="@first-response-median-hours"/></xsl:call-template></xsl:with-param>
+            <xsl:with-param name="bold" select="true()"/>
+          </xsl:call-template>
+          <xsl:call-template name="rp-td-num">
+            <xsl:with-param name="text"><xsl:call-template name="rp-hours"><xsl:with-param name="value" select="@resolution-median-hours"/></xsl:call-template></xsl:with-param>
+            <xsl:with-param name="bold" select="true()"/>
+          </xsl:call-template>
+        </fo:table-row>
+      </fo:table-body>
+    </fo:table>
+    <fo:block xsl:use-attribute-sets="rp-note">
+      <xsl:text>Targets are first response / resolution in calendar hours. Met % counts tickets whose SLA is decided (met or breached); pending tickets are still within their targets at the end of the period.</xsl:text>
+    </fo:block>
+  </xsl:template>
+
+  <!-- ========================== ticket log ========================= -->
+
+  <xsl:template match="support" mode="log">
+    <fo:block font-size="8.5pt" color="{$rp-muted}" space-after="2mm">
+      <xsl:text>Every ticket the account raised in the review period, oldest first (</xsl:text>
+      <xsl:value-of select="count(ticket)"/>
+      <xsl:text> tickets). Times are UTC.</xsl:text>
+    </fo:block>
+    <xsl:choose>
+      <xsl:when test="ticket">
+        <fo:table xsl:use-attribute-sets="rp-table" font-size="7.5pt">
+          <fo:table-column column-width="19mm"/>
+          <fo:table-column column-width="19mm"/>
+          <fo:table-column column-width="9mm"/>
+          <fo:table-column column-width="15mm"/>
+          <fo:table-column column-width="24mm"/>
+          <fo:table-column column-width="proportional-column-width(1)"/>
+          <fo:table-column column-width="17mm"/>
+          <fo:table-header>
+            <fo:table-row>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Ticket</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Created</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Pri.</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Status</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Category</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Subject</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">SLA</xsl:with-param></xsl:call-template>
+            </fo:table-row>
+          </fo:table-header>
+          <fo:table-body>
+            <xsl:for-each select="ticket">
+              <fo:table-row keep-together.within-page="always">
+                <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
+                <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@id"/></xsl:call-template>
+                <xsl:call-template name="rp-td"><xsl:with-param name="text" select="substring(@created, 1, 10)"/></xsl:call-template>
+                <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@priority"/></xsl:call-template>
+                <xsl:call-template name="rp-td">
+                  <xsl:with-param name="text"><xsl:call-template name="rp-status-label"><xsl:with-param name="status" select="@status"/></xsl:call-template></xsl:with-param>
+                </xsl:call-template>
+                <xsl:call-template name="rp-td">
+                  <xsl:with-param name="text"><xsl:call-template name="rp-category-label"><xsl:with-param name="name" select="@category"/></xsl:call-template></xsl:with-param>
+                </xsl:call-template>
+                <xsl:call-template name="rp-td"><xsl:with-param name="text" select="."/></xsl:call-template>
+                <fo:table-cell xsl:use-attribute-sets="rp-td">
+                  <fo:block>
+                    <xsl:if test="@sla = 'breached'">
+                      <xsl:attribute name="color"><xsl:value-of select="$rp-unstable"/></xsl:attribute>
+                      <xsl:attribute name="font-weight">bold</xsl:attribute>
+                    </xsl:if>
+                    <xsl:call-template name="rp-sla-label"><xsl:with-param name="sla" select="@sla"/></xsl:call-template>
+                  </fo:block>
+                </fo:table-cell>
+              </fo:table-row>
+            </xsl:for-each>
+          </fo:table-body>
+        </fo:table>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block>No tickets in the review period.</fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,55 @@
+#!/bin/sh
+# reportpipe render on a hand-written FO file: the real PDF, read back.
+. "$(dirname "$0")/lib.sh"
+plan 17
+
+fo=tests/e2e/fo/basic.fo
+"$REPORTPIPE" render -q --dump-area "$WORK/basic.dump" "$fo" "$WORK/basic.pdf"
+ok $? "render exits 0"
+is "$(pdf_pages "$WORK/basic.pdf")" 5 "five pages"
+qpdf --check "$WORK/basic.pdf" >/dev/null 2>&1
+ok $? "qpdf --check passes"
+pdftotext -layout "$WORK/basic.pdf" "$WORK/basic.txt"
+contains "$WORK/basic.txt" "Société Générale" "non-ASCII text survives"
+pdf_page_text "$WORK/basic.pdf" 2 > "$WORK/p2.txt"
+contains "$WORK/p2.txt" "Page 2 of 5" "footer says Page 2 of 5"
+contains "$WORK/p2.txt" "Ticket" "table header repeated on page 2"
+missing=0
+i=1
+while [ $i -le 120 ]; do
+    n=$(grep -c "T-$((100000 + i)) " "$WORK/basic.txt")
+    [ "$n" = 1 ] || missing=$((missing + 1))
+    i=$((i + 1))
+done
+is "$missing" 0 "each of the 120 ticket rows appears exactly once"
+bad_pages=0
+for p in 1 2 3 4 5; do
+    pdf_page_text "$WORK/basic.pdf" $p >"$WORK/page.txt"
+    if grep -q "T-1" "$WORK/page.txt" && ! grep -q "^ *Ticket  *Subject" "$WORK/page.txt"; then
+        bad_pages=$((bad_pages + 1))
+    fi
+done
+is "$bad_pages" 0 "every page with ticket rows has the table header"
+unembedded=$(pdffonts "$WORK/basic.pdf" | awk 'NR > 2 && $(NF-4) != "yes"' | wc -l)
+is "$unembedded" 0 "every font is embedded"
+contains "$WORK/basic.dump" "page 5 folio 5" "area dump lists every page"
+
+SOURCE_DATE_EPOCH=1700000000 "$REPORTPIPE" render -q "$fo" "$WORK/a.pdf"
+SOURCE_DATE_EPOCH=1700000000 "$REPORTPIPE" render -q "$fo" "$WORK/b.pdf"
+cmp -s "$WORK/a.pdf" "$WORK/b.pdf"
+ok $? "identical input gives a byte-identical PDF"
+pdfinfo "$WORK/a.pdf" | grep -q "CreationDate:.*2023"
+ok $? "SOURCE_DATE_EPOCH sets the creation date"
+
+"$REPORTPIPE" render "$WORK/nope.fo" "$WORK/nope.pdf" 2>"$WORK/err"
+is $? 1 "a missing FO file is an input error (exit 1)"
+contains "$WORK/err" "nope.fo" "the error names the file"
+
+sed 's/space-after="12pt">Annual/space-after="lots">Annual/' "$fo" >"$WORK/bad.fo"
+"$REPORTPIPE" render "$WORK/bad.fo" "$WORK/bad.pdf" 2>"$WORK/err"
+is $? 1 "an invalid property value is an input error"
+grep -q "bad.fo:19: field 'space-after'" "$WORK/err"
+ok $? "the error names file, line and property"
+[ ! -e "$WORK/bad.pdf" ] && [ -z "$(ls "$WORK" | grep tmp)" ]
+ok $? "a failed render leaves no PDF and no temporary file behind"
+finish

@@ -1,0 +1,55 @@
+#!/bin/sh
+# reportpipe run on the shipped sample data: every review and the status
+# report, read back from the real PDFs.
+. "$(dirname "$0")/lib.sh"
+
+out="$WORK/out"
+"$REPORTPIPE" run --input input --output "$out" 2>"$WORK/log"
+rc=$?
+accounts=$(tests/e2e/csv-select.pl input/crm-accounts.csv 1 2)
+n_accounts=$(printf '%s\n' "$accounts" | wc -l)
+plan $((6 + 5 * n_accounts))
+
+is "$rc" 0 "run exits 0 on the sample data"
+contains "$WORK/log" "import: input/tickets.csv" "stderr has an import summary"
+contains "$WORK/log" "merge: 14 accounts" "stderr has a merge summary"
+contains "$WORK/log" "render: 14 reviews" "stderr has a render summary"
+
+# Tickets in the review period, by account (independent of our importer).
+tests/e2e/csv-select.pl input/tickets.csv 2 1 7 |
+    awk -F'\t' '$3 >= "2025-11-01" && $3 < "2026-11-01" {print $1 "\t" $2}' \
+        >"$WORK/period-tickets"
+
+printf '%s\n' "$accounts" >"$WORK/accounts"
+while IFS="$(printf '\t')" read -r id name; do
+    pdf="$out/reviews/$id.pdf"
+    qpdf --check "$pdf" >/dev/null 2>&1
+    ok $? "$id: qpdf --check passes"
+    pages=$(pdf_pages "$pdf")
+    pdf_page_text "$pdf" 1 >"$WORK/p1.txt"
+    contains "$WORK/p1.txt" "$name" "$id: the account name '$name' is on page 1"
+    pdf_page_text "$pdf" 2 >"$WORK/p2.txt"
+    contains "$WORK/p2.txt" "Page 2 of $pages" "$id: footer of page 2 says 'Page 2 of $pages'"
+    pdftotext "$pdf" "$WORK/all.txt"
+    awk -F'\t' -v id="$id" '$1 == id {print $2}' "$WORK/period-tickets" >"$WORK/expected"
+    missing=0
+    while read -r ticket; do
+        grep -q "^$ticket\$" "$WORK/all.txt" || missing=$((missing + 1))
+    done <"$WORK/expected"
+    is "$missing" 0 "$id: all $(wc -l <"$WORK/expected") ticket ids of the period are listed"
+    others=$(awk -F'\t' -v id="$id" '$1 != id {print $2}' "$WORK/period-tickets" |
+        head -50 | while read -r t; do grep -c "^$t\$" "$WORK/all.txt"; done |
+        awk '{s += $1} END {print s + 0}')
+    is "$others" 0 "$id: no ticket of another account is listed"
+done <"$WORK/accounts"
+
+report="$out/status-report.pdf"
+pdftotext "$report" "$WORK/report.txt"
+missing=0
+printf '%s\n' "$accounts" | cut -f2 >"$WORK/names"
+while read -r name; do
+    grep -qF "$name" "$WORK/report.txt" || missing=$((missing + 1))
+done <"$WORK/names"
+is "$missing" 0 "the status report names all $n_accounts accounts"
+contains "$WORK/report.txt" "ACC-9999" "the status report lists unmatched tickets"
+finish
