@@ -98,7 +98,7 @@ static enum rp_status list_exports(const char *dir, char ***out, size_t *n,
                             "cannot open the input directory");
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.' || !ends_with(e->d_name, ".csv") ||
-            ends_with(e->d_name, ".rejects.csv"))
+            rp_import_is_rejects_file(e->d_name))
             continue;
         rp_array_grow((void **)&names, &cap, *n + 1, sizeof(*names));
         names[(*n)++] = path_join(dir, e->d_name);

@@ -42,15 +42,15 @@ enum rp_ticket_status {
 };
 
 struct rp_account {
-    char *id;       /* CRM account id: the key across all sources */
-    char *name;     /* UTF-8 */
-    char *tier;     /* e.g. "Platinum", "Gold", "Silver", "Bronze" */
-    char *owner;    /* account owner (sales) */
-    char *industry; /* may be "" */
-    char *country;  /* ISO 3166 alpha-2 or "" */
-    char *website;  /* may be "" */
-    double annual_revenue; /* in the export's currency; 0 if blank */
-    int64_t renewal;       /* contract renewal date (UTC midnight) or NONE */
+    char *id;                /* CRM account id: the key across all sources */
+    char *name;              /* UTF-8 */
+    char *tier;              /* e.g. "Platinum", "Gold", "Silver", "Bronze" */
+    char *owner;             /* account owner (sales) */
+    char *industry;          /* may be "" */
+    char *country;           /* ISO 3166 alpha-2 or "" */
+    char *website;           /* may be "" */
+    double annual_revenue;   /* in the export's currency; 0 if blank */
+    int64_t renewal;         /* contract renewal date (UTC midnight) or NONE */
     const char *source_file; /* points into rp_dataset.source_files */
     long source_line;        /* line of the record's first physical line */
 };

@@ -44,7 +44,8 @@ while IFS="$(printf '\t')" read -r id name; do
 done <"$WORK/accounts"
 
 report="$out/status-report.pdf"
-pdftotext "$report" "$WORK/report.txt"
+# Names may wrap inside a table cell: search the text with lines joined.
+pdftotext "$report" - | tr '\n' ' ' | tr -s ' ' >"$WORK/report.txt"
 missing=0
 printf '%s\n' "$accounts" | cut -f2 >"$WORK/names"
 while read -r name; do

@@ -1,0 +1,420 @@
+/*
+ * The CSV reader: RFC 4180 quoting, line endings, byte order marks, blank
+ * lines, and above all the line each record starts on, whatever the
+ * quoting and however the input arrives in pieces.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common/mem.h"
+#include "import/internal.h"
+
+/* Every record seen, flattened to "line:field|field|..." strings. */
+struct seen {
+    char *records[64];
+    size_t n;
+};
+
+static void seen_release(struct seen *s)
+{
+    size_t i;
+
+    for (i = 0; i < s->n; i++)
+        free(s->records[i]);
+    s->n = 0;
+}
+
+static enum rp_status collect(void *ctx, const struct rp_csv_record *rec,
+                              struct rp_error *err)
+{
+    struct seen *s = ctx;
+    struct rp_buf buf = RP_BUF_INIT;
+    size_t i;
+    bool ok;
+
+    (void)err;
+    ok = rp_buf_addf(&buf, "%ld:", rec->line);
+    for (i = 0; i < rec->n_fields; i++) {
+        ok = ok && (i == 0 || rp_buf_addch(&buf, '|'));
+        ok = ok && rp_buf_add(&buf, rec->fields[i], rec->lens[i]);
+    }
+    assert_true(ok);
+    assert_true(s->n < 64);
+    s->records[s->n++] = rp_buf_take(&buf);
+    return RP_OK;
+}
+
+static struct rp_csv_sink sink_for(struct seen *s)
+{
+    struct rp_csv_sink sink = {collect, s};
+    return sink;
+}
+
+/* Reads text whole, then again one byte at a time: both must agree. */
+static enum rp_status read_both_ways(const char *text, size_t len,
+                                     struct seen *s, struct rp_error *err)
+{
+    struct rp_csv_reader reader;
+    struct seen bytewise = {{NULL}, 0};
+    struct rp_error err2;
+    enum rp_status status, status2;
+    size_t i;
+
+    status = rp_csv_read_buffer(text, len, "test.csv", sink_for(s), err);
+    rp_error_init(&err2);
+    status2 =
+        rp_csv_reader_init(&reader, "test.csv", sink_for(&bytewise), &err2);
+    for (i = 0; status2 == RP_OK && i < len; i++)
+        status2 = rp_csv_reader_feed(&reader, text + i, 1);
+    if (status2 == RP_OK)
+        status2 = rp_csv_reader_finish(&reader);
+    rp_csv_reader_release(&reader);
+
+    assert_int_equal(status, status2);
+    assert_int_equal(err->line, err2.line);
+    assert_int_equal(s->n, bytewise.n);
+    for (i = 0; i < s->n; i++)
+        assert_string_equal(s->records[i], bytewise.records[i]);
+    seen_release(&bytewise);
+    return status;
+}
+
+static void expect_records(const char *text, const char *const *want,
+                           size_t n_want)
+{
+    struct seen s = {{NULL}, 0};
+    struct rp_error err;
+    size_t i;
+
+    rp_error_init(&err);
+    assert_int_equal(read_both_ways(text, strlen(text), &s, &err), RP_OK);
+    assert_int_equal(s.n, n_want);
+    for (i = 0; i < n_want; i++)
+        assert_string_equal(s.records[i], want[i]);
+    seen_release(&s);
+}
+
+#define EXPECT(text, ...)                                                      \
+    do {                                                                       \
+        static const char *const want_[] = {__VA_ARGS__};                      \
+        expect_records(text, want_, sizeof(want_) / sizeof(want_[0]));         \
+    } while (0)
+
+static void test_plain_lf(void **state)
+{
+    (void)state;
+    EXPECT("a,b,c\n1,2,3\n", "1:a|b|c", "2:1|2|3");
+}
+
+static void test_crlf_same_as_lf(void **state)
+{
+    (void)state;
+    EXPECT("a,b,c\r\n1,2,3\r\n", "1:a|b|c", "2:1|2|3");
+}
+
+static void test_bare_cr_line_ends(void **state)
+{
+    (void)state;
+    EXPECT("a,b\r1,2\r3,4", "1:a|b", "2:1|2", "3:3|4");
+}
+
+static void test_no_final_newline(void **state)
+{
+    (void)state;
+    EXPECT("a,b\n1,2", "1:a|b", "2:1|2");
+}
+
+static void test_quoted_comma_and_quote(void **state)
+{
+    (void)state;
+    EXPECT("name,note\n\"Acme Widgets, Inc.\",\"say \"\"hi\"\"\"\n",
+           "1:name|note", "2:Acme Widgets, Inc.|say \"hi\"");
+}
+
+static void test_multiline_field_keeps_line_numbers(void **state)
+{
+    (void)state;
+    /* The record on line 2 spans three lines; the next starts on 5. */
+    EXPECT("id,text\n1,\"first\nsecond\r\nthird\"\n\n2,after\n", "1:id|text",
+           "2:1|first\nsecond\r\nthird", "6:2|after");
+}
+
+static void test_multiline_first_field(void **state)
+{
+    (void)state;
+    EXPECT("a,b\n\"x\ny\",z\nlast,row\n", "1:a|b", "2:x\ny|z", "4:last|row");
+}
+
+static void test_bom_is_skipped(void **state)
+{
+    (void)state;
+    EXPECT("\xEF\xBB\xBF"
+           "Ticket ID,Status\nT-1,Open\n",
+           "1:Ticket ID|Status", "2:T-1|Open");
+}
+
+static void test_blank_lines_skipped_but_counted(void **state)
+{
+    (void)state;
+    EXPECT("\n\na,b\n\n   \n,\n1,2\r\n\r\n3,4\n\n", "3:a|b", "7:1|2", "9:3|4");
+}
+
+static void test_ragged_rows_passed_through(void **state)
+{
+    (void)state;
+    /* Judging the width is the importer's business, not the reader's. */
+    EXPECT("a,b,c\n1,2\n1,2,3,4\n", "1:a|b|c", "2:1|2", "3:1|2|3|4");
+}
+
+static void test_stray_quote_is_text(void **state)
+{
+    (void)state;
+    EXPECT("subject,n\n27\" monitor flickers,1\n", "1:subject|n",
+           "2:27\" monitor flickers|1");
+}
+
+static void test_spaces_around_unquoted_trimmed(void **state)
+{
+    (void)state;
+    EXPECT("a , b\n\" x \", y \n", "1:a|b", "2: x |y");
+}
+
+static void test_embedded_nul_kept_with_length(void **state)
+{
+    static const char text[] = "a,b\nx\0y,z\n";
+    struct seen s = {{NULL}, 0};
+    struct rp_error err;
+
+    (void)state;
+    rp_error_init(&err);
+    assert_int_equal(read_both_ways(text, sizeof(text) - 1, &s, &err), RP_OK);
+    assert_int_equal(s.n, 2);
+    assert_memory_equal(s.records[1], "2:x\0y|z", 8);
+    seen_release(&s);
+}
+
+static void test_unclosed_quote_is_an_error_at_its_line(void **state)
+{
+    static const char text[] = "a,b\n1,2\n3,\"never closed\n4,5\n6,7\n";
+    struct seen s = {{NULL}, 0};
+    struct rp_error err;
+
+    (void)state;
+    rp_error_init(&err);
+    assert_int_equal(read_both_ways(text, strlen(text), &s, &err),
+                     RP_ERR_INPUT);
+    assert_int_equal(err.line, 3);
+    assert_string_equal(err.file, "test.csv");
+    assert_non_null(strstr(err.message, "never closed"));
+    seen_release(&s);
+}
+
+static void test_text_after_closing_quote_is_an_error(void **state)
+{
+    static const char text[] = "a,b\n\"abc\"def,1\n";
+    struct seen s = {{NULL}, 0};
+    struct rp_error err;
+
+    (void)state;
+    rp_error_init(&err);
+    assert_int_equal(read_both_ways(text, strlen(text), &s, &err),
+                     RP_ERR_INPUT);
+    assert_int_equal(err.line, 2);
+    seen_release(&s);
+}
+
+static void test_utf16_is_refused(void **state)
+{
+    static const char text[] = "\xFF\xFE"
+                               "a\0,\0b\0";
+    struct seen s = {{NULL}, 0};
+    struct rp_error err;
+
+    (void)state;
+    rp_error_init(&err);
+    assert_int_equal(rp_csv_read_buffer(text, sizeof(text) - 1, "u16.csv",
+                                        sink_for(&s), &err),
+                     RP_ERR_INPUT);
+    assert_non_null(strstr(err.message, "UTF-16"));
+    seen_release(&s);
+}
+
+static void test_oversized_record_is_an_error(void **state)
+{
+    size_t len = RP_CSV_MAX_RECORD + 100, i;
+    char *text = rp_xmalloc(len);
+    struct seen s = {{NULL}, 0};
+    struct rp_error err;
+
+    (void)state;
+    memcpy(text, "a\n\"", 3);
+    for (i = 3; i < len; i++)
+        text[i] = i % 80 == 0 ? '\n' : 'x';
+    rp_error_init(&err);
+    assert_int_equal(
+        rp_csv_read_buffer(text, len, "big.csv", sink_for(&s), &err),
+        RP_ERR_INPUT);
+    assert_int_equal(err.line, 2);
+    free(text);
+    seen_release(&s);
+}
+
+static void test_too_many_fields_is_an_error(void **state)
+{
+    struct rp_buf buf = RP_BUF_INIT;
+    struct seen s = {{NULL}, 0};
+    struct rp_error err;
+    size_t i;
+    char *text;
+
+    (void)state;
+    for (i = 0; i < RP_CSV_MAX_FIELDS + 10; i++)
+        assert_true(rp_buf_adds(&buf, "x,"));
+    assert_true(rp_buf_adds(&buf, "\n"));
+    text = rp_buf_take(&buf);
+    rp_error_init(&err);
+    assert_int_equal(
+        rp_csv_read_buffer(text, strlen(text), "wide.csv", sink_for(&s), &err),
+        RP_ERR_INPUT);
+    assert_int_equal(s.n, 0);
+    assert_int_equal(err.line, 1);
+    free(text);
+    seen_release(&s);
+}
+
+static enum rp_status fail_on_second(void *ctx, const struct rp_csv_record *rec,
+                                     struct rp_error *err)
+{
+    size_t *calls = ctx;
+
+    if (++*calls == 2)
+        return rp_error_set(err, RP_ERR_INPUT, "t.csv", rec->line, NULL,
+                            "stop");
+    return RP_OK;
+}
+
+static void test_sink_error_stops_reading(void **state)
+{
+    static const char text[] = "a\nb\nc\nd\n";
+    struct rp_csv_sink sink;
+    struct rp_error err;
+    size_t calls = 0;
+
+    (void)state;
+    sink.record = fail_on_second;
+    sink.ctx = &calls;
+    rp_error_init(&err);
+    assert_int_equal(
+        rp_csv_read_buffer(text, strlen(text), "t.csv", sink, &err),
+        RP_ERR_INPUT);
+    assert_int_equal(calls, 2);
+    assert_int_equal(err.line, 2);
+}
+
+static void test_stream_in_chunks(void **state)
+{
+    /* Longer than one RP_CSV_CHUNK, with a CRLF across the chunk edge. */
+    char dir[] = "/tmp/rp-csv-test.XXXXXX";
+    char path[64];
+    struct seen s = {{NULL}, 0};
+    struct rp_error err;
+    size_t pad = RP_CSV_CHUNK - strlen("h\r\n") - 1, i;
+    FILE *fp;
+
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof(path), "%s/chunks.csv", dir);
+    fp = fopen(path, "w+b");
+    assert_non_null(fp);
+    fputs("h\r\n", fp);
+    for (i = 0; i < pad; i++)
+        putc('x', fp);
+    fputs("\r\n\"multi\nline\",2\r\nend\r\n", fp);
+    rewind(fp);
+    rp_error_init(&err);
+    assert_int_equal(rp_csv_read_stream(fp, path, sink_for(&s), &err), RP_OK);
+    fclose(fp);
+    unlink(path);
+    rmdir(dir);
+    assert_int_equal(s.n, 4);
+    assert_string_equal(s.records[0], "1:h");
+    assert_int_equal(strncmp(s.records[1], "2:xxx", 5), 0);
+    assert_string_equal(s.records[2], "3:multi\nline|2");
+    assert_string_equal(s.records[3], "5:end");
+    seen_release(&s);
+}
+
+static void test_bom_alone_and_partial(void **state)
+{
+    (void)state;
+    expect_records("\xEF\xBB\xBF", NULL, 0);
+    EXPECT("\xEF\xBBx,y\n", "1:\xEF\xBBx|y");
+}
+
+static void write_field_to(const char *in, char *out, size_t size)
+{
+    FILE *fp;
+
+    memset(out, 0, size);
+    fp = fmemopen(out, size, "w");
+    assert_non_null(fp);
+    rp_csv_write_field(fp, in, strlen(in));
+    fclose(fp);
+}
+
+static void test_write_field_quotes_when_needed(void **state)
+{
+    char out[128];
+
+    (void)state;
+    write_field_to("plain", out, sizeof(out));
+    assert_string_equal(out, "plain");
+    write_field_to("Acme Widgets, Inc.", out, sizeof(out));
+    assert_string_equal(out, "\"Acme Widgets, Inc.\"");
+    write_field_to("say \"hi\"", out, sizeof(out));
+    assert_string_equal(out, "\"say \"\"hi\"\"\"");
+    write_field_to("two\nlines", out, sizeof(out));
+    assert_string_equal(out, "\"two\nlines\"");
+    write_field_to(" padded", out, sizeof(out));
+    assert_string_equal(out, "\" padded\"");
+    write_field_to("", out, sizeof(out));
+    assert_string_equal(out, "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_plain_lf),
+        cmocka_unit_test(test_crlf_same_as_lf),
+        cmocka_unit_test(test_bare_cr_line_ends),
+        cmocka_unit_test(test_no_final_newline),
+        cmocka_unit_test(test_quoted_comma_and_quote),
+        cmocka_unit_test(test_multiline_field_keeps_line_numbers),
+        cmocka_unit_test(test_multiline_first_field),
+        cmocka_unit_test(test_bom_is_skipped),
+        cmocka_unit_test(test_blank_lines_skipped_but_counted),
+        cmocka_unit_test(test_ragged_rows_passed_through),
+        cmocka_unit_test(test_stray_quote_is_text),
+        cmocka_unit_test(test_spaces_around_unquoted_trimmed),
+        cmocka_unit_test(test_embedded_nul_kept_with_length),
+        cmocka_unit_test(test_unclosed_quote_is_an_error_at_its_line),
+        cmocka_unit_test(test_text_after_closing_quote_is_an_error),
+        cmocka_unit_test(test_utf16_is_refused),
+        cmocka_unit_test(test_oversized_record_is_an_error),
+        cmocka_unit_test(test_too_many_fields_is_an_error),
+        cmocka_unit_test(test_sink_error_stops_reading),
+        cmocka_unit_test(test_bom_alone_and_partial),
+        cmocka_unit_test(test_stream_in_chunks),
+        cmocka_unit_test(test_write_field_quotes_when_needed),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,256 @@
+/*
+ * Typed values: timestamps with and without zones, dates, amounts,
+ * priorities, statuses, countries, text checks, and formatting back.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "import/internal.h"
+
+static bool ts(const char *s, int64_t *out)
+{
+    return rp_import_parse_timestamp(s, strlen(s), out);
+}
+
+static void test_timestamp_utc(void **state)
+{
+    int64_t t;
+
+    (void)state;
+    assert_true(ts("1970-01-01T00:00:00Z", &t));
+    assert_int_equal(t, 0);
+    assert_true(ts("2026-03-04T09:15:00Z", &t));
+    assert_int_equal(t, 1772615700);
+    /* Seconds are optional; no zone means UTC. */
+    assert_true(ts("2026-03-04T09:15Z", &t));
+    assert_int_equal(t, 1772615700);
+    assert_true(ts("2026-03-04T09:15:00", &t));
+    assert_int_equal(t, 1772615700);
+    assert_true(ts("2026-03-04 09:15:00z", &t));
+    assert_int_equal(t, 1772615700);
+    /* A fraction of a second is dropped. */
+    assert_true(ts("2026-03-04T09:15:00.987Z", &t));
+    assert_int_equal(t, 1772615700);
+}
+
+static void test_timestamp_offsets_normalise_to_utc(void **state)
+{
+    int64_t t;
+
+    (void)state;
+    assert_true(ts("2026-03-04T10:15:00+01:00", &t));
+    assert_int_equal(t, 1772615700);
+    assert_true(ts("2026-03-04T04:15:00-05:00", &t));
+    assert_int_equal(t, 1772615700);
+    assert_true(ts("2026-03-04T14:45:00+0530", &t));
+    assert_int_equal(t, 1772615700);
+    /* Across midnight and a year end. */
+    assert_true(ts("2026-01-01T00:30:00+02:00", &t));
+    assert_true(ts("2025-12-31T22:30:00Z", &t) && t == 1767220200);
+    assert_true(ts("2026-01-01T00:30:00+02:00", &t));
+    assert_int_equal(t, 1767220200);
+}
+
+static void test_timestamp_rejects(void **state)
+{
+    static const char *const bad[] = {
+        "",
+        "2026-13-01 9am",
+        "2026-13-01T09:00:00Z",
+        "2026-02-29T09:00:00Z", /* not a leap year */
+        "2026-04-31T09:00:00Z",
+        "2026-03-04",
+        "2026-03-04T24:00:00Z",
+        "2026-03-04T09:60:00Z",
+        "2026-03-04T09:15:00+25:00",
+        "2026-03-04T09:15:00Zjunk",
+        "2026-3-4T09:15:00Z",
+        "04/03/2026 09:15",
+        "2026-03-04T09:15:00.Z",
+        "2026-03-04T9:15:00Z",
+    };
+    size_t i;
+    int64_t t = 42;
+
+    (void)state;
+    for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        if (ts(bad[i], &t))
+            fail_msg("accepted '%s'", bad[i]);
+    }
+    assert_int_equal(t, 42);
+}
+
+static void test_leap_day_and_leap_second(void **state)
+{
+    int64_t t, u;
+
+    (void)state;
+    assert_true(ts("2028-02-29T12:00:00Z", &t));
+    assert_true(ts("2000-02-29T00:00:00Z", &t));
+    assert_false(ts("1900-02-29T00:00:00Z", &t));
+    assert_true(ts("2026-06-30T23:59:60Z", &t));
+    assert_true(ts("2026-07-01T00:00:00Z", &u));
+    assert_int_equal(t, u);
+}
+
+static void test_date(void **state)
+{
+    int64_t t;
+
+    (void)state;
+    assert_true(rp_import_parse_date("2027-03-31", 10, &t));
+    assert_int_equal(t, 1806451200);
+    assert_false(rp_import_parse_date("2027-03-31T00:00:00Z", 20, &t));
+    assert_false(rp_import_parse_date("31.03.2027", 10, &t));
+    assert_false(rp_import_parse_date("2027-02-30", 10, &t));
+}
+
+static void test_format_round_trip(void **state)
+{
+    char buf[RP_TIMESTAMP_SIZE], date[RP_DATE_SIZE];
+    int64_t t, back;
+
+    (void)state;
+    rp_import_format_timestamp(1772615700, buf);
+    assert_string_equal(buf, "2026-03-04T09:15:00Z");
+    rp_import_format_date(1806451200, date);
+    assert_string_equal(date, "2027-03-31");
+    rp_import_format_timestamp(-1, buf);
+    assert_string_equal(buf, "1969-12-31T23:59:59Z");
+    /* Every 7 hours and 13 seconds over 60 years comes back the same. */
+    for (t = 0; t < (int64_t)60 * 365 * 86400; t += 7 * 3600 + 13) {
+        rp_import_format_timestamp(t, buf);
+        assert_true(ts(buf, &back));
+        assert_int_equal(back, t);
+    }
+    assert_int_equal(rp_import_days_from_civil(2026, 11, 22), 20779);
+}
+
+static void test_amount(void **state)
+{
+    char buf[RP_AMOUNT_SIZE];
+    double v;
+
+    (void)state;
+    assert_true(rp_import_parse_amount("1250000.00", 10, &v));
+    assert_true(v == 1250000.0);
+    assert_true(rp_import_parse_amount("1250000", 7, &v));
+    assert_true(v == 1250000.0);
+    assert_true(rp_import_parse_amount("2750000.5", 9, &v));
+    rp_import_format_amount(v, buf);
+    assert_string_equal(buf, "2750000.50");
+    rp_import_format_amount(0.07, buf);
+    assert_string_equal(buf, "0.07");
+    assert_false(rp_import_parse_amount("-5", 2, &v));
+    assert_false(rp_import_parse_amount("1,250,000.00", 12, &v));
+    assert_false(rp_import_parse_amount("12.345", 6, &v));
+    assert_false(rp_import_parse_amount("1.", 2, &v));
+    assert_false(rp_import_parse_amount(".5", 2, &v));
+    assert_false(rp_import_parse_amount("1e6", 3, &v));
+    assert_false(rp_import_parse_amount("99999999999999", 14, &v));
+}
+
+static void test_priority(void **state)
+{
+    static const struct {
+        const char *text;
+        enum rp_priority want;
+    } good[] = {
+        {"P1", RP_PRIORITY_P1},   {"p2", RP_PRIORITY_P2},
+        {"3", RP_PRIORITY_P3},    {"Urgent", RP_PRIORITY_P1},
+        {"HIGH", RP_PRIORITY_P2}, {"normal", RP_PRIORITY_P3},
+        {"Low", RP_PRIORITY_P4},  {"critical", RP_PRIORITY_P1},
+    };
+    enum rp_priority p;
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+        assert_true(
+            rp_import_parse_priority(good[i].text, strlen(good[i].text), &p));
+        assert_int_equal(p, good[i].want);
+    }
+    assert_false(rp_import_parse_priority("P5", 2, &p));
+    assert_false(rp_import_parse_priority("P", 1, &p));
+    assert_false(rp_import_parse_priority("", 0, &p));
+    assert_string_equal(rp_priority_name(RP_PRIORITY_P4), "P4");
+}
+
+static void test_status(void **state)
+{
+    enum rp_ticket_status s;
+
+    (void)state;
+    assert_true(rp_import_parse_status("Solved", 6, &s));
+    assert_int_equal(s, RP_TICKET_SOLVED);
+    assert_true(rp_import_parse_status("CLOSED", 6, &s));
+    assert_int_equal(s, RP_TICKET_CLOSED);
+    assert_true(rp_import_parse_status("on-hold", 7, &s));
+    assert_int_equal(s, RP_TICKET_PENDING);
+    assert_true(rp_import_parse_status("new", 3, &s));
+    assert_int_equal(s, RP_TICKET_NEW);
+    assert_false(rp_import_parse_status("Done", 4, &s));
+    assert_string_equal(rp_ticket_status_name(RP_TICKET_OPEN), "open");
+}
+
+static void test_country(void **state)
+{
+    char cc[3];
+
+    (void)state;
+    assert_true(rp_import_parse_country("de", 2, cc));
+    assert_string_equal(cc, "DE");
+    assert_true(rp_import_parse_country("Switzerland", 11, cc));
+    assert_string_equal(cc, "CH");
+    assert_true(rp_import_parse_country("united kingdom", 14, cc));
+    assert_string_equal(cc, "GB");
+    assert_false(rp_import_parse_country("Atlantis", 8, cc));
+    assert_false(rp_import_parse_country("D1", 2, cc));
+}
+
+static void test_check_text(void **state)
+{
+    size_t pos;
+    bool control;
+
+    (void)state;
+    assert_true(rp_import_check_text("Müller GmbH", strlen("Müller GmbH"), &pos,
+                                     &control));
+    assert_true(rp_import_check_text("two\r\nlines\tok", 13, &pos, &control));
+    assert_false(rp_import_check_text("M\xFCller", 6, &pos, &control));
+    assert_int_equal(pos, 1);
+    assert_false(control);
+    assert_false(rp_import_check_text("bell\x07", 5, &pos, &control));
+    assert_int_equal(pos, 4);
+    assert_true(control);
+    assert_false(rp_import_check_text("nul\0x", 5, &pos, &control));
+    assert_true(control);
+    /* Overlong form of '/' and a UTF-16 surrogate. */
+    assert_false(rp_import_check_text("\xC0\xAF", 2, &pos, &control));
+    assert_false(rp_import_check_text("\xED\xA0\x80", 3, &pos, &control));
+    assert_false(rp_import_check_text("\xE2\x82", 2, &pos, &control));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_timestamp_utc),
+        cmocka_unit_test(test_timestamp_offsets_normalise_to_utc),
+        cmocka_unit_test(test_timestamp_rejects),
+        cmocka_unit_test(test_leap_day_and_leap_second),
+        cmocka_unit_test(test_date),
+        cmocka_unit_test(test_format_round_trip),
+        cmocka_unit_test(test_amount),
+        cmocka_unit_test(test_priority),
+        cmocka_unit_test(test_status),
+        cmocka_unit_test(test_country),
+        cmocka_unit_test(test_check_text),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
