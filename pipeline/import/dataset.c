@@ -26,13 +26,85 @@ void rp_import_record_release(enum rp_import_kind kind, void *record)
         free(a->industry);
         free(a->country);
         free(a->website);
+        free(a->domain);
     } else {
         struct rp_ticket *t = record;
         free(t->id);
         free(t->account_id);
         free(t->subject);
         free(t->category);
+        free(t->org_name);
+        free(t->org_domain);
+        free(t->external_account_id);
+        free(t->source_system);
     }
+}
+
+/* Records of the kinds only the merge stage reads yet. */
+static void release_plan_records(struct rp_dataset *data)
+{
+    size_t i;
+
+    for (i = 0; i < data->n_contacts; i++) {
+        struct rp_contact *c = &data->contacts[i];
+        free(c->id);
+        free(c->account_id);
+        free(c->name);
+        free(c->title);
+        free(c->email);
+        free(c->phone);
+        free(c->role);
+    }
+    for (i = 0; i < data->n_opportunities; i++) {
+        struct rp_opportunity *o = &data->opportunities[i];
+        free(o->id);
+        free(o->account_id);
+        free(o->name);
+        free(o->stage);
+        free(o->type);
+        free(o->currency);
+    }
+    for (i = 0; i < data->n_projects; i++) {
+        struct rp_project *p = &data->projects[i];
+        free(p->id);
+        free(p->name);
+        free(p->goal);
+        free(p->phase);
+        free(p->owner);
+        free(p->account_id);
+    }
+    for (i = 0; i < data->n_milestones; i++) {
+        struct rp_milestone *m = &data->milestones[i];
+        free(m->id);
+        free(m->project_id);
+        free(m->account_id);
+        free(m->name);
+        free(m->owner);
+        free(m->status);
+    }
+    for (i = 0; i < data->n_risks; i++) {
+        struct rp_risk *r = &data->risks[i];
+        free(r->id);
+        free(r->project_id);
+        free(r->account_id);
+        free(r->title);
+        free(r->owner);
+        free(r->mitigation);
+        free(r->status);
+    }
+    for (i = 0; i < data->n_roles; i++) {
+        struct rp_role *r = &data->roles[i];
+        free(r->role);
+        free(r->person);
+        free(r->project_id);
+        free(r->account_id);
+    }
+    free(data->contacts);
+    free(data->opportunities);
+    free(data->projects);
+    free(data->milestones);
+    free(data->risks);
+    free(data->roles);
 }
 
 void rp_dataset_truncate(struct rp_dataset *data, size_t n_accounts,
@@ -51,6 +123,7 @@ void rp_dataset_truncate(struct rp_dataset *data, size_t n_accounts,
 void rp_dataset_release(struct rp_dataset *data)
 {
     rp_dataset_truncate(data, 0, 0, 0);
+    release_plan_records(data);
     free(data->accounts);
     free(data->tickets);
     free(data->source_files);

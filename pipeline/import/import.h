@@ -49,15 +49,23 @@ struct rp_account {
     char *industry;          /* may be "" */
     char *country;           /* ISO 3166 alpha-2 or "" */
     char *website;           /* may be "" */
+    char *domain;            /* web domain from website, lower case, or "" */
     double annual_revenue;   /* in the export's currency; 0 if blank */
     int64_t renewal;         /* contract renewal date (UTC midnight) or NONE */
     const char *source_file; /* points into rp_dataset.source_files */
     long source_line;        /* line of the record's first physical line */
 };
 
+/* A ticket's own verdict on an SLA, where its export carries one. */
+enum rp_sla_flag {
+    RP_SLA_UNKNOWN = 0, /* the export says nothing: compute from times */
+    RP_SLA_MET,
+    RP_SLA_BREACHED,
+};
+
 struct rp_ticket {
     char *id;
-    char *account_id; /* CRM account id as given by the export */
+    char *account_id; /* CRM account id when the export carries it, or "" */
     char *subject;
     char *category; /* may be "" */
     enum rp_priority priority;
@@ -65,6 +73,114 @@ struct rp_ticket {
     int64_t created;        /* Unix seconds, UTC; always present */
     int64_t first_response; /* or RP_TIME_NONE */
     int64_t resolved;       /* or RP_TIME_NONE */
+    /* What the merge stage matches accounts on when account_id is "". */
+    char *org_name;            /* organisation / company name, or "" */
+    char *org_domain;          /* e-mail or web domain, lower case, or "" */
+    char *external_account_id; /* an id the ticketing system keeps, or "" */
+    char *source_system;       /* "zendesk", "jira", ... (profile family) */
+    int reopened;              /* times reopened, 0 when unknown */
+    bool escalated;
+    enum rp_sla_flag sla_first_response; /* from the export, if given */
+    enum rp_sla_flag sla_resolution;
+    const char *source_file;
+    long source_line;
+};
+
+struct rp_contact {
+    char *id;
+    char *account_id;
+    char *name;  /* "First Last" */
+    char *title; /* job title, or "" */
+    char *email; /* or "" */
+    char *phone; /* or "" */
+    char *role;  /* relationship role ("Executive Sponsor"), or "" */
+    bool primary;
+    const char *source_file;
+    long source_line;
+};
+
+struct rp_opportunity {
+    char *id;
+    char *account_id;
+    char *name;
+    char *stage;    /* as the CRM names it */
+    char *type;     /* "New Business", "Renewal", "Upsell", or "" */
+    char *currency; /* ISO 4217, or "" */
+    double amount;
+    double probability; /* percent 0..100, or -1 when unknown */
+    int64_t close_date; /* or RP_TIME_NONE */
+    bool closed;
+    bool won;
+    const char *source_file;
+    long source_line;
+};
+
+/* RAG status, as program managers report it. */
+enum rp_rag {
+    RP_RAG_UNKNOWN = 0,
+    RP_RAG_GREEN,
+    RP_RAG_AMBER,
+    RP_RAG_RED,
+};
+
+/* Program plan: what a program manager keeps in a spreadsheet. */
+struct rp_project {
+    char *id;
+    char *name;
+    char *goal;
+    char *phase; /* "Planning", "Execution", ... */
+    char *owner;
+    char *account_id; /* the customer it serves, or "" for program-wide */
+    double budget;
+    double actual;
+    int64_t start; /* or RP_TIME_NONE */
+    int64_t end;   /* or RP_TIME_NONE */
+    enum rp_rag rag;
+    const char *source_file;
+    long source_line;
+};
+
+struct rp_milestone {
+    char *id;
+    char *project_id; /* or "" */
+    char *account_id; /* or "" */
+    char *name;
+    char *owner;
+    char *status;      /* as written: "Done", "On track", "Delayed" */
+    int64_t due;       /* or RP_TIME_NONE */
+    int64_t completed; /* or RP_TIME_NONE */
+    const char *source_file;
+    long source_line;
+};
+
+enum rp_risk_level {
+    RP_RISK_UNKNOWN = 0,
+    RP_RISK_LOW,
+    RP_RISK_MEDIUM,
+    RP_RISK_HIGH,
+};
+
+struct rp_risk {
+    char *id;
+    char *project_id; /* or "" */
+    char *account_id; /* or "" */
+    char *title;
+    char *owner;
+    char *mitigation;
+    char *status; /* "Open", "Mitigated", "Closed" */
+    enum rp_risk_level probability;
+    enum rp_risk_level impact;
+    int64_t due; /* or RP_TIME_NONE */
+    const char *source_file;
+    long source_line;
+};
+
+struct rp_role {
+    char *role;        /* "Program Manager", "Technical Account Manager" */
+    char *person;      /* "" when the role is not filled */
+    char *project_id;  /* or "" */
+    char *account_id;  /* or "" */
+    double allocation; /* percent of a full-time person, or -1 */
     const char *source_file;
     long source_line;
 };
@@ -74,6 +190,18 @@ struct rp_dataset {
     size_t n_accounts, cap_accounts;
     struct rp_ticket *tickets;
     size_t n_tickets, cap_tickets;
+    struct rp_contact *contacts;
+    size_t n_contacts, cap_contacts;
+    struct rp_opportunity *opportunities;
+    size_t n_opportunities, cap_opportunities;
+    struct rp_project *projects;
+    size_t n_projects, cap_projects;
+    struct rp_milestone *milestones;
+    size_t n_milestones, cap_milestones;
+    struct rp_risk *risks;
+    size_t n_risks, cap_risks;
+    struct rp_role *roles;
+    size_t n_roles, cap_roles;
     char **source_files; /* every file imported, in order */
     size_t n_source_files, cap_source_files;
 };
