@@ -318,8 +318,9 @@ void rp_merge_agg_finish(struct rp_merge_agg *agg)
 
     /* Sorting the names and counting runs stays O(n log n) however many
      * distinct categories an export invents. */
-    qsort(agg->category_names, agg->n_category_names,
-          sizeof(*agg->category_names), cmp_name);
+    if (agg->n_category_names > 1)
+        qsort(agg->category_names, agg->n_category_names,
+              sizeof(*agg->category_names), cmp_name);
     agg->categories =
         rp_xcalloc(agg->n_category_names, sizeof(*agg->categories));
     agg->n_categories = 0;
@@ -333,8 +334,9 @@ void rp_merge_agg_finish(struct rp_merge_agg *agg)
         }
         agg->categories[agg->n_categories - 1].tickets++;
     }
-    qsort(agg->categories, agg->n_categories, sizeof(*agg->categories),
-          cmp_category);
+    if (agg->n_categories > 1)
+        qsort(agg->categories, agg->n_categories, sizeof(*agg->categories),
+              cmp_category);
 }
 
 bool rp_merge_agg_sla_tenths(const struct rp_merge_counts *c, uint64_t *tenths)
