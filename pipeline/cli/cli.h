@@ -46,8 +46,9 @@ struct cli_render_result {
 };
 
 /*
- * Renders an FO document to pdf_path (atomically).  name is used in
- * messages; dump_path, if not NULL, also receives the area-tree dump.
+ * Renders an FO document to pdf_path (atomically): fo when not NULL (name
+ * is then used in messages), else the file called name, streamed.
+ * dump_path, if not NULL, also receives the area-tree dump.
  */
 enum rp_status cli_render_fo(xmlDoc *fo, const char *name, const char *pdf_path,
                              const char *dump_path,

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "common/log.h"
-#include "transform/transform.h"
 
 static const char usage[] =
     "reportpipe render [--dump-area FILE] [-q] IN.fo OUT.pdf";
@@ -33,7 +32,6 @@ int cmd_render(int argc, char **argv)
     const char *dump_path = NULL;
     struct cli_render_result result = {0};
     struct rp_error err;
-    xmlDoc *doc = NULL;
     enum rp_status status;
     int c;
 
@@ -58,12 +56,8 @@ int cmd_render(int argc, char **argv)
         return cli_usage_error(usage, "render takes an FO file and a PDF "
                                       "path");
     rp_error_init(&err);
-    status = rp_xml_read_file(argv[optind], &doc, &err);
-    if (status == RP_OK)
-        status = cli_render_fo(doc, argv[optind], argv[optind + 1], dump_path,
-                               &result, &err);
-    if (doc)
-        xmlFreeDoc(doc);
+    status = cli_render_fo(NULL, argv[optind], argv[optind + 1], dump_path,
+                           &result, &err);
     if (status != RP_OK) {
         cli_report(&err);
         return cli_exit_code(status);

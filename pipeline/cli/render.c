@@ -31,7 +31,7 @@ enum rp_status cli_render_fo(xmlDoc *fo, const char *name, const char *pdf_path,
                              struct cli_render_result *result,
                              struct rp_error *err)
 {
-    struct rp_fo_tree *tree = NULL;
+    struct rp_fo_doc *doc = NULL;
     struct rp_painter *painter = NULL;
     struct rp_outfile dump = {0};
     struct rp_layout_stats stats;
@@ -41,10 +41,15 @@ enum rp_status cli_render_fo(xmlDoc *fo, const char *name, const char *pdf_path,
     PangoContext *pango = NULL;
     enum rp_status status;
 
-    status = rp_fo_tree_parse(fo, name, &tree, err);
+    /* No xmlDoc: stream the file, so memory stays flat in its length. */
+    status = fo ? rp_fo_doc_open_xml(fo, name, &doc, err)
+                : rp_fo_doc_open_file(name, &doc, err);
     if (status != RP_OK)
         goto out;
-    info.title = rp_fo_tree_title(tree);
+    info.title = rp_fo_doc_metadata(doc)->title;
+    info.author = rp_fo_doc_metadata(doc)->author;
+    info.subject = rp_fo_doc_metadata(doc)->subject;
+    info.keywords = rp_fo_doc_metadata(doc)->keywords;
     info.created = cli_source_date();
     status = rp_paint_pdf_open(pdf_path, &info, &painter, err);
     if (status != RP_OK)
@@ -59,7 +64,7 @@ enum rp_status cli_render_fo(xmlDoc *fo, const char *name, const char *pdf_path,
     sink.page_done = tee_page;
     sink.ctx = &tee;
     pango = rp_layout_context_new();
-    status = rp_layout_run(tree, pango, &sink, &stats, err);
+    status = rp_layout_run(doc, pango, &sink, &stats, err);
     if (status != RP_OK)
         goto out;
     status = rp_paint_pdf_close(painter, err);
@@ -75,6 +80,6 @@ out:
     rp_paint_pdf_abort(painter);
     if (pango)
         g_object_unref(pango);
-    rp_fo_tree_free(tree);
+    rp_fo_doc_free(doc);
     return status;
 }

@@ -1,17 +1,27 @@
 /*
- * FO tree: an XSL-FO document as plain C structs with every property
- * already resolved (inheritance, shorthands, units, colours), so that
- * layout never looks at XML or strings again.
+ * FO documents: XSL-FO read as a stream of elements whose properties are
+ * already resolved (inheritance, shorthands, units, colours) into plain C
+ * structs, so that layout never looks at XML or strings again.
  *
- * The tree is built once from an xmlDoc (no re-serialisation after XSLT).
- * Lengths are in points.  Elements and properties outside the supported
- * subset (docs/fo-subset.md) are reported once per kind as a warning that
- * names the element and its line; unsupported elements are skipped with
- * their content, never silently.
+ * Memory does not grow with document length: the layout master set, the
+ * declarations and the bookmark tree are read whole when the document is
+ * opened (they are small and come first); everything after is pulled one
+ * element at a time with rp_fo_next_child() and freed as soon as layout has
+ * used it.  A caller that needs a whole subtree (a table row, a static
+ * content) materialises it.  The source is either an in-memory xmlDoc (as
+ * XSLT produces it: no re-serialisation) or a file streamed through
+ * libxml2's xmlTextReader; both behave the same.
  *
- * Ownership: rp_fo_tree_parse() returns a tree freed with
- * rp_fo_tree_free(); every node and string belongs to the tree.  The
- * source xmlDoc is not referenced after parsing.
+ * Elements and properties outside the supported subset (docs/fo-subset.md)
+ * are reported once per kind as a warning naming the element and its line;
+ * unsupported elements are skipped with their content, never silently.
+ *
+ * Ownership: an rp_fo_doc is freed with rp_fo_doc_free(); it does not own
+ * an xmlDoc it was opened on, which must outlive it.  Nodes returned by
+ * rp_fo_next_child() are the document's and are freed by the next call for
+ * the same parent, unless kept with rp_fo_node_keep(), in which case the
+ * caller frees them with rp_fo_node_free().  Strings in props live as long
+ * as the document.
  */
 #ifndef RP_FO_H
 #define RP_FO_H
@@ -50,6 +60,7 @@ enum rp_fo_kind {
     RP_FO_TABLE_BODY,
     RP_FO_TABLE_ROW,
     RP_FO_TABLE_CELL,
+    RP_FO_DECLARATIONS,
     RP_FO_KIND_COUNT
 };
 
@@ -151,40 +162,101 @@ struct rp_fo_props {
 
 struct rp_fo_node {
     enum rp_fo_kind kind;
-    struct rp_fo_node *parent;
-    struct rp_fo_node *first_child, *last_child, *next;
     struct rp_fo_props props;
     char *text; /* RP_FO_TEXT only: UTF-8 as in the document */
     long line;  /* line in the FO source, for messages */
+    /* Children, once materialised (rp_fo_materialize). */
+    struct rp_fo_node *first_child, *last_child, *next;
+    /* Stream state: private to the FO module. */
+    unsigned flags;
+    int depth;            /* file source: element depth */
+    const void *src;      /* xmlDoc source: this element's xmlNode */
+    const void *src_next; /* xmlDoc source: next xmlNode child to read */
 };
 
-struct rp_fo_tree;
+struct rp_fo_doc;
 
 /*
- * Builds the FO tree from doc.  name is used in messages (the FO file or
- * "<template> output").  Malformed FO (no fo:root, a page-sequence naming
- * no known master, a length that cannot be parsed) is RP_ERR_INPUT with the
- * line; unsupported elements and properties are warnings.
+ * Opens an FO document held in memory; name is used in messages.  Reads
+ * the layout master set, declarations and bookmark tree.  A document that
+ * is not FO (no fo:root) or whose properties cannot be parsed is
+ * RP_ERR_INPUT with the line.
  */
-enum rp_status rp_fo_tree_parse(xmlDoc *doc, const char *name,
-                                struct rp_fo_tree **out,
-                                struct rp_error *err) RP_MUST_CHECK;
-void rp_fo_tree_free(struct rp_fo_tree *tree);
+enum rp_status rp_fo_doc_open_xml(xmlDoc *xml, const char *name,
+                                  struct rp_fo_doc **out,
+                                  struct rp_error *err) RP_MUST_CHECK;
+/* Opens an FO file, streamed: only the current path is in memory. */
+enum rp_status rp_fo_doc_open_file(const char *path, struct rp_fo_doc **out,
+                                   struct rp_error *err) RP_MUST_CHECK;
+void rp_fo_doc_free(struct rp_fo_doc *doc);
 
-const struct rp_fo_node *rp_fo_tree_root(const struct rp_fo_tree *tree);
-const char *rp_fo_tree_name(const struct rp_fo_tree *tree);
+/* Starts reading the page sequences again from the first (second pass). */
+enum rp_status rp_fo_doc_rewind(struct rp_fo_doc *doc,
+                                struct rp_error *err) RP_MUST_CHECK;
+
+/*
+ * Whether the document uses page-number-citation(-last), which needs a
+ * first, layout-only pass.  For a file this reads it through once more
+ * (parsing only); the answer is cached.
+ */
+enum rp_status rp_fo_doc_has_citations(struct rp_fo_doc *doc, bool *answer,
+                                       struct rp_error *err) RP_MUST_CHECK;
+
+const char *rp_fo_doc_name(const struct rp_fo_doc *doc);
+/* The fo:root node (a shell: its children are streamed). */
+struct rp_fo_node *rp_fo_doc_root(struct rp_fo_doc *doc);
 
 /* The simple-page-master called name, or NULL. */
-const struct rp_fo_node *rp_fo_tree_find_master(const struct rp_fo_tree *tree,
-                                                const char *name);
+const struct rp_fo_node *rp_fo_doc_find_master(const struct rp_fo_doc *doc,
+                                               const char *name);
 
-/* Document metadata from fo:declarations / fo:root (may be NULL). */
-const char *rp_fo_tree_title(const struct rp_fo_tree *tree);
+/*
+ * Document metadata from the XMP in fo:declarations, as Apache FOP reads
+ * it: dc:title, dc:creator (author), dc:description (subject) and
+ * pdf:Keywords.  Fields are NULL when absent.
+ */
+struct rp_fo_metadata {
+    const char *title;
+    const char *author;
+    const char *subject;
+    const char *keywords;
+};
+const struct rp_fo_metadata *rp_fo_doc_metadata(const struct rp_fo_doc *doc);
+
+/*
+ * The next child of parent after *child (NULL: the first), into *child;
+ * NULL at the end.  A previous child that was not kept is freed, and what
+ * was not read of it is skipped.  Text nodes come only in elements that
+ * take text.  parent must be the innermost element being read, or
+ * materialised.
+ */
+enum rp_status rp_fo_next_child(struct rp_fo_doc *doc,
+                                struct rp_fo_node *parent,
+                                struct rp_fo_node **child,
+                                struct rp_error *err) RP_MUST_CHECK;
+/* Reads all of node's descendants into node->first_child and siblings. */
+enum rp_status rp_fo_materialize(struct rp_fo_doc *doc,
+                                 struct rp_fo_node *node,
+                                 struct rp_error *err) RP_MUST_CHECK;
+/* Keeps a node past the next rp_fo_next_child() call; see rp_fo_node_free. */
+void rp_fo_node_keep(struct rp_fo_node *node);
+/* Frees a kept node (and its materialised children). */
+void rp_fo_node_free(struct rp_fo_node *node);
+/*
+ * Lets go of a node from rp_fo_next_child() early (an error path):
+ * frees it unless it is kept or part of a materialised tree.  NULL is
+ * fine.
+ */
+void rp_fo_node_done(struct rp_fo_node *node);
+
+/* Warns once per key ("@prop", "fo:elem", or any text) for this document. */
+void rp_fo_doc_warn_once(struct rp_fo_doc *doc, const char *key, long line,
+                         const char *fmt, ...) RP_PRINTF(4, 5);
 
 /* "fo:block" etc., for messages. */
 const char *rp_fo_kind_name(enum rp_fo_kind kind);
 
-/* First child of parent of the given kind, or NULL. */
+/* First materialised child of parent of the given kind, or NULL. */
 const struct rp_fo_node *rp_fo_child(const struct rp_fo_node *parent,
                                      enum rp_fo_kind kind);
 

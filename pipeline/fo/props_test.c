@@ -76,44 +76,69 @@ static const char fo_head[] =
     "flow-name='xsl-region-body'>";
 static const char fo_tail[] = "</fo:flow></fo:page-sequence></fo:root>";
 
-/* Parses a flow body and returns the tree; the first block is *block. */
-static struct rp_fo_tree *parse_flow(const char *body,
-                                     const struct rp_fo_node **block,
-                                     struct rp_error *err)
+/* An opened FO document and the flow of its first page sequence. */
+struct parsed {
+    xmlDoc *xml;
+    struct rp_fo_doc *doc;
+    struct rp_fo_node *seq, *flow;
+};
+
+static void parsed_free(struct parsed *p)
+{
+    rp_fo_node_free(p->flow);
+    rp_fo_node_free(p->seq);
+    rp_fo_doc_free(p->doc);
+    xmlFreeDoc(p->xml);
+}
+
+/*
+ * Parses a flow body; on success *block is the flow's first child and p
+ * holds what parsed_free() releases.  On failure returns false.
+ */
+static bool parse_flow(const char *body, struct parsed *p,
+                       const struct rp_fo_node **block, struct rp_error *err)
 {
     char doc_text[4096];
-    struct rp_fo_tree *tree = NULL;
-    xmlDoc *doc;
-    const struct rp_fo_node *n;
+    struct rp_fo_node *root;
 
+    memset(p, 0, sizeof(*p));
     snprintf(doc_text, sizeof(doc_text), "%s%s%s", fo_head, body, fo_tail);
-    doc = xmlReadMemory(doc_text, (int)strlen(doc_text), "test.fo", NULL,
-                        XML_PARSE_NONET);
-    assert_non_null(doc);
+    p->xml = xmlReadMemory(doc_text, (int)strlen(doc_text), "test.fo", NULL,
+                           XML_PARSE_NONET);
+    assert_non_null(p->xml);
     rp_error_init(err);
-    if (rp_fo_tree_parse(doc, "test.fo", &tree, err) != RP_OK) {
-        xmlFreeDoc(doc);
-        return NULL;
-    }
-    xmlFreeDoc(doc);
-    n = rp_fo_tree_root(tree);
-    n = rp_fo_child(n, RP_FO_PAGE_SEQUENCE);
-    n = rp_fo_child(n, RP_FO_FLOW);
-    *block = n->first_child;
-    return tree;
+    if (rp_fo_doc_open_xml(p->xml, "test.fo", &p->doc, err) != RP_OK)
+        goto fail;
+    root = rp_fo_doc_root(p->doc);
+    if (rp_fo_next_child(p->doc, root, &p->seq, err) != RP_OK)
+        goto fail;
+    assert_int_equal(p->seq->kind, RP_FO_PAGE_SEQUENCE);
+    rp_fo_node_keep(p->seq);
+    if (rp_fo_next_child(p->doc, p->seq, &p->flow, err) != RP_OK)
+        goto fail;
+    assert_int_equal(p->flow->kind, RP_FO_FLOW);
+    rp_fo_node_keep(p->flow);
+    if (rp_fo_materialize(p->doc, p->flow, err) != RP_OK)
+        goto fail;
+    *block = p->flow->first_child;
+    return true;
+fail:
+    parsed_free(p);
+    return false;
 }
 
 static void shorthands_expand_to_four_sides(void **state)
 {
     const struct rp_fo_node *b;
     struct rp_error err;
-    struct rp_fo_tree *tree =
+    struct parsed parsed;
+    bool ok =
         parse_flow("<fo:block margin='1pt 2pt 3pt' padding='4pt 5pt' "
                    "border='2pt dashed #00ff00' border-left='1pt solid blue'>x"
                    "</fo:block>",
-                   &b, &err);
+                   &parsed, &b, &err);
     (void)state;
-    assert_non_null(tree);
+    assert_true(ok);
     assert_float_equal(b->props.margin[RP_FO_TOP], 1, 1e-9);
     assert_float_equal(b->props.margin[RP_FO_RIGHT], 2, 1e-9);
     assert_float_equal(b->props.margin[RP_FO_BOTTOM], 3, 1e-9);
@@ -130,20 +155,21 @@ static void shorthands_expand_to_four_sides(void **state)
     /* margin-top and -bottom act as space-before and -after. */
     assert_float_equal(b->props.space_before, 1, 1e-9);
     assert_float_equal(b->props.space_after, 3, 1e-9);
-    rp_fo_tree_free(tree);
+    parsed_free(&parsed);
 }
 
 static void inherited_properties_flow_down(void **state)
 {
     const struct rp_fo_node *outer, *inner;
     struct rp_error err;
-    struct rp_fo_tree *tree = parse_flow(
+    struct parsed parsed;
+    bool ok = parse_flow(
         "<fo:block font-size='20pt' color='red' font-weight='bold' "
         "space-before='5pt' line-height='1.5'><fo:block font-size='50%'>x"
         "</fo:block></fo:block>",
-        &outer, &err);
+        &parsed, &outer, &err);
     (void)state;
-    assert_non_null(tree);
+    assert_true(ok);
     inner = outer->first_child;
     assert_int_equal(inner->kind, RP_FO_BLOCK);
     assert_float_equal(inner->props.font_size, 10, 1e-9);
@@ -154,17 +180,18 @@ static void inherited_properties_flow_down(void **state)
     /* A numeric line-height scales with the child's font size. */
     assert_float_equal(outer->props.line_height, 30, 1e-9);
     assert_float_equal(inner->props.line_height, 15, 1e-9);
-    rp_fo_tree_free(tree);
+    parsed_free(&parsed);
 }
 
 static void invalid_value_names_line_and_property(void **state)
 {
     const struct rp_fo_node *b;
     struct rp_error err;
-    struct rp_fo_tree *tree =
-        parse_flow("\n<fo:block space-before='lots'>x</fo:block>", &b, &err);
+    struct parsed parsed;
+    bool ok = parse_flow("\n<fo:block space-before='lots'>x</fo:block>",
+                         &parsed, &b, &err);
     (void)state;
-    assert_null(tree);
+    assert_false(ok);
     assert_int_equal(err.status, RP_ERR_INPUT);
     assert_string_equal(err.file, "test.fo");
     assert_int_equal(err.line, 2);
@@ -176,31 +203,34 @@ static void unknown_elements_are_skipped_not_fatal(void **state)
 {
     const struct rp_fo_node *b;
     struct rp_error err;
-    struct rp_fo_tree *tree = parse_flow(
-        "<fo:block>a<fo:footnote>skipped</fo:footnote>b</fo:block>", &b, &err);
+    struct parsed parsed;
+    bool ok =
+        parse_flow("<fo:block>a<fo:footnote>skipped</fo:footnote>b</fo:block>",
+                   &parsed, &b, &err);
     (void)state;
-    assert_non_null(tree);
+    assert_true(ok);
     /* Two text nodes: the footnote and its content are gone. */
     assert_int_equal(b->first_child->kind, RP_FO_TEXT);
     assert_string_equal(b->first_child->text, "a");
     assert_string_equal(b->first_child->next->text, "b");
     assert_null(b->first_child->next->next);
-    rp_fo_tree_free(tree);
+    parsed_free(&parsed);
 }
 
 static void column_widths_keep_their_kind(void **state)
 {
     const struct rp_fo_node *t, *c;
     struct rp_error err;
-    struct rp_fo_tree *tree = parse_flow(
+    struct parsed parsed;
+    bool ok = parse_flow(
         "<fo:table width='80%'><fo:table-column column-width='30mm'/>"
         "<fo:table-column column-width='proportional-column-width(2)' "
         "number-columns-repeated='3'/><fo:table-body><fo:table-row>"
         "<fo:table-cell number-columns-spanning='2'><fo:block/>"
         "</fo:table-cell></fo:table-row></fo:table-body></fo:table>",
-        &t, &err);
+        &parsed, &t, &err);
     (void)state;
-    assert_non_null(tree);
+    assert_true(ok);
     assert_int_equal(t->props.width.kind, RP_FO_LENGTH_PERCENT);
     assert_float_equal(t->props.width.value, 80, 1e-9);
     c = t->first_child;
@@ -209,7 +239,7 @@ static void column_widths_keep_their_kind(void **state)
     c = c->next;
     assert_int_equal(c->props.column_width.kind, RP_FO_LENGTH_PROPORTIONAL);
     assert_int_equal(c->props.columns_repeated, 3);
-    rp_fo_tree_free(tree);
+    parsed_free(&parsed);
 }
 
 int main(void)

@@ -1,32 +1,61 @@
 /*
- * FO tree construction: walks the xmlDoc once, maps elements to kinds,
- * resolves each element's properties against its parent's, and reports
- * what lies outside the supported subset.
+ * FO documents: elements mapped to kinds, each element's properties
+ * resolved against its parent's, and the stream that hands elements to
+ * layout one at a time, from an xmlDoc or from a file through
+ * xmlTextReader.
  */
 #include "fo_internal.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
+#include <libxml/xmlreader.h>
 
 #include "common/log.h"
 #include "common/mem.h"
 
 #define FO_NS "http://www.w3.org/1999/XSL/Format"
 
+/* rp_fo_node.flags */
+enum {
+    NODE_MATERIALISED = 1 << 0, /* children are in first_child... */
+    NODE_IN_TREE = 1 << 1,      /* freed with its materialised parent */
+    NODE_KEPT = 1 << 2,         /* the caller frees it */
+    NODE_CLOSED = 1 << 3,       /* file source: its end tag is consumed */
+};
+
+/* File source: one open element on the reader's path. */
+struct open_element {
+    int depth;
+    bool at_start; /* nothing inside it has been read yet */
+};
+
+struct rp_fo_doc {
+    char *name;
+    const xmlDoc *xml;     /* in-memory source, not owned; or NULL */
+    char *path;            /* file source */
+    xmlTextReader *reader; /* file source, open while reading */
+    bool have_token;       /* the reader's current node is not consumed */
+    struct open_element *open;
+    size_t n_open, cap_open;
+    struct rp_fo_strings *strings;
+    GHashTable *warned; /* keys already reported */
+    GHashTable *masters; /* master-name -> simple-page-master node */
+    struct rp_fo_node base; /* parent of root: the initial values */
+    struct rp_fo_node *root;
+    struct rp_fo_node *retained; /* layout-master-set, declarations, ... */
+    struct rp_fo_node *first_sequence; /* read while opening */
+    struct rp_fo_metadata metadata;
+    int has_citations; /* -1: not known yet */
+};
+
 struct rp_fo_strings {
     GHashTable *set; /* string -> itself; owns the keys */
 };
 
-struct rp_fo_tree {
-    char *name;
-    struct rp_fo_node *root;
-    struct rp_fo_strings *strings;
-    GHashTable *masters; /* master-name -> simple-page-master node */
-    GHashTable *warned;  /* element / property names already reported */
-    const char *title;
-};
 
 struct rp_fo_strings *rp_fo_strings_new(void)
 {
@@ -82,6 +111,7 @@ static const struct {
     {"table-body", RP_FO_TABLE_BODY},
     {"table-row", RP_FO_TABLE_ROW},
     {"table-cell", RP_FO_TABLE_CELL},
+    {"declarations", RP_FO_DECLARATIONS},
 };
 
 const char *rp_fo_kind_name(enum rp_fo_kind kind)
@@ -150,16 +180,7 @@ static void props_inherit(struct rp_fo_props *p,
     p->white_space_collapse = parent->white_space_collapse;
 }
 
-static void warn_once(struct rp_fo_tree *tree, const char *what,
-                      const char *message, long line)
-{
-    if (g_hash_table_contains(tree->warned, what))
-        return;
-    g_hash_table_add(tree->warned, g_strdup(what));
-    rp_log_warn("%s:%ld: %s", tree->name, line, message);
-}
-
-static enum rp_status resolve_font_size(struct rp_fo_tree *tree, xmlNode *elem,
+static enum rp_status resolve_font_size(struct rp_fo_doc *doc, xmlNode *elem,
                                         struct rp_fo_props *p,
                                         const struct rp_fo_props *parent,
                                         struct rp_error *err)
@@ -193,7 +214,7 @@ static enum rp_status resolve_font_size(struct rp_fo_tree *tree, xmlNode *elem,
              !rp_fo_parse_length((const char *)value, parent->font_size, &size))
         size = -1;
     if (!(size > 0) || size > 10000) {
-        status = rp_error_set(err, RP_ERR_INPUT, tree->name, xmlGetLineNo(elem),
+        status = rp_error_set(err, RP_ERR_INPUT, doc->name, xmlGetLineNo(elem),
                               "font-size",
                               "fo:%s: '%s' is not a font size (expected a "
                               "length such as 10pt, a percentage or a "
@@ -210,7 +231,7 @@ out:
     return status;
 }
 
-static enum rp_status resolve_props(struct rp_fo_tree *tree, xmlNode *elem,
+static enum rp_status resolve_props(struct rp_fo_doc *doc, xmlNode *elem,
                                     struct rp_fo_node *node,
                                     const struct rp_fo_props *parent,
                                     struct rp_error *err)
@@ -220,8 +241,8 @@ static enum rp_status resolve_props(struct rp_fo_tree *tree, xmlNode *elem,
     enum rp_status status;
     xmlAttr *attr;
 
-    props_inherit(p, parent, tree->strings);
-    status = resolve_font_size(tree, elem, p, parent, err);
+    props_inherit(p, parent, doc->strings);
+    status = resolve_font_size(doc, elem, p, parent, err);
     if (status != RP_OK)
         return status;
     for (attr = elem->properties; attr; attr = attr->next) {
@@ -239,16 +260,16 @@ static enum rp_status resolve_props(struct rp_fo_tree *tree, xmlNode *elem,
                      "property %s (extension namespace %s) is not "
                      "supported; ignored",
                      what + 1, attr->ns->href);
-            warn_once(tree, what, message, xmlGetLineNo(elem));
+            rp_fo_doc_warn_once(doc, what, xmlGetLineNo(elem), "%s", message);
             continue;
         }
         value = xmlNodeListGetString(elem->doc, attr->children, 1);
         handled = rp_fo_apply_property(p, parent, name,
                                        value ? (const char *)value : "", &spec,
-                                       tree->strings);
+                                       doc->strings);
         if (handled == 0) {
             status = rp_error_set(
-                err, RP_ERR_INPUT, tree->name, xmlGetLineNo(elem), name,
+                err, RP_ERR_INPUT, doc->name, xmlGetLineNo(elem), name,
                 "fo:%s: '%s' is not a valid value for %s (see "
                 "docs/fo-subset.md)",
                 elem->name, value ? (const char *)value : "", name);
@@ -262,7 +283,7 @@ static enum rp_status resolve_props(struct rp_fo_tree *tree, xmlNode *elem,
                      "property '%s' (on fo:%s) is not supported yet; "
                      "ignored",
                      name, elem->name);
-            warn_once(tree, what, message, xmlGetLineNo(elem));
+            rp_fo_doc_warn_once(doc, what, xmlGetLineNo(elem), "%s", message);
         }
         xmlFree(value);
     }
@@ -295,9 +316,313 @@ static enum rp_status resolve_props(struct rp_fo_tree *tree, xmlNode *elem,
     return RP_OK;
 }
 
+
+void rp_fo_doc_warn_once(struct rp_fo_doc *doc, const char *key, long line,
+                         const char *fmt, ...)
+{
+    char message[512];
+    va_list ap;
+
+    if (g_hash_table_contains(doc->warned, key))
+        return;
+    g_hash_table_add(doc->warned, g_strdup(key));
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof(message), fmt, ap);
+    va_end(ap);
+    rp_log_warn("%s:%ld: %s", doc->name, line, message);
+}
+
+static bool accepts_text(enum rp_fo_kind kind)
+{
+    return kind == RP_FO_BLOCK || kind == RP_FO_INLINE ||
+           kind == RP_FO_WRAPPER;
+}
+
+static void node_free_list(struct rp_fo_node *node)
+{
+    while (node) {
+        struct rp_fo_node *next = node->next;
+        node_free_list(node->first_child);
+        free(node->text);
+        free(node);
+        node = next;
+    }
+}
+
+void rp_fo_node_free(struct rp_fo_node *node)
+{
+    if (!node)
+        return;
+    node_free_list(node->first_child);
+    free(node->text);
+    free(node);
+}
+
+void rp_fo_node_keep(struct rp_fo_node *node)
+{
+    node->flags |= NODE_KEPT;
+}
+
+/* Frees a child handed out by rp_fo_next_child() unless someone owns it. */
+void rp_fo_node_done(struct rp_fo_node *child)
+{
+    if (child && !(child->flags & (NODE_IN_TREE | NODE_KEPT)))
+        rp_fo_node_free(child);
+}
+
+static struct rp_fo_node *text_node(const char *text, long line,
+                                    const struct rp_fo_node *parent)
+{
+    struct rp_fo_node *node = rp_xcalloc(1, sizeof(*node));
+    node->kind = RP_FO_TEXT;
+    node->text = rp_xstrdup(text);
+    node->line = line;
+    node->props = parent->props;
+    node->flags = NODE_MATERIALISED | NODE_CLOSED;
+    return node;
+}
+
+/*
+ * Makes the node for element elem (a child of parent), or *out = NULL for
+ * an element outside the subset, which is reported and must be skipped.
+ */
+static enum rp_status element_node(struct rp_fo_doc *doc, xmlNode *elem,
+                                   const struct rp_fo_node *parent,
+                                   struct rp_fo_node **out,
+                                   struct rp_error *err)
+{
+    int kind = kind_of(elem);
+    struct rp_fo_node *node;
+    enum rp_status status;
+
+    *out = NULL;
+    if (kind < 0) {
+        char what[160];
+        const char *prefix = elem->ns && elem->ns->prefix
+                                 ? (const char *)elem->ns->prefix
+                                 : "";
+        snprintf(what, sizeof(what), "%s:%s", prefix, elem->name);
+        rp_fo_doc_warn_once(doc, what, xmlGetLineNo(elem),
+                            "element %s%s%s is not supported yet; it and its "
+                            "content are skipped",
+                            prefix, *prefix ? ":" : "", elem->name);
+        return RP_OK;
+    }
+    node = rp_xcalloc(1, sizeof(*node));
+    node->kind = (enum rp_fo_kind)kind;
+    node->line = xmlGetLineNo(elem);
+    status = resolve_props(doc, elem, node, &parent->props, err);
+    if (status != RP_OK) {
+        free(node);
+        return status;
+    }
+    *out = node;
+    return RP_OK;
+}
+
+/* ---- the in-memory source ------------------------------------------------ */
+
+static enum rp_status xml_next_child(struct rp_fo_doc *doc,
+                                     struct rp_fo_node *parent,
+                                     struct rp_fo_node **child,
+                                     struct rp_error *err)
+{
+    const xmlNode *n;
+    enum rp_status status;
+
+    *child = NULL;
+    while ((n = parent->src_next) != NULL) {
+        parent->src_next = n->next;
+        if (n->type == XML_ELEMENT_NODE) {
+            status = element_node(doc, (xmlNode *)n, parent, child, err);
+            if (status != RP_OK)
+                return status;
+            if (!*child)
+                continue;
+            (*child)->src = n;
+            (*child)->src_next = n->children;
+            return RP_OK;
+        }
+        if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+            accepts_text(parent->kind)) {
+            *child = text_node((const char *)n->content, xmlGetLineNo(n),
+                               parent);
+            return RP_OK;
+        }
+    }
+    return RP_OK;
+}
+
+/* ---- the file source ----------------------------------------------------- */
+
+static enum rp_status reader_failed(struct rp_fo_doc *doc,
+                                    struct rp_error *err)
+{
+    const xmlError *e = xmlGetLastError();
+    if (e && e->message)
+        return rp_error_set(err, RP_ERR_INPUT, doc->name, e->line, NULL,
+                            "not well-formed XML: %s", e->message);
+    return rp_error_set(err, RP_ERR_INPUT, doc->name, 0, NULL,
+                        "cannot read the FO document");
+}
+
+/* Advances to the next node; *done at end of document. */
+static enum rp_status reader_next(struct rp_fo_doc *doc, bool *done,
+                                  struct rp_error *err)
+{
+    int r;
+
+    *done = false;
+    if (doc->have_token) {
+        doc->have_token = false;
+        return RP_OK;
+    }
+    r = xmlTextReaderRead(doc->reader);
+    if (r < 0)
+        return reader_failed(doc, err);
+    *done = r == 0;
+    return RP_OK;
+}
+
+static void push_open(struct rp_fo_doc *doc, int depth)
+{
+    rp_array_grow((void **)&doc->open, &doc->cap_open, doc->n_open + 1,
+                  sizeof(*doc->open));
+    doc->open[doc->n_open].depth = depth;
+    doc->open[doc->n_open].at_start = true;
+    doc->n_open++;
+}
+
+/* Consumes the rest of the innermost open element, end tag included. */
+static enum rp_status skip_open(struct rp_fo_doc *doc, struct rp_error *err)
+{
+    struct open_element e = doc->open[--doc->n_open];
+    bool done;
+    enum rp_status status;
+
+    if (e.at_start && !doc->have_token) {
+        /* Nothing read inside yet: skip the subtree in one go. */
+        int r = xmlTextReaderNext(doc->reader);
+        if (r < 0)
+            return reader_failed(doc, err);
+        doc->have_token = r == 1;
+        return RP_OK;
+    }
+    for (;;) {
+        status = reader_next(doc, &done, err);
+        if (status != RP_OK)
+            return status;
+        if (done)
+            return rp_error_set(err, RP_ERR_INPUT, doc->name, 0, NULL,
+                                "the document ends inside an element");
+        if (xmlTextReaderNodeType(doc->reader) ==
+                XML_READER_TYPE_END_ELEMENT &&
+            xmlTextReaderDepth(doc->reader) == e.depth)
+            return RP_OK;
+    }
+}
+
+static enum rp_status file_next_child(struct rp_fo_doc *doc,
+                                      struct rp_fo_node *parent,
+                                      struct rp_fo_node **child,
+                                      struct rp_error *err)
+{
+    enum rp_status status;
+    bool done;
+
+    *child = NULL;
+    if (parent->flags & NODE_CLOSED)
+        return RP_OK;
+    /* Finish whatever of parent's earlier children was left unread. */
+    while (doc->n_open > 0 && doc->open[doc->n_open - 1].depth > parent->depth) {
+        status = skip_open(doc, err);
+        if (status != RP_OK)
+            return status;
+    }
+    if (doc->n_open > 0)
+        doc->open[doc->n_open - 1].at_start = false;
+    for (;;) {
+        int type, depth;
+        xmlNode *current;
+
+        status = reader_next(doc, &done, err);
+        if (status != RP_OK)
+            return status;
+        if (done)
+            return rp_error_set(err, RP_ERR_INPUT, doc->name, 0, NULL,
+                                "the document ends inside fo:%s",
+                                rp_fo_kind_name(parent->kind));
+        type = xmlTextReaderNodeType(doc->reader);
+        depth = xmlTextReaderDepth(doc->reader);
+        if (type == XML_READER_TYPE_END_ELEMENT && depth == parent->depth) {
+            parent->flags |= NODE_CLOSED;
+            if (doc->n_open > 0 &&
+                doc->open[doc->n_open - 1].depth == parent->depth)
+                doc->n_open--;
+            return RP_OK;
+        }
+        current = xmlTextReaderCurrentNode(doc->reader);
+        if (type == XML_READER_TYPE_ELEMENT) {
+            bool empty = xmlTextReaderIsEmptyElement(doc->reader) == 1;
+            status = element_node(doc, current, parent, child, err);
+            if (status != RP_OK)
+                return status;
+            if (!*child) {
+                if (!empty) {
+                    push_open(doc, depth);
+                    status = skip_open(doc, err);
+                    if (status != RP_OK)
+                        return status;
+                }
+                continue;
+            }
+            (*child)->depth = depth;
+            if (empty)
+                (*child)->flags |= NODE_CLOSED;
+            else
+                push_open(doc, depth);
+            return RP_OK;
+        }
+        if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+             type == XML_READER_TYPE_WHITESPACE ||
+             type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) &&
+            accepts_text(parent->kind)) {
+            const xmlChar *value = xmlTextReaderConstValue(doc->reader);
+            *child = text_node(value ? (const char *)value : "",
+                               current ? xmlGetLineNo(current) : 0, parent);
+            return RP_OK;
+        }
+    }
+}
+
+/* ---- the stream, whatever the source ------------------------------------- */
+
+enum rp_status rp_fo_next_child(struct rp_fo_doc *doc,
+                                struct rp_fo_node *parent,
+                                struct rp_fo_node **child,
+                                struct rp_error *err)
+{
+    struct rp_fo_node *prev = *child;
+
+    if (parent->flags & NODE_MATERIALISED) {
+        *child = prev ? prev->next : parent->first_child;
+        return RP_OK;
+    }
+    rp_fo_node_done(prev);
+    *child = NULL;
+    /* The first page sequence was read while opening the document. */
+    if (parent == doc->root && doc->first_sequence) {
+        *child = doc->first_sequence;
+        (*child)->flags &= ~(unsigned)NODE_KEPT;
+        doc->first_sequence = NULL;
+        return RP_OK;
+    }
+    return doc->xml ? xml_next_child(doc, parent, child, err)
+                    : file_next_child(doc, parent, child, err);
+}
+
 static void node_append(struct rp_fo_node *parent, struct rp_fo_node *child)
 {
-    child->parent = parent;
     if (parent->last_child)
         parent->last_child->next = child;
     else
@@ -305,173 +630,31 @@ static void node_append(struct rp_fo_node *parent, struct rp_fo_node *child)
     parent->last_child = child;
 }
 
-static void node_free(struct rp_fo_node *node)
+enum rp_status rp_fo_materialize(struct rp_fo_doc *doc,
+                                 struct rp_fo_node *node,
+                                 struct rp_error *err)
 {
-    while (node) {
-        struct rp_fo_node *next = node->next;
-        node_free(node->first_child);
-        free(node->text);
-        free(node);
-        node = next;
-    }
-}
-
-static enum rp_status build_children(struct rp_fo_tree *tree, xmlNode *elem,
-                                     struct rp_fo_node *parent,
-                                     struct rp_error *err);
-
-static enum rp_status build_element(struct rp_fo_tree *tree, xmlNode *elem,
-                                    struct rp_fo_node *parent,
-                                    struct rp_error *err)
-{
-    int kind = kind_of(elem);
-    struct rp_fo_node *node;
-    enum rp_status status;
-
-    if (kind < 0) {
-        char what[160], message[320];
-        const char *prefix =
-            elem->ns && elem->ns->prefix ? (const char *)elem->ns->prefix : "";
-        snprintf(what, sizeof(what), "%s:%s", prefix, elem->name);
-        snprintf(message, sizeof(message),
-                 "element %s%s%s is not supported yet; it and its content "
-                 "are skipped",
-                 prefix, *prefix ? ":" : "", elem->name);
-        warn_once(tree, what, message, xmlGetLineNo(elem));
-        return RP_OK;
-    }
-    node = rp_xcalloc(1, sizeof(*node));
-    node->kind = (enum rp_fo_kind)kind;
-    node->line = xmlGetLineNo(elem);
-    node_append(parent, node);
-    status = resolve_props(tree, elem, node, &parent->props, err);
-    if (status != RP_OK)
-        return status;
-    if (node->kind == RP_FO_SIMPLE_PAGE_MASTER && node->props.master_name)
-        g_hash_table_insert(tree->masters, (char *)node->props.master_name,
-                            node);
-    return build_children(tree, elem, node, err);
-}
-
-static bool accepts_text(enum rp_fo_kind kind)
-{
-    return kind == RP_FO_BLOCK || kind == RP_FO_INLINE || kind == RP_FO_WRAPPER;
-}
-
-static enum rp_status build_children(struct rp_fo_tree *tree, xmlNode *elem,
-                                     struct rp_fo_node *parent,
-                                     struct rp_error *err)
-{
-    xmlNode *child;
-    enum rp_status status;
-
-    for (child = elem->children; child; child = child->next) {
-        if (child->type == XML_ELEMENT_NODE) {
-            status = build_element(tree, child, parent, err);
-            if (status != RP_OK)
-                return status;
-        } else if ((child->type == XML_TEXT_NODE ||
-                    child->type == XML_CDATA_SECTION_NODE) &&
-                   accepts_text(parent->kind)) {
-            struct rp_fo_node *text = rp_xcalloc(1, sizeof(*text));
-            text->kind = RP_FO_TEXT;
-            text->text = rp_xstrdup((const char *)child->content);
-            text->line = xmlGetLineNo(child);
-            text->props = parent->props;
-            node_append(parent, text);
-        }
-    }
-    return RP_OK;
-}
-
-static const char *declared_title(xmlNode *root)
-{
-    xmlNode *n, *m;
-    /* fo:declarations > x:xmpmeta ... dc:title, or our rp:title. */
-    for (n = root->children; n; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE ||
-            strcmp((const char *)n->name, "declarations") != 0)
-            continue;
-        for (m = n->children; m; m = m->next) {
-            if (m->type == XML_ELEMENT_NODE &&
-                strcmp((const char *)m->name, "title") == 0)
-                return (const char *)m->children;
-        }
-    }
-    return NULL;
-}
-
-enum rp_status rp_fo_tree_parse(xmlDoc *doc, const char *name,
-                                struct rp_fo_tree **out, struct rp_error *err)
-{
-    struct rp_fo_tree *tree = rp_xcalloc(1, sizeof(*tree));
-    xmlNode *root = xmlDocGetRootElement(doc);
-    struct rp_fo_node base = {0};
+    struct rp_fo_node *child = NULL;
     enum rp_status status = RP_OK;
-    xmlNode *decl;
 
-    *out = NULL;
-    tree->name = rp_xstrdup(name);
-    tree->strings = rp_fo_strings_new();
-    tree->masters = g_hash_table_new(g_str_hash, g_str_equal);
-    tree->warned = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    if (!root || kind_of(root) != RP_FO_ROOT) {
-        status = rp_error_set(err, RP_ERR_INPUT, name,
-                              root ? xmlGetLineNo(root) : 0, NULL,
-                              "the document element is %s, not fo:root "
-                              "(namespace " FO_NS ")",
-                              root ? (const char *)root->name : "missing");
-        goto out;
+    if (node->flags & NODE_MATERIALISED)
+        return RP_OK;
+    for (;;) {
+        struct rp_fo_node *next;
+        /* Read the next child without releasing the one kept in the list. */
+        status = doc->xml ? xml_next_child(doc, node, &next, err)
+                          : file_next_child(doc, node, &next, err);
+        if (status != RP_OK || !next)
+            break;
+        next->flags |= NODE_IN_TREE;
+        node_append(node, next);
+        child = next;
+        status = rp_fo_materialize(doc, child, err);
+        if (status != RP_OK)
+            break;
     }
-    props_initial(&base.props, tree->strings);
-    status = build_element(tree, root, &base, err);
-    tree->root = base.first_child;
-    if (status != RP_OK)
-        goto out;
-    decl = (xmlNode *)declared_title(root);
-    if (decl && decl->content)
-        tree->title =
-            rp_fo_strings_intern(tree->strings, (const char *)decl->content);
-out:
-    if (status != RP_OK) {
-        rp_fo_tree_free(tree);
-        return status;
-    }
-    *out = tree;
-    return RP_OK;
-}
-
-void rp_fo_tree_free(struct rp_fo_tree *tree)
-{
-    if (!tree)
-        return;
-    node_free(tree->root);
-    g_hash_table_destroy(tree->masters);
-    g_hash_table_destroy(tree->warned);
-    rp_fo_strings_free(tree->strings);
-    free(tree->name);
-    free(tree);
-}
-
-const struct rp_fo_node *rp_fo_tree_root(const struct rp_fo_tree *tree)
-{
-    return tree->root;
-}
-
-const char *rp_fo_tree_name(const struct rp_fo_tree *tree)
-{
-    return tree->name;
-}
-
-const struct rp_fo_node *rp_fo_tree_find_master(const struct rp_fo_tree *tree,
-                                                const char *name)
-{
-    return name ? g_hash_table_lookup(tree->masters, name) : NULL;
-}
-
-const char *rp_fo_tree_title(const struct rp_fo_tree *tree)
-{
-    return tree->title;
+    node->flags |= NODE_MATERIALISED;
+    return status;
 }
 
 const struct rp_fo_node *rp_fo_child(const struct rp_fo_node *parent,
@@ -483,4 +666,317 @@ const struct rp_fo_node *rp_fo_child(const struct rp_fo_node *parent,
             return c;
     }
     return NULL;
+}
+
+/* ---- opening: the root and what precedes the first page sequence -------- */
+
+static void retain(struct rp_fo_doc *doc, struct rp_fo_node *node)
+{
+    node->flags |= NODE_KEPT;
+    node->next = doc->retained;
+    doc->retained = node;
+}
+
+static void register_masters(struct rp_fo_doc *doc,
+                             const struct rp_fo_node *set)
+{
+    const struct rp_fo_node *m;
+    for (m = set->first_child; m; m = m->next) {
+        if (m->kind == RP_FO_SIMPLE_PAGE_MASTER && m->props.master_name)
+            g_hash_table_insert(doc->masters, (char *)m->props.master_name,
+                                (void *)m);
+    }
+}
+
+#define DC_NS "http://purl.org/dc/elements/1.1/"
+#define PDF_NS "http://ns.adobe.com/pdf/1.3/"
+
+/* Dublin Core and PDF properties of XMP metadata, as Apache FOP reads. */
+static void collect_metadata(struct rp_fo_doc *doc, const xmlNode *n)
+{
+    for (; n; n = n->next) {
+        const char *ns, *name;
+        const char **slot = NULL;
+        xmlChar *text;
+
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        ns = n->ns ? (const char *)n->ns->href : "";
+        name = (const char *)n->name;
+        if (!strcmp(ns, DC_NS) && !strcmp(name, "title"))
+            slot = &doc->metadata.title;
+        else if (!strcmp(ns, DC_NS) && !strcmp(name, "creator"))
+            slot = &doc->metadata.author;
+        else if (!strcmp(ns, DC_NS) && !strcmp(name, "description"))
+            slot = &doc->metadata.subject;
+        else if (!strcmp(ns, PDF_NS) && !strcmp(name, "Keywords"))
+            slot = &doc->metadata.keywords;
+        if (!slot) {
+            collect_metadata(doc, n->children);
+            continue;
+        }
+        text = xmlNodeGetContent(n);
+        if (text && !*slot) {
+            /* dc:title may wrap its text in rdf:Alt/rdf:li: trim it. */
+            g_strstrip((char *)text);
+            *slot = rp_fo_strings_intern(doc->strings, (const char *)text);
+        }
+        xmlFree(text);
+    }
+}
+
+/* fo:declarations holds foreign XML (XMP): read it raw, then skip it. */
+static enum rp_status read_declarations(struct rp_fo_doc *doc,
+                                        struct rp_fo_node *decl,
+                                        struct rp_error *err)
+{
+    if (doc->xml) {
+        collect_metadata(doc, ((const xmlNode *)decl->src)->children);
+        decl->src_next = NULL;
+    } else if (!(decl->flags & NODE_CLOSED)) {
+        xmlNode *expanded = xmlTextReaderExpand(doc->reader);
+        if (!expanded)
+            return reader_failed(doc, err);
+        collect_metadata(doc, expanded->children);
+    }
+    decl->flags |= NODE_MATERIALISED;
+    return RP_OK;
+}
+
+static void release_state(struct rp_fo_doc *doc)
+{
+    struct rp_fo_node *n, *next;
+
+    rp_fo_node_free(doc->first_sequence);
+    doc->first_sequence = NULL;
+    for (n = doc->retained; n; n = next) {
+        next = n->next;
+        n->next = NULL;
+        rp_fo_node_free(n);
+    }
+    doc->retained = NULL;
+    rp_fo_node_free(doc->root);
+    doc->root = NULL;
+    g_hash_table_remove_all(doc->masters);
+    memset(&doc->metadata, 0, sizeof(doc->metadata));
+    if (doc->reader)
+        xmlFreeTextReader(doc->reader);
+    doc->reader = NULL;
+    doc->have_token = false;
+    doc->n_open = 0;
+}
+
+/*
+ * Positions the stream at the root, reads everything before the first
+ * page sequence and keeps that sequence for the first next_child(root).
+ */
+static enum rp_status start(struct rp_fo_doc *doc, struct rp_error *err)
+{
+    enum rp_status status;
+    xmlNode *root_elem = NULL;
+    struct rp_fo_node *child = NULL;
+    bool done;
+
+    if (doc->xml) {
+        root_elem = xmlDocGetRootElement((xmlDoc *)doc->xml);
+    } else {
+        doc->reader = xmlReaderForFile(doc->path, NULL,
+                                       XML_PARSE_NONET | XML_PARSE_NOCDATA);
+        if (!doc->reader)
+            return rp_error_set(err, RP_ERR_INPUT, doc->name, 0, NULL,
+                                "cannot open the FO file");
+        do {
+            status = reader_next(doc, &done, err);
+            if (status != RP_OK)
+                return status;
+        } while (!done &&
+                 xmlTextReaderNodeType(doc->reader) != XML_READER_TYPE_ELEMENT);
+        if (!done)
+            root_elem = xmlTextReaderCurrentNode(doc->reader);
+    }
+    if (!root_elem || kind_of(root_elem) != RP_FO_ROOT)
+        return rp_error_set(err, RP_ERR_INPUT, doc->name,
+                            root_elem ? xmlGetLineNo(root_elem) : 0, NULL,
+                            "the document element is %s, not fo:root "
+                            "(namespace " FO_NS ")",
+                            root_elem ? (const char *)root_elem->name
+                                      : "missing");
+    status = element_node(doc, root_elem, &doc->base, &doc->root, err);
+    if (status != RP_OK)
+        return status;
+    doc->root->flags |= NODE_KEPT;
+    if (doc->xml) {
+        doc->root->src = root_elem;
+        doc->root->src_next = root_elem->children;
+    } else {
+        doc->root->depth = 0;
+        if (xmlTextReaderIsEmptyElement(doc->reader) == 1)
+            doc->root->flags |= NODE_CLOSED;
+        else
+            push_open(doc, 0);
+    }
+    for (;;) {
+        status = rp_fo_next_child(doc, doc->root, &child, err);
+        if (status != RP_OK || !child)
+            return status;
+        if (child->kind == RP_FO_PAGE_SEQUENCE) {
+            rp_fo_node_keep(child);
+            doc->first_sequence = child;
+            return RP_OK;
+        }
+        if (child->kind == RP_FO_DECLARATIONS)
+            status = read_declarations(doc, child, err);
+        else
+            status = rp_fo_materialize(doc, child, err);
+        if (status != RP_OK) {
+            rp_fo_node_free(child);
+            return status;
+        }
+        retain(doc, child);
+        if (child->kind == RP_FO_LAYOUT_MASTER_SET)
+            register_masters(doc, child);
+        child = NULL;
+    }
+}
+
+static struct rp_fo_doc *doc_new(const char *name)
+{
+    struct rp_fo_doc *doc = rp_xcalloc(1, sizeof(*doc));
+    doc->name = rp_xstrdup(name);
+    doc->strings = rp_fo_strings_new();
+    doc->warned = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    doc->masters = g_hash_table_new(g_str_hash, g_str_equal);
+    doc->has_citations = -1;
+    props_initial(&doc->base.props, doc->strings);
+    return doc;
+}
+
+enum rp_status rp_fo_doc_open_xml(xmlDoc *xml, const char *name,
+                                  struct rp_fo_doc **out,
+                                  struct rp_error *err)
+{
+    struct rp_fo_doc *doc = doc_new(name);
+    enum rp_status status;
+
+    doc->xml = xml;
+    status = start(doc, err);
+    if (status != RP_OK) {
+        rp_fo_doc_free(doc);
+        doc = NULL;
+    }
+    *out = doc;
+    return status;
+}
+
+enum rp_status rp_fo_doc_open_file(const char *path, struct rp_fo_doc **out,
+                                   struct rp_error *err)
+{
+    struct rp_fo_doc *doc = doc_new(path);
+    enum rp_status status;
+
+    doc->path = rp_xstrdup(path);
+    status = start(doc, err);
+    if (status != RP_OK) {
+        rp_fo_doc_free(doc);
+        doc = NULL;
+    }
+    *out = doc;
+    return status;
+}
+
+void rp_fo_doc_free(struct rp_fo_doc *doc)
+{
+    if (!doc)
+        return;
+    release_state(doc);
+    g_hash_table_destroy(doc->masters);
+    g_hash_table_destroy(doc->warned);
+    rp_fo_strings_free(doc->strings);
+    free(doc->open);
+    free(doc->path);
+    free(doc->name);
+    free(doc);
+}
+
+enum rp_status rp_fo_doc_rewind(struct rp_fo_doc *doc, struct rp_error *err)
+{
+    release_state(doc);
+    return start(doc, err);
+}
+
+static bool node_has_citations(const xmlNode *n)
+{
+    for (; n; n = n->next) {
+        if (n->type == XML_ELEMENT_NODE &&
+            (kind_of(n) == RP_FO_PAGE_NUMBER_CITATION ||
+             kind_of(n) == RP_FO_PAGE_NUMBER_CITATION_LAST))
+            return true;
+        if (n->type == XML_ELEMENT_NODE && node_has_citations(n->children))
+            return true;
+    }
+    return false;
+}
+
+enum rp_status rp_fo_doc_has_citations(struct rp_fo_doc *doc, bool *answer,
+                                       struct rp_error *err)
+{
+    xmlTextReader *reader;
+    int r;
+
+    if (doc->has_citations >= 0) {
+        *answer = doc->has_citations;
+        return RP_OK;
+    }
+    if (doc->xml) {
+        doc->has_citations =
+            node_has_citations(xmlDocGetRootElement((xmlDoc *)doc->xml));
+        *answer = doc->has_citations;
+        return RP_OK;
+    }
+    /* A parse-only pass: much cheaper than laying out twice for nothing. */
+    reader = xmlReaderForFile(doc->path, NULL, XML_PARSE_NONET);
+    if (!reader)
+        return rp_error_set(err, RP_ERR_INPUT, doc->name, 0, NULL,
+                            "cannot open the FO file");
+    doc->has_citations = 0;
+    while ((r = xmlTextReaderRead(reader)) == 1) {
+        const xmlChar *local, *ns;
+        if (xmlTextReaderNodeType(reader) != XML_READER_TYPE_ELEMENT)
+            continue;
+        local = xmlTextReaderConstLocalName(reader);
+        ns = xmlTextReaderConstNamespaceUri(reader);
+        if (ns && !strcmp((const char *)ns, FO_NS) &&
+            !strncmp((const char *)local, "page-number-citation", 20)) {
+            doc->has_citations = 1;
+            break;
+        }
+    }
+    xmlFreeTextReader(reader);
+    if (r < 0) {
+        doc->has_citations = -1;
+        return reader_failed(doc, err);
+    }
+    *answer = doc->has_citations;
+    return RP_OK;
+}
+
+const char *rp_fo_doc_name(const struct rp_fo_doc *doc)
+{
+    return doc->name;
+}
+
+struct rp_fo_node *rp_fo_doc_root(struct rp_fo_doc *doc)
+{
+    return doc->root;
+}
+
+const struct rp_fo_node *rp_fo_doc_find_master(const struct rp_fo_doc *doc,
+                                               const char *name)
+{
+    return name ? g_hash_table_lookup(doc->masters, name) : NULL;
+}
+
+const struct rp_fo_metadata *rp_fo_doc_metadata(const struct rp_fo_doc *doc)
+{
+    return &doc->metadata;
 }

@@ -182,7 +182,7 @@ const char *rp_layout_citation(struct rp_layout *layout,
                               : NULL;
     if (!text) {
         rp_log_warn("%s:%ld: fo:%s refers to id '%s', which no element has",
-                    rp_fo_tree_name(layout->tree), node->line,
+                    rp_fo_doc_name(layout->doc), node->line,
                     rp_fo_kind_name(node->kind),
                     node->props.ref_id ? node->props.ref_id : "");
         return "?";
@@ -205,39 +205,55 @@ static bool is_inline_level(enum rp_fo_kind kind)
     }
 }
 
-static void collect_inline(struct rp_flow *flow, struct rp_paragraph *para,
-                           const struct rp_fo_node *node)
+static enum rp_status collect_inline(struct rp_flow *flow,
+                                     struct rp_paragraph *para,
+                                     struct rp_fo_node *node,
+                                     struct rp_error *err)
 {
-    const struct rp_fo_node *c;
+    struct rp_fo_node *c = NULL;
+    enum rp_status status;
 
     switch (node->kind) {
     case RP_FO_TEXT:
         rp_paragraph_add_text(para, node->text, &node->props);
-        break;
+        return RP_OK;
     case RP_FO_PAGE_NUMBER:
         rp_paragraph_add_literal(para, flow->layout->current_page_text,
                                  &node->props);
-        break;
+        return RP_OK;
     case RP_FO_PAGE_NUMBER_CITATION:
     case RP_FO_PAGE_NUMBER_CITATION_LAST:
         rp_paragraph_add_literal(para, rp_layout_citation(flow->layout, node),
                                  &node->props);
-        break;
+        return RP_OK;
     default:
-        for (c = node->first_child; c; c = c->next) {
-            if (is_inline_level(c->kind))
-                collect_inline(flow, para, c);
-        }
         break;
     }
+    while ((status = rp_fo_next_child(flow->layout->doc, node, &c, err)) ==
+               RP_OK &&
+           c) {
+        if (is_inline_level(c->kind)) {
+            status = collect_inline(flow, para, c, err);
+            if (status != RP_OK)
+                break;
+        } else {
+            rp_fo_doc_warn_once(flow->layout->doc, "block-in-inline", c->line,
+                                "fo:%s inside fo:%s is not laid out yet; "
+                                "skipped",
+                                rp_fo_kind_name(c->kind),
+                                rp_fo_kind_name(node->kind));
+        }
+    }
+    if (status != RP_OK)
+        rp_fo_node_done(c);
+    return status;
 }
 
 static enum rp_status flush_paragraph(struct rp_flow *flow,
-                                      const struct rp_fo_node *parent,
+                                      const struct rp_fo_props *p,
                                       struct rp_paragraph **para,
                                       struct rp_error *err)
 {
-    const struct rp_fo_props *p = &parent->props;
     enum rp_status status = RP_OK;
 
     if (!*para)
@@ -252,7 +268,7 @@ static enum rp_status flush_paragraph(struct rp_flow *flow,
 }
 
 static enum rp_status flow_block(struct rp_flow *flow,
-                                 const struct rp_fo_node *node,
+                                 struct rp_fo_node *node,
                                  struct rp_error *err)
 {
     struct block_state st;
@@ -266,21 +282,27 @@ static enum rp_status flow_block(struct rp_flow *flow,
 }
 
 enum rp_status rp_flow_children(struct rp_flow *flow,
-                                const struct rp_fo_node *parent,
+                                struct rp_fo_node *parent,
                                 struct rp_error *err)
 {
     struct rp_paragraph *para = NULL;
-    const struct rp_fo_node *c;
-    enum rp_status status = RP_OK;
+    struct rp_fo_node *c = NULL;
+    enum rp_status status;
+    /* The parent's properties outlive its children only by copy. */
+    struct rp_fo_props props = parent->props;
 
-    for (c = parent->first_child; c && status == RP_OK; c = c->next) {
+    while ((status = rp_fo_next_child(flow->layout->doc, parent, &c, err)) ==
+               RP_OK &&
+           c) {
         if (is_inline_level(c->kind)) {
             if (!para)
-                para = rp_paragraph_new(&parent->props);
-            collect_inline(flow, para, c);
+                para = rp_paragraph_new(&props);
+            status = collect_inline(flow, para, c, err);
+            if (status != RP_OK)
+                break;
             continue;
         }
-        status = flush_paragraph(flow, parent, &para, err);
+        status = flush_paragraph(flow, &props, &para, err);
         if (status != RP_OK)
             break;
         if (c->kind == RP_FO_BLOCK || c->kind == RP_FO_BLOCK_CONTAINER) {
@@ -293,9 +315,13 @@ enum rp_status rp_flow_children(struct rp_flow *flow,
             if (status == RP_OK)
                 status = block_close(flow, c, &st, err);
         }
+        if (status != RP_OK)
+            break;
     }
     if (status == RP_OK)
-        status = flush_paragraph(flow, parent, &para, err);
+        status = flush_paragraph(flow, &props, &para, err);
+    else
+        rp_fo_node_done(c);
     rp_paragraph_free(para);
     return status;
 }

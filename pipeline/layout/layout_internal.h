@@ -121,7 +121,7 @@ void rp_stacker_release(struct rp_stacker *stacker);
 
 /* What the whole layout run shares. */
 struct rp_layout {
-    const struct rp_fo_tree *tree;
+    struct rp_fo_doc *doc;
     PangoContext *pango;
     int pass; /* 1: layout only, collecting page numbers; 2: for real */
     uint64_t next_serial;
@@ -157,10 +157,9 @@ enum rp_status rp_flow_emit(struct rp_flow *flow, struct rp_box *box,
                             struct rp_error *err);
 /* Lays out the children of a block-level container (flow, cell, block). */
 enum rp_status rp_flow_children(struct rp_flow *flow,
-                                const struct rp_fo_node *parent,
+                                struct rp_fo_node *parent,
                                 struct rp_error *err);
-enum rp_status rp_flow_table(struct rp_flow *flow,
-                             const struct rp_fo_node *table,
+enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
                              struct rp_error *err);
 
 /* Text of a page-number citation; "?" (and a warning) if id is unknown. */

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include <libxml/parser.h>
 
 #include "fo/fo.h"
@@ -79,34 +81,58 @@ static const char page_setup[] =
     "</fo:block></fo:static-content>"
     "<fo:flow flow-name='xsl-region-body'>";
 
-static enum rp_status lay_out(const char *flow, struct capture *c,
-                              struct rp_error *err)
+/*
+ * Lays out a flow body on the test page setup.  With from_file the FO is
+ * written to a file and streamed from it, else it is laid out from an
+ * in-memory xmlDoc: both paths must give the same pages.
+ */
+static enum rp_status lay_out_from(const char *flow, bool from_file,
+                                   struct capture *c, struct rp_error *err)
 {
     size_t n = strlen(page_setup) + strlen(flow) + 64;
     char *text = malloc(n);
-    struct rp_fo_tree *tree = NULL;
+    char path[] = "/tmp/layout_test_XXXXXX";
+    struct rp_fo_doc *fo = NULL;
     struct rp_layout_sink sink = {capture_page, c};
     struct rp_layout_stats stats;
     PangoContext *pango = rp_layout_context_new();
     enum rp_status status;
-    xmlDoc *doc;
+    xmlDoc *doc = NULL;
 
     snprintf(text, n, "%s%s</fo:flow></fo:page-sequence></fo:root>", page_setup,
              flow);
-    doc = xmlReadMemory(text, (int)strlen(text), "t.fo", NULL, 0);
-    assert_non_null(doc);
     memset(c, 0, sizeof(*c));
     rp_error_init(err);
-    status = rp_fo_tree_parse(doc, "t.fo", &tree, err);
+    if (from_file) {
+        int fd = mkstemp(path);
+        FILE *fp = fdopen(fd, "w");
+        assert_non_null(fp);
+        fputs(text, fp);
+        fclose(fp);
+        status = rp_fo_doc_open_file(path, &fo, err);
+    } else {
+        doc = xmlReadMemory(text, (int)strlen(text), "t.fo", NULL, 0);
+        assert_non_null(doc);
+        status = rp_fo_doc_open_xml(doc, "t.fo", &fo, err);
+    }
     if (status == RP_OK)
-        status = rp_layout_run(tree, pango, &sink, &stats, err);
+        status = rp_layout_run(fo, pango, &sink, &stats, err);
     if (status == RP_OK)
         assert_int_equal(stats.pages, c->pages);
-    rp_fo_tree_free(tree);
-    xmlFreeDoc(doc);
+    rp_fo_doc_free(fo);
+    if (doc)
+        xmlFreeDoc(doc);
+    if (from_file)
+        unlink(path);
     g_object_unref(pango);
     free(text);
     return status;
+}
+
+static enum rp_status lay_out(const char *flow, struct capture *c,
+                              struct rp_error *err)
+{
+    return lay_out_from(flow, false, c, err);
 }
 
 static const struct captured_line *find(const struct capture *c,
@@ -316,7 +342,7 @@ static void unknown_master_is_an_input_error(void **state)
         "<fo:flow flow-name='xsl-region-body'/></fo:page-sequence>"
         "</fo:root>";
     xmlDoc *doc = xmlReadMemory(text, (int)strlen(text), "t.fo", NULL, 0);
-    struct rp_fo_tree *tree = NULL;
+    struct rp_fo_doc *fo = NULL;
     struct capture *c = calloc(1, sizeof(*c));
     struct rp_layout_sink sink = {capture_page, c};
     struct rp_layout_stats stats;
@@ -324,15 +350,53 @@ static void unknown_master_is_an_input_error(void **state)
     struct rp_error err;
     (void)state;
     rp_error_init(&err);
-    assert_int_equal(rp_fo_tree_parse(doc, "t.fo", &tree, &err), RP_OK);
-    assert_int_equal(rp_layout_run(tree, pango, &sink, &stats, &err),
+    assert_int_equal(rp_fo_doc_open_xml(doc, "t.fo", &fo, &err), RP_OK);
+    assert_int_equal(rp_layout_run(fo, pango, &sink, &stats, &err),
                      RP_ERR_INPUT);
     assert_string_equal(err.field, "master-reference");
     assert_non_null(strstr(err.message, "'nope'"));
-    rp_fo_tree_free(tree);
+    rp_fo_doc_free(fo);
     xmlFreeDoc(doc);
     g_object_unref(pango);
     free(c);
+}
+
+/* The streamed file source and the in-memory source agree exactly. */
+static void file_and_memory_sources_lay_out_alike(void **state)
+{
+    static struct capture a, b;
+    struct rp_error err;
+    char flow[16384] = "";
+    int i;
+    (void)state;
+    strcat(flow, "<fo:block font-weight='bold' keep-with-next='always'>"
+                 "Title <fo:inline color='red'>red</fo:inline></fo:block>");
+    strcat(flow, "<fo:table><fo:table-header><fo:table-row><fo:table-cell>"
+                 "<fo:block>H</fo:block></fo:table-cell></fo:table-row>"
+                 "</fo:table-header><fo:table-body>");
+    for (i = 0; i < 25; i++) {
+        char row[160];
+        snprintf(row, sizeof(row),
+                 "<fo:table-row><fo:table-cell><fo:block>r%d <!-- c -->"
+                 "<fo:footnote>x</fo:footnote>end</fo:block></fo:table-cell>"
+                 "</fo:table-row>",
+                 i);
+        strcat(flow, row);
+    }
+    strcat(flow, "</fo:table-body></fo:table><fo:block/>"
+                 "<fo:block>after <fo:page-number-citation ref-id='seq'/>"
+                 "</fo:block>");
+    assert_int_equal(lay_out_from(flow, false, &a, &err), RP_OK);
+    assert_int_equal(lay_out_from(flow, true, &b, &err), RP_OK);
+    assert_int_equal(a.pages, b.pages);
+    assert_int_equal(a.n, b.n);
+    for (i = 0; i < a.n; i++) {
+        assert_string_equal(a.lines[i].text, b.lines[i].text);
+        assert_int_equal(a.lines[i].page, b.lines[i].page);
+        assert_float_equal(a.lines[i].y, b.lines[i].y, 1e-9);
+    }
+    assert_non_null(find(&b, "r24 end"));
+    assert_non_null(find(&b, "after 1"));
 }
 
 int main(void)
@@ -347,6 +411,7 @@ int main(void)
         cmocka_unit_test(block_too_tall_for_a_page_is_placed_not_looped),
         cmocka_unit_test(background_spans_pages_top_border_only_on_first),
         cmocka_unit_test(unknown_master_is_an_input_error),
+        cmocka_unit_test(file_and_memory_sources_lay_out_alike),
     };
     return cmocka_run_group_tests_name("layout", tests, NULL, NULL);
 }

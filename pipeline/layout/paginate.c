@@ -20,7 +20,7 @@
 
 struct region {
     double x, y, w, h;
-    const struct rp_fo_node *content; /* static-content, or NULL */
+    struct rp_fo_node *content; /* static-content, or NULL */
 };
 
 struct paginator {
@@ -29,6 +29,9 @@ struct paginator {
     const struct rp_layout_sink *sink;
     double page_width, page_height;
     struct region body, before, after;
+    /* Static content of the sequence, kept for every page. */
+    struct rp_fo_node *statics[8];
+    size_t n_statics;
     struct rp_placed *placed;
     size_t n, cap;
     size_t first_content; /* boxes before this index are repeated headers */
@@ -171,7 +174,7 @@ static enum rp_status paginator_add(struct rp_consumer *consumer,
         if (pg->layout->pass == 2)
             rp_log_warn("%s: content %.1fpt tall does not fit the %.1fpt "
                         "body of page %d; it overflows",
-                        rp_fo_tree_name(pg->layout->tree), box->height,
+                        rp_fo_doc_name(pg->layout->doc), box->height,
                         pg->body.h - pg->y, pg->page_index);
         place(pg, box, pg->y);
         return RP_OK;
@@ -207,32 +210,32 @@ fail:
     return status;
 }
 
-static const struct rp_fo_node *find_static(const struct rp_fo_node *seq,
-                                            const char *flow_name)
+static struct rp_fo_node *find_static(struct paginator *pg,
+                                      const char *flow_name)
 {
-    const struct rp_fo_node *c;
-    for (c = seq->first_child; c; c = c->next) {
-        if (c->kind == RP_FO_STATIC_CONTENT && c->props.flow_name &&
-            strcmp(c->props.flow_name, flow_name) == 0)
-            return c;
+    size_t i;
+    for (i = 0; i < pg->n_statics; i++) {
+        const char *name = pg->statics[i]->props.flow_name;
+        if (name && strcmp(name, flow_name) == 0)
+            return pg->statics[i];
     }
     return NULL;
 }
 
 static enum rp_status page_geometry(struct paginator *pg,
-                                    const struct rp_fo_tree *tree,
+                                    const struct rp_fo_doc *doc,
                                     const struct rp_fo_node *seq,
                                     struct rp_error *err)
 {
     const struct rp_fo_node *master =
-        rp_fo_tree_find_master(tree, seq->props.master_reference);
+        rp_fo_doc_find_master(doc, seq->props.master_reference);
     const struct rp_fo_node *body, *before, *after;
     const double *m;
     double cx, cy, cw, ch;
 
     if (!master)
         return rp_error_set(
-            err, RP_ERR_INPUT, rp_fo_tree_name(tree), seq->line,
+            err, RP_ERR_INPUT, rp_fo_doc_name(doc), seq->line,
             "master-reference",
             "fo:page-sequence names master '%s', but no "
             "fo:simple-page-master has that master-name",
@@ -248,7 +251,7 @@ static enum rp_status page_geometry(struct paginator *pg,
     before = rp_fo_child(master, RP_FO_REGION_BEFORE);
     after = rp_fo_child(master, RP_FO_REGION_AFTER);
     if (!body)
-        return rp_error_set(err, RP_ERR_INPUT, rp_fo_tree_name(tree),
+        return rp_error_set(err, RP_ERR_INPUT, rp_fo_doc_name(doc),
                             master->line, NULL,
                             "fo:simple-page-master '%s' has no "
                             "fo:region-body",
@@ -259,7 +262,7 @@ static enum rp_status page_geometry(struct paginator *pg,
     pg->body.w = cw - m[RP_FO_LEFT] - m[RP_FO_RIGHT];
     pg->body.h = ch - m[RP_FO_TOP] - m[RP_FO_BOTTOM];
     if (pg->body.w < 1 || pg->body.h < 1)
-        return rp_error_set(err, RP_ERR_INPUT, rp_fo_tree_name(tree),
+        return rp_error_set(err, RP_ERR_INPUT, rp_fo_doc_name(doc),
                             body->line, NULL,
                             "the body region of page master '%s' is empty "
                             "(margins larger than the page)",
@@ -268,54 +271,83 @@ static enum rp_status page_geometry(struct paginator *pg,
     memset(&pg->after, 0, sizeof(pg->after));
     if (before) {
         pg->before = (struct region){cx, cy, cw, before->props.extent,
-                                     find_static(seq, "xsl-region-before")};
+                                     find_static(pg, "xsl-region-before")};
     }
     if (after) {
         pg->after = (struct region){cx, cy + ch - after->props.extent, cw,
                                     after->props.extent,
-                                    find_static(seq, "xsl-region-after")};
+                                    find_static(pg, "xsl-region-after")};
     }
     return RP_OK;
 }
 
+/*
+ * A page sequence: its static content is read whole and kept for every
+ * page; its flow streams through the paginator.
+ */
 static enum rp_status layout_sequence(struct rp_layout *layout,
-                                      const struct rp_fo_node *seq,
+                                      struct rp_fo_node *seq,
                                       const struct rp_layout_sink *sink,
                                       int *page_number, int *page_index,
                                       struct rp_error *err)
 {
     struct paginator pg;
     struct rp_flow flow;
-    const struct rp_fo_node *flow_node = rp_fo_child(seq, RP_FO_FLOW);
+    struct rp_fo_node *c = NULL;
     enum rp_status status;
     struct rp_id_mark *mark, *next;
     char first_folio[16];
+    bool geometry = false;
+    size_t i;
+    /* Copied: the sequence node is freed by the caller's next read. */
+    struct rp_fo_props props = seq->props;
 
     memset(&pg, 0, sizeof(pg));
     pg.base.add = paginator_add;
     pg.layout = layout;
     pg.sink = sink;
-    pg.page_number = seq->props.initial_page_number > 0
-                         ? seq->props.initial_page_number
-                         : *page_number;
+    pg.page_number = props.initial_page_number > 0 ? props.initial_page_number
+                                                   : *page_number;
     pg.page_index = *page_index;
     set_folio(&pg);
     snprintf(first_folio, sizeof(first_folio), "%s", pg.folio);
-    status = page_geometry(&pg, layout->tree, seq, err);
+    memset(&flow, 0, sizeof(flow));
+    while ((status = rp_fo_next_child(layout->doc, seq, &c, err)) == RP_OK &&
+           c) {
+        if (c->kind == RP_FO_STATIC_CONTENT) {
+            status = rp_fo_materialize(layout->doc, c, err);
+            if (status != RP_OK)
+                break;
+            if (pg.n_statics < sizeof(pg.statics) / sizeof(pg.statics[0])) {
+                rp_fo_node_keep(c);
+                pg.statics[pg.n_statics++] = c;
+            }
+            continue;
+        }
+        if (c->kind != RP_FO_FLOW || geometry)
+            continue;
+        status = page_geometry(&pg, layout->doc, seq, err);
+        if (status != RP_OK)
+            break;
+        geometry = true;
+        rp_flow_init(&flow, layout, &pg.base, 0, pg.body.w);
+        status = rp_flow_children(&flow, c, err);
+        if (status != RP_OK)
+            break;
+    }
     if (status != RP_OK)
-        return status;
-    rp_flow_init(&flow, layout, &pg.base, 0, pg.body.w);
-    if (flow_node)
-        status = rp_flow_children(&flow, flow_node, err);
+        rp_fo_node_done(c);
+    if (status == RP_OK && !geometry)
+        status = page_geometry(&pg, layout->doc, seq, err);
     /* A page sequence always makes at least one page. */
     if (status == RP_OK && (pg.n > 0 || pg.pages_in_sequence == 0))
         status = finish_page(&pg, err);
-    if (status == RP_OK && layout->pass == 1 && seq->props.id) {
+    if (status == RP_OK && layout->pass == 1 && props.id) {
         char last[16];
         snprintf(last, sizeof(last), "%d", pg.page_number - 1);
-        g_hash_table_insert(layout->first_page, (char *)seq->props.id,
+        g_hash_table_insert(layout->first_page, (char *)props.id,
                             g_strdup(first_folio));
-        g_hash_table_insert(layout->last_page, (char *)seq->props.id,
+        g_hash_table_insert(layout->last_page, (char *)props.id,
                             g_strdup(last));
     }
     for (mark = flow.pending_ids; mark; mark = next) {
@@ -323,46 +355,43 @@ static enum rp_status layout_sequence(struct rp_layout *layout,
         free(mark);
     }
     rp_deco_unref(flow.deco);
-    for (size_t i = 0; i < pg.n; i++)
+    for (i = 0; i < pg.n; i++)
         rp_box_unref(pg.placed[i].box);
     free(pg.placed);
+    for (i = 0; i < pg.n_statics; i++)
+        rp_fo_node_free(pg.statics[i]);
     *page_number = pg.page_number;
     *page_index = pg.page_index;
     return status;
-}
-
-static bool has_citations(const struct rp_fo_node *node)
-{
-    for (; node; node = node->next) {
-        if (node->kind == RP_FO_PAGE_NUMBER_CITATION ||
-            node->kind == RP_FO_PAGE_NUMBER_CITATION_LAST)
-            return true;
-        if (has_citations(node->first_child))
-            return true;
-    }
-    return false;
 }
 
 static enum rp_status layout_pass(struct rp_layout *layout,
                                   const struct rp_layout_sink *sink,
                                   struct rp_error *err)
 {
-    const struct rp_fo_node *c;
-    const struct rp_fo_node *root = rp_fo_tree_root(layout->tree);
-    enum rp_status status = RP_OK;
+    struct rp_fo_node *root = rp_fo_doc_root(layout->doc);
+    struct rp_fo_node *c = NULL;
+    enum rp_status status;
     int page_number = 1, page_index = 1;
     bool any = false;
+    long root_line = root->line;
 
-    for (c = root->first_child; c && status == RP_OK; c = c->next) {
+    while ((status = rp_fo_next_child(layout->doc, root, &c, err)) ==
+               RP_OK &&
+           c) {
         if (c->kind != RP_FO_PAGE_SEQUENCE)
             continue;
         any = true;
-        status =
-            layout_sequence(layout, c, sink, &page_number, &page_index, err);
+        status = layout_sequence(layout, c, sink, &page_number, &page_index,
+                                 err);
+        if (status != RP_OK) {
+            rp_fo_node_done(c);
+            break;
+        }
     }
     if (status == RP_OK && !any)
-        status = rp_error_set(err, RP_ERR_INPUT, rp_fo_tree_name(layout->tree),
-                              root->line, NULL,
+        status = rp_error_set(err, RP_ERR_INPUT, rp_fo_doc_name(layout->doc),
+                              root_line, NULL,
                               "fo:root has no fo:page-sequence: there is "
                               "nothing to render");
     return status;
@@ -378,18 +407,19 @@ static gboolean font_equal(gconstpointer a, gconstpointer b)
     return pango_font_description_equal(a, b);
 }
 
-enum rp_status rp_layout_run(const struct rp_fo_tree *tree,
+enum rp_status rp_layout_run(struct rp_fo_doc *doc,
                              PangoContext *pango_context,
                              const struct rp_layout_sink *sink,
                              struct rp_layout_stats *stats,
                              struct rp_error *err)
 {
     struct rp_layout layout;
-    enum rp_status status = RP_OK;
+    enum rp_status status;
+    bool citations = false;
 
     memset(stats, 0, sizeof(*stats));
     memset(&layout, 0, sizeof(layout));
-    layout.tree = tree;
+    layout.doc = doc;
     layout.pango = pango_context;
     layout.stats = stats;
     layout.font_heights = g_hash_table_new_full(
@@ -399,10 +429,13 @@ enum rp_status rp_layout_run(const struct rp_fo_tree *tree,
         g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
     layout.last_page =
         g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
-    if (has_citations(rp_fo_tree_root(tree))) {
+    status = rp_fo_doc_has_citations(doc, &citations, err);
+    if (status == RP_OK && citations) {
         layout.pass = 1;
         status = layout_pass(&layout, NULL, err);
         memset(stats, 0, sizeof(*stats));
+        if (status == RP_OK)
+            status = rp_fo_doc_rewind(doc, err);
     }
     if (status == RP_OK) {
         layout.pass = 2;

@@ -22,23 +22,14 @@ static double border_width(const struct rp_fo_border *b)
     return b->style == RP_FO_BORDER_NONE ? 0 : b->width;
 }
 
-static size_t cells_in_first_row(const struct rp_fo_node *table)
+static size_t cells_in_row(const struct rp_fo_node *row)
 {
-    const struct rp_fo_node *part, *row, *cell;
+    const struct rp_fo_node *cell;
     size_t n = 0;
 
-    for (part = table->first_child; part; part = part->next) {
-        if (part->kind != RP_FO_TABLE_HEADER && part->kind != RP_FO_TABLE_BODY)
-            continue;
-        for (row = part->first_child; row; row = row->next) {
-            if (row->kind != RP_FO_TABLE_ROW)
-                continue;
-            for (cell = row->first_child; cell; cell = cell->next) {
-                if (cell->kind == RP_FO_TABLE_CELL)
-                    n += (size_t)cell->props.columns_spanned;
-            }
-            return n;
-        }
+    for (cell = row->first_child; cell; cell = cell->next) {
+        if (cell->kind == RP_FO_TABLE_CELL)
+            n += (size_t)cell->props.columns_spanned;
     }
     return n;
 }
@@ -48,24 +39,13 @@ static size_t cells_in_first_row(const struct rp_fo_node *table)
  * unspecified columns share what is left, as FOP does for fixed layout.
  */
 static void grid_init(struct table_grid *grid, struct rp_flow *flow,
-                      const struct rp_fo_node *table, double x,
+                      long table_line, const struct rp_fo_length *specs,
+                      size_t n_specs, size_t first_row, double x,
                       double table_width)
 {
-    const struct rp_fo_node *c;
-    struct rp_fo_length *specs = NULL;
-    size_t n_specs = 0, cap = 0, i, first_row;
+    size_t i;
     double fixed = 0, units = 0, left;
 
-    for (c = table->first_child; c; c = c->next) {
-        int r;
-        if (c->kind != RP_FO_TABLE_COLUMN)
-            continue;
-        for (r = 0; r < c->props.columns_repeated; r++) {
-            rp_array_grow((void **)&specs, &cap, n_specs + 1, sizeof(*specs));
-            specs[n_specs++] = c->props.column_width;
-        }
-    }
-    first_row = cells_in_first_row(table);
     grid->n_cols = n_specs > first_row ? n_specs : first_row;
     if (grid->n_cols == 0)
         grid->n_cols = 1;
@@ -96,7 +76,7 @@ static void grid_init(struct table_grid *grid, struct rp_flow *flow,
     if (left < -0.5)
         rp_log_warn("%s:%ld: fo:table is %.1fpt wider than the %.1fpt "
                     "available; it is drawn past the margin",
-                    rp_fo_tree_name(flow->layout->tree), table->line, -left,
+                    rp_fo_doc_name(flow->layout->doc), table_line, -left,
                     table_width);
     if (left < 0)
         left = 0;
@@ -110,7 +90,6 @@ static void grid_init(struct table_grid *grid, struct rp_flow *flow,
             grid->col_w[i] = units > 0 ? left / units : 0;
         grid->col_x[i] = i == 0 ? x : grid->col_x[i - 1] + grid->col_w[i - 1];
     }
-    free(specs);
 }
 
 static void grid_release(struct table_grid *grid)
@@ -140,12 +119,12 @@ static void push_rect(struct rp_item_list *items, double x, double y, double w,
 
 static enum rp_status layout_row(struct rp_flow *flow,
                                  const struct table_grid *grid,
-                                 const struct rp_fo_node *row,
+                                 struct rp_fo_node *row,
                                  struct rp_box **out, struct rp_error *err)
 {
     struct cell_layout *cells = NULL;
     size_t n_cells = 0, cap = 0, col = 0, i;
-    const struct rp_fo_node *c;
+    struct rp_fo_node *c;
     enum rp_status status = RP_OK;
     struct rp_box *box = rp_box_new();
     double height = 0;
@@ -162,7 +141,7 @@ static enum rp_status layout_row(struct rp_flow *flow,
         if (col >= grid->n_cols) {
             rp_log_warn("%s:%ld: fo:table-cell beyond the table's %zu "
                         "columns is skipped",
-                        rp_fo_tree_name(flow->layout->tree), c->line,
+                        rp_fo_doc_name(flow->layout->doc), c->line,
                         grid->n_cols);
             break;
         }
@@ -226,81 +205,155 @@ out:
     return status;
 }
 
-static enum rp_status layout_rows(struct rp_flow *flow,
-                                  const struct table_grid *grid,
-                                  const struct rp_fo_node *part,
-                                  struct rp_table_ctx *header,
-                                  bool *first_body_row, struct rp_error *err)
-{
-    const struct rp_fo_node *row;
-    enum rp_status status = RP_OK;
+/* Everything a table needs while its rows stream past. */
+struct table_state {
+    struct rp_fo_props props; /* the table's, copied: the node goes first */
+    struct rp_fo_length *specs;
+    size_t n_specs, cap_specs;
+    bool grid_ready;
+    struct table_grid grid;
+    double x, width;
+    struct rp_table_ctx *ctx;
+    bool first_body_row; /* the next body row keeps with the header */
+};
 
-    for (row = part->first_child; row && status == RP_OK; row = row->next) {
-        struct rp_box *box;
-        if (row->kind != RP_FO_TABLE_ROW)
+static void ensure_grid(struct rp_flow *flow, struct table_state *t,
+                        long line, const struct rp_fo_node *row)
+{
+    if (t->grid_ready)
+        return;
+    grid_init(&t->grid, flow, line, t->specs, t->n_specs, cells_in_row(row),
+              t->x, t->width);
+    t->grid_ready = true;
+}
+
+/* Lays out one materialised row and sends it down the flow. */
+static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
+                                struct rp_fo_node *row, bool header,
+                                long table_line, struct rp_error *err)
+{
+    struct rp_box *box;
+    enum rp_status status;
+
+    ensure_grid(flow, t, table_line, row);
+    status = layout_row(flow, &t->grid, row, &box, err);
+    if (status != RP_OK)
+        return status;
+    if (header) {
+        struct rp_table_ctx *ctx = t->ctx;
+        box->is_header = true;
+        rp_array_grow((void **)&ctx->header, &ctx->cap_header,
+                      ctx->n_header + 1, sizeof(*ctx->header));
+        ctx->header[ctx->n_header++] = rp_box_ref(box);
+        t->first_body_row = true;
+    } else if (t->first_body_row) {
+        /* A header alone at the foot of a page is useless. */
+        box->keep_with_prev = true;
+        t->first_body_row = false;
+    }
+    return rp_flow_emit(flow, box, err);
+}
+
+/* The rows of a header, footer or body, each materialised in turn. */
+static enum rp_status table_part(struct rp_flow *flow, struct table_state *t,
+                                 struct rp_fo_node *part, bool header,
+                                 long table_line, struct rp_error *err)
+{
+    struct rp_fo_node *row = NULL;
+    enum rp_status status;
+
+    while ((status = rp_fo_next_child(flow->layout->doc, part, &row, err)) ==
+               RP_OK &&
+           row) {
+        if (row->kind != RP_FO_TABLE_ROW) {
+            rp_fo_doc_warn_once(flow->layout->doc, "cells-without-rows",
+                                row->line,
+                                "fo:%s directly in fo:%s is not supported "
+                                "yet (wrap cells in fo:table-row); skipped",
+                                rp_fo_kind_name(row->kind),
+                                rp_fo_kind_name(part->kind));
             continue;
-        status = layout_row(flow, grid, row, &box, err);
+        }
+        status = rp_fo_materialize(flow->layout->doc, row, err);
+        if (status == RP_OK)
+            status = table_row(flow, t, row, header, table_line, err);
         if (status != RP_OK)
             break;
-        if (header) {
-            box->is_header = true;
-            rp_array_grow((void **)&header->header, &header->cap_header,
-                          header->n_header + 1, sizeof(*header->header));
-            header->header[header->n_header++] = rp_box_ref(box);
-        } else if (*first_body_row) {
-            /* A header alone at the foot of a page is useless. */
-            box->keep_with_prev = true;
-            *first_body_row = false;
-        }
-        status = rp_flow_emit(flow, box, err);
     }
+    if (status != RP_OK)
+        rp_fo_node_done(row);
     return status;
 }
 
-enum rp_status rp_flow_table(struct rp_flow *flow,
-                             const struct rp_fo_node *table,
+enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
                              struct rp_error *err)
 {
-    const struct rp_fo_props *p = &table->props;
-    const struct rp_fo_node *part;
-    struct table_grid grid;
-    struct rp_table_ctx *ctx = rp_xcalloc(1, sizeof(*ctx));
+    struct table_state t;
+    struct rp_fo_node *part = NULL, *footer = NULL;
     struct rp_table_ctx *outer = flow->table;
-    enum rp_status status = RP_OK;
-    double avail = flow->ref_width - p->start_indent - p->end_indent;
-    double width = avail;
-    bool first_body_row = false;
+    enum rp_status status;
+    double avail;
+    long line = table->line;
 
-    if (p->width.kind == RP_FO_LENGTH_ABSOLUTE)
-        width = p->width.value;
-    else if (p->width.kind == RP_FO_LENGTH_PERCENT)
-        width = avail * p->width.value / 100.0;
-    grid_init(&grid, flow, table, flow->x_origin + p->start_indent, width);
-    ctx->refs = 1;
-    ctx->omit_header_at_break = p->omit_header_at_break;
+    memset(&t, 0, sizeof(t));
+    t.props = table->props;
+    avail = flow->ref_width - t.props.start_indent - t.props.end_indent;
+    t.width = avail;
+    if (t.props.width.kind == RP_FO_LENGTH_ABSOLUTE)
+        t.width = t.props.width.value;
+    else if (t.props.width.kind == RP_FO_LENGTH_PERCENT)
+        t.width = avail * t.props.width.value / 100.0;
+    t.x = flow->x_origin + t.props.start_indent;
+    t.ctx = rp_xcalloc(1, sizeof(*t.ctx));
+    t.ctx->refs = 1;
+    t.ctx->omit_header_at_break = t.props.omit_header_at_break;
 
-    for (part = table->first_child; part && status == RP_OK;
-         part = part->next) {
-        if (part->kind == RP_FO_TABLE_HEADER) {
-            status = layout_rows(flow, &grid, part, ctx, &first_body_row, err);
-            first_body_row = ctx->n_header > 0;
-            /* Body rows from here on repeat this header on new pages. */
-            if (!ctx->omit_header_at_break && ctx->n_header > 0)
-                flow->table = ctx;
+    while ((status = rp_fo_next_child(flow->layout->doc, table, &part, err)) ==
+               RP_OK &&
+           part) {
+        switch (part->kind) {
+        case RP_FO_TABLE_COLUMN: {
+            int r;
+            for (r = 0; r < part->props.columns_repeated; r++) {
+                rp_array_grow((void **)&t.specs, &t.cap_specs, t.n_specs + 1,
+                              sizeof(*t.specs));
+                t.specs[t.n_specs++] = part->props.column_width;
+            }
+            break;
         }
+        case RP_FO_TABLE_HEADER:
+            status = table_part(flow, &t, part, true, line, err);
+            /* Body rows from here on repeat the header on new pages. */
+            if (!t.ctx->omit_header_at_break && t.ctx->n_header > 0)
+                flow->table = t.ctx;
+            break;
+        case RP_FO_TABLE_FOOTER:
+            /* Comes before the body in FO; laid out after it. */
+            status = rp_fo_materialize(flow->layout->doc, part, err);
+            if (status == RP_OK) {
+                rp_fo_node_keep(part);
+                rp_fo_node_free(footer);
+                footer = part;
+            }
+            break;
+        case RP_FO_TABLE_BODY:
+            status = table_part(flow, &t, part, false, line, err);
+            break;
+        default:
+            break;
+        }
+        if (status != RP_OK)
+            break;
     }
-    for (part = table->first_child; part && status == RP_OK;
-         part = part->next) {
-        if (part->kind == RP_FO_TABLE_BODY)
-            status = layout_rows(flow, &grid, part, NULL, &first_body_row, err);
-    }
-    for (part = table->first_child; part && status == RP_OK;
-         part = part->next) {
-        if (part->kind == RP_FO_TABLE_FOOTER)
-            status = layout_rows(flow, &grid, part, NULL, &first_body_row, err);
-    }
+    if (status == RP_OK && footer)
+        status = table_part(flow, &t, footer, false, line, err);
+    if (status != RP_OK)
+        rp_fo_node_done(part);
+    rp_fo_node_free(footer);
     flow->table = outer;
-    rp_table_ctx_unref(ctx);
-    grid_release(&grid);
+    rp_table_ctx_unref(t.ctx);
+    if (t.grid_ready)
+        grid_release(&t.grid);
+    free(t.specs);
     return status;
 }

@@ -11,13 +11,36 @@
 #include "common/buf.h"
 #include "common/mem.h"
 
+/*
+ * What a run of text looks like.  Copied out of the FO node, because
+ * nodes are freed as soon as layout has read them while the paragraph
+ * they belong to is still being gathered.
+ */
+struct text_style {
+    const char *font_family; /* interned by the FO document */
+    double font_size;
+    int font_weight;
+    bool font_italic;
+    bool underline;
+    struct rp_fo_color color;
+};
+
 struct text_run {
     size_t start, end; /* byte range in the paragraph text */
-    const struct rp_fo_props *props;
+    struct text_style style;
+};
+
+/* The block's properties that shape its paragraph. */
+struct block_style {
+    struct text_style text;
+    enum rp_fo_text_align text_align;
+    double line_height;
+    double text_indent;
+    bool white_space_collapse;
 };
 
 struct rp_paragraph {
-    const struct rp_fo_props *block;
+    struct block_style block;
     GString *text;
     struct text_run *runs;
     size_t n_runs, cap_runs;
@@ -27,10 +50,36 @@ struct rp_paragraph {
 /* Orphans and widows: XSL's initial value for both is 2. */
 #define MIN_LINES_AT_BREAK 2
 
+static struct text_style style_of(const struct rp_fo_props *p)
+{
+    struct text_style s;
+    memset(&s, 0, sizeof(s));
+    s.font_family = p->font_family;
+    s.font_size = p->font_size;
+    s.font_weight = p->font_weight;
+    s.font_italic = p->font_italic;
+    s.underline = p->underline;
+    s.color = p->color;
+    return s;
+}
+
+static bool same_style(const struct text_style *a, const struct text_style *b)
+{
+    return a->font_family == b->font_family && a->font_size == b->font_size &&
+           a->font_weight == b->font_weight &&
+           a->font_italic == b->font_italic && a->underline == b->underline &&
+           a->color.r == b->color.r && a->color.g == b->color.g &&
+           a->color.b == b->color.b && a->color.a == b->color.a;
+}
+
 struct rp_paragraph *rp_paragraph_new(const struct rp_fo_props *block)
 {
     struct rp_paragraph *para = rp_xcalloc(1, sizeof(*para));
-    para->block = block;
+    para->block.text = style_of(block);
+    para->block.text_align = block->text_align;
+    para->block.line_height = block->line_height;
+    para->block.text_indent = block->text_indent;
+    para->block.white_space_collapse = block->white_space_collapse;
     para->text = g_string_new(NULL);
     para->after_space = true; /* leading whitespace is dropped */
     return para;
@@ -54,10 +103,11 @@ static void add_run(struct rp_paragraph *para, size_t start,
                     const struct rp_fo_props *props)
 {
     struct text_run *last = para->n_runs ? &para->runs[para->n_runs - 1] : NULL;
+    struct text_style style = style_of(props);
 
     if (para->text->len == start)
         return;
-    if (last && last->props == props && last->end == start) {
+    if (last && same_style(&last->style, &style) && last->end == start) {
         last->end = para->text->len;
         return;
     }
@@ -65,7 +115,7 @@ static void add_run(struct rp_paragraph *para, size_t start,
                   sizeof(*para->runs));
     para->runs[para->n_runs].start = start;
     para->runs[para->n_runs].end = para->text->len;
-    para->runs[para->n_runs].props = props;
+    para->runs[para->n_runs].style = style;
     para->n_runs++;
 }
 
@@ -113,7 +163,7 @@ void rp_paragraph_add_literal(struct rp_paragraph *para, const char *text,
     add_run(para, start, props);
 }
 
-static PangoFontDescription *font_of(const struct rp_fo_props *p)
+static PangoFontDescription *font_of(const struct text_style *p)
 {
     PangoFontDescription *desc = pango_font_description_new();
     pango_font_description_set_family(desc, p->font_family);
@@ -152,7 +202,7 @@ static PangoAttrList *build_attributes(const struct rp_paragraph *para)
 
     for (i = 0; i < para->n_runs; i++) {
         const struct text_run *run = &para->runs[i];
-        const struct rp_fo_props *p = run->props;
+        const struct text_style *p = &run->style;
         PangoFontDescription *desc = font_of(p);
         PangoAttribute *a;
 
@@ -193,9 +243,9 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
                                  struct rp_flow *flow, double x, double width,
                                  struct rp_error *err)
 {
-    const struct rp_fo_props *block = para->block;
+    const struct block_style *block = &para->block;
     PangoLayout *layout = pango_layout_new(flow->layout->pango);
-    PangoFontDescription *desc = font_of(block);
+    PangoFontDescription *desc = font_of(&block->text);
     PangoAttrList *attrs;
     PangoLayoutIter *iter;
     enum rp_status status = RP_OK;
