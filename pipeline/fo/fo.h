@@ -235,8 +235,7 @@ enum rp_status rp_fo_next_child(struct rp_fo_doc *doc,
                                 struct rp_fo_node **child,
                                 struct rp_error *err) RP_MUST_CHECK;
 /* Reads all of node's descendants into node->first_child and siblings. */
-enum rp_status rp_fo_materialize(struct rp_fo_doc *doc,
-                                 struct rp_fo_node *node,
+enum rp_status rp_fo_materialize(struct rp_fo_doc *doc, struct rp_fo_node *node,
                                  struct rp_error *err) RP_MUST_CHECK;
 /* Keeps a node past the next rp_fo_next_child() call; see rp_fo_node_free. */
 void rp_fo_node_keep(struct rp_fo_node *node);

@@ -42,8 +42,8 @@ struct rp_fo_doc {
     struct open_element *open;
     size_t n_open, cap_open;
     struct rp_fo_strings *strings;
-    GHashTable *warned; /* keys already reported */
-    GHashTable *masters; /* master-name -> simple-page-master node */
+    GHashTable *warned;     /* keys already reported */
+    GHashTable *masters;    /* master-name -> simple-page-master node */
     struct rp_fo_node base; /* parent of root: the initial values */
     struct rp_fo_node *root;
     struct rp_fo_node *retained; /* layout-master-set, declarations, ... */
@@ -55,7 +55,6 @@ struct rp_fo_doc {
 struct rp_fo_strings {
     GHashTable *set; /* string -> itself; owns the keys */
 };
-
 
 struct rp_fo_strings *rp_fo_strings_new(void)
 {
@@ -316,7 +315,6 @@ static enum rp_status resolve_props(struct rp_fo_doc *doc, xmlNode *elem,
     return RP_OK;
 }
 
-
 void rp_fo_doc_warn_once(struct rp_fo_doc *doc, const char *key, long line,
                          const char *fmt, ...)
 {
@@ -334,8 +332,7 @@ void rp_fo_doc_warn_once(struct rp_fo_doc *doc, const char *key, long line,
 
 static bool accepts_text(enum rp_fo_kind kind)
 {
-    return kind == RP_FO_BLOCK || kind == RP_FO_INLINE ||
-           kind == RP_FO_WRAPPER;
+    return kind == RP_FO_BLOCK || kind == RP_FO_INLINE || kind == RP_FO_WRAPPER;
 }
 
 static void node_free_list(struct rp_fo_node *node)
@@ -398,9 +395,8 @@ static enum rp_status element_node(struct rp_fo_doc *doc, xmlNode *elem,
     *out = NULL;
     if (kind < 0) {
         char what[160];
-        const char *prefix = elem->ns && elem->ns->prefix
-                                 ? (const char *)elem->ns->prefix
-                                 : "";
+        const char *prefix =
+            elem->ns && elem->ns->prefix ? (const char *)elem->ns->prefix : "";
         snprintf(what, sizeof(what), "%s:%s", prefix, elem->name);
         rp_fo_doc_warn_once(doc, what, xmlGetLineNo(elem),
                             "element %s%s%s is not supported yet; it and its "
@@ -445,8 +441,8 @@ static enum rp_status xml_next_child(struct rp_fo_doc *doc,
         }
         if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
             accepts_text(parent->kind)) {
-            *child = text_node((const char *)n->content, xmlGetLineNo(n),
-                               parent);
+            *child =
+                text_node((const char *)n->content, xmlGetLineNo(n), parent);
             return RP_OK;
         }
     }
@@ -455,8 +451,7 @@ static enum rp_status xml_next_child(struct rp_fo_doc *doc,
 
 /* ---- the file source ----------------------------------------------------- */
 
-static enum rp_status reader_failed(struct rp_fo_doc *doc,
-                                    struct rp_error *err)
+static enum rp_status reader_failed(struct rp_fo_doc *doc, struct rp_error *err)
 {
     const xmlError *e = xmlGetLastError();
     if (e && e->message)
@@ -515,8 +510,7 @@ static enum rp_status skip_open(struct rp_fo_doc *doc, struct rp_error *err)
         if (done)
             return rp_error_set(err, RP_ERR_INPUT, doc->name, 0, NULL,
                                 "the document ends inside an element");
-        if (xmlTextReaderNodeType(doc->reader) ==
-                XML_READER_TYPE_END_ELEMENT &&
+        if (xmlTextReaderNodeType(doc->reader) == XML_READER_TYPE_END_ELEMENT &&
             xmlTextReaderDepth(doc->reader) == e.depth)
             return RP_OK;
     }
@@ -534,7 +528,8 @@ static enum rp_status file_next_child(struct rp_fo_doc *doc,
     if (parent->flags & NODE_CLOSED)
         return RP_OK;
     /* Finish whatever of parent's earlier children was left unread. */
-    while (doc->n_open > 0 && doc->open[doc->n_open - 1].depth > parent->depth) {
+    while (doc->n_open > 0 &&
+           doc->open[doc->n_open - 1].depth > parent->depth) {
         status = skip_open(doc, err);
         if (status != RP_OK)
             return status;
@@ -599,8 +594,7 @@ static enum rp_status file_next_child(struct rp_fo_doc *doc,
 
 enum rp_status rp_fo_next_child(struct rp_fo_doc *doc,
                                 struct rp_fo_node *parent,
-                                struct rp_fo_node **child,
-                                struct rp_error *err)
+                                struct rp_fo_node **child, struct rp_error *err)
 {
     struct rp_fo_node *prev = *child;
 
@@ -630,8 +624,7 @@ static void node_append(struct rp_fo_node *parent, struct rp_fo_node *child)
     parent->last_child = child;
 }
 
-enum rp_status rp_fo_materialize(struct rp_fo_doc *doc,
-                                 struct rp_fo_node *node,
+enum rp_status rp_fo_materialize(struct rp_fo_doc *doc, struct rp_fo_node *node,
                                  struct rp_error *err)
 {
     struct rp_fo_node *child = NULL;
@@ -852,8 +845,7 @@ static struct rp_fo_doc *doc_new(const char *name)
 }
 
 enum rp_status rp_fo_doc_open_xml(xmlDoc *xml, const char *name,
-                                  struct rp_fo_doc **out,
-                                  struct rp_error *err)
+                                  struct rp_fo_doc **out, struct rp_error *err)
 {
     struct rp_fo_doc *doc = doc_new(name);
     enum rp_status status;

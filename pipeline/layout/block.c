@@ -267,8 +267,7 @@ static enum rp_status flush_paragraph(struct rp_flow *flow,
     return status;
 }
 
-static enum rp_status flow_block(struct rp_flow *flow,
-                                 struct rp_fo_node *node,
+static enum rp_status flow_block(struct rp_flow *flow, struct rp_fo_node *node,
                                  struct rp_error *err)
 {
     struct block_state st;
@@ -281,8 +280,7 @@ static enum rp_status flow_block(struct rp_flow *flow,
     return status;
 }
 
-enum rp_status rp_flow_children(struct rp_flow *flow,
-                                struct rp_fo_node *parent,
+enum rp_status rp_flow_children(struct rp_flow *flow, struct rp_fo_node *parent,
                                 struct rp_error *err)
 {
     struct rp_paragraph *para = NULL;

@@ -72,13 +72,12 @@ struct rp_layout_stats {
 };
 
 /*
- * Lays out doc (streamed: see fo/fo.h) and feeds each page to sink.  pango_context supplies fonts
- * and must be set up for 72 dpi with unrounded glyph positions (see
- * rp_layout_context_new).  Errors from the sink stop layout and are
- * returned unchanged.
+ * Lays out doc (streamed: see fo/fo.h) and feeds each page to sink.
+ * pango_context supplies fonts and must be set up for 72 dpi with unrounded
+ * glyph positions (see rp_layout_context_new).  Errors from the sink stop
+ * layout and are returned unchanged.
  */
-enum rp_status rp_layout_run(struct rp_fo_doc *doc,
-                             PangoContext *pango_context,
+enum rp_status rp_layout_run(struct rp_fo_doc *doc, PangoContext *pango_context,
                              const struct rp_layout_sink *sink,
                              struct rp_layout_stats *stats,
                              struct rp_error *err) RP_MUST_CHECK;

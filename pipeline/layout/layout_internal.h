@@ -156,8 +156,7 @@ void rp_flow_init(struct rp_flow *flow, struct rp_layout *layout,
 enum rp_status rp_flow_emit(struct rp_flow *flow, struct rp_box *box,
                             struct rp_error *err);
 /* Lays out the children of a block-level container (flow, cell, block). */
-enum rp_status rp_flow_children(struct rp_flow *flow,
-                                struct rp_fo_node *parent,
+enum rp_status rp_flow_children(struct rp_flow *flow, struct rp_fo_node *parent,
                                 struct rp_error *err);
 enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
                              struct rp_error *err);

@@ -262,8 +262,8 @@ static enum rp_status page_geometry(struct paginator *pg,
     pg->body.w = cw - m[RP_FO_LEFT] - m[RP_FO_RIGHT];
     pg->body.h = ch - m[RP_FO_TOP] - m[RP_FO_BOTTOM];
     if (pg->body.w < 1 || pg->body.h < 1)
-        return rp_error_set(err, RP_ERR_INPUT, rp_fo_doc_name(doc),
-                            body->line, NULL,
+        return rp_error_set(err, RP_ERR_INPUT, rp_fo_doc_name(doc), body->line,
+                            NULL,
                             "the body region of page master '%s' is empty "
                             "(margins larger than the page)",
                             master->props.master_name);
@@ -376,14 +376,13 @@ static enum rp_status layout_pass(struct rp_layout *layout,
     bool any = false;
     long root_line = root->line;
 
-    while ((status = rp_fo_next_child(layout->doc, root, &c, err)) ==
-               RP_OK &&
+    while ((status = rp_fo_next_child(layout->doc, root, &c, err)) == RP_OK &&
            c) {
         if (c->kind != RP_FO_PAGE_SEQUENCE)
             continue;
         any = true;
-        status = layout_sequence(layout, c, sink, &page_number, &page_index,
-                                 err);
+        status =
+            layout_sequence(layout, c, sink, &page_number, &page_index, err);
         if (status != RP_OK) {
             rp_fo_node_done(c);
             break;
@@ -407,8 +406,7 @@ static gboolean font_equal(gconstpointer a, gconstpointer b)
     return pango_font_description_equal(a, b);
 }
 
-enum rp_status rp_layout_run(struct rp_fo_doc *doc,
-                             PangoContext *pango_context,
+enum rp_status rp_layout_run(struct rp_fo_doc *doc, PangoContext *pango_context,
                              const struct rp_layout_sink *sink,
                              struct rp_layout_stats *stats,
                              struct rp_error *err)

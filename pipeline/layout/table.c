@@ -119,8 +119,8 @@ static void push_rect(struct rp_item_list *items, double x, double y, double w,
 
 static enum rp_status layout_row(struct rp_flow *flow,
                                  const struct table_grid *grid,
-                                 struct rp_fo_node *row,
-                                 struct rp_box **out, struct rp_error *err)
+                                 struct rp_fo_node *row, struct rp_box **out,
+                                 struct rp_error *err)
 {
     struct cell_layout *cells = NULL;
     size_t n_cells = 0, cap = 0, col = 0, i;
@@ -217,8 +217,8 @@ struct table_state {
     bool first_body_row; /* the next body row keeps with the header */
 };
 
-static void ensure_grid(struct rp_flow *flow, struct table_state *t,
-                        long line, const struct rp_fo_node *row)
+static void ensure_grid(struct rp_flow *flow, struct table_state *t, long line,
+                        const struct rp_fo_node *row)
 {
     if (t->grid_ready)
         return;
@@ -266,12 +266,11 @@ static enum rp_status table_part(struct rp_flow *flow, struct table_state *t,
                RP_OK &&
            row) {
         if (row->kind != RP_FO_TABLE_ROW) {
-            rp_fo_doc_warn_once(flow->layout->doc, "cells-without-rows",
-                                row->line,
-                                "fo:%s directly in fo:%s is not supported "
-                                "yet (wrap cells in fo:table-row); skipped",
-                                rp_fo_kind_name(row->kind),
-                                rp_fo_kind_name(part->kind));
+            rp_fo_doc_warn_once(
+                flow->layout->doc, "cells-without-rows", row->line,
+                "fo:%s directly in fo:%s is not supported "
+                "yet (wrap cells in fo:table-row); skipped",
+                rp_fo_kind_name(row->kind), rp_fo_kind_name(part->kind));
             continue;
         }
         status = rp_fo_materialize(flow->layout->doc, row, err);
