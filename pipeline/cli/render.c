@@ -5,8 +5,12 @@
 #include "cli.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+
+#include <glib.h>
 
 #include "common/file.h"
+#include "common/mem.h"
 #include "fo/fo.h"
 #include "layout/layout.h"
 #include "paint/paint.h"
@@ -24,6 +28,65 @@ static enum rp_status tee_page(void *ctx, const struct rp_area_page *page,
     if (tee->dump)
         rp_paint_dump_page(tee->dump, page);
     return tee->pdf.page_done(tee->pdf.ctx, page, err);
+}
+
+/* The bookmark tree as a flat outline, parents before children. */
+struct outline {
+    struct rp_pdf_outline *entries;
+    char **titles;
+    size_t n, cap;
+};
+
+static void add_bookmarks(struct outline *o, const struct rp_fo_node *parent,
+                          int parent_index)
+{
+    const struct rp_fo_node *b, *c, *t;
+
+    for (b = parent->first_child; b; b = b->next) {
+        GString *title;
+        int index;
+
+        if (b->kind != RP_FO_BOOKMARK)
+            continue;
+        title = g_string_new(NULL);
+        for (c = b->first_child; c; c = c->next) {
+            if (c->kind != RP_FO_BOOKMARK_TITLE)
+                continue;
+            for (t = c->first_child; t; t = t->next) {
+                if (t->kind == RP_FO_TEXT)
+                    g_string_append(title, t->text);
+            }
+        }
+        g_strstrip(title->str);
+        rp_array_grow((void **)&o->entries, &o->cap, o->n + 1,
+                      sizeof(*o->entries));
+        o->titles = rp_xrealloc(o->titles, o->cap * sizeof(*o->titles));
+        index = (int)o->n;
+        o->titles[o->n] = g_string_free(title, FALSE);
+        o->entries[o->n].title = o->titles[o->n];
+        o->entries[o->n].dest = b->props.link_internal ? b->props.link : NULL;
+        o->entries[o->n].uri = b->props.link_internal ? NULL : b->props.link;
+        o->entries[o->n].parent = parent_index;
+        o->entries[o->n].open = b->props.starting_state_show;
+        o->n++;
+        add_bookmarks(o, b, index);
+    }
+}
+
+static void set_outline(struct rp_painter *painter, const struct rp_fo_doc *doc)
+{
+    const struct rp_fo_node *tree = rp_fo_doc_bookmarks(doc);
+    struct outline o = {0};
+    size_t i;
+
+    if (!tree)
+        return;
+    add_bookmarks(&o, tree, -1);
+    rp_paint_pdf_set_outline(painter, o.entries, o.n);
+    for (i = 0; i < o.n; i++)
+        g_free(o.titles[i]);
+    free(o.titles);
+    free(o.entries);
 }
 
 enum rp_status cli_render_fo(xmlDoc *fo, const char *name, const char *pdf_path,
@@ -54,6 +117,7 @@ enum rp_status cli_render_fo(xmlDoc *fo, const char *name, const char *pdf_path,
     status = rp_paint_pdf_open(pdf_path, &info, &painter, err);
     if (status != RP_OK)
         goto out;
+    set_outline(painter, doc);
     if (dump_path) {
         status = rp_outfile_open(&dump, dump_path, err);
         if (status != RP_OK)

@@ -52,11 +52,27 @@ static enum rp_status make_parent_dirs(const char *path, struct rp_error *err)
 enum rp_status rp_outfile_open(struct rp_outfile *out, const char *path,
                                struct rp_error *err)
 {
-    enum rp_status status;
+    enum rp_status status = RP_OK;
     size_t len = strlen(path) + 16;
+    struct stat st;
     int fd;
 
     memset(out, 0, sizeof(*out));
+    /*
+     * A device or pipe (/dev/stdout, a FIFO) cannot be replaced by a
+     * rename, and must not be: write to it directly.
+     */
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        out->path = rp_xstrdup(path);
+        out->fp = fopen(path, "wb");
+        if (!out->fp) {
+            status =
+                rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
+                             "cannot open for writing: %s", strerror(errno));
+            rp_outfile_abort(out);
+        }
+        return status;
+    }
     status = make_parent_dirs(path, err);
     if (status != RP_OK)
         return status;
@@ -97,7 +113,7 @@ enum rp_status rp_outfile_commit(struct rp_outfile *out, struct rp_error *err)
                               "write failed: %s", strerror(errno));
         goto out;
     }
-    if (rename(out->tmp_path, out->path) != 0) {
+    if (out->tmp_path && rename(out->tmp_path, out->path) != 0) {
         status = rp_error_set(err, RP_ERR_INTERNAL, out->path, 0, NULL,
                               "cannot rename into place: %s", strerror(errno));
         goto out;

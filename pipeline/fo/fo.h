@@ -61,6 +61,15 @@ enum rp_fo_kind {
     RP_FO_TABLE_ROW,
     RP_FO_TABLE_CELL,
     RP_FO_DECLARATIONS,
+    RP_FO_LIST_BLOCK,
+    RP_FO_LIST_ITEM,
+    RP_FO_LIST_ITEM_LABEL,
+    RP_FO_LIST_ITEM_BODY,
+    RP_FO_BASIC_LINK,
+    RP_FO_CHARACTER,
+    RP_FO_BOOKMARK_TREE,
+    RP_FO_BOOKMARK,
+    RP_FO_BOOKMARK_TITLE,
     RP_FO_KIND_COUNT
 };
 
@@ -129,8 +138,20 @@ struct rp_fo_props {
     double end_indent;
     double text_indent;
     bool white_space_collapse;
+    bool linefeed_preserve; /* linefeed-treatment="preserve" */
+    bool wrap;              /* wrap-option: wrap (true) or no-wrap */
+    int orphans, widows;
+    /* Carried to descendants like inherited properties, so that text in
+     * nested inlines keeps its link, decoration and shift. */
+    const char *link; /* basic-link destination, interned; NULL: none */
+    bool link_internal;
+    bool underline, overline, line_through;
+    double baseline_shift;               /* pt, positive is up */
+    double list_distance_between_starts; /* provisional-, default 24pt */
+    double list_label_separation;        /* provisional-, default 6pt */
 
     /* not inherited */
+    bool end_indent_label_end; /* end-indent="label-end()": layout resolves */
     double space_before, space_after;
     double margin[4];
     double padding[4];
@@ -138,7 +159,6 @@ struct rp_fo_props {
     struct rp_fo_color background;
     enum rp_fo_break break_before, break_after;
     bool keep_with_next, keep_with_previous, keep_together;
-    bool underline;
 
     /* page geometry (simple-page-master, regions) */
     double page_width, page_height;
@@ -157,7 +177,9 @@ struct rp_fo_props {
     const char *master_name;
     const char *master_reference;
     const char *flow_name;
-    int initial_page_number; /* 0: auto */
+    const char *character;    /* fo:character */
+    bool starting_state_show; /* fo:bookmark */
+    int initial_page_number;  /* 0: auto */
 };
 
 struct rp_fo_node {
@@ -195,8 +217,9 @@ enum rp_status rp_fo_doc_rewind(struct rp_fo_doc *doc,
                                 struct rp_error *err) RP_MUST_CHECK;
 
 /*
- * Whether the document uses page-number-citation(-last), which needs a
- * first, layout-only pass.  For a file this reads it through once more
+ * Whether the document uses page-number-citation(-last), internal links
+ * or bookmarks, which need a first, layout-only pass to know on which page
+ * each id falls.  For a file this reads it through once more
  * (parsing only); the answer is cached.
  */
 enum rp_status rp_fo_doc_has_citations(struct rp_fo_doc *doc, bool *answer,
@@ -222,6 +245,9 @@ struct rp_fo_metadata {
     const char *keywords;
 };
 const struct rp_fo_metadata *rp_fo_doc_metadata(const struct rp_fo_doc *doc);
+
+/* The fo:bookmark-tree (materialised), or NULL. */
+const struct rp_fo_node *rp_fo_doc_bookmarks(const struct rp_fo_doc *doc);
 
 /*
  * The next child of parent after *child (NULL: the first), into *child;
@@ -266,6 +292,15 @@ const struct rp_fo_node *rp_fo_child(const struct rp_fo_node *parent,
  * font-size itself.
  */
 bool rp_fo_parse_length(const char *text, double font_size, double *pt);
+/*
+ * A length expression (+ - * div mod, parentheses, body-start(),
+ * label-end(), from-parent(), inherited-property-value()); parent may be
+ * NULL.  label_end, if not NULL, says whether label-end() was used (it is
+ * then counted as 0: layout knows the reference area).
+ */
+bool rp_fo_eval_length(const char *text, double font_size,
+                       const struct rp_fo_props *parent, double *pt,
+                       bool *label_end);
 bool rp_fo_parse_color(const char *text, struct rp_fo_color *color);
 
 #endif

@@ -5,6 +5,7 @@
 #include "fo_internal.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,34 +43,243 @@ static bool parse_number(const char *text, double *value, const char **end)
     return true;
 }
 
-bool rp_fo_parse_length(const char *text, double font_size, double *pt)
+/*
+ * Property expressions (XSL 1.1 §5.9): numbers and lengths combined with
+ * + - * div mod and parentheses, and the functions stylesheets for FOP
+ * use in lengths: body-start(), label-end(), from-parent(),
+ * inherited-property-value() and from-nearest-specified-value().  A value
+ * carries its dimension: 0 for a number, 1 for a length.
+ */
+struct expr {
+    const char *s;
+    double font_size;
+    const struct rp_fo_props *parent; /* NULL: no functions of the parent */
+    bool label_end;                   /* label-end() was used */
+    bool ok;
+};
+
+struct expr_value {
+    double v;
+    int dim;
+};
+
+static struct expr_value expr_sum(struct expr *e);
+
+static bool expr_eat(struct expr *e, const char *token)
 {
-    double value;
-    const char *unit;
+    size_t n = strlen(token);
+    e->s = skip_space(e->s);
+    if (strncmp(e->s, token, n) != 0)
+        return false;
+    e->s += n;
+    return true;
+}
+
+static bool parent_property(const struct rp_fo_props *p, const char *name,
+                            struct expr_value *out)
+{
+    static const struct {
+        const char *name;
+        size_t offset;
+    } props[] = {
+        {"start-indent", offsetof(struct rp_fo_props, start_indent)},
+        {"end-indent", offsetof(struct rp_fo_props, end_indent)},
+        {"font-size", offsetof(struct rp_fo_props, font_size)},
+        {"line-height", offsetof(struct rp_fo_props, line_height)},
+        {"text-indent", offsetof(struct rp_fo_props, text_indent)},
+        {"provisional-distance-between-starts",
+         offsetof(struct rp_fo_props, list_distance_between_starts)},
+        {"provisional-label-separation",
+         offsetof(struct rp_fo_props, list_label_separation)},
+    };
     size_t i;
 
-    if (!parse_number(text, &value, &unit))
-        return false;
-    if (*skip_space(unit) == '\0') {
-        /* A bare number is only valid for zero. */
-        if (value != 0.0)
-            return false;
-        *pt = 0.0;
-        return true;
-    }
-    for (i = 0; i < sizeof(length_units) / sizeof(length_units[0]); i++) {
-        size_t n = strlen(length_units[i].unit);
-        if (strncasecmp(unit, length_units[i].unit, n) == 0 &&
-            *skip_space(unit + n) == '\0') {
-            *pt = value * length_units[i].pt;
+    for (i = 0; i < sizeof(props) / sizeof(props[0]); i++) {
+        if (!strcmp(name, props[i].name)) {
+            out->v = *(const double *)((const char *)p + props[i].offset);
+            out->dim = 1;
             return true;
         }
     }
-    if (strncasecmp(unit, "em", 2) == 0 && *skip_space(unit + 2) == '\0') {
-        *pt = value * font_size;
-        return true;
-    }
     return false;
+}
+
+static struct expr_value expr_function(struct expr *e, const char *name,
+                                       size_t len)
+{
+    struct expr_value r = {0, 1};
+    char arg[64];
+    size_t n = 0;
+
+    e->s = skip_space(e->s);
+    while (*e->s && *e->s != ')' && n + 1 < sizeof(arg)) {
+        if (!isspace((unsigned char)*e->s))
+            arg[n++] = *e->s;
+        e->s++;
+    }
+    arg[n] = '\0';
+    if (!expr_eat(e, ")")) {
+        e->ok = false;
+        return r;
+    }
+    if (len == 10 && !strncmp(name, "body-start", len) && !n && e->parent) {
+        /* The list-item inherits the list-block's indent and distances. */
+        r.v = e->parent->start_indent + e->parent->list_distance_between_starts;
+    } else if (len == 9 && !strncmp(name, "label-end", len) && !n) {
+        e->label_end = true; /* needs the reference area: layout does it */
+    } else if (e->parent && n &&
+               ((len == 11 && !strncmp(name, "from-parent", len)) ||
+                (len == 24 &&
+                 !strncmp(name, "inherited-property-value", len)) ||
+                (len == 28 &&
+                 !strncmp(name, "from-nearest-specified-value", len)))) {
+        if (!parent_property(e->parent, arg, &r))
+            e->ok = false;
+    } else {
+        e->ok = false;
+    }
+    return r;
+}
+
+static struct expr_value expr_factor(struct expr *e)
+{
+    struct expr_value r = {0, 0};
+    const char *start, *unit;
+    size_t i;
+
+    e->s = skip_space(e->s);
+    if (expr_eat(e, "-")) {
+        r = expr_factor(e);
+        r.v = -r.v;
+        return r;
+    }
+    if (expr_eat(e, "+"))
+        return expr_factor(e);
+    if (expr_eat(e, "(")) {
+        r = expr_sum(e);
+        if (!expr_eat(e, ")"))
+            e->ok = false;
+        return r;
+    }
+    if (isalpha((unsigned char)*e->s)) {
+        start = e->s;
+        while (isalnum((unsigned char)*e->s) || *e->s == '-')
+            e->s++;
+        if (expr_eat(e, "("))
+            return expr_function(e, start, (size_t)(e->s - start - 1));
+        e->ok = false;
+        return r;
+    }
+    if (!isdigit((unsigned char)*e->s) && *e->s != '.') {
+        e->ok = false;
+        return r;
+    }
+    if (!parse_number(e->s, &r.v, &unit)) {
+        e->ok = false;
+        return r;
+    }
+    e->s = unit;
+    for (i = 0; i < sizeof(length_units) / sizeof(length_units[0]); i++) {
+        size_t n = strlen(length_units[i].unit);
+        if (strncasecmp(unit, length_units[i].unit, n) == 0 &&
+            !isalpha((unsigned char)unit[n])) {
+            r.v *= length_units[i].pt;
+            r.dim = 1;
+            e->s = unit + n;
+            return r;
+        }
+    }
+    if (strncasecmp(unit, "em", 2) == 0 && !isalpha((unsigned char)unit[2])) {
+        r.v *= e->font_size;
+        r.dim = 1;
+        e->s = unit + 2;
+    } else if (isalpha((unsigned char)*unit) || *unit == '%') {
+        e->ok = false; /* unknown unit; percentages are resolved elsewhere */
+    }
+    return r;
+}
+
+static struct expr_value expr_term(struct expr *e)
+{
+    struct expr_value r = expr_factor(e);
+
+    while (e->ok) {
+        struct expr_value f;
+        if (expr_eat(e, "*")) {
+            f = expr_factor(e);
+            r.v *= f.v;
+            r.dim += f.dim;
+        } else if (expr_eat(e, "div")) {
+            f = expr_factor(e);
+            if (f.v == 0)
+                e->ok = false;
+            else
+                r.v /= f.v;
+            r.dim -= f.dim;
+        } else if (expr_eat(e, "mod")) {
+            f = expr_factor(e);
+            if (f.v == 0 || f.dim != r.dim)
+                e->ok = false;
+            else
+                r.v = fmod(r.v, f.v);
+        } else {
+            break;
+        }
+    }
+    return r;
+}
+
+static struct expr_value expr_sum(struct expr *e)
+{
+    struct expr_value r = expr_term(e);
+
+    while (e->ok) {
+        struct expr_value t;
+        int sign;
+        if (expr_eat(e, "+"))
+            sign = 1;
+        else if (expr_eat(e, "-"))
+            sign = -1;
+        else
+            break;
+        t = expr_term(e);
+        /* 0 is a length of any unit; otherwise dimensions must agree. */
+        if (t.dim != r.dim && t.v != 0 && r.v != 0)
+            e->ok = false;
+        if (t.dim > r.dim)
+            r.dim = t.dim;
+        r.v += sign * t.v;
+    }
+    return r;
+}
+
+/*
+ * Evaluates a length expression.  parent (may be NULL) is the parent's
+ * computed properties, for the functions that read them.
+ */
+bool rp_fo_eval_length(const char *text, double font_size,
+                       const struct rp_fo_props *parent, double *pt,
+                       bool *label_end)
+{
+    struct expr e = {text, font_size, parent, false, true};
+    struct expr_value r = expr_sum(&e);
+
+    if (!e.ok || *skip_space(e.s) != '\0' || !isfinite(r.v))
+        return false;
+    /* A bare number is a length only when it is zero. */
+    if (r.dim != 1 && !(r.dim == 0 && r.v == 0))
+        return false;
+    *pt = r.v;
+    if (label_end)
+        *label_end = e.label_end;
+    else if (e.label_end)
+        return false;
+    return true;
+}
+
+bool rp_fo_parse_length(const char *text, double font_size, double *pt)
+{
+    return rp_fo_eval_length(text, font_size, NULL, pt, NULL);
 }
 
 bool rp_fo_parse_percent(const char *text, double *percent)
@@ -423,15 +633,23 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             return 0;
         spec->line_height = true;
     } else if (!strcmp(name, "start-indent") || !strcmp(name, "end-indent")) {
-        if (!rp_fo_parse_length(value, p->font_size, &len))
+        bool label_end = false;
+        if (!rp_fo_eval_length(value, p->font_size, parent, &len, &label_end))
             return 0;
         if (name[0] == 's') {
             p->start_indent = len;
             spec->start_indent = true;
         } else {
             p->end_indent = len;
+            p->end_indent_label_end = label_end;
             spec->end_indent = true;
         }
+    } else if (!strcmp(name, "provisional-distance-between-starts")) {
+        return rp_fo_eval_length(value, p->font_size, parent,
+                                 &p->list_distance_between_starts, NULL);
+    } else if (!strcmp(name, "provisional-label-separation")) {
+        return rp_fo_eval_length(value, p->font_size, parent,
+                                 &p->list_label_separation, NULL);
     } else if (!strcmp(name, "text-indent")) {
         return rp_fo_parse_length(value, p->font_size, &p->text_indent);
     } else if (!strcmp(name, "white-space-collapse")) {
@@ -492,8 +710,115 @@ int rp_fo_apply_property(struct rp_fo_props *p,
     } else if (!strcmp(name, "keep-together")) {
         p->keep_together = strcmp(value, "auto") != 0;
     } else if (!strcmp(name, "text-decoration")) {
-        p->underline = strstr(value, "underline") != NULL &&
-                       strstr(value, "no-underline") == NULL;
+        /* Decorations add up from ancestors; "none" clears them all. */
+        if (!strcmp(value, "none"))
+            p->underline = p->overline = p->line_through = false;
+        if (strstr(value, "no-underline"))
+            p->underline = false;
+        else if (strstr(value, "underline"))
+            p->underline = true;
+        if (strstr(value, "no-overline"))
+            p->overline = false;
+        else if (strstr(value, "overline"))
+            p->overline = true;
+        if (strstr(value, "no-line-through"))
+            p->line_through = false;
+        else if (strstr(value, "line-through"))
+            p->line_through = true;
+    } else if (!strcmp(name, "baseline-shift")) {
+        double pct;
+        if (!strcmp(value, "baseline"))
+            len = 0;
+        else if (!strcmp(value, "super"))
+            len = 0.33 * parent->font_size; /* FOP's default */
+        else if (!strcmp(value, "sub"))
+            len = -0.33 * parent->font_size;
+        else if (rp_fo_parse_percent(value, &pct))
+            len = pct / 100.0 * p->line_height;
+        else if (!rp_fo_parse_length(value, p->font_size, &len))
+            return 0;
+        p->baseline_shift = parent->baseline_shift + len;
+    } else if (!strcmp(name, "vertical-align")) {
+        /* The CSS-style shorthand FOP accepts for baseline-shift. */
+        if (!strcmp(value, "super"))
+            p->baseline_shift =
+                parent->baseline_shift + 0.33 * parent->font_size;
+        else if (!strcmp(value, "sub"))
+            p->baseline_shift =
+                parent->baseline_shift - 0.33 * parent->font_size;
+        else if (strcmp(value, "baseline") != 0 && strcmp(value, "auto") != 0)
+            return -1;
+    } else if (!strcmp(name, "linefeed-treatment")) {
+        if (!strcmp(value, "preserve"))
+            p->linefeed_preserve = true;
+        else if (!strcmp(value, "treat-as-space") || !strcmp(value, "ignore") ||
+                 !strcmp(value, "treat-as-zero-width-space"))
+            p->linefeed_preserve = false;
+        else
+            return 0;
+    } else if (!strcmp(name, "wrap-option")) {
+        if (!strcmp(value, "no-wrap"))
+            p->wrap = false;
+        else if (!strcmp(value, "wrap"))
+            p->wrap = true;
+        else
+            return 0;
+    } else if (!strcmp(name, "white-space-treatment")) {
+        return 1; /* our collapse handles the common cases */
+    } else if (!strcmp(name, "white-space")) {
+        /* FOP's shorthand: pre keeps spaces and line feeds, no wrapping. */
+        if (!strcmp(value, "pre")) {
+            p->white_space_collapse = false;
+            p->linefeed_preserve = true;
+            p->wrap = false;
+        } else if (!strcmp(value, "nowrap")) {
+            p->wrap = false;
+        } else if (strcmp(value, "normal") != 0) {
+            return 0;
+        }
+    } else if (!strcmp(name, "orphans") || !strcmp(name, "widows")) {
+        char *end;
+        long n = strtol(value, &end, 10);
+        if (end == value || *skip_space(end) || n < 1 || n > 100)
+            return 0;
+        if (name[0] == 'o')
+            p->orphans = (int)n;
+        else
+            p->widows = (int)n;
+    } else if (!strcmp(name, "internal-destination") ||
+               !strcmp(name, "external-destination")) {
+        const char *v = skip_space(value);
+        char uri[2048];
+        size_t n;
+        if (!*v)
+            return 1;
+        /* url('...') or url(...) as XSL writes URIs; bare text as FOP. */
+        if (!strncmp(v, "url(", 4)) {
+            v = skip_space(v + 4);
+            n = strlen(v);
+            while (n && (isspace((unsigned char)v[n - 1]) || v[n - 1] == ')'))
+                n--;
+            if (n && (*v == '\'' || *v == '"')) {
+                v++;
+                n -= 2;
+            }
+        } else {
+            n = strlen(v);
+        }
+        if (n >= sizeof(uri))
+            return 0;
+        memcpy(uri, v, n);
+        uri[n] = '\0';
+        p->link = rp_fo_strings_intern(strings, uri);
+        p->link_internal = name[0] == 'i';
+    } else if (!strcmp(name, "show-destination") ||
+               !strcmp(name, "indicate-destination") ||
+               !strcmp(name, "destination-placement-offset")) {
+        return 1;
+    } else if (!strcmp(name, "character")) {
+        p->character = rp_fo_strings_intern(strings, value);
+    } else if (!strcmp(name, "starting-state")) {
+        p->starting_state_show = !strcmp(value, "show");
     } else if (!strcmp(name, "page-width")) {
         return rp_fo_parse_length(value, p->font_size, &p->page_width);
     } else if (!strcmp(name, "page-height")) {

@@ -111,6 +111,15 @@ static const struct {
     {"table-row", RP_FO_TABLE_ROW},
     {"table-cell", RP_FO_TABLE_CELL},
     {"declarations", RP_FO_DECLARATIONS},
+    {"list-block", RP_FO_LIST_BLOCK},
+    {"list-item", RP_FO_LIST_ITEM},
+    {"list-item-label", RP_FO_LIST_ITEM_LABEL},
+    {"list-item-body", RP_FO_LIST_ITEM_BODY},
+    {"basic-link", RP_FO_BASIC_LINK},
+    {"character", RP_FO_CHARACTER},
+    {"bookmark-tree", RP_FO_BOOKMARK_TREE},
+    {"bookmark", RP_FO_BOOKMARK},
+    {"bookmark-title", RP_FO_BOOKMARK_TITLE},
 };
 
 const char *rp_fo_kind_name(enum rp_fo_kind kind)
@@ -140,7 +149,8 @@ static int kind_of(const xmlNode *node)
 static bool is_block_level(enum rp_fo_kind kind)
 {
     return kind == RP_FO_BLOCK || kind == RP_FO_BLOCK_CONTAINER ||
-           kind == RP_FO_TABLE;
+           kind == RP_FO_TABLE || kind == RP_FO_LIST_BLOCK ||
+           kind == RP_FO_LIST_ITEM;
 }
 
 /* Initial values (XSL 1.1 §7), which the root inherits from. */
@@ -156,6 +166,11 @@ static void props_initial(struct rp_fo_props *p, struct rp_fo_strings *s)
     p->page_width = 595.28; /* A4, FOP's default */
     p->page_height = 841.89;
     p->columns_repeated = 1;
+    p->wrap = true;
+    p->orphans = 2;
+    p->widows = 2;
+    p->list_distance_between_starts = 24.0;
+    p->list_label_separation = 6.0;
     p->columns_spanned = 1;
 }
 
@@ -177,6 +192,18 @@ static void props_inherit(struct rp_fo_props *p,
     p->end_indent = parent->end_indent;
     p->text_indent = parent->text_indent;
     p->white_space_collapse = parent->white_space_collapse;
+    p->linefeed_preserve = parent->linefeed_preserve;
+    p->wrap = parent->wrap;
+    p->orphans = parent->orphans;
+    p->widows = parent->widows;
+    p->link = parent->link;
+    p->link_internal = parent->link_internal;
+    p->underline = parent->underline;
+    p->overline = parent->overline;
+    p->line_through = parent->line_through;
+    p->baseline_shift = parent->baseline_shift;
+    p->list_distance_between_starts = parent->list_distance_between_starts;
+    p->list_label_separation = parent->list_label_separation;
 }
 
 static enum rp_status resolve_font_size(struct rp_fo_doc *doc, xmlNode *elem,
@@ -332,7 +359,9 @@ void rp_fo_doc_warn_once(struct rp_fo_doc *doc, const char *key, long line,
 
 static bool accepts_text(enum rp_fo_kind kind)
 {
-    return kind == RP_FO_BLOCK || kind == RP_FO_INLINE || kind == RP_FO_WRAPPER;
+    return kind == RP_FO_BLOCK || kind == RP_FO_INLINE ||
+           kind == RP_FO_WRAPPER || kind == RP_FO_BASIC_LINK ||
+           kind == RP_FO_BOOKMARK_TITLE;
 }
 
 static void node_free_list(struct rp_fo_node *node)
@@ -670,6 +699,16 @@ static void retain(struct rp_fo_doc *doc, struct rp_fo_node *node)
     doc->retained = node;
 }
 
+const struct rp_fo_node *rp_fo_doc_bookmarks(const struct rp_fo_doc *doc)
+{
+    const struct rp_fo_node *n;
+    for (n = doc->retained; n; n = n->next) {
+        if (n->kind == RP_FO_BOOKMARK_TREE)
+            return n;
+    }
+    return NULL;
+}
+
 static void register_masters(struct rp_fo_doc *doc,
                              const struct rp_fo_node *set)
 {
@@ -901,7 +940,10 @@ static bool node_has_citations(const xmlNode *n)
     for (; n; n = n->next) {
         if (n->type == XML_ELEMENT_NODE &&
             (kind_of(n) == RP_FO_PAGE_NUMBER_CITATION ||
-             kind_of(n) == RP_FO_PAGE_NUMBER_CITATION_LAST))
+             kind_of(n) == RP_FO_PAGE_NUMBER_CITATION_LAST ||
+             kind_of(n) == RP_FO_BOOKMARK_TREE ||
+             (kind_of(n) == RP_FO_BASIC_LINK &&
+              xmlHasProp(n, (const xmlChar *)"internal-destination"))))
             return true;
         if (n->type == XML_ELEMENT_NODE && node_has_citations(n->children))
             return true;
@@ -937,8 +979,13 @@ enum rp_status rp_fo_doc_has_citations(struct rp_fo_doc *doc, bool *answer,
             continue;
         local = xmlTextReaderConstLocalName(reader);
         ns = xmlTextReaderConstNamespaceUri(reader);
-        if (ns && !strcmp((const char *)ns, FO_NS) &&
-            !strncmp((const char *)local, "page-number-citation", 20)) {
+        if (!ns || strcmp((const char *)ns, FO_NS) != 0)
+            continue;
+        if (!strncmp((const char *)local, "page-number-citation", 20) ||
+            !strcmp((const char *)local, "bookmark-tree") ||
+            (!strcmp((const char *)local, "basic-link") &&
+             xmlTextReaderMoveToAttribute(
+                 reader, (const xmlChar *)"internal-destination") == 1)) {
             doc->has_citations = 1;
             break;
         }

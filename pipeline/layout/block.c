@@ -53,17 +53,15 @@ enum rp_status rp_flow_emit(struct rp_flow *flow, struct rp_box *box,
         *tail = flow->pending_ids;
         flow->pending_ids = NULL;
     }
+    if (flow->has_pending_label) {
+        rp_item_list_append(&box->items, &flow->pending_label, 0, 0);
+        rp_item_list_release(&flow->pending_label);
+        if (flow->pending_label_height > box->height)
+            box->height = flow->pending_label_height;
+        flow->has_pending_label = false;
+    }
     flow->last_box = box;
     return flow->out->add(flow->out, box, err);
-}
-
-static void add_id_mark(struct rp_id_mark **list, const char *id, bool is_end)
-{
-    struct rp_id_mark *mark = rp_xcalloc(1, sizeof(*mark));
-    mark->id = id;
-    mark->is_end = is_end;
-    mark->next = *list;
-    *list = mark;
 }
 
 static double border_width(const struct rp_fo_border *b)
@@ -102,8 +100,12 @@ static enum rp_status block_open(struct rp_flow *flow,
         flow->pending_space = p->space_before;
     if (p->keep_with_previous)
         flow->pending_keep = true;
-    if (p->id)
-        add_id_mark(&flow->pending_ids, p->id, false);
+    if (p->id) {
+        struct rp_id_mark *mark = rp_xcalloc(1, sizeof(*mark));
+        mark->id = p->id;
+        mark->next = flow->pending_ids;
+        flow->pending_ids = mark;
+    }
     if (p->keep_together && flow->keep_together_depth == 0) {
         flow->keep_together_depth = 1;
         flow->keep_together_first = true;
@@ -150,7 +152,7 @@ static enum rp_status block_close(struct rp_flow *flow,
     if (status != RP_OK)
         return status;
     if (p->id && flow->layout->next_serial != st->serial_at_open)
-        add_id_mark(&flow->last_box->ids, p->id, true);
+        rp_box_add_id(flow->last_box, p->id, true);
     if (st->deco) {
         st->deco->last_serial = flow->layout->next_serial;
         flow->deco = rp_deco_ref(st->deco->parent);
@@ -199,6 +201,8 @@ static bool is_inline_level(enum rp_fo_kind kind)
     case RP_FO_PAGE_NUMBER:
     case RP_FO_PAGE_NUMBER_CITATION:
     case RP_FO_PAGE_NUMBER_CITATION_LAST:
+    case RP_FO_BASIC_LINK:
+    case RP_FO_CHARACTER:
         return true;
     default:
         return false;
@@ -226,9 +230,15 @@ static enum rp_status collect_inline(struct rp_flow *flow,
         rp_paragraph_add_literal(para, rp_layout_citation(flow->layout, node),
                                  &node->props);
         return RP_OK;
+    case RP_FO_CHARACTER:
+        if (node->props.character)
+            rp_paragraph_add_literal(para, node->props.character, &node->props);
+        return RP_OK;
     default:
         break;
     }
+    if (node->props.id)
+        rp_paragraph_add_id(para, node->props.id);
     while ((status = rp_fo_next_child(flow->layout->doc, node, &c, err)) ==
                RP_OK &&
            c) {
@@ -280,6 +290,87 @@ static enum rp_status flow_block(struct rp_flow *flow, struct rp_fo_node *node,
     return status;
 }
 
+/*
+ * A list item: the label is laid out whole in the column between the
+ * list's start indent and label-end(), then drawn beside the first box of
+ * the body, which flows (and breaks across pages) like any block content.
+ */
+static enum rp_status flow_list_item(struct rp_flow *flow,
+                                     struct rp_fo_node *item,
+                                     struct rp_error *err)
+{
+    struct block_state st;
+    struct rp_fo_node *c = NULL;
+    enum rp_status status = block_open(flow, item, &st, err);
+    /* label-end() = start of the body - the label separation. */
+    double label_right = item->props.start_indent +
+                         item->props.list_distance_between_starts -
+                         item->props.list_label_separation;
+
+    while (status == RP_OK &&
+           (status = rp_fo_next_child(flow->layout->doc, item, &c, err)) ==
+               RP_OK &&
+           c) {
+        if (c->kind == RP_FO_LIST_ITEM_LABEL) {
+            struct rp_stacker stacker;
+            struct rp_flow sub;
+            double width =
+                c->props.end_indent_label_end ? label_right : flow->ref_width;
+            status = rp_fo_materialize(flow->layout->doc, c, err);
+            if (status != RP_OK)
+                break;
+            rp_stacker_init(&stacker);
+            rp_flow_init(&sub, flow->layout, &stacker.base, flow->x_origin,
+                         width);
+            status = rp_flow_children(&sub, c, err);
+            rp_deco_unref(sub.deco);
+            if (status == RP_OK) {
+                /* A nested list's first label joins its parent's. */
+                if (!flow->has_pending_label ||
+                    stacker.height > flow->pending_label_height)
+                    flow->pending_label_height = stacker.height;
+                rp_stacker_finish(&stacker, 0, 0, &flow->pending_label);
+                flow->has_pending_label = true;
+            }
+            rp_stacker_release(&stacker);
+        } else if (c->kind == RP_FO_LIST_ITEM_BODY) {
+            status = rp_flow_children(flow, c, err);
+        }
+    }
+    if (status != RP_OK)
+        rp_fo_node_done(c);
+    /* A body with no content still shows its label. */
+    if (status == RP_OK && flow->has_pending_label) {
+        struct rp_box *box = rp_box_new();
+        status = rp_flow_emit(flow, box, err);
+    }
+    if (status == RP_OK)
+        status = block_close(flow, item, &st, err);
+    return status;
+}
+
+static enum rp_status flow_list_block(struct rp_flow *flow,
+                                      struct rp_fo_node *list,
+                                      struct rp_error *err)
+{
+    struct block_state st;
+    struct rp_fo_node *c = NULL;
+    enum rp_status status = block_open(flow, list, &st, err);
+
+    while (status == RP_OK &&
+           (status = rp_fo_next_child(flow->layout->doc, list, &c, err)) ==
+               RP_OK &&
+           c) {
+        if (c->kind == RP_FO_LIST_ITEM)
+            status = flow_list_item(flow, c, err);
+    }
+    if (status != RP_OK)
+        rp_fo_node_done(c);
+    if (status == RP_OK)
+        status = block_close(flow, list, &st, err);
+    return status;
+}
+
 enum rp_status rp_flow_children(struct rp_flow *flow, struct rp_fo_node *parent,
                                 struct rp_error *err)
 {
@@ -305,6 +396,8 @@ enum rp_status rp_flow_children(struct rp_flow *flow, struct rp_fo_node *parent,
             break;
         if (c->kind == RP_FO_BLOCK || c->kind == RP_FO_BLOCK_CONTAINER) {
             status = flow_block(flow, c, err);
+        } else if (c->kind == RP_FO_LIST_BLOCK) {
+            status = flow_list_block(flow, c, err);
         } else if (c->kind == RP_FO_TABLE) {
             struct block_state st;
             status = block_open(flow, c, &st, err);

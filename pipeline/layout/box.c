@@ -54,6 +54,15 @@ struct rp_box *rp_box_new(void)
     return box;
 }
 
+void rp_box_add_id(struct rp_box *box, const char *id, bool is_end)
+{
+    struct rp_id_mark *mark = rp_xcalloc(1, sizeof(*mark));
+    mark->id = id;
+    mark->is_end = is_end;
+    mark->next = box->ids;
+    box->ids = mark;
+}
+
 struct rp_box *rp_box_ref(struct rp_box *box)
 {
     box->refs++;

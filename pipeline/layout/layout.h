@@ -19,6 +19,8 @@
 #ifndef RP_LAYOUT_H
 #define RP_LAYOUT_H
 
+#include <stdbool.h>
+
 #include <pango/pango.h>
 
 #include "common/error.h"
@@ -28,6 +30,8 @@ enum rp_area_kind {
     RP_AREA_RECT, /* filled rectangle: x, y, w, h */
     RP_AREA_RULE, /* stroked line from (x, y) to (x + w, y + h) */
     RP_AREA_TEXT, /* a line of shaped text; (x, y) is the baseline origin */
+    RP_AREA_LINK, /* a link over x, y, w, h to target */
+    RP_AREA_DEST, /* a named destination (target) at x, y */
 };
 
 enum rp_area_rule_style {
@@ -49,6 +53,8 @@ struct rp_area_item {
     enum rp_area_rule_style rule_style; /* RULE */
     PangoLayout *layout;                /* TEXT: the paragraph */
     PangoLayoutLine *line;              /* TEXT: one of its lines */
+    const char *target; /* LINK: URI or destination name; DEST: name */
+    bool internal;      /* LINK: target is a destination name */
 };
 
 struct rp_area_page {

@@ -68,6 +68,7 @@ struct rp_box {
 };
 
 struct rp_box *rp_box_new(void);
+void rp_box_add_id(struct rp_box *box, const char *id, bool is_end);
 struct rp_box *rp_box_ref(struct rp_box *box);
 void rp_box_unref(struct rp_box *box);
 struct rp_deco *rp_deco_ref(struct rp_deco *deco);
@@ -148,6 +149,10 @@ struct rp_flow {
     struct rp_box *last_box; /* borrowed: the box most recently emitted */
     int keep_together_depth; /* > 0 inside a keep-together block */
     bool keep_together_first;
+    /* A list item's label, drawn beside the first box of its body. */
+    bool has_pending_label;
+    struct rp_item_list pending_label;
+    double pending_label_height;
 };
 
 void rp_flow_init(struct rp_flow *flow, struct rp_layout *layout,
@@ -174,6 +179,8 @@ void rp_paragraph_add_text(struct rp_paragraph *para, const char *text,
 /* Inline text not subject to whitespace collapse (page numbers). */
 void rp_paragraph_add_literal(struct rp_paragraph *para, const char *text,
                               const struct rp_fo_props *props);
+/* An id on an inline: its destination is the line where it starts. */
+void rp_paragraph_add_id(struct rp_paragraph *para, const char *id);
 enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
                                  struct rp_flow *flow, double x, double width,
                                  struct rp_error *err);

@@ -68,6 +68,26 @@ static void record_ids(struct paginator *pg)
     }
 }
 
+/* A named destination where each id starts, for links and bookmarks. */
+static void add_destinations(struct paginator *pg, struct rp_item_list *items)
+{
+    size_t i;
+
+    for (i = 0; i < pg->n; i++) {
+        const struct rp_id_mark *mark;
+        for (mark = pg->placed[i].box->ids; mark; mark = mark->next) {
+            struct rp_area_item item = {0};
+            if (mark->is_end || pg->placed[i].box->is_header)
+                continue;
+            item.kind = RP_AREA_DEST;
+            item.x = pg->body.x;
+            item.y = pg->body.y + pg->placed[i].y;
+            item.target = mark->id;
+            rp_item_list_push(items, &item);
+        }
+    }
+}
+
 static enum rp_status layout_static(struct paginator *pg,
                                     const struct region *region,
                                     struct rp_item_list *items,
@@ -102,6 +122,7 @@ static enum rp_status finish_page(struct paginator *pg, struct rp_error *err)
     if (layout->pass == 2 && pg->sink) {
         struct rp_area_page page;
         rp_emit_placed(pg->placed, pg->n, pg->body.x, pg->body.y, &items);
+        add_destinations(pg, &items);
         status = layout_static(pg, &pg->before, &items, err);
         if (status == RP_OK)
             status = layout_static(pg, &pg->after, &items, err);

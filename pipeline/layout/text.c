@@ -21,8 +21,12 @@ struct text_style {
     double font_size;
     int font_weight;
     bool font_italic;
-    bool underline;
+    bool underline, overline, line_through;
+    double baseline_shift;
     struct rp_fo_color color;
+    struct rp_fo_color background;
+    const char *link; /* interned by the FO document, or NULL */
+    bool link_internal;
 };
 
 struct text_run {
@@ -37,18 +41,25 @@ struct block_style {
     double line_height;
     double text_indent;
     bool white_space_collapse;
+    bool linefeed_preserve;
+    bool wrap;
+    int orphans, widows;
+};
+
+struct inline_id {
+    const char *id;
+    size_t offset;
 };
 
 struct rp_paragraph {
     struct block_style block;
+    struct inline_id *ids;
+    size_t n_ids, cap_ids;
     GString *text;
     struct text_run *runs;
     size_t n_runs, cap_runs;
     bool after_space; /* whitespace collapse: a space was just written */
 };
-
-/* Orphans and widows: XSL's initial value for both is 2. */
-#define MIN_LINES_AT_BREAK 2
 
 static struct text_style style_of(const struct rp_fo_props *p)
 {
@@ -59,8 +70,19 @@ static struct text_style style_of(const struct rp_fo_props *p)
     s.font_weight = p->font_weight;
     s.font_italic = p->font_italic;
     s.underline = p->underline;
+    s.overline = p->overline;
+    s.line_through = p->line_through;
+    s.baseline_shift = p->baseline_shift;
     s.color = p->color;
+    s.background = p->background;
+    s.link = p->link;
+    s.link_internal = p->link_internal;
     return s;
+}
+
+static bool same_color(const struct rp_fo_color *a, const struct rp_fo_color *b)
+{
+    return a->r == b->r && a->g == b->g && a->b == b->b && a->a == b->a;
 }
 
 static bool same_style(const struct text_style *a, const struct text_style *b)
@@ -68,8 +90,11 @@ static bool same_style(const struct text_style *a, const struct text_style *b)
     return a->font_family == b->font_family && a->font_size == b->font_size &&
            a->font_weight == b->font_weight &&
            a->font_italic == b->font_italic && a->underline == b->underline &&
-           a->color.r == b->color.r && a->color.g == b->color.g &&
-           a->color.b == b->color.b && a->color.a == b->color.a;
+           a->overline == b->overline && a->line_through == b->line_through &&
+           a->baseline_shift == b->baseline_shift &&
+           same_color(&a->color, &b->color) &&
+           same_color(&a->background, &b->background) && a->link == b->link &&
+           a->link_internal == b->link_internal;
 }
 
 struct rp_paragraph *rp_paragraph_new(const struct rp_fo_props *block)
@@ -80,6 +105,10 @@ struct rp_paragraph *rp_paragraph_new(const struct rp_fo_props *block)
     para->block.line_height = block->line_height;
     para->block.text_indent = block->text_indent;
     para->block.white_space_collapse = block->white_space_collapse;
+    para->block.linefeed_preserve = block->linefeed_preserve;
+    para->block.wrap = block->wrap;
+    para->block.orphans = block->orphans;
+    para->block.widows = block->widows;
     para->text = g_string_new(NULL);
     para->after_space = true; /* leading whitespace is dropped */
     return para;
@@ -91,6 +120,7 @@ void rp_paragraph_free(struct rp_paragraph *para)
         return;
     g_string_free(para->text, TRUE);
     free(para->runs);
+    free(para->ids);
     free(para);
 }
 
@@ -131,7 +161,13 @@ void rp_paragraph_add_text(struct rp_paragraph *para, const char *text,
     const char *s;
 
     if (!props->white_space_collapse) {
-        g_string_append(para->text, text);
+        const char *c;
+        /* Kept line feeds break lines; others become spaces. */
+        for (c = text; *c; c++)
+            g_string_append_c(para->text,
+                              *c == '\n' && !props->linefeed_preserve ? ' '
+                              : *c == '\r'                            ? ' '
+                                                                      : *c);
         para->after_space = false;
         add_run(para, start, props);
         return;
@@ -142,7 +178,15 @@ void rp_paragraph_add_text(struct rp_paragraph *para, const char *text,
      * start of the paragraph.
      */
     for (s = text; *s; s++) {
-        if (is_xml_space(*s)) {
+        if (*s == '\n' && props->linefeed_preserve) {
+            /* Spaces around a kept line feed go (ignore-if-surrounding-
+             * linefeed); the line feed itself breaks the line in Pango. */
+            if (para->text->len > start &&
+                para->text->str[para->text->len - 1] == ' ')
+                g_string_truncate(para->text, para->text->len - 1);
+            g_string_append_c(para->text, '\n');
+            para->after_space = true;
+        } else if (is_xml_space(*s)) {
             if (!para->after_space)
                 g_string_append_c(para->text, ' ');
             para->after_space = true;
@@ -161,6 +205,15 @@ void rp_paragraph_add_literal(struct rp_paragraph *para, const char *text,
     g_string_append(para->text, text);
     para->after_space = false;
     add_run(para, start, props);
+}
+
+void rp_paragraph_add_id(struct rp_paragraph *para, const char *id)
+{
+    rp_array_grow((void **)&para->ids, &para->cap_ids, para->n_ids + 1,
+                  sizeof(*para->ids));
+    para->ids[para->n_ids].id = id;
+    para->ids[para->n_ids].offset = para->text->len;
+    para->n_ids++;
 }
 
 static PangoFontDescription *font_of(const struct text_style *p)
@@ -195,6 +248,61 @@ static double natural_height(struct rp_layout *layout,
     return *cached;
 }
 
+static void add_attr(PangoAttrList *attrs, PangoAttribute *a,
+                     const struct text_run *run)
+{
+    a->start_index = (guint)run->start;
+    a->end_index = (guint)run->end;
+    pango_attr_list_insert(attrs, a);
+}
+
+/* Link areas over the parts of line that carry a link. */
+static void add_links(struct rp_layout *layout, const struct rp_paragraph *para,
+                      PangoLayoutLine *line, double x, double height,
+                      struct rp_item_list *items)
+{
+    size_t i;
+    int line_start = line->start_index,
+        line_end = line->start_index + line->length;
+
+    for (i = 0; i < para->n_runs; i++) {
+        const struct text_run *run = &para->runs[i];
+        int from = (int)run->start, to = (int)run->end, *ranges = NULL;
+        int n_ranges = 0, r;
+
+        if (!run->style.link || to <= line_start || from >= line_end)
+            continue;
+        /* A link to nowhere would make the PDF invalid: drop it, say so. */
+        if (run->style.link_internal && layout->pass == 2 &&
+            !g_hash_table_contains(layout->first_page, run->style.link)) {
+            rp_fo_doc_warn_once(layout->doc, run->style.link, 0,
+                                "fo:basic-link to internal destination "
+                                "'%s', which no element has as id; the link "
+                                "is dropped",
+                                run->style.link);
+            continue;
+        }
+        if (from < line_start)
+            from = line_start;
+        if (to > line_end)
+            to = line_end;
+        pango_layout_line_get_x_ranges(line, from, to, &ranges, &n_ranges);
+        for (r = 0; r < n_ranges; r++) {
+            struct rp_area_item item = {0};
+            item.kind = RP_AREA_LINK;
+            item.x = x + (double)ranges[2 * r] / PANGO_SCALE;
+            item.y = 0;
+            item.w = (double)(ranges[2 * r + 1] - ranges[2 * r]) / PANGO_SCALE;
+            item.h = height;
+            item.target = run->style.link;
+            item.internal = run->style.link_internal;
+            if (item.w > 0)
+                rp_item_list_push(items, &item);
+        }
+        g_free(ranges);
+    }
+}
+
 static PangoAttrList *build_attributes(const struct rp_paragraph *para)
 {
     PangoAttrList *attrs = pango_attr_list_new();
@@ -217,12 +325,26 @@ static PangoAttrList *build_attributes(const struct rp_paragraph *para)
         a->start_index = (guint)run->start;
         a->end_index = (guint)run->end;
         pango_attr_list_insert(attrs, a);
-        if (p->underline) {
-            a = pango_attr_underline_new(PANGO_UNDERLINE_SINGLE);
-            a->start_index = (guint)run->start;
-            a->end_index = (guint)run->end;
-            pango_attr_list_insert(attrs, a);
-        }
+        if (p->underline)
+            add_attr(attrs, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE),
+                     run);
+        if (p->overline)
+            add_attr(attrs, pango_attr_overline_new(PANGO_OVERLINE_SINGLE),
+                     run);
+        if (p->line_through)
+            add_attr(attrs, pango_attr_strikethrough_new(TRUE), run);
+        if (p->baseline_shift != 0)
+            add_attr(
+                attrs,
+                pango_attr_rise_new((int)(p->baseline_shift * PANGO_SCALE)),
+                run);
+        if (p->background.a > 0)
+            add_attr(
+                attrs,
+                pango_attr_background_new((guint16)(p->background.r * 65535),
+                                          (guint16)(p->background.g * 65535),
+                                          (guint16)(p->background.b * 65535)),
+                run);
     }
     return attrs;
 }
@@ -251,6 +373,7 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
     enum rp_status status = RP_OK;
     double base_height = natural_height(flow->layout, desc);
     int n_lines, i = 0;
+    size_t k;
 
     /* Trailing collapsed space would shift centred and right text. */
     if (block->white_space_collapse && para->text->len &&
@@ -259,7 +382,9 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
     if (width < 1)
         width = 1;
     pango_layout_set_font_description(layout, desc);
-    pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
+    /* no-wrap: one line per line feed, as long as it is (it may overflow). */
+    pango_layout_set_width(layout,
+                           block->wrap ? (int)(width * PANGO_SCALE) : -1);
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_alignment(layout, alignment_of(block->text_align));
     pango_layout_set_justify(layout, block->text_align == RP_FO_ALIGN_JUSTIFY);
@@ -288,15 +413,32 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
             line_height *= natural / base_height;
         item.kind = RP_AREA_TEXT;
         item.x = x + (double)logical.x / PANGO_SCALE;
+        if (!block->wrap && block->text_align != RP_FO_ALIGN_START &&
+            logical.width < width * PANGO_SCALE) {
+            double slack = width - (double)logical.width / PANGO_SCALE;
+            item.x +=
+                block->text_align == RP_FO_ALIGN_CENTER ? slack / 2 : slack;
+        }
         item.y = (line_height - natural) / 2 + ascent;
         item.w = (double)logical.width / PANGO_SCALE;
         item.layout = g_object_ref(layout);
         item.line = pango_layout_iter_get_line_readonly(iter);
         rp_item_list_push(&box->items, &item);
+        add_links(flow->layout, para, item.line,
+                  item.x - (double)logical.x / PANGO_SCALE, line_height,
+                  &box->items);
         box->height = line_height;
+        for (k = 0; k < para->n_ids; k++) {
+            size_t line_end =
+                (size_t)(item.line->start_index + item.line->length);
+            /* Ids go to the line they start on; the last takes the rest. */
+            if (para->ids[k].offset >= (size_t)item.line->start_index &&
+                (para->ids[k].offset < line_end || i == n_lines - 1))
+                rp_box_add_id(box, para->ids[k].id, false);
+        }
         /* Orphans and widows: the first and last lines keep company. */
-        box->keep_with_prev = i > 0 && (i < MIN_LINES_AT_BREAK ||
-                                        i > n_lines - MIN_LINES_AT_BREAK);
+        box->keep_with_prev =
+            i > 0 && (i < block->orphans || i > n_lines - block->widows);
         status = rp_flow_emit(flow, box, err);
         i++;
     } while (status == RP_OK && pango_layout_iter_next_line(iter));

@@ -53,6 +53,15 @@ void rp_paint_dump_page(FILE *out, const struct rp_area_page *page)
         case RP_AREA_TEXT:
             dump_text(out, item);
             break;
+        case RP_AREA_LINK:
+            fprintf(out, "  link %.2f %.2f %.2fx%.2f %s %s\n", item->x, item->y,
+                    item->w, item->h, item->internal ? "dest" : "uri",
+                    item->target);
+            break;
+        case RP_AREA_DEST:
+            fprintf(out, "  dest %.2f %.2f %s\n", item->x, item->y,
+                    item->target);
+            break;
         }
     }
 }

@@ -13,6 +13,7 @@
 #ifndef RP_PAINT_H
 #define RP_PAINT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -31,6 +32,15 @@ struct rp_pdf_info {
     int64_t created;
 };
 
+/* One entry of the PDF outline (bookmarks). */
+struct rp_pdf_outline {
+    const char *title;
+    const char *dest; /* a destination name (an id), or NULL */
+    const char *uri;  /* an external target, or NULL */
+    int parent;       /* index of the parent entry, or -1 at the top */
+    bool open;        /* children shown */
+};
+
 struct rp_painter;
 
 enum rp_status rp_paint_pdf_open(const char *path,
@@ -40,6 +50,13 @@ enum rp_status rp_paint_pdf_open(const char *path,
 enum rp_status rp_paint_page(struct rp_painter *painter,
                              const struct rp_area_page *page,
                              struct rp_error *err) RP_MUST_CHECK;
+/*
+ * The outline to write when the document is finished (copied).  Entries
+ * whose destination no page defined point at the first page, with a
+ * warning.
+ */
+void rp_paint_pdf_set_outline(struct rp_painter *painter,
+                              const struct rp_pdf_outline *entries, size_t n);
 /* Finishes the PDF and renames it into place; frees painter. */
 enum rp_status rp_paint_pdf_close(struct rp_painter *painter,
                                   struct rp_error *err) RP_MUST_CHECK;

@@ -10,7 +10,11 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include <glib.h>
+
+#include "common/buf.h"
 #include "common/file.h"
+#include "common/log.h"
 #include "common/mem.h"
 
 struct rp_painter {
@@ -20,7 +24,23 @@ struct rp_painter {
     struct rp_pdf_info info;
     char *title, *author, *subject, *keywords;
     int pages;
+    GHashTable *dests; /* destination names defined so far */
+    struct rp_pdf_outline *outline;
+    size_t n_outline;
 };
+
+/* Cairo tag attributes quote strings with '; escape ' and \ inside. */
+static void add_quoted(struct rp_buf *b, const char *s)
+{
+    int ok = rp_buf_addch(b, '\'');
+    for (; *s && ok; s++) {
+        if (*s == '\'' || *s == '\\')
+            ok = rp_buf_addch(b, '\\');
+        ok = ok && rp_buf_addch(b, *s);
+    }
+    ok = ok && rp_buf_addch(b, '\'');
+    (void)ok; /* a name past the buffer cap is cut; cairo then says so */
+}
 
 static cairo_status_t write_to_file(void *closure, const unsigned char *data,
                                     unsigned int length)
@@ -53,6 +73,7 @@ enum rp_status rp_paint_pdf_open(const char *path,
     p->author = dup_or_null(info->author);
     p->subject = dup_or_null(info->subject);
     p->keywords = dup_or_null(info->keywords);
+    p->dests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     *out = p;
     return RP_OK;
 }
@@ -129,9 +150,47 @@ static void paint_rule(cairo_t *cr, const struct rp_area_item *item)
     cairo_restore(cr);
 }
 
-static void paint_item(cairo_t *cr, const struct rp_area_item *item)
+static void paint_link(cairo_t *cr, const struct rp_area_item *item)
 {
+    struct rp_buf attrs = RP_BUF_INIT;
+    int ok =
+        rp_buf_addf(&attrs, "rect=[%.3f %.3f %.3f %.3f] %s=", item->x, item->y,
+                    item->w, item->h, item->internal ? "dest" : "uri");
+    (void)ok;
+    add_quoted(&attrs, item->target);
+    cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs.data);
+    cairo_tag_end(cr, CAIRO_TAG_LINK);
+    rp_buf_release(&attrs);
+}
+
+static void paint_dest(struct rp_painter *p, const struct rp_area_item *item)
+{
+    struct rp_buf attrs = RP_BUF_INIT;
+    int ok;
+
+    if (g_hash_table_contains(p->dests, item->target))
+        return;
+    g_hash_table_add(p->dests, g_strdup(item->target));
+    ok = rp_buf_adds(&attrs, "name=");
+    (void)ok;
+    add_quoted(&attrs, item->target);
+    ok = rp_buf_addf(&attrs, " x=%.3f y=%.3f", item->x, item->y);
+    cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attrs.data);
+    cairo_tag_end(p->cr, CAIRO_TAG_DEST);
+    rp_buf_release(&attrs);
+}
+
+static void paint_item(struct rp_painter *p, const struct rp_area_item *item)
+{
+    cairo_t *cr = p->cr;
+
     switch (item->kind) {
+    case RP_AREA_LINK:
+        paint_link(cr, item);
+        break;
+    case RP_AREA_DEST:
+        paint_dest(p, item);
+        break;
     case RP_AREA_RECT:
         cairo_set_source_rgba(cr, item->color.r, item->color.g, item->color.b,
                               item->color.a);
@@ -164,11 +223,17 @@ enum rp_status rp_paint_page(struct rp_painter *p,
                                               CAIRO_PDF_VERSION_1_5);
         set_metadata(p);
         p->cr = cairo_create(p->surface);
+        /*
+         * cairo 1.16 reserves a structure tree object as soon as a link
+         * is drawn but writes it only when there is structure: without a
+         * root element the PDF's xref points at a missing object.
+         */
+        cairo_tag_begin(p->cr, "Document", NULL);
     } else {
         cairo_pdf_surface_set_size(p->surface, page->width, page->height);
     }
     for (i = 0; i < page->n_items; i++)
-        paint_item(p->cr, &page->items[i]);
+        paint_item(p, &page->items[i]);
     cairo_show_page(p->cr);
     p->pages++;
     s = cairo_status(p->cr);
@@ -177,8 +242,66 @@ enum rp_status rp_paint_page(struct rp_painter *p,
     return RP_OK;
 }
 
+void rp_paint_pdf_set_outline(struct rp_painter *p,
+                              const struct rp_pdf_outline *entries, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < p->n_outline; i++) {
+        free((char *)p->outline[i].title);
+        free((char *)p->outline[i].dest);
+        free((char *)p->outline[i].uri);
+    }
+    free(p->outline);
+    p->outline = n ? rp_xcalloc(n, sizeof(*p->outline)) : NULL;
+    p->n_outline = n;
+    for (i = 0; i < n; i++) {
+        p->outline[i] = entries[i];
+        p->outline[i].title = rp_xstrdup(entries[i].title);
+        p->outline[i].dest = dup_or_null(entries[i].dest);
+        p->outline[i].uri = dup_or_null(entries[i].uri);
+    }
+}
+
+static void write_outline(struct rp_painter *p)
+{
+    int *ids = p->n_outline ? rp_xcalloc(p->n_outline, sizeof(int)) : NULL;
+    size_t i;
+
+    for (i = 0; i < p->n_outline; i++) {
+        const struct rp_pdf_outline *e = &p->outline[i];
+        struct rp_buf attrs = RP_BUF_INIT;
+        int parent = e->parent >= 0 && (size_t)e->parent < i
+                         ? ids[e->parent]
+                         : CAIRO_PDF_OUTLINE_ROOT;
+        int ok = 1;
+
+        if (e->dest && g_hash_table_contains(p->dests, e->dest)) {
+            ok = rp_buf_adds(&attrs, "dest=");
+            add_quoted(&attrs, e->dest);
+        } else if (e->uri) {
+            ok = rp_buf_adds(&attrs, "uri=");
+            add_quoted(&attrs, e->uri);
+        } else {
+            if (e->dest)
+                rp_log_warn("%s: bookmark '%s' points to '%s', which no "
+                            "element has as id; it opens the first page",
+                            p->file.path, e->title, e->dest);
+            ok = rp_buf_adds(&attrs, "page=1");
+        }
+        (void)ok;
+        ids[i] = cairo_pdf_surface_add_outline(
+            p->surface, parent, e->title, attrs.data,
+            e->open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+        rp_buf_release(&attrs);
+    }
+    free(ids);
+}
+
 static void painter_free(struct rp_painter *p)
 {
+    rp_paint_pdf_set_outline(p, NULL, 0);
+    g_hash_table_destroy(p->dests);
     if (p->cr)
         cairo_destroy(p->cr);
     if (p->surface)
@@ -201,6 +324,8 @@ enum rp_status rp_paint_pdf_close(struct rp_painter *p, struct rp_error *err)
                               "one");
         goto out;
     }
+    write_outline(p);
+    cairo_tag_end(p->cr, "Document");
     cairo_destroy(p->cr);
     p->cr = NULL;
     cairo_surface_finish(p->surface);

@@ -1,0 +1,50 @@
+#!/bin/sh
+# Render features beyond the basics, each on a small FO file of its own:
+# lists, links, bookmarks, metadata, inline decorations, kept whitespace.
+. "$(dirname "$0")/lib.sh"
+plan 19
+
+# Lists: labels in their column, bodies at body-start(), nested lists.
+"$REPORTPIPE" render -q --dump-area "$WORK/lists.dump" tests/e2e/fo/lists.fo "$WORK/lists.pdf"
+ok $? "lists render"
+bullet=$(awk '/text .* "•"/ {print $3; exit}' "$WORK/lists.dump")
+body=$(awk '/text .* "Reduce P1/ {print $2 " " $3; exit}' "$WORK/lists.dump")
+is "$bullet" "$(echo "$body" | cut -d' ' -f2)" "a bullet sits on the baseline of its item's first line"
+awk '/"•"/ {b = $2} /"Reduce P1/ {r = $2} END {exit !(b + 0 < r + 0 && r - b > 17.9 && r - b < 18.1)}' "$WORK/lists.dump"
+ok $? "the body starts provisional-distance-between-starts (18pt) right of the label"
+awk '/"a\)"/ {a = $2} /"export to XLSX"/ {e = $2} /"Migrate/ {m = $2} END {exit !(a > m && e > a)}' "$WORK/lists.dump"
+ok $? "a nested list is indented inside its parent item's body"
+pdftotext -layout "$WORK/lists.pdf" - | grep -q "10\. *Tenth numbered item"
+ok $? "numbered labels end-aligned beside their bodies"
+
+# Links, destinations, bookmarks and metadata.
+"$REPORTPIPE" render -q --dump-area "$WORK/links.dump" tests/e2e/fo/links.fo "$WORK/links.pdf"
+ok $? "links render"
+qpdf --check "$WORK/links.pdf" >/dev/null 2>&1
+ok $? "qpdf --check passes on a PDF with links and an outline"
+is "$(grep -c '^  link ' "$WORK/links.dump")" 3 "three link areas"
+contains "$WORK/links.dump" "uri https://example.com/docs" "external-destination url('...') becomes a URI link"
+pdfinfo -dests "$WORK/links.pdf" >"$WORK/dests.txt" 2>&1
+grep -q '^ *1 .*"intro"' "$WORK/dests.txt" && grep -q '^ *2 .*"details"' "$WORK/dests.txt"
+ok $? "ids become named destinations on their pages"
+pdfinfo "$WORK/links.pdf" >"$WORK/info.txt"
+contains "$WORK/info.txt" "Title:           Links and bookmarks" "dc:title becomes the PDF title"
+contains "$WORK/info.txt" "Author:          reportpipe tests" "dc:creator becomes the author"
+contains "$WORK/info.txt" "Keywords:        links, bookmarks" "pdf:Keywords become the keywords"
+qpdf --json "$WORK/links.pdf" >"$WORK/links.json" 2>/dev/null
+perl -0ne 'exit !(/"title": "Introduction"/ && /"title": "Details"/ && /"title": "Online documentation"/)' "$WORK/links.json"
+ok $? "the bookmark tree becomes the PDF outline"
+pdftotext "$WORK/links.pdf" - | grep -q "details on page 2"
+ok $? "a citation inside a link resolves"
+
+# Inline features.
+pdftotext -layout "$WORK/links.pdf" "$WORK/links.txt"
+contains "$WORK/links.txt" "§7." "fo:character inserts its character"
+contains "$WORK/links.txt" "    indented line two" "white-space-collapse=false keeps spaces"
+grep -q "^line one" "$WORK/links.txt"
+ok $? "linefeed-treatment=preserve keeps line breaks"
+
+# A dump to a device is written in place, not renamed over it.
+"$REPORTPIPE" render -q --dump-area /dev/stdout tests/e2e/fo/links.fo "$WORK/x.pdf" | grep -q "^page 2"
+ok $? "--dump-area /dev/stdout writes to standard output"
+finish
