@@ -70,6 +70,11 @@ enum rp_fo_kind {
     RP_FO_BOOKMARK_TREE,
     RP_FO_BOOKMARK,
     RP_FO_BOOKMARK_TITLE,
+    RP_FO_PAGE_SEQUENCE_MASTER,
+    RP_FO_SINGLE_PAGE_MASTER_REFERENCE,
+    RP_FO_REPEATABLE_PAGE_MASTER_REFERENCE,
+    RP_FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES,
+    RP_FO_CONDITIONAL_PAGE_MASTER_REFERENCE,
     RP_FO_KIND_COUNT
 };
 
@@ -117,6 +122,29 @@ enum rp_fo_text_align {
 enum rp_fo_break {
     RP_FO_BREAK_AUTO,
     RP_FO_BREAK_PAGE,
+    RP_FO_BREAK_ODD_PAGE,  /* the next page with an odd number */
+    RP_FO_BREAK_EVEN_PAGE, /* the next page with an even number */
+};
+
+/* Conditions of fo:conditional-page-master-reference. */
+enum rp_fo_page_position {
+    RP_FO_POSITION_ANY,
+    RP_FO_POSITION_FIRST,
+    RP_FO_POSITION_LAST,
+    RP_FO_POSITION_REST,
+    RP_FO_POSITION_ONLY,
+};
+enum rp_fo_parity { RP_FO_PARITY_ANY, RP_FO_PARITY_ODD, RP_FO_PARITY_EVEN };
+enum rp_fo_blankness { RP_FO_BLANK_ANY, RP_FO_BLANK, RP_FO_NOT_BLANK };
+
+/* force-page-count of a page sequence. */
+enum rp_fo_force_count {
+    RP_FO_FORCE_AUTO,
+    RP_FO_FORCE_EVEN,
+    RP_FO_FORCE_ODD,
+    RP_FO_FORCE_END_ON_EVEN,
+    RP_FO_FORCE_END_ON_ODD,
+    RP_FO_FORCE_NONE,
 };
 
 /*
@@ -163,6 +191,13 @@ struct rp_fo_props {
     /* page geometry (simple-page-master, regions) */
     double page_width, page_height;
     double extent;
+    const char *region_name; /* regions; NULL: the region's default name */
+    bool precedence;         /* region-before/after span the corners */
+    enum rp_fo_page_position page_position;
+    enum rp_fo_parity odd_or_even;
+    enum rp_fo_blankness blank_or_not_blank;
+    int maximum_repeats; /* -1: no-limit */
+    enum rp_fo_force_count force_page_count;
 
     /* tables */
     struct rp_fo_length width;        /* table width */
@@ -177,9 +212,10 @@ struct rp_fo_props {
     const char *master_name;
     const char *master_reference;
     const char *flow_name;
-    const char *character;    /* fo:character */
-    bool starting_state_show; /* fo:bookmark */
-    int initial_page_number;  /* 0: auto */
+    const char *character;            /* fo:character */
+    bool starting_state_show;         /* fo:bookmark */
+    int initial_page_number;          /* 0: auto */
+    enum rp_fo_parity initial_parity; /* auto-odd, auto-even */
 };
 
 struct rp_fo_node {
@@ -229,7 +265,12 @@ const char *rp_fo_doc_name(const struct rp_fo_doc *doc);
 /* The fo:root node (a shell: its children are streamed). */
 struct rp_fo_node *rp_fo_doc_root(struct rp_fo_doc *doc);
 
-/* The simple-page-master called name, or NULL. */
+/*
+ * The simple-page-master or page-sequence-master called name, or NULL;
+ * and the whole (materialised) layout master set.
+ */
+const struct rp_fo_node *rp_fo_doc_layout_masters(const struct rp_fo_doc *doc);
+/* The master called name, or NULL. */
 const struct rp_fo_node *rp_fo_doc_find_master(const struct rp_fo_doc *doc,
                                                const char *name);
 

@@ -694,9 +694,12 @@ int rp_fo_apply_property(struct rp_fo_props *p,
         enum rp_fo_break b;
         if (!strcmp(value, "auto"))
             b = RP_FO_BREAK_AUTO;
-        else if (!strcmp(value, "page") || !strcmp(value, "odd-page") ||
-                 !strcmp(value, "even-page") || !strcmp(value, "column"))
+        else if (!strcmp(value, "page") || !strcmp(value, "column"))
             b = RP_FO_BREAK_PAGE;
+        else if (!strcmp(value, "odd-page"))
+            b = RP_FO_BREAK_ODD_PAGE;
+        else if (!strcmp(value, "even-page"))
+            b = RP_FO_BREAK_EVEN_PAGE;
         else
             return 0;
         if (name[6] == 'b')
@@ -815,6 +818,55 @@ int rp_fo_apply_property(struct rp_fo_props *p,
                !strcmp(name, "indicate-destination") ||
                !strcmp(name, "destination-placement-offset")) {
         return 1;
+    } else if (!strcmp(name, "region-name")) {
+        p->region_name = rp_fo_strings_intern(strings, value);
+    } else if (!strcmp(name, "precedence")) {
+        p->precedence = !strcmp(value, "true");
+    } else if (!strcmp(name, "page-position")) {
+        static const char *const names[] = {"any", "first", "last", "rest",
+                                            "only"};
+        size_t i;
+        for (i = 0; i < 5 && strcmp(value, names[i]); i++)
+            ;
+        if (i == 5)
+            return 0;
+        p->page_position = (enum rp_fo_page_position)i;
+    } else if (!strcmp(name, "odd-or-even")) {
+        if (!strcmp(value, "any"))
+            p->odd_or_even = RP_FO_PARITY_ANY;
+        else if (!strcmp(value, "odd"))
+            p->odd_or_even = RP_FO_PARITY_ODD;
+        else if (!strcmp(value, "even"))
+            p->odd_or_even = RP_FO_PARITY_EVEN;
+        else
+            return 0;
+    } else if (!strcmp(name, "blank-or-not-blank")) {
+        if (!strcmp(value, "any"))
+            p->blank_or_not_blank = RP_FO_BLANK_ANY;
+        else if (!strcmp(value, "blank"))
+            p->blank_or_not_blank = RP_FO_BLANK;
+        else if (!strcmp(value, "not-blank"))
+            p->blank_or_not_blank = RP_FO_NOT_BLANK;
+        else
+            return 0;
+    } else if (!strcmp(name, "maximum-repeats")) {
+        char *end;
+        long n = strtol(value, &end, 10);
+        if (!strcmp(value, "no-limit"))
+            p->maximum_repeats = -1;
+        else if (end != value && !*skip_space(end) && n >= 0 && n < 1000000)
+            p->maximum_repeats = (int)n;
+        else
+            return 0;
+    } else if (!strcmp(name, "force-page-count")) {
+        static const char *const names[] = {
+            "auto", "even", "odd", "end-on-even", "end-on-odd", "no-force"};
+        size_t i;
+        for (i = 0; i < 6 && strcmp(value, names[i]); i++)
+            ;
+        if (i == 6)
+            return 0;
+        p->force_page_count = (enum rp_fo_force_count)i;
     } else if (!strcmp(name, "character")) {
         p->character = rp_fo_strings_intern(strings, value);
     } else if (!strcmp(name, "starting-state")) {
@@ -862,6 +914,10 @@ int rp_fo_apply_property(struct rp_fo_props *p,
         long n = strtol(value, &end, 10);
         if (!strcmp(value, "auto"))
             p->initial_page_number = 0;
+        else if (!strcmp(value, "auto-odd"))
+            p->initial_parity = RP_FO_PARITY_ODD;
+        else if (!strcmp(value, "auto-even"))
+            p->initial_parity = RP_FO_PARITY_EVEN;
         else if (end != value && !*skip_space(end) && n > 0 && n < 1000000)
             p->initial_page_number = (int)n;
         else

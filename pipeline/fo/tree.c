@@ -120,6 +120,14 @@ static const struct {
     {"bookmark-tree", RP_FO_BOOKMARK_TREE},
     {"bookmark", RP_FO_BOOKMARK},
     {"bookmark-title", RP_FO_BOOKMARK_TITLE},
+    {"page-sequence-master", RP_FO_PAGE_SEQUENCE_MASTER},
+    {"single-page-master-reference", RP_FO_SINGLE_PAGE_MASTER_REFERENCE},
+    {"repeatable-page-master-reference",
+     RP_FO_REPEATABLE_PAGE_MASTER_REFERENCE},
+    {"repeatable-page-master-alternatives",
+     RP_FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES},
+    {"conditional-page-master-reference",
+     RP_FO_CONDITIONAL_PAGE_MASTER_REFERENCE},
 };
 
 const char *rp_fo_kind_name(enum rp_fo_kind kind)
@@ -166,6 +174,7 @@ static void props_initial(struct rp_fo_props *p, struct rp_fo_strings *s)
     p->page_width = 595.28; /* A4, FOP's default */
     p->page_height = 841.89;
     p->columns_repeated = 1;
+    p->maximum_repeats = -1;
     p->wrap = true;
     p->orphans = 2;
     p->widows = 2;
@@ -699,6 +708,16 @@ static void retain(struct rp_fo_doc *doc, struct rp_fo_node *node)
     doc->retained = node;
 }
 
+const struct rp_fo_node *rp_fo_doc_layout_masters(const struct rp_fo_doc *doc)
+{
+    const struct rp_fo_node *n;
+    for (n = doc->retained; n; n = n->next) {
+        if (n->kind == RP_FO_LAYOUT_MASTER_SET)
+            return n;
+    }
+    return NULL;
+}
+
 const struct rp_fo_node *rp_fo_doc_bookmarks(const struct rp_fo_doc *doc)
 {
     const struct rp_fo_node *n;
@@ -714,7 +733,9 @@ static void register_masters(struct rp_fo_doc *doc,
 {
     const struct rp_fo_node *m;
     for (m = set->first_child; m; m = m->next) {
-        if (m->kind == RP_FO_SIMPLE_PAGE_MASTER && m->props.master_name)
+        if ((m->kind == RP_FO_SIMPLE_PAGE_MASTER ||
+             m->kind == RP_FO_PAGE_SEQUENCE_MASTER) &&
+            m->props.master_name)
             g_hash_table_insert(doc->masters, (char *)m->props.master_name,
                                 (void *)m);
     }

@@ -28,10 +28,11 @@ enum rp_status rp_flow_emit(struct rp_flow *flow, struct rp_box *box,
 
     box->serial = ++flow->layout->next_serial;
     box->space_before = flow->pending_space;
-    box->break_before = box->break_before || flow->pending_break;
+    if (flow->pending_break > box->break_before)
+        box->break_before = flow->pending_break;
     box->keep_with_prev = box->keep_with_prev || flow->pending_keep;
     flow->pending_space = 0;
-    flow->pending_break = false;
+    flow->pending_break = RP_FO_BREAK_AUTO;
     flow->pending_keep = false;
     if (flow->keep_together_depth > 0) {
         if (!flow->keep_together_first)
@@ -94,8 +95,8 @@ static enum rp_status block_open(struct rp_flow *flow,
 
     memset(st, 0, sizeof(*st));
     st->serial_at_open = flow->layout->next_serial;
-    if (p->break_before == RP_FO_BREAK_PAGE)
-        flow->pending_break = true;
+    if (p->break_before != RP_FO_BREAK_AUTO)
+        flow->pending_break = p->break_before;
     if (p->space_before > flow->pending_space)
         flow->pending_space = p->space_before;
     if (p->keep_with_previous)
@@ -162,8 +163,8 @@ static enum rp_status block_close(struct rp_flow *flow,
         flow->keep_together_depth = 0;
     if (p->keep_with_next)
         flow->pending_keep = true;
-    if (p->break_after == RP_FO_BREAK_PAGE)
-        flow->pending_break = true;
+    if (p->break_after != RP_FO_BREAK_AUTO)
+        flow->pending_break = p->break_after;
     if (p->space_after > flow->pending_space)
         flow->pending_space = p->space_after;
     return RP_OK;

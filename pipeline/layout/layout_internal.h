@@ -58,7 +58,7 @@ struct rp_box {
     uint64_t serial;
     double height;
     double space_before;        /* discarded at the top of a page */
-    bool break_before;          /* forced page break */
+    int break_before;           /* enum rp_fo_break: a forced page break */
     bool keep_with_prev;        /* no break between the previous box and this */
     bool is_header;             /* a table header row, repeated on new pages */
     struct rp_item_list items;  /* x from the flow origin, y from box top */
@@ -131,6 +131,8 @@ struct rp_layout {
     GHashTable *last_page;
     GHashTable *seen_first; /* ids already given a first page this pass */
     const char *current_page_text; /* folio of the page being filled */
+    GArray *sequence_pages;        /* int pages of each sequence, from pass 1 */
+    unsigned sequence_index;
     struct rp_layout_stats *stats;
 };
 
@@ -143,7 +145,7 @@ struct rp_flow {
     struct rp_deco *deco;
     struct rp_table_ctx *table;
     double pending_space;
-    bool pending_break;
+    int pending_break; /* enum rp_fo_break */
     bool pending_keep;
     struct rp_id_mark *pending_ids;
     struct rp_box *last_box; /* borrowed: the box most recently emitted */

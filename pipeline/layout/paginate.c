@@ -1,8 +1,9 @@
 /*
- * Pagination: page sequences, page masters and regions, and the paginator
- * that fills the body region with boxes, breaks pages where keeps allow,
- * repeats table headers, adds static content, and hands each finished page
- * to the sink before freeing it.
+ * Pagination: page sequences, page masters (simple and sequence masters
+ * with their conditions) and regions, and the paginator that fills the
+ * body region with boxes, breaks pages where keeps allow, repeats table
+ * headers, inserts blank pages for odd/even breaks, adds static content,
+ * and hands each finished page to the sink before freeing it.
  */
 #include "layout_internal.h"
 
@@ -17,20 +18,37 @@
 
 /* Boxes may overhang the body by this much (rounding), in points. */
 #define FIT_TOLERANCE 0.01
+#define MAX_STATICS 16
 
 struct region {
     double x, y, w, h;
     struct rp_fo_node *content; /* static-content, or NULL */
 };
 
+/* Where the page sequence master's sub-sequences have got to. */
+struct master_cursor {
+    const struct rp_fo_node *simple; /* master-reference names one */
+    const struct rp_fo_node *sequence_master;
+    const struct rp_fo_node *sub; /* current sub-sequence specifier */
+    int used;                     /* pages taken from it so far */
+};
+
 struct paginator {
     struct rp_consumer base;
     struct rp_layout *layout;
     const struct rp_layout_sink *sink;
+    const char *seq_name; /* for messages */
+    long seq_line;
+    struct master_cursor masters;
+    const struct rp_fo_node *last_master; /* reused when exhausted */
+    int sequence_pages_known; /* pages of this sequence in pass 1, or -1 */
+    bool page_open;           /* geometry chosen for the current page */
+    bool page_blank;
     double page_width, page_height;
-    struct region body, before, after;
+    double flow_width; /* the width content is laid out to */
+    struct region body, before, after, start, end;
     /* Static content of the sequence, kept for every page. */
-    struct rp_fo_node *statics[8];
+    struct rp_fo_node *statics[MAX_STATICS];
     size_t n_statics;
     struct rp_placed *placed;
     size_t n, cap;
@@ -41,6 +59,9 @@ struct paginator {
     int pages_in_sequence;
     char folio[16];
 };
+
+static enum rp_status open_page(struct paginator *pg, bool blank,
+                                struct rp_error *err);
 
 static void set_folio(struct paginator *pg)
 {
@@ -113,9 +134,11 @@ static enum rp_status finish_page(struct paginator *pg, struct rp_error *err)
 {
     struct rp_layout *layout = pg->layout;
     struct rp_item_list items = {0};
-    enum rp_status status = RP_OK;
+    enum rp_status status = open_page(pg, pg->n == 0, err);
     size_t i;
 
+    if (status != RP_OK)
+        return status;
     /* Pass 1 records where ids fell; pass 2 uses what it found. */
     if (layout->pass == 1)
         record_ids(pg);
@@ -126,6 +149,10 @@ static enum rp_status finish_page(struct paginator *pg, struct rp_error *err)
         status = layout_static(pg, &pg->before, &items, err);
         if (status == RP_OK)
             status = layout_static(pg, &pg->after, &items, err);
+        if (status == RP_OK)
+            status = layout_static(pg, &pg->start, &items, err);
+        if (status == RP_OK)
+            status = layout_static(pg, &pg->end, &items, err);
         page.index = pg->page_index;
         page.number = pg->page_number;
         page.width = pg->page_width;
@@ -141,6 +168,7 @@ static enum rp_status finish_page(struct paginator *pg, struct rp_error *err)
     pg->n = 0;
     pg->first_content = 0;
     pg->y = 0;
+    pg->page_open = false;
     layout->stats->pages++;
     pg->pages_in_sequence++;
     pg->page_index++;
@@ -182,6 +210,19 @@ static enum rp_status paginator_add(struct rp_consumer *consumer,
         if (status != RP_OK)
             goto fail;
     }
+    /* odd-page / even-page: a blank page makes up the parity. */
+    if (pg->n == 0 && ((box->break_before == RP_FO_BREAK_ODD_PAGE &&
+                        pg->page_number % 2 == 0) ||
+                       (box->break_before == RP_FO_BREAK_EVEN_PAGE &&
+                        pg->page_number % 2 != 0))) {
+        status = finish_page(pg, err);
+        if (status != RP_OK)
+            goto fail;
+    }
+    box->break_before = RP_FO_BREAK_AUTO;
+    status = open_page(pg, false, err);
+    if (status != RP_OK)
+        goto fail;
     if (pg->n == 0 && box->table && !box->is_header)
         repeat_table_header(pg, box->table);
     space = pg->n > pg->first_content ? box->space_before : 0;
@@ -243,24 +284,171 @@ static struct rp_fo_node *find_static(struct paginator *pg,
     return NULL;
 }
 
-static enum rp_status page_geometry(struct paginator *pg,
-                                    const struct rp_fo_doc *doc,
-                                    const struct rp_fo_node *seq,
+static struct rp_fo_node *static_for(struct paginator *pg,
+                                     const struct rp_fo_node *region,
+                                     const char *default_name)
+{
+    return find_static(pg, region->props.region_name ? region->props.region_name
+                                                     : default_name);
+}
+
+static bool conditions_match(const struct rp_fo_node *ref, bool first,
+                             bool last, bool last_known, int number, bool blank,
+                             bool has_last_alternative)
+{
+    const struct rp_fo_props *p = &ref->props;
+
+    switch (p->page_position) {
+    case RP_FO_POSITION_ANY:
+        break;
+    case RP_FO_POSITION_FIRST:
+        if (!first)
+            return false;
+        break;
+    case RP_FO_POSITION_LAST:
+        if (!last || !last_known)
+            return false;
+        break;
+    case RP_FO_POSITION_ONLY:
+        if (!first || !last || !last_known)
+            return false;
+        break;
+    case RP_FO_POSITION_REST:
+        /* Not first; and not last when a "last" alternative exists. */
+        if (first || (last && last_known && has_last_alternative))
+            return false;
+        break;
+    }
+    if (p->odd_or_even == RP_FO_PARITY_ODD && number % 2 == 0)
+        return false;
+    if (p->odd_or_even == RP_FO_PARITY_EVEN && number % 2 != 0)
+        return false;
+    if (p->blank_or_not_blank == RP_FO_BLANK && !blank)
+        return false;
+    if (p->blank_or_not_blank == RP_FO_NOT_BLANK && blank)
+        return false;
+    return true;
+}
+
+static const struct rp_fo_node *
+choose_alternative(struct paginator *pg, const struct rp_fo_node *alts,
+                   bool blank)
+{
+    const struct rp_fo_node *c;
+    bool first = pg->pages_in_sequence == 0;
+    bool last_known = pg->sequence_pages_known > 0;
+    bool last =
+        last_known && pg->pages_in_sequence == pg->sequence_pages_known - 1;
+    bool has_last = false;
+
+    for (c = alts->first_child; c; c = c->next) {
+        if (c->kind == RP_FO_CONDITIONAL_PAGE_MASTER_REFERENCE &&
+            (c->props.page_position == RP_FO_POSITION_LAST ||
+             c->props.page_position == RP_FO_POSITION_ONLY))
+            has_last = true;
+    }
+    for (c = alts->first_child; c; c = c->next) {
+        if (c->kind == RP_FO_CONDITIONAL_PAGE_MASTER_REFERENCE &&
+            conditions_match(c, first, last, last_known, pg->page_number, blank,
+                             has_last))
+            return c;
+    }
+    return NULL;
+}
+
+/* The simple-page-master for the next page (XSL 1.1 §6.4.7-6.4.11). */
+static enum rp_status select_master(struct paginator *pg, bool blank,
+                                    const struct rp_fo_node **out,
                                     struct rp_error *err)
 {
-    const struct rp_fo_node *master =
-        rp_fo_doc_find_master(doc, seq->props.master_reference);
-    const struct rp_fo_node *body, *before, *after;
-    const double *m;
-    double cx, cy, cw, ch;
+    struct master_cursor *mc = &pg->masters;
+    const struct rp_fo_node *ref = NULL;
+    const char *name;
 
-    if (!master)
-        return rp_error_set(
-            err, RP_ERR_INPUT, rp_fo_doc_name(doc), seq->line,
-            "master-reference",
-            "fo:page-sequence names master '%s', but no "
-            "fo:simple-page-master has that master-name",
-            seq->props.master_reference ? seq->props.master_reference : "");
+    if (mc->simple) {
+        *out = mc->simple;
+        return RP_OK;
+    }
+    while (mc->sub && !ref) {
+        int max = mc->sub->props.maximum_repeats;
+        switch (mc->sub->kind) {
+        case RP_FO_SINGLE_PAGE_MASTER_REFERENCE:
+            if (mc->used == 0)
+                ref = mc->sub;
+            break;
+        case RP_FO_REPEATABLE_PAGE_MASTER_REFERENCE:
+            if (max < 0 || mc->used < max)
+                ref = mc->sub;
+            break;
+        case RP_FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES:
+            if (max < 0 || mc->used < max) {
+                ref = choose_alternative(pg, mc->sub, blank);
+                if (!ref)
+                    rp_fo_doc_warn_once(
+                        pg->layout->doc, "no-alternative", mc->sub->line,
+                        "no fo:conditional-page-master-reference matches "
+                        "page %d; the first alternative is used",
+                        pg->page_number);
+                if (!ref)
+                    ref = rp_fo_child(mc->sub,
+                                      RP_FO_CONDITIONAL_PAGE_MASTER_REFERENCE);
+                if (!ref)
+                    ref = mc->sub; /* empty alternatives: give up below */
+            }
+            break;
+        default:
+            break;
+        }
+        if (ref) {
+            mc->used++;
+            break;
+        }
+        mc->sub = mc->sub->next;
+        mc->used = 0;
+    }
+    if (!ref) {
+        /* Sub-sequences exhausted: FOP fails; we keep the last master. */
+        rp_fo_doc_warn_once(pg->layout->doc, "masters-exhausted", pg->seq_line,
+                            "the page-sequence-master '%s' has no page "
+                            "master left for page %d; the last one is "
+                            "repeated",
+                            mc->sequence_master->props.master_name,
+                            pg->page_number);
+        if (*out)
+            return RP_OK;
+        return rp_error_set(err, RP_ERR_INPUT, pg->seq_name, pg->seq_line,
+                            "master-reference",
+                            "the page-sequence-master '%s' names no page "
+                            "master",
+                            mc->sequence_master->props.master_name);
+    }
+    name = ref->props.master_reference;
+    *out = rp_fo_doc_find_master(pg->layout->doc, name);
+    if (!*out || (*out)->kind != RP_FO_SIMPLE_PAGE_MASTER)
+        return rp_error_set(err, RP_ERR_INPUT, pg->seq_name, ref->line,
+                            "master-reference",
+                            "fo:%s names master '%s', but no "
+                            "fo:simple-page-master has that master-name",
+                            rp_fo_kind_name(ref->kind), name ? name : "");
+    return RP_OK;
+}
+
+/* Chooses the master of the next page and lays out its regions. */
+static enum rp_status open_page(struct paginator *pg, bool blank,
+                                struct rp_error *err)
+{
+    const struct rp_fo_node *master = pg->last_master;
+    const struct rp_fo_node *body, *before, *after, *start, *end;
+    const double *m;
+    double cx, cy, cw, ch, se = 0, ee = 0;
+    enum rp_status status;
+
+    if (pg->page_open)
+        return RP_OK;
+    status = select_master(pg, blank, &master, err);
+    if (status != RP_OK)
+        return status;
+    pg->last_master = master;
     m = master->props.margin;
     pg->page_width = master->props.page_width;
     pg->page_height = master->props.page_height;
@@ -271,9 +459,10 @@ static enum rp_status page_geometry(struct paginator *pg,
     body = rp_fo_child(master, RP_FO_REGION_BODY);
     before = rp_fo_child(master, RP_FO_REGION_BEFORE);
     after = rp_fo_child(master, RP_FO_REGION_AFTER);
+    start = rp_fo_child(master, RP_FO_REGION_START);
+    end = rp_fo_child(master, RP_FO_REGION_END);
     if (!body)
-        return rp_error_set(err, RP_ERR_INPUT, rp_fo_doc_name(doc),
-                            master->line, NULL,
+        return rp_error_set(err, RP_ERR_INPUT, pg->seq_name, master->line, NULL,
                             "fo:simple-page-master '%s' has no "
                             "fo:region-body",
                             master->props.master_name);
@@ -282,24 +471,99 @@ static enum rp_status page_geometry(struct paginator *pg,
     pg->body.y = cy + m[RP_FO_TOP];
     pg->body.w = cw - m[RP_FO_LEFT] - m[RP_FO_RIGHT];
     pg->body.h = ch - m[RP_FO_TOP] - m[RP_FO_BOTTOM];
+    pg->body.content = NULL;
     if (pg->body.w < 1 || pg->body.h < 1)
-        return rp_error_set(err, RP_ERR_INPUT, rp_fo_doc_name(doc), body->line,
-                            NULL,
+        return rp_error_set(err, RP_ERR_INPUT, pg->seq_name, body->line, NULL,
                             "the body region of page master '%s' is empty "
                             "(margins larger than the page)",
                             master->props.master_name);
     memset(&pg->before, 0, sizeof(pg->before));
     memset(&pg->after, 0, sizeof(pg->after));
+    memset(&pg->start, 0, sizeof(pg->start));
+    memset(&pg->end, 0, sizeof(pg->end));
+    if (start) {
+        se = start->props.extent;
+        pg->start = (struct region){cx, cy, se, ch,
+                                    static_for(pg, start, "xsl-region-start")};
+    }
+    if (end) {
+        ee = end->props.extent;
+        pg->end = (struct region){cx + cw - ee, cy, ee, ch,
+                                  static_for(pg, end, "xsl-region-end")};
+    }
+    /* Without precedence, before and after stop at the side regions. */
     if (before) {
-        pg->before = (struct region){cx, cy, cw, before->props.extent,
-                                     find_static(pg, "xsl-region-before")};
+        bool wide = before->props.precedence;
+        pg->before = (struct region){
+            wide ? cx : cx + se, cy, wide ? cw : cw - se - ee,
+            before->props.extent, static_for(pg, before, "xsl-region-before")};
     }
     if (after) {
-        pg->after = (struct region){cx, cy + ch - after->props.extent, cw,
-                                    after->props.extent,
-                                    find_static(pg, "xsl-region-after")};
+        bool wide = after->props.precedence;
+        pg->after =
+            (struct region){wide ? cx : cx + se, cy + ch - after->props.extent,
+                            wide ? cw : cw - se - ee, after->props.extent,
+                            static_for(pg, after, "xsl-region-after")};
+    }
+    if (pg->flow_width <= 0)
+        pg->flow_width = pg->body.w;
+    else if (fabs(pg->flow_width - pg->body.w) > 0.01)
+        rp_fo_doc_warn_once(pg->layout->doc, "body-width", master->line,
+                            "page master '%s' has a body %.1fpt wide, the "
+                            "sequence's first page %.1fpt: content keeps the "
+                            "first width (not yet re-laid out per page)",
+                            master->props.master_name, pg->body.w,
+                            pg->flow_width);
+    pg->page_open = true;
+    pg->page_blank = blank;
+    return RP_OK;
+}
+
+/*
+ * A page sequence: its static content is read whole and kept for every
+ * page; its flow streams through the paginator.
+ */
+static enum rp_status start_masters(struct paginator *pg,
+                                    const struct rp_fo_props *seq,
+                                    struct rp_error *err)
+{
+    const struct rp_fo_node *m =
+        rp_fo_doc_find_master(pg->layout->doc, seq->master_reference);
+
+    memset(&pg->masters, 0, sizeof(pg->masters));
+    if (!m)
+        return rp_error_set(err, RP_ERR_INPUT, pg->seq_name, pg->seq_line,
+                            "master-reference",
+                            "fo:page-sequence names master '%s', but no "
+                            "fo:simple-page-master or "
+                            "fo:page-sequence-master has that master-name",
+                            seq->master_reference ? seq->master_reference : "");
+    if (m->kind == RP_FO_SIMPLE_PAGE_MASTER) {
+        pg->masters.simple = m;
+    } else {
+        pg->masters.sequence_master = m;
+        pg->masters.sub = m->first_child;
     }
     return RP_OK;
+}
+
+/* force-page-count: a blank page to end on the parity asked for. */
+static bool needs_final_blank(const struct paginator *pg,
+                              enum rp_fo_force_count force)
+{
+    int last = pg->page_number - 1;
+    switch (force) {
+    case RP_FO_FORCE_EVEN:
+        return pg->pages_in_sequence % 2 != 0;
+    case RP_FO_FORCE_ODD:
+        return pg->pages_in_sequence % 2 == 0;
+    case RP_FO_FORCE_END_ON_EVEN:
+        return last % 2 != 0;
+    case RP_FO_FORCE_END_ON_ODD:
+        return last % 2 == 0;
+    default:
+        return false;
+    }
 }
 
 /*
@@ -318,64 +582,82 @@ static enum rp_status layout_sequence(struct rp_layout *layout,
     enum rp_status status;
     struct rp_id_mark *mark, *next;
     char first_folio[16];
-    bool geometry = false;
+    bool flowed = false;
     size_t i;
     /* Copied: the sequence node is freed by the caller's next read. */
     struct rp_fo_props props = seq->props;
 
     memset(&pg, 0, sizeof(pg));
+    memset(&flow, 0, sizeof(flow));
     pg.base.add = paginator_add;
     pg.layout = layout;
     pg.sink = sink;
+    pg.seq_name = rp_fo_doc_name(layout->doc);
+    pg.seq_line = seq->line;
+    pg.sequence_pages_known = -1;
+    if (layout->pass == 2 &&
+        layout->sequence_index < layout->sequence_pages->len)
+        pg.sequence_pages_known =
+            g_array_index(layout->sequence_pages, int, layout->sequence_index);
     pg.page_number = props.initial_page_number > 0 ? props.initial_page_number
                                                    : *page_number;
     pg.page_index = *page_index;
     set_folio(&pg);
-    snprintf(first_folio, sizeof(first_folio), "%s", pg.folio);
-    memset(&flow, 0, sizeof(flow));
-    while ((status = rp_fo_next_child(layout->doc, seq, &c, err)) == RP_OK &&
+    status = start_masters(&pg, &props, err);
+    while (status == RP_OK &&
+           (status = rp_fo_next_child(layout->doc, seq, &c, err)) == RP_OK &&
            c) {
         if (c->kind == RP_FO_STATIC_CONTENT) {
             status = rp_fo_materialize(layout->doc, c, err);
-            if (status != RP_OK)
-                break;
-            if (pg.n_statics < sizeof(pg.statics) / sizeof(pg.statics[0])) {
+            if (status == RP_OK && pg.n_statics < MAX_STATICS) {
                 rp_fo_node_keep(c);
                 pg.statics[pg.n_statics++] = c;
             }
             continue;
         }
-        if (c->kind != RP_FO_FLOW || geometry)
+        if (c->kind != RP_FO_FLOW || flowed)
             continue;
-        status = page_geometry(&pg, layout->doc, seq, err);
+        flowed = true;
+        /* auto-odd / auto-even: a blank page first when the parity is off. */
+        if ((props.initial_parity == RP_FO_PARITY_ODD &&
+             pg.page_number % 2 == 0) ||
+            (props.initial_parity == RP_FO_PARITY_EVEN &&
+             pg.page_number % 2 != 0))
+            status = finish_page(&pg, err);
+        if (status == RP_OK)
+            status = open_page(&pg, false, err);
         if (status != RP_OK)
             break;
-        geometry = true;
         rp_flow_init(&flow, layout, &pg.base, 0, pg.body.w);
         status = rp_flow_children(&flow, c, err);
-        if (status != RP_OK)
-            break;
     }
     if (status != RP_OK)
         rp_fo_node_done(c);
-    if (status == RP_OK && !geometry)
-        status = page_geometry(&pg, layout->doc, seq, err);
+    snprintf(first_folio, sizeof(first_folio), "%d",
+             pg.page_number - pg.pages_in_sequence);
     /* A page sequence always makes at least one page. */
     if (status == RP_OK && (pg.n > 0 || pg.pages_in_sequence == 0))
         status = finish_page(&pg, err);
-    if (status == RP_OK && layout->pass == 1 && props.id) {
-        char last[16];
-        snprintf(last, sizeof(last), "%d", pg.page_number - 1);
-        g_hash_table_insert(layout->first_page, (char *)props.id,
-                            g_strdup(first_folio));
-        g_hash_table_insert(layout->last_page, (char *)props.id,
-                            g_strdup(last));
+    if (status == RP_OK && needs_final_blank(&pg, props.force_page_count))
+        status = finish_page(&pg, err);
+    if (status == RP_OK && layout->pass == 1) {
+        g_array_append_val(layout->sequence_pages, pg.pages_in_sequence);
+        if (props.id) {
+            char last[16];
+            snprintf(last, sizeof(last), "%d", pg.page_number - 1);
+            g_hash_table_insert(layout->first_page, (char *)props.id,
+                                g_strdup(first_folio));
+            g_hash_table_insert(layout->last_page, (char *)props.id,
+                                g_strdup(last));
+        }
     }
+    layout->sequence_index++;
     for (mark = flow.pending_ids; mark; mark = next) {
         next = mark->next;
         free(mark);
     }
     rp_deco_unref(flow.deco);
+    rp_item_list_release(&flow.pending_label);
     for (i = 0; i < pg.n; i++)
         rp_box_unref(pg.placed[i].box);
     free(pg.placed);
@@ -397,6 +679,7 @@ static enum rp_status layout_pass(struct rp_layout *layout,
     bool any = false;
     long root_line = root->line;
 
+    layout->sequence_index = 0;
     while ((status = rp_fo_next_child(layout->doc, root, &c, err)) == RP_OK &&
            c) {
         if (c->kind != RP_FO_PAGE_SEQUENCE)
@@ -427,6 +710,25 @@ static gboolean font_equal(gconstpointer a, gconstpointer b)
     return pango_font_description_equal(a, b);
 }
 
+static bool masters_need_page_count(const struct rp_fo_doc *doc)
+{
+    const struct rp_fo_node *set = rp_fo_doc_layout_masters(doc), *m, *sub,
+                            *ref;
+
+    for (m = set ? set->first_child : NULL; m; m = m->next) {
+        if (m->kind != RP_FO_PAGE_SEQUENCE_MASTER)
+            continue;
+        for (sub = m->first_child; sub; sub = sub->next) {
+            for (ref = sub->first_child; ref; ref = ref->next) {
+                if (ref->props.page_position == RP_FO_POSITION_LAST ||
+                    ref->props.page_position == RP_FO_POSITION_ONLY)
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
 enum rp_status rp_layout_run(struct rp_fo_doc *doc, PangoContext *pango_context,
                              const struct rp_layout_sink *sink,
                              struct rp_layout_stats *stats,
@@ -448,7 +750,11 @@ enum rp_status rp_layout_run(struct rp_fo_doc *doc, PangoContext *pango_context,
         g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
     layout.last_page =
         g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+    layout.sequence_pages = g_array_new(FALSE, FALSE, sizeof(int));
     status = rp_fo_doc_has_citations(doc, &citations, err);
+    /* A master for the last page needs to know which page is last. */
+    if (status == RP_OK && masters_need_page_count(doc))
+        citations = true;
     if (status == RP_OK && citations) {
         layout.pass = 1;
         status = layout_pass(&layout, NULL, err);
@@ -463,6 +769,7 @@ enum rp_status rp_layout_run(struct rp_fo_doc *doc, PangoContext *pango_context,
     g_hash_table_destroy(layout.font_heights);
     g_hash_table_destroy(layout.first_page);
     g_hash_table_destroy(layout.last_page);
+    g_array_free(layout.sequence_pages, TRUE);
     return status;
 }
 

@@ -2,7 +2,7 @@
 # Render features beyond the basics, each on a small FO file of its own:
 # lists, links, bookmarks, metadata, inline decorations, kept whitespace.
 . "$(dirname "$0")/lib.sh"
-plan 19
+plan 27
 
 # Lists: labels in their column, bodies at body-start(), nested lists.
 "$REPORTPIPE" render -q --dump-area "$WORK/lists.dump" tests/e2e/fo/lists.fo "$WORK/lists.pdf"
@@ -47,4 +47,22 @@ ok $? "linefeed-treatment=preserve keeps line breaks"
 # A dump to a device is written in place, not renamed over it.
 "$REPORTPIPE" render -q --dump-area /dev/stdout tests/e2e/fo/links.fo "$WORK/x.pdf" | grep -q "^page 2"
 ok $? "--dump-area /dev/stdout writes to standard output"
+
+# Page sequence masters: first page, odd/even alternatives, blank pages,
+# auto-odd and Page N of M per sequence.
+"$REPORTPIPE" render -q tests/e2e/fo/masters.fo "$WORK/masters.pdf"
+ok $? "page sequence masters render"
+is "$(pdf_pages "$WORK/masters.pdf")" 7 "seven pages"
+pdf_page_text "$WORK/masters.pdf" 1 | grep -q "Title page header"
+ok $? "page 1 uses the first-page master and its region-name"
+pdf_page_text "$WORK/masters.pdf" 2 | grep -q "even header"
+ok $? "page 2 uses the even master"
+pdf_page_text "$WORK/masters.pdf" 3 | grep -q "odd header"
+ok $? "page 3 uses the odd master"
+pdf_page_text "$WORK/masters.pdf" 4 | grep -q "intentionally left blank"
+ok $? "break-before=odd-page inserts a blank page with the blank master"
+pdf_page_text "$WORK/masters.pdf" 5 | grep -q "Page 5 of 5"
+ok $? "Page N of M counts the sequence's own pages"
+pdf_page_text "$WORK/masters.pdf" 7 | grep -q "Appendix starts on an odd page"
+ok $? "initial-page-number=auto-odd starts the next sequence on an odd page"
 finish
