@@ -12,4 +12,12 @@ valgrind --quiet --error-exitcode=99 --leak-check=full \
     --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \
     --suppressions=tests/valgrind.supp \
     "$bin" run -q --input input --output "$out"
-echo "valgrind: clean ($bin run on input/)"
+# Every renderer feature file, streamed from disk.
+for fo in tests/e2e/fo/*.fo; do
+    valgrind --quiet --error-exitcode=99 --leak-check=full \
+        --show-leak-kinds=definite,indirect \
+        --errors-for-leak-kinds=definite,indirect \
+        --suppressions=tests/valgrind.supp \
+        "$bin" render -q "$fo" "$out/$(basename "$fo" .fo).pdf"
+done
+echo "valgrind: clean ($bin run on input/, render of tests/e2e/fo/*.fo)"

@@ -75,6 +75,9 @@ enum rp_fo_kind {
     RP_FO_REPEATABLE_PAGE_MASTER_REFERENCE,
     RP_FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES,
     RP_FO_CONDITIONAL_PAGE_MASTER_REFERENCE,
+    RP_FO_LEADER,
+    RP_FO_MARKER,
+    RP_FO_RETRIEVE_MARKER,
     RP_FO_KIND_COUNT
 };
 
@@ -136,6 +139,26 @@ enum rp_fo_page_position {
 };
 enum rp_fo_parity { RP_FO_PARITY_ANY, RP_FO_PARITY_ODD, RP_FO_PARITY_EVEN };
 enum rp_fo_blankness { RP_FO_BLANK_ANY, RP_FO_BLANK, RP_FO_NOT_BLANK };
+
+enum rp_fo_leader_pattern {
+    RP_FO_LEADER_SPACE,
+    RP_FO_LEADER_RULE,
+    RP_FO_LEADER_DOTS,
+    RP_FO_LEADER_USE_CONTENT,
+};
+
+enum rp_fo_retrieve_position {
+    RP_FO_RETRIEVE_FIRST_STARTING, /* first-starting-within-page */
+    RP_FO_RETRIEVE_FIRST_INCLUDING_CARRYOVER,
+    RP_FO_RETRIEVE_LAST_STARTING,
+    RP_FO_RETRIEVE_LAST_ENDING,
+};
+
+enum rp_fo_retrieve_boundary {
+    RP_FO_BOUNDARY_PAGE_SEQUENCE,
+    RP_FO_BOUNDARY_PAGE,
+    RP_FO_BOUNDARY_DOCUMENT,
+};
 
 /* force-page-count of a page sequence. */
 enum rp_fo_force_count {
@@ -212,7 +235,17 @@ struct rp_fo_props {
     const char *master_name;
     const char *master_reference;
     const char *flow_name;
-    const char *character;            /* fo:character */
+    const char *character; /* fo:character */
+    /* fo:leader */
+    enum rp_fo_leader_pattern leader_pattern;
+    double leader_min, leader_opt, leader_max; /* max < 0: 100% */
+    double rule_thickness;
+    enum rp_fo_border_style rule_style;
+    double leader_pattern_width; /* 0: use-font-metrics */
+    /* fo:marker, fo:retrieve-marker */
+    const char *marker_class;
+    enum rp_fo_retrieve_position retrieve_position;
+    enum rp_fo_retrieve_boundary retrieve_boundary;
     bool starting_state_show;         /* fo:bookmark */
     int initial_page_number;          /* 0: auto */
     enum rp_fo_parity initial_parity; /* auto-odd, auto-even */

@@ -867,6 +867,79 @@ int rp_fo_apply_property(struct rp_fo_props *p,
         if (i == 6)
             return 0;
         p->force_page_count = (enum rp_fo_force_count)i;
+    } else if (!strcmp(name, "leader-pattern")) {
+        if (!strcmp(value, "space"))
+            p->leader_pattern = RP_FO_LEADER_SPACE;
+        else if (!strcmp(value, "rule"))
+            p->leader_pattern = RP_FO_LEADER_RULE;
+        else if (!strcmp(value, "dots"))
+            p->leader_pattern = RP_FO_LEADER_DOTS;
+        else if (!strcmp(value, "use-content"))
+            p->leader_pattern = RP_FO_LEADER_USE_CONTENT;
+        else
+            return 0;
+    } else if (!strcmp(name, "leader-length")) {
+        double pct;
+        if (rp_fo_parse_percent(value, &pct) && pct >= 100) {
+            p->leader_max = -1;
+            return 1;
+        }
+        if (!rp_fo_parse_length(value, p->font_size, &len))
+            return 0;
+        p->leader_min = p->leader_opt = p->leader_max = len;
+    } else if (!strcmp(name, "leader-length.minimum") ||
+               !strcmp(name, "leader-length.optimum") ||
+               !strcmp(name, "leader-length.maximum")) {
+        double pct;
+        char which = name[15];
+        if (which == 'a' && rp_fo_parse_percent(value, &pct)) {
+            p->leader_max = pct >= 100 ? -1 : -pct / 100.0; /* of width */
+            return 1;
+        }
+        if (!rp_fo_parse_length(value, p->font_size, &len))
+            return 0;
+        if (which == 'i')
+            p->leader_min = len;
+        else if (which == 'p')
+            p->leader_opt = len;
+        else
+            p->leader_max = len;
+    } else if (!strcmp(name, "rule-thickness")) {
+        return rp_fo_parse_length(value, p->font_size, &p->rule_thickness);
+    } else if (!strcmp(name, "rule-style")) {
+        return parse_border_style(value, &p->rule_style);
+    } else if (!strcmp(name, "leader-pattern-width")) {
+        if (!strcmp(value, "use-font-metrics")) {
+            p->leader_pattern_width = 0;
+            return 1;
+        }
+        return rp_fo_parse_length(value, p->font_size,
+                                  &p->leader_pattern_width);
+    } else if (!strcmp(name, "leader-alignment")) {
+        return 1; /* none: we do not align dots across lines yet */
+    } else if (!strcmp(name, "marker-class-name") ||
+               !strcmp(name, "retrieve-class-name")) {
+        p->marker_class = rp_fo_strings_intern(strings, value);
+    } else if (!strcmp(name, "retrieve-position")) {
+        if (!strcmp(value, "first-starting-within-page"))
+            p->retrieve_position = RP_FO_RETRIEVE_FIRST_STARTING;
+        else if (!strcmp(value, "first-including-carryover"))
+            p->retrieve_position = RP_FO_RETRIEVE_FIRST_INCLUDING_CARRYOVER;
+        else if (!strcmp(value, "last-starting-within-page"))
+            p->retrieve_position = RP_FO_RETRIEVE_LAST_STARTING;
+        else if (!strcmp(value, "last-ending-within-page"))
+            p->retrieve_position = RP_FO_RETRIEVE_LAST_ENDING;
+        else
+            return 0;
+    } else if (!strcmp(name, "retrieve-boundary")) {
+        if (!strcmp(value, "page-sequence"))
+            p->retrieve_boundary = RP_FO_BOUNDARY_PAGE_SEQUENCE;
+        else if (!strcmp(value, "page"))
+            p->retrieve_boundary = RP_FO_BOUNDARY_PAGE;
+        else if (!strcmp(value, "document"))
+            p->retrieve_boundary = RP_FO_BOUNDARY_DOCUMENT;
+        else
+            return 0;
     } else if (!strcmp(name, "character")) {
         p->character = rp_fo_strings_intern(strings, value);
     } else if (!strcmp(name, "starting-state")) {

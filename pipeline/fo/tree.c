@@ -128,6 +128,9 @@ static const struct {
      RP_FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES},
     {"conditional-page-master-reference",
      RP_FO_CONDITIONAL_PAGE_MASTER_REFERENCE},
+    {"leader", RP_FO_LEADER},
+    {"marker", RP_FO_MARKER},
+    {"retrieve-marker", RP_FO_RETRIEVE_MARKER},
 };
 
 const char *rp_fo_kind_name(enum rp_fo_kind kind)
@@ -175,6 +178,10 @@ static void props_initial(struct rp_fo_props *p, struct rp_fo_strings *s)
     p->page_height = 841.89;
     p->columns_repeated = 1;
     p->maximum_repeats = -1;
+    p->leader_opt = 12.0;
+    p->leader_max = -1;
+    p->rule_thickness = 1.0;
+    p->rule_style = RP_FO_BORDER_SOLID;
     p->wrap = true;
     p->orphans = 2;
     p->widows = 2;
@@ -370,7 +377,7 @@ static bool accepts_text(enum rp_fo_kind kind)
 {
     return kind == RP_FO_BLOCK || kind == RP_FO_INLINE ||
            kind == RP_FO_WRAPPER || kind == RP_FO_BASIC_LINK ||
-           kind == RP_FO_BOOKMARK_TITLE;
+           kind == RP_FO_BOOKMARK_TITLE || kind == RP_FO_MARKER;
 }
 
 static void node_free_list(struct rp_fo_node *node)

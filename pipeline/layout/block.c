@@ -61,6 +61,13 @@ enum rp_status rp_flow_emit(struct rp_flow *flow, struct rp_box *box,
             box->height = flow->pending_label_height;
         flow->has_pending_label = false;
     }
+    if (flow->pending_markers) {
+        struct rp_marker_list **tail = &box->markers;
+        while (*tail)
+            tail = &(*tail)->next;
+        *tail = flow->pending_markers;
+        flow->pending_markers = NULL;
+    }
     flow->last_box = box;
     return flow->out->add(flow->out, box, err);
 }
@@ -204,6 +211,8 @@ static bool is_inline_level(enum rp_fo_kind kind)
     case RP_FO_PAGE_NUMBER_CITATION_LAST:
     case RP_FO_BASIC_LINK:
     case RP_FO_CHARACTER:
+    case RP_FO_LEADER:
+    case RP_FO_RETRIEVE_MARKER:
         return true;
     default:
         return false;
@@ -230,6 +239,35 @@ static enum rp_status collect_inline(struct rp_flow *flow,
     case RP_FO_PAGE_NUMBER_CITATION_LAST:
         rp_paragraph_add_literal(para, rp_layout_citation(flow->layout, node),
                                  &node->props);
+        return RP_OK;
+    case RP_FO_RETRIEVE_MARKER: {
+        struct rp_marker *m = rp_layout_retrieve(flow->layout, node);
+        struct rp_fo_node *mc = NULL;
+        if (!m)
+            return RP_OK;
+        while (rp_fo_next_child(flow->layout->doc, m->node, &mc, err) ==
+                   RP_OK &&
+               mc) {
+            if (!is_inline_level(mc->kind))
+                continue;
+            /* Retrieved text takes the style where it is shown (XSL
+             * 6.13.6); inline elements inside the marker keep theirs. */
+            if (mc->kind == RP_FO_TEXT)
+                rp_paragraph_add_text(para, mc->text, &node->props);
+            else
+                status = collect_inline(flow, para, mc, err);
+            if (status != RP_OK)
+                return status;
+        }
+        return RP_OK;
+    }
+    case RP_FO_LEADER:
+        if (node->props.leader_pattern == RP_FO_LEADER_USE_CONTENT)
+            rp_fo_doc_warn_once(flow->layout->doc, "leader-use-content",
+                                node->line,
+                                "fo:leader leader-pattern=\"use-content\" "
+                                "is not supported yet; drawn as space");
+        rp_paragraph_add_leader(para, &node->props);
         return RP_OK;
     case RP_FO_CHARACTER:
         if (node->props.character)
@@ -289,6 +327,31 @@ static enum rp_status flow_block(struct rp_flow *flow, struct rp_fo_node *node,
     if (status == RP_OK)
         status = block_close(flow, node, &st, err);
     return status;
+}
+
+/* A marker rides on the next box: the start of the block it belongs to. */
+static enum rp_status keep_marker(struct rp_flow *flow, struct rp_fo_node *c,
+                                  struct rp_error *err)
+{
+    struct rp_marker_list *entry;
+    struct rp_marker *m;
+    enum rp_status status;
+
+    if (!c->props.marker_class)
+        return RP_OK;
+    status = rp_fo_materialize(flow->layout->doc, c, err);
+    if (status != RP_OK)
+        return status;
+    rp_fo_node_keep(c);
+    m = rp_xcalloc(1, sizeof(*m));
+    m->refs = 1;
+    m->class_name = c->props.marker_class;
+    m->node = c;
+    entry = rp_xcalloc(1, sizeof(*entry));
+    entry->marker = m;
+    entry->next = flow->pending_markers;
+    flow->pending_markers = entry;
+    return RP_OK;
 }
 
 /*
@@ -395,7 +458,13 @@ enum rp_status rp_flow_children(struct rp_flow *flow, struct rp_fo_node *parent,
         status = flush_paragraph(flow, &props, &para, err);
         if (status != RP_OK)
             break;
-        if (c->kind == RP_FO_BLOCK || c->kind == RP_FO_BLOCK_CONTAINER) {
+        if (c->kind == RP_FO_MARKER) {
+            status = keep_marker(flow, c, err);
+        } else if (c->kind == RP_FO_RETRIEVE_MARKER) {
+            struct rp_marker *m = rp_layout_retrieve(flow->layout, c);
+            if (m)
+                status = rp_flow_children(flow, m->node, err);
+        } else if (c->kind == RP_FO_BLOCK || c->kind == RP_FO_BLOCK_CONTAINER) {
             status = flow_block(flow, c, err);
         } else if (c->kind == RP_FO_LIST_BLOCK) {
             status = flow_list_block(flow, c, err);

@@ -54,6 +54,20 @@ struct rp_box *rp_box_new(void)
     return box;
 }
 
+struct rp_marker *rp_marker_ref(struct rp_marker *marker)
+{
+    marker->refs++;
+    return marker;
+}
+
+void rp_marker_unref(struct rp_marker *marker)
+{
+    if (!marker || --marker->refs > 0)
+        return;
+    rp_fo_node_free(marker->node);
+    free(marker);
+}
+
 void rp_box_add_id(struct rp_box *box, const char *id, bool is_end)
 {
     struct rp_id_mark *mark = rp_xcalloc(1, sizeof(*mark));
@@ -81,6 +95,12 @@ void rp_box_unref(struct rp_box *box)
     for (mark = box->ids; mark; mark = next) {
         next = mark->next;
         free(mark);
+    }
+    while (box->markers) {
+        struct rp_marker_list *m = box->markers;
+        box->markers = m->next;
+        rp_marker_unref(m->marker);
+        free(m);
     }
     free(box);
 }

@@ -51,10 +51,11 @@ struct rp_area_item {
     struct rp_area_color color;         /* RECT and RULE */
     double rule_width;                  /* RULE */
     enum rp_area_rule_style rule_style; /* RULE */
-    PangoLayout *layout;                /* TEXT: the paragraph */
-    PangoLayoutLine *line;              /* TEXT: one of its lines */
-    const char *target; /* LINK: URI or destination name; DEST: name */
-    bool internal;      /* LINK: target is a destination name */
+    double rule_period;    /* RULE, dashed or dotted: pattern length, 0 auto */
+    PangoLayout *layout;   /* TEXT: the paragraph */
+    PangoLayoutLine *line; /* TEXT: one of its lines */
+    const char *target;    /* LINK: URI or destination name; DEST: name */
+    bool internal;         /* LINK: target is a destination name */
 };
 
 struct rp_area_page {

@@ -53,6 +53,20 @@ struct rp_id_mark {
 
 struct rp_table_ctx;
 
+/* A retained fo:marker, shared by its box and the pages it carries to. */
+struct rp_marker {
+    int refs;
+    const char *class_name;  /* interned by the FO document */
+    struct rp_fo_node *node; /* materialised, kept */
+};
+struct rp_marker *rp_marker_ref(struct rp_marker *marker);
+void rp_marker_unref(struct rp_marker *marker);
+
+struct rp_marker_list {
+    struct rp_marker_list *next;
+    struct rp_marker *marker; /* a reference */
+};
+
 struct rp_box {
     int refs;
     uint64_t serial;
@@ -65,6 +79,7 @@ struct rp_box {
     struct rp_deco *deco;       /* innermost enclosing decoration (ref) */
     struct rp_table_ctx *table; /* table whose header repeats (ref) */
     struct rp_id_mark *ids;
+    struct rp_marker_list *markers; /* markers of blocks starting here */
 };
 
 struct rp_box *rp_box_new(void);
@@ -132,6 +147,12 @@ struct rp_layout {
     GHashTable *seen_first; /* ids already given a first page this pass */
     const char *current_page_text; /* folio of the page being filled */
     GArray *sequence_pages;        /* int pages of each sequence, from pass 1 */
+    /* Markers for retrieve-marker on the page being finished: class ->
+     * struct rp_marker; first/last are borrowed from the page's boxes,
+     * the carries hold references. */
+    GHashTable *markers_first, *markers_last;
+    GHashTable *carry_sequence, *carry_document;
+    bool first_box_has_marker;
     unsigned sequence_index;
     struct rp_layout_stats *stats;
 };
@@ -148,6 +169,7 @@ struct rp_flow {
     int pending_break; /* enum rp_fo_break */
     bool pending_keep;
     struct rp_id_mark *pending_ids;
+    struct rp_marker_list *pending_markers;
     struct rp_box *last_box; /* borrowed: the box most recently emitted */
     int keep_together_depth; /* > 0 inside a keep-together block */
     bool keep_together_first;
@@ -168,6 +190,10 @@ enum rp_status rp_flow_children(struct rp_flow *flow, struct rp_fo_node *parent,
 enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
                              struct rp_error *err);
 
+/* The marker a retrieve-marker shows on the page being finished, or NULL. */
+struct rp_marker *rp_layout_retrieve(struct rp_layout *layout,
+                                     const struct rp_fo_node *retrieve);
+
 /* Text of a page-number citation; "?" (and a warning) if id is unknown. */
 const char *rp_layout_citation(struct rp_layout *layout,
                                const struct rp_fo_node *node);
@@ -181,6 +207,9 @@ void rp_paragraph_add_text(struct rp_paragraph *para, const char *text,
 /* Inline text not subject to whitespace collapse (page numbers). */
 void rp_paragraph_add_literal(struct rp_paragraph *para, const char *text,
                               const struct rp_fo_props *props);
+/* fo:leader: room that grows to fill its line, drawn as dots or a rule. */
+void rp_paragraph_add_leader(struct rp_paragraph *para,
+                             const struct rp_fo_props *props);
 /* An id on an inline: its destination is the line where it starts. */
 void rp_paragraph_add_id(struct rp_paragraph *para, const char *id);
 enum rp_status rp_paragraph_emit(struct rp_paragraph *para,

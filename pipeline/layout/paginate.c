@@ -130,6 +130,75 @@ static enum rp_status layout_static(struct paginator *pg,
     return status;
 }
 
+struct rp_marker *rp_layout_retrieve(struct rp_layout *layout,
+                                     const struct rp_fo_node *retrieve)
+{
+    const struct rp_fo_props *p = &retrieve->props;
+    struct rp_marker *on_page = NULL, *carried = NULL;
+
+    if (!p->marker_class || !layout->markers_first)
+        return NULL;
+    if (p->retrieve_boundary == RP_FO_BOUNDARY_PAGE_SEQUENCE)
+        carried = g_hash_table_lookup(layout->carry_sequence, p->marker_class);
+    else if (p->retrieve_boundary == RP_FO_BOUNDARY_DOCUMENT)
+        carried = g_hash_table_lookup(layout->carry_document, p->marker_class);
+    switch (p->retrieve_position) {
+    case RP_FO_RETRIEVE_FIRST_STARTING:
+        on_page = g_hash_table_lookup(layout->markers_first, p->marker_class);
+        break;
+    case RP_FO_RETRIEVE_FIRST_INCLUDING_CARRYOVER:
+        /* The page continues the block of the carried marker unless a
+         * marked block starts right at its top. */
+        if (layout->first_box_has_marker || !carried)
+            on_page =
+                g_hash_table_lookup(layout->markers_first, p->marker_class);
+        break;
+    case RP_FO_RETRIEVE_LAST_STARTING:
+    case RP_FO_RETRIEVE_LAST_ENDING:
+        on_page = g_hash_table_lookup(layout->markers_last, p->marker_class);
+        break;
+    }
+    return on_page ? on_page : carried;
+}
+
+/* The markers starting on this page, for the static content. */
+static void collect_markers(struct paginator *pg)
+{
+    struct rp_layout *layout = pg->layout;
+    size_t i;
+
+    g_hash_table_remove_all(layout->markers_first);
+    g_hash_table_remove_all(layout->markers_last);
+    layout->first_box_has_marker = false;
+    for (i = pg->first_content; i < pg->n; i++) {
+        const struct rp_marker_list *m;
+        for (m = pg->placed[i].box->markers; m; m = m->next) {
+            const char *cls = m->marker->class_name;
+            if (i == pg->first_content)
+                layout->first_box_has_marker = true;
+            if (!g_hash_table_contains(layout->markers_first, cls))
+                g_hash_table_insert(layout->markers_first, (char *)cls,
+                                    m->marker);
+            g_hash_table_insert(layout->markers_last, (char *)cls, m->marker);
+        }
+    }
+}
+
+/* After the page: its last markers carry over to the pages that follow. */
+static void carry_markers(struct rp_layout *layout)
+{
+    GHashTableIter it;
+    gpointer key, value;
+
+    g_hash_table_iter_init(&it, layout->markers_last);
+    while (g_hash_table_iter_next(&it, &key, &value)) {
+        g_hash_table_insert(layout->carry_sequence, key, rp_marker_ref(value));
+        g_hash_table_insert(layout->carry_document, key, rp_marker_ref(value));
+    }
+    g_hash_table_remove_all(layout->markers_first);
+    g_hash_table_remove_all(layout->markers_last);
+}
+
 static enum rp_status finish_page(struct paginator *pg, struct rp_error *err)
 {
     struct rp_layout *layout = pg->layout;
@@ -146,6 +215,7 @@ static enum rp_status finish_page(struct paginator *pg, struct rp_error *err)
         struct rp_area_page page;
         rp_emit_placed(pg->placed, pg->n, pg->body.x, pg->body.y, &items);
         add_destinations(pg, &items);
+        collect_markers(pg);
         status = layout_static(pg, &pg->before, &items, err);
         if (status == RP_OK)
             status = layout_static(pg, &pg->after, &items, err);
@@ -161,6 +231,7 @@ static enum rp_status finish_page(struct paginator *pg, struct rp_error *err)
         page.n_items = items.n;
         if (status == RP_OK)
             status = pg->sink->page_done(pg->sink->ctx, &page, err);
+        carry_markers(layout);
     }
     rp_item_list_release(&items);
     for (i = 0; i < pg->n; i++)
@@ -604,6 +675,7 @@ static enum rp_status layout_sequence(struct rp_layout *layout,
     pg.page_index = *page_index;
     set_folio(&pg);
     status = start_masters(&pg, &props, err);
+    g_hash_table_remove_all(layout->carry_sequence);
     while (status == RP_OK &&
            (status = rp_fo_next_child(layout->doc, seq, &c, err)) == RP_OK &&
            c) {
@@ -655,6 +727,12 @@ static enum rp_status layout_sequence(struct rp_layout *layout,
     for (mark = flow.pending_ids; mark; mark = next) {
         next = mark->next;
         free(mark);
+    }
+    while (flow.pending_markers) {
+        struct rp_marker_list *m = flow.pending_markers;
+        flow.pending_markers = m->next;
+        rp_marker_unref(m->marker);
+        free(m);
     }
     rp_deco_unref(flow.deco);
     rp_item_list_release(&flow.pending_label);
@@ -751,6 +829,12 @@ enum rp_status rp_layout_run(struct rp_fo_doc *doc, PangoContext *pango_context,
     layout.last_page =
         g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
     layout.sequence_pages = g_array_new(FALSE, FALSE, sizeof(int));
+    layout.markers_first = g_hash_table_new(g_str_hash, g_str_equal);
+    layout.markers_last = g_hash_table_new(g_str_hash, g_str_equal);
+    layout.carry_sequence = g_hash_table_new_full(
+        g_str_hash, g_str_equal, NULL, (GDestroyNotify)rp_marker_unref);
+    layout.carry_document = g_hash_table_new_full(
+        g_str_hash, g_str_equal, NULL, (GDestroyNotify)rp_marker_unref);
     status = rp_fo_doc_has_citations(doc, &citations, err);
     /* A master for the last page needs to know which page is last. */
     if (status == RP_OK && masters_need_page_count(doc))
@@ -770,6 +854,10 @@ enum rp_status rp_layout_run(struct rp_fo_doc *doc, PangoContext *pango_context,
     g_hash_table_destroy(layout.first_page);
     g_hash_table_destroy(layout.last_page);
     g_array_free(layout.sequence_pages, TRUE);
+    g_hash_table_destroy(layout.markers_first);
+    g_hash_table_destroy(layout.markers_last);
+    g_hash_table_destroy(layout.carry_sequence);
+    g_hash_table_destroy(layout.carry_document);
     return status;
 }
 

@@ -46,6 +46,22 @@ struct block_style {
     int orphans, widows;
 };
 
+/* U+FFFC stands in the text for a leader, sized by a shape attribute. */
+#define LEADER_CHAR "\xef\xbf\xbc"
+#define LEADER_CHAR_LEN 3
+
+struct leader {
+    size_t offset;
+    enum rp_fo_leader_pattern pattern;
+    double min, max_abs, max_fraction; /* max_fraction: of the line */
+    double width;
+    double thickness;
+    enum rp_fo_border_style rule_style;
+    double pattern_width;
+    double font_size;
+    struct rp_fo_color color;
+};
+
 struct inline_id {
     const char *id;
     size_t offset;
@@ -55,6 +71,8 @@ struct rp_paragraph {
     struct block_style block;
     struct inline_id *ids;
     size_t n_ids, cap_ids;
+    struct leader *leaders;
+    size_t n_leaders, cap_leaders;
     GString *text;
     struct text_run *runs;
     size_t n_runs, cap_runs;
@@ -121,6 +139,7 @@ void rp_paragraph_free(struct rp_paragraph *para)
     g_string_free(para->text, TRUE);
     free(para->runs);
     free(para->ids);
+    free(para->leaders);
     free(para);
 }
 
@@ -203,6 +222,32 @@ void rp_paragraph_add_literal(struct rp_paragraph *para, const char *text,
 {
     size_t start = para->text->len;
     g_string_append(para->text, text);
+    para->after_space = false;
+    add_run(para, start, props);
+}
+
+void rp_paragraph_add_leader(struct rp_paragraph *para,
+                             const struct rp_fo_props *props)
+{
+    struct leader *l;
+    size_t start = para->text->len;
+
+    rp_array_grow((void **)&para->leaders, &para->cap_leaders,
+                  para->n_leaders + 1, sizeof(*para->leaders));
+    l = &para->leaders[para->n_leaders++];
+    memset(l, 0, sizeof(*l));
+    l->offset = start;
+    l->pattern = props->leader_pattern;
+    l->min = props->leader_min;
+    l->max_abs = props->leader_max >= 0 ? props->leader_max : 0;
+    l->max_fraction = props->leader_max < 0 ? -props->leader_max : 0;
+    l->width = props->leader_opt;
+    l->thickness = props->rule_thickness;
+    l->rule_style = props->rule_style;
+    l->pattern_width = props->leader_pattern_width;
+    l->font_size = props->font_size;
+    l->color = props->color;
+    g_string_append_len(para->text, LEADER_CHAR, LEADER_CHAR_LEN);
     para->after_space = false;
     add_run(para, start, props);
 }
@@ -303,11 +348,119 @@ static void add_links(struct rp_layout *layout, const struct rp_paragraph *para,
     }
 }
 
+/*
+ * Leaders take up what is left of their line, between their minimum and
+ * maximum lengths: a table of contents puts the page number at the right
+ * edge.  Returns whether any leader changed (the layout must be redone).
+ */
+static bool grow_leaders(struct rp_paragraph *para, PangoLayout *layout,
+                         double width)
+{
+    PangoLayoutIter *iter = pango_layout_get_iter(layout);
+    bool changed = false;
+
+    do {
+        PangoLayoutLine *line = pango_layout_iter_get_line_readonly(iter);
+        PangoRectangle logical;
+        size_t start = (size_t)line->start_index;
+        size_t end = start + (size_t)line->length, i, n = 0;
+        double slack;
+
+        for (i = 0; i < para->n_leaders; i++)
+            n += para->leaders[i].offset >= start &&
+                 para->leaders[i].offset < end;
+        if (!n)
+            continue;
+        pango_layout_iter_get_line_extents(iter, NULL, &logical);
+        /* Keep a hair of room so the grown line does not wrap. */
+        slack = width - (double)logical.width / PANGO_SCALE - 0.05;
+        if (slack <= 0)
+            continue;
+        for (i = 0; i < para->n_leaders; i++) {
+            struct leader *l = &para->leaders[i];
+            double max =
+                l->max_fraction > 0 ? l->max_fraction * width : l->max_abs;
+            double grown;
+            if (l->offset < start || l->offset >= end)
+                continue;
+            grown = l->width + slack / (double)n;
+            if (grown > max)
+                grown = max;
+            if (grown < l->min)
+                grown = l->min;
+            if (grown > l->width + 0.01) {
+                l->width = grown;
+                changed = true;
+            }
+        }
+    } while (pango_layout_iter_next_line(iter));
+    pango_layout_iter_free(iter);
+    return changed;
+}
+
+/* The dots or rule of each leader on a line, on its baseline. */
+static void draw_leaders(const struct rp_paragraph *para, PangoLayout *layout,
+                         PangoLayoutLine *line, double x, double baseline,
+                         struct rp_item_list *items)
+{
+    size_t i, start = (size_t)line->start_index;
+    size_t end = start + (size_t)line->length;
+
+    for (i = 0; i < para->n_leaders; i++) {
+        const struct leader *l = &para->leaders[i];
+        struct rp_area_item item = {0};
+        PangoRectangle pos;
+
+        if (l->offset < start || l->offset >= end ||
+            (l->pattern != RP_FO_LEADER_DOTS &&
+             l->pattern != RP_FO_LEADER_RULE))
+            continue;
+        pango_layout_index_to_pos(layout, (int)l->offset, &pos);
+        item.kind = RP_AREA_RULE;
+        item.color = rp_area_color_of(l->color);
+        if (l->pattern == RP_FO_LEADER_DOTS) {
+            /* Round dots the size of a full stop, a full stop apart. */
+            double period =
+                l->pattern_width > 0 ? l->pattern_width : 0.3 * l->font_size;
+            item.rule_width = 0.12 * l->font_size;
+            item.rule_style = RP_AREA_RULE_DOTTED;
+            item.rule_period = period;
+            item.x = x + (double)pos.x / PANGO_SCALE + period / 2;
+            item.w = (double)pos.width / PANGO_SCALE - period;
+            item.y = baseline - item.rule_width / 2;
+        } else {
+            static const enum rp_area_rule_style styles[] = {
+                [RP_FO_BORDER_NONE] = RP_AREA_RULE_SOLID,
+                [RP_FO_BORDER_SOLID] = RP_AREA_RULE_SOLID,
+                [RP_FO_BORDER_DASHED] = RP_AREA_RULE_DASHED,
+                [RP_FO_BORDER_DOTTED] = RP_AREA_RULE_DOTTED,
+                [RP_FO_BORDER_DOUBLE] = RP_AREA_RULE_DOUBLE,
+            };
+            item.rule_width = l->thickness;
+            item.rule_style = styles[l->rule_style];
+            item.x = x + (double)pos.x / PANGO_SCALE;
+            item.w = (double)pos.width / PANGO_SCALE;
+            item.y = baseline - l->thickness / 2;
+        }
+        if (item.w > 0 && item.rule_width > 0)
+            rp_item_list_push(items, &item);
+    }
+}
+
 static PangoAttrList *build_attributes(const struct rp_paragraph *para)
 {
     PangoAttrList *attrs = pango_attr_list_new();
     size_t i;
 
+    for (i = 0; i < para->n_leaders; i++) {
+        PangoRectangle rect = {0, 0, 0, 0};
+        PangoAttribute *a;
+        rect.width = (int)(para->leaders[i].width * PANGO_SCALE);
+        a = pango_attr_shape_new(&rect, &rect);
+        a->start_index = (guint)para->leaders[i].offset;
+        a->end_index = (guint)(para->leaders[i].offset + LEADER_CHAR_LEN);
+        pango_attr_list_insert(attrs, a);
+    }
     for (i = 0; i < para->n_runs; i++) {
         const struct text_run *run = &para->runs[i];
         const struct text_style *p = &run->style;
@@ -395,6 +548,11 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
     pango_attr_list_unref(attrs);
     pango_font_description_free(desc);
 
+    if (para->n_leaders && grow_leaders(para, layout, width)) {
+        attrs = build_attributes(para);
+        pango_layout_set_attributes(layout, attrs);
+        pango_attr_list_unref(attrs);
+    }
     n_lines = pango_layout_get_line_count(layout);
     iter = pango_layout_get_iter(layout);
     do {
@@ -424,6 +582,10 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
         item.layout = g_object_ref(layout);
         item.line = pango_layout_iter_get_line_readonly(iter);
         rp_item_list_push(&box->items, &item);
+        if (para->n_leaders)
+            draw_leaders(para, layout, item.line,
+                         item.x - (double)logical.x / PANGO_SCALE, item.y,
+                         &box->items);
         add_links(flow->layout, para, item.line,
                   item.x - (double)logical.x / PANGO_SCALE, line_height,
                   &box->items);

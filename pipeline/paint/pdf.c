@@ -124,10 +124,11 @@ static void paint_rule(cairo_t *cr, const struct rp_area_item *item)
                           item->color.a);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
     if (item->rule_style == RP_AREA_RULE_DASHED) {
-        double dash[] = {3 * w, 2 * w};
+        double period = item->rule_period > 0 ? item->rule_period : 5 * w;
+        double dash[] = {period * 0.6, period * 0.4};
         cairo_set_dash(cr, dash, 2, 0);
     } else if (item->rule_style == RP_AREA_RULE_DOTTED) {
-        double dash[] = {0, 2 * w};
+        double dash[] = {0, item->rule_period > 0 ? item->rule_period : 2 * w};
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
         cairo_set_dash(cr, dash, 2, 0);
     }

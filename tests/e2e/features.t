@@ -2,7 +2,7 @@
 # Render features beyond the basics, each on a small FO file of its own:
 # lists, links, bookmarks, metadata, inline decorations, kept whitespace.
 . "$(dirname "$0")/lib.sh"
-plan 27
+plan 33
 
 # Lists: labels in their column, bodies at body-start(), nested lists.
 "$REPORTPIPE" render -q --dump-area "$WORK/lists.dump" tests/e2e/fo/lists.fo "$WORK/lists.pdf"
@@ -65,4 +65,18 @@ pdf_page_text "$WORK/masters.pdf" 5 | grep -q "Page 5 of 5"
 ok $? "Page N of M counts the sequence's own pages"
 pdf_page_text "$WORK/masters.pdf" 7 | grep -q "Appendix starts on an odd page"
 ok $? "initial-page-number=auto-odd starts the next sequence on an odd page"
+
+# Leaders and markers: a table of contents and running headers.
+"$REPORTPIPE" render -q --dump-area "$WORK/toc.dump" tests/e2e/fo/toc.fo "$WORK/toc.pdf"
+ok $? "a table of contents renders"
+pdf_page_text "$WORK/toc.pdf" 1 >"$WORK/toc1.txt"
+grep -q "^1 Support summary  *2$" "$WORK/toc1.txt" && grep -q "2.1 Risks  *3$" "$WORK/toc1.txt"
+ok $? "TOC entries end with their page numbers at the right margin"
+is "$(grep -c ' dotted ' "$WORK/toc.dump")" 3 "three dot leaders"
+grep -q "rule .* 0.50 solid" "$WORK/toc.dump"
+ok $? "a rule leader of the given thickness"
+pdf_page_text "$WORK/toc.pdf" 3 | head -1 | grep -q "2 Service levels"
+ok $? "retrieve-marker shows the chapter starting on the page"
+pdf_page_text "$WORK/toc.pdf" 4 | head -1 | grep -q "2 Service levels"
+ok $? "a page without a marker carries the previous one over"
 finish
