@@ -13,7 +13,8 @@
 PKGS     = libxml-2.0 libxslt libexslt pangocairo cairo-pdf
 DEBS     = gcc libc6-dev make pkg-config perl libcsv-dev libxml2-dev \
            libxslt1-dev libpango1.0-dev libcairo2-dev libcmocka-dev \
-           fonts-dejavu-core poppler-utils qpdf valgrind clang-format
+           libhyphen-dev hyphen-en-us fonts-dejavu-core poppler-utils qpdf \
+           valgrind clang-format docbook-xsl xsltproc time
 CC      ?= cc
 BUILD   ?= build/release
 
@@ -31,7 +32,7 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null | sed 's/-I/-isyst
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS  += -std=c11 $(WARNINGS) $(OPT)
 CPPFLAGS += -D_DEFAULT_SOURCE -Ipipeline $(PKG_CFLAGS) -MMD -MP
-LDLIBS  += $(PKG_LIBS) -lcsv -lm
+LDLIBS  += $(PKG_LIBS) -lcsv -lhyphen -lm
 LDFLAGS += $(filter -fsanitize=%,$(OPT))
 
 STAGES   = common import merge transform fo layout paint

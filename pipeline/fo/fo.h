@@ -190,7 +190,11 @@ struct rp_fo_props {
     double text_indent;
     bool white_space_collapse;
     bool linefeed_preserve; /* linefeed-treatment="preserve" */
-    bool wrap;              /* wrap-option: wrap (true) or no-wrap */
+    bool hyphenate;
+    const char *language; /* ISO 639 code, interned; NULL: none */
+    const char *country;  /* ISO 3166 code, interned; NULL: none */
+    int hyphenation_push, hyphenation_remain; /* character counts */
+    bool wrap; /* wrap-option: wrap (true) or no-wrap */
     int orphans, widows;
     /* Carried to descendants like inherited properties, so that text in
      * nested inlines keeps its link, decoration and shift. */
@@ -228,6 +232,7 @@ struct rp_fo_props {
     int columns_repeated;             /* table-column */
     int columns_spanned;              /* table-cell */
     bool omit_header_at_break;
+    double min_height; /* table-row block-progression-dimension.minimum */
 
     /* names and references (owned by the tree; NULL when absent) */
     const char *id;
@@ -249,6 +254,7 @@ struct rp_fo_props {
     bool starting_state_show;         /* fo:bookmark */
     int initial_page_number;          /* 0: auto */
     enum rp_fo_parity initial_parity; /* auto-odd, auto-even */
+    const char *number_format;        /* format: "1", "i", "A", "01"... */
 };
 
 struct rp_fo_node {

@@ -545,6 +545,10 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             if (strcmp(dot, ".optimum") != 0)
                 return 1; /* min/max/conditionality: not yet used */
             name = base;
+        } else if (!strcmp(base, "leader-length") ||
+                   !strcmp(base, "block-progression-dimension") ||
+                   !strcmp(base, "inline-progression-dimension")) {
+            /* handled below under their full names */
         } else if (!strcmp(base, "keep-together") ||
                    !strcmp(base, "keep-with-next") ||
                    !strcmp(base, "keep-with-previous")) {
@@ -940,6 +944,77 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             p->retrieve_boundary = RP_FO_BOUNDARY_DOCUMENT;
         else
             return 0;
+    } else if (!strcmp(name, "writing-mode")) {
+        /* Left-to-right, top-to-bottom is the only mode we lay out. */
+        return !strcmp(value, "lr-tb") || !strcmp(value, "lr") ||
+                       !strcmp(value, "horizontal-tb")
+                   ? 1
+                   : -1;
+    } else if (!strcmp(name, "column-count")) {
+        return !strcmp(value, "1") ? 1 : -1; /* one column, as ours */
+    } else if (!strcmp(name, "reference-orientation")) {
+        return !strcmp(value, "0") || !strcmp(value, "0deg") ? 1 : -1;
+    } else if (!strcmp(name, "column-gap") ||
+               !strcmp(name, "font-selection-strategy") ||
+               !strcmp(name, "line-height-shift-adjustment") ||
+               !strcmp(name, "relative-align") ||
+               !strcmp(name, "column-number")) {
+        /* Only matter with several columns or scripts we do not mix. */
+        return 1;
+    } else if (!strcmp(name, "block-progression-dimension.minimum") ||
+               !strcmp(name, "block-progression-dimension") ||
+               !strcmp(name, "height")) {
+        if (!strcmp(value, "auto"))
+            return 1;
+        return rp_fo_parse_length(value, p->font_size, &p->min_height);
+    } else if (!strcmp(name, "format")) {
+        /* Page numbers: 1, 01, 001, i, I, a, A (XSL 7.26.1). */
+        size_t n = strlen(value);
+        bool digits =
+            n > 0 && strspn(value, "0") == n - 1 && value[n - 1] == '1';
+        if (!digits && strcmp(value, "i") && strcmp(value, "I") &&
+            strcmp(value, "a") && strcmp(value, "A"))
+            return 0;
+        p->number_format = rp_fo_strings_intern(strings, value);
+    } else if (!strcmp(name, "grouping-separator") ||
+               !strcmp(name, "grouping-size") ||
+               !strcmp(name, "letter-value")) {
+        return 1;
+    } else if (!strcmp(name, "hyphenate")) {
+        if (strcmp(value, "true") && strcmp(value, "false"))
+            return 0;
+        p->hyphenate = !strcmp(value, "true");
+    } else if (!strcmp(name, "language") || !strcmp(name, "country")) {
+        const char *v = skip_space(value);
+        char code[16];
+        size_t n = 0;
+        /* "en", "en-US" (xml:lang) or "none". */
+        while (v[n] && v[n] != '-' && v[n] != '_' && n + 1 < sizeof(code)) {
+            code[n] = v[n];
+            n++;
+        }
+        code[n] = '\0';
+        if (name[0] == 'c') {
+            p->country = *code && strcmp(code, "none")
+                             ? rp_fo_strings_intern(strings, code)
+                             : NULL;
+        } else {
+            p->language = *code && strcmp(code, "none")
+                              ? rp_fo_strings_intern(strings, code)
+                              : NULL;
+            if (v[n] == '-' || v[n] == '_')
+                p->country = rp_fo_strings_intern(strings, v + n + 1);
+        }
+    } else if (!strcmp(name, "hyphenation-push-character-count") ||
+               !strcmp(name, "hyphenation-remain-character-count")) {
+        char *end;
+        long n = strtol(value, &end, 10);
+        if (end == value || *skip_space(end) || n < 1 || n > 20)
+            return 0;
+        if (name[12] == 'p')
+            p->hyphenation_push = (int)n;
+        else
+            p->hyphenation_remain = (int)n;
     } else if (!strcmp(name, "character")) {
         p->character = rp_fo_strings_intern(strings, value);
     } else if (!strcmp(name, "starting-state")) {
@@ -967,8 +1042,8 @@ int rp_fo_apply_property(struct rp_fo_props *p,
     } else if (!strcmp(name, "table-omit-header-at-break")) {
         p->omit_header_at_break = !strcmp(value, "true");
     } else if (!strcmp(name, "table-layout") || !strcmp(name, "region-name") ||
-               !strcmp(name, "display-align") || !strcmp(name, "language") ||
-               !strcmp(name, "country") || !strcmp(name, "hyphenate") ||
+               !strcmp(name, "display-align") ||
+               !strcmp(name, "hyphenation-character") ||
                !strcmp(name, "font-stretch")) {
         /* Accepted; their effect is our default or not yet implemented. */
         return 1;

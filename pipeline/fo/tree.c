@@ -183,6 +183,8 @@ static void props_initial(struct rp_fo_props *p, struct rp_fo_strings *s)
     p->rule_thickness = 1.0;
     p->rule_style = RP_FO_BORDER_SOLID;
     p->wrap = true;
+    p->hyphenation_push = 2;
+    p->hyphenation_remain = 2;
     p->orphans = 2;
     p->widows = 2;
     p->list_distance_between_starts = 24.0;
@@ -209,6 +211,11 @@ static void props_inherit(struct rp_fo_props *p,
     p->text_indent = parent->text_indent;
     p->white_space_collapse = parent->white_space_collapse;
     p->linefeed_preserve = parent->linefeed_preserve;
+    p->hyphenate = parent->hyphenate;
+    p->language = parent->language;
+    p->country = parent->country;
+    p->hyphenation_push = parent->hyphenation_push;
+    p->hyphenation_remain = parent->hyphenation_remain;
     p->wrap = parent->wrap;
     p->orphans = parent->orphans;
     p->widows = parent->widows;
@@ -349,12 +356,16 @@ static enum rp_status resolve_props(struct rp_fo_doc *doc, xmlNode *elem,
                                 (p->border[RP_FO_RIGHT].style != 0) +
                             p->padding[RP_FO_RIGHT];
     }
-    /* A table cell is a reference area: its content starts at its edge. */
-    if (node->kind == RP_FO_TABLE_CELL || node->kind == RP_FO_FLOW ||
-        node->kind == RP_FO_STATIC_CONTENT) {
+    /*
+     * A table cell's content starts at the cell's edge: indents of the
+     * blocks around the table do not reach into it (as FOP lays tables
+     * out, and what stylesheets expect).  fo:flow is not a reference area:
+     * an indent on it (DocBook's body.start.indent) applies to all.
+     */
+    if (node->kind == RP_FO_TABLE_CELL && !spec.start_indent)
         p->start_indent = 0;
+    if (node->kind == RP_FO_TABLE_CELL && !spec.end_indent)
         p->end_indent = 0;
-    }
     return RP_OK;
 }
 
@@ -438,6 +449,12 @@ static enum rp_status element_node(struct rp_fo_doc *doc, xmlNode *elem,
     enum rp_status status;
 
     *out = NULL;
+    /* FOP's fox:destination names a destination: every id is one here. */
+    if (kind < 0 && elem->ns &&
+        !strcmp((const char *)elem->ns->href,
+                "http://xmlgraphics.apache.org/fop/extensions") &&
+        !strcmp((const char *)elem->name, "destination"))
+        return RP_OK;
     if (kind < 0) {
         char what[160];
         const char *prefix =

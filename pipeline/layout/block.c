@@ -449,7 +449,7 @@ enum rp_status rp_flow_children(struct rp_flow *flow, struct rp_fo_node *parent,
            c) {
         if (is_inline_level(c->kind)) {
             if (!para)
-                para = rp_paragraph_new(&props);
+                para = rp_paragraph_new(flow->layout, &props);
             status = collect_inline(flow, para, c, err);
             if (status != RP_OK)
                 break;

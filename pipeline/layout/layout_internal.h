@@ -153,6 +153,7 @@ struct rp_layout {
     GHashTable *markers_first, *markers_last;
     GHashTable *carry_sequence, *carry_document;
     bool first_box_has_marker;
+    GHashTable *hyphen_dicts; /* "lang_COUNTRY" -> HyphenDict, or NULL */
     unsigned sequence_index;
     struct rp_layout_stats *stats;
 };
@@ -194,13 +195,17 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
 struct rp_marker *rp_layout_retrieve(struct rp_layout *layout,
                                      const struct rp_fo_node *retrieve);
 
+/* A page number in a page sequence's format (1, 01, i, I, a, A). */
+void rp_format_folio(int n, const char *format, char *out, size_t size);
+
 /* Text of a page-number citation; "?" (and a warning) if id is unknown. */
 const char *rp_layout_citation(struct rp_layout *layout,
                                const struct rp_fo_node *node);
 
 /* Paragraph of inline content laid out into line boxes. */
 struct rp_paragraph;
-struct rp_paragraph *rp_paragraph_new(const struct rp_fo_props *block);
+struct rp_paragraph *rp_paragraph_new(struct rp_layout *layout,
+                                      const struct rp_fo_props *block);
 bool rp_paragraph_empty(const struct rp_paragraph *para);
 void rp_paragraph_add_text(struct rp_paragraph *para, const char *text,
                            const struct rp_fo_props *props);
@@ -218,5 +223,15 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
 void rp_paragraph_free(struct rp_paragraph *para);
 
 struct rp_area_color rp_area_color_of(struct rp_fo_color c);
+
+/* Hyphenation (hyphenate.c).  The dictionary is cached in layout; NULL,
+ * with a warning once, when the language has none installed. */
+
+struct _HyphenDict *rp_hyphen_dictionary(struct rp_layout *layout,
+                                         const char *language,
+                                         const char *country);
+/* Inserts soft hyphens into the words of text from byte start on. */
+void rp_hyphenate_tail(struct _HyphenDict *dict, GString *text, size_t start,
+                       int push, int remain);
 
 #endif

@@ -57,15 +57,63 @@ struct paginator {
     int page_number;
     int page_index;
     int pages_in_sequence;
-    char folio[16];
+    const char *number_format;
+    char folio[32];
 };
 
 static enum rp_status open_page(struct paginator *pg, bool blank,
                                 struct rp_error *err);
 
+static void format_roman(int n, bool upper, char *out, size_t size)
+{
+    static const struct {
+        int value;
+        const char *lower, *upper;
+    } digits[] = {{1000, "m", "M"},  {900, "cm", "CM"}, {500, "d", "D"},
+                  {400, "cd", "CD"}, {100, "c", "C"},   {90, "xc", "XC"},
+                  {50, "l", "L"},    {40, "xl", "XL"},  {10, "x", "X"},
+                  {9, "ix", "IX"},   {5, "v", "V"},     {4, "iv", "IV"},
+                  {1, "i", "I"}};
+    size_t i, len = 0;
+
+    out[0] = '\0';
+    for (i = 0; i < sizeof(digits) / sizeof(digits[0]); i++) {
+        while (n >= digits[i].value && len + 3 < size) {
+            const char *d = upper ? digits[i].upper : digits[i].lower;
+            memcpy(out + len, d, strlen(d) + 1);
+            len += strlen(d);
+            n -= digits[i].value;
+        }
+    }
+}
+
+/* The page number as format says: 1, 01, i, I, a, A. */
+void rp_format_folio(int n, const char *format, char *out, size_t size)
+{
+    if (!format || n <= 0 || n > 3999) {
+        snprintf(out, size, "%d", n);
+    } else if (!strcmp(format, "i") || !strcmp(format, "I")) {
+        format_roman(n, format[0] == 'I', out, size);
+    } else if (!strcmp(format, "a") || !strcmp(format, "A")) {
+        /* a..z, aa..zz, ... as spreadsheets number columns */
+        char rev[16];
+        size_t len = 0, i;
+        while (n > 0 && len < sizeof(rev)) {
+            rev[len++] = (char)((format[0] == 'A' ? 'A' : 'a') + (n - 1) % 26);
+            n = (n - 1) / 26;
+        }
+        for (i = 0; i < len && i + 1 < size; i++)
+            out[i] = rev[len - 1 - i];
+        out[i] = '\0';
+    } else {
+        snprintf(out, size, "%0*d", (int)strlen(format), n);
+    }
+}
+
 static void set_folio(struct paginator *pg)
 {
-    snprintf(pg->folio, sizeof(pg->folio), "%d", pg->page_number);
+    rp_format_folio(pg->page_number, pg->number_format, pg->folio,
+                    sizeof(pg->folio));
     pg->layout->current_page_text = pg->folio;
 }
 
@@ -652,7 +700,7 @@ static enum rp_status layout_sequence(struct rp_layout *layout,
     struct rp_fo_node *c = NULL;
     enum rp_status status;
     struct rp_id_mark *mark, *next;
-    char first_folio[16];
+    char first_folio[32];
     bool flowed = false;
     size_t i;
     /* Copied: the sequence node is freed by the caller's next read. */
@@ -673,6 +721,7 @@ static enum rp_status layout_sequence(struct rp_layout *layout,
     pg.page_number = props.initial_page_number > 0 ? props.initial_page_number
                                                    : *page_number;
     pg.page_index = *page_index;
+    pg.number_format = props.number_format;
     set_folio(&pg);
     status = start_masters(&pg, &props, err);
     g_hash_table_remove_all(layout->carry_sequence);
@@ -705,8 +754,8 @@ static enum rp_status layout_sequence(struct rp_layout *layout,
     }
     if (status != RP_OK)
         rp_fo_node_done(c);
-    snprintf(first_folio, sizeof(first_folio), "%d",
-             pg.page_number - pg.pages_in_sequence);
+    rp_format_folio(pg.page_number - pg.pages_in_sequence, pg.number_format,
+                    first_folio, sizeof(first_folio));
     /* A page sequence always makes at least one page. */
     if (status == RP_OK && (pg.n > 0 || pg.pages_in_sequence == 0))
         status = finish_page(&pg, err);
@@ -715,8 +764,9 @@ static enum rp_status layout_sequence(struct rp_layout *layout,
     if (status == RP_OK && layout->pass == 1) {
         g_array_append_val(layout->sequence_pages, pg.pages_in_sequence);
         if (props.id) {
-            char last[16];
-            snprintf(last, sizeof(last), "%d", pg.page_number - 1);
+            char last[32];
+            rp_format_folio(pg.page_number - 1, pg.number_format, last,
+                            sizeof(last));
             g_hash_table_insert(layout->first_page, (char *)props.id,
                                 g_strdup(first_folio));
             g_hash_table_insert(layout->last_page, (char *)props.id,
@@ -858,6 +908,8 @@ enum rp_status rp_layout_run(struct rp_fo_doc *doc, PangoContext *pango_context,
     g_hash_table_destroy(layout.markers_last);
     g_hash_table_destroy(layout.carry_sequence);
     g_hash_table_destroy(layout.carry_document);
+    if (layout.hyphen_dicts)
+        g_hash_table_destroy(layout.hyphen_dicts);
     return status;
 }
 

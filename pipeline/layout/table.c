@@ -172,6 +172,8 @@ static enum rp_status layout_row(struct rp_flow *flow,
         if (cl->height > height)
             height = cl->height;
     }
+    if (height < row->props.min_height)
+        height = row->props.min_height;
     if (row->props.background.a > 0 && n_cells > 0)
         push_rect(&box->items, cells[0].x, 0,
                   cells[n_cells - 1].x + cells[n_cells - 1].w - cells[0].x,

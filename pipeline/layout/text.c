@@ -68,6 +68,7 @@ struct inline_id {
 };
 
 struct rp_paragraph {
+    struct rp_layout *layout;
     struct block_style block;
     struct inline_id *ids;
     size_t n_ids, cap_ids;
@@ -115,9 +116,11 @@ static bool same_style(const struct text_style *a, const struct text_style *b)
            a->link_internal == b->link_internal;
 }
 
-struct rp_paragraph *rp_paragraph_new(const struct rp_fo_props *block)
+struct rp_paragraph *rp_paragraph_new(struct rp_layout *layout,
+                                      const struct rp_fo_props *block)
 {
     struct rp_paragraph *para = rp_xcalloc(1, sizeof(*para));
+    para->layout = layout;
     para->block.text = style_of(block);
     para->block.text_align = block->text_align;
     para->block.line_height = block->line_height;
@@ -214,6 +217,11 @@ void rp_paragraph_add_text(struct rp_paragraph *para, const char *text,
             para->after_space = false;
         }
     }
+    if (props->hyphenate && props->language)
+        rp_hyphenate_tail(
+            rp_hyphen_dictionary(para->layout, props->language, props->country),
+            para->text, start, props->hyphenation_push,
+            props->hyphenation_remain);
     add_run(para, start, props);
 }
 

@@ -2,7 +2,7 @@
 # Render features beyond the basics, each on a small FO file of its own:
 # lists, links, bookmarks, metadata, inline decorations, kept whitespace.
 . "$(dirname "$0")/lib.sh"
-plan 33
+plan 37
 
 # Lists: labels in their column, bodies at body-start(), nested lists.
 "$REPORTPIPE" render -q --dump-area "$WORK/lists.dump" tests/e2e/fo/lists.fo "$WORK/lists.pdf"
@@ -79,4 +79,15 @@ pdf_page_text "$WORK/toc.pdf" 3 | head -1 | grep -q "2 Service levels"
 ok $? "retrieve-marker shows the chapter starting on the page"
 pdf_page_text "$WORK/toc.pdf" 4 | head -1 | grep -q "2 Service levels"
 ok $? "a page without a marker carries the previous one over"
+
+# Hyphenation with libhyphen's patterns (Debian hyphen-en-us).
+"$REPORTPIPE" render -q tests/e2e/fo/hyphen.fo "$WORK/hyphen.pdf" 2>"$WORK/hyphen.err"
+ok $? "a hyphenated paragraph renders"
+pdftotext -layout "$WORK/hyphen.pdf" - | sed -n 1,7p | grep -q "$(printf '\302\255')$"
+ok $? "hyphenate=true breaks words at pattern points"
+pdftotext -layout "$WORK/hyphen.pdf" - | sed -n 8,12p | grep -q "$(printf '\302\255')$"
+[ $? -ne 0 ]
+ok $? "hyphenate=false leaves words whole"
+contains "$WORK/hyphen.err" "no hyphenation patterns for language 'xx'" \
+    "a language without patterns is reported"
 finish
