@@ -179,7 +179,8 @@ struct rp_fo_props {
     /* inherited */
     const char *font_family; /* comma-separated list, owned by the tree */
     double font_size;
-    int font_weight; /* 100..900 */
+    int font_weight;       /* 100..900 */
+    double letter_spacing; /* pt added between characters */
     bool font_italic;
     struct rp_fo_color color;
     enum rp_fo_text_align text_align;

@@ -520,6 +520,69 @@ static int side_from_name(const char *name)
 }
 
 /*
+ * font: [style] [variant] [weight] size[/line-height] family-list, as CSS.
+ * The size was resolved first by the caller when font-size was given; the
+ * shorthand's own size is resolved here against the parent.
+ */
+static int apply_font_shorthand(struct rp_fo_props *p,
+                                const struct rp_fo_props *parent,
+                                const char *value, struct rp_fo_specified *spec,
+                                struct rp_fo_strings *strings)
+{
+    const char *s = skip_space(value);
+    char token[64];
+    bool have_size = false;
+
+    while (*s && !have_size) {
+        size_t n = 0;
+        double size;
+        char *slash;
+        while (s[n] && !isspace((unsigned char)s[n]) && n + 1 < sizeof(token))
+            n++;
+        memcpy(token, s, n);
+        token[n] = '\0';
+        s = skip_space(s + n);
+        slash = strchr(token, '/');
+        if (slash)
+            *slash = '\0';
+        if (!strcmp(token, "italic") || !strcmp(token, "oblique")) {
+            p->font_italic = true;
+        } else if (!strcmp(token, "bold")) {
+            p->font_weight = 700;
+        } else if (!strcmp(token, "normal") || !strcmp(token, "small-caps")) {
+            /* normal resets nothing further; small-caps: not yet */
+        } else if (strlen(token) == 3 && token[1] == '0' && token[2] == '0' &&
+                   token[0] >= '1' && token[0] <= '9') {
+            p->font_weight = (token[0] - '0') * 100;
+        } else if (rp_fo_parse_length(token, parent->font_size, &size) &&
+                   size > 0) {
+            double factor = p->line_height / p->font_size;
+            p->font_size = size;
+            p->line_height = factor * size;
+            have_size = true;
+            if (slash) {
+                double lh, f;
+                char *end;
+                f = strtod(slash + 1, &end);
+                if (end != slash + 1 && !*end && f > 0)
+                    p->line_height = f * size;
+                else if (rp_fo_parse_length(slash + 1, size, &lh))
+                    p->line_height = lh;
+                else
+                    return 0;
+                spec->line_height = true;
+            }
+        } else {
+            return 0;
+        }
+    }
+    if (!have_size || !*s)
+        return 0;
+    p->font_family = rp_fo_strings_intern(strings, s);
+    return 1;
+}
+
+/*
  * Returns 1 when the property was handled, 0 when its value is invalid, -1
  * when the property is not one we support.
  */
@@ -563,7 +626,14 @@ int rp_fo_apply_property(struct rp_fo_props *p,
         }
     }
 
-    if (!strcmp(name, "font-family")) {
+    if (!strcmp(name, "font")) {
+        return apply_font_shorthand(p, parent, value, spec, strings);
+    } else if (!strcmp(name, "letter-spacing")) {
+        if (!strcmp(value, "normal"))
+            p->letter_spacing = 0;
+        else if (!rp_fo_parse_length(value, p->font_size, &p->letter_spacing))
+            return 0;
+    } else if (!strcmp(name, "font-family")) {
         p->font_family = rp_fo_strings_intern(strings, value);
     } else if (!strcmp(name, "font-weight")) {
         if (!strcmp(value, "bold"))

@@ -202,6 +202,7 @@ static void props_inherit(struct rp_fo_props *p,
     p->font_size = parent->font_size;
     p->font_weight = parent->font_weight;
     p->font_italic = parent->font_italic;
+    p->letter_spacing = parent->letter_spacing;
     p->color = parent->color;
     p->text_align = parent->text_align;
     p->text_align_last = parent->text_align_last;

@@ -21,6 +21,7 @@ struct text_style {
     double font_size;
     int font_weight;
     bool font_italic;
+    double letter_spacing;
     bool underline, overline, line_through;
     double baseline_shift;
     struct rp_fo_color color;
@@ -38,6 +39,7 @@ struct text_run {
 struct block_style {
     struct text_style text;
     enum rp_fo_text_align text_align;
+    enum rp_fo_text_align text_align_last;
     double line_height;
     double text_indent;
     bool white_space_collapse;
@@ -88,6 +90,7 @@ static struct text_style style_of(const struct rp_fo_props *p)
     s.font_size = p->font_size;
     s.font_weight = p->font_weight;
     s.font_italic = p->font_italic;
+    s.letter_spacing = p->letter_spacing;
     s.underline = p->underline;
     s.overline = p->overline;
     s.line_through = p->line_through;
@@ -108,8 +111,10 @@ static bool same_style(const struct text_style *a, const struct text_style *b)
 {
     return a->font_family == b->font_family && a->font_size == b->font_size &&
            a->font_weight == b->font_weight &&
-           a->font_italic == b->font_italic && a->underline == b->underline &&
-           a->overline == b->overline && a->line_through == b->line_through &&
+           a->font_italic == b->font_italic &&
+           a->letter_spacing == b->letter_spacing &&
+           a->underline == b->underline && a->overline == b->overline &&
+           a->line_through == b->line_through &&
            a->baseline_shift == b->baseline_shift &&
            same_color(&a->color, &b->color) &&
            same_color(&a->background, &b->background) && a->link == b->link &&
@@ -123,6 +128,7 @@ struct rp_paragraph *rp_paragraph_new(struct rp_layout *layout,
     para->layout = layout;
     para->block.text = style_of(block);
     para->block.text_align = block->text_align;
+    para->block.text_align_last = block->text_align_last;
     para->block.line_height = block->line_height;
     para->block.text_indent = block->text_indent;
     para->block.white_space_collapse = block->white_space_collapse;
@@ -494,6 +500,11 @@ static PangoAttrList *build_attributes(const struct rp_paragraph *para)
                      run);
         if (p->line_through)
             add_attr(attrs, pango_attr_strikethrough_new(TRUE), run);
+        if (p->letter_spacing != 0)
+            add_attr(attrs,
+                     pango_attr_letter_spacing_new(
+                         (int)(p->letter_spacing * PANGO_SCALE)),
+                     run);
         if (p->baseline_shift != 0)
             add_attr(
                 attrs,
@@ -547,8 +558,14 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
     pango_layout_set_width(layout,
                            block->wrap ? (int)(width * PANGO_SCALE) : -1);
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_alignment(layout, alignment_of(block->text_align));
+    /* With justify, Pango's alignment is that of the last line. */
+    pango_layout_set_alignment(
+        layout, alignment_of(block->text_align == RP_FO_ALIGN_JUSTIFY
+                                 ? block->text_align_last
+                                 : block->text_align));
     pango_layout_set_justify(layout, block->text_align == RP_FO_ALIGN_JUSTIFY);
+    pango_layout_set_justify_last_line(layout, block->text_align_last ==
+                                                   RP_FO_ALIGN_JUSTIFY);
     pango_layout_set_indent(layout, (int)(block->text_indent * PANGO_SCALE));
     pango_layout_set_text(layout, para->text->str, (int)para->text->len);
     attrs = build_attributes(para);

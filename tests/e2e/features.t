@@ -2,7 +2,7 @@
 # Render features beyond the basics, each on a small FO file of its own:
 # lists, links, bookmarks, metadata, inline decorations, kept whitespace.
 . "$(dirname "$0")/lib.sh"
-plan 37
+plan 42
 
 # Lists: labels in their column, bodies at body-start(), nested lists.
 "$REPORTPIPE" render -q --dump-area "$WORK/lists.dump" tests/e2e/fo/lists.fo "$WORK/lists.pdf"
@@ -90,4 +90,17 @@ pdftotext -layout "$WORK/hyphen.pdf" - | sed -n 8,12p | grep -q "$(printf '\302\
 ok $? "hyphenate=false leaves words whole"
 contains "$WORK/hyphen.err" "no hyphenation patterns for language 'xx'" \
     "a language without patterns is reported"
+
+# Text: the font shorthand, letter spacing, bidi and non-Latin scripts.
+"$REPORTPIPE" render -q --dump-area "$WORK/text.dump" tests/e2e/fo/text.fo "$WORK/text.pdf"
+ok $? "scripts and text properties render"
+pdffonts "$WORK/text.pdf" | grep -q "DejaVuSerif-BoldItalic"
+ok $? "font=\"italic bold 14pt/20pt DejaVu Serif\" selects the bold italic serif"
+pdftotext "$WORK/text.pdf" "$WORK/text.txt"
+grep -q "שלום" "$WORK/text.txt" && grep -q "Привет" "$WORK/text.txt" && grep -q "Καλημέρα" "$WORK/text.txt"
+ok $? "Hebrew, Cyrillic and Greek come through"
+grep -q "مرحبا" "$WORK/text.txt"
+ok $? "Arabic is shaped and comes through"
+awk '/"Font shorthand/ {a = $3} /"S p a c e d|"Spaced out"/ {b = $3} END {exit !(b - a > 14.3 && b - a < 14.8)}' "$WORK/text.dump"
+ok $? "the shorthand's line height (20pt, not 1.2 x 14pt) spaces the lines"
 finish
