@@ -154,6 +154,7 @@ struct rp_layout {
     GHashTable *carry_sequence, *carry_document;
     bool first_box_has_marker;
     GHashTable *hyphen_dicts; /* "lang_COUNTRY" -> HyphenDict, or NULL */
+    struct rp_shape_cache *shapes;
     unsigned sequence_index;
     struct rp_layout_stats *stats;
 };
@@ -223,6 +224,15 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
 void rp_paragraph_free(struct rp_paragraph *para);
 
 struct rp_area_color rp_area_color_of(struct rp_fo_color c);
+
+/* Shaped paragraphs, reused by key (shape_cache.c).  get returns a new
+ * reference or NULL; put consumes key and takes its own layout reference. */
+struct rp_shape_cache;
+struct rp_shape_cache *rp_shape_cache_new(void);
+void rp_shape_cache_free(struct rp_shape_cache *cache);
+PangoLayout *rp_shape_cache_get(struct rp_shape_cache *cache, GBytes *key);
+void rp_shape_cache_put(struct rp_shape_cache *cache, GBytes *key,
+                        PangoLayout *layout);
 
 /* Hyphenation (hyphenate.c).  The dictionary is cached in layout; NULL,
  * with a warning once, when the language has none installed. */

@@ -25,6 +25,7 @@
 struct captured_line {
     int page;
     double x, y, w;
+    const void *layout;
     char text[128];
 };
 
@@ -59,6 +60,7 @@ static enum rp_status capture_page(void *ctx, const struct rp_area_page *page,
             l->x = item->x;
             l->y = item->y;
             l->w = item->w;
+            l->layout = item->layout;
             memcpy(l->text, text + item->line->start_index, (size_t)len);
             l->text[len] = '\0';
         }
@@ -399,6 +401,34 @@ static void file_and_memory_sources_lay_out_alike(void **state)
     assert_non_null(find(&b, "after 1"));
 }
 
+/* The same text in the same style and width is shaped once and shared. */
+static void repeated_paragraphs_share_one_shaping(void **state)
+{
+    static struct capture c;
+    struct rp_error err;
+    const void *first = NULL;
+    int i, same = 0, all = 0;
+    (void)state;
+    assert_int_equal(
+        lay_out("<fo:block>Billing</fo:block><fo:block>Login</fo:block>"
+                "<fo:block>Billing</fo:block><fo:block font-weight='bold'>"
+                "Billing</fo:block><fo:block>Billing</fo:block>",
+                &c, &err),
+        RP_OK);
+    for (i = 0; i < c.n; i++) {
+        if (strcmp(c.lines[i].text, "Billing") != 0)
+            continue;
+        all++;
+        if (!first)
+            first = c.lines[i].layout;
+        else if (c.lines[i].layout == first)
+            same++;
+    }
+    assert_int_equal(all, 4);
+    /* Three plain ones share; the bold one has a shape of its own. */
+    assert_int_equal(same, 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -412,6 +442,7 @@ int main(void)
         cmocka_unit_test(background_spans_pages_top_border_only_on_first),
         cmocka_unit_test(unknown_master_is_an_input_error),
         cmocka_unit_test(file_and_memory_sources_lay_out_alike),
+        cmocka_unit_test(repeated_paragraphs_share_one_shaping),
     };
     return cmocka_run_group_tests_name("layout", tests, NULL, NULL);
 }

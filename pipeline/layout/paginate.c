@@ -879,6 +879,7 @@ enum rp_status rp_layout_run(struct rp_fo_doc *doc, PangoContext *pango_context,
     layout.last_page =
         g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
     layout.sequence_pages = g_array_new(FALSE, FALSE, sizeof(int));
+    layout.shapes = rp_shape_cache_new();
     layout.markers_first = g_hash_table_new(g_str_hash, g_str_equal);
     layout.markers_last = g_hash_table_new(g_str_hash, g_str_equal);
     layout.carry_sequence = g_hash_table_new_full(
@@ -910,6 +911,7 @@ enum rp_status rp_layout_run(struct rp_fo_doc *doc, PangoContext *pango_context,
     g_hash_table_destroy(layout.carry_document);
     if (layout.hyphen_dicts)
         g_hash_table_destroy(layout.hyphen_dicts);
+    rp_shape_cache_free(layout.shapes);
     return status;
 }
 

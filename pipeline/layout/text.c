@@ -533,13 +533,56 @@ static PangoAlignment alignment_of(enum rp_fo_text_align align)
     }
 }
 
+#define KEY_ADD(key, field)                                                    \
+    g_byte_array_append((key), (const guint8 *)&(field), sizeof(field))
+
+/* Field by field, so that padding bytes never take part in the key. */
+static void key_add_style(GByteArray *key, const struct text_style *s)
+{
+    KEY_ADD(key, s->font_family); /* interned: equal names, equal pointers */
+    KEY_ADD(key, s->font_size);
+    KEY_ADD(key, s->font_weight);
+    KEY_ADD(key, s->font_italic);
+    KEY_ADD(key, s->letter_spacing);
+    KEY_ADD(key, s->underline);
+    KEY_ADD(key, s->overline);
+    KEY_ADD(key, s->line_through);
+    KEY_ADD(key, s->baseline_shift);
+    KEY_ADD(key, s->color);
+    KEY_ADD(key, s->background);
+}
+
+/* Everything that decides the shape of a paragraph's layout. */
+static GBytes *shape_key(const struct rp_paragraph *para, double width)
+{
+    const struct block_style *b = &para->block;
+    GByteArray *key = g_byte_array_sized_new((guint)(para->text->len + 256));
+    size_t i;
+
+    KEY_ADD(key, width);
+    key_add_style(key, &b->text);
+    KEY_ADD(key, b->text_align);
+    KEY_ADD(key, b->text_align_last);
+    KEY_ADD(key, b->text_indent);
+    KEY_ADD(key, b->wrap);
+    for (i = 0; i < para->n_runs; i++) {
+        KEY_ADD(key, para->runs[i].start);
+        KEY_ADD(key, para->runs[i].end);
+        key_add_style(key, &para->runs[i].style);
+    }
+    g_byte_array_append(key, (const guint8 *)para->text->str,
+                        (guint)para->text->len);
+    return g_byte_array_free_to_bytes(key);
+}
+
 enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
                                  struct rp_flow *flow, double x, double width,
                                  struct rp_error *err)
 {
     const struct block_style *block = &para->block;
-    PangoLayout *layout = pango_layout_new(flow->layout->pango);
+    PangoLayout *layout = NULL;
     PangoFontDescription *desc = font_of(&block->text);
+    GBytes *key = NULL;
     PangoAttrList *attrs;
     PangoLayoutIter *iter;
     enum rp_status status = RP_OK;
@@ -553,6 +596,17 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
         g_string_truncate(para->text, para->text->len - 1);
     if (width < 1)
         width = 1;
+    /* Leaders grow per line: such paragraphs are not shared. */
+    if (!para->n_leaders) {
+        key = shape_key(para, width);
+        layout = rp_shape_cache_get(flow->layout->shapes, key);
+    }
+    if (layout) {
+        g_bytes_unref(key);
+        key = NULL;
+        goto shaped;
+    }
+    layout = pango_layout_new(flow->layout->pango);
     pango_layout_set_font_description(layout, desc);
     /* no-wrap: one line per line feed, as long as it is (it may overflow). */
     pango_layout_set_width(layout,
@@ -571,13 +625,15 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
     attrs = build_attributes(para);
     pango_layout_set_attributes(layout, attrs);
     pango_attr_list_unref(attrs);
-    pango_font_description_free(desc);
 
     if (para->n_leaders && grow_leaders(para, layout, width)) {
         attrs = build_attributes(para);
         pango_layout_set_attributes(layout, attrs);
         pango_attr_list_unref(attrs);
     }
+    if (key)
+        rp_shape_cache_put(flow->layout->shapes, key, layout);
+shaped:
     n_lines = pango_layout_get_line_count(layout);
     iter = pango_layout_get_iter(layout);
     do {
@@ -631,5 +687,6 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
     } while (status == RP_OK && pango_layout_iter_next_line(iter));
     pango_layout_iter_free(iter);
     g_object_unref(layout);
+    pango_font_description_free(desc);
     return status;
 }

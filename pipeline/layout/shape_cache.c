@@ -1,0 +1,96 @@
+/*
+ * The shaping cache: PangoLayouts of paragraphs already laid out, keyed by
+ * everything that decides their shape (text, styles of its runs, the
+ * block's alignment and indent, the width).  Reports are tables: the same
+ * priority, category, date or status is laid out thousands of times, and
+ * the second pass lays out everything again.  Shaping is most of the cost
+ * (HarfBuzz and Pango were two thirds of the profile), so a hit saves it.
+ * Layouts are immutable once made, so boxes share them by reference.  The
+ * cache is bounded (least recently used entries go), so memory stays flat.
+ */
+#include "layout_internal.h"
+
+#include <stdlib.h>
+
+#include "common/mem.h"
+
+#define SHAPE_CACHE_ENTRIES 4096
+#define SHAPE_CACHE_KEY_BYTES ((size_t)4 << 20)
+
+struct shape_entry {
+    GBytes *key;
+    PangoLayout *layout;
+    GList link; /* in the LRU queue; data points back to the entry */
+};
+
+struct rp_shape_cache {
+    GHashTable *entries; /* GBytes key -> struct shape_entry */
+    GQueue lru;          /* most recently used first */
+    size_t key_bytes;
+    unsigned long hits, misses;
+};
+
+static void entry_free(gpointer data)
+{
+    struct shape_entry *e = data;
+    g_object_unref(e->layout);
+    g_bytes_unref(e->key);
+    free(e);
+}
+
+struct rp_shape_cache *rp_shape_cache_new(void)
+{
+    struct rp_shape_cache *c = rp_xcalloc(1, sizeof(*c));
+    c->entries =
+        g_hash_table_new_full(g_bytes_hash, g_bytes_equal, NULL, entry_free);
+    g_queue_init(&c->lru);
+    return c;
+}
+
+void rp_shape_cache_free(struct rp_shape_cache *c)
+{
+    if (!c)
+        return;
+    g_hash_table_destroy(c->entries);
+    free(c);
+}
+
+PangoLayout *rp_shape_cache_get(struct rp_shape_cache *c, GBytes *key)
+{
+    struct shape_entry *e = g_hash_table_lookup(c->entries, key);
+
+    if (!e) {
+        c->misses++;
+        return NULL;
+    }
+    c->hits++;
+    g_queue_unlink(&c->lru, &e->link);
+    g_queue_push_head_link(&c->lru, &e->link);
+    return g_object_ref(e->layout);
+}
+
+void rp_shape_cache_put(struct rp_shape_cache *c, GBytes *key,
+                        PangoLayout *layout)
+{
+    struct shape_entry *e;
+
+    if (g_hash_table_contains(c->entries, key)) {
+        g_bytes_unref(key);
+        return;
+    }
+    while (c->lru.length > 0 &&
+           (c->lru.length >= SHAPE_CACHE_ENTRIES ||
+            c->key_bytes + g_bytes_get_size(key) > SHAPE_CACHE_KEY_BYTES)) {
+        GList *old = g_queue_pop_tail_link(&c->lru);
+        struct shape_entry *victim = old->data;
+        c->key_bytes -= g_bytes_get_size(victim->key);
+        g_hash_table_remove(c->entries, victim->key);
+    }
+    e = rp_xcalloc(1, sizeof(*e));
+    e->key = key;
+    e->layout = g_object_ref(layout);
+    e->link.data = e;
+    g_queue_push_head_link(&c->lru, &e->link);
+    c->key_bytes += g_bytes_get_size(key);
+    g_hash_table_insert(c->entries, key, e);
+}
