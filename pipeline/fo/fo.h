@@ -232,6 +232,11 @@ struct rp_fo_props {
     struct rp_fo_length column_width; /* table-column */
     int columns_repeated;             /* table-column */
     int columns_spanned;              /* table-cell */
+    int rows_spanned;                 /* table-cell */
+    int display_align;                /* 0 before, 1 center, 2 after */
+    bool border_separate;             /* border-collapse="separate" */
+    double border_separation[2];      /* inline, block direction */
+    bool omit_footer_at_break;
     bool omit_header_at_break;
     double min_height; /* table-row block-progression-dimension.minimum */
 

@@ -608,7 +608,8 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             if (strcmp(dot, ".optimum") != 0)
                 return 1; /* min/max/conditionality: not yet used */
             name = base;
-        } else if (!strcmp(base, "leader-length") ||
+        } else if (!strcmp(base, "border-separation") ||
+                   !strcmp(base, "leader-length") ||
                    !strcmp(base, "block-progression-dimension") ||
                    !strcmp(base, "inline-progression-dimension")) {
             /* handled below under their full names */
@@ -759,9 +760,48 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             return 0;
         for (side = 0; side < 4; side++)
             p->border[side] = b;
-    } else if (!strcmp(name, "border-collapse") ||
-               !strcmp(name, "border-separation")) {
-        return 1; /* cells draw their own borders: see docs/fo-subset.md */
+    } else if (!strcmp(name, "border-collapse")) {
+        if (!strcmp(value, "collapse") ||
+            !strcmp(value, "collapse-with-precedence"))
+            p->border_separate = false;
+        else if (!strcmp(value, "separate"))
+            p->border_separate = true;
+        else
+            return 0;
+    } else if (!strcmp(name, "border-separation") ||
+               !strcmp(name, "border-spacing")) {
+        char tokens[2][64];
+        int n = split_tokens(value, tokens, 2);
+        if (n < 1 ||
+            !rp_fo_parse_length(tokens[0], p->font_size,
+                                &p->border_separation[0]) ||
+            !rp_fo_parse_length(tokens[n - 1], p->font_size,
+                                &p->border_separation[1]))
+            return 0;
+    } else if (!strcmp(name,
+                       "border-separation.inline-progression-direction")) {
+        return rp_fo_parse_length(value, p->font_size,
+                                  &p->border_separation[0]);
+    } else if (!strcmp(name, "border-separation.block-progression-direction")) {
+        return rp_fo_parse_length(value, p->font_size,
+                                  &p->border_separation[1]);
+    } else if (!strcmp(name, "display-align")) {
+        if (!strcmp(value, "before") || !strcmp(value, "auto"))
+            p->display_align = 0;
+        else if (!strcmp(value, "center"))
+            p->display_align = 1;
+        else if (!strcmp(value, "after"))
+            p->display_align = 2;
+        else
+            return 0;
+    } else if (!strcmp(name, "number-rows-spanning")) {
+        char *end;
+        long n = strtol(value, &end, 10);
+        if (end == value || *skip_space(end) || n < 1 || n > 1000)
+            return 0;
+        p->rows_spanned = (int)n;
+    } else if (!strcmp(name, "table-omit-footer-at-break")) {
+        p->omit_footer_at_break = !strcmp(value, "true");
     } else if (!strncmp(name, "border-", 7)) {
         return rp_fo_apply_border_property(p, name + 7, value);
     } else if (!strcmp(name, "break-before") || !strcmp(name, "break-after")) {
@@ -1112,7 +1152,6 @@ int rp_fo_apply_property(struct rp_fo_props *p,
     } else if (!strcmp(name, "table-omit-header-at-break")) {
         p->omit_header_at_break = !strcmp(value, "true");
     } else if (!strcmp(name, "table-layout") || !strcmp(name, "region-name") ||
-               !strcmp(name, "display-align") ||
                !strcmp(name, "hyphenation-character") ||
                !strcmp(name, "font-stretch")) {
         /* Accepted; their effect is our default or not yet implemented. */

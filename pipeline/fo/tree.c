@@ -190,6 +190,7 @@ static void props_initial(struct rp_fo_props *p, struct rp_fo_strings *s)
     p->list_distance_between_starts = 24.0;
     p->list_label_separation = 6.0;
     p->columns_spanned = 1;
+    p->rows_spanned = 1;
 }
 
 /* Inherited properties come along; the rest start from initial values. */
@@ -203,6 +204,10 @@ static void props_inherit(struct rp_fo_props *p,
     p->font_weight = parent->font_weight;
     p->font_italic = parent->font_italic;
     p->letter_spacing = parent->letter_spacing;
+    p->border_separate = parent->border_separate;
+    p->border_separation[0] = parent->border_separation[0];
+    p->border_separation[1] = parent->border_separation[1];
+    p->display_align = parent->display_align;
     p->color = parent->color;
     p->text_align = parent->text_align;
     p->text_align_last = parent->text_align_last;

@@ -215,6 +215,16 @@ void rp_emit_box_borders(struct rp_item_list *out,
                 y + h);
 }
 
+void rp_emit_grid_borders(struct rp_item_list *out,
+                          const struct rp_fo_border border[4], double x,
+                          double y, double w, double h)
+{
+    emit_border(out, &border[RP_FO_TOP], x, y, x + w, y);
+    emit_border(out, &border[RP_FO_BOTTOM], x, y + h, x + w, y + h);
+    emit_border(out, &border[RP_FO_LEFT], x, y, x, y + h);
+    emit_border(out, &border[RP_FO_RIGHT], x + w, y, x + w, y + h);
+}
+
 void rp_emit_placed(const struct rp_placed *placed, size_t n, double dx,
                     double dy, struct rp_item_list *out)
 {

@@ -116,6 +116,11 @@ void rp_emit_box_borders(struct rp_item_list *out,
                          const struct rp_fo_border border[4], double x,
                          double y, double w, double h, bool top, bool bottom);
 
+/* Collapsed cell borders: strokes centred on the grid lines. */
+void rp_emit_grid_borders(struct rp_item_list *out,
+                          const struct rp_fo_border border[4], double x,
+                          double y, double w, double h);
+
 struct rp_consumer {
     /* Takes one reference to box. */
     enum rp_status (*add)(struct rp_consumer *consumer, struct rp_box *box,

@@ -5,6 +5,7 @@
  */
 #include "layout_internal.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,10 +99,34 @@ static void grid_release(struct table_grid *grid)
     free(grid->col_w);
 }
 
+/* A cell laid out: its content piled up, and what drawing it needs. */
 struct cell_layout {
-    const struct rp_fo_node *cell;
-    double x, w, height;
+    size_t row;    /* index of its first row in the group */
+    size_t rows;   /* rows it spans */
+    double x, w;   /* its slot in the grid, from the flow origin */
+    double height; /* content plus insets: what it needs */
+    double inset_top, inset_bottom;
+    int display_align;
+    struct rp_fo_border border[4];
+    struct rp_fo_color background;
+    bool has_left, has_right; /* a neighbour shares that edge */
+    struct rp_fo_border left_neighbour, right_neighbour;
     struct rp_stacker content;
+};
+
+struct row_layout {
+    double height;
+    double min_height;
+    struct rp_fo_color background;
+    bool keep_with_previous;
+};
+
+/* Rows joined by a cell spanning several of them: one unbreakable box. */
+struct row_group {
+    struct row_layout *rows;
+    size_t n_rows, cap_rows;
+    struct cell_layout *cells;
+    size_t n_cells, cap_cells;
 };
 
 static void push_rect(struct rp_item_list *items, double x, double y, double w,
@@ -117,27 +142,78 @@ static void push_rect(struct rp_item_list *items, double x, double y, double w,
     rp_item_list_push(items, &item);
 }
 
-static enum rp_status layout_row(struct rp_flow *flow,
-                                 const struct table_grid *grid,
-                                 struct rp_fo_node *row, struct rp_box **out,
-                                 struct rp_error *err)
+static int style_rank(enum rp_fo_border_style style)
 {
-    struct cell_layout *cells = NULL;
-    size_t n_cells = 0, cap = 0, col = 0, i;
+    /* CSS 2.1 17.6.2.1: double wins over solid, over dashed, over dotted. */
+    switch (style) {
+    case RP_FO_BORDER_DOUBLE:
+        return 4;
+    case RP_FO_BORDER_SOLID:
+        return 3;
+    case RP_FO_BORDER_DASHED:
+        return 2;
+    case RP_FO_BORDER_DOTTED:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/*
+ * Collapsed borders: of two borders meeting on one grid line, the wider
+ * wins, then the stronger style; on a tie the first (left or upper) wins.
+ */
+static struct rp_fo_border resolve_border(struct rp_fo_border first,
+                                          struct rp_fo_border second)
+{
+    double w1 = border_width(&first), w2 = border_width(&second);
+
+    if (w1 != w2)
+        return w1 > w2 ? first : second;
+    if (style_rank(first.style) != style_rank(second.style))
+        return style_rank(first.style) > style_rank(second.style) ? first
+                                                                  : second;
+    return first;
+}
+
+/* The columns a row's cells may not use: spans from rows above. */
+struct span_map {
+    size_t *rows_left; /* per column */
+    size_t n;
+};
+
+static enum rp_status
+layout_cells(struct rp_flow *flow, const struct table_grid *grid,
+             const struct rp_fo_props *table, struct rp_fo_node *row,
+             struct span_map *spans, struct row_group *group,
+             struct rp_error *err)
+{
+    size_t row_index = group->n_rows, col = 0, first_cell = group->n_cells, i;
     struct rp_fo_node *c;
+    struct row_layout *rl;
     enum rp_status status = RP_OK;
-    struct rp_box *box = rp_box_new();
-    double height = 0;
+    bool separate = table->border_separate;
+    double sep_x = separate ? table->border_separation[0] : 0;
+
+    rp_array_grow((void **)&group->rows, &group->cap_rows, group->n_rows + 1,
+                  sizeof(*group->rows));
+    rl = &group->rows[group->n_rows++];
+    memset(rl, 0, sizeof(*rl));
+    rl->min_height = row->props.min_height;
+    rl->background = row->props.background;
+    rl->keep_with_previous = row->props.keep_with_previous;
 
     for (c = row->first_child; c; c = c->next) {
         const struct rp_fo_props *p = &c->props;
         struct cell_layout *cl;
         struct rp_flow sub;
-        size_t span = (size_t)p->columns_spanned, k;
-        double inset_l, inset_r, inset_t, inset_b;
+        size_t span, k;
+        double inset_l, inset_r, half = separate ? 1.0 : 0.5;
 
         if (c->kind != RP_FO_TABLE_CELL)
             continue;
+        while (col < grid->n_cols && spans->rows_left[col] > 0)
+            col++;
         if (col >= grid->n_cols) {
             rp_log_warn("%s:%ld: fo:table-cell beyond the table's %zu "
                         "columns is skipped",
@@ -145,66 +221,182 @@ static enum rp_status layout_row(struct rp_flow *flow,
                         grid->n_cols);
             break;
         }
+        span = (size_t)p->columns_spanned;
         if (col + span > grid->n_cols)
             span = grid->n_cols - col;
-        rp_array_grow((void **)&cells, &cap, n_cells + 1, sizeof(*cells));
-        cl = &cells[n_cells++];
-        cl->cell = c;
-        cl->x = grid->col_x[col];
-        cl->w = 0;
+        rp_array_grow((void **)&group->cells, &group->cap_cells,
+                      group->n_cells + 1, sizeof(*group->cells));
+        cl = &group->cells[group->n_cells++];
+        memset(cl, 0, sizeof(*cl));
+        cl->row = row_index;
+        cl->rows = (size_t)p->rows_spanned;
+        cl->x = grid->col_x[col] + sep_x / 2;
         for (k = col; k < col + span; k++)
             cl->w += grid->col_w[k];
-        col += span;
-        inset_l = border_width(&p->border[RP_FO_LEFT]) + p->padding[RP_FO_LEFT];
-        inset_r =
-            border_width(&p->border[RP_FO_RIGHT]) + p->padding[RP_FO_RIGHT];
-        inset_t = border_width(&p->border[RP_FO_TOP]) + p->padding[RP_FO_TOP];
-        inset_b =
-            border_width(&p->border[RP_FO_BOTTOM]) + p->padding[RP_FO_BOTTOM];
+        cl->w -= sep_x;
+        memcpy(cl->border, p->border, sizeof(cl->border));
+        cl->background = p->background;
+        cl->display_align = p->display_align;
+        /* Collapsed, half of each border lies in the cell; separate, all. */
+        inset_l = half * border_width(&p->border[RP_FO_LEFT]) +
+                  p->padding[RP_FO_LEFT];
+        inset_r = half * border_width(&p->border[RP_FO_RIGHT]) +
+                  p->padding[RP_FO_RIGHT];
+        cl->inset_top =
+            half * border_width(&p->border[RP_FO_TOP]) + p->padding[RP_FO_TOP];
+        cl->inset_bottom = half * border_width(&p->border[RP_FO_BOTTOM]) +
+                           p->padding[RP_FO_BOTTOM];
         rp_stacker_init(&cl->content);
         rp_flow_init(&sub, flow->layout, &cl->content.base, cl->x + inset_l,
                      cl->w - inset_l - inset_r);
         status = rp_flow_children(&sub, c, err);
         rp_deco_unref(sub.deco);
         if (status != RP_OK)
-            goto out;
-        cl->height = cl->content.height + inset_t + inset_b;
-        if (cl->height > height)
-            height = cl->height;
+            return status;
+        cl->height = cl->content.height + cl->inset_top + cl->inset_bottom;
+        if (cl->rows > 1)
+            for (k = col; k < col + span; k++)
+                spans->rows_left[k] = cl->rows; /* this row counts below */
+        col += span;
     }
-    if (height < row->props.min_height)
-        height = row->props.min_height;
-    if (row->props.background.a > 0 && n_cells > 0)
-        push_rect(&box->items, cells[0].x, 0,
-                  cells[n_cells - 1].x + cells[n_cells - 1].w - cells[0].x,
-                  height, row->props.background);
-    for (i = 0; i < n_cells; i++) {
-        if (cells[i].cell->props.background.a > 0)
-            push_rect(&box->items, cells[i].x, 0, cells[i].w, height,
-                      cells[i].cell->props.background);
+    /* Neighbours in the row share their vertical grid lines. */
+    for (i = first_cell; i + 1 < group->n_cells; i++) {
+        struct cell_layout *l = &group->cells[i], *r = &group->cells[i + 1];
+        if (fabs(l->x + l->w + sep_x - r->x) < 0.01 && !separate) {
+            l->has_right = true;
+            l->right_neighbour = r->border[RP_FO_LEFT];
+            r->has_left = true;
+            r->left_neighbour = l->border[RP_FO_RIGHT];
+        }
     }
-    for (i = 0; i < n_cells; i++) {
-        const struct rp_fo_props *p = &cells[i].cell->props;
-        rp_stacker_finish(&cells[i].content, 0,
-                          border_width(&p->border[RP_FO_TOP]) +
-                              p->padding[RP_FO_TOP],
-                          &box->items);
+    /* A span started here or above covers one row less from now on. */
+    for (i = 0; i < spans->n; i++) {
+        if (spans->rows_left[i] > 0)
+            spans->rows_left[i]--;
     }
-    for (i = 0; i < n_cells; i++)
-        rp_emit_box_borders(&box->items, cells[i].cell->props.border,
-                            cells[i].x, 0, cells[i].w, height, true, true);
-    box->height = height;
-    box->keep_with_prev = row->props.keep_with_previous;
-out:
-    for (i = 0; i < n_cells; i++)
-        rp_stacker_release(&cells[i].content);
-    free(cells);
-    if (status != RP_OK) {
-        rp_box_unref(box);
-        box = NULL;
+    return RP_OK;
+}
+
+static bool spans_open(const struct span_map *spans)
+{
+    size_t i;
+    for (i = 0; i < spans->n; i++) {
+        if (spans->rows_left[i] > 0)
+            return true;
     }
-    *out = box;
-    return status;
+    return false;
+}
+
+static void group_release(struct row_group *group)
+{
+    size_t i;
+    for (i = 0; i < group->n_cells; i++)
+        rp_stacker_release(&group->cells[i].content);
+    group->n_cells = 0;
+    group->n_rows = 0;
+}
+
+/* Row heights, then backgrounds, content and borders: one box. */
+static struct rp_box *group_box(struct row_group *group,
+                                const struct table_grid *grid,
+                                const struct rp_fo_props *table,
+                                struct rp_fo_border *above)
+{
+    struct rp_box *box = rp_box_new();
+    double *y = rp_xcalloc(group->n_rows + 1, sizeof(double));
+    double sep_y = table->border_separate ? table->border_separation[1] : 0;
+    double left = grid->col_x[0];
+    double right =
+        grid->col_x[grid->n_cols - 1] + grid->col_w[grid->n_cols - 1];
+    size_t i, r;
+
+    for (r = 0; r < group->n_rows; r++)
+        group->rows[r].height = group->rows[r].min_height;
+    for (i = 0; i < group->n_cells; i++) {
+        struct cell_layout *c = &group->cells[i];
+        if (c->row + c->rows > group->n_rows)
+            c->rows = group->n_rows - c->row; /* a span past the body */
+        if (c->rows == 1 && c->height + sep_y > group->rows[c->row].height)
+            group->rows[c->row].height = c->height + sep_y;
+    }
+    /* A spanning cell taller than its rows stretches the last of them. */
+    for (i = 0; i < group->n_cells; i++) {
+        struct cell_layout *c = &group->cells[i];
+        double have = 0;
+        if (c->rows < 2)
+            continue;
+        for (r = c->row; r < c->row + c->rows; r++)
+            have += group->rows[r].height;
+        if (c->height + sep_y > have)
+            group->rows[c->row + c->rows - 1].height +=
+                c->height + sep_y - have;
+    }
+    for (r = 0; r < group->n_rows; r++)
+        y[r + 1] = y[r] + group->rows[r].height;
+
+    for (r = 0; r < group->n_rows; r++) {
+        if (group->rows[r].background.a > 0)
+            push_rect(&box->items, left, y[r], right - left,
+                      group->rows[r].height, group->rows[r].background);
+    }
+    for (i = 0; i < group->n_cells; i++) {
+        struct cell_layout *c = &group->cells[i];
+        double top = y[c->row] + sep_y / 2;
+        double h = y[c->row + c->rows] - y[c->row] - sep_y;
+        if (c->background.a > 0)
+            push_rect(&box->items, c->x, top, c->w, h, c->background);
+    }
+    for (i = 0; i < group->n_cells; i++) {
+        struct cell_layout *c = &group->cells[i];
+        double top = y[c->row] + sep_y / 2;
+        double h = y[c->row + c->rows] - y[c->row] - sep_y;
+        double slot = h - c->inset_top - c->inset_bottom;
+        double dy = c->inset_top;
+        if (slot > c->content.height)
+            dy += (slot - c->content.height) * c->display_align / 2.0;
+        rp_stacker_finish(&c->content, 0, top + dy, &box->items);
+    }
+    for (i = 0; i < group->n_cells; i++) {
+        struct cell_layout *c = &group->cells[i];
+        double top = y[c->row] + sep_y / 2;
+        double h = y[c->row + c->rows] - y[c->row] - sep_y;
+        struct rp_fo_border b[4];
+        memcpy(b, c->border, sizeof(b));
+        if (table->border_separate) {
+            rp_emit_box_borders(&box->items, b, c->x, top, c->w, h, true, true);
+            continue;
+        }
+        /* Collapsed: strokes centred on the grid lines, conflicts
+         * resolved, so neighbours draw one line, not two. */
+        if (c->row == 0 && above) {
+            size_t col;
+            for (col = 0; col < grid->n_cols; col++) {
+                if (fabs(grid->col_x[col] - c->x) < 0.01) {
+                    b[RP_FO_TOP] = resolve_border(above[col], b[RP_FO_TOP]);
+                    break;
+                }
+            }
+        }
+        if (c->has_left)
+            b[RP_FO_LEFT] = resolve_border(c->left_neighbour, b[RP_FO_LEFT]);
+        if (c->has_right)
+            b[RP_FO_RIGHT] = resolve_border(b[RP_FO_RIGHT], c->right_neighbour);
+        rp_emit_grid_borders(&box->items, b, c->x, top, c->w, h);
+        /* What the row below meets on its top edge. */
+        if (above && c->row + c->rows == group->n_rows) {
+            size_t col;
+            for (col = 0; col < grid->n_cols; col++) {
+                if (grid->col_x[col] >= c->x - 0.01 &&
+                    grid->col_x[col] < c->x + c->w - 0.01)
+                    above[col] = c->border[RP_FO_BOTTOM];
+            }
+        }
+    }
+    box->height = y[group->n_rows];
+    box->keep_with_prev = group->rows[0].keep_with_previous;
+    free(y);
+    group_release(group);
+    return box;
 }
 
 /* Everything a table needs while its rows stream past. */
@@ -217,6 +409,10 @@ struct table_state {
     double x, width;
     struct rp_table_ctx *ctx;
     bool first_body_row; /* the next body row keeps with the header */
+    struct span_map spans;
+    struct row_group group;
+    struct rp_fo_border *above; /* bottom borders of the last row, by column */
+    bool group_is_header;
 };
 
 static void ensure_grid(struct rp_flow *flow, struct table_state *t, long line,
@@ -227,9 +423,15 @@ static void ensure_grid(struct rp_flow *flow, struct table_state *t, long line,
     grid_init(&t->grid, flow, line, t->specs, t->n_specs, cells_in_row(row),
               t->x, t->width);
     t->grid_ready = true;
+    t->spans.n = t->grid.n_cols;
+    t->spans.rows_left = rp_xcalloc(t->grid.n_cols, sizeof(size_t));
+    t->above = rp_xcalloc(t->grid.n_cols, sizeof(*t->above));
 }
 
-/* Lays out one materialised row and sends it down the flow. */
+/*
+ * Lays out one materialised row.  Rows joined by a row-spanning cell are
+ * gathered and sent down the flow together, as one box.
+ */
 static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
                                 struct rp_fo_node *row, bool header,
                                 long table_line, struct rp_error *err)
@@ -238,10 +440,14 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
     enum rp_status status;
 
     ensure_grid(flow, t, table_line, row);
-    status = layout_row(flow, &t->grid, row, &box, err);
-    if (status != RP_OK)
+    if (t->group.n_rows == 0)
+        t->group_is_header = header;
+    status =
+        layout_cells(flow, &t->grid, &t->props, row, &t->spans, &t->group, err);
+    if (status != RP_OK || spans_open(&t->spans))
         return status;
-    if (header) {
+    box = group_box(&t->group, &t->grid, &t->props, t->above);
+    if (t->group_is_header) {
         struct rp_table_ctx *ctx = t->ctx;
         box->is_header = true;
         rp_array_grow((void **)&ctx->header, &ctx->cap_header,
@@ -253,6 +459,21 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
         box->keep_with_prev = true;
         t->first_body_row = false;
     }
+    return rp_flow_emit(flow, box, err);
+}
+
+/* Rows still waiting for a span that the body ended early. */
+static enum rp_status table_flush(struct rp_flow *flow, struct table_state *t,
+                                  struct rp_error *err)
+{
+    struct rp_box *box;
+    size_t i;
+
+    if (t->group.n_rows == 0)
+        return RP_OK;
+    for (i = 0; i < t->spans.n; i++)
+        t->spans.rows_left[i] = 0;
+    box = group_box(&t->group, &t->grid, &t->props, t->above);
     return rp_flow_emit(flow, box, err);
 }
 
@@ -346,8 +567,12 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
         if (status != RP_OK)
             break;
     }
+    if (status == RP_OK)
+        status = table_flush(flow, &t, err);
     if (status == RP_OK && footer)
         status = table_part(flow, &t, footer, false, line, err);
+    if (status == RP_OK)
+        status = table_flush(flow, &t, err);
     if (status != RP_OK)
         rp_fo_node_done(part);
     rp_fo_node_free(footer);
@@ -355,6 +580,11 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
     rp_table_ctx_unref(t.ctx);
     if (t.grid_ready)
         grid_release(&t.grid);
+    group_release(&t.group);
+    free(t.group.rows);
+    free(t.group.cells);
+    free(t.spans.rows_left);
+    free(t.above);
     free(t.specs);
     return status;
 }

@@ -2,7 +2,7 @@
 # Render features beyond the basics, each on a small FO file of its own:
 # lists, links, bookmarks, metadata, inline decorations, kept whitespace.
 . "$(dirname "$0")/lib.sh"
-plan 42
+plan 46
 
 # Lists: labels in their column, bodies at body-start(), nested lists.
 "$REPORTPIPE" render -q --dump-area "$WORK/lists.dump" tests/e2e/fo/lists.fo "$WORK/lists.pdf"
@@ -103,4 +103,14 @@ grep -q "مرحبا" "$WORK/text.txt"
 ok $? "Arabic is shaped and comes through"
 awk '/"Font shorthand/ {a = $3} /"S p a c e d|"Spaced out"/ {b = $3} END {exit !(b - a > 14.3 && b - a < 14.8)}' "$WORK/text.dump"
 ok $? "the shorthand's line height (20pt, not 1.2 x 14pt) spaces the lines"
+
+# Tables: row and column spans, display-align, collapsed and separate borders.
+"$REPORTPIPE" render -q --dump-area "$WORK/spans.dump" tests/e2e/fo/spans.fo "$WORK/spans.pdf"
+ok $? "spanning cells render"
+awk '/"Row 1"/ {r1 = $3} /"Spans three/ {s = $3} /"Row 4"/ {r4 = $3} END {exit !(s > r1 + 10 && s < r4 - 10)}' "$WORK/spans.dump"
+ok $? "a cell spanning three rows is centred across them"
+awk '/"Row 3: a wider/ {r3 = $3} /"mid"/ {m = $3} END {exit !(m > r3 + 5)}' "$WORK/spans.dump"
+ok $? "display-align=center centres a cell in a taller row"
+awk '/"Row 2 spans two columns"/ {x = $2} /"Row 1"/ {x1 = $2} END {exit !(x == x1)}' "$WORK/spans.dump"
+ok $? "a row after a row-spanning cell starts in the next free column"
 finish
