@@ -96,6 +96,7 @@ void rp_box_unref(struct rp_box *box)
         next = mark->next;
         free(mark);
     }
+    rp_row_free(box->row);
     while (box->markers) {
         struct rp_marker_list *m = box->markers;
         box->markers = m->next;
@@ -273,8 +274,12 @@ void rp_emit_placed(const struct rp_placed *placed, size_t n, double dx,
         item.color = d->background;
         rp_item_list_push(out, &item);
     }
-    for (i = 0; i < n; i++)
+    for (i = 0; i < n; i++) {
         rp_item_list_append(out, &placed[i].box->items, dx, placed[i].y + dy);
+        if (placed[i].box->row)
+            rp_row_emit(placed[i].box->row, placed[i].box->height, dx,
+                        placed[i].y + dy, out);
+    }
     for (i = 0; i < n_spans; i++) {
         const struct rp_deco *d = spans[i].deco;
         rp_emit_box_borders(out, d->border, d->x + dx, spans[i].top + dy, d->w,

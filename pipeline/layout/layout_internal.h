@@ -80,7 +80,46 @@ struct rp_box {
     struct rp_table_ctx *table; /* table whose header repeats (ref) */
     struct rp_id_mark *ids;
     struct rp_marker_list *markers; /* markers of blocks starting here */
+    struct rp_row *row; /* a table row that may split (owned), or NULL */
 };
+
+/*
+ * A table row kept as cells of content boxes rather than flat items, so
+ * that a row too tall for what is left of a page can continue on the next
+ * (table.c).  Its items are made when the page is.
+ */
+struct rp_row_cell {
+    double x, w;
+    double inset_top, inset_bottom;
+    int display_align;
+    struct rp_fo_border border[4]; /* resolved against its neighbours */
+    struct rp_area_color background;
+    struct rp_placed *content; /* boxes, y from the content top */
+    size_t n_content;
+    double content_height;
+};
+
+struct rp_row {
+    struct rp_row_cell *cells;
+    size_t n_cells;
+    bool keep_together; /* split only when taller than a whole page */
+    bool separate;      /* border model */
+    double sep_y;       /* separate model: space above and below cells */
+    double left, right; /* for the row background */
+    struct rp_area_color background;
+};
+
+void rp_row_free(struct rp_row *row);
+/* Emits the row's items for a box of the given height at (dx, dy). */
+void rp_row_emit(const struct rp_row *row, double height, double dx, double dy,
+                 struct rp_item_list *out);
+/*
+ * Splits a row box so that the first part fits avail: on success *first
+ * and *rest are new boxes (rest continues the row) and box is untouched;
+ * false when no line of any cell fits or nothing needs to move.
+ */
+bool rp_row_split(const struct rp_box *box, double avail, struct rp_box **first,
+                  struct rp_box **rest);
 
 struct rp_box *rp_box_new(void);
 void rp_box_add_id(struct rp_box *box, const char *id, bool is_end);

@@ -349,6 +349,25 @@ static enum rp_status paginator_add(struct rp_consumer *consumer,
         place(pg, box, pg->y + space);
         return RP_OK;
     }
+    /*
+     * A table row continues on the next page: the lines that fit stay,
+     * the rest of each cell goes on, under the repeated header.  A row
+     * kept together moves whole, unless no page could hold it.
+     */
+    if (box->row && !box->is_header &&
+        (!box->row->keep_together || pg->n == pg->first_content)) {
+        struct rp_box *first, *rest;
+        if (rp_row_split(box, pg->body.h - pg->y - space, &first, &rest)) {
+            rp_box_unref(box);
+            place(pg, first, pg->y + space);
+            status = finish_page(pg, err);
+            if (status != RP_OK) {
+                rp_box_unref(rest);
+                return status;
+            }
+            return paginator_add(consumer, rest, err);
+        }
+    }
     if (pg->n == pg->first_content) {
         /* Taller than an empty page: place it and say so, never loop. */
         pg->layout->stats->overfull++;

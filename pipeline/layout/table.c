@@ -119,6 +119,7 @@ struct row_layout {
     double min_height;
     struct rp_fo_color background;
     bool keep_with_previous;
+    bool keep_together;
 };
 
 /* Rows joined by a cell spanning several of them: one unbreakable box. */
@@ -202,6 +203,7 @@ layout_cells(struct rp_flow *flow, const struct table_grid *grid,
     rl->min_height = row->props.min_height;
     rl->background = row->props.background;
     rl->keep_with_previous = row->props.keep_with_previous;
+    rl->keep_together = row->props.keep_together;
 
     for (c = row->first_child; c; c = c->next) {
         const struct rp_fo_props *p = &c->props;
@@ -296,6 +298,249 @@ static void group_release(struct row_group *group)
     group->n_rows = 0;
 }
 
+/*
+ * Borders of a cell after the collapse model's conflicts with its
+ * neighbours (to its left and right, and the row above when first).
+ */
+static void resolved_borders(const struct cell_layout *c,
+                             const struct table_grid *grid,
+                             const struct rp_fo_border *above,
+                             struct rp_fo_border b[4])
+{
+    memcpy(b, c->border, sizeof(c->border));
+    if (c->row == 0 && above) {
+        size_t col;
+        for (col = 0; col < grid->n_cols; col++) {
+            if (fabs(grid->col_x[col] - c->x) < 0.01) {
+                b[RP_FO_TOP] = resolve_border(above[col], b[RP_FO_TOP]);
+                break;
+            }
+        }
+    }
+    if (c->has_left)
+        b[RP_FO_LEFT] = resolve_border(c->left_neighbour, b[RP_FO_LEFT]);
+    if (c->has_right)
+        b[RP_FO_RIGHT] = resolve_border(b[RP_FO_RIGHT], c->right_neighbour);
+}
+
+/* Remembers the bottom borders the next row meets. */
+static void note_bottoms(const struct cell_layout *c,
+                         const struct table_grid *grid,
+                         struct rp_fo_border *above)
+{
+    size_t col;
+    for (col = 0; col < grid->n_cols; col++) {
+        if (grid->col_x[col] >= c->x - 0.01 &&
+            grid->col_x[col] < c->x + c->w - 0.01)
+            above[col] = c->border[RP_FO_BOTTOM];
+    }
+}
+
+/* A one-row group kept as cells of boxes, so that it can split. */
+static void structured_row(struct row_group *group,
+                           const struct table_grid *grid,
+                           const struct rp_fo_props *table,
+                           struct rp_fo_border *above, struct rp_box *box)
+{
+    struct rp_row *row = rp_xcalloc(1, sizeof(*row));
+    size_t i;
+
+    row->n_cells = group->n_cells;
+    row->cells =
+        rp_xcalloc(group->n_cells ? group->n_cells : 1, sizeof(*row->cells));
+    row->keep_together = group->rows[0].keep_together;
+    row->separate = table->border_separate;
+    row->sep_y = table->border_separate ? table->border_separation[1] : 0;
+    row->left = grid->col_x[0];
+    row->right = grid->col_x[grid->n_cols - 1] + grid->col_w[grid->n_cols - 1];
+    row->background = rp_area_color_of(group->rows[0].background);
+    for (i = 0; i < group->n_cells; i++) {
+        struct cell_layout *c = &group->cells[i];
+        struct rp_row_cell *rc = &row->cells[i];
+        rc->x = c->x;
+        rc->w = c->w;
+        rc->inset_top = c->inset_top;
+        rc->inset_bottom = c->inset_bottom;
+        rc->display_align = c->display_align;
+        rc->background = rp_area_color_of(c->background);
+        if (table->border_separate)
+            memcpy(rc->border, c->border, sizeof(rc->border));
+        else
+            resolved_borders(c, grid, above, rc->border);
+        if (above && !table->border_separate)
+            note_bottoms(c, grid, above);
+        /* The pile moves from the stacker into the row. */
+        rc->content = c->content.placed;
+        rc->n_content = c->content.n;
+        rc->content_height = c->content.height;
+        rp_stacker_init(&c->content);
+    }
+    box->row = row;
+    box->height = group->rows[0].height;
+    box->keep_with_prev = group->rows[0].keep_with_previous;
+}
+
+void rp_row_free(struct rp_row *row)
+{
+    size_t i, k;
+
+    if (!row)
+        return;
+    for (i = 0; i < row->n_cells; i++) {
+        for (k = 0; k < row->cells[i].n_content; k++)
+            rp_box_unref(row->cells[i].content[k].box);
+        free(row->cells[i].content);
+    }
+    free(row->cells);
+    free(row);
+}
+
+void rp_row_emit(const struct rp_row *row, double height, double dx, double dy,
+                 struct rp_item_list *out)
+{
+    double top = dy + row->sep_y / 2, h = height - row->sep_y;
+    size_t i;
+
+    if (row->background.a > 0) {
+        struct rp_area_item item = {0};
+        item.kind = RP_AREA_RECT;
+        item.x = row->left + dx;
+        item.y = dy;
+        item.w = row->right - row->left;
+        item.h = height;
+        item.color = row->background;
+        rp_item_list_push(out, &item);
+    }
+    for (i = 0; i < row->n_cells; i++) {
+        const struct rp_row_cell *c = &row->cells[i];
+        struct rp_area_item item = {0};
+        if (c->background.a == 0)
+            continue;
+        item.kind = RP_AREA_RECT;
+        item.x = c->x + dx;
+        item.y = top;
+        item.w = c->w;
+        item.h = h;
+        item.color = c->background;
+        rp_item_list_push(out, &item);
+    }
+    for (i = 0; i < row->n_cells; i++) {
+        const struct rp_row_cell *c = &row->cells[i];
+        double slot = h - c->inset_top - c->inset_bottom;
+        double off = c->inset_top;
+        if (slot > c->content_height)
+            off += (slot - c->content_height) * c->display_align / 2.0;
+        rp_emit_placed(c->content, c->n_content, dx, top + off, out);
+    }
+    for (i = 0; i < row->n_cells; i++) {
+        const struct rp_row_cell *c = &row->cells[i];
+        if (row->separate)
+            rp_emit_box_borders(out, c->border, c->x + dx, top, c->w, h, true,
+                                true);
+        else
+            rp_emit_grid_borders(out, c->border, c->x + dx, top, c->w, h);
+    }
+}
+
+/* How many of a cell's boxes fit in room, breaking only where allowed. */
+static size_t boxes_that_fit(const struct rp_row_cell *c, double room)
+{
+    size_t j = c->n_content;
+
+    while (j > 0) {
+        const struct rp_placed *last = &c->content[j - 1];
+        bool allowed = j == c->n_content || !c->content[j].box->keep_with_prev;
+        if (allowed && last->y + last->box->height <= room + 0.01)
+            return j;
+        j--;
+    }
+    return 0;
+}
+
+static struct rp_box *row_part(const struct rp_box *box, const size_t *from,
+                               const size_t *to)
+{
+    const struct rp_row *row = box->row;
+    struct rp_box *part = rp_box_new();
+    struct rp_row *r = rp_xcalloc(1, sizeof(*r));
+    size_t i, k;
+    double height = 0;
+
+    *r = *row;
+    r->cells = rp_xcalloc(row->n_cells ? row->n_cells : 1, sizeof(*r->cells));
+    for (i = 0; i < row->n_cells; i++) {
+        const struct rp_row_cell *c = &row->cells[i];
+        struct rp_row_cell *rc = &r->cells[i];
+        double base = from[i] < to[i] ? c->content[from[i]].y : 0;
+        *rc = *c;
+        rc->n_content = to[i] - from[i];
+        rc->content =
+            rp_xcalloc(rc->n_content ? rc->n_content : 1, sizeof(*rc->content));
+        rc->content_height = 0;
+        for (k = 0; k < rc->n_content; k++) {
+            rc->content[k].box = rp_box_ref(c->content[from[i] + k].box);
+            rc->content[k].y = c->content[from[i] + k].y - base;
+            rc->content_height = rc->content[k].y + rc->content[k].box->height;
+        }
+        if (rc->content_height + rc->inset_top + rc->inset_bottom > height)
+            height = rc->content_height + rc->inset_top + rc->inset_bottom;
+    }
+    part->row = r;
+    part->height = height + row->sep_y;
+    part->serial = box->serial;
+    part->deco = rp_deco_ref(box->deco);
+    if (box->table) {
+        part->table = box->table;
+        box->table->refs++;
+    }
+    return part;
+}
+
+bool rp_row_split(const struct rp_box *box, double avail, struct rp_box **first,
+                  struct rp_box **rest)
+{
+    const struct rp_row *row = box->row;
+    size_t *cut, *zero, *end, i;
+    bool all = true, none = true;
+
+    if (!row || row->n_cells == 0)
+        return false;
+    cut = rp_xcalloc(row->n_cells, sizeof(size_t));
+    zero = rp_xcalloc(row->n_cells, sizeof(size_t));
+    end = rp_xcalloc(row->n_cells, sizeof(size_t));
+    for (i = 0; i < row->n_cells; i++) {
+        const struct rp_row_cell *c = &row->cells[i];
+        double room = avail - row->sep_y - c->inset_top - c->inset_bottom;
+        cut[i] = room > 0 ? boxes_that_fit(c, room) : 0;
+        end[i] = c->n_content;
+        if (cut[i] < c->n_content)
+            all = false;
+        if (cut[i] > 0)
+            none = false;
+    }
+    if (!all && !none) {
+        const struct rp_id_mark *m;
+        const struct rp_marker_list *ml;
+        *first = row_part(box, zero, cut);
+        *rest = row_part(box, cut, end);
+        (*first)->keep_with_prev = box->keep_with_prev;
+        (*first)->is_header = box->is_header;
+        /* What starts with the row starts with its first part. */
+        for (m = box->ids; m; m = m->next)
+            rp_box_add_id(*first, m->id, m->is_end);
+        for (ml = box->markers; ml; ml = ml->next) {
+            struct rp_marker_list *copy = rp_xcalloc(1, sizeof(*copy));
+            copy->marker = rp_marker_ref(ml->marker);
+            copy->next = (*first)->markers;
+            (*first)->markers = copy;
+        }
+    }
+    free(cut);
+    free(zero);
+    free(end);
+    return !all && !none;
+}
+
 /* Row heights, then backgrounds, content and borders: one box. */
 static struct rp_box *group_box(struct row_group *group,
                                 const struct table_grid *grid,
@@ -333,6 +578,12 @@ static struct rp_box *group_box(struct row_group *group,
     }
     for (r = 0; r < group->n_rows; r++)
         y[r + 1] = y[r] + group->rows[r].height;
+    if (group->n_rows == 1) {
+        structured_row(group, grid, table, above, box);
+        free(y);
+        group_release(group);
+        return box;
+    }
 
     for (r = 0; r < group->n_rows; r++) {
         if (group->rows[r].background.a > 0)
@@ -368,29 +619,11 @@ static struct rp_box *group_box(struct row_group *group,
         }
         /* Collapsed: strokes centred on the grid lines, conflicts
          * resolved, so neighbours draw one line, not two. */
-        if (c->row == 0 && above) {
-            size_t col;
-            for (col = 0; col < grid->n_cols; col++) {
-                if (fabs(grid->col_x[col] - c->x) < 0.01) {
-                    b[RP_FO_TOP] = resolve_border(above[col], b[RP_FO_TOP]);
-                    break;
-                }
-            }
-        }
-        if (c->has_left)
-            b[RP_FO_LEFT] = resolve_border(c->left_neighbour, b[RP_FO_LEFT]);
-        if (c->has_right)
-            b[RP_FO_RIGHT] = resolve_border(b[RP_FO_RIGHT], c->right_neighbour);
+        resolved_borders(c, grid, above, b);
         rp_emit_grid_borders(&box->items, b, c->x, top, c->w, h);
         /* What the row below meets on its top edge. */
-        if (above && c->row + c->rows == group->n_rows) {
-            size_t col;
-            for (col = 0; col < grid->n_cols; col++) {
-                if (grid->col_x[col] >= c->x - 0.01 &&
-                    grid->col_x[col] < c->x + c->w - 0.01)
-                    above[col] = c->border[RP_FO_BOTTOM];
-            }
-        }
+        if (above && c->row + c->rows == group->n_rows)
+            note_bottoms(c, grid, above);
     }
     box->height = y[group->n_rows];
     box->keep_with_prev = group->rows[0].keep_with_previous;

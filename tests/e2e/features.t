@@ -2,7 +2,7 @@
 # Render features beyond the basics, each on a small FO file of its own:
 # lists, links, bookmarks, metadata, inline decorations, kept whitespace.
 . "$(dirname "$0")/lib.sh"
-plan 46
+plan 50
 
 # Lists: labels in their column, bodies at body-start(), nested lists.
 "$REPORTPIPE" render -q --dump-area "$WORK/lists.dump" tests/e2e/fo/lists.fo "$WORK/lists.pdf"
@@ -113,4 +113,14 @@ awk '/"Row 3: a wider/ {r3 = $3} /"mid"/ {m = $3} END {exit !(m > r3 + 5)}' "$WO
 ok $? "display-align=center centres a cell in a taller row"
 awk '/"Row 2 spans two columns"/ {x = $2} /"Row 1"/ {x1 = $2} END {exit !(x == x1)}' "$WORK/spans.dump"
 ok $? "a row after a row-spanning cell starts in the next free column"
+
+# A row taller than the rest of the page continues under the repeated header.
+"$REPORTPIPE" render -q tests/e2e/fo/rowsplit.fo "$WORK/rowsplit.pdf"
+ok $? "a table with a row taller than a page renders"
+is "$(pdf_pages "$WORK/rowsplit.pdf")" 2 "two pages"
+pdf_page_text "$WORK/rowsplit.pdf" 2 >"$WORK/rs2.txt"
+grep -q "^Key  *Narrative" "$WORK/rs2.txt" && grep -q "line24" "$WORK/rs2.txt" &&
+    ! pdf_page_text "$WORK/rowsplit.pdf" 1 | grep -q "line24"
+ok $? "the cell's lines continue on page 2 under the repeated header"
+is "$(pdftotext "$WORK/rowsplit.pdf" - | grep -c '^line[0-9]')" 24 "every line of the split cell appears once"
 finish
