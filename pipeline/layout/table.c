@@ -395,11 +395,62 @@ void rp_row_free(struct rp_row *row)
     free(row);
 }
 
+static bool same_rule_style(const struct rp_area_item *a,
+                            const struct rp_area_item *b)
+{
+    return a->rule_width == b->rule_width && a->rule_style == b->rule_style &&
+           a->color.r == b->color.r && a->color.g == b->color.g &&
+           a->color.b == b->color.b && a->color.a == b->color.a;
+}
+
+/*
+ * Collapsed borders meet end to end along a row: a line of one style
+ * across five cells is one stroke, not five (or ten where neighbours
+ * both draw it).  Each stroke costs PDF operators and time.
+ */
+static void merge_rules(struct rp_item_list *out, size_t from)
+{
+    size_t i, j, kept = from;
+
+    for (i = from; i < out->n; i++) {
+        struct rp_area_item *a = &out->items[i];
+        bool merged = false;
+        if (a->kind != RP_AREA_RULE) {
+            out->items[kept++] = *a;
+            continue;
+        }
+        for (j = from; j < kept && !merged; j++) {
+            struct rp_area_item *b = &out->items[j];
+            if (b->kind != RP_AREA_RULE || !same_rule_style(a, b))
+                continue;
+            if (a->h == 0 && b->h == 0 && fabs(a->y - b->y) < 0.001 &&
+                a->x <= b->x + b->w + 0.001 && a->x + a->w >= b->x - 0.001) {
+                double x0 = fmin(a->x, b->x);
+                double x1 = fmax(a->x + a->w, b->x + b->w);
+                b->x = x0;
+                b->w = x1 - x0;
+                merged = true;
+            } else if (a->w == 0 && b->w == 0 && fabs(a->x - b->x) < 0.001 &&
+                       a->y <= b->y + b->h + 0.001 &&
+                       a->y + a->h >= b->y - 0.001) {
+                double y0 = fmin(a->y, b->y);
+                double y1 = fmax(a->y + a->h, b->y + b->h);
+                b->y = y0;
+                b->h = y1 - y0;
+                merged = true;
+            }
+        }
+        if (!merged)
+            out->items[kept++] = *a;
+    }
+    out->n = kept;
+}
+
 void rp_row_emit(const struct rp_row *row, double height, double dx, double dy,
                  struct rp_item_list *out)
 {
     double top = dy + row->sep_y / 2, h = height - row->sep_y;
-    size_t i;
+    size_t i, first_border;
 
     if (row->background.a > 0) {
         struct rp_area_item item = {0};
@@ -432,6 +483,7 @@ void rp_row_emit(const struct rp_row *row, double height, double dx, double dy,
             off += (slot - c->content_height) * c->display_align / 2.0;
         rp_emit_placed(c->content, c->n_content, dx, top + off, out);
     }
+    first_border = out->n;
     for (i = 0; i < row->n_cells; i++) {
         const struct rp_row_cell *c = &row->cells[i];
         if (row->separate)
@@ -440,6 +492,8 @@ void rp_row_emit(const struct rp_row *row, double height, double dx, double dy,
         else
             rp_emit_grid_borders(out, c->border, c->x + dx, top, c->w, h);
     }
+    if (!row->separate)
+        merge_rules(out, first_border);
 }
 
 /* How many of a cell's boxes fit in room, breaking only where allowed. */
