@@ -42,8 +42,8 @@ enum rp_status rp_flow_emit(struct rp_flow *flow, struct rp_box *box,
     box->deco = rp_deco_ref(flow->deco);
     for (d = flow->deco; d && d->first_serial == 0; d = d->parent)
         d->first_serial = box->serial;
-    /* Header rows are owned by their table: no reference back to it. */
-    if (flow->table && !box->is_header) {
+    /* Header and footer rows are owned by their table: no reference back. */
+    if (flow->table && !box->is_header && !box->is_footer) {
         box->table = flow->table;
         flow->table->refs++;
     }

@@ -131,6 +131,9 @@ void rp_table_ctx_unref(struct rp_table_ctx *table)
     for (i = 0; i < table->n_header; i++)
         rp_box_unref(table->header[i]);
     free(table->header);
+    for (i = 0; i < table->n_footer; i++)
+        rp_box_unref(table->footer[i]);
+    free(table->footer);
     free(table);
 }
 

@@ -75,6 +75,7 @@ struct rp_box {
     int break_before;           /* enum rp_fo_break: a forced page break */
     bool keep_with_prev;        /* no break between the previous box and this */
     bool is_header;             /* a table header row, repeated on new pages */
+    bool is_footer;             /* a table footer row */
     struct rp_item_list items;  /* x from the flow origin, y from box top */
     struct rp_deco *deco;       /* innermost enclosing decoration (ref) */
     struct rp_table_ctx *table; /* table whose header repeats (ref) */
@@ -128,12 +129,16 @@ void rp_box_unref(struct rp_box *box);
 struct rp_deco *rp_deco_ref(struct rp_deco *deco);
 void rp_deco_unref(struct rp_deco *deco);
 
-/* A table's repeating header: the boxes of its header rows. */
+/* A table's repeating header and footer: the boxes of their rows. */
 struct rp_table_ctx {
     int refs;
     struct rp_box **header;
     size_t n_header, cap_header;
     bool omit_header_at_break;
+    struct rp_box **footer;
+    size_t n_footer, cap_footer;
+    double footer_height;
+    bool omit_footer_at_break;
 };
 void rp_table_ctx_unref(struct rp_table_ctx *table);
 

@@ -315,6 +315,32 @@ static void repeat_table_header(struct paginator *pg,
     pg->first_content = pg->n;
 }
 
+/* Room a table body row must leave for its footer at a page break. */
+static double footer_reserve(const struct rp_box *box)
+{
+    const struct rp_table_ctx *t = box->table;
+    if (!t || box->is_header || box->is_footer || t->omit_footer_at_break)
+        return 0;
+    return t->footer_height;
+}
+
+/* Before a page break inside a table: its footer closes the page. */
+static void close_table_on_page(struct paginator *pg)
+{
+    const struct rp_box *last;
+    const struct rp_table_ctx *t;
+    size_t i;
+
+    if (pg->n <= pg->first_content)
+        return;
+    last = pg->placed[pg->n - 1].box;
+    t = last->table;
+    if (!t || last->is_footer || t->omit_footer_at_break || !t->n_footer)
+        return;
+    for (i = 0; i < t->n_footer; i++)
+        place(pg, rp_box_ref(t->footer[i]), pg->y);
+}
+
 static enum rp_status paginator_add(struct rp_consumer *consumer,
                                     struct rp_box *box, struct rp_error *err)
 {
@@ -345,7 +371,8 @@ static enum rp_status paginator_add(struct rp_consumer *consumer,
     if (pg->n == 0 && box->table && !box->is_header)
         repeat_table_header(pg, box->table);
     space = pg->n > pg->first_content ? box->space_before : 0;
-    if (pg->y + space + box->height <= pg->body.h + FIT_TOLERANCE) {
+    if (pg->y + space + box->height + footer_reserve(box) <=
+        pg->body.h + FIT_TOLERANCE) {
         place(pg, box, pg->y + space);
         return RP_OK;
     }
@@ -357,9 +384,11 @@ static enum rp_status paginator_add(struct rp_consumer *consumer,
     if (box->row && !box->is_header &&
         (!box->row->keep_together || pg->n == pg->first_content)) {
         struct rp_box *first, *rest;
-        if (rp_row_split(box, pg->body.h - pg->y - space, &first, &rest)) {
+        if (rp_row_split(box, pg->body.h - pg->y - space - footer_reserve(box),
+                         &first, &rest)) {
             rp_box_unref(box);
             place(pg, first, pg->y + space);
+            close_table_on_page(pg);
             status = finish_page(pg, err);
             if (status != RP_OK) {
                 rp_box_unref(rest);
@@ -393,7 +422,10 @@ static enum rp_status paginator_add(struct rp_consumer *consumer,
         moved = rp_xmalloc(n_moved * sizeof(*moved));
         memcpy(moved, pg->placed + k, n_moved * sizeof(*moved));
         pg->n = k;
+        pg->y = k > 0 ? pg->placed[k - 1].y + pg->placed[k - 1].box->height : 0;
     }
+    if (box->table && !box->is_footer)
+        close_table_on_page(pg);
     status = finish_page(pg, err);
     for (i = 0; i < n_moved; i++) {
         if (status == RP_OK)

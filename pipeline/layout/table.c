@@ -686,6 +686,8 @@ static struct rp_box *group_box(struct row_group *group,
     return box;
 }
 
+enum { PART_BODY, PART_HEADER, PART_FOOTER };
+
 /* Everything a table needs while its rows stream past. */
 struct table_state {
     struct rp_fo_props props; /* the table's, copied: the node goes first */
@@ -720,13 +722,30 @@ static void ensure_grid(struct rp_flow *flow, struct table_state *t, long line,
  * gathered and sent down the flow together, as one box.
  */
 static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
-                                struct rp_fo_node *row, bool header,
+                                struct rp_fo_node *row, int part,
                                 long table_line, struct rp_error *err)
 {
     struct rp_box *box;
     enum rp_status status;
+    bool header = part == PART_HEADER;
 
     ensure_grid(flow, t, table_line, row);
+    if (part == PART_FOOTER) {
+        /* Laid out ahead (the footer comes before the body in FO), kept
+         * for the foot of every page the table breaks across and for its
+         * end. */
+        status = layout_cells(flow, &t->grid, &t->props, row, &t->spans,
+                              &t->group, err);
+        if (status != RP_OK || spans_open(&t->spans))
+            return status;
+        box = group_box(&t->group, &t->grid, &t->props, NULL);
+        box->is_footer = true;
+        rp_array_grow((void **)&t->ctx->footer, &t->ctx->cap_footer,
+                      t->ctx->n_footer + 1, sizeof(*t->ctx->footer));
+        t->ctx->footer[t->ctx->n_footer++] = box;
+        t->ctx->footer_height += box->height;
+        return RP_OK;
+    }
     if (t->group.n_rows == 0)
         t->group_is_header = header;
     status =
@@ -766,7 +785,7 @@ static enum rp_status table_flush(struct rp_flow *flow, struct table_state *t,
 
 /* The rows of a header, footer or body, each materialised in turn. */
 static enum rp_status table_part(struct rp_flow *flow, struct table_state *t,
-                                 struct rp_fo_node *part, bool header,
+                                 struct rp_fo_node *part, int kind,
                                  long table_line, struct rp_error *err)
 {
     struct rp_fo_node *row = NULL;
@@ -785,7 +804,7 @@ static enum rp_status table_part(struct rp_flow *flow, struct table_state *t,
         }
         status = rp_fo_materialize(flow->layout->doc, row, err);
         if (status == RP_OK)
-            status = table_row(flow, t, row, header, table_line, err);
+            status = table_row(flow, t, row, kind, table_line, err);
         if (status != RP_OK)
             break;
     }
@@ -798,7 +817,8 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
                              struct rp_error *err)
 {
     struct table_state t;
-    struct rp_fo_node *part = NULL, *footer = NULL;
+    struct rp_fo_node *part = NULL;
+    size_t i;
     struct rp_table_ctx *outer = flow->table;
     enum rp_status status;
     double avail;
@@ -816,6 +836,7 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
     t.ctx = rp_xcalloc(1, sizeof(*t.ctx));
     t.ctx->refs = 1;
     t.ctx->omit_header_at_break = t.props.omit_header_at_break;
+    t.ctx->omit_footer_at_break = t.props.omit_footer_at_break;
 
     while ((status = rp_fo_next_child(flow->layout->doc, table, &part, err)) ==
                RP_OK &&
@@ -831,22 +852,22 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
             break;
         }
         case RP_FO_TABLE_HEADER:
-            status = table_part(flow, &t, part, true, line, err);
+            status = table_part(flow, &t, part, PART_HEADER, line, err);
             /* Body rows from here on repeat the header on new pages. */
-            if (!t.ctx->omit_header_at_break && t.ctx->n_header > 0)
+            if ((!t.ctx->omit_header_at_break && t.ctx->n_header > 0) ||
+                (!t.ctx->omit_footer_at_break && t.ctx->n_footer > 0))
                 flow->table = t.ctx;
             break;
         case RP_FO_TABLE_FOOTER:
-            /* Comes before the body in FO; laid out after it. */
-            status = rp_fo_materialize(flow->layout->doc, part, err);
-            if (status == RP_OK) {
-                rp_fo_node_keep(part);
-                rp_fo_node_free(footer);
-                footer = part;
-            }
+            status = table_part(flow, &t, part, PART_FOOTER, line, err);
+            if (status == RP_OK)
+                status = table_flush(flow, &t, err);
+            if (!t.ctx->omit_footer_at_break && t.ctx->n_footer > 0 &&
+                t.ctx->n_header == 0)
+                flow->table = t.ctx;
             break;
         case RP_FO_TABLE_BODY:
-            status = table_part(flow, &t, part, false, line, err);
+            status = table_part(flow, &t, part, PART_BODY, line, err);
             break;
         default:
             break;
@@ -856,13 +877,14 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
     }
     if (status == RP_OK)
         status = table_flush(flow, &t, err);
-    if (status == RP_OK && footer)
-        status = table_part(flow, &t, footer, false, line, err);
-    if (status == RP_OK)
-        status = table_flush(flow, &t, err);
+    /* The footer closes the table, kept with its last row. */
+    for (i = 0; status == RP_OK && i < t.ctx->n_footer; i++) {
+        struct rp_box *f = rp_box_ref(t.ctx->footer[i]);
+        f->keep_with_prev = true;
+        status = rp_flow_emit(flow, f, err);
+    }
     if (status != RP_OK)
         rp_fo_node_done(part);
-    rp_fo_node_free(footer);
     flow->table = outer;
     rp_table_ctx_unref(t.ctx);
     if (t.grid_ready)

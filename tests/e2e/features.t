@@ -2,7 +2,7 @@
 # Render features beyond the basics, each on a small FO file of its own:
 # lists, links, bookmarks, metadata, inline decorations, kept whitespace.
 . "$(dirname "$0")/lib.sh"
-plan 50
+plan 53
 
 # Lists: labels in their column, bodies at body-start(), nested lists.
 "$REPORTPIPE" render -q --dump-area "$WORK/lists.dump" tests/e2e/fo/lists.fo "$WORK/lists.pdf"
@@ -123,4 +123,15 @@ grep -q "^Key  *Narrative" "$WORK/rs2.txt" && grep -q "line24" "$WORK/rs2.txt" &
     ! pdf_page_text "$WORK/rowsplit.pdf" 1 | grep -q "line24"
 ok $? "the cell's lines continue on page 2 under the repeated header"
 is "$(pdftotext "$WORK/rowsplit.pdf" - | grep -c '^line[0-9]')" 24 "every line of the split cell appears once"
+
+# Table footers repeat at the foot of every page the table breaks across.
+"$REPORTPIPE" render -q tests/e2e/fo/footer.fo "$WORK/footer.pdf"
+ok $? "a table with a footer renders"
+bad=0
+for p in 1 2 3 4 5; do
+    t=$(pdf_page_text "$WORK/footer.pdf" $p)
+    echo "$t" | grep -q "Footer line" && echo "$t" | grep -q "^ *Row  *Value" || bad=$((bad + 1))
+done
+is "$bad" 0 "header and footer on each of the five pages of the table"
+is "$(pdftotext "$WORK/footer.pdf" - | grep -c '^R[0-9]')" 60 "every body row once"
 finish
