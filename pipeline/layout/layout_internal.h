@@ -282,6 +282,8 @@ void rp_shape_cache_free(struct rp_shape_cache *cache);
 PangoLayout *rp_shape_cache_get(struct rp_shape_cache *cache, GBytes *key);
 void rp_shape_cache_put(struct rp_shape_cache *cache, GBytes *key,
                         PangoLayout *layout);
+/* Whether a paragraph of text_len bytes is worth caching. */
+bool rp_shape_cache_wants(size_t text_len);
 
 /* Hyphenation (hyphenate.c).  The dictionary is cached in layout; NULL,
  * with a warning once, when the language has none installed. */

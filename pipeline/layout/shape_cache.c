@@ -15,7 +15,16 @@
 #include "common/mem.h"
 
 #define SHAPE_CACHE_ENTRIES 4096
-#define SHAPE_CACHE_KEY_BYTES ((size_t)4 << 20)
+/*
+ * What the cached layouts may cost, estimated from their text: glyphs,
+ * logical attributes and runs take about 40 bytes a byte of text.  Long
+ * paragraphs are rarely repeated and dear to keep, so only short texts
+ * (table cells, labels, headings) are cached: memory stays flat in the
+ * length of the document.
+ */
+#define SHAPE_CACHE_BYTES ((size_t)6 << 20)
+#define SHAPE_COST_PER_BYTE 40
+#define SHAPE_MAX_TEXT 256
 
 struct shape_entry {
     GBytes *key;
@@ -26,7 +35,7 @@ struct shape_entry {
 struct rp_shape_cache {
     GHashTable *entries; /* GBytes key -> struct shape_entry */
     GQueue lru;          /* most recently used first */
-    size_t key_bytes;
+    size_t cost;         /* estimated bytes held */
     unsigned long hits, misses;
 };
 
@@ -69,6 +78,16 @@ PangoLayout *rp_shape_cache_get(struct rp_shape_cache *c, GBytes *key)
     return g_object_ref(e->layout);
 }
 
+static size_t entry_cost(GBytes *key)
+{
+    return g_bytes_get_size(key) * SHAPE_COST_PER_BYTE;
+}
+
+bool rp_shape_cache_wants(size_t text_len)
+{
+    return text_len <= SHAPE_MAX_TEXT;
+}
+
 void rp_shape_cache_put(struct rp_shape_cache *c, GBytes *key,
                         PangoLayout *layout)
 {
@@ -80,10 +99,10 @@ void rp_shape_cache_put(struct rp_shape_cache *c, GBytes *key,
     }
     while (c->lru.length > 0 &&
            (c->lru.length >= SHAPE_CACHE_ENTRIES ||
-            c->key_bytes + g_bytes_get_size(key) > SHAPE_CACHE_KEY_BYTES)) {
+            c->cost + entry_cost(key) > SHAPE_CACHE_BYTES)) {
         GList *old = g_queue_pop_tail_link(&c->lru);
         struct shape_entry *victim = old->data;
-        c->key_bytes -= g_bytes_get_size(victim->key);
+        c->cost -= entry_cost(victim->key);
         g_hash_table_remove(c->entries, victim->key);
     }
     e = rp_xcalloc(1, sizeof(*e));
@@ -91,6 +110,6 @@ void rp_shape_cache_put(struct rp_shape_cache *c, GBytes *key,
     e->layout = g_object_ref(layout);
     e->link.data = e;
     g_queue_push_head_link(&c->lru, &e->link);
-    c->key_bytes += g_bytes_get_size(key);
+    c->cost += entry_cost(key);
     g_hash_table_insert(c->entries, key, e);
 }

@@ -597,7 +597,7 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
     if (width < 1)
         width = 1;
     /* Leaders grow per line: such paragraphs are not shared. */
-    if (!para->n_leaders) {
+    if (!para->n_leaders && rp_shape_cache_wants(para->text->len)) {
         key = shape_key(para, width);
         layout = rp_shape_cache_get(flow->layout->shapes, key);
     }
