@@ -65,7 +65,8 @@ int main(int argc, char **argv)
             layouts[c] = pango_cairo_create_layout(cr);
             pango_layout_set_font_description(layouts[c], font);
             pango_layout_set_width(
-                layouts[c], (int)(((c < 4 ? widths[c] : w_last) - 4) * PANGO_SCALE));
+                layouts[c],
+                (int)(((c < 4 ? widths[c] : w_last) - 4) * PANGO_SCALE));
             pango_layout_set_text(layouts[c], cells[c], -1);
             pango_layout_get_size(layouts[c], NULL, &h);
             if ((double)h / PANGO_SCALE + 4 > row_h)

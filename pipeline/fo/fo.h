@@ -237,6 +237,7 @@ struct rp_fo_props {
     bool border_separate;             /* border-collapse="separate" */
     double border_separation[2];      /* inline, block direction */
     bool omit_footer_at_break;
+    bool table_layout_fixed; /* table-layout="fixed"; else automatic */
     bool omit_header_at_break;
     double min_height; /* table-row block-progression-dimension.minimum */
 

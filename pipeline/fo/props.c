@@ -1151,7 +1151,14 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             p->columns_spanned = (int)n;
     } else if (!strcmp(name, "table-omit-header-at-break")) {
         p->omit_header_at_break = !strcmp(value, "true");
-    } else if (!strcmp(name, "table-layout") || !strcmp(name, "region-name") ||
+    } else if (!strcmp(name, "table-layout")) {
+        if (!strcmp(value, "fixed"))
+            p->table_layout_fixed = true;
+        else if (!strcmp(value, "auto"))
+            p->table_layout_fixed = false;
+        else
+            return 0;
+    } else if (!strcmp(name, "region-name") ||
                !strcmp(name, "hyphenation-character") ||
                !strcmp(name, "font-stretch")) {
         /* Accepted; their effect is our default or not yet implemented. */

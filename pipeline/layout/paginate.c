@@ -310,6 +310,9 @@ static void repeat_table_header(struct paginator *pg,
                                 const struct rp_table_ctx *table)
 {
     size_t i;
+
+    if (table->omit_header_at_break)
+        return;
     for (i = 0; i < table->n_header; i++)
         place(pg, rp_box_ref(table->header[i]), pg->y);
     pg->first_content = pg->n;

@@ -688,6 +688,18 @@ static struct rp_box *group_box(struct row_group *group,
 
 enum { PART_BODY, PART_HEADER, PART_FOOTER };
 
+/*
+ * Automatic layout sizes columns from their content, as browsers and FOP
+ * do, but rows stream: the content of the header and the first rows of
+ * the body stands for the whole table.
+ */
+#define AUTO_LAYOUT_SAMPLE_ROWS 100
+
+struct pending_row {
+    struct rp_fo_node *row; /* kept, materialised */
+    int part;
+};
+
 /* Everything a table needs while its rows stream past. */
 struct table_state {
     struct rp_fo_props props; /* the table's, copied: the node goes first */
@@ -702,6 +714,9 @@ struct table_state {
     struct row_group group;
     struct rp_fo_border *above; /* bottom borders of the last row, by column */
     bool group_is_header;
+    bool auto_layout; /* columns wait for sample rows */
+    struct pending_row *pending;
+    size_t n_pending, cap_pending, pending_body;
 };
 
 static void ensure_grid(struct rp_flow *flow, struct table_state *t, long line,
@@ -717,6 +732,182 @@ static void ensure_grid(struct rp_flow *flow, struct table_state *t, long line,
     t->above = rp_xcalloc(t->grid.n_cols, sizeof(*t->above));
 }
 
+static void gather_text(const struct rp_fo_node *node, GString *text,
+                        const struct rp_fo_props **style)
+{
+    const struct rp_fo_node *c;
+    for (c = node->first_child; c; c = c->next) {
+        if (c->kind == RP_FO_TEXT) {
+            if (!*style)
+                *style = &c->props;
+            g_string_append(text, c->text);
+            g_string_append_c(text, ' ');
+        } else {
+            gather_text(c, text, style);
+            g_string_append_c(text, ' ');
+        }
+    }
+}
+
+/* Widest word and whole text of a cell, on one line each, in points. */
+static void measure_cell(struct rp_layout *layout,
+                         const struct rp_fo_node *cell, double *min,
+                         double *max)
+{
+    GString *text = g_string_new(NULL);
+    const struct rp_fo_props *style = NULL;
+    PangoLayout *pl;
+    PangoFontDescription *desc;
+    char **words, **w;
+    int width;
+
+    *min = *max = 0;
+    gather_text(cell, text, &style);
+    g_strstrip(text->str);
+    if (!style || !*text->str) {
+        g_string_free(text, TRUE);
+        return;
+    }
+    desc = pango_font_description_new();
+    pango_font_description_set_family(desc, style->font_family);
+    pango_font_description_set_absolute_size(desc,
+                                             style->font_size * PANGO_SCALE);
+    pango_font_description_set_weight(desc, (PangoWeight)style->font_weight);
+    pango_font_description_set_style(
+        desc, style->font_italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+    pl = pango_layout_new(layout->pango);
+    pango_layout_set_font_description(pl, desc);
+    pango_layout_set_text(pl, text->str, -1);
+    pango_layout_get_size(pl, &width, NULL);
+    *max = (double)width / PANGO_SCALE;
+    words = g_strsplit_set(text->str, " \t\n\r", -1);
+    for (w = words; *w; w++) {
+        if (!**w)
+            continue;
+        pango_layout_set_text(pl, *w, -1);
+        pango_layout_get_size(pl, &width, NULL);
+        if ((double)width / PANGO_SCALE > *min)
+            *min = (double)width / PANGO_SCALE;
+    }
+    g_strfreev(words);
+    g_object_unref(pl);
+    pango_font_description_free(desc);
+    g_string_free(text, TRUE);
+}
+
+static double cell_insets(const struct rp_fo_props *p, bool separate)
+{
+    double half = separate ? 1.0 : 0.5;
+    return half * (border_width(&p->border[RP_FO_LEFT]) +
+                   border_width(&p->border[RP_FO_RIGHT])) +
+           p->padding[RP_FO_LEFT] + p->padding[RP_FO_RIGHT];
+}
+
+/*
+ * Column widths from content (CSS 2.1 §17.5.2.2): every column at least
+ * its widest word, the room left shared out in proportion to how much
+ * more each would take on one line.  Columns with a width keep it.
+ */
+static void auto_widths(struct rp_flow *flow, struct table_state *t, long line)
+{
+    size_t n_cols = t->n_specs, i, r;
+    double *mins, *maxs, fixed = 0, sum_min = 0, sum_max = 0, avail;
+    struct rp_fo_length *specs;
+
+    for (r = 0; r < t->n_pending; r++) {
+        if (cells_in_row(t->pending[r].row) > n_cols)
+            n_cols = cells_in_row(t->pending[r].row);
+    }
+    if (n_cols == 0)
+        n_cols = 1;
+    mins = rp_xcalloc(n_cols, sizeof(double));
+    maxs = rp_xcalloc(n_cols, sizeof(double));
+    specs = rp_xcalloc(n_cols, sizeof(*specs));
+    for (i = 0; i < n_cols; i++)
+        specs[i] = i < t->n_specs ? t->specs[i]
+                                  : (struct rp_fo_length){RP_FO_LENGTH_AUTO, 0};
+    for (r = 0; r < t->n_pending; r++) {
+        const struct rp_fo_node *c;
+        size_t col = 0;
+        for (c = t->pending[r].row->first_child; c; c = c->next) {
+            double mn, mx, in;
+            if (c->kind != RP_FO_TABLE_CELL)
+                continue;
+            if (c->props.columns_spanned == 1 && col < n_cols) {
+                measure_cell(flow->layout, c, &mn, &mx);
+                in = cell_insets(&c->props, t->props.border_separate);
+                if (mn + in > mins[col])
+                    mins[col] = mn + in;
+                if (mx + in > maxs[col])
+                    maxs[col] = mx + in;
+            }
+            col += (size_t)c->props.columns_spanned;
+        }
+    }
+    for (i = 0; i < n_cols; i++) {
+        if (specs[i].kind == RP_FO_LENGTH_ABSOLUTE)
+            fixed += specs[i].value;
+        else if (specs[i].kind == RP_FO_LENGTH_PERCENT)
+            fixed += t->width * specs[i].value / 100.0;
+        else if (specs[i].kind == RP_FO_LENGTH_AUTO) {
+            sum_min += mins[i];
+            sum_max += maxs[i];
+        }
+    }
+    avail = t->width - fixed;
+    for (i = 0; i < n_cols; i++) {
+        double w;
+        if (specs[i].kind != RP_FO_LENGTH_AUTO)
+            continue;
+        if (sum_max <= avail)
+            /* Everything fits on one line: the rest goes by content. */
+            w = maxs[i] + (sum_max > 0 ? (avail - sum_max) * maxs[i] / sum_max
+                                       : (avail - sum_max) / (double)n_cols);
+        else if (sum_min <= avail)
+            w = mins[i] + (sum_max > sum_min
+                               ? (avail - sum_min) * (maxs[i] - mins[i]) /
+                                     (sum_max - sum_min)
+                               : 0);
+        else
+            w = mins[i]; /* too wide: grid_init says so */
+        specs[i].kind = RP_FO_LENGTH_ABSOLUTE;
+        specs[i].value = w;
+    }
+    grid_init(&t->grid, flow, line, specs, n_cols, n_cols, t->x, t->width);
+    t->grid_ready = true;
+    t->spans.n = t->grid.n_cols;
+    t->spans.rows_left = rp_xcalloc(t->grid.n_cols, sizeof(size_t));
+    t->above = rp_xcalloc(t->grid.n_cols, sizeof(*t->above));
+    free(mins);
+    free(maxs);
+    free(specs);
+}
+
+static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
+                                struct rp_fo_node *row, int part,
+                                long table_line, struct rp_error *err);
+
+/* The sample is complete: size the columns, then lay the rows out. */
+static enum rp_status release_pending(struct rp_flow *flow,
+                                      struct table_state *t, long line,
+                                      struct rp_error *err)
+{
+    enum rp_status status = RP_OK;
+    size_t i;
+
+    if (!t->auto_layout || t->grid_ready)
+        return RP_OK;
+    auto_widths(flow, t, line);
+    for (i = 0; i < t->n_pending; i++) {
+        if (status == RP_OK)
+            status = table_row(flow, t, t->pending[i].row, t->pending[i].part,
+                               line, err);
+        rp_fo_node_free(t->pending[i].row);
+    }
+    t->n_pending = 0;
+    return status;
+}
+
 /*
  * Lays out one materialised row.  Rows joined by a row-spanning cell are
  * gathered and sent down the flow together, as one box.
@@ -729,6 +920,24 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
     enum rp_status status;
     bool header = part == PART_HEADER;
 
+    if (!t->grid_ready && t->n_pending == 0 && !t->props.table_layout_fixed) {
+        size_t i;
+        t->auto_layout = t->n_specs == 0;
+        for (i = 0; i < t->n_specs; i++)
+            if (t->specs[i].kind == RP_FO_LENGTH_AUTO)
+                t->auto_layout = true;
+    }
+    if (t->auto_layout && !t->grid_ready) {
+        rp_fo_node_keep(row);
+        rp_array_grow((void **)&t->pending, &t->cap_pending, t->n_pending + 1,
+                      sizeof(*t->pending));
+        t->pending[t->n_pending].row = row;
+        t->pending[t->n_pending].part = part;
+        t->n_pending++;
+        if (part == PART_BODY && ++t->pending_body >= AUTO_LAYOUT_SAMPLE_ROWS)
+            return release_pending(flow, t, table_line, err);
+        return RP_OK;
+    }
     ensure_grid(flow, t, table_line, row);
     if (part == PART_FOOTER) {
         /* Laid out ahead (the footer comes before the body in FO), kept
@@ -837,6 +1046,9 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
     t.ctx->refs = 1;
     t.ctx->omit_header_at_break = t.props.omit_header_at_break;
     t.ctx->omit_footer_at_break = t.props.omit_footer_at_break;
+    /* Rows know their table: a new page repeats its header, a break
+     * closes the page with its footer. */
+    flow->table = t.ctx;
 
     while ((status = rp_fo_next_child(flow->layout->doc, table, &part, err)) ==
                RP_OK &&
@@ -853,18 +1065,13 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
         }
         case RP_FO_TABLE_HEADER:
             status = table_part(flow, &t, part, PART_HEADER, line, err);
-            /* Body rows from here on repeat the header on new pages. */
-            if ((!t.ctx->omit_header_at_break && t.ctx->n_header > 0) ||
-                (!t.ctx->omit_footer_at_break && t.ctx->n_footer > 0))
-                flow->table = t.ctx;
+
             break;
         case RP_FO_TABLE_FOOTER:
             status = table_part(flow, &t, part, PART_FOOTER, line, err);
             if (status == RP_OK)
                 status = table_flush(flow, &t, err);
-            if (!t.ctx->omit_footer_at_break && t.ctx->n_footer > 0 &&
-                t.ctx->n_header == 0)
-                flow->table = t.ctx;
+
             break;
         case RP_FO_TABLE_BODY:
             status = table_part(flow, &t, part, PART_BODY, line, err);
@@ -875,6 +1082,10 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
         if (status != RP_OK)
             break;
     }
+    if (status == RP_OK)
+        status = table_flush(flow, &t, err);
+    if (status == RP_OK)
+        status = release_pending(flow, &t, line, err);
     if (status == RP_OK)
         status = table_flush(flow, &t, err);
     /* The footer closes the table, kept with its last row. */
@@ -894,6 +1105,9 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
     free(t.group.cells);
     free(t.spans.rows_left);
     free(t.above);
+    for (i = 0; i < t.n_pending; i++)
+        rp_fo_node_free(t.pending[i].row);
+    free(t.pending);
     free(t.specs);
     return status;
 }

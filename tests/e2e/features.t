@@ -2,7 +2,7 @@
 # Render features beyond the basics, each on a small FO file of its own:
 # lists, links, bookmarks, metadata, inline decorations, kept whitespace.
 . "$(dirname "$0")/lib.sh"
-plan 53
+plan 56
 
 # Lists: labels in their column, bodies at body-start(), nested lists.
 "$REPORTPIPE" render -q --dump-area "$WORK/lists.dump" tests/e2e/fo/lists.fo "$WORK/lists.pdf"
@@ -134,4 +134,13 @@ for p in 1 2 3 4 5; do
 done
 is "$bad" 0 "header and footer on each of the five pages of the table"
 is "$(pdftotext "$WORK/footer.pdf" - | grep -c '^R[0-9]')" 60 "every body row once"
+
+# Automatic table layout: columns sized from their content.
+"$REPORTPIPE" render -q --dump-area "$WORK/auto.dump" tests/e2e/fo/autotable.fo "$WORK/auto.pdf"
+ok $? "automatic and fixed tables render"
+awk '/"P1"/ && !p {p = $2} /"A subject/ {s = $2} /"2026-01-05"/ && !d {d = $2}
+     END {exit !(s - p < 25 && d - s > 200)}' "$WORK/auto.dump"
+ok $? "auto layout: a narrow column for P1, the width goes to the subject"
+awk '/"Fixed layout/ {f = $2} END {exit !(f > 150)}' "$WORK/auto.dump"
+ok $? "table-layout=fixed shares the width equally"
 finish
