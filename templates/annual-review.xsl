@@ -4,10 +4,14 @@
 
   Parameter account-id: the id= of the <account> to render (required).
 
-  Page 1: title, account, period, facts, health, support summary, SLA by
-  priority, monthly volume, top categories.  Then, from a new page, the
-  ticket log: every ticket of the account in the period, with a header row
-  repeated on each page.
+  Page 1: title, account, period, facts, health and its reasons, the
+  executive summary.  Then the relationship (key contacts, open
+  opportunities), support (summary, SLA by priority, monthly volume,
+  backlog by age, escalations), the program plan (milestones, risks,
+  team), the plan for next year and the customer's feedback.  Then, from
+  a new page, the ticket log: every ticket of the account in the period,
+  with a header row repeated on each page.  Contributions not yet written
+  say so, and empty plan sections say what is missing.
 
   Input contract: docs/data-contract.md.  Look and helpers: common.xsl.
 -->
@@ -68,6 +72,17 @@
     <xsl:call-template name="facts"/>
     <xsl:call-template name="health"/>
 
+    <fo:block xsl:use-attribute-sets="rp-h2">Executive summary</fo:block>
+    <xsl:call-template name="contribution">
+      <xsl:with-param name="kind">executive-summary</xsl:with-param>
+    </xsl:call-template>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Key contacts</fo:block>
+    <xsl:apply-templates select="contacts"/>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Open opportunities</fo:block>
+    <xsl:apply-templates select="opportunities"/>
+
     <fo:block xsl:use-attribute-sets="rp-h2">Support summary</fo:block>
     <xsl:apply-templates select="support" mode="summary"/>
 
@@ -77,6 +92,49 @@
     <fo:block xsl:use-attribute-sets="rp-h2">Monthly ticket volume</fo:block>
     <xsl:call-template name="rp-month-table">
       <xsl:with-param name="months" select="support/month"/>
+    </xsl:call-template>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Open tickets at the end of the period</fo:block>
+    <xsl:apply-templates select="support/backlog"/>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Escalations</fo:block>
+    <xsl:apply-templates select="support" mode="escalations"/>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Milestones</fo:block>
+    <xsl:choose>
+      <xsl:when test="milestones/milestone">
+        <xsl:call-template name="rp-milestone-table">
+          <xsl:with-param name="milestones" select="milestones/milestone"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text">The program plan holds no milestones for this account.</xsl:with-param></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Risks</fo:block>
+    <xsl:choose>
+      <xsl:when test="risks/risk">
+        <xsl:call-template name="rp-risk-table">
+          <xsl:with-param name="risks" select="risks/risk"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text">The program plan holds no risks for this account.</xsl:with-param></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Account team</fo:block>
+    <xsl:call-template name="team"/>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Plan for next year</fo:block>
+    <xsl:call-template name="contribution">
+      <xsl:with-param name="kind">plan-next-year</xsl:with-param>
+    </xsl:call-template>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Feedback from our meetings</fo:block>
+    <xsl:call-template name="contribution">
+      <xsl:with-param name="kind">meeting-feedback</xsl:with-param>
     </xsl:call-template>
 
     <fo:block xsl:use-attribute-sets="rp-h2" break-before="page"
@@ -139,6 +197,25 @@
           <xsl:with-param name="v1"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@renewal"/></xsl:call-template></xsl:with-param>
           <xsl:with-param name="k2">Annual revenue</xsl:with-param>
           <xsl:with-param name="v2"><xsl:call-template name="rp-money"><xsl:with-param name="value" select="@annual-revenue"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="fact-row">
+          <xsl:with-param name="k1">Primary contact</xsl:with-param>
+          <xsl:with-param name="v1">
+            <xsl:call-template name="or-none">
+              <xsl:with-param name="value" select="contacts/contact[@primary = 'yes'][1]/@name"/>
+            </xsl:call-template>
+          </xsl:with-param>
+          <xsl:with-param name="k2">Open pipeline</xsl:with-param>
+          <xsl:with-param name="v2">
+            <xsl:variable name="open" select="opportunities/opportunity[@status = 'open']"/>
+            <xsl:choose>
+              <xsl:when test="$open">
+                <xsl:call-template name="rp-money"><xsl:with-param name="value" select="sum($open/@amount)"/></xsl:call-template>
+                <xsl:value-of select="concat(' ', $open[1]/@currency, ' (', count($open), ')')"/>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="$rp-none"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
         </xsl:call-template>
       </fo:table-body>
     </fo:table>
@@ -253,79 +330,332 @@
 
   <xsl:template match="support" mode="sla">
     <fo:table xsl:use-attribute-sets="rp-table">
+      <fo:table-column column-width="proportional-column-width(1.15)"/>
       <fo:table-column column-width="proportional-column-width(1.1)"/>
-      <fo:table-column column-width="proportional-column-width(1.1)"/>
-      <fo:table-column column-width="proportional-column-width(1)"/>
-      <fo:table-column column-width="proportional-column-width(1.3)"/>
+      <fo:table-column column-width="proportional-column-width(2.2)"/>
+      <fo:table-column column-width="proportional-column-width(1.2)"/>
       <fo:table-column column-width="proportional-column-width(1.2)"/>
       <fo:table-column column-width="proportional-column-width(1.1)"/>
-      <fo:table-column column-width="proportional-column-width(1.7)"/>
-      <fo:table-column column-width="proportional-column-width(1.7)"/>
-      <fo:table-column column-width="proportional-column-width(1.7)"/>
+      <fo:table-column column-width="proportional-column-width(1.2)"/>
+      <fo:table-column column-width="proportional-column-width(1.2)"/>
+      <fo:table-column column-width="proportional-column-width(1.2)"/>
       <fo:table-header>
         <fo:table-row>
           <xsl:call-template name="rp-th"><xsl:with-param name="text">Priority</xsl:with-param></xsl:call-template>
           <xsl:call-template name="rp-th"><xsl:with-param name="text">Tickets</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Met</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Breached</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Pending</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Met %</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
           <xsl:call-template name="rp-th"><xsl:with-param name="text">Target resp. / resol.</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Median response</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Median resolution</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Resp. met</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Resol. met</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">SLA met</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Median resp.</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Median resol.</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">90% resol.</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body>
         <xsl:for-each select="priority">
-          <xsl:variable name="target"
-              select="/review-data/sla-targets/target[@priority = current()/@name]"/>
           <fo:table-row keep-together.within-page="always">
             <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
             <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@name"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
             <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@tickets"/></xsl:call-template>
-            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@sla-met"/></xsl:call-template>
-            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@sla-breached"/></xsl:call-template>
-            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@sla-pending"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num">
+              <xsl:with-param name="text">
+                <xsl:value-of select="concat(@target-first-response-hours, ' / ', @target-resolution-hours, ' ')"/>
+                <xsl:call-template name="rp-basis-label"><xsl:with-param name="basis" select="@target-basis"/></xsl:call-template>
+              </xsl:with-param>
+            </xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@first-response-met-pct"/></xsl:call-template></xsl:with-param></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@resolution-met-pct"/></xsl:call-template></xsl:with-param></xsl:call-template>
             <xsl:call-template name="rp-td-num">
               <xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@sla-met-pct"/></xsl:call-template></xsl:with-param>
               <xsl:with-param name="bold" select="true()"/>
             </xsl:call-template>
-            <xsl:call-template name="rp-td-num">
-              <xsl:with-param name="text" select="concat($target/@first-response-hours, ' h / ', $target/@resolution-hours, ' h')"/>
-            </xsl:call-template>
-            <xsl:call-template name="rp-td-num">
-              <xsl:with-param name="text"><xsl:call-template name="rp-hours"><xsl:with-param name="value" select="@first-response-median-hours"/></xsl:call-template></xsl:with-param>
-            </xsl:call-template>
-            <xsl:call-template name="rp-td-num">
-              <xsl:with-param name="text"><xsl:call-template name="rp-hours"><xsl:with-param name="value" select="@resolution-median-hours"/></xsl:call-template></xsl:with-param>
-            </xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-hours"><xsl:with-param name="value" select="@first-response-median-hours"/></xsl:call-template></xsl:with-param></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-hours"><xsl:with-param name="value" select="@resolution-median-hours"/></xsl:call-template></xsl:with-param></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-hours"><xsl:with-param name="value" select="@resolution-p90-hours"/></xsl:call-template></xsl:with-param></xsl:call-template>
           </fo:table-row>
         </xsl:for-each>
         <fo:table-row keep-together.within-page="always" background-color="{$rp-brand-light}">
           <xsl:call-template name="rp-td"><xsl:with-param name="text">All</xsl:with-param><xsl:with-param name="bold" select="true()"/></xsl:call-template>
           <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@tickets"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
-          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@sla-met"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
-          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@sla-breached"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
-          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@sla-pending"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
-          <xsl:call-template name="rp-td-num">
-            <xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@sla-met-pct"/></xsl:call-template></xsl:with-param>
-            <xsl:with-param name="bold" select="true()"/>
-          </xsl:call-template>
           <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="''"/></xsl:call-template>
-          <xsl:call-template name="rp-td-num">
-            <xsl:with-param name="text"><xsl:call-template name="rp-hours"><xsl:with-param name="value" select="@first-response-median-hours"/></xsl:call-template></xsl:with-param>
-            <xsl:with-param name="bold" select="true()"/>
-          </xsl:call-template>
-          <xsl:call-template name="rp-td-num">
-            <xsl:with-param name="text"><xsl:call-template name="rp-hours"><xsl:with-param name="value" select="@resolution-median-hours"/></xsl:call-template></xsl:with-param>
-            <xsl:with-param name="bold" select="true()"/>
-          </xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@first-response-met-pct"/></xsl:call-template></xsl:with-param><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@resolution-met-pct"/></xsl:call-template></xsl:with-param><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@sla-met-pct"/></xsl:call-template></xsl:with-param><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-hours"><xsl:with-param name="value" select="@first-response-median-hours"/></xsl:call-template></xsl:with-param><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-hours"><xsl:with-param name="value" select="@resolution-median-hours"/></xsl:call-template></xsl:with-param><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-hours"><xsl:with-param name="value" select="@resolution-p90-hours"/></xsl:call-template></xsl:with-param><xsl:with-param name="bold" select="true()"/></xsl:call-template>
         </fo:table-row>
       </fo:table-body>
     </fo:table>
+    <xsl:variable name="cal" select="/review-data/sla-targets/calendar"/>
     <fo:block xsl:use-attribute-sets="rp-note">
-      <xsl:text>Targets are first response / resolution in calendar hours. Met % counts tickets whose SLA is decided (met or breached); pending tickets are still within their targets at the end of the period.</xsl:text>
+      <xsl:text>Targets are hours to first response / to resolution. Business hours count </xsl:text>
+      <xsl:value-of select="concat($cal/@days, ', ', $cal/@start, '–', $cal/@end, ' ', $cal/@time-zone)"/>
+      <xsl:if test="$cal/holiday">
+        <xsl:text>, without public holidays</xsl:text>
+      </xsl:if>
+      <xsl:text>. A ticket meets its SLA when it met both targets; met percentages count tickets whose outcome is decided, so tickets still within their targets at the end of the period are left out. Response and resolution times are in calendar hours.</xsl:text>
+      <xsl:if test="@sla-from-export &gt; 0">
+        <xsl:value-of select="concat(' For ', @sla-from-export, ' tickets the ticketing system recorded the SLA outcome itself, and that outcome is used.')"/>
+      </xsl:if>
     </fo:block>
+  </xsl:template>
+
+  <!-- ======================== contributions ======================== -->
+
+  <!-- The contributors' text of one kind, or a note that it is missing. -->
+  <xsl:template name="contribution">
+    <xsl:param name="kind"/>
+    <xsl:variable name="c" select="contributions/contribution[@kind = $kind]"/>
+    <xsl:choose>
+      <xsl:when test="$c/para">
+        <xsl:for-each select="$c/para">
+          <fo:block xsl:use-attribute-sets="rp-para"><xsl:value-of select="."/></fo:block>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text">Not yet provided by the account team.</xsl:with-param></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ========================= relationship ======================== -->
+
+  <xsl:template match="contacts">
+    <xsl:choose>
+      <xsl:when test="contact">
+        <fo:table xsl:use-attribute-sets="rp-table">
+          <fo:table-column column-width="proportional-column-width(2.2)"/>
+          <fo:table-column column-width="proportional-column-width(2.4)"/>
+          <fo:table-column column-width="proportional-column-width(2)"/>
+          <fo:table-column column-width="proportional-column-width(3)"/>
+          <fo:table-column column-width="proportional-column-width(1.8)"/>
+          <fo:table-header>
+            <fo:table-row>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Name</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Title</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Role</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">E-mail</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Phone</xsl:with-param></xsl:call-template>
+            </fo:table-row>
+          </fo:table-header>
+          <fo:table-body>
+            <!-- The primary contact first. -->
+            <xsl:for-each select="contact">
+              <xsl:sort select="@primary" order="descending"/>
+              <fo:table-row keep-together.within-page="always">
+                <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
+                <xsl:call-template name="rp-td">
+                  <xsl:with-param name="text" select="concat(@name, substring(' (primary)', 1, 10 * (@primary = 'yes')))"/>
+                  <xsl:with-param name="bold" select="true()"/>
+                </xsl:call-template>
+                <xsl:call-template name="rp-td"><xsl:with-param name="text"><xsl:call-template name="or-none"><xsl:with-param name="value" select="@title"/></xsl:call-template></xsl:with-param></xsl:call-template>
+                <xsl:call-template name="rp-td"><xsl:with-param name="text"><xsl:call-template name="or-none"><xsl:with-param name="value" select="@role"/></xsl:call-template></xsl:with-param></xsl:call-template>
+                <xsl:call-template name="rp-td"><xsl:with-param name="text"><xsl:call-template name="or-none"><xsl:with-param name="value" select="@email"/></xsl:call-template></xsl:with-param></xsl:call-template>
+                <xsl:call-template name="rp-td"><xsl:with-param name="text"><xsl:call-template name="or-none"><xsl:with-param name="value" select="@phone"/></xsl:call-template></xsl:with-param></xsl:call-template>
+              </fo:table-row>
+            </xsl:for-each>
+          </fo:table-body>
+        </fo:table>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text">No contacts of this account are recorded in the CRM.</xsl:with-param></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="opportunities">
+    <xsl:choose>
+      <xsl:when test="opportunity[@status = 'open']">
+        <fo:table xsl:use-attribute-sets="rp-table">
+          <fo:table-column column-width="proportional-column-width(3.4)"/>
+          <fo:table-column column-width="proportional-column-width(1.8)"/>
+          <fo:table-column column-width="proportional-column-width(1.6)"/>
+          <fo:table-column column-width="proportional-column-width(1.8)"/>
+          <fo:table-column column-width="proportional-column-width(1.1)"/>
+          <fo:table-column column-width="proportional-column-width(1.5)"/>
+          <fo:table-header>
+            <fo:table-row>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Opportunity</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Stage</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Type</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Amount</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Prob.</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Close</xsl:with-param></xsl:call-template>
+            </fo:table-row>
+          </fo:table-header>
+          <fo:table-body>
+            <xsl:for-each select="opportunity[@status = 'open']">
+              <fo:table-row keep-together.within-page="always">
+                <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
+                <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@name"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+                <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@stage"/></xsl:call-template>
+                <xsl:call-template name="rp-td"><xsl:with-param name="text"><xsl:call-template name="or-none"><xsl:with-param name="value" select="@type"/></xsl:call-template></xsl:with-param></xsl:call-template>
+                <xsl:call-template name="rp-td-num">
+                  <xsl:with-param name="text">
+                    <xsl:call-template name="rp-money"><xsl:with-param name="value" select="@amount"/></xsl:call-template>
+                    <xsl:value-of select="concat(' ', @currency)"/>
+                  </xsl:with-param>
+                </xsl:call-template>
+                <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@probability-pct"/></xsl:call-template></xsl:with-param></xsl:call-template>
+                <xsl:call-template name="rp-td"><xsl:with-param name="text"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@close-date"/></xsl:call-template></xsl:with-param></xsl:call-template>
+              </fo:table-row>
+            </xsl:for-each>
+          </fo:table-body>
+        </fo:table>
+        <xsl:if test="opportunity[@status = 'won']">
+          <fo:block xsl:use-attribute-sets="rp-note">
+            <xsl:value-of select="count(opportunity[@status = 'won'])"/>
+            <xsl:text> opportunit</xsl:text>
+            <xsl:choose>
+              <xsl:when test="count(opportunity[@status = 'won']) = 1">y was</xsl:when>
+              <xsl:otherwise>ies were</xsl:otherwise>
+            </xsl:choose>
+            <xsl:text> won: </xsl:text>
+            <xsl:for-each select="opportunity[@status = 'won']">
+              <xsl:if test="position() &gt; 1">, </xsl:if>
+              <xsl:value-of select="@name"/>
+            </xsl:for-each>
+            <xsl:text>.</xsl:text>
+          </fo:block>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text">No open opportunities with this account.</xsl:with-param></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================ backlog ========================== -->
+
+  <xsl:template match="backlog">
+    <xsl:choose>
+      <xsl:when test="@tickets &gt; 0">
+        <fo:block xsl:use-attribute-sets="rp-para">
+          <xsl:value-of select="@tickets"/>
+          <xsl:text> ticket</xsl:text>
+          <xsl:if test="@tickets != 1">s</xsl:if>
+          <xsl:text> of the account </xsl:text>
+          <xsl:choose>
+            <xsl:when test="@tickets = 1">was</xsl:when>
+            <xsl:otherwise>were</xsl:otherwise>
+          </xsl:choose>
+          <xsl:text> open at the end of the period, including any raised before it. By how long they had been open:</xsl:text>
+        </fo:block>
+        <xsl:call-template name="rp-backlog-table">
+          <xsl:with-param name="backlog" select="."/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block xsl:use-attribute-sets="rp-para">No ticket of the account was open at the end of the period.</fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ========================== escalations ======================== -->
+
+  <xsl:template match="support" mode="escalations">
+    <xsl:variable name="e" select="escalations"/>
+    <fo:block xsl:use-attribute-sets="rp-para">
+      <xsl:value-of select="$e/@p1"/>
+      <xsl:text> P1 (critical) ticket</xsl:text>
+      <xsl:if test="$e/@p1 != 1">s</xsl:if>
+      <xsl:text>, </xsl:text>
+      <xsl:value-of select="$e/@breached"/>
+      <xsl:text> ticket</xsl:text>
+      <xsl:if test="$e/@breached != 1">s</xsl:if>
+      <xsl:text> that breached the SLA, </xsl:text>
+      <xsl:value-of select="$e/@reopened"/>
+      <xsl:text> reopened and </xsl:text>
+      <xsl:value-of select="$e/@escalated"/>
+      <xsl:text> escalated by the customer in the period.</xsl:text>
+    </fo:block>
+    <xsl:variable name="list" select="ticket[@priority = 'P1' or @reopened or @escalated = 'yes']"/>
+    <xsl:if test="$list">
+      <fo:table xsl:use-attribute-sets="rp-table" font-size="8pt">
+        <fo:table-column column-width="19mm"/>
+        <fo:table-column column-width="19mm"/>
+        <fo:table-column column-width="9mm"/>
+        <fo:table-column column-width="proportional-column-width(1)"/>
+        <fo:table-column column-width="27mm"/>
+        <fo:table-column column-width="19mm"/>
+        <fo:table-header>
+          <fo:table-row>
+            <xsl:call-template name="rp-th"><xsl:with-param name="text">Ticket</xsl:with-param></xsl:call-template>
+            <xsl:call-template name="rp-th"><xsl:with-param name="text">Created</xsl:with-param></xsl:call-template>
+            <xsl:call-template name="rp-th"><xsl:with-param name="text">Pri.</xsl:with-param></xsl:call-template>
+            <xsl:call-template name="rp-th"><xsl:with-param name="text">Subject</xsl:with-param></xsl:call-template>
+            <xsl:call-template name="rp-th"><xsl:with-param name="text">Why listed</xsl:with-param></xsl:call-template>
+            <xsl:call-template name="rp-th"><xsl:with-param name="text">SLA</xsl:with-param></xsl:call-template>
+          </fo:table-row>
+        </fo:table-header>
+        <fo:table-body>
+          <xsl:for-each select="$list">
+            <fo:table-row keep-together.within-page="always">
+              <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
+              <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@id"/></xsl:call-template>
+              <xsl:call-template name="rp-td"><xsl:with-param name="text" select="substring(@created, 1, 10)"/></xsl:call-template>
+              <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@priority"/></xsl:call-template>
+              <xsl:call-template name="rp-td"><xsl:with-param name="text" select="."/></xsl:call-template>
+              <xsl:call-template name="rp-td">
+                <xsl:with-param name="text">
+                  <xsl:if test="@priority = 'P1'">critical</xsl:if>
+                  <xsl:if test="@escalated = 'yes'">
+                    <xsl:if test="@priority = 'P1'">, </xsl:if>
+                    <xsl:text>escalated</xsl:text>
+                  </xsl:if>
+                  <xsl:if test="@reopened">
+                    <xsl:if test="@priority = 'P1' or @escalated = 'yes'">, </xsl:if>
+                    <xsl:value-of select="concat('reopened ', @reopened, 'x')"/>
+                  </xsl:if>
+                </xsl:with-param>
+              </xsl:call-template>
+              <fo:table-cell xsl:use-attribute-sets="rp-td">
+                <fo:block>
+                  <xsl:if test="@sla = 'breached'">
+                    <xsl:attribute name="color"><xsl:value-of select="$rp-unstable"/></xsl:attribute>
+                    <xsl:attribute name="font-weight">bold</xsl:attribute>
+                  </xsl:if>
+                  <xsl:call-template name="rp-sla-label"><xsl:with-param name="sla" select="@sla"/></xsl:call-template>
+                </fo:block>
+              </fo:table-cell>
+            </fo:table-row>
+          </xsl:for-each>
+        </fo:table-body>
+      </fo:table>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ============================= team ============================ -->
+
+  <xsl:template name="team">
+    <xsl:variable name="id" select="@id"/>
+    <xsl:variable name="projects" select="/review-data/program/projects/project[@account-id = $id]"/>
+    <xsl:choose>
+      <xsl:when test="roles/role">
+        <xsl:call-template name="rp-role-table">
+          <xsl:with-param name="roles" select="roles/role"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text">The program plan names no roles for this account.</xsl:with-param></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:for-each select="$projects">
+      <fo:block xsl:use-attribute-sets="rp-para" space-before="2mm">
+        <fo:inline font-weight="bold"><xsl:value-of select="@name"/></fo:inline>
+        <xsl:text> (</xsl:text>
+        <xsl:value-of select="@phase"/>
+        <xsl:text>, status </xsl:text>
+        <xsl:call-template name="rp-rag-inline"><xsl:with-param name="rag" select="@rag"/></xsl:call-template>
+        <xsl:text>)</xsl:text>
+        <xsl:if test="goal">
+          <xsl:text>: </xsl:text>
+          <xsl:value-of select="goal"/>
+        </xsl:if>
+      </fo:block>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- ========================== ticket log ========================= -->

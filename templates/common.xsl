@@ -365,6 +365,257 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- RAG status of a project as a coloured word. -->
+  <xsl:template name="rp-rag-inline">
+    <xsl:param name="rag"/>
+    <fo:inline font-weight="bold">
+      <xsl:attribute name="color">
+        <xsl:choose>
+          <xsl:when test="$rag = 'red'"><xsl:value-of select="$rp-unstable"/></xsl:when>
+          <xsl:when test="$rag = 'amber'"><xsl:value-of select="$rp-watch"/></xsl:when>
+          <xsl:when test="$rag = 'green'"><xsl:value-of select="$rp-stable"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$rp-muted"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:choose>
+        <xsl:when test="$rag = 'red'">Red</xsl:when>
+        <xsl:when test="$rag = 'amber'">Amber</xsl:when>
+        <xsl:when test="$rag = 'green'">Green</xsl:when>
+        <xsl:otherwise>Not reported</xsl:otherwise>
+      </xsl:choose>
+    </fo:inline>
+  </xsl:template>
+
+  <!-- Risk severity as a coloured word. -->
+  <xsl:template name="rp-severity-inline">
+    <xsl:param name="severity"/>
+    <fo:inline>
+      <xsl:attribute name="color">
+        <xsl:choose>
+          <xsl:when test="$severity = 'high'"><xsl:value-of select="$rp-unstable"/></xsl:when>
+          <xsl:when test="$severity = 'medium'"><xsl:value-of select="$rp-watch"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$rp-text"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:if test="$severity = 'high'">
+        <xsl:attribute name="font-weight">bold</xsl:attribute>
+      </xsl:if>
+      <xsl:value-of select="concat(translate(substring($severity, 1, 1), 'lmh', 'LMH'), substring($severity, 2))"/>
+    </fo:inline>
+  </xsl:template>
+
+  <!-- A short muted line where a section has nothing to show. -->
+  <xsl:template name="rp-empty">
+    <xsl:param name="text"/>
+    <fo:block color="{$rp-muted}" font-style="italic" space-after="1mm">
+      <xsl:value-of select="$text"/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- "calendar" / "business" hours, for target columns. -->
+  <xsl:template name="rp-basis-label">
+    <xsl:param name="basis"/>
+    <xsl:choose>
+      <xsl:when test="$basis = 'business'">business h</xsl:when>
+      <xsl:otherwise>calendar h</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Backlog at period end: one row per age bucket, by priority. -->
+  <xsl:template name="rp-backlog-table">
+    <xsl:param name="backlog"/>
+    <fo:table xsl:use-attribute-sets="rp-table">
+      <fo:table-column column-width="proportional-column-width(2)"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-column column-width="proportional-column-width(1.2)"/>
+      <fo:table-header>
+        <fo:table-row>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Open for</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">P1</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">P2</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">P3</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">P4</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Total</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+        </fo:table-row>
+      </fo:table-header>
+      <fo:table-body>
+        <xsl:for-each select="$backlog/age">
+          <fo:table-row keep-together.within-page="always">
+            <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
+            <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@label"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@p1"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@p2"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@p3"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@p4"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@tickets"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          </fo:table-row>
+        </xsl:for-each>
+        <fo:table-row keep-together.within-page="always" background-color="{$rp-brand-light}">
+          <xsl:call-template name="rp-td"><xsl:with-param name="text">All open tickets</xsl:with-param><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="sum($backlog/age/@p1)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="sum($backlog/age/@p2)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="sum($backlog/age/@p3)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="sum($backlog/age/@p4)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="$backlog/@tickets"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+        </fo:table-row>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <!-- Milestones table (context: any node; rows from $milestones). -->
+  <xsl:template name="rp-milestone-table">
+    <xsl:param name="milestones"/>
+    <fo:table xsl:use-attribute-sets="rp-table">
+      <fo:table-column column-width="proportional-column-width(3.2)"/>
+      <fo:table-column column-width="proportional-column-width(1.8)"/>
+      <fo:table-column column-width="proportional-column-width(1.4)"/>
+      <fo:table-column column-width="proportional-column-width(1.4)"/>
+      <fo:table-column column-width="proportional-column-width(1.6)"/>
+      <fo:table-header>
+        <fo:table-row>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Milestone</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Owner</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Due</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Completed</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Status</xsl:with-param></xsl:call-template>
+        </fo:table-row>
+      </fo:table-header>
+      <fo:table-body>
+        <xsl:for-each select="$milestones">
+          <fo:table-row keep-together.within-page="always">
+            <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
+            <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@name"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+            <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@owner"/></xsl:call-template>
+            <xsl:call-template name="rp-td">
+              <xsl:with-param name="text"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@due"/></xsl:call-template></xsl:with-param>
+            </xsl:call-template>
+            <xsl:call-template name="rp-td">
+              <xsl:with-param name="text"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@completed"/></xsl:call-template></xsl:with-param>
+            </xsl:call-template>
+            <fo:table-cell xsl:use-attribute-sets="rp-td">
+              <fo:block>
+                <xsl:choose>
+                  <xsl:when test="@overdue = 'yes'">
+                    <fo:inline color="{$rp-unstable}" font-weight="bold">
+                      <xsl:value-of select="concat('Overdue ', @days-overdue, ' d')"/>
+                    </fo:inline>
+                  </xsl:when>
+                  <xsl:otherwise><xsl:value-of select="@status"/></xsl:otherwise>
+                </xsl:choose>
+              </fo:block>
+            </fo:table-cell>
+          </fo:table-row>
+        </xsl:for-each>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <!-- Risks table, with the mitigation under each title. -->
+  <xsl:template name="rp-risk-table">
+    <xsl:param name="risks"/>
+    <fo:table xsl:use-attribute-sets="rp-table">
+      <fo:table-column column-width="proportional-column-width(4)"/>
+      <fo:table-column column-width="proportional-column-width(1.7)"/>
+      <fo:table-column column-width="proportional-column-width(1.2)"/>
+      <fo:table-column column-width="proportional-column-width(1.4)"/>
+      <fo:table-column column-width="proportional-column-width(1.2)"/>
+      <fo:table-header>
+        <fo:table-row>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Risk and mitigation</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Owner</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Severity</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Due</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Status</xsl:with-param></xsl:call-template>
+        </fo:table-row>
+      </fo:table-header>
+      <fo:table-body>
+        <xsl:for-each select="$risks">
+          <fo:table-row keep-together.within-page="always">
+            <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
+            <fo:table-cell xsl:use-attribute-sets="rp-td">
+              <fo:block font-weight="bold"><xsl:value-of select="@title"/></fo:block>
+              <fo:block color="{$rp-muted}">
+                <xsl:choose>
+                  <xsl:when test="mitigation"><xsl:value-of select="mitigation"/></xsl:when>
+                  <xsl:otherwise>No mitigation recorded.</xsl:otherwise>
+                </xsl:choose>
+              </fo:block>
+            </fo:table-cell>
+            <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@owner"/></xsl:call-template>
+            <fo:table-cell xsl:use-attribute-sets="rp-td">
+              <fo:block>
+                <xsl:call-template name="rp-severity-inline"><xsl:with-param name="severity" select="@severity"/></xsl:call-template>
+              </fo:block>
+            </fo:table-cell>
+            <xsl:call-template name="rp-td">
+              <xsl:with-param name="text"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@due"/></xsl:call-template></xsl:with-param>
+            </xsl:call-template>
+            <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@status"/></xsl:call-template>
+          </fo:table-row>
+        </xsl:for-each>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <!-- Roles table: who fills each role, unfilled ones in red. -->
+  <xsl:template name="rp-role-table">
+    <xsl:param name="roles"/>
+    <fo:table xsl:use-attribute-sets="rp-table">
+      <fo:table-column column-width="proportional-column-width(3)"/>
+      <fo:table-column column-width="proportional-column-width(2.5)"/>
+      <fo:table-column column-width="proportional-column-width(2)"/>
+      <fo:table-column column-width="proportional-column-width(1.2)"/>
+      <fo:table-header>
+        <fo:table-row>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Role</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Person</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Project or account</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Allocation</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+        </fo:table-row>
+      </fo:table-header>
+      <fo:table-body>
+        <xsl:for-each select="$roles">
+          <fo:table-row keep-together.within-page="always">
+            <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
+            <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@role"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+            <fo:table-cell xsl:use-attribute-sets="rp-td">
+              <fo:block>
+                <xsl:choose>
+                  <xsl:when test="@filled = 'yes'"><xsl:value-of select="@person"/></xsl:when>
+                  <xsl:otherwise>
+                    <fo:inline color="{$rp-unstable}" font-weight="bold">Unfilled</fo:inline>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </fo:block>
+            </fo:table-cell>
+            <xsl:call-template name="rp-td">
+              <xsl:with-param name="text">
+                <xsl:variable name="pid" select="@project-id"/>
+                <xsl:choose>
+                  <xsl:when test="/review-data/program/projects/project[@id = $pid]">
+                    <xsl:value-of select="/review-data/program/projects/project[@id = $pid]/@name"/>
+                  </xsl:when>
+                  <xsl:when test="../../self::account">
+                    <xsl:value-of select="../../@name"/>
+                  </xsl:when>
+                  <xsl:otherwise>Program-wide</xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+            </xsl:call-template>
+            <xsl:call-template name="rp-td-num">
+              <xsl:with-param name="text">
+                <xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@allocation-pct"/></xsl:call-template>
+              </xsl:with-param>
+            </xsl:call-template>
+          </fo:table-row>
+        </xsl:for-each>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
   <!-- Monthly volume by priority.  Up to 13 months (the default period is
        12) the months are columns, which keeps the table six rows high;
        longer periods get one row per month instead. -->
@@ -410,7 +661,7 @@
       </fo:table-header>
       <fo:table-body>
         <!-- One row per priority; <month> has p1..p4 for P1..P4. -->
-        <xsl:for-each select="/review-data/sla-targets/target">
+        <xsl:for-each select="/review-data/sla-targets/target[not(@tier)]">
           <xsl:variable name="attr" select="concat('p', substring(@priority, 2))"/>
           <fo:table-row keep-together.within-page="always">
             <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>

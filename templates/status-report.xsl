@@ -3,9 +3,12 @@
   Program Status Report: review-data XML -> XSL-FO across all accounts.
 
   Title and period, program totals, accounts overview (health in colour),
-  the accounts on watch or unstable with their reasons, monthly volume,
-  SLA by priority, and the tickets whose account is unknown to the CRM so
-  that an administrator can fix the data.
+  the accounts on watch or unstable with their reasons, the projects of
+  the program (goal, phase, RAG, budget against actual, timeline), overdue
+  milestones, open high risks, roles and whether each is filled, monthly
+  volume, SLA by priority, the backlog by age, and how tickets were
+  matched to CRM accounts, with those that could not be, so that an
+  administrator can fix the data.
 
   No parameters.  Input contract: docs/data-contract.md.  Look: common.xsl.
 -->
@@ -55,6 +58,60 @@
     <fo:block xsl:use-attribute-sets="rp-h2">Accounts needing attention</fo:block>
     <xsl:call-template name="attention"/>
 
+    <fo:block xsl:use-attribute-sets="rp-h2">Projects</fo:block>
+    <xsl:call-template name="projects"/>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Overdue milestones</fo:block>
+    <xsl:variable name="overdue" select="//milestone[@overdue = 'yes']"/>
+    <xsl:choose>
+      <xsl:when test="$overdue">
+        <xsl:call-template name="rp-milestone-table">
+          <xsl:with-param name="milestones" select="$overdue"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block xsl:use-attribute-sets="rp-para">
+          <xsl:value-of select="count(//milestone)"/>
+          <xsl:text> milestones in the program plan; none is overdue.</xsl:text>
+        </fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Open risks of high severity</fo:block>
+    <xsl:variable name="high" select="//risk[@open = 'yes' and @severity = 'high']"/>
+    <xsl:choose>
+      <xsl:when test="$high">
+        <xsl:call-template name="rp-risk-table">
+          <xsl:with-param name="risks" select="$high"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block xsl:use-attribute-sets="rp-para">
+          <xsl:value-of select="count(//risk[@open = 'yes'])"/>
+          <xsl:text> open risks in the program plan; none is of high severity.</xsl:text>
+        </fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Roles</fo:block>
+    <xsl:variable name="roles" select="$program/roles/role | account/roles/role"/>
+    <xsl:choose>
+      <xsl:when test="$roles">
+        <fo:block xsl:use-attribute-sets="rp-para">
+          <xsl:value-of select="count($roles)"/>
+          <xsl:text> roles in the program plan, </xsl:text>
+          <xsl:value-of select="count($roles[@filled = 'no'])"/>
+          <xsl:text> of them unfilled.</xsl:text>
+        </fo:block>
+        <xsl:call-template name="rp-role-table">
+          <xsl:with-param name="roles" select="$roles"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text">The program plan names no roles.</xsl:with-param></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+
     <fo:block xsl:use-attribute-sets="rp-h2">Monthly ticket volume</fo:block>
     <xsl:call-template name="rp-month-table">
       <xsl:with-param name="months" select="$program/month"/>
@@ -63,7 +120,13 @@
     <fo:block xsl:use-attribute-sets="rp-h2">SLA by priority</fo:block>
     <xsl:call-template name="sla"/>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">Tickets without a known account</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2">Open tickets at the end of the period</fo:block>
+    <xsl:call-template name="rp-backlog-table">
+      <xsl:with-param name="backlog" select="$program/backlog"/>
+    </xsl:call-template>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Matching tickets to accounts</fo:block>
+    <xsl:apply-templates select="matching"/>
     <xsl:apply-templates select="unmatched"/>
   </xsl:template>
 
@@ -284,14 +347,16 @@
 
   <xsl:template name="sla">
     <fo:table xsl:use-attribute-sets="rp-table">
-      <fo:table-column column-width="proportional-column-width(1)"/>
-      <fo:table-column column-width="proportional-column-width(1)"/>
-      <fo:table-column column-width="proportional-column-width(1)"/>
-      <fo:table-column column-width="proportional-column-width(1.1)"/>
       <fo:table-column column-width="proportional-column-width(1.1)"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
-      <fo:table-column column-width="proportional-column-width(1.5)"/>
-      <fo:table-column column-width="proportional-column-width(1.5)"/>
+      <fo:table-column column-width="proportional-column-width(0.9)"/>
+      <fo:table-column column-width="proportional-column-width(1.35)"/>
+      <fo:table-column column-width="proportional-column-width(1.2)"/>
+      <fo:table-column column-width="proportional-column-width(1.3)"/>
+      <fo:table-column column-width="proportional-column-width(1.3)"/>
+      <fo:table-column column-width="proportional-column-width(1.1)"/>
+      <fo:table-column column-width="proportional-column-width(1.3)"/>
+      <fo:table-column column-width="proportional-column-width(1.3)"/>
       <fo:table-header>
         <fo:table-row>
           <xsl:call-template name="rp-th"><xsl:with-param name="text">Priority</xsl:with-param></xsl:call-template>
@@ -299,9 +364,11 @@
           <xsl:call-template name="rp-th"><xsl:with-param name="text">Met</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
           <xsl:call-template name="rp-th"><xsl:with-param name="text">Breached</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
           <xsl:call-template name="rp-th"><xsl:with-param name="text">Pending</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Met %</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Median response</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Median resolution</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Resp. met</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Resol. met</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">SLA met</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Median resp.</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Median resol.</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body>
@@ -313,6 +380,8 @@
             <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@sla-met"/></xsl:call-template>
             <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@sla-breached"/></xsl:call-template>
             <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@sla-pending"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@first-response-met-pct"/></xsl:call-template></xsl:with-param></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@resolution-met-pct"/></xsl:call-template></xsl:with-param></xsl:call-template>
             <xsl:call-template name="rp-td-num">
               <xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@sla-met-pct"/></xsl:call-template></xsl:with-param>
               <xsl:with-param name="bold" select="true()"/>
@@ -329,6 +398,116 @@
     </fo:table>
   </xsl:template>
 
+  <!-- =========================== projects ========================== -->
+
+  <xsl:template name="projects">
+    <xsl:variable name="projects" select="$program/projects/project"/>
+    <xsl:choose>
+      <xsl:when test="$projects">
+        <fo:table xsl:use-attribute-sets="rp-table">
+          <fo:table-column column-width="proportional-column-width(3.8)"/>
+          <fo:table-column column-width="proportional-column-width(1.5)"/>
+          <fo:table-column column-width="proportional-column-width(1.3)"/>
+          <fo:table-column column-width="proportional-column-width(1.6)"/>
+          <fo:table-column column-width="proportional-column-width(1.6)"/>
+          <fo:table-column column-width="proportional-column-width(1.5)"/>
+          <fo:table-column column-width="proportional-column-width(2)"/>
+          <fo:table-header>
+            <fo:table-row>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Project and goal</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Phase</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Status</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Budget</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Actual</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Spent</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Timeline</xsl:with-param></xsl:call-template>
+            </fo:table-row>
+          </fo:table-header>
+          <fo:table-body>
+            <xsl:for-each select="$projects">
+              <xsl:variable name="aid" select="@account-id"/>
+              <fo:table-row keep-together.within-page="always">
+                <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
+                <fo:table-cell xsl:use-attribute-sets="rp-td">
+                  <fo:block font-weight="bold"><xsl:value-of select="@name"/></fo:block>
+                  <fo:block color="{$rp-muted}">
+                    <xsl:choose>
+                      <xsl:when test="/review-data/account[@id = $aid]">
+                        <xsl:value-of select="/review-data/account[@id = $aid]/@name"/>
+                      </xsl:when>
+                      <xsl:otherwise>Program-wide</xsl:otherwise>
+                    </xsl:choose>
+                    <xsl:value-of select="concat(' · owner ', @owner)"/>
+                  </fo:block>
+                  <xsl:if test="goal">
+                    <fo:block><xsl:value-of select="goal"/></fo:block>
+                  </xsl:if>
+                </fo:table-cell>
+                <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@phase"/></xsl:call-template>
+                <fo:table-cell xsl:use-attribute-sets="rp-td">
+                  <fo:block><xsl:call-template name="rp-rag-inline"><xsl:with-param name="rag" select="@rag"/></xsl:call-template></fo:block>
+                </fo:table-cell>
+                <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-money"><xsl:with-param name="value" select="@budget"/></xsl:call-template></xsl:with-param></xsl:call-template>
+                <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-money"><xsl:with-param name="value" select="@actual"/></xsl:call-template></xsl:with-param></xsl:call-template>
+                <fo:table-cell xsl:use-attribute-sets="rp-td">
+                  <fo:block text-align="end">
+                    <xsl:if test="@spent-pct &gt; 100">
+                      <xsl:attribute name="color"><xsl:value-of select="$rp-unstable"/></xsl:attribute>
+                      <xsl:attribute name="font-weight">bold</xsl:attribute>
+                    </xsl:if>
+                    <xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@spent-pct"/></xsl:call-template>
+                  </fo:block>
+                </fo:table-cell>
+                <xsl:call-template name="rp-td">
+                  <xsl:with-param name="text">
+                    <xsl:call-template name="rp-date"><xsl:with-param name="value" select="@start"/></xsl:call-template>
+                    <xsl:text> – </xsl:text>
+                    <xsl:call-template name="rp-date"><xsl:with-param name="value" select="@end"/></xsl:call-template>
+                  </xsl:with-param>
+                </xsl:call-template>
+              </fo:table-row>
+            </xsl:for-each>
+            <fo:table-row keep-together.within-page="always" background-color="{$rp-brand-light}">
+              <xsl:call-template name="rp-td"><xsl:with-param name="text" select="concat('All projects (', count($projects), ')')"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+              <xsl:call-template name="rp-td"><xsl:with-param name="text" select="''"/></xsl:call-template>
+              <xsl:call-template name="rp-td"><xsl:with-param name="text" select="concat(count($projects[@rag = 'red']), ' red')"/></xsl:call-template>
+              <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-money"><xsl:with-param name="value" select="sum($projects/@budget)"/></xsl:call-template></xsl:with-param><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+              <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-money"><xsl:with-param name="value" select="sum($projects/@actual)"/></xsl:call-template></xsl:with-param><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+              <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="''"/></xsl:call-template>
+              <xsl:call-template name="rp-td"><xsl:with-param name="text" select="''"/></xsl:call-template>
+            </fo:table-row>
+          </fo:table-body>
+        </fo:table>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text">The program plan holds no projects.</xsl:with-param></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- =========================== matching ========================== -->
+
+  <xsl:template match="matching">
+    <fo:block xsl:use-attribute-sets="rp-para">
+      <xsl:text>Of </xsl:text>
+      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@tickets"/></xsl:call-template>
+      <xsl:text> tickets received, </xsl:text>
+      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@by-id"/></xsl:call-template>
+      <xsl:text> carried their CRM account id, </xsl:text>
+      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@by-map"/></xsl:call-template>
+      <xsl:text> were matched by an explicit mapping, </xsl:text>
+      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@by-domain"/></xsl:call-template>
+      <xsl:text> by their organisation's web domain and </xsl:text>
+      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@by-name"/></xsl:call-template>
+      <xsl:text> by their organisation's name; </xsl:text>
+      <fo:inline font-weight="bold">
+        <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@unmatched"/></xsl:call-template>
+        <xsl:text> could not be matched</xsl:text>
+      </fo:inline>
+      <xsl:text>.</xsl:text>
+    </fo:block>
+  </xsl:template>
+
   <!-- =========================== unmatched ========================= -->
 
   <xsl:template match="unmatched">
@@ -338,11 +517,11 @@
           <xsl:value-of select="@tickets"/>
           <xsl:text> ticket</xsl:text>
           <xsl:if test="@tickets != 1">s</xsl:if>
-          <xsl:text> name an account id that the CRM export does not contain. They are counted in no account above; correct the account id in the ticketing system or add the account to the CRM.</xsl:text>
+          <xsl:text> could not be matched to a CRM account. They are counted in no account above; add a mapping to config/account-map.csv, correct the organisation in the ticketing system, or add the account to the CRM.</xsl:text>
         </fo:block>
         <fo:table xsl:use-attribute-sets="rp-table" font-size="8pt">
           <fo:table-column column-width="19mm"/>
-          <fo:table-column column-width="22mm"/>
+          <fo:table-column column-width="38mm"/>
           <fo:table-column column-width="19mm"/>
           <fo:table-column column-width="9mm"/>
           <fo:table-column column-width="15mm"/>
@@ -350,7 +529,7 @@
           <fo:table-header>
             <fo:table-row>
               <xsl:call-template name="rp-th"><xsl:with-param name="text">Ticket</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Account id</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Organisation</xsl:with-param></xsl:call-template>
               <xsl:call-template name="rp-th"><xsl:with-param name="text">Created</xsl:with-param></xsl:call-template>
               <xsl:call-template name="rp-th"><xsl:with-param name="text">Pri.</xsl:with-param></xsl:call-template>
               <xsl:call-template name="rp-th"><xsl:with-param name="text">Status</xsl:with-param></xsl:call-template>
@@ -362,7 +541,25 @@
               <fo:table-row keep-together.within-page="always">
                 <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
                 <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@id"/></xsl:call-template>
-                <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@account-id"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+                <fo:table-cell xsl:use-attribute-sets="rp-td">
+                  <fo:block font-weight="bold">
+                    <xsl:choose>
+                      <xsl:when test="@account-id != ''"><xsl:value-of select="@account-id"/></xsl:when>
+                      <xsl:when test="@org-name"><xsl:value-of select="@org-name"/></xsl:when>
+                      <xsl:when test="@org-domain"><xsl:value-of select="@org-domain"/></xsl:when>
+                      <xsl:when test="@external-id"><xsl:value-of select="@external-id"/></xsl:when>
+                      <xsl:otherwise><xsl:value-of select="$rp-none"/></xsl:otherwise>
+                    </xsl:choose>
+                  </fo:block>
+                  <fo:block color="{$rp-muted}" font-size="7pt">
+                    <xsl:choose>
+                      <xsl:when test="@reason = 'ambiguous'">matches several accounts</xsl:when>
+                      <xsl:when test="@reason = 'no-key'">no organisation given</xsl:when>
+                      <xsl:otherwise>unknown to the CRM</xsl:otherwise>
+                    </xsl:choose>
+                    <xsl:if test="@source-system"><xsl:value-of select="concat(' · ', @source-system)"/></xsl:if>
+                  </fo:block>
+                </fo:table-cell>
                 <xsl:call-template name="rp-td"><xsl:with-param name="text" select="substring(@created, 1, 10)"/></xsl:call-template>
                 <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@priority"/></xsl:call-template>
                 <xsl:call-template name="rp-td">
@@ -378,6 +575,19 @@
         <fo:block>Every ticket belongs to an account of the CRM export.</fo:block>
       </xsl:otherwise>
     </xsl:choose>
+    <xsl:if test="record">
+      <fo:block xsl:use-attribute-sets="rp-para" space-before="3mm">
+        <xsl:value-of select="@records"/>
+        <xsl:text> record</xsl:text>
+        <xsl:if test="@records != 1">s</xsl:if>
+        <xsl:text> of the CRM or the program plan name an account the CRM export does not contain: </xsl:text>
+        <xsl:for-each select="record">
+          <xsl:if test="position() &gt; 1">, </xsl:if>
+          <xsl:value-of select="concat(@kind, ' ', @id, ' (', @account-id, ')')"/>
+        </xsl:for-each>
+        <xsl:text>.</xsl:text>
+      </fo:block>
+    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

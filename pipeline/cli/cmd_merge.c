@@ -11,7 +11,8 @@
 
 static const char usage[] =
     "reportpipe merge -o OUT.xml [--period-start YYYY-MM-DD "
-    "--period-end YYYY-MM-DD] FILE.csv...";
+    "--period-end YYYY-MM-DD] [--config DIR] [--contributions DIR] "
+    "[--schema FILE] FILE.csv...";
 
 static void help(void)
 {
@@ -25,6 +26,17 @@ static void help(void)
            "(inclusive)\n"
            "                         default: the 12 whole months before "
            "the newest data\n"
+           "  --config DIR           sla.xml, health.xml and "
+           "account-map.csv (default: config;\n"
+           "                         an absent file keeps the built-in "
+           "default)\n"
+           "  --contributions DIR    <account-id>/executive-summary.txt, "
+           "plan-next-year.txt,\n"
+           "                         meeting-feedback.txt (default: none)\n"
+           "  --schema FILE          schema the result is validated "
+           "against\n"
+           "                         (default: "
+           "templates/schema/review-data.rng)\n"
            "  -q, --quiet            no summary lines\n",
            usage);
 }
@@ -35,6 +47,9 @@ int cmd_merge(int argc, char **argv)
         {"output", required_argument, NULL, 'o'},
         {"period-start", required_argument, NULL, 's'},
         {"period-end", required_argument, NULL, 'e'},
+        {"config", required_argument, NULL, 'c'},
+        {"contributions", required_argument, NULL, 'C'},
+        {"schema", required_argument, NULL, 'S'},
         {"quiet", no_argument, NULL, 'q'},
         {NULL, 0, NULL, 0},
     };
@@ -52,6 +67,8 @@ int cmd_merge(int argc, char **argv)
         return 0;
     }
     rp_merge_options_init(&opt);
+    opt.config_dir = "config";
+    opt.schema_path = "templates/schema/review-data.rng";
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:q", options, NULL)) != -1) {
         switch (c) {
@@ -72,6 +89,15 @@ int cmd_merge(int argc, char **argv)
                                        "date YYYY-MM-DD",
                                        optarg);
             opt.period_end += 86400; /* inclusive day -> exclusive bound */
+            break;
+        case 'c':
+            opt.config_dir = optarg;
+            break;
+        case 'C':
+            opt.contributions_dir = optarg;
+            break;
+        case 'S':
+            opt.schema_path = optarg;
             break;
         case 'q':
             rp_log_set_level(RP_LOG_QUIET);
@@ -102,9 +128,13 @@ int cmd_merge(int argc, char **argv)
         status = rp_xml_write_file(doc, out_path, &err);
     if (status == RP_OK)
         rp_log_info("merge: %zu accounts, %zu tickets in %s..%s, %zu "
-                    "unmatched -> %s",
+                    "unmatched (matched by id %zu, map %zu, domain %zu, "
+                    "name %zu), %zu contributions -> %s",
                     mstats.accounts, mstats.tickets, mstats.period_start,
-                    mstats.period_end, mstats.tickets_unmatched, out_path);
+                    mstats.period_end, mstats.tickets_unmatched,
+                    mstats.matched_by_id, mstats.matched_by_map,
+                    mstats.matched_by_domain, mstats.matched_by_name,
+                    mstats.contributions, out_path);
     if (doc)
         xmlFreeDoc(doc);
     rp_dataset_release(&data);

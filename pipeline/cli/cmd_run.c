@@ -23,7 +23,8 @@
 
 static const char usage[] =
     "reportpipe run [--input DIR] [--output DIR] [--templates DIR] "
-    "[--period-start DATE --period-end DATE] [--keep-intermediate] [-q]";
+    "[--config DIR] [--period-start DATE --period-end DATE] "
+    "[--keep-intermediate] [-q]";
 
 static void help(void)
 {
@@ -38,6 +39,10 @@ static void help(void)
            "  --output DIR          where documents go (default: output)\n"
            "  --templates DIR       annual-review.xsl and status-report.xsl "
            "(default: templates)\n"
+           "  --config DIR          sla.xml, health.xml, account-map.csv "
+           "(default: config)\n"
+           "                        contributions are read from "
+           "INPUT/contributions/<account-id>/\n"
            "  --period-start DATE   first day of the review period "
            "(YYYY-MM-DD)\n"
            "  --period-end DATE     last day of the review period, "
@@ -217,13 +222,16 @@ static enum rp_status run(const struct run_options *o)
             goto out;
     }
     rp_log_info("merge: %zu accounts, %zu tickets in %s..%s, %zu unmatched "
-                "(%.2f s)",
+                "(matched by id %zu, map %zu, domain %zu, name %zu), %zu "
+                "contributions (%.2f s)",
                 mstats.accounts, mstats.tickets, mstats.period_start,
                 mstats.period_end, mstats.tickets_unmatched,
-                seconds_since(&stage));
+                mstats.matched_by_id, mstats.matched_by_map,
+                mstats.matched_by_domain, mstats.matched_by_name,
+                mstats.contributions, seconds_since(&stage));
     if (mstats.tickets_unmatched)
-        rp_log_warn("%zu tickets name no known CRM account; they are listed "
-                    "in the status report",
+        rp_log_warn("%zu tickets could not be matched to a CRM account; "
+                    "they are listed in the status report",
                     mstats.tickets_unmatched);
 
     /* transform + render */
@@ -314,13 +322,17 @@ int cmd_run(int argc, char **argv)
         {"input", required_argument, NULL, 'i'},
         {"output", required_argument, NULL, 'o'},
         {"templates", required_argument, NULL, 't'},
+        {"config", required_argument, NULL, 'c'},
         {"period-start", required_argument, NULL, 's'},
         {"period-end", required_argument, NULL, 'e'},
         {"keep-intermediate", no_argument, NULL, 'k'},
         {"quiet", no_argument, NULL, 'q'},
         {NULL, 0, NULL, 0},
     };
-    struct run_options o = {"input", "output", "templates", 0, {0, 0, 0}};
+    struct run_options o = {
+        .input = "input", .output = "output", .templates = "templates"};
+    char *schema, *contributions;
+    enum rp_status status;
     int c;
 
     if (cli_wants_help(argc, argv)) {
@@ -328,6 +340,7 @@ int cmd_run(int argc, char **argv)
         return 0;
     }
     rp_merge_options_init(&o.merge);
+    o.merge.config_dir = "config";
     optind = 1;
     while ((c = getopt_long(argc, argv, "q", options, NULL)) != -1) {
         switch (c) {
@@ -339,6 +352,9 @@ int cmd_run(int argc, char **argv)
             break;
         case 't':
             o.templates = optarg;
+            break;
+        case 'c':
+            o.merge.config_dir = optarg;
             break;
         case 's':
             if (!cli_parse_date(optarg, &o.merge.period_start))
@@ -371,5 +387,14 @@ int cmd_run(int argc, char **argv)
         (o.merge.period_end == RP_TIME_NONE))
         return cli_usage_error(usage, "give both --period-start and "
                                       "--period-end, or neither");
-    return cli_exit_code(run(&o));
+    /* The schema ships with the templates; contributions live beside the
+     * exports they belong to. */
+    schema = path_join(o.templates, "schema/review-data.rng");
+    contributions = path_join(o.input, "contributions");
+    o.merge.schema_path = schema;
+    o.merge.contributions_dir = contributions;
+    status = run(&o);
+    free(schema);
+    free(contributions);
+    return cli_exit_code(status);
 }

@@ -3,10 +3,16 @@
  * document out: the contract between data and templates
  * (docs/data-contract.md).
  *
- * Tickets are joined to CRM accounts by account id; a ticket whose account
- * is unknown is never dropped: it is counted and listed under <unmatched>.
- * Support metrics are computed per account for the review period.  The
- * same inputs and options always give a byte-identical document.
+ * Tickets are joined to CRM accounts by, in order: the CRM account id
+ * they carry, an explicit mapping (config/account-map.csv), the
+ * normalised web domain, then the normalised organisation name.  A ticket
+ * no rule matches is never dropped: it is counted and listed under
+ * <unmatched> with the reason.  Support metrics are computed per account
+ * for the review period against the SLA targets of config/sla.xml, health
+ * follows the rules of config/health.xml, and contributors' narrative is
+ * read from <contributions>/<account-id>/.  The document is validated
+ * against the RELAX NG schema before it is handed on.  The same inputs
+ * and options always give a byte-identical document.
  */
 #ifndef RP_MERGE_H
 #define RP_MERGE_H
@@ -30,17 +36,39 @@ struct rp_merge_options {
     int64_t period_end;
     /* Value of the generated= attribute: Unix seconds UTC. */
     int64_t generated;
+    /*
+     * Directory holding sla.xml, health.xml and account-map.csv
+     * (docs/data-contract.md, "Configuration"); a file that is absent
+     * leaves the built-in default in force.  NULL: defaults only.
+     */
+    const char *config_dir;
+    /*
+     * Directory of <account-id>/executive-summary.txt, plan-next-year.txt
+     * and meeting-feedback.txt.  NULL or absent: no contributions.
+     */
+    const char *contributions_dir;
+    /*
+     * RELAX NG schema the document must satisfy; a document that does not
+     * is our bug: RP_ERR_INTERNAL naming the offending node's path.  NULL:
+     * not validated (unit tests validate on their own).
+     */
+    const char *schema_path;
 };
 
-/* Fills defaults: automatic period, generated = SOURCE_DATE_EPOCH or now. */
+/* Fills defaults: automatic period, generated = SOURCE_DATE_EPOCH or now,
+ * no config, contributions or schema (the CLI sets its own defaults). */
 void rp_merge_options_init(struct rp_merge_options *opt);
 
 struct rp_merge_stats {
     size_t accounts;
     size_t tickets;           /* tickets created within the period */
-    size_t tickets_unmatched; /* tickets whose account id is unknown */
-    char period_start[11];    /* YYYY-MM-DD */
-    char period_end[11];      /* YYYY-MM-DD, inclusive */
+    size_t tickets_unmatched; /* tickets no rule matched to an account */
+    /* How the matched tickets were matched; they sum with
+     * tickets_unmatched to every ticket received. */
+    size_t matched_by_id, matched_by_map, matched_by_domain, matched_by_name;
+    size_t contributions;  /* contribution files read */
+    char period_start[11]; /* YYYY-MM-DD */
+    char period_end[11];   /* YYYY-MM-DD, inclusive */
 };
 
 /*

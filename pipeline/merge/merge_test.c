@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include <cmocka.h>
@@ -21,6 +22,7 @@
 #include <libxml/xpath.h>
 
 #include "common/mem.h"
+#include "merge/match.h"
 #include "merge/merge.h"
 
 #define HOUR 3600
@@ -120,10 +122,70 @@ static void dataset_free(struct rp_dataset *d)
         free(t->account_id);
         free(t->subject);
         free(t->category);
+        free(t->org_name);
+        free(t->org_domain);
+        free(t->external_account_id);
+        free(t->source_system);
+    }
+    for (i = 0; i < d->n_contacts; i++) {
+        free(d->contacts[i].id);
+        free(d->contacts[i].account_id);
+        free(d->contacts[i].name);
+        free(d->contacts[i].role);
+    }
+    for (i = 0; i < d->n_opportunities; i++) {
+        free(d->opportunities[i].id);
+        free(d->opportunities[i].account_id);
+        free(d->opportunities[i].name);
+        free(d->opportunities[i].stage);
+    }
+    for (i = 0; i < d->n_projects; i++) {
+        free(d->projects[i].id);
+        free(d->projects[i].account_id);
+        free(d->projects[i].name);
+        free(d->projects[i].goal);
+    }
+    for (i = 0; i < d->n_milestones; i++) {
+        free(d->milestones[i].id);
+        free(d->milestones[i].account_id);
+        free(d->milestones[i].project_id);
+        free(d->milestones[i].name);
+        free(d->milestones[i].status);
+    }
+    for (i = 0; i < d->n_risks; i++) {
+        free(d->risks[i].id);
+        free(d->risks[i].account_id);
+        free(d->risks[i].title);
+        free(d->risks[i].status);
+        free(d->risks[i].mitigation);
+    }
+    for (i = 0; i < d->n_roles; i++) {
+        free(d->roles[i].role);
+        free(d->roles[i].person);
+        free(d->roles[i].account_id);
+        free(d->roles[i].project_id);
     }
     free(d->accounts);
     free(d->tickets);
+    free(d->contacts);
+    free(d->opportunities);
+    free(d->projects);
+    free(d->milestones);
+    free(d->risks);
+    free(d->roles);
     memset(d, 0, sizeof(*d));
+}
+
+/* Source lines from the ids' digits, so that two datasets holding the
+ * same records in another order also trace them to the same lines. */
+static void lines_from_ids(struct rp_dataset *d)
+{
+    size_t i;
+
+    for (i = 0; i < d->n_accounts; i++)
+        d->accounts[i].source_line = strtol(d->accounts[i].id + 4, NULL, 10);
+    for (i = 0; i < d->n_tickets; i++)
+        d->tickets[i].source_line = strtol(d->tickets[i].id + 2, NULL, 10);
 }
 
 /* The period of most tests: Nov 2025 .. Oct 2026, end exclusive. */
@@ -543,6 +605,8 @@ static void test_deterministic_output(void **state)
     add_ticket(&b, "T-2", "ACC-2", 2, utc("2026-01-01"), 1, 5);
     set_string(&a.tickets[2].subject, "Quote \" and <tag> & \xe2\x82\xac");
     set_string(&b.tickets[0].subject, "Quote \" and <tag> & \xe2\x82\xac");
+    lines_from_ids(&a);
+    lines_from_ids(&b);
     options_for_year(&opt);
     doc_a = build(&a, &opt, NULL);
     doc_b = build(&b, &opt, NULL);
@@ -694,6 +758,736 @@ static void test_empty_dataset(void **state)
     xmlFreeDoc(doc);
 }
 
+/* ---- configuration, matching, plan and contributions ---- */
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    char path[1024];
+    FILE *fp;
+
+    snprintf(path, sizeof(path), "%s/%s", dir, name);
+    fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs(text, fp);
+    assert_int_equal(fclose(fp), 0);
+}
+
+static void remove_tree(const char *dir)
+{
+    char cmd[1100];
+
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+static char *temp_dir(void)
+{
+    char tmpl[] = "/tmp/merge-test.XXXXXX";
+    char *dir = mkdtemp(tmpl);
+
+    assert_non_null(dir);
+    return rp_xstrdup(dir);
+}
+
+static const char sla_xml[] =
+    "<sla compliance-target-pct=\"90\" basis=\"business\">\n"
+    "  <calendar time-zone=\"Europe/Berlin\" days=\"Mon Tue Wed Thu Fri\"\n"
+    "      start=\"09:00\" end=\"17:00\">\n"
+    "    <holiday date=\"2025-12-25\" name=\"Christmas Day\"/>\n"
+    "    <holiday date=\"2025-12-26\" name=\"Boxing Day\"/>\n"
+    "  </calendar>\n"
+    "  <target priority=\"P1\" first-response-hours=\"1\" "
+    "resolution-hours=\"8\" basis=\"calendar\"/>\n"
+    "  <target priority=\"P2\" first-response-hours=\"4\" "
+    "resolution-hours=\"24\"/>\n"
+    "  <target priority=\"P3\" first-response-hours=\"8\" "
+    "resolution-hours=\"16\"/>\n"
+    "  <target priority=\"P4\" first-response-hours=\"16\" "
+    "resolution-hours=\"40\"/>\n"
+    "  <target tier=\"Platinum\" priority=\"P3\" first-response-hours=\"4\" "
+    "resolution-hours=\"24\" basis=\"calendar\"/>\n"
+    "</sla>\n";
+
+/* A ticket with events at absolute times (NULL: none). */
+static struct rp_ticket *add_ticket_at(struct rp_dataset *d, const char *id,
+                                       const char *account, int priority,
+                                       const char *created, const char *fr,
+                                       const char *res)
+{
+    struct rp_ticket *t =
+        add_ticket(d, id, account, priority, utc(created), -1, -1);
+
+    t->first_response = fr ? utc(fr) : RP_TIME_NONE;
+    t->resolved = res ? utc(res) : RP_TIME_NONE;
+    t->status = res ? RP_TICKET_SOLVED : RP_TICKET_OPEN;
+    return t;
+}
+
+/*
+ * Business hours, Europe/Berlin, Mon-Fri 09:00-17:00, holidays 25 and 26
+ * December; P3 targets 8 h / 16 h business, P1 1 h / 8 h calendar.
+ *   A Fri 16:00 CET; answered Mon 15:30 (1 + 6.5 = 7.5 h: met; 71.5
+ *     calendar hours would breach); resolved Tue 16:30 (1 + 8 + 7.5 =
+ *     16.5 h: breached).
+ *   B Fri 27 Mar 08:00 CET (work from 09:00 = 08:00Z: 8 h on Friday);
+ *     DST starts Sunday; answered Mon 07:30Z = 09:30 CEST: 8.5 h, breached
+ *     (8.0, met, if the zone's change were ignored); resolved Mon 14:00Z
+ *     = 16:00 CEST: 8 + 7 = 15 h, met.
+ *   C Wed 24 Dec 16:00 CET; answered Mon 29 Dec 10:00: 1 + 1 = 2 h (both
+ *     holidays and the weekend skipped), met; resolved Tue 30 Dec 16:00:
+ *     1 + 8 + 7 = 16 h, exactly the target, met.
+ *   D Mon 26 Oct 09:00 CET, nothing since: 5 x 8 = 40 business hours to
+ *     the period end (Sun 1 Nov): both deadlines passed: breached.
+ *   E Fri 30 Oct 16:00 CET, nothing since: 1 h by the period end: both
+ *     pending.
+ *   F P1 on a Saturday, answered after 30 min, resolved after 7 h: met
+ *     in calendar hours.
+ *   G P3 of a Platinum account, Fri 16:00 CET, answered 5 h later: the
+ *     tier's calendar target of 4 h is breached (the default would be met).
+ * Gold account: first response met A C F, breached B D, pending E: 60.0%;
+ * resolution met B C F, breached A D: 60.0%; overall met C F, breached
+ * A B D, pending E: 40.0%.
+ */
+static void test_business_hours_and_time_zones(void **state)
+{
+    struct rp_dataset d;
+    struct rp_merge_options opt;
+    char *dir = temp_dir();
+    char *tz_before = getenv("TZ") ? rp_xstrdup(getenv("TZ")) : NULL;
+    xmlDoc *doc;
+
+    (void)state;
+    write_file(dir, "sla.xml", sla_xml);
+    memset(&d, 0, sizeof(d));
+    add_account(&d, "ACC-1", "Gold Co");
+    add_account(&d, "ACC-2", "Platinum Co");
+    set_string(&d.accounts[1].tier, "Platinum");
+    add_ticket_at(&d, "T-A", "ACC-1", 3, "2026-01-09T15:00:00",
+                  "2026-01-12T14:30:00", "2026-01-13T15:30:00");
+    add_ticket_at(&d, "T-B", "ACC-1", 3, "2026-03-27T07:00:00",
+                  "2026-03-30T07:30:00", "2026-03-30T14:00:00");
+    add_ticket_at(&d, "T-C", "ACC-1", 3, "2025-12-24T15:00:00",
+                  "2025-12-29T09:00:00", "2025-12-30T15:00:00");
+    add_ticket_at(&d, "T-D", "ACC-1", 3, "2026-10-26T08:00:00", NULL, NULL);
+    add_ticket_at(&d, "T-E", "ACC-1", 3, "2026-10-30T15:00:00", NULL, NULL);
+    add_ticket_at(&d, "T-F", "ACC-1", 1, "2026-01-10T12:00:00",
+                  "2026-01-10T12:30:00", "2026-01-10T19:00:00");
+    add_ticket_at(&d, "T-G", "ACC-2", 3, "2026-01-09T15:00:00",
+                  "2026-01-09T20:00:00", "2026-01-10T10:00:00");
+    options_for_year(&opt);
+    opt.config_dir = dir;
+    doc = build(&d, &opt, NULL);
+
+    check_str(doc, "//ticket[@id='T-A']/@sla-first-response", "met");
+    check_str(doc, "//ticket[@id='T-A']/@sla-resolution", "breached");
+    check_str(doc, "//ticket[@id='T-B']/@sla-first-response", "breached");
+    check_str(doc, "//ticket[@id='T-B']/@sla-resolution", "met");
+    check_str(doc, "//ticket[@id='T-C']/@sla", "met");
+    check_str(doc, "//ticket[@id='T-D']/@sla-first-response", "breached");
+    check_str(doc, "//ticket[@id='T-D']/@sla-resolution", "breached");
+    check_str(doc, "//ticket[@id='T-E']/@sla", "pending");
+    check_str(doc, "//ticket[@id='T-F']/@sla", "met");
+    check_str(doc, "//ticket[@id='T-G']/@sla-first-response", "breached");
+    check_str(doc, "//ticket[@id='T-A']/@sla-source", "computed");
+    check_str(doc, "//account[@id='ACC-1']/support/@first-response-met-pct",
+              "60.0");
+    check_str(doc, "//account[@id='ACC-1']/support/@resolution-met-pct",
+              "60.0");
+    check_str(doc, "//account[@id='ACC-1']/support/@sla-met-pct", "40.0");
+    check_num(doc, "//account[@id='ACC-1']/support/@sla-pending", 1);
+    check_str(doc, "//account[@id='ACC-1']//priority[@name='P3']/@target-basis",
+              "business");
+    check_str(doc, "//account[@id='ACC-2']//priority[@name='P3']/@target-basis",
+              "calendar");
+    check_num(doc,
+              "//account[@id='ACC-2']//priority[@name='P3']/"
+              "@target-first-response-hours",
+              4);
+    check_str(doc, "/review-data/sla-targets/calendar/@time-zone",
+              "Europe/Berlin");
+    check_str(doc, "/review-data/sla-targets/calendar/@days",
+              "Mon Tue Wed Thu Fri");
+    check_num(doc, "count(/review-data/sla-targets/calendar/holiday)", 2);
+    check_num(doc, "count(/review-data/sla-targets/target)", 5);
+    check_str(doc, "/review-data/sla-targets/target[5]/@tier", "Platinum");
+    /* TZ is left as it was. */
+    if (tz_before)
+        assert_string_equal(getenv("TZ"), tz_before);
+    else
+        assert_null(getenv("TZ"));
+    free(tz_before);
+    xmlFreeDoc(doc);
+    dataset_free(&d);
+    remove_tree(dir);
+    free(dir);
+}
+
+/*
+ * Verdicts an export carries win over the timestamps; missing timestamps.
+ * Defaults: P2 calendar 4 h / 24 h.
+ *   X answered late and resolved late, but the export says both met.
+ *   Y only the resolution verdict exported (breached): mixed; its first
+ *     response (30 min) is computed: met.
+ *   Z no first response, resolved after 30 min: answered by the
+ *     resolution, met.
+ *   W solved without a resolution time: resolution undecided (pending),
+ *     not open at the end, not in the backlog.
+ */
+static void test_export_verdicts_and_missing_times(void **state)
+{
+    struct rp_dataset d;
+    struct rp_merge_options opt;
+    struct rp_ticket *t;
+    xmlDoc *doc;
+
+    (void)state;
+    memset(&d, 0, sizeof(d));
+    add_account(&d, "ACC-1", "Acme");
+    t = add_ticket(&d, "T-X", "ACC-1", 2, utc("2026-02-02T10:00:00"), 10, 90);
+    t->sla_first_response = RP_SLA_MET;
+    t->sla_resolution = RP_SLA_MET;
+    t = add_ticket(&d, "T-Y", "ACC-1", 2, utc("2026-02-03T10:00:00"), 0.5, 2);
+    t->sla_resolution = RP_SLA_BREACHED;
+    t = add_ticket(&d, "T-Z", "ACC-1", 2, utc("2026-02-04T10:00:00"), -1, 0.5);
+    t = add_ticket(&d, "T-W", "ACC-1", 2, utc("2026-02-05T10:00:00"), 1, -1);
+    t->status = RP_TICKET_SOLVED;
+    options_for_year(&opt);
+    doc = build(&d, &opt, NULL);
+
+    check_str(doc, "//ticket[@id='T-X']/@sla", "met");
+    check_str(doc, "//ticket[@id='T-X']/@sla-source", "export");
+    check_str(doc, "//ticket[@id='T-Y']/@sla-first-response", "met");
+    check_str(doc, "//ticket[@id='T-Y']/@sla-resolution", "breached");
+    check_str(doc, "//ticket[@id='T-Y']/@sla-source", "mixed");
+    check_str(doc, "//ticket[@id='T-Z']/@sla", "met");
+    check_str(doc, "//ticket[@id='T-W']/@sla-resolution", "pending");
+    check_str(doc, "//ticket[@id='T-W']/@open-at-end", "no");
+    check_num(doc, "//support/@sla-from-export", 2);
+    check_num(doc, "//support/backlog/@tickets", 0);
+    xmlFreeDoc(doc);
+    dataset_free(&d);
+}
+
+/*
+ * Backlog at the period end (1 Nov 2026), by age in whole days, counting
+ * tickets created before the period too; escalations.
+ *   B-1 created 2025-06-01, open: 518 days, over 90 (and outside period)
+ *   B-2 created 2026-10-29, open: 3 days, 0-7
+ *   B-3 created 2026-10-01, open: 31 days, 31-90
+ *   B-4 created 2026-10-10, resolved 2026-11-05: 22 days, 8-30
+ *   B-5 resolved before the end: not in the backlog; reopened twice
+ *   B-6 P1, escalated, resolved in time
+ */
+static void test_backlog_and_escalations(void **state)
+{
+    struct rp_dataset d;
+    struct rp_merge_options opt;
+    struct rp_ticket *t;
+    xmlDoc *doc;
+
+    (void)state;
+    memset(&d, 0, sizeof(d));
+    add_account(&d, "ACC-1", "Acme");
+    add_ticket(&d, "B-1", "ACC-1", 4, utc("2025-06-01"), 1, -1);
+    add_ticket(&d, "B-2", "ACC-1", 4, utc("2026-10-29"), 1, -1);
+    add_ticket(&d, "B-3", "ACC-1", 2, utc("2026-10-01"), 1, -1);
+    add_ticket_at(&d, "B-4", "ACC-1", 4, "2026-10-10T00:00:00",
+                  "2026-10-10T01:00:00", "2026-11-05T00:00:00");
+    t = add_ticket(&d, "B-5", "ACC-1", 4, utc("2026-10-20"), 1, 20);
+    t->reopened = 2;
+    t = add_ticket(&d, "B-6", "ACC-1", 1, utc("2026-03-01"), 0.5, 4);
+    t->escalated = true;
+    options_for_year(&opt);
+    doc = build(&d, &opt, NULL);
+
+    check_num(doc, "//support/backlog/@tickets", 4);
+    check_num(doc, "//support/backlog/age[1]/@tickets", 1);
+    check_num(doc, "//support/backlog/age[2]/@tickets", 1);
+    check_num(doc, "//support/backlog/age[3]/@tickets", 1);
+    check_num(doc, "//support/backlog/age[3]/@p2", 1);
+    check_num(doc, "//support/backlog/age[4]/@tickets", 1);
+    check_str(doc, "//support/backlog/age[4]/@label", "over 90 days");
+    check_num(doc, "count(//support/backlog/age[4]/@max-days)", 0);
+    check_num(doc, "//support/backlog/item[@id='B-1']/@age-days", 518);
+    check_num(doc, "//support/backlog/item[@id='B-2']/@age-days", 3);
+    check_num(doc, "/review-data/program/backlog/@tickets", 4);
+    check_num(doc, "//support/escalations/@p1", 1);
+    check_num(doc, "//support/escalations/@reopened", 1);
+    check_num(doc, "//support/escalations/@escalated", 1);
+    check_num(doc, "//ticket[@id='B-5']/@reopened", 2);
+    check_str(doc, "//ticket[@id='B-6']/@escalated", "yes");
+    check_num(doc, "/review-data/program/@tickets-outside-period", 1);
+    check_str(doc, "//support/backlog/item[@id='B-1']/@src", "f2:2");
+    check_str(doc, "//account/@src", "f1:2");
+    check_str(doc, "/review-data/sources/file[@id='f2']/@path", "tickets.csv");
+    xmlFreeDoc(doc);
+    dataset_free(&d);
+}
+
+static struct rp_ticket *
+add_org_ticket(struct rp_dataset *d, const char *id, const char *account_id,
+               const char *org_name, const char *org_domain,
+               const char *external_id, const char *system)
+{
+    struct rp_ticket *t =
+        add_ticket(d, id, account_id, 3, utc("2026-05-05"), 1, 2);
+
+    t->org_name = rp_xstrdup(org_name);
+    t->org_domain = rp_xstrdup(org_domain);
+    t->external_account_id = rp_xstrdup(external_id);
+    t->source_system = rp_xstrdup(system);
+    return t;
+}
+
+/* Matching in order: id, mapping, domain, name; ambiguity and nothing to
+ * match on leave a ticket unmatched, with the reason. */
+static void test_matching_across_systems(void **state)
+{
+    struct rp_dataset d;
+    struct rp_merge_options opt;
+    struct rp_merge_stats stats;
+    char *dir = temp_dir();
+    xmlDoc *doc;
+
+    (void)state;
+    write_file(dir, "account-map.csv",
+               "System,Match On,Value,Account ID,Note\n"
+               "zendesk,external-id,ZD-77,ACC-3,\n"
+               ",account-id,ACC-OLD,ACC-2,renamed in the CRM\n"
+               ",name,Acme Holdings,ACC-2,\n"
+               "#comment,,,,\n");
+    memset(&d, 0, sizeof(d));
+    add_account(&d, "ACC-1", "M\xc3\xbcller GmbH");
+    set_string(&d.accounts[0].website, "https://www.mueller.example/");
+    add_account(&d, "ACC-2", "Acme Widgets, Inc.");
+    set_string(&d.accounts[1].website, "https://acme.example");
+    add_account(&d, "ACC-3",
+                "Soci\xc3\xa9t\xc3\xa9 G\xc3\xa9n\xc3\xa9rale S.A.");
+    set_string(&d.accounts[2].website, "");
+    add_account(&d, "ACC-4", "Twin Corp");
+    set_string(&d.accounts[3].website, "https://twin.example");
+    add_account(&d, "ACC-5", "Twin Ltd");
+    set_string(&d.accounts[4].website, "http://www.twin.example");
+    add_org_ticket(&d, "T-1", "ACC-1", "", "", "", "salesforce");
+    add_org_ticket(&d, "T-2", "", "MULLER gmbh", "", "", "zendesk");
+    add_org_ticket(&d, "T-3", "", "", "support.acme.example", "", "jira");
+    add_org_ticket(&d, "T-4", "", "", "jane@Mueller.example", "", "zendesk");
+    add_org_ticket(&d, "T-5", "", "", "", "ZD-77", "zendesk");
+    add_org_ticket(&d, "T-6", "", "", "", "ZD-77", "jira");
+    add_org_ticket(&d, "T-7", "ACC-OLD", "", "", "", "salesforce");
+    add_org_ticket(&d, "T-8", "", "Societe Generale SA", "", "", "jira");
+    add_org_ticket(&d, "T-9", "", "Twin", "twin.example", "", "jira");
+    add_org_ticket(&d, "T-10", "", "", "", "", "jira");
+    add_org_ticket(&d, "T-11", "", "acme holdings", "", "", "zendesk");
+    options_for_year(&opt);
+    opt.config_dir = dir;
+    doc = build(&d, &opt, &stats);
+
+    check_str(doc, "//account[@id='ACC-1']//ticket[@id='T-1']/@id", "T-1");
+    check_num(doc,
+              "count(//account[@id='ACC-1']//ticket[@id='T-1']"
+              "/@matched-by)",
+              0);
+    check_str(doc, "//account[@id='ACC-1']//ticket[@id='T-2']/@matched-by",
+              "name");
+    check_str(doc, "//account[@id='ACC-2']//ticket[@id='T-3']/@matched-by",
+              "domain");
+    check_str(doc, "//account[@id='ACC-1']//ticket[@id='T-4']/@matched-by",
+              "domain");
+    check_str(doc, "//account[@id='ACC-3']//ticket[@id='T-5']/@matched-by",
+              "map");
+    check_str(doc, "//unmatched/ticket[@id='T-6']/@reason", "unknown");
+    check_str(doc, "//unmatched/ticket[@id='T-6']/@external-id", "ZD-77");
+    check_str(doc, "//account[@id='ACC-2']//ticket[@id='T-7']/@matched-by",
+              "map");
+    check_str(doc, "//account[@id='ACC-3']//ticket[@id='T-8']/@matched-by",
+              "name");
+    check_str(doc, "//unmatched/ticket[@id='T-9']/@reason", "ambiguous");
+    check_str(doc, "//unmatched/ticket[@id='T-10']/@reason", "no-key");
+    check_str(doc, "//account[@id='ACC-2']//ticket[@id='T-11']/@matched-by",
+              "map");
+    check_num(doc, "/review-data/matching/@by-id", 1);
+    check_num(doc, "/review-data/matching/@by-map", 3);
+    check_num(doc, "/review-data/matching/@by-domain", 2);
+    check_num(doc, "/review-data/matching/@by-name", 2);
+    check_num(doc, "/review-data/matching/@unmatched", 3);
+    check_num(doc, "/review-data/matching/@mappings", 3);
+    check_num(doc, "/review-data/unmatched/@tickets", 3);
+    assert_int_equal(stats.matched_by_id, 1);
+    assert_int_equal(stats.matched_by_map, 3);
+    assert_int_equal(stats.matched_by_domain, 2);
+    assert_int_equal(stats.matched_by_name, 2);
+    assert_int_equal(stats.tickets_unmatched, 3);
+    xmlFreeDoc(doc);
+
+    /* A mapping to an account the CRM does not know is stale: ignored,
+     * counted, and the ticket it would have matched stays unmatched. */
+    write_file(dir, "account-map.csv",
+               "Match On,Value,Account ID\n"
+               "external-id,ZD-77,ACC-9\n");
+    doc = build(&d, &opt, &stats);
+    check_num(doc, "/review-data/matching/@stale-mappings", 1);
+    check_str(doc, "//unmatched/ticket[@id='T-5']/@reason", "unknown");
+    xmlFreeDoc(doc);
+    dataset_free(&d);
+    remove_tree(dir);
+    free(dir);
+}
+
+static void test_normal_forms(void **state)
+{
+    static const char *const names[][2] = {
+        {"M\xc3\xbcller GmbH", "muller"},
+        {"Muller GmbH & Co. KG", "muller"},
+        {"Acme Widgets, Inc.", "acme widgets"},
+        {"Soci\xc3\xa9t\xc3\xa9 G\xc3\xa9n\xc3\xa9rale S.A.",
+         "societe generale"},
+        {"Nordstr\xc3\xb6m Logistik AB", "nordstrom logistik"},
+        {"\xc3\x86gir \xc3\x98st A/S", "aegir ost"},
+        {"Inc.", "inc"},
+        {"", ""},
+    };
+    static const char *const domains[][2] = {
+        {"https://www.Acme.example/contact", "acme.example"},
+        {"jane.doe@Mueller-GmbH.example", "mueller-gmbh.example"},
+        {"example.org.", "example.org"},
+        {"", ""},
+    };
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        char *n = rp_merge_normalise_name(names[i][0]);
+        assert_string_equal(n, names[i][1]);
+        free(n);
+    }
+    for (i = 0; i < sizeof(domains) / sizeof(domains[0]); i++) {
+        char *n = rp_merge_normalise_domain(domains[i][0]);
+        assert_string_equal(n, domains[i][1]);
+        free(n);
+    }
+    /* Whatever bytes an export holds (truncated UTF-8 included), the
+     * normal forms stay within their buffers (run under ASan) and are
+     * stable: normalising twice changes nothing more. */
+    {
+        static const char alphabet[] =
+            "aZ .,&@/:\xc3\xa9\xc5\x82\xe2\x82\xacGS";
+        unsigned seed = 7;
+        char in[64];
+        int k;
+
+        for (k = 0; k < 20000; k++) {
+            size_t len = (size_t)(rand_r(&seed) % 48), j;
+            char *a, *b;
+            for (j = 0; j < len; j++)
+                in[j] = alphabet[rand_r(&seed) % (sizeof(alphabet) - 1)];
+            in[len] = '\0';
+            a = rp_merge_normalise_name(in);
+            b = rp_merge_normalise_name(a);
+            assert_string_equal(a, b);
+            free(a);
+            free(b);
+            a = rp_merge_normalise_domain(in);
+            free(a);
+        }
+    }
+}
+
+static void *grow(void **items, size_t *n, size_t *cap, size_t size)
+{
+    char *p;
+
+    rp_array_grow(items, cap, *n + 1, size);
+    p = (char *)*items + (*n)++ * size;
+    memset(p, 0, size);
+    return p;
+}
+
+/*
+ * The account picture from the program plan; generated 2026-11-22 18:00.
+ *   M-1 due 2026-11-01, on track: overdue 21 days
+ *   M-2 due 2026-12-01: not yet due
+ *   M-3 due 2026-10-01, done: not overdue
+ *   M-4 of project P-1 (ACC-1's), due 2026-09-01, delayed: overdue
+ *   R-1 high x high, open: high severity; R-2 the same but closed
+ * Health (default rules): 2 overdue milestones -> unstable; one open high
+ * risk -> a watch reason too.
+ */
+static void test_account_plan(void **state)
+{
+    struct rp_dataset d;
+    struct rp_merge_options opt;
+    struct rp_contact *c;
+    struct rp_opportunity *o;
+    struct rp_project *p;
+    struct rp_milestone *m;
+    struct rp_risk *r;
+    struct rp_role *ro;
+    xmlDoc *doc;
+    static const struct {
+        const char *id, *project, *account, *status, *due;
+    } ms[] = {
+        {"M-1", "", "ACC-1", "On track", "2026-11-01"},
+        {"M-2", "", "ACC-1", "On track", "2026-12-01"},
+        {"M-3", "", "ACC-1", "Done", "2026-10-01"},
+        {"M-4", "P-1", "", "Delayed", "2026-09-01"},
+        {"M-5", "P-2", "", "On track", "2026-12-15"},
+    };
+    size_t i;
+
+    (void)state;
+    memset(&d, 0, sizeof(d));
+    add_account(&d, "ACC-1", "Acme");
+    c = grow((void **)&d.contacts, &d.n_contacts, &d.cap_contacts, sizeof(*c));
+    c->id = rp_xstrdup("C-1");
+    c->account_id = rp_xstrdup("ACC-1");
+    c->name = rp_xstrdup("Ada Lovelace");
+    c->role = rp_xstrdup("Executive Sponsor");
+    c->primary = true;
+    c = grow((void **)&d.contacts, &d.n_contacts, &d.cap_contacts, sizeof(*c));
+    c->id = rp_xstrdup("C-2");
+    c->account_id = rp_xstrdup("ACC-404");
+    c->name = rp_xstrdup("Nobody");
+    o = grow((void **)&d.opportunities, &d.n_opportunities,
+             &d.cap_opportunities, sizeof(*o));
+    o->id = rp_xstrdup("O-1");
+    o->account_id = rp_xstrdup("ACC-1");
+    o->name = rp_xstrdup("Renewal 2027");
+    o->stage = rp_xstrdup("Negotiation");
+    o->amount = 250000;
+    o->probability = 60;
+    o->close_date = utc("2027-01-31");
+    p = grow((void **)&d.projects, &d.n_projects, &d.cap_projects, sizeof(*p));
+    p->id = rp_xstrdup("P-1");
+    p->account_id = rp_xstrdup("ACC-1");
+    p->name = rp_xstrdup("Migration");
+    p->goal = rp_xstrdup("Move Acme to the new platform");
+    p->budget = 100000;
+    p->actual = 80000;
+    p->start = utc("2026-01-01");
+    p->end = RP_TIME_NONE;
+    p->rag = RP_RAG_AMBER;
+    p = grow((void **)&d.projects, &d.n_projects, &d.cap_projects, sizeof(*p));
+    p->id = rp_xstrdup("P-2");
+    p->name = rp_xstrdup("Program office");
+    p->start = p->end = RP_TIME_NONE;
+    for (i = 0; i < sizeof(ms) / sizeof(ms[0]); i++) {
+        m = grow((void **)&d.milestones, &d.n_milestones, &d.cap_milestones,
+                 sizeof(*m));
+        m->id = rp_xstrdup(ms[i].id);
+        m->project_id = rp_xstrdup(ms[i].project);
+        m->account_id = rp_xstrdup(ms[i].account);
+        m->name = rp_xstrdup(ms[i].id);
+        m->status = rp_xstrdup(ms[i].status);
+        m->due = utc(ms[i].due);
+        m->completed = RP_TIME_NONE;
+    }
+    for (i = 0; i < 2; i++) {
+        r = grow((void **)&d.risks, &d.n_risks, &d.cap_risks, sizeof(*r));
+        r->id = rp_xstrdup(i ? "R-2" : "R-1");
+        r->account_id = rp_xstrdup("ACC-1");
+        r->title = rp_xstrdup("Key engineer leaves");
+        r->status = rp_xstrdup(i ? "Closed" : "Open");
+        r->mitigation = rp_xstrdup("Pair a second engineer");
+        r->probability = RP_RISK_HIGH;
+        r->impact = RP_RISK_HIGH;
+        r->due = RP_TIME_NONE;
+    }
+    ro = grow((void **)&d.roles, &d.n_roles, &d.cap_roles, sizeof(*ro));
+    ro->role = rp_xstrdup("Technical Account Manager");
+    ro->person = rp_xstrdup("Grace Hopper");
+    ro->account_id = rp_xstrdup("ACC-1");
+    ro->allocation = 50;
+    ro = grow((void **)&d.roles, &d.n_roles, &d.cap_roles, sizeof(*ro));
+    ro->role = rp_xstrdup("Solution Architect");
+    ro->person = rp_xstrdup("");
+    ro->project_id = rp_xstrdup("P-1");
+    ro->allocation = -1;
+    ro = grow((void **)&d.roles, &d.n_roles, &d.cap_roles, sizeof(*ro));
+    ro->role = rp_xstrdup("Program Manager");
+    ro->person = rp_xstrdup("Dana Owner");
+    ro->allocation = 100;
+    options_for_year(&opt);
+    doc = build(&d, &opt, NULL);
+
+    check_str(doc, "//account/contacts/contact/@name", "Ada Lovelace");
+    check_str(doc, "//account/contacts/contact/@primary", "yes");
+    check_str(doc, "//account/opportunities/opportunity/@status", "open");
+    check_num(doc, "//account/opportunities/opportunity/@probability-pct", 60);
+    check_num(doc, "count(//account/milestones/milestone)", 4);
+    check_num(doc, "//account/milestones/@overdue", 2);
+    check_num(doc, "//milestone[@id='M-1']/@days-overdue", 21);
+    check_str(doc, "//milestone[@id='M-2']/@overdue", "no");
+    check_str(doc, "//milestone[@id='M-3']/@done", "yes");
+    check_str(doc, "//account//milestone[@id='M-4']/@overdue", "yes");
+    check_str(doc, "/review-data/program/milestones/milestone/@id", "M-5");
+    check_str(doc, "//risk[@id='R-1']/@severity", "high");
+    check_str(doc, "//risk[@id='R-2']/@open", "no");
+    check_num(doc, "//account/risks/@open-high", 1);
+    check_str(doc, "//risk[@id='R-1']/mitigation", "Pair a second engineer");
+    check_num(doc, "//account/roles/@unfilled", 1);
+    check_str(doc, "//account/roles/role[@role='Solution Architect']/@filled",
+              "no");
+    check_str(doc, "/review-data/program/roles/role/@role", "Program Manager");
+    check_str(doc, "//project[@id='P-1']/@spent-pct", "80.0");
+    check_str(doc, "//project[@id='P-1']/@variance", "-20000.00");
+    check_str(doc, "//project[@id='P-1']/@rag", "amber");
+    check_str(doc, "//project[@id='P-1']/goal",
+              "Move Acme to the new platform");
+    check_str(doc, "//account/@health", "unstable");
+    check_str(doc, "//account/health-reason[1]", "2 milestones are overdue");
+    check_str(doc, "//account/health-reason[1]/@rule", "overdue-milestones");
+    check_str(doc, "//account/health-reason[2]",
+              "1 open risk is of high severity");
+    check_num(doc, "count(//account/health-reason)", 2);
+    check_num(doc, "/review-data/unmatched/@records", 1);
+    check_str(doc, "/review-data/unmatched/record/@account-id", "ACC-404");
+    xmlFreeDoc(doc);
+    dataset_free(&d);
+}
+
+/* Health rules from health.xml; contributions from their files. */
+static void test_health_config_and_contributions(void **state)
+{
+    struct rp_dataset d;
+    struct rp_merge_options opt;
+    struct rp_merge_stats stats;
+    char *dir = temp_dir();
+    char sub[1100];
+    xmlDoc *doc;
+    struct rp_ticket *t;
+
+    (void)state;
+    write_file(dir, "health.xml",
+               "<health>\n"
+               "  <rule when=\"escalated\" min=\"2\" level=\"unstable\"/>\n"
+               "  <rule when=\"aged-backlog\" days=\"30\" min=\"1\" "
+               "level=\"watch\"/>\n"
+               "</health>\n");
+    snprintf(sub, sizeof(sub), "%s/ACC-1", dir);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    write_file(sub, "executive-summary.txt",
+               "A good year.\r\nSupport  got faster.\r\n \t\r\n\n"
+               "Next: grow.");
+    memset(&d, 0, sizeof(d));
+    add_account(&d, "ACC-1", "Acme");
+    t = add_ticket(&d, "T-1", "ACC-1", 3, utc("2026-03-01"), 1, 2);
+    t->escalated = true;
+    t = add_ticket(&d, "T-2", "ACC-1", 3, utc("2026-09-01"), 1, -1);
+    t->escalated = true;
+    options_for_year(&opt);
+    opt.config_dir = dir;
+    opt.contributions_dir = dir;
+    doc = build(&d, &opt, &stats);
+
+    check_str(doc, "//account/@health", "unstable");
+    check_str(doc, "//account/health-reason[1]",
+              "2 tickets were escalated in the period");
+    check_str(doc, "//account/health-reason[2]",
+              "1 ticket was open for more than 30 days at the end of the "
+              "period");
+    check_num(doc, "count(/review-data/health-rules/rule)", 2);
+    check_str(doc, "/review-data/health-rules/rule[2]/@days", "30");
+    check_num(doc, "count(//contribution)", 1);
+    check_str(doc, "//contribution/@kind", "executive-summary");
+    check_str(doc, "//contribution/para[1]",
+              "A good year. Support got faster.");
+    check_str(doc, "//contribution/para[2]", "Next: grow.");
+    assert_int_equal(stats.contributions, 1);
+    xmlFreeDoc(doc);
+
+    /* A wrong configuration names the file, line and attribute. */
+    write_file(dir, "sla.xml",
+               "<sla>\n"
+               "  <target priority=\"P1\" first-response-hours=\"1\"\n"
+               "      resolution-hours=\"eight\"/>\n"
+               "</sla>\n");
+    {
+        struct rp_error err;
+        rp_error_init(&err);
+        assert_int_equal(rp_merge_build(&d, &opt, &doc, &stats, &err),
+                         RP_ERR_INPUT);
+        /* libxml2 gives the line where the start tag ends. */
+        assert_int_equal(err.line, 3);
+        assert_string_equal(err.field, "resolution-hours");
+    }
+    write_file(dir, "sla.xml",
+               "<sla><calendar time-zone=\"Mars/Olympus\"/></sla>\n");
+    {
+        struct rp_error err;
+        rp_error_init(&err);
+        assert_int_equal(rp_merge_build(&d, &opt, &doc, &stats, &err),
+                         RP_ERR_INPUT);
+        assert_string_equal(err.field, "time-zone");
+    }
+    dataset_free(&d);
+    remove_tree(dir);
+    free(dir);
+}
+
+/* A document that fails its schema is our bug: an internal error naming
+ * the offending node.  The schema here is the real one with one rule
+ * tightened, so that a correct document fails it. */
+static void test_schema_failure_is_internal(void **state)
+{
+    const char *top = getenv("TOP");
+    char path[1024], *dir = temp_dir(), *text, *at;
+    const char *needle =
+        "<attribute name=\"annual-revenue\"><ref name=\"money\"/></attribute>";
+    struct rp_dataset d;
+    struct rp_merge_options opt;
+    struct rp_merge_stats stats;
+    struct rp_error err;
+    xmlDoc *doc = NULL;
+    FILE *fp;
+    long size;
+
+    (void)state;
+    snprintf(path, sizeof(path), "%s/templates/schema/review-data.rng",
+             top ? top : ".");
+    fp = fopen(path, "rb");
+    assert_non_null(fp);
+    fseek(fp, 0, SEEK_END);
+    size = ftell(fp);
+    rewind(fp);
+    text = calloc(1, (size_t)size + 1);
+    assert_int_equal(fread(text, 1, (size_t)size, fp), (size_t)size);
+    fclose(fp);
+    at = strstr(text, needle);
+    assert_non_null(at);
+    memcpy(at + strlen("<attribute name=\"annual-revenue\">"),
+           "<value>0.00</value>", strlen("<value>0.00</value>"));
+    memset(at +
+               strlen("<attribute name=\"annual-revenue\"><value>0.00</value>"),
+           ' ',
+           strlen(needle) - strlen("<attribute name=\"annual-revenue\">"
+                                   "<value>0.00</value></attribute>"));
+    memcpy(at + strlen(needle) - strlen("</attribute>"), "</attribute>",
+           strlen("</attribute>"));
+    write_file(dir, "tight.rng", text);
+    free(text);
+    memset(&d, 0, sizeof(d));
+    add_account(&d, "ACC-1", "Acme");
+    options_for_year(&opt);
+    snprintf(path, sizeof(path), "%s/tight.rng", dir);
+    opt.schema_path = path;
+    rp_error_init(&err);
+    assert_int_equal(rp_merge_build(&d, &opt, &doc, &stats, &err),
+                     RP_ERR_INTERNAL);
+    assert_null(doc);
+    assert_string_equal(err.field, "/review-data/account");
+
+    /* The real schema passes. */
+    snprintf(path, sizeof(path), "%s/templates/schema/review-data.rng",
+             top ? top : ".");
+    rp_error_init(&err);
+    assert_int_equal(rp_merge_build(&d, &opt, &doc, &stats, &err), RP_OK);
+    xmlFreeDoc(doc);
+    dataset_free(&d);
+    remove_tree(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -707,6 +1501,14 @@ int main(void)
         cmocka_unit_test(test_generated_from_source_date_epoch),
         cmocka_unit_test(test_bad_input_is_reported),
         cmocka_unit_test(test_empty_dataset),
+        cmocka_unit_test(test_business_hours_and_time_zones),
+        cmocka_unit_test(test_export_verdicts_and_missing_times),
+        cmocka_unit_test(test_backlog_and_escalations),
+        cmocka_unit_test(test_matching_across_systems),
+        cmocka_unit_test(test_normal_forms),
+        cmocka_unit_test(test_account_plan),
+        cmocka_unit_test(test_health_config_and_contributions),
+        cmocka_unit_test(test_schema_failure_is_internal),
     };
 
     return cmocka_run_group_tests(tests, load_schema, free_schema);

@@ -11,8 +11,7 @@
 
 /* ---- calendar ---- */
 
-/* Floor division, so that times before 1970 fall on the right day. */
-static int64_t floor_div(int64_t a, int64_t b)
+int64_t rp_merge_floor_div(int64_t a, int64_t b)
 {
     int64_t q = a / b;
     if ((a % b != 0) && ((a < 0) != (b < 0)))
@@ -26,7 +25,7 @@ static int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
     int64_t era, yoe, doy, doe;
 
     y -= m <= 2;
-    era = floor_div(y, 400);
+    era = rp_merge_floor_div(y, 400);
     yoe = y - era * 400;
     doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
     doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
@@ -38,7 +37,7 @@ static void civil_from_days(int64_t z, int64_t *y, int64_t *m, int64_t *d)
     int64_t era, doe, yoe, doy, mp;
 
     z += 719468;
-    era = floor_div(z, 146097);
+    era = rp_merge_floor_div(z, 146097);
     doe = z - era * 146097;
     yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
     doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
@@ -48,17 +47,34 @@ static void civil_from_days(int64_t z, int64_t *y, int64_t *m, int64_t *d)
     *y = yoe + era * 400 + (*m <= 2);
 }
 
+bool rp_merge_parse_day(const char *s, int64_t *day)
+{
+    int64_t y2, m2, d2;
+    int y, m, d;
+    char tail;
+
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+        sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 ||
+        d < 1 || d > 31)
+        return false;
+    *day = days_from_civil(y, m, d);
+    /* 2026-02-30 would roll over into March: not a real date. */
+    civil_from_days(*day, &y2, &m2, &d2);
+    return y2 == y && m2 == m && d2 == d;
+}
+
 int64_t rp_merge_month_of(int64_t t)
 {
     int64_t y, m, d;
 
-    civil_from_days(floor_div(t, RP_MERGE_SECONDS_PER_DAY), &y, &m, &d);
+    civil_from_days(rp_merge_floor_div(t, RP_MERGE_SECONDS_PER_DAY), &y, &m,
+                    &d);
     return y * 12 + (m - 1);
 }
 
 int64_t rp_merge_month_start(int64_t ym)
 {
-    int64_t y = floor_div(ym, 12);
+    int64_t y = rp_merge_floor_div(ym, 12);
     int64_t m = ym - y * 12 + 1;
 
     return days_from_civil(y, m, 1) * RP_MERGE_SECONDS_PER_DAY;
@@ -66,7 +82,7 @@ int64_t rp_merge_month_start(int64_t ym)
 
 void rp_merge_month_key(int64_t ym, char *buf, size_t size)
 {
-    int64_t y = floor_div(ym, 12);
+    int64_t y = rp_merge_floor_div(ym, 12);
 
     snprintf(buf, size, "%04" PRId64 "-%02" PRId64, y, ym - y * 12 + 1);
 }
@@ -78,7 +94,7 @@ void rp_merge_month_label(int64_t ym, char *buf, size_t size)
     static const char *const names[12] = {"Jan", "Feb", "Mar", "Apr",
                                           "May", "Jun", "Jul", "Aug",
                                           "Sep", "Oct", "Nov", "Dec"};
-    int64_t y = floor_div(ym, 12);
+    int64_t y = rp_merge_floor_div(ym, 12);
 
     snprintf(buf, size, "%s %04" PRId64, names[ym - y * 12], y);
 }
@@ -87,13 +103,14 @@ void rp_merge_fmt_date(int64_t t, char *buf, size_t size)
 {
     int64_t y, m, d;
 
-    civil_from_days(floor_div(t, RP_MERGE_SECONDS_PER_DAY), &y, &m, &d);
+    civil_from_days(rp_merge_floor_div(t, RP_MERGE_SECONDS_PER_DAY), &y, &m,
+                    &d);
     snprintf(buf, size, "%04" PRId64 "-%02" PRId64 "-%02" PRId64, y, m, d);
 }
 
 void rp_merge_fmt_time(int64_t t, char *buf, size_t size)
 {
-    int64_t day = floor_div(t, RP_MERGE_SECONDS_PER_DAY);
+    int64_t day = rp_merge_floor_div(t, RP_MERGE_SECONDS_PER_DAY);
     int64_t sec = t - day * RP_MERGE_SECONDS_PER_DAY;
     int64_t y, m, d;
 
@@ -142,47 +159,80 @@ uint64_t rp_merge_pct_tenths(uint64_t part, uint64_t whole)
 
 /* ---- SLA ---- */
 
-/* Calendar hours; a later issue makes these configurable per contract. */
-static const struct rp_merge_sla_target sla_targets[RP_PRIORITY_COUNT] = {
-    {RP_PRIORITY_P1, 1, 8},
-    {RP_PRIORITY_P2, 4, 24},
-    {RP_PRIORITY_P3, 8, 72},
-    {RP_PRIORITY_P4, 24, 120},
-};
-
-const struct rp_merge_sla_target *rp_merge_sla_target(enum rp_priority p)
-{
-    return &sla_targets[p - 1];
-}
-
-/* One deadline: on time, late, or not yet decidable. */
-static enum rp_merge_sla deadline_outcome(int64_t event, int64_t due,
+/* One deadline, target seconds after created: on time, late, or not yet
+ * decidable at period_end. */
+static enum rp_merge_sla deadline_outcome(int64_t created, int64_t event,
+                                          int64_t target,
+                                          const struct rp_merge_target *tg,
+                                          const struct rp_merge_calendar *cal,
                                           int64_t period_end)
 {
+    int64_t until = event != RP_TIME_NONE ? event : period_end;
+    int64_t used;
+
+    if (tg->basis == RP_MERGE_BASIS_BUSINESS)
+        used = rp_merge_business_seconds(cal, created, until, target);
+    else
+        used = until - created;
     if (event != RP_TIME_NONE)
-        return event <= due ? RP_MERGE_SLA_MET : RP_MERGE_SLA_BREACHED;
+        return used <= target ? RP_MERGE_SLA_MET : RP_MERGE_SLA_BREACHED;
     /* Missing: late only once the deadline passed within the period. */
-    return due < period_end ? RP_MERGE_SLA_BREACHED : RP_MERGE_SLA_PENDING;
+    return used > target ? RP_MERGE_SLA_BREACHED : RP_MERGE_SLA_PENDING;
 }
 
-enum rp_merge_sla rp_merge_sla_classify(const struct rp_ticket *t,
-                                        int64_t period_end)
+static enum rp_merge_sla from_flag(enum rp_sla_flag flag)
 {
-    const struct rp_merge_sla_target *target = rp_merge_sla_target(t->priority);
-    enum rp_merge_sla fr = deadline_outcome(
-        t->first_response,
-        t->created + target->first_response_hours * RP_MERGE_SECONDS_PER_HOUR,
-        period_end);
-    enum rp_merge_sla res = deadline_outcome(
-        t->resolved,
-        t->created + target->resolution_hours * RP_MERGE_SECONDS_PER_HOUR,
-        period_end);
+    return flag == RP_SLA_MET ? RP_MERGE_SLA_MET : RP_MERGE_SLA_BREACHED;
+}
 
-    if (fr == RP_MERGE_SLA_BREACHED || res == RP_MERGE_SLA_BREACHED)
-        return RP_MERGE_SLA_BREACHED;
-    if (fr == RP_MERGE_SLA_PENDING || res == RP_MERGE_SLA_PENDING)
-        return RP_MERGE_SLA_PENDING;
-    return RP_MERGE_SLA_MET;
+static bool done_status(enum rp_ticket_status s)
+{
+    return s == RP_TICKET_SOLVED || s == RP_TICKET_CLOSED;
+}
+
+void rp_merge_sla_classify(const struct rp_ticket *t,
+                           const struct rp_merge_target *target,
+                           const struct rp_merge_calendar *cal,
+                           int64_t period_end, struct rp_merge_ticket_sla *out)
+{
+    /* A ticket resolved without a recorded first response was answered
+     * by its resolution at the latest. */
+    int64_t responded =
+        t->first_response != RP_TIME_NONE ? t->first_response : t->resolved;
+    int exported = 0;
+
+    if (t->sla_first_response != RP_SLA_UNKNOWN) {
+        out->first_response = from_flag(t->sla_first_response);
+        exported++;
+    } else {
+        out->first_response = deadline_outcome(t->created, responded,
+                                               target->first_response_hours *
+                                                   RP_MERGE_SECONDS_PER_HOUR,
+                                               target, cal, period_end);
+    }
+    if (t->sla_resolution != RP_SLA_UNKNOWN) {
+        out->resolution = from_flag(t->sla_resolution);
+        exported++;
+    } else if (t->resolved == RP_TIME_NONE && done_status(t->status)) {
+        /* Solved, but the export does not say when: undecidable. */
+        out->resolution = RP_MERGE_SLA_PENDING;
+    } else {
+        out->resolution = deadline_outcome(t->created, t->resolved,
+                                           target->resolution_hours *
+                                               RP_MERGE_SECONDS_PER_HOUR,
+                                           target, cal, period_end);
+    }
+    if (out->first_response == RP_MERGE_SLA_BREACHED ||
+        out->resolution == RP_MERGE_SLA_BREACHED)
+        out->overall = RP_MERGE_SLA_BREACHED;
+    else if (out->first_response == RP_MERGE_SLA_PENDING ||
+             out->resolution == RP_MERGE_SLA_PENDING)
+        out->overall = RP_MERGE_SLA_PENDING;
+    else
+        out->overall = RP_MERGE_SLA_MET;
+    out->source = exported == 2   ? RP_MERGE_SLA_EXPORT
+                  : exported == 1 ? RP_MERGE_SLA_MIXED
+                                  : RP_MERGE_SLA_COMPUTED;
 }
 
 const char *rp_merge_sla_name(enum rp_merge_sla sla)
@@ -198,9 +248,24 @@ const char *rp_merge_sla_name(enum rp_merge_sla sla)
     return "pending";
 }
 
+const char *rp_merge_sla_source_name(enum rp_merge_sla_source source)
+{
+    switch (source) {
+    case RP_MERGE_SLA_EXPORT:
+        return "export";
+    case RP_MERGE_SLA_MIXED:
+        return "mixed";
+    case RP_MERGE_SLA_COMPUTED:
+        break;
+    }
+    return "computed";
+}
+
 bool rp_merge_open_at_end(const struct rp_ticket *t, int64_t period_end)
 {
-    return t->resolved == RP_TIME_NONE || t->resolved >= period_end;
+    if (t->resolved == RP_TIME_NONE)
+        return !done_status(t->status);
+    return t->resolved >= period_end;
 }
 
 /* ---- aggregation ---- */
@@ -252,36 +317,50 @@ void rp_merge_agg_release(struct rp_merge_agg *agg)
         free(agg->prio_first_response[i].v);
         free(agg->prio_resolution[i].v);
     }
+    free(agg->backlog_age_days.v);
     free(agg->months);
     free(agg->category_names);
     free(agg->categories);
     memset(agg, 0, sizeof(*agg));
 }
 
-static void counts_add(struct rp_merge_counts *c, enum rp_merge_sla sla,
-                       bool open)
+static void tally(enum rp_merge_sla sla, size_t *met, size_t *breached,
+                  size_t *pending)
+{
+    if (sla == RP_MERGE_SLA_MET)
+        (*met)++;
+    else if (sla == RP_MERGE_SLA_BREACHED)
+        (*breached)++;
+    else
+        (*pending)++;
+}
+
+static void counts_add(struct rp_merge_counts *c, const struct rp_ticket *t,
+                       const struct rp_merge_ticket_sla *sla, bool open)
 {
     c->tickets++;
-    if (sla == RP_MERGE_SLA_MET)
-        c->met++;
-    else if (sla == RP_MERGE_SLA_BREACHED)
-        c->breached++;
-    else
-        c->pending++;
+    tally(sla->overall, &c->met, &c->breached, &c->pending);
+    tally(sla->first_response, &c->fr_met, &c->fr_breached, &c->fr_pending);
+    tally(sla->resolution, &c->res_met, &c->res_breached, &c->res_pending);
+    if (sla->source != RP_MERGE_SLA_COMPUTED)
+        c->from_export++;
     if (open)
         c->open_at_end++;
+    if (t->reopened > 0)
+        c->reopened++;
+    if (t->escalated)
+        c->escalated++;
 }
 
 void rp_merge_agg_add(struct rp_merge_agg *agg, const struct rp_ticket *t,
-                      int64_t period_end)
+                      const struct rp_merge_ticket_sla *sla, int64_t period_end)
 {
     size_t p = (size_t)t->priority - 1;
-    enum rp_merge_sla sla = rp_merge_sla_classify(t, period_end);
     bool open = rp_merge_open_at_end(t, period_end);
     int64_t month = rp_merge_month_of(t->created) - agg->first_month;
 
-    counts_add(&agg->all, sla, open);
-    counts_add(&agg->prio[p], sla, open);
+    counts_add(&agg->all, t, sla, open);
+    counts_add(&agg->prio[p], t, sla, open);
     if (t->first_response != RP_TIME_NONE) {
         durations_add(&agg->first_response, t->first_response - t->created);
         durations_add(&agg->prio_first_response[p],
@@ -296,6 +375,32 @@ void rp_merge_agg_add(struct rp_merge_agg *agg, const struct rp_ticket *t,
     rp_array_grow((void **)&agg->category_names, &agg->cap_category_names,
                   agg->n_category_names + 1, sizeof(*agg->category_names));
     agg->category_names[agg->n_category_names++] = t->category;
+}
+
+const struct rp_merge_age_bucket rp_merge_age_buckets[RP_MERGE_AGE_BUCKETS] = {
+    {"0-7 days", 0, 7},
+    {"8-30 days", 8, 30},
+    {"31-90 days", 31, 90},
+    {"over 90 days", 91, -1},
+};
+
+int rp_merge_agg_add_backlog(struct rp_merge_agg *agg,
+                             const struct rp_ticket *t, int64_t period_end)
+{
+    int64_t days;
+    int b;
+
+    if (t->created >= period_end || !rp_merge_open_at_end(t, period_end))
+        return -1;
+    days = (period_end - t->created) / RP_MERGE_SECONDS_PER_DAY;
+    for (b = 0; b < RP_MERGE_AGE_BUCKETS - 1; b++) {
+        if (days <= rp_merge_age_buckets[b].max_days)
+            break;
+    }
+    agg->backlog[b][t->priority - 1]++;
+    agg->backlog_total++;
+    durations_add(&agg->backlog_age_days, days);
+    return b;
 }
 
 static int cmp_name(const void *a, const void *b)
@@ -339,126 +444,129 @@ void rp_merge_agg_finish(struct rp_merge_agg *agg)
               cmp_category);
 }
 
-bool rp_merge_agg_sla_tenths(const struct rp_merge_counts *c, uint64_t *tenths)
+bool rp_merge_sla_tenths(size_t met, size_t breached, uint64_t *tenths)
 {
-    uint64_t decided = (uint64_t)c->met + (uint64_t)c->breached;
+    uint64_t decided = (uint64_t)met + (uint64_t)breached;
 
     if (decided == 0)
         return false;
-    *tenths = rp_merge_pct_tenths(c->met, decided);
+    *tenths = rp_merge_pct_tenths(met, decided);
     return true;
 }
 
 /* ---- health ---- */
 
-/* Points below the SLA target at which an account becomes unstable. */
-#define HEALTH_UNSTABLE_MARGIN_PCT 10
-/* P1 tickets in the period from which an account is watched. */
-#define HEALTH_WATCH_P1_TICKETS 3
-
 /*
- * A rule applies or not; when it does it writes its reason, a sentence
- * shown to the customer's account team as is.  Decisions use the SLA %
- * rounded to tenths, the same number the document shows, so that a reader
- * never sees "90.0% is below the 90% target".
+ * Each rule kind decides whether it applies and, when it does, writes its
+ * reason: a sentence shown to the account team as is.  Decisions on SLA
+ * use the percentage rounded to tenths, the same number the document
+ * shows, so that a reader never sees "90.0% is below the 90% target".
  */
-struct health_rule {
-    enum rp_merge_health level;
-    bool (*applies)(const struct rp_merge_agg *agg, char *reason, size_t size);
-};
-
-static bool sla_far_below_target(const struct rp_merge_agg *agg, char *reason,
-                                 size_t size)
+static bool rule_applies(const struct rp_merge_rule *r,
+                         const struct rp_merge_facts *f, char *reason,
+                         size_t size)
 {
+    const struct rp_merge_agg *agg = f->agg;
     uint64_t tenths;
+    size_t n = 0, i;
 
-    if (!rp_merge_agg_sla_tenths(&agg->all, &tenths) ||
-        tenths >= (RP_MERGE_SLA_TARGET_PCT - HEALTH_UNSTABLE_MARGIN_PCT) * 10)
-        return false;
-    snprintf(reason, size,
-             "SLA compliance %" PRIu64 ".%" PRIu64
-             "%% is more than %d points below the %d%% target",
-             tenths / 10, tenths % 10, HEALTH_UNSTABLE_MARGIN_PCT,
-             RP_MERGE_SLA_TARGET_PCT);
-    return true;
+    switch (r->kind) {
+    case RP_MERGE_RULE_SLA_BELOW_TARGET:
+        if (!rp_merge_sla_tenths(agg->all.met, agg->all.breached, &tenths) ||
+            (int64_t)tenths >= ((int64_t)f->target_pct - r->points) * 10)
+            return false;
+        if (r->points > 0)
+            snprintf(reason, size,
+                     "SLA compliance %" PRIu64 ".%" PRIu64
+                     "%% is more than %" PRId64 " points below the %u%% "
+                     "target",
+                     tenths / 10, tenths % 10, r->points, f->target_pct);
+        else
+            snprintf(reason, size,
+                     "SLA compliance %" PRIu64 ".%" PRIu64
+                     "%% is below the %u%% target",
+                     tenths / 10, tenths % 10, f->target_pct);
+        return true;
+    case RP_MERGE_RULE_OPEN_P1:
+        n = 0;
+        for (i = 0; i < RP_MERGE_AGE_BUCKETS; i++)
+            n += agg->backlog[i][RP_PRIORITY_P1 - 1];
+        if ((int64_t)n < r->min)
+            return false;
+        snprintf(reason, size,
+                 "%zu P1 ticket%s still open at the end of the period", n,
+                 n == 1 ? " was" : "s were");
+        return true;
+    case RP_MERGE_RULE_P1_RAISED:
+        n = agg->prio[RP_PRIORITY_P1 - 1].tickets;
+        if ((int64_t)n < r->min)
+            return false;
+        snprintf(reason, size, "%zu P1 ticket%s raised in the period", n,
+                 n == 1 ? " was" : "s were");
+        return true;
+    case RP_MERGE_RULE_OVERDUE_MILESTONES:
+        n = f->overdue_milestones;
+        if ((int64_t)n < r->min)
+            return false;
+        snprintf(reason, size, "%zu milestone%s overdue", n,
+                 n == 1 ? " is" : "s are");
+        return true;
+    case RP_MERGE_RULE_HIGH_RISKS:
+        n = f->high_risks;
+        if ((int64_t)n < r->min)
+            return false;
+        snprintf(reason, size, "%zu open risk%s high severity", n,
+                 n == 1 ? " is of" : "s are of");
+        return true;
+    case RP_MERGE_RULE_ESCALATED:
+        n = agg->all.escalated;
+        if ((int64_t)n < r->min)
+            return false;
+        snprintf(reason, size, "%zu ticket%s escalated in the period", n,
+                 n == 1 ? " was" : "s were");
+        return true;
+    case RP_MERGE_RULE_REOPENED:
+        n = agg->all.reopened;
+        if ((int64_t)n < r->min)
+            return false;
+        snprintf(reason, size, "%zu ticket%s reopened in the period", n,
+                 n == 1 ? " was" : "s were");
+        return true;
+    case RP_MERGE_RULE_AGED_BACKLOG:
+        for (i = 0; i < agg->backlog_age_days.n; i++)
+            n += agg->backlog_age_days.v[i] > r->days;
+        if ((int64_t)n < r->min)
+            return false;
+        snprintf(reason, size,
+                 "%zu ticket%s open for more than %" PRId64
+                 " days at the end of the period",
+                 n, n == 1 ? " was" : "s were", r->days);
+        return true;
+    }
+    return false;
 }
 
-static bool p1_open_at_end(const struct rp_merge_agg *agg, char *reason,
-                           size_t size)
-{
-    size_t n = agg->prio[RP_PRIORITY_P1 - 1].open_at_end;
-
-    if (n == 0)
-        return false;
-    snprintf(reason, size,
-             "%zu P1 ticket%s still open at the end of the period", n,
-             n == 1 ? " was" : "s were");
-    return true;
-}
-
-static bool sla_below_target(const struct rp_merge_agg *agg, char *reason,
-                             size_t size)
-{
-    uint64_t tenths;
-
-    if (!rp_merge_agg_sla_tenths(&agg->all, &tenths) ||
-        tenths >= RP_MERGE_SLA_TARGET_PCT * 10 ||
-        tenths < (RP_MERGE_SLA_TARGET_PCT - HEALTH_UNSTABLE_MARGIN_PCT) * 10)
-        return false;
-    snprintf(reason, size,
-             "SLA compliance %" PRIu64 ".%" PRIu64
-             "%% is below the %d%% target",
-             tenths / 10, tenths % 10, RP_MERGE_SLA_TARGET_PCT);
-    return true;
-}
-
-static bool many_p1(const struct rp_merge_agg *agg, char *reason, size_t size)
-{
-    size_t n = agg->prio[RP_PRIORITY_P1 - 1].tickets;
-
-    if (n < HEALTH_WATCH_P1_TICKETS)
-        return false;
-    snprintf(reason, size, "%zu P1 tickets were raised in the period", n);
-    return true;
-}
-
-/* The health rules, in the order their reasons are listed.  The account's
- * health is the worst level among the rules that apply; stable if none. */
-static const struct health_rule health_rules[] = {
-    {RP_MERGE_HEALTH_UNSTABLE, sla_far_below_target},
-    {RP_MERGE_HEALTH_UNSTABLE, p1_open_at_end},
-    {RP_MERGE_HEALTH_WATCH, sla_below_target},
-    {RP_MERGE_HEALTH_WATCH, many_p1},
-};
-
-void rp_merge_health_assess(const struct rp_merge_agg *agg,
+void rp_merge_health_assess(const struct rp_merge_facts *facts,
+                            const struct rp_merge_health_config *cfg,
                             struct rp_merge_assessment *out)
 {
+    bool kind_applied[RP_MERGE_RULE_AGED_BACKLOG + 1] = {false};
     size_t i;
 
     memset(out, 0, sizeof(*out));
     out->health = RP_MERGE_HEALTH_STABLE;
-    for (i = 0; i < sizeof(health_rules) / sizeof(health_rules[0]); i++) {
+    for (i = 0; i < cfg->n_rules; i++) {
+        const struct rp_merge_rule *r = &cfg->rules[i];
         if (out->n_reasons == RP_MERGE_MAX_REASONS)
             break;
-        if (!health_rules[i].applies(agg, out->reasons[out->n_reasons],
-                                     RP_MERGE_REASON_LEN))
+        if (kind_applied[r->kind] ||
+            !rule_applies(r, facts, out->reasons[out->n_reasons],
+                          RP_MERGE_REASON_LEN))
             continue;
+        kind_applied[r->kind] = true;
+        out->rule[out->n_reasons] = r->kind;
         out->n_reasons++;
-        if (health_rules[i].level > out->health)
-            out->health = health_rules[i].level;
+        if (r->level > out->health)
+            out->health = r->level;
     }
-}
-
-const char *rp_merge_health_name(enum rp_merge_health health)
-{
-    switch (health) {
-    case RP_MERGE_HEALTH_UNSTABLE:
-        return "unstable";
-    case RP_MERGE_HEALTH_WATCH:
-        return "watch";
-    case RP_MERGE_HEALTH_STABLE:
-        break;
-    }
-    return "stable";
 }

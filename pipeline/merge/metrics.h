@@ -6,9 +6,10 @@
  * docs/data-contract.md asks about live in one short file.
  *
  * Every rule here is stated in docs/data-contract.md; change both together.
- * Nothing here depends on the locale or the time zone: dates are computed
- * in UTC with integer arithmetic and numbers are printed from integers, so
- * the same input always gives the same bytes.
+ * Nothing here depends on the locale or the process's time zone: dates are
+ * computed in UTC with integer arithmetic, working hours with the UTC
+ * offsets the calendar holds (config.h), and numbers are printed from
+ * integers, so the same input always gives the same bytes.
  */
 #ifndef RP_MERGE_METRICS_H
 #define RP_MERGE_METRICS_H
@@ -17,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "config.h"
 #include "import/import.h"
 
 #define RP_MERGE_SECONDS_PER_DAY 86400
@@ -29,6 +31,10 @@
 
 /* ---- calendar (proleptic Gregorian, UTC) ---- */
 
+/* Floor division (b > 0), so that times before 1970 fall on the right day. */
+int64_t rp_merge_floor_div(int64_t a, int64_t b);
+/* "YYYY-MM-DD" as days since 1970-01-01; false if not a real date. */
+bool rp_merge_parse_day(const char *s, int64_t *day);
 /* A month as a single counter: year * 12 + (month - 1). */
 int64_t rp_merge_month_of(int64_t t);
 /* Unix seconds of 00:00:00 UTC on the first day of month index ym. */
@@ -53,30 +59,39 @@ uint64_t rp_merge_pct_tenths(uint64_t part, uint64_t whole);
 
 /* ---- SLA ---- */
 
-struct rp_merge_sla_target {
-    enum rp_priority priority;
-    int64_t first_response_hours;
-    int64_t resolution_hours;
-};
-
-/* The one table of SLA targets, indexed by priority - 1. */
-const struct rp_merge_sla_target *rp_merge_sla_target(enum rp_priority p);
-
-/* Share of decided tickets (met / (met + breached)) that must meet SLA. */
-#define RP_MERGE_SLA_TARGET_PCT 90
-
 enum rp_merge_sla {
     RP_MERGE_SLA_MET,
     RP_MERGE_SLA_BREACHED,
     RP_MERGE_SLA_PENDING,
 };
 
-/* Classifies ticket t for a period ending (exclusive) at period_end. */
-enum rp_merge_sla rp_merge_sla_classify(const struct rp_ticket *t,
-                                        int64_t period_end);
-const char *rp_merge_sla_name(enum rp_merge_sla sla);
+/* Where a ticket's SLA verdicts come from. */
+enum rp_merge_sla_source {
+    RP_MERGE_SLA_COMPUTED, /* both from timestamps and the targets */
+    RP_MERGE_SLA_EXPORT,   /* both as the export states them */
+    RP_MERGE_SLA_MIXED,    /* one each */
+};
 
-/* Open at the end of the period: not resolved before period_end. */
+struct rp_merge_ticket_sla {
+    enum rp_merge_sla first_response, resolution;
+    enum rp_merge_sla overall; /* breached > pending > met */
+    enum rp_merge_sla_source source;
+};
+
+/*
+ * Classifies ticket t against target (basis and calendar as the target
+ * says) for a period ending (exclusive) at period_end.  The rules are in
+ * docs/data-contract.md, "SLA per ticket".
+ */
+void rp_merge_sla_classify(const struct rp_ticket *t,
+                           const struct rp_merge_target *target,
+                           const struct rp_merge_calendar *cal,
+                           int64_t period_end, struct rp_merge_ticket_sla *out);
+const char *rp_merge_sla_name(enum rp_merge_sla sla);
+const char *rp_merge_sla_source_name(enum rp_merge_sla_source source);
+
+/* Open at the end of the period: not resolved before period_end.  A
+ * ticket solved or closed without a resolution time counts as resolved. */
 bool rp_merge_open_at_end(const struct rp_ticket *t, int64_t period_end);
 
 /* ---- aggregation ---- */
@@ -94,14 +109,26 @@ bool rp_merge_percentile(struct rp_merge_durations *d, unsigned pct,
 
 struct rp_merge_counts {
     size_t tickets;
-    size_t met, breached, pending;
+    size_t met, breached, pending; /* overall verdict */
+    size_t fr_met, fr_breached, fr_pending;
+    size_t res_met, res_breached, res_pending;
+    size_t from_export; /* tickets with at least one verdict exported */
     size_t open_at_end;
+    size_t reopened, escalated;
 };
 
 struct rp_merge_category {
     const char *name; /* borrowed from the dataset */
     size_t tickets;
 };
+
+/* Backlog age buckets, in whole days open at period end. */
+#define RP_MERGE_AGE_BUCKETS 4
+struct rp_merge_age_bucket {
+    const char *label;
+    int64_t min_days, max_days; /* max_days -1: no upper bound */
+};
+extern const struct rp_merge_age_bucket rp_merge_age_buckets[];
 
 /*
  * Everything reported about a set of tickets (one account, or the whole
@@ -120,41 +147,58 @@ struct rp_merge_agg {
     size_t n_category_names, cap_category_names;
     struct rp_merge_category *categories; /* by count desc, then name */
     size_t n_categories;
+    /* Open at period end, whenever created: [bucket][priority - 1]. */
+    size_t backlog[RP_MERGE_AGE_BUCKETS][RP_PRIORITY_COUNT];
+    size_t backlog_total;
+    struct rp_merge_durations backlog_age_days; /* one per backlog ticket */
 };
 
 /* The agg owns its arrays: release with rp_merge_agg_release(). */
 void rp_merge_agg_init(struct rp_merge_agg *agg, int64_t first_month,
                        size_t n_months);
 void rp_merge_agg_release(struct rp_merge_agg *agg);
-/* Counts t, which must have been created within [start, end). */
+/* Counts t, which must have been created within [start, end), with its
+ * SLA verdicts. */
 void rp_merge_agg_add(struct rp_merge_agg *agg, const struct rp_ticket *t,
+                      const struct rp_merge_ticket_sla *sla,
                       int64_t period_end);
+/* Counts t in the backlog if it is open at period_end (any creation date
+ * before period_end); returns its bucket, or -1 when not in the backlog. */
+int rp_merge_agg_add_backlog(struct rp_merge_agg *agg,
+                             const struct rp_ticket *t, int64_t period_end);
 /* Sorts the categories; call once after the last rp_merge_agg_add(). */
 void rp_merge_agg_finish(struct rp_merge_agg *agg);
-/* SLA met % in tenths; false when no ticket is decided (met or breached). */
-bool rp_merge_agg_sla_tenths(const struct rp_merge_counts *c, uint64_t *tenths);
+/* Met % in tenths of met / (met + breached); false when nothing decided. */
+bool rp_merge_sla_tenths(size_t met, size_t breached, uint64_t *tenths);
 
 /* ---- health ---- */
 
-enum rp_merge_health {
-    RP_MERGE_HEALTH_STABLE,
-    RP_MERGE_HEALTH_WATCH,
-    RP_MERGE_HEALTH_UNSTABLE,
-};
-#define RP_MERGE_HEALTH_COUNT 3
+#define RP_MERGE_MAX_REASONS 16
+#define RP_MERGE_REASON_LEN 200
 
-#define RP_MERGE_MAX_REASONS 8
-#define RP_MERGE_REASON_LEN 160
+/* What the health rules look at, for one account. */
+struct rp_merge_facts {
+    struct rp_merge_agg *agg;
+    unsigned target_pct;       /* compliance target */
+    size_t overdue_milestones; /* see docs: "Milestones" */
+    size_t high_risks;         /* open risks of high severity */
+};
 
 struct rp_merge_assessment {
     enum rp_merge_health health;
     size_t n_reasons;
+    enum rp_merge_rule_kind rule[RP_MERGE_MAX_REASONS];
     char reasons[RP_MERGE_MAX_REASONS][RP_MERGE_REASON_LEN];
 };
 
-/* Applies the health rules table to one account's aggregate. */
-void rp_merge_health_assess(const struct rp_merge_agg *agg,
+/*
+ * Applies the configured rules in order.  The account's health is the
+ * worst level among the rules that apply, stable if none; each rule that
+ * applies adds its reason, except that once a rule of some kind applied,
+ * later rules of the same kind are skipped (list the stricter first).
+ */
+void rp_merge_health_assess(const struct rp_merge_facts *facts,
+                            const struct rp_merge_health_config *cfg,
                             struct rp_merge_assessment *out);
-const char *rp_merge_health_name(enum rp_merge_health health);
 
 #endif
