@@ -41,6 +41,14 @@ int64_t cli_source_date(void);
 /* Parses YYYY-MM-DD as UTC midnight. */
 int cli_parse_date(const char *text, int64_t *out);
 
+struct rp_merge_options;
+/*
+ * --period-start (option 's') or --period-end ('e', an inclusive day)
+ * into the merge options; 0 when the date is not YYYY-MM-DD.
+ */
+int cli_period_option(int option, const char *arg,
+                      struct rp_merge_options *merge);
+
 struct cli_render_result {
     int pages;
 };

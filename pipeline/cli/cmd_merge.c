@@ -76,19 +76,12 @@ int cmd_merge(int argc, char **argv)
             out_path = optarg;
             break;
         case 's':
-            if (!cli_parse_date(optarg, &opt.period_start))
-                return cli_usage_error(usage,
-                                       "--period-start '%s' is not a "
-                                       "date YYYY-MM-DD",
-                                       optarg);
-            break;
         case 'e':
-            if (!cli_parse_date(optarg, &opt.period_end))
+            if (!cli_period_option(c, optarg, &opt))
                 return cli_usage_error(usage,
-                                       "--period-end '%s' is not a "
-                                       "date YYYY-MM-DD",
-                                       optarg);
-            opt.period_end += 86400; /* inclusive day -> exclusive bound */
+                                       "--period-%s '%s' is not a date "
+                                       "YYYY-MM-DD",
+                                       c == 's' ? "start" : "end", optarg);
             break;
         case 'c':
             opt.config_dir = optarg;

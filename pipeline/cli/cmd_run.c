@@ -357,19 +357,12 @@ int cmd_run(int argc, char **argv)
             o.merge.config_dir = optarg;
             break;
         case 's':
-            if (!cli_parse_date(optarg, &o.merge.period_start))
-                return cli_usage_error(usage,
-                                       "--period-start '%s' is not a "
-                                       "date YYYY-MM-DD",
-                                       optarg);
-            break;
         case 'e':
-            if (!cli_parse_date(optarg, &o.merge.period_end))
+            if (!cli_period_option(c, optarg, &o.merge))
                 return cli_usage_error(usage,
-                                       "--period-end '%s' is not a "
-                                       "date YYYY-MM-DD",
-                                       optarg);
-            o.merge.period_end += 86400;
+                                       "--period-%s '%s' is not a date "
+                                       "YYYY-MM-DD",
+                                       c == 's' ? "start" : "end", optarg);
             break;
         case 'k':
             o.keep_intermediate = 1;

@@ -18,6 +18,7 @@
 #include <libxml/parser.h>
 
 #include "common/log.h"
+#include "merge/merge.h"
 
 static const struct {
     const char *name;
@@ -105,6 +106,17 @@ int cli_parse_date(const char *text, int64_t *out)
     tm.tm_mon = m - 1;
     tm.tm_mday = d;
     *out = (int64_t)timegm(&tm);
+    return 1;
+}
+
+int cli_period_option(int option, const char *arg,
+                      struct rp_merge_options *merge)
+{
+    if (option == 's')
+        return cli_parse_date(arg, &merge->period_start);
+    if (!cli_parse_date(arg, &merge->period_end))
+        return 0;
+    merge->period_end += 86400; /* inclusive day -> exclusive bound */
     return 1;
 }
 
