@@ -177,6 +177,16 @@ static struct rp_fo_border resolve_border(struct rp_fo_border first,
     return first;
 }
 
+static bool has_next_cell(const struct rp_fo_node *cell)
+{
+    const struct rp_fo_node *c;
+    for (c = cell->next; c; c = c->next) {
+        if (c->kind == RP_FO_TABLE_CELL)
+            return true;
+    }
+    return false;
+}
+
 /* The columns a row's cells may not use: spans from rows above. */
 struct span_map {
     size_t *rows_left; /* per column */
@@ -190,6 +200,7 @@ layout_cells(struct rp_flow *flow, const struct table_grid *grid,
              struct rp_error *err)
 {
     size_t row_index = group->n_rows, col = 0, first_cell = group->n_cells, i;
+    size_t first_col = 0;
     struct rp_fo_node *c;
     struct row_layout *rl;
     enum rp_status status = RP_OK;
@@ -216,6 +227,8 @@ layout_cells(struct rp_flow *flow, const struct table_grid *grid,
             continue;
         while (col < grid->n_cols && spans->rows_left[col] > 0)
             col++;
+        if (group->n_cells == first_cell)
+            first_col = col;
         if (col >= grid->n_cols) {
             rp_log_warn("%s:%ld: fo:table-cell beyond the table's %zu "
                         "columns is skipped",
@@ -237,6 +250,22 @@ layout_cells(struct rp_flow *flow, const struct table_grid *grid,
             cl->w += grid->col_w[k];
         cl->w -= sep_x;
         memcpy(cl->border, p->border, sizeof(cl->border));
+        /* A row's borders belong to the edges of its cells: top and
+         * bottom of every cell, the outer sides of the first and last.
+         * The cell's own border wins a tie (collapse precedence). */
+        if (!separate) {
+            const struct rp_fo_border *rb = row->props.border;
+            cl->border[RP_FO_TOP] =
+                resolve_border(cl->border[RP_FO_TOP], rb[RP_FO_TOP]);
+            cl->border[RP_FO_BOTTOM] =
+                resolve_border(cl->border[RP_FO_BOTTOM], rb[RP_FO_BOTTOM]);
+            if (col == first_col)
+                cl->border[RP_FO_LEFT] =
+                    resolve_border(cl->border[RP_FO_LEFT], rb[RP_FO_LEFT]);
+            if (!has_next_cell(c))
+                cl->border[RP_FO_RIGHT] =
+                    resolve_border(cl->border[RP_FO_RIGHT], rb[RP_FO_RIGHT]);
+        }
         cl->background = p->background;
         cl->display_align = p->display_align;
         /* Collapsed, half of each border lies in the cell; separate, all. */
