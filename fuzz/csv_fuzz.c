@@ -1,5 +1,7 @@
 /*
- * libFuzzer target for the import stage: any bytes, as a CSV export.
+ * libFuzzer target for the import stage: any bytes, as a CSV export, read
+ * against the shipped source profiles (pipeline/import/profiles, run from
+ * the top of the tree) and the canonical ones.
  *
  * Beyond "no crash, no leak, no undefined behaviour", it checks the
  * promises the stage makes: the counts reconcile, a failed import leaves
@@ -49,7 +51,10 @@ static void check_import(const char *text, size_t size)
         rp_import_buffer("fuzz.csv", text, size, NULL, &data, &stats, &err);
     if (status == RP_OK) {
         CHECK(stats.rows_read == stats.rows_accepted + stats.rows_rejected);
-        CHECK(data.n_accounts + data.n_tickets == stats.rows_accepted);
+        CHECK(data.n_accounts + data.n_tickets + data.n_contacts +
+                  data.n_opportunities + data.n_projects + data.n_milestones +
+                  data.n_risks + data.n_roles ==
+              stats.rows_accepted);
         CHECK(data.n_source_files == 1);
         for (i = 0; i < data.n_accounts; i++) {
             check_text(data.accounts[i].id);
@@ -61,13 +66,17 @@ static void check_import(const char *text, size_t size)
             const struct rp_ticket *t = &data.tickets[i];
             check_text(t->id);
             check_text(t->subject);
+            check_text(t->org_name);
+            check_text(t->org_domain);
+            check_text(t->source_system);
             CHECK(t->created != RP_TIME_NONE);
             CHECK(t->resolved == RP_TIME_NONE || t->resolved >= t->created);
         }
     } else {
         CHECK(status == RP_ERR_INPUT);
         CHECK(err.message[0] != '\0');
-        CHECK(data.n_accounts == 0 && data.n_tickets == 0);
+        CHECK(data.n_accounts == 0 && data.n_tickets == 0 &&
+              data.n_contacts == 0 && data.n_roles == 0);
         CHECK(data.n_source_files == 0);
     }
     rp_dataset_release(&data);
@@ -111,11 +120,12 @@ static enum rp_status read_in_pieces(const char *text, size_t size, size_t cut1,
                                      size_t cut2, struct digest *d,
                                      struct rp_error *err)
 {
-    struct rp_csv_sink sink = {on_record, d};
+    struct rp_csv_sink sink = {on_record, d, NULL};
     struct rp_csv_reader reader;
     enum rp_status status;
 
     status = rp_csv_reader_init(&reader, "fuzz.csv", sink, err);
+    rp_csv_reader_set_encoding(&reader, rp_csv_guess_encoding(text, size));
     if (status == RP_OK)
         status = rp_csv_reader_feed(&reader, text, cut1);
     if (status == RP_OK)
@@ -131,7 +141,7 @@ static enum rp_status read_in_pieces(const char *text, size_t size, size_t cut1,
 static void check_pieces(const char *text, size_t size)
 {
     struct digest whole = {14695981039346656037ULL, 0}, split = whole;
-    struct rp_csv_sink sink = {on_record, &whole};
+    struct rp_csv_sink sink = {on_record, &whole, NULL};
     struct rp_error err1, err2;
     enum rp_status s1, s2;
     size_t cut1, cut2;
@@ -154,6 +164,12 @@ static void check_pieces(const char *text, size_t size)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *text = (const char *)data;
+    static bool ready;
+
+    if (!ready) {
+        rp_import_set_profile_dir("pipeline/import/profiles");
+        ready = true;
+    }
 
     check_import(text, size);
     check_pieces(text, size);

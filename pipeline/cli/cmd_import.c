@@ -8,21 +8,49 @@
 #include "import/import.h"
 
 static const char usage[] =
-    "reportpipe import [-o DIR] [--rejects DIR] [-q] FILE.csv...";
+    "reportpipe import [-o DIR] [--rejects DIR] [--profile FILE]... "
+    "[--profiles DIR] [-q] FILE.csv...";
 
 static void help(void)
 {
     printf("usage: %s\n\n"
-           "Reads CSV exports, recognises each file's source from its "
-           "header row,\ntypes and validates every row.  Rejected rows go "
-           "to <name>.rejects.csv\nwith their line number and the reason.\n\n"
-           "  -o, --output DIR  write canonical accounts.csv and tickets.csv "
-           "to DIR\n"
+           "Reads CSV exports (Salesforce, HubSpot, Dynamics 365, Zendesk, "
+           "Jira Service\nManagement, Freshdesk, ServiceNow, the program "
+           "plan, or canonical records),\nrecognises each file's source "
+           "profile from its header row, and types and\nvalidates every "
+           "row.  Encodings (UTF-8, UTF-16 with BOM, Windows-1252) and\n"
+           "delimiters (, ; TAB |) are detected.  Rejected rows go to "
+           "<name>.rejects.csv\nwith their line number and the reason.\n\n"
+           "  -o, --output DIR  write canonical record files (accounts.csv, "
+           "tickets.csv, ...)\n"
+           "                    to DIR\n"
            "  --rejects DIR     where rejects files go (default: beside "
            "each input)\n"
+           "  --profile FILE    also use this source profile, before the "
+           "shipped ones\n"
+           "                    (format: docs/import-profiles.md; may be "
+           "repeated)\n"
+           "  --profiles DIR    the shipped profiles (default: "
+           "$REPORTPIPE_PROFILES, else\n"
+           "                    pipeline/import/profiles of the source "
+           "tree)\n"
            "  -q, --quiet       no summary lines\n\n"
            "Exit status is 1 when any row was rejected.\n",
            usage);
+}
+
+static const char *delimiter_name(char c)
+{
+    switch (c) {
+    case '\t':
+        return "tab";
+    case ';':
+        return "';'";
+    case '|':
+        return "'|'";
+    default:
+        return "','";
+    }
 }
 
 int cmd_import(int argc, char **argv)
@@ -30,6 +58,8 @@ int cmd_import(int argc, char **argv)
     static const struct option options[] = {
         {"output", required_argument, NULL, 'o'},
         {"rejects", required_argument, NULL, 'r'},
+        {"profile", required_argument, NULL, 'p'},
+        {"profiles", required_argument, NULL, 'P'},
         {"quiet", no_argument, NULL, 'q'},
         {NULL, 0, NULL, 0},
     };
@@ -44,6 +74,8 @@ int cmd_import(int argc, char **argv)
         help();
         return 0;
     }
+    rp_dataset_init(&data);
+    rp_error_init(&err);
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:q", options, NULL)) != -1) {
         switch (c) {
@@ -53,32 +85,48 @@ int cmd_import(int argc, char **argv)
         case 'r':
             rejects_dir = optarg;
             break;
+        case 'p':
+            if (status == RP_OK)
+                status = rp_import_add_profile(optarg, &err);
+            break;
+        case 'P':
+            rp_import_set_profile_dir(optarg);
+            break;
         case 'q':
             rp_log_set_level(RP_LOG_QUIET);
             break;
         default:
+            rp_import_release_profiles();
             return cli_usage_error(usage, "unknown option");
         }
     }
-    if (optind >= argc)
+    if (status == RP_OK && optind >= argc) {
+        rp_import_release_profiles();
         return cli_usage_error(usage, "import needs at least one CSV file");
-    rp_dataset_init(&data);
-    rp_error_init(&err);
+    }
     for (i = optind; i < argc && status == RP_OK; i++) {
         struct rp_import_stats stats;
         status = rp_import_file(argv[i], rejects_dir, &data, &stats, &err);
         if (status != RP_OK)
             break;
-        rp_log_info("import: %s: %s profile, %zu rows read, %zu accepted, "
-                    "%zu rejected%s%s",
-                    argv[i], stats.profile, stats.rows_read,
+        rp_log_info("import: %s: recognised as %s (%s%s, %s-separated), "
+                    "%zu rows read = %zu accepted + %zu rejected%s%s",
+                    argv[i], stats.profile, stats.encoding,
+                    stats.converted ? ", converted to UTF-8 with iconv" : "",
+                    delimiter_name(stats.delimiter), stats.rows_read,
                     stats.rows_accepted, stats.rows_rejected,
                     stats.rows_rejected ? " -> " : "", stats.rejects_path);
+        if (stats.rows_rejected)
+            rp_log_warn("%s: %s%s", argv[i], stats.first_reject,
+                        stats.rows_rejected > 1 ? " (and more: see the "
+                                                  "rejects file)"
+                                                : "");
         rejected += stats.rows_rejected;
     }
     if (status == RP_OK && out_dir)
         status = rp_import_write_records(&data, out_dir, &err);
     rp_dataset_release(&data);
+    rp_import_release_profiles();
     if (status != RP_OK) {
         cli_report(&err);
         return cli_exit_code(status);

@@ -8,6 +8,13 @@
  * for multi-line quoted fields, CRLF split across two reads, or bare CR
  * line ends.
  *
+ * Before libcsv sees a byte, the input is made UTF-8: a byte order mark
+ * picks UTF-8 or UTF-16 (LE or BE), the caller may say Windows-1252, and
+ * iconv converts what is not UTF-8.  Bytes iconv cannot convert become
+ * U+FFFD and are counted, never dropped silently.  The delimiter (, ; TAB
+ * or |) is sniffed from the header line, the most frequent of them outside
+ * quotes, so the text is held back until the header line is complete.
+ *
  * libcsv runs in its lenient mode: a stray quote inside an unquoted field
  * (5" screen) is kept as text, as spreadsheets do.  A quote that is never
  * closed swallows the rest of the input; it is reported at the end with
@@ -61,7 +68,15 @@ static void on_field(void *s, size_t len, void *ctx)
     }
     r->offsets[r->n_fields] = r->bytes.len;
     r->lens[r->n_fields] = len;
-    if (!rp_buf_add(&r->bytes, s, len) || !rp_buf_addch(&r->bytes, '\0')) {
+    /* The common case, room to spare, without the buffer's checks. */
+    if (r->bytes.alloc - r->bytes.len > len + 1 &&
+        r->bytes.len + len < RP_CSV_MAX_RECORD) {
+        if (len)
+            memcpy(r->bytes.data + r->bytes.len, s, len);
+        r->bytes.len += len;
+        r->bytes.data[r->bytes.len++] = '\0';
+    } else if (!rp_buf_add(&r->bytes, s, len) ||
+               !rp_buf_addch(&r->bytes, '\0')) {
         r->status = too_big(r);
         return;
     }
@@ -115,7 +130,10 @@ enum rp_status rp_csv_reader_init(struct rp_csv_reader *r, const char *name,
     r->sink = sink;
     r->err = err;
     r->line = 1;
+    r->delim = ',';
+    r->cd = (iconv_t)-1;
     rp_buf_init(&r->bytes, RP_CSV_MAX_RECORD);
+    rp_buf_init(&r->head, RP_CSV_MAX_RECORD);
     if (csv_init(&r->parser, 0) != 0)
         return r->status = rp_error_set(err, RP_ERR_INTERNAL, name, 0, NULL,
                                         "cannot start the CSV parser");
@@ -131,6 +149,12 @@ void rp_csv_reader_release(struct rp_csv_reader *r)
         csv_free(&r->parser);
     r->parser_ready = false;
     rp_buf_release(&r->bytes);
+    rp_buf_release(&r->head);
+    if (r->cd_open)
+        iconv_close(r->cd);
+    r->cd_open = false;
+    free(r->conv);
+    r->conv = NULL;
     free(r->offsets);
     free(r->lens);
     free(r->ptrs);
@@ -188,11 +212,13 @@ static enum rp_status feed_text(struct rp_csv_reader *r, const char *data,
 
     while (pos < len && r->status == RP_OK) {
         size_t limit = len - pos < RP_CSV_CHUNK ? len : pos + RP_CSV_CHUNK;
-        size_t end = pos;
+        const char *lf = memchr(data + pos, '\n', limit - pos);
+        size_t end = lf ? (size_t)(lf - data) : limit;
+        const char *cr = memchr(data + pos, '\r', end - pos);
         bool terminated;
 
-        while (end < limit && data[end] != '\n' && data[end] != '\r')
-            end++;
+        if (cr)
+            end = (size_t)(cr - data);
         terminated = end < limit;
         if (terminated) {
             if (data[end] == '\r' && end + 1 < len && data[end + 1] == '\n')
@@ -206,48 +232,243 @@ static enum rp_status feed_text(struct rp_csv_reader *r, const char *data,
     return r->status;
 }
 
-static const unsigned char utf8_bom[3] = {0xEF, 0xBB, 0xBF};
+/* ---- the delimiter ------------------------------------------------------ */
+
+/* With a tab delimiter, only spaces are blanks libcsv may trim. */
+static int space_only(unsigned char c)
+{
+    return c == ' ';
+}
 
 /*
- * Consumes a UTF-8 byte order mark at the start of the input, which may
- * arrive split over several feeds; bytes that turn out not to be one are
- * fed as text.
+ * The delimiter of a header line: the candidate found most often outside
+ * quotes; ties go to the earlier candidate, and a one-column header is
+ * read with commas.
  */
-static size_t skip_bom(struct rp_csv_reader *r, const char *data, size_t len)
+static char sniff_delimiter(const char *s, size_t len)
+{
+    static const char candidates[] = {',', ';', '\t', '|'};
+    size_t counts[4] = {0, 0, 0, 0}, i, k, best = 0;
+    bool quoted = false;
+
+    for (i = 0; i < len; i++) {
+        if (s[i] == '"')
+            quoted = !quoted;
+        if (quoted)
+            continue;
+        if (s[i] == '\n' || s[i] == '\r')
+            break;
+        for (k = 0; k < 4; k++)
+            counts[k] += s[i] == candidates[k];
+    }
+    for (k = 1; k < 4; k++) {
+        if (counts[k] > counts[best])
+            best = k;
+    }
+    return candidates[best];
+}
+
+/* Whether text holds a line end outside quotes: the header is complete. */
+static bool has_line_end(const char *s, size_t len)
+{
+    bool quoted = false;
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        if (s[i] == '"')
+            quoted = !quoted;
+        else if (!quoted && (s[i] == '\n' || s[i] == '\r'))
+            return true;
+    }
+    return false;
+}
+
+static void decide_delimiter(struct rp_csv_reader *r)
+{
+    r->delim = sniff_delimiter(r->head.data ? r->head.data : "", r->head.len);
+    r->delim_done = true;
+    csv_set_delim(&r->parser, (unsigned char)r->delim);
+    if (r->delim == '\t')
+        csv_set_space_func(&r->parser, space_only);
+    if (r->head.len)
+        feed_text(r, r->head.data, r->head.len);
+    rp_buf_release(&r->head);
+}
+
+/* UTF-8 text, on its way to libcsv. */
+static enum rp_status text_in(struct rp_csv_reader *r, const char *s, size_t n)
+{
+    if (r->status != RP_OK || n == 0)
+        return r->status;
+    if (r->delim_done)
+        return feed_text(r, s, n);
+    /* The header line is held back until complete, or as long as a record
+     * may be: then the delimiter is taken from what there is. */
+    if (!rp_buf_add(&r->head, s, n)) {
+        decide_delimiter(r);
+        return feed_text(r, s, n);
+    }
+    if (has_line_end(r->head.data, r->head.len))
+        decide_delimiter(r);
+    return r->status;
+}
+
+/* ---- the encoding -------------------------------------------------------- */
+
+const char *rp_csv_encoding_name(enum rp_csv_encoding encoding)
+{
+    switch (encoding) {
+    case RP_CSV_UTF8:
+        return "UTF-8";
+    case RP_CSV_UTF8_BOM:
+        return "UTF-8 with BOM";
+    case RP_CSV_UTF16LE:
+        return "UTF-16LE";
+    case RP_CSV_UTF16BE:
+        return "UTF-16BE";
+    case RP_CSV_WINDOWS_1252:
+        return "Windows-1252";
+    }
+    return "?";
+}
+
+enum rp_csv_encoding rp_csv_guess_encoding(const char *data, size_t len)
+{
+    size_t ok = rp_import_utf8_valid_prefix(data, len);
+
+    /* A sequence cut by the end of the piece is no evidence either way. */
+    if (ok == len || (len - ok < 4 && ((unsigned char)data[ok] & 0xC0) == 0xC0))
+        return RP_CSV_UTF8;
+    return RP_CSV_WINDOWS_1252;
+}
+
+void rp_csv_reader_set_encoding(struct rp_csv_reader *r,
+                                enum rp_csv_encoding encoding)
+{
+    r->encoding = encoding;
+}
+
+static enum rp_status open_iconv(struct rp_csv_reader *r)
+{
+    const char *from = r->encoding == RP_CSV_UTF16LE   ? "UTF-16LE"
+                       : r->encoding == RP_CSV_UTF16BE ? "UTF-16BE"
+                                                       : "WINDOWS-1252";
+
+    r->cd = iconv_open("UTF-8", from);
+    if (r->cd == (iconv_t)-1)
+        return r->status =
+                   rp_error_set(r->err, RP_ERR_INTERNAL, r->name, 1, NULL,
+                                "cannot convert from %s: iconv_open failed: %s",
+                                from, strerror(errno));
+    r->cd_open = true;
+    /* UTF-8 grows 1252 at most threefold and UTF-16 at most 1.5-fold. */
+    r->conv = rp_xmalloc(3 * (RP_CSV_CHUNK + sizeof(r->carry)) + 8);
+    return RP_OK;
+}
+
+/*
+ * Converts one slice (at most RP_CSV_CHUNK bytes) after the carried bytes
+ * of the previous one.  A sequence cut at the end is carried on; at the
+ * end of input (last) it is invalid.
+ */
+static enum rp_status convert_slice(struct rp_csv_reader *r, const char *s,
+                                    size_t n, bool last)
+{
+    char in_buf[RP_CSV_CHUNK + sizeof(r->carry)];
+    size_t unit = r->encoding == RP_CSV_WINDOWS_1252 ? 1 : 2;
+    char *in = in_buf, *out = r->conv;
+    size_t in_left = r->n_carry + n;
+    size_t out_left = 3 * (RP_CSV_CHUNK + sizeof(r->carry)) + 8;
+
+    memcpy(in_buf, r->carry, r->n_carry);
+    if (n)
+        memcpy(in_buf + r->n_carry, s, n);
+    r->n_carry = 0;
+    while (in_left > 0) {
+        if (iconv(r->cd, &in, &in_left, &out, &out_left) != (size_t)-1)
+            break;
+        if (errno == EINVAL && !last && in_left < sizeof(r->carry)) {
+            memcpy(r->carry, in, in_left);
+            r->n_carry = in_left;
+            break;
+        }
+        if (errno != EILSEQ && errno != EINVAL)
+            return r->status =
+                       rp_error_set(r->err, RP_ERR_INTERNAL, r->name, r->line,
+                                    NULL, "iconv failed: %s", strerror(errno));
+        /* Not convertible: U+FFFD in its place, counted. */
+        memcpy(out, "\xEF\xBF\xBD", 3);
+        out += 3;
+        out_left -= 3;
+        r->replaced++;
+        if (in_left < unit)
+            unit = in_left;
+        in += unit;
+        in_left -= unit;
+    }
+    return text_in(r, r->conv, (size_t)(out - r->conv));
+}
+
+static enum rp_status decode(struct rp_csv_reader *r, const char *s, size_t n,
+                             bool last)
 {
     size_t pos = 0;
 
-    while (!r->bom_done && pos < len) {
-        if ((unsigned char)data[pos] == utf8_bom[r->bom_seen]) {
-            pos++;
-            r->bom_done = ++r->bom_seen == sizeof(utf8_bom);
-            continue;
-        }
-        r->bom_done = true;
-        if (r->bom_seen)
-            feed_text(r, (const char *)utf8_bom, r->bom_seen);
+    if (r->encoding == RP_CSV_UTF8 || r->encoding == RP_CSV_UTF8_BOM)
+        return text_in(r, s, n);
+    if (!r->cd_open && open_iconv(r) != RP_OK)
+        return r->status;
+    do {
+        size_t piece = n - pos < RP_CSV_CHUNK ? n - pos : RP_CSV_CHUNK;
+        if (convert_slice(r, s + pos, piece, last && pos + piece == n) != RP_OK)
+            break;
+        pos += piece;
+    } while (pos < n);
+    return r->status;
+}
+
+/*
+ * The first bytes: a byte order mark, or not.  Until three bytes are in
+ * (or the input ends) nothing can be decided.
+ */
+static enum rp_status resolve_lead(struct rp_csv_reader *r, bool last)
+{
+    const unsigned char *b = r->lead;
+    size_t skip = 0;
+
+    r->lead_done = true;
+    if (r->n_lead >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
+        r->encoding = RP_CSV_UTF8_BOM;
+        skip = 3;
+    } else if (r->n_lead >= 2 && b[0] == 0xFF && b[1] == 0xFE) {
+        r->encoding = RP_CSV_UTF16LE;
+        skip = 2;
+    } else if (r->n_lead >= 2 && b[0] == 0xFE && b[1] == 0xFF) {
+        r->encoding = RP_CSV_UTF16BE;
+        skip = 2;
+    } else if (r->encoding == RP_CSV_UTF16LE || r->encoding == RP_CSV_UTF16BE ||
+               r->encoding == RP_CSV_UTF8_BOM) {
+        /* Said to carry a mark, it has none: read what it is. */
+        r->encoding = RP_CSV_UTF8;
     }
-    return pos;
+    return decode(r, (const char *)b + skip, r->n_lead - skip, last);
 }
 
 enum rp_status rp_csv_reader_feed(struct rp_csv_reader *r, const char *data,
                                   size_t len)
 {
-    size_t pos;
+    size_t pos = 0;
 
     if (r->status != RP_OK || len == 0)
         return r->status;
-    /* No UTF-8 text starts with these bytes; UTF-16 does. */
-    if (!r->started &&
-        ((unsigned char)data[0] == 0xFF || (unsigned char)data[0] == 0xFE))
-        return r->status = rp_error_set(
-                   r->err, RP_ERR_INPUT, r->name, 1, NULL,
-                   "the file is not UTF-8 (it starts as UTF-16 does); "
-                   "export it as UTF-8 (\"CSV UTF-8\")");
     r->started = true;
-    pos = skip_bom(r, data, len);
-    if (r->status == RP_OK && pos < len)
-        feed_text(r, data + pos, len - pos);
+    while (!r->lead_done && pos < len) {
+        r->lead[r->n_lead++] = (unsigned char)data[pos++];
+        if (r->n_lead == sizeof(r->lead) && resolve_lead(r, false) != RP_OK)
+            return r->status;
+    }
+    if (pos < len)
+        decode(r, data + pos, len - pos, false);
     return r->status;
 }
 
@@ -255,9 +476,13 @@ enum rp_status rp_csv_reader_finish(struct rp_csv_reader *r)
 {
     if (r->status != RP_OK)
         return r->status;
-    /* A file that is only the start of a byte order mark. */
-    if (!r->bom_done && r->bom_seen &&
-        feed_text(r, (const char *)utf8_bom, r->bom_seen) != RP_OK)
+    if (!r->lead_done && resolve_lead(r, true) != RP_OK)
+        return r->status;
+    if (r->n_carry && decode(r, "", 0, true) != RP_OK)
+        return r->status;
+    if (!r->delim_done)
+        decide_delimiter(r);
+    if (r->status != RP_OK)
         return r->status;
     /*
      * A last line without terminator gets one, so that a record still
@@ -275,18 +500,65 @@ enum rp_status rp_csv_reader_finish(struct rp_csv_reader *r)
     return r->status;
 }
 
+static void fill_info(const struct rp_csv_reader *r, struct rp_csv_info *info)
+{
+    if (!info)
+        return;
+    info->encoding = r->encoding;
+    info->delimiter = r->delim;
+    info->replaced = r->replaced;
+}
+
+/* Whether the bytes of fp, from here on, are all valid UTF-8; rewinds. */
+static bool stream_is_utf8(FILE *fp, char *chunk)
+{
+    long start = ftell(fp);
+    char carry[4];
+    size_t n_carry = 0, n;
+    bool valid = true;
+
+    while (valid && (n = fread(chunk + n_carry, 1, RP_CSV_CHUNK, fp)) > 0) {
+        size_t total = n_carry + n;
+        size_t ok = rp_import_utf8_valid_prefix(chunk, total);
+        if (ok < total && total - ok < 4 &&
+            ((unsigned char)chunk[ok] & 0xC0) == 0xC0) {
+            n_carry = total - ok;
+            memcpy(carry, chunk + ok, n_carry);
+            memcpy(chunk, carry, n_carry);
+            continue;
+        }
+        valid = ok == total;
+        n_carry = 0;
+    }
+    if (n_carry)
+        valid = false;
+    clearerr(fp);
+    if (fseek(fp, start, SEEK_SET) != 0)
+        return true; /* cannot tell after all: take UTF-8, the norm */
+    return valid;
+}
+
 enum rp_status rp_csv_read_stream(FILE *fp, const char *name,
                                   struct rp_csv_sink sink, struct rp_error *err)
 {
     struct rp_csv_reader reader;
     enum rp_status status;
-    char *chunk = rp_xmalloc(RP_CSV_CHUNK);
+    char *chunk = rp_xmalloc(RP_CSV_CHUNK + 4);
     size_t n;
+    bool seekable = fseek(fp, 0, SEEK_CUR) == 0 && ftell(fp) >= 0;
+    bool first = true;
 
     status = rp_csv_reader_init(&reader, name, sink, err);
     if (status != RP_OK)
         goto out;
+    /* Without a byte order mark, the whole file says UTF-8 or not. */
+    if (seekable && !stream_is_utf8(fp, chunk))
+        rp_csv_reader_set_encoding(&reader, RP_CSV_WINDOWS_1252);
     while ((n = fread(chunk, 1, RP_CSV_CHUNK, fp)) > 0) {
+        if (first && !seekable)
+            rp_csv_reader_set_encoding(&reader,
+                                       rp_csv_guess_encoding(chunk, n));
+        first = false;
         status = rp_csv_reader_feed(&reader, chunk, n);
         if (status != RP_OK)
             goto out;
@@ -297,6 +569,7 @@ enum rp_status rp_csv_read_stream(FILE *fp, const char *name,
         goto out;
     }
     status = rp_csv_reader_finish(&reader);
+    fill_info(&reader, sink.info);
 out:
     rp_csv_reader_release(&reader);
     free(chunk);
@@ -313,10 +586,12 @@ enum rp_status rp_csv_read_buffer(const char *data, size_t len,
     status = rp_csv_reader_init(&reader, name, sink, err);
     if (status != RP_OK)
         goto out;
+    rp_csv_reader_set_encoding(&reader, rp_csv_guess_encoding(data, len));
     status = rp_csv_reader_feed(&reader, data, len);
     if (status != RP_OK)
         goto out;
     status = rp_csv_reader_finish(&reader);
+    fill_info(&reader, sink.info);
 out:
     rp_csv_reader_release(&reader);
     return status;

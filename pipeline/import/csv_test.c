@@ -54,7 +54,7 @@ static enum rp_status collect(void *ctx, const struct rp_csv_record *rec,
 
 static struct rp_csv_sink sink_for(struct seen *s)
 {
-    struct rp_csv_sink sink = {collect, s};
+    struct rp_csv_sink sink = {collect, s, NULL};
     return sink;
 }
 
@@ -72,6 +72,7 @@ static enum rp_status read_both_ways(const char *text, size_t len,
     rp_error_init(&err2);
     status2 =
         rp_csv_reader_init(&reader, "test.csv", sink_for(&bytewise), &err2);
+    rp_csv_reader_set_encoding(&reader, rp_csv_guess_encoding(text, len));
     for (i = 0; status2 == RP_OK && i < len; i++)
         status2 = rp_csv_reader_feed(&reader, text + i, 1);
     if (status2 == RP_OK)
@@ -87,20 +88,32 @@ static enum rp_status read_both_ways(const char *text, size_t len,
     return status;
 }
 
-static void expect_records(const char *text, const char *const *want,
-                           size_t n_want)
+static void expect_records_n(const char *text, size_t len,
+                             const char *const *want, size_t n_want)
 {
     struct seen s = {{NULL}, 0};
     struct rp_error err;
     size_t i;
 
     rp_error_init(&err);
-    assert_int_equal(read_both_ways(text, strlen(text), &s, &err), RP_OK);
+    assert_int_equal(read_both_ways(text, len, &s, &err), RP_OK);
     assert_int_equal(s.n, n_want);
     for (i = 0; i < n_want; i++)
         assert_string_equal(s.records[i], want[i]);
     seen_release(&s);
 }
+
+static void expect_records(const char *text, const char *const *want,
+                           size_t n_want)
+{
+    expect_records_n(text, strlen(text), want, n_want);
+}
+
+#define EXPECT_N(text, len, ...)                                               \
+    do {                                                                       \
+        static const char *const want_[] = {__VA_ARGS__};                      \
+        expect_records_n(text, len, want_, sizeof(want_) / sizeof(want_[0]));  \
+    } while (0)
 
 #define EXPECT(text, ...)                                                      \
     do {                                                                       \
@@ -231,20 +244,104 @@ static void test_text_after_closing_quote_is_an_error(void **state)
     seen_release(&s);
 }
 
-static void test_utf16_is_refused(void **state)
+/* Excel's "Unicode text": UTF-16LE with a byte order mark, tab-separated. */
+static void test_utf16le_with_bom_is_decoded(void **state)
 {
     static const char text[] = "\xFF\xFE"
-                               "a\0,\0b\0";
+                               "I\0d\0\t\0N\0a\0m\0e\0\r\0\n\0"
+                               "1\0\t\0M\0\xFC\0l\0l\0e\0r\0\r\0\n\0";
+    (void)state;
+    EXPECT_N(text, sizeof(text) - 1, "1:Id|Name", "2:1|M\xC3\xBCller");
+}
+
+static void test_utf16be_with_bom_is_decoded(void **state)
+{
+    static const char text[] = "\xFE\xFF"
+                               "\0a\0,\0b\0\n"
+                               "\0\"\0x\0,\0y\0\"\0,\0\xE9\0\n";
+    (void)state;
+    EXPECT_N(text, sizeof(text) - 1, "1:a|b", "2:x,y|\xC3\xA9");
+}
+
+/* A UTF-16 surrogate pair split across feeds still makes one character. */
+static void test_utf16_surrogate_pair(void **state)
+{
+    static const char text[] = "\xFF\xFE"
+                               "a\0\n\0\x3D\xD8\x00\xDE\n\0";
+    (void)state;
+    EXPECT_N(text, sizeof(text) - 1, "1:a", "2:\xF0\x9F\x98\x80");
+}
+
+static void test_windows_1252_is_converted(void **state)
+{
+    static const char text[] = "Name,Price\r\nM\xFCller,\x80 5\r\n"
+                               "Soci\xE9t\xE9 G\xE9n\xE9rale,\x93x\x94\r\n";
     struct seen s = {{NULL}, 0};
     struct rp_error err;
+    struct rp_csv_info info;
+    struct rp_csv_sink sink = {collect, &s, &info};
 
     (void)state;
     rp_error_init(&err);
-    assert_int_equal(rp_csv_read_buffer(text, sizeof(text) - 1, "u16.csv",
-                                        sink_for(&s), &err),
-                     RP_ERR_INPUT);
-    assert_non_null(strstr(err.message, "UTF-16"));
+    assert_int_equal(rp_csv_guess_encoding(text, strlen(text)),
+                     RP_CSV_WINDOWS_1252);
+    assert_int_equal(
+        rp_csv_read_buffer(text, strlen(text), "w.csv", sink, &err), RP_OK);
+    assert_int_equal(info.encoding, RP_CSV_WINDOWS_1252);
+    assert_int_equal(s.n, 3);
+    assert_string_equal(s.records[1], "2:M\xC3\xBCller|\xE2\x82\xAC 5");
+    assert_string_equal(s.records[2], "3:Soci\xC3\xA9t\xC3\xA9 "
+                                      "G\xC3\xA9n\xC3\xA9rale|"
+                                      "\xE2\x80\x9Cx\xE2\x80\x9D");
     seen_release(&s);
+}
+
+/* Bytes 1252 leaves undefined become U+FFFD and are counted. */
+static void test_unconvertible_bytes_are_replaced_and_counted(void **state)
+{
+    static const char text[] = "a,b\n\x81,\xE9\n";
+    struct seen s = {{NULL}, 0};
+    struct rp_error err;
+    struct rp_csv_info info;
+    struct rp_csv_sink sink = {collect, &s, &info};
+
+    (void)state;
+    rp_error_init(&err);
+    assert_int_equal(
+        rp_csv_read_buffer(text, strlen(text), "w.csv", sink, &err), RP_OK);
+    assert_int_equal(info.replaced, 1);
+    assert_string_equal(s.records[1], "2:\xEF\xBF\xBD|\xC3\xA9");
+    seen_release(&s);
+}
+
+static void test_utf8_is_not_mistaken_for_1252(void **state)
+{
+    static const char text[] = "a\nM\xC3\xBCller\n";
+    (void)state;
+    assert_int_equal(rp_csv_guess_encoding(text, strlen(text)), RP_CSV_UTF8);
+    /* A sequence cut by the end of a piece is no evidence. */
+    assert_int_equal(rp_csv_guess_encoding(text, strlen(text) - 5),
+                     RP_CSV_UTF8);
+}
+
+static void test_delimiter_sniffed(void **state)
+{
+    (void)state;
+    EXPECT("a;b;\"c;d\"\n1;\"2,5\";3\n", "1:a|b|c;d", "2:1|2,5|3");
+    EXPECT("a\tb\tc\n1\t 2 \t3\n", "1:a|b|c", "2:1|2|3");
+    EXPECT("a|b\n1|2\n", "1:a|b", "2:1|2");
+    /* Commas inside quotes do not count; the header's delimiter wins. */
+    EXPECT("\"x,y,z\";b\n1;2\n", "1:x,y,z|b", "2:1|2");
+    /* One column: commas. */
+    EXPECT("id\n1,2\n", "1:id", "2:1|2");
+}
+
+/* The header line may arrive in pieces; the delimiter waits for all of it. */
+static void test_delimiter_sniffed_across_pieces(void **state)
+{
+    (void)state;
+    EXPECT("alpha;beta;gamma;delta\r\n1;2;3;4\r\n", "1:alpha|beta|gamma|delta",
+           "2:1|2|3|4");
 }
 
 static void test_oversized_record_is_an_error(void **state)
@@ -311,6 +408,7 @@ static void test_sink_error_stops_reading(void **state)
     (void)state;
     sink.record = fail_on_second;
     sink.ctx = &calls;
+    sink.info = NULL;
     rp_error_init(&err);
     assert_int_equal(
         rp_csv_read_buffer(text, strlen(text), "t.csv", sink, &err),
@@ -356,7 +454,8 @@ static void test_bom_alone_and_partial(void **state)
 {
     (void)state;
     expect_records("\xEF\xBB\xBF", NULL, 0);
-    EXPECT("\xEF\xBBx,y\n", "1:\xEF\xBBx|y");
+    /* Half a mark is no mark, and not UTF-8: read as Windows-1252. */
+    EXPECT("\xEF\xBBx,y\n", "1:\xC3\xAF\xC2\xBBx|y");
 }
 
 static void write_field_to(const char *in, char *out, size_t size)
@@ -407,7 +506,14 @@ int main(void)
         cmocka_unit_test(test_embedded_nul_kept_with_length),
         cmocka_unit_test(test_unclosed_quote_is_an_error_at_its_line),
         cmocka_unit_test(test_text_after_closing_quote_is_an_error),
-        cmocka_unit_test(test_utf16_is_refused),
+        cmocka_unit_test(test_utf16le_with_bom_is_decoded),
+        cmocka_unit_test(test_utf16be_with_bom_is_decoded),
+        cmocka_unit_test(test_utf16_surrogate_pair),
+        cmocka_unit_test(test_windows_1252_is_converted),
+        cmocka_unit_test(test_unconvertible_bytes_are_replaced_and_counted),
+        cmocka_unit_test(test_utf8_is_not_mistaken_for_1252),
+        cmocka_unit_test(test_delimiter_sniffed),
+        cmocka_unit_test(test_delimiter_sniffed_across_pieces),
         cmocka_unit_test(test_oversized_record_is_an_error),
         cmocka_unit_test(test_too_many_fields_is_an_error),
         cmocka_unit_test(test_sink_error_stops_reading),

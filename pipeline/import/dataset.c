@@ -1,7 +1,9 @@
 /*
  * The dataset: every record imported so far, and the strings they own.
  * Records are appended whole or not at all, and a failed import is undone
- * (rp_dataset_truncate), so a dataset never holds half a file.
+ * (rp_dataset_truncate), so a dataset never holds half a file.  The record
+ * kinds are walked through their tables (records.c), which list every
+ * string a record owns.
  */
 #include "import/internal.h"
 
@@ -17,133 +19,97 @@ void rp_dataset_init(struct rp_dataset *data)
 
 void rp_import_record_release(enum rp_import_kind kind, void *record)
 {
-    if (kind == RP_IMPORT_ACCOUNTS) {
-        struct rp_account *a = record;
-        free(a->id);
-        free(a->name);
-        free(a->tier);
-        free(a->owner);
-        free(a->industry);
-        free(a->country);
-        free(a->website);
-        free(a->domain);
-    } else {
-        struct rp_ticket *t = record;
-        free(t->id);
-        free(t->account_id);
-        free(t->subject);
-        free(t->category);
-        free(t->org_name);
-        free(t->org_domain);
-        free(t->external_account_id);
-        free(t->source_system);
-    }
-}
-
-/* Records of the kinds only the merge stage reads yet. */
-static void release_plan_records(struct rp_dataset *data)
-{
+    const struct rp_import_kind_info *k = &rp_import_kinds[kind];
     size_t i;
 
-    for (i = 0; i < data->n_contacts; i++) {
-        struct rp_contact *c = &data->contacts[i];
-        free(c->id);
-        free(c->account_id);
-        free(c->name);
-        free(c->title);
-        free(c->email);
-        free(c->phone);
-        free(c->role);
+    for (i = 0; i < k->n_members; i++) {
+        if (k->members[i].type == RP_MEMBER_TEXT) {
+            char **member = (char **)((char *)record + k->members[i].offset);
+            free(*member);
+            *member = NULL;
+        }
     }
-    for (i = 0; i < data->n_opportunities; i++) {
-        struct rp_opportunity *o = &data->opportunities[i];
-        free(o->id);
-        free(o->account_id);
-        free(o->name);
-        free(o->stage);
-        free(o->type);
-        free(o->currency);
-    }
-    for (i = 0; i < data->n_projects; i++) {
-        struct rp_project *p = &data->projects[i];
-        free(p->id);
-        free(p->name);
-        free(p->goal);
-        free(p->phase);
-        free(p->owner);
-        free(p->account_id);
-    }
-    for (i = 0; i < data->n_milestones; i++) {
-        struct rp_milestone *m = &data->milestones[i];
-        free(m->id);
-        free(m->project_id);
-        free(m->account_id);
-        free(m->name);
-        free(m->owner);
-        free(m->status);
-    }
-    for (i = 0; i < data->n_risks; i++) {
-        struct rp_risk *r = &data->risks[i];
-        free(r->id);
-        free(r->project_id);
-        free(r->account_id);
-        free(r->title);
-        free(r->owner);
-        free(r->mitigation);
-        free(r->status);
-    }
-    for (i = 0; i < data->n_roles; i++) {
-        struct rp_role *r = &data->roles[i];
-        free(r->role);
-        free(r->person);
-        free(r->project_id);
-        free(r->account_id);
-    }
-    free(data->contacts);
-    free(data->opportunities);
-    free(data->projects);
-    free(data->milestones);
-    free(data->risks);
-    free(data->roles);
 }
 
-void rp_dataset_truncate(struct rp_dataset *data, size_t n_accounts,
-                         size_t n_tickets, size_t n_sources)
+/* The array fields of a kind in the dataset. */
+static void **items_of(struct rp_dataset *data, enum rp_import_kind kind,
+                       size_t **n, size_t **cap)
 {
-    while (data->n_accounts > n_accounts)
-        rp_import_record_release(RP_IMPORT_ACCOUNTS,
-                                 &data->accounts[--data->n_accounts]);
-    while (data->n_tickets > n_tickets)
-        rp_import_record_release(RP_IMPORT_TICKETS,
-                                 &data->tickets[--data->n_tickets]);
+    const struct rp_import_kind_info *k = &rp_import_kinds[kind];
+
+    *n = (size_t *)((char *)data + k->n);
+    *cap = (size_t *)((char *)data + k->cap);
+    return (void **)((char *)data + k->items);
+}
+
+void *rp_dataset_items(const struct rp_dataset *data, enum rp_import_kind kind,
+                       size_t *n)
+{
+    size_t *count, *cap;
+    void **items = items_of((struct rp_dataset *)data, kind, &count, &cap);
+
+    *n = *count;
+    return *items;
+}
+
+void rp_dataset_truncate(struct rp_dataset *data,
+                         const size_t counts[RP_IMPORT_KIND_COUNT],
+                         size_t n_sources)
+{
+    size_t k;
+
+    for (k = 0; k < RP_IMPORT_KIND_COUNT; k++) {
+        size_t *n, *cap;
+        void **items = items_of(data, (enum rp_import_kind)k, &n, &cap);
+        size_t size = rp_import_kinds[k].size;
+
+        while (*n > counts[k]) {
+            --*n;
+            rp_import_record_release((enum rp_import_kind)k,
+                                     (char *)*items + *n * size);
+        }
+    }
     while (data->n_source_files > n_sources)
         free(data->source_files[--data->n_source_files]);
 }
 
 void rp_dataset_release(struct rp_dataset *data)
 {
-    rp_dataset_truncate(data, 0, 0, 0);
-    release_plan_records(data);
-    free(data->accounts);
-    free(data->tickets);
+    static const size_t none[RP_IMPORT_KIND_COUNT] = {0};
+    size_t k;
+
+    rp_dataset_truncate(data, none, 0);
+    for (k = 0; k < RP_IMPORT_KIND_COUNT; k++) {
+        size_t *n, *cap;
+        void **items = items_of(data, (enum rp_import_kind)k, &n, &cap);
+        free(*items);
+    }
     free(data->source_files);
     rp_dataset_init(data);
+}
+
+void rp_dataset_append(struct rp_dataset *data, enum rp_import_kind kind,
+                       const void *record)
+{
+    size_t *n, *cap;
+    void **items = items_of(data, kind, &n, &cap);
+    size_t size = rp_import_kinds[kind].size;
+
+    rp_array_grow(items, cap, *n + 1, size);
+    memcpy((char *)*items + *n * size, record, size);
+    ++*n;
 }
 
 void rp_dataset_add_account(struct rp_dataset *data,
                             const struct rp_account *account)
 {
-    rp_array_grow((void **)&data->accounts, &data->cap_accounts,
-                  data->n_accounts + 1, sizeof(*data->accounts));
-    data->accounts[data->n_accounts++] = *account;
+    rp_dataset_append(data, RP_IMPORT_ACCOUNTS, account);
 }
 
 void rp_dataset_add_ticket(struct rp_dataset *data,
                            const struct rp_ticket *ticket)
 {
-    rp_array_grow((void **)&data->tickets, &data->cap_tickets,
-                  data->n_tickets + 1, sizeof(*data->tickets));
-    data->tickets[data->n_tickets++] = *ticket;
+    rp_dataset_append(data, RP_IMPORT_TICKETS, ticket);
 }
 
 const char *rp_dataset_add_source(struct rp_dataset *data, const char *name)
@@ -191,13 +157,16 @@ const char *rp_ticket_status_name(enum rp_ticket_status status)
 static const char *record_id(const struct rp_dataset *data,
                              enum rp_import_kind kind, size_t i)
 {
-    return kind == RP_IMPORT_ACCOUNTS ? data->accounts[i].id
-                                      : data->tickets[i].id;
+    const struct rp_import_kind_info *k = &rp_import_kinds[kind];
+    size_t n;
+    const char *items = rp_dataset_items(data, kind, &n);
+
+    return *(char *const *)(items + i * k->size + k->members[0].offset);
 }
 
 /* FNV-1a.  Ids come from our own CRM and ticketing exports; a crafted
  * file could at worst slow its own import, so no keyed hash. */
-static size_t hash_id(const char *s)
+static uint64_t hash_id(const char *s)
 {
     uint64_t h = 14695981039346656037ULL;
 
@@ -205,7 +174,7 @@ static size_t hash_id(const char *s)
         h ^= (unsigned char)*s++;
         h *= 1099511628211ULL;
     }
-    return (size_t)h;
+    return h;
 }
 
 void rp_import_index_init(struct rp_import_index *index)
@@ -219,25 +188,23 @@ void rp_import_index_release(struct rp_import_index *index)
     rp_import_index_init(index);
 }
 
-static void index_insert(struct rp_import_index *index,
-                         const struct rp_dataset *data,
-                         enum rp_import_kind kind, size_t i)
+static void index_put(struct rp_import_index *index, size_t i, uint64_t hash)
 {
     size_t mask = index->cap - 1;
-    size_t slot = hash_id(record_id(data, kind, i)) & mask;
+    size_t slot = (size_t)hash & mask;
 
-    while (index->slots[slot])
+    while (index->slots[slot].record)
         slot = (slot + 1) & mask;
-    index->slots[slot] = i + 1;
+    index->slots[slot].record = i + 1;
+    index->slots[slot].hash = hash;
     index->count++;
 }
 
 /* Keeps the table at most half full, so probes stay short. */
-static void index_reserve(struct rp_import_index *index,
-                          const struct rp_dataset *data,
-                          enum rp_import_kind kind, size_t need)
+static void index_reserve(struct rp_import_index *index, size_t need)
 {
-    size_t *old = index->slots, old_cap = index->cap, cap, i;
+    struct rp_import_slot *old = index->slots;
+    size_t old_cap = index->cap, cap, i;
 
     if (need * 2 <= index->cap)
         return;
@@ -250,8 +217,8 @@ static void index_reserve(struct rp_import_index *index,
     index->cap = cap;
     index->count = 0;
     for (i = 0; i < old_cap; i++) {
-        if (old[i])
-            index_insert(index, data, kind, old[i] - 1);
+        if (old[i].record)
+            index_put(index, old[i].record - 1, old[i].hash);
     }
     free(old);
 }
@@ -260,12 +227,12 @@ void rp_import_index_build(struct rp_import_index *index,
                            const struct rp_dataset *data,
                            enum rp_import_kind kind)
 {
-    size_t n = kind == RP_IMPORT_ACCOUNTS ? data->n_accounts : data->n_tickets;
-    size_t i;
+    size_t n, i;
 
-    index_reserve(index, data, kind, n + 1);
+    rp_dataset_items(data, kind, &n);
+    index_reserve(index, n + 1);
     for (i = 0; i < n; i++)
-        index_insert(index, data, kind, i);
+        index_put(index, i, hash_id(record_id(data, kind, i)));
 }
 
 bool rp_import_index_find(const struct rp_import_index *index,
@@ -274,14 +241,17 @@ bool rp_import_index_find(const struct rp_import_index *index,
                           size_t *found)
 {
     size_t mask, slot;
+    uint64_t hash;
 
     if (index->cap == 0)
         return false;
+    hash = hash_id(id);
     mask = index->cap - 1;
-    for (slot = hash_id(id) & mask; index->slots[slot];
+    for (slot = (size_t)hash & mask; index->slots[slot].record;
          slot = (slot + 1) & mask) {
-        size_t i = index->slots[slot] - 1;
-        if (strcmp(record_id(data, kind, i), id) == 0) {
+        size_t i = index->slots[slot].record - 1;
+        if (index->slots[slot].hash == hash &&
+            strcmp(record_id(data, kind, i), id) == 0) {
             *found = i;
             return true;
         }
@@ -293,6 +263,6 @@ void rp_import_index_add(struct rp_import_index *index,
                          const struct rp_dataset *data,
                          enum rp_import_kind kind, size_t i)
 {
-    index_reserve(index, data, kind, index->count + 1);
-    index_insert(index, data, kind, i);
+    index_reserve(index, index->count + 1);
+    index_put(index, i, hash_id(record_id(data, kind, i)));
 }

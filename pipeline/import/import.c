@@ -1,9 +1,10 @@
 /*
  * One import: header row to profile, then each row typed against the
  * profile and either appended to the dataset or rejected with a reason.
- * The typing is driven by the profile table (profile.c): each field says
- * its type and where it lives in struct rp_account or rp_ticket, so this
- * file knows no column by name.
+ * The typing is driven by the profile (profile.c) and the member tables
+ * (records.c): each field says which member it fills and each member its
+ * type and place in the record struct, so this file knows no column by
+ * name.
  */
 #include "import/internal.h"
 
@@ -17,6 +18,18 @@
 
 /* How much of a bad value a reason quotes. */
 #define QUOTE_MAX 80
+#define MAX_MEMBERS 32
+
+union record {
+    struct rp_account account;
+    struct rp_ticket ticket;
+    struct rp_contact contact;
+    struct rp_opportunity opportunity;
+    struct rp_project project;
+    struct rp_milestone milestone;
+    struct rp_risk risk;
+    struct rp_role role;
+};
 
 struct import {
     const char *name;   /* the input as the caller named it */
@@ -24,7 +37,8 @@ struct import {
     struct rp_dataset *data;
     struct rp_import_stats *stats;
     const struct rp_import_profile *profile; /* NULL until the header */
-    long columns[RP_PROFILE_MAX_FIELDS];
+    const struct rp_import_kind_info *kind;
+    struct rp_import_columns *columns;
     /* Column names as the file spells them, for reasons and rejects. */
     char *names[RP_PROFILE_MAX_FIELDS];
     char **header_fields; /* a copy of the header row */
@@ -32,17 +46,13 @@ struct import {
     struct rp_csv_record header;
     struct rp_import_rejects rejects;
     struct rp_import_index index;
+    struct rp_buf scratch; /* a value joined from repeated columns */
 };
 
 /* Why a row was rejected. */
 struct verdict {
     char field[128];
     char reason[512];
-};
-
-union record {
-    struct rp_account account;
-    struct rp_ticket ticket;
 };
 
 static bool is_space(char c)
@@ -58,6 +68,24 @@ static void trim(const char **s, size_t *len)
     }
     while (*len && is_space((*s)[*len - 1]))
         (*len)--;
+}
+
+static char lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+static bool same_text(const char *s, size_t len, const char *word)
+{
+    size_t i;
+
+    if (strlen(word) != len)
+        return false;
+    for (i = 0; i < len; i++) {
+        if (lower(s[i]) != lower(word[i]))
+            return false;
+    }
+    return true;
 }
 
 /*
@@ -96,134 +124,104 @@ static bool reject(struct verdict *v, const char *field, const char *fmt, ...)
     return false;
 }
 
-static const char *expected_format(enum rp_field_type type)
+/* "A or B or C" of a list of formats. */
+static void join_formats(char *out, size_t size, char *const *list, size_t n)
 {
-    switch (type) {
-    case RP_FIELD_TEXT:
-        return "text";
-    case RP_FIELD_COUNTRY:
-        return "an ISO 3166 alpha-2 code such as DE, or a country name";
-    case RP_FIELD_TIMESTAMP:
-        return "YYYY-MM-DDThh:mm:ssZ";
-    case RP_FIELD_DATE:
-        return "YYYY-MM-DD";
-    case RP_FIELD_AMOUNT:
-        return "digits with at most two decimals, e.g. 1250000.00";
-    case RP_FIELD_PRIORITY:
-        return "P1, P2, P3 or P4";
-    case RP_FIELD_STATUS:
-        return "New, Open, Pending, Solved or Closed";
-    }
-    return "?";
+    size_t i, used = 0;
+
+    out[0] = '\0';
+    for (i = 0; i < n && used < size; i++)
+        used += (size_t)snprintf(out + used, size - used, "%s%s",
+                                 i ? " or " : "", list[i]);
 }
 
-static const char *what_it_is_not(enum rp_field_type type)
+/* What a member expects, for a reason; maps of the profile come first. */
+static void expected(const struct import *im, const struct rp_import_member *m,
+                     char *out, size_t size)
+{
+    const struct rp_import_profile *p = im->profile;
+    size_t i, used = 0;
+    bool any = false;
+
+    out[0] = '\0';
+    for (i = 0; i < p->n_maps && used < size; i++) {
+        if (p->maps[i].member != m)
+            continue;
+        used += (size_t)snprintf(out + used, size - used, "%s%s",
+                                 any ? ", " : "one of ", p->maps[i].from);
+        any = true;
+    }
+    if (any)
+        return;
+    switch (m->type) {
+    case RP_MEMBER_TEXT:
+        snprintf(out, size, "text");
+        break;
+    case RP_MEMBER_TIMESTAMP:
+        join_formats(out, size, p->timestamps, p->n_timestamps);
+        break;
+    case RP_MEMBER_DATE:
+        join_formats(out, size, p->dates, p->n_dates);
+        break;
+    case RP_MEMBER_NUMBER:
+        snprintf(out, size, "a number such as 1%s234%s56",
+                 p->group == ' '    ? " "
+                 : p->group == '\'' ? "'"
+                 : p->group         ? (p->group == ',' ? "," : ".")
+                                    : "",
+                 p->decimal == ',' ? "," : ".");
+        break;
+    case RP_MEMBER_INT:
+        snprintf(out, size, "a whole number");
+        break;
+    case RP_MEMBER_BOOL:
+        snprintf(out, size, "true or false");
+        break;
+    case RP_MEMBER_PRIORITY:
+        snprintf(out, size, "P1, P2, P3 or P4");
+        break;
+    case RP_MEMBER_STATUS:
+        snprintf(out, size, "New, Open, Pending, Solved or Closed");
+        break;
+    case RP_MEMBER_SLA:
+        snprintf(out, size, "met or breached");
+        break;
+    case RP_MEMBER_RAG:
+        snprintf(out, size, "Green, Amber or Red");
+        break;
+    case RP_MEMBER_LEVEL:
+        snprintf(out, size, "Low, Medium or High");
+        break;
+    }
+}
+
+static const char *what(enum rp_member_type type)
 {
     switch (type) {
-    case RP_FIELD_TEXT:
+    case RP_MEMBER_TEXT:
         return "text";
-    case RP_FIELD_COUNTRY:
-        return "a country";
-    case RP_FIELD_TIMESTAMP:
-        return "an ISO 8601 timestamp";
-    case RP_FIELD_DATE:
+    case RP_MEMBER_TIMESTAMP:
+        return "a time";
+    case RP_MEMBER_DATE:
         return "a date";
-    case RP_FIELD_AMOUNT:
-        return "an amount";
-    case RP_FIELD_PRIORITY:
+    case RP_MEMBER_NUMBER:
+        return "a number";
+    case RP_MEMBER_INT:
+        return "a whole number";
+    case RP_MEMBER_BOOL:
+        return "true or false";
+    case RP_MEMBER_PRIORITY:
         return "a priority";
-    case RP_FIELD_STATUS:
+    case RP_MEMBER_STATUS:
         return "a ticket status";
+    case RP_MEMBER_SLA:
+        return "an SLA verdict";
+    case RP_MEMBER_RAG:
+        return "a RAG status";
+    case RP_MEMBER_LEVEL:
+        return "a level";
     }
     return "?";
-}
-
-static const char *record_noun(enum rp_import_kind kind)
-{
-    return kind == RP_IMPORT_ACCOUNTS ? "account" : "ticket";
-}
-
-/*
- * Types one value into its member of the record.  The value is trimmed;
- * an empty one has already been handled.
- */
-static bool parse_value(const struct rp_import_field *f, const char *name,
-                        const char *s, size_t len, union record *rec,
-                        struct verdict *v)
-{
-    char *member = (char *)rec + f->offset;
-    char quoted[QUOTE_MAX + 8];
-    char country[3];
-    int64_t t = 0;
-    double amount = 0;
-    enum rp_priority priority = RP_PRIORITY_P3;
-    enum rp_ticket_status status = RP_TICKET_NEW;
-    bool ok = false;
-
-    switch (f->type) {
-    case RP_FIELD_TEXT:
-        *(char **)member = rp_xstrndup(s, len);
-        return true;
-    case RP_FIELD_COUNTRY:
-        ok = rp_import_parse_country(s, len, country);
-        if (ok)
-            *(char **)member = rp_xstrdup(country);
-        break;
-    case RP_FIELD_TIMESTAMP:
-        ok = rp_import_parse_timestamp(s, len, &t);
-        if (ok)
-            *(int64_t *)member = t;
-        break;
-    case RP_FIELD_DATE:
-        ok = rp_import_parse_date(s, len, &t);
-        if (ok)
-            *(int64_t *)member = t;
-        break;
-    case RP_FIELD_AMOUNT:
-        ok = rp_import_parse_amount(s, len, &amount);
-        if (ok)
-            *(double *)member = amount;
-        break;
-    case RP_FIELD_PRIORITY:
-        ok = rp_import_parse_priority(s, len, &priority);
-        if (ok)
-            *(enum rp_priority *)member = priority;
-        break;
-    case RP_FIELD_STATUS:
-        ok = rp_import_parse_status(s, len, &status);
-        if (ok)
-            *(enum rp_ticket_status *)member = status;
-        break;
-    }
-    if (ok)
-        return true;
-    quote_value(quoted, sizeof(quoted), s, len);
-    return reject(v, name, "%s is not %s (expected %s)", quoted,
-                  what_it_is_not(f->type), expected_format(f->type));
-}
-
-/* What an empty optional value becomes. */
-static void set_empty(const struct rp_import_field *f, union record *rec)
-{
-    char *member = (char *)rec + f->offset;
-
-    switch (f->type) {
-    case RP_FIELD_TEXT:
-    case RP_FIELD_COUNTRY:
-        *(char **)member = rp_xstrdup("");
-        break;
-    case RP_FIELD_TIMESTAMP:
-    case RP_FIELD_DATE:
-        *(int64_t *)member = RP_TIME_NONE;
-        break;
-    case RP_FIELD_AMOUNT:
-        *(double *)member = 0;
-        break;
-    case RP_FIELD_PRIORITY:
-    case RP_FIELD_STATUS:
-        /* Never optional: the profile table requires a value. */
-        break;
-    }
 }
 
 static bool check_text(const char *name, const char *s, size_t len,
@@ -250,12 +248,8 @@ static bool check_width(const struct import *im,
 {
     size_t i;
 
-    if (rec->n_fields < im->header.n_fields)
-        return reject(v, "",
-                      "the row has %zu fields but the header has %zu (a "
-                      "field is missing, or a quoted field is broken)",
-                      rec->n_fields, im->header.n_fields);
-    /* Spreadsheets pad rows with empty fields; anything more is a shift. */
+    /* Shorter rows are ragged exports: the missing cells are empty.
+     * Spreadsheets pad rows with empty fields; anything more is a shift. */
     for (i = im->header.n_fields; i < rec->n_fields; i++) {
         const char *s = rec->fields[i];
         size_t len = rec->lens[i];
@@ -263,21 +257,321 @@ static bool check_width(const struct import *im,
         if (len)
             return reject(v, "",
                           "the row has %zu fields but the header has %zu (a "
-                          "value with a comma in it is probably not quoted)",
-                          rec->n_fields, im->header.n_fields);
+                          "value with a %s in it is probably not quoted)",
+                          rec->n_fields, im->header.n_fields,
+                          im->stats->delimiter == '\t'  ? "tab"
+                          : im->stats->delimiter == ';' ? "semicolon"
+                          : im->stats->delimiter == '|' ? "bar"
+                                                        : "comma");
     }
     return true;
 }
 
-static size_t field_at(const struct rp_import_profile *p, size_t offset)
+/* The time of a value in the profile's formats. */
+static bool parse_time(const struct rp_import_profile *p, bool date_member,
+                       const char *s, size_t len, int64_t *out)
+{
+    char *const *first = date_member ? p->dates : p->timestamps;
+    char *const *second = date_member ? p->timestamps : p->dates;
+    size_t n1 = date_member ? p->n_dates : p->n_timestamps;
+    size_t n2 = date_member ? p->n_timestamps : p->n_dates;
+    /* A date is the calendar day as written, whatever the zone. */
+    int32_t zone = date_member ? 0 : p->zone;
+    bool has_time;
+    size_t i;
+
+    for (i = 0; i < n1 + n2; i++) {
+        const char *f = i < n1 ? first[i] : second[i - n1];
+        if (rp_import_parse_time_format(f, s, len, zone, out, &has_time)) {
+            if (date_member) {
+                int64_t days = *out / 86400 - (*out % 86400 < 0);
+                *out = days * 86400;
+            }
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The map a profile has for a value, or NULL. */
+static const struct rp_import_map *mapped(const struct rp_import_profile *p,
+                                          const struct rp_import_member *m,
+                                          const char *s, size_t len)
 {
     size_t i;
 
-    for (i = 0; i < p->n_fields; i++) {
-        if (p->fields[i].offset == offset)
-            break;
+    for (i = 0; i < p->n_maps; i++) {
+        const struct rp_import_map *map = &p->maps[i];
+        if (map->member == m && map->from_len == len &&
+            same_text(s, len, map->from))
+            return map;
     }
-    return i;
+    return NULL;
+}
+
+static const char *default_of(const struct rp_import_profile *p,
+                              const struct rp_import_member *m)
+{
+    size_t i;
+
+    for (i = 0; i < p->n_defaults; i++) {
+        if (p->defaults[i].member == m)
+            return p->defaults[i].value;
+    }
+    return NULL;
+}
+
+/* A text value after the field's conversion; caller frees. */
+static char *convert_text(const struct rp_import_field *f, const char *s,
+                          size_t len)
+{
+    char country[3];
+    char *out;
+    size_t i;
+
+    switch (f->conv) {
+    case RP_CONV_EMAIL_DOMAIN:
+        return rp_import_email_domain(s, len);
+    case RP_CONV_URL_DOMAIN:
+        return rp_import_url_domain(s, len);
+    case RP_CONV_COUNTRY:
+        if (rp_import_parse_country(s, len, country))
+            return rp_xstrdup(country);
+        return NULL;
+    case RP_CONV_LOWER:
+        out = rp_xstrndup(s, len);
+        for (i = 0; i < len; i++)
+            out[i] = lower(out[i]);
+        return out;
+    default:
+        return rp_xstrndup(s, len);
+    }
+}
+
+/* An enumeration's value into its member, whatever the member's C type. */
+static void store_enum(const struct rp_import_member *m, char *member,
+                       int value)
+{
+    switch (m->type) {
+    case RP_MEMBER_INT:
+        *(int *)member = value;
+        break;
+    case RP_MEMBER_BOOL:
+        *(bool *)member = value != 0;
+        break;
+    case RP_MEMBER_PRIORITY:
+        *(enum rp_priority *)member = (enum rp_priority)value;
+        break;
+    case RP_MEMBER_STATUS:
+        *(enum rp_ticket_status *)member = (enum rp_ticket_status)value;
+        break;
+    case RP_MEMBER_SLA:
+        *(enum rp_sla_flag *)member = (enum rp_sla_flag)value;
+        break;
+    case RP_MEMBER_RAG:
+        *(enum rp_rag *)member = (enum rp_rag)value;
+        break;
+    case RP_MEMBER_LEVEL:
+        *(enum rp_risk_level *)member = (enum rp_risk_level)value;
+        break;
+    default:
+        break;
+    }
+}
+
+/* Types one non-empty value into its member of rec. */
+static bool parse_value(const struct import *im,
+                        const struct rp_import_field *f, const char *name,
+                        const char *s, size_t len, union record *rec,
+                        double *minutes, struct verdict *v)
+{
+    const struct rp_import_profile *p = im->profile;
+    const struct rp_import_member *m = f->member;
+    char *member = (char *)rec + m->offset;
+    const struct rp_import_map *map = mapped(p, m, s, len);
+    const char *ms = map ? map->to : s;
+    size_t mlen = map ? strlen(map->to) : len;
+    char quoted[QUOTE_MAX + 8], want[300];
+    bool ok = false;
+    int value = 0;
+    char *text;
+
+    switch (m->type) {
+    case RP_MEMBER_TEXT:
+        text = convert_text(f, ms, mlen);
+        if (!text)
+            break;
+        if (f->append && *(char **)member && **(char **)member) {
+            char *old = *(char **)member;
+            size_t n = strlen(old) + strlen(text) + 2;
+            char *joined = rp_xmalloc(n);
+            snprintf(joined, n, "%s %s", old, text);
+            free(old);
+            free(text);
+            text = joined;
+        } else {
+            free(*(char **)member);
+        }
+        *(char **)member = text;
+        return true;
+    case RP_MEMBER_TIMESTAMP:
+        if (f->conv == RP_CONV_MINUTES || f->conv == RP_CONV_HOURS) {
+            ok = rp_import_parse_number(ms, mlen, p->group, p->decimal,
+                                        minutes) &&
+                 *minutes >= 0 && *minutes < 1e9;
+            if (ok && f->conv == RP_CONV_HOURS)
+                *minutes *= 60;
+            if (ok)
+                return true;
+            quote_value(quoted, sizeof(quoted), s, len);
+            return reject(v, name, "%s is not a number of %s", quoted,
+                          f->conv == RP_CONV_HOURS ? "hours" : "minutes");
+        }
+        ok = parse_time(p, false, ms, mlen, (int64_t *)member);
+        break;
+    case RP_MEMBER_DATE:
+        ok = parse_time(p, true, ms, mlen, (int64_t *)member);
+        break;
+    case RP_MEMBER_NUMBER:
+        ok = rp_import_parse_number(ms, mlen, p->group, p->decimal,
+                                    (double *)member);
+        /* A one-column export may carry plain numbers in any locale. */
+        if (!ok && map)
+            ok = rp_import_parse_number(ms, mlen, 0, '.', (double *)member);
+        break;
+    case RP_MEMBER_INT:
+    case RP_MEMBER_BOOL:
+    case RP_MEMBER_PRIORITY:
+    case RP_MEMBER_STATUS:
+    case RP_MEMBER_SLA:
+    case RP_MEMBER_RAG:
+    case RP_MEMBER_LEVEL:
+        /* Mapped values were parsed once, with the profile. */
+        if (map)
+            value = map->value;
+        ok = map || rp_import_parse_enum(m, s, len, &value);
+        if (ok)
+            store_enum(m, member, value);
+        break;
+    }
+    if (ok)
+        return true;
+    if (m->type == RP_MEMBER_TEXT) {
+        quote_value(quoted, sizeof(quoted), s, len);
+        return reject(v, name, "%s is not %s", quoted,
+                      f->conv == RP_CONV_COUNTRY
+                          ? "a country (expected an ISO 3166 code such as "
+                            "DE, or a country name)"
+                          : "usable text");
+    }
+    quote_value(quoted, sizeof(quoted), s, len);
+    expected(im, m, want, sizeof(want));
+    return reject(v, name, "%s is not %s (expected %s)", quoted, what(m->type),
+                  want);
+}
+
+/*
+ * The value of field i in row: its column's cell, trimmed; for a name the
+ * header repeats (Jira's Labels), the non-empty cells joined with ", " for
+ * text, the first non-empty one otherwise.
+ */
+static bool field_value(struct import *im, size_t i,
+                        const struct rp_csv_record *row, const char **s,
+                        size_t *len, struct verdict *v)
+{
+    const struct rp_import_field *f = &im->profile->fields[i];
+    size_t k, n = im->columns->n[i];
+    bool joined = false;
+
+    *s = "";
+    *len = 0;
+    rp_buf_reset(&im->scratch);
+    for (k = 0; k < n; k++) {
+        size_t col = (size_t)im->columns->col[i][k];
+        const char *cell;
+        size_t cell_len;
+
+        if (col >= row->n_fields)
+            continue;
+        cell = row->fields[col];
+        cell_len = row->lens[col];
+        trim(&cell, &cell_len);
+        if (cell_len == 0)
+            continue;
+        if (!check_text(im->names[i], cell, cell_len, v))
+            return false;
+        if (*len == 0) {
+            *s = cell;
+            *len = cell_len;
+            if (f->member->type != RP_MEMBER_TEXT)
+                break;
+            continue;
+        }
+        if (!joined) {
+            bool fits = rp_buf_add(&im->scratch, *s, *len);
+            (void)fits;
+            joined = true;
+        }
+        if (!rp_buf_adds(&im->scratch, ", ") ||
+            !rp_buf_add(&im->scratch, cell, cell_len))
+            return reject(v, im->names[i], "the joined values are too long");
+    }
+    if (joined) {
+        *s = im->scratch.data;
+        *len = im->scratch.len;
+    }
+    return true;
+}
+
+/* Members a record starts with: no time, unset numbers, "" for text. */
+static void record_init(const struct rp_import_kind_info *k, union record *rec)
+{
+    size_t i;
+
+    memset(rec, 0, sizeof(*rec));
+    for (i = 0; i < k->n_members; i++) {
+        char *member = (char *)rec + k->members[i].offset;
+        if (k->members[i].type == RP_MEMBER_TIMESTAMP ||
+            k->members[i].type == RP_MEMBER_DATE)
+            *(int64_t *)member = RP_TIME_NONE;
+        else if (k->members[i].type == RP_MEMBER_NUMBER)
+            *(double *)member = k->members[i].unset;
+    }
+}
+
+static void record_finish(const struct import *im, union record *rec)
+{
+    const struct rp_import_kind_info *k = im->kind;
+    size_t i;
+
+    for (i = 0; i < k->n_members; i++) {
+        char **member = (char **)((char *)rec + k->members[i].offset);
+        if (k->members[i].type == RP_MEMBER_TEXT && !*member)
+            *member = rp_xstrdup("");
+    }
+    if (im->profile->kind == RP_IMPORT_TICKETS &&
+        !rec->ticket.source_system[0]) {
+        free(rec->ticket.source_system);
+        rec->ticket.source_system = rp_xstrdup(im->profile->system);
+    }
+    if (im->profile->kind == RP_IMPORT_ACCOUNTS && !rec->account.domain[0] &&
+        rec->account.website[0]) {
+        free(rec->account.domain);
+        rec->account.domain = rp_import_url_domain(
+            rec->account.website, strlen(rec->account.website));
+    }
+}
+
+/* The display name of the field filling a member, or the member's. */
+static const char *name_of(const struct import *im, const char *member)
+{
+    size_t i;
+
+    for (i = 0; i < im->profile->n_fields; i++) {
+        if (strcmp(im->profile->fields[i].member->name, member) == 0)
+            return im->names[i];
+    }
+    return member;
 }
 
 /*
@@ -285,62 +579,60 @@ static size_t field_at(const struct rp_import_profile *p, size_t offset)
  * resolution time is let through: systems keep it when a ticket reopens.
  */
 static bool check_ticket(const struct import *im, const struct rp_ticket *t,
-                         const char *const *raw, const size_t *raw_len,
                          struct verdict *v)
 {
-    const struct rp_import_profile *p = im->profile;
-    size_t created = field_at(p, offsetof(struct rp_ticket, created));
-    size_t first = field_at(p, offsetof(struct rp_ticket, first_response));
-    size_t resolved = field_at(p, offsetof(struct rp_ticket, resolved));
-    size_t status = field_at(p, offsetof(struct rp_ticket, status));
-    char a[QUOTE_MAX + 8], b[QUOTE_MAX + 8];
+    char a[RP_TIMESTAMP_SIZE], b[RP_TIMESTAMP_SIZE];
 
-    quote_value(b, sizeof(b), raw[created], raw_len[created]);
+    if (t->priority == 0)
+        return reject(v, name_of(im, "priority"),
+                      "is empty, and the profile '%s' gives no default",
+                      im->profile->name);
+    if (t->created == RP_TIME_NONE)
+        return reject(v, name_of(im, "created"),
+                      "is empty, but every ticket needs the time it was "
+                      "created");
     if (t->first_response != RP_TIME_NONE && t->first_response < t->created) {
-        quote_value(a, sizeof(a), raw[first], raw_len[first]);
-        return reject(v, im->names[first], "%s is before %s %s", a,
-                      im->names[created], b);
+        rp_import_format_timestamp(t->created, b);
+        rp_import_format_timestamp(t->first_response, a);
+        return reject(v, name_of(im, "first_response"),
+                      "'%s' is before %s '%s'", a, name_of(im, "created"), b);
     }
     if (t->resolved != RP_TIME_NONE && t->resolved < t->created) {
-        quote_value(a, sizeof(a), raw[resolved], raw_len[resolved]);
-        return reject(v, im->names[resolved], "%s is before %s %s", a,
-                      im->names[created], b);
+        rp_import_format_timestamp(t->created, b);
+        rp_import_format_timestamp(t->resolved, a);
+        return reject(v, name_of(im, "resolved"), "'%s' is before %s '%s'", a,
+                      name_of(im, "created"), b);
     }
     if (t->resolved == RP_TIME_NONE &&
-        (t->status == RP_TICKET_SOLVED || t->status == RP_TICKET_CLOSED)) {
-        quote_value(a, sizeof(a), raw[status], raw_len[status]);
-        return reject(v, im->names[resolved],
-                      "is empty, but %s is %s; a solved or closed ticket "
+        (t->status == RP_TICKET_SOLVED || t->status == RP_TICKET_CLOSED))
+        return reject(v, name_of(im, "resolved"),
+                      "is empty, but %s is '%s'; a solved or closed ticket "
                       "needs the time it was resolved",
-                      im->names[status], a);
-    }
+                      name_of(im, "status"), rp_ticket_status_name(t->status));
     return true;
 }
 
-static bool check_unique(const struct import *im, const char *id,
+static bool check_unique(const struct import *im, const union record *rec,
                          struct verdict *v)
 {
-    const struct rp_dataset *data = im->data;
-    enum rp_import_kind kind = im->profile->kind;
-    const char *file;
+    const struct rp_import_kind_info *k = im->kind;
+    const char *id = *(char *const *)((const char *)rec + k->members[0].offset);
+    const char *items, *found;
     char quoted[QUOTE_MAX + 8];
-    size_t i;
-    long line;
+    size_t i, n;
 
-    if (!rp_import_index_find(&im->index, data, kind, id, &i))
+    if (!k->has_id ||
+        !rp_import_index_find(&im->index, im->data, im->profile->kind, id, &i))
         return true;
-    if (kind == RP_IMPORT_ACCOUNTS) {
-        file = data->accounts[i].source_file;
-        line = data->accounts[i].source_line;
-    } else {
-        file = data->tickets[i].source_file;
-        line = data->tickets[i].source_line;
-    }
+    items = rp_dataset_items(im->data, im->profile->kind, &n);
+    found = items + i * k->size;
     quote_value(quoted, sizeof(quoted), id, strlen(id));
-    return reject(v, im->names[0],
+    return reject(v, name_of(im, k->members[0].name),
                   "%s appears twice; the %s was already "
                   "imported from %s line %ld",
-                  quoted, record_noun(kind), file, line);
+                  quoted, k->noun,
+                  *(const char *const *)(found + k->source_file),
+                  *(const long *)(found + k->source_line));
 }
 
 /* Types a row into rec; on false, v says why and rec holds no memory. */
@@ -348,41 +640,73 @@ static bool type_row(struct import *im, const struct rp_csv_record *row,
                      union record *rec, struct verdict *v)
 {
     const struct rp_import_profile *p = im->profile;
-    const char *raw[RP_PROFILE_MAX_FIELDS];
-    size_t raw_len[RP_PROFILE_MAX_FIELDS];
+    bool set[MAX_MEMBERS] = {false};
+    double minutes[RP_PROFILE_MAX_FIELDS];
+    bool has_minutes[RP_PROFILE_MAX_FIELDS] = {false};
     bool ok = check_width(im, row, v);
     size_t i;
 
-    memset(rec, 0, sizeof(*rec));
+    record_init(im->kind, rec);
     for (i = 0; ok && i < p->n_fields; i++) {
         const struct rp_import_field *f = &p->fields[i];
-        long col = im->columns[i];
+        size_t mi = (size_t)(f->member - im->kind->members);
+        const char *s;
+        size_t len;
 
-        raw[i] = col >= 0 ? row->fields[col] : "";
-        raw_len[i] = col >= 0 ? row->lens[col] : 0;
-        trim(&raw[i], &raw_len[i]);
-        ok = check_text(im->names[i], raw[i], raw_len[i], v);
+        ok = field_value(im, i, row, &s, &len, v);
         if (!ok)
             break;
-        if (raw_len[i] == 0 && f->need == RP_NEED_VALUE)
-            ok =
-                reject(v, im->names[i], "is empty, but every %s needs it%s%s%s",
-                       record_noun(p->kind),
-                       f->type == RP_FIELD_TEXT ? "" : " (expected ",
-                       f->type == RP_FIELD_TEXT ? "" : expected_format(f->type),
-                       f->type == RP_FIELD_TEXT ? "" : ")");
-        else if (raw_len[i] == 0)
-            set_empty(f, rec);
-        else
-            ok = parse_value(f, im->names[i], raw[i], raw_len[i], rec, v);
+        if (len == 0 && (s = default_of(p, f->member)) != NULL)
+            len = strlen(s);
+        if (len == 0) {
+            if (f->need == RP_NEED_VALUE) {
+                char want[300];
+                expected(im, f->member, want, sizeof(want));
+                ok = reject(
+                    v, im->names[i], "is empty, but every %s needs it%s%s%s",
+                    im->kind->noun,
+                    f->member->type == RP_MEMBER_TEXT ? "" : " (expected ",
+                    f->member->type == RP_MEMBER_TEXT ? "" : want,
+                    f->member->type == RP_MEMBER_TEXT ? "" : ")");
+            }
+            continue;
+        }
+        /* Several fields may fill a member: the first value wins, unless
+         * the later field appends (First Name + Last Name). */
+        if (set[mi] && !f->append)
+            continue;
+        ok = parse_value(im, f, im->names[i], s, len, rec, &minutes[i], v);
+        has_minutes[i] =
+            ok && (f->conv == RP_CONV_MINUTES || f->conv == RP_CONV_HOURS);
+        set[mi] = ok && !has_minutes[i];
+    }
+    /* Defaults of members no column fills. */
+    for (i = 0; ok && i < p->n_defaults; i++) {
+        const struct rp_import_member *m = p->defaults[i].member;
+        struct rp_import_field f;
+        double unused;
+
+        if (set[m - im->kind->members])
+            continue;
+        memset(&f, 0, sizeof(f));
+        f.member = m;
+        ok = parse_value(im, &f, m->name, p->defaults[i].value,
+                         strlen(p->defaults[i].value), rec, &unused, v);
+    }
+    if (ok) {
+        record_finish(im, rec);
+        for (i = 0; i < p->n_fields; i++) {
+            const struct rp_import_member *m = p->fields[i].member;
+            int64_t *t = (int64_t *)((char *)rec + m->offset);
+            if (has_minutes[i] && *t == RP_TIME_NONE &&
+                rec->ticket.created != RP_TIME_NONE)
+                *t = rec->ticket.created + (int64_t)(minutes[i] * 60 + 0.5);
+        }
     }
     if (ok && p->kind == RP_IMPORT_TICKETS)
-        ok = check_ticket(im, &rec->ticket, raw, raw_len, v);
+        ok = check_ticket(im, &rec->ticket, v);
     if (ok)
-        ok = check_unique(im,
-                          p->kind == RP_IMPORT_ACCOUNTS ? rec->account.id
-                                                        : rec->ticket.id,
-                          v);
+        ok = check_unique(im, rec, v);
     if (!ok)
         rp_import_record_release(p->kind, rec);
     return ok;
@@ -390,20 +714,15 @@ static bool type_row(struct import *im, const struct rp_csv_record *row,
 
 static void accept_row(struct import *im, union record *rec, long line)
 {
-    struct rp_dataset *data = im->data;
+    const struct rp_import_kind_info *k = im->kind;
+    size_t n;
 
-    if (im->profile->kind == RP_IMPORT_ACCOUNTS) {
-        rec->account.source_file = im->source;
-        rec->account.source_line = line;
-        rp_dataset_add_account(data, &rec->account);
-        rp_import_index_add(&im->index, data, RP_IMPORT_ACCOUNTS,
-                            data->n_accounts - 1);
-    } else {
-        rec->ticket.source_file = im->source;
-        rec->ticket.source_line = line;
-        rp_dataset_add_ticket(data, &rec->ticket);
-        rp_import_index_add(&im->index, data, RP_IMPORT_TICKETS,
-                            data->n_tickets - 1);
+    *(const char **)((char *)rec + k->source_file) = im->source;
+    *(long *)((char *)rec + k->source_line) = line;
+    rp_dataset_append(im->data, im->profile->kind, rec);
+    if (k->has_id) {
+        rp_dataset_items(im->data, im->profile->kind, &n);
+        rp_import_index_add(&im->index, im->data, im->profile->kind, n - 1);
     }
     im->stats->rows_accepted++;
 }
@@ -415,10 +734,12 @@ static enum rp_status take_header(struct import *im,
     enum rp_status status;
     size_t i;
 
+    im->columns = rp_xcalloc(1, sizeof(*im->columns));
     status =
         rp_import_match_header(rec, im->name, &im->profile, im->columns, err);
     if (status != RP_OK)
         return status;
+    im->kind = &rp_import_kinds[im->profile->kind];
     im->header_fields = rp_xcalloc(rec->n_fields, sizeof(char *));
     im->header_lens = rp_xcalloc(rec->n_fields, sizeof(size_t));
     for (i = 0; i < rec->n_fields; i++) {
@@ -430,16 +751,20 @@ static enum rp_status take_header(struct import *im,
     im->header.n_fields = rec->n_fields;
     im->header.line = rec->line;
     for (i = 0; i < im->profile->n_fields; i++) {
-        long col = im->columns[i];
-        const char *s = col >= 0 ? rec->fields[col] : "";
-        size_t len = col >= 0 ? rec->lens[col] : 0;
-        trim(&s, &len);
-        im->names[i] = col >= 0 ? rp_xstrndup(s, len)
-                                : rp_xstrdup(im->profile->fields[i].names[0]);
+        const char *s = im->profile->fields[i].names[0];
+        size_t len = strlen(s);
+        if (im->columns->n[i] > 0) {
+            long col = im->columns->col[i][0];
+            s = rec->fields[col];
+            len = rec->lens[col];
+            trim(&s, &len);
+        }
+        im->names[i] = rp_xstrndup(s, len);
     }
     snprintf(im->stats->profile, sizeof(im->stats->profile), "%s",
              im->profile->name);
-    rp_import_index_build(&im->index, im->data, im->profile->kind);
+    if (im->kind->has_id)
+        rp_import_index_build(&im->index, im->data, im->profile->kind);
     return RP_OK;
 }
 
@@ -457,7 +782,9 @@ static enum rp_status on_record(void *ctx, const struct rp_csv_record *rec,
         accept_row(im, &record, rec->line);
         return RP_OK;
     }
-    im->stats->rows_rejected++;
+    if (im->stats->rows_rejected++ == 0)
+        snprintf(im->stats->first_reject, sizeof(im->stats->first_reject),
+                 "line %ld: %s", rec->line, v.reason);
     return rp_import_rejects_add(&im->rejects, &im->header, rec, v.field,
                                  v.reason, err);
 }
@@ -472,6 +799,8 @@ static void import_release(struct import *im)
         free(im->header_fields[i]);
     free(im->header_fields);
     free(im->header_lens);
+    free(im->columns);
+    rp_buf_release(&im->scratch);
     rp_import_rejects_release(&im->rejects);
     rp_import_index_release(&im->index);
 }
@@ -484,12 +813,15 @@ static enum rp_status import_run(const char *name, FILE *fp, const char *buf,
                                  struct rp_error *err)
 {
     struct rp_import_stats local;
-    size_t n_accounts = data->n_accounts, n_tickets = data->n_tickets;
+    size_t counts[RP_IMPORT_KIND_COUNT], k;
     size_t n_sources = data->n_source_files;
+    struct rp_csv_info info = {RP_CSV_UTF8, ',', 0};
     struct rp_csv_sink sink;
     struct import im;
     enum rp_status status;
 
+    for (k = 0; k < RP_IMPORT_KIND_COUNT; k++)
+        rp_dataset_items(data, (enum rp_import_kind)k, &counts[k]);
     if (!stats)
         stats = &local;
     memset(stats, 0, sizeof(*stats));
@@ -498,15 +830,23 @@ static enum rp_status import_run(const char *name, FILE *fp, const char *buf,
     im.data = data;
     im.stats = stats;
     im.source = rp_dataset_add_source(data, name);
+    rp_buf_init(&im.scratch, 1 << 20);
     rp_import_rejects_init(&im.rejects, rejects_path);
     rp_import_index_init(&im.index);
     sink.record = on_record;
     sink.ctx = &im;
+    sink.info = &info;
+    stats->delimiter = ',';
 
     if (fp)
         status = rp_csv_read_stream(fp, name, sink, err);
     else
         status = rp_csv_read_buffer(buf, len, name, sink, err);
+    snprintf(stats->encoding, sizeof(stats->encoding), "%s",
+             rp_csv_encoding_name(info.encoding));
+    stats->converted =
+        info.encoding != RP_CSV_UTF8 && info.encoding != RP_CSV_UTF8_BOM;
+    stats->delimiter = info.delimiter;
     if (status != RP_OK)
         goto out;
     if (!im.profile) {
@@ -521,7 +861,7 @@ static enum rp_status import_run(const char *name, FILE *fp, const char *buf,
                  rejects_path);
 out:
     if (status != RP_OK)
-        rp_dataset_truncate(data, n_accounts, n_tickets, n_sources);
+        rp_dataset_truncate(data, counts, n_sources);
     import_release(&im);
     return status;
 }

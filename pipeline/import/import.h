@@ -1,11 +1,13 @@
 /*
  * Import stage: CSV exports in, typed and validated records out.
  *
- * A file is read with libcsv, its header row is matched against the known
- * source profiles (today: a CRM accounts export and a ticketing export),
- * each row is typed (timestamps normalised to UTC, priorities and statuses
- * to canonical values) and appended to a struct rp_dataset.  A row that
- * fails is never dropped silently: it goes to the rejects file with its
+ * A file is read with libcsv (in any of the encodings and delimiters that
+ * CRM and ticketing exports use), its header row is matched against the
+ * source profiles (declarative files, one per export format: Salesforce,
+ * Zendesk, Jira Service Management, ... and the canonical record files),
+ * each row is typed (timestamps normalised to UTC, numbers, priorities and
+ * statuses to canonical values) and appended to a struct rp_dataset.  A row
+ * that fails is never dropped silently: it goes to the rejects file with its
  * original line number and the reason, and the counts always reconcile:
  * rows_read == rows_accepted + rows_rejected.
  *
@@ -213,6 +215,11 @@ struct rp_import_stats {
     size_t rows_accepted;
     size_t rows_rejected;
     char rejects_path[1024]; /* "" when nothing was rejected */
+    /* How the file was read: "UTF-8", "UTF-16LE", "Windows-1252", ... */
+    char encoding[32];
+    bool converted;         /* the encoding was not UTF-8: iconv converted it */
+    char delimiter;         /* ',', ';', '\t' or '|' */
+    char first_reject[600]; /* "line N: reason" of the first reject, or "" */
 };
 
 void rp_dataset_init(struct rp_dataset *data);
@@ -233,9 +240,11 @@ enum rp_status rp_import_file(const char *path, const char *rejects_dir,
 
 /*
  * Writes the dataset as canonical record files in dir: accounts.csv and
- * tickets.csv (UTF-8, ISO 8601 UTC timestamps, canonical priorities and
- * statuses).  These are themselves importable, so `reportpipe import`
- * output can feed `reportpipe merge`.
+ * tickets.csv always, contacts.csv, opportunities.csv, projects.csv,
+ * milestones.csv, risks.csv and roles.csv when there are such records
+ * (UTF-8, ISO 8601 UTC timestamps, canonical priorities and statuses).
+ * These are themselves importable, so `reportpipe import` output can feed
+ * `reportpipe merge`.
  */
 enum rp_status rp_import_write_records(const struct rp_dataset *data,
                                        const char *dir,
@@ -262,6 +271,26 @@ enum rp_status rp_import_buffer(const char *name, const char *buf, size_t len,
  * importing one fails, as it is not an export.
  */
 bool rp_import_is_rejects_file(const char *path);
+
+/*
+ * Source profiles (pipeline/import/profiles/NAME.profile; the format is in
+ * docs/import-profiles.md) are read on first use from the profiles
+ * directory: dir when set with rp_import_set_profile_dir(), else
+ * $REPORTPIPE_PROFILES, else pipeline/import/profiles beside the build
+ * tree of the running binary, else pipeline/import/profiles under the
+ * current directory.  dir is copied.
+ */
+void rp_import_set_profile_dir(const char *dir);
+
+/*
+ * Adds a profile file of the user's (--profile FILE).  It is tried before
+ * the shipped ones: a file whose header has all its columns uses it.
+ */
+enum rp_status rp_import_add_profile(const char *path,
+                                     struct rp_error *err) RP_MUST_CHECK;
+
+/* Frees the loaded profiles; the next import loads them again. */
+void rp_import_release_profiles(void);
 
 /* Names for canonical values ("P1", "open", ...); static strings. */
 const char *rp_priority_name(enum rp_priority priority);

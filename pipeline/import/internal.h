@@ -8,6 +8,9 @@
  * which picks a source profile (profile.c); every later record is typed
  * against that profile (types.c) and either appended to the dataset
  * (dataset.c) or written to the rejects file (rejects.c) with its reason.
+ * Profiles are data files (profiles/NAME.profile, format in
+ * docs/import-profiles.md); records.c describes the record structs they
+ * fill, member by member, so no code knows a column by name.
  */
 #ifndef RP_IMPORT_INTERNAL_H
 #define RP_IMPORT_INTERNAL_H
@@ -18,6 +21,7 @@
 #include <stdio.h>
 
 #include <csv.h>
+#include <iconv.h>
 
 #include "common/buf.h"
 #include "common/error.h"
@@ -50,14 +54,37 @@ struct rp_csv_record {
 };
 
 /*
+ * Encodings an export arrives in.  Without a byte order mark a file is
+ * UTF-8 when all of it is valid UTF-8, else Windows-1252 (what Excel and
+ * older CRMs write on Western European Windows); UTF-16 always carries a
+ * mark (Excel's "Unicode text").  Everything but UTF-8 goes through iconv.
+ */
+enum rp_csv_encoding {
+    RP_CSV_UTF8 = 0,
+    RP_CSV_UTF8_BOM,
+    RP_CSV_UTF16LE,
+    RP_CSV_UTF16BE,
+    RP_CSV_WINDOWS_1252,
+};
+
+/* What the reader found out about the file's form. */
+struct rp_csv_info {
+    enum rp_csv_encoding encoding;
+    char delimiter;  /* one of , ; TAB | */
+    size_t replaced; /* bytes that could not be converted (now U+FFFD) */
+};
+
+/*
  * Called once per record.  Blank lines and records whose fields are all
  * empty (",,,") are not records.  A status other than RP_OK stops reading;
- * the callback has filled the reader's err.
+ * the callback has filled the reader's err.  info, when not NULL, receives
+ * the encoding and delimiter when reading ends.
  */
 struct rp_csv_sink {
     enum rp_status (*record)(void *ctx, const struct rp_csv_record *rec,
                              struct rp_error *err);
     void *ctx;
+    struct rp_csv_info *info;
 };
 
 struct rp_csv_reader {
@@ -73,19 +100,38 @@ struct rp_csv_reader {
     size_t *lens;
     char **ptrs;
     size_t n_fields, cap_fields, cap_ptrs;
-    long line;         /* physical line of the next byte fed */
-    long record_line;  /* line the open record started on; 0: none open */
-    bool started;      /* the first byte has been seen */
-    bool bom_done;     /* past any byte order mark */
-    unsigned bom_seen; /* bytes of a byte order mark matched so far */
-    bool mid_line;     /* the last byte fed was not a line terminator */
-    bool last_was_cr;  /* the last byte fed was a CR, maybe half a CRLF */
+    long line;        /* physical line of the next byte fed */
+    long record_line; /* line the open record started on; 0: none open */
+    bool started;     /* the first byte has been seen */
+    bool mid_line;    /* the last byte fed was not a line terminator */
+    bool last_was_cr; /* the last byte fed was a CR, maybe half a CRLF */
+    /* Encoding: decided from the first bytes (a byte order mark). */
+    enum rp_csv_encoding encoding;
+    unsigned char lead[3]; /* first bytes, held until the mark is known */
+    size_t n_lead;
+    bool lead_done;
+    iconv_t cd;
+    bool cd_open;
+    unsigned char carry[8]; /* an input sequence split between feeds */
+    size_t n_carry;
+    char *conv; /* converted text of one slice */
+    size_t replaced;
+    /* Delimiter: sniffed from the header line, held in head till then. */
+    char delim;
+    bool delim_done;
+    struct rp_buf head;
 };
 
 /* name is kept (not copied) for messages; err receives the first error. */
 enum rp_status rp_csv_reader_init(struct rp_csv_reader *reader,
                                   const char *name, struct rp_csv_sink sink,
                                   struct rp_error *err) RP_MUST_CHECK;
+/*
+ * The encoding to assume when the input has no byte order mark (default
+ * UTF-8); call before the first feed.  A mark in the input wins.
+ */
+void rp_csv_reader_set_encoding(struct rp_csv_reader *reader,
+                                enum rp_csv_encoding encoding);
 /* Feeds the next bytes of the input, in pieces of any size. */
 enum rp_status rp_csv_reader_feed(struct rp_csv_reader *reader,
                                   const char *data, size_t len) RP_MUST_CHECK;
@@ -93,7 +139,20 @@ enum rp_status rp_csv_reader_feed(struct rp_csv_reader *reader,
 enum rp_status rp_csv_reader_finish(struct rp_csv_reader *reader) RP_MUST_CHECK;
 void rp_csv_reader_release(struct rp_csv_reader *reader);
 
-/* Reads a whole stream in RP_CSV_CHUNK pieces; never holds all of it. */
+/*
+ * The encoding of an input without byte order mark, from its bytes: UTF-8
+ * when they are valid UTF-8 (a sequence cut at the end counts as valid),
+ * else Windows-1252.
+ */
+enum rp_csv_encoding rp_csv_guess_encoding(const char *data, size_t len);
+const char *rp_csv_encoding_name(enum rp_csv_encoding encoding);
+
+/*
+ * Reads a whole stream in RP_CSV_CHUNK pieces; never holds all of it.  A
+ * seekable stream without byte order mark is first scanned for invalid
+ * UTF-8 (to tell Windows-1252), then rewound; a pipe is judged by its
+ * first chunk.
+ */
 enum rp_status rp_csv_read_stream(FILE *fp, const char *name,
                                   struct rp_csv_sink sink,
                                   struct rp_error *err) RP_MUST_CHECK;
@@ -138,6 +197,44 @@ bool rp_import_parse_status(const char *s, size_t len,
 bool rp_import_parse_country(const char *s, size_t len, char out[3]);
 
 /*
+ * A time in a format of a source profile.  Tokens: YYYY, YY (20YY), MM or
+ * M (month, 1-2 digits), MMM (Jan..Dec or the full name), DD or D, hh or h
+ * (hour), mm (minute), ss (second, optional fraction), AM (AM/PM), Z (Z,
+ * +hh:mm, +hhmm, +hh or nothing); a space matches one or more spaces,
+ * anything else itself.  Without a zone in the value, zone (seconds east
+ * of UTC) applies.  *has_time says whether the format carried an hour.
+ */
+bool rp_import_parse_time_format(const char *format, const char *s, size_t len,
+                                 int32_t zone, int64_t *out, bool *has_time);
+/* A format is well formed (its tokens make a date at least). */
+bool rp_import_time_format_valid(const char *format);
+
+/*
+ * A number with the given grouping and decimal characters (group 0: no
+ * grouping), optional sign, an optional currency code or symbol before it
+ * and an optional % after it: "1,234.56", "1.234,56", "EUR 12.000,00".
+ */
+bool rp_import_parse_number(const char *s, size_t len, char group, char decimal,
+                            double *out);
+/* Digits only, at most 9 of them. */
+bool rp_import_parse_int(const char *s, size_t len, int *out);
+/* true/false, yes/no, y/n, 1/0, x (checked), checked/unchecked. */
+bool rp_import_parse_bool(const char *s, size_t len, bool *out);
+/* met/achieved/within sla/true, breached/violated/missed/false. */
+bool rp_import_parse_sla(const char *s, size_t len, enum rp_sla_flag *out);
+/* green/g, amber/yellow/a/y, red/r. */
+bool rp_import_parse_rag(const char *s, size_t len, enum rp_rag *out);
+/* low/l/1, medium/med/m/2, high/h/3 (also "very high" as high). */
+bool rp_import_parse_level(const char *s, size_t len, enum rp_risk_level *out);
+
+/*
+ * The domain of an e-mail address or a web address, lower case, without
+ * "www.", scheme, port or path; "" when there is none.  Caller frees.
+ */
+char *rp_import_email_domain(const char *s, size_t len);
+char *rp_import_url_domain(const char *s, size_t len);
+
+/*
  * Checks that text can travel on to XML: valid UTF-8 and no control
  * characters other than tab, CR and LF.  On failure *pos is the offset of
  * the offending byte and *control says whether it was a control character
@@ -145,6 +242,8 @@ bool rp_import_parse_country(const char *s, size_t len, char out[3]);
  */
 bool rp_import_check_text(const char *s, size_t len, size_t *pos,
                           bool *control);
+/* Length of the longest prefix of s that is valid UTF-8. */
+size_t rp_import_utf8_valid_prefix(const char *s, size_t len);
 
 /* Buffer sizes for formatted values, with room for years beyond 9999. */
 #define RP_TIMESTAMP_SIZE 32
@@ -157,18 +256,33 @@ void rp_import_format_amount(double amount, char out[RP_AMOUNT_SIZE]);
 /* Days since 1970-01-01 of a proleptic Gregorian date (m 1..12, d 1..31). */
 int64_t rp_import_days_from_civil(int64_t y, unsigned m, unsigned d);
 
-/* ---- profile.c: the declarative table of source profiles ----------------- */
+/* ---- records.c: the kinds of record and their members -------------------- */
 
-enum rp_import_kind { RP_IMPORT_ACCOUNTS, RP_IMPORT_TICKETS };
+enum rp_import_kind {
+    RP_IMPORT_ACCOUNTS,
+    RP_IMPORT_TICKETS,
+    RP_IMPORT_CONTACTS,
+    RP_IMPORT_OPPORTUNITIES,
+    RP_IMPORT_PROJECTS,
+    RP_IMPORT_MILESTONES,
+    RP_IMPORT_RISKS,
+    RP_IMPORT_ROLES,
+};
+#define RP_IMPORT_KIND_COUNT 8
 
-enum rp_field_type {
-    RP_FIELD_TEXT,      /* char *, trimmed */
-    RP_FIELD_COUNTRY,   /* char *, ISO 3166 alpha-2 */
-    RP_FIELD_TIMESTAMP, /* int64_t, RP_TIME_NONE when empty */
-    RP_FIELD_DATE,      /* int64_t, RP_TIME_NONE when empty */
-    RP_FIELD_AMOUNT,    /* double, 0 when empty */
-    RP_FIELD_PRIORITY,  /* enum rp_priority */
-    RP_FIELD_STATUS,    /* enum rp_ticket_status */
+/* The C type of a member, which decides how a value is parsed. */
+enum rp_member_type {
+    RP_MEMBER_TEXT,      /* char *, "" when empty */
+    RP_MEMBER_TIMESTAMP, /* int64_t, RP_TIME_NONE when empty */
+    RP_MEMBER_DATE,      /* int64_t at midnight UTC, RP_TIME_NONE */
+    RP_MEMBER_NUMBER,    /* double, the member's unset value when empty */
+    RP_MEMBER_INT,       /* int, 0 */
+    RP_MEMBER_BOOL,      /* bool, false */
+    RP_MEMBER_PRIORITY,  /* enum rp_priority: needs a value or a default */
+    RP_MEMBER_STATUS,    /* enum rp_ticket_status: likewise */
+    RP_MEMBER_SLA,       /* enum rp_sla_flag, RP_SLA_UNKNOWN */
+    RP_MEMBER_RAG,       /* enum rp_rag, RP_RAG_UNKNOWN */
+    RP_MEMBER_LEVEL,     /* enum rp_risk_level, RP_RISK_UNKNOWN */
 };
 
 enum rp_field_need {
@@ -177,40 +291,145 @@ enum rp_field_need {
     RP_NEED_VALUE,    /* the column must be there and the value not empty */
 };
 
-#define RP_FIELD_MAX_NAMES 4
+/*
+ * One member of a record struct: its name in profile files, its column in
+ * the canonical record file, and where it lives.
+ */
+struct rp_import_member {
+    const char *name;   /* "org_domain" */
+    const char *column; /* "Organization Domain" */
+    enum rp_member_type type;
+    size_t offset;
+    enum rp_field_need need; /* in the canonical record file */
+    double unset;            /* RP_MEMBER_NUMBER: the value when empty */
+};
+
+/* One kind of record: its struct, members and array in rp_dataset. */
+struct rp_import_kind_info {
+    const char *name;         /* "ticket", as profile files name it */
+    const char *noun;         /* "ticket", for messages */
+    const char *records_file; /* canonical file: "tickets.csv" */
+    size_t size;              /* of the struct */
+    const struct rp_import_member *members; /* members[0] is the id, if any */
+    size_t n_members;
+    bool has_id;          /* members[0] is a unique id */
+    size_t items, n, cap; /* offsets of the array fields in rp_dataset */
+    size_t source_file, source_line; /* offsets in the struct */
+};
+
+extern const struct rp_import_kind_info rp_import_kinds[RP_IMPORT_KIND_COUNT];
+
+const struct rp_import_member *
+rp_import_find_member(const struct rp_import_kind_info *kind, const char *name,
+                      size_t len);
+
+/* ---- profile.c: source profiles, read from files ------------------------- */
+
+/* What a field's text becomes before it is typed. */
+enum rp_field_conv {
+    RP_CONV_NONE,
+    RP_CONV_EMAIL_DOMAIN, /* text: the domain of an e-mail address */
+    RP_CONV_URL_DOMAIN,   /* text: the domain of a web address */
+    RP_CONV_COUNTRY,      /* text: an ISO 3166 alpha-2 code */
+    RP_CONV_LOWER,        /* text: ASCII lower case */
+    RP_CONV_MINUTES,      /* timestamp: minutes after the ticket's creation */
+    RP_CONV_HOURS,        /* timestamp: hours after the ticket's creation */
+};
+
+#define RP_PROFILE_MAX_FIELDS 48
+#define RP_FIELD_MAX_NAMES 8
+#define RP_FIELD_MAX_COLUMNS 16 /* a name repeated in a header (Jira) */
+#define RP_PROFILE_MAX_FORMATS 8
+#define RP_PROFILE_MAX_MAPS 256
+#define RP_PROFILE_MAX_DEFAULTS 16
+#define RP_PROFILE_MAX_SIZE ((size_t)64 << 10)
+#define RP_PROFILE_MAX_TEXT 200 /* a name, format or value in a profile */
 
 struct rp_import_field {
-    /* Header names accepted for the column; names[0] is the canonical one,
-     * which rp_import_write_records() writes. */
-    const char *names[RP_FIELD_MAX_NAMES];
-    enum rp_field_type type;
+    const struct rp_import_member *member;
+    char *names[RP_FIELD_MAX_NAMES]; /* header names; names[0] in messages */
+    size_t n_names;
     enum rp_field_need need;
-    size_t offset; /* of the member in struct rp_account or rp_ticket */
+    enum rp_field_conv conv;
+    bool append; /* joined to the member's earlier value with a space */
+};
+
+/* An enumeration value as a system writes it, and the canonical one. */
+struct rp_import_map {
+    const struct rp_import_member *member;
+    char *from;
+    size_t from_len;
+    char *to;
+    int value; /* to, parsed, for members that are not text */
+};
+
+/* The canonical value of an enumeration member (priority, status, SLA,
+ * RAG, level, bool, int) as an int; false when it is not one. */
+bool rp_import_parse_enum(const struct rp_import_member *m, const char *s,
+                          size_t len, int *out);
+
+struct rp_import_default {
+    const struct rp_import_member *member;
+    char *value; /* typed as if the cell held it */
 };
 
 struct rp_import_profile {
-    const char *name;         /* "crm-accounts", "tickets" */
-    const char *records_file; /* what rp_import_write_records() writes */
+    char *name;   /* "zendesk-tickets" */
+    char *system; /* "zendesk": rp_ticket.source_system */
+    char *path;   /* file it was read from, or "built in" */
     enum rp_import_kind kind;
-    const struct rp_import_field *fields; /* fields[0] is the record's id */
+    bool user; /* given with --profile: tried before the shipped ones */
+    struct rp_import_field fields[RP_PROFILE_MAX_FIELDS];
     size_t n_fields;
+    char *timestamps[RP_PROFILE_MAX_FORMATS];
+    size_t n_timestamps;
+    char *dates[RP_PROFILE_MAX_FORMATS];
+    size_t n_dates;
+    int32_t zone;        /* seconds east of UTC of times without a zone */
+    char group, decimal; /* number format; group 0: none */
+    struct rp_import_map maps[RP_PROFILE_MAX_MAPS];
+    size_t n_maps;
+    struct rp_import_default defaults[RP_PROFILE_MAX_DEFAULTS];
+    size_t n_defaults;
 };
 
-#define RP_PROFILE_MAX_FIELDS 16
+/*
+ * Parses a profile file held in memory (path names it in messages).  On
+ * RP_OK *out is a new profile, freed with rp_import_profile_free().
+ */
+enum rp_status rp_import_profile_parse(const char *path, const char *text,
+                                       size_t len,
+                                       struct rp_import_profile **out,
+                                       struct rp_error *err) RP_MUST_CHECK;
+void rp_import_profile_free(struct rp_import_profile *p);
 
-extern const struct rp_import_profile rp_import_profiles[];
-extern const size_t rp_import_n_profiles;
+/* The canonical profile of a kind: the record file import -o writes. */
+const struct rp_import_profile *
+rp_import_canonical_profile(enum rp_import_kind kind);
 
 /*
- * Matches a header row against the profiles.  On RP_OK, *profile is set and
- * columns[i] is the header column of profile field i, or -1 when an
- * optional column is missing.  Otherwise an RP_ERR_INPUT names the columns
- * expected and missing.
+ * The profiles in use, loaded on first use: the canonical ones, the files
+ * *.profile of the profiles directory, and any added with
+ * rp_import_add_profile().  n receives their number.
  */
+enum rp_status rp_import_profiles(const struct rp_import_profile *const **list,
+                                  size_t *n,
+                                  struct rp_error *err) RP_MUST_CHECK;
+
+/*
+ * Matches a header row against the profiles.  On RP_OK, *profile is set
+ * and columns[i][] lists the header columns of profile field i (n_columns
+ * of them, 0 when an optional column is missing).  Otherwise an
+ * RP_ERR_INPUT names the columns expected and missing.
+ */
+struct rp_import_columns {
+    long col[RP_PROFILE_MAX_FIELDS][RP_FIELD_MAX_COLUMNS];
+    size_t n[RP_PROFILE_MAX_FIELDS];
+};
 enum rp_status rp_import_match_header(const struct rp_csv_record *header,
                                       const char *name,
                                       const struct rp_import_profile **profile,
-                                      long columns[RP_PROFILE_MAX_FIELDS],
+                                      struct rp_import_columns *columns,
                                       struct rp_error *err) RP_MUST_CHECK;
 
 /* The RP_ERR_INPUT of a file without a header row: names what is expected. */
@@ -223,9 +442,14 @@ enum rp_status rp_import_error_no_header(const char *name,
  * Hash index over the ids of one kind of record in a dataset, so duplicate
  * ids are found in constant time however long the export.
  */
+struct rp_import_slot {
+    uint64_t hash; /* of the id: probes compare this first */
+    size_t record; /* record index + 1; 0 is an empty slot */
+};
+
 struct rp_import_index {
-    size_t *slots; /* record index + 1; 0 is an empty slot */
-    size_t cap;    /* a power of two */
+    struct rp_import_slot *slots;
+    size_t cap; /* a power of two */
     size_t count;
 };
 
@@ -245,7 +469,12 @@ void rp_import_index_add(struct rp_import_index *index,
                          const struct rp_dataset *data,
                          enum rp_import_kind kind, size_t i);
 
-/* Appends a record, taking its strings; the struct is copied. */
+/* The records of a kind in data, and how many. */
+void *rp_dataset_items(const struct rp_dataset *data, enum rp_import_kind kind,
+                       size_t *n);
+/* Appends a record of kind, taking its strings; the struct is copied. */
+void rp_dataset_append(struct rp_dataset *data, enum rp_import_kind kind,
+                       const void *record);
 void rp_dataset_add_account(struct rp_dataset *data,
                             const struct rp_account *account);
 void rp_dataset_add_ticket(struct rp_dataset *data,
@@ -254,10 +483,11 @@ void rp_dataset_add_ticket(struct rp_dataset *data,
 const char *rp_dataset_add_source(struct rp_dataset *data, const char *name);
 /*
  * Undoes an import that failed part way: drops the records after the first
- * n_accounts and n_tickets and the source files after n_sources.
+ * counts[kind] of each kind and the source files after n_sources.
  */
-void rp_dataset_truncate(struct rp_dataset *data, size_t n_accounts,
-                         size_t n_tickets, size_t n_sources);
+void rp_dataset_truncate(struct rp_dataset *data,
+                         const size_t counts[RP_IMPORT_KIND_COUNT],
+                         size_t n_sources);
 /* Frees the strings of one record (not the record itself). */
 void rp_import_record_release(enum rp_import_kind kind, void *record);
 

@@ -1,87 +1,29 @@
 /*
- * Source profiles: which columns an export has and what each one becomes.
- * A new export format is a new table here, not new code.  The canonical
- * name of each column (names[0]) is also what rp_import_write_records()
- * writes, so the record files it produces match these same profiles.
+ * Source profiles: which columns an export has and what each becomes.  A
+ * new export format is a new file under pipeline/import/profiles/, not new
+ * code; the format is documented in docs/import-profiles.md.  A profile
+ * file is outside input like any other, so its parser checks everything
+ * and caps every size; a mistake is an RP_ERR_INPUT naming file and line.
+ *
+ * The canonical record files (what `reportpipe import -o` writes) have
+ * profiles built from the member tables of records.c, so they are always
+ * known, with or without a profiles directory.
  */
 #include "import/internal.h"
 
-#include <stddef.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "common/buf.h"
+#include "common/mem.h"
 
-#define ACCOUNT(member) offsetof(struct rp_account, member)
-#define TICKET(member) offsetof(struct rp_ticket, member)
-
-static const struct rp_import_field account_fields[] = {
-    {{"Account ID", "Account Id", "AccountId"},
-     RP_FIELD_TEXT,
-     RP_NEED_VALUE,
-     ACCOUNT(id)},
-    {{"Account Name"}, RP_FIELD_TEXT, RP_NEED_VALUE, ACCOUNT(name)},
-    {{"Tier", "Account Tier", "Customer Tier"},
-     RP_FIELD_TEXT,
-     RP_NEED_COLUMN,
-     ACCOUNT(tier)},
-    {{"Account Owner", "Owner"}, RP_FIELD_TEXT, RP_NEED_COLUMN, ACCOUNT(owner)},
-    {{"Industry"}, RP_FIELD_TEXT, RP_NEED_OPTIONAL, ACCOUNT(industry)},
-    {{"Billing Country", "Country"},
-     RP_FIELD_COUNTRY,
-     RP_NEED_OPTIONAL,
-     ACCOUNT(country)},
-    {{"Website"}, RP_FIELD_TEXT, RP_NEED_OPTIONAL, ACCOUNT(website)},
-    {{"Annual Revenue"},
-     RP_FIELD_AMOUNT,
-     RP_NEED_OPTIONAL,
-     ACCOUNT(annual_revenue)},
-    {{"Contract Renewal", "Renewal Date"},
-     RP_FIELD_DATE,
-     RP_NEED_OPTIONAL,
-     ACCOUNT(renewal)},
-};
-
-static const struct rp_import_field ticket_fields[] = {
-    {{"Ticket ID", "Ticket Id", "Ticket Number"},
-     RP_FIELD_TEXT,
-     RP_NEED_VALUE,
-     TICKET(id)},
-    {{"Account ID", "Account Id", "AccountId", "Organization ID"},
-     RP_FIELD_TEXT,
-     RP_NEED_VALUE,
-     TICKET(account_id)},
-    {{"Subject"}, RP_FIELD_TEXT, RP_NEED_COLUMN, TICKET(subject)},
-    {{"Priority"}, RP_FIELD_PRIORITY, RP_NEED_VALUE, TICKET(priority)},
-    {{"Status"}, RP_FIELD_STATUS, RP_NEED_VALUE, TICKET(status)},
-    {{"Category"}, RP_FIELD_TEXT, RP_NEED_OPTIONAL, TICKET(category)},
-    {{"Created", "Created At", "Created Date"},
-     RP_FIELD_TIMESTAMP,
-     RP_NEED_VALUE,
-     TICKET(created)},
-    {{"First Response", "First Response At", "First Reply"},
-     RP_FIELD_TIMESTAMP,
-     RP_NEED_COLUMN,
-     TICKET(first_response)},
-    {{"Resolved", "Resolved At", "Solved At"},
-     RP_FIELD_TIMESTAMP,
-     RP_NEED_COLUMN,
-     TICKET(resolved)},
-};
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-const struct rp_import_profile rp_import_profiles[] = {
-    {"crm-accounts", "accounts.csv", RP_IMPORT_ACCOUNTS, account_fields,
-     COUNT(account_fields)},
-    {"tickets", "tickets.csv", RP_IMPORT_TICKETS, ticket_fields,
-     COUNT(ticket_fields)},
-};
-const size_t rp_import_n_profiles = COUNT(rp_import_profiles);
-
-_Static_assert(COUNT(account_fields) <= RP_PROFILE_MAX_FIELDS,
-               "raise RP_PROFILE_MAX_FIELDS");
-_Static_assert(COUNT(ticket_fields) <= RP_PROFILE_MAX_FIELDS,
-               "raise RP_PROFILE_MAX_FIELDS");
+#define DEFAULT_DIR "pipeline/import/profiles"
+#define MAX_PROFILES 256
 
 static bool is_space(char c)
 {
@@ -93,55 +35,859 @@ static char lower(char c)
     return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
-/* A header cell names a column, ignoring case and surrounding spaces. */
-static bool header_is(const char *cell, size_t len, const char *name)
+static void trim(const char **s, size_t *len)
+{
+    while (*len && is_space(**s)) {
+        (*s)++;
+        (*len)--;
+    }
+    while (*len && is_space((*s)[*len - 1]))
+        (*len)--;
+}
+
+/* s[0..len) equals name, ignoring ASCII case and surrounding spaces. */
+static bool same_name(const char *s, size_t len, const char *name)
 {
     size_t n = strlen(name), i;
 
-    while (len && is_space(*cell)) {
-        cell++;
-        len--;
-    }
-    while (len && is_space(cell[len - 1]))
-        len--;
+    trim(&s, &len);
     if (len != n)
         return false;
     for (i = 0; i < n; i++) {
-        if (lower(cell[i]) != lower(name[i]))
+        if (lower(s[i]) != lower(name[i]))
             return false;
     }
     return true;
 }
 
-static long find_column(const struct rp_csv_record *header,
-                        const struct rp_import_field *field, long *second)
+void rp_import_profile_free(struct rp_import_profile *p)
 {
-    long found = -1;
-    size_t col;
-    int k;
+    size_t i, k;
 
-    *second = -1;
-    for (col = 0; col < header->n_fields; col++) {
-        for (k = 0; k < RP_FIELD_MAX_NAMES && field->names[k]; k++) {
-            if (!header_is(header->fields[col], header->lens[col],
-                           field->names[k]))
-                continue;
-            if (found < 0)
-                found = (long)col;
-            else if (*second < 0)
-                *second = (long)col;
-            break;
+    if (!p)
+        return;
+    free(p->name);
+    free(p->system);
+    free(p->path);
+    for (i = 0; i < p->n_fields; i++) {
+        for (k = 0; k < p->fields[i].n_names; k++)
+            free(p->fields[i].names[k]);
+    }
+    for (i = 0; i < p->n_timestamps; i++)
+        free(p->timestamps[i]);
+    for (i = 0; i < p->n_dates; i++)
+        free(p->dates[i]);
+    for (i = 0; i < p->n_maps; i++) {
+        free(p->maps[i].from);
+        free(p->maps[i].to);
+    }
+    for (i = 0; i < p->n_defaults; i++)
+        free(p->defaults[i].value);
+    free(p);
+}
+
+static struct rp_import_profile *profile_new(const char *path)
+{
+    struct rp_import_profile *p = rp_xcalloc(1, sizeof(*p));
+
+    p->path = rp_xstrdup(path);
+    p->group = ',';
+    p->decimal = '.';
+    p->kind = RP_IMPORT_KIND_COUNT; /* not yet said */
+    return p;
+}
+
+/* ---- the canonical profiles ---------------------------------------------- */
+
+static const char *const iso_timestamps[] = {
+    "YYYY-MM-DDThh:mm:ssZ",
+    "YYYY-MM-DD hh:mm:ssZ",
+    "YYYY-MM-DDThh:mmZ",
+    "YYYY-MM-DD hh:mmZ",
+};
+
+static struct rp_import_profile *canonical_new(enum rp_import_kind kind)
+{
+    const struct rp_import_kind_info *k = &rp_import_kinds[kind];
+    struct rp_import_profile *p = profile_new("built in");
+    char name[64];
+    size_t i;
+
+    snprintf(name, sizeof(name), "canonical-%.*s",
+             (int)(strlen(k->records_file) - 4), k->records_file);
+    p->name = rp_xstrdup(name);
+    p->system = rp_xstrdup("");
+    p->kind = kind;
+    for (i = 0; i < k->n_members; i++) {
+        struct rp_import_field *f = &p->fields[p->n_fields++];
+        f->member = &k->members[i];
+        f->names[f->n_names++] = rp_xstrdup(k->members[i].column);
+        f->need = k->members[i].need;
+        /* What older record files and hand-made ones write: a name. */
+        if (kind == RP_IMPORT_ACCOUNTS &&
+            strcmp(k->members[i].name, "country") == 0)
+            f->conv = RP_CONV_COUNTRY;
+    }
+    for (i = 0; i < sizeof(iso_timestamps) / sizeof(iso_timestamps[0]); i++)
+        p->timestamps[p->n_timestamps++] = rp_xstrdup(iso_timestamps[i]);
+    p->dates[p->n_dates++] = rp_xstrdup("YYYY-MM-DD");
+    p->group = 0;
+    return p;
+}
+
+/* ---- parsing a profile file ---------------------------------------------- */
+
+struct parser {
+    const char *path;
+    long line;
+    struct rp_import_profile *p;
+    struct rp_error *err;
+};
+
+static enum rp_status bad(struct parser *ps, const char *fmt, ...)
+    RP_PRINTF(2, 3);
+
+static enum rp_status bad(struct parser *ps, const char *fmt, ...)
+{
+    char msg[600];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    return rp_error_set(ps->err, RP_ERR_INPUT, ps->path, ps->line, NULL,
+                        "in this profile: %s", msg);
+}
+
+/* The next word of s (up to a space); advances s. */
+static void next_word(const char **s, size_t *len, const char **word,
+                      size_t *wlen)
+{
+    trim(s, len);
+    *word = *s;
+    *wlen = 0;
+    while (*wlen < *len && !is_space((*s)[*wlen]))
+        (*wlen)++;
+    *s += *wlen;
+    *len -= *wlen;
+    trim(s, len);
+}
+
+static bool word_is(const char *w, size_t n, const char *s)
+{
+    return strlen(s) == n && memcmp(w, s, n) == 0;
+}
+
+static enum rp_status take_text(struct parser *ps, const char *s, size_t len,
+                                const char *what, char **out)
+{
+    size_t pos;
+    bool control;
+
+    trim(&s, &len);
+    if (len == 0)
+        return bad(ps, "%s is empty", what);
+    if (len > RP_PROFILE_MAX_TEXT)
+        return bad(ps, "%s is longer than %d bytes", what, RP_PROFILE_MAX_TEXT);
+    if (!rp_import_check_text(s, len, &pos, &control) || memchr(s, '\n', len) ||
+        memchr(s, '\r', len))
+        return bad(ps, "%s is not text (bad UTF-8 or a control character)",
+                   what);
+    *out = rp_xstrndup(s, len);
+    return RP_OK;
+}
+
+static enum rp_status take_formats(struct parser *ps, const char *s, size_t len,
+                                   char **list, size_t *n)
+{
+    enum rp_status status;
+
+    while (len) {
+        const char *bar = memchr(s, '|', len);
+        size_t piece = bar ? (size_t)(bar - s) : len;
+
+        if (*n == RP_PROFILE_MAX_FORMATS)
+            return bad(ps, "more than %d formats", RP_PROFILE_MAX_FORMATS);
+        status = take_text(ps, s, piece, "a format", &list[*n]);
+        if (status != RP_OK)
+            return status;
+        if (!rp_import_time_format_valid(list[*n])) {
+            status = bad(ps,
+                         "the format '%s' has no year, month and day "
+                         "(YYYY or YY, MM or MMM, DD)",
+                         list[*n]);
+            free(list[*n]);
+            return status;
+        }
+        (*n)++;
+        s += piece;
+        len -= piece;
+        if (bar) {
+            s++;
+            len--;
         }
     }
-    return found;
+    return RP_OK;
 }
+
+static bool two_digits(const char *s, unsigned *out)
+{
+    if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
+        return false;
+    *out = (unsigned)(s[0] - '0') * 10 + (unsigned)(s[1] - '0');
+    return true;
+}
+
+/* Not sscanf: the text is a slice of the file, not NUL-terminated. */
+static enum rp_status take_zone(struct parser *ps, const char *s, size_t len)
+{
+    unsigned hh, mm;
+    int sign;
+
+    trim(&s, &len);
+    if (same_name(s, len, "UTC") || same_name(s, len, "Z")) {
+        ps->p->zone = 0;
+        return RP_OK;
+    }
+    if (len != 6 || (s[0] != '+' && s[0] != '-') || s[3] != ':' ||
+        !two_digits(s + 1, &hh) || !two_digits(s + 4, &mm) || hh > 14 ||
+        mm > 59)
+        return bad(ps, "a zone is UTC or +hh:mm / -hh:mm");
+    sign = s[0] == '-' ? -1 : 1;
+    ps->p->zone = sign * (int32_t)(hh * 3600 + mm * 60);
+    return RP_OK;
+}
+
+/* "1,234.56", "1.234,56", "1 234,56", "1234.56": the decimal character
+ * is the last non-digit, the group character the one before it. */
+static enum rp_status take_number(struct parser *ps, const char *s, size_t len)
+{
+    char seps[2] = {0, 0};
+    size_t i, n = 0;
+
+    trim(&s, &len);
+    for (i = 0; i < len; i++) {
+        if (s[i] >= '0' && s[i] <= '9')
+            continue;
+        if (n == 2 ||
+            (s[i] != ',' && s[i] != '.' && s[i] != ' ' && s[i] != '\''))
+            return bad(ps, "a number format is an example such as "
+                           "1,234.56 or 1.234,56");
+        if (n == 0 || seps[n - 1] != s[i])
+            seps[n++] = s[i];
+    }
+    if (n == 0 || (n == 2 && seps[0] == seps[1]) ||
+        (seps[n - 1] != ',' && seps[n - 1] != '.'))
+        return bad(ps, "a number format is an example with decimals, such "
+                       "as 1,234.56 or 1.234,56");
+    ps->p->decimal = seps[n - 1];
+    ps->p->group = n == 2 ? seps[0] : 0;
+    return RP_OK;
+}
+
+static enum rp_status find_member(struct parser *ps, const char *w, size_t n,
+                                  const struct rp_import_member **out)
+{
+    const struct rp_import_kind_info *k;
+    size_t i;
+    struct rp_buf list;
+    enum rp_status status;
+
+    if (ps->p->kind == RP_IMPORT_KIND_COUNT)
+        return bad(ps, "say the record kind ('record ticket', ...) before "
+                       "fields, maps and defaults");
+    k = &rp_import_kinds[ps->p->kind];
+    *out = rp_import_find_member(k, w, n);
+    if (*out)
+        return RP_OK;
+    rp_buf_init(&list, 700);
+    for (i = 0; i < k->n_members; i++) {
+        if ((i && !rp_buf_adds(&list, ", ")) ||
+            !rp_buf_adds(&list, k->members[i].name))
+            break;
+    }
+    status = bad(ps, "a %s has no member '%.*s' (it has: %s)", k->name,
+                 (int)(n > 60 ? 60 : n), w, list.data ? list.data : "");
+    rp_buf_release(&list);
+    return status;
+}
+
+/* Whether value is a valid canonical value of the member. */
+static bool valid_value(const struct rp_import_member *m, const char *v,
+                        int *out)
+{
+    *out = 0;
+    if (m->type == RP_MEMBER_TEXT || m->type == RP_MEMBER_TIMESTAMP ||
+        m->type == RP_MEMBER_DATE || m->type == RP_MEMBER_NUMBER)
+        return true;
+    return rp_import_parse_enum(m, v, strlen(v), out);
+}
+
+static enum rp_status take_field(struct parser *ps, const char *s, size_t len)
+{
+    struct rp_import_profile *p = ps->p;
+    const char *colon = memchr(s, ':', len);
+    const char *w, *names;
+    size_t n, names_len, opts_len;
+    struct rp_import_field *f;
+    enum rp_status status;
+
+    if (!colon)
+        return bad(ps, "a field is 'field MEMBER [OPTIONS] : Header | "
+                       "Other header'");
+    if (p->n_fields == RP_PROFILE_MAX_FIELDS)
+        return bad(ps, "more than %d fields", RP_PROFILE_MAX_FIELDS);
+    names = colon + 1;
+    names_len = len - (size_t)(names - s);
+    opts_len = (size_t)(colon - s);
+    next_word(&s, &opts_len, &w, &n);
+    f = &p->fields[p->n_fields];
+    memset(f, 0, sizeof(*f));
+    status = find_member(ps, w, n, &f->member);
+    if (status != RP_OK)
+        return status;
+    while (opts_len) {
+        bool text = f->member->type == RP_MEMBER_TEXT;
+        bool ticket_time = f->member->type == RP_MEMBER_TIMESTAMP &&
+                           p->kind == RP_IMPORT_TICKETS &&
+                           strcmp(f->member->name, "created") != 0;
+
+        next_word(&s, &opts_len, &w, &n);
+        if (word_is(w, n, "required"))
+            f->need = RP_NEED_VALUE;
+        else if (word_is(w, n, "column"))
+            f->need = RP_NEED_COLUMN;
+        else if (word_is(w, n, "optional"))
+            f->need = RP_NEED_OPTIONAL;
+        else if (word_is(w, n, "append") && text)
+            f->append = true;
+        else if (word_is(w, n, "email-domain") && text)
+            f->conv = RP_CONV_EMAIL_DOMAIN;
+        else if (word_is(w, n, "url-domain") && text)
+            f->conv = RP_CONV_URL_DOMAIN;
+        else if (word_is(w, n, "country") && text)
+            f->conv = RP_CONV_COUNTRY;
+        else if (word_is(w, n, "lower") && text)
+            f->conv = RP_CONV_LOWER;
+        else if (word_is(w, n, "minutes-after-created") && ticket_time)
+            f->conv = RP_CONV_MINUTES;
+        else if (word_is(w, n, "hours-after-created") && ticket_time)
+            f->conv = RP_CONV_HOURS;
+        else
+            return bad(ps,
+                       "'%.*s' is not an option of the member '%s' "
+                       "(required, column, optional; for text: append, "
+                       "email-domain, url-domain, country, lower; for ticket "
+                       "times: minutes-after-created, hours-after-created)",
+                       (int)(n > 60 ? 60 : n), w, f->member->name);
+    }
+    while (names_len) {
+        const char *bar = memchr(names, '|', names_len);
+        size_t piece = bar ? (size_t)(bar - names) : names_len;
+
+        if (f->n_names == RP_FIELD_MAX_NAMES) {
+            status = bad(ps, "more than %d header names for one field",
+                         RP_FIELD_MAX_NAMES);
+            goto out;
+        }
+        status =
+            take_text(ps, names, piece, "a header name", &f->names[f->n_names]);
+        if (status != RP_OK)
+            goto out;
+        f->n_names++;
+        names += piece;
+        names_len -= piece;
+        if (bar) {
+            names++;
+            names_len--;
+        }
+    }
+    if (f->n_names == 0) {
+        status = bad(ps, "a field needs at least one header name");
+        goto out;
+    }
+    p->n_fields++;
+    return RP_OK;
+out:
+    while (f->n_names)
+        free(f->names[--f->n_names]);
+    return status;
+}
+
+/* "map MEMBER value as exported = canonical value" */
+static enum rp_status take_map(struct parser *ps, const char *s, size_t len)
+{
+    struct rp_import_profile *p = ps->p;
+    const char *start = s, *eq = memchr(s, '=', len), *w;
+    size_t n, left;
+    struct rp_import_map *m;
+    enum rp_status status;
+
+    if (!eq)
+        return bad(ps, "a map is 'map MEMBER Value as exported = canonical'");
+    if (p->n_maps == RP_PROFILE_MAX_MAPS)
+        return bad(ps, "more than %d maps", RP_PROFILE_MAX_MAPS);
+    m = &p->maps[p->n_maps];
+    left = (size_t)(eq - s);
+    next_word(&s, &left, &w, &n);
+    status = find_member(ps, w, n, &m->member);
+    if (status != RP_OK)
+        return status;
+    status = take_text(ps, s, left, "the exported value", &m->from);
+    if (status != RP_OK)
+        return status;
+    m->from_len = strlen(m->from);
+    status = take_text(ps, eq + 1, len - (size_t)(eq + 1 - start),
+                       "the canonical value", &m->to);
+    if (status != RP_OK) {
+        free(m->from);
+        return status;
+    }
+    if (!valid_value(m->member, m->to, &m->value)) {
+        status = bad(ps, "'%s' is not a value of the member '%s'", m->to,
+                     m->member->name);
+        free(m->from);
+        free(m->to);
+        return status;
+    }
+    p->n_maps++;
+    return RP_OK;
+}
+
+static enum rp_status take_default(struct parser *ps, const char *s, size_t len)
+{
+    struct rp_import_profile *p = ps->p;
+    struct rp_import_default *d;
+    const char *w;
+    size_t n;
+    enum rp_status status;
+
+    if (p->n_defaults == RP_PROFILE_MAX_DEFAULTS)
+        return bad(ps, "more than %d defaults", RP_PROFILE_MAX_DEFAULTS);
+    d = &p->defaults[p->n_defaults];
+    next_word(&s, &len, &w, &n);
+    status = find_member(ps, w, n, &d->member);
+    if (status != RP_OK)
+        return status;
+    status = take_text(ps, s, len, "the default value", &d->value);
+    if (status != RP_OK)
+        return status;
+    p->n_defaults++;
+    return RP_OK;
+}
+
+static enum rp_status take_name(struct parser *ps, const char *s, size_t len,
+                                char **out)
+{
+    size_t i;
+
+    trim(&s, &len);
+    if (*out)
+        return bad(ps, "said twice");
+    if (len == 0 || len > 63)
+        return bad(ps, "a name is 1 to 63 characters");
+    for (i = 0; i < len; i++) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'))
+            return bad(ps, "a name is letters, digits, '-', '_' and '.'");
+    }
+    *out = rp_xstrndup(s, len);
+    return RP_OK;
+}
+
+static enum rp_status take_line(struct parser *ps, const char *s, size_t len)
+{
+    struct rp_import_profile *p = ps->p;
+    const char *w;
+    size_t n, k;
+
+    next_word(&s, &len, &w, &n);
+    if (word_is(w, n, "profile"))
+        return take_name(ps, s, len, &p->name);
+    if (word_is(w, n, "system"))
+        return take_name(ps, s, len, &p->system);
+    if (word_is(w, n, "record")) {
+        if (p->kind != RP_IMPORT_KIND_COUNT)
+            return bad(ps, "the record kind is said twice");
+        for (k = 0; k < RP_IMPORT_KIND_COUNT; k++) {
+            if (same_name(s, len, rp_import_kinds[k].name)) {
+                p->kind = (enum rp_import_kind)k;
+                return RP_OK;
+            }
+        }
+        return bad(ps, "the record kind is one of account, ticket, contact, "
+                       "opportunity, project, milestone, risk, role");
+    }
+    if (word_is(w, n, "timestamp"))
+        return take_formats(ps, s, len, p->timestamps, &p->n_timestamps);
+    if (word_is(w, n, "date"))
+        return take_formats(ps, s, len, p->dates, &p->n_dates);
+    if (word_is(w, n, "zone"))
+        return take_zone(ps, s, len);
+    if (word_is(w, n, "number"))
+        return take_number(ps, s, len);
+    if (word_is(w, n, "field"))
+        return take_field(ps, s, len);
+    if (word_is(w, n, "map"))
+        return take_map(ps, s, len);
+    if (word_is(w, n, "default"))
+        return take_default(ps, s, len);
+    return bad(ps,
+               "'%.*s' is not a directive (profile, record, system, "
+               "timestamp, date, zone, number, field, map, default)",
+               (int)(n > 40 ? 40 : n), w);
+}
+
+/* What a whole profile must have, and what fits together. */
+static enum rp_status check_profile(struct parser *ps)
+{
+    struct rp_import_profile *p = ps->p;
+    size_t i;
+    bool needed = false;
+
+    if (!p->name)
+        return bad(ps, "the profile has no name ('profile NAME')");
+    if (p->kind == RP_IMPORT_KIND_COUNT)
+        return bad(ps, "the profile does not say its record kind");
+    if (p->n_fields == 0)
+        return bad(ps, "the profile has no fields");
+    for (i = 0; i < p->n_fields; i++)
+        needed |= p->fields[i].need != RP_NEED_OPTIONAL;
+    if (!needed)
+        return bad(ps, "no field is required, so any header would match "
+                       "(mark the columns that identify the export "
+                       "'required' or 'column')");
+    if (!p->system)
+        p->system = rp_xstrndup(p->name, strcspn(p->name, "-"));
+    if (p->n_timestamps == 0) {
+        for (i = 0; i < sizeof(iso_timestamps) / sizeof(iso_timestamps[0]); i++)
+            p->timestamps[p->n_timestamps++] = rp_xstrdup(iso_timestamps[i]);
+    }
+    if (p->n_dates == 0)
+        p->dates[p->n_dates++] = rp_xstrdup("YYYY-MM-DD");
+    return RP_OK;
+}
+
+enum rp_status rp_import_profile_parse(const char *path, const char *text,
+                                       size_t len,
+                                       struct rp_import_profile **out,
+                                       struct rp_error *err)
+{
+    struct parser ps = {path, 0, NULL, err};
+    enum rp_status status = RP_OK;
+    size_t pos = 0;
+
+    *out = NULL;
+    if (len > RP_PROFILE_MAX_SIZE)
+        return rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
+                            "a profile is at most %zu bytes",
+                            RP_PROFILE_MAX_SIZE);
+    ps.p = profile_new(path);
+    while (pos < len && status == RP_OK) {
+        const char *line = text + pos, *end = memchr(line, '\n', len - pos);
+        size_t n = end ? (size_t)(end - line) : len - pos;
+        const char *s = line;
+        size_t slen = n;
+
+        ps.line++;
+        pos += n + (end != NULL);
+        trim(&s, &slen);
+        if (slen == 0 || s[0] == '#')
+            continue;
+        if (memchr(s, '\0', slen))
+            status = bad(&ps, "the line holds a NUL byte");
+        else
+            status = take_line(&ps, s, slen);
+    }
+    if (status == RP_OK)
+        status = check_profile(&ps);
+    if (status != RP_OK) {
+        rp_import_profile_free(ps.p);
+        return status;
+    }
+    *out = ps.p;
+    return RP_OK;
+}
+
+/* ---- the profiles in use ------------------------------------------------- */
+
+static struct {
+    bool loaded;
+    char *dir;      /* set by rp_import_set_profile_dir(), or NULL */
+    char *dir_used; /* where shipped profiles were looked for */
+    struct rp_import_profile **user;
+    size_t n_user, cap_user;
+    struct rp_import_profile **all; /* user (borrowed), canonical, shipped */
+    size_t n_all, cap_all, all_user;
+} registry;
+
+static void registry_add(struct rp_import_profile *p)
+{
+    rp_array_grow((void **)&registry.all, &registry.cap_all, registry.n_all + 1,
+                  sizeof(*registry.all));
+    registry.all[registry.n_all++] = p;
+}
+
+/* Drops the canonical and shipped profiles; user ones stay. */
+static void unload(void)
+{
+    size_t i;
+
+    for (i = registry.all_user; i < registry.n_all; i++)
+        rp_import_profile_free(registry.all[i]);
+    free(registry.all);
+    free(registry.dir_used);
+    registry.all = NULL;
+    registry.dir_used = NULL;
+    registry.n_all = registry.cap_all = registry.all_user = 0;
+    registry.loaded = false;
+}
+
+void rp_import_set_profile_dir(const char *dir)
+{
+    unload();
+    free(registry.dir);
+    registry.dir = dir ? rp_xstrdup(dir) : NULL;
+}
+
+void rp_import_release_profiles(void)
+{
+    size_t i;
+
+    unload();
+    for (i = 0; i < registry.n_user; i++)
+        rp_import_profile_free(registry.user[i]);
+    free(registry.user);
+    free(registry.dir);
+    registry.user = NULL;
+    registry.dir = NULL;
+    registry.n_user = registry.cap_user = 0;
+}
+
+static enum rp_status read_small_file(const char *path, char **text,
+                                      size_t *len, struct rp_error *err)
+{
+    FILE *fp = fopen(path, "rb");
+    size_t n;
+
+    *text = NULL;
+    if (!fp)
+        return rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
+                            "cannot open the profile: %s", strerror(errno));
+    *text = rp_xmalloc(RP_PROFILE_MAX_SIZE + 1);
+    n = fread(*text, 1, RP_PROFILE_MAX_SIZE + 1, fp);
+    fclose(fp);
+    *len = n;
+    if (n > RP_PROFILE_MAX_SIZE) {
+        free(*text);
+        *text = NULL;
+        return rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
+                            "a profile is at most %zu bytes",
+                            RP_PROFILE_MAX_SIZE);
+    }
+    return RP_OK;
+}
+
+static enum rp_status load_file(const char *path,
+                                struct rp_import_profile **out,
+                                struct rp_error *err)
+{
+    char *text;
+    size_t len = 0;
+    enum rp_status status = read_small_file(path, &text, &len, err);
+
+    if (status == RP_OK)
+        status = rp_import_profile_parse(path, text, len, out, err);
+    free(text);
+    return status;
+}
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/*
+ * The shipped profiles' directory: configured, from the environment, in
+ * the source tree the running binary was built in (build/<mode>/), or
+ * under the current directory.  Caller frees.
+ */
+static char *profile_dir(void)
+{
+    const char *env = getenv("REPORTPIPE_PROFILES");
+    char exe[4096];
+    ssize_t n;
+
+    if (registry.dir)
+        return rp_xstrdup(registry.dir);
+    if (env && *env)
+        return rp_xstrdup(env);
+    n = readlink("/proc/self/exe", exe, sizeof(exe) - 64);
+    if (n > 0) {
+        char *slash;
+        exe[n] = '\0';
+        slash = strrchr(exe, '/');
+        if (slash) {
+            snprintf(slash, sizeof(exe) - (size_t)(slash - exe), "/../../%s",
+                     DEFAULT_DIR);
+            if (is_dir(exe))
+                return rp_xstrdup(exe);
+        }
+    }
+    return rp_xstrdup(DEFAULT_DIR);
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n > m && strcmp(s + n - m, suffix) == 0;
+}
+
+static enum rp_status load_dir(const char *dir, struct rp_error *err)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char **names = NULL;
+    size_t n = 0, cap = 0, i;
+    enum rp_status status = RP_OK;
+
+    if (!d)
+        return RP_OK; /* no shipped profiles: canonical files still import */
+    while ((e = readdir(d)) && n < MAX_PROFILES) {
+        if (e->d_name[0] == '.' || !has_suffix(e->d_name, ".profile"))
+            continue;
+        rp_array_grow((void **)&names, &cap, n + 1, sizeof(*names));
+        names[n] = rp_xmalloc(strlen(dir) + strlen(e->d_name) + 2);
+        sprintf(names[n++], "%s/%s", dir, e->d_name);
+    }
+    closedir(d);
+    if (n)
+        qsort(names, n, sizeof(*names), compare_names);
+    for (i = 0; i < n && status == RP_OK; i++) {
+        struct rp_import_profile *p;
+        status = load_file(names[i], &p, err);
+        if (status == RP_OK)
+            registry_add(p);
+    }
+    for (i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return status;
+}
+
+static enum rp_status registry_load(struct rp_error *err)
+{
+    enum rp_status status;
+    size_t k;
+
+    if (registry.loaded)
+        return RP_OK;
+    for (k = 0; k < registry.n_user; k++)
+        registry_add(registry.user[k]);
+    registry.all_user = registry.n_user;
+    for (k = 0; k < RP_IMPORT_KIND_COUNT; k++)
+        registry_add(canonical_new((enum rp_import_kind)k));
+    registry.dir_used = profile_dir();
+    status = load_dir(registry.dir_used, err);
+    if (status != RP_OK) {
+        unload();
+        return status;
+    }
+    registry.loaded = true;
+    return RP_OK;
+}
+
+enum rp_status rp_import_add_profile(const char *path, struct rp_error *err)
+{
+    struct rp_import_profile *p;
+    enum rp_status status = load_file(path, &p, err);
+
+    if (status != RP_OK)
+        return status;
+    p->user = true;
+    /* Loaded profiles are rebuilt so that user ones come first. */
+    unload();
+    rp_array_grow((void **)&registry.user, &registry.cap_user,
+                  registry.n_user + 1, sizeof(*registry.user));
+    registry.user[registry.n_user++] = p;
+    return RP_OK;
+}
+
+enum rp_status rp_import_profiles(const struct rp_import_profile *const **list,
+                                  size_t *n, struct rp_error *err)
+{
+    enum rp_status status = registry_load(err);
+
+    *list = (const struct rp_import_profile *const *)registry.all;
+    *n = registry.n_all;
+    return status;
+}
+
+/* ---- recognising a header ------------------------------------------------ */
 
 static bool is_rejects_header(const struct rp_csv_record *header)
 {
     return header->n_fields >= 3 &&
-           header_is(header->fields[0], header->lens[0], "line") &&
-           header_is(header->fields[1], header->lens[1], "field") &&
-           header_is(header->fields[2], header->lens[2], "reason");
+           same_name(header->fields[0], header->lens[0], "line") &&
+           same_name(header->fields[1], header->lens[1], "field") &&
+           same_name(header->fields[2], header->lens[2], "reason");
+}
+
+/* The header's cells, trimmed once: every profile compares against them. */
+struct header_cells {
+    const char **s;
+    size_t *len;
+    size_t n;
+};
+
+static void header_cells_init(struct header_cells *h,
+                              const struct rp_csv_record *header)
+{
+    size_t i;
+
+    h->n = header->n_fields;
+    h->s = rp_xcalloc(h->n + 1, sizeof(*h->s));
+    h->len = rp_xcalloc(h->n + 1, sizeof(*h->len));
+    for (i = 0; i < h->n; i++) {
+        h->s[i] = header->fields[i];
+        h->len[i] = header->lens[i];
+        trim(&h->s[i], &h->len[i]);
+    }
+}
+
+static void header_cells_release(struct header_cells *h)
+{
+    free(h->s);
+    free(h->len);
+}
+
+/*
+ * The columns of a field: those of its first name the header has; a name
+ * may repeat (Jira's Labels), and then all its columns count.  Later names
+ * are alternatives, used only when the earlier ones are missing.
+ */
+static size_t find_columns(const struct header_cells *header,
+                           const struct rp_import_field *field, long *cols)
+{
+    size_t col, n = 0, k;
+
+    for (k = 0; k < field->n_names && n == 0; k++) {
+        const char *name = field->names[k];
+        size_t len = strlen(name);
+
+        for (col = 0; col < header->n && n < RP_FIELD_MAX_COLUMNS; col++) {
+            if (header->len[col] == len && same_name(header->s[col], len, name))
+                cols[n++] = (long)col;
+        }
+    }
+    return n;
 }
 
 /* A message that outgrows its buffer is only shorter, not wrong. */
@@ -151,9 +897,10 @@ static void add(struct rp_buf *buf, const char *s)
     (void)fits;
 }
 
-/* "A, B, C" into buf: the columns of p, all or only the missing ones. */
+/* "A, B, C" into buf: the needed columns of p, all or only the missing. */
 static void list_columns(struct rp_buf *buf, const struct rp_import_profile *p,
-                         const long *columns, bool only_missing)
+                         const struct rp_import_columns *columns,
+                         bool only_missing)
 {
     bool first = true;
     size_t i;
@@ -161,93 +908,72 @@ static void list_columns(struct rp_buf *buf, const struct rp_import_profile *p,
     for (i = 0; i < p->n_fields; i++) {
         if (p->fields[i].need == RP_NEED_OPTIONAL)
             continue;
-        if (only_missing && columns[i] >= 0)
+        if (only_missing && columns->n[i] > 0)
             continue;
         if (!first)
             add(buf, ", ");
+        add(buf, "'");
         add(buf, p->fields[i].names[0]);
+        add(buf, "'");
         first = false;
     }
 }
 
-enum rp_status rp_import_match_header(const struct rp_csv_record *header,
-                                      const char *name,
-                                      const struct rp_import_profile **profile,
-                                      long columns[RP_PROFILE_MAX_FIELDS],
-                                      struct rp_error *err)
+/* How well a profile explains a header. */
+struct score {
+    size_t needed, found, total;
+};
+
+static struct score score_profile(const struct header_cells *header,
+                                  const struct rp_import_profile *p,
+                                  struct rp_import_columns *cols)
 {
-    long cols[RP_PROFILE_MAX_FIELDS];
-    size_t best = 0, best_found = 0, best_total = 0, p, i;
-    const struct rp_import_profile *match = NULL;
+    struct score s = {0, 0, 0};
+    size_t i;
+
+    for (i = 0; i < p->n_fields; i++) {
+        cols->n[i] = find_columns(header, &p->fields[i], cols->col[i]);
+        s.total += cols->n[i] > 0;
+        if (p->fields[i].need != RP_NEED_OPTIONAL) {
+            s.needed++;
+            s.found += cols->n[i] > 0;
+        }
+    }
+    return s;
+}
+
+static enum rp_status
+no_match(const struct rp_csv_record *header, const struct header_cells *cells,
+         const char *name, const struct rp_import_profile *const *all,
+         size_t n_all, const struct rp_import_profile *closest,
+         struct rp_import_columns *cols, struct rp_error *err)
+{
     struct rp_buf msg;
     enum rp_status status;
+    size_t p;
 
-    if (is_rejects_header(header))
-        return rp_error_set(err, RP_ERR_INPUT, name, header->line, NULL,
-                            "this is a rejects file written by reportpipe "
-                            "import, not an export; correct the rows in the "
-                            "export itself");
-    for (p = 0; p < rp_import_n_profiles; p++) {
-        const struct rp_import_profile *prof = &rp_import_profiles[p];
-        size_t found = 0, needed = 0, total = 0;
-
-        for (i = 0; i < prof->n_fields; i++) {
-            long second;
-            cols[i] = find_column(header, &prof->fields[i], &second);
-            total += cols[i] >= 0;
-            if (prof->fields[i].need != RP_NEED_OPTIONAL) {
-                needed++;
-                found += cols[i] >= 0;
-            }
-            if (second >= 0)
-                return rp_error_set(
-                    err, RP_ERR_INPUT, name, header->line,
-                    prof->fields[i].names[0],
-                    "the header has this column twice (columns %ld and "
-                    "%ld); which one holds the data is unclear",
-                    cols[i] + 1, second + 1);
-        }
-        /* Of the profiles whose columns are all there, the one that
-         * explains most of the header wins. */
-        if (found == needed && (!match || total > best_total)) {
-            match = prof;
-            best_total = total;
-            memcpy(columns, cols, sizeof(cols));
-        }
-        if (found > best_found) {
-            best = p;
-            best_found = found;
-        }
-    }
-
-    if (match) {
-        *profile = match;
-        return RP_OK;
-    }
-
-    /* No profile: say what was expected, and what is missing if close. */
-    rp_buf_init(&msg, 900);
-    if (best_found > 0) {
-        const struct rp_import_profile *prof = &rp_import_profiles[best];
-        for (i = 0; i < prof->n_fields; i++) {
-            long second;
-            cols[i] = find_column(header, &prof->fields[i], &second);
-        }
+    rp_buf_init(&msg, 1000);
+    if (closest) {
+        score_profile(cells, closest, cols);
         add(&msg, "the header looks like a '");
-        add(&msg, prof->name);
+        add(&msg, closest->name);
         add(&msg, "' export but lacks the columns ");
-        list_columns(&msg, prof, cols, true);
+        list_columns(&msg, closest, cols, true);
         add(&msg, " (expected: ");
-        list_columns(&msg, prof, cols, false);
+        list_columns(&msg, closest, cols, false);
+        add(&msg, "; shipped profiles from ");
+        add(&msg, registry.dir_used ? registry.dir_used : "?");
         add(&msg, ")");
     } else {
-        add(&msg, "the header matches no known export");
-        for (p = 0; p < rp_import_n_profiles; p++) {
-            add(&msg, p ? "; '" : ": '");
-            add(&msg, rp_import_profiles[p].name);
-            add(&msg, "' expects the columns ");
-            list_columns(&msg, &rp_import_profiles[p], cols, false);
+        add(&msg, "the header matches no known export (profiles: ");
+        for (p = 0; p < n_all; p++) {
+            if (p)
+                add(&msg, ", ");
+            add(&msg, all[p]->name);
         }
+        add(&msg, "; shipped ones from ");
+        add(&msg, registry.dir_used ? registry.dir_used : "?");
+        add(&msg, "); give the export's profile with --profile FILE");
     }
     status = rp_error_set(err, RP_ERR_INPUT, name, header->line, NULL, "%s",
                           msg.data ? msg.data : "");
@@ -255,24 +981,71 @@ enum rp_status rp_import_match_header(const struct rp_csv_record *header,
     return status;
 }
 
+enum rp_status rp_import_match_header(const struct rp_csv_record *header,
+                                      const char *name,
+                                      const struct rp_import_profile **profile,
+                                      struct rp_import_columns *columns,
+                                      struct rp_error *err)
+{
+    const struct rp_import_profile *const *all;
+    const struct rp_import_profile *match = NULL, *closest = NULL;
+    struct rp_import_columns *cols = rp_xmalloc(sizeof(*cols));
+    struct header_cells cells;
+    size_t n_all, p, best_total = 0;
+    double best_share = 0;
+    enum rp_status status;
+    int pass;
+
+    header_cells_init(&cells, header);
+    status = rp_import_profiles(&all, &n_all, err);
+    if (status != RP_OK)
+        goto out;
+    if (is_rejects_header(header)) {
+        status = rp_error_set(err, RP_ERR_INPUT, name, header->line, NULL,
+                              "this is a rejects file written by reportpipe "
+                              "import, not an export; correct the rows in "
+                              "the export itself");
+        goto out;
+    }
+    /* User profiles first: when one fits, the shipped ones are not tried. */
+    for (pass = 0; pass < 2 && !match; pass++) {
+        for (p = 0; p < n_all; p++) {
+            struct score s;
+            double share;
+
+            if (all[p]->user != (pass == 0))
+                continue;
+            s = score_profile(&cells, all[p], cols);
+            /* Of the profiles whose columns are all there, the one that
+             * explains most of the header wins. */
+            if (s.found == s.needed && (!match || s.total > best_total)) {
+                match = all[p];
+                best_total = s.total;
+                memcpy(columns, cols, sizeof(*cols));
+            }
+            share = (double)s.found / (double)s.needed;
+            if (s.found >= 2 && share > best_share) {
+                closest = all[p];
+                best_share = share;
+            }
+        }
+    }
+    if (match) {
+        *profile = match;
+        status = RP_OK;
+    } else {
+        status = no_match(header, &cells, name, all, n_all, closest, cols, err);
+    }
+out:
+    header_cells_release(&cells);
+    free(cols);
+    return status;
+}
+
 enum rp_status rp_import_error_no_header(const char *name, struct rp_error *err)
 {
-    long unused[RP_PROFILE_MAX_FIELDS] = {0};
-    struct rp_buf msg;
-    enum rp_status status;
-    size_t p;
-
-    rp_buf_init(&msg, 900);
-    add(&msg, "the file is empty: it has no header row");
-    for (p = 0; p < rp_import_n_profiles; p++) {
-        add(&msg, p ? "; '" : " ('");
-        add(&msg, rp_import_profiles[p].name);
-        add(&msg, "' expects the columns ");
-        list_columns(&msg, &rp_import_profiles[p], unused, false);
-    }
-    add(&msg, ")");
-    status = rp_error_set(err, RP_ERR_INPUT, name, 1, NULL, "%s",
-                          msg.data ? msg.data : "");
-    rp_buf_release(&msg);
-    return status;
+    return rp_error_set(err, RP_ERR_INPUT, name, 1, NULL,
+                        "the file is empty: it has no header row (an export "
+                        "starts with a row of column names such as "
+                        "'Id,Subject,Status,...')");
 }

@@ -1,7 +1,13 @@
 /*
- * Canonical record files: the dataset written back as CSV, one file per
- * profile, with the profile's canonical column names.  Written by the same
- * table that reads them (profile.c), so what is written imports again to
+ * The kinds of record the import stage fills, described member by member:
+ * the one place that knows the record structs of import.h.  Profiles name
+ * members ("org_domain"); typing, defaults, release and the canonical
+ * record files all walk these tables, so a member added to a struct and
+ * to its table is read, written and freed everywhere.
+ *
+ * Canonical record files are the dataset written back as CSV, one file per
+ * kind, with the members' canonical column names.  They are read by a
+ * profile built from the same table, so what is written imports again to
  * the same records: `reportpipe import` output can feed `reportpipe merge`.
  */
 #include "import/internal.h"
@@ -11,77 +17,284 @@
 
 #include "common/mem.h"
 
+#define M(type, member) offsetof(struct type, member)
+
+#define TEXT(st, m, col, need)                                                 \
+    {                                                                          \
+#m, col, RP_MEMBER_TEXT, M(st, m), need, 0                             \
+    }
+#define TYPED(st, m, col, t, need)                                             \
+    {                                                                          \
+#m, col, t, M(st, m), need, 0                                          \
+    }
+
+static const struct rp_import_member account_members[] = {
+    TEXT(rp_account, id, "Account ID", RP_NEED_VALUE),
+    TEXT(rp_account, name, "Account Name", RP_NEED_VALUE),
+    TEXT(rp_account, tier, "Tier", RP_NEED_COLUMN),
+    TEXT(rp_account, owner, "Account Owner", RP_NEED_COLUMN),
+    TEXT(rp_account, industry, "Industry", RP_NEED_OPTIONAL),
+    TEXT(rp_account, country, "Billing Country", RP_NEED_OPTIONAL),
+    TEXT(rp_account, website, "Website", RP_NEED_OPTIONAL),
+    TYPED(rp_account, annual_revenue, "Annual Revenue", RP_MEMBER_NUMBER,
+          RP_NEED_OPTIONAL),
+    TYPED(rp_account, renewal, "Contract Renewal", RP_MEMBER_DATE,
+          RP_NEED_OPTIONAL),
+    TEXT(rp_account, domain, "Domain", RP_NEED_OPTIONAL),
+};
+
+static const struct rp_import_member ticket_members[] = {
+    TEXT(rp_ticket, id, "Ticket ID", RP_NEED_VALUE),
+    TEXT(rp_ticket, account_id, "Account ID", RP_NEED_COLUMN),
+    TEXT(rp_ticket, subject, "Subject", RP_NEED_COLUMN),
+    TYPED(rp_ticket, priority, "Priority", RP_MEMBER_PRIORITY, RP_NEED_VALUE),
+    TYPED(rp_ticket, status, "Status", RP_MEMBER_STATUS, RP_NEED_VALUE),
+    TEXT(rp_ticket, category, "Category", RP_NEED_OPTIONAL),
+    TYPED(rp_ticket, created, "Created", RP_MEMBER_TIMESTAMP, RP_NEED_VALUE),
+    TYPED(rp_ticket, first_response, "First Response", RP_MEMBER_TIMESTAMP,
+          RP_NEED_COLUMN),
+    TYPED(rp_ticket, resolved, "Resolved", RP_MEMBER_TIMESTAMP, RP_NEED_COLUMN),
+    TEXT(rp_ticket, org_name, "Organization", RP_NEED_OPTIONAL),
+    TEXT(rp_ticket, org_domain, "Organization Domain", RP_NEED_OPTIONAL),
+    TEXT(rp_ticket, external_account_id, "External Account ID",
+         RP_NEED_OPTIONAL),
+    TEXT(rp_ticket, source_system, "Source System", RP_NEED_OPTIONAL),
+    TYPED(rp_ticket, reopened, "Reopened", RP_MEMBER_INT, RP_NEED_OPTIONAL),
+    TYPED(rp_ticket, escalated, "Escalated", RP_MEMBER_BOOL, RP_NEED_OPTIONAL),
+    TYPED(rp_ticket, sla_first_response, "SLA First Response", RP_MEMBER_SLA,
+          RP_NEED_OPTIONAL),
+    TYPED(rp_ticket, sla_resolution, "SLA Resolution", RP_MEMBER_SLA,
+          RP_NEED_OPTIONAL),
+};
+
+static const struct rp_import_member contact_members[] = {
+    TEXT(rp_contact, id, "Contact ID", RP_NEED_VALUE),
+    TEXT(rp_contact, account_id, "Account ID", RP_NEED_COLUMN),
+    TEXT(rp_contact, name, "Name", RP_NEED_VALUE),
+    TEXT(rp_contact, title, "Title", RP_NEED_OPTIONAL),
+    TEXT(rp_contact, email, "Email", RP_NEED_OPTIONAL),
+    TEXT(rp_contact, phone, "Phone", RP_NEED_OPTIONAL),
+    TEXT(rp_contact, role, "Role", RP_NEED_OPTIONAL),
+    TYPED(rp_contact, primary, "Primary", RP_MEMBER_BOOL, RP_NEED_OPTIONAL),
+};
+
+static const struct rp_import_member opportunity_members[] = {
+    TEXT(rp_opportunity, id, "Opportunity ID", RP_NEED_VALUE),
+    TEXT(rp_opportunity, account_id, "Account ID", RP_NEED_COLUMN),
+    TEXT(rp_opportunity, name, "Name", RP_NEED_VALUE),
+    TEXT(rp_opportunity, stage, "Stage", RP_NEED_COLUMN),
+    TEXT(rp_opportunity, type, "Type", RP_NEED_OPTIONAL),
+    TEXT(rp_opportunity, currency, "Currency", RP_NEED_OPTIONAL),
+    TYPED(rp_opportunity, amount, "Amount", RP_MEMBER_NUMBER, RP_NEED_OPTIONAL),
+    {"probability", "Probability", RP_MEMBER_NUMBER,
+     M(rp_opportunity, probability), RP_NEED_OPTIONAL, -1},
+    TYPED(rp_opportunity, close_date, "Close Date", RP_MEMBER_DATE,
+          RP_NEED_OPTIONAL),
+    TYPED(rp_opportunity, closed, "Closed", RP_MEMBER_BOOL, RP_NEED_OPTIONAL),
+    TYPED(rp_opportunity, won, "Won", RP_MEMBER_BOOL, RP_NEED_OPTIONAL),
+};
+
+static const struct rp_import_member project_members[] = {
+    TEXT(rp_project, id, "Project ID", RP_NEED_VALUE),
+    TEXT(rp_project, name, "Name", RP_NEED_VALUE),
+    TEXT(rp_project, goal, "Goal", RP_NEED_OPTIONAL),
+    TEXT(rp_project, phase, "Phase", RP_NEED_OPTIONAL),
+    TEXT(rp_project, owner, "Owner", RP_NEED_OPTIONAL),
+    TEXT(rp_project, account_id, "Account ID", RP_NEED_OPTIONAL),
+    TYPED(rp_project, budget, "Budget", RP_MEMBER_NUMBER, RP_NEED_OPTIONAL),
+    TYPED(rp_project, actual, "Actual", RP_MEMBER_NUMBER, RP_NEED_OPTIONAL),
+    TYPED(rp_project, start, "Start", RP_MEMBER_DATE, RP_NEED_OPTIONAL),
+    TYPED(rp_project, end, "End", RP_MEMBER_DATE, RP_NEED_OPTIONAL),
+    TYPED(rp_project, rag, "RAG", RP_MEMBER_RAG, RP_NEED_OPTIONAL),
+};
+
+static const struct rp_import_member milestone_members[] = {
+    TEXT(rp_milestone, id, "Milestone ID", RP_NEED_VALUE),
+    TEXT(rp_milestone, project_id, "Project ID", RP_NEED_OPTIONAL),
+    TEXT(rp_milestone, account_id, "Account ID", RP_NEED_OPTIONAL),
+    TEXT(rp_milestone, name, "Name", RP_NEED_VALUE),
+    TEXT(rp_milestone, owner, "Owner", RP_NEED_OPTIONAL),
+    TEXT(rp_milestone, status, "Status", RP_NEED_OPTIONAL),
+    TYPED(rp_milestone, due, "Due", RP_MEMBER_DATE, RP_NEED_OPTIONAL),
+    TYPED(rp_milestone, completed, "Completed", RP_MEMBER_DATE,
+          RP_NEED_OPTIONAL),
+};
+
+static const struct rp_import_member risk_members[] = {
+    TEXT(rp_risk, id, "Risk ID", RP_NEED_VALUE),
+    TEXT(rp_risk, project_id, "Project ID", RP_NEED_OPTIONAL),
+    TEXT(rp_risk, account_id, "Account ID", RP_NEED_OPTIONAL),
+    TEXT(rp_risk, title, "Title", RP_NEED_VALUE),
+    TEXT(rp_risk, owner, "Owner", RP_NEED_OPTIONAL),
+    TEXT(rp_risk, mitigation, "Mitigation", RP_NEED_OPTIONAL),
+    TEXT(rp_risk, status, "Status", RP_NEED_OPTIONAL),
+    TYPED(rp_risk, probability, "Probability", RP_MEMBER_LEVEL,
+          RP_NEED_OPTIONAL),
+    TYPED(rp_risk, impact, "Impact", RP_MEMBER_LEVEL, RP_NEED_OPTIONAL),
+    TYPED(rp_risk, due, "Due", RP_MEMBER_DATE, RP_NEED_OPTIONAL),
+};
+
+/* Roles have no id of their own: members[0] is not unique. */
+static const struct rp_import_member role_members[] = {
+    TEXT(rp_role, role, "Role", RP_NEED_VALUE),
+    TEXT(rp_role, person, "Person", RP_NEED_COLUMN),
+    TEXT(rp_role, project_id, "Project ID", RP_NEED_OPTIONAL),
+    TEXT(rp_role, account_id, "Account ID", RP_NEED_OPTIONAL),
+    {"allocation", "Allocation", RP_MEMBER_NUMBER, M(rp_role, allocation),
+     RP_NEED_OPTIONAL, -1},
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define D(m) offsetof(struct rp_dataset, m)
+#define KIND(name, noun, file, st, members, has_id, arr)                       \
+    {                                                                          \
+        name, noun, file, sizeof(struct st), members, COUNT(members), has_id,  \
+            D(arr), D(n_##arr), D(cap_##arr), M(st, source_file),              \
+            M(st, source_line)                                                 \
+    }
+
+const struct rp_import_kind_info rp_import_kinds[RP_IMPORT_KIND_COUNT] = {
+    KIND("account", "account", "accounts.csv", rp_account, account_members,
+         true, accounts),
+    KIND("ticket", "ticket", "tickets.csv", rp_ticket, ticket_members, true,
+         tickets),
+    KIND("contact", "contact", "contacts.csv", rp_contact, contact_members,
+         true, contacts),
+    KIND("opportunity", "opportunity", "opportunities.csv", rp_opportunity,
+         opportunity_members, true, opportunities),
+    KIND("project", "project", "projects.csv", rp_project, project_members,
+         true, projects),
+    KIND("milestone", "milestone", "milestones.csv", rp_milestone,
+         milestone_members, true, milestones),
+    KIND("risk", "risk", "risks.csv", rp_risk, risk_members, true, risks),
+    KIND("role", "role", "roles.csv", rp_role, role_members, false, roles),
+};
+
+const struct rp_import_member *
+rp_import_find_member(const struct rp_import_kind_info *kind, const char *name,
+                      size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < kind->n_members; i++) {
+        if (strlen(kind->members[i].name) == len &&
+            memcmp(kind->members[i].name, name, len) == 0)
+            return &kind->members[i];
+    }
+    return NULL;
+}
+
+/* ---- writing canonical record files -------------------------------------- */
+
 static void write_text(FILE *fp, const char *s)
 {
     rp_csv_write_field(fp, s, strlen(s));
 }
 
-static void write_value(FILE *fp, const struct rp_import_field *f,
+static const char *sla_name(enum rp_sla_flag f)
+{
+    return f == RP_SLA_MET ? "met" : f == RP_SLA_BREACHED ? "breached" : "";
+}
+
+static const char *rag_name(enum rp_rag r)
+{
+    return r == RP_RAG_GREEN   ? "green"
+           : r == RP_RAG_AMBER ? "amber"
+           : r == RP_RAG_RED   ? "red"
+                               : "";
+}
+
+static const char *level_name(enum rp_risk_level l)
+{
+    return l == RP_RISK_LOW      ? "low"
+           : l == RP_RISK_MEDIUM ? "medium"
+           : l == RP_RISK_HIGH   ? "high"
+                                 : "";
+}
+
+static void write_value(FILE *fp, const struct rp_import_member *m,
                         const void *record)
 {
-    const char *member = (const char *)record + f->offset;
+    const char *member = (const char *)record + m->offset;
     char buf[RP_AMOUNT_SIZE + RP_TIMESTAMP_SIZE];
     int64_t t;
+    double d;
 
-    switch (f->type) {
-    case RP_FIELD_TEXT:
-    case RP_FIELD_COUNTRY:
+    switch (m->type) {
+    case RP_MEMBER_TEXT:
         write_text(fp, *(char *const *)member);
         break;
-    case RP_FIELD_TIMESTAMP:
+    case RP_MEMBER_TIMESTAMP:
         t = *(const int64_t *)member;
         if (t != RP_TIME_NONE) {
             rp_import_format_timestamp(t, buf);
             write_text(fp, buf);
         }
         break;
-    case RP_FIELD_DATE:
+    case RP_MEMBER_DATE:
         t = *(const int64_t *)member;
         if (t != RP_TIME_NONE) {
             rp_import_format_date(t, buf);
             write_text(fp, buf);
         }
         break;
-    case RP_FIELD_AMOUNT:
-        rp_import_format_amount(*(const double *)member, buf);
-        write_text(fp, buf);
+    case RP_MEMBER_NUMBER:
+        d = *(const double *)member;
+        if (d != m->unset || m->unset == 0) {
+            rp_import_format_amount(d, buf);
+            write_text(fp, buf);
+        }
         break;
-    case RP_FIELD_PRIORITY:
+    case RP_MEMBER_INT:
+        fprintf(fp, "%d", *(const int *)member);
+        break;
+    case RP_MEMBER_BOOL:
+        write_text(fp, *(const bool *)member ? "true" : "false");
+        break;
+    case RP_MEMBER_PRIORITY:
         write_text(fp, rp_priority_name(*(const enum rp_priority *)member));
         break;
-    case RP_FIELD_STATUS:
+    case RP_MEMBER_STATUS:
         write_text(
             fp, rp_ticket_status_name(*(const enum rp_ticket_status *)member));
+        break;
+    case RP_MEMBER_SLA:
+        write_text(fp, sla_name(*(const enum rp_sla_flag *)member));
+        break;
+    case RP_MEMBER_RAG:
+        write_text(fp, rag_name(*(const enum rp_rag *)member));
+        break;
+    case RP_MEMBER_LEVEL:
+        write_text(fp, level_name(*(const enum rp_risk_level *)member));
         break;
     }
 }
 
-static enum rp_status write_profile(const struct rp_import_profile *p,
-                                    const void *records, size_t n,
-                                    size_t record_size, const char *dir,
-                                    struct rp_error *err)
+static enum rp_status write_kind(const struct rp_import_kind_info *k,
+                                 const void *records, size_t n, const char *dir,
+                                 struct rp_error *err)
 {
     struct rp_outfile out;
     enum rp_status status;
-    size_t size = strlen(dir) + strlen(p->records_file) + 2, i, f;
+    size_t size = strlen(dir) + strlen(k->records_file) + 2, i, f;
     char *path = rp_xmalloc(size);
 
-    snprintf(path, size, "%s/%s", dir, p->records_file);
+    snprintf(path, size, "%s/%s", dir, k->records_file);
     status = rp_outfile_open(&out, path, err);
     if (status != RP_OK)
         goto out;
-    for (f = 0; f < p->n_fields; f++) {
+    for (f = 0; f < k->n_members; f++) {
         if (f)
             putc(',', out.fp);
-        write_text(out.fp, p->fields[f].names[0]);
+        write_text(out.fp, k->members[f].column);
     }
     putc('\n', out.fp);
     for (i = 0; i < n; i++) {
-        const char *record = (const char *)records + i * record_size;
-        for (f = 0; f < p->n_fields; f++) {
+        const char *record = (const char *)records + i * k->size;
+        for (f = 0; f < k->n_members; f++) {
             if (f)
                 putc(',', out.fp);
-            write_value(out.fp, &p->fields[f], record);
+            write_value(out.fp, &k->members[f], record);
         }
         putc('\n', out.fp);
     }
@@ -95,16 +308,14 @@ enum rp_status rp_import_write_records(const struct rp_dataset *data,
                                        const char *dir, struct rp_error *err)
 {
     enum rp_status status = RP_OK;
-    size_t p;
+    size_t k;
 
-    for (p = 0; p < rp_import_n_profiles && status == RP_OK; p++) {
-        const struct rp_import_profile *prof = &rp_import_profiles[p];
-        if (prof->kind == RP_IMPORT_ACCOUNTS)
-            status = write_profile(prof, data->accounts, data->n_accounts,
-                                   sizeof(*data->accounts), dir, err);
-        else
-            status = write_profile(prof, data->tickets, data->n_tickets,
-                                   sizeof(*data->tickets), dir, err);
+    for (k = 0; k < RP_IMPORT_KIND_COUNT && status == RP_OK; k++) {
+        size_t n;
+        const void *items = rp_dataset_items(data, (enum rp_import_kind)k, &n);
+        /* Accounts and tickets always: merge expects them. */
+        if (n || k == RP_IMPORT_ACCOUNTS || k == RP_IMPORT_TICKETS)
+            status = write_kind(&rp_import_kinds[k], items, n, dir, err);
     }
     return status;
 }

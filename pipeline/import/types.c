@@ -7,7 +7,10 @@
  */
 #include "import/internal.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "common/mem.h"
 
 static bool is_digit(char c)
 {
@@ -234,13 +237,14 @@ bool rp_import_parse_priority(const char *s, size_t len, enum rp_priority *out)
         const char *word;
         enum rp_priority priority;
     } words[] = {
-        {"p1", RP_PRIORITY_P1},     {"1", RP_PRIORITY_P1},
-        {"urgent", RP_PRIORITY_P1}, {"critical", RP_PRIORITY_P1},
-        {"p2", RP_PRIORITY_P2},     {"2", RP_PRIORITY_P2},
-        {"high", RP_PRIORITY_P2},   {"p3", RP_PRIORITY_P3},
-        {"3", RP_PRIORITY_P3},      {"normal", RP_PRIORITY_P3},
-        {"medium", RP_PRIORITY_P3}, {"p4", RP_PRIORITY_P4},
-        {"4", RP_PRIORITY_P4},      {"low", RP_PRIORITY_P4},
+        {"p1", RP_PRIORITY_P1},      {"1", RP_PRIORITY_P1},
+        {"urgent", RP_PRIORITY_P1},  {"critical", RP_PRIORITY_P1},
+        {"p2", RP_PRIORITY_P2},      {"2", RP_PRIORITY_P2},
+        {"high", RP_PRIORITY_P2},    {"p3", RP_PRIORITY_P3},
+        {"3", RP_PRIORITY_P3},       {"normal", RP_PRIORITY_P3},
+        {"medium", RP_PRIORITY_P3},  {"p4", RP_PRIORITY_P4},
+        {"4", RP_PRIORITY_P4},       {"low", RP_PRIORITY_P4},
+        {"highest", RP_PRIORITY_P1}, {"lowest", RP_PRIORITY_P4},
     };
     size_t i;
 
@@ -264,7 +268,7 @@ bool rp_import_parse_status(const char *s, size_t len,
         {"pending", RP_TICKET_PENDING}, {"hold", RP_TICKET_PENDING},
         {"on-hold", RP_TICKET_PENDING}, {"on hold", RP_TICKET_PENDING},
         {"solved", RP_TICKET_SOLVED},   {"resolved", RP_TICKET_SOLVED},
-        {"closed", RP_TICKET_CLOSED},
+        {"closed", RP_TICKET_CLOSED},   {"in progress", RP_TICKET_OPEN},
     };
     size_t i;
 
@@ -397,7 +401,21 @@ bool rp_import_check_text(const char *text, size_t len, size_t *pos,
 
     while (i < len) {
         unsigned long cp;
-        size_t n = utf8_sequence(s + i, len - i, &cp);
+        size_t n;
+
+        /* Printable ASCII, eight bytes at a time: most of every export.
+         * A byte below 0x20 borrows in w - 0x20..., one above 0x7F has its
+         * top bit set: either shows in the top bits. */
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (((w - 0x2020202020202020ULL) | w) & 0x8080808080808080ULL)
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
+        n = utf8_sequence(s + i, len - i, &cp);
         if (n == 0) {
             *pos = i;
             *control = false;
@@ -455,4 +473,527 @@ void rp_import_format_amount(double amount, char out[RP_AMOUNT_SIZE])
     cents = (unsigned long long)cents_d;
     snprintf(out, RP_AMOUNT_SIZE, "%s%llu.%02llu", negative ? "-" : "",
              cents / 100, cents % 100);
+}
+
+size_t rp_import_utf8_valid_prefix(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+
+    while (i < len) {
+        unsigned long cp;
+        size_t n;
+
+        /* ASCII runs are most of every export: skip them fast. */
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ULL)
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        n = utf8_sequence(s + i, len - i, &cp);
+        if (n == 0)
+            return i;
+        i += n;
+    }
+    return len;
+}
+
+/* ---- times in a profile's formats -----------------------------------------
+ */
+
+static const char *const month_names[12] = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december",
+};
+
+/* 1 or 2 digits (up to max_digits), greedy. */
+static bool small_number(const char *s, size_t len, size_t *pos, int max_digits,
+                         unsigned *out)
+{
+    unsigned v = 0;
+    int n = 0;
+
+    while (n < max_digits && *pos < len && is_digit(s[*pos])) {
+        v = v * 10 + (unsigned)(s[(*pos)++] - '0');
+        n++;
+    }
+    if (n == 0)
+        return false;
+    *out = v;
+    return true;
+}
+
+static bool month_name(const char *s, size_t len, size_t *pos, unsigned *out)
+{
+    size_t start = *pos, n = 0, i;
+    unsigned m;
+
+    while (*pos + n < len && is_alpha(s[*pos + n]))
+        n++;
+    if (n < 3)
+        return false;
+    for (m = 0; m < 12; m++) {
+        const char *name = month_names[m];
+        size_t full = strlen(name);
+        if (n != 3 && n != full && !(n == 4 && m == 8)) /* "Sept" */
+            continue;
+        for (i = 0; i < n && lower(s[start + i]) == name[i]; i++)
+            ;
+        if (i == n) {
+            *pos += n;
+            *out = m + 1;
+            return true;
+        }
+    }
+    return false;
+}
+
+struct time_parts {
+    unsigned y, m, d, hh, mm, ss;
+    int ampm; /* 0 none, 1 AM, 2 PM */
+    bool has_zone, has_time, has_y, has_m, has_d;
+    int64_t zone;
+};
+
+static bool starts(const char *f, const char *token)
+{
+    while (*token) {
+        if (*f++ != *token++)
+            return false;
+    }
+    return true;
+}
+
+static bool is_token_start(char c)
+{
+    switch (c) {
+    case 'Y':
+    case 'M':
+    case 'D':
+    case 'h':
+    case 'm':
+    case 's':
+    case 'A':
+    case 'Z':
+    case ' ':
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Matches s against the format; fills parts.  Both must be used up. */
+static bool match_format(const char *f, const char *s, size_t len,
+                         struct time_parts *t)
+{
+    size_t pos = 0;
+
+    while (*f) {
+        /* Most of a format is literal separators: match those first. */
+        if (!is_token_start(*f)) {
+            if (pos >= len || lower(s[pos]) != lower(*f))
+                return false;
+            pos++;
+            f++;
+        } else if (starts(f, "YYYY")) {
+            if (!digits(s, len, &pos, 4, &t->y))
+                return false;
+            t->has_y = true;
+            f += 4;
+        } else if (starts(f, "YY")) {
+            if (!digits(s, len, &pos, 2, &t->y))
+                return false;
+            t->y += 2000;
+            t->has_y = true;
+            f += 2;
+        } else if (starts(f, "MMM")) {
+            if (!month_name(s, len, &pos, &t->m))
+                return false;
+            t->has_m = true;
+            f += 3;
+        } else if (starts(f, "MM") || *f == 'M') {
+            if (!small_number(s, len, &pos, 2, &t->m))
+                return false;
+            t->has_m = true;
+            f += starts(f, "MM") ? 2 : 1;
+        } else if (starts(f, "DD") || *f == 'D') {
+            if (!small_number(s, len, &pos, 2, &t->d))
+                return false;
+            t->has_d = true;
+            f += starts(f, "DD") ? 2 : 1;
+        } else if (starts(f, "hh") || *f == 'h') {
+            if (!small_number(s, len, &pos, 2, &t->hh))
+                return false;
+            t->has_time = true;
+            f += starts(f, "hh") ? 2 : 1;
+        } else if (starts(f, "mm")) {
+            if (!digits(s, len, &pos, 2, &t->mm))
+                return false;
+            f += 2;
+        } else if (starts(f, "ss")) {
+            unsigned frac;
+            if (!digits(s, len, &pos, 2, &t->ss))
+                return false;
+            if (pos + 1 < len && (s[pos] == '.' || s[pos] == ',') &&
+                is_digit(s[pos + 1])) {
+                pos++;
+                if (!digits(s, len, &pos, 1, &frac))
+                    return false;
+                while (pos < len && is_digit(s[pos]))
+                    pos++;
+            }
+            f += 2;
+        } else if (starts(f, "AM")) {
+            if (pos + 2 > len || lower(s[pos + 1]) != 'm')
+                return false;
+            if (lower(s[pos]) == 'a')
+                t->ampm = 1;
+            else if (lower(s[pos]) == 'p')
+                t->ampm = 2;
+            else
+                return false;
+            pos += 2;
+            f += 2;
+        } else if (*f == 'Z') {
+            if (pos < len) {
+                /* parse_zone takes the rest of the value as the zone. */
+                size_t end = pos;
+                while (end < len && s[end] != ' ')
+                    end++;
+                if (!parse_zone(s, end, &pos, &t->zone) || pos != end)
+                    return false;
+                t->has_zone = true;
+            }
+            f++;
+        } else if (*f == ' ') {
+            /* One space or more; also none before a missing zone. */
+            if (pos < len && s[pos] != ' ')
+                return false;
+            while (pos < len && s[pos] == ' ')
+                pos++;
+            f++;
+        } else {
+            if (pos >= len || lower(s[pos]) != lower(*f))
+                return false;
+            pos++;
+            f++;
+        }
+    }
+    return pos == len;
+}
+
+bool rp_import_parse_time_format(const char *format, const char *s, size_t len,
+                                 int32_t zone, int64_t *out, bool *has_time)
+{
+    struct time_parts t;
+    unsigned hh;
+
+    memset(&t, 0, sizeof(t));
+    if (!match_format(format, s, len, &t))
+        return false;
+    if (!t.has_y || !t.has_m || !t.has_d)
+        return false;
+    if (t.y < 1 || t.m < 1 || t.m > 12 || t.d < 1 ||
+        t.d > days_in_month(t.y, t.m))
+        return false;
+    hh = t.hh;
+    if (t.ampm) {
+        if (hh < 1 || hh > 12)
+            return false;
+        hh = hh % 12 + (t.ampm == 2 ? 12 : 0);
+    }
+    if (hh > 23 || t.mm > 59 || t.ss > 60)
+        return false;
+    *out = rp_import_days_from_civil(t.y, t.m, t.d) * 86400 + hh * 3600 +
+           t.mm * 60 + t.ss - (t.has_zone ? t.zone : zone);
+    *has_time = t.has_time;
+    return true;
+}
+
+bool rp_import_time_format_valid(const char *format)
+{
+    return strstr(format, "YY") && strchr(format, 'M') && strchr(format, 'D');
+}
+
+/* ---- numbers ------------------------------------------------------------- */
+
+static size_t skip_currency(const char *s, size_t len, size_t pos)
+{
+    static const char *const symbols[] = {"$", "\xE2\x82\xAC", "\xC2\xA3",
+                                          "\xC2\xA5", "CHF"};
+    size_t i, n;
+
+    for (i = 0; i < sizeof(symbols) / sizeof(symbols[0]); i++) {
+        n = strlen(symbols[i]);
+        if (len - pos >= n && memcmp(s + pos, symbols[i], n) == 0) {
+            pos += n;
+            goto spaces;
+        }
+    }
+    /* An ISO 4217 code: three capitals. */
+    if (len - pos >= 3 && s[pos] >= 'A' && s[pos] <= 'Z' && s[pos + 1] >= 'A' &&
+        s[pos + 1] <= 'Z' && s[pos + 2] >= 'A' && s[pos + 2] <= 'Z')
+        pos += 3;
+spaces:
+    while (pos < len && s[pos] == ' ')
+        pos++;
+    return pos;
+}
+
+bool rp_import_parse_number(const char *s, size_t len, char group, char decimal,
+                            double *out)
+{
+    size_t pos = 0, run = 0, int_digits = 0, frac_digits = 0;
+    bool negative = false, grouped = false;
+    double value = 0, scale = 1;
+
+    if (pos < len && (s[pos] == '-' || s[pos] == '+'))
+        negative = s[pos++] == '-';
+    pos = skip_currency(s, len, pos);
+    if (!negative && pos < len && s[pos] == '-') {
+        negative = true;
+        pos++;
+    }
+    while (pos < len) {
+        if (is_digit(s[pos])) {
+            value = value * 10 + (s[pos++] - '0');
+            run++;
+            if (++int_digits > 15)
+                return false;
+        } else if (group && s[pos] == group && run > 0 &&
+                   (grouped ? run == 3 : run <= 3)) {
+            /* A group separator stands between groups of three. */
+            grouped = true;
+            run = 0;
+            pos++;
+        } else {
+            break;
+        }
+    }
+    if (int_digits == 0 || (grouped && run != 3))
+        return false;
+    if (pos < len && s[pos] == decimal) {
+        pos++;
+        while (pos < len && is_digit(s[pos])) {
+            scale /= 10;
+            value += (s[pos++] - '0') * scale;
+            if (++frac_digits > 6)
+                return false;
+        }
+        if (frac_digits == 0)
+            return false;
+    }
+    while (pos < len && s[pos] == ' ')
+        pos++;
+    if (pos < len && s[pos] == '%')
+        pos++;
+    if (pos != len)
+        return false;
+    /* Rounded to the cent, as amounts are kept. */
+    value = (double)(int64_t)(value * 100 + 0.5) / 100;
+    *out = negative ? -value : value;
+    return true;
+}
+
+bool rp_import_parse_int(const char *s, size_t len, int *out)
+{
+    size_t i;
+    int v = 0;
+
+    if (len == 0 || len > 9)
+        return false;
+    for (i = 0; i < len; i++) {
+        if (!is_digit(s[i]))
+            return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+/* s[0..len) is one of words (a NULL-terminated list). */
+static bool one_of(const char *s, size_t len, const char *const *words)
+{
+    for (; *words; words++) {
+        if (equals_word(s, len, *words))
+            return true;
+    }
+    return false;
+}
+
+bool rp_import_parse_bool(const char *s, size_t len, bool *out)
+{
+    static const char *const yes[] = {"true", "yes",     "y", "1",
+                                      "x",    "checked", "t", NULL};
+    static const char *const no[] = {"false",     "no", "n", "0",
+                                     "unchecked", "f",  NULL};
+
+    if (one_of(s, len, yes))
+        *out = true;
+    else if (one_of(s, len, no))
+        *out = false;
+    else
+        return false;
+    return true;
+}
+
+bool rp_import_parse_sla(const char *s, size_t len, enum rp_sla_flag *out)
+{
+    static const char *const met[] = {"met", "achieved", "within sla", "true",
+                                      "yes", "1",        NULL};
+    static const char *const breached[] = {
+        "breached", "violated", "sla violated", "missed", "false", "no",
+        "0",        NULL};
+
+    if (one_of(s, len, met))
+        *out = RP_SLA_MET;
+    else if (one_of(s, len, breached))
+        *out = RP_SLA_BREACHED;
+    else
+        return false;
+    return true;
+}
+
+bool rp_import_parse_rag(const char *s, size_t len, enum rp_rag *out)
+{
+    static const char *const green[] = {"green", "g", "on track", NULL};
+    static const char *const amber[] = {"amber", "yellow",  "a",
+                                        "y",     "at risk", NULL};
+    static const char *const red[] = {"red", "r", "off track", NULL};
+
+    if (one_of(s, len, green))
+        *out = RP_RAG_GREEN;
+    else if (one_of(s, len, amber))
+        *out = RP_RAG_AMBER;
+    else if (one_of(s, len, red))
+        *out = RP_RAG_RED;
+    else
+        return false;
+    return true;
+}
+
+bool rp_import_parse_level(const char *s, size_t len, enum rp_risk_level *out)
+{
+    static const char *const low[] = {"low", "l", "1", "very low", NULL};
+    static const char *const medium[] = {"medium", "med",      "m",
+                                         "2",      "moderate", NULL};
+    static const char *const high[] = {"high",      "h",        "3",
+                                       "very high", "critical", NULL};
+
+    if (one_of(s, len, low))
+        *out = RP_RISK_LOW;
+    else if (one_of(s, len, medium))
+        *out = RP_RISK_MEDIUM;
+    else if (one_of(s, len, high))
+        *out = RP_RISK_HIGH;
+    else
+        return false;
+    return true;
+}
+
+/* ---- domains ------------------------------------------------------------- */
+
+/* s[0..len) lower-cased, without a leading "www.". */
+static char *domain_of(const char *s, size_t len)
+{
+    char *out;
+    size_t i;
+
+    while (len && (s[len - 1] == '.' || s[len - 1] == ' '))
+        len--;
+    if (len > 4 && equals_word(s, 4, "www.")) {
+        s += 4;
+        len -= 4;
+    }
+    out = rp_xmalloc(len + 1);
+    for (i = 0; i < len; i++)
+        out[i] = lower(s[i]);
+    out[len] = '\0';
+    return out;
+}
+
+char *rp_import_email_domain(const char *s, size_t len)
+{
+    const char *at = memchr(s, '@', len);
+    size_t n;
+
+    /* "Name <user@host>" as some systems write a requester. */
+    if (!at)
+        return domain_of("", 0);
+    at++;
+    n = len - (size_t)(at - s);
+    if (n && at[n - 1] == '>')
+        n--;
+    return domain_of(at, n);
+}
+
+char *rp_import_url_domain(const char *s, size_t len)
+{
+    const char *scheme = len >= 3 ? memchr(s, ':', len) : NULL;
+    size_t n = 0;
+
+    if (scheme && (size_t)(scheme - s) + 2 < len && scheme[1] == '/' &&
+        scheme[2] == '/') {
+        len -= (size_t)(scheme + 3 - s);
+        s = scheme + 3;
+    }
+    while (n < len && s[n] != '/' && s[n] != ':' && s[n] != '?' && s[n] != '#')
+        n++;
+    return domain_of(s, n);
+}
+
+bool rp_import_parse_enum(const struct rp_import_member *m, const char *s,
+                          size_t len, int *out)
+{
+    enum rp_priority pr = RP_PRIORITY_P3;
+    enum rp_ticket_status st = RP_TICKET_NEW;
+    enum rp_sla_flag sla = RP_SLA_UNKNOWN;
+    enum rp_rag rag = RP_RAG_UNKNOWN;
+    enum rp_risk_level level = RP_RISK_UNKNOWN;
+    bool b = false, ok = false;
+    int n = 0;
+
+    /* Each out is read only when its parser succeeded and so wrote it. */
+    switch (m->type) {
+    case RP_MEMBER_INT:
+        ok = rp_import_parse_int(s, len, &n);
+        break;
+    case RP_MEMBER_BOOL:
+        ok = rp_import_parse_bool(s, len, &b);
+        n = b;
+        break;
+    case RP_MEMBER_PRIORITY:
+        ok = rp_import_parse_priority(s, len, &pr);
+        n = (int)pr;
+        break;
+    case RP_MEMBER_STATUS:
+        ok = rp_import_parse_status(s, len, &st);
+        n = (int)st;
+        break;
+    case RP_MEMBER_SLA:
+        ok = rp_import_parse_sla(s, len, &sla);
+        n = (int)sla;
+        break;
+    case RP_MEMBER_RAG:
+        ok = rp_import_parse_rag(s, len, &rag);
+        n = (int)rag;
+        break;
+    case RP_MEMBER_LEVEL:
+        ok = rp_import_parse_level(s, len, &level);
+        n = (int)level;
+        break;
+    default:
+        break;
+    }
+    if (ok)
+        *out = n;
+    return ok;
 }

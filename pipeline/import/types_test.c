@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "import/internal.h"
@@ -236,6 +237,149 @@ static void test_check_text(void **state)
     assert_false(rp_import_check_text("\xE2\x82", 2, &pos, &control));
 }
 
+/* A time in a profile format, as "YYYY-MM-DDThh:mm:ssZ" or "-" if bad. */
+static const char *tf(const char *format, const char *value, int32_t zone)
+{
+    static char out[RP_TIMESTAMP_SIZE];
+    int64_t t;
+    bool has_time;
+
+    if (!rp_import_parse_time_format(format, value, strlen(value), zone, &t,
+                                     &has_time))
+        return "-";
+    rp_import_format_timestamp(t, out);
+    return out;
+}
+
+static void test_time_formats(void **state)
+{
+    (void)state;
+    /* Jira's default. */
+    assert_string_equal(tf("DD/MMM/YY h:mm AM", "01/Mar/26 2:02 PM", 0),
+                        "2026-03-01T14:02:00Z");
+    assert_string_equal(tf("DD/MMM/YY h:mm AM", "1/mar/26 12:05 am", 0),
+                        "2026-03-01T00:05:00Z");
+    assert_string_equal(tf("DD/MMM/YY h:mm AM", "31/Dec/25 12:00 PM", 0),
+                        "2025-12-31T12:00:00Z");
+    assert_string_equal(tf("DD/MMM/YY h:mm AM", "01/Sept/26 2:02 PM", 0),
+                        "2026-09-01T14:02:00Z");
+    assert_string_equal(tf("DD/MMM/YY h:mm AM", "01/Foo/26 2:02 PM", 0), "-");
+    assert_string_equal(tf("DD/MMM/YY h:mm AM", "01/Mar/26 13:02 PM", 0), "-");
+    /* Salesforce en_US, with and without leading zeros. */
+    assert_string_equal(tf("MM/DD/YYYY hh:mm AM", "03/04/2026 09:15 AM", 0),
+                        "2026-03-04T09:15:00Z");
+    assert_string_equal(tf("MM/DD/YYYY hh:mm AM", "3/4/2026 9:15 PM", 0),
+                        "2026-03-04T21:15:00Z");
+    assert_string_equal(tf("MM/DD/YYYY", "02/29/2025", 0), "-");
+    assert_string_equal(tf("MM/DD/YYYY", "02/29/2024", 0),
+                        "2024-02-29T00:00:00Z");
+    /* German, in a zone east of UTC: the date may change. */
+    assert_string_equal(tf("DD.MM.YYYY hh:mm", "01.01.2026 00:30", 3600),
+                        "2025-12-31T23:30:00Z");
+    assert_string_equal(tf("DD.MM.YYYY", "31.12.2026", 0),
+                        "2026-12-31T00:00:00Z");
+    /* ISO 8601: the value's own zone wins over the profile's. */
+    assert_string_equal(
+        tf("YYYY-MM-DDThh:mm:ssZ", "2026-03-04T10:15:00+01:00", -5 * 3600),
+        "2026-03-04T09:15:00Z");
+    assert_string_equal(
+        tf("YYYY-MM-DDThh:mm:ssZ", "2026-03-04T10:15:00.123-0530", 0),
+        "2026-03-04T15:45:00Z");
+    assert_string_equal(tf("YYYY-MM-DDThh:mm:ssZ", "2026-03-04T10:15:00", 7200),
+                        "2026-03-04T08:15:00Z");
+    assert_string_equal(
+        tf("YYYY-MM-DD hh:mm:ss Z", "2026-03-04 10:15:00 +0100", 0),
+        "2026-03-04T09:15:00Z");
+    /* Trailing text, missing parts. */
+    assert_string_equal(tf("YYYY-MM-DD", "2026-03-04x", 0), "-");
+    assert_string_equal(tf("YYYY-MM-DD", "2026-03", 0), "-");
+    assert_string_equal(tf("YYYY-MM-DD", "", 0), "-");
+    assert_true(rp_import_time_format_valid("DD/MMM/YY h:mm AM"));
+    assert_false(rp_import_time_format_valid("hh:mm"));
+}
+
+static double num(const char *s, char group, char decimal)
+{
+    double v = -12345;
+
+    if (!rp_import_parse_number(s, strlen(s), group, decimal, &v))
+        return -12345;
+    return v;
+}
+
+static void test_numbers_with_grouping(void **state)
+{
+    (void)state;
+    assert_true(num("1,234.56", ',', '.') == 1234.56);
+    assert_true(num("1234.56", ',', '.') == 1234.56);
+    assert_true(num("1.234,56", '.', ',') == 1234.56);
+    assert_true(num("1 234 567,8", ' ', ',') == 1234567.8);
+    assert_true(num("$18,250,000.00", ',', '.') == 18250000);
+    assert_true(num("EUR 12.000,00", '.', ',') == 12000);
+    assert_true(num("-5", ',', '.') == -5);
+    assert_true(num("35%", ',', '.') == 35);
+    assert_true(num("0.125", ',', '.') == 0.13);
+    /* Groups are of three digits. */
+    assert_true(num("1,23.5", ',', '.') == -12345);
+    assert_true(num("1,2345", ',', '.') == -12345);
+    assert_true(num("12,", ',', '.') == -12345);
+    /* The other locale's number is not silently misread. */
+    assert_true(num("1.234,56", ',', '.') == -12345);
+    assert_true(num("", ',', '.') == -12345);
+    assert_true(num("abc", ',', '.') == -12345);
+}
+
+static void test_enumerations(void **state)
+{
+    bool b;
+    enum rp_sla_flag sla;
+    enum rp_rag rag;
+    enum rp_risk_level level;
+    int n;
+
+    (void)state;
+    assert_true(rp_import_parse_bool("Yes", 3, &b) && b);
+    assert_true(rp_import_parse_bool("0", 1, &b) && !b);
+    assert_false(rp_import_parse_bool("maybe", 5, &b));
+    assert_true(rp_import_parse_sla("Within SLA", 10, &sla) &&
+                sla == RP_SLA_MET);
+    assert_true(rp_import_parse_sla("breached", 8, &sla) &&
+                sla == RP_SLA_BREACHED);
+    assert_true(rp_import_parse_rag("Amber", 5, &rag) && rag == RP_RAG_AMBER);
+    assert_true(rp_import_parse_rag("R", 1, &rag) && rag == RP_RAG_RED);
+    assert_false(rp_import_parse_rag("blue", 4, &rag));
+    assert_true(rp_import_parse_level("Medium", 6, &level) &&
+                level == RP_RISK_MEDIUM);
+    assert_true(rp_import_parse_int("42", 2, &n) && n == 42);
+    assert_false(rp_import_parse_int("4 2", 3, &n));
+    assert_false(rp_import_parse_int("1234567890", 10, &n));
+}
+
+static void test_domains(void **state)
+{
+    char *d;
+
+    (void)state;
+    d = rp_import_email_domain("Anna.Schaefer@Mueller-GmbH.example",
+                               strlen("Anna.Schaefer@Mueller-GmbH.example"));
+    assert_string_equal(d, "mueller-gmbh.example");
+    free(d);
+    d = rp_import_email_domain("Anna <anna@www.acme.example>",
+                               strlen("Anna <anna@www.acme.example>"));
+    assert_string_equal(d, "acme.example");
+    free(d);
+    d = rp_import_email_domain("no address", strlen("no address"));
+    assert_string_equal(d, "");
+    free(d);
+    d = rp_import_url_domain("https://www.Acme.example:8443/about?x",
+                             strlen("https://www.Acme.example:8443/about?x"));
+    assert_string_equal(d, "acme.example");
+    free(d);
+    d = rp_import_url_domain("acme.example/", strlen("acme.example/"));
+    assert_string_equal(d, "acme.example");
+    free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -250,6 +394,10 @@ int main(void)
         cmocka_unit_test(test_status),
         cmocka_unit_test(test_country),
         cmocka_unit_test(test_check_text),
+        cmocka_unit_test(test_time_formats),
+        cmocka_unit_test(test_numbers_with_grouping),
+        cmocka_unit_test(test_enumerations),
+        cmocka_unit_test(test_domains),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

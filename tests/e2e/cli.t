@@ -17,7 +17,7 @@ done
 is $? 2 "an unknown command exits 2"
 "$REPORTPIPE" render --bogus a b 2>/dev/null
 is $? 2 "an unknown option exits 2"
-"$REPORTPIPE" merge -o x.xml --period-start 2026-02-30 --period-end 2026-03-01 input/tickets.csv 2>/dev/null
+"$REPORTPIPE" merge -o x.xml --period-start 2026-02-30 --period-end 2026-03-01 input/zendesk-tickets.csv 2>/dev/null
 is $? 2 "an impossible date exits 2"
 "$REPORTPIPE" run --input "$WORK/nowhere" --output "$WORK/o" 2>"$WORK/err"
 is $? 1 "a missing input directory exits 1"
@@ -25,29 +25,34 @@ contains "$WORK/err" "nowhere" "and the error names it"
 
 # A broken row is rejected with its line, the rest still renders.
 mkdir -p "$WORK/in"
-cp input/crm-accounts.csv "$WORK/in/"
-cp input/tickets.csv "$WORK/in/"
-printf 'T-999999,ACC-1001,Broken row,P2,Open,Billing,yesterday at noon,,\r\n' >>"$WORK/in/tickets.csv"
-line=$(wc -l <"$WORK/in/tickets.csv")
+cp input/*.csv "$WORK/in/"
+# A Zendesk row whose "Created at" (column 14) is no time; 39 columns.
+awk -F, 'NR > 1 && !/"/ { OFS = ","; $1 = "999999"; $14 = "yesterday at noon"; print; exit }' \
+    input/zendesk-tickets.csv >>"$WORK/in/zendesk-tickets.csv"
+line=$(wc -l <"$WORK/in/zendesk-tickets.csv")
 "$REPORTPIPE" run -q --input "$WORK/in" --output "$WORK/o" 2>"$WORK/err"
 is $? 1 "a run with a rejected row exits 1"
-rejects="$WORK/o/rejects/tickets.rejects.csv"
+rejects="$WORK/o/rejects/zendesk-tickets.rejects.csv"
 [ -f "$rejects" ]
-ok $? "the rejected row goes to output/rejects/tickets.rejects.csv"
-grep -q "^$line,.*Created.*yesterday at noon" "$rejects"
-ok $? "the rejects file gives the line number, field and value"
+ok $? "the rejected row goes to output/rejects/zendesk-tickets.rejects.csv"
+grep -q "^$line,Created at,.*'yesterday at noon' is not a time (expected" "$rejects"
+ok $? "the rejects file gives the line number, field, value and what was expected"
 [ -f "$WORK/o/reviews/ACC-1001.pdf" ] && [ -f "$WORK/o/status-report.pdf" ]
 ok $? "the documents are still produced"
 
 # Each stage alone, through files, gives the same PDF as the one-shot run.
-"$REPORTPIPE" import -q -o "$WORK/records" input/crm-accounts.csv input/tickets.csv
+"$REPORTPIPE" import -q -o "$WORK/records" input/*.csv
 ok $? "import writes canonical records"
-"$REPORTPIPE" merge -q -o "$WORK/review-data.xml" "$WORK/records/accounts.csv" "$WORK/records/tickets.csv"
+"$REPORTPIPE" merge -q --contributions input/contributions -o "$WORK/review-data.xml" "$WORK"/records/*.csv
 ok $? "merge reads the canonical records"
-"$REPORTPIPE" merge -q -o "$WORK/direct.xml" input/crm-accounts.csv input/tickets.csv
-cmp -s "$WORK/review-data.xml" "$WORK/direct.xml"
-ok $? "merging records or raw exports gives identical XML"
-"$REPORTPIPE" transform -q -p account-id=ACC-1003 -o "$WORK/r.fo" templates/annual-review.xsl "$WORK/review-data.xml"
+"$REPORTPIPE" merge -q --contributions input/contributions -o "$WORK/direct.xml" input/*.csv
+# Only the references to the source files and lines differ.
+for x in review-data direct; do
+    sed -E 's/ src="[^"]*"//g; /<file id=/d' "$WORK/$x.xml" >"$WORK/$x.norm"
+done
+cmp -s "$WORK/review-data.norm" "$WORK/direct.norm"
+ok $? "merging records or raw exports gives the same XML, but for source references"
+"$REPORTPIPE" transform -q -p account-id=ACC-1003 -o "$WORK/r.fo" templates/annual-review.xsl "$WORK/direct.xml"
 ok $? "transform applies the review template"
 "$REPORTPIPE" render -q "$WORK/r.fo" "$WORK/r.pdf"
 ok $? "render renders the FO"

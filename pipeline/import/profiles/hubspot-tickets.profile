@@ -1,0 +1,28 @@
+# HubSpot Service Hub: tickets, "Export" from the tickets index (CSV),
+# default property labels.
+profile   hubspot-tickets
+record    ticket
+system    hubspot
+timestamp YYYY-MM-DD hh:mm | YYYY-MM-DD hh:mm:ss
+date      YYYY-MM-DD
+
+field id             required : Ticket ID
+field subject        column   : Ticket name
+field status         required : Ticket status
+field priority                : Priority
+field category                : Category
+field created        required : Create date
+field first_response          : First agent email response date
+field resolved                : Close date
+field org_name                : Associated Company | Associated Company (Primary)
+field external_account_id     : Associated Company ID | Associated Company IDs (Primary)
+
+map status   New                = new
+map status   Waiting on contact = pending
+map status   Waiting on us      = open
+map status   Closed             = closed
+map priority Urgent             = P1
+map priority High               = P2
+map priority Medium             = P3
+map priority Low                = P4
+default priority Medium

@@ -1,0 +1,31 @@
+# ServiceNow: incident list, "Export > CSV" (column labels), or with
+# sysparm_default_export_fields=all (column names).  Times are
+# YYYY-MM-DD HH:MM:SS in the exporting user's zone.
+profile   servicenow-incidents
+record    ticket
+system    servicenow
+timestamp YYYY-MM-DD hh:mm:ss | MM/DD/YYYY hh:mm:ss
+date      YYYY-MM-DD
+
+field id             required : Number
+field subject        column   : Short description | short_description
+field status         required : State | Incident state | incident_state
+field priority       column   : Priority
+field category                : Category
+field created        required : Opened | opened_at
+field resolved                : Resolved | resolved_at | Closed | closed_at
+field org_name                : Company
+field reopened                : Reopen count | reopen_count
+field sla_resolution          : Made SLA | made_sla
+
+map priority 1 - Critical = P1
+map priority 2 - High     = P2
+map priority 3 - Moderate = P3
+map priority 4 - Low      = P4
+map priority 5 - Planning = P4
+map status   New          = new
+map status   In Progress  = open
+map status   On Hold      = pending
+map status   Resolved     = solved
+map status   Closed       = closed
+map status   Canceled     = closed
