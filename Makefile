@@ -104,7 +104,9 @@ valgrind: $(BIN)
 bench: $(BIN)
 	bench/run.sh $(BIN)
 
+# clang and libFuzzer's runtime only for fuzzing: not for make run.
 fuzz:
+	@tools/deps.sh install clang libclang-rt-14-dev
 	$(MAKE) -f fuzz/Makefile run
 
 sample: $(GEN)
