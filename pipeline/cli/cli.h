@@ -41,6 +41,14 @@ int64_t cli_source_date(void);
 /* Parses YYYY-MM-DD as UTC midnight. */
 int cli_parse_date(const char *text, int64_t *out);
 
+struct rp_import_stats;
+/*
+ * The one-line summary of a file's import (profile, encoding and any
+ * conversion, delimiter, rows read = accepted + rejected) and, when rows
+ * were rejected, the first reason as a warning.
+ */
+void cli_report_import(const char *path, const struct rp_import_stats *s);
+
 struct rp_merge_options;
 /*
  * --period-start (option 's') or --period-end ('e', an inclusive day)

@@ -39,20 +39,6 @@ static void help(void)
            usage);
 }
 
-static const char *delimiter_name(char c)
-{
-    switch (c) {
-    case '\t':
-        return "tab";
-    case ';':
-        return "';'";
-    case '|':
-        return "'|'";
-    default:
-        return "','";
-    }
-}
-
 int cmd_import(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -109,18 +95,7 @@ int cmd_import(int argc, char **argv)
         status = rp_import_file(argv[i], rejects_dir, &data, &stats, &err);
         if (status != RP_OK)
             break;
-        rp_log_info("import: %s: recognised as %s (%s%s, %s-separated), "
-                    "%zu rows read = %zu accepted + %zu rejected%s%s",
-                    argv[i], stats.profile, stats.encoding,
-                    stats.converted ? ", converted to UTF-8 with iconv" : "",
-                    delimiter_name(stats.delimiter), stats.rows_read,
-                    stats.rows_accepted, stats.rows_rejected,
-                    stats.rows_rejected ? " -> " : "", stats.rejects_path);
-        if (stats.rows_rejected)
-            rp_log_warn("%s: %s%s", argv[i], stats.first_reject,
-                        stats.rows_rejected > 1 ? " (and more: see the "
-                                                  "rejects file)"
-                                                : "");
+        cli_report_import(argv[i], &stats);
         rejected += stats.rows_rejected;
     }
     if (status == RP_OK && out_dir)

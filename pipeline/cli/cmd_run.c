@@ -196,11 +196,7 @@ static enum rp_status run(const struct run_options *o)
         status = rp_import_file(exports[i], rejects_dir, &data, &s, &err);
         if (status != RP_OK)
             break;
-        rp_log_info("import: %s: %s, %zu rows read = %zu accepted + %zu "
-                    "rejected%s%s",
-                    exports[i], s.profile, s.rows_read, s.rows_accepted,
-                    s.rows_rejected, s.rows_rejected ? " -> " : "",
-                    s.rejects_path);
+        cli_report_import(exports[i], &s);
         rejected += s.rows_rejected;
     }
     if (status != RP_OK)
