@@ -4,33 +4,11 @@
 # usage: csv-field.pl FILE ID COLUMN-NUMBER   (1-based)
 use strict;
 use warnings;
+use FindBin;
+use lib $FindBin::Bin;
+use CsvRecords 'records';
 my ($file, $id, $col) = @ARGV;
-open(my $fh, '<:raw', $file) or die "$file: $!\n";
-local $/;
-my $data = <$fh>;
-$data =~ s/^\xEF\xBB\xBF//;
-my (@fields, $quoted);
-my $field = '';
-my $i = 0;
-my $len = length $data;
-my $done = sub {
-    push @fields, $field;
-    if ($fields[0] eq $id) { print $fields[$col - 1] // ''; exit 0; }
-    @fields = (); $field = '';
-};
-while ($i < $len) {
-    my $c = substr($data, $i, 1);
-    if ($quoted) {
-        if ($c eq '"') {
-            if (substr($data, $i + 1, 1) eq '"') { $field .= '"'; $i++; }
-            else { $quoted = 0; }
-        } else { $field .= $c; }
-    } elsif ($c eq '"') { $quoted = 1; }
-    elsif ($c eq ',') { push @fields, $field; $field = ''; }
-    elsif ($c eq "\r") { }
-    elsif ($c eq "\n") { $done->(); }
-    else { $field .= $c; }
-    $i++;
+for my $r (records($file)) {
+    if ($r->[0] eq $id) { print $r->[$col - 1] // ''; exit 0; }
 }
-$done->() if $field ne '' || @fields;
 exit 1;

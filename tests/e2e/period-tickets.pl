@@ -8,40 +8,11 @@
 # usage: period-tickets.pl INPUT-DIR FROM TO
 use strict;
 use warnings;
+use FindBin;
+use lib $FindBin::Bin;
+use CsvRecords 'records';
 
 my ($dir, $from, $to) = @ARGV;
-
-# RFC 4180 records of a file, header first (BOM, CRLF or LF).
-sub records {
-    my ($file) = @_;
-    open(my $fh, '<:raw', $file) or die "$file: $!\n";
-    local $/;
-    my $data = <$fh>;
-    $data =~ s/^\xEF\xBB\xBF//;
-    my (@records, @fields, $quoted);
-    my $field = '';
-    my $i = 0;
-    my $len = length $data;
-    $quoted = 0;
-    while ($i < $len) {
-        my $c = substr($data, $i, 1);
-        if ($quoted) {
-            if ($c eq '"') {
-                if (substr($data, $i + 1, 1) eq '"') { $field .= '"'; $i++; }
-                else { $quoted = 0; }
-            } else { $field .= $c; }
-        } elsif ($c eq '"') { $quoted = 1; }
-        elsif ($c eq ',') { push @fields, $field; $field = ''; }
-        elsif ($c eq "\r") { }
-        elsif ($c eq "\n") {
-            push @fields, $field; push @records, [@fields];
-            @fields = (); $field = '';
-        } else { $field .= $c; }
-        $i++;
-    }
-    push @records, [@fields, $field] if $field ne '' || @fields;
-    return @records;
-}
 
 sub column {
     my ($header, $name) = @_;
