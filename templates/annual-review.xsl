@@ -193,6 +193,17 @@
           <xsl:with-param name="v2"><xsl:call-template name="or-none"><xsl:with-param name="value" select="@country"/></xsl:call-template></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="fact-row">
+          <xsl:with-param name="k1">Customer since</xsl:with-param>
+          <xsl:with-param name="v1"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@contract-start"/></xsl:call-template></xsl:with-param>
+          <xsl:with-param name="k2">ARR</xsl:with-param>
+          <xsl:with-param name="v2">
+            <xsl:choose>
+              <xsl:when test="@arr"><xsl:call-template name="rp-money"><xsl:with-param name="value" select="@arr"/></xsl:call-template></xsl:when>
+              <xsl:otherwise>not in the CRM export</xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="fact-row">
           <xsl:with-param name="k1">Contract renewal</xsl:with-param>
           <xsl:with-param name="v1"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@renewal"/></xsl:call-template></xsl:with-param>
           <xsl:with-param name="k2">Annual revenue</xsl:with-param>

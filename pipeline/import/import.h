@@ -54,6 +54,8 @@ struct rp_account {
     char *domain;            /* web domain from website, lower case, or "" */
     double annual_revenue;   /* in the export's currency; 0 if blank */
     int64_t renewal;         /* contract renewal date (UTC midnight) or NONE */
+    double arr;              /* annual recurring revenue; 0 if unknown */
+    int64_t contract_start;  /* customer since (UTC midnight) or NONE */
     const char *source_file; /* points into rp_dataset.source_files */
     long source_line;        /* line of the record's first physical line */
 };

@@ -41,6 +41,9 @@ static const struct rp_import_member account_members[] = {
     TYPED(rp_account, renewal, "Contract Renewal", RP_MEMBER_DATE,
           RP_NEED_OPTIONAL),
     TEXT(rp_account, domain, "Domain", RP_NEED_OPTIONAL),
+    TYPED(rp_account, arr, "ARR", RP_MEMBER_NUMBER, RP_NEED_OPTIONAL),
+    TYPED(rp_account, contract_start, "Contract Start", RP_MEMBER_DATE,
+          RP_NEED_OPTIONAL),
 };
 
 static const struct rp_import_member ticket_members[] = {

@@ -283,7 +283,9 @@ static enum rp_status check_account(const struct rp_account *a,
         check_text(a->website, f, l, "website", err) ||
         check_text(a->domain, f, l, "domain", err) ||
         check_time(a->renewal, true, f, l, "renewal", err) ||
-        check_money(a->annual_revenue, f, l, "annual_revenue", err))
+        check_money(a->annual_revenue, f, l, "annual_revenue", err) ||
+        check_money(a->arr, f, l, "arr", err) ||
+        check_time(a->contract_start, true, f, l, "contract_start", err))
         return err->status;
     return RP_OK;
 }
@@ -1363,6 +1365,9 @@ static enum rp_status emit_account(xmlNode *root, struct build *b,
     set_attr(acc, "country", a->country);
     set_attr(acc, "website", a->website);
     set_money(acc, "annual-revenue", a->annual_revenue);
+    if (a->arr > 0)
+        set_money(acc, "arr", a->arr);
+    set_date(acc, "contract-start", a->contract_start);
     set_date(acc, "renewal", a->renewal);
     set_attr(acc, "health", rp_merge_health_name(r->health.health));
     set_src(acc, &b->sources, a->source_file, a->source_line);

@@ -906,13 +906,19 @@ static void put_num(FILE *fp, long long v, bool last)
 
 static void write_salesforce_accounts(FILE *fp, const struct tickets *list)
 {
-    static const char *const header[] = {
-        "Account ID",        "Account Name",
-        "Account Owner",     "Type",
-        "Industry",          "Billing Country",
-        "Website",           "Annual Revenue",
-        "Customer Tier",     "Contract End Date",
-        "Last Modified Date"};
+    static const char *const header[] = {"Account ID",
+                                         "Account Name",
+                                         "Account Owner",
+                                         "Type",
+                                         "Industry",
+                                         "Billing Country",
+                                         "Website",
+                                         "Annual Revenue",
+                                         "Customer Tier",
+                                         "Contract End Date",
+                                         "ARR",
+                                         "Customer Since",
+                                         "Last Modified Date"};
     size_t i;
 
     (void)list;
@@ -920,12 +926,15 @@ static void write_salesforce_accounts(FILE *fp, const struct tickets *list)
     put_header(fp, header, COUNT(header), ',');
     for (i = 0; i < COUNT(accounts); i++) {
         const struct account *a = &accounts[i];
-        char revenue[40], renewal[40], modified[40];
+        char revenue[40], renewal[40], modified[40], arr[40], since[40];
         unsigned y, m, d;
 
         grouped(a->revenue_cents, false, revenue);
+        /* Custom fields: what the customer pays a year, and since when. */
+        grouped(a->revenue_cents / 40 / 100000 * 100000, false, arr);
         sscanf(a->renewal, "%u-%u-%u", &y, &m, &d);
         us_date(days_from_civil(y, m, d), renewal);
+        us_date(days_from_civil(y - 2 - (unsigned)(i % 4), m, 1), since);
         us_time(utc(2026, 11, 2 + (unsigned)i, 8) + (int64_t)i * 7 * MINUTE,
                 modified);
         put_field(fp, a->id, false);
@@ -938,6 +947,8 @@ static void write_salesforce_accounts(FILE *fp, const struct tickets *list)
         put_field(fp, revenue, false);
         put_field(fp, a->tier, false);
         put_field(fp, renewal, false);
+        put_field(fp, arr, false);
+        put_field(fp, since, false);
         put_field(fp, modified, true);
     }
 }

@@ -3,14 +3,14 @@
 # against the schema and with XPath, on a small hand-made fixture whose
 # figures are known, and on the shipped sample data.
 . "$(dirname "$0")/lib.sh"
-plan 25
+plan 27
 
 fx="$WORK/fx"
 mkdir -p "$fx/config" "$fx/contrib/ACC-1"
 cat >"$fx/accounts.csv" <<'CSV'
-Account ID,Account Name,Tier,Account Owner,Industry,Billing Country,Website,Annual Revenue,Contract Renewal
-ACC-1,Calm Waters GmbH,Gold,Dana Owner,Logistics,DE,https://calm.example,1000000.00,2027-03-31
-ACC-2,Stormy Seas Ltd,Silver,Dana Owner,Logistics,GB,https://stormy.example,2000000.00,2027-06-30
+Account ID,Account Name,Tier,Account Owner,Industry,Billing Country,Website,Annual Revenue,Contract Renewal,ARR,Contract Start
+ACC-1,Calm Waters GmbH,Gold,Dana Owner,Logistics,DE,https://calm.example,1000000.00,2027-03-31,250000.00,2024-04-01
+ACC-2,Stormy Seas Ltd,Silver,Dana Owner,Logistics,GB,https://stormy.example,2000000.00,2027-06-30,,
 CSV
 cat >"$fx/tickets.csv" <<'CSV'
 Ticket ID,Account ID,Subject,Priority,Status,Category,Created,First Response,Resolved
@@ -98,4 +98,6 @@ is "$(x "$m" 'count(//account[@health != "stable"][not(health-reason)])')" 0 \
     "every account not stable gives its reasons"
 is "$(x "$m" 'count(//account[@id="ACC-1001"]/contributions/contribution)')" 3 \
     "the three contributions of ACC-1001 are read"
+is "$(x "$WORK/a.xml" 'string(//account[@id="ACC-1"]/@arr)')" "250000.00" "ARR from the CRM export reaches the account"
+is "$(x "$WORK/a.xml" 'string(//account[@id="ACC-1"]/@contract-start)')" "2024-04-01" "so does the contract start"
 finish

@@ -1,7 +1,7 @@
 # Salesforce: Accounts report, "Export > Details Only > Comma Delimited
 # .csv", en_US locale (dates M/D/YYYY, times M/D/YYYY h:mm AM in the
-# exporting user's zone).  "Customer Tier" and "Contract End Date" are
-# custom fields, exported under their labels.
+# exporting user's zone).  "Customer Tier", "Contract End Date", "ARR" and
+# "Customer Since" are custom fields, exported under their labels.
 profile   salesforce-accounts
 record    account
 system    salesforce
@@ -18,3 +18,5 @@ field country        country  : Billing Country
 field website                 : Website
 field annual_revenue          : Annual Revenue
 field renewal                 : Contract End Date | Renewal Date
+field arr                     : ARR | Annual Recurring Revenue
+field contract_start          : Customer Since | Contract Start Date
