@@ -863,8 +863,10 @@ static enum rp_status start(struct rp_fo_doc *doc, struct rp_error *err)
     if (doc->xml) {
         root_elem = xmlDocGetRootElement((xmlDoc *)doc->xml);
     } else {
-        doc->reader = xmlReaderForFile(doc->path, NULL,
-                                       XML_PARSE_NONET | XML_PARSE_NOCDATA);
+        doc->reader =
+            xmlReaderForFile(doc->path, NULL,
+                             XML_PARSE_NONET | XML_PARSE_NOCDATA |
+                                 XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
         if (!doc->reader)
             return rp_error_set(err, RP_ERR_INPUT, doc->name, 0, NULL,
                                 "cannot open the FO file");
@@ -1019,7 +1021,9 @@ enum rp_status rp_fo_doc_has_citations(struct rp_fo_doc *doc, bool *answer,
         return RP_OK;
     }
     /* A parse-only pass: much cheaper than laying out twice for nothing. */
-    reader = xmlReaderForFile(doc->path, NULL, XML_PARSE_NONET);
+    reader = xmlReaderForFile(doc->path, NULL,
+                              XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                  XML_PARSE_NOWARNING);
     if (!reader)
         return rp_error_set(err, RP_ERR_INPUT, doc->name, 0, NULL,
                             "cannot open the FO file");

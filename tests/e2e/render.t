@@ -1,7 +1,7 @@
 #!/bin/sh
 # reportpipe render on a hand-written FO file: the real PDF, read back.
 . "$(dirname "$0")/lib.sh"
-plan 17
+plan 19
 
 fo=tests/e2e/fo/basic.fo
 "$REPORTPIPE" render -q --dump-area "$WORK/basic.dump" "$fo" "$WORK/basic.pdf"
@@ -52,4 +52,10 @@ grep -q "bad.fo:19: field 'space-after'" "$WORK/err"
 ok $? "the error names file, line and property"
 [ ! -e "$WORK/bad.pdf" ] && [ -z "$(ls "$WORK" | grep tmp)" ]
 ok $? "a failed render leaves no PDF and no temporary file behind"
+
+printf '<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format">\n<fo:layout-master-set>\n<oops' >"$WORK/cut.fo"
+"$REPORTPIPE" render "$WORK/cut.fo" "$WORK/cut.pdf" 2>"$WORK/err"
+is $? 1 "a truncated FO file is an input error"
+is "$(cat "$WORK/err")" "reportpipe: error: $WORK/cut.fo:3: not well-formed XML: Couldn't find end of Start Tag oops" \
+    "one message, with file and line, and no parser noise"
 finish
