@@ -70,24 +70,6 @@ static void trim(const char **s, size_t *len)
         (*len)--;
 }
 
-static char lower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
-static bool same_text(const char *s, size_t len, const char *word)
-{
-    size_t i;
-
-    if (strlen(word) != len)
-        return false;
-    for (i = 0; i < len; i++) {
-        if (lower(s[i]) != lower(word[i]))
-            return false;
-    }
-    return true;
-}
-
 /*
  * 'value' for a reason: at most QUOTE_MAX bytes, cut on a UTF-8 character
  * boundary so the reason itself stays valid text.
@@ -303,7 +285,7 @@ static const struct rp_import_map *mapped(const struct rp_import_profile *p,
     for (i = 0; i < p->n_maps; i++) {
         const struct rp_import_map *map = &p->maps[i];
         if (map->member == m && map->from_len == len &&
-            same_text(s, len, map->from))
+            rp_import_equals_word(s, len, map->from))
             return map;
     }
     return NULL;
@@ -340,8 +322,10 @@ static char *convert_text(const struct rp_import_field *f, const char *s,
         return NULL;
     case RP_CONV_LOWER:
         out = rp_xstrndup(s, len);
-        for (i = 0; i < len; i++)
-            out[i] = lower(out[i]);
+        for (i = 0; i < len; i++) {
+            if (out[i] >= 'A' && out[i] <= 'Z')
+                out[i] = (char)(out[i] - 'A' + 'a');
+        }
         return out;
     default:
         return rp_xstrndup(s, len);

@@ -253,6 +253,9 @@ void rp_import_format_timestamp(int64_t t, char out[RP_TIMESTAMP_SIZE]);
 void rp_import_format_date(int64_t t, char out[RP_DATE_SIZE]);
 void rp_import_format_amount(double amount, char out[RP_AMOUNT_SIZE]);
 
+/* s[0..len) equals word, ignoring ASCII case. */
+bool rp_import_equals_word(const char *s, size_t len, const char *word);
+
 /* Days since 1970-01-01 of a proleptic Gregorian date (m 1..12, d 1..31). */
 int64_t rp_import_days_from_civil(int64_t y, unsigned m, unsigned d);
 

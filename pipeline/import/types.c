@@ -22,8 +22,7 @@ static char lower(char c)
     return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
-/* s[0..len) equals word, ignoring ASCII case. */
-static bool equals_word(const char *s, size_t len, const char *word)
+bool rp_import_equals_word(const char *s, size_t len, const char *word)
 {
     size_t i;
 
@@ -249,7 +248,7 @@ bool rp_import_parse_priority(const char *s, size_t len, enum rp_priority *out)
     size_t i;
 
     for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-        if (equals_word(s, len, words[i].word)) {
+        if (rp_import_equals_word(s, len, words[i].word)) {
             *out = words[i].priority;
             return true;
         }
@@ -273,7 +272,7 @@ bool rp_import_parse_status(const char *s, size_t len,
     size_t i;
 
     for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-        if (equals_word(s, len, words[i].word)) {
+        if (rp_import_equals_word(s, len, words[i].word)) {
             *out = words[i].status;
             return true;
         }
@@ -342,7 +341,7 @@ bool rp_import_parse_country(const char *s, size_t len, char out[3])
     size_t i;
 
     for (i = 0; i < sizeof(country_names) / sizeof(country_names[0]); i++) {
-        if (equals_word(s, len, country_names[i].name)) {
+        if (rp_import_equals_word(s, len, country_names[i].name)) {
             memcpy(out, country_names[i].code, 3);
             return true;
         }
@@ -823,7 +822,7 @@ bool rp_import_parse_int(const char *s, size_t len, int *out)
 static bool one_of(const char *s, size_t len, const char *const *words)
 {
     for (; *words; words++) {
-        if (equals_word(s, len, *words))
+        if (rp_import_equals_word(s, len, *words))
             return true;
     }
     return false;
@@ -909,7 +908,7 @@ static char *domain_of(const char *s, size_t len)
 
     while (len && (s[len - 1] == '.' || s[len - 1] == ' '))
         len--;
-    if (len > 4 && equals_word(s, 4, "www.")) {
+    if (len > 4 && rp_import_equals_word(s, 4, "www.")) {
         s += 4;
         len -= 4;
     }
