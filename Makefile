@@ -13,7 +13,8 @@
 PKGS     = libxml-2.0 libxslt libexslt pangocairo cairo-pdf
 DEBS     = gcc libc6-dev make pkg-config perl libcsv-dev libxml2-dev \
            libxslt1-dev libpango1.0-dev libcairo2-dev libcmocka-dev \
-           libhyphen-dev hyphen-en-us fonts-dejavu-core poppler-utils qpdf \
+           libhyphen-dev hyphen-en-us fonts-dejavu-core fonts-dejavu-extra \
+           poppler-utils qpdf \
            valgrind clang-format docbook-xsl xsltproc time libxml2-utils
 CC      ?= cc
 BUILD   ?= build/release
