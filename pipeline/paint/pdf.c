@@ -1,5 +1,5 @@
 /* The PDF painter: Cairo's PDF surface, fed one page at a time. */
-#include "paint.h"
+#include "paint_internal.h"
 
 #include <errno.h>
 #include <math.h>
@@ -25,6 +25,7 @@ struct rp_painter {
     char *title, *author, *subject, *keywords;
     int pages;
     GHashTable *dests; /* destination names defined so far */
+    struct rp_glyph_batch batch;
     struct rp_pdf_outline *outline;
     size_t n_outline;
 };
@@ -185,6 +186,10 @@ static void paint_item(struct rp_painter *p, const struct rp_area_item *item)
 {
     cairo_t *cr = p->cr;
 
+    /* Text waits in the batch; anything else is drawn over what came
+     * before it, so the batch goes first. */
+    if (item->kind != RP_AREA_TEXT)
+        rp_glyph_batch_flush(&p->batch, cr);
     switch (item->kind) {
     case RP_AREA_LINK:
         paint_link(cr, item);
@@ -202,10 +207,7 @@ static void paint_item(struct rp_painter *p, const struct rp_area_item *item)
         paint_rule(cr, item);
         break;
     case RP_AREA_TEXT:
-        /* Colours come from the line's attributes; black otherwise. */
-        cairo_set_source_rgb(cr, 0, 0, 0);
-        cairo_move_to(cr, item->x, item->y);
-        pango_cairo_show_layout_line(cr, item->line);
+        rp_glyph_batch_line(&p->batch, cr, item->line, item->x, item->y);
         break;
     }
 }
@@ -235,6 +237,7 @@ enum rp_status rp_paint_page(struct rp_painter *p,
     }
     for (i = 0; i < page->n_items; i++)
         paint_item(p, &page->items[i]);
+    rp_glyph_batch_flush(&p->batch, p->cr);
     cairo_show_page(p->cr);
     p->pages++;
     s = cairo_status(p->cr);
@@ -302,6 +305,7 @@ static void write_outline(struct rp_painter *p)
 static void painter_free(struct rp_painter *p)
 {
     rp_paint_pdf_set_outline(p, NULL, 0);
+    rp_glyph_batch_release(&p->batch);
     g_hash_table_destroy(p->dests);
     if (p->cr)
         cairo_destroy(p->cr);
