@@ -42,9 +42,10 @@ struct rp_fo_doc {
     struct open_element *open;
     size_t n_open, cap_open;
     struct rp_fo_strings *strings;
-    GHashTable *warned;     /* keys already reported */
-    GHashTable *masters;    /* master-name -> simple-page-master node */
-    struct rp_fo_node base; /* parent of root: the initial values */
+    GHashTable *warned;         /* keys already reported */
+    GHashTable *masters;        /* master-name -> simple-page-master node */
+    struct rp_fo_node base;     /* parent of root: the initial values */
+    struct rp_fo_props initial; /* the initial values, copied per element */
     struct rp_fo_node *root;
     struct rp_fo_node *retained; /* layout-master-set, declarations, ... */
     struct rp_fo_node *first_sequence; /* read while opening */
@@ -196,9 +197,9 @@ static void props_initial(struct rp_fo_props *p, struct rp_fo_strings *s)
 /* Inherited properties come along; the rest start from initial values. */
 static void props_inherit(struct rp_fo_props *p,
                           const struct rp_fo_props *parent,
-                          struct rp_fo_strings *s)
+                          const struct rp_fo_props *initial)
 {
-    props_initial(p, s);
+    *p = *initial; /* computed once per document, not per element */
     p->font_family = parent->font_family;
     p->font_size = parent->font_size;
     p->font_weight = parent->font_weight;
@@ -235,6 +236,23 @@ static void props_inherit(struct rp_fo_props *p,
     p->list_label_separation = parent->list_label_separation;
 }
 
+/*
+ * An attribute's value: its one text node as it is (no copy), or the
+ * joined value (entities, several nodes) in *owned for the caller to free.
+ */
+static const char *attr_value(const xmlAttr *attr, xmlChar **owned)
+{
+    const xmlNode *t = attr->children;
+
+    *owned = NULL;
+    if (!t)
+        return "";
+    if (t->type == XML_TEXT_NODE && !t->next && t->content)
+        return (const char *)t->content;
+    *owned = xmlNodeListGetString(attr->doc, attr->children, 1);
+    return *owned ? (const char *)*owned : "";
+}
+
 static enum rp_status resolve_font_size(struct rp_fo_doc *doc, xmlNode *elem,
                                         struct rp_fo_props *p,
                                         const struct rp_fo_props *parent,
@@ -248,11 +266,17 @@ static enum rp_status resolve_font_size(struct rp_fo_doc *doc, xmlNode *elem,
         {"medium", 12.0},   {"large", 14.4},  {"x-large", 17.3},
         {"xx-large", 20.7},
     };
-    xmlChar *value = xmlGetProp(elem, (const xmlChar *)"font-size");
+    xmlChar *owned = NULL;
+    const char *value = NULL;
+    const xmlAttr *attr;
     enum rp_status status = RP_OK;
     double pct, size = 0;
     size_t i;
 
+    for (attr = elem->properties; attr && !value; attr = attr->next) {
+        if (!attr->ns && !strcmp((const char *)attr->name, "font-size"))
+            value = attr_value(attr, &owned);
+    }
     if (!value)
         return RP_OK;
     for (i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++) {
@@ -282,7 +306,7 @@ static enum rp_status resolve_font_size(struct rp_fo_doc *doc, xmlNode *elem,
     if (parent->font_size > 0)
         p->line_height = parent->line_height * size / parent->font_size;
 out:
-    xmlFree(value);
+    xmlFree(owned);
     return status;
 }
 
@@ -296,12 +320,13 @@ static enum rp_status resolve_props(struct rp_fo_doc *doc, xmlNode *elem,
     enum rp_status status;
     xmlAttr *attr;
 
-    props_inherit(p, parent, doc->strings);
+    props_inherit(p, parent, &doc->initial);
     status = resolve_font_size(doc, elem, p, parent, err);
     if (status != RP_OK)
         return status;
     for (attr = elem->properties; attr; attr = attr->next) {
         const char *name = (const char *)attr->name;
+        const char *text;
         xmlChar *value;
         int handled;
         char what[160];
@@ -318,16 +343,15 @@ static enum rp_status resolve_props(struct rp_fo_doc *doc, xmlNode *elem,
             rp_fo_doc_warn_once(doc, what, xmlGetLineNo(elem), "%s", message);
             continue;
         }
-        value = xmlNodeListGetString(elem->doc, attr->children, 1);
-        handled = rp_fo_apply_property(p, parent, name,
-                                       value ? (const char *)value : "", &spec,
-                                       doc->strings);
+        text = attr_value(attr, &value);
+        handled =
+            rp_fo_apply_property(p, parent, name, text, &spec, doc->strings);
         if (handled == 0) {
-            status = rp_error_set(
-                err, RP_ERR_INPUT, doc->name, xmlGetLineNo(elem), name,
-                "fo:%s: '%s' is not a valid value for %s (see "
-                "docs/fo-subset.md)",
-                elem->name, value ? (const char *)value : "", name);
+            status = rp_error_set(err, RP_ERR_INPUT, doc->name,
+                                  xmlGetLineNo(elem), name,
+                                  "fo:%s: '%s' is not a valid value for %s "
+                                  "(see docs/fo-subset.md)",
+                                  elem->name, text, name);
             xmlFree(value);
             return status;
         }
@@ -933,6 +957,7 @@ static struct rp_fo_doc *doc_new(const char *name)
     doc->masters = g_hash_table_new(g_str_hash, g_str_equal);
     doc->has_citations = -1;
     props_initial(&doc->base.props, doc->strings);
+    doc->initial = doc->base.props;
     return doc;
 }
 
