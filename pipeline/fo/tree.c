@@ -146,16 +146,38 @@ const char *rp_fo_kind_name(enum rp_fo_kind kind)
     return "?";
 }
 
+#define N_FO_ELEMENTS (sizeof(fo_elements) / sizeof(fo_elements[0]))
+
+static int compare_element_names(const void *a, const void *b)
+{
+    return strcmp(fo_elements[*(const size_t *)a].name,
+                  fo_elements[*(const size_t *)b].name);
+}
+
+static int find_element_name(const void *key, const void *entry)
+{
+    return strcmp(key, fo_elements[*(const size_t *)entry].name);
+}
+
+/* Every element of a document is looked up: by binary search. */
 static int kind_of(const xmlNode *node)
 {
+    static size_t sorted[N_FO_ELEMENTS];
+    static bool ready;
+    const size_t *found;
     size_t i;
+
     if (!node->ns || strcmp((const char *)node->ns->href, FO_NS) != 0)
         return -1;
-    for (i = 0; i < sizeof(fo_elements) / sizeof(fo_elements[0]); i++) {
-        if (strcmp((const char *)node->name, fo_elements[i].name) == 0)
-            return (int)fo_elements[i].kind;
+    if (!ready) {
+        for (i = 0; i < N_FO_ELEMENTS; i++)
+            sorted[i] = i;
+        qsort(sorted, N_FO_ELEMENTS, sizeof(sorted[0]), compare_element_names);
+        ready = true;
     }
-    return -1;
+    found = bsearch(node->name, sorted, N_FO_ELEMENTS, sizeof(sorted[0]),
+                    find_element_name);
+    return found ? (int)fo_elements[*found].kind : -1;
 }
 
 static bool is_block_level(enum rp_fo_kind kind)

@@ -566,9 +566,13 @@ static GBytes *shape_key(const struct rp_paragraph *para, double width)
     KEY_ADD(key, b->text_indent);
     KEY_ADD(key, b->wrap);
     for (i = 0; i < para->n_runs; i++) {
+        /* Most runs are in the block's own style: one byte says so. */
+        bool own = same_style(&para->runs[i].style, &b->text);
         KEY_ADD(key, para->runs[i].start);
         KEY_ADD(key, para->runs[i].end);
-        key_add_style(key, &para->runs[i].style);
+        KEY_ADD(key, own);
+        if (!own)
+            key_add_style(key, &para->runs[i].style);
     }
     g_byte_array_append(key, (const guint8 *)para->text->str,
                         (guint)para->text->len);
