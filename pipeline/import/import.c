@@ -55,21 +55,6 @@ struct verdict {
     char reason[512];
 };
 
-static bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-static void trim(const char **s, size_t *len)
-{
-    while (*len && is_space(**s)) {
-        (*s)++;
-        (*len)--;
-    }
-    while (*len && is_space((*s)[*len - 1]))
-        (*len)--;
-}
-
 /*
  * 'value' for a reason: at most QUOTE_MAX bytes, cut on a UTF-8 character
  * boundary so the reason itself stays valid text.
@@ -235,7 +220,7 @@ static bool check_width(const struct import *im,
     for (i = im->header.n_fields; i < rec->n_fields; i++) {
         const char *s = rec->fields[i];
         size_t len = rec->lens[i];
-        trim(&s, &len);
+        rp_import_trim(&s, &len);
         if (len)
             return reject(v, "",
                           "the row has %zu fields but the header has %zu (a "
@@ -322,10 +307,8 @@ static char *convert_text(const struct rp_import_field *f, const char *s,
         return NULL;
     case RP_CONV_LOWER:
         out = rp_xstrndup(s, len);
-        for (i = 0; i < len; i++) {
-            if (out[i] >= 'A' && out[i] <= 'Z')
-                out[i] = (char)(out[i] - 'A' + 'a');
-        }
+        for (i = 0; i < len; i++)
+            out[i] = rp_import_lower(out[i]);
         return out;
     default:
         return rp_xstrndup(s, len);
@@ -479,7 +462,7 @@ static bool field_value(struct import *im, size_t i,
             continue;
         cell = row->fields[col];
         cell_len = row->lens[col];
-        trim(&cell, &cell_len);
+        rp_import_trim(&cell, &cell_len);
         if (cell_len == 0)
             continue;
         if (!check_text(im->names[i], cell, cell_len, v))
@@ -741,7 +724,7 @@ static enum rp_status take_header(struct import *im,
             long col = im->columns->col[i][0];
             s = rec->fields[col];
             len = rec->lens[col];
-            trim(&s, &len);
+            rp_import_trim(&s, &len);
         }
         im->names[i] = rp_xstrndup(s, len);
     }

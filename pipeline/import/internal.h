@@ -253,6 +253,12 @@ void rp_import_format_timestamp(int64_t t, char out[RP_TIMESTAMP_SIZE]);
 void rp_import_format_date(int64_t t, char out[RP_DATE_SIZE]);
 void rp_import_format_amount(double amount, char out[RP_AMOUNT_SIZE]);
 
+/* ASCII case folding and whitespace (space, tab, CR, LF), locale-free. */
+char rp_import_lower(char c);
+bool rp_import_is_space(char c);
+/* Narrows s[0..*len) to drop surrounding whitespace. */
+void rp_import_trim(const char **s, size_t *len);
+
 /* s[0..len) equals word, ignoring ASCII case. */
 bool rp_import_equals_word(const char *s, size_t len, const char *word);
 

@@ -25,39 +25,11 @@
 #define DEFAULT_DIR "pipeline/import/profiles"
 #define MAX_PROFILES 256
 
-static bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-static char lower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
-static void trim(const char **s, size_t *len)
-{
-    while (*len && is_space(**s)) {
-        (*s)++;
-        (*len)--;
-    }
-    while (*len && is_space((*s)[*len - 1]))
-        (*len)--;
-}
-
 /* s[0..len) equals name, ignoring ASCII case and surrounding spaces. */
 static bool same_name(const char *s, size_t len, const char *name)
 {
-    size_t n = strlen(name), i;
-
-    trim(&s, &len);
-    if (len != n)
-        return false;
-    for (i = 0; i < n; i++) {
-        if (lower(s[i]) != lower(name[i]))
-            return false;
-    }
-    return true;
+    rp_import_trim(&s, &len);
+    return rp_import_equals_word(s, len, name);
 }
 
 void rp_import_profile_free(struct rp_import_profile *p)
@@ -163,14 +135,14 @@ static enum rp_status bad(struct parser *ps, const char *fmt, ...)
 static void next_word(const char **s, size_t *len, const char **word,
                       size_t *wlen)
 {
-    trim(s, len);
+    rp_import_trim(s, len);
     *word = *s;
     *wlen = 0;
-    while (*wlen < *len && !is_space((*s)[*wlen]))
+    while (*wlen < *len && !rp_import_is_space((*s)[*wlen]))
         (*wlen)++;
     *s += *wlen;
     *len -= *wlen;
-    trim(s, len);
+    rp_import_trim(s, len);
 }
 
 static bool word_is(const char *w, size_t n, const char *s)
@@ -184,7 +156,7 @@ static enum rp_status take_text(struct parser *ps, const char *s, size_t len,
     size_t pos;
     bool control;
 
-    trim(&s, &len);
+    rp_import_trim(&s, &len);
     if (len == 0)
         return bad(ps, "%s is empty", what);
     if (len > RP_PROFILE_MAX_TEXT)
@@ -244,7 +216,7 @@ static enum rp_status take_zone(struct parser *ps, const char *s, size_t len)
     unsigned hh, mm;
     int sign;
 
-    trim(&s, &len);
+    rp_import_trim(&s, &len);
     if (same_name(s, len, "UTC") || same_name(s, len, "Z")) {
         ps->p->zone = 0;
         return RP_OK;
@@ -265,7 +237,7 @@ static enum rp_status take_number(struct parser *ps, const char *s, size_t len)
     char seps[2] = {0, 0};
     size_t i, n = 0;
 
-    trim(&s, &len);
+    rp_import_trim(&s, &len);
     for (i = 0; i < len; i++) {
         if (s[i] >= '0' && s[i] <= '9')
             continue;
@@ -481,7 +453,7 @@ static enum rp_status take_name(struct parser *ps, const char *s, size_t len,
 {
     size_t i;
 
-    trim(&s, &len);
+    rp_import_trim(&s, &len);
     if (*out)
         return bad(ps, "said twice");
     if (len == 0 || len > 63)
@@ -592,7 +564,7 @@ enum rp_status rp_import_profile_parse(const char *path, const char *text,
 
         ps.line++;
         pos += n + (end != NULL);
-        trim(&s, &slen);
+        rp_import_trim(&s, &slen);
         if (slen == 0 || s[0] == '#')
             continue;
         if (memchr(s, '\0', slen))
@@ -858,7 +830,7 @@ static void header_cells_init(struct header_cells *h,
     for (i = 0; i < h->n; i++) {
         h->s[i] = header->fields[i];
         h->len[i] = header->lens[i];
-        trim(&h->s[i], &h->len[i]);
+        rp_import_trim(&h->s[i], &h->len[i]);
     }
 }
 

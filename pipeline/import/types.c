@@ -17,9 +17,24 @@ static bool is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-static char lower(char c)
+char rp_import_lower(char c)
 {
     return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+bool rp_import_is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+void rp_import_trim(const char **s, size_t *len)
+{
+    while (*len && rp_import_is_space(**s)) {
+        (*s)++;
+        (*len)--;
+    }
+    while (*len && rp_import_is_space((*s)[*len - 1]))
+        (*len)--;
 }
 
 bool rp_import_equals_word(const char *s, size_t len, const char *word)
@@ -29,7 +44,7 @@ bool rp_import_equals_word(const char *s, size_t len, const char *word)
     if (strlen(word) != len)
         return false;
     for (i = 0; i < len; i++) {
-        if (lower(s[i]) != lower(word[i]))
+        if (rp_import_lower(s[i]) != rp_import_lower(word[i]))
             return false;
     }
     return true;
@@ -230,12 +245,29 @@ bool rp_import_parse_amount(const char *s, size_t len, double *out)
     return true;
 }
 
+/* An enumeration value spelled one of several ways, any ASCII case. */
+struct word_value {
+    const char *word;
+    int value;
+};
+
+static bool lookup_word(const char *s, size_t len,
+                        const struct word_value *words, size_t n, int *out)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (rp_import_equals_word(s, len, words[i].word)) {
+            *out = words[i].value;
+            return true;
+        }
+    }
+    return false;
+}
+
 bool rp_import_parse_priority(const char *s, size_t len, enum rp_priority *out)
 {
-    static const struct {
-        const char *word;
-        enum rp_priority priority;
-    } words[] = {
+    static const struct word_value words[] = {
         {"p1", RP_PRIORITY_P1},      {"1", RP_PRIORITY_P1},
         {"urgent", RP_PRIORITY_P1},  {"critical", RP_PRIORITY_P1},
         {"p2", RP_PRIORITY_P2},      {"2", RP_PRIORITY_P2},
@@ -245,39 +277,30 @@ bool rp_import_parse_priority(const char *s, size_t len, enum rp_priority *out)
         {"4", RP_PRIORITY_P4},       {"low", RP_PRIORITY_P4},
         {"highest", RP_PRIORITY_P1}, {"lowest", RP_PRIORITY_P4},
     };
-    size_t i;
+    int v;
 
-    for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-        if (rp_import_equals_word(s, len, words[i].word)) {
-            *out = words[i].priority;
-            return true;
-        }
-    }
-    return false;
+    if (!lookup_word(s, len, words, sizeof(words) / sizeof(words[0]), &v))
+        return false;
+    *out = (enum rp_priority)v;
+    return true;
 }
 
 bool rp_import_parse_status(const char *s, size_t len,
                             enum rp_ticket_status *out)
 {
-    static const struct {
-        const char *word;
-        enum rp_ticket_status status;
-    } words[] = {
+    static const struct word_value words[] = {
         {"new", RP_TICKET_NEW},         {"open", RP_TICKET_OPEN},
         {"pending", RP_TICKET_PENDING}, {"hold", RP_TICKET_PENDING},
         {"on-hold", RP_TICKET_PENDING}, {"on hold", RP_TICKET_PENDING},
         {"solved", RP_TICKET_SOLVED},   {"resolved", RP_TICKET_SOLVED},
         {"closed", RP_TICKET_CLOSED},   {"in progress", RP_TICKET_OPEN},
     };
-    size_t i;
+    int v;
 
-    for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-        if (rp_import_equals_word(s, len, words[i].word)) {
-            *out = words[i].status;
-            return true;
-        }
-    }
-    return false;
+    if (!lookup_word(s, len, words, sizeof(words) / sizeof(words[0]), &v))
+        return false;
+    *out = (enum rp_ticket_status)v;
+    return true;
 }
 
 /* CRM systems often export the country as typed; the common names map. */
@@ -332,7 +355,7 @@ static const struct {
 
 static bool is_alpha(char c)
 {
-    c = lower(c);
+    c = rp_import_lower(c);
     return c >= 'a' && c <= 'z';
 }
 
@@ -348,8 +371,8 @@ bool rp_import_parse_country(const char *s, size_t len, char out[3])
     }
     if (len != 2 || !is_alpha(s[0]) || !is_alpha(s[1]))
         return false;
-    out[0] = (char)(lower(s[0]) - 'a' + 'A');
-    out[1] = (char)(lower(s[1]) - 'a' + 'A');
+    out[0] = (char)(rp_import_lower(s[0]) - 'a' + 'A');
+    out[1] = (char)(rp_import_lower(s[1]) - 'a' + 'A');
     out[2] = '\0';
     return true;
 }
@@ -544,7 +567,7 @@ static bool month_name(const char *s, size_t len, size_t *pos, unsigned *out)
         size_t full = strlen(name);
         if (n != 3 && n != full && !(n == 4 && m == 8)) /* "Sept" */
             continue;
-        for (i = 0; i < n && lower(s[start + i]) == name[i]; i++)
+        for (i = 0; i < n && rp_import_lower(s[start + i]) == name[i]; i++)
             ;
         if (i == n) {
             *pos += n;
@@ -598,7 +621,7 @@ static bool match_format(const char *f, const char *s, size_t len,
     while (*f) {
         /* Most of a format is literal separators: match those first. */
         if (!is_token_start(*f)) {
-            if (pos >= len || lower(s[pos]) != lower(*f))
+            if (pos >= len || rp_import_lower(s[pos]) != rp_import_lower(*f))
                 return false;
             pos++;
             f++;
@@ -651,11 +674,11 @@ static bool match_format(const char *f, const char *s, size_t len,
             }
             f += 2;
         } else if (starts(f, "AM")) {
-            if (pos + 2 > len || lower(s[pos + 1]) != 'm')
+            if (pos + 2 > len || rp_import_lower(s[pos + 1]) != 'm')
                 return false;
-            if (lower(s[pos]) == 'a')
+            if (rp_import_lower(s[pos]) == 'a')
                 t->ampm = 1;
-            else if (lower(s[pos]) == 'p')
+            else if (rp_import_lower(s[pos]) == 'p')
                 t->ampm = 2;
             else
                 return false;
@@ -680,7 +703,7 @@ static bool match_format(const char *f, const char *s, size_t len,
                 pos++;
             f++;
         } else {
-            if (pos >= len || lower(s[pos]) != lower(*f))
+            if (pos >= len || rp_import_lower(s[pos]) != rp_import_lower(*f))
                 return false;
             pos++;
             f++;
@@ -914,7 +937,7 @@ static char *domain_of(const char *s, size_t len)
     }
     out = rp_xmalloc(len + 1);
     for (i = 0; i < len; i++)
-        out[i] = lower(s[i]);
+        out[i] = rp_import_lower(s[i]);
     out[len] = '\0';
     return out;
 }
