@@ -280,8 +280,7 @@ void rp_emit_placed(const struct rp_placed *placed, size_t n, double dx,
     for (i = 0; i < n; i++) {
         rp_item_list_append(out, &placed[i].box->items, dx, placed[i].y + dy);
         if (placed[i].box->row)
-            rp_row_emit(placed[i].box->row, placed[i].box->height, dx,
-                        placed[i].y + dy, out);
+            rp_row_emit(placed[i].box->row, dx, placed[i].y + dy, out);
     }
     for (i = 0; i < n_spans; i++) {
         const struct rp_deco *d = spans[i].deco;

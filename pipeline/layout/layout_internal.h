@@ -91,6 +91,7 @@ struct rp_box {
  */
 struct rp_row_cell {
     double x, w;
+    double top, height; /* the cell's box, from the top of the row box */
     double inset_top, inset_bottom;
     int display_align;
     struct rp_fo_border border[4]; /* resolved against its neighbours */
@@ -100,19 +101,31 @@ struct rp_row_cell {
     double content_height;
 };
 
+/* A row's background, as a band across the table. */
+struct rp_row_band {
+    double top, height;
+    struct rp_area_color color;
+};
+
+/*
+ * One or more rows (rows joined by a spanning cell come as one): their
+ * cells, with the bands of their backgrounds.
+ */
 struct rp_row {
     struct rp_row_cell *cells;
     size_t n_cells;
+    struct rp_row_band *bands;
+    size_t n_bands;
+    bool splittable;    /* a single row: may continue on the next page */
     bool keep_together; /* split only when taller than a whole page */
     bool separate;      /* border model */
     double sep_y;       /* separate model: space above and below cells */
-    double left, right; /* for the row background */
-    struct rp_area_color background;
+    double left, right; /* the bands' horizontal extent */
 };
 
 void rp_row_free(struct rp_row *row);
-/* Emits the row's items for a box of the given height at (dx, dy). */
-void rp_row_emit(const struct rp_row *row, double height, double dx, double dy,
+/* Emits the row's items at (dx, dy). */
+void rp_row_emit(const struct rp_row *row, double dx, double dy,
                  struct rp_item_list *out);
 /*
  * Splits a row box so that the first part fits avail: on success *first

@@ -130,8 +130,8 @@ struct row_group {
     size_t n_cells, cap_cells;
 };
 
-static void push_rect(struct rp_item_list *items, double x, double y, double w,
-                      double h, struct rp_fo_color color)
+static void push_area_rect(struct rp_item_list *items, double x, double y,
+                           double w, double h, struct rp_area_color color)
 {
     struct rp_area_item item = {0};
     item.kind = RP_AREA_RECT;
@@ -139,7 +139,7 @@ static void push_rect(struct rp_item_list *items, double x, double y, double w,
     item.y = y;
     item.w = w;
     item.h = h;
-    item.color = rp_area_color_of(color);
+    item.color = color;
     rp_item_list_push(items, &item);
 }
 
@@ -365,29 +365,45 @@ static void note_bottoms(const struct cell_layout *c,
     }
 }
 
-/* A one-row group kept as cells of boxes, so that it can split. */
-static void structured_row(struct row_group *group,
-                           const struct table_grid *grid,
-                           const struct rp_fo_props *table,
-                           struct rp_fo_border *above, struct rp_box *box)
+/*
+ * The group as a row of cells of boxes, items made when the page is; a
+ * single row can split across pages.  y[r] is where row r starts.
+ */
+static struct rp_row *make_row(struct row_group *group, const double *y,
+                               const struct table_grid *grid,
+                               const struct rp_fo_props *table,
+                               struct rp_fo_border *above)
 {
     struct rp_row *row = rp_xcalloc(1, sizeof(*row));
-    size_t i;
+    double sep_y = table->border_separate ? table->border_separation[1] : 0;
+    size_t i, r;
 
     row->n_cells = group->n_cells;
     row->cells =
         rp_xcalloc(group->n_cells ? group->n_cells : 1, sizeof(*row->cells));
+    row->bands = rp_xcalloc(group->n_rows, sizeof(*row->bands));
+    for (r = 0; r < group->n_rows; r++) {
+        if (group->rows[r].background.a == 0)
+            continue;
+        row->bands[row->n_bands].top = y[r];
+        row->bands[row->n_bands].height = group->rows[r].height;
+        row->bands[row->n_bands].color =
+            rp_area_color_of(group->rows[r].background);
+        row->n_bands++;
+    }
+    row->splittable = group->n_rows == 1;
     row->keep_together = group->rows[0].keep_together;
     row->separate = table->border_separate;
-    row->sep_y = table->border_separate ? table->border_separation[1] : 0;
+    row->sep_y = sep_y;
     row->left = grid->col_x[0];
     row->right = grid->col_x[grid->n_cols - 1] + grid->col_w[grid->n_cols - 1];
-    row->background = rp_area_color_of(group->rows[0].background);
     for (i = 0; i < group->n_cells; i++) {
         struct cell_layout *c = &group->cells[i];
         struct rp_row_cell *rc = &row->cells[i];
         rc->x = c->x;
         rc->w = c->w;
+        rc->top = y[c->row] + sep_y / 2;
+        rc->height = y[c->row + c->rows] - y[c->row] - sep_y;
         rc->inset_top = c->inset_top;
         rc->inset_bottom = c->inset_bottom;
         rc->display_align = c->display_align;
@@ -396,7 +412,9 @@ static void structured_row(struct row_group *group,
             memcpy(rc->border, c->border, sizeof(rc->border));
         else
             resolved_borders(c, grid, above, rc->border);
-        if (above && !table->border_separate)
+        /* What the row below meets on its top edge. */
+        if (above && !table->border_separate &&
+            c->row + c->rows == group->n_rows)
             note_bottoms(c, grid, above);
         /* The pile moves from the stacker into the row. */
         rc->content = c->content.placed;
@@ -404,9 +422,7 @@ static void structured_row(struct row_group *group,
         rc->content_height = c->content.height;
         rp_stacker_init(&c->content);
     }
-    box->row = row;
-    box->height = group->rows[0].height;
-    box->keep_with_prev = group->rows[0].keep_with_previous;
+    return row;
 }
 
 void rp_row_free(struct rp_row *row)
@@ -421,6 +437,7 @@ void rp_row_free(struct rp_row *row)
         free(row->cells[i].content);
     }
     free(row->cells);
+    free(row->bands);
     free(row);
 }
 
@@ -475,51 +492,38 @@ static void merge_rules(struct rp_item_list *out, size_t from)
     out->n = kept;
 }
 
-void rp_row_emit(const struct rp_row *row, double height, double dx, double dy,
+void rp_row_emit(const struct rp_row *row, double dx, double dy,
                  struct rp_item_list *out)
 {
-    double top = dy + row->sep_y / 2, h = height - row->sep_y;
     size_t i, first_border;
 
-    if (row->background.a > 0) {
-        struct rp_area_item item = {0};
-        item.kind = RP_AREA_RECT;
-        item.x = row->left + dx;
-        item.y = dy;
-        item.w = row->right - row->left;
-        item.h = height;
-        item.color = row->background;
-        rp_item_list_push(out, &item);
+    for (i = 0; i < row->n_bands; i++)
+        push_area_rect(out, row->left + dx, dy + row->bands[i].top,
+                       row->right - row->left, row->bands[i].height,
+                       row->bands[i].color);
+    for (i = 0; i < row->n_cells; i++) {
+        const struct rp_row_cell *c = &row->cells[i];
+        if (c->background.a > 0)
+            push_area_rect(out, c->x + dx, dy + c->top, c->w, c->height,
+                           c->background);
     }
     for (i = 0; i < row->n_cells; i++) {
         const struct rp_row_cell *c = &row->cells[i];
-        struct rp_area_item item = {0};
-        if (c->background.a == 0)
-            continue;
-        item.kind = RP_AREA_RECT;
-        item.x = c->x + dx;
-        item.y = top;
-        item.w = c->w;
-        item.h = h;
-        item.color = c->background;
-        rp_item_list_push(out, &item);
-    }
-    for (i = 0; i < row->n_cells; i++) {
-        const struct rp_row_cell *c = &row->cells[i];
-        double slot = h - c->inset_top - c->inset_bottom;
+        double slot = c->height - c->inset_top - c->inset_bottom;
         double off = c->inset_top;
         if (slot > c->content_height)
             off += (slot - c->content_height) * c->display_align / 2.0;
-        rp_emit_placed(c->content, c->n_content, dx, top + off, out);
+        rp_emit_placed(c->content, c->n_content, dx, dy + c->top + off, out);
     }
     first_border = out->n;
     for (i = 0; i < row->n_cells; i++) {
         const struct rp_row_cell *c = &row->cells[i];
         if (row->separate)
-            rp_emit_box_borders(out, c->border, c->x + dx, top, c->w, h, true,
-                                true);
+            rp_emit_box_borders(out, c->border, c->x + dx, dy + c->top, c->w,
+                                c->height, true, true);
         else
-            rp_emit_grid_borders(out, c->border, c->x + dx, top, c->w, h);
+            rp_emit_grid_borders(out, c->border, c->x + dx, dy + c->top, c->w,
+                                 c->height);
     }
     if (!row->separate)
         merge_rules(out, first_border);
@@ -576,6 +580,18 @@ static struct rp_box *row_part(const struct rp_box *box, const size_t *from,
         part->table = box->table;
         box->table->refs++;
     }
+    /* A single row: its cells and its band take the part's height. */
+    for (i = 0; i < r->n_cells; i++) {
+        r->cells[i].top = row->sep_y / 2;
+        r->cells[i].height = height;
+    }
+    r->bands = NULL;
+    if (row->n_bands) {
+        r->bands = rp_xcalloc(1, sizeof(*r->bands));
+        r->bands[0] = row->bands[0];
+        r->bands[0].top = 0;
+        r->bands[0].height = part->height;
+    }
     return part;
 }
 
@@ -586,7 +602,7 @@ bool rp_row_split(const struct rp_box *box, double avail, struct rp_box **first,
     size_t *cut, *zero, *end, i;
     bool all = true, none = true;
 
-    if (!row || row->n_cells == 0)
+    if (!row || !row->splittable || row->n_cells == 0)
         return false;
     cut = rp_xcalloc(row->n_cells, sizeof(size_t));
     zero = rp_xcalloc(row->n_cells, sizeof(size_t));
@@ -633,9 +649,6 @@ static struct rp_box *group_box(struct row_group *group,
     struct rp_box *box = rp_box_new();
     double *y = rp_xcalloc(group->n_rows + 1, sizeof(double));
     double sep_y = table->border_separate ? table->border_separation[1] : 0;
-    double left = grid->col_x[0];
-    double right =
-        grid->col_x[grid->n_cols - 1] + grid->col_w[grid->n_cols - 1];
     size_t i, r;
 
     for (r = 0; r < group->n_rows; r++)
@@ -661,53 +674,7 @@ static struct rp_box *group_box(struct row_group *group,
     }
     for (r = 0; r < group->n_rows; r++)
         y[r + 1] = y[r] + group->rows[r].height;
-    if (group->n_rows == 1) {
-        structured_row(group, grid, table, above, box);
-        free(y);
-        group_release(group);
-        return box;
-    }
-
-    for (r = 0; r < group->n_rows; r++) {
-        if (group->rows[r].background.a > 0)
-            push_rect(&box->items, left, y[r], right - left,
-                      group->rows[r].height, group->rows[r].background);
-    }
-    for (i = 0; i < group->n_cells; i++) {
-        struct cell_layout *c = &group->cells[i];
-        double top = y[c->row] + sep_y / 2;
-        double h = y[c->row + c->rows] - y[c->row] - sep_y;
-        if (c->background.a > 0)
-            push_rect(&box->items, c->x, top, c->w, h, c->background);
-    }
-    for (i = 0; i < group->n_cells; i++) {
-        struct cell_layout *c = &group->cells[i];
-        double top = y[c->row] + sep_y / 2;
-        double h = y[c->row + c->rows] - y[c->row] - sep_y;
-        double slot = h - c->inset_top - c->inset_bottom;
-        double dy = c->inset_top;
-        if (slot > c->content.height)
-            dy += (slot - c->content.height) * c->display_align / 2.0;
-        rp_stacker_finish(&c->content, 0, top + dy, &box->items);
-    }
-    for (i = 0; i < group->n_cells; i++) {
-        struct cell_layout *c = &group->cells[i];
-        double top = y[c->row] + sep_y / 2;
-        double h = y[c->row + c->rows] - y[c->row] - sep_y;
-        struct rp_fo_border b[4];
-        memcpy(b, c->border, sizeof(b));
-        if (table->border_separate) {
-            rp_emit_box_borders(&box->items, b, c->x, top, c->w, h, true, true);
-            continue;
-        }
-        /* Collapsed: strokes centred on the grid lines, conflicts
-         * resolved, so neighbours draw one line, not two. */
-        resolved_borders(c, grid, above, b);
-        rp_emit_grid_borders(&box->items, b, c->x, top, c->w, h);
-        /* What the row below meets on its top edge. */
-        if (above && c->row + c->rows == group->n_rows)
-            note_bottoms(c, grid, above);
-    }
+    box->row = make_row(group, y, grid, table, above);
     box->height = y[group->n_rows];
     box->keep_with_prev = group->rows[0].keep_with_previous;
     free(y);
@@ -748,6 +715,15 @@ struct table_state {
     size_t n_pending, cap_pending, pending_body;
 };
 
+/* With the columns known, what rows track per column. */
+static void grid_ready(struct table_state *t)
+{
+    t->grid_ready = true;
+    t->spans.n = t->grid.n_cols;
+    t->spans.rows_left = rp_xcalloc(t->grid.n_cols, sizeof(size_t));
+    t->above = rp_xcalloc(t->grid.n_cols, sizeof(*t->above));
+}
+
 static void ensure_grid(struct rp_flow *flow, struct table_state *t, long line,
                         const struct rp_fo_node *row)
 {
@@ -755,10 +731,7 @@ static void ensure_grid(struct rp_flow *flow, struct table_state *t, long line,
         return;
     grid_init(&t->grid, flow, line, t->specs, t->n_specs, cells_in_row(row),
               t->x, t->width);
-    t->grid_ready = true;
-    t->spans.n = t->grid.n_cols;
-    t->spans.rows_left = rp_xcalloc(t->grid.n_cols, sizeof(size_t));
-    t->above = rp_xcalloc(t->grid.n_cols, sizeof(*t->above));
+    grid_ready(t);
 }
 
 static void gather_text(const struct rp_fo_node *node, GString *text,
@@ -903,10 +876,7 @@ static void auto_widths(struct rp_flow *flow, struct table_state *t, long line)
         specs[i].value = w;
     }
     grid_init(&t->grid, flow, line, specs, n_cols, n_cols, t->x, t->width);
-    t->grid_ready = true;
-    t->spans.n = t->grid.n_cols;
-    t->spans.rows_left = rp_xcalloc(t->grid.n_cols, sizeof(size_t));
-    t->above = rp_xcalloc(t->grid.n_cols, sizeof(*t->above));
+    grid_ready(t);
     free(mins);
     free(maxs);
     free(specs);
