@@ -5,6 +5,7 @@
 # Compare ratios, not absolute times: these machines are shared and noisy.
 # usage: bench/import.sh BINARY [N]
 set -eu
+. bench/lib.sh
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 n=${2:-1000000}
 out=bench/out
@@ -20,11 +21,7 @@ echo "file: $file, $n rows, $mb MB"
 measure() {
     label=$1
     shift
-    /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >/dev/null 2>"$out/stderr.txt" || {
-        echo "$label: FAILED"; cat "$out/stderr.txt"; exit 1; }
-    set -- $(cat "$out/time.txt")
-    secs=$1
-    rss_mb=$(echo "$2" | awk '{printf "%.1f", $1 / 1024}')
+    bench_time "$@" || { echo "$label: FAILED"; exit 1; }
     printf '%-28s %7.2f s %8.1f MB/s   peak RSS %8.1f MB\n' "$label" "$secs" \
         "$(echo "$mb $secs" | awk '{print ($2 > 0 ? $1 / $2 : 0)}')" "$rss_mb"
 }

@@ -7,6 +7,7 @@
 # in bench/out/merge-*/.
 # usage: bench/merge.sh BINARY [ACCOUNTS TICKETS]
 set -eu
+. bench/lib.sh
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 accounts=${2:-1000}
 tickets=${3:-1000000}
@@ -18,10 +19,8 @@ export SOURCE_DATE_EPOCH=1795392000
 measure() {
     label=$1
     shift
-    /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >/dev/null 2>"$out/stderr.txt" || {
-        echo "$label: FAILED"; cat "$out/stderr.txt"; return 1; }
-    set -- $(cat "$out/time.txt")
-    printf '%-44s %8.2f s %8.1f MB\n' "$label" "$1" "$(echo "$2" | awk '{print $1 / 1024}')"
+    bench_time "$@" || { echo "$label: FAILED"; return 1; }
+    printf '%-44s %8.2f s %8.1f MB\n' "$label" "$secs" "$rss_mb"
 }
 
 for n in $((tickets / 4)) "$tickets"; do

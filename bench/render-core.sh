@@ -6,6 +6,7 @@
 # RSS at 20 and 2,000 pages (memory must not grow with length).
 # usage: bench/render-core.sh BINARY
 set -eu
+. bench/lib.sh
 bin=$1
 out=bench/out
 mkdir -p "$out"
@@ -15,12 +16,8 @@ export SOURCE_DATE_EPOCH=1795392000
 run() {
     label=$1
     shift
-    /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >/dev/null 2>"$out/stderr.txt" || {
-        echo "$label: FAILED"; tail -5 "$out/stderr.txt"; exit 1; }
-    set -- $(cat "$out/time.txt")
-    secs=$1
-    kb=$2
-    printf '  %-28s %8.2f s %9.1f MB\n' "$label" "$secs" "$(echo "$kb" | awk '{print $1 / 1024}')"
+    bench_time "$@" || { echo "$label: FAILED"; exit 1; }
+    printf '  %-28s %8.2f s %9.1f MB\n' "$label" "$secs" "$rss_mb"
 }
 
 for pages in 20 500 2000; do

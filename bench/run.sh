@@ -6,7 +6,7 @@ set -eu
 bin=$1
 echo "reportpipe benchmarks ($(date -u +%Y-%m-%d), $(nproc) cores)"
 for script in bench/*.sh; do
-    [ "$script" = bench/run.sh ] && continue
+    case "$script" in bench/run.sh | bench/lib.sh) continue ;; esac
     echo "== $script"
     "$script" "$bin"
 done

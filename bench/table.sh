@@ -8,6 +8,7 @@
 # N = 50,000 take minutes and gigabytes: they run with RP_BENCH_FULL=1.
 # usage: bench/table.sh BINARY
 set -eu
+. bench/lib.sh
 bin=$1
 out=bench/out
 mkdir -p "$out"
@@ -20,15 +21,11 @@ run() {
     label=$1
     pdf=$2
     shift 2
-    if ! /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >/dev/null 2>"$out/stderr.txt"; then
-        echo "  $label: FAILED"; tail -3 "$out/stderr.txt"; secs=0; kb=0; pages=0; return 0
+    if ! bench_time "$@"; then
+        echo "  $label: FAILED"; secs=0; kb=0; pages=0; return 0
     fi
-    set -- $(cat "$out/time.txt")
-    secs=$1
-    kb=$2
     pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
-    printf '  %-22s %8.2f s %9.1f MB %6s pages\n' "$label" "$secs" \
-        "$(echo "$kb" | awk '{print $1 / 1024}')" "$pages"
+    printf '  %-22s %8.2f s %9.1f MB %6s pages\n' "$label" "$secs" "$rss_mb" "$pages"
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.1f", a / b; else print "n/a"}'; }
