@@ -190,6 +190,13 @@ const char *rp_layout_citation(struct rp_layout *layout,
         return "00";
     text = node->props.ref_id ? g_hash_table_lookup(map, node->props.ref_id)
                               : NULL;
+    /* In the flow of a spooled pass, only a first page already finished
+     * is final: anything else needs the layout-only pass. */
+    if (layout->spool && !layout->replaying &&
+        (!text || node->kind == RP_FO_PAGE_NUMBER_CITATION_LAST)) {
+        layout->spool_failed = true;
+        return "00";
+    }
     if (!text) {
         rp_log_warn("%s:%ld: fo:%s refers to id '%s', which no element has",
                     rp_fo_doc_name(layout->doc), node->line,
@@ -198,6 +205,18 @@ const char *rp_layout_citation(struct rp_layout *layout,
         return "?";
     }
     return text;
+}
+
+bool rp_layout_link_target_known(struct rp_layout *layout, const char *id)
+{
+    /* A link to nowhere would make the PDF invalid: drop it, say so. */
+    if (g_hash_table_contains(layout->first_page, id))
+        return true;
+    rp_fo_doc_warn_once(layout->doc, id, 0,
+                        "fo:basic-link to internal destination '%s', which "
+                        "no element has as id; the link is dropped",
+                        id);
+    return false;
 }
 
 static bool is_inline_level(enum rp_fo_kind kind)

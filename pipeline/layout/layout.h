@@ -2,11 +2,15 @@
  * Layout: the FO tree in, an area tree out: pages of positioned boxes,
  * rules and lines of text already shaped by Pango.
  *
- * Pages are handed to a sink one at a time as soon as they are complete
- * and freed when the sink returns, so memory does not grow with document
- * length.  Forward references ("Page N of M", page-number-citation) are
- * resolved by a first, layout-only pass that keeps only page numbers of
- * ids; the second pass lays out again and feeds the sink.
+ * Pages are handed to a sink one at a time and freed when the sink
+ * returns, so memory does not grow with document length.  Forward
+ * references ("Page N of M" in static content) are resolved by laying the
+ * document out once and keeping finished pages in a spool file until the
+ * last page is known; the static content of each page is laid out as it
+ * is handed to the sink.  What the spool cannot wait for (a forward
+ * page-number-citation in the flow, a master for the last page) takes a
+ * first, layout-only pass that keeps only the page numbers of ids, and a
+ * second that lays out again and feeds the sink.
  *
  * Text is shaped and broken into lines by Pango (one PangoLayout per
  * paragraph), never by hand.  Coordinates are in points from the top-left
@@ -14,7 +18,7 @@
  *
  * Ownership: every rp_area_page and everything it points to belongs to
  * the layout engine and is valid only during the sink call; Pango objects
- * in text items must not be unreferenced by the sink.
+ * in text items and glyph runs must not be unreferenced by the sink.
  */
 #ifndef RP_LAYOUT_H
 #define RP_LAYOUT_H
@@ -27,11 +31,12 @@
 #include "fo/fo.h"
 
 enum rp_area_kind {
-    RP_AREA_RECT, /* filled rectangle: x, y, w, h */
-    RP_AREA_RULE, /* stroked line from (x, y) to (x + w, y + h) */
-    RP_AREA_TEXT, /* a line of shaped text; (x, y) is the baseline origin */
-    RP_AREA_LINK, /* a link over x, y, w, h to target */
-    RP_AREA_DEST, /* a named destination (target) at x, y */
+    RP_AREA_RECT,   /* filled rectangle: x, y, w, h */
+    RP_AREA_RULE,   /* stroked line from (x, y) to (x + w, y + h) */
+    RP_AREA_TEXT,   /* a line of shaped text; (x, y) is the baseline origin */
+    RP_AREA_GLYPHS, /* the same as plain glyph runs (a page kept on disk) */
+    RP_AREA_LINK,   /* a link over x, y, w, h to target */
+    RP_AREA_DEST,   /* a named destination (target) at x, y */
 };
 
 enum rp_area_rule_style {
@@ -45,6 +50,20 @@ struct rp_area_color {
     double r, g, b, a;
 };
 
+/*
+ * A run of glyphs in one font and colour, as Pango shaped it: all a
+ * painter needs to draw a plain line of text without its PangoLayout.
+ */
+struct rp_area_run {
+    PangoFont *font; /* borrowed */
+    double rgb[3];
+    const PangoGlyphInfo *glyphs;
+    int n_glyphs;
+    const int *log_clusters; /* per glyph, its first byte in text */
+    const char *text;        /* the run's text, n_text bytes */
+    int n_text;
+};
+
 struct rp_area_item {
     enum rp_area_kind kind;
     double x, y, w, h;
@@ -54,8 +73,10 @@ struct rp_area_item {
     double rule_period;    /* RULE, dashed or dotted: pattern length, 0 auto */
     PangoLayout *layout;   /* TEXT: the paragraph */
     PangoLayoutLine *line; /* TEXT: one of its lines */
-    const char *target;    /* LINK: URI or destination name; DEST: name */
-    bool internal;         /* LINK: target is a destination name */
+    const struct rp_area_run *runs; /* GLYPHS: left to right */
+    size_t n_runs;                  /* GLYPHS */
+    const char *target; /* LINK: URI or destination name; DEST: name */
+    bool internal;      /* LINK: target is a destination name */
 };
 
 struct rp_area_page {
@@ -88,6 +109,24 @@ enum rp_status rp_layout_run(struct rp_fo_doc *doc, PangoContext *pango_context,
                              const struct rp_layout_sink *sink,
                              struct rp_layout_stats *stats,
                              struct rp_error *err) RP_MUST_CHECK;
+
+/*
+ * Whether a line is plain glyph runs: left to right, in one colour per
+ * run, without decorations, rises, shapes or missing glyphs.  Only Pango
+ * can draw any other line.
+ */
+bool rp_area_line_is_plain(PangoLayoutLine *line);
+
+/* The run of glyph_item, a run of a plain line of a layout with text;
+ * out points into the layout, valid as long as it is. */
+void rp_area_run_of(const PangoGlyphItem *glyph_item, const char *text,
+                    struct rp_area_run *out);
+
+/* Appends the text of a TEXT or GLYPHS item to out. */
+void rp_area_text(const struct rp_area_item *item, GString *out);
+
+/* The advance of a run, in Pango units. */
+int rp_area_run_width(const struct rp_area_run *run);
 
 /*
  * A Pango context fit for PDF output: 1 unit = 1 pt, hint metrics off,

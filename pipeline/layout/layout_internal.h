@@ -219,6 +219,14 @@ struct rp_layout {
     struct rp_shape_cache *shapes;
     unsigned sequence_index;
     struct rp_layout_stats *stats;
+    /* One pass instead of two (paginate.c): pages wait in the spool for
+     * the forward references of their static content. */
+    struct rp_spool *spool;
+    bool spool_failed; /* something the spool cannot wait for: two passes */
+    bool replaying;    /* painting the spooled pages: every id is known */
+    int warned_pages;  /* pages an abandoned spooled pass warned about */
+    GPtrArray *spooled_pages; /* what each page's static content needs */
+    GPtrArray *kept_statics;  /* static-content nodes of every sequence */
 };
 
 /* A column of content being laid out into a consumer. */
@@ -265,6 +273,9 @@ void rp_format_folio(int n, const char *format, char *out, size_t size);
 const char *rp_layout_citation(struct rp_layout *layout,
                                const struct rp_fo_node *node);
 
+/* Whether an internal link's destination exists; warns once if not. */
+bool rp_layout_link_target_known(struct rp_layout *layout, const char *id);
+
 /* Paragraph of inline content laid out into line boxes. */
 struct rp_paragraph;
 struct rp_paragraph *rp_paragraph_new(struct rp_layout *layout,
@@ -297,6 +308,19 @@ void rp_shape_cache_put(struct rp_shape_cache *cache, GBytes *key,
                         PangoLayout *layout);
 /* Whether a paragraph of text_len bytes is worth caching. */
 bool rp_shape_cache_wants(size_t text_len);
+
+/* The page spool (spool.c): pages on disk, read back in order.  A page
+ * with a line only Pango can draw is not written (*written false).  Items
+ * read point into the spool until the next read. */
+struct rp_spool;
+enum rp_status rp_spool_new(struct rp_spool **out, struct rp_error *err);
+void rp_spool_free(struct rp_spool *spool);
+enum rp_status rp_spool_write(struct rp_spool *spool,
+                              const struct rp_item_list *items, bool *written,
+                              struct rp_error *err);
+enum rp_status rp_spool_rewind(struct rp_spool *spool, struct rp_error *err);
+enum rp_status rp_spool_read(struct rp_spool *spool, struct rp_item_list *items,
+                             struct rp_error *err);
 
 /* Hyphenation (hyphenate.c).  The dictionary is cached in layout; NULL,
  * with a warning once, when the language has none installed. */

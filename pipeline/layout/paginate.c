@@ -157,7 +157,7 @@ static void add_destinations(struct paginator *pg, struct rp_item_list *items)
     }
 }
 
-static enum rp_status layout_static(struct paginator *pg,
+static enum rp_status layout_static(struct rp_layout *layout,
                                     const struct region *region,
                                     struct rp_item_list *items,
                                     struct rp_error *err)
@@ -169,12 +169,26 @@ static enum rp_status layout_static(struct paginator *pg,
     if (!region->content)
         return RP_OK;
     rp_stacker_init(&stacker);
-    rp_flow_init(&flow, pg->layout, &stacker.base, 0, region->w);
+    rp_flow_init(&flow, layout, &stacker.base, 0, region->w);
     status = rp_flow_children(&flow, region->content, err);
     rp_deco_unref(flow.deco);
     if (status == RP_OK)
         rp_stacker_finish(&stacker, region->x, region->y, items);
     rp_stacker_release(&stacker);
+    return status;
+}
+
+/* The four regions around the body, in painting order. */
+static enum rp_status layout_statics(struct rp_layout *layout,
+                                     const struct region regions[4],
+                                     struct rp_item_list *items,
+                                     struct rp_error *err)
+{
+    enum rp_status status = RP_OK;
+    int i;
+
+    for (i = 0; i < 4 && status == RP_OK; i++)
+        status = layout_static(layout, &regions[i], items, err);
     return status;
 }
 
@@ -247,6 +261,194 @@ static void carry_markers(struct rp_layout *layout)
     g_hash_table_remove_all(layout->markers_last);
 }
 
+/*
+ * A page waiting in the spool: what its static content needs when it is
+ * painted (its number, regions and the markers it may retrieve).
+ */
+enum marker_table {
+    MARKERS_FIRST,
+    MARKERS_LAST,
+    CARRY_SEQUENCE,
+    CARRY_DOCUMENT
+};
+
+struct marker_slot {
+    enum marker_table table;
+    const char *class_name;
+    struct rp_marker *marker; /* a reference */
+};
+
+struct spooled_page {
+    int index, number;
+    double width, height;
+    char folio[32];
+    struct region regions[4]; /* before, after, start, end */
+    bool first_box_has_marker;
+    struct marker_slot *markers;
+    size_t n_markers, cap_markers;
+};
+
+static void spooled_page_free(gpointer data)
+{
+    struct spooled_page *page = data;
+    size_t i;
+
+    for (i = 0; i < page->n_markers; i++)
+        rp_marker_unref(page->markers[i].marker);
+    free(page->markers);
+    free(page);
+}
+
+static GHashTable *marker_table_of(struct rp_layout *layout,
+                                   enum marker_table table)
+{
+    switch (table) {
+    case MARKERS_FIRST:
+        return layout->markers_first;
+    case MARKERS_LAST:
+        return layout->markers_last;
+    case CARRY_SEQUENCE:
+        return layout->carry_sequence;
+    case CARRY_DOCUMENT:
+        break;
+    }
+    return layout->carry_document;
+}
+
+static void save_markers(struct rp_layout *layout, struct spooled_page *page)
+{
+    int t;
+
+    for (t = MARKERS_FIRST; t <= CARRY_DOCUMENT; t++) {
+        GHashTableIter it;
+        gpointer key, value;
+
+        g_hash_table_iter_init(&it, marker_table_of(layout, t));
+        while (g_hash_table_iter_next(&it, &key, &value)) {
+            struct marker_slot *slot;
+            rp_array_grow((void **)&page->markers, &page->cap_markers,
+                          page->n_markers + 1, sizeof(*page->markers));
+            slot = &page->markers[page->n_markers++];
+            slot->table = t;
+            slot->class_name = key;
+            slot->marker = rp_marker_ref(value);
+        }
+    }
+    page->first_box_has_marker = layout->first_box_has_marker;
+}
+
+static void restore_markers(struct rp_layout *layout,
+                            const struct spooled_page *page)
+{
+    size_t i;
+    int t;
+
+    for (t = MARKERS_FIRST; t <= CARRY_DOCUMENT; t++)
+        g_hash_table_remove_all(marker_table_of(layout, t));
+    /* The page tables borrow; the carries hold references. */
+    for (i = 0; i < page->n_markers; i++) {
+        const struct marker_slot *slot = &page->markers[i];
+        struct rp_marker *m = slot->marker;
+        if (slot->table == CARRY_SEQUENCE || slot->table == CARRY_DOCUMENT)
+            rp_marker_ref(m);
+        g_hash_table_insert(marker_table_of(layout, slot->table),
+                            (char *)slot->class_name, m);
+    }
+    layout->first_box_has_marker = page->first_box_has_marker;
+}
+
+/* Why a spooled pass stops: the caller lays out twice instead. */
+static enum rp_status spool_give_up(struct rp_layout *layout,
+                                    struct rp_error *err)
+{
+    layout->spool_failed = true;
+    return rp_error_set(err, RP_ERR_INTERNAL, NULL, 0, NULL,
+                        "forward references the page spool cannot wait for");
+}
+
+/* The body of a finished page goes to the spool; its static content waits. */
+static enum rp_status spool_page(struct paginator *pg,
+                                 struct rp_item_list *items,
+                                 struct rp_error *err)
+{
+    struct rp_layout *layout = pg->layout;
+    struct spooled_page *page;
+    enum rp_status status;
+    bool written;
+
+    record_ids(pg);
+    rp_emit_placed(pg->placed, pg->n, pg->body.x, pg->body.y, items);
+    add_destinations(pg, items);
+    status = rp_spool_write(layout->spool, items, &written, err);
+    if (status != RP_OK)
+        return status;
+    if (!written)
+        return spool_give_up(layout, err);
+    page = rp_xcalloc(1, sizeof(*page));
+    page->index = pg->page_index;
+    page->number = pg->page_number;
+    page->width = pg->page_width;
+    page->height = pg->page_height;
+    memcpy(page->folio, pg->folio, sizeof(page->folio));
+    page->regions[0] = pg->before;
+    page->regions[1] = pg->after;
+    page->regions[2] = pg->start;
+    page->regions[3] = pg->end;
+    collect_markers(pg);
+    save_markers(layout, page);
+    carry_markers(layout);
+    g_ptr_array_add(layout->spooled_pages, page);
+    return RP_OK;
+}
+
+/*
+ * Paints the spooled pages, now that every page number is known: each
+ * page's body comes back from the spool, its static content is laid out
+ * as it would have been in a second pass.
+ */
+static enum rp_status replay_spool(struct rp_layout *layout,
+                                   const struct rp_layout_sink *sink,
+                                   struct rp_error *err)
+{
+    enum rp_status status = rp_spool_rewind(layout->spool, err);
+    guint p;
+
+    layout->replaying = true;
+    for (p = 0; status == RP_OK && p < layout->spooled_pages->len; p++) {
+        const struct spooled_page *spooled =
+            g_ptr_array_index(layout->spooled_pages, p);
+        struct rp_item_list items = {0};
+        struct rp_area_page page;
+        size_t i, kept = 0;
+
+        status = rp_spool_read(layout->spool, &items, err);
+        /* Links to nowhere are dropped, as the second pass would. */
+        for (i = 0; status == RP_OK && i < items.n; i++) {
+            const struct rp_area_item *item = &items.items[i];
+            if (item->kind == RP_AREA_LINK && item->internal &&
+                !rp_layout_link_target_known(layout, item->target))
+                continue;
+            items.items[kept++] = *item;
+        }
+        items.n = kept;
+        if (status == RP_OK) {
+            restore_markers(layout, spooled);
+            layout->current_page_text = spooled->folio;
+            status = layout_statics(layout, spooled->regions, &items, err);
+        }
+        page.index = spooled->index;
+        page.number = spooled->number;
+        page.width = spooled->width;
+        page.height = spooled->height;
+        page.items = items.items;
+        page.n_items = items.n;
+        if (status == RP_OK && sink)
+            status = sink->page_done(sink->ctx, &page, err);
+        rp_item_list_release(&items);
+    }
+    return status;
+}
+
 static enum rp_status finish_page(struct paginator *pg, struct rp_error *err)
 {
     struct rp_layout *layout = pg->layout;
@@ -256,21 +458,20 @@ static enum rp_status finish_page(struct paginator *pg, struct rp_error *err)
 
     if (status != RP_OK)
         return status;
+    if (layout->spool_failed)
+        return spool_give_up(layout, err);
     /* Pass 1 records where ids fell; pass 2 uses what it found. */
     if (layout->pass == 1)
         record_ids(pg);
-    if (layout->pass == 2 && pg->sink) {
+    if (layout->spool) {
+        status = spool_page(pg, &items, err);
+    } else if (layout->pass == 2 && pg->sink) {
         struct rp_area_page page;
+        struct region regions[4] = {pg->before, pg->after, pg->start, pg->end};
         rp_emit_placed(pg->placed, pg->n, pg->body.x, pg->body.y, &items);
         add_destinations(pg, &items);
         collect_markers(pg);
-        status = layout_static(pg, &pg->before, &items, err);
-        if (status == RP_OK)
-            status = layout_static(pg, &pg->after, &items, err);
-        if (status == RP_OK)
-            status = layout_static(pg, &pg->start, &items, err);
-        if (status == RP_OK)
-            status = layout_static(pg, &pg->end, &items, err);
+        status = layout_statics(layout, regions, &items, err);
         page.index = pg->page_index;
         page.number = pg->page_number;
         page.width = pg->page_width;
@@ -403,7 +604,8 @@ static enum rp_status paginator_add(struct rp_consumer *consumer,
     if (pg->n == pg->first_content) {
         /* Taller than an empty page: place it and say so, never loop. */
         pg->layout->stats->overfull++;
-        if (pg->layout->pass == 2)
+        /* An abandoned spooled pass already warned of its pages. */
+        if (pg->layout->pass == 2 && pg->page_index > pg->layout->warned_pages)
             rp_log_warn("%s: content %.1fpt tall does not fit the %.1fpt "
                         "body of page %d; it overflows",
                         rp_fo_doc_name(pg->layout->doc), box->height,
@@ -815,8 +1017,9 @@ static enum rp_status layout_sequence(struct rp_layout *layout,
         status = finish_page(&pg, err);
     if (status == RP_OK && needs_final_blank(&pg, props.force_page_count))
         status = finish_page(&pg, err);
-    if (status == RP_OK && layout->pass == 1) {
+    if (status == RP_OK && layout->pass == 1)
         g_array_append_val(layout->sequence_pages, pg.pages_in_sequence);
+    if (status == RP_OK && (layout->pass == 1 || layout->spool)) {
         if (props.id) {
             char last[32];
             rp_format_folio(pg.page_number - 1, pg.number_format, last,
@@ -843,8 +1046,13 @@ static enum rp_status layout_sequence(struct rp_layout *layout,
     for (i = 0; i < pg.n; i++)
         rp_box_unref(pg.placed[i].box);
     free(pg.placed);
-    for (i = 0; i < pg.n_statics; i++)
-        rp_fo_node_free(pg.statics[i]);
+    /* Spooled pages lay their static content out when they are painted. */
+    for (i = 0; i < pg.n_statics; i++) {
+        if (layout->spool)
+            g_ptr_array_add(layout->kept_statics, pg.statics[i]);
+        else
+            rp_fo_node_free(pg.statics[i]);
+    }
     *page_number = pg.page_number;
     *page_index = pg.page_index;
     return status;
@@ -911,6 +1119,52 @@ static bool masters_need_page_count(const struct rp_fo_doc *doc)
     return false;
 }
 
+/* Forgets what an abandoned pass learnt. */
+static void reset_pass(struct rp_layout *layout)
+{
+    layout->warned_pages = layout->stats->pages + 1;
+    memset(layout->stats, 0, sizeof(*layout->stats));
+    g_hash_table_remove_all(layout->first_page);
+    g_hash_table_remove_all(layout->last_page);
+    g_hash_table_remove_all(layout->markers_first);
+    g_hash_table_remove_all(layout->markers_last);
+    g_hash_table_remove_all(layout->carry_sequence);
+    g_hash_table_remove_all(layout->carry_document);
+    layout->first_box_has_marker = false;
+    layout->spool_failed = false;
+}
+
+/*
+ * The document laid out once: pages go to a spool, and are painted when
+ * the last is known.  Fails with layout->spool_failed set when the
+ * document has forward references the spool cannot wait for (in the
+ * flow, or on lines only Pango can draw); nothing has been painted then.
+ */
+static enum rp_status spooled_pass(struct rp_layout *layout,
+                                   const struct rp_layout_sink *sink,
+                                   struct rp_error *err)
+{
+    enum rp_status status = rp_spool_new(&layout->spool, err);
+
+    if (status != RP_OK)
+        return status;
+    layout->pass = 2;
+    layout->spooled_pages = g_ptr_array_new_with_free_func(spooled_page_free);
+    layout->kept_statics =
+        g_ptr_array_new_with_free_func((GDestroyNotify)rp_fo_node_free);
+    status = layout_pass(layout, sink, err);
+    if (status == RP_OK && layout->spool_failed)
+        status = spool_give_up(layout, err);
+    if (status == RP_OK)
+        status = replay_spool(layout, sink, err);
+    g_ptr_array_free(layout->spooled_pages, TRUE);
+    g_ptr_array_free(layout->kept_statics, TRUE);
+    rp_spool_free(layout->spool);
+    layout->spool = NULL;
+    layout->replaying = false;
+    return status;
+}
+
 enum rp_status rp_layout_run(struct rp_fo_doc *doc, PangoContext *pango_context,
                              const struct rp_layout_sink *sink,
                              struct rp_layout_stats *stats,
@@ -941,9 +1195,19 @@ enum rp_status rp_layout_run(struct rp_fo_doc *doc, PangoContext *pango_context,
     layout.carry_document = g_hash_table_new_full(
         g_str_hash, g_str_equal, NULL, (GDestroyNotify)rp_marker_unref);
     status = rp_fo_doc_has_citations(doc, &citations, err);
-    /* A master for the last page needs to know which page is last. */
-    if (status == RP_OK && masters_need_page_count(doc))
+    /* Forward references: one pass with a spool where it can do, else a
+     * layout-only pass first.  A master for the last page needs to know
+     * which page is last before the page is laid out. */
+    if (status == RP_OK && citations && !masters_need_page_count(doc)) {
+        status = spooled_pass(&layout, sink, err);
+        if (status == RP_OK || !layout.spool_failed)
+            goto out;
+        rp_error_init(err);
+        status = rp_fo_doc_rewind(doc, err);
+        reset_pass(&layout);
+    } else if (status == RP_OK && masters_need_page_count(doc)) {
         citations = true;
+    }
     if (status == RP_OK && citations) {
         layout.pass = 1;
         status = layout_pass(&layout, NULL, err);
@@ -955,6 +1219,7 @@ enum rp_status rp_layout_run(struct rp_fo_doc *doc, PangoContext *pango_context,
         layout.pass = 2;
         status = layout_pass(&layout, sink, err);
     }
+out:
     g_hash_table_destroy(layout.font_heights);
     g_hash_table_destroy(layout.first_page);
     g_hash_table_destroy(layout.last_page);

@@ -331,16 +331,10 @@ static void add_links(struct rp_layout *layout, const struct rp_paragraph *para,
 
         if (!run->style.link || to <= line_start || from >= line_end)
             continue;
-        /* A link to nowhere would make the PDF invalid: drop it, say so. */
-        if (run->style.link_internal && layout->pass == 2 &&
-            !g_hash_table_contains(layout->first_page, run->style.link)) {
-            rp_fo_doc_warn_once(layout->doc, run->style.link, 0,
-                                "fo:basic-link to internal destination "
-                                "'%s', which no element has as id; the link "
-                                "is dropped",
-                                run->style.link);
+        /* Spooled pages check their links when painted. */
+        if (run->style.link_internal && layout->pass == 2 && !layout->spool &&
+            !rp_layout_link_target_known(layout, run->style.link))
             continue;
-        }
         if (from < line_start)
             from = line_start;
         if (to > line_end)

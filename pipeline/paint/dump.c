@@ -12,17 +12,17 @@ static void dump_color(FILE *out, const struct rp_area_color *c)
             (int)(c->g * 255 + 0.5), (int)(c->b * 255 + 0.5));
 }
 
-static void dump_text(FILE *out, const struct rp_area_item *item)
+static void dump_text(FILE *out, const struct rp_area_item *item, GString *text)
 {
-    const char *text = pango_layout_get_text(item->layout);
-    int start = item->line->start_index, len = item->line->length, i;
+    size_t i;
 
+    g_string_truncate(text, 0);
+    rp_area_text(item, text);
     fprintf(out, "  text %.2f %.2f w=%.2f \"", item->x, item->y, item->w);
-    for (i = start; i < start + len; i++) {
-        char c = text[i];
-        if (c == '"' || c == '\\')
+    for (i = 0; i < text->len; i++) {
+        if (text->str[i] == '"' || text->str[i] == '\\')
             fputc('\\', out);
-        fputc(c, out);
+        fputc(text->str[i], out);
     }
     fputs("\"\n", out);
 }
@@ -30,6 +30,7 @@ static void dump_text(FILE *out, const struct rp_area_item *item)
 void rp_paint_dump_page(FILE *out, const struct rp_area_page *page)
 {
     static const char *const styles[] = {"solid", "dashed", "dotted", "double"};
+    GString *text = g_string_new(NULL);
     size_t i;
 
     fprintf(out, "page %d folio %d %.2fx%.2f\n", page->index, page->number,
@@ -51,7 +52,8 @@ void rp_paint_dump_page(FILE *out, const struct rp_area_page *page)
             fputc('\n', out);
             break;
         case RP_AREA_TEXT:
-            dump_text(out, item);
+        case RP_AREA_GLYPHS:
+            dump_text(out, item, text);
             break;
         case RP_AREA_LINK:
             fprintf(out, "  link %.2f %.2f %.2fx%.2f %s %s\n", item->x, item->y,
@@ -64,6 +66,7 @@ void rp_paint_dump_page(FILE *out, const struct rp_area_page *page)
             break;
         }
     }
+    g_string_free(text, TRUE);
 }
 
 static enum rp_status dump_sink_page(void *ctx, const struct rp_area_page *page,

@@ -45,120 +45,82 @@ void rp_glyph_batch_flush(struct rp_glyph_batch *b, cairo_t *cr)
     b->n_text = 0;
 }
 
-/* Whether Pango must draw the run itself: anything beyond plain glyphs. */
-static bool needs_pango(const PangoGlyphItem *run)
-{
-    const PangoGlyphString *g = run->glyphs;
-    GSList *l;
-    int i;
-
-    if (run->item->analysis.level % 2)
-        return true; /* right-to-left: clusters run backwards */
-    for (l = run->item->analysis.extra_attrs; l; l = l->next) {
-        const PangoAttribute *a = l->data;
-        switch (a->klass->type) {
-        case PANGO_ATTR_FOREGROUND:
-        case PANGO_ATTR_LETTER_SPACING:
-        case PANGO_ATTR_INSERT_HYPHENS:
-            break;
-        default:
-            return true; /* underline, strike, background, shape, rise... */
-        }
-    }
-    for (i = 0; i < g->num_glyphs; i++) {
-        PangoGlyph glyph = g->glyphs[i].glyph;
-        if (glyph == PANGO_GLYPH_EMPTY || (glyph & PANGO_GLYPH_UNKNOWN_FLAG))
-            return true;
-    }
-    return false;
-}
-
-static void run_color(const PangoGlyphItem *run, double rgb[3])
-{
-    GSList *l;
-
-    rgb[0] = rgb[1] = rgb[2] = 0;
-    for (l = run->item->analysis.extra_attrs; l; l = l->next) {
-        const PangoAttribute *a = l->data;
-        if (a->klass->type == PANGO_ATTR_FOREGROUND) {
-            const PangoColor *c = &((const PangoAttrColor *)a)->color;
-            rgb[0] = c->red / 65535.0;
-            rgb[1] = c->green / 65535.0;
-            rgb[2] = c->blue / 65535.0;
-        }
-    }
-}
-
 static void batch_run(struct rp_glyph_batch *b, cairo_t *cr,
-                      const PangoGlyphItem *run, const char *text, double x,
-                      double y)
+                      const struct rp_area_run *run, double x, double y)
 {
-    const PangoGlyphString *g = run->glyphs;
-    cairo_scaled_font_t *font = pango_cairo_font_get_scaled_font(
-        PANGO_CAIRO_FONT(run->item->analysis.font));
-    double rgb[3];
+    cairo_scaled_font_t *font =
+        pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->font));
     size_t need;
-    int i, start;
+    int start;
 
-    run_color(run, rgb);
-    if (b->font != font || memcmp(b->color, rgb, sizeof(rgb)) != 0) {
+    if (b->font != font || memcmp(b->color, run->rgb, sizeof(run->rgb)) != 0) {
         rp_glyph_batch_flush(b, cr);
         if (b->font)
             cairo_scaled_font_destroy(b->font);
         b->font = cairo_scaled_font_reference(font);
-        memcpy(b->color, rgb, sizeof(rgb));
+        memcpy(b->color, run->rgb, sizeof(run->rgb));
     }
-    need = b->n_glyphs + (size_t)g->num_glyphs;
+    need = b->n_glyphs + (size_t)run->n_glyphs;
     rp_array_grow((void **)&b->glyphs, &b->cap_glyphs, need,
                   sizeof(*b->glyphs));
     rp_array_grow((void **)&b->clusters, &b->cap_clusters,
-                  b->n_clusters + (size_t)g->num_glyphs, sizeof(*b->clusters));
+                  b->n_clusters + (size_t)run->n_glyphs, sizeof(*b->clusters));
     rp_array_grow((void **)&b->text, &b->cap_text,
-                  b->n_text + (size_t)run->item->length + 1, 1);
-    memcpy(b->text + b->n_text, text + run->item->offset,
-           (size_t)run->item->length);
-    for (i = 0; i < g->num_glyphs; i++) {
-        const PangoGlyphInfo *gi = &g->glyphs[i];
-        cairo_glyph_t *cg = &b->glyphs[b->n_glyphs + (size_t)i];
-        cg->index = gi->glyph;
-        cg->x = x + (double)gi->geometry.x_offset / PANGO_SCALE;
-        cg->y = y + (double)gi->geometry.y_offset / PANGO_SCALE;
-        x += (double)gi->geometry.width / PANGO_SCALE;
-    }
-    /* Clusters: glyphs sharing a log_cluster share its bytes. */
-    for (start = 0; start < g->num_glyphs;) {
-        int end = start + 1, from = g->log_clusters[start], to;
+                  b->n_text + (size_t)run->n_text + 1, 1);
+    memcpy(b->text + b->n_text, run->text, (size_t)run->n_text);
+    /* Clusters: glyphs sharing a log_cluster share its bytes.  Empty
+     * glyphs are left out; their bytes stay, in a cluster of no glyphs. */
+    for (start = 0; start < run->n_glyphs;) {
+        int end = start, from = run->log_clusters[start], to;
         cairo_text_cluster_t *c = &b->clusters[b->n_clusters++];
-        while (end < g->num_glyphs && g->log_clusters[end] == from)
-            end++;
-        to = end < g->num_glyphs ? g->log_clusters[end] : run->item->length;
+        c->num_glyphs = 0;
+        for (; end < run->n_glyphs && run->log_clusters[end] == from; end++) {
+            const PangoGlyphInfo *gi = &run->glyphs[end];
+            if (gi->glyph != PANGO_GLYPH_EMPTY) {
+                cairo_glyph_t *cg = &b->glyphs[b->n_glyphs++];
+                cg->index = gi->glyph;
+                cg->x = x + (double)gi->geometry.x_offset / PANGO_SCALE;
+                cg->y = y + (double)gi->geometry.y_offset / PANGO_SCALE;
+                c->num_glyphs++;
+            }
+            x += (double)gi->geometry.width / PANGO_SCALE;
+        }
+        to = end < run->n_glyphs ? run->log_clusters[end] : run->n_text;
         c->num_bytes = to - from;
-        c->num_glyphs = end - start;
         start = end;
     }
-    b->n_glyphs = need;
-    b->n_text += (size_t)run->item->length;
+    b->n_text += (size_t)run->n_text;
 }
 
 void rp_glyph_batch_line(struct rp_glyph_batch *b, cairo_t *cr,
                          PangoLayoutLine *line, double x, double y)
 {
     const char *text = pango_layout_get_text(line->layout);
+    struct rp_area_run run;
     GSList *l;
-    double at = x;
 
-    for (l = line->runs; l; l = l->next) {
-        if (needs_pango(l->data)) {
-            rp_glyph_batch_flush(b, cr);
-            cairo_set_source_rgb(cr, 0, 0, 0);
-            cairo_move_to(cr, x, y);
-            pango_cairo_show_layout_line(cr, line);
-            return;
-        }
+    if (!rp_area_line_is_plain(line)) {
+        rp_glyph_batch_flush(b, cr);
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        cairo_move_to(cr, x, y);
+        pango_cairo_show_layout_line(cr, line);
+        return;
     }
     for (l = line->runs; l; l = l->next) {
-        const PangoGlyphItem *run = l->data;
-        batch_run(b, cr, run, text, at, y);
-        at += (double)pango_glyph_string_get_width(run->glyphs) / PANGO_SCALE;
+        rp_area_run_of(l->data, text, &run);
+        batch_run(b, cr, &run, x, y);
+        x += (double)rp_area_run_width(&run) / PANGO_SCALE;
+    }
+}
+
+void rp_glyph_batch_runs(struct rp_glyph_batch *b, cairo_t *cr,
+                         const struct rp_area_run *runs, size_t n, double x,
+                         double y)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        batch_run(b, cr, &runs[i], x, y);
+        x += (double)rp_area_run_width(&runs[i]) / PANGO_SCALE;
     }
 }

@@ -31,6 +31,10 @@ void rp_glyph_batch_release(struct rp_glyph_batch *batch);
  * (after flushing) when its runs need more than plain glyphs. */
 void rp_glyph_batch_line(struct rp_glyph_batch *batch, cairo_t *cr,
                          PangoLayoutLine *line, double x, double y);
+/* Adds glyph runs at baseline origin (x, y). */
+void rp_glyph_batch_runs(struct rp_glyph_batch *batch, cairo_t *cr,
+                         const struct rp_area_run *runs, size_t n, double x,
+                         double y);
 /* Draws what is waiting; call before anything else is painted. */
 void rp_glyph_batch_flush(struct rp_glyph_batch *batch, cairo_t *cr);
 

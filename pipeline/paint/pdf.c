@@ -188,7 +188,7 @@ static void paint_item(struct rp_painter *p, const struct rp_area_item *item)
 
     /* Text waits in the batch; anything else is drawn over what came
      * before it, so the batch goes first. */
-    if (item->kind != RP_AREA_TEXT)
+    if (item->kind != RP_AREA_TEXT && item->kind != RP_AREA_GLYPHS)
         rp_glyph_batch_flush(&p->batch, cr);
     switch (item->kind) {
     case RP_AREA_LINK:
@@ -208,6 +208,10 @@ static void paint_item(struct rp_painter *p, const struct rp_area_item *item)
         break;
     case RP_AREA_TEXT:
         rp_glyph_batch_line(&p->batch, cr, item->line, item->x, item->y);
+        break;
+    case RP_AREA_GLYPHS:
+        rp_glyph_batch_runs(&p->batch, cr, item->runs, item->n_runs, item->x,
+                            item->y);
         break;
     }
 }

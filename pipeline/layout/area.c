@@ -1,0 +1,84 @@
+/*
+ * Lines of the area tree as glyph runs.  A plain line (most of any
+ * report) is fully described by its runs' fonts, colours, glyphs and
+ * text, so the painter can batch it without Pango's renderer and a page
+ * can be kept on disk without its PangoLayouts (spool.c).
+ */
+#include "layout.h"
+
+bool rp_area_line_is_plain(PangoLayoutLine *line)
+{
+    GSList *l, *a;
+    int i;
+
+    for (l = line->runs; l; l = l->next) {
+        const PangoGlyphItem *run = l->data;
+        const PangoGlyphString *g = run->glyphs;
+
+        if (run->item->analysis.level % 2)
+            return false; /* right-to-left: clusters run backwards */
+        for (a = run->item->analysis.extra_attrs; a; a = a->next) {
+            const PangoAttribute *attr = a->data;
+            switch (attr->klass->type) {
+            case PANGO_ATTR_FOREGROUND:
+            case PANGO_ATTR_LETTER_SPACING:
+            case PANGO_ATTR_INSERT_HYPHENS:
+                break;
+            default:
+                return false; /* underline, strike, background, rise... */
+            }
+        }
+        /* Missing glyphs are drawn as hex boxes, by Pango; empty ones
+         * (the spaces ending a wrapped line) are simply not drawn. */
+        for (i = 0; i < g->num_glyphs; i++) {
+            if (g->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+                return false;
+        }
+    }
+    return true;
+}
+
+void rp_area_run_of(const PangoGlyphItem *glyph_item, const char *text,
+                    struct rp_area_run *out)
+{
+    GSList *a;
+
+    out->font = glyph_item->item->analysis.font;
+    out->rgb[0] = out->rgb[1] = out->rgb[2] = 0;
+    for (a = glyph_item->item->analysis.extra_attrs; a; a = a->next) {
+        const PangoAttribute *attr = a->data;
+        if (attr->klass->type == PANGO_ATTR_FOREGROUND) {
+            const PangoColor *c = &((const PangoAttrColor *)attr)->color;
+            out->rgb[0] = c->red / 65535.0;
+            out->rgb[1] = c->green / 65535.0;
+            out->rgb[2] = c->blue / 65535.0;
+        }
+    }
+    out->glyphs = glyph_item->glyphs->glyphs;
+    out->n_glyphs = glyph_item->glyphs->num_glyphs;
+    out->log_clusters = glyph_item->glyphs->log_clusters;
+    out->text = text + glyph_item->item->offset;
+    out->n_text = glyph_item->item->length;
+}
+
+int rp_area_run_width(const struct rp_area_run *run)
+{
+    int i, width = 0;
+
+    for (i = 0; i < run->n_glyphs; i++)
+        width += run->glyphs[i].geometry.width;
+    return width;
+}
+
+void rp_area_text(const struct rp_area_item *item, GString *out)
+{
+    size_t r;
+
+    if (item->kind == RP_AREA_TEXT)
+        g_string_append_len(out,
+                            pango_layout_get_text(item->layout) +
+                                item->line->start_index,
+                            item->line->length);
+    for (r = 0; r < item->n_runs; r++)
+        g_string_append_len(out, item->runs[r].text, item->runs[r].n_text);
+}
