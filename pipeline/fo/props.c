@@ -6,11 +6,13 @@
 
 #include <ctype.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include "common/mem.h"
 
 /* px follows Apache FOP's default source resolution (72 dpi): 1px = 1pt. */
 static const struct {
@@ -505,6 +507,118 @@ static bool parse_sides(const char *value, double font_size, double out[4])
     return true;
 }
 
+/*
+ * Border shorthands and side lists parsed earlier in the document.  Tables
+ * repeat the same attributes on every cell (padding="2pt",
+ * border-bottom="0.5pt solid #ddd"), so each distinct value is parsed once;
+ * a fixed number of slots, each overwritten by the next value hashed to
+ * it, keeps memory flat however long the document.  The font size is part
+ * of the key because em lengths depend on it.
+ */
+enum cached_kind { CACHED_NONE, CACHED_BORDER, CACHED_SIDES };
+
+struct cached_value {
+    enum cached_kind kind;
+    double font_size;
+    char text[48]; /* longer values are parsed every time */
+    union {
+        struct rp_fo_border border;
+        double sides[4];
+    } parsed;
+};
+
+#define VALUE_CACHE_SLOTS 64
+
+struct rp_fo_value_cache {
+    struct cached_value slots[VALUE_CACHE_SLOTS];
+};
+
+struct rp_fo_value_cache *rp_fo_value_cache_new(void)
+{
+    return rp_xcalloc(1, sizeof(struct rp_fo_value_cache));
+}
+
+void rp_fo_value_cache_free(struct rp_fo_value_cache *cache)
+{
+    free(cache);
+}
+
+/* The slot that holds (kind, text, font_size) if anything does. */
+static struct cached_value *cache_slot(struct rp_fo_value_cache *cache,
+                                       enum cached_kind kind, const char *text,
+                                       double font_size)
+{
+    uint64_t size_bits;
+    uint32_t hash = 2166136261u ^ (uint32_t)kind; /* FNV-1a */
+    const unsigned char *c;
+
+    for (c = (const unsigned char *)text; *c; c++)
+        hash = (hash ^ *c) * 16777619u;
+    memcpy(&size_bits, &font_size, sizeof(size_bits));
+    hash ^= (uint32_t)(size_bits >> 32);
+    return &cache->slots[hash % VALUE_CACHE_SLOTS];
+}
+
+static bool cache_holds(const struct cached_value *slot, enum cached_kind kind,
+                        const char *text, double font_size)
+{
+    return slot->kind == kind && slot->font_size == font_size &&
+           strcmp(slot->text, text) == 0;
+}
+
+/* Remembers a valid value; one too long for a slot is left out. */
+static struct cached_value *cache_store(struct cached_value *slot,
+                                        enum cached_kind kind, const char *text,
+                                        double font_size)
+{
+    size_t n = strlen(text);
+
+    if (n >= sizeof(slot->text))
+        return NULL;
+    slot->kind = kind;
+    slot->font_size = font_size;
+    memcpy(slot->text, text, n + 1);
+    return slot;
+}
+
+static bool parse_border_cached(struct rp_fo_value_cache *cache,
+                                const char *value, double font_size,
+                                struct rp_fo_border *border)
+{
+    struct cached_value *slot =
+        cache_slot(cache, CACHED_BORDER, value, font_size);
+
+    if (cache_holds(slot, CACHED_BORDER, value, font_size)) {
+        *border = slot->parsed.border;
+        return true;
+    }
+    if (!parse_border(value, font_size, border))
+        return false;
+    slot = cache_store(slot, CACHED_BORDER, value, font_size);
+    if (slot)
+        slot->parsed.border = *border;
+    return true;
+}
+
+static bool parse_sides_cached(struct rp_fo_value_cache *cache,
+                               const char *value, double font_size,
+                               double out[4])
+{
+    struct cached_value *slot =
+        cache_slot(cache, CACHED_SIDES, value, font_size);
+
+    if (cache_holds(slot, CACHED_SIDES, value, font_size)) {
+        memcpy(out, slot->parsed.sides, sizeof(slot->parsed.sides));
+        return true;
+    }
+    if (!parse_sides(value, font_size, out))
+        return false;
+    slot = cache_store(slot, CACHED_SIDES, value, font_size);
+    if (slot)
+        memcpy(slot->parsed.sides, out, sizeof(slot->parsed.sides));
+    return true;
+}
+
 static int side_from_name(const char *name)
 {
     /* Horizontal writing mode: before/after are top/bottom. */
@@ -589,7 +703,8 @@ static int apply_font_shorthand(struct rp_fo_props *p,
 int rp_fo_apply_property(struct rp_fo_props *p,
                          const struct rp_fo_props *parent, const char *name,
                          const char *value, struct rp_fo_specified *spec,
-                         struct rp_fo_strings *strings)
+                         struct rp_fo_strings *strings,
+                         struct rp_fo_value_cache *cache)
 {
     double len;
     const char *dot;
@@ -734,13 +849,13 @@ int rp_fo_apply_property(struct rp_fo_props *p,
     } else if (!strcmp(name, "space-after")) {
         return rp_fo_parse_length(value, p->font_size, &p->space_after);
     } else if (!strcmp(name, "margin")) {
-        if (!parse_sides(value, p->font_size, p->margin))
+        if (!parse_sides_cached(cache, value, p->font_size, p->margin))
             return 0;
         spec->margin = true;
         p->space_before = p->margin[RP_FO_TOP];
         p->space_after = p->margin[RP_FO_BOTTOM];
     } else if (!strcmp(name, "padding")) {
-        return parse_sides(value, p->font_size, p->padding);
+        return parse_sides_cached(cache, value, p->font_size, p->padding);
     } else if (!strncmp(name, "margin-", 7) &&
                (side = side_from_name(name + 7)) >= 0) {
         if (!rp_fo_parse_length(value, p->font_size, &p->margin[side]))
@@ -756,7 +871,7 @@ int rp_fo_apply_property(struct rp_fo_props *p,
         return rp_fo_parse_length(value, p->font_size, &p->padding[side]);
     } else if (!strcmp(name, "border")) {
         struct rp_fo_border b;
-        if (!parse_border(value, p->font_size, &b))
+        if (!parse_border_cached(cache, value, p->font_size, &b))
             return 0;
         for (side = 0; side < 4; side++)
             p->border[side] = b;
@@ -803,7 +918,7 @@ int rp_fo_apply_property(struct rp_fo_props *p,
     } else if (!strcmp(name, "table-omit-footer-at-break")) {
         p->omit_footer_at_break = !strcmp(value, "true");
     } else if (!strncmp(name, "border-", 7)) {
-        return rp_fo_apply_border_property(p, name + 7, value);
+        return rp_fo_apply_border_property(p, name + 7, value, cache);
     } else if (!strcmp(name, "break-before") || !strcmp(name, "break-after")) {
         enum rp_fo_break b;
         if (!strcmp(value, "auto"))
@@ -1227,11 +1342,13 @@ bool rp_fo_parse_width(const char *value, double font_size,
 
 /* border-top, border-top-width, border-width, border-style, ... */
 int rp_fo_apply_border_property(struct rp_fo_props *p, const char *rest,
-                                const char *value)
+                                const char *value,
+                                struct rp_fo_value_cache *cache)
 {
     char side_name[16];
     const char *dash = strchr(rest, '-');
-    const char *what;
+    size_t side_len = dash ? (size_t)(dash - rest) : strlen(rest);
+    const char *what = dash ? dash + 1 : "";
     int side, from, to, i;
 
     if (!strcmp(rest, "width") || !strcmp(rest, "style") ||
@@ -1252,16 +1369,10 @@ int rp_fo_apply_border_property(struct rp_fo_props *p, const char *rest,
         }
         return 1;
     }
-    if (dash) {
-        if ((size_t)(dash - rest) >= sizeof(side_name))
-            return -1;
-        memcpy(side_name, rest, (size_t)(dash - rest));
-        side_name[dash - rest] = '\0';
-        what = dash + 1;
-    } else {
-        snprintf(side_name, sizeof(side_name), "%s", rest);
-        what = "";
-    }
+    if (side_len >= sizeof(side_name))
+        return -1;
+    memcpy(side_name, rest, side_len);
+    side_name[side_len] = '\0';
     side = side_from_name(side_name);
     if (side < 0)
         return -1;
@@ -1270,7 +1381,7 @@ int rp_fo_apply_border_property(struct rp_fo_props *p, const char *rest,
     for (i = from; i <= to; i++) {
         struct rp_fo_border *b = &p->border[i];
         if (!*what) {
-            if (!parse_border(value, p->font_size, b))
+            if (!parse_border_cached(cache, value, p->font_size, b))
                 return 0;
         } else if (!strcmp(what, "width")) {
             if (!parse_border_width(skip_space(value), p->font_size, &b->width))
