@@ -6,11 +6,13 @@
 
 #include <ctype.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include "common/mem.h"
 
 /* px follows Apache FOP's default source resolution (72 dpi): 1px = 1pt. */
 static const struct {
@@ -505,6 +507,118 @@ static bool parse_sides(const char *value, double font_size, double out[4])
     return true;
 }
 
+/*
+ * Border shorthands and side lists parsed earlier in the document.  Tables
+ * repeat the same attributes on every cell (padding="2pt",
+ * border-bottom="0.5pt solid #ddd"), so each distinct value is parsed once;
+ * a fixed number of slots, each overwritten by the next value hashed to
+ * it, keeps memory flat however long the document.  The font size is part
+ * of the key because em lengths depend on it.
+ */
+enum cached_kind { CACHED_NONE, CACHED_BORDER, CACHED_SIDES };
+
+struct cached_value {
+    enum cached_kind kind;
+    double font_size;
+    char text[48]; /* longer values are parsed every time */
+    union {
+        struct rp_fo_border border;
+        double sides[4];
+    } parsed;
+};
+
+#define VALUE_CACHE_SLOTS 64
+
+struct rp_fo_value_cache {
+    struct cached_value slots[VALUE_CACHE_SLOTS];
+};
+
+struct rp_fo_value_cache *rp_fo_value_cache_new(void)
+{
+    return rp_xcalloc(1, sizeof(struct rp_fo_value_cache));
+}
+
+void rp_fo_value_cache_free(struct rp_fo_value_cache *cache)
+{
+    free(cache);
+}
+
+/* The slot that holds (kind, text, font_size) if anything does. */
+static struct cached_value *cache_slot(struct rp_fo_value_cache *cache,
+                                       enum cached_kind kind, const char *text,
+                                       double font_size)
+{
+    uint64_t size_bits;
+    uint32_t hash = 2166136261u ^ (uint32_t)kind; /* FNV-1a */
+    const unsigned char *c;
+
+    for (c = (const unsigned char *)text; *c; c++)
+        hash = (hash ^ *c) * 16777619u;
+    memcpy(&size_bits, &font_size, sizeof(size_bits));
+    hash ^= (uint32_t)(size_bits >> 32);
+    return &cache->slots[hash % VALUE_CACHE_SLOTS];
+}
+
+static bool cache_holds(const struct cached_value *slot, enum cached_kind kind,
+                        const char *text, double font_size)
+{
+    return slot->kind == kind && slot->font_size == font_size &&
+           strcmp(slot->text, text) == 0;
+}
+
+/* Remembers a valid value; one too long for a slot is left out. */
+static struct cached_value *cache_store(struct cached_value *slot,
+                                        enum cached_kind kind, const char *text,
+                                        double font_size)
+{
+    size_t n = strlen(text);
+
+    if (n >= sizeof(slot->text))
+        return NULL;
+    slot->kind = kind;
+    slot->font_size = font_size;
+    memcpy(slot->text, text, n + 1);
+    return slot;
+}
+
+static bool parse_border_cached(struct rp_fo_value_cache *cache,
+                                const char *value, double font_size,
+                                struct rp_fo_border *border)
+{
+    struct cached_value *slot =
+        cache_slot(cache, CACHED_BORDER, value, font_size);
+
+    if (cache_holds(slot, CACHED_BORDER, value, font_size)) {
+        *border = slot->parsed.border;
+        return true;
+    }
+    if (!parse_border(value, font_size, border))
+        return false;
+    slot = cache_store(slot, CACHED_BORDER, value, font_size);
+    if (slot)
+        slot->parsed.border = *border;
+    return true;
+}
+
+static bool parse_sides_cached(struct rp_fo_value_cache *cache,
+                               const char *value, double font_size,
+                               double out[4])
+{
+    struct cached_value *slot =
+        cache_slot(cache, CACHED_SIDES, value, font_size);
+
+    if (cache_holds(slot, CACHED_SIDES, value, font_size)) {
+        memcpy(out, slot->parsed.sides, sizeof(slot->parsed.sides));
+        return true;
+    }
+    if (!parse_sides(value, font_size, out))
+        return false;
+    slot = cache_store(slot, CACHED_SIDES, value, font_size);
+    if (slot)
+        memcpy(slot->parsed.sides, out, sizeof(slot->parsed.sides));
+    return true;
+}
+
 static int side_from_name(const char *name)
 {
     /* Horizontal writing mode: before/after are top/bottom. */
@@ -582,6 +696,288 @@ static int apply_font_shorthand(struct rp_fo_props *p,
     return 1;
 }
 
+/* The properties rp_fo_apply_property() knows by full name. */
+enum fo_property {
+    PROP_BACKGROUND_COLOR,
+    PROP_BASELINE_SHIFT,
+    PROP_BLANK_OR_NOT_BLANK,
+    PROP_BLOCK_PROGRESSION_DIMENSION,
+    PROP_BLOCK_PROGRESSION_DIMENSION_MINIMUM,
+    PROP_BORDER,
+    PROP_BORDER_COLLAPSE,
+    PROP_BORDER_SEPARATION,
+    PROP_BORDER_SEPARATION_BLOCK_PROGRESSION_DIRECTION,
+    PROP_BORDER_SEPARATION_INLINE_PROGRESSION_DIRECTION,
+    PROP_BORDER_SPACING,
+    PROP_BREAK_AFTER,
+    PROP_BREAK_BEFORE,
+    PROP_CHARACTER,
+    PROP_COLOR,
+    PROP_COLUMN_COUNT,
+    PROP_COLUMN_GAP,
+    PROP_COLUMN_NUMBER,
+    PROP_COLUMN_WIDTH,
+    PROP_COUNTRY,
+    PROP_DESTINATION_PLACEMENT_OFFSET,
+    PROP_DISPLAY_ALIGN,
+    PROP_END_INDENT,
+    PROP_EXTENT,
+    PROP_EXTERNAL_DESTINATION,
+    PROP_FLOW_NAME,
+    PROP_FONT,
+    PROP_FONT_FAMILY,
+    PROP_FONT_SELECTION_STRATEGY,
+    PROP_FONT_SIZE,
+    PROP_FONT_STRETCH,
+    PROP_FONT_STYLE,
+    PROP_FONT_WEIGHT,
+    PROP_FORCE_PAGE_COUNT,
+    PROP_FORMAT,
+    PROP_GROUPING_SEPARATOR,
+    PROP_GROUPING_SIZE,
+    PROP_HEIGHT,
+    PROP_HYPHENATE,
+    PROP_HYPHENATION_CHARACTER,
+    PROP_HYPHENATION_PUSH_CHARACTER_COUNT,
+    PROP_HYPHENATION_REMAIN_CHARACTER_COUNT,
+    PROP_ID,
+    PROP_INDICATE_DESTINATION,
+    PROP_INITIAL_PAGE_NUMBER,
+    PROP_INLINE_PROGRESSION_DIMENSION,
+    PROP_INTERNAL_DESTINATION,
+    PROP_KEEP_TOGETHER,
+    PROP_KEEP_WITH_NEXT,
+    PROP_KEEP_WITH_PREVIOUS,
+    PROP_LANGUAGE,
+    PROP_LEADER_ALIGNMENT,
+    PROP_LEADER_LENGTH,
+    PROP_LEADER_LENGTH_MAXIMUM,
+    PROP_LEADER_LENGTH_MINIMUM,
+    PROP_LEADER_LENGTH_OPTIMUM,
+    PROP_LEADER_PATTERN,
+    PROP_LEADER_PATTERN_WIDTH,
+    PROP_LETTER_SPACING,
+    PROP_LETTER_VALUE,
+    PROP_LINE_HEIGHT,
+    PROP_LINE_HEIGHT_SHIFT_ADJUSTMENT,
+    PROP_LINEFEED_TREATMENT,
+    PROP_MARGIN,
+    PROP_MARKER_CLASS_NAME,
+    PROP_MASTER_NAME,
+    PROP_MASTER_REFERENCE,
+    PROP_MAXIMUM_REPEATS,
+    PROP_NUMBER_COLUMNS_REPEATED,
+    PROP_NUMBER_COLUMNS_SPANNING,
+    PROP_NUMBER_ROWS_SPANNING,
+    PROP_ODD_OR_EVEN,
+    PROP_ORPHANS,
+    PROP_PADDING,
+    PROP_PAGE_HEIGHT,
+    PROP_PAGE_POSITION,
+    PROP_PAGE_WIDTH,
+    PROP_PRECEDENCE,
+    PROP_PROVISIONAL_DISTANCE_BETWEEN_STARTS,
+    PROP_PROVISIONAL_LABEL_SEPARATION,
+    PROP_REF_ID,
+    PROP_REFERENCE_ORIENTATION,
+    PROP_REGION_NAME,
+    PROP_RELATIVE_ALIGN,
+    PROP_RETRIEVE_BOUNDARY,
+    PROP_RETRIEVE_CLASS_NAME,
+    PROP_RETRIEVE_POSITION,
+    PROP_RULE_STYLE,
+    PROP_RULE_THICKNESS,
+    PROP_SHOW_DESTINATION,
+    PROP_SPACE_AFTER,
+    PROP_SPACE_BEFORE,
+    PROP_START_INDENT,
+    PROP_STARTING_STATE,
+    PROP_TABLE_LAYOUT,
+    PROP_TABLE_OMIT_FOOTER_AT_BREAK,
+    PROP_TABLE_OMIT_HEADER_AT_BREAK,
+    PROP_TEXT_ALIGN,
+    PROP_TEXT_ALIGN_LAST,
+    PROP_TEXT_DECORATION,
+    PROP_TEXT_INDENT,
+    PROP_VERTICAL_ALIGN,
+    PROP_WHITE_SPACE,
+    PROP_WHITE_SPACE_COLLAPSE,
+    PROP_WHITE_SPACE_TREATMENT,
+    PROP_WIDOWS,
+    PROP_WIDTH,
+    PROP_WRAP_OPTION,
+    PROP_WRITING_MODE,
+};
+
+/*
+ * Names to properties, in strcmp order: every attribute of a document is
+ * looked up, by binary search rather than one comparison per property.
+ */
+static const struct property_name {
+    const char *name;
+    enum fo_property property;
+} property_names[] = {
+    {"background-color", PROP_BACKGROUND_COLOR},
+    {"baseline-shift", PROP_BASELINE_SHIFT},
+    {"blank-or-not-blank", PROP_BLANK_OR_NOT_BLANK},
+    {"block-progression-dimension", PROP_BLOCK_PROGRESSION_DIMENSION},
+    {"block-progression-dimension.minimum",
+     PROP_BLOCK_PROGRESSION_DIMENSION_MINIMUM},
+    {"border", PROP_BORDER},
+    {"border-collapse", PROP_BORDER_COLLAPSE},
+    {"border-separation", PROP_BORDER_SEPARATION},
+    {"border-separation.block-progression-direction",
+     PROP_BORDER_SEPARATION_BLOCK_PROGRESSION_DIRECTION},
+    {"border-separation.inline-progression-direction",
+     PROP_BORDER_SEPARATION_INLINE_PROGRESSION_DIRECTION},
+    {"border-spacing", PROP_BORDER_SPACING},
+    {"break-after", PROP_BREAK_AFTER},
+    {"break-before", PROP_BREAK_BEFORE},
+    {"character", PROP_CHARACTER},
+    {"color", PROP_COLOR},
+    {"column-count", PROP_COLUMN_COUNT},
+    {"column-gap", PROP_COLUMN_GAP},
+    {"column-number", PROP_COLUMN_NUMBER},
+    {"column-width", PROP_COLUMN_WIDTH},
+    {"country", PROP_COUNTRY},
+    {"destination-placement-offset", PROP_DESTINATION_PLACEMENT_OFFSET},
+    {"display-align", PROP_DISPLAY_ALIGN},
+    {"end-indent", PROP_END_INDENT},
+    {"extent", PROP_EXTENT},
+    {"external-destination", PROP_EXTERNAL_DESTINATION},
+    {"flow-name", PROP_FLOW_NAME},
+    {"font", PROP_FONT},
+    {"font-family", PROP_FONT_FAMILY},
+    {"font-selection-strategy", PROP_FONT_SELECTION_STRATEGY},
+    {"font-size", PROP_FONT_SIZE},
+    {"font-stretch", PROP_FONT_STRETCH},
+    {"font-style", PROP_FONT_STYLE},
+    {"font-weight", PROP_FONT_WEIGHT},
+    {"force-page-count", PROP_FORCE_PAGE_COUNT},
+    {"format", PROP_FORMAT},
+    {"grouping-separator", PROP_GROUPING_SEPARATOR},
+    {"grouping-size", PROP_GROUPING_SIZE},
+    {"height", PROP_HEIGHT},
+    {"hyphenate", PROP_HYPHENATE},
+    {"hyphenation-character", PROP_HYPHENATION_CHARACTER},
+    {"hyphenation-push-character-count", PROP_HYPHENATION_PUSH_CHARACTER_COUNT},
+    {"hyphenation-remain-character-count",
+     PROP_HYPHENATION_REMAIN_CHARACTER_COUNT},
+    {"id", PROP_ID},
+    {"indicate-destination", PROP_INDICATE_DESTINATION},
+    {"initial-page-number", PROP_INITIAL_PAGE_NUMBER},
+    {"inline-progression-dimension", PROP_INLINE_PROGRESSION_DIMENSION},
+    {"internal-destination", PROP_INTERNAL_DESTINATION},
+    {"keep-together", PROP_KEEP_TOGETHER},
+    {"keep-with-next", PROP_KEEP_WITH_NEXT},
+    {"keep-with-previous", PROP_KEEP_WITH_PREVIOUS},
+    {"language", PROP_LANGUAGE},
+    {"leader-alignment", PROP_LEADER_ALIGNMENT},
+    {"leader-length", PROP_LEADER_LENGTH},
+    {"leader-length.maximum", PROP_LEADER_LENGTH_MAXIMUM},
+    {"leader-length.minimum", PROP_LEADER_LENGTH_MINIMUM},
+    {"leader-length.optimum", PROP_LEADER_LENGTH_OPTIMUM},
+    {"leader-pattern", PROP_LEADER_PATTERN},
+    {"leader-pattern-width", PROP_LEADER_PATTERN_WIDTH},
+    {"letter-spacing", PROP_LETTER_SPACING},
+    {"letter-value", PROP_LETTER_VALUE},
+    {"line-height", PROP_LINE_HEIGHT},
+    {"line-height-shift-adjustment", PROP_LINE_HEIGHT_SHIFT_ADJUSTMENT},
+    {"linefeed-treatment", PROP_LINEFEED_TREATMENT},
+    {"margin", PROP_MARGIN},
+    {"marker-class-name", PROP_MARKER_CLASS_NAME},
+    {"master-name", PROP_MASTER_NAME},
+    {"master-reference", PROP_MASTER_REFERENCE},
+    {"maximum-repeats", PROP_MAXIMUM_REPEATS},
+    {"number-columns-repeated", PROP_NUMBER_COLUMNS_REPEATED},
+    {"number-columns-spanning", PROP_NUMBER_COLUMNS_SPANNING},
+    {"number-rows-spanning", PROP_NUMBER_ROWS_SPANNING},
+    {"odd-or-even", PROP_ODD_OR_EVEN},
+    {"orphans", PROP_ORPHANS},
+    {"padding", PROP_PADDING},
+    {"page-height", PROP_PAGE_HEIGHT},
+    {"page-position", PROP_PAGE_POSITION},
+    {"page-width", PROP_PAGE_WIDTH},
+    {"precedence", PROP_PRECEDENCE},
+    {"provisional-distance-between-starts",
+     PROP_PROVISIONAL_DISTANCE_BETWEEN_STARTS},
+    {"provisional-label-separation", PROP_PROVISIONAL_LABEL_SEPARATION},
+    {"ref-id", PROP_REF_ID},
+    {"reference-orientation", PROP_REFERENCE_ORIENTATION},
+    {"region-name", PROP_REGION_NAME},
+    {"relative-align", PROP_RELATIVE_ALIGN},
+    {"retrieve-boundary", PROP_RETRIEVE_BOUNDARY},
+    {"retrieve-class-name", PROP_RETRIEVE_CLASS_NAME},
+    {"retrieve-position", PROP_RETRIEVE_POSITION},
+    {"rule-style", PROP_RULE_STYLE},
+    {"rule-thickness", PROP_RULE_THICKNESS},
+    {"show-destination", PROP_SHOW_DESTINATION},
+    {"space-after", PROP_SPACE_AFTER},
+    {"space-before", PROP_SPACE_BEFORE},
+    {"start-indent", PROP_START_INDENT},
+    {"starting-state", PROP_STARTING_STATE},
+    {"table-layout", PROP_TABLE_LAYOUT},
+    {"table-omit-footer-at-break", PROP_TABLE_OMIT_FOOTER_AT_BREAK},
+    {"table-omit-header-at-break", PROP_TABLE_OMIT_HEADER_AT_BREAK},
+    {"text-align", PROP_TEXT_ALIGN},
+    {"text-align-last", PROP_TEXT_ALIGN_LAST},
+    {"text-decoration", PROP_TEXT_DECORATION},
+    {"text-indent", PROP_TEXT_INDENT},
+    {"vertical-align", PROP_VERTICAL_ALIGN},
+    {"white-space", PROP_WHITE_SPACE},
+    {"white-space-collapse", PROP_WHITE_SPACE_COLLAPSE},
+    {"white-space-treatment", PROP_WHITE_SPACE_TREATMENT},
+    {"widows", PROP_WIDOWS},
+    {"width", PROP_WIDTH},
+    {"wrap-option", PROP_WRAP_OPTION},
+    {"writing-mode", PROP_WRITING_MODE},
+};
+
+static int find_property_name(const void *key, const void *entry)
+{
+    return strcmp(key, ((const struct property_name *)entry)->name);
+}
+
+/* The property called name, or -1 for one not in property_names. */
+static int property_of(const char *name)
+{
+    const struct property_name *found =
+        bsearch(name, property_names,
+                sizeof(property_names) / sizeof(property_names[0]),
+                sizeof(property_names[0]), find_property_name);
+    return found ? (int)found->property : -1;
+}
+
+/*
+ * margin-<side>, padding-<side> and border-<side>[-width|-style|-color];
+ * -1 for any other name.
+ */
+static int apply_prefixed_property(struct rp_fo_props *p, const char *name,
+                                   const char *value,
+                                   struct rp_fo_specified *spec,
+                                   struct rp_fo_value_cache *cache)
+{
+    int side;
+
+    if (!strncmp(name, "margin-", 7) &&
+        (side = side_from_name(name + 7)) >= 0) {
+        if (!rp_fo_parse_length(value, p->font_size, &p->margin[side]))
+            return 0;
+        spec->margin = true;
+        /* margin-top/bottom on blocks act as space-before/after. */
+        if (side == RP_FO_TOP)
+            p->space_before = p->margin[side];
+        else if (side == RP_FO_BOTTOM)
+            p->space_after = p->margin[side];
+        return 1;
+    }
+    if (!strncmp(name, "padding-", 8) && (side = side_from_name(name + 8)) >= 0)
+        return rp_fo_parse_length(value, p->font_size, &p->padding[side]);
+    if (!strncmp(name, "border-", 7))
+        return rp_fo_apply_border_property(p, name + 7, value, cache);
+    return -1;
+}
+
 /*
  * Returns 1 when the property was handled, 0 when its value is invalid, -1
  * when the property is not one we support.
@@ -589,7 +985,8 @@ static int apply_font_shorthand(struct rp_fo_props *p,
 int rp_fo_apply_property(struct rp_fo_props *p,
                          const struct rp_fo_props *parent, const char *name,
                          const char *value, struct rp_fo_specified *spec,
-                         struct rp_fo_strings *strings)
+                         struct rp_fo_strings *strings,
+                         struct rp_fo_value_cache *cache)
 {
     double len;
     const char *dot;
@@ -627,16 +1024,19 @@ int rp_fo_apply_property(struct rp_fo_props *p,
         }
     }
 
-    if (!strcmp(name, "font")) {
+    switch (property_of(name)) {
+    case PROP_FONT:
         return apply_font_shorthand(p, parent, value, spec, strings);
-    } else if (!strcmp(name, "letter-spacing")) {
+    case PROP_LETTER_SPACING:
         if (!strcmp(value, "normal"))
             p->letter_spacing = 0;
         else if (!rp_fo_parse_length(value, p->font_size, &p->letter_spacing))
             return 0;
-    } else if (!strcmp(name, "font-family")) {
+        break;
+    case PROP_FONT_FAMILY:
         p->font_family = rp_fo_strings_intern(strings, value);
-    } else if (!strcmp(name, "font-weight")) {
+        break;
+    case PROP_FONT_WEIGHT:
         if (!strcmp(value, "bold"))
             p->font_weight = 700;
         else if (!strcmp(value, "normal"))
@@ -655,21 +1055,23 @@ int rp_fo_apply_property(struct rp_fo_props *p,
                 return 0;
             p->font_weight = w;
         }
-    } else if (!strcmp(name, "font-style")) {
+        break;
+    case PROP_FONT_STYLE:
         if (!strcmp(value, "italic") || !strcmp(value, "oblique"))
             p->font_italic = true;
         else if (!strcmp(value, "normal"))
             p->font_italic = false;
         else
             return 0;
-    } else if (!strcmp(name, "font-size")) {
+        break;
+    case PROP_FONT_SIZE:
         return 1; /* resolved first, by the caller */
-    } else if (!strcmp(name, "color")) {
+    case PROP_COLOR:
         return rp_fo_parse_color(value, &p->color);
-    } else if (!strcmp(name, "background-color")) {
+    case PROP_BACKGROUND_COLOR:
         return rp_fo_parse_color(value, &p->background);
-    } else if (!strcmp(name, "text-align") ||
-               !strcmp(name, "text-align-last")) {
+    case PROP_TEXT_ALIGN:
+    case PROP_TEXT_ALIGN_LAST: {
         enum rp_fo_text_align a;
         if (!strcmp(value, "start") || !strcmp(value, "left") ||
             !strcmp(value, "inside"))
@@ -692,7 +1094,9 @@ int rp_fo_apply_property(struct rp_fo_props *p,
         } else {
             p->text_align = a;
         }
-    } else if (!strcmp(name, "line-height")) {
+        break;
+    }
+    case PROP_LINE_HEIGHT: {
         double pct;
         char *end;
         double factor = strtod(value, &end);
@@ -707,7 +1111,10 @@ int rp_fo_apply_property(struct rp_fo_props *p,
         else
             return 0;
         spec->line_height = true;
-    } else if (!strcmp(name, "start-indent") || !strcmp(name, "end-indent")) {
+        break;
+    }
+    case PROP_START_INDENT:
+    case PROP_END_INDENT: {
         bool label_end = false;
         if (!rp_fo_eval_length(value, p->font_size, parent, &len, &label_end))
             return 0;
@@ -719,48 +1126,41 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             p->end_indent_label_end = label_end;
             spec->end_indent = true;
         }
-    } else if (!strcmp(name, "provisional-distance-between-starts")) {
+        break;
+    }
+    case PROP_PROVISIONAL_DISTANCE_BETWEEN_STARTS:
         return rp_fo_eval_length(value, p->font_size, parent,
                                  &p->list_distance_between_starts, NULL);
-    } else if (!strcmp(name, "provisional-label-separation")) {
+    case PROP_PROVISIONAL_LABEL_SEPARATION:
         return rp_fo_eval_length(value, p->font_size, parent,
                                  &p->list_label_separation, NULL);
-    } else if (!strcmp(name, "text-indent")) {
+    case PROP_TEXT_INDENT:
         return rp_fo_parse_length(value, p->font_size, &p->text_indent);
-    } else if (!strcmp(name, "white-space-collapse")) {
+    case PROP_WHITE_SPACE_COLLAPSE:
         p->white_space_collapse = strcmp(value, "false") != 0;
-    } else if (!strcmp(name, "space-before")) {
+        break;
+    case PROP_SPACE_BEFORE:
         return rp_fo_parse_length(value, p->font_size, &p->space_before);
-    } else if (!strcmp(name, "space-after")) {
+    case PROP_SPACE_AFTER:
         return rp_fo_parse_length(value, p->font_size, &p->space_after);
-    } else if (!strcmp(name, "margin")) {
-        if (!parse_sides(value, p->font_size, p->margin))
+    case PROP_MARGIN:
+        if (!parse_sides_cached(cache, value, p->font_size, p->margin))
             return 0;
         spec->margin = true;
         p->space_before = p->margin[RP_FO_TOP];
         p->space_after = p->margin[RP_FO_BOTTOM];
-    } else if (!strcmp(name, "padding")) {
-        return parse_sides(value, p->font_size, p->padding);
-    } else if (!strncmp(name, "margin-", 7) &&
-               (side = side_from_name(name + 7)) >= 0) {
-        if (!rp_fo_parse_length(value, p->font_size, &p->margin[side]))
-            return 0;
-        spec->margin = true;
-        /* margin-top/bottom on blocks act as space-before/after. */
-        if (side == RP_FO_TOP)
-            p->space_before = p->margin[side];
-        else if (side == RP_FO_BOTTOM)
-            p->space_after = p->margin[side];
-    } else if (!strncmp(name, "padding-", 8) &&
-               (side = side_from_name(name + 8)) >= 0) {
-        return rp_fo_parse_length(value, p->font_size, &p->padding[side]);
-    } else if (!strcmp(name, "border")) {
+        break;
+    case PROP_PADDING:
+        return parse_sides_cached(cache, value, p->font_size, p->padding);
+    case PROP_BORDER: {
         struct rp_fo_border b;
-        if (!parse_border(value, p->font_size, &b))
+        if (!parse_border_cached(cache, value, p->font_size, &b))
             return 0;
         for (side = 0; side < 4; side++)
             p->border[side] = b;
-    } else if (!strcmp(name, "border-collapse")) {
+        break;
+    }
+    case PROP_BORDER_COLLAPSE:
         if (!strcmp(value, "collapse") ||
             !strcmp(value, "collapse-with-precedence"))
             p->border_separate = false;
@@ -768,8 +1168,9 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             p->border_separate = true;
         else
             return 0;
-    } else if (!strcmp(name, "border-separation") ||
-               !strcmp(name, "border-spacing")) {
+        break;
+    case PROP_BORDER_SEPARATION:
+    case PROP_BORDER_SPACING: {
         char tokens[2][64];
         int n = split_tokens(value, tokens, 2);
         if (n < 1 ||
@@ -778,14 +1179,15 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             !rp_fo_parse_length(tokens[n - 1], p->font_size,
                                 &p->border_separation[1]))
             return 0;
-    } else if (!strcmp(name,
-                       "border-separation.inline-progression-direction")) {
+        break;
+    }
+    case PROP_BORDER_SEPARATION_INLINE_PROGRESSION_DIRECTION:
         return rp_fo_parse_length(value, p->font_size,
                                   &p->border_separation[0]);
-    } else if (!strcmp(name, "border-separation.block-progression-direction")) {
+    case PROP_BORDER_SEPARATION_BLOCK_PROGRESSION_DIRECTION:
         return rp_fo_parse_length(value, p->font_size,
                                   &p->border_separation[1]);
-    } else if (!strcmp(name, "display-align")) {
+    case PROP_DISPLAY_ALIGN:
         if (!strcmp(value, "before") || !strcmp(value, "auto"))
             p->display_align = 0;
         else if (!strcmp(value, "center"))
@@ -794,17 +1196,20 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             p->display_align = 2;
         else
             return 0;
-    } else if (!strcmp(name, "number-rows-spanning")) {
+        break;
+    case PROP_NUMBER_ROWS_SPANNING: {
         char *end;
         long n = strtol(value, &end, 10);
         if (end == value || *skip_space(end) || n < 1 || n > 1000)
             return 0;
         p->rows_spanned = (int)n;
-    } else if (!strcmp(name, "table-omit-footer-at-break")) {
+        break;
+    }
+    case PROP_TABLE_OMIT_FOOTER_AT_BREAK:
         p->omit_footer_at_break = !strcmp(value, "true");
-    } else if (!strncmp(name, "border-", 7)) {
-        return rp_fo_apply_border_property(p, name + 7, value);
-    } else if (!strcmp(name, "break-before") || !strcmp(name, "break-after")) {
+        break;
+    case PROP_BREAK_BEFORE:
+    case PROP_BREAK_AFTER: {
         enum rp_fo_break b;
         if (!strcmp(value, "auto"))
             b = RP_FO_BREAK_AUTO;
@@ -820,13 +1225,18 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             p->break_before = b;
         else
             p->break_after = b;
-    } else if (!strcmp(name, "keep-with-next")) {
+        break;
+    }
+    case PROP_KEEP_WITH_NEXT:
         p->keep_with_next = strcmp(value, "auto") != 0;
-    } else if (!strcmp(name, "keep-with-previous")) {
+        break;
+    case PROP_KEEP_WITH_PREVIOUS:
         p->keep_with_previous = strcmp(value, "auto") != 0;
-    } else if (!strcmp(name, "keep-together")) {
+        break;
+    case PROP_KEEP_TOGETHER:
         p->keep_together = strcmp(value, "auto") != 0;
-    } else if (!strcmp(name, "text-decoration")) {
+        break;
+    case PROP_TEXT_DECORATION:
         /* Decorations add up from ancestors; "none" clears them all. */
         if (!strcmp(value, "none"))
             p->underline = p->overline = p->line_through = false;
@@ -842,7 +1252,8 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             p->line_through = false;
         else if (strstr(value, "line-through"))
             p->line_through = true;
-    } else if (!strcmp(name, "baseline-shift")) {
+        break;
+    case PROP_BASELINE_SHIFT: {
         double pct;
         if (!strcmp(value, "baseline"))
             len = 0;
@@ -855,7 +1266,9 @@ int rp_fo_apply_property(struct rp_fo_props *p,
         else if (!rp_fo_parse_length(value, p->font_size, &len))
             return 0;
         p->baseline_shift = parent->baseline_shift + len;
-    } else if (!strcmp(name, "vertical-align")) {
+        break;
+    }
+    case PROP_VERTICAL_ALIGN:
         /* The CSS-style shorthand FOP accepts for baseline-shift. */
         if (!strcmp(value, "super"))
             p->baseline_shift =
@@ -865,7 +1278,8 @@ int rp_fo_apply_property(struct rp_fo_props *p,
                 parent->baseline_shift - 0.33 * parent->font_size;
         else if (strcmp(value, "baseline") != 0 && strcmp(value, "auto") != 0)
             return -1;
-    } else if (!strcmp(name, "linefeed-treatment")) {
+        break;
+    case PROP_LINEFEED_TREATMENT:
         if (!strcmp(value, "preserve"))
             p->linefeed_preserve = true;
         else if (!strcmp(value, "treat-as-space") || !strcmp(value, "ignore") ||
@@ -873,16 +1287,18 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             p->linefeed_preserve = false;
         else
             return 0;
-    } else if (!strcmp(name, "wrap-option")) {
+        break;
+    case PROP_WRAP_OPTION:
         if (!strcmp(value, "no-wrap"))
             p->wrap = false;
         else if (!strcmp(value, "wrap"))
             p->wrap = true;
         else
             return 0;
-    } else if (!strcmp(name, "white-space-treatment")) {
+        break;
+    case PROP_WHITE_SPACE_TREATMENT:
         return 1; /* our collapse handles the common cases */
-    } else if (!strcmp(name, "white-space")) {
+    case PROP_WHITE_SPACE:
         /* FOP's shorthand: pre keeps spaces and line feeds, no wrapping. */
         if (!strcmp(value, "pre")) {
             p->white_space_collapse = false;
@@ -893,7 +1309,9 @@ int rp_fo_apply_property(struct rp_fo_props *p,
         } else if (strcmp(value, "normal") != 0) {
             return 0;
         }
-    } else if (!strcmp(name, "orphans") || !strcmp(name, "widows")) {
+        break;
+    case PROP_ORPHANS:
+    case PROP_WIDOWS: {
         char *end;
         long n = strtol(value, &end, 10);
         if (end == value || *skip_space(end) || n < 1 || n > 100)
@@ -902,8 +1320,10 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             p->orphans = (int)n;
         else
             p->widows = (int)n;
-    } else if (!strcmp(name, "internal-destination") ||
-               !strcmp(name, "external-destination")) {
+        break;
+    }
+    case PROP_INTERNAL_DESTINATION:
+    case PROP_EXTERNAL_DESTINATION: {
         const char *v = skip_space(value);
         char uri[2048];
         size_t n;
@@ -928,15 +1348,19 @@ int rp_fo_apply_property(struct rp_fo_props *p,
         uri[n] = '\0';
         p->link = rp_fo_strings_intern(strings, uri);
         p->link_internal = name[0] == 'i';
-    } else if (!strcmp(name, "show-destination") ||
-               !strcmp(name, "indicate-destination") ||
-               !strcmp(name, "destination-placement-offset")) {
+        break;
+    }
+    case PROP_SHOW_DESTINATION:
+    case PROP_INDICATE_DESTINATION:
+    case PROP_DESTINATION_PLACEMENT_OFFSET:
         return 1;
-    } else if (!strcmp(name, "region-name")) {
+    case PROP_REGION_NAME:
         p->region_name = rp_fo_strings_intern(strings, value);
-    } else if (!strcmp(name, "precedence")) {
+        break;
+    case PROP_PRECEDENCE:
         p->precedence = !strcmp(value, "true");
-    } else if (!strcmp(name, "page-position")) {
+        break;
+    case PROP_PAGE_POSITION: {
         static const char *const names[] = {"any", "first", "last", "rest",
                                             "only"};
         size_t i;
@@ -945,7 +1369,9 @@ int rp_fo_apply_property(struct rp_fo_props *p,
         if (i == 5)
             return 0;
         p->page_position = (enum rp_fo_page_position)i;
-    } else if (!strcmp(name, "odd-or-even")) {
+        break;
+    }
+    case PROP_ODD_OR_EVEN:
         if (!strcmp(value, "any"))
             p->odd_or_even = RP_FO_PARITY_ANY;
         else if (!strcmp(value, "odd"))
@@ -954,7 +1380,8 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             p->odd_or_even = RP_FO_PARITY_EVEN;
         else
             return 0;
-    } else if (!strcmp(name, "blank-or-not-blank")) {
+        break;
+    case PROP_BLANK_OR_NOT_BLANK:
         if (!strcmp(value, "any"))
             p->blank_or_not_blank = RP_FO_BLANK_ANY;
         else if (!strcmp(value, "blank"))
@@ -963,7 +1390,8 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             p->blank_or_not_blank = RP_FO_NOT_BLANK;
         else
             return 0;
-    } else if (!strcmp(name, "maximum-repeats")) {
+        break;
+    case PROP_MAXIMUM_REPEATS: {
         char *end;
         long n = strtol(value, &end, 10);
         if (!strcmp(value, "no-limit"))
@@ -972,7 +1400,9 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             p->maximum_repeats = (int)n;
         else
             return 0;
-    } else if (!strcmp(name, "force-page-count")) {
+        break;
+    }
+    case PROP_FORCE_PAGE_COUNT: {
         static const char *const names[] = {
             "auto", "even", "odd", "end-on-even", "end-on-odd", "no-force"};
         size_t i;
@@ -981,7 +1411,9 @@ int rp_fo_apply_property(struct rp_fo_props *p,
         if (i == 6)
             return 0;
         p->force_page_count = (enum rp_fo_force_count)i;
-    } else if (!strcmp(name, "leader-pattern")) {
+        break;
+    }
+    case PROP_LEADER_PATTERN:
         if (!strcmp(value, "space"))
             p->leader_pattern = RP_FO_LEADER_SPACE;
         else if (!strcmp(value, "rule"))
@@ -992,7 +1424,8 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             p->leader_pattern = RP_FO_LEADER_USE_CONTENT;
         else
             return 0;
-    } else if (!strcmp(name, "leader-length")) {
+        break;
+    case PROP_LEADER_LENGTH: {
         double pct;
         if (rp_fo_parse_percent(value, &pct) && pct >= 100) {
             p->leader_max = -1;
@@ -1001,9 +1434,11 @@ int rp_fo_apply_property(struct rp_fo_props *p,
         if (!rp_fo_parse_length(value, p->font_size, &len))
             return 0;
         p->leader_min = p->leader_opt = p->leader_max = len;
-    } else if (!strcmp(name, "leader-length.minimum") ||
-               !strcmp(name, "leader-length.optimum") ||
-               !strcmp(name, "leader-length.maximum")) {
+        break;
+    }
+    case PROP_LEADER_LENGTH_MINIMUM:
+    case PROP_LEADER_LENGTH_OPTIMUM:
+    case PROP_LEADER_LENGTH_MAXIMUM: {
         double pct;
         char which = name[15];
         if (which == 'a' && rp_fo_parse_percent(value, &pct)) {
@@ -1018,23 +1453,26 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             p->leader_opt = len;
         else
             p->leader_max = len;
-    } else if (!strcmp(name, "rule-thickness")) {
+        break;
+    }
+    case PROP_RULE_THICKNESS:
         return rp_fo_parse_length(value, p->font_size, &p->rule_thickness);
-    } else if (!strcmp(name, "rule-style")) {
+    case PROP_RULE_STYLE:
         return parse_border_style(value, &p->rule_style);
-    } else if (!strcmp(name, "leader-pattern-width")) {
+    case PROP_LEADER_PATTERN_WIDTH:
         if (!strcmp(value, "use-font-metrics")) {
             p->leader_pattern_width = 0;
             return 1;
         }
         return rp_fo_parse_length(value, p->font_size,
                                   &p->leader_pattern_width);
-    } else if (!strcmp(name, "leader-alignment")) {
+    case PROP_LEADER_ALIGNMENT:
         return 1; /* none: we do not align dots across lines yet */
-    } else if (!strcmp(name, "marker-class-name") ||
-               !strcmp(name, "retrieve-class-name")) {
+    case PROP_MARKER_CLASS_NAME:
+    case PROP_RETRIEVE_CLASS_NAME:
         p->marker_class = rp_fo_strings_intern(strings, value);
-    } else if (!strcmp(name, "retrieve-position")) {
+        break;
+    case PROP_RETRIEVE_POSITION:
         if (!strcmp(value, "first-starting-within-page"))
             p->retrieve_position = RP_FO_RETRIEVE_FIRST_STARTING;
         else if (!strcmp(value, "first-including-carryover"))
@@ -1045,7 +1483,8 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             p->retrieve_position = RP_FO_RETRIEVE_LAST_ENDING;
         else
             return 0;
-    } else if (!strcmp(name, "retrieve-boundary")) {
+        break;
+    case PROP_RETRIEVE_BOUNDARY:
         if (!strcmp(value, "page-sequence"))
             p->retrieve_boundary = RP_FO_BOUNDARY_PAGE_SEQUENCE;
         else if (!strcmp(value, "page"))
@@ -1054,30 +1493,31 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             p->retrieve_boundary = RP_FO_BOUNDARY_DOCUMENT;
         else
             return 0;
-    } else if (!strcmp(name, "writing-mode")) {
+        break;
+    case PROP_WRITING_MODE:
         /* Left-to-right, top-to-bottom is the only mode we lay out. */
         return !strcmp(value, "lr-tb") || !strcmp(value, "lr") ||
                        !strcmp(value, "horizontal-tb")
                    ? 1
                    : -1;
-    } else if (!strcmp(name, "column-count")) {
+    case PROP_COLUMN_COUNT:
         return !strcmp(value, "1") ? 1 : -1; /* one column, as ours */
-    } else if (!strcmp(name, "reference-orientation")) {
+    case PROP_REFERENCE_ORIENTATION:
         return !strcmp(value, "0") || !strcmp(value, "0deg") ? 1 : -1;
-    } else if (!strcmp(name, "column-gap") ||
-               !strcmp(name, "font-selection-strategy") ||
-               !strcmp(name, "line-height-shift-adjustment") ||
-               !strcmp(name, "relative-align") ||
-               !strcmp(name, "column-number")) {
+    case PROP_COLUMN_GAP:
+    case PROP_FONT_SELECTION_STRATEGY:
+    case PROP_LINE_HEIGHT_SHIFT_ADJUSTMENT:
+    case PROP_RELATIVE_ALIGN:
+    case PROP_COLUMN_NUMBER:
         /* Only matter with several columns or scripts we do not mix. */
         return 1;
-    } else if (!strcmp(name, "block-progression-dimension.minimum") ||
-               !strcmp(name, "block-progression-dimension") ||
-               !strcmp(name, "height")) {
+    case PROP_BLOCK_PROGRESSION_DIMENSION_MINIMUM:
+    case PROP_BLOCK_PROGRESSION_DIMENSION:
+    case PROP_HEIGHT:
         if (!strcmp(value, "auto"))
             return 1;
         return rp_fo_parse_length(value, p->font_size, &p->min_height);
-    } else if (!strcmp(name, "format")) {
+    case PROP_FORMAT: {
         /* Page numbers: 1, 01, 001, i, I, a, A (XSL 7.26.1). */
         size_t n = strlen(value);
         bool digits =
@@ -1086,15 +1526,19 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             strcmp(value, "a") && strcmp(value, "A"))
             return 0;
         p->number_format = rp_fo_strings_intern(strings, value);
-    } else if (!strcmp(name, "grouping-separator") ||
-               !strcmp(name, "grouping-size") ||
-               !strcmp(name, "letter-value")) {
+        break;
+    }
+    case PROP_GROUPING_SEPARATOR:
+    case PROP_GROUPING_SIZE:
+    case PROP_LETTER_VALUE:
         return 1;
-    } else if (!strcmp(name, "hyphenate")) {
+    case PROP_HYPHENATE:
         if (strcmp(value, "true") && strcmp(value, "false"))
             return 0;
         p->hyphenate = !strcmp(value, "true");
-    } else if (!strcmp(name, "language") || !strcmp(name, "country")) {
+        break;
+    case PROP_LANGUAGE:
+    case PROP_COUNTRY: {
         const char *v = skip_space(value);
         char code[16];
         size_t n = 0;
@@ -1115,8 +1559,10 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             if (v[n] == '-' || v[n] == '_')
                 p->country = rp_fo_strings_intern(strings, v + n + 1);
         }
-    } else if (!strcmp(name, "hyphenation-push-character-count") ||
-               !strcmp(name, "hyphenation-remain-character-count")) {
+        break;
+    }
+    case PROP_HYPHENATION_PUSH_CHARACTER_COUNT:
+    case PROP_HYPHENATION_REMAIN_CHARACTER_COUNT: {
         char *end;
         long n = strtol(value, &end, 10);
         if (end == value || *skip_space(end) || n < 1 || n > 20)
@@ -1125,22 +1571,28 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             p->hyphenation_push = (int)n;
         else
             p->hyphenation_remain = (int)n;
-    } else if (!strcmp(name, "character")) {
+        break;
+    }
+    case PROP_CHARACTER:
         p->character = rp_fo_strings_intern(strings, value);
-    } else if (!strcmp(name, "starting-state")) {
+        break;
+    case PROP_STARTING_STATE:
         p->starting_state_show = !strcmp(value, "show");
-    } else if (!strcmp(name, "page-width")) {
+        break;
+    case PROP_PAGE_WIDTH:
         return rp_fo_parse_length(value, p->font_size, &p->page_width);
-    } else if (!strcmp(name, "page-height")) {
+    case PROP_PAGE_HEIGHT:
         return rp_fo_parse_length(value, p->font_size, &p->page_height);
-    } else if (!strcmp(name, "extent")) {
+    case PROP_EXTENT:
         return rp_fo_parse_length(value, p->font_size, &p->extent);
-    } else if (!strcmp(name, "width") || !strcmp(name, "column-width") ||
-               !strcmp(name, "inline-progression-dimension")) {
+    case PROP_WIDTH:
+    case PROP_COLUMN_WIDTH:
+    case PROP_INLINE_PROGRESSION_DIMENSION: {
         struct rp_fo_length *l = name[0] == 'c' ? &p->column_width : &p->width;
         return rp_fo_parse_width(value, p->font_size, l);
-    } else if (!strcmp(name, "number-columns-repeated") ||
-               !strcmp(name, "number-columns-spanning")) {
+    }
+    case PROP_NUMBER_COLUMNS_REPEATED:
+    case PROP_NUMBER_COLUMNS_SPANNING: {
         char *end;
         long n = strtol(value, &end, 10);
         if (end == value || *skip_space(end) || n < 1 || n > 1000)
@@ -1149,31 +1601,39 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             p->columns_repeated = (int)n;
         else
             p->columns_spanned = (int)n;
-    } else if (!strcmp(name, "table-omit-header-at-break")) {
+        break;
+    }
+    case PROP_TABLE_OMIT_HEADER_AT_BREAK:
         p->omit_header_at_break = !strcmp(value, "true");
-    } else if (!strcmp(name, "table-layout")) {
+        break;
+    case PROP_TABLE_LAYOUT:
         if (!strcmp(value, "fixed"))
             p->table_layout_fixed = true;
         else if (!strcmp(value, "auto"))
             p->table_layout_fixed = false;
         else
             return 0;
-    } else if (!strcmp(name, "region-name") ||
-               !strcmp(name, "hyphenation-character") ||
-               !strcmp(name, "font-stretch")) {
+        break;
+    case PROP_HYPHENATION_CHARACTER:
+    case PROP_FONT_STRETCH:
         /* Accepted; their effect is our default or not yet implemented. */
         return 1;
-    } else if (!strcmp(name, "id")) {
+    case PROP_ID:
         p->id = rp_fo_strings_intern(strings, value);
-    } else if (!strcmp(name, "ref-id")) {
+        break;
+    case PROP_REF_ID:
         p->ref_id = rp_fo_strings_intern(strings, value);
-    } else if (!strcmp(name, "master-name")) {
+        break;
+    case PROP_MASTER_NAME:
         p->master_name = rp_fo_strings_intern(strings, value);
-    } else if (!strcmp(name, "master-reference")) {
+        break;
+    case PROP_MASTER_REFERENCE:
         p->master_reference = rp_fo_strings_intern(strings, value);
-    } else if (!strcmp(name, "flow-name")) {
+        break;
+    case PROP_FLOW_NAME:
         p->flow_name = rp_fo_strings_intern(strings, value);
-    } else if (!strcmp(name, "initial-page-number")) {
+        break;
+    case PROP_INITIAL_PAGE_NUMBER: {
         char *end;
         long n = strtol(value, &end, 10);
         if (!strcmp(value, "auto"))
@@ -1186,8 +1646,10 @@ int rp_fo_apply_property(struct rp_fo_props *p,
             p->initial_page_number = (int)n;
         else
             return 0;
-    } else {
-        return -1;
+        break;
+    }
+    default:
+        return apply_prefixed_property(p, name, value, spec, cache);
     }
     return 1;
 }
@@ -1227,11 +1689,13 @@ bool rp_fo_parse_width(const char *value, double font_size,
 
 /* border-top, border-top-width, border-width, border-style, ... */
 int rp_fo_apply_border_property(struct rp_fo_props *p, const char *rest,
-                                const char *value)
+                                const char *value,
+                                struct rp_fo_value_cache *cache)
 {
     char side_name[16];
     const char *dash = strchr(rest, '-');
-    const char *what;
+    size_t side_len = dash ? (size_t)(dash - rest) : strlen(rest);
+    const char *what = dash ? dash + 1 : "";
     int side, from, to, i;
 
     if (!strcmp(rest, "width") || !strcmp(rest, "style") ||
@@ -1252,16 +1716,10 @@ int rp_fo_apply_border_property(struct rp_fo_props *p, const char *rest,
         }
         return 1;
     }
-    if (dash) {
-        if ((size_t)(dash - rest) >= sizeof(side_name))
-            return -1;
-        memcpy(side_name, rest, (size_t)(dash - rest));
-        side_name[dash - rest] = '\0';
-        what = dash + 1;
-    } else {
-        snprintf(side_name, sizeof(side_name), "%s", rest);
-        what = "";
-    }
+    if (side_len >= sizeof(side_name))
+        return -1;
+    memcpy(side_name, rest, side_len);
+    side_name[side_len] = '\0';
     side = side_from_name(side_name);
     if (side < 0)
         return -1;
@@ -1270,7 +1728,7 @@ int rp_fo_apply_border_property(struct rp_fo_props *p, const char *rest,
     for (i = from; i <= to; i++) {
         struct rp_fo_border *b = &p->border[i];
         if (!*what) {
-            if (!parse_border(value, p->font_size, b))
+            if (!parse_border_cached(cache, value, p->font_size, b))
                 return 0;
         } else if (!strcmp(what, "width")) {
             if (!parse_border_width(skip_space(value), p->font_size, &b->width))

@@ -158,6 +158,42 @@ static void shorthands_expand_to_four_sides(void **state)
     parsed_free(&parsed);
 }
 
+/* Parsed shorthands are reused per document: em must follow the font size. */
+static void repeated_shorthands_follow_each_font_size(void **state)
+{
+    const struct rp_fo_node *small, *large, *again;
+    struct rp_error err;
+    struct parsed parsed;
+    bool ok = parse_flow("<fo:block font-size='10pt' padding='1em 2pt' "
+                         "border-bottom='0.1em solid red'>x</fo:block>"
+                         "<fo:block font-size='20pt' padding='1em 2pt' "
+                         "border-bottom='0.1em solid red'>x</fo:block>"
+                         "<fo:block font-size='10pt' padding='1em 2pt' "
+                         "border-bottom='0.1em solid red'>x</fo:block>",
+                         &parsed, &small, &err);
+    (void)state;
+    assert_true(ok);
+    large = small->next;
+    again = large->next;
+    assert_float_equal(small->props.padding[RP_FO_TOP], 10, 1e-9);
+    assert_float_equal(small->props.padding[RP_FO_LEFT], 2, 1e-9);
+    assert_float_equal(small->props.border[RP_FO_BOTTOM].width, 1, 1e-9);
+    assert_float_equal(large->props.padding[RP_FO_TOP], 20, 1e-9);
+    assert_float_equal(large->props.border[RP_FO_BOTTOM].width, 2, 1e-9);
+    assert_float_equal(again->props.padding[RP_FO_TOP], 10, 1e-9);
+    assert_float_equal(again->props.border[RP_FO_BOTTOM].width, 1, 1e-9);
+    assert_float_equal(again->props.border[RP_FO_BOTTOM].color.r, 1, 1e-9);
+    assert_int_equal(again->props.border[RP_FO_TOP].style, RP_FO_BORDER_NONE);
+    parsed_free(&parsed);
+
+    /* A value that failed once fails again: errors are never remembered. */
+    ok = parse_flow("<fo:block border='1pt solid red'/>"
+                    "<fo:block border='1pt solid reed'/>",
+                    &parsed, &small, &err);
+    assert_false(ok);
+    assert_string_equal(err.field, "border");
+}
+
 static void inherited_properties_flow_down(void **state)
 {
     const struct rp_fo_node *outer, *inner;
@@ -249,6 +285,7 @@ int main(void)
         cmocka_unit_test(lengths_reject_garbage),
         cmocka_unit_test(colors_parse_hex_names_and_rgb),
         cmocka_unit_test(shorthands_expand_to_four_sides),
+        cmocka_unit_test(repeated_shorthands_follow_each_font_size),
         cmocka_unit_test(inherited_properties_flow_down),
         cmocka_unit_test(invalid_value_names_line_and_property),
         cmocka_unit_test(unknown_elements_are_skipped_not_fatal),

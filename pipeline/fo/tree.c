@@ -42,6 +42,7 @@ struct rp_fo_doc {
     struct open_element *open;
     size_t n_open, cap_open;
     struct rp_fo_strings *strings;
+    struct rp_fo_value_cache *values;
     GHashTable *warned;         /* keys already reported */
     GHashTable *masters;        /* master-name -> simple-page-master node */
     struct rp_fo_node base;     /* parent of root: the initial values */
@@ -366,8 +367,8 @@ static enum rp_status resolve_props(struct rp_fo_doc *doc, xmlNode *elem,
             continue;
         }
         text = attr_value(attr, &value);
-        handled =
-            rp_fo_apply_property(p, parent, name, text, &spec, doc->strings);
+        handled = rp_fo_apply_property(p, parent, name, text, &spec,
+                                       doc->strings, doc->values);
         if (handled == 0) {
             status = rp_error_set(err, RP_ERR_INPUT, doc->name,
                                   xmlGetLineNo(elem), name,
@@ -975,6 +976,7 @@ static struct rp_fo_doc *doc_new(const char *name)
     struct rp_fo_doc *doc = rp_xcalloc(1, sizeof(*doc));
     doc->name = rp_xstrdup(name);
     doc->strings = rp_fo_strings_new();
+    doc->values = rp_fo_value_cache_new();
     doc->warned = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     doc->masters = g_hash_table_new(g_str_hash, g_str_equal);
     doc->has_citations = -1;
@@ -1023,6 +1025,7 @@ void rp_fo_doc_free(struct rp_fo_doc *doc)
     g_hash_table_destroy(doc->masters);
     g_hash_table_destroy(doc->warned);
     rp_fo_strings_free(doc->strings);
+    rp_fo_value_cache_free(doc->values);
     free(doc->open);
     free(doc->path);
     free(doc->name);
