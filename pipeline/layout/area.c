@@ -75,10 +75,9 @@ void rp_area_text(const struct rp_area_item *item, GString *out)
     size_t r;
 
     if (item->kind == RP_AREA_TEXT)
-        g_string_append_len(out,
-                            pango_layout_get_text(item->layout) +
-                                item->line->start_index,
-                            item->line->length);
+        g_string_append_len(
+            out, pango_layout_get_text(item->layout) + item->line->start_index,
+            item->line->length);
     for (r = 0; r < item->n_runs; r++)
         g_string_append_len(out, item->runs[r].text, item->runs[r].n_text);
 }

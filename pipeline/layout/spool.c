@@ -38,9 +38,9 @@ struct run_header {
 
 struct rp_spool {
     FILE *file;
-    GPtrArray *fonts;       /* PangoFont references, by index */
-    GHashTable *font_index; /* PangoFont -> its index + 1 */
-    GByteArray *record;     /* the page being written or read */
+    GPtrArray *fonts;         /* PangoFont references, by index */
+    GHashTable *font_index;   /* PangoFont -> its index + 1 */
+    GByteArray *record;       /* the page being written or read */
     struct rp_area_run *runs; /* of the page read */
     size_t cap_runs;
 };
@@ -61,7 +61,8 @@ static size_t padded(size_t len)
 
 static uint32_t font_index(struct rp_spool *spool, PangoFont *font)
 {
-    guint index = GPOINTER_TO_UINT(g_hash_table_lookup(spool->font_index, font));
+    guint index =
+        GPOINTER_TO_UINT(g_hash_table_lookup(spool->font_index, font));
 
     if (!index) {
         g_ptr_array_add(spool->fonts, g_object_ref(font));
@@ -94,7 +95,8 @@ static void put_glyphs(GByteArray *record, const PangoGlyphInfo *glyphs,
         memset(&copy[i].attr, 0, sizeof(copy[i].attr));
 }
 
-static uint32_t put_line(struct rp_spool *spool, const struct rp_area_item *item)
+static uint32_t put_line(struct rp_spool *spool,
+                         const struct rp_area_item *item)
 {
     const char *text = pango_layout_get_text(item->layout);
     uint64_t n_runs = g_slist_length(item->line->runs);

@@ -17,6 +17,15 @@
 #include "common/log.h"
 #include "common/mem.h"
 
+/* Rectangles of one colour, or solid rules of one colour and width,
+ * waiting to be drawn as one path. */
+enum shape_kind { SHAPES_NONE, SHAPES_FILL, SHAPES_STROKE };
+struct shape_batch {
+    enum shape_kind kind;
+    struct rp_area_color color;
+    double width;
+};
+
 struct rp_painter {
     struct rp_outfile file;
     cairo_surface_t *surface;
@@ -26,6 +35,7 @@ struct rp_painter {
     int pages;
     GHashTable *dests; /* destination names defined so far */
     struct rp_glyph_batch batch;
+    struct shape_batch shapes;
     struct rp_pdf_outline *outline;
     size_t n_outline;
 };
@@ -182,14 +192,44 @@ static void paint_dest(struct rp_painter *p, const struct rp_area_item *item)
     rp_buf_release(&attrs);
 }
 
+static void flush_shapes(struct rp_painter *p)
+{
+    struct shape_batch *b = &p->shapes;
+
+    if (b->kind == SHAPES_NONE)
+        return;
+    cairo_set_source_rgba(p->cr, b->color.r, b->color.g, b->color.b,
+                          b->color.a);
+    if (b->kind == SHAPES_FILL) {
+        cairo_fill(p->cr);
+    } else {
+        cairo_set_line_cap(p->cr, CAIRO_LINE_CAP_BUTT);
+        cairo_set_line_width(p->cr, b->width);
+        cairo_stroke(p->cr);
+    }
+    b->kind = SHAPES_NONE;
+}
+
+/* Opaque shapes of one colour (and width) may share a path: drawn
+ * together they cover what they would drawn one by one. */
+static void batch_shapes(struct rp_painter *p, enum shape_kind kind,
+                         const struct rp_area_color *color, double width)
+{
+    struct shape_batch *b = &p->shapes;
+
+    if (b->kind == kind && color->a >= 1 && b->color.a >= 1 &&
+        !memcmp(&b->color, color, sizeof(*color)) && b->width == width)
+        return;
+    flush_shapes(p);
+    b->kind = kind;
+    b->color = *color;
+    b->width = width;
+}
+
 static void paint_item(struct rp_painter *p, const struct rp_area_item *item)
 {
     cairo_t *cr = p->cr;
 
-    /* Text waits in the batch; anything else is drawn over what came
-     * before it, so the batch goes first. */
-    if (item->kind != RP_AREA_TEXT && item->kind != RP_AREA_GLYPHS)
-        rp_glyph_batch_flush(&p->batch, cr);
     switch (item->kind) {
     case RP_AREA_LINK:
         paint_link(cr, item);
@@ -198,13 +238,18 @@ static void paint_item(struct rp_painter *p, const struct rp_area_item *item)
         paint_dest(p, item);
         break;
     case RP_AREA_RECT:
-        cairo_set_source_rgba(cr, item->color.r, item->color.g, item->color.b,
-                              item->color.a);
+        batch_shapes(p, SHAPES_FILL, &item->color, 0);
         cairo_rectangle(cr, item->x, item->y, item->w, item->h);
-        cairo_fill(cr);
         break;
     case RP_AREA_RULE:
-        paint_rule(cr, item);
+        if (item->rule_style != RP_AREA_RULE_SOLID) {
+            flush_shapes(p);
+            paint_rule(cr, item);
+            break;
+        }
+        batch_shapes(p, SHAPES_STROKE, &item->color, item->rule_width);
+        cairo_move_to(cr, item->x, item->y);
+        cairo_rel_line_to(cr, item->w, item->h);
         break;
     case RP_AREA_TEXT:
         rp_glyph_batch_line(&p->batch, cr, item->line, item->x, item->y);
@@ -216,12 +261,42 @@ static void paint_item(struct rp_painter *p, const struct rp_area_item *item)
     }
 }
 
+/*
+ * A page is painted in layers: backgrounds, then rules and borders, then
+ * text, then links and destinations.  Layout never puts a background
+ * over text or a border, so the page looks as it would painted item by
+ * item, but like items of a layer reach Cairo as one operation (one fill
+ * per colour, one stroke per rule style, one glyph run per font and
+ * colour).  Cairo's PDF surface records, analyses and replays every
+ * operation: the bands and rules of a ticket table, one operation each,
+ * cost as much as its text.
+ */
+static int layer_of(enum rp_area_kind kind)
+{
+    switch (kind) {
+    case RP_AREA_RECT:
+        return 0;
+    case RP_AREA_RULE:
+        return 1;
+    case RP_AREA_TEXT:
+    case RP_AREA_GLYPHS:
+        return 2;
+    case RP_AREA_LINK:
+    case RP_AREA_DEST:
+        break;
+    }
+    return 3;
+}
+
+#define N_LAYERS 4
+
 enum rp_status rp_paint_page(struct rp_painter *p,
                              const struct rp_area_page *page,
                              struct rp_error *err)
 {
     cairo_status_t s;
     size_t i;
+    int layer;
 
     if (!p->surface) {
         p->surface = cairo_pdf_surface_create_for_stream(
@@ -239,9 +314,14 @@ enum rp_status rp_paint_page(struct rp_painter *p,
     } else {
         cairo_pdf_surface_set_size(p->surface, page->width, page->height);
     }
-    for (i = 0; i < page->n_items; i++)
-        paint_item(p, &page->items[i]);
-    rp_glyph_batch_flush(&p->batch, p->cr);
+    for (layer = 0; layer < N_LAYERS; layer++) {
+        for (i = 0; i < page->n_items; i++) {
+            if (layer_of(page->items[i].kind) == layer)
+                paint_item(p, &page->items[i]);
+        }
+        flush_shapes(p);
+        rp_glyph_batch_flush(&p->batch, p->cr);
+    }
     cairo_show_page(p->cr);
     p->pages++;
     s = cairo_status(p->cr);
