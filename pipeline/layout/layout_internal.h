@@ -299,7 +299,8 @@ void rp_paragraph_free(struct rp_paragraph *para);
 struct rp_area_color rp_area_color_of(struct rp_fo_color c);
 
 /* Shaped paragraphs, reused by key (shape_cache.c).  get returns a new
- * reference or NULL; put consumes key and takes its own layout reference. */
+ * reference or NULL; put consumes key and takes its own layout reference,
+ * keeping it only when the key was seen before. */
 struct rp_shape_cache;
 struct rp_shape_cache *rp_shape_cache_new(void);
 void rp_shape_cache_free(struct rp_shape_cache *cache);

@@ -32,8 +32,17 @@ struct shape_entry {
     GList link; /* in the LRU queue; data points back to the entry */
 };
 
+/*
+ * Keys seen once, by hash: a paragraph is cached the second time it is
+ * seen.  A ticket table's ids and subjects are mostly unique; caching them
+ * would only push out the statuses and dates that do repeat, and cost an
+ * insertion and an eviction each.
+ */
+#define SHAPE_SEEN_SLOTS 16384
+
 struct rp_shape_cache {
     GHashTable *entries; /* GBytes key -> struct shape_entry */
+    guint seen[SHAPE_SEEN_SLOTS];
     GQueue lru;          /* most recently used first */
     size_t cost;         /* estimated bytes held */
     unsigned long hits, misses;
@@ -92,8 +101,10 @@ void rp_shape_cache_put(struct rp_shape_cache *c, GBytes *key,
                         PangoLayout *layout)
 {
     struct shape_entry *e;
+    guint hash = g_bytes_hash(key), *seen = &c->seen[hash % SHAPE_SEEN_SLOTS];
 
-    if (g_hash_table_contains(c->entries, key)) {
+    if (*seen != hash || g_hash_table_contains(c->entries, key)) {
+        *seen = hash;
         g_bytes_unref(key);
         return;
     }
