@@ -177,10 +177,10 @@ static enum rp_status block_close(struct rp_flow *flow,
     return RP_OK;
 }
 
-const char *rp_layout_citation(struct rp_layout *layout,
-                               const struct rp_fo_node *node)
+const char *rp_layout_citation(struct rp_layout *layout, enum rp_fo_kind kind,
+                               const char *ref_id, long line)
 {
-    GHashTable *map = node->kind == RP_FO_PAGE_NUMBER_CITATION_LAST
+    GHashTable *map = kind == RP_FO_PAGE_NUMBER_CITATION_LAST
                           ? layout->last_page
                           : layout->first_page;
     const char *text;
@@ -188,23 +188,24 @@ const char *rp_layout_citation(struct rp_layout *layout,
     /* Pass 1 only measures; a two-digit stand-in keeps widths close. */
     if (layout->pass == 1)
         return "00";
-    text = node->props.ref_id ? g_hash_table_lookup(map, node->props.ref_id)
-                              : NULL;
-    /* In the flow of a spooled pass, only a first page already finished
-     * is final: anything else needs the layout-only pass. */
-    if (layout->spool && !layout->replaying &&
-        (!text || node->kind == RP_FO_PAGE_NUMBER_CITATION_LAST)) {
-        layout->spool_failed = true;
-        return "00";
-    }
+    text = ref_id ? g_hash_table_lookup(map, ref_id) : NULL;
     if (!text) {
         rp_log_warn("%s:%ld: fo:%s refers to id '%s', which no element has",
-                    rp_fo_doc_name(layout->doc), node->line,
-                    rp_fo_kind_name(node->kind),
-                    node->props.ref_id ? node->props.ref_id : "");
+                    rp_fo_doc_name(layout->doc), line, rp_fo_kind_name(kind),
+                    ref_id ? ref_id : "");
         return "?";
     }
     return text;
+}
+
+bool rp_layout_citation_known(struct rp_layout *layout, enum rp_fo_kind kind,
+                              const char *ref_id)
+{
+    /* A first page, once recorded, is final; a last page may move on. */
+    if (!layout->spool || layout->replaying)
+        return true;
+    return kind != RP_FO_PAGE_NUMBER_CITATION_LAST && ref_id &&
+           g_hash_table_contains(layout->first_page, ref_id);
 }
 
 bool rp_layout_link_target_known(struct rp_layout *layout, const char *id)
@@ -256,8 +257,7 @@ static enum rp_status collect_inline(struct rp_flow *flow,
         return RP_OK;
     case RP_FO_PAGE_NUMBER_CITATION:
     case RP_FO_PAGE_NUMBER_CITATION_LAST:
-        rp_paragraph_add_literal(para, rp_layout_citation(flow->layout, node),
-                                 &node->props);
+        rp_paragraph_add_citation(para, node);
         return RP_OK;
     case RP_FO_RETRIEVE_MARKER: {
         struct rp_marker *m = rp_layout_retrieve(flow->layout, node);

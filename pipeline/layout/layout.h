@@ -31,12 +31,13 @@
 #include "fo/fo.h"
 
 enum rp_area_kind {
-    RP_AREA_RECT,   /* filled rectangle: x, y, w, h */
-    RP_AREA_RULE,   /* stroked line from (x, y) to (x + w, y + h) */
-    RP_AREA_TEXT,   /* a line of shaped text; (x, y) is the baseline origin */
-    RP_AREA_GLYPHS, /* the same as plain glyph runs (a page kept on disk) */
-    RP_AREA_LINK,   /* a link over x, y, w, h to target */
-    RP_AREA_DEST,   /* a named destination (target) at x, y */
+    RP_AREA_RECT,     /* filled rectangle: x, y, w, h */
+    RP_AREA_RULE,     /* stroked line from (x, y) to (x + w, y + h) */
+    RP_AREA_TEXT,     /* a line of shaped text; (x, y) is the baseline origin */
+    RP_AREA_GLYPHS,   /* the same as plain glyph runs (a page kept on disk) */
+    RP_AREA_DEFERRED, /* inside layout only: a line laid out at the end */
+    RP_AREA_LINK,     /* a link over x, y, w, h to target */
+    RP_AREA_DEST,     /* a named destination (target) at x, y */
 };
 
 enum rp_area_rule_style {
@@ -75,6 +76,7 @@ struct rp_area_item {
     PangoLayoutLine *line; /* TEXT: one of its lines */
     const struct rp_area_run *runs; /* GLYPHS: left to right */
     size_t n_runs;                  /* GLYPHS */
+    size_t deferred, deferred_line; /* DEFERRED: paragraph and line */
     const char *target; /* LINK: URI or destination name; DEST: name */
     bool internal;      /* LINK: target is a destination name */
 };

@@ -227,6 +227,7 @@ struct rp_layout {
     int warned_pages;  /* pages an abandoned spooled pass warned about */
     GPtrArray *spooled_pages; /* what each page's static content needs */
     GPtrArray *kept_statics;  /* static-content nodes of every sequence */
+    GPtrArray *deferred; /* paragraphs with citations laid out at the end */
 };
 
 /* A column of content being laid out into a consumer. */
@@ -270,8 +271,12 @@ struct rp_marker *rp_layout_retrieve(struct rp_layout *layout,
 void rp_format_folio(int n, const char *format, char *out, size_t size);
 
 /* Text of a page-number citation; "?" (and a warning) if id is unknown. */
-const char *rp_layout_citation(struct rp_layout *layout,
-                               const struct rp_fo_node *node);
+const char *rp_layout_citation(struct rp_layout *layout, enum rp_fo_kind kind,
+                               const char *ref_id, long line);
+/* Whether a citation's page is known and final now: in a spooled pass, a
+ * forward one is known only once every page is laid out. */
+bool rp_layout_citation_known(struct rp_layout *layout, enum rp_fo_kind kind,
+                              const char *ref_id);
 
 /* Whether an internal link's destination exists; warns once if not. */
 bool rp_layout_link_target_known(struct rp_layout *layout, const char *id);
@@ -286,6 +291,24 @@ void rp_paragraph_add_text(struct rp_paragraph *para, const char *text,
 /* Inline text not subject to whitespace collapse (page numbers). */
 void rp_paragraph_add_literal(struct rp_paragraph *para, const char *text,
                               const struct rp_fo_props *props);
+/* A page-number citation; in a spooled pass, one not known yet is laid
+ * out with a stand-in, the paragraph kept and laid out again at the end
+ * (rp_layout_resolve_deferred). */
+void rp_paragraph_add_citation(struct rp_paragraph *para,
+                               const struct rp_fo_node *node);
+/*
+ * Once every page is laid out: lays the kept paragraphs out again with
+ * their citations' pages.  Where one no longer has the lines it had (the
+ * pages would break differently), sets layout->spool_failed.
+ */
+enum rp_status rp_layout_resolve_deferred(struct rp_layout *layout,
+                                          struct rp_error *err);
+/* Appends the items of a resolved line standing in an item list as an
+ * RP_AREA_DEFERRED item. */
+void rp_layout_expand_deferred(struct rp_layout *layout,
+                               const struct rp_area_item *deferred,
+                               struct rp_item_list *out);
+void rp_layout_free_deferred(struct rp_layout *layout);
 /* fo:leader: room that grows to fill its line, drawn as dots or a rule. */
 void rp_paragraph_add_leader(struct rp_paragraph *para,
                              const struct rp_fo_props *props);

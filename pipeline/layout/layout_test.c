@@ -154,6 +154,18 @@ static const struct captured_line *find(const struct capture *c,
     return NULL;
 }
 
+static const struct captured_line *find_prefix(const struct capture *c,
+                                               const char *prefix, int page)
+{
+    int i;
+    for (i = 0; i < c->n; i++) {
+        if (strncmp(c->lines[i].text, prefix, strlen(prefix)) == 0 &&
+            (page == 0 || c->lines[i].page == page))
+            return &c->lines[i];
+    }
+    return NULL;
+}
+
 static int count_prefix(const struct capture *c, const char *prefix, int page)
 {
     int i, n = 0;
@@ -450,26 +462,63 @@ static void spooled_pages_match_unspooled_ones(void **state)
 }
 
 /*
- * What the spool cannot wait for (a forward citation in the flow, a line
- * only Pango can draw) falls back to two passes, with the same result.
+ * A forward citation in the flow (a table of contents) is laid out with a
+ * stand-in and laid out again once its page is known.
  */
-static void forward_references_in_the_flow_still_resolve(void **state)
+static void forward_citations_in_the_flow_are_filled_in(void **state)
 {
     static struct capture c;
     struct rp_error err;
+    const struct captured_line *toc;
     (void)state;
     assert_int_equal(
-        lay_out("<fo:block>see page <fo:page-number-citation ref-id='end'/>"
-                "</fo:block><fo:block break-before='page' id='end'>"
-                "<fo:inline text-decoration='underline'>end</fo:inline>"
-                "</fo:block><fo:block break-before='page'>last</fo:block>",
+        lay_out("<fo:block text-align-last='justify'>Intro <fo:leader "
+                "leader-pattern='dots'/> <fo:page-number-citation "
+                "ref-id='end'/></fo:block>"
+                "<fo:block>see page <fo:page-number-citation ref-id='end'/>"
+                " and <fo:page-number-citation-last ref-id='seq'/></fo:block>"
+                "<fo:block break-before='page' id='end'>end</fo:block>"
+                "<fo:block break-before='page'>last</fo:block>",
                 &c, &err),
         RP_OK);
     assert_int_equal(c.pages, 3);
-    assert_non_null(find(&c, "see page 2"));
+    assert_non_null(find(&c, "see page 2 and 3"));
     assert_non_null(find(&c, "end"));
     assert_non_null(find(&c, "Page 1 of 3"));
     assert_non_null(find(&c, "Page 3 of 3"));
+    /* The TOC line ends at the right edge, its leader grown to fit. */
+    toc = find_prefix(&c, "Intro", 1);
+    assert_non_null(toc);
+    if (toc) {
+        size_t len = strlen(toc->text);
+        assert_true(len > 0 && toc->text[len - 1] == '2');
+        assert_float_equal(toc->x + toc->w, 190, 0.5);
+    }
+}
+
+/*
+ * What the spool cannot wait for falls back to two passes, with the same
+ * result: a citation whose real page number no longer fits the line it
+ * was laid out on, a line only Pango can draw.
+ */
+static void what_the_spool_cannot_wait_for_still_resolves(void **state)
+{
+    static struct capture c;
+    static char flow[8192];
+    struct rp_error err;
+    int i;
+    (void)state;
+    /* "00" fits after the words at 40pt; "101" does not. */
+    strcpy(flow, "<fo:block>see the table on page <fo:inline font-size='40pt'>"
+                 "<fo:page-number-citation ref-id='far'/></fo:inline>"
+                 "</fo:block>");
+    for (i = 0; i < 100; i++)
+        strcat(flow, "<fo:block break-before='page'>x</fo:block>");
+    strcat(flow, "<fo:block id='far'>far</fo:block>");
+    assert_int_equal(lay_out(flow, &c, &err), RP_OK);
+    assert_int_equal(c.pages, 101);
+    assert_non_null(find_prefix(&c, "see the table on page", 1));
+    assert_non_null(find_prefix(&c, "101", 1));
     assert_int_equal(
         lay_out("<fo:block><fo:inline text-decoration='underline'>under"
                 "</fo:inline></fo:block><fo:block break-before='page'>two"
@@ -517,7 +566,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(lines_stack_by_line_height),
         cmocka_unit_test(spooled_pages_match_unspooled_ones),
-        cmocka_unit_test(forward_references_in_the_flow_still_resolve),
+        cmocka_unit_test(forward_citations_in_the_flow_are_filled_in),
+        cmocka_unit_test(what_the_spool_cannot_wait_for_still_resolves),
         cmocka_unit_test(paragraphs_wrap_within_the_region),
         cmocka_unit_test(pages_break_and_every_block_appears_once),
         cmocka_unit_test(keep_with_next_moves_heading_to_next_page),

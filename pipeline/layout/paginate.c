@@ -422,11 +422,17 @@ static enum rp_status replay_spool(struct rp_layout *layout,
         size_t i, kept = 0;
 
         status = rp_spool_read(layout->spool, &items, err);
-        /* Links to nowhere are dropped, as the second pass would. */
+        /* Lines laid out at the end take their places; links to nowhere
+         * are dropped, as the second pass would.  Neither holds a ref. */
+        for (i = 0; status == RP_OK && i < items.n; i++) {
+            if (items.items[i].kind == RP_AREA_DEFERRED)
+                rp_layout_expand_deferred(layout, &items.items[i], &items);
+        }
         for (i = 0; status == RP_OK && i < items.n; i++) {
             const struct rp_area_item *item = &items.items[i];
-            if (item->kind == RP_AREA_LINK && item->internal &&
-                !rp_layout_link_target_known(layout, item->target))
+            if (item->kind == RP_AREA_DEFERRED ||
+                (item->kind == RP_AREA_LINK && item->internal &&
+                 !rp_layout_link_target_known(layout, item->target)))
                 continue;
             items.items[kept++] = *item;
         }
@@ -1152,11 +1158,16 @@ static enum rp_status spooled_pass(struct rp_layout *layout,
     layout->spooled_pages = g_ptr_array_new_with_free_func(spooled_page_free);
     layout->kept_statics =
         g_ptr_array_new_with_free_func((GDestroyNotify)rp_fo_node_free);
+    rp_layout_free_deferred(layout);
     status = layout_pass(layout, sink, err);
+    if (status == RP_OK && !layout->spool_failed)
+        status = rp_layout_resolve_deferred(layout, err);
     if (status == RP_OK && layout->spool_failed)
         status = spool_give_up(layout, err);
     if (status == RP_OK)
         status = replay_spool(layout, sink, err);
+    g_ptr_array_free(layout->deferred, TRUE);
+    layout->deferred = NULL;
     g_ptr_array_free(layout->spooled_pages, TRUE);
     g_ptr_array_free(layout->kept_statics, TRUE);
     rp_spool_free(layout->spool);

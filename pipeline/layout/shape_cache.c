@@ -43,8 +43,8 @@ struct shape_entry {
 struct rp_shape_cache {
     GHashTable *entries; /* GBytes key -> struct shape_entry */
     guint seen[SHAPE_SEEN_SLOTS];
-    GQueue lru;          /* most recently used first */
-    size_t cost;         /* estimated bytes held */
+    GQueue lru;  /* most recently used first */
+    size_t cost; /* estimated bytes held */
     unsigned long hits, misses;
 };
 

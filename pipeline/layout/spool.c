@@ -204,6 +204,8 @@ enum rp_status rp_spool_write(struct rp_spool *spool,
         item.rule_style = from->rule_style;
         item.rule_period = from->rule_period;
         item.internal = from->internal;
+        item.deferred = from->deferred;
+        item.deferred_line = from->deferred_line;
         put(spool->record, &item, sizeof(item));
         switch (item.kind) {
         case RP_AREA_LINK:

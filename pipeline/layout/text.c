@@ -5,6 +5,7 @@
  */
 #include "layout_internal.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,7 +57,8 @@ struct leader {
     size_t offset;
     enum rp_fo_leader_pattern pattern;
     double min, max_abs, max_fraction; /* max_fraction: of the line */
-    double width;
+    double width; /* grown to fill its line when laid out */
+    double opt;   /* as given, before it grew */
     double thickness;
     enum rp_fo_border_style rule_style;
     double pattern_width;
@@ -69,9 +71,29 @@ struct inline_id {
     size_t offset;
 };
 
+/* A paragraph whose citations were not known: its lines' heights as laid
+ * out with stand-ins, and once resolved, its lines (one box each). */
+struct deferred_para {
+    struct rp_paragraph *para;
+    double x, width;
+    double *heights;
+    size_t n_lines;
+    struct rp_box **lines;
+};
+
+/* A citation laid out with a stand-in until its page is known. */
+struct pending_citation {
+    size_t offset, len; /* of the stand-in in the text */
+    enum rp_fo_kind kind;
+    const char *ref_id; /* interned by the FO document */
+    long line;
+};
+
 struct rp_paragraph {
     struct rp_layout *layout;
     struct block_style block;
+    struct pending_citation *citations;
+    size_t n_citations, cap_citations;
     struct inline_id *ids;
     size_t n_ids, cap_ids;
     struct leader *leaders;
@@ -149,6 +171,7 @@ void rp_paragraph_free(struct rp_paragraph *para)
     free(para->runs);
     free(para->ids);
     free(para->leaders);
+    free(para->citations);
     free(para);
 }
 
@@ -240,6 +263,31 @@ void rp_paragraph_add_literal(struct rp_paragraph *para, const char *text,
     add_run(para, start, props);
 }
 
+void rp_paragraph_add_citation(struct rp_paragraph *para,
+                               const struct rp_fo_node *node)
+{
+    struct rp_layout *layout = para->layout;
+    const char *ref_id = node->props.ref_id;
+    struct pending_citation *c;
+
+    if (rp_layout_citation_known(layout, node->kind, ref_id)) {
+        rp_paragraph_add_literal(
+            para, rp_layout_citation(layout, node->kind, ref_id, node->line),
+            &node->props);
+        return;
+    }
+    rp_array_grow((void **)&para->citations, &para->cap_citations,
+                  para->n_citations + 1, sizeof(*para->citations));
+    c = &para->citations[para->n_citations++];
+    c->offset = para->text->len;
+    c->len = 2;
+    c->kind = node->kind;
+    c->ref_id = ref_id;
+    c->line = node->line;
+    /* Two digits, as the layout-only pass measures them. */
+    rp_paragraph_add_literal(para, "00", &node->props);
+}
+
 void rp_paragraph_add_leader(struct rp_paragraph *para,
                              const struct rp_fo_props *props)
 {
@@ -255,7 +303,7 @@ void rp_paragraph_add_leader(struct rp_paragraph *para,
     l->min = props->leader_min;
     l->max_abs = props->leader_max >= 0 ? props->leader_max : 0;
     l->max_fraction = props->leader_max < 0 ? -props->leader_max : 0;
-    l->width = props->leader_opt;
+    l->width = l->opt = props->leader_opt;
     l->thickness = props->rule_thickness;
     l->rule_style = props->rule_style;
     l->pattern_width = props->leader_pattern_width;
@@ -587,6 +635,9 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
     double base_height = natural_height(flow->layout, desc);
     int n_lines, i = 0;
     size_t k;
+    /* Citations not known yet: the lines stand in the flow with their
+     * heights only, and are laid out again at the end. */
+    struct deferred_para *defer = NULL;
 
     /* Trailing collapsed space would shift centred and right text. */
     if (block->white_space_collapse && para->text->len &&
@@ -633,6 +684,12 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
         rp_shape_cache_put(flow->layout->shapes, key, layout);
 shaped:
     n_lines = pango_layout_get_line_count(layout);
+    if (para->n_citations) {
+        defer = rp_xcalloc(1, sizeof(*defer));
+        defer->x = x;
+        defer->width = width;
+        defer->heights = rp_xcalloc((size_t)n_lines, sizeof(*defer->heights));
+    }
     iter = pango_layout_get_iter(layout);
     do {
         PangoRectangle logical;
@@ -680,11 +737,146 @@ shaped:
         /* Orphans and widows: the first and last lines keep company. */
         box->keep_with_prev =
             i > 0 && (i < block->orphans || i > n_lines - block->widows);
+        if (defer) {
+            struct rp_area_item stand_in = {0};
+            rp_item_list_release(&box->items);
+            stand_in.kind = RP_AREA_DEFERRED;
+            stand_in.deferred = flow->layout->deferred->len;
+            stand_in.deferred_line = (size_t)i;
+            rp_item_list_push(&box->items, &stand_in);
+            defer->heights[defer->n_lines++] = line_height;
+        }
         status = rp_flow_emit(flow, box, err);
         i++;
     } while (status == RP_OK && pango_layout_iter_next_line(iter));
     pango_layout_iter_free(iter);
     g_object_unref(layout);
     pango_font_description_free(desc);
+    if (defer) {
+        /* The paragraph is the caller's: keep its contents, leave it empty. */
+        defer->para = rp_xcalloc(1, sizeof(*defer->para));
+        *defer->para = *para;
+        para->text = g_string_new(NULL);
+        para->runs = NULL;
+        para->ids = NULL;
+        para->leaders = NULL;
+        para->citations = NULL;
+        para->n_runs = para->n_ids = para->n_leaders = para->n_citations = 0;
+        g_ptr_array_add(flow->layout->deferred, defer);
+    }
     return status;
+}
+
+static void deferred_free(gpointer data)
+{
+    struct deferred_para *d = data;
+    size_t i;
+
+    for (i = 0; d->lines && i < d->n_lines; i++)
+        rp_box_unref(d->lines[i]);
+    free(d->lines);
+    free(d->heights);
+    rp_paragraph_free(d->para);
+    free(d);
+}
+
+void rp_layout_free_deferred(struct rp_layout *layout)
+{
+    if (layout->deferred)
+        g_ptr_array_free(layout->deferred, TRUE);
+    layout->deferred = g_ptr_array_new_with_free_func(deferred_free);
+}
+
+/* Where a byte of the text moves when the stand-ins before it are
+ * replaced: old and new lengths of each citation, in order. */
+static size_t moved(const struct pending_citation *c, size_t n,
+                    const size_t *new_len, size_t at)
+{
+    size_t i, to = at;
+
+    for (i = 0; i < n && c[i].offset + c[i].len <= at; i++)
+        to = to - c[i].len + new_len[i];
+    return to;
+}
+
+/* Puts the citations' pages in place of their stand-ins. */
+static void fill_in_citations(struct rp_layout *layout,
+                              struct rp_paragraph *para)
+{
+    const struct pending_citation *c = para->citations;
+    size_t n = para->n_citations, i, from = 0;
+    size_t *new_len = rp_xcalloc(n, sizeof(*new_len));
+    GString *text = g_string_sized_new(para->text->len + 8 * n);
+
+    for (i = 0; i < n; i++) {
+        const char *page =
+            rp_layout_citation(layout, c[i].kind, c[i].ref_id, c[i].line);
+        g_string_append_len(text, para->text->str + from, c[i].offset - from);
+        g_string_append(text, page);
+        new_len[i] = strlen(page);
+        from = c[i].offset + c[i].len;
+    }
+    g_string_append_len(text, para->text->str + from, para->text->len - from);
+    for (i = 0; i < para->n_runs; i++) {
+        para->runs[i].start = moved(c, n, new_len, para->runs[i].start);
+        para->runs[i].end = moved(c, n, new_len, para->runs[i].end);
+    }
+    for (i = 0; i < para->n_ids; i++)
+        para->ids[i].offset = moved(c, n, new_len, para->ids[i].offset);
+    /* Leaders grow anew to fill the lines with the real numbers. */
+    for (i = 0; i < para->n_leaders; i++) {
+        para->leaders[i].offset = moved(c, n, new_len, para->leaders[i].offset);
+        para->leaders[i].width = para->leaders[i].opt;
+    }
+    g_string_free(para->text, TRUE);
+    para->text = text;
+    para->n_citations = 0;
+    free(new_len);
+}
+
+enum rp_status rp_layout_resolve_deferred(struct rp_layout *layout,
+                                          struct rp_error *err)
+{
+    enum rp_status status = RP_OK;
+    guint p;
+
+    for (p = 0; status == RP_OK && p < layout->deferred->len; p++) {
+        struct deferred_para *d = g_ptr_array_index(layout->deferred, p);
+        struct rp_stacker stacker;
+        struct rp_flow flow;
+        size_t i;
+
+        fill_in_citations(layout, d->para);
+        rp_stacker_init(&stacker);
+        rp_flow_init(&flow, layout, &stacker.base, 0, d->width);
+        status = rp_paragraph_emit(d->para, &flow, d->x, d->width, err);
+        if (status == RP_OK && stacker.n != d->n_lines)
+            layout->spool_failed = true;
+        for (i = 0; status == RP_OK && !layout->spool_failed && i < stacker.n;
+             i++) {
+            if (fabs(stacker.placed[i].box->height - d->heights[i]) > 1e-9)
+                layout->spool_failed = true;
+        }
+        if (status == RP_OK && !layout->spool_failed) {
+            d->lines = rp_xcalloc(d->n_lines, sizeof(*d->lines));
+            for (i = 0; i < d->n_lines; i++)
+                d->lines[i] = rp_box_ref(stacker.placed[i].box);
+        }
+        rp_deco_unref(flow.deco);
+        rp_stacker_release(&stacker);
+        if (layout->spool_failed)
+            break;
+    }
+    return status;
+}
+
+void rp_layout_expand_deferred(struct rp_layout *layout,
+                               const struct rp_area_item *deferred,
+                               struct rp_item_list *out)
+{
+    const struct deferred_para *d =
+        g_ptr_array_index(layout->deferred, deferred->deferred);
+
+    rp_item_list_append(out, &d->lines[deferred->deferred_line]->items,
+                        deferred->x, deferred->y);
 }

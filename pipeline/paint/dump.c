@@ -64,6 +64,8 @@ void rp_paint_dump_page(FILE *out, const struct rp_area_page *page)
             fprintf(out, "  dest %.2f %.2f %s\n", item->x, item->y,
                     item->target);
             break;
+        case RP_AREA_DEFERRED:
+            break;
         }
     }
     g_string_free(text, TRUE);

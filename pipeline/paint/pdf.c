@@ -24,6 +24,8 @@ struct shape_batch {
     enum shape_kind kind;
     struct rp_area_color color;
     double width;
+    size_t n_rules;
+    double last[4]; /* the last rule's x, y, w, h */
 };
 
 struct rp_painter {
@@ -208,6 +210,7 @@ static void flush_shapes(struct rp_painter *p)
         cairo_stroke(p->cr);
     }
     b->kind = SHAPES_NONE;
+    b->n_rules = 0;
 }
 
 /* Opaque shapes of one colour (and width) may share a path: drawn
@@ -226,6 +229,13 @@ static void batch_shapes(struct rp_painter *p, enum shape_kind kind,
     b->width = width;
 }
 
+/* The same rule to a millionth of a point (sums of lengths differ so). */
+static bool same_segment(const double last[4], const struct rp_area_item *item)
+{
+    return fabs(last[0] - item->x) < 1e-6 && fabs(last[1] - item->y) < 1e-6 &&
+           fabs(last[2] - item->w) < 1e-6 && fabs(last[3] - item->h) < 1e-6;
+}
+
 static void paint_item(struct rp_painter *p, const struct rp_area_item *item)
 {
     cairo_t *cr = p->cr;
@@ -236,6 +246,8 @@ static void paint_item(struct rp_painter *p, const struct rp_area_item *item)
         break;
     case RP_AREA_DEST:
         paint_dest(p, item);
+        break;
+    case RP_AREA_DEFERRED:
         break;
     case RP_AREA_RECT:
         batch_shapes(p, SHAPES_FILL, &item->color, 0);
@@ -248,6 +260,14 @@ static void paint_item(struct rp_painter *p, const struct rp_area_item *item)
             break;
         }
         batch_shapes(p, SHAPES_STROKE, &item->color, item->rule_width);
+        /* Collapsed borders: a row's bottom is the next row's top. */
+        if (p->shapes.n_rules > 0 && same_segment(p->shapes.last, item))
+            break;
+        p->shapes.last[0] = item->x;
+        p->shapes.last[1] = item->y;
+        p->shapes.last[2] = item->w;
+        p->shapes.last[3] = item->h;
+        p->shapes.n_rules++;
         cairo_move_to(cr, item->x, item->y);
         cairo_rel_line_to(cr, item->w, item->h);
         break;
@@ -283,6 +303,7 @@ static int layer_of(enum rp_area_kind kind)
         return 2;
     case RP_AREA_LINK:
     case RP_AREA_DEST:
+    case RP_AREA_DEFERRED:
         break;
     }
     return 3;
