@@ -119,9 +119,14 @@ static enum rp_status block_open(struct rp_flow *flow,
         flow->keep_together_first = true;
         st->owns_keep_together = true;
     }
-    if (p->background.a > 0 || border_width(&p->border[0]) > 0 ||
-        border_width(&p->border[1]) > 0 || border_width(&p->border[2]) > 0 ||
-        border_width(&p->border[3]) > 0) {
+    /* A table with collapsed borders draws its own on its grid. */
+    bool grid_border = node->kind == RP_FO_TABLE && !p->border_separate;
+
+    if (p->background.a > 0 ||
+        (!grid_border &&
+         (border_width(&p->border[0]) > 0 || border_width(&p->border[1]) > 0 ||
+          border_width(&p->border[2]) > 0 ||
+          border_width(&p->border[3]) > 0))) {
         struct rp_deco *d = rp_xcalloc(1, sizeof(*d));
         double left =
             border_width(&p->border[RP_FO_LEFT]) + p->padding[RP_FO_LEFT];
@@ -133,7 +138,8 @@ static enum rp_status block_open(struct rp_flow *flow,
         d->x = flow->x_origin + p->start_indent - left;
         d->w = flow->ref_width - p->start_indent - p->end_indent + left + right;
         d->background = rp_area_color_of(p->background);
-        memcpy(d->border, p->border, sizeof(d->border));
+        if (!grid_border)
+            memcpy(d->border, p->border, sizeof(d->border));
         flow->deco = d;
         st->deco = d;
     }

@@ -187,17 +187,54 @@ static bool has_next_cell(const struct rp_fo_node *cell)
     return false;
 }
 
+/*
+ * Collapsed borders that fall on a row's outer edges besides its own:
+ * those of its part (header, footer, body) and of the table.  Of equal
+ * borders the cell's wins, then the row's, the part's, the table's.
+ */
+struct row_frame {
+    struct rp_fo_border part[4];
+    bool part_top;  /* the part's first row */
+    bool table_top; /* the table's first row (header, or body) */
+};
+
+static bool same_border(const struct rp_fo_border *a,
+                        const struct rp_fo_border *b)
+{
+    return border_width(a) == border_width(b) && a->style == b->style &&
+           a->color.r == b->color.r && a->color.g == b->color.g &&
+           a->color.b == b->color.b && a->color.a == b->color.a;
+}
+
 /* The columns a row's cells may not use: spans from rows above. */
 struct span_map {
     size_t *rows_left; /* per column */
     size_t n;
 };
 
+/* The part's and the table's borders on the outer edges of a cell. */
+static void frame_cell(struct rp_fo_border b[4], const struct row_frame *frame,
+                       const struct rp_fo_props *table, bool left, bool right)
+{
+    if (frame->part_top)
+        b[RP_FO_TOP] = resolve_border(b[RP_FO_TOP], frame->part[RP_FO_TOP]);
+    if (frame->table_top)
+        b[RP_FO_TOP] = resolve_border(b[RP_FO_TOP], table->border[RP_FO_TOP]);
+    if (left)
+        b[RP_FO_LEFT] = resolve_border(
+            resolve_border(b[RP_FO_LEFT], frame->part[RP_FO_LEFT]),
+            table->border[RP_FO_LEFT]);
+    if (right)
+        b[RP_FO_RIGHT] = resolve_border(
+            resolve_border(b[RP_FO_RIGHT], frame->part[RP_FO_RIGHT]),
+            table->border[RP_FO_RIGHT]);
+}
+
 static enum rp_status
 layout_cells(struct rp_flow *flow, const struct table_grid *grid,
              const struct rp_fo_props *table, struct rp_fo_node *row,
-             struct span_map *spans, struct row_group *group,
-             struct rp_error *err)
+             const struct row_frame *frame, struct span_map *spans,
+             struct row_group *group, struct rp_error *err)
 {
     size_t row_index = group->n_rows, col = 0, first_cell = group->n_cells, i;
     size_t first_col = 0;
@@ -265,6 +302,8 @@ layout_cells(struct rp_flow *flow, const struct table_grid *grid,
             if (!has_next_cell(c))
                 cl->border[RP_FO_RIGHT] =
                     resolve_border(cl->border[RP_FO_RIGHT], rb[RP_FO_RIGHT]);
+            frame_cell(cl->border, frame, table, col == 0,
+                       col + span >= grid->n_cols);
         }
         cl->background = p->background;
         cl->display_align = p->display_align;
@@ -691,9 +730,12 @@ enum { PART_BODY, PART_HEADER, PART_FOOTER };
  */
 #define AUTO_LAYOUT_SAMPLE_ROWS 100
 
+/* A row waiting for the columns, or (row NULL) the end of a part. */
 struct pending_row {
     struct rp_fo_node *row; /* kept, materialised */
     int part;
+    struct row_frame frame;
+    bool table_bottom; /* the end of a part that ends the table */
 };
 
 /* Everything a table needs while its rows stream past. */
@@ -709,6 +751,10 @@ struct table_state {
     struct span_map spans;
     struct row_group group;
     struct rp_fo_border *above; /* bottom borders of the last row, by column */
+    struct rp_fo_border *footer_above; /* the same, in the footer */
+    struct row_frame frame;            /* of the part being read */
+    bool table_top_given;              /* a row has the table's top border */
+    bool pending_footer;               /* the table has a footer */
     bool group_is_header;
     bool auto_layout; /* columns wait for sample rows */
     struct pending_row *pending;
@@ -722,6 +768,7 @@ static void grid_ready(struct table_state *t)
     t->spans.n = t->grid.n_cols;
     t->spans.rows_left = rp_xcalloc(t->grid.n_cols, sizeof(size_t));
     t->above = rp_xcalloc(t->grid.n_cols, sizeof(*t->above));
+    t->footer_above = rp_xcalloc(t->grid.n_cols, sizeof(*t->footer_above));
 }
 
 static void ensure_grid(struct rp_flow *flow, struct table_state *t, long line,
@@ -817,7 +864,7 @@ static void auto_widths(struct rp_flow *flow, struct table_state *t, long line)
     struct rp_fo_length *specs;
 
     for (r = 0; r < t->n_pending; r++) {
-        if (cells_in_row(t->pending[r].row) > n_cols)
+        if (t->pending[r].row && cells_in_row(t->pending[r].row) > n_cols)
             n_cols = cells_in_row(t->pending[r].row);
     }
     if (n_cols == 0)
@@ -831,6 +878,8 @@ static void auto_widths(struct rp_flow *flow, struct table_state *t, long line)
     for (r = 0; r < t->n_pending; r++) {
         const struct rp_fo_node *c;
         size_t col = 0;
+        if (!t->pending[r].row)
+            continue; /* the end of a part */
         for (c = t->pending[r].row->first_child; c; c = c->next) {
             double mn, mx, in;
             if (c->kind != RP_FO_TABLE_CELL)
@@ -884,7 +933,11 @@ static void auto_widths(struct rp_flow *flow, struct table_state *t, long line)
 
 static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
                                 struct rp_fo_node *row, int part,
-                                long table_line, struct rp_error *err);
+                                const struct row_frame *frame, long table_line,
+                                struct rp_error *err);
+static enum rp_status close_part(struct rp_flow *flow, struct table_state *t,
+                                 int part, const struct rp_fo_border *border,
+                                 bool table_bottom, struct rp_error *err);
 
 /* The sample is complete: size the columns, then lay the rows out. */
 static enum rp_status release_pending(struct rp_flow *flow,
@@ -898,10 +951,14 @@ static enum rp_status release_pending(struct rp_flow *flow,
         return RP_OK;
     auto_widths(flow, t, line);
     for (i = 0; i < t->n_pending; i++) {
-        if (status == RP_OK)
-            status = table_row(flow, t, t->pending[i].row, t->pending[i].part,
-                               line, err);
-        rp_fo_node_free(t->pending[i].row);
+        const struct pending_row *pr = &t->pending[i];
+        if (status == RP_OK && pr->row)
+            status =
+                table_row(flow, t, pr->row, pr->part, &pr->frame, line, err);
+        else if (status == RP_OK)
+            status = close_part(flow, t, pr->part, pr->frame.part,
+                                pr->table_bottom, err);
+        rp_fo_node_free(pr->row);
     }
     t->n_pending = 0;
     return status;
@@ -913,7 +970,8 @@ static enum rp_status release_pending(struct rp_flow *flow,
  */
 static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
                                 struct rp_fo_node *row, int part,
-                                long table_line, struct rp_error *err)
+                                const struct row_frame *frame, long table_line,
+                                struct rp_error *err)
 {
     struct rp_box *box;
     enum rp_status status;
@@ -932,6 +990,7 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
                       sizeof(*t->pending));
         t->pending[t->n_pending].row = row;
         t->pending[t->n_pending].part = part;
+        t->pending[t->n_pending].frame = *frame;
         t->n_pending++;
         if (part == PART_BODY && ++t->pending_body >= AUTO_LAYOUT_SAMPLE_ROWS)
             return release_pending(flow, t, table_line, err);
@@ -942,11 +1001,11 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
         /* Laid out ahead (the footer comes before the body in FO), kept
          * for the foot of every page the table breaks across and for its
          * end. */
-        status = layout_cells(flow, &t->grid, &t->props, row, &t->spans,
+        status = layout_cells(flow, &t->grid, &t->props, row, frame, &t->spans,
                               &t->group, err);
         if (status != RP_OK || spans_open(&t->spans))
             return status;
-        box = group_box(&t->group, &t->grid, &t->props, NULL);
+        box = group_box(&t->group, &t->grid, &t->props, t->footer_above);
         box->is_footer = true;
         rp_array_grow((void **)&t->ctx->footer, &t->ctx->cap_footer,
                       t->ctx->n_footer + 1, sizeof(*t->ctx->footer));
@@ -956,8 +1015,8 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
     }
     if (t->group.n_rows == 0)
         t->group_is_header = header;
-    status =
-        layout_cells(flow, &t->grid, &t->props, row, &t->spans, &t->group, err);
+    status = layout_cells(flow, &t->grid, &t->props, row, frame, &t->spans,
+                          &t->group, err);
     if (status != RP_OK || spans_open(&t->spans))
         return status;
     box = group_box(&t->group, &t->grid, &t->props, t->above);
@@ -972,6 +1031,59 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
         /* A header alone at the foot of a page is useless. */
         box->keep_with_prev = true;
         t->first_body_row = false;
+    }
+    return rp_flow_emit(flow, box, err);
+}
+
+/*
+ * The end of a part: where its bottom border (or the table's, at the
+ * table's end) wins over the bottom borders of its last row, it is drawn
+ * along the bottom grid line, in a box of no height kept with the row.
+ * A header's goes with the header onto every page, a footer's likewise.
+ */
+static enum rp_status close_part(struct rp_flow *flow, struct table_state *t,
+                                 int part, const struct rp_fo_border *border,
+                                 bool table_bottom, struct rp_error *err)
+{
+    struct rp_fo_border *above =
+        part == PART_FOOTER ? t->footer_above : t->above;
+    struct rp_box *box;
+    size_t col;
+
+    if (t->props.border_separate || !t->grid_ready)
+        return RP_OK;
+    box = rp_box_new();
+    for (col = 0; col < t->grid.n_cols; col++) {
+        struct rp_fo_border b[4] = {0};
+        struct rp_fo_border won =
+            resolve_border(above[col], border[RP_FO_BOTTOM]);
+        if (table_bottom)
+            won = resolve_border(won, t->props.border[RP_FO_BOTTOM]);
+        if (same_border(&won, &above[col]))
+            continue;
+        above[col] = won;
+        b[RP_FO_TOP] = won;
+        rp_emit_grid_borders(&box->items, b, t->grid.col_x[col], 0,
+                             t->grid.col_w[col], 0);
+    }
+    if (box->items.n == 0) {
+        rp_box_unref(box);
+        return RP_OK;
+    }
+    merge_rules(&box->items, 0);
+    box->keep_with_prev = true;
+    if (part == PART_FOOTER) {
+        box->is_footer = true;
+        rp_array_grow((void **)&t->ctx->footer, &t->ctx->cap_footer,
+                      t->ctx->n_footer + 1, sizeof(*t->ctx->footer));
+        t->ctx->footer[t->ctx->n_footer++] = box;
+        return RP_OK;
+    }
+    if (part == PART_HEADER) {
+        box->is_header = true;
+        rp_array_grow((void **)&t->ctx->header, &t->ctx->cap_header,
+                      t->ctx->n_header + 1, sizeof(*t->ctx->header));
+        t->ctx->header[t->ctx->n_header++] = rp_box_ref(box);
     }
     return rp_flow_emit(flow, box, err);
 }
@@ -998,7 +1110,16 @@ static enum rp_status table_part(struct rp_flow *flow, struct table_state *t,
 {
     struct rp_fo_node *row = NULL;
     enum rp_status status;
+    struct row_frame frame;
+    bool table_bottom;
 
+    memcpy(frame.part, part->props.border, sizeof(frame.part));
+    frame.part_top = true;
+    frame.table_top = kind != PART_FOOTER && !t->table_top_given;
+    if (frame.table_top)
+        t->table_top_given = true;
+    if (kind == PART_FOOTER)
+        t->pending_footer = true;
     while ((status = rp_fo_next_child(flow->layout->doc, part, &row, err)) ==
                RP_OK &&
            row) {
@@ -1012,12 +1133,34 @@ static enum rp_status table_part(struct rp_flow *flow, struct table_state *t,
         }
         status = rp_fo_materialize(flow->layout->doc, row, err);
         if (status == RP_OK)
-            status = table_row(flow, t, row, kind, table_line, err);
+            status = table_row(flow, t, row, kind, &frame, table_line, err);
         if (status != RP_OK)
             break;
+        frame.part_top = false;
+        frame.table_top = false;
     }
-    if (status != RP_OK)
+    if (status != RP_OK) {
         rp_fo_node_done(row);
+        return status;
+    }
+    /* The table's bottom is the footer's, or with none the body's. */
+    table_bottom =
+        kind == PART_FOOTER ||
+        (kind == PART_BODY && t->ctx->n_footer == 0 && !t->pending_footer);
+    if (t->auto_layout && !t->grid_ready) {
+        rp_array_grow((void **)&t->pending, &t->cap_pending, t->n_pending + 1,
+                      sizeof(*t->pending));
+        memset(&t->pending[t->n_pending], 0, sizeof(*t->pending));
+        t->pending[t->n_pending].part = kind;
+        t->pending[t->n_pending].frame = frame;
+        t->pending[t->n_pending].table_bottom = table_bottom;
+        t->n_pending++;
+        return RP_OK;
+    }
+    if (kind != PART_FOOTER)
+        status = table_flush(flow, t, err);
+    if (status == RP_OK)
+        status = close_part(flow, t, kind, frame.part, table_bottom, err);
     return status;
 }
 
@@ -1041,6 +1184,14 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
     else if (t.props.width.kind == RP_FO_LENGTH_PERCENT)
         t.width = avail * t.props.width.value / 100.0;
     t.x = flow->x_origin + t.props.start_indent;
+    /* Collapsed, the table's border lies on the outer grid lines, centred:
+     * the grid reaches half into the border the table leaves room for. */
+    if (!t.props.border_separate) {
+        double left = border_width(&t.props.border[RP_FO_LEFT]);
+        double right = border_width(&t.props.border[RP_FO_RIGHT]);
+        t.x -= left / 2;
+        t.width += (left + right) / 2;
+    }
     t.ctx = rp_xcalloc(1, sizeof(*t.ctx));
     t.ctx->refs = 1;
     t.ctx->omit_header_at_break = t.props.omit_header_at_break;
@@ -1104,6 +1255,7 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
     free(t.group.cells);
     free(t.spans.rows_left);
     free(t.above);
+    free(t.footer_above);
     for (i = 0; i < t.n_pending; i++)
         rp_fo_node_free(t.pending[i].row);
     free(t.pending);

@@ -2,7 +2,7 @@
 # Render features beyond the basics, each on a small FO file of its own:
 # lists, links, bookmarks, metadata, inline decorations, kept whitespace.
 . "$(dirname "$0")/lib.sh"
-plan 56
+plan 63
 
 # Lists: labels in their column, bodies at body-start(), nested lists.
 "$REPORTPIPE" render -q --dump-area "$WORK/lists.dump" tests/e2e/fo/lists.fo "$WORK/lists.pdf"
@@ -143,4 +143,25 @@ awk '/"P1"/ && !p {p = $2} /"A subject/ {s = $2} /"2026-01-05"/ && !d {d = $2}
 ok $? "auto layout: a narrow column for P1, the width goes to the subject"
 awk '/"Fixed layout/ {f = $2} END {exit !(f > 150)}' "$WORK/auto.dump"
 ok $? "table-layout=fixed shares the width equally"
+
+# Collapsed borders of table, header, body and footer join the cells' on
+# the grid lines: the wider wins; on a tie cell, row, part, then table.
+"$REPORTPIPE" render -q --dump-area "$WORK/frames.dump" tests/e2e/fo/frames.fo "$WORK/frames.pdf"
+ok $? "tables with part and table borders render"
+# rule X1 Y1 -> X2 Y2 WIDTH STYLE COLOUR, first table's grid 57.69..537.58
+grep -q "rule 57.69 58.69 -> 537.58 58.69 2.00 solid #0000ff" "$WORK/frames.dump"
+ok $? "the table's top border lies on the first (header) row's top grid line"
+grep -q "rule 57.69 58.69 -> 57.69 77.19 2.00 solid #0000ff" "$WORK/frames.dump"
+ok $? "the table's side border wins over the header cells' thinner ones"
+grep -q "rule 57.69 77.19 -> 537.58 77.19 1.50 solid #00ff00" "$WORK/frames.dump" &&
+    grep -q "rule 57.69 77.19 -> 537.58 77.19 3.00 solid #ff0000" "$WORK/frames.dump"
+ok $? "header bottom and the wider body top meet on one grid line"
+grep -q "rule 57.69 77.19 -> 57.69 95.69 3.00 solid #ff0000" "$WORK/frames.dump"
+ok $? "the body's 3pt side wins over the table's 2pt"
+grep -q "rule 57.69 117.69 -> 297.64 117.69 3.00 solid #ff0000" "$WORK/frames.dump" &&
+    ! grep -q "rule 297.64 117.69 -> 537.58 117.69 3.00" "$WORK/frames.dump"
+ok $? "the body's bottom closes the table except where a 4pt cell border wins"
+grep -q "rule 57.19 150.69 -> 538.08 150.69 2.50 solid #00ffff" "$WORK/frames.dump" &&
+    grep -q "rule 57.19 168.69 -> 538.08 168.69 1.00 solid #0000ff" "$WORK/frames.dump"
+ok $? "with a footer, the footer's top and the table's bottom close it"
 finish
