@@ -11,9 +11,13 @@
  * text), since their PangoLayouts cannot be kept; lines only Pango can
  * draw (rtl, decorations) are refused, and the caller lays out twice.
  *
- * A page record: struct record_header, then per item the item itself
- * (pointers cleared) and what it points to, each part padded to 8 bytes:
- * a target string (LINK, DEST), or the runs of a line (GLYPHS).
+ * A page record: struct record_header, then per item its kind and what
+ * that kind uses, packed (no padding, no pointers): geometry as doubles,
+ * colours and fonts as indexes into tables the spool keeps, a target as
+ * its length and bytes, a line as its runs.  A run: font, colour, counts,
+ * flags, then per glyph its id and advance (offsets only where a run has
+ * any), its clusters as byte deltas, and its text.  A 10,000-row table
+ * takes about a quarter of what the items themselves would.
  */
 #include "layout_internal.h"
 
@@ -26,37 +30,77 @@
 #include "common/mem.h"
 
 struct record_header {
-    uint64_t bytes; /* of the items that follow */
-    uint32_t n_items, n_runs;
+    uint32_t bytes; /* of the items that follow */
+    uint32_t n_items, n_runs, n_glyphs;
 };
 
-struct run_header {
-    double rgb[3];
-    uint32_t font; /* index in the spool's fonts */
-    uint32_t n_glyphs, n_text, pad;
+enum run_flags {
+    RUN_OFFSETS = 1,       /* glyphs carry x and y offsets */
+    RUN_WIDE_CLUSTERS = 2, /* clusters as 32-bit offsets, not byte deltas */
 };
 
 struct rp_spool {
     FILE *file;
     GPtrArray *fonts;         /* PangoFont references, by index */
     GHashTable *font_index;   /* PangoFont -> its index + 1 */
+    GArray *colors;           /* struct rp_area_color, by index */
+    GHashTable *color_index;  /* a colour's bytes -> its index + 1 */
     GByteArray *record;       /* the page being written or read */
     struct rp_area_run *runs; /* of the page read */
     size_t cap_runs;
+    PangoGlyphInfo *glyphs; /* of the page read */
+    int *clusters;
+    size_t cap_glyphs, cap_clusters;
 };
 
 static void put(GByteArray *record, const void *data, size_t len)
 {
-    static const guint8 zeros[8];
-
     g_byte_array_append(record, data, (guint)len);
-    if (len % 8)
-        g_byte_array_append(record, zeros, (guint)(8 - len % 8));
 }
 
-static size_t padded(size_t len)
+static void put_u8(GByteArray *record, uint8_t v)
 {
-    return (len + 7) & ~(size_t)7;
+    put(record, &v, 1);
+}
+
+static void put_u32(GByteArray *record, uint32_t v)
+{
+    put(record, &v, sizeof(v));
+}
+
+static void put_f64(GByteArray *record, double v)
+{
+    put(record, &v, sizeof(v));
+}
+
+/* Reading back: a cursor over the record. */
+struct cursor {
+    const guint8 *p;
+};
+
+static void get(struct cursor *c, void *out, size_t len)
+{
+    memcpy(out, c->p, len);
+    c->p += len;
+}
+
+static uint8_t get_u8(struct cursor *c)
+{
+    return *c->p++;
+}
+
+static uint32_t get_u32(struct cursor *c)
+{
+    uint32_t v;
+    get(c, &v, sizeof(v));
+    return v;
+}
+
+static double get_f64(struct cursor *c)
+{
+    double v;
+    get(c, &v, sizeof(v));
+    return v;
 }
 
 static uint32_t font_index(struct rp_spool *spool, PangoFont *font)
@@ -72,53 +116,85 @@ static uint32_t font_index(struct rp_spool *spool, PangoFont *font)
     return index - 1;
 }
 
-static void put_target(GByteArray *record, const char *target)
+static uint32_t color_index(struct rp_spool *spool,
+                            const struct rp_area_color *color)
 {
-    uint64_t len = target ? strlen(target) : 0;
+    GBytes *key = g_bytes_new(color, sizeof(*color));
+    guint index =
+        GPOINTER_TO_UINT(g_hash_table_lookup(spool->color_index, key));
 
-    put(record, &len, sizeof(len));
-    put(record, target ? target : "", len + 1);
+    if (index) {
+        g_bytes_unref(key);
+        return index - 1;
+    }
+    g_array_append_val(spool->colors, *color);
+    index = spool->colors->len;
+    g_hash_table_insert(spool->color_index, key, GUINT_TO_POINTER(index));
+    return index - 1;
 }
 
-/* Glyphs without their visual attributes: painting needs none, and
- * their unused bits are not initialised. */
-static void put_glyphs(GByteArray *record, const PangoGlyphInfo *glyphs,
-                       uint32_t n)
+static void put_target(GByteArray *record, const char *target)
 {
-    guint at = record->len;
-    PangoGlyphInfo *copy;
-    uint32_t i;
+    uint32_t len = target ? (uint32_t)strlen(target) : 0;
 
-    put(record, glyphs, sizeof(*glyphs) * n);
-    copy = (PangoGlyphInfo *)(record->data + at);
-    for (i = 0; i < n; i++)
-        memset(&copy[i].attr, 0, sizeof(copy[i].attr));
+    put_u32(record, len);
+    put(record, target ? target : "", (size_t)len + 1);
+}
+
+static void put_run(struct rp_spool *spool, const struct rp_area_run *run)
+{
+    struct rp_area_color rgb = {run->rgb[0], run->rgb[1], run->rgb[2], 1};
+    uint8_t flags = 0;
+    int i;
+
+    for (i = 0; i < run->n_glyphs; i++) {
+        const PangoGlyphGeometry *g = &run->glyphs[i].geometry;
+        if (g->x_offset || g->y_offset)
+            flags |= RUN_OFFSETS;
+        if (run->log_clusters[i] - (i ? run->log_clusters[i - 1] : 0) > 255 ||
+            run->log_clusters[i] < (i ? run->log_clusters[i - 1] : 0))
+            flags |= RUN_WIDE_CLUSTERS;
+    }
+    put_u32(spool->record, font_index(spool, run->font));
+    put_u32(spool->record, color_index(spool, &rgb));
+    put_u32(spool->record, (uint32_t)run->n_glyphs);
+    put_u32(spool->record, (uint32_t)run->n_text);
+    put_u8(spool->record, flags);
+    for (i = 0; i < run->n_glyphs; i++) {
+        const PangoGlyphInfo *g = &run->glyphs[i];
+        put_u32(spool->record, g->glyph);
+        put_u32(spool->record, (uint32_t)g->geometry.width);
+        if (flags & RUN_OFFSETS) {
+            put_u32(spool->record, (uint32_t)g->geometry.x_offset);
+            put_u32(spool->record, (uint32_t)g->geometry.y_offset);
+        }
+    }
+    for (i = 0; i < run->n_glyphs; i++) {
+        if (flags & RUN_WIDE_CLUSTERS)
+            put_u32(spool->record, (uint32_t)run->log_clusters[i]);
+        else
+            put_u8(spool->record,
+                   (uint8_t)(run->log_clusters[i] -
+                             (i ? run->log_clusters[i - 1] : 0)));
+    }
+    put(spool->record, run->text, (size_t)run->n_text);
 }
 
 static uint32_t put_line(struct rp_spool *spool,
-                         const struct rp_area_item *item)
+                         const struct rp_area_item *item, uint32_t *n_glyphs)
 {
     const char *text = pango_layout_get_text(item->layout);
-    uint64_t n_runs = g_slist_length(item->line->runs);
+    uint32_t n_runs = g_slist_length(item->line->runs);
     GSList *l;
 
-    put(spool->record, &n_runs, sizeof(n_runs));
+    put_u32(spool->record, n_runs);
     for (l = item->line->runs; l; l = l->next) {
         struct rp_area_run run;
-        struct run_header h = {0};
-
         rp_area_run_of(l->data, text, &run);
-        memcpy(h.rgb, run.rgb, sizeof(h.rgb));
-        h.font = font_index(spool, run.font);
-        h.n_glyphs = (uint32_t)run.n_glyphs;
-        h.n_text = (uint32_t)run.n_text;
-        put(spool->record, &h, sizeof(h));
-        put_glyphs(spool->record, run.glyphs, h.n_glyphs);
-        put(spool->record, run.log_clusters,
-            sizeof(*run.log_clusters) * h.n_glyphs);
-        put(spool->record, run.text, h.n_text);
+        put_run(spool, &run);
+        *n_glyphs += (uint32_t)run.n_glyphs;
     }
-    return (uint32_t)n_runs;
+    return n_runs;
 }
 
 enum rp_status rp_spool_new(struct rp_spool **out, struct rp_error *err)
@@ -150,6 +226,9 @@ enum rp_status rp_spool_new(struct rp_spool **out, struct rp_error *err)
     }
     spool->fonts = g_ptr_array_new_with_free_func(g_object_unref);
     spool->font_index = g_hash_table_new(NULL, NULL);
+    spool->colors = g_array_new(FALSE, FALSE, sizeof(struct rp_area_color));
+    spool->color_index = g_hash_table_new_full(
+        g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, NULL);
     spool->record = g_byte_array_new();
     *out = spool;
     return RP_OK;
@@ -162,8 +241,12 @@ void rp_spool_free(struct rp_spool *spool)
     fclose(spool->file);
     g_ptr_array_free(spool->fonts, TRUE);
     g_hash_table_destroy(spool->font_index);
+    g_array_free(spool->colors, TRUE);
+    g_hash_table_destroy(spool->color_index);
     g_byte_array_free(spool->record, TRUE);
     free(spool->runs);
+    free(spool->glyphs);
+    free(spool->clusters);
     free(spool);
 }
 
@@ -190,36 +273,43 @@ enum rp_status rp_spool_write(struct rp_spool *spool,
     g_byte_array_set_size(spool->record, 0);
     for (i = 0; i < items->n; i++) {
         const struct rp_area_item *from = &items->items[i];
-        struct rp_area_item item;
+        enum rp_area_kind kind =
+            from->kind == RP_AREA_TEXT ? RP_AREA_GLYPHS : from->kind;
 
-        /* Field by field: no pointers, no uninitialised padding. */
-        memset(&item, 0, sizeof(item));
-        item.kind = from->kind == RP_AREA_TEXT ? RP_AREA_GLYPHS : from->kind;
-        item.x = from->x;
-        item.y = from->y;
-        item.w = from->w;
-        item.h = from->h;
-        item.color = from->color;
-        item.rule_width = from->rule_width;
-        item.rule_style = from->rule_style;
-        item.rule_period = from->rule_period;
-        item.internal = from->internal;
-        item.deferred = from->deferred;
-        item.deferred_line = from->deferred_line;
-        put(spool->record, &item, sizeof(item));
-        switch (item.kind) {
+        put_u8(spool->record, (uint8_t)kind);
+        put_f64(spool->record, from->x);
+        put_f64(spool->record, from->y);
+        switch (kind) {
+        case RP_AREA_RECT:
+        case RP_AREA_RULE:
+            put_f64(spool->record, from->w);
+            put_f64(spool->record, from->h);
+            put_u32(spool->record, color_index(spool, &from->color));
+            if (kind == RP_AREA_RULE) {
+                put_f64(spool->record, from->rule_width);
+                put_f64(spool->record, from->rule_period);
+                put_u8(spool->record, (uint8_t)from->rule_style);
+            }
+            break;
         case RP_AREA_LINK:
         case RP_AREA_DEST:
+            put_f64(spool->record, from->w);
+            put_f64(spool->record, from->h);
+            put_u8(spool->record, from->internal);
             put_target(spool->record, from->target);
             break;
+        case RP_AREA_TEXT:
         case RP_AREA_GLYPHS:
-            h.n_runs += put_line(spool, from);
+            put_f64(spool->record, from->w);
+            h.n_runs += put_line(spool, from, &h.n_glyphs);
             break;
-        default:
+        case RP_AREA_DEFERRED:
+            put_u32(spool->record, (uint32_t)from->deferred);
+            put_u32(spool->record, (uint32_t)from->deferred_line);
             break;
         }
     }
-    h.bytes = spool->record->len;
+    h.bytes = (uint32_t)spool->record->len;
     h.n_items = (uint32_t)items->n;
     errno = 0;
     if (fwrite(&h, sizeof(h), 1, spool->file) != 1 ||
@@ -238,59 +328,105 @@ enum rp_status rp_spool_rewind(struct rp_spool *spool, struct rp_error *err)
     return RP_OK;
 }
 
+/* A run read back: glyphs and clusters into the page's arrays. */
+static void get_run(struct rp_spool *spool, struct cursor *c,
+                    struct rp_area_run *r, size_t *glyph)
+{
+    const struct rp_area_color *rgb;
+    PangoGlyphInfo *g = &spool->glyphs[*glyph];
+    int *clusters = &spool->clusters[*glyph];
+    uint8_t flags;
+    int i;
+
+    r->font = g_ptr_array_index(spool->fonts, get_u32(c));
+    rgb = &g_array_index(spool->colors, struct rp_area_color, get_u32(c));
+    r->rgb[0] = rgb->r;
+    r->rgb[1] = rgb->g;
+    r->rgb[2] = rgb->b;
+    r->n_glyphs = (int)get_u32(c);
+    r->n_text = (int)get_u32(c);
+    flags = get_u8(c);
+    for (i = 0; i < r->n_glyphs; i++) {
+        memset(&g[i], 0, sizeof(g[i]));
+        g[i].glyph = get_u32(c);
+        g[i].geometry.width = (int)get_u32(c);
+        if (flags & RUN_OFFSETS) {
+            g[i].geometry.x_offset = (int)get_u32(c);
+            g[i].geometry.y_offset = (int)get_u32(c);
+        }
+    }
+    for (i = 0; i < r->n_glyphs; i++)
+        clusters[i] = flags & RUN_WIDE_CLUSTERS
+                          ? (int)get_u32(c)
+                          : (i ? clusters[i - 1] : 0) + get_u8(c);
+    r->glyphs = g;
+    r->log_clusters = clusters;
+    r->text = (const char *)c->p;
+    c->p += r->n_text;
+    *glyph += (size_t)r->n_glyphs;
+}
+
 enum rp_status rp_spool_read(struct rp_spool *spool, struct rp_item_list *items,
                              struct rp_error *err)
 {
     struct record_header h;
-    const guint8 *p;
-    size_t i, run = 0;
+    struct cursor c;
+    size_t i, run = 0, glyph = 0;
 
     errno = 0;
     if (fread(&h, sizeof(h), 1, spool->file) != 1)
         return spool_failed(err, "read");
-    g_byte_array_set_size(spool->record, (guint)h.bytes);
+    g_byte_array_set_size(spool->record, h.bytes);
     if (fread(spool->record->data, 1, h.bytes, spool->file) != h.bytes)
         return spool_failed(err, "read");
     rp_array_grow((void **)&spool->runs, &spool->cap_runs, h.n_runs,
                   sizeof(*spool->runs));
-    p = spool->record->data;
+    rp_array_grow((void **)&spool->glyphs, &spool->cap_glyphs, h.n_glyphs,
+                  sizeof(*spool->glyphs));
+    rp_array_grow((void **)&spool->clusters, &spool->cap_clusters, h.n_glyphs,
+                  sizeof(*spool->clusters));
+    c.p = spool->record->data;
     for (i = 0; i < h.n_items; i++) {
-        struct rp_area_item item;
-        uint64_t n;
+        struct rp_area_item item = {0};
+        uint32_t n;
 
-        memcpy(&item, p, sizeof(item));
-        p += padded(sizeof(item));
+        item.kind = (enum rp_area_kind)get_u8(&c);
+        item.x = get_f64(&c);
+        item.y = get_f64(&c);
         switch (item.kind) {
-        case RP_AREA_LINK:
-        case RP_AREA_DEST:
-            memcpy(&n, p, sizeof(n));
-            item.target = (const char *)p + sizeof(n);
-            p += sizeof(n) + padded(n + 1);
-            break;
-        case RP_AREA_GLYPHS:
-            memcpy(&n, p, sizeof(n));
-            p += sizeof(n);
-            item.runs = &spool->runs[run];
-            item.n_runs = n;
-            for (; n > 0; n--, run++) {
-                struct rp_area_run *r = &spool->runs[run];
-                struct run_header rh;
-
-                memcpy(&rh, p, sizeof(rh));
-                p += padded(sizeof(rh));
-                memcpy(r->rgb, rh.rgb, sizeof(r->rgb));
-                r->font = g_ptr_array_index(spool->fonts, rh.font);
-                r->n_glyphs = (int)rh.n_glyphs;
-                r->glyphs = (const PangoGlyphInfo *)p;
-                p += padded(sizeof(*r->glyphs) * rh.n_glyphs);
-                r->log_clusters = (const int *)p;
-                p += padded(sizeof(*r->log_clusters) * rh.n_glyphs);
-                r->text = (const char *)p;
-                r->n_text = (int)rh.n_text;
-                p += padded(rh.n_text);
+        case RP_AREA_RECT:
+        case RP_AREA_RULE:
+            item.w = get_f64(&c);
+            item.h = get_f64(&c);
+            item.color =
+                g_array_index(spool->colors, struct rp_area_color, get_u32(&c));
+            if (item.kind == RP_AREA_RULE) {
+                item.rule_width = get_f64(&c);
+                item.rule_period = get_f64(&c);
+                item.rule_style = (enum rp_area_rule_style)get_u8(&c);
             }
             break;
-        default:
+        case RP_AREA_LINK:
+        case RP_AREA_DEST:
+            item.w = get_f64(&c);
+            item.h = get_f64(&c);
+            item.internal = get_u8(&c);
+            n = get_u32(&c);
+            item.target = (const char *)c.p;
+            c.p += n + 1;
+            break;
+        case RP_AREA_TEXT:
+        case RP_AREA_GLYPHS:
+            item.w = get_f64(&c);
+            n = get_u32(&c);
+            item.runs = &spool->runs[run];
+            item.n_runs = n;
+            for (; n > 0; n--, run++)
+                get_run(spool, &c, &spool->runs[run], &glyph);
+            break;
+        case RP_AREA_DEFERRED:
+            item.deferred = get_u32(&c);
+            item.deferred_line = get_u32(&c);
             break;
         }
         rp_item_list_push(items, &item);
