@@ -366,6 +366,18 @@ static enum rp_status spool_give_up(struct rp_layout *layout,
                         "forward references the page spool cannot wait for");
 }
 
+/* The spool is a shortcut: without room for it, lay out twice. */
+static enum rp_status spool_trouble(struct rp_layout *layout,
+                                    struct rp_error *err)
+{
+    char message[1200];
+
+    rp_error_format(err, message, sizeof(message));
+    rp_log_warn("%s; laying the document out twice instead", message);
+    rp_error_init(err);
+    return spool_give_up(layout, err);
+}
+
 /* The body of a finished page goes to the spool; its static content waits. */
 static enum rp_status spool_page(struct paginator *pg,
                                  struct rp_item_list *items,
@@ -381,7 +393,7 @@ static enum rp_status spool_page(struct paginator *pg,
     add_destinations(pg, items);
     status = rp_spool_write(layout->spool, items, &written, err);
     if (status != RP_OK)
-        return status;
+        return spool_trouble(layout, err);
     if (!written)
         return spool_give_up(layout, err);
     page = rp_xcalloc(1, sizeof(*page));
@@ -1153,7 +1165,7 @@ static enum rp_status spooled_pass(struct rp_layout *layout,
     enum rp_status status = rp_spool_new(&layout->spool, err);
 
     if (status != RP_OK)
-        return status;
+        return spool_trouble(layout, err);
     layout->pass = 2;
     layout->spooled_pages = g_ptr_array_new_with_free_func(spooled_page_free);
     layout->kept_statics =

@@ -1,7 +1,7 @@
 #!/bin/sh
 # reportpipe render on a hand-written FO file: the real PDF, read back.
 . "$(dirname "$0")/lib.sh"
-plan 19
+plan 22
 
 fo=tests/e2e/fo/basic.fo
 "$REPORTPIPE" render -q --dump-area "$WORK/basic.dump" "$fo" "$WORK/basic.pdf"
@@ -52,6 +52,15 @@ grep -q "bad.fo:19: field 'space-after'" "$WORK/err"
 ok $? "the error names file, line and property"
 [ ! -e "$WORK/bad.pdf" ] && [ -z "$(ls "$WORK" | grep tmp)" ]
 ok $? "a failed render leaves no PDF and no temporary file behind"
+
+# "Page N of M" keeps finished pages in a spool file under TMPDIR; with
+# nowhere to put it, the document is laid out twice instead, the same.
+TMPDIR="$WORK/no/such/dir" "$REPORTPIPE" render -q "$fo" "$WORK/nospool.pdf" 2>"$WORK/err"
+ok $? "without room for the page spool, render still succeeds"
+grep -q "cannot create the page spool.*laying the document out twice instead" "$WORK/err"
+ok $? "and says why it takes longer"
+pdftotext -layout "$WORK/nospool.pdf" - | cmp -s - "$WORK/basic.txt"
+ok $? "with the same text on the same pages"
 
 printf '<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format">\n<fo:layout-master-set>\n<oops' >"$WORK/cut.fo"
 "$REPORTPIPE" render "$WORK/cut.fo" "$WORK/cut.pdf" 2>"$WORK/err"
