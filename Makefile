@@ -31,10 +31,11 @@ endif
 # Library headers through -isystem, so their warnings are not ours.
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null | sed 's/-I/-isystem /g')
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CFLAGS  += -std=c11 $(WARNINGS) $(OPT)
+# -pthread: the FO reader parses on a second thread (pipeline/fo/events.c).
+CFLAGS  += -std=c11 -pthread $(WARNINGS) $(OPT)
 CPPFLAGS += -D_DEFAULT_SOURCE -Ipipeline $(PKG_CFLAGS) -MMD -MP
 LDLIBS  += $(PKG_LIBS) -lcsv -lhyphen -lm
-LDFLAGS += $(filter -fsanitize=%,$(OPT))
+LDFLAGS += -pthread $(filter -fsanitize=%,$(OPT))
 
 STAGES   = common import merge transform fo layout paint
 LIB_SRC  = $(filter-out %_test.c,$(foreach s,$(STAGES),$(wildcard pipeline/$(s)/*.c)))

@@ -10,7 +10,8 @@
  * used it.  A caller that needs a whole subtree (a table row, a static
  * content) materialises it.  The source is either an in-memory xmlDoc (as
  * XSLT produces it: no re-serialisation) or a file streamed through
- * libxml2's xmlTextReader; both behave the same.
+ * libxml2's xmlTextReader, which parses the page sequences on a second
+ * thread while layout works (events.c); both behave the same.
  *
  * Elements and properties outside the supported subset (docs/fo-subset.md)
  * are reported once per kind as a warning naming the element and its line;
@@ -22,6 +23,10 @@
  * the same parent, unless kept with rp_fo_node_keep(), in which case the
  * caller frees them with rp_fo_node_free().  Strings in props live as long
  * as the document.
+ *
+ * Threads: an rp_fo_doc is used by one thread at a time.  A file's reading
+ * thread is the document's own: rp_fo_doc_rewind() and rp_fo_doc_free()
+ * (also after an error, in the middle of the document) stop and join it.
  */
 #ifndef RP_FO_H
 #define RP_FO_H

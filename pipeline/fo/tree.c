@@ -2,10 +2,13 @@
  * FO documents: elements mapped to kinds, each element's properties
  * resolved against its parent's, and the stream that hands elements to
  * layout one at a time, from an xmlDoc or from a file through
- * xmlTextReader.
+ * xmlTextReader (as events from events.c).  Both sources describe an
+ * element the same way (struct rp_fo_elem) for property resolution, which
+ * stays on the calling thread with the document's caches.
  */
 #include "fo_internal.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +20,7 @@
 #include "common/log.h"
 #include "common/mem.h"
 
-#define FO_NS "http://www.w3.org/1999/XSL/Format"
+#define FO_NS RP_FO_NS
 
 /* rp_fo_node.flags */
 enum {
@@ -30,15 +33,17 @@ enum {
 /* File source: one open element on the reader's path. */
 struct open_element {
     int depth;
-    bool at_start; /* nothing inside it has been read yet */
 };
 
 struct rp_fo_doc {
     char *name;
-    const xmlDoc *xml;     /* in-memory source, not owned; or NULL */
-    char *path;            /* file source */
-    xmlTextReader *reader; /* file source, open while reading */
-    bool have_token;       /* the reader's current node is not consumed */
+    const xmlDoc *xml;            /* in-memory source, not owned; or NULL */
+    char *path;                   /* file source */
+    struct rp_fo_events *events;  /* file source, open while reading */
+    struct rp_fo_attr *xml_attrs; /* in-memory source: the element's */
+    size_t cap_xml_attrs;
+    xmlChar **xml_owned; /* attribute values to xmlFree() */
+    size_t n_xml_owned, cap_xml_owned;
     struct open_element *open;
     size_t n_open, cap_open;
     struct rp_fo_strings *strings;
@@ -160,25 +165,38 @@ static int find_element_name(const void *key, const void *entry)
     return strcmp(key, fo_elements[*(const size_t *)entry].name);
 }
 
-/* Every element of a document is looked up: by binary search. */
+static size_t sorted_elements[N_FO_ELEMENTS];
+
+static void sort_elements(void)
+{
+    size_t i;
+    for (i = 0; i < N_FO_ELEMENTS; i++)
+        sorted_elements[i] = i;
+    qsort(sorted_elements, N_FO_ELEMENTS, sizeof(sorted_elements[0]),
+          compare_element_names);
+}
+
+/*
+ * Every element of a document is looked up: by binary search.  The file
+ * source's producer thread calls this too, hence pthread_once.
+ */
+int rp_fo_kind_of(const char *ns, const char *name)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    const size_t *found;
+
+    if (!ns || strcmp(ns, FO_NS) != 0)
+        return -1;
+    pthread_once(&once, sort_elements);
+    found = bsearch(name, sorted_elements, N_FO_ELEMENTS,
+                    sizeof(sorted_elements[0]), find_element_name);
+    return found ? (int)fo_elements[*found].kind : -1;
+}
+
 static int kind_of(const xmlNode *node)
 {
-    static size_t sorted[N_FO_ELEMENTS];
-    static bool ready;
-    const size_t *found;
-    size_t i;
-
-    if (!node->ns || strcmp((const char *)node->ns->href, FO_NS) != 0)
-        return -1;
-    if (!ready) {
-        for (i = 0; i < N_FO_ELEMENTS; i++)
-            sorted[i] = i;
-        qsort(sorted, N_FO_ELEMENTS, sizeof(sorted[0]), compare_element_names);
-        ready = true;
-    }
-    found = bsearch(node->name, sorted, N_FO_ELEMENTS, sizeof(sorted[0]),
-                    find_element_name);
-    return found ? (int)fo_elements[*found].kind : -1;
+    return rp_fo_kind_of(node->ns ? (const char *)node->ns->href : NULL,
+                         (const char *)node->name);
 }
 
 static bool is_block_level(enum rp_fo_kind kind)
@@ -259,11 +277,7 @@ static void props_inherit(struct rp_fo_props *p,
     p->list_label_separation = parent->list_label_separation;
 }
 
-/*
- * An attribute's value: its one text node as it is (no copy), or the
- * joined value (entities, several nodes) in *owned for the caller to free.
- */
-static const char *attr_value(const xmlAttr *attr, xmlChar **owned)
+const char *rp_fo_attr_value(const xmlAttr *attr, xmlChar **owned)
 {
     const xmlNode *t = attr->children;
 
@@ -276,7 +290,8 @@ static const char *attr_value(const xmlAttr *attr, xmlChar **owned)
     return *owned ? (const char *)*owned : "";
 }
 
-static enum rp_status resolve_font_size(struct rp_fo_doc *doc, xmlNode *elem,
+static enum rp_status resolve_font_size(struct rp_fo_doc *doc,
+                                        const struct rp_fo_elem *elem,
                                         struct rp_fo_props *p,
                                         const struct rp_fo_props *parent,
                                         struct rp_error *err)
@@ -289,16 +304,14 @@ static enum rp_status resolve_font_size(struct rp_fo_doc *doc, xmlNode *elem,
         {"medium", 12.0},   {"large", 14.4},  {"x-large", 17.3},
         {"xx-large", 20.7},
     };
-    xmlChar *owned = NULL;
     const char *value = NULL;
-    const xmlAttr *attr;
-    enum rp_status status = RP_OK;
     double pct, size = 0;
     size_t i;
 
-    for (attr = elem->properties; attr && !value; attr = attr->next) {
-        if (!attr->ns && !strcmp((const char *)attr->name, "font-size"))
-            value = attr_value(attr, &owned);
+    for (i = 0; i < elem->n_attrs && !value; i++) {
+        if (!elem->attrs[i].ns_href &&
+            !strcmp(elem->attrs[i].name, "font-size"))
+            value = elem->attrs[i].value;
     }
     if (!value)
         return RP_OK;
@@ -315,25 +328,22 @@ static enum rp_status resolve_font_size(struct rp_fo_doc *doc, xmlNode *elem,
     else if (size == 0 &&
              !rp_fo_parse_length((const char *)value, parent->font_size, &size))
         size = -1;
-    if (!(size > 0) || size > 10000) {
-        status = rp_error_set(err, RP_ERR_INPUT, doc->name, xmlGetLineNo(elem),
-                              "font-size",
-                              "fo:%s: '%s' is not a font size (expected a "
-                              "length such as 10pt, a percentage or a "
-                              "keyword such as large)",
-                              elem->name, value);
-        goto out;
-    }
+    if (!(size > 0) || size > 10000)
+        return rp_error_set(err, RP_ERR_INPUT, doc->name, elem->line,
+                            "font-size",
+                            "fo:%s: '%s' is not a font size (expected a "
+                            "length such as 10pt, a percentage or a "
+                            "keyword such as large)",
+                            elem->name, value);
     p->font_size = size;
     /* A line-height given as a number scales with the new size. */
     if (parent->font_size > 0)
         p->line_height = parent->line_height * size / parent->font_size;
-out:
-    xmlFree(owned);
-    return status;
+    return RP_OK;
 }
 
-static enum rp_status resolve_props(struct rp_fo_doc *doc, xmlNode *elem,
+static enum rp_status resolve_props(struct rp_fo_doc *doc,
+                                    const struct rp_fo_elem *elem,
                                     struct rp_fo_node *node,
                                     const struct rp_fo_props *parent,
                                     struct rp_error *err)
@@ -341,43 +351,37 @@ static enum rp_status resolve_props(struct rp_fo_doc *doc, xmlNode *elem,
     struct rp_fo_props *p = &node->props;
     struct rp_fo_specified spec = {0};
     enum rp_status status;
-    xmlAttr *attr;
+    size_t i;
 
     props_inherit(p, parent, &doc->initial);
     status = resolve_font_size(doc, elem, p, parent, err);
     if (status != RP_OK)
         return status;
-    for (attr = elem->properties; attr; attr = attr->next) {
-        const char *name = (const char *)attr->name;
-        const char *text;
-        xmlChar *value;
+    for (i = 0; i < elem->n_attrs; i++) {
+        const struct rp_fo_attr *attr = &elem->attrs[i];
+        const char *name = attr->name;
+        const char *text = attr->value;
         int handled;
         char what[160];
 
-        if (attr->ns) {
+        if (attr->ns_href) {
             snprintf(what, sizeof(what), "@%s:%s",
-                     attr->ns->prefix ? (const char *)attr->ns->prefix : "",
-                     name);
+                     attr->ns_prefix ? attr->ns_prefix : "", name);
             char message[256];
             snprintf(message, sizeof(message),
                      "property %s (extension namespace %s) is not "
                      "supported; ignored",
-                     what + 1, attr->ns->href);
-            rp_fo_doc_warn_once(doc, what, xmlGetLineNo(elem), "%s", message);
+                     what + 1, attr->ns_href);
+            rp_fo_doc_warn_once(doc, what, elem->line, "%s", message);
             continue;
         }
-        text = attr_value(attr, &value);
         handled = rp_fo_apply_property(p, parent, name, text, &spec,
                                        doc->strings, doc->values);
-        if (handled == 0) {
-            status = rp_error_set(err, RP_ERR_INPUT, doc->name,
-                                  xmlGetLineNo(elem), name,
-                                  "fo:%s: '%s' is not a valid value for %s "
-                                  "(see docs/fo-subset.md)",
-                                  elem->name, text, name);
-            xmlFree(value);
-            return status;
-        }
+        if (handled == 0)
+            return rp_error_set(err, RP_ERR_INPUT, doc->name, elem->line, name,
+                                "fo:%s: '%s' is not a valid value for %s "
+                                "(see docs/fo-subset.md)",
+                                elem->name, text, name);
         if (handled < 0) {
             char message[256];
             snprintf(what, sizeof(what), "@%s", name);
@@ -385,9 +389,8 @@ static enum rp_status resolve_props(struct rp_fo_doc *doc, xmlNode *elem,
                      "property '%s' (on fo:%s) is not supported yet; "
                      "ignored",
                      name, elem->name);
-            rp_fo_doc_warn_once(doc, what, xmlGetLineNo(elem), "%s", message);
+            rp_fo_doc_warn_once(doc, what, elem->line, "%s", message);
         }
-        xmlFree(value);
     }
     if (!spec.text_align_last)
         p->text_align_last = p->text_align == RP_FO_ALIGN_JUSTIFY
@@ -437,7 +440,7 @@ void rp_fo_doc_warn_once(struct rp_fo_doc *doc, const char *key, long line,
     rp_log_warn("%s:%ld: %s", doc->name, line, message);
 }
 
-static bool accepts_text(enum rp_fo_kind kind)
+bool rp_fo_accepts_text(enum rp_fo_kind kind)
 {
     return kind == RP_FO_BLOCK || kind == RP_FO_INLINE ||
            kind == RP_FO_WRAPPER || kind == RP_FO_BASIC_LINK ||
@@ -492,28 +495,29 @@ static struct rp_fo_node *text_node(const char *text, long line,
  * Makes the node for element elem (a child of parent), or *out = NULL for
  * an element outside the subset, which is reported and must be skipped.
  */
-static enum rp_status element_node(struct rp_fo_doc *doc, xmlNode *elem,
+static enum rp_status element_node(struct rp_fo_doc *doc,
+                                   const struct rp_fo_elem *elem,
                                    const struct rp_fo_node *parent,
                                    struct rp_fo_node **out,
                                    struct rp_error *err)
 {
-    int kind = kind_of(elem);
+    int kind = elem->kind;
     struct rp_fo_node *node;
     enum rp_status status;
 
     *out = NULL;
     /* FOP's fox:destination names a destination: every id is one here. */
-    if (kind < 0 && elem->ns &&
-        !strcmp((const char *)elem->ns->href,
+    if (kind < 0 && elem->ns_href &&
+        !strcmp(elem->ns_href,
                 "http://xmlgraphics.apache.org/fop/extensions") &&
-        !strcmp((const char *)elem->name, "destination"))
+        !strcmp(elem->name, "destination"))
         return RP_OK;
     if (kind < 0) {
         char what[160];
         const char *prefix =
-            elem->ns && elem->ns->prefix ? (const char *)elem->ns->prefix : "";
+            elem->ns_href && elem->ns_prefix ? elem->ns_prefix : "";
         snprintf(what, sizeof(what), "%s:%s", prefix, elem->name);
-        rp_fo_doc_warn_once(doc, what, xmlGetLineNo(elem),
+        rp_fo_doc_warn_once(doc, what, elem->line,
                             "element %s%s%s is not supported yet; it and its "
                             "content are skipped",
                             prefix, *prefix ? ":" : "", elem->name);
@@ -521,7 +525,7 @@ static enum rp_status element_node(struct rp_fo_doc *doc, xmlNode *elem,
     }
     node = rp_xcalloc(1, sizeof(*node));
     node->kind = (enum rp_fo_kind)kind;
-    node->line = xmlGetLineNo(elem);
+    node->line = elem->line;
     status = resolve_props(doc, elem, node, &parent->props, err);
     if (status != RP_OK) {
         free(node);
@@ -532,6 +536,62 @@ static enum rp_status element_node(struct rp_fo_doc *doc, xmlNode *elem,
 }
 
 /* ---- the in-memory source ------------------------------------------------ */
+
+/*
+ * Describes n for element_node(); the description borrows from n and from
+ * doc's scratch arrays until xml_elem_release().
+ */
+static void xml_elem_describe(struct rp_fo_doc *doc, const xmlNode *n,
+                              struct rp_fo_elem *elem)
+{
+    const xmlAttr *a;
+    size_t i = 0;
+
+    elem->kind = kind_of(n);
+    elem->name = (const char *)n->name;
+    elem->ns_href = n->ns ? (const char *)n->ns->href : NULL;
+    elem->ns_prefix = n->ns ? (const char *)n->ns->prefix : NULL;
+    elem->line = xmlGetLineNo(n);
+    for (a = n->properties; a; a = a->next, i++) {
+        struct rp_fo_attr *attr;
+        xmlChar *owned;
+
+        rp_array_grow((void **)&doc->xml_attrs, &doc->cap_xml_attrs, i + 1,
+                      sizeof(*doc->xml_attrs));
+        attr = &doc->xml_attrs[i];
+        attr->name = (const char *)a->name;
+        attr->ns_href = a->ns ? (const char *)a->ns->href : NULL;
+        attr->ns_prefix = a->ns ? (const char *)a->ns->prefix : NULL;
+        attr->value = rp_fo_attr_value(a, &owned);
+        if (owned) {
+            rp_array_grow((void **)&doc->xml_owned, &doc->cap_xml_owned,
+                          doc->n_xml_owned + 1, sizeof(*doc->xml_owned));
+            doc->xml_owned[doc->n_xml_owned++] = owned;
+        }
+    }
+    elem->attrs = doc->xml_attrs;
+    elem->n_attrs = i;
+}
+
+static void xml_elem_release(struct rp_fo_doc *doc)
+{
+    while (doc->n_xml_owned > 0)
+        xmlFree(doc->xml_owned[--doc->n_xml_owned]);
+}
+
+static enum rp_status xml_element_node(struct rp_fo_doc *doc, const xmlNode *n,
+                                       const struct rp_fo_node *parent,
+                                       struct rp_fo_node **out,
+                                       struct rp_error *err)
+{
+    struct rp_fo_elem elem;
+    enum rp_status status;
+
+    xml_elem_describe(doc, n, &elem);
+    status = element_node(doc, &elem, parent, out, err);
+    xml_elem_release(doc);
+    return status;
+}
 
 static enum rp_status xml_next_child(struct rp_fo_doc *doc,
                                      struct rp_fo_node *parent,
@@ -545,7 +605,7 @@ static enum rp_status xml_next_child(struct rp_fo_doc *doc,
     while ((n = parent->src_next) != NULL) {
         parent->src_next = n->next;
         if (n->type == XML_ELEMENT_NODE) {
-            status = element_node(doc, (xmlNode *)n, parent, child, err);
+            status = xml_element_node(doc, n, parent, child, err);
             if (status != RP_OK)
                 return status;
             if (!*child)
@@ -555,7 +615,7 @@ static enum rp_status xml_next_child(struct rp_fo_doc *doc,
             return RP_OK;
         }
         if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
-            accepts_text(parent->kind)) {
+            rp_fo_accepts_text(parent->kind)) {
             *child =
                 text_node((const char *)n->content, xmlGetLineNo(n), parent);
             return RP_OK;
@@ -576,22 +636,16 @@ static enum rp_status reader_failed(struct rp_fo_doc *doc, struct rp_error *err)
                         "cannot read the FO document");
 }
 
-/* Advances to the next node; *done at end of document. */
-static enum rp_status reader_next(struct rp_fo_doc *doc, bool *done,
-                                  struct rp_error *err)
+/* The same message as reader_failed(), from what the reader's thread saw. */
+static enum rp_status event_failed(struct rp_fo_doc *doc,
+                                   const struct rp_fo_event *ev,
+                                   struct rp_error *err)
 {
-    int r;
-
-    *done = false;
-    if (doc->have_token) {
-        doc->have_token = false;
-        return RP_OK;
-    }
-    r = xmlTextReaderRead(doc->reader);
-    if (r < 0)
-        return reader_failed(doc, err);
-    *done = r == 0;
-    return RP_OK;
+    if (ev->text)
+        return rp_error_set(err, RP_ERR_INPUT, doc->name, ev->line, NULL,
+                            "not well-formed XML: %s", ev->text);
+    return rp_error_set(err, RP_ERR_INPUT, doc->name, 0, NULL,
+                        "cannot read the FO document");
 }
 
 static void push_open(struct rp_fo_doc *doc, int depth)
@@ -599,34 +653,23 @@ static void push_open(struct rp_fo_doc *doc, int depth)
     rp_array_grow((void **)&doc->open, &doc->cap_open, doc->n_open + 1,
                   sizeof(*doc->open));
     doc->open[doc->n_open].depth = depth;
-    doc->open[doc->n_open].at_start = true;
     doc->n_open++;
 }
 
 /* Consumes the rest of the innermost open element, end tag included. */
 static enum rp_status skip_open(struct rp_fo_doc *doc, struct rp_error *err)
 {
-    struct open_element e = doc->open[--doc->n_open];
-    bool done;
-    enum rp_status status;
+    int depth = doc->open[--doc->n_open].depth;
 
-    if (e.at_start && !doc->have_token) {
-        /* Nothing read inside yet: skip the subtree in one go. */
-        int r = xmlTextReaderNext(doc->reader);
-        if (r < 0)
-            return reader_failed(doc, err);
-        doc->have_token = r == 1;
-        return RP_OK;
-    }
     for (;;) {
-        status = reader_next(doc, &done, err);
-        if (status != RP_OK)
-            return status;
-        if (done)
+        const struct rp_fo_event *ev = rp_fo_events_next(doc->events);
+
+        if (ev->type == RP_FO_EVENT_ERROR)
+            return event_failed(doc, ev, err);
+        if (ev->type == RP_FO_EVENT_END_DOCUMENT)
             return rp_error_set(err, RP_ERR_INPUT, doc->name, 0, NULL,
                                 "the document ends inside an element");
-        if (xmlTextReaderNodeType(doc->reader) == XML_READER_TYPE_END_ELEMENT &&
-            xmlTextReaderDepth(doc->reader) == e.depth)
+        if (ev->type == RP_FO_EVENT_END && ev->depth == depth)
             return RP_OK;
     }
 }
@@ -637,7 +680,6 @@ static enum rp_status file_next_child(struct rp_fo_doc *doc,
                                       struct rp_error *err)
 {
     enum rp_status status;
-    bool done;
 
     *child = NULL;
     if (parent->flags & NODE_CLOSED)
@@ -649,57 +691,45 @@ static enum rp_status file_next_child(struct rp_fo_doc *doc,
         if (status != RP_OK)
             return status;
     }
-    if (doc->n_open > 0)
-        doc->open[doc->n_open - 1].at_start = false;
     for (;;) {
-        int type, depth;
-        xmlNode *current;
+        const struct rp_fo_event *ev = rp_fo_events_next(doc->events);
 
-        status = reader_next(doc, &done, err);
-        if (status != RP_OK)
-            return status;
-        if (done)
+        if (ev->type == RP_FO_EVENT_ERROR)
+            return event_failed(doc, ev, err);
+        if (ev->type == RP_FO_EVENT_END_DOCUMENT)
             return rp_error_set(err, RP_ERR_INPUT, doc->name, 0, NULL,
                                 "the document ends inside fo:%s",
                                 rp_fo_kind_name(parent->kind));
-        type = xmlTextReaderNodeType(doc->reader);
-        depth = xmlTextReaderDepth(doc->reader);
-        if (type == XML_READER_TYPE_END_ELEMENT && depth == parent->depth) {
+        if (ev->type == RP_FO_EVENT_END && ev->depth == parent->depth) {
             parent->flags |= NODE_CLOSED;
             if (doc->n_open > 0 &&
                 doc->open[doc->n_open - 1].depth == parent->depth)
                 doc->n_open--;
             return RP_OK;
         }
-        current = xmlTextReaderCurrentNode(doc->reader);
-        if (type == XML_READER_TYPE_ELEMENT) {
-            bool empty = xmlTextReaderIsEmptyElement(doc->reader) == 1;
-            status = element_node(doc, current, parent, child, err);
+        if (ev->type == RP_FO_EVENT_START) {
+            status = element_node(doc, &ev->elem, parent, child, err);
             if (status != RP_OK)
                 return status;
             if (!*child) {
-                if (!empty) {
-                    push_open(doc, depth);
+                if (!ev->empty) {
+                    push_open(doc, ev->depth);
                     status = skip_open(doc, err);
                     if (status != RP_OK)
                         return status;
                 }
                 continue;
             }
-            (*child)->depth = depth;
-            if (empty)
+            (*child)->depth = ev->depth;
+            if (ev->empty)
                 (*child)->flags |= NODE_CLOSED;
             else
-                push_open(doc, depth);
+                push_open(doc, ev->depth);
             return RP_OK;
         }
-        if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
-             type == XML_READER_TYPE_WHITESPACE ||
-             type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) &&
-            accepts_text(parent->kind)) {
-            const xmlChar *value = xmlTextReaderConstValue(doc->reader);
-            *child = text_node(value ? (const char *)value : "",
-                               current ? xmlGetLineNo(current) : 0, parent);
+        /* Events bring text only where the element takes it. */
+        if (ev->type == RP_FO_EVENT_TEXT && rp_fo_accepts_text(parent->kind)) {
+            *child = text_node(ev->text, ev->line, parent);
             return RP_OK;
         }
     }
@@ -864,7 +894,9 @@ static enum rp_status read_declarations(struct rp_fo_doc *doc,
         collect_metadata(doc, ((const xmlNode *)decl->src)->children);
         decl->src_next = NULL;
     } else if (!(decl->flags & NODE_CLOSED)) {
-        xmlNode *expanded = xmlTextReaderExpand(doc->reader);
+        /* Still read on this thread: start() hands the reader on later. */
+        xmlNode *expanded =
+            xmlTextReaderExpand(rp_fo_events_reader(doc->events));
         if (!expanded)
             return reader_failed(doc, err);
         collect_metadata(doc, expanded->children);
@@ -889,11 +921,70 @@ static void release_state(struct rp_fo_doc *doc)
     doc->root = NULL;
     g_hash_table_remove_all(doc->masters);
     memset(&doc->metadata, 0, sizeof(doc->metadata));
-    if (doc->reader)
-        xmlFreeTextReader(doc->reader);
-    doc->reader = NULL;
-    doc->have_token = false;
+    rp_fo_events_free(doc->events);
+    doc->events = NULL;
     doc->n_open = 0;
+}
+
+/* Makes doc->root from the document element, which must be fo:root. */
+static enum rp_status open_root(struct rp_fo_doc *doc, struct rp_error *err)
+{
+    enum rp_status status = RP_OK;
+    const xmlNode *root_node = NULL;
+    const struct rp_fo_elem *root_elem = NULL;
+    struct rp_fo_elem described;
+    const struct rp_fo_event *ev = NULL;
+
+    if (doc->xml) {
+        root_node = xmlDocGetRootElement((xmlDoc *)doc->xml);
+        if (root_node) {
+            xml_elem_describe(doc, root_node, &described);
+            root_elem = &described;
+        }
+    } else {
+        xmlTextReader *reader =
+            xmlReaderForFile(doc->path, NULL,
+                             XML_PARSE_NONET | XML_PARSE_NOCDATA |
+                                 XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+        if (!reader)
+            return rp_error_set(err, RP_ERR_INPUT, doc->name, 0, NULL,
+                                "cannot open the FO file");
+        doc->events = rp_fo_events_new(reader);
+        do {
+            ev = rp_fo_events_next(doc->events);
+            if (ev->type == RP_FO_EVENT_ERROR)
+                return event_failed(doc, ev, err);
+        } while (ev->type != RP_FO_EVENT_START &&
+                 ev->type != RP_FO_EVENT_END_DOCUMENT);
+        if (ev->type == RP_FO_EVENT_START)
+            root_elem = &ev->elem;
+    }
+    if (!root_elem || root_elem->kind != RP_FO_ROOT) {
+        status = rp_error_set(err, RP_ERR_INPUT, doc->name,
+                              root_elem ? root_elem->line : 0, NULL,
+                              "the document element is %s, not fo:root "
+                              "(namespace " FO_NS ")",
+                              root_elem ? root_elem->name : "missing");
+        goto out;
+    }
+    status = element_node(doc, root_elem, &doc->base, &doc->root, err);
+    if (status != RP_OK)
+        goto out;
+    doc->root->flags |= NODE_KEPT;
+    if (doc->xml) {
+        doc->root->src = root_node;
+        doc->root->src_next = root_node->children;
+    } else {
+        doc->root->depth = 0;
+        if (ev->empty)
+            doc->root->flags |= NODE_CLOSED;
+        else
+            push_open(doc, 0);
+    }
+out:
+    if (doc->xml)
+        xml_elem_release(doc);
+    return status;
 }
 
 /*
@@ -903,50 +994,11 @@ static void release_state(struct rp_fo_doc *doc)
 static enum rp_status start(struct rp_fo_doc *doc, struct rp_error *err)
 {
     enum rp_status status;
-    xmlNode *root_elem = NULL;
     struct rp_fo_node *child = NULL;
-    bool done;
 
-    if (doc->xml) {
-        root_elem = xmlDocGetRootElement((xmlDoc *)doc->xml);
-    } else {
-        doc->reader =
-            xmlReaderForFile(doc->path, NULL,
-                             XML_PARSE_NONET | XML_PARSE_NOCDATA |
-                                 XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-        if (!doc->reader)
-            return rp_error_set(err, RP_ERR_INPUT, doc->name, 0, NULL,
-                                "cannot open the FO file");
-        do {
-            status = reader_next(doc, &done, err);
-            if (status != RP_OK)
-                return status;
-        } while (!done &&
-                 xmlTextReaderNodeType(doc->reader) != XML_READER_TYPE_ELEMENT);
-        if (!done)
-            root_elem = xmlTextReaderCurrentNode(doc->reader);
-    }
-    if (!root_elem || kind_of(root_elem) != RP_FO_ROOT)
-        return rp_error_set(err, RP_ERR_INPUT, doc->name,
-                            root_elem ? xmlGetLineNo(root_elem) : 0, NULL,
-                            "the document element is %s, not fo:root "
-                            "(namespace " FO_NS ")",
-                            root_elem ? (const char *)root_elem->name
-                                      : "missing");
-    status = element_node(doc, root_elem, &doc->base, &doc->root, err);
+    status = open_root(doc, err);
     if (status != RP_OK)
         return status;
-    doc->root->flags |= NODE_KEPT;
-    if (doc->xml) {
-        doc->root->src = root_elem;
-        doc->root->src_next = root_elem->children;
-    } else {
-        doc->root->depth = 0;
-        if (xmlTextReaderIsEmptyElement(doc->reader) == 1)
-            doc->root->flags |= NODE_CLOSED;
-        else
-            push_open(doc, 0);
-    }
     for (;;) {
         status = rp_fo_next_child(doc, doc->root, &child, err);
         if (status != RP_OK || !child)
@@ -954,6 +1006,9 @@ static enum rp_status start(struct rp_fo_doc *doc, struct rp_error *err)
         if (child->kind == RP_FO_PAGE_SEQUENCE) {
             rp_fo_node_keep(child);
             doc->first_sequence = child;
+            /* The rest is the page sequences: read them on the side. */
+            if (doc->events)
+                rp_fo_events_start_thread(doc->events);
             return RP_OK;
         }
         if (child->kind == RP_FO_DECLARATIONS)
@@ -1008,6 +1063,8 @@ enum rp_status rp_fo_doc_open_file(const char *path, struct rp_fo_doc **out,
     enum rp_status status;
 
     doc->path = rp_xstrdup(path);
+    /* Before the producer thread: libxml2's globals are set up once. */
+    xmlInitParser();
     status = start(doc, err);
     if (status != RP_OK) {
         rp_fo_doc_free(doc);
@@ -1027,6 +1084,8 @@ void rp_fo_doc_free(struct rp_fo_doc *doc)
     rp_fo_strings_free(doc->strings);
     rp_fo_value_cache_free(doc->values);
     free(doc->open);
+    free(doc->xml_attrs);
+    free(doc->xml_owned);
     free(doc->path);
     free(doc->name);
     free(doc);
