@@ -39,13 +39,19 @@ enum run_flags {
     RUN_WIDE_CLUSTERS = 2, /* clusters as 32-bit offsets, not byte deltas */
 };
 
+/* The page being written: a plain buffer, appended to field by field. */
+struct record {
+    guint8 *data;
+    size_t len, cap;
+};
+
 struct rp_spool {
     FILE *file;
     GPtrArray *fonts;         /* PangoFont references, by index */
     GHashTable *font_index;   /* PangoFont -> its index + 1 */
     GArray *colors;           /* struct rp_area_color, by index */
     GHashTable *color_index;  /* a colour's bytes -> its index + 1 */
-    GByteArray *record;       /* the page being written or read */
+    struct record record;     /* the page being written or read */
     struct rp_area_run *runs; /* of the page read */
     size_t cap_runs;
     PangoGlyphInfo *glyphs; /* of the page read */
@@ -53,22 +59,26 @@ struct rp_spool {
     size_t cap_glyphs, cap_clusters;
 };
 
-static void put(GByteArray *record, const void *data, size_t len)
+static void put(struct record *record, const void *data, size_t len)
 {
-    g_byte_array_append(record, data, (guint)len);
+    if (record->len + len > record->cap)
+        rp_array_grow((void **)&record->data, &record->cap, record->len + len,
+                      1);
+    memcpy(record->data + record->len, data, len);
+    record->len += len;
 }
 
-static void put_u8(GByteArray *record, uint8_t v)
+static void put_u8(struct record *record, uint8_t v)
 {
     put(record, &v, 1);
 }
 
-static void put_u32(GByteArray *record, uint32_t v)
+static void put_u32(struct record *record, uint32_t v)
 {
     put(record, &v, sizeof(v));
 }
 
-static void put_f64(GByteArray *record, double v)
+static void put_f64(struct record *record, double v)
 {
     put(record, &v, sizeof(v));
 }
@@ -133,7 +143,7 @@ static uint32_t color_index(struct rp_spool *spool,
     return index - 1;
 }
 
-static void put_target(GByteArray *record, const char *target)
+static void put_target(struct record *record, const char *target)
 {
     uint32_t len = target ? (uint32_t)strlen(target) : 0;
 
@@ -155,29 +165,29 @@ static void put_run(struct rp_spool *spool, const struct rp_area_run *run)
             run->log_clusters[i] < (i ? run->log_clusters[i - 1] : 0))
             flags |= RUN_WIDE_CLUSTERS;
     }
-    put_u32(spool->record, font_index(spool, run->font));
-    put_u32(spool->record, color_index(spool, &rgb));
-    put_u32(spool->record, (uint32_t)run->n_glyphs);
-    put_u32(spool->record, (uint32_t)run->n_text);
-    put_u8(spool->record, flags);
+    put_u32(&spool->record, font_index(spool, run->font));
+    put_u32(&spool->record, color_index(spool, &rgb));
+    put_u32(&spool->record, (uint32_t)run->n_glyphs);
+    put_u32(&spool->record, (uint32_t)run->n_text);
+    put_u8(&spool->record, flags);
     for (i = 0; i < run->n_glyphs; i++) {
         const PangoGlyphInfo *g = &run->glyphs[i];
-        put_u32(spool->record, g->glyph);
-        put_u32(spool->record, (uint32_t)g->geometry.width);
+        put_u32(&spool->record, g->glyph);
+        put_u32(&spool->record, (uint32_t)g->geometry.width);
         if (flags & RUN_OFFSETS) {
-            put_u32(spool->record, (uint32_t)g->geometry.x_offset);
-            put_u32(spool->record, (uint32_t)g->geometry.y_offset);
+            put_u32(&spool->record, (uint32_t)g->geometry.x_offset);
+            put_u32(&spool->record, (uint32_t)g->geometry.y_offset);
         }
     }
     for (i = 0; i < run->n_glyphs; i++) {
         if (flags & RUN_WIDE_CLUSTERS)
-            put_u32(spool->record, (uint32_t)run->log_clusters[i]);
+            put_u32(&spool->record, (uint32_t)run->log_clusters[i]);
         else
-            put_u8(spool->record,
+            put_u8(&spool->record,
                    (uint8_t)(run->log_clusters[i] -
                              (i ? run->log_clusters[i - 1] : 0)));
     }
-    put(spool->record, run->text, (size_t)run->n_text);
+    put(&spool->record, run->text, (size_t)run->n_text);
 }
 
 static uint32_t put_line(struct rp_spool *spool,
@@ -187,7 +197,7 @@ static uint32_t put_line(struct rp_spool *spool,
     uint32_t n_runs = g_slist_length(item->line->runs);
     GSList *l;
 
-    put_u32(spool->record, n_runs);
+    put_u32(&spool->record, n_runs);
     for (l = item->line->runs; l; l = l->next) {
         struct rp_area_run run;
         rp_area_run_of(l->data, text, &run);
@@ -229,7 +239,6 @@ enum rp_status rp_spool_new(struct rp_spool **out, struct rp_error *err)
     spool->colors = g_array_new(FALSE, FALSE, sizeof(struct rp_area_color));
     spool->color_index = g_hash_table_new_full(
         g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, NULL);
-    spool->record = g_byte_array_new();
     *out = spool;
     return RP_OK;
 }
@@ -243,7 +252,7 @@ void rp_spool_free(struct rp_spool *spool)
     g_hash_table_destroy(spool->font_index);
     g_array_free(spool->colors, TRUE);
     g_hash_table_destroy(spool->color_index);
-    g_byte_array_free(spool->record, TRUE);
+    free(spool->record.data);
     free(spool->runs);
     free(spool->glyphs);
     free(spool->clusters);
@@ -270,51 +279,51 @@ enum rp_status rp_spool_write(struct rp_spool *spool,
             !rp_area_line_is_plain(items->items[i].line))
             return RP_OK;
     }
-    g_byte_array_set_size(spool->record, 0);
+    spool->record.len = 0;
     for (i = 0; i < items->n; i++) {
         const struct rp_area_item *from = &items->items[i];
         enum rp_area_kind kind =
             from->kind == RP_AREA_TEXT ? RP_AREA_GLYPHS : from->kind;
 
-        put_u8(spool->record, (uint8_t)kind);
-        put_f64(spool->record, from->x);
-        put_f64(spool->record, from->y);
+        put_u8(&spool->record, (uint8_t)kind);
+        put_f64(&spool->record, from->x);
+        put_f64(&spool->record, from->y);
         switch (kind) {
         case RP_AREA_RECT:
         case RP_AREA_RULE:
-            put_f64(spool->record, from->w);
-            put_f64(spool->record, from->h);
-            put_u32(spool->record, color_index(spool, &from->color));
+            put_f64(&spool->record, from->w);
+            put_f64(&spool->record, from->h);
+            put_u32(&spool->record, color_index(spool, &from->color));
             if (kind == RP_AREA_RULE) {
-                put_f64(spool->record, from->rule_width);
-                put_f64(spool->record, from->rule_period);
-                put_u8(spool->record, (uint8_t)from->rule_style);
+                put_f64(&spool->record, from->rule_width);
+                put_f64(&spool->record, from->rule_period);
+                put_u8(&spool->record, (uint8_t)from->rule_style);
             }
             break;
         case RP_AREA_LINK:
         case RP_AREA_DEST:
-            put_f64(spool->record, from->w);
-            put_f64(spool->record, from->h);
-            put_u8(spool->record, from->internal);
-            put_target(spool->record, from->target);
+            put_f64(&spool->record, from->w);
+            put_f64(&spool->record, from->h);
+            put_u8(&spool->record, from->internal);
+            put_target(&spool->record, from->target);
             break;
         case RP_AREA_TEXT:
         case RP_AREA_GLYPHS:
-            put_f64(spool->record, from->w);
+            put_f64(&spool->record, from->w);
             h.n_runs += put_line(spool, from, &h.n_glyphs);
             break;
         case RP_AREA_DEFERRED:
-            put_u32(spool->record, (uint32_t)from->deferred);
-            put_u32(spool->record, (uint32_t)from->deferred_line);
+            put_u32(&spool->record, (uint32_t)from->deferred);
+            put_u32(&spool->record, (uint32_t)from->deferred_line);
             break;
         }
     }
-    h.bytes = (uint32_t)spool->record->len;
+    h.bytes = (uint32_t)spool->record.len;
     h.n_items = (uint32_t)items->n;
     errno = 0;
     if (fwrite(&h, sizeof(h), 1, spool->file) != 1 ||
-        fwrite(spool->record->data, 1, spool->record->len, spool->file) !=
-            spool->record->len)
+        fwrite(spool->record.data, 1, spool->record.len, spool->file) !=
+            spool->record.len)
         return spool_failed(err, "write");
     *written = true;
     return RP_OK;
@@ -376,8 +385,9 @@ enum rp_status rp_spool_read(struct rp_spool *spool, struct rp_item_list *items,
     errno = 0;
     if (fread(&h, sizeof(h), 1, spool->file) != 1)
         return spool_failed(err, "read");
-    g_byte_array_set_size(spool->record, h.bytes);
-    if (fread(spool->record->data, 1, h.bytes, spool->file) != h.bytes)
+    rp_array_grow((void **)&spool->record.data, &spool->record.cap, h.bytes, 1);
+    spool->record.len = h.bytes;
+    if (fread(spool->record.data, 1, h.bytes, spool->file) != h.bytes)
         return spool_failed(err, "read");
     rp_array_grow((void **)&spool->runs, &spool->cap_runs, h.n_runs,
                   sizeof(*spool->runs));
@@ -385,7 +395,7 @@ enum rp_status rp_spool_read(struct rp_spool *spool, struct rp_item_list *items,
                   sizeof(*spool->glyphs));
     rp_array_grow((void **)&spool->clusters, &spool->cap_clusters, h.n_glyphs,
                   sizeof(*spool->clusters));
-    c.p = spool->record->data;
+    c.p = spool->record.data;
     for (i = 0; i < h.n_items; i++) {
         struct rp_area_item item = {0};
         uint32_t n;
