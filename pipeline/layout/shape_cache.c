@@ -11,6 +11,7 @@
 #include "layout_internal.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "common/mem.h"
 
@@ -48,6 +49,27 @@ struct rp_shape_cache {
     unsigned long hits, misses;
 };
 
+/*
+ * Keys are a hundred bytes and more, and every paragraph looks one up:
+ * hashed eight bytes at a time (GLib's hash takes them one by one).
+ */
+static guint key_hash(gconstpointer key)
+{
+    gsize len;
+    const guint8 *p = g_bytes_get_data((GBytes *)key, &len);
+    guint64 h = 0x9e3779b97f4a7c15u ^ len, word;
+
+    for (; len >= 8; p += 8, len -= 8) {
+        memcpy(&word, p, 8);
+        h = (h ^ word) * 0xff51afd7ed558ccdu;
+        h ^= h >> 32;
+    }
+    word = 0;
+    memcpy(&word, p, len);
+    h = (h ^ word) * 0xc4ceb9fe1a85ec53u;
+    return (guint)(h ^ (h >> 29));
+}
+
 static void entry_free(gpointer data)
 {
     struct shape_entry *e = data;
@@ -60,7 +82,7 @@ struct rp_shape_cache *rp_shape_cache_new(void)
 {
     struct rp_shape_cache *c = rp_xcalloc(1, sizeof(*c));
     c->entries =
-        g_hash_table_new_full(g_bytes_hash, g_bytes_equal, NULL, entry_free);
+        g_hash_table_new_full(key_hash, g_bytes_equal, NULL, entry_free);
     g_queue_init(&c->lru);
     return c;
 }
@@ -101,7 +123,7 @@ void rp_shape_cache_put(struct rp_shape_cache *c, GBytes *key,
                         PangoLayout *layout)
 {
     struct shape_entry *e;
-    guint hash = g_bytes_hash(key), *seen = &c->seen[hash % SHAPE_SEEN_SLOTS];
+    guint hash = key_hash(key), *seen = &c->seen[hash % SHAPE_SEEN_SLOTS];
 
     if (*seen != hash || g_hash_table_contains(c->entries, key)) {
         *seen = hash;
