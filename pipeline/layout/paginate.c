@@ -261,6 +261,50 @@ static void carry_markers(struct rp_layout *layout)
     g_hash_table_remove_all(layout->markers_last);
 }
 
+/* A finished page, as its static content and the sink need it. */
+struct page_desc {
+    int index, number;
+    double width, height;
+    char folio[32];
+    struct region regions[4]; /* before, after, start, end */
+};
+
+static void describe_page(const struct paginator *pg, struct page_desc *d)
+{
+    d->index = pg->page_index;
+    d->number = pg->page_number;
+    d->width = pg->page_width;
+    d->height = pg->page_height;
+    memcpy(d->folio, pg->folio, sizeof(d->folio));
+    d->regions[0] = pg->before;
+    d->regions[1] = pg->after;
+    d->regions[2] = pg->start;
+    d->regions[3] = pg->end;
+}
+
+/* Adds the static content to a page's body items; the page to the sink. */
+static enum rp_status complete_page(struct rp_layout *layout,
+                                    const struct page_desc *d,
+                                    struct rp_item_list *items,
+                                    const struct rp_layout_sink *sink,
+                                    struct rp_error *err)
+{
+    struct rp_area_page page;
+    enum rp_status status;
+
+    layout->current_page_text = d->folio;
+    status = layout_statics(layout, d->regions, items, err);
+    page.index = d->index;
+    page.number = d->number;
+    page.width = d->width;
+    page.height = d->height;
+    page.items = items->items;
+    page.n_items = items->n;
+    if (status == RP_OK && sink)
+        status = sink->page_done(sink->ctx, &page, err);
+    return status;
+}
+
 /*
  * A page waiting in the spool: what its static content needs when it is
  * painted (its number, regions and the markers it may retrieve).
@@ -279,10 +323,7 @@ struct marker_slot {
 };
 
 struct spooled_page {
-    int index, number;
-    double width, height;
-    char folio[32];
-    struct region regions[4]; /* before, after, start, end */
+    struct page_desc desc;
     bool first_box_has_marker;
     struct marker_slot *markers;
     size_t n_markers, cap_markers;
@@ -378,9 +419,11 @@ static enum rp_status spool_trouble(struct rp_layout *layout,
     return spool_give_up(layout, err);
 }
 
-/* The body of a finished page goes to the spool; its static content waits. */
+/* The body of a finished page goes to the spool; its static content waits
+ * (with the markers it may retrieve) until the page is painted. */
 static enum rp_status spool_page(struct paginator *pg,
-                                 struct rp_item_list *items,
+                                 const struct page_desc *desc,
+                                 const struct rp_item_list *items,
                                  struct rp_error *err)
 {
     struct rp_layout *layout = pg->layout;
@@ -389,26 +432,14 @@ static enum rp_status spool_page(struct paginator *pg,
     bool written;
 
     record_ids(pg);
-    rp_emit_placed(pg->placed, pg->n, pg->body.x, pg->body.y, items);
-    add_destinations(pg, items);
     status = rp_spool_write(layout->spool, items, &written, err);
     if (status != RP_OK)
         return spool_trouble(layout, err);
     if (!written)
         return spool_give_up(layout, err);
     page = rp_xcalloc(1, sizeof(*page));
-    page->index = pg->page_index;
-    page->number = pg->page_number;
-    page->width = pg->page_width;
-    page->height = pg->page_height;
-    memcpy(page->folio, pg->folio, sizeof(page->folio));
-    page->regions[0] = pg->before;
-    page->regions[1] = pg->after;
-    page->regions[2] = pg->start;
-    page->regions[3] = pg->end;
-    collect_markers(pg);
+    page->desc = *desc;
     save_markers(layout, page);
-    carry_markers(layout);
     g_ptr_array_add(layout->spooled_pages, page);
     return RP_OK;
 }
@@ -430,7 +461,6 @@ static enum rp_status replay_spool(struct rp_layout *layout,
         const struct spooled_page *spooled =
             g_ptr_array_index(layout->spooled_pages, p);
         struct rp_item_list items = {0};
-        struct rp_area_page page;
         size_t i, kept = 0;
 
         status = rp_spool_read(layout->spool, &items, err);
@@ -451,17 +481,8 @@ static enum rp_status replay_spool(struct rp_layout *layout,
         items.n = kept;
         if (status == RP_OK) {
             restore_markers(layout, spooled);
-            layout->current_page_text = spooled->folio;
-            status = layout_statics(layout, spooled->regions, &items, err);
+            status = complete_page(layout, &spooled->desc, &items, sink, err);
         }
-        page.index = spooled->index;
-        page.number = spooled->number;
-        page.width = spooled->width;
-        page.height = spooled->height;
-        page.items = items.items;
-        page.n_items = items.n;
-        if (status == RP_OK && sink)
-            status = sink->page_done(sink->ctx, &page, err);
         rp_item_list_release(&items);
     }
     return status;
@@ -481,23 +502,15 @@ static enum rp_status finish_page(struct paginator *pg, struct rp_error *err)
     /* Pass 1 records where ids fell; pass 2 uses what it found. */
     if (layout->pass == 1)
         record_ids(pg);
-    if (layout->spool) {
-        status = spool_page(pg, &items, err);
-    } else if (layout->pass == 2 && pg->sink) {
-        struct rp_area_page page;
-        struct region regions[4] = {pg->before, pg->after, pg->start, pg->end};
+    if (layout->pass == 2 && (layout->spool || pg->sink)) {
+        struct page_desc desc;
+        describe_page(pg, &desc);
         rp_emit_placed(pg->placed, pg->n, pg->body.x, pg->body.y, &items);
         add_destinations(pg, &items);
         collect_markers(pg);
-        status = layout_statics(layout, regions, &items, err);
-        page.index = pg->page_index;
-        page.number = pg->page_number;
-        page.width = pg->page_width;
-        page.height = pg->page_height;
-        page.items = items.items;
-        page.n_items = items.n;
-        if (status == RP_OK)
-            status = pg->sink->page_done(pg->sink->ctx, &page, err);
+        status = layout->spool
+                     ? spool_page(pg, &desc, &items, err)
+                     : complete_page(layout, &desc, &items, pg->sink, err);
         carry_markers(layout);
     }
     rp_item_list_release(&items);
