@@ -19,7 +19,7 @@ run() {
     label=$1
     shift
     bench_time "$@" || { echo "$label: FAILED"; exit 1; }
-    printf '  %-28s %8.2f s %9.1f MB\n' "$label" "$secs" "$rss_mb"
+    printf '  %-28s %8.2f s %9.1f MB  (best of %d)\n' "$label" "$secs" "$rss_mb" "$n_runs"
 }
 
 floor=build/release/book-floor

@@ -25,7 +25,7 @@ run() {
         echo "  $label: FAILED"; secs=0; kb=0; pages=0; return 0
     fi
     pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
-    printf '  %-22s %8.2f s %9.1f MB %6s pages\n' "$label" "$secs" "$rss_mb" "$pages"
+    printf '  %-22s %8.2f s %9.1f MB %6s pages  (best of %d)\n' "$label" "$secs" "$rss_mb" "$pages" "$n_runs"
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.1f", a / b; else print "n/a"}'; }
