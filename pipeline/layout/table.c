@@ -194,7 +194,8 @@ static bool has_next_cell(const struct rp_fo_node *cell)
  */
 struct row_frame {
     struct rp_fo_border part[4];
-    bool part_top;  /* the part's first row */
+    struct rp_fo_color part_background; /* under rows that have none */
+    bool part_top;                      /* the part's first row */
     bool table_top; /* the table's first row (header, or body) */
 };
 
@@ -249,7 +250,8 @@ layout_cells(struct rp_flow *flow, const struct table_grid *grid,
     rl = &group->rows[group->n_rows++];
     memset(rl, 0, sizeof(*rl));
     rl->min_height = row->props.min_height;
-    rl->background = row->props.background;
+    rl->background = row->props.background.a > 0 ? row->props.background
+                                                 : frame->part_background;
     rl->keep_with_previous = row->props.keep_with_previous;
     rl->keep_together = row->props.keep_together;
 
@@ -1114,6 +1116,7 @@ static enum rp_status table_part(struct rp_flow *flow, struct table_state *t,
     bool table_bottom;
 
     memcpy(frame.part, part->props.border, sizeof(frame.part));
+    frame.part_background = part->props.background;
     frame.part_top = true;
     frame.table_top = kind != PART_FOOTER && !t->table_top_given;
     if (frame.table_top)

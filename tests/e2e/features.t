@@ -2,7 +2,7 @@
 # Render features beyond the basics, each on a small FO file of its own:
 # lists, links, bookmarks, metadata, inline decorations, kept whitespace.
 . "$(dirname "$0")/lib.sh"
-plan 63
+plan 64
 
 # Lists: labels in their column, bodies at body-start(), nested lists.
 "$REPORTPIPE" render -q --dump-area "$WORK/lists.dump" tests/e2e/fo/lists.fo "$WORK/lists.pdf"
@@ -164,4 +164,7 @@ ok $? "the body's bottom closes the table except where a 4pt cell border wins"
 grep -q "rule 57.19 150.69 -> 538.08 150.69 2.50 solid #00ffff" "$WORK/frames.dump" &&
     grep -q "rule 57.19 168.69 -> 538.08 168.69 1.00 solid #0000ff" "$WORK/frames.dump"
 ok $? "with a footer, the footer's top and the table's bottom close it"
+grep -q "rect 57.69 77.19 479.89x18.50 #ffeecc" "$WORK/frames.dump" &&
+    grep -q "rect 57.69 95.69 479.89x22.00 #ccffcc" "$WORK/frames.dump"
+ok $? "the body's background under its rows, a row's own over it"
 finish
