@@ -305,9 +305,10 @@ enum rp_status rp_fo_doc_rewind(struct rp_fo_doc *doc,
 
 /*
  * Whether the document uses page-number-citation(-last), internal links
- * or bookmarks, which need a first, layout-only pass to know on which page
- * each id falls.  For a file this reads it through once more
- * (parsing only); the answer is cached.
+ * or bookmarks, which need to know on which page each id falls before the
+ * first page is painted (layout keeps its pages until then).  For a file
+ * this reads it through once more (parsing only, up to the first such
+ * element); the answer is cached.
  */
 enum rp_status rp_fo_doc_has_citations(struct rp_fo_doc *doc, bool *answer,
                                        struct rp_error *err) RP_MUST_CHECK;

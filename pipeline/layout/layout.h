@@ -4,13 +4,15 @@
  *
  * Pages are handed to a sink one at a time and freed when the sink
  * returns, so memory does not grow with document length.  Forward
- * references ("Page N of M" in static content) are resolved by laying the
- * document out once and keeping finished pages in a spool file until the
- * last page is known; the static content of each page is laid out as it
- * is handed to the sink.  What the spool cannot wait for (a forward
- * page-number-citation in the flow, a master for the last page) takes a
- * first, layout-only pass that keeps only the page numbers of ids, and a
- * second that lays out again and feeds the sink.
+ * references ("Page N of M", tables of contents) are resolved by laying
+ * the document out once and keeping finished pages in a spool file until
+ * the last page is known; the static content of each page, and each
+ * paragraph that cited a page not known yet, is laid out as the page is
+ * handed to the sink.  What the spool cannot wait for (a master for the
+ * last page, a line only Pango can draw, a citation whose real number
+ * changes its paragraph's lines) takes a first, layout-only pass that
+ * keeps only the page numbers of ids, and a second that lays out again
+ * and feeds the sink.
  *
  * Text is shaped and broken into lines by Pango (one PangoLayout per
  * paragraph), never by hand.  Coordinates are in points from the top-left

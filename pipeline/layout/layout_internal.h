@@ -308,7 +308,8 @@ enum rp_status rp_layout_resolve_deferred(struct rp_layout *layout,
 void rp_layout_expand_deferred(struct rp_layout *layout,
                                const struct rp_area_item *deferred,
                                struct rp_item_list *out);
-void rp_layout_free_deferred(struct rp_layout *layout);
+/* Frees the kept paragraphs, leaving an empty list. */
+void rp_layout_reset_deferred(struct rp_layout *layout);
 /* fo:leader: room that grows to fill its line, drawn as dots or a rule. */
 void rp_paragraph_add_leader(struct rp_paragraph *para,
                              const struct rp_fo_props *props);

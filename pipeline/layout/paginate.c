@@ -1167,9 +1167,10 @@ static void reset_pass(struct rp_layout *layout)
 
 /*
  * The document laid out once: pages go to a spool, and are painted when
- * the last is known.  Fails with layout->spool_failed set when the
- * document has forward references the spool cannot wait for (in the
- * flow, or on lines only Pango can draw); nothing has been painted then.
+ * the last is known.  Fails with layout->spool_failed set when the spool
+ * cannot do (a line only Pango can draw, a citation whose real number
+ * changes its paragraph's lines, no room for the spool); nothing has been
+ * painted then.
  */
 static enum rp_status spooled_pass(struct rp_layout *layout,
                                    const struct rp_layout_sink *sink,
@@ -1183,7 +1184,7 @@ static enum rp_status spooled_pass(struct rp_layout *layout,
     layout->spooled_pages = g_ptr_array_new_with_free_func(spooled_page_free);
     layout->kept_statics =
         g_ptr_array_new_with_free_func((GDestroyNotify)rp_fo_node_free);
-    rp_layout_free_deferred(layout);
+    rp_layout_reset_deferred(layout);
     status = layout_pass(layout, sink, err);
     if (status == RP_OK && !layout->spool_failed)
         status = rp_layout_resolve_deferred(layout, err);

@@ -780,7 +780,7 @@ static void deferred_free(gpointer data)
     free(d);
 }
 
-void rp_layout_free_deferred(struct rp_layout *layout)
+void rp_layout_reset_deferred(struct rp_layout *layout)
 {
     if (layout->deferred)
         g_ptr_array_free(layout->deferred, TRUE);
