@@ -2,7 +2,7 @@
 # Render features beyond the basics, each on a small FO file of its own:
 # lists, links, bookmarks, metadata, inline decorations, kept whitespace.
 . "$(dirname "$0")/lib.sh"
-plan 64
+plan 68
 
 # Lists: labels in their column, bodies at body-start(), nested lists.
 "$REPORTPIPE" render -q --dump-area "$WORK/lists.dump" tests/e2e/fo/lists.fo "$WORK/lists.pdf"
@@ -27,6 +27,26 @@ contains "$WORK/links.dump" "uri https://example.com/docs" "external-destination
 pdfinfo -dests "$WORK/links.pdf" >"$WORK/dests.txt" 2>&1
 grep -q '^ *1 .*"intro"' "$WORK/dests.txt" && grep -q '^ *2 .*"details"' "$WORK/dests.txt"
 ok $? "ids become named destinations on their pages"
+# With "Page N of M" the pages wait in the spool: links are checked when
+# they are painted, a forward one kept, one to nowhere dropped with a word.
+cat >"$WORK/spooled-links.fo" <<'EOF'
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="DejaVu Sans">
+<fo:layout-master-set><fo:simple-page-master master-name="p" page-width="150mm" page-height="100mm" margin="10mm">
+<fo:region-body margin-bottom="10mm"/><fo:region-after extent="8mm"/></fo:simple-page-master></fo:layout-master-set>
+<fo:page-sequence master-reference="p" id="all">
+<fo:static-content flow-name="xsl-region-after"><fo:block>Page <fo:page-number/> of <fo:page-number-citation-last ref-id="all"/></fo:block></fo:static-content>
+<fo:flow flow-name="xsl-region-body">
+<fo:block>Go <fo:basic-link internal-destination="later">forward</fo:basic-link> or <fo:basic-link internal-destination="nowhere">nowhere</fo:basic-link>.</fo:block>
+<fo:block id="later" break-before="page">Later</fo:block>
+</fo:flow></fo:page-sequence></fo:root>
+EOF
+"$REPORTPIPE" render -q --dump-area "$WORK/spooled-links.dump" "$WORK/spooled-links.fo" "$WORK/spooled-links.pdf" 2>"$WORK/err"
+ok $? "a spooled document with links renders"
+is "$(grep -c "internal destination 'nowhere'" "$WORK/err")" 1 "the link to nowhere is reported once"
+is "$(grep -c '^  link .* dest later$' "$WORK/spooled-links.dump") $(grep -c '^  link ' "$WORK/spooled-links.dump")" "1 1" \
+    "the forward link is kept, the one to nowhere dropped"
+qpdf --check "$WORK/spooled-links.pdf" >/dev/null 2>&1
+ok $? "qpdf --check passes"
 pdfinfo "$WORK/links.pdf" >"$WORK/info.txt"
 contains "$WORK/info.txt" "Title:           Links and bookmarks" "dc:title becomes the PDF title"
 contains "$WORK/info.txt" "Author:          reportpipe tests" "dc:creator becomes the author"
