@@ -227,9 +227,11 @@ static enum rp_status read_xml(const char *path, const char *root_name,
     }
     root = xmlDocGetRootElement(doc);
     if (!root || xmlStrcmp(root->name, BAD_CAST root_name) != 0) {
+        /* The line goes with the document: read it first. */
+        long line = root ? root->line : 0;
         xmlFreeDoc(doc);
-        return rp_error_set(err, RP_ERR_INPUT, path, root ? root->line : 0,
-                            NULL, "expected the root element <%s>", root_name);
+        return rp_error_set(err, RP_ERR_INPUT, path, line, NULL,
+                            "expected the root element <%s>", root_name);
     }
     *out = doc;
     return RP_OK;

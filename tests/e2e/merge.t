@@ -3,7 +3,7 @@
 # against the schema and with XPath, on a small hand-made fixture whose
 # figures are known, and on the shipped sample data.
 . "$(dirname "$0")/lib.sh"
-plan 27
+plan 29
 
 fx="$WORK/fx"
 mkdir -p "$fx/config" "$fx/contrib/ACC-1"
@@ -72,6 +72,10 @@ is $? 1 "a wrong sla.xml is an input error (exit 1)"
 contains "$WORK/err" "bad/sla.xml:2: field 'priority'" "naming the file, line and attribute"
 [ ! -e "$WORK/d.xml" ]
 ok $? "and no XML is written"
+printf '<?xml version="1.0"?>\n<!-- a comment -->\n<targets/>\n' >"$fx/bad/sla.xml"
+merge_fx "$WORK/d.xml" --config "$fx/bad" 2>"$WORK/err"
+is $? 1 "an sla.xml with another root element is an input error"
+contains "$WORK/err" "bad/sla.xml:3: expected the root element <sla>" "naming the file and the line of the root"
 printf 'Match On,Value,Account ID\nname,Stormy,ACC-9\n' >"$fx/bad/account-map.csv"
 rm "$fx/bad/sla.xml"
 merge_fx "$WORK/e.xml" --config "$fx/bad" 2>"$WORK/err"
