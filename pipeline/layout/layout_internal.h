@@ -204,7 +204,7 @@ struct rp_layout {
     int pass; /* 1: layout only, collecting page numbers; 2: for real */
     uint64_t next_serial;
     GHashTable *font_heights; /* font description -> natural line height */
-    GHashTable *first_page;   /* id -> folio text (pass 1 results) */
+    GHashTable *first_page;   /* id -> folio text, of the pages finished */
     GHashTable *last_page;
     GHashTable *seen_first; /* ids already given a first page this pass */
     const char *current_page_text; /* folio of the page being filled */

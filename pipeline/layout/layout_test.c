@@ -244,7 +244,7 @@ static void pages_break_and_every_block_appears_once(void **state)
         assert_true(l->y < 150);
     }
     assert_int_equal(count_prefix(&c, "item ", 0), 40);
-    /* "Page N of M" resolved from the first pass. */
+    /* "Page N of M" resolved once every page was laid out. */
     assert_non_null(find(&c, "Page 2 of 5"));
     assert_non_null(find(&c, "Page 5 of 5"));
 }
