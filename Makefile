@@ -5,6 +5,7 @@
 #   make asan    the same tests against an ASan + UBSan build
 #   make bench   benchmarks (not part of make test)
 #   make fuzz    fuzz the parsers of outside input for a bounded time
+#   make fuzz-check  the fixed, repeatable fuzz run that CI makes
 #   make fmt     clang-format every C file
 #   make deps    install the Debian packages we need (or print the command)
 #
@@ -48,7 +49,7 @@ LIB      = $(BUILD)/libreportpipe.a
 BIN      = $(BUILD)/reportpipe
 GEN      = $(BUILD)/gen-sample
 
-.PHONY: all run test unit e2e asan bench fuzz fmt fmt-check deps check-deps \
+.PHONY: all run test asan bench fuzz fuzz-check fmt fmt-check deps check-deps \
         clean sample valgrind
 .DEFAULT_GOAL := all
 
@@ -110,6 +111,11 @@ bench: $(BIN)
 fuzz:
 	@tools/deps.sh install clang libclang-rt-14-dev
 	$(MAKE) -f fuzz/Makefile run
+
+# The repeatable fuzz run CI makes: fixed seed, fixed number of inputs.
+fuzz-check:
+	@tools/deps.sh install clang libclang-rt-14-dev
+	$(MAKE) -f fuzz/Makefile check
 
 sample: $(GEN)
 	$(GEN) input

@@ -21,8 +21,13 @@
 static const char latin1[] =
     "aaaaaa?ceeeeiiiidnooooo ouuuuy??aaaaaa?ceeeeiiiidnooooo ouuuuy?y";
 static const char latin_ext_a[] =
-    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii??jjkkklllllllll"
-    "nnnnnnnnnoooooo??rrrrrrsssssssstttttuuuuuuuuuuuuwwyyyzzzzzzs";
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii??jjkkkllllllllll"
+    "nnnnnnnnnoooooo??rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+/* One letter per code point, or a name's letters are read past the end. */
+_Static_assert(sizeof(latin1) == 0x100 - 0xc0 + 1,
+               "latin1 covers U+00C0..U+00FF");
+_Static_assert(sizeof(latin_ext_a) == 0x180 - 0x100 + 1,
+               "latin_ext_a covers U+0100..U+017F");
 
 static const char *fold_special(uint32_t cp)
 {
