@@ -1,9 +1,9 @@
 /*
- * The dataset: every record imported so far, and the strings they own.
- * Records are appended whole or not at all, and a failed import is undone
- * (rp_dataset_truncate), so a dataset never holds half a file.  The record
- * kinds are walked through their tables (records.c), which list every
- * string a record owns.
+ * The dataset: every record imported so far, and their strings, which
+ * live in the dataset's text pool.  Records are appended whole or not at
+ * all, and a failed import is undone (rp_dataset_rollback), so a dataset
+ * never holds half a file.  The record kinds are walked through their
+ * tables (records.c).
  */
 #include "import/internal.h"
 
@@ -15,20 +15,6 @@
 void rp_dataset_init(struct rp_dataset *data)
 {
     memset(data, 0, sizeof(*data));
-}
-
-void rp_import_record_release(enum rp_import_kind kind, void *record)
-{
-    const struct rp_import_kind_info *k = &rp_import_kinds[kind];
-    size_t i;
-
-    for (i = 0; i < k->n_members; i++) {
-        if (k->members[i].type == RP_MEMBER_TEXT) {
-            char **member = (char **)((char *)record + k->members[i].offset);
-            free(*member);
-            *member = NULL;
-        }
-    }
 }
 
 /* The array fields of a kind in the dataset. */
@@ -52,39 +38,47 @@ void *rp_dataset_items(const struct rp_dataset *data, enum rp_import_kind kind,
     return *items;
 }
 
-void rp_dataset_truncate(struct rp_dataset *data,
-                         const size_t counts[RP_IMPORT_KIND_COUNT],
-                         size_t n_sources)
+void rp_dataset_mark(const struct rp_dataset *data,
+                     struct rp_dataset_mark *mark)
+{
+    size_t k;
+
+    for (k = 0; k < RP_IMPORT_KIND_COUNT; k++)
+        rp_dataset_items(data, (enum rp_import_kind)k, &mark->counts[k]);
+    mark->n_sources = data->n_source_files;
+    mark->text = rp_pool_mark(&data->text);
+}
+
+void rp_dataset_rollback(struct rp_dataset *data,
+                         const struct rp_dataset_mark *mark)
 {
     size_t k;
 
     for (k = 0; k < RP_IMPORT_KIND_COUNT; k++) {
         size_t *n, *cap;
-        void **items = items_of(data, (enum rp_import_kind)k, &n, &cap);
-        size_t size = rp_import_kinds[k].size;
 
-        while (*n > counts[k]) {
-            --*n;
-            rp_import_record_release((enum rp_import_kind)k,
-                                     (char *)*items + *n * size);
-        }
+        items_of(data, (enum rp_import_kind)k, &n, &cap);
+        if (*n > mark->counts[k])
+            *n = mark->counts[k];
     }
-    while (data->n_source_files > n_sources)
+    while (data->n_source_files > mark->n_sources)
         free(data->source_files[--data->n_source_files]);
+    rp_pool_rollback(&data->text, mark->text);
 }
 
 void rp_dataset_release(struct rp_dataset *data)
 {
-    static const size_t none[RP_IMPORT_KIND_COUNT] = {0};
     size_t k;
 
-    rp_dataset_truncate(data, none, 0);
     for (k = 0; k < RP_IMPORT_KIND_COUNT; k++) {
         size_t *n, *cap;
         void **items = items_of(data, (enum rp_import_kind)k, &n, &cap);
         free(*items);
     }
+    while (data->n_source_files)
+        free(data->source_files[--data->n_source_files]);
     free(data->source_files);
+    rp_pool_release(&data->text);
     rp_dataset_init(data);
 }
 
@@ -98,18 +92,6 @@ void rp_dataset_append(struct rp_dataset *data, enum rp_import_kind kind,
     rp_array_grow(items, cap, *n + 1, size);
     memcpy((char *)*items + *n * size, record, size);
     ++*n;
-}
-
-void rp_dataset_add_account(struct rp_dataset *data,
-                            const struct rp_account *account)
-{
-    rp_dataset_append(data, RP_IMPORT_ACCOUNTS, account);
-}
-
-void rp_dataset_add_ticket(struct rp_dataset *data,
-                           const struct rp_ticket *ticket)
-{
-    rp_dataset_append(data, RP_IMPORT_TICKETS, ticket);
 }
 
 const char *rp_dataset_add_source(struct rp_dataset *data, const char *name)
@@ -233,6 +215,14 @@ void rp_import_index_build(struct rp_import_index *index,
     index_reserve(index, n + 1);
     for (i = 0; i < n; i++)
         index_put(index, i, hash_id(record_id(data, kind, i)));
+}
+
+void rp_import_index_prefetch(const struct rp_import_index *index,
+                              const char *id)
+{
+    if (index->cap)
+        __builtin_prefetch(
+            &index->slots[(size_t)hash_id(id) & (index->cap - 1)]);
 }
 
 bool rp_import_index_find(const struct rp_import_index *index,

@@ -288,9 +288,9 @@ static const char *default_of(const struct rp_import_profile *p,
     return NULL;
 }
 
-/* A text value after the field's conversion; caller frees. */
-static char *convert_text(const struct rp_import_field *f, const char *s,
-                          size_t len)
+/* A text value after the field's conversion, in pool; NULL if unusable. */
+static char *convert_text(struct rp_pool *pool, const struct rp_import_field *f,
+                          const char *s, size_t len)
 {
     char country[3];
     char *out;
@@ -298,20 +298,20 @@ static char *convert_text(const struct rp_import_field *f, const char *s,
 
     switch (f->conv) {
     case RP_CONV_EMAIL_DOMAIN:
-        return rp_import_email_domain(s, len);
+        return rp_import_email_domain(pool, s, len);
     case RP_CONV_URL_DOMAIN:
-        return rp_import_url_domain(s, len);
+        return rp_import_url_domain(pool, s, len);
     case RP_CONV_COUNTRY:
         if (rp_import_parse_country(s, len, country))
-            return rp_xstrdup(country);
+            return rp_pool_strndup(pool, country, strlen(country));
         return NULL;
     case RP_CONV_LOWER:
-        out = rp_xstrndup(s, len);
+        out = rp_pool_strndup(pool, s, len);
         for (i = 0; i < len; i++)
             out[i] = rp_import_lower(out[i]);
         return out;
     default:
-        return rp_xstrndup(s, len);
+        return rp_pool_strndup(pool, s, len);
     }
 }
 
@@ -365,19 +365,19 @@ static bool parse_value(const struct import *im,
 
     switch (m->type) {
     case RP_MEMBER_TEXT:
-        text = convert_text(f, ms, mlen);
+        text = convert_text(&im->data->text, f, ms, mlen);
         if (!text)
             break;
+        /* The pieces stay in the pool until the row is dropped or the
+         * dataset goes: appended fields are rare (First + Last Name). */
         if (f->append && *(char **)member && **(char **)member) {
-            char *old = *(char **)member;
-            size_t n = strlen(old) + strlen(text) + 2;
-            char *joined = rp_xmalloc(n);
-            snprintf(joined, n, "%s %s", old, text);
-            free(old);
-            free(text);
+            const char *old = *(char **)member;
+            size_t n_old = strlen(old), n_text = strlen(text);
+            char *joined = rp_pool_alloc(&im->data->text, n_old + 1 + n_text);
+            memcpy(joined, old, n_old);
+            joined[n_old] = ' ';
+            memcpy(joined + n_old + 1, text, n_text);
             text = joined;
-        } else {
-            free(*(char **)member);
         }
         *(char **)member = text;
         return true;
@@ -514,19 +514,16 @@ static void record_finish(const struct import *im, union record *rec)
     for (i = 0; i < k->n_members; i++) {
         char **member = (char **)((char *)rec + k->members[i].offset);
         if (k->members[i].type == RP_MEMBER_TEXT && !*member)
-            *member = rp_xstrdup("");
+            *member = rp_pool_alloc(&im->data->text, 0);
     }
-    if (im->profile->kind == RP_IMPORT_TICKETS &&
-        !rec->ticket.source_system[0]) {
-        free(rec->ticket.source_system);
-        rec->ticket.source_system = rp_xstrdup(im->profile->system);
-    }
+    if (im->profile->kind == RP_IMPORT_TICKETS && !rec->ticket.source_system[0])
+        rec->ticket.source_system = rp_pool_strndup(
+            &im->data->text, im->profile->system, strlen(im->profile->system));
     if (im->profile->kind == RP_IMPORT_ACCOUNTS && !rec->account.domain[0] &&
-        rec->account.website[0]) {
-        free(rec->account.domain);
-        rec->account.domain = rp_import_url_domain(
-            rec->account.website, strlen(rec->account.website));
-    }
+        rec->account.website[0])
+        rec->account.domain =
+            rp_import_url_domain(&im->data->text, rec->account.website,
+                                 strlen(rec->account.website));
 }
 
 /* The display name of the field filling a member, or the member's. */
@@ -602,11 +599,13 @@ static bool check_unique(const struct import *im, const union record *rec,
                   *(const long *)(found + k->source_line));
 }
 
-/* Types a row into rec; on false, v says why and rec holds no memory. */
+/* Types a row into rec; on false, v says why and the row's text is gone
+ * from the pool again. */
 static bool type_row(struct import *im, const struct rp_csv_record *row,
                      union record *rec, struct verdict *v)
 {
     const struct rp_import_profile *p = im->profile;
+    struct rp_pool_mark text = rp_pool_mark(&im->data->text);
     bool set[MAX_MEMBERS] = {false};
     double minutes[RP_PROFILE_MAX_FIELDS];
     bool has_minutes[RP_PROFILE_MAX_FIELDS] = {false};
@@ -643,6 +642,9 @@ static bool type_row(struct import *im, const struct rp_csv_record *row,
         if (set[mi] && !f->append)
             continue;
         ok = parse_value(im, f, im->names[i], s, len, rec, &minutes[i], v);
+        if (ok && mi == 0 && im->kind->has_id)
+            rp_import_index_prefetch(
+                &im->index, *(char **)((char *)rec + f->member->offset));
         has_minutes[i] =
             ok && (f->conv == RP_CONV_MINUTES || f->conv == RP_CONV_HOURS);
         set[mi] = ok && !has_minutes[i];
@@ -675,7 +677,7 @@ static bool type_row(struct import *im, const struct rp_csv_record *row,
     if (ok)
         ok = check_unique(im, rec, v);
     if (!ok)
-        rp_import_record_release(p->kind, rec);
+        rp_pool_rollback(&im->data->text, text);
     return ok;
 }
 
@@ -780,15 +782,13 @@ static enum rp_status import_run(const char *name, FILE *fp, const char *buf,
                                  struct rp_error *err)
 {
     struct rp_import_stats local;
-    size_t counts[RP_IMPORT_KIND_COUNT], k;
-    size_t n_sources = data->n_source_files;
+    struct rp_dataset_mark before;
     struct rp_csv_info info = {RP_CSV_UTF8, ',', 0};
     struct rp_csv_sink sink;
     struct import im;
     enum rp_status status;
 
-    for (k = 0; k < RP_IMPORT_KIND_COUNT; k++)
-        rp_dataset_items(data, (enum rp_import_kind)k, &counts[k]);
+    rp_dataset_mark(data, &before);
     if (!stats)
         stats = &local;
     memset(stats, 0, sizeof(*stats));
@@ -828,7 +828,7 @@ static enum rp_status import_run(const char *name, FILE *fp, const char *buf,
                  rejects_path);
 out:
     if (status != RP_OK)
-        rp_dataset_truncate(data, counts, n_sources);
+        rp_dataset_rollback(data, &before);
     import_release(&im);
     return status;
 }

@@ -11,8 +11,9 @@
  * original line number and the reason, and the counts always reconcile:
  * rows_read == rows_accepted + rows_rejected.
  *
- * Ownership: an rp_dataset owns every string in its records; the caller
- * owns the dataset struct itself and releases it with rp_dataset_release().
+ * Ownership: an rp_dataset owns every string in its records, kept in its
+ * text pool (never free() one); the caller owns the dataset struct itself
+ * and releases it with rp_dataset_release().
  */
 #ifndef RP_IMPORT_H
 #define RP_IMPORT_H
@@ -22,6 +23,7 @@
 #include <stdint.h>
 
 #include "common/error.h"
+#include "common/pool.h"
 
 /* A missing timestamp (e.g. a ticket not yet resolved). */
 #define RP_TIME_NONE INT64_MIN
@@ -208,6 +210,7 @@ struct rp_dataset {
     size_t n_roles, cap_roles;
     char **source_files; /* every file imported, in order */
     size_t n_source_files, cap_source_files;
+    struct rp_pool text; /* every string of every record */
 };
 
 /* What one file import did; reported as a one-line summary. */

@@ -591,13 +591,23 @@ static void test_failed_import_leaves_dataset_unchanged(void **state)
         "T-2,ACC-1,\"never closed,P3,Open,,2026-03-04T09:15:00Z,,\n"
         "T-3,ACC-1,ok,P3,Open,,2026-03-04T09:15:00Z,,\n");
 
+    struct rp_pool_mark text;
+    char *first_name;
+
     import_ok(f, write_fixture(f, "crm-accounts.csv", accounts_csv));
+    text = rp_pool_mark(&f->data.text);
+    first_name = rp_xstrdup(f->data.accounts[0].name);
     assert_int_equal(rp_import_file(path, NULL, &f->data, &f->stats, &f->err),
                      RP_ERR_INPUT);
     assert_int_equal(f->err.line, 3);
     assert_int_equal(f->data.n_tickets, 0);
     assert_int_equal(f->data.n_accounts, 3);
     assert_int_equal(f->data.n_source_files, 1);
+    /* T-1's text went with it; the accounts' text stayed. */
+    assert_int_equal(f->data.text.n_blocks, text.n_blocks);
+    assert_int_equal(f->data.text.used, text.used);
+    assert_string_equal(f->data.accounts[0].name, first_name);
+    free(first_name);
 }
 
 static void test_buffer_import_without_rejects_dir(void **state)

@@ -229,10 +229,11 @@ bool rp_import_parse_level(const char *s, size_t len, enum rp_risk_level *out);
 
 /*
  * The domain of an e-mail address or a web address, lower case, without
- * "www.", scheme, port or path; "" when there is none.  Caller frees.
+ * "www.", scheme, port or path; "" when there is none.  The string is
+ * pool's.
  */
-char *rp_import_email_domain(const char *s, size_t len);
-char *rp_import_url_domain(const char *s, size_t len);
+char *rp_import_email_domain(struct rp_pool *pool, const char *s, size_t len);
+char *rp_import_url_domain(struct rp_pool *pool, const char *s, size_t len);
 
 /*
  * Checks that text can travel on to XML: valid UTF-8 and no control
@@ -468,6 +469,11 @@ void rp_import_index_release(struct rp_import_index *index);
 void rp_import_index_build(struct rp_import_index *index,
                            const struct rp_dataset *data,
                            enum rp_import_kind kind);
+/* Starts bringing in the slot where the lookup of id will begin.  A big
+ * export's index is far larger than the cache: asked as soon as a row's
+ * id is known, the slot arrives while the rest of the row is typed. */
+void rp_import_index_prefetch(const struct rp_import_index *index,
+                              const char *id);
 /* The index of the record with this id, or false. */
 bool rp_import_index_find(const struct rp_import_index *index,
                           const struct rp_dataset *data,
@@ -481,24 +487,26 @@ void rp_import_index_add(struct rp_import_index *index,
 /* The records of a kind in data, and how many. */
 void *rp_dataset_items(const struct rp_dataset *data, enum rp_import_kind kind,
                        size_t *n);
-/* Appends a record of kind, taking its strings; the struct is copied. */
+/* Appends a record of kind, its strings in data->text; the struct is
+ * copied. */
 void rp_dataset_append(struct rp_dataset *data, enum rp_import_kind kind,
                        const void *record);
-void rp_dataset_add_account(struct rp_dataset *data,
-                            const struct rp_account *account);
-void rp_dataset_add_ticket(struct rp_dataset *data,
-                           const struct rp_ticket *ticket);
 /* Records the name of an imported file; the dataset owns the copy. */
 const char *rp_dataset_add_source(struct rp_dataset *data, const char *name);
-/*
- * Undoes an import that failed part way: drops the records after the first
- * counts[kind] of each kind and the source files after n_sources.
- */
-void rp_dataset_truncate(struct rp_dataset *data,
-                         const size_t counts[RP_IMPORT_KIND_COUNT],
-                         size_t n_sources);
-/* Frees the strings of one record (not the record itself). */
-void rp_import_record_release(enum rp_import_kind kind, void *record);
+
+/* Where a dataset stood before an import, to undo one that fails part way:
+ * its records of each kind, its source files and its text. */
+struct rp_dataset_mark {
+    size_t counts[RP_IMPORT_KIND_COUNT];
+    size_t n_sources;
+    struct rp_pool_mark text;
+};
+
+void rp_dataset_mark(const struct rp_dataset *data,
+                     struct rp_dataset_mark *mark);
+/* Drops every record, source file and string added since mark. */
+void rp_dataset_rollback(struct rp_dataset *data,
+                         const struct rp_dataset_mark *mark);
 
 /* ---- rejects.c: the rejects file of one import --------------------------- */
 

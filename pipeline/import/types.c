@@ -712,6 +712,50 @@ static bool match_format(const char *f, const char *s, size_t len,
     return pos == len;
 }
 
+/* Two digits at s, known to be in bounds. */
+static bool two_digits(const char *s, unsigned *out)
+{
+    if (!is_digit(s[0]) || !is_digit(s[1]))
+        return false;
+    *out = (unsigned)(s[0] - '0') * 10 + (unsigned)(s[1] - '0');
+    return true;
+}
+
+/*
+ * The ISO 8601 format most exports use, "YYYY-MM-DDThh:mm:ssZ", in its
+ * commonest spellings (no zone, "Z", "+hh:mm"), at fixed offsets.  It
+ * fills t exactly as match_format would; anything else it leaves to
+ * match_format.  Big exports carry millions of these.
+ */
+static bool match_iso(const char *s, size_t len, struct time_parts *t)
+{
+    unsigned y_hi, y_lo, hh, mm;
+    const char *zone = s + 19;
+    size_t zone_len = len - 19;
+
+    if (len < 19 || s[4] != '-' || s[7] != '-' ||
+        (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':' ||
+        !two_digits(s, &y_hi) || !two_digits(s + 2, &y_lo) ||
+        !two_digits(s + 5, &t->m) || !two_digits(s + 8, &t->d) ||
+        !two_digits(s + 11, &t->hh) || !two_digits(s + 14, &t->mm) ||
+        !two_digits(s + 17, &t->ss))
+        return false;
+    if (zone_len == 1 && (zone[0] == 'Z' || zone[0] == 'z')) {
+        t->zone = 0;
+        t->has_zone = true;
+    } else if (zone_len == 6 && (zone[0] == '+' || zone[0] == '-') &&
+               zone[3] == ':' && two_digits(zone + 1, &hh) &&
+               two_digits(zone + 4, &mm) && hh <= 23 && mm <= 59) {
+        t->zone = (zone[0] == '-' ? -1 : 1) * (int64_t)(hh * 3600 + mm * 60);
+        t->has_zone = true;
+    } else if (zone_len != 0) {
+        return false;
+    }
+    t->y = y_hi * 100 + y_lo;
+    t->has_y = t->has_m = t->has_d = t->has_time = true;
+    return true;
+}
+
 bool rp_import_parse_time_format(const char *format, const char *s, size_t len,
                                  int32_t zone, int64_t *out, bool *has_time)
 {
@@ -719,8 +763,11 @@ bool rp_import_parse_time_format(const char *format, const char *s, size_t len,
     unsigned hh;
 
     memset(&t, 0, sizeof(t));
-    if (!match_format(format, s, len, &t))
-        return false;
+    if (strcmp(format, "YYYY-MM-DDThh:mm:ssZ") != 0 || !match_iso(s, len, &t)) {
+        memset(&t, 0, sizeof(t));
+        if (!match_format(format, s, len, &t))
+            return false;
+    }
     if (!t.has_y || !t.has_m || !t.has_d)
         return false;
     if (t.y < 1 || t.m < 1 || t.m > 12 || t.d < 1 ||
@@ -924,7 +971,7 @@ bool rp_import_parse_level(const char *s, size_t len, enum rp_risk_level *out)
 /* ---- domains ------------------------------------------------------------- */
 
 /* s[0..len) lower-cased, without a leading "www.". */
-static char *domain_of(const char *s, size_t len)
+static char *domain_of(struct rp_pool *pool, const char *s, size_t len)
 {
     char *out;
     size_t i;
@@ -935,29 +982,28 @@ static char *domain_of(const char *s, size_t len)
         s += 4;
         len -= 4;
     }
-    out = rp_xmalloc(len + 1);
+    out = rp_pool_alloc(pool, len);
     for (i = 0; i < len; i++)
         out[i] = rp_import_lower(s[i]);
-    out[len] = '\0';
     return out;
 }
 
-char *rp_import_email_domain(const char *s, size_t len)
+char *rp_import_email_domain(struct rp_pool *pool, const char *s, size_t len)
 {
     const char *at = memchr(s, '@', len);
     size_t n;
 
     /* "Name <user@host>" as some systems write a requester. */
     if (!at)
-        return domain_of("", 0);
+        return domain_of(pool, "", 0);
     at++;
     n = len - (size_t)(at - s);
     if (n && at[n - 1] == '>')
         n--;
-    return domain_of(at, n);
+    return domain_of(pool, at, n);
 }
 
-char *rp_import_url_domain(const char *s, size_t len)
+char *rp_import_url_domain(struct rp_pool *pool, const char *s, size_t len)
 {
     const char *scheme = len >= 3 ? memchr(s, ':', len) : NULL;
     size_t n = 0;
@@ -969,7 +1015,7 @@ char *rp_import_url_domain(const char *s, size_t len)
     }
     while (n < len && s[n] != '/' && s[n] != ':' && s[n] != '?' && s[n] != '#')
         n++;
-    return domain_of(s, n);
+    return domain_of(pool, s, n);
 }
 
 bool rp_import_parse_enum(const struct rp_import_member *m, const char *s,

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -290,6 +291,35 @@ static void test_time_formats(void **state)
     assert_string_equal(
         tf("YYYY-MM-DD hh:mm:ss Z", "2026-03-04 10:15:00 +0100", 0),
         "2026-03-04T09:15:00Z");
+    /* The ISO format's fast path and the general matcher (which a lower
+     * case 't' in the format leads to) agree, on good values and bad. */
+    {
+        static const char *const values[] = {
+            "2026-03-04T10:15:00Z",      "2026-03-04t10:15:00z",
+            "2026-03-04T10:15:00+05:30", "2026-03-04T10:15:00-00:45",
+            "2026-03-04T10:15:00",       "2026-03-04T10:15:00+24:00",
+            "2026-03-04T10:15:00+01:60", "2026-02-29T10:15:00Z",
+            "2026-13-04T10:15:00Z",      "2026-03-04T24:00:00Z",
+            "2026-03-04T10:15:60Z",      "2026-03-04T10:15:0xZ",
+            "2026-03-04T10:15:00ZZ",     "2026-03-04T10:15:00+0100",
+            "2026-03-04T10:15:00+01",    "0000-01-01T00:00:00Z",
+            "2026-3-04T10:15:00Z",       "2026-03-04 10:15:00Z",
+        };
+        char fast[RP_TIMESTAMP_SIZE];
+        size_t i;
+
+        for (i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+            snprintf(fast, sizeof(fast), "%s",
+                     tf("YYYY-MM-DDThh:mm:ssZ", values[i], 3600));
+            assert_string_equal(fast,
+                                tf("YYYY-MM-DDthh:mm:ssZ", values[i], 3600));
+        }
+        assert_string_equal(
+            tf("YYYY-MM-DDThh:mm:ssZ", "2026-03-04T10:15:00-00:45", 0),
+            "2026-03-04T11:00:00Z");
+        assert_string_equal(
+            tf("YYYY-MM-DDThh:mm:ssZ", "2026-03-04T10:15:00+24:00", 0), "-");
+    }
     /* Trailing text, missing parts. */
     assert_string_equal(tf("YYYY-MM-DD", "2026-03-04x", 0), "-");
     assert_string_equal(tf("YYYY-MM-DD", "2026-03", 0), "-");
@@ -357,27 +387,29 @@ static void test_enumerations(void **state)
 
 static void test_domains(void **state)
 {
-    char *d;
+    static const char *const cases[][2] = {
+        {"Anna.Schaefer@Mueller-GmbH.example", "mueller-gmbh.example"},
+        {"Anna <anna@www.acme.example>", "acme.example"},
+        {"no address", ""},
+    };
+    static const char *const urls[][2] = {
+        {"https://www.Acme.example:8443/about?x", "acme.example"},
+        {"acme.example/", "acme.example"},
+    };
+    struct rp_pool pool;
+    size_t i;
 
     (void)state;
-    d = rp_import_email_domain("Anna.Schaefer@Mueller-GmbH.example",
-                               strlen("Anna.Schaefer@Mueller-GmbH.example"));
-    assert_string_equal(d, "mueller-gmbh.example");
-    free(d);
-    d = rp_import_email_domain("Anna <anna@www.acme.example>",
-                               strlen("Anna <anna@www.acme.example>"));
-    assert_string_equal(d, "acme.example");
-    free(d);
-    d = rp_import_email_domain("no address", strlen("no address"));
-    assert_string_equal(d, "");
-    free(d);
-    d = rp_import_url_domain("https://www.Acme.example:8443/about?x",
-                             strlen("https://www.Acme.example:8443/about?x"));
-    assert_string_equal(d, "acme.example");
-    free(d);
-    d = rp_import_url_domain("acme.example/", strlen("acme.example/"));
-    assert_string_equal(d, "acme.example");
-    free(d);
+    rp_pool_init(&pool);
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+        assert_string_equal(
+            rp_import_email_domain(&pool, cases[i][0], strlen(cases[i][0])),
+            cases[i][1]);
+    for (i = 0; i < sizeof(urls) / sizeof(urls[0]); i++)
+        assert_string_equal(
+            rp_import_url_domain(&pool, urls[i][0], strlen(urls[i][0])),
+            urls[i][1]);
+    rp_pool_release(&pool);
 }
 
 int main(void)
