@@ -226,6 +226,15 @@ bool rp_layout_link_target_known(struct rp_layout *layout, const char *id)
     return false;
 }
 
+static void warn_stray_marker(struct rp_flow *flow,
+                              const struct rp_fo_node *marker)
+{
+    rp_fo_doc_warn_once(flow->layout->doc, "fo:marker outside the flow",
+                        marker->line,
+                        "fo:marker is allowed only in fo:flow, not in static "
+                        "content or in another marker; ignored");
+}
+
 static bool is_inline_level(enum rp_fo_kind kind)
 {
     switch (kind) {
@@ -273,6 +282,8 @@ static enum rp_status collect_inline(struct rp_flow *flow,
         while (rp_fo_next_child(flow->layout->doc, m->node, &mc, err) ==
                    RP_OK &&
                mc) {
+            if (mc->kind == RP_FO_MARKER)
+                warn_stray_marker(flow, mc);
             if (!is_inline_level(mc->kind))
                 continue;
             /* Retrieved text takes the style where it is shown (XSL
@@ -364,6 +375,10 @@ static enum rp_status keep_marker(struct rp_flow *flow, struct rp_fo_node *c,
 
     if (!c->props.marker_class)
         return RP_OK;
+    if (flow->layout->markers_off) {
+        warn_stray_marker(flow, c);
+        return RP_OK;
+    }
     status = rp_fo_materialize(flow->layout->doc, c, err);
     if (status != RP_OK)
         return status;
@@ -487,8 +502,11 @@ enum rp_status rp_flow_children(struct rp_flow *flow, struct rp_fo_node *parent,
             status = keep_marker(flow, c, err);
         } else if (c->kind == RP_FO_RETRIEVE_MARKER) {
             struct rp_marker *m = rp_layout_retrieve(flow->layout, c);
-            if (m)
+            if (m) {
+                flow->layout->markers_off++;
                 status = rp_flow_children(flow, m->node, err);
+                flow->layout->markers_off--;
+            }
         } else if (c->kind == RP_FO_BLOCK || c->kind == RP_FO_BLOCK_CONTAINER) {
             status = flow_block(flow, c, err);
         } else if (c->kind == RP_FO_LIST_BLOCK) {

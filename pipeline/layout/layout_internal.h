@@ -203,6 +203,10 @@ struct rp_layout {
     PangoContext *pango;
     int pass; /* 1: layout only, collecting page numbers; 2: for real */
     uint64_t next_serial;
+    /* > 0 while laying out static content or a retrieved marker's copy:
+     * their nodes stay in a tree that is laid out again, so an fo:marker
+     * there (which XSL allows only in the flow) cannot be taken. */
+    int markers_off;
     GHashTable *font_heights; /* font description -> natural line height */
     GHashTable *first_page;   /* id -> folio text, of the pages finished */
     GHashTable *last_page;

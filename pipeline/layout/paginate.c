@@ -170,7 +170,9 @@ static enum rp_status layout_static(struct rp_layout *layout,
         return RP_OK;
     rp_stacker_init(&stacker);
     rp_flow_init(&flow, layout, &stacker.base, 0, region->w);
+    layout->markers_off++;
     status = rp_flow_children(&flow, region->content, err);
+    layout->markers_off--;
     rp_deco_unref(flow.deco);
     if (status == RP_OK)
         rp_stacker_finish(&stacker, region->x, region->y, items);
