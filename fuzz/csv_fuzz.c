@@ -112,6 +112,13 @@ static enum rp_status on_record(void *ctx, const struct rp_csv_record *rec,
         mix(d, &rec->lens[i], sizeof(rec->lens[i]));
         mix(d, rec->fields[i], rec->lens[i]);
         CHECK(rec->fields[i][rec->lens[i]] == '\0');
+        /* A record said checked needs no check of its own. */
+        if (rec->checked) {
+            size_t pos;
+            bool control;
+            CHECK(rp_import_check_text(rec->fields[i], rec->lens[i], &pos,
+                                       &control));
+        }
     }
     return RP_OK;
 }

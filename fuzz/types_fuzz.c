@@ -109,6 +109,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_domain(rp_import_email_domain(&pool, s, size));
     check_domain(rp_import_url_domain(&pool, s, size));
     rp_pool_release(&pool);
-    CHECK(rp_import_utf8_valid_prefix(s, size) <= size);
+    /* A scan that finds all of it clean promises what the per-field
+     * check would say. */
+    {
+        bool clean = true;
+        size_t valid = rp_import_utf8_scan(s, size, &clean);
+        size_t pos;
+        bool control;
+
+        CHECK(valid <= size);
+        if (valid == size && clean)
+            CHECK(rp_import_check_text(s, size, &pos, &control));
+        if (rp_import_check_text(s, size, &pos, &control))
+            CHECK(valid == size && clean);
+    }
     return 0;
 }

@@ -118,6 +118,8 @@ static void on_record_end(int c, void *ctx)
     rec.lens = r->lens;
     rec.n_fields = r->n_fields;
     rec.line = r->record_line;
+    rec.checked = r->scanned_clean && (r->encoding == RP_CSV_UTF8 ||
+                                       r->encoding == RP_CSV_UTF8_BOM);
     r->status = r->sink.record(r->sink.ctx, &rec, r->err);
     reset_record(r);
 }
@@ -334,7 +336,8 @@ const char *rp_csv_encoding_name(enum rp_csv_encoding encoding)
 
 enum rp_csv_encoding rp_csv_guess_encoding(const char *data, size_t len)
 {
-    size_t ok = rp_import_utf8_valid_prefix(data, len);
+    bool clean = true;
+    size_t ok = rp_import_utf8_scan(data, len, &clean);
 
     /* A sequence cut by the end of the piece is no evidence either way. */
     if (ok == len || (len - ok < 4 && ((unsigned char)data[ok] & 0xC0) == 0xC0))
@@ -509,17 +512,21 @@ static void fill_info(const struct rp_csv_reader *r, struct rp_csv_info *info)
     info->replaced = r->replaced;
 }
 
-/* Whether the bytes of fp, from here on, are all valid UTF-8; rewinds. */
-static bool stream_is_utf8(FILE *fp, char *chunk)
+/*
+ * Whether the bytes of fp, from here on, are all valid UTF-8, and *clean
+ * whether they also hold nothing rp_import_check_text refuses; rewinds.
+ */
+static bool stream_is_utf8(FILE *fp, char *chunk, bool *clean)
 {
     long start = ftell(fp);
     char carry[4];
     size_t n_carry = 0, n;
     bool valid = true;
 
+    *clean = true;
     while (valid && (n = fread(chunk + n_carry, 1, RP_CSV_CHUNK, fp)) > 0) {
         size_t total = n_carry + n;
-        size_t ok = rp_import_utf8_valid_prefix(chunk, total);
+        size_t ok = rp_import_utf8_scan(chunk, total, clean);
         if (ok < total && total - ok < 4 &&
             ((unsigned char)chunk[ok] & 0xC0) == 0xC0) {
             n_carry = total - ok;
@@ -533,8 +540,11 @@ static bool stream_is_utf8(FILE *fp, char *chunk)
     if (n_carry)
         valid = false;
     clearerr(fp);
-    if (fseek(fp, start, SEEK_SET) != 0)
+    if (fseek(fp, start, SEEK_SET) != 0) {
+        *clean = false;
         return true; /* cannot tell after all: take UTF-8, the norm */
+    }
+    *clean = *clean && valid;
     return valid;
 }
 
@@ -552,7 +562,7 @@ enum rp_status rp_csv_read_stream(FILE *fp, const char *name,
     if (status != RP_OK)
         goto out;
     /* Without a byte order mark, the whole file says UTF-8 or not. */
-    if (seekable && !stream_is_utf8(fp, chunk))
+    if (seekable && !stream_is_utf8(fp, chunk, &reader.scanned_clean))
         rp_csv_reader_set_encoding(&reader, RP_CSV_WINDOWS_1252);
     while ((n = fread(chunk, 1, RP_CSV_CHUNK, fp)) > 0) {
         if (first && !seekable)
@@ -587,6 +597,9 @@ enum rp_status rp_csv_read_buffer(const char *data, size_t len,
     if (status != RP_OK)
         goto out;
     rp_csv_reader_set_encoding(&reader, rp_csv_guess_encoding(data, len));
+    reader.scanned_clean = true;
+    if (rp_import_utf8_scan(data, len, &reader.scanned_clean) != len)
+        reader.scanned_clean = false;
     status = rp_csv_reader_feed(&reader, data, len);
     if (status != RP_OK)
         goto out;

@@ -465,7 +465,7 @@ static bool field_value(struct import *im, size_t i,
         rp_import_trim(&cell, &cell_len);
         if (cell_len == 0)
             continue;
-        if (!check_text(im->names[i], cell, cell_len, v))
+        if (!row->checked && !check_text(im->names[i], cell, cell_len, v))
             return false;
         if (*len == 0) {
             *s = cell;

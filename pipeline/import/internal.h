@@ -51,6 +51,9 @@ struct rp_csv_record {
     size_t *lens;
     size_t n_fields;
     long line; /* physical line (1-based) the record starts on */
+    /* Every field is known to pass rp_import_check_text: the whole input
+     * was scanned before reading (a UTF-8 file or buffer). */
+    bool checked;
 };
 
 /*
@@ -107,6 +110,9 @@ struct rp_csv_reader {
     bool last_was_cr; /* the last byte fed was a CR, maybe half a CRLF */
     /* Encoding: decided from the first bytes (a byte order mark). */
     enum rp_csv_encoding encoding;
+    /* The whole input was scanned first and is UTF-8 that
+     * rp_import_check_text accepts: records say so (checked). */
+    bool scanned_clean;
     unsigned char lead[3]; /* first bytes, held until the mark is known */
     size_t n_lead;
     bool lead_done;
@@ -243,8 +249,13 @@ char *rp_import_url_domain(struct rp_pool *pool, const char *s, size_t len);
  */
 bool rp_import_check_text(const char *s, size_t len, size_t *pos,
                           bool *control);
-/* Length of the longest prefix of s that is valid UTF-8. */
-size_t rp_import_utf8_valid_prefix(const char *s, size_t len);
+/*
+ * Length of the longest prefix of s that is valid UTF-8.  *clean is set
+ * false when that prefix holds a character rp_import_check_text refuses
+ * (a control character, U+FFFE, U+FFFF) and left alone otherwise, so one
+ * flag can gather a whole file.
+ */
+size_t rp_import_utf8_scan(const char *s, size_t len, bool *clean);
 
 /* Buffer sizes for formatted values, with room for years beyond 9999. */
 #define RP_TIMESTAMP_SIZE 32

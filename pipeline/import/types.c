@@ -415,6 +415,14 @@ static size_t utf8_sequence(const unsigned char *s, size_t len,
     return n;
 }
 
+/* What rp_import_check_text refuses besides bad UTF-8: XML 1.0 cannot
+ * carry these, and the data ends up in XML. */
+static bool xml_forbidden(unsigned long cp)
+{
+    return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+           cp == 0xFFFE || cp == 0xFFFF;
+}
+
 bool rp_import_check_text(const char *text, size_t len, size_t *pos,
                           bool *control)
 {
@@ -443,9 +451,7 @@ bool rp_import_check_text(const char *text, size_t len, size_t *pos,
             *control = false;
             return false;
         }
-        /* XML 1.0 cannot carry these, and the data ends up in XML. */
-        if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
-            cp == 0xFFFE || cp == 0xFFFF) {
+        if (xml_forbidden(cp)) {
             *pos = i;
             *control = true;
             return false;
@@ -497,7 +503,7 @@ void rp_import_format_amount(double amount, char out[RP_AMOUNT_SIZE])
              cents / 100, cents % 100);
 }
 
-size_t rp_import_utf8_valid_prefix(const char *text, size_t len)
+size_t rp_import_utf8_scan(const char *text, size_t len, bool *clean)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
@@ -506,23 +512,22 @@ size_t rp_import_utf8_valid_prefix(const char *text, size_t len)
         unsigned long cp;
         size_t n;
 
-        /* ASCII runs are most of every export: skip them fast. */
+        /* Printable ASCII runs are most of every export: skip them eight
+         * bytes at a time (see rp_import_check_text). */
         while (i + 8 <= len) {
             uint64_t w;
             memcpy(&w, s + i, 8);
-            if (w & 0x8080808080808080ULL)
+            if (((w - 0x2020202020202020ULL) | w) & 0x8080808080808080ULL)
                 break;
             i += 8;
         }
         if (i >= len)
             break;
-        if (s[i] < 0x80) {
-            i++;
-            continue;
-        }
         n = utf8_sequence(s + i, len - i, &cp);
         if (n == 0)
             return i;
+        if (xml_forbidden(cp))
+            *clean = false;
         i += n;
     }
     return len;
