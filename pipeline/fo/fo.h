@@ -386,6 +386,12 @@ const struct rp_fo_node *rp_fo_child(const struct rp_fo_node *parent,
  */
 bool rp_fo_parse_length(const char *text, double font_size, double *pt);
 /*
+ * The longest length accepted, in points (about 35 m).  PDF pages end at
+ * 14,400 pt; anything far beyond is a typing error, and lengths must stay
+ * in range of Pango's integer units when added up.
+ */
+#define RP_FO_MAX_LENGTH 100000.0
+/*
  * A length expression (+ - * div mod, parentheses, body-start(),
  * label-end(), from-parent(), inherited-property-value()); parent may be
  * NULL.  label_end, if not NULL, says whether label-end() was used (it is

@@ -271,6 +271,8 @@ bool rp_fo_eval_length(const char *text, double font_size,
     /* A bare number is a length only when it is zero. */
     if (r.dim != 1 && !(r.dim == 0 && r.v == 0))
         return false;
+    if (fabs(r.v) > RP_FO_MAX_LENGTH)
+        return false;
     *pt = r.v;
     if (label_end)
         *label_end = e.label_end;

@@ -16,6 +16,10 @@ static void lengths_convert_every_unit_to_points(void **state)
 {
     double pt;
     (void)state;
+    /* Far beyond any page: refused, not carried into Pango's integers. */
+    assert_true(rp_fo_parse_length("100000pt", 12, &pt));
+    assert_false(rp_fo_parse_length("100001pt", 12, &pt));
+    assert_false(rp_fo_parse_length("-5e40pt", 12, &pt));
     assert_true(rp_fo_parse_length("72pt", 12, &pt));
     assert_float_equal(pt, 72.0, 1e-9);
     assert_true(rp_fo_parse_length("1in", 12, &pt));

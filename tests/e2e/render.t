@@ -1,7 +1,7 @@
 #!/bin/sh
 # reportpipe render on a hand-written FO file: the real PDF, read back.
 . "$(dirname "$0")/lib.sh"
-plan 25
+plan 27
 
 fo=tests/e2e/fo/basic.fo
 "$REPORTPIPE" render -q --dump-area "$WORK/basic.dump" "$fo" "$WORK/basic.pdf"
@@ -50,6 +50,11 @@ sed 's/space-after="12pt">Annual/space-after="lots">Annual/' "$fo" >"$WORK/bad.f
 is $? 1 "an invalid property value is an input error"
 grep -q "bad.fo:19: field 'space-after'" "$WORK/err"
 ok $? "the error names file, line and property"
+sed 's/space-after="12pt">Annual/border="5555555555555555555pt solid black" space-after="12pt">Annual/' "$fo" >"$WORK/huge.fo"
+"$REPORTPIPE" render "$WORK/huge.fo" "$WORK/huge.pdf" 2>"$WORK/err"
+is $? 1 "a length far beyond any page is an input error"
+grep -q "huge.fo:19: field 'border'" "$WORK/err"
+ok $? "named with file, line and property"
 [ ! -e "$WORK/bad.pdf" ] && [ -z "$(ls "$WORK" | grep tmp)" ]
 ok $? "a failed render leaves no PDF and no temporary file behind"
 
