@@ -25,6 +25,9 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "common/mem.h"
 
@@ -512,6 +515,51 @@ static void fill_info(const struct rp_csv_reader *r, struct rp_csv_info *info)
     info->replaced = r->replaced;
 }
 
+/* Windows of a regular file mapped for the scan: the file is read once
+ * more without a copy, and never more than a window of it is mapped. */
+#define SCAN_WINDOW ((size_t)1 << 20)
+
+/*
+ * The scan of stream_is_utf8 over the mapped bytes of a regular file from
+ * start on; false when the file cannot be mapped (then it is read, and
+ * what this found is forgotten).
+ */
+static bool scan_mapped(FILE *fp, long start, bool *valid, bool *clean)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    struct stat st;
+    off_t off;
+    int fd = fileno(fp);
+
+    if (fd < 0 || page <= 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+        start < 0 || st.st_size < start)
+        return false;
+    *valid = true;
+    for (off = start; *valid && off < st.st_size;) {
+        off_t base = off - off % page;
+        size_t skip = (size_t)(off - base);
+        size_t len = (size_t)(st.st_size - base) < SCAN_WINDOW + skip
+                         ? (size_t)(st.st_size - base)
+                         : SCAN_WINDOW + skip;
+        bool last = base + (off_t)len == st.st_size;
+        char *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, base);
+        size_t n = len - skip, ok;
+
+        if (map == MAP_FAILED)
+            return false;
+        ok = rp_import_utf8_scan(map + skip, n, clean);
+        munmap(map, len);
+        /* A sequence cut by the window's end is read again with the next. */
+        if (ok < n && !last && n - ok < 4)
+            off += (off_t)ok;
+        else if (ok < n)
+            *valid = false;
+        else
+            off += (off_t)n;
+    }
+    return true;
+}
+
 /*
  * Whether the bytes of fp, from here on, are all valid UTF-8, and *clean
  * whether they also hold nothing rp_import_check_text refuses; rewinds.
@@ -524,6 +572,11 @@ static bool stream_is_utf8(FILE *fp, char *chunk, bool *clean)
     bool valid = true;
 
     *clean = true;
+    if (scan_mapped(fp, start, &valid, clean)) {
+        *clean = *clean && valid;
+        return valid;
+    }
+    valid = *clean = true;
     while (valid && (n = fread(chunk + n_carry, 1, RP_CSV_CHUNK, fp)) > 0) {
         size_t total = n_carry + n;
         size_t ok = rp_import_utf8_scan(chunk, total, clean);

@@ -450,6 +450,88 @@ static void test_stream_in_chunks(void **state)
     seen_release(&s);
 }
 
+/* What a file read as a stream came to: records, and whether the last
+ * one was said checked. */
+struct tally {
+    size_t records;
+    bool last_checked;
+    char last[8];
+};
+
+static enum rp_status count(void *ctx, const struct rp_csv_record *rec,
+                            struct rp_error *err)
+{
+    struct tally *t = ctx;
+
+    (void)err;
+    t->records++;
+    t->last_checked = rec->checked;
+    snprintf(t->last, sizeof(t->last), "%.*s", (int)rec->lens[0],
+             rec->fields[0]);
+    return RP_OK;
+}
+
+/*
+ * A file of 2 MB and more: short rows, then tail.  The rows put the first
+ * byte of the "\xC3\xA9" that follows them at offset 1 MiB - 1, across
+ * the edge of the windows the encoding scan maps.
+ */
+static void read_big(const char *tail, struct tally *t,
+                     struct rp_csv_info *info)
+{
+    char dir[] = "/tmp/rp-csv-test.XXXXXX";
+    char path[64];
+    struct rp_csv_sink sink = {count, t, info};
+    struct rp_error err;
+    size_t at = 0, i;
+    FILE *fp;
+
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof(path), "%s/big.csv", dir);
+    fp = fopen(path, "w+b");
+    assert_non_null(fp);
+    for (; at + 99 < ((size_t)1 << 20) - 2; at += 99)
+        fprintf(fp, "%98s\n", "row");
+    for (i = at; i < ((size_t)1 << 20) - 2; i++)
+        putc('y', fp);
+    fputs("\n\xC3\xA9t\xC3\xA9\n", fp);
+    for (i = 0; i < 10000; i++)
+        fprintf(fp, "%98s\n", "row");
+    fputs(tail, fp);
+    rewind(fp);
+    memset(t, 0, sizeof(*t));
+    rp_error_init(&err);
+    assert_int_equal(rp_csv_read_stream(fp, path, sink, &err), RP_OK);
+    fclose(fp);
+    unlink(path);
+    rmdir(dir);
+}
+
+static void test_stream_scan_of_a_big_file(void **state)
+{
+    struct rp_csv_info info;
+    struct tally t;
+
+    (void)state;
+    /* A character across the scan's window edge is still UTF-8. */
+    read_big("end\n", &t, &info);
+    assert_int_equal(info.encoding, RP_CSV_UTF8);
+    assert_string_equal(t.last, "end");
+    assert_true(t.last_checked);
+    /* One Windows-1252 byte past the first window decides the file. */
+    read_big("\xE9nd\n", &t, &info);
+    assert_int_equal(info.encoding, RP_CSV_WINDOWS_1252);
+    assert_string_equal(t.last, "\xC3\xA9nd");
+    assert_false(t.last_checked);
+    /* A control character there: UTF-8, but each field is checked. */
+    read_big("\x07nd\n", &t, &info);
+    assert_int_equal(info.encoding, RP_CSV_UTF8);
+    assert_false(t.last_checked);
+    /* A sequence cut by the end of the file is no UTF-8. */
+    read_big("end\n\xC3", &t, &info);
+    assert_int_equal(info.encoding, RP_CSV_WINDOWS_1252);
+}
+
 static void test_bom_alone_and_partial(void **state)
 {
     (void)state;
@@ -519,6 +601,7 @@ int main(void)
         cmocka_unit_test(test_sink_error_stops_reading),
         cmocka_unit_test(test_bom_alone_and_partial),
         cmocka_unit_test(test_stream_in_chunks),
+        cmocka_unit_test(test_stream_scan_of_a_big_file),
         cmocka_unit_test(test_write_field_quotes_when_needed),
     };
 
