@@ -358,6 +358,13 @@ enum rp_status rp_fo_materialize(struct rp_fo_doc *doc, struct rp_fo_node *node,
                                  struct rp_error *err) RP_MUST_CHECK;
 /* Keeps a node past the next rp_fo_next_child() call; see rp_fo_node_free. */
 void rp_fo_node_keep(struct rp_fo_node *node);
+/*
+ * A materialised node for the caller to keep and free with
+ * rp_fo_node_free: node itself, kept, when nobody else owns it; a copy
+ * when it belongs to a materialised tree (a table row held whole, static
+ * content), which frees its own.
+ */
+struct rp_fo_node *rp_fo_node_take(struct rp_fo_node *node);
 /* Frees a kept node (and its materialised children). */
 void rp_fo_node_free(struct rp_fo_node *node);
 /*

@@ -472,6 +472,37 @@ void rp_fo_node_keep(struct rp_fo_node *node)
     node->flags |= NODE_KEPT;
 }
 
+static struct rp_fo_node *node_copy(const struct rp_fo_node *node)
+{
+    struct rp_fo_node *copy = rp_xmalloc(sizeof(*copy));
+    const struct rp_fo_node *c;
+
+    *copy = *node;
+    copy->text = node->text ? rp_xstrdup(node->text) : NULL;
+    copy->first_child = copy->last_child = copy->next = NULL;
+    copy->flags = NODE_MATERIALISED | NODE_CLOSED;
+    copy->src = copy->src_next = NULL;
+    for (c = node->first_child; c; c = c->next) {
+        struct rp_fo_node *cc = node_copy(c);
+        cc->flags |= NODE_IN_TREE;
+        if (copy->last_child)
+            copy->last_child->next = cc;
+        else
+            copy->first_child = cc;
+        copy->last_child = cc;
+    }
+    return copy;
+}
+
+struct rp_fo_node *rp_fo_node_take(struct rp_fo_node *node)
+{
+    if (!(node->flags & NODE_IN_TREE)) {
+        node->flags |= NODE_KEPT;
+        return node;
+    }
+    return node_copy(node);
+}
+
 /* Frees a child handed out by rp_fo_next_child() unless someone owns it. */
 void rp_fo_node_done(struct rp_fo_node *child)
 {

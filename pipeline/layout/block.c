@@ -382,11 +382,10 @@ static enum rp_status keep_marker(struct rp_flow *flow, struct rp_fo_node *c,
     status = rp_fo_materialize(flow->layout->doc, c, err);
     if (status != RP_OK)
         return status;
-    rp_fo_node_keep(c);
     m = rp_xcalloc(1, sizeof(*m));
     m->refs = 1;
-    m->class_name = c->props.marker_class;
-    m->node = c;
+    m->node = rp_fo_node_take(c);
+    m->class_name = m->node->props.marker_class;
     entry = rp_xcalloc(1, sizeof(*entry));
     entry->marker = m;
     entry->next = flow->pending_markers;

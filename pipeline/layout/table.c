@@ -128,7 +128,20 @@ struct row_group {
     size_t n_rows, cap_rows;
     struct cell_layout *cells;
     size_t n_cells, cap_cells;
+    /* The markers of its cells, in document order: the paginator sees
+     * the group's box, not the boxes inside its cells. */
+    struct rp_marker_list *markers;
 };
+
+/* Moves the markers of *from to the end of *to. */
+static void move_markers(struct rp_marker_list **to,
+                         struct rp_marker_list **from)
+{
+    while (*to)
+        to = &(*to)->next;
+    *to = *from;
+    *from = NULL;
+}
 
 static void push_area_rect(struct rp_item_list *items, double x, double y,
                            double w, double h, struct rp_area_color color)
@@ -323,6 +336,9 @@ layout_cells(struct rp_flow *flow, const struct table_grid *grid,
                      cl->w - inset_l - inset_r);
         status = rp_flow_children(&sub, c, err);
         rp_deco_unref(sub.deco);
+        for (k = 0; k < cl->content.n; k++)
+            move_markers(&group->markers, &cl->content.placed[k].box->markers);
+        move_markers(&group->markers, &sub.pending_markers);
         if (status != RP_OK)
             return status;
         cl->height = cl->content.height + cl->inset_top + cl->inset_bottom;
@@ -364,6 +380,12 @@ static void group_release(struct row_group *group)
     size_t i;
     for (i = 0; i < group->n_cells; i++)
         rp_stacker_release(&group->cells[i].content);
+    while (group->markers) {
+        struct rp_marker_list *m = group->markers;
+        group->markers = m->next;
+        rp_marker_unref(m->marker);
+        free(m);
+    }
     group->n_cells = 0;
     group->n_rows = 0;
 }
@@ -718,6 +740,7 @@ static struct rp_box *group_box(struct row_group *group,
     box->row = make_row(group, y, grid, table, above);
     box->height = y[group->n_rows];
     box->keep_with_prev = group->rows[0].keep_with_previous;
+    move_markers(&box->markers, &group->markers);
     free(y);
     group_release(group);
     return box;

@@ -1,7 +1,7 @@
 #!/bin/sh
 # reportpipe render on a hand-written FO file: the real PDF, read back.
 . "$(dirname "$0")/lib.sh"
-plan 27
+plan 29
 
 fo=tests/e2e/fo/basic.fo
 "$REPORTPIPE" render -q --dump-area "$WORK/basic.dump" "$fo" "$WORK/basic.pdf"
@@ -76,6 +76,13 @@ is "$(grep -c 'stray-markers.fo:14: fo:marker is allowed only in fo:flow' "$WORK
     "they are named once, with file and line"
 is "$(pdftotext "$WORK/stray.pdf" - | tr -d '\f' | grep '^Header' | tr '\n' '|')" \
     "Header: Service levels|Header: Risks|" "the flow's markers head each page"
+
+# Markers in table cells head the pages their rows start on (they were
+# lost, and freed twice when the row was held whole).
+"$REPORTPIPE" render -q tests/e2e/fo/cell-markers.fo "$WORK/cells.pdf"
+ok $? "markers in table cells render"
+is "$(pdftotext "$WORK/cells.pdf" - | tr -d '\f' | grep '^Account' | tr '\n' '|')" \
+    "Account: Acme|Account: Globex|" "a cell's marker heads the page its row starts on"
 
 printf '<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format">\n<fo:layout-master-set>\n<oops' >"$WORK/cut.fo"
 "$REPORTPIPE" render "$WORK/cut.fo" "$WORK/cut.pdf" 2>"$WORK/err"
