@@ -337,15 +337,20 @@ const char *rp_csv_encoding_name(enum rp_csv_encoding encoding)
     return "?";
 }
 
-enum rp_csv_encoding rp_csv_guess_encoding(const char *data, size_t len)
+/* The encoding of data whose first ok bytes are valid UTF-8. */
+static enum rp_csv_encoding encoding_of(const char *data, size_t len, size_t ok)
 {
-    bool clean = true;
-    size_t ok = rp_import_utf8_scan(data, len, &clean);
-
     /* A sequence cut by the end of the piece is no evidence either way. */
     if (ok == len || (len - ok < 4 && ((unsigned char)data[ok] & 0xC0) == 0xC0))
         return RP_CSV_UTF8;
     return RP_CSV_WINDOWS_1252;
+}
+
+enum rp_csv_encoding rp_csv_guess_encoding(const char *data, size_t len)
+{
+    bool clean = true;
+
+    return encoding_of(data, len, rp_import_utf8_scan(data, len, &clean));
 }
 
 void rp_csv_reader_set_encoding(struct rp_csv_reader *r,
@@ -645,14 +650,15 @@ enum rp_status rp_csv_read_buffer(const char *data, size_t len,
 {
     struct rp_csv_reader reader;
     enum rp_status status;
+    size_t ok;
 
     status = rp_csv_reader_init(&reader, name, sink, err);
     if (status != RP_OK)
         goto out;
-    rp_csv_reader_set_encoding(&reader, rp_csv_guess_encoding(data, len));
     reader.scanned_clean = true;
-    if (rp_import_utf8_scan(data, len, &reader.scanned_clean) != len)
-        reader.scanned_clean = false;
+    ok = rp_import_utf8_scan(data, len, &reader.scanned_clean);
+    rp_csv_reader_set_encoding(&reader, encoding_of(data, len, ok));
+    reader.scanned_clean = reader.scanned_clean && ok == len;
     status = rp_csv_reader_feed(&reader, data, len);
     if (status != RP_OK)
         goto out;

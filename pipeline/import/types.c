@@ -423,44 +423,6 @@ static bool xml_forbidden(unsigned long cp)
            cp == 0xFFFE || cp == 0xFFFF;
 }
 
-bool rp_import_check_text(const char *text, size_t len, size_t *pos,
-                          bool *control)
-{
-    const unsigned char *s = (const unsigned char *)text;
-    size_t i = 0;
-
-    while (i < len) {
-        unsigned long cp;
-        size_t n;
-
-        /* Printable ASCII, eight bytes at a time: most of every export.
-         * A byte below 0x20 borrows in w - 0x20..., one above 0x7F has its
-         * top bit set: either shows in the top bits. */
-        while (i + 8 <= len) {
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            if (((w - 0x2020202020202020ULL) | w) & 0x8080808080808080ULL)
-                break;
-            i += 8;
-        }
-        if (i >= len)
-            break;
-        n = utf8_sequence(s + i, len - i, &cp);
-        if (n == 0) {
-            *pos = i;
-            *control = false;
-            return false;
-        }
-        if (xml_forbidden(cp)) {
-            *pos = i;
-            *control = true;
-            return false;
-        }
-        i += n;
-    }
-    return true;
-}
-
 void rp_import_format_timestamp(int64_t t, char out[RP_TIMESTAMP_SIZE])
 {
     int64_t days = t / 86400, secs = t % 86400, y;
@@ -503,17 +465,24 @@ void rp_import_format_amount(double amount, char out[RP_AMOUNT_SIZE])
              cents / 100, cents % 100);
 }
 
-size_t rp_import_utf8_scan(const char *text, size_t len, bool *clean)
+/*
+ * The one walk over text that both checks make: returns the length of the
+ * longest valid UTF-8 prefix, and *forbidden the offset of the first
+ * character in it that XML cannot carry (len when none).
+ */
+static size_t scan_text(const char *text, size_t len, size_t *forbidden)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
 
+    *forbidden = len;
     while (i < len) {
         unsigned long cp;
         size_t n;
 
-        /* Printable ASCII runs are most of every export: skip them eight
-         * bytes at a time (see rp_import_check_text). */
+        /* Printable ASCII, eight bytes at a time: most of every export.
+         * A byte below 0x20 borrows in w - 0x20..., one above 0x7F has its
+         * top bit set: either shows in the top bits. */
         while (i + 8 <= len) {
             uint64_t w;
             memcpy(&w, s + i, 8);
@@ -526,11 +495,39 @@ size_t rp_import_utf8_scan(const char *text, size_t len, bool *clean)
         n = utf8_sequence(s + i, len - i, &cp);
         if (n == 0)
             return i;
-        if (xml_forbidden(cp))
-            *clean = false;
+        if (xml_forbidden(cp) && *forbidden == len)
+            *forbidden = i;
         i += n;
     }
     return len;
+}
+
+bool rp_import_check_text(const char *text, size_t len, size_t *pos,
+                          bool *control)
+{
+    size_t forbidden, valid = scan_text(text, len, &forbidden);
+
+    /* Whichever comes first is the one to name. */
+    if (forbidden < valid) {
+        *pos = forbidden;
+        *control = true;
+        return false;
+    }
+    if (valid < len) {
+        *pos = valid;
+        *control = false;
+        return false;
+    }
+    return true;
+}
+
+size_t rp_import_utf8_scan(const char *text, size_t len, bool *clean)
+{
+    size_t forbidden, valid = scan_text(text, len, &forbidden);
+
+    if (forbidden < valid)
+        *clean = false;
+    return valid;
 }
 
 /* ---- times in a profile's formats -----------------------------------------
@@ -735,8 +732,8 @@ static bool two_digits(const char *s, unsigned *out)
 static bool match_iso(const char *s, size_t len, struct time_parts *t)
 {
     unsigned y_hi, y_lo, hh, mm;
-    const char *zone = s + 19;
-    size_t zone_len = len - 19;
+    const char *zone;
+    size_t zone_len;
 
     if (len < 19 || s[4] != '-' || s[7] != '-' ||
         (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':' ||
@@ -745,6 +742,8 @@ static bool match_iso(const char *s, size_t len, struct time_parts *t)
         !two_digits(s + 11, &t->hh) || !two_digits(s + 14, &t->mm) ||
         !two_digits(s + 17, &t->ss))
         return false;
+    zone = s + 19;
+    zone_len = len - 19;
     if (zone_len == 1 && (zone[0] == 'Z' || zone[0] == 'z')) {
         t->zone = 0;
         t->has_zone = true;

@@ -236,6 +236,17 @@ static void test_check_text(void **state)
     assert_false(rp_import_check_text("\xC0\xAF", 2, &pos, &control));
     assert_false(rp_import_check_text("\xED\xA0\x80", 3, &pos, &control));
     assert_false(rp_import_check_text("\xE2\x82", 2, &pos, &control));
+    /* Of a control character and bad UTF-8, the first is named. */
+    assert_false(rp_import_check_text("ab\x07"
+                                      "c\xFF",
+                                      5, &pos, &control));
+    assert_int_equal(pos, 2);
+    assert_true(control);
+    assert_false(rp_import_check_text("ab\xFF"
+                                      "c\x07",
+                                      5, &pos, &control));
+    assert_int_equal(pos, 2);
+    assert_false(control);
 }
 
 /* A time in a profile format, as "YYYY-MM-DDThh:mm:ssZ" or "-" if bad. */
