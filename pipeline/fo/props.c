@@ -1104,7 +1104,8 @@ int rp_fo_apply_property(struct rp_fo_props *p,
         double factor = strtod(value, &end);
         if (!strcmp(value, "normal"))
             p->line_height = 1.2 * p->font_size;
-        else if (end != value && *skip_space(end) == '\0' && factor > 0)
+        else if (end != value && *skip_space(end) == '\0' && factor > 0 &&
+                 factor * p->font_size <= RP_FO_MAX_LENGTH)
             p->line_height = factor * p->font_size;
         else if (rp_fo_parse_percent(value, &pct))
             p->line_height = pct / 100.0 * p->font_size;

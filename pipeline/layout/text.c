@@ -5,6 +5,7 @@
  */
 #include "layout_internal.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,6 +104,22 @@ struct rp_paragraph {
     size_t n_runs, cap_runs;
     bool after_space; /* whitespace collapse: a space was just written */
 };
+
+/*
+ * Points in Pango's integer units.  Lengths are capped where they are read
+ * (RP_FO_MAX_LENGTH), but sums of them (indents of nested blocks, spans of
+ * columns) are not: saturate rather than overflow the int.
+ */
+static int pango_units(double pt)
+{
+    const double limit = (double)(INT_MAX / 2) / PANGO_SCALE;
+
+    if (!(pt > -limit))
+        return -(int)(limit * PANGO_SCALE);
+    if (pt > limit)
+        return (int)(limit * PANGO_SCALE);
+    return (int)(pt * PANGO_SCALE);
+}
 
 static struct text_style style_of(const struct rp_fo_props *p)
 {
@@ -511,7 +528,7 @@ static PangoAttrList *build_attributes(const struct rp_paragraph *para)
     for (i = 0; i < para->n_leaders; i++) {
         PangoRectangle rect = {0, 0, 0, 0};
         PangoAttribute *a;
-        rect.width = (int)(para->leaders[i].width * PANGO_SCALE);
+        rect.width = pango_units(para->leaders[i].width);
         a = pango_attr_shape_new(&rect, &rect);
         a->start_index = (guint)para->leaders[i].offset;
         a->end_index = (guint)(para->leaders[i].offset + LEADER_CHAR_LEN);
@@ -543,15 +560,13 @@ static PangoAttrList *build_attributes(const struct rp_paragraph *para)
         if (p->line_through)
             add_attr(attrs, pango_attr_strikethrough_new(TRUE), run);
         if (p->letter_spacing != 0)
-            add_attr(attrs,
-                     pango_attr_letter_spacing_new(
-                         (int)(p->letter_spacing * PANGO_SCALE)),
-                     run);
-        if (p->baseline_shift != 0)
             add_attr(
                 attrs,
-                pango_attr_rise_new((int)(p->baseline_shift * PANGO_SCALE)),
+                pango_attr_letter_spacing_new(pango_units(p->letter_spacing)),
                 run);
+        if (p->baseline_shift != 0)
+            add_attr(attrs, pango_attr_rise_new(pango_units(p->baseline_shift)),
+                     run);
         if (p->background.a > 0)
             add_attr(
                 attrs,
@@ -658,8 +673,7 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
     layout = pango_layout_new(flow->layout->pango);
     pango_layout_set_font_description(layout, desc);
     /* no-wrap: one line per line feed, as long as it is (it may overflow). */
-    pango_layout_set_width(layout,
-                           block->wrap ? (int)(width * PANGO_SCALE) : -1);
+    pango_layout_set_width(layout, block->wrap ? pango_units(width) : -1);
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
     /* With justify, Pango's alignment is that of the last line. */
     pango_layout_set_alignment(
@@ -669,7 +683,7 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
     pango_layout_set_justify(layout, block->text_align == RP_FO_ALIGN_JUSTIFY);
     pango_layout_set_justify_last_line(layout, block->text_align_last ==
                                                    RP_FO_ALIGN_JUSTIFY);
-    pango_layout_set_indent(layout, (int)(block->text_indent * PANGO_SCALE));
+    pango_layout_set_indent(layout, pango_units(block->text_indent));
     pango_layout_set_text(layout, para->text->str, (int)para->text->len);
     attrs = build_attributes(para);
     pango_layout_set_attributes(layout, attrs);

@@ -1,7 +1,7 @@
 #!/bin/sh
 # reportpipe render on a hand-written FO file: the real PDF, read back.
 . "$(dirname "$0")/lib.sh"
-plan 29
+plan 30
 
 fo=tests/e2e/fo/basic.fo
 "$REPORTPIPE" render -q --dump-area "$WORK/basic.dump" "$fo" "$WORK/basic.pdf"
@@ -55,6 +55,10 @@ sed 's/space-after="12pt">Annual/border="5555555555555555555pt solid black" spac
 is $? 1 "a length far beyond any page is an input error"
 grep -q "huge.fo:19: field 'border'" "$WORK/err"
 ok $? "named with file, line and property"
+sed 's/space-after="12pt">Annual/line-height="1e400" space-after="12pt">Annual/' "$fo" >"$WORK/tall.fo"
+"$REPORTPIPE" render "$WORK/tall.fo" "$WORK/tall.pdf" 2>"$WORK/err"
+grep -q "tall.fo:19: field 'line-height'" "$WORK/err"
+ok $? "so is a line-height factor that makes one"
 [ ! -e "$WORK/bad.pdf" ] && [ -z "$(ls "$WORK" | grep tmp)" ]
 ok $? "a failed render leaves no PDF and no temporary file behind"
 
