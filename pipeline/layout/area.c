@@ -61,15 +61,6 @@ void rp_area_run_of(const PangoGlyphItem *glyph_item, const char *text,
     out->n_text = glyph_item->item->length;
 }
 
-int rp_area_run_width(const struct rp_area_run *run)
-{
-    int i, width = 0;
-
-    for (i = 0; i < run->n_glyphs; i++)
-        width += run->glyphs[i].geometry.width;
-    return width;
-}
-
 void rp_area_text(const struct rp_area_item *item, GString *out)
 {
     size_t r;

@@ -129,9 +129,6 @@ void rp_area_run_of(const PangoGlyphItem *glyph_item, const char *text,
 /* Appends the text of a TEXT or GLYPHS item to out. */
 void rp_area_text(const struct rp_area_item *item, GString *out);
 
-/* The advance of a run, in Pango units. */
-int rp_area_run_width(const struct rp_area_run *run);
-
 /*
  * A Pango context fit for PDF output: 1 unit = 1 pt, hint metrics off,
  * glyph positions not rounded (rounding makes text ~8% too wide at 72

@@ -467,7 +467,10 @@ static enum rp_status replay_spool(struct rp_layout *layout,
 
         status = rp_spool_read(layout->spool, &items, err);
         /* Lines laid out at the end take their places; links to nowhere
-         * are dropped, as the second pass would.  Neither holds a ref. */
+         * are dropped, as the second pass would.  The stand-ins and the
+         * links read from the spool hold no references, so dropping them
+         * releases nothing; the expanded lines' references go with
+         * rp_item_list_release. */
         for (i = 0; status == RP_OK && i < items.n; i++) {
             if (items.items[i].kind == RP_AREA_DEFERRED)
                 rp_layout_expand_deferred(layout, &items.items[i], &items);

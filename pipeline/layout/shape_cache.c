@@ -125,7 +125,8 @@ void rp_shape_cache_put(struct rp_shape_cache *c, GBytes *key,
     struct shape_entry *e;
     guint hash = key_hash(key), *seen = &c->seen[hash % SHAPE_SEEN_SLOTS];
 
-    if (*seen != hash || g_hash_table_contains(c->entries, key)) {
+    /* Callers put only what rp_shape_cache_get missed. */
+    if (*seen != hash) {
         *seen = hash;
         g_bytes_unref(key);
         return;

@@ -51,6 +51,7 @@ struct rp_spool {
     GHashTable *font_index;   /* PangoFont -> its index + 1 */
     GArray *colors;           /* struct rp_area_color, by index */
     GHashTable *color_index;  /* a colour's bytes -> its index + 1 */
+    uint32_t last_color;      /* index + 1 of the colour last asked for */
     struct record record;     /* the page being written or read */
     struct rp_area_run *runs; /* of the page read */
     size_t cap_runs;
@@ -129,17 +130,26 @@ static uint32_t font_index(struct rp_spool *spool, PangoFont *font)
 static uint32_t color_index(struct rp_spool *spool,
                             const struct rp_area_color *color)
 {
-    GBytes *key = g_bytes_new(color, sizeof(*color));
-    guint index =
-        GPOINTER_TO_UINT(g_hash_table_lookup(spool->color_index, key));
+    GBytes *key;
+    guint index;
 
+    /* Runs, rules and fills come in long stretches of one colour: ask the
+     * table only when it changes. */
+    if (spool->last_color &&
+        memcmp(&g_array_index(spool->colors, struct rp_area_color,
+                              spool->last_color - 1),
+               color, sizeof(*color)) == 0)
+        return spool->last_color - 1;
+    key = g_bytes_new(color, sizeof(*color));
+    index = GPOINTER_TO_UINT(g_hash_table_lookup(spool->color_index, key));
     if (index) {
         g_bytes_unref(key);
-        return index - 1;
+    } else {
+        g_array_append_val(spool->colors, *color);
+        index = spool->colors->len;
+        g_hash_table_insert(spool->color_index, key, GUINT_TO_POINTER(index));
     }
-    g_array_append_val(spool->colors, *color);
-    index = spool->colors->len;
-    g_hash_table_insert(spool->color_index, key, GUINT_TO_POINTER(index));
+    spool->last_color = index;
     return index - 1;
 }
 

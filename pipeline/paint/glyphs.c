@@ -45,9 +45,12 @@ void rp_glyph_batch_flush(struct rp_glyph_batch *b, cairo_t *cr)
     b->n_text = 0;
 }
 
-static void batch_run(struct rp_glyph_batch *b, cairo_t *cr,
-                      const struct rp_area_run *run, double x, double y)
+/* Adds run, drawn from (x, y), to the batch; returns its advance in Pango
+ * units. */
+static int batch_run(struct rp_glyph_batch *b, cairo_t *cr,
+                     const struct rp_area_run *run, double x, double y)
 {
+    int advance = 0;
     cairo_scaled_font_t *font =
         pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->font));
     size_t need;
@@ -84,12 +87,14 @@ static void batch_run(struct rp_glyph_batch *b, cairo_t *cr,
                 c->num_glyphs++;
             }
             x += (double)gi->geometry.width / PANGO_SCALE;
+            advance += gi->geometry.width;
         }
         to = end < run->n_glyphs ? run->log_clusters[end] : run->n_text;
         c->num_bytes = to - from;
         start = end;
     }
     b->n_text += (size_t)run->n_text;
+    return advance;
 }
 
 void rp_glyph_batch_line(struct rp_glyph_batch *b, cairo_t *cr,
@@ -108,8 +113,7 @@ void rp_glyph_batch_line(struct rp_glyph_batch *b, cairo_t *cr,
     }
     for (l = line->runs; l; l = l->next) {
         rp_area_run_of(l->data, text, &run);
-        batch_run(b, cr, &run, x, y);
-        x += (double)rp_area_run_width(&run) / PANGO_SCALE;
+        x += (double)batch_run(b, cr, &run, x, y) / PANGO_SCALE;
     }
 }
 
@@ -120,7 +124,6 @@ void rp_glyph_batch_runs(struct rp_glyph_batch *b, cairo_t *cr,
     size_t i;
 
     for (i = 0; i < n; i++) {
-        batch_run(b, cr, &runs[i], x, y);
-        x += (double)rp_area_run_width(&runs[i]) / PANGO_SCALE;
+        x += (double)batch_run(b, cr, &runs[i], x, y) / PANGO_SCALE;
     }
 }
