@@ -11,10 +11,10 @@
 #
 # SANITIZE=1 builds into build/asan with the sanitizers on.
 
-PKGS     = libxml-2.0 libxslt libexslt pangocairo cairo-pdf
+PKGS     = libxml-2.0 libxslt libexslt pangocairo cairo-pdf glib-2.0 sqlite3
 DEBS     = gcc libc6-dev make pkg-config perl libcsv-dev libxml2-dev \
            libxslt1-dev libpango1.0-dev libcairo2-dev libcmocka-dev \
-           libhyphen-dev hyphen-en-us fonts-dejavu-core fonts-dejavu-extra \
+           libhyphen-dev hyphen-en-us libsqlite3-dev sqlite3 fonts-dejavu-core fonts-dejavu-extra \
            poppler-utils qpdf \
            valgrind clang-format docbook-xsl xsltproc time libxml2-utils
 CC      ?= cc
@@ -38,7 +38,7 @@ CPPFLAGS += -D_DEFAULT_SOURCE -Ipipeline $(PKG_CFLAGS) -MMD -MP
 LDLIBS  += $(PKG_LIBS) -lcsv -lhyphen -lm
 LDFLAGS += -pthread $(filter -fsanitize=%,$(OPT))
 
-STAGES   = common import merge transform fo layout paint
+STAGES   = common import merge transform fo layout paint workflow
 LIB_SRC  = $(filter-out %_test.c,$(foreach s,$(STAGES),$(wildcard pipeline/$(s)/*.c)))
 CLI_SRC  = $(wildcard pipeline/cli/*.c)
 TEST_SRC = $(foreach s,$(STAGES) cli,$(wildcard pipeline/$(s)/*_test.c))

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "common/file.h"
 #include "common/log.h"
 #include "common/mem.h"
 #include "import/import.h"
@@ -116,20 +117,6 @@ static enum rp_status list_exports(const char *dir, char ***out, size_t *n,
         return rp_error_set(err, RP_ERR_INPUT, dir, 0, NULL,
                             "no CSV exports (*.csv) in the input directory");
     return RP_OK;
-}
-
-/* Account ids become file names: keep them to a safe alphabet. */
-static int safe_file_name(const char *id)
-{
-    const char *s;
-    if (!*id || id[0] == '.')
-        return 0;
-    for (s = id; *s; s++) {
-        if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
-              (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' || *s == '.'))
-            return 0;
-    }
-    return 1;
 }
 
 static enum rp_status worse(enum rp_status a, enum rp_status b)
@@ -248,7 +235,7 @@ static enum rp_status run(const struct run_options *o)
         char name[300];
         char *pdf;
 
-        if (!safe_file_name(id) || strlen(id) > 200) {
+        if (!rp_safe_file_name(id)) {
             rp_error_init(&err);
             rp_error_set(&err, RP_ERR_INPUT, data.accounts[i].source_file,
                          data.accounts[i].source_line, "Account ID",

@@ -6,6 +6,8 @@
  *   1  bad input: a file, row or document the user can fix
  *   2  usage: the command line is wrong
  *   3  internal error: our bug, or the system failed us
+ *   4  refused: the person may not do this, or not at this stage
+ *   5  busy: the workflow store stayed locked by another process
  */
 #include "cli.h"
 
@@ -44,6 +46,10 @@ int cli_exit_code(enum rp_status status)
         return 2;
     case RP_ERR_INTERNAL:
         return 3;
+    case RP_ERR_REFUSED:
+        return 4;
+    case RP_ERR_BUSY:
+        return 5;
     }
     return 3;
 }

@@ -22,6 +22,8 @@ enum rp_status {
     RP_ERR_INPUT = 1,    /* the input is wrong: the user can fix it */
     RP_ERR_USAGE = 2,    /* the command line is wrong */
     RP_ERR_INTERNAL = 3, /* our bug, or the system failed us */
+    RP_ERR_REFUSED = 4,  /* not allowed: who acts, or the workflow's stage */
+    RP_ERR_BUSY = 5,     /* the workflow store stayed locked: try again */
 };
 
 struct rp_error {

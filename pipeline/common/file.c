@@ -9,6 +9,20 @@
 
 #include "mem.h"
 
+int rp_safe_file_name(const char *name)
+{
+    const char *s;
+
+    if (!*name || name[0] == '.' || strlen(name) > 200)
+        return 0;
+    for (s = name; *s; s++) {
+        if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+              (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' || *s == '.'))
+            return 0;
+    }
+    return 1;
+}
+
 enum rp_status rp_mkdirs(const char *dir, struct rp_error *err)
 {
     char *path = rp_xstrdup(dir);

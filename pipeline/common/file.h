@@ -30,6 +30,13 @@ void rp_outfile_abort(struct rp_outfile *out);
 enum rp_status rp_file_write_all(const char *path, const void *data, size_t len,
                                  struct rp_error *err) RP_MUST_CHECK;
 
+/*
+ * True when name can be a file name as it is: letters, digits, '-', '_'
+ * and '.', not starting with '.', at most 200 bytes.  Account ids become
+ * file names; this keeps them from climbing out of their folder.
+ */
+int rp_safe_file_name(const char *name);
+
 /* mkdir -p. */
 enum rp_status rp_mkdirs(const char *dir, struct rp_error *err) RP_MUST_CHECK;
 

@@ -10,11 +10,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <csv.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include "common/buf.h"
+#include "common/csvtable.h"
 #include "common/mem.h"
 #include "match.h"
 #include "metrics.h"
@@ -22,7 +22,6 @@
 /* A configuration file is small; anything bigger is a mistake. */
 #define MAX_CONFIG_BYTES ((size_t)4 << 20)
 #define MAX_TARGET_HOURS 100000
-#define MAX_MAP_FIELD 1024
 
 /* ---- names ---- */
 
@@ -682,72 +681,7 @@ struct map_reader {
     const char *path;
     struct rp_merge_map_config *map;
     size_t cap;
-    struct rp_error *err;
-    enum rp_status status;
-    long line;        /* physical line of the next byte */
-    long record_line; /* line the current record started on */
-    bool in_record;
-    int col_of[N_COLS]; /* field index of each column, or -1 */
-    size_t field;       /* index of the next field in the record */
-    char *fields[N_COLS];
-    bool header_done;
-    bool comment; /* the row's first field starts with '#' */
 };
-
-static void map_field(void *data, size_t len, void *ctx)
-{
-    struct map_reader *r = ctx;
-    /* libcsv may hand an empty field as NULL. */
-    const char *s = data ? data : "";
-    size_t c;
-
-    if (r->status != RP_OK)
-        return;
-    if (!r->in_record) {
-        r->in_record = true;
-        r->record_line = r->line;
-    }
-    if (!data)
-        len = 0;
-    if (len > MAX_MAP_FIELD || (len && memchr(s, '\0', len))) {
-        r->status =
-            rp_error_set(r->err, RP_ERR_INPUT, r->path, r->record_line, NULL,
-                         "a field is longer than %d bytes or holds "
-                         "a NUL byte",
-                         MAX_MAP_FIELD);
-        return;
-    }
-    if (r->field == 0 && len > 0 && s[0] == '#')
-        r->comment = true;
-    if (!r->header_done) {
-        for (c = 0; c < N_COLS; c++) {
-            if (strlen(map_headers[c]) == len &&
-                strncasecmp(s, map_headers[c], len) == 0)
-                r->col_of[c] = (int)r->field;
-        }
-    } else {
-        for (c = 0; c < N_COLS; c++) {
-            if (r->col_of[c] == (int)r->field) {
-                free(r->fields[c]);
-                r->fields[c] = rp_xstrndup(s, len);
-            }
-        }
-    }
-    r->field++;
-}
-
-static void map_clear(struct map_reader *r)
-{
-    size_t c;
-
-    for (c = 0; c < N_COLS; c++) {
-        free(r->fields[c]);
-        r->fields[c] = NULL;
-    }
-    r->field = 0;
-    r->in_record = false;
-    r->comment = false;
-}
 
 static void map_lower(char *s)
 {
@@ -757,28 +691,25 @@ static void map_lower(char *s)
     }
 }
 
-static void map_row(struct map_reader *r)
+static enum rp_status map_row(void *ctx, const char *const *fields, long line,
+                              struct rp_error *err)
 {
+    struct map_reader *r = ctx;
     struct rp_merge_mapping m;
-    const char *on, *value, *account;
+    const char *on = fields[COL_MATCH_ON], *value = fields[COL_VALUE];
+    const char *account = fields[COL_ACCOUNT];
     size_t k;
 
     memset(&m, 0, sizeof(m));
-    on = r->fields[COL_MATCH_ON] ? r->fields[COL_MATCH_ON] : "";
-    value = r->fields[COL_VALUE] ? r->fields[COL_VALUE] : "";
-    account = r->fields[COL_ACCOUNT] ? r->fields[COL_ACCOUNT] : "";
     for (k = 0; k < sizeof(key_names) / sizeof(key_names[0]); k++) {
         if (strcasecmp(on, key_names[k]) == 0)
             break;
     }
-    if (k == sizeof(key_names) / sizeof(key_names[0])) {
-        r->status = rp_error_set(r->err, RP_ERR_INPUT, r->path, r->record_line,
-                                 "Match On",
-                                 "'%s': expected account-id, external-id, "
-                                 "domain or name",
-                                 on);
-        return;
-    }
+    if (k == sizeof(key_names) / sizeof(key_names[0]))
+        return rp_error_set(err, RP_ERR_INPUT, r->path, line, "Match On",
+                            "'%s': expected account-id, external-id, domain "
+                            "or name",
+                            on);
     m.key = (enum rp_merge_key)k;
     if (m.key == RP_MERGE_KEY_DOMAIN)
         m.value = rp_merge_normalise_domain(value);
@@ -788,47 +719,18 @@ static void map_row(struct map_reader *r)
         m.value = rp_xstrdup(value);
     if (!m.value[0] || !account[0]) {
         free(m.value);
-        r->status = rp_error_set(r->err, RP_ERR_INPUT, r->path, r->record_line,
-                                 !account[0] ? "Account ID" : "Value",
-                                 "the mapping needs a value and an account "
-                                 "id");
-        return;
+        return rp_error_set(err, RP_ERR_INPUT, r->path, line,
+                            !account[0] ? "Account ID" : "Value",
+                            "the mapping needs a value and an account id");
     }
-    m.system = rp_xstrdup(r->fields[COL_SYSTEM] ? r->fields[COL_SYSTEM] : "");
+    m.system = rp_xstrdup(fields[COL_SYSTEM]);
     map_lower(m.system);
     m.account_id = rp_xstrdup(account);
-    m.line = r->record_line;
+    m.line = line;
     rp_array_grow((void **)&r->map->entries, &r->cap, r->map->n_entries + 1,
                   sizeof(*r->map->entries));
     r->map->entries[r->map->n_entries++] = m;
-}
-
-static void map_record(int term, void *ctx)
-{
-    struct map_reader *r = ctx;
-    size_t c;
-
-    (void)term;
-    if (r->status != RP_OK)
-        return;
-    if (!r->header_done) {
-        r->header_done = true;
-        for (c = 0; c < N_COLS; c++) {
-            if (r->col_of[c] < 0 && c != COL_SYSTEM) {
-                r->status = rp_error_set(
-                    r->err, RP_ERR_INPUT, r->path, r->record_line, NULL,
-                    "the header has no column '%s' (expected System, "
-                    "Match On, Value, Account ID)",
-                    map_headers[c]);
-                return;
-            }
-        }
-    } else {
-        /* A comment row: the administrator's notes. */
-        if (!r->comment)
-            map_row(r);
-    }
-    map_clear(r);
+    return RP_OK;
 }
 
 static int cmp_mapping(const void *a, const void *b)
@@ -846,80 +748,32 @@ static enum rp_status read_map(const char *path,
                                struct rp_merge_map_config *map,
                                struct rp_error *err)
 {
-    struct csv_parser parser;
-    struct map_reader r;
-    FILE *fp = NULL;
-    char chunk[8192];
-    size_t n, i, c, total = 0;
-    bool parser_ready = false;
+    struct map_reader r = {path, map, 0};
+    struct rp_csv_table table = {
+        .path = path,
+        .columns = map_headers,
+        .n_columns = N_COLS,
+        .required = 1UL << COL_MATCH_ON | 1UL << COL_VALUE | 1UL << COL_ACCOUNT,
+        .row = map_row,
+        .ctx = &r,
+    };
+    enum rp_status status;
+    size_t i;
 
-    memset(&r, 0, sizeof(r));
-    r.path = path;
-    r.map = map;
-    r.err = err;
-    r.line = 1;
-    for (c = 0; c < N_COLS; c++)
-        r.col_of[c] = -1;
     snprintf(map->source, sizeof(map->source), "%s", path);
-    fp = fopen(path, "rb");
-    if (!fp) {
-        r.status = rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
-                                "cannot open the file: %s", strerror(errno));
-        goto out;
-    }
-    if (csv_init(&parser, CSV_APPEND_NULL) != 0) {
-        r.status = rp_error_set(err, RP_ERR_INTERNAL, path, 0, NULL,
-                                "cannot set up the CSV parser");
-        goto out;
-    }
-    parser_ready = true;
-    while (r.status == RP_OK && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-        total += n;
-        if (total > MAX_CONFIG_BYTES) {
-            r.status = rp_error_set(err, RP_ERR_INPUT, path, r.line, NULL,
-                                    "the file is larger than %zu bytes",
-                                    MAX_CONFIG_BYTES);
-            break;
-        }
-        /* Feed line by line so fields know the line they start on. */
-        for (i = 0; i < n && r.status == RP_OK;) {
-            char *nl = memchr(chunk + i, '\n', n - i);
-            size_t len = nl ? (size_t)(nl - (chunk + i)) + 1 : n - i;
-            if (csv_parse(&parser, chunk + i, len, map_field, map_record, &r) !=
-                len) {
-                r.status = rp_error_set(err, RP_ERR_INPUT, path, r.line, NULL,
-                                        "malformed CSV: %s",
-                                        csv_strerror(csv_error(&parser)));
-                break;
-            }
-            if (nl)
-                r.line++;
-            i += len;
-        }
-    }
-    if (r.status == RP_OK && ferror(fp))
-        r.status = rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
-                                "cannot read the file");
-    if (r.status == RP_OK)
-        csv_fini(&parser, map_field, map_record, &r);
-    if (r.status == RP_OK && map->n_entries > 1)
+    status = rp_csv_table_read(&table, err);
+    if (status == RP_OK && map->n_entries > 1)
         qsort(map->entries, map->n_entries, sizeof(*map->entries), cmp_mapping);
-    for (i = 1; r.status == RP_OK && i < map->n_entries; i++) {
+    for (i = 1; status == RP_OK && i < map->n_entries; i++) {
         const struct rp_merge_mapping *a = &map->entries[i - 1];
         const struct rp_merge_mapping *b = &map->entries[i];
         if (cmp_mapping(a, b) == 0)
-            r.status = rp_error_set(err, RP_ERR_INPUT, path,
-                                    a->line > b->line ? a->line : b->line,
-                                    "Value", "%s '%s' is mapped twice",
-                                    key_names[a->key], a->value);
+            status = rp_error_set(err, RP_ERR_INPUT, path,
+                                  a->line > b->line ? a->line : b->line,
+                                  "Value", "%s '%s' is mapped twice",
+                                  key_names[a->key], a->value);
     }
-out:
-    map_clear(&r);
-    if (parser_ready)
-        csv_free(&parser);
-    if (fp)
-        fclose(fp);
-    return r.status;
+    return status;
 }
 
 /* ---- loading ---- */

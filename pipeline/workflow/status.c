@@ -1,0 +1,314 @@
+/*
+ * Reading the store (workflow.h): where every request stands and whom it
+ * waits on, the stored contributions the merge takes, and what a PDF is.
+ * One query each, over indexed columns: status must stay quick with tens
+ * of thousands of requests and hundreds of thousands of audit entries,
+ * which it never reads.
+ */
+#include "internal.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <glib.h>
+
+#include "common/mem.h"
+
+static void column_copy(sqlite3_stmt *st, int i, char *out, size_t size)
+{
+    const unsigned char *v = sqlite3_column_text(st, i);
+    snprintf(out, size, "%s", v ? (const char *)v : "");
+}
+
+/* Names of the people with a role, or the approvers of an account. */
+static char *people_text(const struct rp_workflow *wf, unsigned role,
+                         const struct rp_workflow_account *acc,
+                         const char *what)
+{
+    GString *s = g_string_new(NULL);
+    size_t i;
+
+    for (i = 0; i < wf->people.n; i++) {
+        const struct rp_workflow_person *p = &wf->people.items[i];
+        if (acc ? !rp_workflow_person_approves(p, acc) : !(p->roles & role))
+            continue;
+        g_string_append_printf(s, "%s%s", s->len ? ", " : "", p->name);
+    }
+    if (!s->len)
+        g_string_append(s, acc ? "no designated approver" : "nobody");
+    g_string_append_printf(s, " (%s)", what);
+    return g_string_free(s, FALSE);
+}
+
+static char *waits_on(const struct rp_workflow *wf,
+                      enum rp_workflow_stage stage,
+                      const struct rp_workflow_account *acc)
+{
+    switch (stage) {
+    case RP_WORKFLOW_REQUESTED:
+    case RP_WORKFLOW_COLLECTING:
+        return people_text(wf, RP_WORKFLOW_CONTRIBUTOR, NULL, "contributions");
+    case RP_WORKFLOW_DRAFTED:
+    case RP_WORKFLOW_CHANGES_REQUESTED:
+        return people_text(wf, RP_WORKFLOW_ADMINISTRATOR, NULL, "submit");
+    case RP_WORKFLOW_IN_REVIEW:
+        return people_text(wf, 0, acc, "approve");
+    case RP_WORKFLOW_APPROVED:
+        return people_text(wf, RP_WORKFLOW_ADMINISTRATOR, NULL, "deliver");
+    case RP_WORKFLOW_DELIVERED:
+        break;
+    }
+    return rp_xstrdup("nobody");
+}
+
+static int64_t parse_day(const char *day)
+{
+    struct tm tm;
+    int y, m, d;
+
+    if (sscanf(day, "%4d-%2d-%2d", &y, &m, &d) != 3)
+        return 0;
+    memset(&tm, 0, sizeof(tm));
+    tm.tm_year = y - 1900;
+    tm.tm_mon = m - 1;
+    tm.tm_mday = d;
+    return (int64_t)timegm(&tm);
+}
+
+enum rp_status rp_workflow_status(struct rp_workflow *wf,
+                                  const char *account_id,
+                                  struct rp_workflow_request_list *out,
+                                  struct rp_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    size_t cap = 0;
+    int rc;
+
+    memset(out, 0, sizeof(*out));
+    if (!rp_workflow_people_by_login(&wf->people, wf->login))
+        return rp_error_set(err, RP_ERR_REFUSED, NULL, 0, NULL,
+                            "the OS login '%s' is not in %s: only the "
+                            "program's people may see the requests",
+                            wf->login, wf->people.path);
+    rc = sqlite3_prepare_v2(
+        wf->db,
+        "SELECT r.account, r.account_name, r.year, r.stage, r.stage_since, "
+        " r.meeting, r.due, r.requested_by, r.tier, r.owner, r.country, "
+        " d.version, d.pdf_sha256, a.final_sha256, a.final_path "
+        "FROM requests r "
+        "LEFT JOIN drafts d ON d.request = r.id AND d.version = "
+        " (SELECT max(version) FROM drafts WHERE request = r.id) "
+        "LEFT JOIN approvals a ON a.draft = d.id "
+        "WHERE ?1 IS NULL OR r.account = ?1 "
+        "ORDER BY r.account, r.year",
+        -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        if (account_id)
+            sqlite3_bind_text(st, 1, account_id, -1, SQLITE_STATIC);
+        else
+            sqlite3_bind_null(st, 1);
+    }
+    while (rp_wf_next_row(st, &rc)) {
+        struct rp_workflow_request_info *q;
+        struct rp_workflow_account acc;
+        char tier[128], owner[256], country[16];
+
+        rp_array_grow((void **)&out->items, &cap, out->n + 1,
+                      sizeof(*out->items));
+        q = &out->items[out->n++];
+        memset(q, 0, sizeof(*q));
+        q->account = rp_wf_column_dup(st, 0, NULL);
+        q->account_name = rp_wf_column_dup(st, 1, NULL);
+        q->year = sqlite3_column_int(st, 2);
+        q->stage = rp_wf_stage_parse((const char *)sqlite3_column_text(st, 3));
+        q->stage_since = sqlite3_column_int64(st, 4);
+        column_copy(st, 5, q->meeting, sizeof(q->meeting));
+        column_copy(st, 6, q->due, sizeof(q->due));
+        q->requested_by = rp_wf_column_dup(st, 7, NULL);
+        column_copy(st, 8, tier, sizeof(tier));
+        column_copy(st, 9, owner, sizeof(owner));
+        column_copy(st, 10, country, sizeof(country));
+        q->drafts = sqlite3_column_int(st, 11);
+        column_copy(st, 12, q->draft_sha256, sizeof(q->draft_sha256));
+        column_copy(st, 13, q->final_sha256, sizeof(q->final_sha256));
+        q->final_path = rp_wf_column_dup(st, 14, NULL);
+        acc = (struct rp_workflow_account){q->account, q->account_name, tier,
+                                           owner, country};
+        q->waits_on = waits_on(wf, q->stage, &acc);
+        /* Due at the end of its day; delivered is never overdue. */
+        q->overdue = q->stage != RP_WORKFLOW_DELIVERED &&
+                     wf->now >= parse_day(q->due) + 86400;
+        if (q->stage == RP_WORKFLOW_IN_REVIEW &&
+            wf->now - q->stage_since > (int64_t)wf->approval_wait_days * 86400)
+            q->approval_waiting_days =
+                (int)((wf->now - q->stage_since) / 86400);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        rp_workflow_request_list_free(out);
+        return rp_wf_db_error(wf, rc, "reading the requests", err);
+    }
+    return RP_OK;
+}
+
+void rp_workflow_request_list_free(struct rp_workflow_request_list *list)
+{
+    size_t i;
+
+    for (i = 0; i < list->n; i++) {
+        free(list->items[i].account);
+        free(list->items[i].account_name);
+        free(list->items[i].requested_by);
+        free(list->items[i].waits_on);
+        free(list->items[i].final_path);
+    }
+    free(list->items);
+    memset(list, 0, sizeof(*list));
+}
+
+enum rp_status
+rp_workflow_contributions(struct rp_workflow *wf,
+                          struct rp_workflow_contribution_list *out,
+                          struct rp_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    size_t cap = 0;
+    int rc;
+
+    memset(out, 0, sizeof(*out));
+    rc = sqlite3_prepare_v2(
+        wf->db,
+        "SELECT r.account, c.section, c.body, c.author, c.submitted_at "
+        "FROM contributions c JOIN requests r ON r.id = c.request "
+        "WHERE r.year = (SELECT max(year) FROM requests WHERE account = "
+        " r.account) "
+        "AND c.id = (SELECT max(id) FROM contributions WHERE request = "
+        " c.request AND section = c.section) "
+        "ORDER BY r.account, c.section",
+        -1, &st, NULL);
+    while (rp_wf_next_row(st, &rc)) {
+        struct rp_workflow_contribution *c;
+        const struct rp_workflow_person *p;
+
+        rp_array_grow((void **)&out->items, &cap, out->n + 1,
+                      sizeof(*out->items));
+        c = &out->items[out->n++];
+        c->account = rp_wf_column_dup(st, 0, NULL);
+        c->section = rp_wf_column_dup(st, 1, NULL);
+        c->text = rp_wf_column_dup(st, 2, NULL);
+        c->author = rp_wf_column_dup(st, 3, NULL);
+        c->submitted = sqlite3_column_int64(st, 4);
+        /* The review names the author as people know them. */
+        p = rp_workflow_people_by_id(&wf->people, c->author);
+        if (p) {
+            free(c->author);
+            c->author = rp_xstrdup(p->name);
+        }
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        rp_workflow_contribution_list_free(out);
+        return rp_wf_db_error(wf, rc, "reading contributions", err);
+    }
+    return RP_OK;
+}
+
+void rp_workflow_contribution_list_free(
+    struct rp_workflow_contribution_list *list)
+{
+    size_t i;
+
+    for (i = 0; i < list->n; i++) {
+        free(list->items[i].account);
+        free(list->items[i].section);
+        free(list->items[i].text);
+        free(list->items[i].author);
+    }
+    free(list->items);
+    memset(list, 0, sizeof(*list));
+}
+
+static void person_text(const struct rp_workflow *wf, const char *id, char *out,
+                        size_t size)
+{
+    const struct rp_workflow_person *p =
+        rp_workflow_people_by_id(&wf->people, id);
+    if (p)
+        snprintf(out, size, "%s (%s)", p->name, id);
+    else
+        snprintf(out, size, "%s", id ? id : "");
+}
+
+enum rp_status rp_workflow_verify_file(struct rp_workflow *wf, const char *path,
+                                       struct rp_workflow_verdict *out,
+                                       struct rp_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    enum rp_status status;
+    int rc;
+
+    memset(out, 0, sizeof(*out));
+    status = rp_sha256_file(path, out->sha256, err);
+    if (status != RP_OK)
+        return status;
+    rc = sqlite3_prepare_v2(
+        wf->db,
+        "SELECT r.account, r.year, d.version, a.approver, a.recorded_by, "
+        " a.approved_at, a.fingerprint, r.stage = 'delivered' "
+        "FROM approvals a JOIN drafts d ON d.id = a.draft "
+        "JOIN requests r ON r.id = d.request WHERE a.final_sha256 = ?",
+        -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, out->sha256, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+    }
+    if (rc == SQLITE_ROW) {
+        char approver[128], recorder[128];
+        time_t at = (time_t)sqlite3_column_int64(st, 5);
+        struct tm tm;
+
+        out->approved = 1;
+        column_copy(st, 0, out->account, sizeof(out->account));
+        out->year = sqlite3_column_int(st, 1);
+        out->version = sqlite3_column_int(st, 2);
+        column_copy(st, 3, approver, sizeof(approver));
+        column_copy(st, 4, recorder, sizeof(recorder));
+        person_text(wf, approver, out->approver, sizeof(out->approver));
+        if (strcmp(approver, recorder) != 0)
+            person_text(wf, recorder, out->recorded_by,
+                        sizeof(out->recorded_by));
+        gmtime_r(&at, &tm);
+        strftime(out->approved_on, sizeof(out->approved_on),
+                 "%Y-%m-%d %H:%M UTC", &tm);
+        column_copy(st, 6, out->fingerprint, sizeof(out->fingerprint));
+        out->delivered = sqlite3_column_int(st, 7);
+        rc = SQLITE_DONE;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (rc == SQLITE_DONE && !out->approved) {
+        rc = sqlite3_prepare_v2(wf->db,
+                                "SELECT r.account, r.year, d.version FROM "
+                                "drafts d JOIN requests r ON r.id = "
+                                "d.request WHERE d.pdf_sha256 = ?",
+                                -1, &st, NULL);
+        if (rc == SQLITE_OK) {
+            sqlite3_bind_text(st, 1, out->sha256, -1, SQLITE_STATIC);
+            rc = sqlite3_step(st);
+        }
+        if (rc == SQLITE_ROW) {
+            out->draft = 1;
+            column_copy(st, 0, out->account, sizeof(out->account));
+            out->year = sqlite3_column_int(st, 1);
+            out->version = sqlite3_column_int(st, 2);
+            rc = SQLITE_DONE;
+        }
+        sqlite3_finalize(st);
+    }
+    if (rc != SQLITE_DONE)
+        return rp_wf_db_error(wf, rc, "looking up the document", err);
+    return RP_OK;
+}

@@ -1,0 +1,377 @@
+/*
+ * The workflow store: one SQLite file in the state folder, opened in WAL
+ * mode with a busy timeout and foreign keys, and brought to the current
+ * schema by migrations applied in order on open.  A migration is never
+ * edited once released: an older store is upgraded by running the ones
+ * it lacks, each in its own transaction with the version it reaches.
+ */
+#include "internal.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "common/file.h"
+#include "common/mem.h"
+
+static const char *const stage_names[RP_WORKFLOW_N_STAGES] = {
+    "requested", "collecting",        "drafted",   "in-review",
+    "approved",  "changes-requested", "delivered",
+};
+
+const char *rp_workflow_stage_name(enum rp_workflow_stage stage)
+{
+    return (unsigned)stage < RP_WORKFLOW_N_STAGES ? stage_names[stage] : "?";
+}
+
+enum rp_workflow_stage rp_wf_stage_parse(const char *name)
+{
+    int i;
+
+    for (i = 0; i < RP_WORKFLOW_N_STAGES; i++) {
+        if (name && strcmp(name, stage_names[i]) == 0)
+            return (enum rp_workflow_stage)i;
+    }
+    return RP_WORKFLOW_REQUESTED;
+}
+
+int rp_wf_next_row(sqlite3_stmt *st, int *rc)
+{
+    if (*rc != SQLITE_OK && *rc != SQLITE_ROW)
+        return 0;
+    *rc = sqlite3_step(st);
+    return *rc == SQLITE_ROW;
+}
+
+char *rp_wf_column_dup(sqlite3_stmt *st, int i, const char *fallback)
+{
+    const unsigned char *v = sqlite3_column_text(st, i);
+    if (v)
+        return rp_xstrdup((const char *)v);
+    return fallback ? rp_xstrdup(fallback) : NULL;
+}
+
+/*
+ * Version 1: requests, contributions, drafts, approvals and the audit.
+ * The CHECK on stage names repeats stage_names[]: SQLite cannot read a C
+ * table, and the store must refuse a stage the code does not know.
+ */
+static const char migration_1[] =
+    "CREATE TABLE requests ("
+    " id INTEGER PRIMARY KEY,"
+    " account TEXT NOT NULL,"
+    " year INTEGER NOT NULL,"
+    " stage TEXT NOT NULL CHECK (stage IN ('requested', 'collecting',"
+    "  'drafted', 'in-review', 'approved', 'changes-requested',"
+    "  'delivered')),"
+    " stage_since INTEGER NOT NULL,"
+    " meeting TEXT NOT NULL,"
+    " due TEXT NOT NULL,"
+    " requested_by TEXT NOT NULL,"
+    " requested_at INTEGER NOT NULL,"
+    " account_name TEXT NOT NULL DEFAULT '',"
+    " tier TEXT NOT NULL DEFAULT '',"
+    " owner TEXT NOT NULL DEFAULT '',"
+    " country TEXT NOT NULL DEFAULT '',"
+    " UNIQUE (account, year));"
+    "CREATE INDEX requests_stage ON requests (stage);"
+    "CREATE TABLE contributions ("
+    " id INTEGER PRIMARY KEY,"
+    " request INTEGER NOT NULL REFERENCES requests (id),"
+    " section TEXT NOT NULL,"
+    " body TEXT NOT NULL,"
+    " sha256 TEXT NOT NULL,"
+    " author TEXT NOT NULL,"
+    " submitted_at INTEGER NOT NULL);"
+    "CREATE INDEX contributions_request ON contributions (request, section);"
+    "CREATE TABLE drafts ("
+    " id INTEGER PRIMARY KEY,"
+    " request INTEGER NOT NULL REFERENCES requests (id),"
+    " version INTEGER NOT NULL,"
+    " pdf_path TEXT NOT NULL,"
+    " pdf_sha256 TEXT NOT NULL,"
+    " data_sha256 TEXT NOT NULL,"
+    " template_version TEXT NOT NULL,"
+    " snapshot BLOB NOT NULL,"
+    " created_by TEXT NOT NULL,"
+    " created_at INTEGER NOT NULL,"
+    " UNIQUE (request, version));"
+    "CREATE INDEX drafts_sha256 ON drafts (pdf_sha256);"
+    "CREATE TABLE approvals ("
+    " id INTEGER PRIMARY KEY,"
+    " draft INTEGER NOT NULL UNIQUE REFERENCES drafts (id),"
+    " approver TEXT NOT NULL,"
+    " recorded_by TEXT NOT NULL,"
+    " approved_at INTEGER NOT NULL,"
+    " comment TEXT,"
+    " fingerprint TEXT NOT NULL,"
+    " final_path TEXT NOT NULL,"
+    " final_sha256 TEXT NOT NULL UNIQUE);"
+    "CREATE TABLE audit ("
+    " seq INTEGER PRIMARY KEY,"
+    " at INTEGER NOT NULL,"
+    " login TEXT NOT NULL,"
+    " person TEXT,"
+    " on_behalf_of TEXT,"
+    " action TEXT NOT NULL,"
+    " outcome TEXT NOT NULL CHECK (outcome IN ('done', 'refused')),"
+    " account TEXT,"
+    " from_stage TEXT,"
+    " to_stage TEXT,"
+    " document_sha256 TEXT,"
+    " detail TEXT NOT NULL,"
+    " prev_hash TEXT NOT NULL,"
+    " hash TEXT NOT NULL);"
+    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+    " BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;"
+    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+    " BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;";
+
+/*
+ * Version 2: decisions recorded on behalf of an approver keep their
+ * evidence (the e-mail, the minutes) in the store with its hash, and the
+ * audit of one account is read through an index.
+ */
+static const char migration_2[] =
+    "CREATE TABLE evidence ("
+    " id INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " sha256 TEXT NOT NULL,"
+    " body BLOB NOT NULL,"
+    " stored_by TEXT NOT NULL,"
+    " stored_at INTEGER NOT NULL);"
+    "ALTER TABLE approvals ADD COLUMN evidence INTEGER REFERENCES evidence "
+    "(id);"
+    "CREATE TABLE rejections ("
+    " id INTEGER PRIMARY KEY,"
+    " draft INTEGER NOT NULL REFERENCES drafts (id),"
+    " approver TEXT NOT NULL,"
+    " recorded_by TEXT NOT NULL,"
+    " rejected_at INTEGER NOT NULL,"
+    " comment TEXT NOT NULL,"
+    " evidence INTEGER REFERENCES evidence (id));"
+    "CREATE INDEX audit_account ON audit (account, seq);";
+
+static const char *const migrations[RP_WORKFLOW_SCHEMA_VERSION] = {migration_1,
+                                                                   migration_2};
+
+enum rp_status rp_wf_db_error(struct rp_workflow *wf, int rc, const char *what,
+                              struct rp_error *err)
+{
+    const char *msg = wf->db ? sqlite3_errmsg(wf->db) : sqlite3_errstr(rc);
+
+    switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return rp_error_set(err, RP_ERR_BUSY, wf->db_path, 0, NULL,
+                            "the workflow store stayed locked by another "
+                            "process for %d s while %s; try again",
+                            RP_WORKFLOW_BUSY_MS / 1000, what);
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+        return rp_error_set(err, RP_ERR_INPUT, wf->db_path, 0, NULL,
+                            "not a reportpipe workflow store, or a damaged "
+                            "one, while %s (SQLite: %s); restore it from a "
+                            "backup",
+                            what, msg);
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+        return rp_error_set(err, RP_ERR_INPUT, wf->db_path, 0, NULL,
+                            "cannot write the workflow store while %s "
+                            "(SQLite: %s): check the permissions of the file "
+                            "and its folder",
+                            what, msg);
+    default:
+        return rp_error_set(err, RP_ERR_INTERNAL, wf->db_path, 0, NULL,
+                            "SQLite failed while %s: %s", what, msg);
+    }
+}
+
+static enum rp_status exec(struct rp_workflow *wf, const char *sql,
+                           const char *what, struct rp_error *err)
+{
+    int rc = sqlite3_exec(wf->db, sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? RP_OK : rp_wf_db_error(wf, rc, what, err);
+}
+
+enum rp_status rp_wf_begin(struct rp_workflow *wf, struct rp_error *err)
+{
+    return exec(wf, "BEGIN IMMEDIATE", "starting a transaction", err);
+}
+
+enum rp_status rp_wf_commit(struct rp_workflow *wf, struct rp_error *err)
+{
+    enum rp_status status = exec(wf, "COMMIT", "committing", err);
+    if (status != RP_OK)
+        rp_wf_rollback(wf);
+    return status;
+}
+
+void rp_wf_rollback(struct rp_workflow *wf)
+{
+    if (!sqlite3_get_autocommit(wf->db))
+        sqlite3_exec(wf->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static enum rp_status user_version(struct rp_workflow *wf, int *out,
+                                   struct rp_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(wf->db, "PRAGMA user_version", -1, &st, NULL);
+
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *out = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? RP_OK
+                            : rp_wf_db_error(wf, rc,
+                                             "reading the schema "
+                                             "version",
+                                             err);
+}
+
+/* A store of version 0 must be empty: never take over someone else's
+ * database. */
+static enum rp_status check_foreign(struct rp_workflow *wf,
+                                    struct rp_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(wf->db,
+                                "SELECT count(*) FROM sqlite_master WHERE "
+                                "name NOT LIKE 'sqlite_%'",
+                                -1, &st, NULL);
+    int n = 0;
+
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW)
+        return rp_wf_db_error(wf, rc, "reading the schema", err);
+    if (n > 0)
+        return rp_error_set(err, RP_ERR_INPUT, wf->db_path, 0, NULL,
+                            "this SQLite database holds tables but no "
+                            "reportpipe schema version: not a workflow "
+                            "store");
+    return RP_OK;
+}
+
+enum rp_status rp_wf_migrate(struct rp_workflow *wf, int version,
+                             struct rp_error *err)
+{
+    enum rp_status status = RP_OK;
+    int have = 0;
+    char sql[64];
+
+    for (;;) {
+        status = rp_wf_begin(wf, err);
+        if (status != RP_OK)
+            return status;
+        /* Read inside the transaction: another process may have
+         * migrated since. */
+        status = user_version(wf, &have, err);
+        if (status == RP_OK && have == 0)
+            status = check_foreign(wf, err);
+        if (status == RP_OK && have > RP_WORKFLOW_SCHEMA_VERSION)
+            status =
+                rp_error_set(err, RP_ERR_INPUT, wf->db_path, 0, NULL,
+                             "the store has schema version %d, made by a newer "
+                             "reportpipe; this one knows versions up to %d",
+                             have, RP_WORKFLOW_SCHEMA_VERSION);
+        if (status != RP_OK || have >= version)
+            break;
+        status = exec(wf, migrations[have], "migrating the schema", err);
+        if (status != RP_OK)
+            break;
+        snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", have + 1);
+        status = exec(wf, sql, "migrating the schema", err);
+        if (status != RP_OK)
+            break;
+        status = rp_wf_commit(wf, err);
+        if (status != RP_OK)
+            return status;
+    }
+    rp_wf_rollback(wf);
+    return status;
+}
+
+enum rp_status rp_wf_open_db(struct rp_workflow *wf, const char *path,
+                             struct rp_error *err)
+{
+    enum rp_status status;
+    char *dir = rp_xstrdup(path);
+    int rc;
+
+    wf->db_path = rp_xstrdup(path);
+    status = rp_mkdirs(dirname(dir), err);
+    free(dir);
+    if (status != RP_OK)
+        return status;
+    rc = sqlite3_open_v2(
+        path, &wf->db,
+        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK)
+        return rp_wf_db_error(wf, rc, "opening", err);
+    sqlite3_extended_result_codes(wf->db, 1);
+    sqlite3_busy_timeout(wf->db, RP_WORKFLOW_BUSY_MS);
+    /* journal_mode answers with a row; exec ignores it. */
+    status = exec(wf,
+                  "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
+                  "PRAGMA synchronous = FULL",
+                  "opening", err);
+    return status;
+}
+
+enum rp_status rp_workflow_open(const struct rp_workflow_options *opt,
+                                struct rp_workflow **out, struct rp_error *err)
+{
+    struct rp_workflow *wf = rp_xcalloc(1, sizeof(*wf));
+    enum rp_status status;
+
+    *out = NULL;
+    wf->output_dir = rp_xstrdup(opt->output_dir ? opt->output_dir : "output");
+    wf->login = rp_xstrdup(opt->login ? opt->login : "");
+    wf->now = opt->now;
+    wf->sections = opt->sections;
+    wf->approval_wait_days =
+        opt->approval_wait_days > 0 ? opt->approval_wait_days : 5;
+    status = rp_workflow_people_load(&wf->people, opt->people_path, err);
+    if (status == RP_OK)
+        status = rp_wf_open_db(wf, opt->db_path, err);
+    if (status == RP_OK)
+        status = rp_wf_migrate(wf, RP_WORKFLOW_SCHEMA_VERSION, err);
+    if (status != RP_OK) {
+        rp_workflow_free(wf);
+        return status;
+    }
+    *out = wf;
+    return RP_OK;
+}
+
+int rp_workflow_schema_version(struct rp_workflow *wf)
+{
+    struct rp_error err;
+    int v = 0;
+
+    rp_error_init(&err);
+    if (user_version(wf, &v, &err) != RP_OK)
+        return -1;
+    return v;
+}
+
+void rp_workflow_free(struct rp_workflow *wf)
+{
+    if (!wf)
+        return;
+    if (wf->db)
+        sqlite3_close(wf->db);
+    rp_workflow_people_release(&wf->people);
+    free(wf->db_path);
+    free(wf->output_dir);
+    free(wf->login);
+    free(wf);
+}

@@ -1,0 +1,340 @@
+/*
+ * Workflow stage: each Annual Customer Review request tracked from Sales'
+ * request to delivery, in a SQLite store that runs never rewrite.
+ *
+ *   requested -> collecting -> drafted -> in-review -> approved -> delivered
+ *                                             |
+ *                                             +-> changes-requested
+ *
+ * One request per account and review year (the meeting's year).  Who acts
+ * is the OS login running the process, mapped to a person through
+ * config/people.csv; nobody can claim another person's name.  Only an
+ * approver designated for the account approves; an administrator may
+ * record a decision given outside the tool, on behalf of that approver,
+ * with a file of evidence kept beside it.
+ *
+ * Content is locked by hash.  submit renders a draft (DRAFT on every page)
+ * from a snapshot of the account's review data and records the draft's
+ * SHA-256, the snapshot and the template version; approve binds the
+ * approver to that exact draft and renders the final from the same
+ * snapshot, dated at the approval, so the final is reproducible byte for
+ * byte.  Data that changes while a draft is in review sends the request
+ * back to drafted.
+ *
+ * Every action and every refusal goes to an append-only audit table (its
+ * triggers refuse UPDATE and DELETE) whose entries each carry the SHA-256
+ * of the one before, so an edited or deleted row shows in
+ * rp_workflow_audit_verify().  Every change is one transaction: a refused
+ * or failed action changes nothing but the audit.
+ *
+ * The stage does not know how documents are made: the caller hands it a
+ * struct rp_workflow_renderer (snapshot, render), so the command line and
+ * the web page drive the same rules.
+ *
+ * Ownership: rp_workflow_open() returns a handle freed with
+ * rp_workflow_free(); lists returned here are freed with the matching
+ * _free() function; strings inside them belong to the list.
+ */
+#ifndef RP_WORKFLOW_H
+#define RP_WORKFLOW_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/error.h"
+#include "common/hash.h"
+
+/* ---- people (config/people.csv) ---- */
+
+enum rp_workflow_role {
+    RP_WORKFLOW_ADMINISTRATOR = 1 << 0,
+    RP_WORKFLOW_SALES_REP = 1 << 1,
+    RP_WORKFLOW_CONTRIBUTOR = 1 << 2,
+    RP_WORKFLOW_APPROVER = 1 << 3,
+};
+
+struct rp_workflow_person {
+    char *id;   /* person column: stable id used in the store */
+    char *name; /* as printed on the approval block */
+    char *email;
+    char *login;    /* OS account */
+    unsigned roles; /* enum rp_workflow_role bits */
+    /* approves column split at ';': "ACC-1001", "tier:Gold", "owner:NAME",
+     * "country:DE" or "*" (every account). */
+    char **approves;
+    size_t n_approves;
+    long line; /* line in people.csv */
+};
+
+struct rp_workflow_people {
+    struct rp_workflow_person *items;
+    size_t n;
+    char path[512];
+};
+
+/*
+ * Loads people.csv (header person,name,email,login,role,approves; role may
+ * list several roles separated by ';').  Errors name file, line and field:
+ * an unknown role, a duplicate person or login, an approver who approves
+ * nothing, an approves entry of an unknown kind.  Release with
+ * rp_workflow_people_release() whatever the status.
+ */
+enum rp_status rp_workflow_people_load(struct rp_workflow_people *people,
+                                       const char *path,
+                                       struct rp_error *err) RP_MUST_CHECK;
+void rp_workflow_people_release(struct rp_workflow_people *people);
+
+const struct rp_workflow_person *
+rp_workflow_people_by_login(const struct rp_workflow_people *people,
+                            const char *login);
+const struct rp_workflow_person *
+rp_workflow_people_by_id(const struct rp_workflow_people *people,
+                         const char *id);
+
+/* The facts of a CRM account that designate its approvers. */
+struct rp_workflow_account {
+    const char *id;
+    const char *name;
+    const char *tier;
+    const char *owner;
+    const char *country;
+};
+
+/* True when person is an approver designated for account. */
+int rp_workflow_person_approves(const struct rp_workflow_person *person,
+                                const struct rp_workflow_account *account);
+
+/* ---- how documents are made (supplied by the caller) ---- */
+
+/* What replaces the DRAFT mark on an approved document. */
+struct rp_workflow_mark {
+    const char *approver_name; /* NULL: a draft, DRAFT on every page */
+    const char *approved_on;   /* YYYY-MM-DD */
+    const char *fingerprint;   /* short hex printed on the document */
+    int64_t date;              /* the document's creation date, Unix s */
+};
+
+struct rp_workflow_renderer {
+    void *ctx;
+    /*
+     * The account's facts; RP_ERR_INPUT when the CRM data has no such
+     * account.  The strings stay valid as long as the renderer does.
+     */
+    enum rp_status (*account)(void *ctx, const char *account_id,
+                              struct rp_workflow_account *out,
+                              struct rp_error *err);
+    /*
+     * The account's review data as it is now: *xml (malloc'd, the caller
+     * frees it), the hash of the data itself (which ignores when it was
+     * generated) and the version of the templates that will render it.
+     */
+    enum rp_status (*snapshot)(void *ctx, const char *account_id, char **xml,
+                               size_t *len, char data_hash[RP_SHA256_HEX],
+                               char template_version[RP_SHA256_HEX],
+                               struct rp_error *err);
+    /* Renders a review from a snapshot to pdf_path, atomically. */
+    enum rp_status (*render)(void *ctx, const char *xml, size_t len,
+                             const struct rp_workflow_mark *mark,
+                             const char *pdf_path, struct rp_error *err);
+};
+
+/* ---- the store ---- */
+
+enum rp_workflow_stage {
+    RP_WORKFLOW_REQUESTED,
+    RP_WORKFLOW_COLLECTING,
+    RP_WORKFLOW_DRAFTED,
+    RP_WORKFLOW_IN_REVIEW,
+    RP_WORKFLOW_APPROVED,
+    RP_WORKFLOW_CHANGES_REQUESTED,
+    RP_WORKFLOW_DELIVERED,
+};
+#define RP_WORKFLOW_N_STAGES 7
+
+/* "requested", "in-review", ...: the names the store and users see. */
+const char *rp_workflow_stage_name(enum rp_workflow_stage stage);
+
+struct rp_workflow_options {
+    const char *db_path;     /* e.g. state/reportpipe.db */
+    const char *people_path; /* e.g. config/people.csv */
+    /* Where drafts (OUTPUT/drafts/) and finals (OUTPUT/approved/) go. */
+    const char *output_dir;
+    /* The OS login acting; the caller takes it from the process's uid. */
+    const char *login;
+    int64_t now; /* Unix seconds: the time stamped on actions */
+    /* Section names a contribution may have; NULL-terminated. */
+    const char *const *sections;
+    /* An approval waiting longer than this many days is flagged. */
+    int approval_wait_days;
+};
+
+struct rp_workflow;
+
+/*
+ * Opens (creating it and its folder if needed) the store, applies the
+ * migrations an older store lacks, and loads the people.  A store that is
+ * not ours or corrupt is RP_ERR_INPUT naming the file; a store locked
+ * beyond the busy timeout is RP_ERR_BUSY.  The acting login is resolved
+ * by each action, so that an unknown login's attempt is itself audited.
+ */
+enum rp_status rp_workflow_open(const struct rp_workflow_options *opt,
+                                struct rp_workflow **out,
+                                struct rp_error *err) RP_MUST_CHECK;
+void rp_workflow_free(struct rp_workflow *wf);
+
+/* The schema version of an open store (latest after rp_workflow_open). */
+int rp_workflow_schema_version(struct rp_workflow *wf);
+
+/* An administrator recording a decision given outside the tool. */
+struct rp_workflow_behalf {
+    const char *person;        /* the approver's person id */
+    const char *evidence_path; /* e-mail, minutes: kept with its SHA-256 */
+};
+
+/* What an action produced, for the command to report. */
+struct rp_workflow_result {
+    enum rp_workflow_stage from, to;
+    int version;                /* draft/approved version */
+    char path[1024];            /* the draft or final written */
+    char sha256[RP_SHA256_HEX]; /* its hash */
+    char fingerprint[16];       /* approvals: the short fingerprint */
+};
+
+/*
+ * The actions.  Each checks who acts (their role and, for approvals, the
+ * designation), the current stage, and its own input; a refusal is
+ * RP_ERR_REFUSED with a message naming what and why (for an illegal step:
+ * the current stage and the steps allowed from it) and is recorded in the
+ * audit.  result may be NULL.
+ */
+enum rp_status rp_workflow_request(struct rp_workflow *wf,
+                                   const struct rp_workflow_renderer *r,
+                                   const char *account_id, int64_t meeting,
+                                   int64_t due, struct rp_workflow_result *res,
+                                   struct rp_error *err) RP_MUST_CHECK;
+enum rp_status rp_workflow_contribute(struct rp_workflow *wf,
+                                      const char *account_id,
+                                      const char *section, const char *text,
+                                      size_t len, const char *source_name,
+                                      struct rp_workflow_result *res,
+                                      struct rp_error *err) RP_MUST_CHECK;
+enum rp_status rp_workflow_submit(struct rp_workflow *wf,
+                                  const struct rp_workflow_renderer *r,
+                                  const char *account_id,
+                                  struct rp_workflow_result *res,
+                                  struct rp_error *err) RP_MUST_CHECK;
+enum rp_status rp_workflow_approve(struct rp_workflow *wf,
+                                   const struct rp_workflow_renderer *r,
+                                   const char *account_id, const char *comment,
+                                   const struct rp_workflow_behalf *behalf,
+                                   struct rp_workflow_result *res,
+                                   struct rp_error *err) RP_MUST_CHECK;
+enum rp_status rp_workflow_reject(struct rp_workflow *wf,
+                                  const char *account_id, const char *comment,
+                                  const struct rp_workflow_behalf *behalf,
+                                  struct rp_workflow_result *res,
+                                  struct rp_error *err) RP_MUST_CHECK;
+/* file: the PDF going to print; NULL means the approved file itself. */
+enum rp_status rp_workflow_deliver(struct rp_workflow *wf,
+                                   const char *account_id, const char *file,
+                                   struct rp_workflow_result *res,
+                                   struct rp_error *err) RP_MUST_CHECK;
+
+/*
+ * What the nightly run calls for every account it drafts: a request still
+ * collecting becomes drafted; one in review whose data hash differs from
+ * the submitted draft's goes back to drafted, and the audit says why.
+ * Not an act of a person: audited as the running login, no refusal.
+ */
+enum rp_status rp_workflow_note_data(struct rp_workflow *wf,
+                                     const char *account_id,
+                                     const char *data_hash,
+                                     struct rp_error *err) RP_MUST_CHECK;
+
+/* ---- reading ---- */
+
+struct rp_workflow_request_info {
+    char *account, *account_name;
+    int year;
+    enum rp_workflow_stage stage;
+    int64_t stage_since;
+    char meeting[11], due[11]; /* YYYY-MM-DD */
+    char *requested_by;
+    char *waits_on; /* who must act next, readable: "Dana Whitfield" */
+    int overdue;    /* past due and not delivered */
+    int approval_waiting_days; /* in review longer than allowed, else 0 */
+    int drafts;                /* versions submitted */
+    char draft_sha256[RP_SHA256_HEX]; /* latest draft, or "" */
+    char final_sha256[RP_SHA256_HEX]; /* approved final, or "" */
+    char *final_path;                 /* or NULL */
+};
+
+struct rp_workflow_request_list {
+    struct rp_workflow_request_info *items;
+    size_t n;
+};
+
+/* Every request (or the account's), by account and year.  Any known
+ * person may look. */
+enum rp_status rp_workflow_status(struct rp_workflow *wf,
+                                  const char *account_id,
+                                  struct rp_workflow_request_list *out,
+                                  struct rp_error *err) RP_MUST_CHECK;
+void rp_workflow_request_list_free(struct rp_workflow_request_list *list);
+
+/* The newest stored contribution per account and section (of each
+ * account's latest request), for the merge. */
+struct rp_workflow_contribution {
+    char *account, *section, *text, *author;
+    int64_t submitted;
+};
+struct rp_workflow_contribution_list {
+    struct rp_workflow_contribution *items;
+    size_t n;
+};
+enum rp_status
+rp_workflow_contributions(struct rp_workflow *wf,
+                          struct rp_workflow_contribution_list *out,
+                          struct rp_error *err) RP_MUST_CHECK;
+void rp_workflow_contribution_list_free(
+    struct rp_workflow_contribution_list *list);
+
+struct rp_workflow_audit_entry {
+    int64_t seq, at;
+    char *login, *person, *on_behalf_of, *action, *outcome, *account;
+    char *from_stage, *to_stage, *document_sha256, *detail;
+};
+/* Calls fn for each entry (of the account, or all), oldest first. */
+enum rp_status rp_workflow_audit_each(
+    struct rp_workflow *wf, const char *account_id,
+    void (*fn)(void *ctx, const struct rp_workflow_audit_entry *e), void *ctx,
+    struct rp_error *err) RP_MUST_CHECK;
+/*
+ * Recomputes the chain: RP_ERR_INPUT naming the first entry whose hash or
+ * link does not hold (an edited, inserted or deleted row).  *entries and
+ * head (the newest hash) say what was checked.
+ */
+enum rp_status rp_workflow_audit_verify(struct rp_workflow *wf,
+                                        int64_t *entries,
+                                        char head[RP_SHA256_HEX],
+                                        struct rp_error *err) RP_MUST_CHECK;
+
+/* What a PDF is, by its hash. */
+struct rp_workflow_verdict {
+    int approved; /* an approved final this store issued */
+    int draft;    /* a draft this store recorded */
+    char account[128];
+    int year, version;
+    char approver[256];    /* the approver's name (and person id) */
+    char recorded_by[256]; /* who recorded it, when on behalf */
+    char approved_on[32];  /* YYYY-MM-DD HH:MM UTC */
+    char fingerprint[16];
+    char sha256[RP_SHA256_HEX];
+    int delivered;
+};
+/* RP_OK also for a file the store does not know (then both flags 0). */
+enum rp_status rp_workflow_verify_file(struct rp_workflow *wf, const char *path,
+                                       struct rp_workflow_verdict *out,
+                                       struct rp_error *err) RP_MUST_CHECK;
+
+#endif
