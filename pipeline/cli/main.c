@@ -33,6 +33,15 @@ static const struct {
     {"merge", cmd_merge, "join records into one review-data XML"},
     {"transform", cmd_transform, "apply an XSLT template: XML -> XSL-FO"},
     {"render", cmd_render, "lay out XSL-FO and write PDF"},
+    {"request", cmd_request, "open an account's review request (Sales)"},
+    {"status", cmd_status, "every request: stage, who is next, what is late"},
+    {"contribute", cmd_contribute, "hand in a section of a review"},
+    {"submit", cmd_submit, "render the draft and send it for approval"},
+    {"approve", cmd_approve, "approve the draft in review (sales leaders)"},
+    {"reject", cmd_reject, "send the draft in review back with a comment"},
+    {"deliver", cmd_deliver, "hand the approved document to print"},
+    {"audit", cmd_audit, "the audit trail, or --verify its hash chain"},
+    {"verify", cmd_verify, "tell whether a PDF is an approved version"},
 };
 
 int cli_exit_code(enum rp_status status)

@@ -1,0 +1,148 @@
+/*
+ * reportpipe status [ACCOUNT] [--json]: every review request, its stage,
+ * whom it waits on and what is late.
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static const char usage[] = "reportpipe status [ACCOUNT] [--json] [options]";
+
+/* A JSON string: quotes, backslashes and control characters escaped;
+ * UTF-8 passes as it is. */
+static void json_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (; s && *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '"' || ch == '\\')
+            fprintf(out, "\\%c", ch);
+        else if (ch < 0x20)
+            fprintf(out, "\\u%04x", ch);
+        else
+            fputc(ch, out);
+    }
+    fputc('"', out);
+}
+
+static void print_json(const struct rp_workflow_request_list *list)
+{
+    size_t i;
+
+    printf("[");
+    for (i = 0; i < list->n; i++) {
+        const struct rp_workflow_request_info *q = &list->items[i];
+        printf("%s\n  {\"account\": ", i ? "," : "");
+        json_string(stdout, q->account);
+        printf(", \"name\": ");
+        json_string(stdout, q->account_name);
+        printf(", \"year\": %d, \"stage\": ", q->year);
+        json_string(stdout, rp_workflow_stage_name(q->stage));
+        printf(", \"stage_since\": %lld, \"meeting\": ",
+               (long long)q->stage_since);
+        json_string(stdout, q->meeting);
+        printf(", \"due\": ");
+        json_string(stdout, q->due);
+        printf(", \"requested_by\": ");
+        json_string(stdout, q->requested_by);
+        printf(", \"waits_on\": ");
+        json_string(stdout, q->waits_on);
+        printf(", \"overdue\": %s, \"approval_waiting_days\": %d, "
+               "\"drafts\": %d, \"draft_sha256\": ",
+               q->overdue ? "true" : "false", q->approval_waiting_days,
+               q->drafts);
+        json_string(stdout, q->draft_sha256);
+        printf(", \"final_sha256\": ");
+        json_string(stdout, q->final_sha256);
+        printf(", \"final_path\": ");
+        if (q->final_path)
+            json_string(stdout, q->final_path);
+        else
+            printf("null");
+        printf("}");
+    }
+    printf("%s]\n", list->n ? "\n" : "");
+}
+
+static void print_table(const struct rp_workflow_request_list *list)
+{
+    size_t i, overdue = 0, waiting = 0;
+
+    if (!list->n) {
+        printf("no review requests\n");
+        return;
+    }
+    printf("%-12s %-4s %-17s %-10s %-10s %s\n", "ACCOUNT", "YEAR", "STAGE",
+           "SINCE", "DUE", "WAITS ON");
+    for (i = 0; i < list->n; i++) {
+        const struct rp_workflow_request_info *q = &list->items[i];
+        time_t since = (time_t)q->stage_since;
+        char day[11];
+        struct tm tm;
+
+        gmtime_r(&since, &tm);
+        strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+        printf("%-12s %-4d %-17s %-10s %-10s %s", q->account, q->year,
+               rp_workflow_stage_name(q->stage), day, q->due, q->waits_on);
+        if (q->overdue)
+            printf("  OVERDUE");
+        if (q->approval_waiting_days)
+            printf("  approval waiting %d days", q->approval_waiting_days);
+        printf("\n");
+        overdue += q->overdue != 0;
+        waiting += q->approval_waiting_days != 0;
+    }
+    printf("%zu requests, %zu overdue, %zu approvals waiting too long\n",
+           list->n, overdue, waiting);
+}
+
+int cmd_status(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"json", no_argument, NULL, 'j'},
+        CLI_WORKFLOW_LONG_OPTIONS,
+        {NULL, 0, NULL, 0},
+    };
+    struct rp_workflow_request_list list;
+    struct cli_workflow w;
+    struct rp_error err;
+    enum rp_status status;
+    const char *account = NULL;
+    int c, json = 0;
+
+    if (cli_wants_help(argc, argv)) {
+        printf("usage: %s\n\nLists the review requests (or the account's): "
+               "stage, since when, due date,\nwho must act next, and what "
+               "is overdue.\n  --json   one JSON array, for scripts\n",
+               usage);
+        cli_workflow_help(stdout);
+        return 0;
+    }
+    cli_workflow_init(&w);
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "q", options, NULL)) != -1) {
+        if (cli_workflow_option(&w, c, optarg))
+            continue;
+        if (c != 'j')
+            return cli_usage_error(usage, "unknown option");
+        json = 1;
+    }
+    if (optind < argc)
+        account = argv[optind++];
+    if (optind != argc)
+        return cli_usage_error(usage, "status takes at most one account");
+    rp_error_init(&err);
+    status = cli_workflow_open(&w, &err);
+    if (status == RP_OK)
+        status = rp_workflow_status(w.wf, account, &list, &err);
+    if (status == RP_OK) {
+        if (json)
+            print_json(&list);
+        else
+            print_table(&list);
+        rp_workflow_request_list_free(&list);
+    }
+    return cli_workflow_finish(&w, status, &err);
+}
