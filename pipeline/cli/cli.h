@@ -8,8 +8,6 @@
 
 #include <stdint.h>
 
-#include <libxml/tree.h>
-
 #include "common/error.h"
 
 #define RP_VERSION "0.1.0"
@@ -41,14 +39,6 @@ int64_t cli_source_date(void);
 /* Parses YYYY-MM-DD as UTC midnight. */
 int cli_parse_date(const char *text, int64_t *out);
 
-struct rp_import_stats;
-/*
- * The one-line summary of a file's import (profile, encoding and any
- * conversion, delimiter, rows read = accepted + rejected) and, when rows
- * were rejected, the first reason as a warning.
- */
-void cli_report_import(const char *path, const struct rp_import_stats *s);
-
 struct rp_merge_options;
 /*
  * --period-start (option 's') or --period-end ('e', an inclusive day)
@@ -56,19 +46,5 @@ struct rp_merge_options;
  */
 int cli_period_option(int option, const char *arg,
                       struct rp_merge_options *merge);
-
-struct cli_render_result {
-    int pages;
-};
-
-/*
- * Renders an FO document to pdf_path (atomically): fo when not NULL (name
- * is then used in messages), else the file called name, streamed.
- * dump_path, if not NULL, also receives the area-tree dump.
- */
-enum rp_status cli_render_fo(xmlDoc *fo, const char *name, const char *pdf_path,
-                             const char *dump_path,
-                             struct cli_render_result *result,
-                             struct rp_error *err) RP_MUST_CHECK;
 
 #endif

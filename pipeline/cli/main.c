@@ -110,35 +110,6 @@ int cli_parse_date(const char *text, int64_t *out)
     return 1;
 }
 
-static const char *delimiter_name(char c)
-{
-    switch (c) {
-    case '\t':
-        return "tab";
-    case ';':
-        return "';'";
-    case '|':
-        return "'|'";
-    default:
-        return "','";
-    }
-}
-
-void cli_report_import(const char *path, const struct rp_import_stats *s)
-{
-    rp_log_info("import: %s: recognised as %s (%s%s, %s-separated), %zu rows "
-                "read = %zu accepted + %zu rejected%s%s",
-                path, s->profile, s->encoding,
-                s->converted ? ", converted to UTF-8 with iconv" : "",
-                delimiter_name(s->delimiter), s->rows_read, s->rows_accepted,
-                s->rows_rejected, s->rows_rejected ? " -> " : "",
-                s->rejects_path);
-    if (s->rows_rejected)
-        rp_log_warn("%s: %s%s", path, s->first_reject,
-                    s->rows_rejected > 1 ? " (and more: see the rejects file)"
-                                         : "");
-}
-
 int cli_period_option(int option, const char *arg,
                       struct rp_merge_options *merge)
 {

@@ -1,0 +1,76 @@
+/*
+ * Batch stage: the orchestration of documents.  A run imports every export
+ * of the input directory, merges them into one review-data document and
+ * renders one Annual Customer Review per account and the Program Status
+ * Report; the workflow asks it for one account's review-data snapshot and
+ * renders a review from such a snapshot, as a draft or approved.
+ *
+ * One document's failure never stops the others: it is handed to
+ * on_error and counted, and the run goes on.  Every output is written to
+ * a temporary file and renamed into place.  Nothing here reads the
+ * environment or the clock: dates come in the options, so the same inputs
+ * and options give byte-identical outputs.
+ */
+#ifndef RP_BATCH_H
+#define RP_BATCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/error.h"
+#include "merge/merge.h"
+
+struct rp_batch_options {
+    const char *input;     /* directory of the exports (*.csv) */
+    const char *output;    /* reviews/, status-report.pdf, rejects/ */
+    const char *templates; /* annual-review.xsl, status-report.xsl, schema/ */
+    /* Also write OUTPUT/intermediate/ (review-data.xml, one .fo each). */
+    bool keep_intermediate;
+    /*
+     * Options of the merge.  schema_path NULL means
+     * TEMPLATES/schema/review-data.rng and contributions_dir NULL means
+     * INPUT/contributions: a run always validates its data.
+     */
+    struct rp_merge_options merge;
+    /* Creation date stamped into every PDF, Unix seconds UTC. */
+    int64_t created;
+    /*
+     * Called with the error of each document that failed while the run
+     * went on (the run's own fatal error comes back in err instead).
+     * NULL: such errors are only counted.
+     */
+    void (*on_error)(void *ctx, const struct rp_error *err);
+    void *on_error_ctx;
+};
+
+/*
+ * Defaults: input, output, templates and config under the current
+ * directory, rp_merge_options_init() for the merge, created = the merge's
+ * generated date, no error callback.
+ */
+void rp_batch_options_init(struct rp_batch_options *o);
+
+struct rp_batch_summary {
+    size_t rows_rejected;  /* over all exports */
+    size_t accounts;       /* accounts in the review data */
+    size_t reviews_done;   /* reviews rendered */
+    size_t reviews_failed; /* reviews not rendered (see on_error) */
+    int review_pages;      /* pages of all reviews rendered */
+    bool report_done;      /* the status report was rendered */
+    int report_pages;
+};
+
+/*
+ * The whole job, as the nightly cron runs it.  Logs one summary line per
+ * stage.  Returns the worst that happened: RP_OK, RP_ERR_INPUT when rows
+ * were rejected or a document failed on its input, and so on.  err is
+ * set only when the run stopped early (no exports, a file that cannot be
+ * read, a merge that failed, a template that does not compile); summary
+ * is filled as far as the run came.
+ */
+enum rp_status rp_batch_run(const struct rp_batch_options *o,
+                            struct rp_batch_summary *summary,
+                            struct rp_error *err) RP_MUST_CHECK;
+
+#endif
