@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "common/hash.h"
 #include "common/log.h"
 #include "common/mem.h"
 #include "import/import.h"
@@ -362,4 +363,158 @@ out:
     free(contributions);
     free(path);
     return overall;
+}
+
+/* ---- reviews from snapshots ---- */
+
+/* YYYY-MM-DD with a month 01..12 and a day 01..31. */
+static bool is_date(const char *s)
+{
+    static const char shape[] = "dddd-dd-dd";
+    int month, day;
+    size_t i;
+
+    for (i = 0; shape[i]; i++) {
+        if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != '-')
+            return false;
+    }
+    month = (s[5] - '0') * 10 + (s[6] - '0');
+    day = (s[8] - '0') * 10 + (s[9] - '0');
+    return s[i] == '\0' && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+static bool is_fingerprint(const char *s)
+{
+    size_t n = strspn(s, "0123456789abcdef");
+    return s[n] == '\0' && n >= 4 && n <= 64;
+}
+
+/* The mark reaches the template as parameters; check it first, so a
+ * caller's slip is named here rather than printed on paper. */
+static enum rp_status check_mark(const struct rp_review_mark *mark,
+                                 struct rp_error *err)
+{
+    if (!mark || !mark->approver_name)
+        return RP_OK;
+    if (!mark->approver_name[0] || strlen(mark->approver_name) > 200)
+        return rp_error_set(err, RP_ERR_INPUT, NULL, 0, "approver",
+                            "the approver's name must hold 1 to 200 bytes");
+    if (!mark->approved_on || !is_date(mark->approved_on))
+        return rp_error_set(err, RP_ERR_INPUT, NULL, 0, "approved-on",
+                            "the approval date '%s' is not YYYY-MM-DD",
+                            mark->approved_on ? mark->approved_on : "");
+    if (!mark->fingerprint || !is_fingerprint(mark->fingerprint))
+        return rp_error_set(err, RP_ERR_INPUT, NULL, 0, "fingerprint",
+                            "the fingerprint '%s' is not 4 to 64 lower-case "
+                            "hex digits",
+                            mark->fingerprint ? mark->fingerprint : "");
+    return RP_OK;
+}
+
+/* The id of the first <account> under the root, or NULL. */
+static const xmlChar *first_account_id(xmlDoc *doc, xmlChar **owned)
+{
+    xmlNode *root = xmlDocGetRootElement(doc), *n;
+
+    *owned = NULL;
+    if (!root || !xmlStrEqual(root->name, BAD_CAST "review-data"))
+        return NULL;
+    for (n = root->children; n; n = n->next) {
+        if (n->type == XML_ELEMENT_NODE &&
+            xmlStrEqual(n->name, BAD_CAST "account"))
+            return *owned = xmlGetProp(n, BAD_CAST "id");
+    }
+    return NULL;
+}
+
+enum rp_status rp_batch_render_review(const struct rp_batch_options *o,
+                                      const char *xml, size_t len,
+                                      const struct rp_review_mark *mark,
+                                      const char *pdf_path, int *pages,
+                                      struct rp_error *err)
+{
+    struct rp_stylesheet *sheet = NULL;
+    struct rp_render_options ropt = {0};
+    struct rp_render_result result = {0};
+    const char *params[9];
+    enum rp_status status;
+    xmlDoc *doc = NULL, *fo = NULL;
+    xmlChar *id = NULL;
+    char *path = NULL;
+    size_t n = 0;
+
+    if (pages)
+        *pages = 0;
+    status = check_mark(mark, err);
+    if (status != RP_OK)
+        goto out;
+    status = rp_xml_read_memory(xml, len, "snapshot", &doc, err);
+    if (status != RP_OK)
+        goto out;
+    if (!first_account_id(doc, &id)) {
+        status = rp_error_set(err, RP_ERR_INPUT, "snapshot", 0, "account",
+                              "the snapshot holds no <account> under "
+                              "<review-data>");
+        goto out;
+    }
+    params[n++] = "account-id";
+    params[n++] = (const char *)id;
+    if (mark && mark->approver_name) {
+        params[n++] = "approved-by";
+        params[n++] = mark->approver_name;
+        params[n++] = "approved-on";
+        params[n++] = mark->approved_on;
+        params[n++] = "fingerprint";
+        params[n++] = mark->fingerprint;
+    }
+    params[n] = NULL;
+    path = path_join(o->templates, "annual-review.xsl");
+    status = rp_transform_load(path, &sheet, err);
+    if (status != RP_OK)
+        goto out;
+    status = rp_transform_apply(sheet, doc, params, &fo, err);
+    if (status != RP_OK)
+        goto out;
+    ropt.created = mark ? mark->date : o->created;
+    status = rp_render_fo_to_pdf(fo, "snapshot review", pdf_path, &ropt,
+                                 &result, err);
+    if (status == RP_OK && pages)
+        *pages = result.pages;
+out:
+    if (fo)
+        xmlFreeDoc(fo);
+    if (doc)
+        xmlFreeDoc(doc);
+    xmlFree(id);
+    rp_transform_free(sheet);
+    free(path);
+    return status;
+}
+
+enum rp_status rp_batch_template_version(const struct rp_batch_options *o,
+                                         char out[RP_SHA256_HEX_SIZE],
+                                         struct rp_error *err)
+{
+    /* Fixed order: the version must not depend on a directory listing. */
+    static const char *const files[] = {"annual-review.xsl", "common.xsl"};
+    char manifest[2 * (RP_SHA256_HEX_SIZE + 64)];
+    size_t used = 0, i;
+    enum rp_status status = RP_OK;
+
+    out[0] = '\0';
+    for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+        char hex[RP_SHA256_HEX_SIZE];
+        char *path = path_join(o->templates, files[i]);
+
+        status = rp_sha256_file(path, hex, err);
+        free(path);
+        if (status != RP_OK)
+            goto out;
+        /* sha256sum's line: digest, two spaces, name. */
+        used += (size_t)snprintf(manifest + used, sizeof(manifest) - used,
+                                 "%s  %s\n", hex, files[i]);
+    }
+    rp_sha256_hex(manifest, used, out);
+out:
+    return status;
 }

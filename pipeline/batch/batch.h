@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "common/error.h"
+#include "common/hash.h"
 #include "merge/merge.h"
 
 struct rp_batch_options {
@@ -72,5 +73,46 @@ struct rp_batch_summary {
 enum rp_status rp_batch_run(const struct rp_batch_options *o,
                             struct rp_batch_summary *summary,
                             struct rp_error *err) RP_MUST_CHECK;
+
+/*
+ * How a review is marked.  approver_name NULL (or the whole mark NULL) is
+ * a draft: DRAFT on every page.  Otherwise the review is approved: an
+ * approval block on page 1 ("Approved by NAME on DATE · document
+ * fingerprint FP") and "Approved · FP" in every footer, no DRAFT.
+ */
+struct rp_review_mark {
+    const char *approver_name; /* as it is to be printed */
+    const char *approved_on;   /* YYYY-MM-DD */
+    const char *fingerprint;   /* short lower-case hex, 4 to 64 digits */
+    /* Creation date written into the PDF metadata, Unix seconds UTC; the
+     * same snapshot and mark give byte-identical PDFs. */
+    int64_t date;
+};
+
+/*
+ * Renders the review of the one account of a snapshot (xml, len bytes of
+ * review-data XML: see rp_batch_snapshot(); the account is the first
+ * <account> it holds) with TEMPLATES/annual-review.xsl and the mark's
+ * parameters, to pdf_path, atomically.  mark NULL: a draft dated
+ * o->created.  *pages (pages may be NULL) gets the page count.  A snapshot
+ * that does not parse or holds no account, or a mark with a malformed
+ * date or fingerprint, is RP_ERR_INPUT.  xml stays the caller's.
+ */
+enum rp_status rp_batch_render_review(const struct rp_batch_options *o,
+                                      const char *xml, size_t len,
+                                      const struct rp_review_mark *mark,
+                                      const char *pdf_path, int *pages,
+                                      struct rp_error *err) RP_MUST_CHECK;
+
+/*
+ * The version of the review template: SHA-256 (hex) over the template
+ * files a review is made from, TEMPLATES/annual-review.xsl then
+ * TEMPLATES/common.xsl.  Precisely, the SHA-256 of the text that
+ * `sha256sum annual-review.xsl common.xsl` prints in TEMPLATES, so an
+ * operator can check it by hand.
+ */
+enum rp_status rp_batch_template_version(const struct rp_batch_options *o,
+                                         char out[RP_SHA256_HEX_SIZE],
+                                         struct rp_error *err) RP_MUST_CHECK;
 
 #endif
