@@ -365,6 +365,98 @@ out:
     return overall;
 }
 
+/* ---- an account's snapshot ---- */
+
+/* doc as UTF-8, indented: a copy in malloc()ed memory, NUL-terminated. */
+static enum rp_status serialise(xmlDoc *doc, char **out, size_t *len,
+                                struct rp_error *err)
+{
+    xmlChar *mem = NULL;
+    int size = 0;
+
+    *out = NULL;
+    *len = 0;
+    xmlDocDumpFormatMemoryEnc(doc, &mem, &size, "UTF-8", 1);
+    if (!mem || size < 0) {
+        xmlFree(mem);
+        return rp_error_set(err, RP_ERR_INTERNAL, NULL, 0, NULL,
+                            "cannot serialise the snapshot");
+    }
+    *out = rp_xmalloc((size_t)size + 1);
+    memcpy(*out, mem, (size_t)size);
+    (*out)[size] = '\0';
+    *len = (size_t)size;
+    xmlFree(mem);
+    return RP_OK;
+}
+
+/* The slice hashed without generated=, which the data does not decide. */
+static enum rp_status data_hash_of(xmlDoc *slice, char hash[RP_SHA256_HEX_SIZE],
+                                   struct rp_error *err)
+{
+    xmlNode *root = xmlDocGetRootElement(slice);
+    enum rp_status status;
+    char *bytes = NULL;
+    size_t len = 0;
+
+    xmlUnsetProp(root, BAD_CAST "generated");
+    status = serialise(slice, &bytes, &len, err);
+    if (status == RP_OK)
+        rp_sha256_hex(bytes, len, hash);
+    free(bytes);
+    return status;
+}
+
+enum rp_status rp_batch_snapshot(const struct rp_batch_options *o,
+                                 const char *account_id, char **xml,
+                                 size_t *len,
+                                 char data_hash[RP_SHA256_HEX_SIZE],
+                                 struct rp_error *err)
+{
+    struct rp_dataset data;
+    struct rp_merge_options mopt;
+    struct rp_merge_stats mstats;
+    xmlDoc *doc = NULL, *slice = NULL;
+    char *rejects_dir = path_join(o->output, "rejects");
+    char *schema = NULL, *contributions = NULL;
+    enum rp_status status;
+    size_t rejected;
+
+    *xml = NULL;
+    *len = 0;
+    data_hash[0] = '\0';
+    rp_dataset_init(&data);
+    merge_options(o, &mopt, &schema, &contributions);
+    status = import_all(o, rejects_dir, &data, &rejected, err);
+    if (status != RP_OK)
+        goto out;
+    status = rp_merge_build(&data, &mopt, &doc, &mstats, err);
+    if (status != RP_OK)
+        goto out;
+    status = rp_merge_account_slice(doc, account_id, &slice, err);
+    if (status != RP_OK)
+        goto out;
+    status = serialise(slice, xml, len, err);
+    if (status != RP_OK)
+        goto out;
+    status = data_hash_of(slice, data_hash, err);
+    if (status != RP_OK) {
+        free(*xml);
+        *xml = NULL;
+        *len = 0;
+    }
+out:
+    if (slice)
+        xmlFreeDoc(slice);
+    if (doc)
+        xmlFreeDoc(doc);
+    rp_dataset_release(&data);
+    free(rejects_dir);
+    free(schema);
+    free(contributions);
+    return status;
+}
+
 /* ---- reviews from snapshots ---- */
 
 /* YYYY-MM-DD with a month 01..12 and a day 01..31. */

@@ -75,6 +75,23 @@ enum rp_status rp_batch_run(const struct rp_batch_options *o,
                             struct rp_error *err) RP_MUST_CHECK;
 
 /*
+ * One account's review-data snapshot, made as a run makes its data
+ * (import of every export of o->input, rejects to OUTPUT/rejects, merge
+ * with o->merge) and reduced to the account (rp_merge_account_slice()):
+ * *xml is its serialisation, UTF-8, *len bytes plus a NUL, freed by the
+ * caller with free(); the same data gives the same bytes.  data_hash is
+ * the SHA-256 (hex) of the snapshot serialised without the root's
+ * generated= attribute, which changes on every run while the data may
+ * not (docs/data-contract.md, "An account's snapshot").  An account the
+ * data does not hold is RP_ERR_INPUT naming it.
+ */
+enum rp_status rp_batch_snapshot(const struct rp_batch_options *o,
+                                 const char *account_id, char **xml,
+                                 size_t *len,
+                                 char data_hash[RP_SHA256_HEX_SIZE],
+                                 struct rp_error *err) RP_MUST_CHECK;
+
+/*
  * How a review is marked.  approver_name NULL (or the whole mark NULL) is
  * a draft: DRAFT on every page.  Otherwise the review is approved: an
  * approval block on page 1 ("Approved by NAME on DATE · document

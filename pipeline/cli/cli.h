@@ -18,6 +18,7 @@ int cmd_transform(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_review(int argc, char **argv);
+int cmd_snapshot(int argc, char **argv);
 
 /* The documented exit code of a status (README, "Exit codes"). */
 int cli_exit_code(enum rp_status status);

@@ -31,6 +31,7 @@ static const struct {
     {"merge", cmd_merge, "join records into one review-data XML"},
     {"transform", cmd_transform, "apply an XSLT template: XML -> XSL-FO"},
     {"render", cmd_render, "lay out XSL-FO and write PDF"},
+    {"snapshot", cmd_snapshot, "one account's review data and its hash"},
     {"review", cmd_review, "one account's review from its snapshot"},
 };
 

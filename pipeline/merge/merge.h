@@ -81,4 +81,19 @@ enum rp_status rp_merge_build(const struct rp_dataset *data,
                               struct rp_merge_stats *stats,
                               struct rp_error *err) RP_MUST_CHECK;
 
+/*
+ * One account's slice of a review-data document: a new document with the
+ * <review-data> root and its attributes, every program-level part
+ * (<program>, <sla-targets>, <health-rules>, <matching>, <sources>) and
+ * only the <account> whose id= is account_id; the other accounts and
+ * <unmatched> are left out.  The slice is valid against the same schema
+ * and is what an account's review is rendered from.  doc is not
+ * modified.  On RP_OK *out is a new document owned by the caller
+ * (xmlFreeDoc()); an account_id the document does not hold is
+ * RP_ERR_INPUT naming it.
+ */
+enum rp_status rp_merge_account_slice(xmlDoc *doc, const char *account_id,
+                                      xmlDoc **out,
+                                      struct rp_error *err) RP_MUST_CHECK;
+
 #endif
