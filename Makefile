@@ -38,7 +38,7 @@ CPPFLAGS += -D_DEFAULT_SOURCE -Ipipeline $(PKG_CFLAGS) -MMD -MP
 LDLIBS  += $(PKG_LIBS) -lcsv -lhyphen -lm
 LDFLAGS += -pthread $(filter -fsanitize=%,$(OPT))
 
-STAGES   = common import merge transform fo layout paint workflow
+STAGES   = common import merge transform fo layout paint render workflow batch
 LIB_SRC  = $(filter-out %_test.c,$(foreach s,$(STAGES),$(wildcard pipeline/$(s)/*.c)))
 CLI_SRC  = $(wildcard pipeline/cli/*.c)
 TEST_SRC = $(foreach s,$(STAGES) cli,$(wildcard pipeline/$(s)/*_test.c))

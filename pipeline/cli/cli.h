@@ -10,8 +10,6 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include <libxml/tree.h>
-
 #include "batch/batch.h"
 #include "common/error.h"
 #include "common/log.h"
@@ -33,6 +31,8 @@ int cmd_reject(int argc, char **argv);
 int cmd_deliver(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
+int cmd_review(int argc, char **argv);
+int cmd_snapshot(int argc, char **argv);
 
 /* The documented exit code of a status (README, "Exit codes"). */
 int cli_exit_code(enum rp_status status);
@@ -55,14 +55,6 @@ int64_t cli_source_date(void);
 /* Parses YYYY-MM-DD as UTC midnight. */
 int cli_parse_date(const char *text, int64_t *out);
 
-struct rp_import_stats;
-/*
- * The one-line summary of a file's import (profile, encoding and any
- * conversion, delimiter, rows read = accepted + rejected) and, when rows
- * were rejected, the first reason as a warning.
- */
-void cli_report_import(const char *path, const struct rp_import_stats *s);
-
 struct rp_merge_options;
 /*
  * --period-start (option 's') or --period-end ('e', an inclusive day)
@@ -70,20 +62,6 @@ struct rp_merge_options;
  */
 int cli_period_option(int option, const char *arg,
                       struct rp_merge_options *merge);
-
-struct cli_render_result {
-    int pages;
-};
-
-/*
- * Renders an FO document to pdf_path (atomically): fo when not NULL (name
- * is then used in messages), else the file called name, streamed.
- * dump_path, if not NULL, also receives the area-tree dump.
- */
-enum rp_status cli_render_fo(xmlDoc *fo, const char *name, const char *pdf_path,
-                             const char *dump_path,
-                             struct cli_render_result *result,
-                             struct rp_error *err) RP_MUST_CHECK;
 
 /* ---- the workflow commands (workflow.c) ---- */
 
@@ -101,7 +79,9 @@ enum {
         {"input", required_argument, NULL, CLI_OPT_INPUT},                     \
         {"output", required_argument, NULL, CLI_OPT_OUTPUT},                   \
         {"templates", required_argument, NULL, CLI_OPT_TEMPLATES},             \
-        {"quiet", no_argument, NULL, 'q'}
+    {                                                                          \
+        "quiet", no_argument, NULL, 'q'                                        \
+    }
 
 struct cli_workflow {
     const char *state_dir, *config_dir;

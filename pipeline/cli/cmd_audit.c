@@ -39,7 +39,7 @@ int cmd_audit(int argc, char **argv)
     struct rp_error err;
     enum rp_status status;
     const char *account = NULL;
-    char head[RP_SHA256_HEX];
+    char head[RP_SHA256_HEX_SIZE];
     int64_t n = 0;
     int c, verify = 0;
 

@@ -95,7 +95,7 @@ int cmd_import(int argc, char **argv)
         status = rp_import_file(argv[i], rejects_dir, &data, &stats, &err);
         if (status != RP_OK)
             break;
-        cli_report_import(argv[i], &stats);
+        rp_import_log_stats(argv[i], &stats);
         rejected += stats.rows_rejected;
     }
     if (status == RP_OK && out_dir)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "common/log.h"
+#include "render/render.h"
 
 static const char usage[] =
     "reportpipe render [--dump-area FILE] [-q] IN.fo OUT.pdf";
@@ -30,7 +31,8 @@ int cmd_render(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     const char *dump_path = NULL;
-    struct cli_render_result result = {0};
+    struct rp_render_options ropt = {0};
+    struct rp_render_result result = {0};
     struct rp_error err;
     enum rp_status status;
     int c;
@@ -56,8 +58,10 @@ int cmd_render(int argc, char **argv)
         return cli_usage_error(usage, "render takes an FO file and a PDF "
                                       "path");
     rp_error_init(&err);
-    status = cli_render_fo(NULL, argv[optind], argv[optind + 1], dump_path,
-                           &result, &err);
+    ropt.created = cli_source_date();
+    ropt.dump_path = dump_path;
+    status = rp_render_fo_to_pdf(NULL, argv[optind], argv[optind + 1], &ropt,
+                                 &result, &err);
     if (status != RP_OK) {
         cli_report(&err);
         return cli_exit_code(status);

@@ -42,6 +42,8 @@ static const struct {
     {"deliver", cmd_deliver, "hand the approved document to print"},
     {"audit", cmd_audit, "the audit trail, or --verify its hash chain"},
     {"verify", cmd_verify, "tell whether a PDF is an approved version"},
+    {"snapshot", cmd_snapshot, "one account's review data and its hash"},
+    {"review", cmd_review, "one account's review from its snapshot"},
 };
 
 int cli_exit_code(enum rp_status status)
@@ -123,35 +125,6 @@ int cli_parse_date(const char *text, int64_t *out)
     tm.tm_mday = d;
     *out = (int64_t)timegm(&tm);
     return 1;
-}
-
-static const char *delimiter_name(char c)
-{
-    switch (c) {
-    case '\t':
-        return "tab";
-    case ';':
-        return "';'";
-    case '|':
-        return "'|'";
-    default:
-        return "','";
-    }
-}
-
-void cli_report_import(const char *path, const struct rp_import_stats *s)
-{
-    rp_log_info("import: %s: recognised as %s (%s%s, %s-separated), %zu rows "
-                "read = %zu accepted + %zu rejected%s%s",
-                path, s->profile, s->encoding,
-                s->converted ? ", converted to UTF-8 with iconv" : "",
-                delimiter_name(s->delimiter), s->rows_read, s->rows_accepted,
-                s->rows_rejected, s->rows_rejected ? " -> " : "",
-                s->rejects_path);
-    if (s->rows_rejected)
-        rp_log_warn("%s: %s%s", path, s->first_reject,
-                    s->rows_rejected > 1 ? " (and more: see the rejects file)"
-                                         : "");
 }
 
 int cli_period_option(int option, const char *arg,

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "common/mem.h"
@@ -21,6 +22,13 @@ void cli_workflow_init(struct cli_workflow *w)
     w->state_dir = "state";
     w->config_dir = "config";
     w->batch.merge.config_dir = w->config_dir;
+    /* A workflow command answers in one line; the import's per-file
+     * summaries belong to run.  Warnings still show. */
+    rp_log_set_level(RP_LOG_QUIET);
+    /* The store, drafts and approved documents are shared by the
+     * program's people: files are made for the group of the state and
+     * output folders (docs/workflow.md), never for everyone. */
+    umask(007);
 }
 
 int cli_workflow_option(struct cli_workflow *w, int c, const char *arg)

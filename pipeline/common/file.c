@@ -2,6 +2,7 @@
 #include "file.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -165,4 +166,53 @@ enum rp_status rp_file_write_all(const char *path, const void *data, size_t len,
         return status;
     }
     return rp_outfile_commit(&out, err);
+}
+
+enum rp_status rp_file_read_all(const char *path, size_t max, char **out,
+                                size_t *len, struct rp_error *err)
+{
+    enum rp_status status = RP_OK;
+    FILE *fp = fopen(path, "rb");
+    char *data = NULL;
+    size_t cap = 0, n = 0, got;
+
+    *out = NULL;
+    *len = 0;
+    if (!fp) {
+        status = rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
+                              "cannot open the file: %s", strerror(errno));
+        goto out;
+    }
+    do {
+        if (n == cap) {
+            if (cap > max) {
+                status = rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
+                                      "the file is larger than %zu bytes", max);
+                goto out;
+            }
+            cap = cap ? cap * 2 : 1 << 16;
+            data = rp_xrealloc(data, cap + 1);
+        }
+        got = fread(data + n, 1, cap - n, fp);
+        n += got;
+    } while (got > 0);
+    if (ferror(fp)) {
+        status = rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
+                              "cannot read the file");
+        goto out;
+    }
+    if (n > max) {
+        status = rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
+                              "the file is larger than %zu bytes", max);
+        goto out;
+    }
+    data[n] = '\0';
+    *out = data;
+    *len = n;
+    data = NULL;
+out:
+    free(data);
+    if (fp)
+        fclose(fp);
+    return status;
 }

@@ -37,6 +37,15 @@ enum rp_status rp_file_write_all(const char *path, const void *data, size_t len,
  */
 int rp_safe_file_name(const char *name);
 
+/*
+ * Reads a whole file into *out (NUL-terminated, freed with free()) and its
+ * size into *len.  A file larger than max bytes is RP_ERR_INPUT: outside
+ * input never grows a buffer without a cap.
+ */
+enum rp_status rp_file_read_all(const char *path, size_t max, char **out,
+                                size_t *len,
+                                struct rp_error *err) RP_MUST_CHECK;
+
 /* mkdir -p. */
 enum rp_status rp_mkdirs(const char *dir, struct rp_error *err) RP_MUST_CHECK;
 

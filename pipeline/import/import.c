@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "common/log.h"
 #include "common/mem.h"
 
 /* How much of a bad value a reason quotes. */
@@ -877,4 +878,33 @@ bool rp_import_is_rejects_file(const char *path)
     size_t len = strlen(path), n = sizeof(suffix) - 1;
 
     return len >= n && strcasecmp(path + len - n, suffix) == 0;
+}
+
+static const char *delimiter_name(char c)
+{
+    switch (c) {
+    case '\t':
+        return "tab";
+    case ';':
+        return "';'";
+    case '|':
+        return "'|'";
+    default:
+        return "','";
+    }
+}
+
+void rp_import_log_stats(const char *path, const struct rp_import_stats *s)
+{
+    rp_log_info("import: %s: recognised as %s (%s%s, %s-separated), %zu rows "
+                "read = %zu accepted + %zu rejected%s%s",
+                path, s->profile, s->encoding,
+                s->converted ? ", converted to UTF-8 with iconv" : "",
+                delimiter_name(s->delimiter), s->rows_read, s->rows_accepted,
+                s->rows_rejected, s->rows_rejected ? " -> " : "",
+                s->rejects_path);
+    if (s->rows_rejected)
+        rp_log_warn("%s: %s%s", path, s->first_reject,
+                    s->rows_rejected > 1 ? " (and more: see the rejects file)"
+                                         : "");
 }

@@ -271,6 +271,14 @@ enum rp_status rp_import_buffer(const char *name, const char *buf, size_t len,
                                 struct rp_error *err) RP_MUST_CHECK;
 
 /*
+ * Logs the one-line summary of a file's import (profile, encoding and any
+ * conversion, delimiter, rows read = accepted + rejected) and, when rows
+ * were rejected, the first reason as a warning: the same words whichever
+ * command imported the file.
+ */
+void rp_import_log_stats(const char *path, const struct rp_import_stats *s);
+
+/*
  * Whether path names a rejects file (*.rejects.csv) that an import wrote,
  * so a caller globbing the input directory for CSV files can skip it:
  * importing one fails, as it is not an export.

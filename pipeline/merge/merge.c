@@ -1218,7 +1218,29 @@ static void emit_roles(xmlNode *parent, struct build *b,
 /* ---- contributions ---- */
 
 static const char *const contribution_kinds[] = {
-    "executive-summary", "plan-next-year", "meeting-feedback"};
+    "executive-summary", "plan-next-year", "meeting-feedback", NULL};
+#define N_CONTRIBUTION_KINDS                                                   \
+    (sizeof(contribution_kinds) / sizeof(contribution_kinds[0]) - 1)
+
+const char *const *rp_merge_contribution_kinds(size_t *n)
+{
+    *n = N_CONTRIBUTION_KINDS;
+    return contribution_kinds;
+}
+
+static const struct rp_merge_contribution *
+stored_contribution(const struct rp_merge_options *opt, const char *account,
+                    const char *kind)
+{
+    size_t i;
+
+    for (i = 0; i < opt->n_contributions; i++) {
+        const struct rp_merge_contribution *c = &opt->contributions[i];
+        if (strcmp(c->account_id, account) == 0 && strcmp(c->kind, kind) == 0)
+            return c;
+    }
+    return NULL;
+}
 
 /* An account id is used as a directory name only when it cannot climb. */
 static bool safe_dir_name(const char *id)
@@ -1319,17 +1341,36 @@ static enum rp_status emit_contributions(xmlNode *acc, struct build *b,
     xmlNode *parent = add_node(acc, "contributions");
     size_t k;
 
-    if (!dir || !safe_dir_name(a->id))
-        return RP_OK;
-    for (k = 0; k < sizeof(contribution_kinds) / sizeof(contribution_kinds[0]);
-         k++) {
-        size_t size =
-            strlen(dir) + strlen(a->id) + strlen(contribution_kinds[k]) + 8;
-        char *path = rp_xmalloc(size), *text = NULL;
-        enum rp_status status;
+    for (k = 0; k < N_CONTRIBUTION_KINDS; k++) {
+        const struct rp_merge_contribution *c =
+            stored_contribution(b->opt, a->id, contribution_kinds[k]);
+        enum rp_status status = RP_OK;
+        char *path = NULL, *text = NULL;
         xmlNode *n;
 
-        snprintf(path, size, "%s/%s/%s.txt", dir, a->id, contribution_kinds[k]);
+        if (c) {
+            if (strlen(c->text) > MAX_CONTRIBUTION_BYTES)
+                return rp_error_set(
+                    err, RP_ERR_INPUT, NULL, 0, contribution_kinds[k],
+                    "the stored %s of %s holds more than %zu "
+                    "bytes",
+                    contribution_kinds[k], a->id, MAX_CONTRIBUTION_BYTES);
+            if (check_text(c->text, a->id, 0, contribution_kinds[k], err) !=
+                RP_OK)
+                return err->status;
+            n = add_node(parent, "contribution");
+            set_attr(n, "kind", contribution_kinds[k]);
+            set_attr(n, "author", c->author);
+            set_time(n, "submitted", c->submitted);
+            emit_paragraphs(n, c->text);
+            b->contributions++;
+            continue;
+        }
+        if (!dir || !safe_dir_name(a->id))
+            continue;
+        path = rp_xmalloc(strlen(dir) + strlen(a->id) +
+                          strlen(contribution_kinds[k]) + 8);
+        sprintf(path, "%s/%s/%s.txt", dir, a->id, contribution_kinds[k]);
         status = read_contribution(path, &text, err);
         if (status == RP_OK && text) {
             n = add_node(parent, "contribution");
@@ -1750,5 +1791,62 @@ out:
     build_release(&b);
     xmlFreeDoc(doc);
     free(by_id);
+    return status;
+}
+
+/* ---- one account's slice ---- */
+
+static bool is_element(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST name);
+}
+
+static bool has_id(xmlNode *n, const char *id)
+{
+    xmlChar *value = xmlGetProp(n, BAD_CAST "id");
+    bool same = value && xmlStrEqual(value, BAD_CAST id);
+    xmlFree(value);
+    return same;
+}
+
+enum rp_status rp_merge_account_slice(xmlDoc *doc, const char *account_id,
+                                      xmlDoc **out, struct rp_error *err)
+{
+    xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL, *n, *copy;
+    xmlDoc *slice = NULL;
+    enum rp_status status = RP_OK;
+    bool found = false;
+
+    *out = NULL;
+    if (!root || !is_element(root, "review-data")) {
+        status = rp_error_set(err, RP_ERR_INPUT, NULL, 0, "review-data",
+                              "the document is not review data");
+        goto out;
+    }
+    /* Copied part by part rather than copied whole and pruned: the slice
+     * costs what the account holds, not what the portfolio does. */
+    slice = xml_must(xmlNewDoc(BAD_CAST "1.0"));
+    copy = xml_must(xmlDocCopyNode(root, slice, 2)); /* attributes only */
+    xmlDocSetRootElement(slice, copy);
+    for (n = root->children; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE || is_element(n, "unmatched"))
+            continue;
+        if (is_element(n, "account")) {
+            if (found || !has_id(n, account_id))
+                continue;
+            found = true;
+        }
+        xmlAddChild(copy, xml_must(xmlDocCopyNode(n, slice, 1)));
+    }
+    if (!found) {
+        status =
+            rp_error_set(err, RP_ERR_INPUT, NULL, 0, "account",
+                         "the review data holds no account '%s'", account_id);
+        goto out;
+    }
+    *out = slice;
+    slice = NULL;
+out:
+    xmlFreeDoc(slice);
     return status;
 }

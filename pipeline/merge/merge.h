@@ -24,6 +24,22 @@
 #include "common/error.h"
 #include "import/import.h"
 
+/* A contributor's text for one section of an account's review. */
+struct rp_merge_contribution {
+    const char *account_id;
+    const char *kind; /* one of rp_merge_contribution_kinds() */
+    const char *text; /* UTF-8; a blank line between paragraphs */
+    const char *author;
+    int64_t submitted; /* Unix seconds UTC */
+};
+
+/*
+ * The sections of a review that contributors write, in the order of the
+ * review (executive-summary, plan-next-year, meeting-feedback): a
+ * NULL-terminated list; *n gets their number.
+ */
+const char *const *rp_merge_contribution_kinds(size_t *n);
+
 struct rp_merge_options {
     /*
      * Review period, Unix seconds UTC, [period_start, period_end).  When
@@ -47,6 +63,13 @@ struct rp_merge_options {
      * and meeting-feedback.txt.  NULL or absent: no contributions.
      */
     const char *contributions_dir;
+    /*
+     * Contributions held elsewhere (the workflow store), n_contributions
+     * of them: one for an account and kind takes precedence over the file
+     * of the same account and kind.  Borrowed; NULL when there are none.
+     */
+    const struct rp_merge_contribution *contributions;
+    size_t n_contributions;
     /*
      * RELAX NG schema the document must satisfy; a document that does not
      * is our bug: RP_ERR_INTERNAL naming the offending node's path.  NULL:
@@ -80,5 +103,20 @@ enum rp_status rp_merge_build(const struct rp_dataset *data,
                               const struct rp_merge_options *opt, xmlDoc **out,
                               struct rp_merge_stats *stats,
                               struct rp_error *err) RP_MUST_CHECK;
+
+/*
+ * One account's slice of a review-data document: a new document with the
+ * <review-data> root and its attributes, every program-level part
+ * (<program>, <sla-targets>, <health-rules>, <matching>, <sources>) and
+ * only the <account> whose id= is account_id; the other accounts and
+ * <unmatched> are left out.  The slice is valid against the same schema
+ * and is what an account's review is rendered from.  doc is not
+ * modified.  On RP_OK *out is a new document owned by the caller
+ * (xmlFreeDoc()); an account_id the document does not hold is
+ * RP_ERR_INPUT naming it.
+ */
+enum rp_status rp_merge_account_slice(xmlDoc *doc, const char *account_id,
+                                      xmlDoc **out,
+                                      struct rp_error *err) RP_MUST_CHECK;
 
 #endif

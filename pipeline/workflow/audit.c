@@ -38,7 +38,7 @@ static void put_field(GString *s, const char *v)
 
 static void entry_hash(int64_t seq, int64_t at,
                        const char *const text[N_TEXT_FIELDS], const char *prev,
-                       char out[RP_SHA256_HEX])
+                       char out[RP_SHA256_HEX_SIZE])
 {
     GString *s = g_string_new(NULL);
     int i;
@@ -81,7 +81,7 @@ enum rp_status rp_wf_audit_append(struct rp_workflow *wf,
 {
     sqlite3_stmt *st = NULL;
     const char *text[N_TEXT_FIELDS];
-    char prev[RP_SHA256_HEX], hash[RP_SHA256_HEX];
+    char prev[RP_SHA256_HEX_SIZE], hash[RP_SHA256_HEX_SIZE];
     int64_t seq = 1;
     int rc, i;
 
@@ -176,11 +176,11 @@ enum rp_status rp_workflow_audit_each(
 
 enum rp_status rp_workflow_audit_verify(struct rp_workflow *wf,
                                         int64_t *entries,
-                                        char head[RP_SHA256_HEX],
+                                        char head[RP_SHA256_HEX_SIZE],
                                         struct rp_error *err)
 {
     sqlite3_stmt *st = NULL;
-    char prev[RP_SHA256_HEX], want[RP_SHA256_HEX];
+    char prev[RP_SHA256_HEX_SIZE], want[RP_SHA256_HEX_SIZE];
     enum rp_status status = RP_OK;
     int64_t expect_seq = 1;
     int rc;
@@ -232,6 +232,6 @@ enum rp_status rp_workflow_audit_verify(struct rp_workflow *wf,
     sqlite3_finalize(st);
     if (status == RP_OK && rc != SQLITE_DONE)
         status = rp_wf_db_error(wf, rc, "reading the audit trail", err);
-    snprintf(head, RP_SHA256_HEX, "%s", prev);
+    snprintf(head, RP_SHA256_HEX_SIZE, "%s", prev);
     return status;
 }

@@ -587,7 +587,7 @@ enum rp_status rp_workflow_contribute(struct rp_workflow *wf,
     sqlite3_stmt *st = NULL;
     struct act a;
     enum rp_status status;
-    char hash[RP_SHA256_HEX], detail[512], names[256];
+    char hash[RP_SHA256_HEX_SIZE], detail[512], names[256];
     int rc;
 
     act_init(&a, wf, "contribute", account_id, err);
@@ -720,8 +720,8 @@ enum rp_status rp_workflow_submit(struct rp_workflow *wf,
     sqlite3_stmt *st = NULL;
     struct act a;
     enum rp_status status;
-    char data_hash[RP_SHA256_HEX], template_version[RP_SHA256_HEX];
-    char pdf_hash[RP_SHA256_HEX], detail[1024];
+    char data_hash[RP_SHA256_HEX_SIZE], template_version[RP_SHA256_HEX_SIZE];
+    char pdf_hash[RP_SHA256_HEX_SIZE], detail[1024];
     char *xml = NULL, *path = NULL, *pending = NULL;
     size_t len = 0;
     int version = 0, rc;
@@ -932,7 +932,7 @@ static enum rp_status latest_draft(struct act *a, int with_snapshot,
 
 /* Reads the evidence file and stores it; *id is its row. */
 static enum rp_status store_evidence(struct act *a, const char *path,
-                                     int64_t *id, char hash[RP_SHA256_HEX])
+                                     int64_t *id, char hash[RP_SHA256_HEX_SIZE])
 {
     gchar *body = NULL;
     gsize len = 0;
@@ -985,7 +985,7 @@ static void bind_evidence(sqlite3_stmt *st, int i, int64_t id)
  * still has the hash recorded at submit. */
 static enum rp_status check_draft_file(struct act *a, const struct draft_row *d)
 {
-    char have[RP_SHA256_HEX];
+    char have[RP_SHA256_HEX_SIZE];
     struct rp_error sub;
 
     rp_error_init(&sub);
@@ -1017,8 +1017,8 @@ enum rp_status rp_workflow_approve(struct rp_workflow *wf,
     sqlite3_stmt *st = NULL;
     struct act a;
     enum rp_status status;
-    char day[11], fingerprint[16], seed[256], seed_hash[RP_SHA256_HEX];
-    char final_hash[RP_SHA256_HEX], evidence_hash[RP_SHA256_HEX] = "";
+    char day[11], fingerprint[16], seed[256], seed_hash[RP_SHA256_HEX_SIZE];
+    char final_hash[RP_SHA256_HEX_SIZE], evidence_hash[RP_SHA256_HEX_SIZE] = "";
     char detail[1024];
     char *path = NULL, *pending = NULL;
     int64_t evidence = 0, draft_id;
@@ -1140,7 +1140,7 @@ enum rp_status rp_workflow_reject(struct rp_workflow *wf,
     sqlite3_stmt *st = NULL;
     struct act a;
     enum rp_status status;
-    char evidence_hash[RP_SHA256_HEX] = "", detail[1024];
+    char evidence_hash[RP_SHA256_HEX_SIZE] = "", detail[1024];
     int64_t evidence = 0;
     int rc;
 
@@ -1204,7 +1204,7 @@ enum rp_status rp_workflow_deliver(struct rp_workflow *wf,
     struct rp_error sub;
     struct act a;
     enum rp_status status;
-    char have[RP_SHA256_HEX], detail[1024];
+    char have[RP_SHA256_HEX_SIZE], detail[1024];
     char *final_path = NULL, *final_hash = NULL;
     int version = 0, rc;
 

@@ -8,13 +8,16 @@
 #include "internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "common/file.h"
+#include "common/log.h"
 #include "common/mem.h"
 
 static const char *const stage_names[RP_WORKFLOW_N_STAGES] = {
@@ -304,13 +307,25 @@ enum rp_status rp_wf_open_db(struct rp_workflow *wf, const char *path,
 {
     enum rp_status status;
     char *dir = rp_xstrdup(path);
-    int rc;
+    int rc, fd;
 
     wf->db_path = rp_xstrdup(path);
     status = rp_mkdirs(dirname(dir), err);
     free(dir);
     if (status != RP_OK)
         return status;
+    /* The program's people share the store through the group of its
+     * folder.  SQLite would make the file 0644 less the umask (and its
+     * WAL files copy that mode), so a new store is made here, group
+     * writable, before SQLite sees it: an empty file is an empty
+     * database. */
+    fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
+    if (fd >= 0) {
+        if (fchmod(fd, 0660) != 0)
+            rp_log_warn("%s: cannot make the new store group-writable: %s",
+                        path, strerror(errno));
+        close(fd);
+    }
     rc = sqlite3_open_v2(
         path, &wf->db,
         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);

@@ -129,8 +129,8 @@ struct rp_workflow_renderer {
      * generated) and the version of the templates that will render it.
      */
     enum rp_status (*snapshot)(void *ctx, const char *account_id, char **xml,
-                               size_t *len, char data_hash[RP_SHA256_HEX],
-                               char template_version[RP_SHA256_HEX],
+                               size_t *len, char data_hash[RP_SHA256_HEX_SIZE],
+                               char template_version[RP_SHA256_HEX_SIZE],
                                struct rp_error *err);
     /* Renders a review from a snapshot to pdf_path, atomically. */
     enum rp_status (*render)(void *ctx, const char *xml, size_t len,
@@ -194,10 +194,10 @@ struct rp_workflow_behalf {
 /* What an action produced, for the command to report. */
 struct rp_workflow_result {
     enum rp_workflow_stage from, to;
-    int version;                /* draft/approved version */
-    char path[1024];            /* the draft or final written */
-    char sha256[RP_SHA256_HEX]; /* its hash */
-    char fingerprint[16];       /* approvals: the short fingerprint */
+    int version;                     /* draft/approved version */
+    char path[1024];                 /* the draft or final written */
+    char sha256[RP_SHA256_HEX_SIZE]; /* its hash */
+    char fingerprint[16];            /* approvals: the short fingerprint */
 };
 
 /*
@@ -264,9 +264,9 @@ struct rp_workflow_request_info {
     int overdue;    /* past due and not delivered */
     int approval_waiting_days; /* in review longer than allowed, else 0 */
     int drafts;                /* versions submitted */
-    char draft_sha256[RP_SHA256_HEX]; /* latest draft, or "" */
-    char final_sha256[RP_SHA256_HEX]; /* approved final, or "" */
-    char *final_path;                 /* or NULL */
+    char draft_sha256[RP_SHA256_HEX_SIZE]; /* latest draft, or "" */
+    char final_sha256[RP_SHA256_HEX_SIZE]; /* approved final, or "" */
+    char *final_path;                      /* or NULL */
 };
 
 struct rp_workflow_request_list {
@@ -316,7 +316,7 @@ enum rp_status rp_workflow_audit_each(
  */
 enum rp_status rp_workflow_audit_verify(struct rp_workflow *wf,
                                         int64_t *entries,
-                                        char head[RP_SHA256_HEX],
+                                        char head[RP_SHA256_HEX_SIZE],
                                         struct rp_error *err) RP_MUST_CHECK;
 
 /* What a PDF is, by its hash. */
@@ -329,7 +329,7 @@ struct rp_workflow_verdict {
     char recorded_by[256]; /* who recorded it, when on behalf */
     char approved_on[32];  /* YYYY-MM-DD HH:MM UTC */
     char fingerprint[16];
-    char sha256[RP_SHA256_HEX];
+    char sha256[RP_SHA256_HEX_SIZE];
     int delivered;
 };
 /* RP_OK also for a file the store does not know (then both flags 0). */

@@ -112,8 +112,9 @@ static enum rp_status fake_account(void *ctx, const char *id,
 }
 
 static enum rp_status fake_snapshot(void *ctx, const char *id, char **xml,
-                                    size_t *len, char data_hash[RP_SHA256_HEX],
-                                    char template_version[RP_SHA256_HEX],
+                                    size_t *len,
+                                    char data_hash[RP_SHA256_HEX_SIZE],
+                                    char template_version[RP_SHA256_HEX_SIZE],
                                     struct rp_error *err)
 {
     char buf[256];
@@ -341,7 +342,7 @@ static void test_lifecycle(void **state)
     struct rp_error err;
     struct stat st;
     struct audit_tail t;
-    char draft[1024], final[1024], draft_hash[RP_SHA256_HEX], head[65];
+    char draft[1024], final[1024], draft_hash[RP_SHA256_HEX_SIZE], head[65];
     char *text;
     int64_t n;
 
@@ -577,7 +578,7 @@ static void test_data_change_and_overdue(void **state)
     struct rp_workflow *wf;
     struct rp_error err;
     struct audit_tail t;
-    char hash[RP_SHA256_HEX];
+    char hash[RP_SHA256_HEX_SIZE];
     char *xml;
     size_t len;
 
@@ -648,7 +649,7 @@ static void expect_verify(enum rp_status want, const char *needle)
 {
     struct rp_workflow *wf = open_as("rpadmin", NOW);
     struct rp_error err;
-    char head[RP_SHA256_HEX];
+    char head[RP_SHA256_HEX_SIZE];
     int64_t n;
 
     rp_error_init(&err);
@@ -779,7 +780,7 @@ static void test_concurrent(void **state)
     struct rp_workflow_result res;
     struct rp_workflow *wf;
     struct rp_error err;
-    char head[RP_SHA256_HEX], text[64];
+    char head[RP_SHA256_HEX_SIZE], text[64];
     int64_t n;
     pid_t child;
     int i, status;

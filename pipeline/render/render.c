@@ -1,8 +1,5 @@
-/*
- * The render stage as the commands use it: FO tree, layout, paint, in one
- * call, so `render` and `run` drive the three steps the same way.
- */
-#include "cli.h"
+/* Render driver: FO tree, layout, paint, in one call (render.h). */
+#include "render.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,11 +86,13 @@ static void set_outline(struct rp_painter *painter, const struct rp_fo_doc *doc)
     free(o.entries);
 }
 
-enum rp_status cli_render_fo(xmlDoc *fo, const char *name, const char *pdf_path,
-                             const char *dump_path,
-                             struct cli_render_result *result,
-                             struct rp_error *err)
+enum rp_status rp_render_fo_to_pdf(xmlDoc *fo, const char *name,
+                                   const char *pdf_path,
+                                   const struct rp_render_options *opt,
+                                   struct rp_render_result *result,
+                                   struct rp_error *err)
 {
+    const char *dump_path = opt->dump_path;
     struct rp_fo_doc *doc = NULL;
     struct rp_painter *painter = NULL;
     struct rp_outfile dump = {0};
@@ -113,7 +112,7 @@ enum rp_status cli_render_fo(xmlDoc *fo, const char *name, const char *pdf_path,
     info.author = rp_fo_doc_metadata(doc)->author;
     info.subject = rp_fo_doc_metadata(doc)->subject;
     info.keywords = rp_fo_doc_metadata(doc)->keywords;
-    info.created = cli_source_date();
+    info.created = opt->created;
     status = rp_paint_pdf_open(pdf_path, &info, &painter, err);
     if (status != RP_OK)
         goto out;

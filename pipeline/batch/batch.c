@@ -1,0 +1,601 @@
+/* Batch stage: a run, snapshots, reviews from snapshots (batch.h). */
+#include "batch.h"
+#include "internal.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "common/file.h"
+#include "common/hash.h"
+#include "common/log.h"
+#include "common/mem.h"
+#include "import/import.h"
+#include "render/render.h"
+#include "transform/transform.h"
+
+void rp_batch_options_init(struct rp_batch_options *o)
+{
+    memset(o, 0, sizeof(*o));
+    o->input = "input";
+    o->output = "output";
+    o->templates = "templates";
+    rp_merge_options_init(&o->merge);
+    o->merge.config_dir = "config";
+    o->created = o->merge.generated;
+}
+
+static double seconds_since(const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - start->tv_sec) +
+           (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+static char *path_join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = rp_xmalloc(n);
+    snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void free_names(char **names, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+/* The exports to import: *.csv in dir, sorted, rejects files excluded. */
+static enum rp_status list_exports(const char *dir, char ***out, size_t *n,
+                                   struct rp_error *err)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char **names = NULL;
+    size_t cap = 0;
+
+    *n = 0;
+    if (!d)
+        return rp_error_set(err, RP_ERR_INPUT, dir, 0, NULL,
+                            "cannot open the input directory");
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.' || !ends_with(e->d_name, ".csv") ||
+            rp_import_is_rejects_file(e->d_name))
+            continue;
+        rp_array_grow((void **)&names, &cap, *n + 1, sizeof(*names));
+        names[(*n)++] = path_join(dir, e->d_name);
+    }
+    closedir(d);
+    if (*n)
+        qsort(names, *n, sizeof(*names), compare_names);
+    *out = names;
+    if (*n == 0)
+        return rp_error_set(err, RP_ERR_INPUT, dir, 0, NULL,
+                            "no CSV exports (*.csv) in the input directory");
+    return RP_OK;
+}
+
+/*
+ * Imports every export of o->input into data; rejected rows go to
+ * rejects_dir and are counted in *rejected.
+ */
+enum rp_status rp_batch_import_all(const struct rp_batch_options *o,
+                                   const char *rejects_dir,
+                                   struct rp_dataset *data, size_t *rejected,
+                                   struct rp_error *err)
+{
+    char **exports = NULL;
+    size_t n_exports = 0, i;
+    enum rp_status status;
+
+    *rejected = 0;
+    status = list_exports(o->input, &exports, &n_exports, err);
+    for (i = 0; i < n_exports && status == RP_OK; i++) {
+        struct rp_import_stats s;
+        status = rp_import_file(exports[i], rejects_dir, data, &s, err);
+        if (status != RP_OK)
+            break;
+        rp_import_log_stats(exports[i], &s);
+        *rejected += s.rows_rejected;
+    }
+    free_names(exports, n_exports);
+    return status;
+}
+
+/*
+ * The merge options of a run: o->merge with the schema and contributions
+ * defaults filled in.  *schema and *contributions hold what was allocated
+ * for them (freed by the caller).
+ */
+static void merge_options(const struct rp_batch_options *o,
+                          struct rp_merge_options *m, char **schema,
+                          char **contributions)
+{
+    *m = o->merge;
+    *schema = NULL;
+    *contributions = NULL;
+    /* The schema ships with the templates; contributions live beside the
+     * exports they belong to. */
+    if (!m->schema_path)
+        m->schema_path = *schema =
+            path_join(o->templates, "schema/review-data.rng");
+    if (!m->contributions_dir)
+        m->contributions_dir = *contributions =
+            path_join(o->input, "contributions");
+}
+
+static enum rp_status worse(enum rp_status a, enum rp_status b)
+{
+    return b > a ? b : a;
+}
+
+static void report(const struct rp_batch_options *o, const struct rp_error *err)
+{
+    if (o->on_error)
+        o->on_error(o->on_error_ctx, err);
+}
+
+/*
+ * Renders fo to pdf_path; with keep_intermediate the FO is written to
+ * OUTPUT/intermediate/<label>.fo first and named in messages.
+ */
+static enum rp_status render_fo(const struct rp_batch_options *o, xmlDoc *fo,
+                                const char *label, const char *pdf_path,
+                                int64_t created, int *pages,
+                                struct rp_error *err)
+{
+    struct rp_render_options ropt = {0};
+    struct rp_render_result result = {0};
+    enum rp_status status = RP_OK;
+    char *fo_path = NULL;
+
+    if (o->keep_intermediate) {
+        char name[300];
+        snprintf(name, sizeof(name), "intermediate/%s.fo", label);
+        fo_path = path_join(o->output, name);
+        status = rp_xml_write_file(fo, fo_path, err);
+        if (status != RP_OK)
+            goto out;
+    }
+    ropt.created = created;
+    status = rp_render_fo_to_pdf(fo, fo_path ? fo_path : label, pdf_path, &ropt,
+                                 &result, err);
+    *pages += result.pages;
+out:
+    free(fo_path);
+    return status;
+}
+
+/* Transforms data with sheet and renders the result to pdf_path. */
+static enum rp_status build_document(const struct rp_batch_options *o,
+                                     struct rp_stylesheet *sheet, xmlDoc *data,
+                                     const char *const *params,
+                                     const char *label, const char *pdf_path,
+                                     int *pages, struct rp_error *err)
+{
+    xmlDoc *fo = NULL;
+    enum rp_status status;
+
+    status = rp_transform_apply(sheet, data, params, &fo, err);
+    if (status != RP_OK)
+        goto out;
+    status = render_fo(o, fo, label, pdf_path, o->created, pages, err);
+out:
+    if (fo)
+        xmlFreeDoc(fo);
+    return status;
+}
+
+static void log_merge(const struct rp_merge_stats *m,
+                      const struct timespec *stage)
+{
+    rp_log_info("merge: %zu accounts, %zu tickets in %s..%s, %zu unmatched "
+                "(matched by id %zu, map %zu, domain %zu, name %zu), %zu "
+                "contributions (%.2f s)",
+                m->accounts, m->tickets, m->period_start, m->period_end,
+                m->tickets_unmatched, m->matched_by_id, m->matched_by_map,
+                m->matched_by_domain, m->matched_by_name, m->contributions,
+                seconds_since(stage));
+    if (m->tickets_unmatched)
+        rp_log_warn("%zu tickets could not be matched to a CRM account; "
+                    "they are listed in the status report",
+                    m->tickets_unmatched);
+}
+
+/* One review per account, then the status report; failures are
+ * reported, counted and passed over. */
+static enum rp_status render_all(const struct rp_batch_options *o,
+                                 const struct rp_dataset *data, xmlDoc *doc,
+                                 struct rp_stylesheet *review,
+                                 struct rp_stylesheet *status_report,
+                                 struct rp_batch_summary *summary)
+{
+    enum rp_status status, overall = RP_OK;
+    struct rp_error err;
+    char *path;
+    size_t i;
+
+    for (i = 0; i < data->n_accounts; i++) {
+        const char *id = data->accounts[i].id;
+        const char *params[] = {"account-id", id, NULL};
+        char name[300];
+        char *pdf;
+
+        rp_error_init(&err);
+        if (!rp_safe_file_name(id)) {
+            rp_error_set(&err, RP_ERR_INPUT, data->accounts[i].source_file,
+                         data->accounts[i].source_line, "Account ID",
+                         "account id '%s' cannot name a file (letters, "
+                         "digits, '-', '_' and '.' only); its review was "
+                         "not rendered",
+                         id);
+            report(o, &err);
+            overall = worse(overall, RP_ERR_INPUT);
+            summary->reviews_failed++;
+            continue;
+        }
+        snprintf(name, sizeof(name), "reviews/%s.pdf", id);
+        pdf = path_join(o->output, name);
+        snprintf(name, sizeof(name), "review-%s", id);
+        status = build_document(o, review, doc, params, name, pdf,
+                                &summary->review_pages, &err);
+        free(pdf);
+        if (status != RP_OK) {
+            report(o, &err);
+            overall = worse(overall, status);
+            summary->reviews_failed++;
+            continue;
+        }
+        summary->reviews_done++;
+    }
+    rp_error_init(&err);
+    path = path_join(o->output, "status-report.pdf");
+    status = build_document(o, status_report, doc, NULL, "status-report", path,
+                            &summary->report_pages, &err);
+    free(path);
+    if (status != RP_OK) {
+        report(o, &err);
+        overall = worse(overall, status);
+    } else {
+        summary->report_done = true;
+    }
+    return overall;
+}
+
+enum rp_status rp_batch_run(const struct rp_batch_options *o,
+                            struct rp_batch_summary *summary,
+                            struct rp_error *err)
+{
+    struct rp_dataset data;
+    struct rp_merge_options mopt;
+    struct rp_merge_stats mstats;
+    struct rp_stylesheet *review = NULL, *report_sheet = NULL;
+    struct timespec stage;
+    xmlDoc *doc = NULL;
+    char *rejects_dir = path_join(o->output, "rejects");
+    char *schema = NULL, *contributions = NULL, *path = NULL;
+    enum rp_status status, overall = RP_OK;
+    size_t failed;
+
+    memset(summary, 0, sizeof(*summary));
+    rp_dataset_init(&data);
+    merge_options(o, &mopt, &schema, &contributions);
+
+    status = rp_batch_import_all(o, rejects_dir, &data, &summary->rows_rejected,
+                                 err);
+    if (status != RP_OK)
+        goto out;
+    if (summary->rows_rejected) {
+        rp_log_warn("%zu rows were rejected; see %s", summary->rows_rejected,
+                    rejects_dir);
+        overall = RP_ERR_INPUT;
+    }
+
+    clock_gettime(CLOCK_MONOTONIC, &stage);
+    status = rp_merge_build(&data, &mopt, &doc, &mstats, err);
+    if (status != RP_OK)
+        goto out;
+    summary->accounts = mstats.accounts;
+    if (o->keep_intermediate) {
+        path = path_join(o->output, "intermediate/review-data.xml");
+        status = rp_xml_write_file(doc, path, err);
+        if (status != RP_OK)
+            goto out;
+    }
+    log_merge(&mstats, &stage);
+
+    clock_gettime(CLOCK_MONOTONIC, &stage);
+    free(path);
+    path = path_join(o->templates, "annual-review.xsl");
+    status = rp_transform_load(path, &review, err);
+    if (status != RP_OK)
+        goto out;
+    free(path);
+    path = path_join(o->templates, "status-report.xsl");
+    status = rp_transform_load(path, &report_sheet, err);
+    if (status != RP_OK)
+        goto out;
+    overall = worse(overall,
+                    render_all(o, &data, doc, review, report_sheet, summary));
+    failed = summary->reviews_failed + !summary->report_done;
+    rp_log_info("render: %zu reviews (%d pages) in %s/reviews, status report "
+                "(%d pages)%s, %zu failed (%.2f s)",
+                summary->reviews_done, summary->review_pages, o->output,
+                summary->report_pages, failed ? "" : " ok", failed,
+                seconds_since(&stage));
+out:
+    overall = worse(overall, status);
+    rp_transform_free(review);
+    rp_transform_free(report_sheet);
+    if (doc)
+        xmlFreeDoc(doc);
+    rp_dataset_release(&data);
+    free(rejects_dir);
+    free(schema);
+    free(contributions);
+    free(path);
+    return overall;
+}
+
+/* ---- an account's snapshot ---- */
+
+/* doc as UTF-8, indented: a copy in malloc()ed memory, NUL-terminated. */
+static enum rp_status serialise(xmlDoc *doc, char **out, size_t *len,
+                                struct rp_error *err)
+{
+    xmlChar *mem = NULL;
+    int size = 0;
+
+    *out = NULL;
+    *len = 0;
+    xmlDocDumpFormatMemoryEnc(doc, &mem, &size, "UTF-8", 1);
+    if (!mem || size < 0) {
+        xmlFree(mem);
+        return rp_error_set(err, RP_ERR_INTERNAL, NULL, 0, NULL,
+                            "cannot serialise the snapshot");
+    }
+    *out = rp_xmalloc((size_t)size + 1);
+    memcpy(*out, mem, (size_t)size);
+    (*out)[size] = '\0';
+    *len = (size_t)size;
+    xmlFree(mem);
+    return RP_OK;
+}
+
+/* The slice hashed without generated=, which the data does not decide. */
+static enum rp_status data_hash_of(xmlDoc *slice, char hash[RP_SHA256_HEX_SIZE],
+                                   struct rp_error *err)
+{
+    xmlNode *root = xmlDocGetRootElement(slice);
+    enum rp_status status;
+    char *bytes = NULL;
+    size_t len = 0;
+
+    xmlUnsetProp(root, BAD_CAST "generated");
+    status = serialise(slice, &bytes, &len, err);
+    if (status == RP_OK)
+        rp_sha256_hex(bytes, len, hash);
+    free(bytes);
+    return status;
+}
+
+enum rp_status rp_batch_snapshot(const struct rp_batch_options *o,
+                                 const char *account_id, char **xml,
+                                 size_t *len,
+                                 char data_hash[RP_SHA256_HEX_SIZE],
+                                 struct rp_error *err)
+{
+    struct rp_dataset data;
+    struct rp_merge_options mopt;
+    struct rp_merge_stats mstats;
+    xmlDoc *doc = NULL, *slice = NULL;
+    char *rejects_dir = path_join(o->output, "rejects");
+    char *schema = NULL, *contributions = NULL;
+    enum rp_status status;
+    size_t rejected;
+
+    *xml = NULL;
+    *len = 0;
+    data_hash[0] = '\0';
+    rp_dataset_init(&data);
+    merge_options(o, &mopt, &schema, &contributions);
+    status = rp_batch_import_all(o, rejects_dir, &data, &rejected, err);
+    if (status != RP_OK)
+        goto out;
+    status = rp_merge_build(&data, &mopt, &doc, &mstats, err);
+    if (status != RP_OK)
+        goto out;
+    status = rp_merge_account_slice(doc, account_id, &slice, err);
+    if (status != RP_OK)
+        goto out;
+    status = serialise(slice, xml, len, err);
+    if (status != RP_OK)
+        goto out;
+    status = data_hash_of(slice, data_hash, err);
+    if (status != RP_OK) {
+        free(*xml);
+        *xml = NULL;
+        *len = 0;
+    }
+out:
+    if (slice)
+        xmlFreeDoc(slice);
+    if (doc)
+        xmlFreeDoc(doc);
+    rp_dataset_release(&data);
+    free(rejects_dir);
+    free(schema);
+    free(contributions);
+    return status;
+}
+
+/* ---- reviews from snapshots ---- */
+
+/* YYYY-MM-DD with a month 01..12 and a day 01..31. */
+static bool is_date(const char *s)
+{
+    static const char shape[] = "dddd-dd-dd";
+    int month, day;
+    size_t i;
+
+    for (i = 0; shape[i]; i++) {
+        if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != '-')
+            return false;
+    }
+    month = (s[5] - '0') * 10 + (s[6] - '0');
+    day = (s[8] - '0') * 10 + (s[9] - '0');
+    return s[i] == '\0' && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+static bool is_fingerprint(const char *s)
+{
+    size_t n = strspn(s, "0123456789abcdef");
+    return s[n] == '\0' && n >= 4 && n <= 64;
+}
+
+/* The mark reaches the template as parameters; check it first, so a
+ * caller's slip is named here rather than printed on paper. */
+static enum rp_status check_mark(const struct rp_review_mark *mark,
+                                 struct rp_error *err)
+{
+    if (!mark || !mark->approver_name)
+        return RP_OK;
+    if (!mark->approver_name[0] || strlen(mark->approver_name) > 200)
+        return rp_error_set(err, RP_ERR_INPUT, NULL, 0, "approver",
+                            "the approver's name must hold 1 to 200 bytes");
+    if (!mark->approved_on || !is_date(mark->approved_on))
+        return rp_error_set(err, RP_ERR_INPUT, NULL, 0, "approved-on",
+                            "the approval date '%s' is not YYYY-MM-DD",
+                            mark->approved_on ? mark->approved_on : "");
+    if (!mark->fingerprint || !is_fingerprint(mark->fingerprint))
+        return rp_error_set(err, RP_ERR_INPUT, NULL, 0, "fingerprint",
+                            "the fingerprint '%s' is not 4 to 64 lower-case "
+                            "hex digits",
+                            mark->fingerprint ? mark->fingerprint : "");
+    return RP_OK;
+}
+
+/* The id of the first <account> under the root, or NULL. */
+static const xmlChar *first_account_id(xmlDoc *doc, xmlChar **owned)
+{
+    xmlNode *root = xmlDocGetRootElement(doc), *n;
+
+    *owned = NULL;
+    if (!root || !xmlStrEqual(root->name, BAD_CAST "review-data"))
+        return NULL;
+    for (n = root->children; n; n = n->next) {
+        if (n->type == XML_ELEMENT_NODE &&
+            xmlStrEqual(n->name, BAD_CAST "account"))
+            return *owned = xmlGetProp(n, BAD_CAST "id");
+    }
+    return NULL;
+}
+
+enum rp_status rp_batch_render_review(const struct rp_batch_options *o,
+                                      const char *xml, size_t len,
+                                      const struct rp_review_mark *mark,
+                                      const char *pdf_path, int *pages,
+                                      struct rp_error *err)
+{
+    struct rp_stylesheet *sheet = NULL;
+    struct rp_render_options ropt = {0};
+    struct rp_render_result result = {0};
+    const char *params[9];
+    enum rp_status status;
+    xmlDoc *doc = NULL, *fo = NULL;
+    xmlChar *id = NULL;
+    char *path = NULL;
+    size_t n = 0;
+
+    if (pages)
+        *pages = 0;
+    status = check_mark(mark, err);
+    if (status != RP_OK)
+        goto out;
+    status = rp_xml_read_memory(xml, len, "snapshot", &doc, err);
+    if (status != RP_OK)
+        goto out;
+    if (!first_account_id(doc, &id)) {
+        status = rp_error_set(err, RP_ERR_INPUT, "snapshot", 0, "account",
+                              "the snapshot holds no <account> under "
+                              "<review-data>");
+        goto out;
+    }
+    params[n++] = "account-id";
+    params[n++] = (const char *)id;
+    if (mark && mark->approver_name) {
+        params[n++] = "approved-by";
+        params[n++] = mark->approver_name;
+        params[n++] = "approved-on";
+        params[n++] = mark->approved_on;
+        params[n++] = "fingerprint";
+        params[n++] = mark->fingerprint;
+    }
+    params[n] = NULL;
+    path = path_join(o->templates, "annual-review.xsl");
+    status = rp_transform_load(path, &sheet, err);
+    if (status != RP_OK)
+        goto out;
+    status = rp_transform_apply(sheet, doc, params, &fo, err);
+    if (status != RP_OK)
+        goto out;
+    ropt.created = mark ? mark->date : o->created;
+    status = rp_render_fo_to_pdf(fo, "snapshot review", pdf_path, &ropt,
+                                 &result, err);
+    if (status == RP_OK && pages)
+        *pages = result.pages;
+out:
+    if (fo)
+        xmlFreeDoc(fo);
+    if (doc)
+        xmlFreeDoc(doc);
+    xmlFree(id);
+    rp_transform_free(sheet);
+    free(path);
+    return status;
+}
+
+enum rp_status rp_batch_template_version(const struct rp_batch_options *o,
+                                         char out[RP_SHA256_HEX_SIZE],
+                                         struct rp_error *err)
+{
+    /* Fixed order: the version must not depend on a directory listing. */
+    static const char *const files[] = {"annual-review.xsl", "common.xsl"};
+    char manifest[2 * (RP_SHA256_HEX_SIZE + 64)];
+    size_t used = 0, i;
+    enum rp_status status = RP_OK;
+
+    out[0] = '\0';
+    for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+        char hex[RP_SHA256_HEX_SIZE];
+        char *path = path_join(o->templates, files[i]);
+
+        status = rp_sha256_file(path, hex, err);
+        free(path);
+        if (status != RP_OK)
+            goto out;
+        /* sha256sum's line: digest, two spaces, name. */
+        used += (size_t)snprintf(manifest + used, sizeof(manifest) - used,
+                                 "%s  %s\n", hex, files[i]);
+    }
+    rp_sha256_hex(manifest, used, out);
+out:
+    return status;
+}

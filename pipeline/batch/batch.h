@@ -1,0 +1,163 @@
+/*
+ * Batch stage: the orchestration of documents.  A run imports every export
+ * of the input directory, merges them into one review-data document and
+ * renders one Annual Customer Review per account and the Program Status
+ * Report; the workflow asks it for one account's review-data snapshot and
+ * renders a review from such a snapshot, as a draft or approved.
+ *
+ * One document's failure never stops the others: it is handed to
+ * on_error and counted, and the run goes on.  Every output is written to
+ * a temporary file and renamed into place.  Nothing here reads the
+ * environment or the clock: dates come in the options, so the same inputs
+ * and options give byte-identical outputs.
+ */
+#ifndef RP_BATCH_H
+#define RP_BATCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/error.h"
+#include "common/hash.h"
+#include "import/import.h"
+#include "merge/merge.h"
+#include "workflow/workflow.h"
+
+struct rp_batch_options {
+    const char *input;     /* directory of the exports (*.csv) */
+    const char *output;    /* reviews/, status-report.pdf, rejects/ */
+    const char *templates; /* annual-review.xsl, status-report.xsl, schema/ */
+    /* Also write OUTPUT/intermediate/ (review-data.xml, one .fo each). */
+    bool keep_intermediate;
+    /*
+     * Options of the merge.  schema_path NULL means
+     * TEMPLATES/schema/review-data.rng and contributions_dir NULL means
+     * INPUT/contributions: a run always validates its data.
+     */
+    struct rp_merge_options merge;
+    /* Creation date stamped into every PDF, Unix seconds UTC. */
+    int64_t created;
+    /*
+     * Called with the error of each document that failed while the run
+     * went on (the run's own fatal error comes back in err instead).
+     * NULL: such errors are only counted.
+     */
+    void (*on_error)(void *ctx, const struct rp_error *err);
+    void *on_error_ctx;
+};
+
+/*
+ * Defaults: input, output, templates and config under the current
+ * directory, rp_merge_options_init() for the merge, created = the merge's
+ * generated date, no error callback.
+ */
+void rp_batch_options_init(struct rp_batch_options *o);
+
+struct rp_batch_summary {
+    size_t rows_rejected;  /* over all exports */
+    size_t accounts;       /* accounts in the review data */
+    size_t reviews_done;   /* reviews rendered */
+    size_t reviews_failed; /* reviews not rendered (see on_error) */
+    int review_pages;      /* pages of all reviews rendered */
+    bool report_done;      /* the status report was rendered */
+    int report_pages;
+};
+
+/*
+ * The whole job, as the nightly cron runs it.  Logs one summary line per
+ * stage.  Returns the worst that happened: RP_OK, RP_ERR_INPUT when rows
+ * were rejected or a document failed on its input, and so on.  err is
+ * set only when the run stopped early (no exports, a file that cannot be
+ * read, a merge that failed, a template that does not compile); summary
+ * is filled as far as the run came.
+ */
+enum rp_status rp_batch_run(const struct rp_batch_options *o,
+                            struct rp_batch_summary *summary,
+                            struct rp_error *err) RP_MUST_CHECK;
+
+/*
+ * One account's review-data snapshot, made as a run makes its data
+ * (import of every export of o->input, rejects to OUTPUT/rejects, merge
+ * with o->merge) and reduced to the account (rp_merge_account_slice()):
+ * *xml is its serialisation, UTF-8, *len bytes plus a NUL, freed by the
+ * caller with free(); the same data gives the same bytes.  data_hash is
+ * the SHA-256 (hex) of the snapshot serialised without the root's
+ * generated= attribute, which changes on every run while the data may
+ * not (docs/data-contract.md, "An account's snapshot").  An account the
+ * data does not hold is RP_ERR_INPUT naming it.
+ */
+enum rp_status rp_batch_snapshot(const struct rp_batch_options *o,
+                                 const char *account_id, char **xml,
+                                 size_t *len,
+                                 char data_hash[RP_SHA256_HEX_SIZE],
+                                 struct rp_error *err) RP_MUST_CHECK;
+
+/*
+ * How a review is marked.  approver_name NULL (or the whole mark NULL) is
+ * a draft: DRAFT on every page.  Otherwise the review is approved: an
+ * approval block on page 1 ("Approved by NAME on DATE · document
+ * fingerprint FP") and "Approved · FP" in every footer, no DRAFT.
+ */
+struct rp_review_mark {
+    const char *approver_name; /* as it is to be printed */
+    const char *approved_on;   /* YYYY-MM-DD */
+    const char *fingerprint;   /* short lower-case hex, 4 to 64 digits */
+    /* Creation date written into the PDF metadata, Unix seconds UTC; the
+     * same snapshot and mark give byte-identical PDFs. */
+    int64_t date;
+};
+
+/*
+ * Renders the review of the one account of a snapshot (xml, len bytes of
+ * review-data XML: see rp_batch_snapshot(); the account is the first
+ * <account> it holds) with TEMPLATES/annual-review.xsl and the mark's
+ * parameters, to pdf_path, atomically.  mark NULL: a draft dated
+ * o->created.  *pages (pages may be NULL) gets the page count.  A snapshot
+ * that does not parse or holds no account, or a mark with a malformed
+ * date or fingerprint, is RP_ERR_INPUT.  xml stays the caller's.
+ */
+enum rp_status rp_batch_render_review(const struct rp_batch_options *o,
+                                      const char *xml, size_t len,
+                                      const struct rp_review_mark *mark,
+                                      const char *pdf_path, int *pages,
+                                      struct rp_error *err) RP_MUST_CHECK;
+
+/*
+ * The version of the review template: SHA-256 (hex) over the template
+ * files a review is made from, TEMPLATES/annual-review.xsl then
+ * TEMPLATES/common.xsl.  Precisely, the SHA-256 of the text that
+ * `sha256sum annual-review.xsl common.xsl` prints in TEMPLATES, so an
+ * operator can check it by hand.
+ */
+enum rp_status rp_batch_template_version(const struct rp_batch_options *o,
+                                         char out[RP_SHA256_HEX_SIZE],
+                                         struct rp_error *err) RP_MUST_CHECK;
+
+/*
+ * The batch as the workflow's renderer (workflow.h): account facts from
+ * the CRM export, snapshots as rp_batch_snapshot() makes them with the
+ * contributions stored in the workflow taking precedence over files, and
+ * reviews rendered with rp_batch_render_review().  Nothing is imported
+ * until the workflow first asks, so commands that only read the store
+ * stay quick.
+ */
+struct rp_batch_workflow {
+    struct rp_workflow_renderer renderer; /* hand &renderer to workflow */
+    struct rp_batch_options opts;         /* a copy of the caller's */
+    struct rp_workflow *wf;               /* borrowed */
+    struct rp_dataset data;               /* the exports, once imported */
+    bool imported;
+    struct rp_workflow_contribution_list stored;
+    struct rp_merge_contribution *contributions;
+    bool stored_loaded;
+};
+
+/* o and wf must outlive bw; release bw with rp_batch_workflow_release(). */
+enum rp_status rp_batch_workflow_init(struct rp_batch_workflow *bw,
+                                      const struct rp_batch_options *o,
+                                      struct rp_workflow *wf,
+                                      struct rp_error *err) RP_MUST_CHECK;
+void rp_batch_workflow_release(struct rp_batch_workflow *bw);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * Render stage driver: an XSL-FO document to a PDF file in one call, the
+ * three steps of the render stage (fo/ -> layout/ -> paint/) driven the
+ * same way for every caller (`reportpipe render`, the batch).
+ *
+ * The output appears whole or not at all: paint writes a temporary file
+ * that is renamed into place only when the document is complete.  Nothing
+ * here reads the environment: the creation date stamped into the PDF is
+ * an option, so the same FO and the same options give byte-identical
+ * PDFs.
+ */
+#ifndef RP_RENDER_H
+#define RP_RENDER_H
+
+#include <stdint.h>
+
+#include <libxml/tree.h>
+
+#include "common/error.h"
+
+struct rp_render_options {
+    /* Creation date written into the PDF metadata, Unix seconds UTC. */
+    int64_t created;
+    /* When not NULL, the area-tree text dump is also written here
+     * (atomically, like the PDF). */
+    const char *dump_path;
+};
+
+struct rp_render_result {
+    int pages;
+};
+
+/*
+ * Renders an FO document to pdf_path: fo when not NULL (it is only read,
+ * and stays the caller's; name then stands for it in messages), else the
+ * file called name, streamed so memory stays flat in its length.  result
+ * may be NULL.
+ */
+enum rp_status rp_render_fo_to_pdf(xmlDoc *fo, const char *name,
+                                   const char *pdf_path,
+                                   const struct rp_render_options *opt,
+                                   struct rp_render_result *result,
+                                   struct rp_error *err) RP_MUST_CHECK;
+
+#endif
