@@ -2,7 +2,14 @@
 <!--
   Annual Customer Review: review-data XML -> XSL-FO for ONE account.
 
-  Parameter account-id: the id= of the <account> to render (required).
+  Parameters:
+    account-id   the id= of the <account> to render (required).
+    approved-by  the approver's name, as printed.  Empty (the default): the
+                 review is a draft and says DRAFT on every page.  Set: the
+                 review is approved: an approval block on page 1 and
+                 "Approved · <fingerprint>" in every footer, no DRAFT.
+    approved-on  the day of the approval, YYYY-MM-DD (with approved-by).
+    fingerprint  the approved draft's short SHA-256 (with approved-by).
 
   Page 1: title, account, period, facts, health and its reasons, the
   executive summary.  Then the relationship (key contacts, open
@@ -24,6 +31,11 @@
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <xsl:param name="account-id"/>
+  <xsl:param name="approved-by"/>
+  <xsl:param name="approved-on"/>
+  <xsl:param name="fingerprint"/>
+
+  <xsl:variable name="approved" select="string($approved-by) != ''"/>
 
   <xsl:variable name="account"
       select="/review-data/account[@id = $account-id]"/>
@@ -43,6 +55,14 @@
           <xsl:with-param name="title"
               select="concat('Annual Customer Review · ', $account/@name)"/>
           <xsl:with-param name="sequence-id">acr</xsl:with-param>
+          <xsl:with-param name="watermark">
+            <xsl:if test="not($approved)">DRAFT</xsl:if>
+          </xsl:with-param>
+          <xsl:with-param name="footer-note">
+            <xsl:if test="$approved">
+              <xsl:value-of select="concat('Approved · ', $fingerprint)"/>
+            </xsl:if>
+          </xsl:with-param>
         </xsl:call-template>
         <fo:flow flow-name="xsl-region-body">
           <fo:block xsl:use-attribute-sets="rp-body">
@@ -68,6 +88,14 @@
         <xsl:with-param name="value" select="/review-data/@generated"/>
       </xsl:call-template>
     </fo:block>
+
+    <xsl:if test="$approved">
+      <xsl:call-template name="rp-approval-block">
+        <xsl:with-param name="approved-by" select="$approved-by"/>
+        <xsl:with-param name="approved-on" select="$approved-on"/>
+        <xsl:with-param name="fingerprint" select="$fingerprint"/>
+      </xsl:call-template>
+    </xsl:if>
 
     <xsl:call-template name="facts"/>
     <xsl:call-template name="health"/>

@@ -32,12 +32,15 @@
 
   <!-- ============================ pages ============================ -->
 
+  <xsl:variable name="rp-page-width">210mm</xsl:variable>
+  <xsl:variable name="rp-page-height">297mm</xsl:variable>
+
   <!-- A4, 20 mm margins; header and footer live inside the margins' inner
        edge, the body keeps 12 mm clear of them. -->
   <xsl:template name="rp-layout-master-set">
     <fo:layout-master-set>
-      <fo:simple-page-master master-name="A4" page-width="210mm"
-          page-height="297mm" margin-top="20mm" margin-bottom="20mm"
+      <fo:simple-page-master master-name="A4" page-width="{$rp-page-width}"
+          page-height="{$rp-page-height}" margin-top="20mm" margin-bottom="20mm"
           margin-left="20mm" margin-right="20mm">
         <fo:region-body margin-top="12mm" margin-bottom="12mm"/>
         <fo:region-before extent="8mm"/>
@@ -48,16 +51,28 @@
 
   <!-- Running header (title) and footer (period, "Page N of M").
        sequence-id must be the id of the enclosing fo:page-sequence: the
-       last page's number is cited through it. -->
+       last page's number is cited through it.  watermark, when not empty,
+       is printed large and pale behind every page (rp-watermark);
+       footer-note, when not empty, ends every footer line. -->
   <xsl:template name="rp-static-content">
     <xsl:param name="title"/>
     <xsl:param name="sequence-id"/>
+    <xsl:param name="watermark"/>
+    <xsl:param name="footer-note"/>
     <fo:static-content flow-name="xsl-region-before">
       <fo:block font-family="{$rp-sans}" font-size="8pt" color="{$rp-muted}"
           text-align="start" padding-bottom="2pt"
           border-bottom="0.5pt solid {$rp-rule}">
         <xsl:value-of select="$title"/>
       </fo:block>
+      <!-- After the header line: positioned absolutely, its place in the
+           region does not matter; laid out as a block, it must not push
+           the header down. -->
+      <xsl:if test="string($watermark) != ''">
+        <xsl:call-template name="rp-watermark">
+          <xsl:with-param name="text" select="$watermark"/>
+        </xsl:call-template>
+      </xsl:if>
     </fo:static-content>
     <fo:static-content flow-name="xsl-region-after">
       <fo:block font-family="{$rp-sans}" font-size="8pt" color="{$rp-muted}"
@@ -69,8 +84,60 @@
         <fo:page-number/>
         <xsl:text> of </xsl:text>
         <fo:page-number-citation-last ref-id="{$sequence-id}"/>
+        <xsl:if test="string($footer-note) != ''">
+          <xsl:text> · </xsl:text>
+          <fo:inline font-weight="bold" color="{$rp-brand}">
+            <xsl:value-of select="$footer-note"/>
+          </fo:inline>
+        </xsl:if>
       </fo:block>
     </fo:static-content>
+  </xsl:template>
+
+  <!-- A word across the whole page, behind its content (z-index -1):
+       DRAFT on an unapproved document.  Fixed to the page, not to the
+       region, so it sits in the page's middle whatever the margins; in
+       static content, so every page has it.  A renderer that does not
+       position absolutely yet lays the container out as a block. -->
+  <xsl:template name="rp-watermark">
+    <xsl:param name="text"/>
+    <fo:block-container absolute-position="fixed" top="0pt" left="0pt"
+        width="{$rp-page-width}" height="{$rp-page-height}" z-index="-1"
+        display-align="center">
+      <fo:block text-align="center" font-family="{$rp-sans}"
+          font-size="110pt" font-weight="bold" color="#E4E4E4">
+        <xsl:value-of select="$text"/>
+      </fo:block>
+    </fo:block-container>
+  </xsl:template>
+
+  <!-- Who approved the document, when, and the fingerprint of the draft
+       they saw: the block that replaces DRAFT on an approved document. -->
+  <xsl:template name="rp-approval-block">
+    <xsl:param name="approved-by"/>
+    <xsl:param name="approved-on"/>
+    <xsl:param name="fingerprint"/>
+    <fo:block space-before="4mm" space-after="2mm" padding-top="2mm"
+        padding-bottom="2mm" padding-left="3mm" padding-right="3mm"
+        background-color="{$rp-brand-light}"
+        border-left="3pt solid {$rp-brand}" font-size="9pt"
+        keep-together.within-page="always">
+      <fo:block font-weight="bold" color="{$rp-brand}">
+        <xsl:text>Approved by </xsl:text>
+        <xsl:value-of select="$approved-by"/>
+        <xsl:text> on </xsl:text>
+        <xsl:call-template name="rp-date">
+          <xsl:with-param name="value" select="$approved-on"/>
+        </xsl:call-template>
+      </fo:block>
+      <fo:block color="{$rp-muted}" font-size="8pt" space-before="0.5mm">
+        <xsl:text>Document fingerprint </xsl:text>
+        <fo:inline font-family="DejaVu Sans Mono">
+          <xsl:value-of select="$fingerprint"/>
+        </fo:inline>
+        <xsl:text> · the content of this document is locked by its approval</xsl:text>
+      </fo:block>
+    </fo:block>
   </xsl:template>
 
   <!-- ========================== type scale ========================= -->

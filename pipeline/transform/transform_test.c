@@ -424,6 +424,7 @@ static const char *const fo_subset[] = {
     "static-content",
     "flow",
     "block",
+    "block-container",
     "inline",
     "page-number",
     "page-number-citation-last",
@@ -529,6 +530,46 @@ static void test_annual_review_template(void **state)
     xmlFreeDoc(fo);
 }
 
+/*
+ * Without approved-by a review is a draft: DRAFT behind every page, as a
+ * fixed block-container in the static content (the shape the renderer's
+ * absolute positioning expects).  With it: no DRAFT, an approval block on
+ * page 1 and "Approved · <fingerprint>" in the footer.
+ */
+static void test_annual_review_draft_and_approved(void **state)
+{
+    const char *draft[] = {"account-id", "ACC-1001", NULL};
+    const char *approved[] = {"account-id",     "ACC-1001",     "approved-by",
+                              "Dana Whitfield", "approved-on",  "2026-12-06",
+                              "fingerprint",    "3f9a1c2e7b04", NULL};
+    xmlDoc *fo;
+
+    (void)state;
+    fo = render_template("annual-review.xsl", draft);
+    assert_true(fo_count(fo, "count(//fo:static-content//fo:block-container"
+                             "[@absolute-position='fixed'][@top='0pt']"
+                             "[@left='0pt'][@width='210mm'][@height='297mm']"
+                             "[@z-index='-1'][@display-align='center']"
+                             "/fo:block[.='DRAFT'][@font-size='110pt'])") == 1);
+    assert_true(fo_count(fo, "count(//fo:block[contains(., 'Approved')])") ==
+                0);
+    xmlFreeDoc(fo);
+
+    fo = render_template("annual-review.xsl", approved);
+    check_common_fo(fo, "acr");
+    assert_true(fo_count(fo, "count(//fo:block-container)") == 0);
+    assert_true(fo_count(fo, "count(//*[contains(., 'DRAFT')])") == 0);
+    assert_true(fo_count(fo, "count(//fo:flow//fo:block[not(fo:block)]"
+                             "[starts-with(., 'Approved by Dana Whitfield "
+                             "on 6 Dec 2026')])") == 1);
+    assert_true(fo_count(fo, "count(//fo:flow//fo:inline[.='3f9a1c2e7b04'])") ==
+                1);
+    assert_true(fo_count(fo, "count(//fo:static-content[@flow-name="
+                             "'xsl-region-after']//fo:inline[.="
+                             "'Approved \xc2\xb7 3f9a1c2e7b04'])") == 1);
+    xmlFreeDoc(fo);
+}
+
 static void test_annual_review_unknown_account(void **state)
 {
     const char *params[] = {"account-id", "ACC-0000", NULL};
@@ -589,6 +630,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_invalid_stylesheet, setup,
                                         teardown),
         cmocka_unit_test(test_annual_review_template),
+        cmocka_unit_test(test_annual_review_draft_and_approved),
         cmocka_unit_test(test_annual_review_unknown_account),
         cmocka_unit_test(test_status_report_template),
     };

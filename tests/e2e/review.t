@@ -3,7 +3,7 @@
 # rp_batch_snapshot) and its review rendered from it, as a draft or
 # approved (reportpipe review: rp_batch_render_review).
 . "$(dirname "$0")/lib.sh"
-plan 14
+plan 19
 
 B="$REPORTPIPE"
 acc=ACC-1001
@@ -60,6 +60,29 @@ ok $? "the same snapshot and mark give byte-identical PDFs"
     "$B" review -q "$WORK/s.xml" "$WORK/d2.pdf" &&
     cmp -s "$WORK/d1.pdf" "$WORK/d2.pdf"
 ok $? "so do two drafts of the same snapshot"
+
+# pages_with PDF TEXT: how many pages of PDF hold TEXT.
+pages_with() {
+    n=0
+    p=1
+    while [ "$p" -le "$(pdf_pages "$1")" ]; do
+        pdftotext -f "$p" -l "$p" "$1" - 2>/dev/null | grep -qF -- "$2" &&
+            n=$((n + 1))
+        p=$((p + 1))
+    done
+    echo "$n"
+}
+
+pages=$(pdf_pages "$WORK/d1.pdf")
+[ "$pages" -gt 1 ]
+ok $? "the draft has several pages ($pages)"
+is "$(pages_with "$WORK/d1.pdf" DRAFT)" "$pages" "the draft says DRAFT on every page"
+is "$(pages_with "$WORK/a1.pdf" DRAFT)" 0 "the approved review says DRAFT nowhere"
+pdftotext -f 1 -l 1 "$WORK/a1.pdf" - | tr '\n' ' ' | tr -s ' ' >"$WORK/a1-p1.txt"
+contains "$WORK/a1-p1.txt" "Approved by Dana Whitfield on 6 Dec 2026" \
+    "page 1 of the approved review has the approval block"
+is "$(pages_with "$WORK/a1.pdf" "Approved · 3f9a1c2e7b04")" \
+    "$(pdf_pages "$WORK/a1.pdf")" "every footer says 'Approved · 3f9a1c2e7b04'"
 
 "$B" review -q --approved-by "Dana Whitfield" --approved-on 2026-13-06 \
     --fingerprint 3f9a1c2e7b04 "$WORK/s.xml" "$WORK/bad.pdf" 2>"$WORK/err"
