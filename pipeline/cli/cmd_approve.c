@@ -61,8 +61,8 @@ int cmd_approve(int argc, char **argv)
     rp_error_init(&err);
     status = cli_workflow_open(&w, &err);
     if (status == RP_OK)
-        status = rp_workflow_approve(w.wf, &w.source.renderer, account,
-                                     comment, &behalf, &res, &err);
+        status = rp_workflow_approve(w.wf, &w.source.renderer, account, comment,
+                                     &behalf, &res, &err);
     if (status == RP_OK)
         printf("%s: %s -> %s: %s (read-only)\n  sha256 %s, fingerprint %s\n",
                account, rp_workflow_stage_name(res.from),

@@ -64,8 +64,8 @@ int cmd_contribute(int argc, char **argv)
     }
     status = cli_workflow_open(&w, &err);
     if (status == RP_OK)
-        status = rp_workflow_contribute(w.wf, account, section, text, len,
-                                        file, &res, &err);
+        status = rp_workflow_contribute(w.wf, account, section, text, len, file,
+                                        &res, &err);
     g_free(text);
     if (status == RP_OK)
         printf("%s: %s stored (%s -> %s)\n", account, section,

@@ -59,8 +59,8 @@ int cmd_reject(int argc, char **argv)
     rp_error_init(&err);
     status = cli_workflow_open(&w, &err);
     if (status == RP_OK)
-        status = rp_workflow_reject(w.wf, account, comment, &behalf, &res,
-                                    &err);
+        status =
+            rp_workflow_reject(w.wf, account, comment, &behalf, &res, &err);
     if (status == RP_OK)
         printf("%s: %s -> %s: draft v%d sent back\n", account,
                rp_workflow_stage_name(res.from), rp_workflow_stage_name(res.to),

@@ -59,8 +59,8 @@ int cmd_request(int argc, char **argv)
     rp_error_init(&err);
     status = cli_workflow_open(&w, &err);
     if (status == RP_OK)
-        status = rp_workflow_request(w.wf, &w.source.renderer, account,
-                                     meeting, due, &res, &err);
+        status = rp_workflow_request(w.wf, &w.source.renderer, account, meeting,
+                                     due, &res, &err);
     if (status == RP_OK)
         printf("%s: review %d requested\n", account, res.version);
     return cli_workflow_finish(&w, status, &err);
