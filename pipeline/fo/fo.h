@@ -176,6 +176,25 @@ enum rp_fo_force_count {
 };
 
 /*
+ * absolute-position of fo:block-container: auto stays in the flow; absolute
+ * and fixed take no room in it and are placed by top/left/right/bottom
+ * against the nearest ancestor reference area (absolute) or the page
+ * (fixed).
+ */
+enum rp_fo_abs_position {
+    RP_FO_ABS_AUTO,
+    RP_FO_ABS_ABSOLUTE,
+    RP_FO_ABS_FIXED,
+};
+
+/* overflow: what shows of content larger than its container. */
+enum rp_fo_overflow {
+    RP_FO_OVERFLOW_VISIBLE, /* visible, auto (FOP's default), repeat */
+    RP_FO_OVERFLOW_HIDDEN,  /* hidden, scroll (paper cannot scroll) */
+    RP_FO_OVERFLOW_ERROR,   /* error-if-overflow: clipped, and a warning */
+};
+
+/*
  * Computed properties of one element.  Inherited properties carry the
  * parent's value when not specified; the others start from their initial
  * value on every element.
@@ -233,7 +252,7 @@ struct rp_fo_props {
     enum rp_fo_force_count force_page_count;
 
     /* tables */
-    struct rp_fo_length width;        /* table width */
+    struct rp_fo_length width;        /* tables, block-containers */
     struct rp_fo_length column_width; /* table-column */
     int columns_repeated;             /* table-column */
     int columns_spanned;              /* table-cell */
@@ -245,6 +264,14 @@ struct rp_fo_props {
     bool table_layout_fixed; /* table-layout="fixed"; else automatic */
     bool omit_header_at_break;
     double min_height; /* table-row block-progression-dimension.minimum */
+
+    /* positioned block-containers */
+    enum rp_fo_abs_position absolute_position;
+    struct rp_fo_length offset[4]; /* top right bottom left (enum rp_fo_side);
+                                      auto when not given */
+    struct rp_fo_length height;    /* height, block-progression-dimension */
+    int z_index;                   /* auto: 0 */
+    enum rp_fo_overflow overflow;
 
     /* names and references (owned by the tree; NULL when absent) */
     const char *id;

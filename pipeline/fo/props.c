@@ -698,8 +698,27 @@ static int apply_font_shorthand(struct rp_fo_props *p,
     return 1;
 }
 
+/*
+ * top, right, bottom, left: auto, a length (negative too) or a percentage
+ * of the containing area, resolved by layout.
+ */
+static bool parse_offset(const char *value, double font_size,
+                         struct rp_fo_length *l)
+{
+    return rp_fo_parse_width(value, font_size, l) &&
+           l->kind != RP_FO_LENGTH_PROPORTIONAL;
+}
+
+/* height: as an offset, but never negative. */
+static bool parse_extent(const char *value, double font_size,
+                         struct rp_fo_length *l)
+{
+    return parse_offset(value, font_size, l) && l->value >= 0;
+}
+
 /* The properties rp_fo_apply_property() knows by full name. */
 enum fo_property {
+    PROP_ABSOLUTE_POSITION,
     PROP_BACKGROUND_COLOR,
     PROP_BASELINE_SHIFT,
     PROP_BLANK_OR_NOT_BLANK,
@@ -711,6 +730,7 @@ enum fo_property {
     PROP_BORDER_SEPARATION_BLOCK_PROGRESSION_DIRECTION,
     PROP_BORDER_SEPARATION_INLINE_PROGRESSION_DIRECTION,
     PROP_BORDER_SPACING,
+    PROP_BOTTOM,
     PROP_BREAK_AFTER,
     PROP_BREAK_BEFORE,
     PROP_CHARACTER,
@@ -758,6 +778,7 @@ enum fo_property {
     PROP_LEADER_LENGTH_OPTIMUM,
     PROP_LEADER_PATTERN,
     PROP_LEADER_PATTERN_WIDTH,
+    PROP_LEFT,
     PROP_LETTER_SPACING,
     PROP_LETTER_VALUE,
     PROP_LINE_HEIGHT,
@@ -773,6 +794,7 @@ enum fo_property {
     PROP_NUMBER_ROWS_SPANNING,
     PROP_ODD_OR_EVEN,
     PROP_ORPHANS,
+    PROP_OVERFLOW,
     PROP_PADDING,
     PROP_PAGE_HEIGHT,
     PROP_PAGE_POSITION,
@@ -787,6 +809,7 @@ enum fo_property {
     PROP_RETRIEVE_BOUNDARY,
     PROP_RETRIEVE_CLASS_NAME,
     PROP_RETRIEVE_POSITION,
+    PROP_RIGHT,
     PROP_RULE_STYLE,
     PROP_RULE_THICKNESS,
     PROP_SHOW_DESTINATION,
@@ -801,6 +824,7 @@ enum fo_property {
     PROP_TEXT_ALIGN_LAST,
     PROP_TEXT_DECORATION,
     PROP_TEXT_INDENT,
+    PROP_TOP,
     PROP_VERTICAL_ALIGN,
     PROP_WHITE_SPACE,
     PROP_WHITE_SPACE_COLLAPSE,
@@ -809,6 +833,7 @@ enum fo_property {
     PROP_WIDTH,
     PROP_WRAP_OPTION,
     PROP_WRITING_MODE,
+    PROP_Z_INDEX,
 };
 
 /*
@@ -819,6 +844,7 @@ static const struct property_name {
     const char *name;
     enum fo_property property;
 } property_names[] = {
+    {"absolute-position", PROP_ABSOLUTE_POSITION},
     {"background-color", PROP_BACKGROUND_COLOR},
     {"baseline-shift", PROP_BASELINE_SHIFT},
     {"blank-or-not-blank", PROP_BLANK_OR_NOT_BLANK},
@@ -833,6 +859,7 @@ static const struct property_name {
     {"border-separation.inline-progression-direction",
      PROP_BORDER_SEPARATION_INLINE_PROGRESSION_DIRECTION},
     {"border-spacing", PROP_BORDER_SPACING},
+    {"bottom", PROP_BOTTOM},
     {"break-after", PROP_BREAK_AFTER},
     {"break-before", PROP_BREAK_BEFORE},
     {"character", PROP_CHARACTER},
@@ -881,6 +908,7 @@ static const struct property_name {
     {"leader-length.optimum", PROP_LEADER_LENGTH_OPTIMUM},
     {"leader-pattern", PROP_LEADER_PATTERN},
     {"leader-pattern-width", PROP_LEADER_PATTERN_WIDTH},
+    {"left", PROP_LEFT},
     {"letter-spacing", PROP_LETTER_SPACING},
     {"letter-value", PROP_LETTER_VALUE},
     {"line-height", PROP_LINE_HEIGHT},
@@ -896,6 +924,7 @@ static const struct property_name {
     {"number-rows-spanning", PROP_NUMBER_ROWS_SPANNING},
     {"odd-or-even", PROP_ODD_OR_EVEN},
     {"orphans", PROP_ORPHANS},
+    {"overflow", PROP_OVERFLOW},
     {"padding", PROP_PADDING},
     {"page-height", PROP_PAGE_HEIGHT},
     {"page-position", PROP_PAGE_POSITION},
@@ -911,6 +940,7 @@ static const struct property_name {
     {"retrieve-boundary", PROP_RETRIEVE_BOUNDARY},
     {"retrieve-class-name", PROP_RETRIEVE_CLASS_NAME},
     {"retrieve-position", PROP_RETRIEVE_POSITION},
+    {"right", PROP_RIGHT},
     {"rule-style", PROP_RULE_STYLE},
     {"rule-thickness", PROP_RULE_THICKNESS},
     {"show-destination", PROP_SHOW_DESTINATION},
@@ -925,6 +955,7 @@ static const struct property_name {
     {"text-align-last", PROP_TEXT_ALIGN_LAST},
     {"text-decoration", PROP_TEXT_DECORATION},
     {"text-indent", PROP_TEXT_INDENT},
+    {"top", PROP_TOP},
     {"vertical-align", PROP_VERTICAL_ALIGN},
     {"white-space", PROP_WHITE_SPACE},
     {"white-space-collapse", PROP_WHITE_SPACE_COLLAPSE},
@@ -933,6 +964,7 @@ static const struct property_name {
     {"width", PROP_WIDTH},
     {"wrap-option", PROP_WRAP_OPTION},
     {"writing-mode", PROP_WRITING_MODE},
+    {"z-index", PROP_Z_INDEX},
 };
 
 static int find_property_name(const void *key, const void *entry)
@@ -1515,11 +1547,56 @@ int rp_fo_apply_property(struct rp_fo_props *p,
         /* Only matter with several columns or scripts we do not mix. */
         return 1;
     case PROP_BLOCK_PROGRESSION_DIMENSION_MINIMUM:
-    case PROP_BLOCK_PROGRESSION_DIMENSION:
-    case PROP_HEIGHT:
         if (!strcmp(value, "auto"))
             return 1;
         return rp_fo_parse_length(value, p->font_size, &p->min_height);
+    case PROP_BLOCK_PROGRESSION_DIMENSION:
+    case PROP_HEIGHT:
+        /* A block-container's height; a table row's minimum height. */
+        if (!parse_extent(value, p->font_size, &p->height))
+            return 0;
+        if (p->height.kind == RP_FO_LENGTH_ABSOLUTE)
+            p->min_height = p->height.value;
+        break;
+    case PROP_ABSOLUTE_POSITION:
+        if (!strcmp(value, "auto"))
+            p->absolute_position = RP_FO_ABS_AUTO;
+        else if (!strcmp(value, "absolute"))
+            p->absolute_position = RP_FO_ABS_ABSOLUTE;
+        else if (!strcmp(value, "fixed"))
+            p->absolute_position = RP_FO_ABS_FIXED;
+        else
+            return 0;
+        break;
+    case PROP_TOP:
+    case PROP_RIGHT:
+    case PROP_BOTTOM:
+    case PROP_LEFT:
+        return parse_offset(value, p->font_size,
+                            &p->offset[side_from_name(name)]);
+    case PROP_Z_INDEX: {
+        char *end;
+        long n = strtol(value, &end, 10);
+        if (!strcmp(value, "auto"))
+            p->z_index = 0;
+        else if (end != value && !*skip_space(end) && n > -1000000 &&
+                 n < 1000000)
+            p->z_index = (int)n;
+        else
+            return 0;
+        break;
+    }
+    case PROP_OVERFLOW:
+        if (!strcmp(value, "visible") || !strcmp(value, "auto") ||
+            !strcmp(value, "repeat"))
+            p->overflow = RP_FO_OVERFLOW_VISIBLE;
+        else if (!strcmp(value, "hidden") || !strcmp(value, "scroll"))
+            p->overflow = RP_FO_OVERFLOW_HIDDEN;
+        else if (!strcmp(value, "error-if-overflow"))
+            p->overflow = RP_FO_OVERFLOW_ERROR;
+        else
+            return 0;
+        break;
     case PROP_FORMAT: {
         /* Page numbers: 1, 01, 001, i, I, a, A (XSL 7.26.1). */
         size_t n = strlen(value);

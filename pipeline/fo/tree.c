@@ -413,6 +413,26 @@ static enum rp_status resolve_props(struct rp_fo_doc *doc,
                             p->padding[RP_FO_RIGHT];
     }
     /*
+     * A positioned block-container is a reference area placed by its
+     * offsets, not by indents: its content's indents count from its own
+     * content rectangle, whatever the blocks around it are indented by.
+     * XSL has absolute-position on fo:block-container only.
+     */
+    if (p->absolute_position != RP_FO_ABS_AUTO &&
+        node->kind != RP_FO_BLOCK_CONTAINER) {
+        rp_fo_doc_warn_once(doc, "@absolute-position", elem->line,
+                            "property 'absolute-position' (on fo:%s) applies "
+                            "only to fo:block-container; ignored",
+                            elem->name);
+        p->absolute_position = RP_FO_ABS_AUTO;
+    }
+    if (p->absolute_position != RP_FO_ABS_AUTO) {
+        if (!spec.start_indent)
+            p->start_indent = 0;
+        if (!spec.end_indent)
+            p->end_indent = 0;
+    }
+    /*
      * A table cell's content starts at the cell's edge: indents of the
      * blocks around the table do not reach into it (as FOP lays tables
      * out, and what stylesheets expect).  fo:flow is not a reference area:

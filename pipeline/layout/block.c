@@ -506,6 +506,9 @@ enum rp_status rp_flow_children(struct rp_flow *flow, struct rp_fo_node *parent,
                 status = rp_flow_children(flow, m->node, err);
                 flow->layout->markers_off--;
             }
+        } else if (c->kind == RP_FO_BLOCK_CONTAINER &&
+                   c->props.absolute_position != RP_FO_ABS_AUTO) {
+            status = rp_flow_positioned(flow, c, err);
         } else if (c->kind == RP_FO_BLOCK || c->kind == RP_FO_BLOCK_CONTAINER) {
             status = flow_block(flow, c, err);
         } else if (c->kind == RP_FO_LIST_BLOCK) {

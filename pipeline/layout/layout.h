@@ -40,6 +40,12 @@ enum rp_area_kind {
     RP_AREA_DEFERRED, /* inside layout only: a line laid out at the end */
     RP_AREA_LINK,     /* a link over x, y, w, h to target */
     RP_AREA_DEST,     /* a named destination (target) at x, y */
+    /* A positioned area (an absolutely positioned block-container): the
+     * items up to the matching GROUP_END are painted together, after
+     * what comes before them on the page and before what follows; with
+     * clip, nothing of them shows outside x, y, w, h.  Groups nest. */
+    RP_AREA_GROUP,
+    RP_AREA_GROUP_END,
 };
 
 enum rp_area_rule_style {
@@ -81,13 +87,18 @@ struct rp_area_item {
     size_t deferred, deferred_line; /* DEFERRED: paragraph and line */
     const char *target; /* LINK: URI or destination name; DEST: name */
     bool internal;      /* LINK: target is a destination name */
+    int z;              /* GROUP: its z-index, for the record */
+    bool clip;          /* GROUP: clip to x, y, w, h */
 };
 
 struct rp_area_page {
     int index;  /* physical page, 1-based, across the document */
     int number; /* folio number printed on the page */
     double width, height;
-    const struct rp_area_item *items; /* in painting order */
+    /* In painting order: positioned areas with a negative z-index come
+     * first, then the normal content, then those with z-index 0 and
+     * above (by z-index, ties in document order). */
+    const struct rp_area_item *items;
     size_t n_items;
 };
 

@@ -67,6 +67,38 @@ struct rp_marker_list {
     struct rp_marker *marker; /* a reference */
 };
 
+/*
+ * A positioned block-container (absolute-position absolute or fixed),
+ * laid out whole: a GROUP ... GROUP_END run of items in the coordinates
+ * of what it is placed against, waiting for the page (or the region or
+ * container) it goes in.  It takes no room in the flow: it rides on the
+ * next box of the flow to learn its page (position.c).
+ */
+struct rp_positioned {
+    struct rp_positioned *next;
+    bool fixed; /* against the page; else the nearest reference area */
+    struct rp_item_list items;
+};
+/* Frees a list of positioned areas.  NULL is fine. */
+void rp_positioned_free(struct rp_positioned *list);
+/* Appends list more (consumed) at the end of *list. */
+void rp_positioned_append(struct rp_positioned **list,
+                          struct rp_positioned *more);
+/*
+ * Appends the items of every area of list to out: a fixed one as it is,
+ * the others translated to the reference area at (ref_x, ref_y).
+ */
+void rp_positioned_emit(const struct rp_positioned *list, double ref_x,
+                        double ref_y, struct rp_item_list *out);
+/*
+ * Puts a page's items in painting order: positioned areas with a negative
+ * z-index first, then the rest of body and statics in that order, then
+ * the positioned areas with z-index 0 and above; by z-index, ties in
+ * document order (static content comes before the flow).  The result is
+ * in body; statics is left empty.
+ */
+void rp_page_stack(struct rp_item_list *body, struct rp_item_list *statics);
+
 struct rp_box {
     int refs;
     uint64_t serial;
@@ -82,6 +114,7 @@ struct rp_box {
     struct rp_id_mark *ids;
     struct rp_marker_list *markers; /* markers of blocks starting here */
     struct rp_row *row; /* a table row that may split (owned), or NULL */
+    struct rp_positioned *positioned; /* placed on the box's page (owned) */
 };
 
 /*
@@ -232,6 +265,12 @@ struct rp_layout {
     GPtrArray *spooled_pages; /* what each page's static content needs */
     GPtrArray *kept_statics;  /* static-content nodes of every sequence */
     GPtrArray *deferred; /* paragraphs with citations laid out at the end */
+    /* Positioned block-containers laid out and not yet placed, in
+     * document order; the next box the paginator takes carries them. */
+    struct rp_positioned *positioned;
+    /* What they are placed against: the page (fixed) and the nearest
+     * reference area (absolute: the region, or a positioned container). */
+    double page_w, page_h, ref_w, ref_h;
 };
 
 /* A column of content being laid out into a consumer. */
@@ -266,6 +305,12 @@ enum rp_status rp_flow_children(struct rp_flow *flow, struct rp_fo_node *parent,
                                 struct rp_error *err);
 enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
                              struct rp_error *err);
+/*
+ * A block-container with absolute-position absolute or fixed: laid out
+ * whole into layout->positioned; nothing goes into the flow.
+ */
+enum rp_status rp_flow_positioned(struct rp_flow *flow, struct rp_fo_node *node,
+                                  struct rp_error *err);
 
 /* The marker a retrieve-marker shows on the page being finished, or NULL. */
 struct rp_marker *rp_layout_retrieve(struct rp_layout *layout,

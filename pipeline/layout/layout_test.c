@@ -26,6 +26,9 @@ struct captured_line {
     int page;
     double x, y, w;
     const void *layout;
+    int z;        /* z-index of the positioned area around it */
+    bool grouped; /* inside a positioned area */
+    int order;    /* index on its page */
     char text[128];
 };
 
@@ -35,6 +38,9 @@ struct capture {
     struct captured_line lines[MAX_LINES];
     int rects_per_page[64];
     int top_rules_per_page[64];
+    int groups_per_page[64];
+    int clips;
+    double clip[4]; /* the last clipping rectangle */
     double page_height;
 };
 
@@ -43,11 +49,28 @@ static enum rp_status capture_page(void *ctx, const struct rp_area_page *page,
 {
     struct capture *c = ctx;
     size_t i;
+    int zs[16], depth = 0;
     (void)err;
     c->pages++;
     c->page_height = page->height;
     for (i = 0; i < page->n_items; i++) {
         const struct rp_area_item *item = &page->items[i];
+        if (item->kind == RP_AREA_GROUP) {
+            if (depth == 0 && page->index < 64)
+                c->groups_per_page[page->index]++;
+            if (item->clip) {
+                c->clips++;
+                c->clip[0] = item->x;
+                c->clip[1] = item->y;
+                c->clip[2] = item->w;
+                c->clip[3] = item->h;
+            }
+            if (depth < 16)
+                zs[depth] = item->z;
+            depth++;
+        }
+        if (item->kind == RP_AREA_GROUP_END)
+            depth--;
         if (item->kind == RP_AREA_RECT && page->index < 64)
             c->rects_per_page[page->index]++;
         if (item->kind == RP_AREA_RULE && item->h == 0 && page->index < 64)
@@ -62,6 +85,9 @@ static enum rp_status capture_page(void *ctx, const struct rp_area_page *page,
             l->y = item->y;
             l->w = item->w;
             l->layout = item->layout;
+            l->grouped = depth > 0;
+            l->z = depth > 0 ? zs[0] : 0;
+            l->order = (int)i;
             g_strlcpy(l->text, text->str, sizeof(l->text));
             g_string_free(text, TRUE);
         }
@@ -91,11 +117,11 @@ static const char page_footer[] =
  * streamed from it, else it is laid out from an in-memory xmlDoc: both
  * paths must give the same pages.
  */
-static enum rp_status lay_out_from(const char *flow, bool from_file,
-                                   bool numbered, struct capture *c,
+static enum rp_status lay_out_with(const char *statics, const char *flow,
+                                   bool from_file, struct capture *c,
                                    struct rp_error *err)
 {
-    size_t n = strlen(page_setup) + strlen(page_footer) + strlen(flow) + 128;
+    size_t n = strlen(page_setup) + strlen(statics) + strlen(flow) + 128;
     char *text = malloc(n);
     char path[] = "/tmp/layout_test_XXXXXX";
     struct rp_fo_doc *fo = NULL;
@@ -108,7 +134,7 @@ static enum rp_status lay_out_from(const char *flow, bool from_file,
     snprintf(text, n,
              "%s%s<fo:flow flow-name='xsl-region-body'>%s</fo:flow>"
              "</fo:page-sequence></fo:root>",
-             page_setup, numbered ? page_footer : "", flow);
+             page_setup, statics, flow);
     memset(c, 0, sizeof(*c));
     rp_error_init(err);
     if (from_file) {
@@ -135,6 +161,13 @@ static enum rp_status lay_out_from(const char *flow, bool from_file,
     g_object_unref(pango);
     free(text);
     return status;
+}
+
+static enum rp_status lay_out_from(const char *flow, bool from_file,
+                                   bool numbered, struct capture *c,
+                                   struct rp_error *err)
+{
+    return lay_out_with(numbered ? page_footer : "", flow, from_file, c, err);
 }
 
 static enum rp_status lay_out(const char *flow, struct capture *c,
@@ -561,6 +594,224 @@ static void repeated_paragraphs_share_one_shaping(void **state)
     assert_ptr_not_equal(billing[2], billing[1]);
 }
 
+/*
+ * A positioned block-container takes no room in the flow: the blocks
+ * around it stand as if it were not there; it stands at its offsets from
+ * the body (absolute), on the page of the box that follows it.
+ */
+static void positioned_container_takes_no_room_in_the_flow(void **state)
+{
+    static struct capture with, without;
+    struct rp_error err;
+    const struct captured_line *stamp, *a, *b;
+    int i;
+    (void)state;
+    assert_int_equal(
+        lay_out("<fo:block>alpha</fo:block>"
+                "<fo:block-container absolute-position='absolute' "
+                "top='10pt' left='20pt' width='50pt' space-before='30pt' "
+                "break-before='page'><fo:block>stamp</fo:block>"
+                "</fo:block-container><fo:block>beta</fo:block>",
+                &with, &err),
+        RP_OK);
+    assert_int_equal(lay_out("<fo:block>alpha</fo:block>"
+                             "<fo:block>beta</fo:block>",
+                             &without, &err),
+                     RP_OK);
+    assert_int_equal(with.pages, 1);
+    a = find(&with, "alpha");
+    b = find(&with, "beta");
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_float_equal(b->y - a->y, 12, 0.01);
+    for (i = 0; i < without.n; i++) {
+        const struct captured_line *l = find(&with, without.lines[i].text);
+        assert_non_null(l);
+        assert_float_equal(l->x, without.lines[i].x, 1e-9);
+        assert_float_equal(l->y, without.lines[i].y, 1e-9);
+    }
+    stamp = find(&with, "stamp");
+    assert_non_null(stamp);
+    assert_true(stamp->grouped);
+    /* The body starts at (10, 50). */
+    assert_float_equal(stamp->x, 30, 0.01);
+    assert_true(stamp->y > 60 && stamp->y < 72);
+    assert_int_equal(with.groups_per_page[1], 1);
+}
+
+/*
+ * right and bottom place the far edges; percentages are of the
+ * containing area; fixed is against the page, not the body.
+ */
+static void positioned_offsets_from_every_side(void **state)
+{
+    static struct capture c;
+    struct rp_error err;
+    const struct captured_line *l;
+    (void)state;
+    assert_int_equal(
+        lay_out("<fo:block-container absolute-position='absolute' "
+                "right='0pt' bottom='0pt' width='50%' height='24pt'>"
+                "<fo:block text-align='end'>corner</fo:block>"
+                "</fo:block-container>"
+                "<fo:block-container absolute-position='fixed' top='5pt' "
+                "left='5%' width='100pt'><fo:block>fixed</fo:block>"
+                "</fo:block-container>"
+                "<fo:block-container absolute-position='absolute' "
+                "top='0pt' left='0pt' right='0pt' height='100%' "
+                "display-align='after'><fo:block text-align='center'>"
+                "low</fo:block></fo:block-container>",
+                &c, &err),
+        RP_OK);
+    assert_int_equal(c.pages, 1);
+    /* Body (10, 50) 180 x 100: the box is 90 x 24 at (100, 126). */
+    l = find(&c, "corner");
+    assert_non_null(l);
+    assert_float_equal(l->x + l->w, 190, 0.01);
+    assert_true(l->y > 126 && l->y < 138);
+    /* The page is 200pt wide: 5% is 10pt from its edge. */
+    l = find(&c, "fixed");
+    assert_non_null(l);
+    assert_float_equal(l->x, 10, 0.01);
+    assert_true(l->y > 5 && l->y < 17);
+    /* Derived width 180: centred on the body; after: on its last line. */
+    l = find(&c, "low");
+    assert_non_null(l);
+    assert_float_equal(l->x + l->w / 2, 100, 0.01);
+    assert_true(l->y > 138 && l->y < 150);
+}
+
+/*
+ * A fixed container in static content is on every page; a negative
+ * z-index paints it before the page's content, 0 and above after it, by
+ * z-index, ties in document order.
+ */
+static void static_watermark_on_every_page_stacked_by_z_index(void **state)
+{
+    static struct capture c;
+    static char flow[8192];
+    struct rp_error err;
+    int i, page;
+    (void)state;
+    flow[0] = '\0';
+    strcat(flow, "<fo:block-container absolute-position='absolute' "
+                 "z-index='2' top='0pt' left='0pt'><fo:block>two"
+                 "</fo:block></fo:block-container>"
+                 "<fo:block-container absolute-position='absolute' "
+                 "z-index='1' top='0pt' left='0pt'><fo:block>one"
+                 "</fo:block></fo:block-container>"
+                 "<fo:block-container absolute-position='absolute' "
+                 "z-index='1' top='0pt' left='0pt'><fo:block>one again"
+                 "</fo:block></fo:block-container>");
+    for (i = 0; i < 20; i++)
+        strcat(flow, "<fo:block>text</fo:block>");
+    assert_int_equal(
+        lay_out_with("<fo:static-content flow-name='xsl-region-after'>"
+                     "<fo:block>footer</fo:block>"
+                     "<fo:block-container absolute-position='fixed' "
+                     "top='0pt' left='0pt' width='200pt' height='200pt' "
+                     "z-index='-1' display-align='center'>"
+                     "<fo:block text-align='center'>DRAFT</fo:block>"
+                     "</fo:block-container></fo:static-content>",
+                     flow, false, &c, &err),
+        RP_OK);
+    assert_int_equal(c.pages, 3);
+    for (page = 1; page <= 3; page++) {
+        const struct captured_line *wm = find_prefix(&c, "DRAFT", page);
+        const struct captured_line *text = find_prefix(&c, "text", page);
+        const struct captured_line *footer = find_prefix(&c, "footer", page);
+        assert_non_null(wm);
+        assert_non_null(text);
+        assert_non_null(footer);
+        assert_int_equal(wm->z, -1);
+        assert_int_equal(wm->order, 1); /* after its group, first */
+        assert_true(wm->order < text->order);
+        assert_true(wm->order < footer->order);
+        /* Centred on the page, both ways. */
+        assert_float_equal(wm->x + wm->w / 2, 100, 0.01);
+        assert_true(wm->y > 100 && wm->y < 106);
+    }
+    /* On page 1, the stamps over the text, in z-index order. */
+    assert_true(find(&c, "one")->order > find_prefix(&c, "footer", 1)->order);
+    assert_true(find(&c, "one again")->order > find(&c, "one")->order);
+    assert_true(find(&c, "two")->order > find(&c, "one again")->order);
+    assert_int_equal(c.groups_per_page[1], 4);
+    assert_int_equal(c.groups_per_page[2], 1);
+}
+
+/* overflow="hidden" clips the content to the padding rectangle. */
+static void hidden_overflow_clips_to_the_container(void **state)
+{
+    static struct capture c;
+    struct rp_error err;
+    (void)state;
+    assert_int_equal(
+        lay_out("<fo:block-container absolute-position='absolute' "
+                "top='10pt' left='10pt' width='40pt' height='12pt' "
+                "border='2pt solid black' padding='1pt' overflow='hidden'>"
+                "<fo:block>one two three four five six</fo:block>"
+                "</fo:block-container>"
+                "<fo:block-container absolute-position='absolute' "
+                "top='50pt' left='10pt' width='40pt' height='12pt'>"
+                "<fo:block>shown whatever overflows</fo:block>"
+                "</fo:block-container><fo:block>body</fo:block>",
+                &c, &err),
+        RP_OK);
+    assert_int_equal(c.clips, 1);
+    assert_float_equal(c.clip[0], 10 + 10 + 2, 1e-9);
+    assert_float_equal(c.clip[1], 50 + 10 + 2, 1e-9);
+    assert_float_equal(c.clip[2], 42, 1e-9);
+    assert_float_equal(c.clip[3], 14, 1e-9);
+    assert_non_null(find_prefix(&c, "one", 1));
+    assert_non_null(find_prefix(&c, "shown", 1));
+}
+
+/* A container of nothing but positioned areas still makes its page. */
+static void flow_of_positioned_areas_only(void **state)
+{
+    static struct capture c;
+    struct rp_error err;
+    (void)state;
+    assert_int_equal(
+        lay_out("<fo:block-container absolute-position='fixed' top='0pt' "
+                "left='0pt'><fo:block>cover</fo:block>"
+                "<fo:block-container absolute-position='absolute' "
+                "top='20pt' left='30pt'><fo:block>nested</fo:block>"
+                "</fo:block-container></fo:block-container>",
+                &c, &err),
+        RP_OK);
+    assert_int_equal(c.pages, 1);
+    assert_float_equal(find(&c, "cover")->x, 0, 1e-9);
+    /* Nested: against the container's content rectangle at (0, 0). */
+    assert_float_equal(find(&c, "nested")->x, 30, 1e-9);
+    assert_true(find(&c, "nested")->y > 20 && find(&c, "nested")->y < 32);
+}
+
+/* Invalid values are errors naming the line, as for every property. */
+static void invalid_position_values_are_input_errors(void **state)
+{
+    static struct capture c;
+    struct rp_error err;
+    (void)state;
+    assert_int_equal(lay_out("<fo:block-container absolute-position='sideways'>"
+                             "<fo:block>x</fo:block></fo:block-container>",
+                             &c, &err),
+                     RP_ERR_INPUT);
+    assert_non_null(strstr(err.message, "sideways"));
+    assert_int_equal(lay_out("<fo:block-container z-index='high'>"
+                             "<fo:block>x</fo:block></fo:block-container>",
+                             &c, &err),
+                     RP_ERR_INPUT);
+    assert_int_equal(lay_out("<fo:block-container top='far'>"
+                             "<fo:block>x</fo:block></fo:block-container>",
+                             &c, &err),
+                     RP_ERR_INPUT);
+    assert_int_equal(lay_out("<fo:block-container height='-3pt'>"
+                             "<fo:block>x</fo:block></fo:block-container>",
+                             &c, &err),
+                     RP_ERR_INPUT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -578,6 +829,12 @@ int main(void)
         cmocka_unit_test(unknown_master_is_an_input_error),
         cmocka_unit_test(file_and_memory_sources_lay_out_alike),
         cmocka_unit_test(repeated_paragraphs_share_one_shaping),
+        cmocka_unit_test(positioned_container_takes_no_room_in_the_flow),
+        cmocka_unit_test(positioned_offsets_from_every_side),
+        cmocka_unit_test(static_watermark_on_every_page_stacked_by_z_index),
+        cmocka_unit_test(hidden_overflow_clips_to_the_container),
+        cmocka_unit_test(flow_of_positioned_areas_only),
+        cmocka_unit_test(invalid_position_values_are_input_errors),
     };
     return cmocka_run_group_tests_name("layout", tests, NULL, NULL);
 }

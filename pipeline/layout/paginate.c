@@ -157,25 +157,48 @@ static void add_destinations(struct paginator *pg, struct rp_item_list *items)
     }
 }
 
+/*
+ * Static content goes on every page it is laid out for, and so do the
+ * positioned containers in it: against the page (fixed) or its region.
+ * It may be laid out while the flow has positioned containers waiting
+ * for their box, and in the middle of the flow's page geometry.
+ */
 static enum rp_status layout_static(struct rp_layout *layout,
-                                    const struct region *region,
-                                    struct rp_item_list *items,
+                                    const struct region *region, double page_w,
+                                    double page_h, struct rp_item_list *items,
                                     struct rp_error *err)
 {
     struct rp_stacker stacker;
     struct rp_flow flow;
     enum rp_status status;
+    struct rp_positioned *waiting = layout->positioned, *positioned;
+    double saved[4] = {layout->page_w, layout->page_h, layout->ref_w,
+                       layout->ref_h};
 
     if (!region->content)
         return RP_OK;
+    layout->positioned = NULL;
+    layout->page_w = page_w;
+    layout->page_h = page_h;
+    layout->ref_w = region->w;
+    layout->ref_h = region->h;
     rp_stacker_init(&stacker);
     rp_flow_init(&flow, layout, &stacker.base, 0, region->w);
     layout->markers_off++;
     status = rp_flow_children(&flow, region->content, err);
     layout->markers_off--;
     rp_deco_unref(flow.deco);
-    if (status == RP_OK)
+    positioned = layout->positioned;
+    layout->positioned = waiting;
+    layout->page_w = saved[0];
+    layout->page_h = saved[1];
+    layout->ref_w = saved[2];
+    layout->ref_h = saved[3];
+    if (status == RP_OK) {
         rp_stacker_finish(&stacker, region->x, region->y, items);
+        rp_positioned_emit(positioned, region->x, region->y, items);
+    }
+    rp_positioned_free(positioned);
     rp_stacker_release(&stacker);
     return status;
 }
@@ -183,6 +206,7 @@ static enum rp_status layout_static(struct rp_layout *layout,
 /* The four regions around the body, in painting order. */
 static enum rp_status layout_statics(struct rp_layout *layout,
                                      const struct region regions[4],
+                                     double page_w, double page_h,
                                      struct rp_item_list *items,
                                      struct rp_error *err)
 {
@@ -190,7 +214,7 @@ static enum rp_status layout_statics(struct rp_layout *layout,
     int i;
 
     for (i = 0; i < 4 && status == RP_OK; i++)
-        status = layout_static(layout, &regions[i], items, err);
+        status = layout_static(layout, &regions[i], page_w, page_h, items, err);
     return status;
 }
 
@@ -292,10 +316,14 @@ static enum rp_status complete_page(struct rp_layout *layout,
                                     struct rp_error *err)
 {
     struct rp_area_page page;
+    struct rp_item_list statics = {0};
     enum rp_status status;
 
     layout->current_page_text = d->folio;
-    status = layout_statics(layout, d->regions, items, err);
+    status =
+        layout_statics(layout, d->regions, d->width, d->height, &statics, err);
+    /* Positioned areas go over or under the rest by z-index. */
+    rp_page_stack(items, &statics);
     page.index = d->index;
     page.number = d->number;
     page.width = d->width;
@@ -511,6 +539,9 @@ static enum rp_status finish_page(struct paginator *pg, struct rp_error *err)
         struct page_desc desc;
         describe_page(pg, &desc);
         rp_emit_placed(pg->placed, pg->n, pg->body.x, pg->body.y, &items);
+        for (i = 0; i < pg->n; i++)
+            rp_positioned_emit(pg->placed[i].box->positioned, pg->body.x,
+                               pg->body.y, &items);
         add_destinations(pg, &items);
         collect_markers(pg);
         status = layout->spool
@@ -590,6 +621,10 @@ static enum rp_status paginator_add(struct rp_consumer *consumer,
     enum rp_status status = RP_OK;
     double space;
 
+    /* Positioned containers met since the last box go on its page. */
+    rp_positioned_append(&box->positioned, pg->layout->positioned);
+    pg->layout->positioned = NULL;
+
     if (box->break_before && pg->n > pg->first_content) {
         status = finish_page(pg, err);
         if (status != RP_OK)
@@ -626,6 +661,8 @@ static enum rp_status paginator_add(struct rp_consumer *consumer,
         struct rp_box *first, *rest;
         if (rp_row_split(box, pg->body.h - pg->y - space - footer_reserve(box),
                          &first, &rest)) {
+            first->positioned = box->positioned;
+            box->positioned = NULL;
             rp_box_unref(box);
             place(pg, first, pg->y + space);
             close_table_on_page(pg);
@@ -927,6 +964,11 @@ static enum rp_status open_page(struct paginator *pg, bool blank,
                             pg->flow_width);
     pg->page_open = true;
     pg->page_blank = blank;
+    /* What positioned containers met in the flow are placed against. */
+    pg->layout->page_w = pg->page_width;
+    pg->layout->page_h = pg->page_height;
+    pg->layout->ref_w = pg->body.w;
+    pg->layout->ref_h = pg->body.h;
     return RP_OK;
 }
 
@@ -975,6 +1017,29 @@ static bool needs_final_blank(const struct paginator *pg,
     default:
         return false;
     }
+}
+
+/*
+ * Positioned containers after the last box of the flow go on the last
+ * page.  Only when the flow has no box at all do they need one of their
+ * own: empty, and without the space or break left pending after the last
+ * block, so that it cannot start a page of its own.
+ */
+static enum rp_status place_last_positioned(struct paginator *pg,
+                                            struct rp_flow *flow,
+                                            struct rp_error *err)
+{
+    struct rp_layout *layout = pg->layout;
+
+    if (pg->n > 0) {
+        rp_positioned_append(&pg->placed[pg->n - 1].box->positioned,
+                             layout->positioned);
+        layout->positioned = NULL;
+        return RP_OK;
+    }
+    flow->pending_space = 0;
+    flow->pending_break = RP_FO_BREAK_AUTO;
+    return rp_flow_emit(flow, rp_box_new(), err);
 }
 
 /*
@@ -1043,6 +1108,8 @@ static enum rp_status layout_sequence(struct rp_layout *layout,
             break;
         rp_flow_init(&flow, layout, &pg.base, 0, pg.body.w);
         status = rp_flow_children(&flow, c, err);
+        if (status == RP_OK && layout->positioned)
+            status = place_last_positioned(&pg, &flow, err);
     }
     if (status != RP_OK)
         rp_fo_node_done(c);
@@ -1067,6 +1134,8 @@ static enum rp_status layout_sequence(struct rp_layout *layout,
         }
     }
     layout->sequence_index++;
+    rp_positioned_free(layout->positioned);
+    layout->positioned = NULL;
     for (mark = flow.pending_ids; mark; mark = next) {
         next = mark->next;
         free(mark);
@@ -1272,6 +1341,7 @@ out:
     g_hash_table_destroy(layout.carry_document);
     if (layout.hyphen_dicts)
         g_hash_table_destroy(layout.hyphen_dicts);
+    rp_positioned_free(layout.positioned);
     rp_shape_cache_free(layout.shapes);
     return status;
 }

@@ -326,6 +326,14 @@ enum rp_status rp_spool_write(struct rp_spool *spool,
             put_u32(&spool->record, (uint32_t)from->deferred);
             put_u32(&spool->record, (uint32_t)from->deferred_line);
             break;
+        case RP_AREA_GROUP:
+            put_f64(&spool->record, from->w);
+            put_f64(&spool->record, from->h);
+            put_u32(&spool->record, (uint32_t)from->z);
+            put_u8(&spool->record, from->clip);
+            break;
+        case RP_AREA_GROUP_END:
+            break;
         }
     }
     h.bytes = (uint32_t)spool->record.len;
@@ -447,6 +455,14 @@ enum rp_status rp_spool_read(struct rp_spool *spool, struct rp_item_list *items,
         case RP_AREA_DEFERRED:
             item.deferred = get_u32(&c);
             item.deferred_line = get_u32(&c);
+            break;
+        case RP_AREA_GROUP:
+            item.w = get_f64(&c);
+            item.h = get_f64(&c);
+            item.z = (int)get_u32(&c);
+            item.clip = get_u8(&c);
+            break;
+        case RP_AREA_GROUP_END:
             break;
         }
         rp_item_list_push(items, &item);

@@ -18,7 +18,7 @@ static void dump_text(FILE *out, const struct rp_area_item *item, GString *text)
 
     g_string_truncate(text, 0);
     rp_area_text(item, text);
-    fprintf(out, "  text %.2f %.2f w=%.2f \"", item->x, item->y, item->w);
+    fprintf(out, "text %.2f %.2f w=%.2f \"", item->x, item->y, item->w);
     for (i = 0; i < text->len; i++) {
         if (text->str[i] == '"' || text->str[i] == '\\')
             fputc('\\', out);
@@ -32,20 +32,26 @@ void rp_paint_dump_page(FILE *out, const struct rp_area_page *page)
     static const char *const styles[] = {"solid", "dashed", "dotted", "double"};
     GString *text = g_string_new(NULL);
     size_t i;
+    int depth = 0;
 
     fprintf(out, "page %d folio %d %.2fx%.2f\n", page->index, page->number,
             page->width, page->height);
     for (i = 0; i < page->n_items; i++) {
         const struct rp_area_item *item = &page->items[i];
+        /* What a positioned area holds is indented under it. */
+        if (item->kind == RP_AREA_GROUP_END && depth > 0)
+            depth--;
+        if (item->kind != RP_AREA_DEFERRED)
+            fprintf(out, "%*s", 2 + 2 * depth, "");
         switch (item->kind) {
         case RP_AREA_RECT:
-            fprintf(out, "  rect %.2f %.2f %.2fx%.2f ", item->x, item->y,
-                    item->w, item->h);
+            fprintf(out, "rect %.2f %.2f %.2fx%.2f ", item->x, item->y, item->w,
+                    item->h);
             dump_color(out, &item->color);
             fputc('\n', out);
             break;
         case RP_AREA_RULE:
-            fprintf(out, "  rule %.2f %.2f -> %.2f %.2f %.2f %s ", item->x,
+            fprintf(out, "rule %.2f %.2f -> %.2f %.2f %.2f %s ", item->x,
                     item->y, item->x + item->w, item->y + item->h,
                     item->rule_width, styles[item->rule_style]);
             dump_color(out, &item->color);
@@ -56,13 +62,20 @@ void rp_paint_dump_page(FILE *out, const struct rp_area_page *page)
             dump_text(out, item, text);
             break;
         case RP_AREA_LINK:
-            fprintf(out, "  link %.2f %.2f %.2fx%.2f %s %s\n", item->x, item->y,
+            fprintf(out, "link %.2f %.2f %.2fx%.2f %s %s\n", item->x, item->y,
                     item->w, item->h, item->internal ? "dest" : "uri",
                     item->target);
             break;
         case RP_AREA_DEST:
-            fprintf(out, "  dest %.2f %.2f %s\n", item->x, item->y,
-                    item->target);
+            fprintf(out, "dest %.2f %.2f %s\n", item->x, item->y, item->target);
+            break;
+        case RP_AREA_GROUP:
+            fprintf(out, "group %.2f %.2f %.2fx%.2f z=%d%s\n", item->x, item->y,
+                    item->w, item->h, item->z, item->clip ? " clip" : "");
+            depth++;
+            break;
+        case RP_AREA_GROUP_END:
+            fputs("end\n", out);
             break;
         case RP_AREA_DEFERRED:
             break;

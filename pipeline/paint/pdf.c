@@ -248,6 +248,8 @@ static void paint_item(struct rp_painter *p, const struct rp_area_item *item)
         paint_dest(p, item);
         break;
     case RP_AREA_DEFERRED:
+    case RP_AREA_GROUP:
+    case RP_AREA_GROUP_END:
         break;
     case RP_AREA_RECT:
         batch_shapes(p, SHAPES_FILL, &item->color, 0);
@@ -304,6 +306,8 @@ static int layer_of(enum rp_area_kind kind)
     case RP_AREA_LINK:
     case RP_AREA_DEST:
     case RP_AREA_DEFERRED:
+    case RP_AREA_GROUP:
+    case RP_AREA_GROUP_END:
         break;
     }
     return 3;
@@ -311,13 +315,79 @@ static int layer_of(enum rp_area_kind kind)
 
 #define N_LAYERS 4
 
+/* Items from up to to, holding no positioned area, layer by layer. */
+static void paint_layers(struct rp_painter *p, const struct rp_area_item *items,
+                         size_t from, size_t to)
+{
+    size_t i;
+    int layer;
+
+    if (from == to)
+        return;
+    for (layer = 0; layer < N_LAYERS; layer++) {
+        for (i = from; i < to; i++) {
+            if (layer_of(items[i].kind) == layer)
+                paint_item(p, &items[i]);
+        }
+        flush_shapes(p);
+        rp_glyph_batch_flush(&p->batch, p->cr);
+    }
+}
+
+/* The GROUP_END closing the group that starts at from, or to. */
+static size_t group_end(const struct rp_area_item *items, size_t from,
+                        size_t to)
+{
+    size_t i;
+    int depth = 0;
+
+    for (i = from; i < to; i++) {
+        if (items[i].kind == RP_AREA_GROUP)
+            depth++;
+        else if (items[i].kind == RP_AREA_GROUP_END && --depth == 0)
+            return i;
+    }
+    return to;
+}
+
+/*
+ * Items in painting order.  Layers may only reorder items between
+ * positioned areas: a watermark laid down first must stay under the
+ * backgrounds and text that follow it, a stamp laid down last over them.
+ * So each run of plain items is painted in layers, and each positioned
+ * area whole, in its place (clipped if it asks).
+ */
+static void paint_range(struct rp_painter *p, const struct rp_area_item *items,
+                        size_t from, size_t to)
+{
+    size_t run = from, i = from, end;
+
+    while (i < to) {
+        if (items[i].kind != RP_AREA_GROUP) {
+            i++;
+            continue;
+        }
+        paint_layers(p, items, run, i);
+        end = group_end(items, i, to);
+        cairo_save(p->cr);
+        if (items[i].clip) {
+            cairo_rectangle(p->cr, items[i].x, items[i].y, items[i].w,
+                            items[i].h);
+            cairo_clip(p->cr);
+        }
+        paint_range(p, items, i + 1, end);
+        cairo_restore(p->cr);
+        i = end < to ? end + 1 : to;
+        run = i;
+    }
+    paint_layers(p, items, run, to);
+}
+
 enum rp_status rp_paint_page(struct rp_painter *p,
                              const struct rp_area_page *page,
                              struct rp_error *err)
 {
     cairo_status_t s;
-    size_t i;
-    int layer;
 
     if (!p->surface) {
         p->surface = cairo_pdf_surface_create_for_stream(
@@ -335,14 +405,7 @@ enum rp_status rp_paint_page(struct rp_painter *p,
     } else {
         cairo_pdf_surface_set_size(p->surface, page->width, page->height);
     }
-    for (layer = 0; layer < N_LAYERS; layer++) {
-        for (i = 0; i < page->n_items; i++) {
-            if (layer_of(page->items[i].kind) == layer)
-                paint_item(p, &page->items[i]);
-        }
-        flush_shapes(p);
-        rp_glyph_batch_flush(&p->batch, p->cr);
-    }
+    paint_range(p, page->items, 0, page->n_items);
     cairo_show_page(p->cr);
     p->pages++;
     s = cairo_status(p->cr);
