@@ -15,12 +15,12 @@
 
 #include "common/buf.h"
 #include "common/csvtable.h"
+#include "common/xmlconf.h"
 #include "common/mem.h"
 #include "match.h"
 #include "metrics.h"
 
 /* A configuration file is small; anything bigger is a mistake. */
-#define MAX_CONFIG_BYTES ((size_t)4 << 20)
 #define MAX_TARGET_HOURS 100000
 
 /* ---- names ---- */
@@ -200,91 +200,10 @@ static bool file_exists(const char *path)
     return stat(path, &st) == 0;
 }
 
-/* Parsed without network access, entity substitution or DTD loading:
- * a configuration file cannot pull in other files. */
-static enum rp_status read_xml(const char *path, const char *root_name,
-                               xmlDoc **out, struct rp_error *err)
-{
-    struct stat st;
-    xmlDoc *doc;
-    xmlNode *root;
-    const xmlError *e;
-
-    *out = NULL;
-    if (stat(path, &st) != 0 || (size_t)st.st_size > MAX_CONFIG_BYTES)
-        return rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
-                            "cannot read the file, or it is larger than "
-                            "%zu bytes",
-                            MAX_CONFIG_BYTES);
-    xmlResetLastError();
-    doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
-    if (!doc) {
-        e = xmlGetLastError();
-        return rp_error_set(err, RP_ERR_INPUT, path, e ? e->line : 0, NULL,
-                            "not well-formed XML: %s",
-                            e && e->message ? e->message : "unknown error");
-    }
-    root = xmlDocGetRootElement(doc);
-    if (!root || xmlStrcmp(root->name, BAD_CAST root_name) != 0) {
-        /* The line goes with the document: read it first. */
-        long line = root ? root->line : 0;
-        xmlFreeDoc(doc);
-        return rp_error_set(err, RP_ERR_INPUT, path, line, NULL,
-                            "expected the root element <%s>", root_name);
-    }
-    *out = doc;
-    return RP_OK;
-}
-
-/* The attribute's value (caller frees with xmlFree), or NULL. */
-static char *attr(const xmlNode *n, const char *name)
-{
-    return (char *)xmlGetProp(n, BAD_CAST name);
-}
-
-static enum rp_status bad_attr(const char *path, const xmlNode *n,
-                               const char *name, const char *value,
-                               const char *expected, struct rp_error *err)
-{
-    return rp_error_set(err, RP_ERR_INPUT, path, n->line, name,
-                        "<%s %s=\"%s\">: expected %s", (const char *)n->name,
-                        name, value ? value : "", expected);
-}
-
-/* A whole number in [lo, hi]; absent leaves *out alone unless required. */
-static enum rp_status attr_int(const char *path, const xmlNode *n,
-                               const char *name, bool required, int64_t lo,
-                               int64_t hi, int64_t *out, struct rp_error *err)
-{
-    char *v = attr(n, name), *end = NULL;
-    long long x;
-    enum rp_status status = RP_OK;
-
-    if (!v) {
-        if (required)
-            status = rp_error_set(err, RP_ERR_INPUT, path, n->line, name,
-                                  "<%s> needs the attribute %s",
-                                  (const char *)n->name, name);
-        return status;
-    }
-    errno = 0;
-    x = strtoll(v, &end, 10);
-    if (v[0] < '0' || v[0] > '9' || *end || errno || x < lo || x > hi) {
-        char expected[96];
-        snprintf(expected, sizeof(expected), "a whole number from %lld to %lld",
-                 (long long)lo, (long long)hi);
-        status = bad_attr(path, n, name, v, expected, err);
-    } else {
-        *out = x;
-    }
-    xmlFree(v);
-    return status;
-}
-
 static enum rp_status attr_basis(const char *path, const xmlNode *n,
                                  enum rp_merge_basis *out, struct rp_error *err)
 {
-    char *v = attr(n, "basis");
+    char *v = rp_xmlconf_attr(n, "basis");
     enum rp_status status = RP_OK;
 
     if (!v)
@@ -294,23 +213,10 @@ static enum rp_status attr_basis(const char *path, const xmlNode *n,
     else if (strcmp(v, "business") == 0)
         *out = RP_MERGE_BASIS_BUSINESS;
     else
-        status = bad_attr(path, n, "basis", v, "calendar or business", err);
+        status = rp_xmlconf_bad_attr(path, n, "basis", v,
+                                     "calendar or business", err);
     xmlFree(v);
     return status;
-}
-
-static bool is_element(const xmlNode *n, const char *name)
-{
-    return n->type == XML_ELEMENT_NODE &&
-           xmlStrcmp(n->name, BAD_CAST name) == 0;
-}
-
-static enum rp_status unexpected(const char *path, const xmlNode *n,
-                                 const char *parent, struct rp_error *err)
-{
-    return rp_error_set(err, RP_ERR_INPUT, path, n->line, NULL,
-                        "<%s> is not expected inside <%s>",
-                        (const char *)n->name, parent);
 }
 
 /* ---- sla.xml ---- */
@@ -334,11 +240,11 @@ static enum rp_status attr_clock(const char *path, const xmlNode *n,
                                  const char *name, int32_t *out,
                                  struct rp_error *err)
 {
-    char *v = attr(n, name);
+    char *v = rp_xmlconf_attr(n, name);
     enum rp_status status = RP_OK;
 
     if (v && !parse_clock(v, out))
-        status = bad_attr(path, n, name, v, "a time HH:MM", err);
+        status = rp_xmlconf_bad_attr(path, n, name, v, "a time HH:MM", err);
     xmlFree(v);
     return status;
 }
@@ -349,7 +255,7 @@ static enum rp_status attr_days(const char *path, const xmlNode *n,
 {
     static const char *const names[7] = {"mon", "tue", "wed", "thu",
                                          "fri", "sat", "sun"};
-    char *v = attr(n, "days"), *p;
+    char *v = rp_xmlconf_attr(n, "days"), *p;
     enum rp_status status = RP_OK;
     bool any = false;
     int d;
@@ -369,8 +275,9 @@ static enum rp_status attr_days(const char *path, const xmlNode *n,
                 break;
         }
         if (d == 7) {
-            status = bad_attr(path, n, "days", v,
-                              "day names Mon Tue Wed Thu Fri Sat Sun", err);
+            status = rp_xmlconf_bad_attr(
+                path, n, "days", v, "day names Mon Tue Wed Thu Fri Sat Sun",
+                err);
             goto out;
         }
         workday[d] = true;
@@ -378,7 +285,8 @@ static enum rp_status attr_days(const char *path, const xmlNode *n,
         p += len;
     }
     if (!any)
-        status = bad_attr(path, n, "days", v, "at least one working day", err);
+        status = rp_xmlconf_bad_attr(path, n, "days", v,
+                                     "at least one working day", err);
 out:
     xmlFree(v);
     return status;
@@ -418,17 +326,17 @@ static enum rp_status read_calendar(const char *path, const xmlNode *n,
                                     struct rp_merge_calendar *cal,
                                     struct rp_error *err)
 {
-    char *tz = attr(n, "time-zone");
+    char *tz = rp_xmlconf_attr(n, "time-zone");
     const xmlNode *c;
     size_t cap = 0, i;
 
     if (tz) {
         if (!known_time_zone(tz)) {
-            enum rp_status s =
-                bad_attr(path, n, "time-zone", tz,
-                         "a time zone of the system's database, such as "
-                         "Europe/Berlin or UTC",
-                         err);
+            enum rp_status s = rp_xmlconf_bad_attr(
+                path, n, "time-zone", tz,
+                "a time zone of the system's database, such as "
+                "Europe/Berlin or UTC",
+                err);
             xmlFree(tz);
             return s;
         }
@@ -448,17 +356,17 @@ static enum rp_status read_calendar(const char *path, const xmlNode *n,
         int64_t day;
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        if (!is_element(c, "holiday"))
-            return unexpected(path, c, "calendar", err);
-        date = attr(c, "date");
+        if (!rp_xmlconf_is_element(c, "holiday"))
+            return rp_xmlconf_unexpected(path, c, "calendar", err);
+        date = rp_xmlconf_attr(c, "date");
         if (!date || !rp_merge_parse_day(date, &day)) {
-            enum rp_status s =
-                bad_attr(path, c, "date", date, "a date YYYY-MM-DD", err);
+            enum rp_status s = rp_xmlconf_bad_attr(path, c, "date", date,
+                                                   "a date YYYY-MM-DD", err);
             xmlFree(date);
             return s;
         }
         xmlFree(date);
-        name = attr(c, "name");
+        name = rp_xmlconf_attr(c, "name");
         rp_array_grow((void **)&cal->holidays, &cap, cal->n_holidays + 1,
                       sizeof(*cal->holidays));
         cal->holidays[cal->n_holidays].day = day;
@@ -482,7 +390,8 @@ static enum rp_status read_target(const char *path, const xmlNode *n,
                                   struct rp_error *err)
 {
     struct rp_merge_target t;
-    char *prio = attr(n, "priority"), *tier = attr(n, "tier");
+    char *prio = rp_xmlconf_attr(n, "priority"),
+         *tier = rp_xmlconf_attr(n, "tier");
     enum rp_status status = RP_OK;
     size_t i;
 
@@ -490,14 +399,15 @@ static enum rp_status read_target(const char *path, const xmlNode *n,
     t.basis = sla->basis;
     if (!prio || strlen(prio) != 2 || prio[0] != 'P' || prio[1] < '1' ||
         prio[1] > '4') {
-        status = bad_attr(path, n, "priority", prio, "P1, P2, P3 or P4", err);
+        status = rp_xmlconf_bad_attr(path, n, "priority", prio,
+                                     "P1, P2, P3 or P4", err);
         goto out;
     }
     t.priority = (enum rp_priority)(prio[1] - '0');
-    if (attr_int(path, n, "first-response-hours", true, 0, MAX_TARGET_HOURS,
-                 &t.first_response_hours, err) ||
-        attr_int(path, n, "resolution-hours", true, 0, MAX_TARGET_HOURS,
-                 &t.resolution_hours, err) ||
+    if (rp_xmlconf_int(path, n, "first-response-hours", true, 0,
+                       MAX_TARGET_HOURS, &t.first_response_hours, err) ||
+        rp_xmlconf_int(path, n, "resolution-hours", true, 0, MAX_TARGET_HOURS,
+                       &t.resolution_hours, err) ||
         attr_basis(path, n, &t.basis, err)) {
         status = err->status;
         goto out;
@@ -542,7 +452,7 @@ static enum rp_status read_sla(const char *path,
     size_t cap = 0, i;
     int p;
 
-    status = read_xml(path, "sla", &doc, err);
+    status = rp_xmlconf_read(path, "sla", &doc, err);
     if (status != RP_OK)
         return status;
     root = xmlDocGetRootElement(doc);
@@ -553,8 +463,8 @@ static enum rp_status read_sla(const char *path,
     free(sla->targets);
     sla->targets = NULL;
     sla->n_targets = 0;
-    status =
-        attr_int(path, root, "compliance-target-pct", false, 0, 100, &pct, err);
+    status = rp_xmlconf_int(path, root, "compliance-target-pct", false, 0, 100,
+                            &pct, err);
     if (status == RP_OK)
         status = attr_basis(path, root, &sla->basis, err);
     if (status != RP_OK)
@@ -563,12 +473,12 @@ static enum rp_status read_sla(const char *path,
     for (c = root->children; c && status == RP_OK; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        if (is_element(c, "calendar"))
+        if (rp_xmlconf_is_element(c, "calendar"))
             status = read_calendar(path, c, &sla->calendar, err);
-        else if (is_element(c, "target"))
+        else if (rp_xmlconf_is_element(c, "target"))
             status = read_target(path, c, sla, &cap, err);
         else
-            status = unexpected(path, c, "sla", err);
+            status = rp_xmlconf_unexpected(path, c, "sla", err);
     }
     if (status != RP_OK)
         goto out;
@@ -599,7 +509,8 @@ static enum rp_status read_rule(const char *path, const xmlNode *n,
                                 struct rp_error *err)
 {
     struct rp_merge_rule r;
-    char *when = attr(n, "when"), *level = attr(n, "level");
+    char *when = rp_xmlconf_attr(n, "when"),
+         *level = rp_xmlconf_attr(n, "level");
     enum rp_status status = RP_OK;
     size_t k;
 
@@ -609,11 +520,12 @@ static enum rp_status read_rule(const char *path, const xmlNode *n,
             break;
     }
     if (!when || k == sizeof(rule_names) / sizeof(rule_names[0])) {
-        status = bad_attr(path, n, "when", when,
-                          "one of sla-below-target, open-p1, p1-raised, "
-                          "overdue-milestones, high-risks, escalated, "
-                          "reopened, aged-backlog",
-                          err);
+        status =
+            rp_xmlconf_bad_attr(path, n, "when", when,
+                                "one of sla-below-target, open-p1, p1-raised, "
+                                "overdue-milestones, high-risks, escalated, "
+                                "reopened, aged-backlog",
+                                err);
         goto out;
     }
     r.kind = (enum rp_merge_rule_kind)k;
@@ -622,14 +534,15 @@ static enum rp_status read_rule(const char *path, const xmlNode *n,
     } else if (level && strcmp(level, "unstable") == 0) {
         r.level = RP_MERGE_HEALTH_UNSTABLE;
     } else {
-        status = bad_attr(path, n, "level", level, "watch or unstable", err);
+        status = rp_xmlconf_bad_attr(path, n, "level", level,
+                                     "watch or unstable", err);
         goto out;
     }
     r.min = 1;
-    if (attr_int(path, n, "min", false, 1, INT32_MAX, &r.min, err) ||
-        attr_int(path, n, "points", false, 0, 100, &r.points, err) ||
-        attr_int(path, n, "days", r.kind == RP_MERGE_RULE_AGED_BACKLOG, 0,
-                 100000, &r.days, err)) {
+    if (rp_xmlconf_int(path, n, "min", false, 1, INT32_MAX, &r.min, err) ||
+        rp_xmlconf_int(path, n, "points", false, 0, 100, &r.points, err) ||
+        rp_xmlconf_int(path, n, "days", r.kind == RP_MERGE_RULE_AGED_BACKLOG, 0,
+                       100000, &r.days, err)) {
         status = err->status;
         goto out;
     }
@@ -650,7 +563,7 @@ static enum rp_status read_health(const char *path,
     enum rp_status status;
     size_t cap = 0;
 
-    status = read_xml(path, "health", &doc, err);
+    status = rp_xmlconf_read(path, "health", &doc, err);
     if (status != RP_OK)
         return status;
     root = xmlDocGetRootElement(doc);
@@ -661,10 +574,10 @@ static enum rp_status read_health(const char *path,
     for (c = root->children; c && status == RP_OK; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        if (is_element(c, "rule"))
+        if (rp_xmlconf_is_element(c, "rule"))
             status = read_rule(path, c, h, &cap, err);
         else
-            status = unexpected(path, c, "health", err);
+            status = rp_xmlconf_unexpected(path, c, "health", err);
     }
     xmlFreeDoc(doc);
     return status;
