@@ -1,7 +1,8 @@
 /*
  * libFuzzer target: bytes as one of the administrator's configuration
- * files (the first byte picks which: config/sla.xml, config/health.xml or
- * config/account-map.csv), loaded as the merge stage loads them.
+ * files (the first byte picks which: config/sla.xml, config/health.xml,
+ * config/account-map.csv, loaded as the merge stage loads them, or
+ * config/people.csv and config/workflow.xml, as the workflow loads them).
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -10,16 +11,21 @@
 #include <unistd.h>
 
 #include "merge/config.h"
+#include "workflow/workflow.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const char *const names[] = {"sla.xml", "health.xml",
-                                        "account-map.csv"};
+                                        "account-map.csv", "people.csv",
+                                        "workflow.xml"};
     static char dir[] = "/tmp/rp-config-fuzz-XXXXXX";
     static int made;
     struct rp_merge_config cfg;
+    struct rp_workflow_people people;
+    struct rp_workflow_settings settings;
+    unsigned which;
     struct rp_error err;
     char path[64];
     FILE *fp;
@@ -31,15 +37,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         made = 1;
     }
-    snprintf(path, sizeof(path), "%s/%s", dir, names[data[0] % 3]);
+    which = data[0] % 5;
+    snprintf(path, sizeof(path), "%s/%s", dir, names[which]);
     fp = fopen(path, "wb");
     if (!fp)
         abort();
     fwrite(data + 1, 1, size - 1, fp);
     fclose(fp);
     rp_error_init(&err);
-    if (rp_merge_config_load(&cfg, dir, &err) == RP_OK)
+    if (which == 3) {
+        (void)rp_workflow_people_load(&people, path, &err);
+        rp_workflow_people_release(&people);
+    } else if (which == 4) {
+        (void)rp_workflow_settings_load(&settings, path, &err);
+    } else if (rp_merge_config_load(&cfg, dir, &err) == RP_OK) {
         rp_merge_config_release(&cfg);
+    }
     unlink(path);
     return 0;
 }

@@ -20,7 +20,7 @@ struct rp_workflow {
     char *login;
     int64_t now;
     const char *const *sections;
-    int approval_wait_days;
+    struct rp_workflow_settings settings;
     struct rp_workflow_people people;
 };
 
@@ -69,6 +69,130 @@ enum rp_workflow_stage rp_wf_stage_parse(const char *name);
 
 /* A copy of a text column; fallback (copied too) when it is NULL. */
 char *rp_wf_column_dup(sqlite3_stmt *st, int i, const char *fallback);
+
+/*
+ * Prepares sql and binds its parameters in order, as types says: 'i' an
+ * int, 'I' an int64_t, 't' a const char * (NULL binds NULL), 'T' a const
+ * char * and its length (a size_t), 'b' a const void * and a size_t.  NULL (err
+ * set, naming what was being done) when the statement cannot be made.
+ */
+sqlite3_stmt *rp_wf_prepare(struct rp_workflow *wf, const char *what,
+                            struct rp_error *err, const char *sql,
+                            const char *types, ...);
+/* The same, run to its end: an INSERT or an UPDATE. */
+enum rp_status rp_wf_exec(struct rp_workflow *wf, const char *what,
+                          struct rp_error *err, const char *sql,
+                          const char *types, ...) RP_MUST_CHECK;
+
+void rp_wf_format_day(int64_t t, char out[11]);
+
+/* ---- one action (act.c) ---- */
+
+/* A step a person can take (or the nightly run's "draft"). */
+struct rp_wf_transition {
+    const char *action;
+    enum rp_workflow_stage from, to;
+};
+
+/* The step action may take from a stage, or NULL. */
+const struct rp_wf_transition *rp_wf_find_step(const char *action,
+                                               enum rp_workflow_stage from);
+
+/* The request an action works on, as stored. */
+struct rp_wf_request {
+    int64_t id;
+    int year;
+    enum rp_workflow_stage stage;
+    char *account, *name, *tier, *owner, *country;
+    struct rp_workflow_account facts; /* points into the strings above */
+};
+
+/*
+ * One action in progress: who acts (and for whom), on which account's
+ * request.  Every action starts with rp_wf_act_start() (or _init() and
+ * its own checks), ends with rp_wf_act_finish() or a refusal, and is
+ * released with rp_wf_act_release().
+ */
+struct rp_wf_act {
+    struct rp_workflow *wf;
+    const char *action;
+    const char *account;
+    const struct rp_workflow_person *actor;
+    const struct rp_workflow_person *behalf;
+    struct rp_wf_request req;
+    int have_req;
+    struct rp_error *err;
+};
+
+void rp_wf_act_init(struct rp_wf_act *a, struct rp_workflow *wf,
+                    const char *action, const char *account,
+                    struct rp_error *err);
+void rp_wf_act_release(struct rp_wf_act *a);
+
+/*
+ * Refuses the action: err gets the message with status (RP_ERR_REFUSED
+ * for who and when, RP_ERR_INPUT for what was given), any open
+ * transaction is rolled back, and the refusal is audited in a transaction
+ * of its own.  Returns status.
+ */
+enum rp_status rp_wf_refuse(struct rp_wf_act *a, enum rp_status status,
+                            const char *fmt, ...) RP_PRINTF(3, 4);
+/* The same for a failure of the renderer or a file: its file, line and
+ * field stay in err, its message follows what. */
+enum rp_status rp_wf_refuse_cause(struct rp_wf_act *a, const char *what,
+                                  const struct rp_error *cause);
+/* A failure of the store: rolled back, returned, not audited. */
+enum rp_status rp_wf_failed(struct rp_wf_act *a, enum rp_status status);
+
+/* The acting person, who must have one of roles (roles_text says which). */
+enum rp_status rp_wf_act_actor(struct rp_wf_act *a, unsigned roles,
+                               const char *roles_text) RP_MUST_CHECK;
+/* The account's latest request; *found 0 when it has none. */
+enum rp_status rp_wf_act_load(struct rp_wf_act *a, int *found) RP_MUST_CHECK;
+/* Loads the request and the step its stage allows for the action. */
+enum rp_status
+rp_wf_act_step(struct rp_wf_act *a,
+               const struct rp_wf_transition **step) RP_MUST_CHECK;
+/* rp_wf_act_init(), _actor() and _step() in one. */
+enum rp_status rp_wf_act_start(struct rp_wf_act *a, struct rp_workflow *wf,
+                               const char *action, const char *account,
+                               unsigned roles, const char *roles_text,
+                               const struct rp_wf_transition **step,
+                               struct rp_error *err) RP_MUST_CHECK;
+/* Begins the write and checks nobody moved the request meanwhile. */
+enum rp_status
+rp_wf_act_recheck(struct rp_wf_act *a,
+                  const struct rp_wf_transition **step) RP_MUST_CHECK;
+/* Moves the request to `to`, writes the audit entry and commits. */
+enum rp_status rp_wf_act_finish(struct rp_wf_act *a, enum rp_workflow_stage to,
+                                const char *document_sha256, const char *detail,
+                                struct rp_workflow_result *res) RP_MUST_CHECK;
+/* The audit entry of the action so far (outcome "done" or "refused"). */
+struct rp_audit_record rp_wf_act_record(const struct rp_wf_act *a,
+                                        const char *outcome);
+
+/* ---- drafts (draft.c), shared with approvals ---- */
+
+struct rp_wf_draft {
+    int64_t id;
+    int version;
+    char *path, *sha256, *data_sha256;
+    void *snapshot; /* only when asked for */
+    size_t snapshot_len;
+};
+/* The request's latest draft (with its snapshot when with_snapshot). */
+enum rp_status rp_wf_latest_draft(struct rp_wf_act *a, int with_snapshot,
+                                  struct rp_wf_draft *d) RP_MUST_CHECK;
+void rp_wf_draft_release(struct rp_wf_draft *d);
+/* OUTPUT/<kind>/<account>/<year>-v<N><suffix>.pdf, its folder made. */
+enum rp_status rp_wf_document_path(struct rp_wf_act *a, const char *kind,
+                                   int version, const char *suffix,
+                                   char **out) RP_MUST_CHECK;
+/* Where rendered bytes wait until the store has recorded them. */
+char *rp_wf_pending_path(const char *path);
+/* Moves them into place, with mode, once the store agrees. */
+enum rp_status rp_wf_publish(struct rp_wf_act *a, const char *pending,
+                             const char *path, unsigned mode) RP_MUST_CHECK;
 
 /* Opens the database file without migrating (tests). */
 enum rp_status rp_wf_open_db(struct rp_workflow *wf, const char *path,

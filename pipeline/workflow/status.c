@@ -142,7 +142,8 @@ enum rp_status rp_workflow_status(struct rp_workflow *wf,
         q->overdue = q->stage != RP_WORKFLOW_DELIVERED &&
                      wf->now >= parse_day(q->due) + 86400;
         if (q->stage == RP_WORKFLOW_IN_REVIEW &&
-            wf->now - q->stage_since > (int64_t)wf->approval_wait_days * 86400)
+            wf->now - q->stage_since >
+                (int64_t)wf->settings.approval_wait_days * 86400)
             q->approval_waiting_days =
                 (int)((wf->now - q->stage_since) / 86400);
     }

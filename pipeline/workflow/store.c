@@ -10,10 +10,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "common/file.h"
@@ -28,6 +31,88 @@ static const char *const stage_names[RP_WORKFLOW_N_STAGES] = {
 const char *rp_workflow_stage_name(enum rp_workflow_stage stage)
 {
     return (unsigned)stage < RP_WORKFLOW_N_STAGES ? stage_names[stage] : "?";
+}
+
+static sqlite3_stmt *prepare_v(struct rp_workflow *wf, const char *what,
+                               struct rp_error *err, const char *sql,
+                               const char *types, va_list ap)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(wf->db, sql, -1, &st, NULL), i;
+
+    for (i = 0; rc == SQLITE_OK && types[i]; i++) {
+        const char *text;
+        const void *blob;
+
+        switch (types[i]) {
+        case 'i':
+            rc = sqlite3_bind_int(st, i + 1, va_arg(ap, int));
+            break;
+        case 'I':
+            rc = sqlite3_bind_int64(st, i + 1, va_arg(ap, int64_t));
+            break;
+        case 't':
+            text = va_arg(ap, const char *);
+            rc = text ? sqlite3_bind_text(st, i + 1, text, -1, SQLITE_STATIC)
+                      : sqlite3_bind_null(st, i + 1);
+            break;
+        case 'T':
+            text = va_arg(ap, const char *);
+            rc = sqlite3_bind_text64(st, i + 1, text, va_arg(ap, size_t),
+                                     SQLITE_STATIC, SQLITE_UTF8);
+            break;
+        default: /* 'b' */
+            blob = va_arg(ap, const void *);
+            rc = sqlite3_bind_blob64(st, i + 1, blob, va_arg(ap, size_t),
+                                     SQLITE_STATIC);
+            break;
+        }
+    }
+    if (rc == SQLITE_OK)
+        return st;
+    rp_wf_db_error(wf, rc, what, err);
+    sqlite3_finalize(st);
+    return NULL;
+}
+
+sqlite3_stmt *rp_wf_prepare(struct rp_workflow *wf, const char *what,
+                            struct rp_error *err, const char *sql,
+                            const char *types, ...)
+{
+    sqlite3_stmt *st;
+    va_list ap;
+
+    va_start(ap, types);
+    st = prepare_v(wf, what, err, sql, types, ap);
+    va_end(ap);
+    return st;
+}
+
+enum rp_status rp_wf_exec(struct rp_workflow *wf, const char *what,
+                          struct rp_error *err, const char *sql,
+                          const char *types, ...)
+{
+    sqlite3_stmt *st;
+    va_list ap;
+    int rc;
+
+    va_start(ap, types);
+    st = prepare_v(wf, what, err, sql, types, ap);
+    va_end(ap);
+    if (!st)
+        return err->status;
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? RP_OK : rp_wf_db_error(wf, rc, what, err);
+}
+
+void rp_wf_format_day(int64_t t, char out[11])
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+
+    gmtime_r(&tt, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
 enum rp_workflow_stage rp_wf_stage_parse(const char *name)
@@ -341,6 +426,22 @@ enum rp_status rp_wf_open_db(struct rp_workflow *wf, const char *path,
     return status;
 }
 
+static enum rp_status load_settings(struct rp_workflow *wf,
+                                    const char *config_dir,
+                                    struct rp_error *err)
+{
+    enum rp_status status;
+    char *path;
+
+    if (!config_dir)
+        return rp_workflow_settings_load(&wf->settings, NULL, err);
+    path = rp_xmalloc(strlen(config_dir) + 16);
+    sprintf(path, "%s/workflow.xml", config_dir);
+    status = rp_workflow_settings_load(&wf->settings, path, err);
+    free(path);
+    return status;
+}
+
 enum rp_status rp_workflow_open(const struct rp_workflow_options *opt,
                                 struct rp_workflow **out, struct rp_error *err)
 {
@@ -352,9 +453,9 @@ enum rp_status rp_workflow_open(const struct rp_workflow_options *opt,
     wf->login = rp_xstrdup(opt->login ? opt->login : "");
     wf->now = opt->now;
     wf->sections = opt->sections;
-    wf->approval_wait_days =
-        opt->approval_wait_days > 0 ? opt->approval_wait_days : 5;
     status = rp_workflow_people_load(&wf->people, opt->people_path, err);
+    if (status == RP_OK)
+        status = load_settings(wf, opt->config_dir, err);
     if (status == RP_OK)
         status = rp_wf_open_db(wf, opt->db_path, err);
     if (status == RP_OK)

@@ -138,6 +138,29 @@ struct rp_workflow_renderer {
                              const char *pdf_path, struct rp_error *err);
 };
 
+/* ---- settings (config/workflow.xml) ---- */
+
+/*
+ * What the program manager tunes; an absent config/workflow.xml keeps
+ * these defaults:
+ *   <workflow delivery-lead-days="7" approval-wait-days="5"/>
+ */
+struct rp_workflow_settings {
+    int delivery_lead_days; /* a request is due this long before its meeting */
+    int approval_wait_days; /* a draft in review longer is flagged */
+};
+
+/*
+ * Loads path into s (defaults first; an absent file keeps them).  Errors
+ * name file, line and attribute.
+ */
+enum rp_status rp_workflow_settings_load(struct rp_workflow_settings *s,
+                                         const char *path,
+                                         struct rp_error *err) RP_MUST_CHECK;
+
+/* A contribution is a few pages of prose, not a data dump. */
+#define RP_WORKFLOW_MAX_CONTRIBUTION ((size_t)256 << 10)
+
 /* ---- the store ---- */
 
 enum rp_workflow_stage {
@@ -157,6 +180,8 @@ const char *rp_workflow_stage_name(enum rp_workflow_stage stage);
 struct rp_workflow_options {
     const char *db_path;     /* e.g. state/reportpipe.db */
     const char *people_path; /* e.g. config/people.csv */
+    /* Holds workflow.xml; NULL: the default settings. */
+    const char *config_dir;
     /* Where drafts (OUTPUT/drafts/) and finals (OUTPUT/approved/) go. */
     const char *output_dir;
     /* The OS login acting; the caller takes it from the process's uid. */
@@ -164,8 +189,6 @@ struct rp_workflow_options {
     int64_t now; /* Unix seconds: the time stamped on actions */
     /* Section names a contribution may have; NULL-terminated. */
     const char *const *sections;
-    /* An approval waiting longer than this many days is flagged. */
-    int approval_wait_days;
 };
 
 struct rp_workflow;
@@ -196,6 +219,7 @@ struct rp_workflow_result {
     enum rp_workflow_stage from, to;
     int version;                     /* draft/approved version */
     char path[1024];                 /* the draft or final written */
+    char due[11];                    /* requests: the due date */
     char sha256[RP_SHA256_HEX_SIZE]; /* its hash */
     char fingerprint[16];            /* approvals: the short fingerprint */
 };

@@ -64,6 +64,8 @@ static char *read_file(const char *path)
 
 static int setup(void **state)
 {
+    char path[400];
+
     (void)state;
     snprintf(dir, sizeof(dir), "%s/wf-test.XXXXXX",
              getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
@@ -72,6 +74,9 @@ static int setup(void **state)
     snprintf(people_path, sizeof(people_path), "%s/people.csv", dir);
     snprintf(out_dir, sizeof(out_dir), "%s/output", dir);
     write_file(people_path, people_csv);
+    snprintf(path, sizeof(path), "%s/workflow.xml", dir);
+    write_file(path, "<workflow delivery-lead-days=\"7\" "
+                     "approval-wait-days=\"3\"/>\n");
     return 0;
 }
 
@@ -164,7 +169,7 @@ static struct rp_workflow *open_as(const char *login, int64_t now)
     o.login = login;
     o.now = now;
     o.sections = sections;
-    o.approval_wait_days = 3;
+    o.config_dir = dir;
     rp_error_init(&err);
     if (rp_workflow_open(&o, &wf, &err) != RP_OK)
         fail_msg("open: %s", err.message);
@@ -328,6 +333,37 @@ static void test_people(void **state)
     snprintf(csv, sizeof(csv), "person,name,login,role\n");
     expect_people_error(csv, 1, "email", "no column 'email'");
     write_file(people_path, people_csv);
+}
+
+static void test_settings(void **state)
+{
+    struct rp_workflow_settings s;
+    struct rp_error err;
+    char path[400];
+
+    (void)state;
+    rp_error_init(&err);
+    assert_int_equal(rp_workflow_settings_load(&s, NULL, &err), RP_OK);
+    assert_int_equal(s.delivery_lead_days, 7);
+    assert_int_equal(s.approval_wait_days, 5);
+    snprintf(path, sizeof(path), "%s/workflow.xml", dir);
+    assert_int_equal(rp_workflow_settings_load(&s, path, &err), RP_OK);
+    assert_int_equal(s.approval_wait_days, 3);
+    write_file(path, "<workflow>\n  <approval-wait-days=\"3\"/>\n"
+                     "</workflow>\n");
+    assert_int_equal(rp_workflow_settings_load(&s, path, &err), RP_ERR_INPUT);
+    assert_int_equal(err.line, 2);
+    write_file(path, "<workflow\n approval-wait-days=\"soon\"/>\n");
+    rp_error_init(&err);
+    assert_int_equal(rp_workflow_settings_load(&s, path, &err), RP_ERR_INPUT);
+    assert_string_equal(err.field, "approval-wait-days");
+    assert_non_null(strstr(err.message, "expected a whole number from 1"));
+    write_file(path, "<workflow delivery-lead-days=\"14\">\n"
+                     "  <reminders/>\n</workflow>\n");
+    rp_error_init(&err);
+    assert_int_equal(rp_workflow_settings_load(&s, path, &err), RP_ERR_INPUT);
+    assert_int_equal(err.line, 2);
+    assert_non_null(strstr(err.message, "<reminders> is not expected"));
 }
 
 /* ---- the lifecycle ---- */
@@ -827,6 +863,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_people, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lifecycle, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refusals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_on_behalf, setup, teardown),
