@@ -55,56 +55,104 @@ int64_t cli_source_date(void);
 /* Parses YYYY-MM-DD as UTC midnight. */
 int cli_parse_date(const char *text, int64_t *out);
 
-struct rp_merge_options;
 /*
- * --period-start (option 's') or --period-end ('e', an inclusive day)
- * into the merge options; 0 when the date is not YYYY-MM-DD.
+ * Options several commands share, with long names only.  A command lists
+ * CLI_MERGE_LONG_OPTIONS (merge), CLI_BATCH_LONG_OPTIONS (run and the
+ * commands that make documents as run does) and, for the workflow, also
+ * CLI_WORKFLOW_LONG_OPTIONS, then hands each option it gets to
+ * cli_merge_option() / cli_batch_option() / the workflow driver.
  */
-int cli_period_option(int option, const char *arg,
-                      struct rp_merge_options *merge);
-
-/* ---- the workflow commands (workflow.c) ---- */
-
-/* Option codes of the options every workflow command takes. */
 enum {
-    CLI_OPT_STATE = 1000,
-    CLI_OPT_CONFIG,
-    CLI_OPT_INPUT,
+    CLI_OPT_INPUT = 1000,
     CLI_OPT_OUTPUT,
     CLI_OPT_TEMPLATES,
+    CLI_OPT_CONFIG,
+    CLI_OPT_PERIOD_START,
+    CLI_OPT_PERIOD_END,
+    CLI_OPT_STATE,
 };
-#define CLI_WORKFLOW_LONG_OPTIONS                                              \
-    {"state", required_argument, NULL, CLI_OPT_STATE},                         \
-        {"config", required_argument, NULL, CLI_OPT_CONFIG},                   \
-        {"input", required_argument, NULL, CLI_OPT_INPUT},                     \
-        {"output", required_argument, NULL, CLI_OPT_OUTPUT},                   \
-        {"templates", required_argument, NULL, CLI_OPT_TEMPLATES},             \
+#define CLI_MERGE_LONG_OPTIONS                                                 \
+    {"config", required_argument, NULL, CLI_OPT_CONFIG},                       \
+        {"period-start", required_argument, NULL, CLI_OPT_PERIOD_START},       \
+        {"period-end", required_argument, NULL, CLI_OPT_PERIOD_END},           \
     {                                                                          \
         "quiet", no_argument, NULL, 'q'                                        \
     }
+#define CLI_BATCH_LONG_OPTIONS                                                 \
+    CLI_MERGE_LONG_OPTIONS, {"input", required_argument, NULL, CLI_OPT_INPUT}, \
+        {"output", required_argument, NULL, CLI_OPT_OUTPUT},                   \
+    {                                                                          \
+        "templates", required_argument, NULL, CLI_OPT_TEMPLATES                \
+    }
+
+/*
+ * Takes one of the shared options (or -q): 0 taken, -1 not one of them,
+ * 2 a bad value (the usage error is printed; return it as the exit code).
+ */
+int cli_merge_option(struct rp_merge_options *merge, int c, const char *arg,
+                     const char *usage);
+int cli_batch_option(struct rp_batch_options *o, int c, const char *arg,
+                     const char *usage);
+/* 0, or 2 (printed) when only one end of the review period was given. */
+int cli_period_check(const struct rp_merge_options *merge, const char *usage);
+
+/* ---- the workflow commands (workflow.c) ---- */
+
+/* Who acts is never an option: it is the OS login running the command. */
+#define CLI_WORKFLOW_LONG_OPTIONS                                              \
+    CLI_BATCH_LONG_OPTIONS,                                                    \
+    {                                                                          \
+        "state", required_argument, NULL, CLI_OPT_STATE                        \
+    }
 
 struct cli_workflow {
-    const char *state_dir, *config_dir;
+    const char *state_dir;
     struct rp_batch_options batch;
     struct rp_batch_workflow source; /* the store's renderer */
     struct rp_workflow *wf;
     char *login, *db_path, *people_path;
 };
 
-void cli_workflow_init(struct cli_workflow *w);
-/* Takes a common option; 0 when c is not one of them. */
-int cli_workflow_option(struct cli_workflow *w, int c, const char *arg);
-/* Opens the store as the OS login running the process. */
-enum rp_status cli_workflow_open(struct cli_workflow *w,
-                                 struct rp_error *err) RP_MUST_CHECK;
-void cli_workflow_release(struct cli_workflow *w);
-/* The common options and exit codes, for --help. */
-void cli_workflow_help(FILE *out);
-/* The ACCOUNT argument at optind: 0, or the usage exit code. */
-int cli_parse_account(const char *usage, int argc, char **argv,
-                      const char **account);
-/* Reports err unless status is RP_OK, releases w, returns the exit code. */
-int cli_workflow_finish(struct cli_workflow *w, enum rp_status status,
-                        const struct rp_error *err);
+/*
+ * One workflow command: its own options and operands, and what it does
+ * once the store is open.  cli_workflow_main() parses the command line
+ * (its options and the common ones), opens the store as the OS login,
+ * calls act, reports the error if any and returns the exit code.
+ */
+struct cli_workflow_command {
+    const char *usage;
+    const char *help;             /* what it does, printed after usage */
+    const struct option *options; /* its own, ending in a zero entry */
+    int min_operands, max_operands;
+    /* Takes one of its options: NULL, or what is wrong (usage error). */
+    const char *(*option)(void *ctx, int c, const char *arg);
+    /* After parsing: NULL, or what is missing (usage error). */
+    const char *(*check)(void *ctx, char **operands, int n);
+    /* Does the work and prints the outcome when it succeeds. */
+    enum rp_status (*act)(struct cli_workflow *w, void *ctx, char **operands,
+                          int n, struct rp_error *err);
+};
+
+int cli_workflow_main(const struct cli_workflow_command *cmd, void *ctx,
+                      int argc, char **argv);
+
+/* --comment, --on-behalf-of and --evidence: what approve and reject take. */
+struct cli_decision {
+    const char *comment;
+    struct rp_workflow_behalf behalf;
+};
+#define CLI_DECISION_LONG_OPTIONS                                              \
+    {"comment", required_argument, NULL, 'm'},                                 \
+        {"on-behalf-of", required_argument, NULL, 'b'},                        \
+    {                                                                          \
+        "evidence", required_argument, NULL, 'e'                               \
+    }
+const char *cli_decision_option(void *ctx, int c, const char *arg);
+const char *cli_decision_check(void *ctx, char **operands, int n);
+#define CLI_DECISION_HELP                                                      \
+    "  --comment TEXT          kept with the decision\n"                       \
+    "  --on-behalf-of PERSON   (administrators) record a decision the "        \
+    "approver\n                          gave outside the tool; needs "        \
+    "--evidence FILE\n"
 
 #endif

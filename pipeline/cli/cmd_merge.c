@@ -45,12 +45,9 @@ int cmd_merge(int argc, char **argv)
 {
     static const struct option options[] = {
         {"output", required_argument, NULL, 'o'},
-        {"period-start", required_argument, NULL, 's'},
-        {"period-end", required_argument, NULL, 'e'},
-        {"config", required_argument, NULL, 'c'},
         {"contributions", required_argument, NULL, 'C'},
         {"schema", required_argument, NULL, 'S'},
-        {"quiet", no_argument, NULL, 'q'},
+        CLI_MERGE_LONG_OPTIONS,
         {NULL, 0, NULL, 0},
     };
     const char *out_path = NULL;
@@ -60,7 +57,7 @@ int cmd_merge(int argc, char **argv)
     struct rp_error err;
     xmlDoc *doc = NULL;
     enum rp_status status = RP_OK;
-    int c, i;
+    int c, i, rc;
 
     if (cli_wants_help(argc, argv)) {
         help();
@@ -75,37 +72,26 @@ int cmd_merge(int argc, char **argv)
         case 'o':
             out_path = optarg;
             break;
-        case 's':
-        case 'e':
-            if (!cli_period_option(c, optarg, &opt))
-                return cli_usage_error(usage,
-                                       "--period-%s '%s' is not a date "
-                                       "YYYY-MM-DD",
-                                       c == 's' ? "start" : "end", optarg);
-            break;
-        case 'c':
-            opt.config_dir = optarg;
-            break;
         case 'C':
             opt.contributions_dir = optarg;
             break;
         case 'S':
             opt.schema_path = optarg;
             break;
-        case 'q':
-            rp_log_set_level(RP_LOG_QUIET);
-            break;
         default:
-            return cli_usage_error(usage, "unknown option");
+            rc = cli_merge_option(&opt, c, optarg, usage);
+            if (rc < 0)
+                return cli_usage_error(usage, "unknown option");
+            if (rc > 0)
+                return rc;
         }
     }
     if (!out_path)
         return cli_usage_error(usage, "merge needs -o OUT.xml");
     if (optind >= argc)
         return cli_usage_error(usage, "merge needs the CSV files to join");
-    if ((opt.period_start == RP_TIME_NONE) != (opt.period_end == RP_TIME_NONE))
-        return cli_usage_error(usage, "give both --period-start and "
-                                      "--period-end, or neither");
+    if ((rc = cli_period_check(&opt, usage)) != 0)
+        return rc;
     rp_dataset_init(&data);
     rp_error_init(&err);
     for (i = optind; i < argc && status == RP_OK; i++) {

@@ -6,64 +6,51 @@
 
 #include <stdio.h>
 
-static const char usage[] =
-    "reportpipe reject ACCOUNT --comment TEXT [--on-behalf-of PERSON "
-    "--evidence FILE] [options]";
+static const char *check(void *ctx, char **operands, int n)
+{
+    const struct cli_decision *d = ctx;
+
+    if (!d->comment)
+        return "say what to change (--comment TEXT)";
+    return cli_decision_check(ctx, operands, n);
+}
+
+static enum rp_status act(struct cli_workflow *w, void *ctx, char **operands,
+                          int n, struct rp_error *err)
+{
+    const struct cli_decision *d = ctx;
+    struct rp_workflow_result res;
+    enum rp_status status;
+
+    (void)n;
+    status = rp_workflow_reject(w->wf, operands[0], d->comment, &d->behalf,
+                                &res, err);
+    if (status == RP_OK)
+        printf("%s: %s -> %s: draft v%d sent back\n", operands[0],
+               rp_workflow_stage_name(res.from), rp_workflow_stage_name(res.to),
+               res.version);
+    return status;
+}
 
 int cmd_reject(int argc, char **argv)
 {
     static const struct option options[] = {
-        {"comment", required_argument, NULL, 'm'},
-        {"on-behalf-of", required_argument, NULL, 'b'},
-        {"evidence", required_argument, NULL, 'e'},
-        CLI_WORKFLOW_LONG_OPTIONS,
+        CLI_DECISION_LONG_OPTIONS,
         {NULL, 0, NULL, 0},
     };
-    struct rp_workflow_behalf behalf = {NULL, NULL};
-    struct rp_workflow_result res;
-    struct cli_workflow w;
-    struct rp_error err;
-    enum rp_status status;
-    const char *account = NULL, *comment = NULL;
-    int c, rc;
+    static const struct cli_workflow_command command = {
+        "reportpipe reject ACCOUNT --comment TEXT [--on-behalf-of PERSON "
+        "--evidence FILE] [options]",
+        "Sends the account's draft in review back with a comment "
+        "(changes-requested).\n" CLI_DECISION_HELP,
+        options,
+        1,
+        1,
+        cli_decision_option,
+        check,
+        act,
+    };
+    struct cli_decision d = {0};
 
-    if (cli_wants_help(argc, argv)) {
-        printf("usage: %s\n\nSends the account's draft in review back with "
-               "a comment (changes-requested).\n",
-               usage);
-        cli_workflow_help(stdout);
-        return 0;
-    }
-    cli_workflow_init(&w);
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "q", options, NULL)) != -1) {
-        if (cli_workflow_option(&w, c, optarg))
-            continue;
-        if (c == 'm')
-            comment = optarg;
-        else if (c == 'b')
-            behalf.person = optarg;
-        else if (c == 'e')
-            behalf.evidence_path = optarg;
-        else
-            return cli_usage_error(usage, "unknown option");
-    }
-    if ((rc = cli_parse_account(usage, argc, argv, &account)) != 0)
-        return rc;
-    if (optind != argc)
-        return cli_usage_error(usage, "reject takes one account");
-    if (!comment)
-        return cli_usage_error(usage, "say what to change (--comment TEXT)");
-    if (behalf.evidence_path && !behalf.person)
-        return cli_usage_error(usage, "--evidence goes with --on-behalf-of");
-    rp_error_init(&err);
-    status = cli_workflow_open(&w, &err);
-    if (status == RP_OK)
-        status =
-            rp_workflow_reject(w.wf, account, comment, &behalf, &res, &err);
-    if (status == RP_OK)
-        printf("%s: %s -> %s: draft v%d sent back\n", account,
-               rp_workflow_stage_name(res.from), rp_workflow_stage_name(res.to),
-               res.version);
-    return cli_workflow_finish(&w, status, &err);
+    return cli_workflow_main(&command, &d, argc, argv);
 }

@@ -7,61 +7,74 @@
 #include <stdint.h>
 #include <stdio.h>
 
-static const char usage[] =
-    "reportpipe request ACCOUNT --meeting DATE [--due DATE] [options]";
+struct request {
+    int64_t meeting, due;
+};
+
+static const char *option(void *ctx, int c, const char *arg)
+{
+    struct request *r = ctx;
+
+    if (c == 'm')
+        return cli_parse_date(arg, &r->meeting)
+                   ? NULL
+                   : "--meeting is not a date YYYY-MM-DD";
+    if (c == 'd')
+        return cli_parse_date(arg, &r->due) ? NULL
+                                            : "--due is not a date YYYY-MM-DD";
+    return "unknown option";
+}
+
+static const char *check(void *ctx, char **operands, int n)
+{
+    const struct request *r = ctx;
+
+    (void)operands;
+    (void)n;
+    return r->meeting == INT64_MIN ? "when is the meeting? (--meeting "
+                                     "YYYY-MM-DD)"
+                                   : NULL;
+}
+
+static enum rp_status act(struct cli_workflow *w, void *ctx, char **operands,
+                          int n, struct rp_error *err)
+{
+    const struct request *r = ctx;
+    struct rp_workflow_result res;
+    enum rp_status status;
+
+    (void)n;
+    status = rp_workflow_request(w->wf, &w->source.renderer, operands[0],
+                                 r->meeting, r->due, &res, err);
+    if (status == RP_OK)
+        printf("%s: review %d requested, due %s\n", operands[0], res.version,
+               res.path);
+    return status;
+}
 
 int cmd_request(int argc, char **argv)
 {
     static const struct option options[] = {
         {"meeting", required_argument, NULL, 'm'},
         {"due", required_argument, NULL, 'd'},
-        CLI_WORKFLOW_LONG_OPTIONS,
         {NULL, 0, NULL, 0},
     };
-    struct rp_workflow_result res;
-    struct cli_workflow w;
-    struct rp_error err;
-    enum rp_status status;
-    const char *account = NULL;
-    int64_t meeting = INT64_MIN, due = INT64_MIN;
-    int c, rc;
+    static const struct cli_workflow_command command = {
+        "reportpipe request ACCOUNT --meeting DATE [--due DATE] [options]",
+        "Opens the review request of an account for the year of its "
+        "meeting.\n"
+        "  --meeting DATE   the customer meeting (YYYY-MM-DD)\n"
+        "  --due DATE       when the document must be delivered (default: "
+        "the\n                   lead time of CONFIG/workflow.xml before the "
+        "meeting)\n",
+        options,
+        1,
+        1,
+        option,
+        check,
+        act,
+    };
+    struct request r = {INT64_MIN, INT64_MIN};
 
-    if (cli_wants_help(argc, argv)) {
-        printf("usage: %s\n\nOpens the review request of an account for the "
-               "year of its meeting.\n  --meeting DATE   the customer "
-               "meeting (YYYY-MM-DD)\n  --due DATE       when the document "
-               "must be delivered (default: 7 days before the meeting)\n",
-               usage);
-        cli_workflow_help(stdout);
-        return 0;
-    }
-    cli_workflow_init(&w);
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "q", options, NULL)) != -1) {
-        if (cli_workflow_option(&w, c, optarg))
-            continue;
-        if (c == 'm' && cli_parse_date(optarg, &meeting))
-            continue;
-        if (c == 'd' && cli_parse_date(optarg, &due))
-            continue;
-        if (c == 'm' || c == 'd')
-            return cli_usage_error(usage, "--%s '%s' is not a date YYYY-MM-DD",
-                                   c == 'm' ? "meeting" : "due", optarg);
-        return cli_usage_error(usage, "unknown option");
-    }
-    if ((rc = cli_parse_account(usage, argc, argv, &account)) != 0)
-        return rc;
-    if (optind != argc)
-        return cli_usage_error(usage, "request takes one account");
-    if (meeting == INT64_MIN)
-        return cli_usage_error(usage, "when is the meeting? (--meeting "
-                                      "YYYY-MM-DD)");
-    rp_error_init(&err);
-    status = cli_workflow_open(&w, &err);
-    if (status == RP_OK)
-        status = rp_workflow_request(w.wf, &w.source.renderer, account, meeting,
-                                     due, &res, &err);
-    if (status == RP_OK)
-        printf("%s: review %d requested\n", account, res.version);
-    return cli_workflow_finish(&w, status, &err);
+    return cli_workflow_main(&command, &r, argc, argv);
 }

@@ -80,18 +80,12 @@ static enum rp_status run(const struct rp_batch_options *o)
 int cmd_run(int argc, char **argv)
 {
     static const struct option options[] = {
-        {"input", required_argument, NULL, 'i'},
-        {"output", required_argument, NULL, 'o'},
-        {"templates", required_argument, NULL, 't'},
-        {"config", required_argument, NULL, 'c'},
-        {"period-start", required_argument, NULL, 's'},
-        {"period-end", required_argument, NULL, 'e'},
+        CLI_BATCH_LONG_OPTIONS,
         {"keep-intermediate", no_argument, NULL, 'k'},
-        {"quiet", no_argument, NULL, 'q'},
         {NULL, 0, NULL, 0},
     };
     struct rp_batch_options o;
-    int c;
+    int c, rc;
 
     if (cli_wants_help(argc, argv)) {
         help();
@@ -102,42 +96,19 @@ int cmd_run(int argc, char **argv)
     o.on_error = report_error;
     optind = 1;
     while ((c = getopt_long(argc, argv, "q", options, NULL)) != -1) {
-        switch (c) {
-        case 'i':
-            o.input = optarg;
-            break;
-        case 'o':
-            o.output = optarg;
-            break;
-        case 't':
-            o.templates = optarg;
-            break;
-        case 'c':
-            o.merge.config_dir = optarg;
-            break;
-        case 's':
-        case 'e':
-            if (!cli_period_option(c, optarg, &o.merge))
-                return cli_usage_error(usage,
-                                       "--period-%s '%s' is not a date "
-                                       "YYYY-MM-DD",
-                                       c == 's' ? "start" : "end", optarg);
-            break;
-        case 'k':
+        if (c == 'k') {
             o.keep_intermediate = 1;
-            break;
-        case 'q':
-            rp_log_set_level(RP_LOG_QUIET);
-            break;
-        default:
-            return cli_usage_error(usage, "unknown option");
+            continue;
         }
+        rc = cli_batch_option(&o, c, optarg, usage);
+        if (rc < 0)
+            return cli_usage_error(usage, "unknown option");
+        if (rc > 0)
+            return rc;
     }
     if (optind != argc)
         return cli_usage_error(usage, "run takes no file arguments");
-    if ((o.merge.period_start == RP_TIME_NONE) !=
-        (o.merge.period_end == RP_TIME_NONE))
-        return cli_usage_error(usage, "give both --period-start and "
-                                      "--period-end, or neither");
+    if ((rc = cli_period_check(&o.merge, usage)) != 0)
+        return rc;
     return cli_exit_code(run(&o));
 }

@@ -38,13 +38,7 @@ int cmd_snapshot(int argc, char **argv)
 {
     static const struct option options[] = {
         {"output-file", required_argument, NULL, 'f'},
-        {"input", required_argument, NULL, 'i'},
-        {"output", required_argument, NULL, 'O'},
-        {"templates", required_argument, NULL, 't'},
-        {"config", required_argument, NULL, 'c'},
-        {"period-start", required_argument, NULL, 's'},
-        {"period-end", required_argument, NULL, 'e'},
-        {"quiet", no_argument, NULL, 'q'},
+        CLI_BATCH_LONG_OPTIONS,
         {NULL, 0, NULL, 0},
     };
     struct rp_batch_options o;
@@ -54,7 +48,7 @@ int cmd_snapshot(int argc, char **argv)
     char hash[RP_SHA256_HEX_SIZE];
     char *xml = NULL;
     size_t len = 0;
-    int c;
+    int c, rc;
 
     if (cli_wants_help(argc, argv)) {
         help();
@@ -63,45 +57,21 @@ int cmd_snapshot(int argc, char **argv)
     rp_batch_options_init(&o);
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:q", options, NULL)) != -1) {
-        switch (c) {
-        case 'o': /* the snapshot, as merge's -o is its document */
-        case 'f':
+        if (c == 'o' || c == 'f') { /* the snapshot, as merge's -o */
             out_path = optarg;
-            break;
-        case 'i':
-            o.input = optarg;
-            break;
-        case 'O':
-            o.output = optarg;
-            break;
-        case 't':
-            o.templates = optarg;
-            break;
-        case 'c':
-            o.merge.config_dir = optarg;
-            break;
-        case 's':
-        case 'e':
-            if (!cli_period_option(c, optarg, &o.merge))
-                return cli_usage_error(usage,
-                                       "--period-%s '%s' is not a date "
-                                       "YYYY-MM-DD",
-                                       c == 's' ? "start" : "end", optarg);
-            break;
-        case 'q':
-            rp_log_set_level(RP_LOG_QUIET);
-            break;
-        default:
-            return cli_usage_error(usage, "unknown option");
+            continue;
         }
+        rc = cli_batch_option(&o, c, optarg, usage);
+        if (rc < 0)
+            return cli_usage_error(usage, "unknown option");
+        if (rc > 0)
+            return rc;
     }
     if (!out_path || argc - optind != 1)
         return cli_usage_error(usage, "snapshot needs -o OUT.xml and an "
                                       "account id");
-    if ((o.merge.period_start == RP_TIME_NONE) !=
-        (o.merge.period_end == RP_TIME_NONE))
-        return cli_usage_error(usage, "give both --period-start and "
-                                      "--period-end, or neither");
+    if ((rc = cli_period_check(&o.merge, usage)) != 0)
+        return rc;
     rp_error_init(&err);
     status = rp_batch_snapshot(&o, argv[optind], &xml, &len, hash, &err);
     if (status == RP_OK)

@@ -8,8 +8,6 @@
 #include <string.h>
 #include <time.h>
 
-static const char usage[] = "reportpipe status [ACCOUNT] [--json] [options]";
-
 /* A JSON string: quotes, backslashes and control characters escaped;
  * UTF-8 passes as it is. */
 static void json_string(FILE *out, const char *s)
@@ -98,51 +96,58 @@ static void print_table(const struct rp_workflow_request_list *list)
            list->n, overdue, waiting);
 }
 
+struct status {
+    int json;
+};
+
+static const char *option(void *ctx, int c, const char *arg)
+{
+    struct status *st = ctx;
+
+    (void)arg;
+    if (c != 'j')
+        return "unknown option";
+    st->json = 1;
+    return NULL;
+}
+
+static enum rp_status act(struct cli_workflow *w, void *ctx, char **operands,
+                          int n, struct rp_error *err)
+{
+    const struct status *st = ctx;
+    struct rp_workflow_request_list list;
+    enum rp_status status;
+
+    status = rp_workflow_status(w->wf, n ? operands[0] : NULL, &list, err);
+    if (status != RP_OK)
+        return status;
+    if (st->json)
+        print_json(&list);
+    else
+        print_table(&list);
+    rp_workflow_request_list_free(&list);
+    return RP_OK;
+}
+
 int cmd_status(int argc, char **argv)
 {
     static const struct option options[] = {
         {"json", no_argument, NULL, 'j'},
-        CLI_WORKFLOW_LONG_OPTIONS,
         {NULL, 0, NULL, 0},
     };
-    struct rp_workflow_request_list list;
-    struct cli_workflow w;
-    struct rp_error err;
-    enum rp_status status;
-    const char *account = NULL;
-    int c, json = 0;
+    static const struct cli_workflow_command command = {
+        "reportpipe status [ACCOUNT] [--json] [options]",
+        "Lists the review requests (or the account's): stage, since when, "
+        "due date,\nwho must act next, and what is overdue.\n"
+        "  --json   one JSON array, for scripts\n",
+        options,
+        0,
+        1,
+        option,
+        NULL,
+        act,
+    };
+    struct status st = {0};
 
-    if (cli_wants_help(argc, argv)) {
-        printf("usage: %s\n\nLists the review requests (or the account's): "
-               "stage, since when, due date,\nwho must act next, and what "
-               "is overdue.\n  --json   one JSON array, for scripts\n",
-               usage);
-        cli_workflow_help(stdout);
-        return 0;
-    }
-    cli_workflow_init(&w);
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "q", options, NULL)) != -1) {
-        if (cli_workflow_option(&w, c, optarg))
-            continue;
-        if (c != 'j')
-            return cli_usage_error(usage, "unknown option");
-        json = 1;
-    }
-    if (optind < argc)
-        account = argv[optind++];
-    if (optind != argc)
-        return cli_usage_error(usage, "status takes at most one account");
-    rp_error_init(&err);
-    status = cli_workflow_open(&w, &err);
-    if (status == RP_OK)
-        status = rp_workflow_status(w.wf, account, &list, &err);
-    if (status == RP_OK) {
-        if (json)
-            print_json(&list);
-        else
-            print_table(&list);
-        rp_workflow_request_list_free(&list);
-    }
-    return cli_workflow_finish(&w, status, &err);
+    return cli_workflow_main(&command, &st, argc, argv);
 }

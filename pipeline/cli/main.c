@@ -127,15 +127,59 @@ int cli_parse_date(const char *text, int64_t *out)
     return 1;
 }
 
-int cli_period_option(int option, const char *arg,
-                      struct rp_merge_options *merge)
+int cli_merge_option(struct rp_merge_options *merge, int c, const char *arg,
+                     const char *usage)
 {
-    if (option == 's')
-        return cli_parse_date(arg, &merge->period_start);
-    if (!cli_parse_date(arg, &merge->period_end))
+    int64_t *day;
+
+    switch (c) {
+    case CLI_OPT_CONFIG:
+        merge->config_dir = arg;
         return 0;
-    merge->period_end += 86400; /* inclusive day -> exclusive bound */
-    return 1;
+    case CLI_OPT_PERIOD_START:
+    case CLI_OPT_PERIOD_END:
+        day = c == CLI_OPT_PERIOD_START ? &merge->period_start
+                                        : &merge->period_end;
+        if (!cli_parse_date(arg, day))
+            return cli_usage_error(usage,
+                                   "--period-%s '%s' is not a date "
+                                   "YYYY-MM-DD",
+                                   c == CLI_OPT_PERIOD_START ? "start" : "end",
+                                   arg);
+        if (c == CLI_OPT_PERIOD_END)
+            *day += 86400; /* inclusive day -> exclusive bound */
+        return 0;
+    case 'q':
+        rp_log_set_level(RP_LOG_QUIET);
+        return 0;
+    }
+    return -1;
+}
+
+int cli_batch_option(struct rp_batch_options *o, int c, const char *arg,
+                     const char *usage)
+{
+    switch (c) {
+    case CLI_OPT_INPUT:
+        o->input = arg;
+        return 0;
+    case CLI_OPT_OUTPUT:
+        o->output = arg;
+        return 0;
+    case CLI_OPT_TEMPLATES:
+        o->templates = arg;
+        return 0;
+    }
+    return cli_merge_option(&o->merge, c, arg, usage);
+}
+
+int cli_period_check(const struct rp_merge_options *merge, const char *usage)
+{
+    if ((merge->period_start == RP_TIME_NONE) !=
+        (merge->period_end == RP_TIME_NONE))
+        return cli_usage_error(usage, "give both --period-start and "
+                                      "--period-end, or neither");
+    return 0;
 }
 
 static void print_help(FILE *out)

@@ -1,8 +1,9 @@
 /*
- * What the workflow commands share: their common options (where the
- * store, the configuration, the exports, the templates and the documents
- * are), who is acting (the OS login of the process, never an option), and
- * the opening of the store with the batch stage as its renderer.
+ * What the workflow commands share: one driver that parses a command's
+ * options and the common ones (where the store, the configuration, the
+ * exports, the templates and the documents are), opens the store as the
+ * OS login of the process (never an option), and hands the batch stage to
+ * it as its renderer; and the options of a decision (approve, reject).
  */
 #include "cli.h"
 
@@ -14,48 +15,6 @@
 #include <unistd.h>
 
 #include "common/mem.h"
-
-void cli_workflow_init(struct cli_workflow *w)
-{
-    memset(w, 0, sizeof(*w));
-    rp_batch_options_init(&w->batch);
-    w->state_dir = "state";
-    w->config_dir = "config";
-    w->batch.merge.config_dir = w->config_dir;
-    /* A workflow command answers in one line; the import's per-file
-     * summaries belong to run.  Warnings still show. */
-    rp_log_set_level(RP_LOG_QUIET);
-    /* The store, drafts and approved documents are shared by the
-     * program's people: files are made for the group of the state and
-     * output folders (docs/workflow.md), never for everyone. */
-    umask(007);
-}
-
-int cli_workflow_option(struct cli_workflow *w, int c, const char *arg)
-{
-    switch (c) {
-    case CLI_OPT_STATE:
-        w->state_dir = arg;
-        return 1;
-    case CLI_OPT_CONFIG:
-        w->config_dir = arg;
-        w->batch.merge.config_dir = arg;
-        return 1;
-    case CLI_OPT_INPUT:
-        w->batch.input = arg;
-        return 1;
-    case CLI_OPT_OUTPUT:
-        w->batch.output = arg;
-        return 1;
-    case CLI_OPT_TEMPLATES:
-        w->batch.templates = arg;
-        return 1;
-    case 'q':
-        rp_log_set_level(RP_LOG_QUIET);
-        return 1;
-    }
-    return 0;
-}
 
 /* The login of the real user running the process: what the OS vouches
  * for, not $USER or $LOGNAME, which anyone can set. */
@@ -70,27 +29,31 @@ static char *os_login(void)
     return rp_xstrdup(buf);
 }
 
-enum rp_status cli_workflow_open(struct cli_workflow *w, struct rp_error *err)
+static char *path_in(const char *dir, const char *name)
 {
-    static const char *const *sections;
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = rp_xmalloc(n);
+    snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+static enum rp_status open_store(struct cli_workflow *w, struct rp_error *err)
+{
     struct rp_workflow_options o;
     enum rp_status status;
     size_t n;
 
-    sections = rp_merge_contribution_kinds(&n);
-    w->login = os_login();
-    w->db_path = rp_xmalloc(strlen(w->state_dir) + 32);
-    sprintf(w->db_path, "%s/reportpipe.db", w->state_dir);
-    w->people_path = rp_xmalloc(strlen(w->config_dir) + 32);
-    sprintf(w->people_path, "%s/people.csv", w->config_dir);
     memset(&o, 0, sizeof(o));
+    w->login = os_login();
+    w->db_path = path_in(w->state_dir, "reportpipe.db");
+    w->people_path = path_in(w->batch.merge.config_dir, "people.csv");
     o.db_path = w->db_path;
     o.people_path = w->people_path;
+    o.config_dir = w->batch.merge.config_dir;
     o.output_dir = w->batch.output;
     o.login = w->login;
     o.now = cli_source_date();
-    o.sections = sections;
-    o.approval_wait_days = 0; /* the default */
+    o.sections = rp_merge_contribution_kinds(&n);
     status = rp_workflow_open(&o, &w->wf, err);
     if (status != RP_OK)
         return status;
@@ -99,51 +62,145 @@ enum rp_status cli_workflow_open(struct cli_workflow *w, struct rp_error *err)
     return rp_batch_workflow_init(&w->source, &w->batch, w->wf, err);
 }
 
-void cli_workflow_release(struct cli_workflow *w)
+static void release(struct cli_workflow *w)
 {
     rp_batch_workflow_release(&w->source);
     rp_workflow_free(w->wf);
     free(w->login);
     free(w->db_path);
     free(w->people_path);
-    memset(w, 0, sizeof(*w));
 }
 
-void cli_workflow_help(FILE *out)
+static void help(const struct cli_workflow_command *cmd)
 {
-    fprintf(out,
-            "\n"
-            "Who acts is the OS login running the command, as config/"
-            "people.csv maps it.\n"
-            "  --state DIR       the workflow store, DIR/reportpipe.db "
-            "(default: state)\n"
-            "  --config DIR      people.csv and the merge's configuration "
-            "(default: config)\n"
-            "  --input DIR       the exports a draft is made from (default: "
-            "input)\n"
-            "  --output DIR      drafts/ and approved/ go here (default: "
-            "output)\n"
-            "  --templates DIR   the review template (default: templates)\n"
-            "  -q, --quiet       only warnings and errors\n"
-            "Exit codes: 0 done, 1 bad input, 2 usage, 3 internal error, "
-            "4 refused, 5 store busy.\n");
+    printf("usage: %s\n\n%s\n"
+           "Who acts is the OS login running the command, as "
+           "CONFIG/people.csv maps it.\n"
+           "  --state DIR       the workflow store, DIR/reportpipe.db "
+           "(default: state)\n"
+           "  --config DIR      people.csv, workflow.xml and the merge's "
+           "configuration\n"
+           "                    (default: config)\n"
+           "  --input DIR       the exports a draft is made from (default: "
+           "input)\n"
+           "  --output DIR      drafts/ and approved/ go here (default: "
+           "output)\n"
+           "  --templates DIR   the review template (default: templates)\n"
+           "  --period-start DATE, --period-end DATE   as for run\n"
+           "  -q, --quiet       only warnings and errors\n"
+           "Exit codes: 0 done, 1 bad input, 2 usage, 3 internal error, "
+           "4 refused, 5 store busy.\n",
+           cmd->usage, cmd->help);
 }
 
-int cli_parse_account(const char *usage, int argc, char **argv,
-                      const char **account)
+/* The command's options, then the common ones: one table for getopt. */
+static struct option *all_options(const struct cli_workflow_command *cmd)
 {
-    if (optind >= argc)
-        return cli_usage_error(usage, "which account? (an account id, e.g. "
-                                      "ACC-1001)");
-    *account = argv[optind++];
-    return 0;
+    static const struct option common[] = {
+        CLI_WORKFLOW_LONG_OPTIONS,
+        {NULL, 0, NULL, 0},
+    };
+    size_t n = 0, m = sizeof(common) / sizeof(common[0]);
+    struct option *all;
+
+    while (cmd->options && cmd->options[n].name)
+        n++;
+    all = rp_xcalloc(n + m, sizeof(*all));
+    if (n)
+        memcpy(all, cmd->options, n * sizeof(*all));
+    memcpy(all + n, common, m * sizeof(*all));
+    return all;
 }
 
-int cli_workflow_finish(struct cli_workflow *w, enum rp_status status,
-                        const struct rp_error *err)
+int cli_workflow_main(const struct cli_workflow_command *cmd, void *ctx,
+                      int argc, char **argv)
 {
+    struct option *options;
+    struct cli_workflow w;
+    struct rp_error err;
+    enum rp_status status;
+    const char *problem = NULL;
+    int c, rc = 0, n;
+
+    if (cli_wants_help(argc, argv)) {
+        help(cmd);
+        return 0;
+    }
+    memset(&w, 0, sizeof(w));
+    rp_batch_options_init(&w.batch);
+    w.state_dir = "state";
+    /* A workflow command answers in a line or two; the import's per-file
+     * summaries belong to run.  Warnings still show. */
+    rp_log_set_level(RP_LOG_QUIET);
+    options = all_options(cmd);
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "q", options, NULL)) != -1) {
+        if (c == CLI_OPT_STATE) {
+            w.state_dir = optarg;
+            continue;
+        }
+        rc = cli_batch_option(&w.batch, c, optarg, cmd->usage);
+        if (rc > 0)
+            break;
+        if (rc == 0)
+            continue;
+        rc = 0;
+        problem = c != '?' && cmd->option ? cmd->option(ctx, c, optarg)
+                                          : "unknown option";
+        if (problem)
+            break;
+    }
+    free(options);
+    if (rc || problem)
+        return problem ? cli_usage_error(cmd->usage, "%s", problem) : rc;
+    n = argc - optind;
+    if (n < cmd->min_operands || n > cmd->max_operands)
+        return cli_usage_error(cmd->usage, "%s",
+                               n < cmd->min_operands ? "an operand is missing"
+                                                     : "too many operands");
+    if (cmd->check && (problem = cmd->check(ctx, argv + optind, n)))
+        return cli_usage_error(cmd->usage, "%s", problem);
+    if ((rc = cli_period_check(&w.batch.merge, cmd->usage)) != 0)
+        return rc;
+    /* The store, drafts and approved documents are shared by the
+     * program's people: files are made for the group of the state and
+     * output folders (docs/workflow.md), never for everyone. */
+    umask(007);
+    rp_error_init(&err);
+    status = open_store(&w, &err);
+    if (status == RP_OK)
+        status = cmd->act(&w, ctx, argv + optind, n, &err);
     if (status != RP_OK)
-        cli_report(err);
-    cli_workflow_release(w);
+        cli_report(&err);
+    release(&w);
     return cli_exit_code(status);
+}
+
+const char *cli_decision_option(void *ctx, int c, const char *arg)
+{
+    struct cli_decision *d = ctx;
+
+    switch (c) {
+    case 'm':
+        d->comment = arg;
+        return NULL;
+    case 'b':
+        d->behalf.person = arg;
+        return NULL;
+    case 'e':
+        d->behalf.evidence_path = arg;
+        return NULL;
+    }
+    return "unknown option";
+}
+
+const char *cli_decision_check(void *ctx, char **operands, int n)
+{
+    const struct cli_decision *d = ctx;
+
+    (void)operands;
+    (void)n;
+    if (d->behalf.evidence_path && !d->behalf.person)
+        return "--evidence goes with --on-behalf-of";
+    return NULL;
 }
