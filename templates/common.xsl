@@ -97,8 +97,7 @@
   <!-- A word across the whole page, behind its content (z-index -1):
        DRAFT on an unapproved document.  Fixed to the page, not to the
        region, so it sits in the page's middle whatever the margins; in
-       static content, so every page has it.  A renderer that does not
-       position absolutely yet lays the container out as a block. -->
+       static content, so every page has it. -->
   <xsl:template name="rp-watermark">
     <xsl:param name="text"/>
     <fo:block-container absolute-position="fixed" top="0pt" left="0pt"
@@ -111,13 +110,15 @@
     </fo:block-container>
   </xsl:template>
 
-  <!-- Who approved the document, when, and the fingerprint of the draft
-       they saw: the block that replaces DRAFT on an approved document. -->
+  <!-- Who approved the document, when, and the approval's fingerprint
+       (the workflow derives it from the hash of the exact draft approved,
+       the approver and the time; `reportpipe verify` shows it): the block
+       that replaces DRAFT on an approved document. -->
   <xsl:template name="rp-approval-block">
     <xsl:param name="approved-by"/>
     <xsl:param name="approved-on"/>
     <xsl:param name="fingerprint"/>
-    <fo:block space-before="4mm" space-after="2mm" padding-top="2mm"
+    <fo:block space-before="4mm" space-after="5mm" padding-top="2mm"
         padding-bottom="2mm" padding-left="3mm" padding-right="3mm"
         background-color="{$rp-brand-light}"
         border-left="3pt solid {$rp-brand}" font-size="9pt"
