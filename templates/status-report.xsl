@@ -58,6 +58,9 @@
     <fo:block xsl:use-attribute-sets="rp-h2">Accounts needing attention</fo:block>
     <xsl:call-template name="attention"/>
 
+    <fo:block xsl:use-attribute-sets="rp-h2">Annual Customer Reviews</fo:block>
+    <xsl:call-template name="reviews"/>
+
     <fo:block xsl:use-attribute-sets="rp-h2">Projects</fo:block>
     <xsl:call-template name="projects"/>
 
@@ -298,6 +301,113 @@
         </fo:table-row>
       </fo:table-body>
     </fo:table>
+  </xsl:template>
+
+  <!-- ============================ reviews ========================== -->
+
+  <!-- Where each account's review stands (the workflow's <requests>):
+       how many are at each stage, then the ones that need someone now:
+       past their due date, or waiting too long for approval. -->
+  <xsl:template name="reviews">
+    <xsl:variable name="requests" select="requests/request"/>
+    <xsl:choose>
+      <xsl:when test="not(requests)">
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text">No review requests are tracked: the workflow store is not in use for this run.</xsl:with-param></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="not($requests)">
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text">No review has been requested yet.</xsl:with-param></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block xsl:use-attribute-sets="rp-para">
+          <xsl:value-of select="count($requests)"/>
+          <xsl:text> of </xsl:text>
+          <xsl:value-of select="count(account)"/>
+          <xsl:choose>
+            <xsl:when test="count($requests) = 1"> accounts has a review requested: </xsl:when>
+            <xsl:otherwise> accounts have a review requested: </xsl:otherwise>
+          </xsl:choose>
+          <xsl:call-template name="stage-counts">
+            <xsl:with-param name="requests" select="$requests"/>
+          </xsl:call-template>
+          <xsl:text>. </xsl:text>
+          <xsl:value-of select="count($requests[@overdue = 'yes'])"/>
+          <xsl:text> overdue; </xsl:text>
+          <xsl:value-of select="count($requests[@approval-waiting-days &gt; 0])"/>
+          <xsl:text> waiting for approval longer than </xsl:text>
+          <xsl:value-of select="requests/@approval-wait-days"/>
+          <xsl:text> days.</xsl:text>
+        </fo:block>
+        <xsl:variable name="late" select="$requests[@overdue = 'yes' or @approval-waiting-days &gt; 0]"/>
+        <xsl:if test="$late">
+          <fo:table xsl:use-attribute-sets="rp-table">
+            <fo:table-column column-width="proportional-column-width(2.6)"/>
+            <fo:table-column column-width="proportional-column-width(1.5)"/>
+            <fo:table-column column-width="proportional-column-width(1.2)"/>
+            <fo:table-column column-width="proportional-column-width(1.2)"/>
+            <fo:table-column column-width="proportional-column-width(2.6)"/>
+            <fo:table-column column-width="proportional-column-width(1.6)"/>
+            <fo:table-header>
+              <fo:table-row>
+                <xsl:call-template name="rp-th"><xsl:with-param name="text">Account</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="rp-th"><xsl:with-param name="text">Stage</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="rp-th"><xsl:with-param name="text">Meeting</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="rp-th"><xsl:with-param name="text">Due</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="rp-th"><xsl:with-param name="text">Waits on</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="rp-th"><xsl:with-param name="text">Late</xsl:with-param></xsl:call-template>
+              </fo:table-row>
+            </fo:table-header>
+            <fo:table-body>
+              <xsl:for-each select="$late">
+                <xsl:sort select="@due"/>
+                <fo:table-row keep-together.within-page="always">
+                  <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
+                  <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@name"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+                  <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@stage"/></xsl:call-template>
+                  <xsl:call-template name="rp-td">
+                    <xsl:with-param name="text"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@meeting"/></xsl:call-template></xsl:with-param>
+                  </xsl:call-template>
+                  <xsl:call-template name="rp-td">
+                    <xsl:with-param name="text"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@due"/></xsl:call-template></xsl:with-param>
+                  </xsl:call-template>
+                  <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@waits-on"/></xsl:call-template>
+                  <xsl:call-template name="rp-td">
+                    <xsl:with-param name="text">
+                      <xsl:if test="@overdue = 'yes'">past due</xsl:if>
+                      <xsl:if test="@overdue = 'yes' and @approval-waiting-days &gt; 0">; </xsl:if>
+                      <xsl:if test="@approval-waiting-days &gt; 0">
+                        <xsl:value-of select="concat('in review ', @approval-waiting-days, ' days')"/>
+                      </xsl:if>
+                    </xsl:with-param>
+                  </xsl:call-template>
+                </fo:table-row>
+              </xsl:for-each>
+            </fo:table-body>
+          </fo:table>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "2 requested, 1 in review, ...": the stages in their order, each
+       once (a fixed list: grouping by preceding-sibling would be
+       quadratic in the number of requests). -->
+  <xsl:template name="stage-counts">
+    <xsl:param name="requests"/>
+    <xsl:param name="stages" select="'requested collecting drafted changes-requested in-review approved delivered '"/>
+    <xsl:param name="said" select="false()"/>
+    <xsl:if test="$stages">
+      <xsl:variable name="stage" select="substring-before($stages, ' ')"/>
+      <xsl:variable name="n" select="count($requests[@stage = $stage])"/>
+      <xsl:if test="$n &gt; 0">
+        <xsl:if test="$said">, </xsl:if>
+        <xsl:value-of select="concat($n, ' ', translate($stage, '-', ' '))"/>
+      </xsl:if>
+      <xsl:call-template name="stage-counts">
+        <xsl:with-param name="requests" select="$requests"/>
+        <xsl:with-param name="stages" select="substring-after($stages, ' ')"/>
+        <xsl:with-param name="said" select="$said or $n &gt; 0"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- =========================== attention ========================= -->

@@ -219,6 +219,44 @@ static void log_merge(const struct rp_merge_stats *m,
                     m->tickets_unmatched);
 }
 
+/*
+ * One account's review: the approved one when the workflow has it, else
+ * a draft, whose data the workflow then hears of.
+ */
+static enum rp_status render_review(const struct rp_batch_options *o,
+                                    const struct rp_batch_requests *reqs,
+                                    const struct rp_account *a, xmlDoc *doc,
+                                    struct rp_stylesheet *review,
+                                    struct rp_batch_summary *summary,
+                                    struct rp_error *err)
+{
+    const char *params[] = {"account-id", a->id, NULL};
+    enum rp_status status;
+    char name[300];
+    char *pdf;
+    bool approved = false;
+
+    if (!rp_safe_file_name(a->id))
+        return rp_error_set(err, RP_ERR_INPUT, a->source_file, a->source_line,
+                            "Account ID",
+                            "account id '%s' cannot name a file (letters, "
+                            "digits, '-', '_' and '.' only); its review was "
+                            "not rendered",
+                            a->id);
+    snprintf(name, sizeof(name), "reviews/%s.pdf", a->id);
+    pdf = path_join(o->output, name);
+    snprintf(name, sizeof(name), "review-%s", a->id);
+    status = rp_batch_approved_review(reqs, a->id, pdf, &approved, err);
+    if (status == RP_OK && !approved)
+        status = build_document(o, review, doc, params, name, pdf,
+                                &summary->review_pages, err);
+    if (status == RP_OK && !approved && o->workflow)
+        status = rp_batch_note_data(o, reqs, doc, a->id, err);
+    free(pdf);
+    summary->reviews_approved += approved;
+    return status;
+}
+
 /* One review per account, then the status report; failures are
  * reported, counted and passed over. */
 static enum rp_status render_all(const struct rp_batch_options *o,
@@ -227,36 +265,17 @@ static enum rp_status render_all(const struct rp_batch_options *o,
                                  struct rp_stylesheet *status_report,
                                  struct rp_batch_summary *summary)
 {
+    struct rp_batch_requests reqs;
     enum rp_status status, overall = RP_OK;
     struct rp_error err;
     char *path;
     size_t i;
 
+    rp_batch_requests_load(o, &reqs);
     for (i = 0; i < data->n_accounts; i++) {
-        const char *id = data->accounts[i].id;
-        const char *params[] = {"account-id", id, NULL};
-        char name[300];
-        char *pdf;
-
         rp_error_init(&err);
-        if (!rp_safe_file_name(id)) {
-            rp_error_set(&err, RP_ERR_INPUT, data->accounts[i].source_file,
-                         data->accounts[i].source_line, "Account ID",
-                         "account id '%s' cannot name a file (letters, "
-                         "digits, '-', '_' and '.' only); its review was "
-                         "not rendered",
-                         id);
-            report(o, &err);
-            overall = worse(overall, RP_ERR_INPUT);
-            summary->reviews_failed++;
-            continue;
-        }
-        snprintf(name, sizeof(name), "reviews/%s.pdf", id);
-        pdf = path_join(o->output, name);
-        snprintf(name, sizeof(name), "review-%s", id);
-        status = build_document(o, review, doc, params, name, pdf,
-                                &summary->review_pages, &err);
-        free(pdf);
+        status = render_review(o, &reqs, &data->accounts[i], doc, review,
+                               summary, &err);
         if (status != RP_OK) {
             report(o, &err);
             overall = worse(overall, status);
@@ -267,9 +286,12 @@ static enum rp_status render_all(const struct rp_batch_options *o,
     }
     rp_error_init(&err);
     path = path_join(o->output, "status-report.pdf");
-    status = build_document(o, status_report, doc, NULL, "status-report", path,
-                            &summary->report_pages, &err);
+    status = rp_batch_add_requests(o, &reqs, doc, &err);
+    if (status == RP_OK)
+        status = build_document(o, status_report, doc, NULL, "status-report",
+                                path, &summary->report_pages, &err);
     free(path);
+    rp_batch_requests_release(&reqs);
     if (status != RP_OK) {
         report(o, &err);
         overall = worse(overall, status);
@@ -287,6 +309,7 @@ enum rp_status rp_batch_run(const struct rp_batch_options *o,
     struct rp_merge_options mopt;
     struct rp_merge_stats mstats;
     struct rp_stylesheet *review = NULL, *report_sheet = NULL;
+    struct rp_batch_stored stored;
     struct timespec stage;
     xmlDoc *doc = NULL;
     char *rejects_dir = path_join(o->output, "rejects");
@@ -295,8 +318,16 @@ enum rp_status rp_batch_run(const struct rp_batch_options *o,
     size_t failed;
 
     memset(summary, 0, sizeof(*summary));
+    memset(&stored, 0, sizeof(stored));
     rp_dataset_init(&data);
     merge_options(o, &mopt, &schema, &contributions);
+    /* The drafts a run makes hold what contributors handed in through the
+     * workflow, as submit's do: the same data, the same data hash. */
+    if (o->workflow && !mopt.contributions) {
+        status = rp_batch_stored_load(o->workflow, &stored, &mopt, err);
+        if (status != RP_OK)
+            goto out;
+    }
 
     status = rp_batch_import_all(o, rejects_dir, &data, &summary->rows_rejected,
                                  err);
@@ -336,10 +367,10 @@ enum rp_status rp_batch_run(const struct rp_batch_options *o,
                     render_all(o, &data, doc, review, report_sheet, summary));
     failed = summary->reviews_failed + !summary->report_done;
     rp_log_info("render: %zu reviews (%d pages) in %s/reviews, status report "
-                "(%d pages)%s, %zu failed (%.2f s)",
+                "(%d pages)%s, %zu failed, %zu approved kept (%.2f s)",
                 summary->reviews_done, summary->review_pages, o->output,
                 summary->report_pages, failed ? "" : " ok", failed,
-                seconds_since(&stage));
+                summary->reviews_approved, seconds_since(&stage));
 out:
     overall = worse(overall, status);
     rp_transform_free(review);
@@ -347,6 +378,7 @@ out:
     if (doc)
         xmlFreeDoc(doc);
     rp_dataset_release(&data);
+    rp_batch_stored_release(&stored);
     free(rejects_dir);
     free(schema);
     free(contributions);
@@ -379,20 +411,98 @@ static enum rp_status serialise(xmlDoc *doc, char **out, size_t *len,
     return RP_OK;
 }
 
-/* The slice hashed without generated=, which the data does not decide. */
-static enum rp_status data_hash_of(xmlDoc *slice, char hash[RP_SHA256_HEX_SIZE],
+static bool named(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST name);
+}
+
+/* Unlinks and frees every child of parent that keep() rejects. */
+static void prune(xmlNode *parent,
+                  bool (*keep)(const xmlNode *n, const char *account_id),
+                  const char *account_id)
+{
+    xmlNode *n, *next;
+
+    for (n = parent ? parent->children : NULL; n; n = next) {
+        next = n->next;
+        if (n->type == XML_ELEMENT_NODE && !keep(n, account_id)) {
+            xmlUnlinkNode(n);
+            xmlFreeNode(n);
+        }
+    }
+}
+
+/* What decides one account's review: not the portfolio's matching and
+ * sources, nor the program's figures beside the account's projects. */
+static bool keep_in_root(const xmlNode *n, const char *account_id)
+{
+    (void)account_id;
+    return !named(n, "matching") && !named(n, "sources");
+}
+
+static bool keep_in_program(const xmlNode *n, const char *account_id)
+{
+    (void)account_id;
+    return named(n, "projects");
+}
+
+static bool keep_project(const xmlNode *n, const char *account_id)
+{
+    xmlChar *owner = xmlGetProp(n, BAD_CAST "account-id");
+    bool keep = owner && xmlStrEqual(owner, BAD_CAST account_id);
+    xmlFree(owner);
+    return keep;
+}
+
+static xmlNode *child_named(xmlNode *parent, const char *name)
+{
+    xmlNode *n;
+
+    for (n = parent ? parent->children : NULL; n; n = n->next) {
+        if (named(n, name))
+            return n;
+    }
+    return NULL;
+}
+
+/*
+ * The data hash (docs/data-contract.md, "An account's snapshot"): the
+ * slice without what does not decide the account's review, serialised.
+ * Consumes the slice's content (the caller has serialised it already).
+ */
+static enum rp_status data_hash_of(xmlDoc *slice, const char *account_id,
+                                   char hash[RP_SHA256_HEX_SIZE],
                                    struct rp_error *err)
 {
-    xmlNode *root = xmlDocGetRootElement(slice);
+    xmlNode *root = xmlDocGetRootElement(slice), *program;
     enum rp_status status;
     char *bytes = NULL;
     size_t len = 0;
 
     xmlUnsetProp(root, BAD_CAST "generated");
+    prune(root, keep_in_root, account_id);
+    program = child_named(root, "program");
+    prune(program, keep_in_program, account_id);
+    prune(child_named(program, "projects"), keep_project, account_id);
     status = serialise(slice, &bytes, &len, err);
     if (status == RP_OK)
         rp_sha256_hex(bytes, len, hash);
     free(bytes);
+    return status;
+}
+
+enum rp_status rp_batch_account_hash(xmlDoc *doc, const char *account_id,
+                                     char hash[RP_SHA256_HEX_SIZE],
+                                     struct rp_error *err)
+{
+    xmlDoc *slice = NULL;
+    enum rp_status status;
+
+    status = rp_merge_account_slice(doc, account_id, &slice, err);
+    if (status == RP_OK)
+        status = data_hash_of(slice, account_id, hash, err);
+    if (slice)
+        xmlFreeDoc(slice);
     return status;
 }
 
@@ -428,7 +538,7 @@ enum rp_status rp_batch_snapshot(const struct rp_batch_options *o,
     status = serialise(slice, xml, len, err);
     if (status != RP_OK)
         goto out;
-    status = data_hash_of(slice, data_hash, err);
+    status = data_hash_of(slice, account_id, data_hash, err);
     if (status != RP_OK) {
         free(*xml);
         *xml = NULL;

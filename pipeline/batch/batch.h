@@ -45,6 +45,15 @@ struct rp_batch_options {
      */
     void (*on_error)(void *ctx, const struct rp_error *err);
     void *on_error_ctx;
+    /*
+     * The workflow store, or NULL.  With it, an account whose review is
+     * approved gets the approved file in OUTPUT/reviews/ instead of a new
+     * draft (a run never overwrites an approved document), every drafted
+     * account's data is reported to the store (a draft in review whose
+     * data changed goes back to drafted), and the status report shows
+     * where each review stands.  Borrowed.
+     */
+    struct rp_workflow *workflow;
 };
 
 /*
@@ -55,12 +64,13 @@ struct rp_batch_options {
 void rp_batch_options_init(struct rp_batch_options *o);
 
 struct rp_batch_summary {
-    size_t rows_rejected;  /* over all exports */
-    size_t accounts;       /* accounts in the review data */
-    size_t reviews_done;   /* reviews rendered */
-    size_t reviews_failed; /* reviews not rendered (see on_error) */
-    int review_pages;      /* pages of all reviews rendered */
-    bool report_done;      /* the status report was rendered */
+    size_t rows_rejected;    /* over all exports */
+    size_t accounts;         /* accounts in the review data */
+    size_t reviews_done;     /* reviews rendered */
+    size_t reviews_failed;   /* reviews not rendered (see on_error) */
+    size_t reviews_approved; /* of reviews_done: the approved file, kept */
+    int review_pages;        /* pages of all reviews rendered */
+    bool report_done;        /* the status report was rendered */
     int report_pages;
 };
 
@@ -135,6 +145,21 @@ enum rp_status rp_batch_template_version(const struct rp_batch_options *o,
                                          struct rp_error *err) RP_MUST_CHECK;
 
 /*
+ * The contributions stored in the workflow, as the merge takes them:
+ * rp_batch_stored_load() points merge->contributions at them; they live
+ * until rp_batch_stored_release().
+ */
+struct rp_batch_stored {
+    struct rp_workflow_contribution_list list;
+    struct rp_merge_contribution *items;
+};
+enum rp_status rp_batch_stored_load(struct rp_workflow *wf,
+                                    struct rp_batch_stored *stored,
+                                    struct rp_merge_options *merge,
+                                    struct rp_error *err) RP_MUST_CHECK;
+void rp_batch_stored_release(struct rp_batch_stored *stored);
+
+/*
  * The batch as the workflow's renderer (workflow.h): account facts from
  * the CRM export, snapshots as rp_batch_snapshot() makes them with the
  * contributions stored in the workflow taking precedence over files, and
@@ -148,8 +173,7 @@ struct rp_batch_workflow {
     struct rp_workflow *wf;               /* borrowed */
     struct rp_dataset data;               /* the exports, once imported */
     bool imported;
-    struct rp_workflow_contribution_list stored;
-    struct rp_merge_contribution *contributions;
+    struct rp_batch_stored stored;
     bool stored_loaded;
 };
 

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/file.h"
+#include "common/log.h"
 #include "common/mem.h"
 
 static char *rejects_dir(const struct rp_batch_options *o)
@@ -34,23 +36,23 @@ static enum rp_status import_once(struct rp_batch_workflow *bw,
     return status;
 }
 
-/* The store's contributions go to the merge, ahead of the files. */
-static enum rp_status load_stored(struct rp_batch_workflow *bw,
-                                  struct rp_error *err)
+enum rp_status rp_batch_stored_load(struct rp_workflow *wf,
+                                    struct rp_batch_stored *stored,
+                                    struct rp_merge_options *merge,
+                                    struct rp_error *err)
 {
     enum rp_status status;
     size_t i;
 
-    if (bw->stored_loaded)
-        return RP_OK;
-    status = rp_workflow_contributions(bw->wf, &bw->stored, err);
+    memset(stored, 0, sizeof(*stored));
+    status = rp_workflow_contributions(wf, &stored->list, err);
     if (status != RP_OK)
         return status;
-    bw->contributions =
-        rp_xcalloc(bw->stored.n ? bw->stored.n : 1, sizeof(*bw->contributions));
-    for (i = 0; i < bw->stored.n; i++) {
-        const struct rp_workflow_contribution *c = &bw->stored.items[i];
-        bw->contributions[i] = (struct rp_merge_contribution){
+    stored->items =
+        rp_xcalloc(stored->list.n ? stored->list.n : 1, sizeof(*stored->items));
+    for (i = 0; i < stored->list.n; i++) {
+        const struct rp_workflow_contribution *c = &stored->list.items[i];
+        stored->items[i] = (struct rp_merge_contribution){
             .account_id = c->account,
             .kind = c->section,
             .text = c->text,
@@ -58,10 +60,29 @@ static enum rp_status load_stored(struct rp_batch_workflow *bw,
             .submitted = c->submitted,
         };
     }
-    bw->opts.merge.contributions = bw->contributions;
-    bw->opts.merge.n_contributions = bw->stored.n;
-    bw->stored_loaded = true;
+    merge->contributions = stored->items;
+    merge->n_contributions = stored->list.n;
     return RP_OK;
+}
+
+void rp_batch_stored_release(struct rp_batch_stored *stored)
+{
+    rp_workflow_contribution_list_free(&stored->list);
+    free(stored->items);
+    memset(stored, 0, sizeof(*stored));
+}
+
+/* The store's contributions go to the merge, ahead of the files. */
+static enum rp_status load_stored(struct rp_batch_workflow *bw,
+                                  struct rp_error *err)
+{
+    enum rp_status status;
+
+    if (bw->stored_loaded)
+        return RP_OK;
+    status = rp_batch_stored_load(bw->wf, &bw->stored, &bw->opts.merge, err);
+    bw->stored_loaded = status == RP_OK;
+    return status;
 }
 
 static enum rp_status account_facts(void *ctx, const char *account_id,
@@ -133,7 +154,126 @@ void rp_batch_workflow_release(struct rp_batch_workflow *bw)
     if (!bw->renderer.ctx)
         return;
     rp_dataset_release(&bw->data);
-    rp_workflow_contribution_list_free(&bw->stored);
-    free(bw->contributions);
+    rp_batch_stored_release(&bw->stored);
     memset(bw, 0, sizeof(*bw));
+}
+
+/* ---- the run ---- */
+
+void rp_batch_requests_load(const struct rp_batch_options *o,
+                            struct rp_batch_requests *r)
+{
+    struct rp_error err;
+
+    memset(r, 0, sizeof(*r));
+    if (!o->workflow)
+        return;
+    rp_error_init(&err);
+    if (rp_workflow_status(o->workflow, NULL, &r->list, &err) != RP_OK) {
+        rp_log_warn("the workflow store is left as it is, and the status "
+                    "report shows no review requests: %s",
+                    err.message);
+        return;
+    }
+    r->loaded = true;
+}
+
+void rp_batch_requests_release(struct rp_batch_requests *r)
+{
+    if (r->loaded)
+        rp_workflow_request_list_free(&r->list);
+    memset(r, 0, sizeof(*r));
+}
+
+/* The account's latest request: the list is by account, then year. */
+static const struct rp_workflow_request_info *
+latest(const struct rp_batch_requests *r, const char *account_id)
+{
+    size_t lo = 0, hi = r->loaded ? r->list.n : 0, mid;
+
+    while (lo < hi) {
+        mid = lo + (hi - lo) / 2;
+        if (strcmp(r->list.items[mid].account, account_id) <= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0 || strcmp(r->list.items[lo - 1].account, account_id) != 0)
+        return NULL;
+    return &r->list.items[lo - 1];
+}
+
+enum rp_status rp_batch_approved_review(const struct rp_batch_requests *r,
+                                        const char *account_id,
+                                        const char *pdf_path, bool *done,
+                                        struct rp_error *err)
+{
+    const struct rp_workflow_request_info *q = latest(r, account_id);
+    enum rp_status status;
+    char *bytes = NULL;
+    size_t len = 0;
+
+    *done = false;
+    if (!q || !q->final_path ||
+        (q->stage != RP_WORKFLOW_APPROVED && q->stage != RP_WORKFLOW_DELIVERED))
+        return RP_OK;
+    /* The approved bytes, so `reportpipe verify` says what it is. */
+    status = rp_file_read_all(q->final_path, RP_BATCH_MAX_REVIEW_BYTES, &bytes,
+                              &len, err);
+    if (status == RP_OK)
+        status = rp_file_write_all(pdf_path, bytes, len, err);
+    free(bytes);
+    *done = status == RP_OK;
+    if (*done)
+        rp_log_debug("%s: the approved review v%d of %d, not a new draft",
+                     account_id, q->drafts, q->year);
+    return status;
+}
+
+enum rp_status rp_batch_note_data(const struct rp_batch_options *o,
+                                  const struct rp_batch_requests *r,
+                                  xmlDoc *doc, const char *account_id,
+                                  struct rp_error *err)
+{
+    char hash[RP_SHA256_HEX_SIZE];
+    enum rp_status status;
+
+    /* Only accounts with a request in the workflow: nothing else to say. */
+    if (!latest(r, account_id))
+        return RP_OK;
+    status = rp_batch_account_hash(doc, account_id, hash, err);
+    if (status == RP_OK)
+        status = rp_workflow_note_data(o->workflow, account_id, hash, err);
+    return status;
+}
+
+enum rp_status rp_batch_add_requests(const struct rp_batch_options *o,
+                                     const struct rp_batch_requests *r,
+                                     xmlDoc *doc, struct rp_error *err)
+{
+    struct rp_merge_request *out;
+    enum rp_status status;
+    size_t i, n = 0;
+
+    if (!r->loaded)
+        return RP_OK;
+    out = rp_xcalloc(r->list.n ? r->list.n : 1, sizeof(*out));
+    for (i = 0; i < r->list.n; i++) {
+        const struct rp_workflow_request_info *q = &r->list.items[i];
+        /* Each account's latest request: the last of its run. */
+        if (i + 1 < r->list.n &&
+            strcmp(r->list.items[i + 1].account, q->account) == 0)
+            continue;
+        out[n++] = (struct rp_merge_request){
+            q->account,      q->account_name,
+            q->year,         rp_workflow_stage_name(q->stage),
+            q->since,        q->meeting,
+            q->due,          q->waits_on,
+            q->overdue != 0, q->approval_waiting_days};
+    }
+    status = rp_merge_add_requests(
+        doc, out, n, rp_workflow_settings_of(o->workflow)->approval_wait_days,
+        err);
+    free(out);
+    return status;
 }

@@ -136,6 +136,16 @@ struct cli_workflow_command {
 int cli_workflow_main(const struct cli_workflow_command *cmd, void *ctx,
                       int argc, char **argv);
 
+/*
+ * For run: opens the workflow store under state_dir when there is one and
+ * sets o->workflow (returns 1); without a store, or when it cannot be
+ * opened (a warning says why), the run goes on without it (returns 0).
+ * Release w with cli_workflow_release() either way.
+ */
+int cli_run_workflow(const char *state_dir, struct rp_batch_options *o,
+                     struct cli_workflow *w);
+void cli_workflow_release(struct cli_workflow *w);
+
 /* --comment, --on-behalf-of and --evidence: what approve and reject take. */
 struct cli_decision {
     const char *comment;

@@ -15,7 +15,7 @@
 static const char usage[] =
     "reportpipe run [--input DIR] [--output DIR] [--templates DIR] "
     "[--config DIR] [--period-start DATE --period-end DATE] "
-    "[--keep-intermediate] [-q]";
+    "[--keep-intermediate] [--state DIR] [-q]";
 
 static void help(void)
 {
@@ -40,6 +40,13 @@ static void help(void)
            "inclusive\n"
            "  --keep-intermediate   also write OUTPUT/intermediate/ "
            "(review-data.xml, *.fo)\n"
+           "  --state DIR           the review workflow's store, when there "
+           "is one\n"
+           "                        (DIR/reportpipe.db, default: state): "
+           "approved reviews\n"
+           "                        are kept, drafts are reported to it, the "
+           "status report\n"
+           "                        shows where each review stands\n"
            "  -q, --quiet           only warnings and errors\n",
            usage);
 }
@@ -82,9 +89,12 @@ int cmd_run(int argc, char **argv)
     static const struct option options[] = {
         CLI_BATCH_LONG_OPTIONS,
         {"keep-intermediate", no_argument, NULL, 'k'},
+        {"state", required_argument, NULL, CLI_OPT_STATE},
         {NULL, 0, NULL, 0},
     };
     struct rp_batch_options o;
+    struct cli_workflow w;
+    const char *state_dir = "state";
     int c, rc;
 
     if (cli_wants_help(argc, argv)) {
@@ -100,6 +110,10 @@ int cmd_run(int argc, char **argv)
             o.keep_intermediate = 1;
             continue;
         }
+        if (c == CLI_OPT_STATE) {
+            state_dir = optarg;
+            continue;
+        }
         rc = cli_batch_option(&o, c, optarg, usage);
         if (rc < 0)
             return cli_usage_error(usage, "unknown option");
@@ -110,5 +124,8 @@ int cmd_run(int argc, char **argv)
         return cli_usage_error(usage, "run takes no file arguments");
     if ((rc = cli_period_check(&o.merge, usage)) != 0)
         return rc;
-    return cli_exit_code(run(&o));
+    cli_run_workflow(state_dir, &o, &w);
+    rc = cli_exit_code(run(&o));
+    cli_workflow_release(&w);
+    return rc;
 }

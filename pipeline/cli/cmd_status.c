@@ -6,7 +6,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 /* A JSON string: quotes, backslashes and control characters escaped;
  * UTF-8 passes as it is. */
@@ -76,14 +75,8 @@ static void print_table(const struct rp_workflow_request_list *list)
            "SINCE", "DUE", "WAITS ON");
     for (i = 0; i < list->n; i++) {
         const struct rp_workflow_request_info *q = &list->items[i];
-        time_t since = (time_t)q->stage_since;
-        char day[11];
-        struct tm tm;
-
-        gmtime_r(&since, &tm);
-        strftime(day, sizeof(day), "%Y-%m-%d", &tm);
         printf("%-12s %-4d %-17s %-10s %-10s %s", q->account, q->year,
-               rp_workflow_stage_name(q->stage), day, q->due, q->waits_on);
+               rp_workflow_stage_name(q->stage), q->since, q->due, q->waits_on);
         if (q->overdue)
             printf("  OVERDUE");
         if (q->approval_waiting_days)

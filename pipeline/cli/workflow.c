@@ -37,28 +37,38 @@ static char *path_in(const char *dir, const char *name)
     return p;
 }
 
-static enum rp_status open_store(struct cli_workflow *w, struct rp_error *err)
+/* The store under state_dir with the people and settings of the batch's
+ * configuration, as the OS login of the process. */
+static enum rp_status open_workflow(const char *state_dir,
+                                    const struct rp_batch_options *batch,
+                                    struct cli_workflow *w,
+                                    struct rp_error *err)
 {
     struct rp_workflow_options o;
-    enum rp_status status;
     size_t n;
 
     memset(&o, 0, sizeof(o));
     w->login = os_login();
-    w->db_path = path_in(w->state_dir, "reportpipe.db");
-    w->people_path = path_in(w->batch.merge.config_dir, "people.csv");
+    w->db_path = path_in(state_dir, "reportpipe.db");
+    w->people_path = path_in(batch->merge.config_dir, "people.csv");
     o.db_path = w->db_path;
     o.people_path = w->people_path;
-    o.config_dir = w->batch.merge.config_dir;
-    o.output_dir = w->batch.output;
+    o.config_dir = batch->merge.config_dir;
+    o.output_dir = batch->output;
     o.login = w->login;
     o.now = cli_source_date();
     o.sections = rp_merge_contribution_kinds(&n);
-    status = rp_workflow_open(&o, &w->wf, err);
+    return rp_workflow_open(&o, &w->wf, err);
+}
+
+static enum rp_status open_store(struct cli_workflow *w, struct rp_error *err)
+{
+    enum rp_status status = open_workflow(w->state_dir, &w->batch, w, err);
+
     if (status != RP_OK)
         return status;
-    w->batch.created = o.now;
-    w->batch.merge.generated = o.now;
+    w->batch.created = cli_source_date();
+    w->batch.merge.generated = w->batch.created;
     return rp_batch_workflow_init(&w->source, &w->batch, w->wf, err);
 }
 
@@ -69,6 +79,32 @@ static void release(struct cli_workflow *w)
     free(w->login);
     free(w->db_path);
     free(w->people_path);
+}
+
+int cli_run_workflow(const char *state_dir, struct rp_batch_options *o,
+                     struct cli_workflow *w)
+{
+    struct rp_error err;
+    char *db = path_in(state_dir, "reportpipe.db"), why[2048];
+    int exists = access(db, F_OK) == 0;
+
+    free(db);
+    memset(w, 0, sizeof(*w));
+    if (!exists)
+        return 0;
+    rp_error_init(&err);
+    if (open_workflow(state_dir, o, w, &err) != RP_OK) {
+        rp_error_format(&err, why, sizeof(why));
+        rp_log_warn("the run goes on without the review workflow: %s", why);
+        return 0;
+    }
+    o->workflow = w->wf;
+    return 1;
+}
+
+void cli_workflow_release(struct cli_workflow *w)
+{
+    release(w);
 }
 
 static void help(const struct cli_workflow_command *cmd)

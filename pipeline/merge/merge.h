@@ -17,6 +17,7 @@
 #ifndef RP_MERGE_H
 #define RP_MERGE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <libxml/tree.h>
@@ -118,5 +119,25 @@ enum rp_status rp_merge_build(const struct rp_dataset *data,
 enum rp_status rp_merge_account_slice(xmlDoc *doc, const char *account_id,
                                       xmlDoc **out,
                                       struct rp_error *err) RP_MUST_CHECK;
+
+/* An account's latest review request, as the status report shows it. */
+struct rp_merge_request {
+    const char *account, *name;
+    int year;
+    const char *stage;                 /* requested, ..., delivered */
+    const char *since, *meeting, *due; /* YYYY-MM-DD */
+    const char *waits_on;              /* who must act next, readable */
+    bool overdue;
+    int approval_waiting_days; /* 0 unless in review too long */
+};
+
+/*
+ * Appends <requests> (docs/data-contract.md) to a merged document: the
+ * program's side of the status report.  The strings are copied.
+ */
+enum rp_status rp_merge_add_requests(xmlDoc *doc,
+                                     const struct rp_merge_request *requests,
+                                     size_t n, int approval_wait_days,
+                                     struct rp_error *err) RP_MUST_CHECK;
 
 #endif

@@ -125,6 +125,7 @@ enum rp_status rp_workflow_status(struct rp_workflow *wf,
         q->year = sqlite3_column_int(st, 2);
         q->stage = rp_wf_stage_parse((const char *)sqlite3_column_text(st, 3));
         q->stage_since = sqlite3_column_int64(st, 4);
+        rp_wf_format_day(q->stage_since, q->since);
         column_copy(st, 5, q->meeting, sizeof(q->meeting));
         column_copy(st, 6, q->due, sizeof(q->due));
         q->requested_by = rp_wf_column_dup(st, 7, NULL);

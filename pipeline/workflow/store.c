@@ -468,6 +468,12 @@ enum rp_status rp_workflow_open(const struct rp_workflow_options *opt,
     return RP_OK;
 }
 
+const struct rp_workflow_settings *
+rp_workflow_settings_of(struct rp_workflow *wf)
+{
+    return &wf->settings;
+}
+
 int rp_workflow_schema_version(struct rp_workflow *wf)
 {
     struct rp_error err;

@@ -205,6 +205,10 @@ enum rp_status rp_workflow_open(const struct rp_workflow_options *opt,
                                 struct rp_error *err) RP_MUST_CHECK;
 void rp_workflow_free(struct rp_workflow *wf);
 
+/* The settings the store was opened with. */
+const struct rp_workflow_settings *
+rp_workflow_settings_of(struct rp_workflow *wf);
+
 /* The schema version of an open store (latest after rp_workflow_open). */
 int rp_workflow_schema_version(struct rp_workflow *wf);
 
@@ -282,7 +286,7 @@ struct rp_workflow_request_info {
     int year;
     enum rp_workflow_stage stage;
     int64_t stage_since;
-    char meeting[11], due[11]; /* YYYY-MM-DD */
+    char since[11], meeting[11], due[11]; /* YYYY-MM-DD */
     char *requested_by;
     char *waits_on; /* who must act next, readable: "Dana Whitfield" */
     int overdue;    /* past due and not delivered */

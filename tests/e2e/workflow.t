@@ -10,7 +10,7 @@ if [ "$(id -u)" -ne 0 ]; then
     echo "1..0 # SKIP needs root to create the program's OS users"
     exit 0
 fi
-plan 44
+plan 53
 
 GROUP=rpworkflow
 getent group "$GROUP" >/dev/null || groupadd "$GROUP"
@@ -26,12 +26,13 @@ chmod 2770 "$WORK/state" "$WORK/output"
 O="--state $WORK/state --output $WORK/output --input input --config config --templates templates"
 S="$WORK/state/reportpipe.db"
 
-as() { # as LOGIN COMMAND...: runs reportpipe as that OS user
-    u=$1
-    shift
+as() { # as LOGIN COMMAND ARGS...: runs reportpipe as that OS user; ARGS
+    # come after the common options, so they may override them
+    u=$1 cmd=$2
+    shift 2
     setpriv --reuid="$(id -u "$u")" --regid="$(id -g "$u")" --init-groups \
         env HOME="$WORK" TMPDIR="$WORK" SOURCE_DATE_EPOCH="$SOURCE_DATE_EPOCH" \
-        "$REPORTPIPE" "$@" $O
+        "$REPORTPIPE" "$cmd" $O "$@"
 }
 try() { # try EXPECTED-EXIT DESCRIPTION LOGIN COMMAND...
     want=$1 desc=$2
@@ -116,6 +117,31 @@ try 0 "an approval given by e-mail is recorded on behalf of its leader" rpadmin 
 as rpadmin audit ACC-1002 >"$WORK/audit" 2>&1
 grep approve "$WORK/audit" | grep -q "admin for hlind"
 ok $? "the audit shows both people"
+
+# The nightly run and the workflow: approved reviews are kept as they
+# were approved, drafts whose data did not change stay in review, and
+# the status report says where each review stands.
+try 0 "a Gold account's review goes to review" rpadmin request ACC-1009 --meeting 2026-12-18
+try 0 "its draft" rpadmin submit ACC-1009
+try 0 "the nightly run, with the store" rpadmin run -q
+cmp -s "$WORK/output/reviews/ACC-1001.pdf" "$final"
+ok $? "the run's review of an approved account is the approved file"
+as rpadmin status ACC-1009 >"$WORK/out" 2>&1
+grep -q "in-review" "$WORK/out"
+ok $? "a draft whose data did not change stays in review"
+pdftotext -layout "$WORK/output/status-report.pdf" "$WORK/report.txt"
+contains "$WORK/report.txt" "Annual Customer Reviews" "the status report has the program's side"
+contains "$WORK/report.txt" "3 of 14 accounts have a review requested: 1 in review, 1 approved, 1 delivered" "it counts the requests by stage"
+mkdir -p "$WORK/input2/contributions/ACC-1009"
+cp input/*.csv "$WORK/input2/"
+printf 'Expand to two more plants.\n' >"$WORK/input2/contributions/ACC-1009/plan-next-year.txt"
+chmod -R a+rX "$WORK/input2"
+try 0 "the nightly run on changed data" rpadmin run -q --input "$WORK/input2"
+as rpadmin status ACC-1009 >"$WORK/out" 2>&1
+grep -q "drafted" "$WORK/out"
+ok $? "a draft in review whose data changed goes back to drafted"
+as rpadmin audit ACC-1009 >"$WORK/audit" 2>&1
+contains "$WORK/audit" "data changed while draft v1 was in review" "and the audit says why"
 
 # Two processes at once lose nothing.
 try 0 "a request for the concurrency check" rpadmin request ACC-1004 --meeting 2026-12-18
