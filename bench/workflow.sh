@@ -37,11 +37,12 @@ SELECT printf('ACC-%05d', i), 2026,
         ELSE 'Bronze' END, 'Sarah Chen', 'US'
 FROM n;
 INSERT INTO drafts (request, version, pdf_path, pdf_sha256, data_sha256,
-    template_version, snapshot, created_by, created_at)
+    template_version, created_by, created_at)
 SELECT id, 1, 'output/drafts/x.pdf', hex(randomblob(32)), hex(randomblob(32)),
-    hex(randomblob(32)), zeroblob(20000), 'admin', 1790000000
+    hex(randomblob(32)), 'admin', 1790000000
 FROM requests WHERE stage IN ('in-review', 'approved', 'delivered',
     'changes-requested');
+INSERT INTO snapshots (draft, body) SELECT id, zeroblob(20000) FROM drafts;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000)
 INSERT INTO audit (seq, at, login, person, action, outcome, account,
     from_stage, to_stage, detail, prev_hash, hash)

@@ -74,9 +74,10 @@ enum rp_status rp_wf_latest_draft(struct rp_wf_act *a, int with_snapshot,
 
     rp_wf_draft_release(d);
     st = rp_wf_prepare(a->wf, "reading the draft", a->err,
-                       "SELECT id, version, pdf_path, pdf_sha256, data_sha256, "
-                       "CASE WHEN ? THEN snapshot END FROM drafts WHERE "
-                       "request = ? ORDER BY version DESC LIMIT 1",
+                       "SELECT d.id, d.version, d.pdf_path, d.pdf_sha256, "
+                       "d.data_sha256, CASE WHEN ? THEN s.body END FROM "
+                       "drafts d LEFT JOIN snapshots s ON s.draft = d.id "
+                       "WHERE d.request = ? ORDER BY d.version DESC LIMIT 1",
                        "iI", with_snapshot, a->req.id);
     if (!st)
         return rp_wf_failed(a, a->err->status);
@@ -189,10 +190,15 @@ enum rp_status rp_workflow_submit(struct rp_workflow *wf,
         status = rp_wf_exec(
             wf, "recording the draft", err,
             "INSERT INTO drafts (request, version, pdf_path, pdf_sha256, "
-            "data_sha256, template_version, snapshot, created_by, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            "IittttbtI", a.req.id, version, path, m.pdf_hash, m.data_hash,
-            m.template_version, m.xml, m.len, a.actor->id, wf->now);
+            "data_sha256, template_version, created_by, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "IitttttI", a.req.id, version, path, m.pdf_hash, m.data_hash,
+            m.template_version, a.actor->id, wf->now);
+    if (status == RP_OK)
+        status = rp_wf_exec(wf, "recording the snapshot", err,
+                            "INSERT INTO snapshots (draft, body) VALUES "
+                            "(last_insert_rowid(), ?)",
+                            "b", m.xml, m.len);
     /* The account's facts as the draft saw them designate its approver. */
     if (status == RP_OK)
         status = rp_wf_exec(wf, "recording the account", err,

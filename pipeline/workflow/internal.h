@@ -9,7 +9,7 @@
 
 #include "workflow.h"
 
-#define RP_WORKFLOW_SCHEMA_VERSION 2
+#define RP_WORKFLOW_SCHEMA_VERSION 3
 /* How long a writer waits for another process's transaction. */
 #define RP_WORKFLOW_BUSY_MS 10000
 

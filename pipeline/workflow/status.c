@@ -17,65 +17,74 @@
 
 #include "common/mem.h"
 
+/* Copies a text column into out, cut to fit. */
 static void column_copy(sqlite3_stmt *st, int i, char *out, size_t size)
 {
     const unsigned char *v = sqlite3_column_text(st, i);
-    snprintf(out, size, "%s", v ? (const char *)v : "");
+    size_t n = v ? (size_t)sqlite3_column_bytes(st, i) : 0;
+
+    if (n >= size)
+        n = size - 1;
+    if (n)
+        memcpy(out, v, n);
+    out[n] = '\0';
 }
 
-/* Names of the people with a role, or the approvers of an account. */
+/*
+ * Names of the people with a role, or the approvers of an account, then
+ * "(what)".  Built by hand, not printf: status makes one per request.
+ */
 static char *people_text(const struct rp_workflow *wf, unsigned role,
                          const struct rp_workflow_account *acc,
                          const char *what)
 {
-    GString *s = g_string_new(NULL);
+    GString *s = g_string_sized_new(64);
     size_t i;
 
     for (i = 0; i < wf->people.n; i++) {
         const struct rp_workflow_person *p = &wf->people.items[i];
         if (acc ? !rp_workflow_person_approves(p, acc) : !(p->roles & role))
             continue;
-        g_string_append_printf(s, "%s%s", s->len ? ", " : "", p->name);
+        if (s->len)
+            g_string_append(s, ", ");
+        g_string_append(s, p->name);
     }
     if (!s->len)
         g_string_append(s, acc ? "no designated approver" : "nobody");
-    g_string_append_printf(s, " (%s)", what);
+    g_string_append(s, " (");
+    g_string_append(s, what);
+    g_string_append_c(s, ')');
     return g_string_free(s, FALSE);
 }
 
-static char *waits_on(const struct rp_workflow *wf,
-                      enum rp_workflow_stage stage,
-                      const struct rp_workflow_account *acc)
+/*
+ * Whom a stage waits on, for every stage but in-review (whose approvers
+ * depend on the account): the same for every request, so made once.
+ */
+static void stage_waits_init(const struct rp_workflow *wf,
+                             char *waits[RP_WORKFLOW_N_STAGES])
 {
-    switch (stage) {
-    case RP_WORKFLOW_REQUESTED:
-    case RP_WORKFLOW_COLLECTING:
-        return people_text(wf, RP_WORKFLOW_CONTRIBUTOR, NULL, "contributions");
-    case RP_WORKFLOW_DRAFTED:
-    case RP_WORKFLOW_CHANGES_REQUESTED:
-        return people_text(wf, RP_WORKFLOW_ADMINISTRATOR, NULL, "submit");
-    case RP_WORKFLOW_IN_REVIEW:
-        return people_text(wf, 0, acc, "approve");
-    case RP_WORKFLOW_APPROVED:
-        return people_text(wf, RP_WORKFLOW_ADMINISTRATOR, NULL, "deliver");
-    case RP_WORKFLOW_DELIVERED:
-        break;
-    }
-    return rp_xstrdup("nobody");
+    char *contributors =
+        people_text(wf, RP_WORKFLOW_CONTRIBUTOR, NULL, "contributions");
+
+    waits[RP_WORKFLOW_REQUESTED] = contributors;
+    waits[RP_WORKFLOW_COLLECTING] = rp_xstrdup(contributors);
+    waits[RP_WORKFLOW_DRAFTED] =
+        people_text(wf, RP_WORKFLOW_ADMINISTRATOR, NULL, "submit");
+    waits[RP_WORKFLOW_CHANGES_REQUESTED] =
+        rp_xstrdup(waits[RP_WORKFLOW_DRAFTED]);
+    waits[RP_WORKFLOW_IN_REVIEW] = NULL;
+    waits[RP_WORKFLOW_APPROVED] =
+        people_text(wf, RP_WORKFLOW_ADMINISTRATOR, NULL, "deliver");
+    waits[RP_WORKFLOW_DELIVERED] = rp_xstrdup("nobody");
 }
 
-static int64_t parse_day(const char *day)
+static void stage_waits_release(char *waits[RP_WORKFLOW_N_STAGES])
 {
-    struct tm tm;
-    int y, m, d;
+    int i;
 
-    if (sscanf(day, "%4d-%2d-%2d", &y, &m, &d) != 3)
-        return 0;
-    memset(&tm, 0, sizeof(tm));
-    tm.tm_year = y - 1900;
-    tm.tm_mon = m - 1;
-    tm.tm_mday = d;
-    return (int64_t)timegm(&tm);
+    for (i = 0; i < RP_WORKFLOW_N_STAGES; i++)
+        free(waits[i]);
 }
 
 enum rp_status rp_workflow_status(struct rp_workflow *wf,
@@ -83,6 +92,7 @@ enum rp_status rp_workflow_status(struct rp_workflow *wf,
                                   struct rp_workflow_request_list *out,
                                   struct rp_error *err)
 {
+    char *waits[RP_WORKFLOW_N_STAGES], today[11];
     sqlite3_stmt *st = NULL;
     size_t cap = 0;
     int rc;
@@ -105,6 +115,8 @@ enum rp_status rp_workflow_status(struct rp_workflow *wf,
         "WHERE ?1 IS NULL OR r.account = ?1 "
         "ORDER BY r.account, r.year",
         -1, &st, NULL);
+    stage_waits_init(wf, waits);
+    rp_wf_format_day(wf->now, today);
     if (rc == SQLITE_OK) {
         if (account_id)
             sqlite3_bind_text(st, 1, account_id, -1, SQLITE_STATIC);
@@ -138,10 +150,13 @@ enum rp_status rp_workflow_status(struct rp_workflow *wf,
         q->final_path = rp_wf_column_dup(st, 14, NULL);
         acc = (struct rp_workflow_account){q->account, q->account_name, tier,
                                            owner, country};
-        q->waits_on = waits_on(wf, q->stage, &acc);
-        /* Due at the end of its day; delivered is never overdue. */
-        q->overdue = q->stage != RP_WORKFLOW_DELIVERED &&
-                     wf->now >= parse_day(q->due) + 86400;
+        q->waits_on = q->stage == RP_WORKFLOW_IN_REVIEW
+                          ? people_text(wf, 0, &acc, "approve")
+                          : rp_xstrdup(waits[q->stage]);
+        /* Due at the end of its day (YYYY-MM-DD compares as text);
+         * delivered is never overdue. */
+        q->overdue =
+            q->stage != RP_WORKFLOW_DELIVERED && strcmp(today, q->due) > 0;
         if (q->stage == RP_WORKFLOW_IN_REVIEW &&
             wf->now - q->stage_since >
                 (int64_t)wf->settings.approval_wait_days * 86400)
@@ -149,6 +164,7 @@ enum rp_status rp_workflow_status(struct rp_workflow *wf,
                 (int)((wf->now - q->stage_since) / 86400);
     }
     sqlite3_finalize(st);
+    stage_waits_release(waits);
     if (rc != SQLITE_DONE) {
         rp_workflow_request_list_free(out);
         return rp_wf_db_error(wf, rc, "reading the requests", err);

@@ -776,6 +776,55 @@ static void test_migration(void **state)
     }
 }
 
+/* The previous version kept each draft's snapshot in the drafts table:
+ * a draft in review there is approved, from its snapshot, after the
+ * migration moved it. */
+static void test_migration_from_v2(void **state)
+{
+    struct rp_workflow w0, *wf;
+    struct rp_workflow_result res;
+    struct rp_error err;
+    char draft[400], hash[RP_SHA256_HEX_SIZE], sql_text[2048], *text;
+
+    (void)state;
+    snprintf(draft, sizeof(draft), "%s/old-draft.pdf", dir);
+    write_file(draft, "an old draft\n");
+    rp_error_init(&err);
+    assert_int_equal(rp_sha256_file(draft, hash, &err), RP_OK);
+    memset(&w0, 0, sizeof(w0));
+    assert_int_equal(rp_wf_open_db(&w0, db_path, &err), RP_OK);
+    assert_int_equal(rp_wf_migrate(&w0, 2, &err), RP_OK);
+    snprintf(sql_text, sizeof(sql_text),
+             "INSERT INTO requests (account, year, stage, stage_since, "
+             "meeting, due, requested_by, requested_at, account_name, tier, "
+             "owner, country) VALUES ('ACC-2', 2026, 'in-review', "
+             "1795392000, '2026-12-20', '2026-12-13', 'admin', 1795392000, "
+             "'Muller GmbH', 'Gold', 'Jurgen Bohm', 'DE');"
+             "INSERT INTO drafts (request, version, pdf_path, pdf_sha256, "
+             "data_sha256, template_version, snapshot, created_by, "
+             "created_at) VALUES (1, 1, '%s', '%s', 'd', 't', "
+             "'<review-data account=\"ACC-2\" gen=\"old\"/>', 'admin', "
+             "1795392000)",
+             draft, hash);
+    assert_int_equal(sqlite3_exec(w0.db, sql_text, NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(w0.db);
+    free(w0.db_path);
+
+    wf = open_as("eahn", NOW);
+    assert_int_equal(rp_workflow_schema_version(wf),
+                     RP_WORKFLOW_SCHEMA_VERSION);
+    rp_error_init(&err);
+    expect(rp_workflow_approve(wf, &renderer, "ACC-2", NULL, NULL, &res, &err),
+           RP_OK, &err, NULL);
+    rp_workflow_free(wf);
+    text = read_file(res.path);
+    assert_non_null(
+        strstr(text, "<review-data account=\"ACC-2\" gen=\"old\"/>"));
+    assert_non_null(strstr(text, "APPROVED by Emil Ahn"));
+    free(text);
+}
+
 static void test_not_a_store(void **state)
 {
     struct rp_workflow_options o = {0};
@@ -871,6 +920,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_audit_tamper, setup, teardown),
         cmocka_unit_test_setup_teardown(test_migration, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_migration_from_v2, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_not_a_store, setup, teardown),
         cmocka_unit_test_setup_teardown(test_concurrent, setup, teardown),
     };
