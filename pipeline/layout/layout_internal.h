@@ -243,7 +243,6 @@ struct rp_layout {
     GHashTable *font_heights; /* font description -> natural line height */
     GHashTable *first_page;   /* id -> folio text, of the pages finished */
     GHashTable *last_page;
-    GHashTable *seen_first; /* ids already given a first page this pass */
     const char *current_page_text; /* folio of the page being filled */
     GArray *sequence_pages;        /* int pages of each sequence, from pass 1 */
     /* Markers for retrieve-marker on the page being finished: class ->

@@ -43,7 +43,6 @@ struct paginator {
     const struct rp_fo_node *last_master; /* reused when exhausted */
     int sequence_pages_known; /* pages of this sequence in pass 1, or -1 */
     bool page_open;           /* geometry chosen for the current page */
-    bool page_blank;
     double page_width, page_height;
     double flow_width; /* the width content is laid out to */
     struct region body, before, after, start, end;
@@ -963,7 +962,6 @@ static enum rp_status open_page(struct paginator *pg, bool blank,
                             master->props.master_name, pg->body.w,
                             pg->flow_width);
     pg->page_open = true;
-    pg->page_blank = blank;
     /* What positioned containers met in the flow are placed against. */
     pg->layout->page_w = pg->page_width;
     pg->layout->page_h = pg->page_height;
