@@ -243,7 +243,6 @@ struct rp_layout {
     GHashTable *font_heights; /* font description -> natural line height */
     GHashTable *first_page;   /* id -> folio text, of the pages finished */
     GHashTable *last_page;
-    GHashTable *seen_first; /* ids already given a first page this pass */
     const char *current_page_text; /* folio of the page being filled */
     GArray *sequence_pages;        /* int pages of each sequence, from pass 1 */
     /* Markers for retrieve-marker on the page being finished: class ->
@@ -256,7 +255,7 @@ struct rp_layout {
     struct rp_shape_cache *shapes;
     unsigned sequence_index;
     struct rp_layout_stats *stats;
-    /* One pass instead of two (paginate.c): pages wait in the spool for
+    /* One pass instead of two (spooled_pass.c): pages wait in the spool for
      * the forward references of their static content. */
     struct rp_spool *spool;
     bool spool_failed; /* something the spool cannot wait for: two passes */
@@ -318,6 +317,108 @@ struct rp_marker *rp_layout_retrieve(struct rp_layout *layout,
 
 /* A page number in a page sequence's format (1, 01, i, I, a, A). */
 void rp_format_folio(int n, const char *format, char *out, size_t size);
+
+/* A region of a page: where it is, and the static content it shows. */
+struct rp_region {
+    double x, y, w, h;
+    struct rp_fo_node *content; /* static-content, or NULL */
+};
+
+/* Where the page sequence master's sub-sequences have got to. */
+struct rp_master_cursor {
+    const struct rp_fo_node *simple; /* master-reference names one */
+    const struct rp_fo_node *sequence_master;
+    const struct rp_fo_node *sub; /* current sub-sequence specifier */
+    int used;                     /* pages taken from it so far */
+};
+
+/* Static content a page sequence keeps; more are ignored. */
+#define RP_MAX_STATICS 16
+
+/*
+ * The consumer that fills the pages of one page sequence with its flow
+ * (paginate.c); its masters (masters.c) give each page its geometry.
+ */
+struct rp_paginator {
+    struct rp_consumer base;
+    struct rp_layout *layout;
+    const struct rp_layout_sink *sink;
+    const char *seq_name; /* for messages */
+    long seq_line;
+    struct rp_master_cursor masters;
+    const struct rp_fo_node *last_master; /* reused when exhausted */
+    int sequence_pages_known; /* pages of this sequence in pass 1, or -1 */
+    bool page_open;           /* geometry chosen for the current page */
+    double page_width, page_height;
+    double flow_width; /* the width content is laid out to */
+    struct rp_region body, before, after, start, end;
+    /* Static content of the sequence, kept for every page. */
+    struct rp_fo_node *statics[RP_MAX_STATICS];
+    size_t n_statics;
+    struct rp_placed *placed;
+    size_t n, cap;
+    size_t first_content; /* boxes before this index are repeated headers */
+    double y;             /* used height of the body region */
+    int page_number;
+    int page_index;
+    int pages_in_sequence;
+    const char *number_format;
+    char folio[32];
+};
+
+/* Empties pg and makes it the consumer that fills the sink's pages. */
+void rp_paginator_init(struct rp_paginator *pg, struct rp_layout *layout,
+                       const struct rp_layout_sink *sink);
+/* Ends the page being filled (blank if nothing is on it), numbers the next. */
+enum rp_status rp_paginator_finish_page(struct rp_paginator *pg,
+                                        struct rp_error *err);
+/* Makes the folio of pg's page number the layout's current page text. */
+void rp_paginator_set_folio(struct rp_paginator *pg);
+/* Points pg's master cursor at the master the page sequence names. */
+enum rp_status rp_paginator_start_masters(struct rp_paginator *pg,
+                                          const struct rp_fo_props *seq,
+                                          struct rp_error *err);
+/* Chooses the master of the next page and lays out its regions. */
+enum rp_status rp_paginator_open_page(struct rp_paginator *pg, bool blank,
+                                      struct rp_error *err);
+/* Whether a page-sequence-master has a master for the last page. */
+bool rp_masters_need_page_count(const struct rp_fo_doc *doc);
+
+/* A finished page, as its static content and the sink need it. */
+struct rp_page_desc {
+    int index, number;
+    double width, height;
+    char folio[32];
+    struct rp_region regions[4]; /* before, after, start, end */
+};
+
+/* The markers starting on pg's page, for the static content. */
+void rp_page_collect_markers(struct rp_paginator *pg);
+/* After the page: its last markers carry over to the pages that follow. */
+void rp_page_carry_markers(struct rp_layout *layout);
+/* Adds the static content to a page's body items; the page to the sink. */
+enum rp_status rp_page_complete(struct rp_layout *layout,
+                                const struct rp_page_desc *d,
+                                struct rp_item_list *items,
+                                const struct rp_layout_sink *sink,
+                                struct rp_error *err);
+
+/* Lays out every page sequence of the document once, pages to sink. */
+enum rp_status rp_layout_pass(struct rp_layout *layout,
+                              const struct rp_layout_sink *sink,
+                              struct rp_error *err);
+/* The document in one pass, pages spooled until the last is known. */
+enum rp_status rp_layout_spooled_pass(struct rp_layout *layout,
+                                      const struct rp_layout_sink *sink,
+                                      struct rp_error *err);
+/* Keeps a finished page's body in the spool, its static content for later. */
+enum rp_status rp_layout_spool_page(struct rp_layout *layout,
+                                    const struct rp_page_desc *desc,
+                                    const struct rp_item_list *items,
+                                    struct rp_error *err);
+/* Gives the spooled pass up (spool_failed): the caller lays out twice. */
+enum rp_status rp_layout_spool_give_up(struct rp_layout *layout,
+                                       struct rp_error *err);
 
 /* Text of a page-number citation; "?" (and a warning) if id is unknown. */
 const char *rp_layout_citation(struct rp_layout *layout, enum rp_fo_kind kind,
