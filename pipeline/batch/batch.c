@@ -506,30 +506,24 @@ enum rp_status rp_batch_account_hash(xmlDoc *doc, const char *account_id,
     return status;
 }
 
-enum rp_status rp_batch_snapshot(const struct rp_batch_options *o,
-                                 const char *account_id, char **xml,
-                                 size_t *len,
-                                 char data_hash[RP_SHA256_HEX_SIZE],
-                                 struct rp_error *err)
+enum rp_status rp_batch_snapshot_of(const struct rp_batch_options *o,
+                                    const struct rp_dataset *data,
+                                    const char *account_id, char **xml,
+                                    size_t *len,
+                                    char data_hash[RP_SHA256_HEX_SIZE],
+                                    struct rp_error *err)
 {
-    struct rp_dataset data;
     struct rp_merge_options mopt;
     struct rp_merge_stats mstats;
     xmlDoc *doc = NULL, *slice = NULL;
-    char *rejects_dir = path_join(o->output, "rejects");
     char *schema = NULL, *contributions = NULL;
     enum rp_status status;
-    size_t rejected;
 
     *xml = NULL;
     *len = 0;
     data_hash[0] = '\0';
-    rp_dataset_init(&data);
     merge_options(o, &mopt, &schema, &contributions);
-    status = rp_batch_import_all(o, rejects_dir, &data, &rejected, err);
-    if (status != RP_OK)
-        goto out;
-    status = rp_merge_build(&data, &mopt, &doc, &mstats, err);
+    status = rp_merge_build(data, &mopt, &doc, &mstats, err);
     if (status != RP_OK)
         goto out;
     status = rp_merge_account_slice(doc, account_id, &slice, err);
@@ -549,10 +543,32 @@ out:
         xmlFreeDoc(slice);
     if (doc)
         xmlFreeDoc(doc);
-    rp_dataset_release(&data);
-    free(rejects_dir);
     free(schema);
     free(contributions);
+    return status;
+}
+
+enum rp_status rp_batch_snapshot(const struct rp_batch_options *o,
+                                 const char *account_id, char **xml,
+                                 size_t *len,
+                                 char data_hash[RP_SHA256_HEX_SIZE],
+                                 struct rp_error *err)
+{
+    struct rp_dataset data;
+    char *rejects_dir = path_join(o->output, "rejects");
+    enum rp_status status;
+    size_t rejected;
+
+    *xml = NULL;
+    *len = 0;
+    data_hash[0] = '\0';
+    rp_dataset_init(&data);
+    status = rp_batch_import_all(o, rejects_dir, &data, &rejected, err);
+    if (status == RP_OK)
+        status = rp_batch_snapshot_of(o, &data, account_id, xml, len,
+                                      data_hash, err);
+    rp_dataset_release(&data);
+    free(rejects_dir);
     return status;
 }
 

@@ -15,6 +15,14 @@ enum rp_status rp_batch_import_all(const struct rp_batch_options *o,
                                    struct rp_dataset *data, size_t *rejected,
                                    struct rp_error *err) RP_MUST_CHECK;
 
+/* rp_batch_snapshot() of exports already imported into data. */
+enum rp_status rp_batch_snapshot_of(const struct rp_batch_options *o,
+                                    const struct rp_dataset *data,
+                                    const char *account_id, char **xml,
+                                    size_t *len,
+                                    char data_hash[RP_SHA256_HEX_SIZE],
+                                    struct rp_error *err) RP_MUST_CHECK;
+
 /*
  * The data hash of one account of a merged document: what rp_batch_snapshot()
  * reports for it.

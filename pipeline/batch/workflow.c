@@ -115,11 +115,14 @@ static enum rp_status snapshot(void *ctx, const char *account_id, char **xml,
     struct rp_batch_workflow *bw = ctx;
     enum rp_status status = load_stored(bw, err);
 
+    /* The exports are read once: account() has imported them already. */
+    if (status == RP_OK)
+        status = import_once(bw, err);
     if (status == RP_OK)
         status = rp_batch_template_version(&bw->opts, template_version, err);
     if (status == RP_OK)
-        status =
-            rp_batch_snapshot(&bw->opts, account_id, xml, len, data_hash, err);
+        status = rp_batch_snapshot_of(&bw->opts, &bw->data, account_id, xml,
+                                      len, data_hash, err);
     return status;
 }
 

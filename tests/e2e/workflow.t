@@ -10,7 +10,7 @@ if [ "$(id -u)" -ne 0 ]; then
     echo "1..0 # SKIP needs root to create the program's OS users"
     exit 0
 fi
-plan 53
+plan 54
 
 GROUP=rpworkflow
 getent group "$GROUP" >/dev/null || groupadd "$GROUP"
