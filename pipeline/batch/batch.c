@@ -35,7 +35,7 @@ static double seconds_since(const struct timespec *start)
            (double)(now.tv_nsec - start->tv_nsec) / 1e9;
 }
 
-static char *path_join(const char *dir, const char *name)
+char *rp_batch_path(const char *dir, const char *name)
 {
     size_t n = strlen(dir) + strlen(name) + 2;
     char *p = rp_xmalloc(n);
@@ -80,7 +80,7 @@ static enum rp_status list_exports(const char *dir, char ***out, size_t *n,
             rp_import_is_rejects_file(e->d_name))
             continue;
         rp_array_grow((void **)&names, &cap, *n + 1, sizeof(*names));
-        names[(*n)++] = path_join(dir, e->d_name);
+        names[(*n)++] = rp_batch_path(dir, e->d_name);
     }
     closedir(d);
     if (*n)
@@ -135,10 +135,10 @@ static void merge_options(const struct rp_batch_options *o,
      * exports they belong to. */
     if (!m->schema_path)
         m->schema_path = *schema =
-            path_join(o->templates, "schema/review-data.rng");
+            rp_batch_path(o->templates, "schema/review-data.rng");
     if (!m->contributions_dir)
         m->contributions_dir = *contributions =
-            path_join(o->input, "contributions");
+            rp_batch_path(o->input, "contributions");
 }
 
 static enum rp_status worse(enum rp_status a, enum rp_status b)
@@ -169,7 +169,7 @@ static enum rp_status render_fo(const struct rp_batch_options *o, xmlDoc *fo,
     if (o->keep_intermediate) {
         char name[300];
         snprintf(name, sizeof(name), "intermediate/%s.fo", label);
-        fo_path = path_join(o->output, name);
+        fo_path = rp_batch_path(o->output, name);
         status = rp_xml_write_file(fo, fo_path, err);
         if (status != RP_OK)
             goto out;
@@ -244,7 +244,7 @@ static enum rp_status render_review(const struct rp_batch_options *o,
                             "not rendered",
                             a->id);
     snprintf(name, sizeof(name), "reviews/%s.pdf", a->id);
-    pdf = path_join(o->output, name);
+    pdf = rp_batch_path(o->output, name);
     snprintf(name, sizeof(name), "review-%s", a->id);
     status = rp_batch_approved_review(reqs, a->id, pdf, &approved, err);
     if (status == RP_OK && !approved)
@@ -285,7 +285,7 @@ static enum rp_status render_all(const struct rp_batch_options *o,
         summary->reviews_done++;
     }
     rp_error_init(&err);
-    path = path_join(o->output, "status-report.pdf");
+    path = rp_batch_path(o->output, "status-report.pdf");
     status = rp_batch_add_requests(o, &reqs, doc, &err);
     if (status == RP_OK)
         status = build_document(o, status_report, doc, NULL, "status-report",
@@ -312,7 +312,7 @@ enum rp_status rp_batch_run(const struct rp_batch_options *o,
     struct rp_batch_stored stored;
     struct timespec stage;
     xmlDoc *doc = NULL;
-    char *rejects_dir = path_join(o->output, "rejects");
+    char *rejects_dir = rp_batch_path(o->output, "rejects");
     char *schema = NULL, *contributions = NULL, *path = NULL;
     enum rp_status status, overall = RP_OK;
     size_t failed;
@@ -345,7 +345,7 @@ enum rp_status rp_batch_run(const struct rp_batch_options *o,
         goto out;
     summary->accounts = mstats.accounts;
     if (o->keep_intermediate) {
-        path = path_join(o->output, "intermediate/review-data.xml");
+        path = rp_batch_path(o->output, "intermediate/review-data.xml");
         status = rp_xml_write_file(doc, path, err);
         if (status != RP_OK)
             goto out;
@@ -354,12 +354,12 @@ enum rp_status rp_batch_run(const struct rp_batch_options *o,
 
     clock_gettime(CLOCK_MONOTONIC, &stage);
     free(path);
-    path = path_join(o->templates, "annual-review.xsl");
+    path = rp_batch_path(o->templates, "annual-review.xsl");
     status = rp_transform_load(path, &review, err);
     if (status != RP_OK)
         goto out;
     free(path);
-    path = path_join(o->templates, "status-report.xsl");
+    path = rp_batch_path(o->templates, "status-report.xsl");
     status = rp_transform_load(path, &report_sheet, err);
     if (status != RP_OK)
         goto out;
@@ -555,7 +555,7 @@ enum rp_status rp_batch_snapshot(const struct rp_batch_options *o,
                                  struct rp_error *err)
 {
     struct rp_dataset data;
-    char *rejects_dir = path_join(o->output, "rejects");
+    char *rejects_dir = rp_batch_path(o->output, "rejects");
     enum rp_status status;
     size_t rejected;
 
@@ -675,7 +675,7 @@ enum rp_status rp_batch_render_review(const struct rp_batch_options *o,
         params[n++] = mark->fingerprint;
     }
     params[n] = NULL;
-    path = path_join(o->templates, "annual-review.xsl");
+    path = rp_batch_path(o->templates, "annual-review.xsl");
     status = rp_transform_load(path, &sheet, err);
     if (status != RP_OK)
         goto out;
@@ -711,7 +711,7 @@ enum rp_status rp_batch_template_version(const struct rp_batch_options *o,
     out[0] = '\0';
     for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
         char hex[RP_SHA256_HEX_SIZE];
-        char *path = path_join(o->templates, files[i]);
+        char *path = rp_batch_path(o->templates, files[i]);
 
         status = rp_sha256_file(path, hex, err);
         free(path);

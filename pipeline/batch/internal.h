@@ -5,6 +5,9 @@
 #include "batch.h"
 #include "import/import.h"
 
+/* dir/name, malloc'd: the caller frees it. */
+char *rp_batch_path(const char *dir, const char *name);
+
 /*
  * Imports every export of o->input into data (rejected rows to
  * rejects_dir), logging one summary line per file; *rejected counts the

@@ -12,14 +12,6 @@
 #include "common/log.h"
 #include "common/mem.h"
 
-static char *rejects_dir(const struct rp_batch_options *o)
-{
-    size_t n = strlen(o->output) + 16;
-    char *p = rp_xmalloc(n);
-    snprintf(p, n, "%s/rejects", o->output);
-    return p;
-}
-
 static enum rp_status import_once(struct rp_batch_workflow *bw,
                                   struct rp_error *err)
 {
@@ -29,7 +21,7 @@ static enum rp_status import_once(struct rp_batch_workflow *bw,
 
     if (bw->imported)
         return RP_OK;
-    rejects = rejects_dir(&bw->opts);
+    rejects = rp_batch_path(bw->opts.output, "rejects");
     status = rp_batch_import_all(&bw->opts, rejects, &bw->data, &rejected, err);
     free(rejects);
     bw->imported = status == RP_OK;
