@@ -1049,7 +1049,6 @@ int rp_fo_apply_property(struct rp_fo_props *p,
                    !strcmp(base, "keep-with-previous")) {
             name = base; /* .within-page / .within-column / .within-line */
         } else if (!strcmp(dot, ".length") || !strcmp(dot, ".conditionality")) {
-            memcpy(base, name, (size_t)(dot - name));
             name = base;
             if (strcmp(dot, ".conditionality") == 0)
                 return 1;
