@@ -42,6 +42,183 @@ bool rp_fo_parse_percent(const char *text, double *percent);
 bool rp_fo_parse_width(const char *value, double font_size,
                        struct rp_fo_length *l);
 
+/* Scanning values (length.c). */
+/* s past any white space at its start. */
+const char *rp_fo_skip_space(const char *s);
+/* A finite decimal number after optional space, *end just past it. */
+bool rp_fo_parse_number(const char *text, double *value, const char **end);
+
+/* Values of the four sides (sides.c). */
+/* value's tokens, at most max of them; -1 when they do not fit. */
+int rp_fo_split_tokens(const char *value, char tokens[][64], int max);
+/* A border style keyword: none, hidden, solid, dashed, dotted, double. */
+bool rp_fo_parse_border_style(const char *text, enum rp_fo_border_style *style);
+/* The side (enum rp_fo_side) called name, before/after too; -1 for none. */
+int rp_fo_side_from_name(const char *name);
+/* The border shorthand's value, parsed once per document and font size. */
+bool rp_fo_parse_border_cached(struct rp_fo_value_cache *cache,
+                               const char *value, double font_size,
+                               struct rp_fo_border *border);
+/* One to four lengths for the sides, parsed once per document and size. */
+bool rp_fo_parse_sides_cached(struct rp_fo_value_cache *cache,
+                              const char *value, double font_size,
+                              double out[4]);
+
+/*
+ * The properties known by full name: a row each in the property table
+ * (property.c), which hands them to the family that applies them.
+ */
+enum rp_fo_property {
+    RP_FO_PROP_ABSOLUTE_POSITION,
+    RP_FO_PROP_BACKGROUND_COLOR,
+    RP_FO_PROP_BASELINE_SHIFT,
+    RP_FO_PROP_BLANK_OR_NOT_BLANK,
+    RP_FO_PROP_BLOCK_PROGRESSION_DIMENSION,
+    RP_FO_PROP_BLOCK_PROGRESSION_DIMENSION_MINIMUM,
+    RP_FO_PROP_BORDER,
+    RP_FO_PROP_BORDER_COLLAPSE,
+    RP_FO_PROP_BORDER_SEPARATION,
+    RP_FO_PROP_BORDER_SEPARATION_BLOCK_PROGRESSION_DIRECTION,
+    RP_FO_PROP_BORDER_SEPARATION_INLINE_PROGRESSION_DIRECTION,
+    RP_FO_PROP_BORDER_SPACING,
+    RP_FO_PROP_BOTTOM,
+    RP_FO_PROP_BREAK_AFTER,
+    RP_FO_PROP_BREAK_BEFORE,
+    RP_FO_PROP_CHARACTER,
+    RP_FO_PROP_COLOR,
+    RP_FO_PROP_COLUMN_COUNT,
+    RP_FO_PROP_COLUMN_GAP,
+    RP_FO_PROP_COLUMN_NUMBER,
+    RP_FO_PROP_COLUMN_WIDTH,
+    RP_FO_PROP_COUNTRY,
+    RP_FO_PROP_DESTINATION_PLACEMENT_OFFSET,
+    RP_FO_PROP_DISPLAY_ALIGN,
+    RP_FO_PROP_END_INDENT,
+    RP_FO_PROP_EXTENT,
+    RP_FO_PROP_EXTERNAL_DESTINATION,
+    RP_FO_PROP_FLOW_NAME,
+    RP_FO_PROP_FONT,
+    RP_FO_PROP_FONT_FAMILY,
+    RP_FO_PROP_FONT_SELECTION_STRATEGY,
+    RP_FO_PROP_FONT_SIZE,
+    RP_FO_PROP_FONT_STRETCH,
+    RP_FO_PROP_FONT_STYLE,
+    RP_FO_PROP_FONT_WEIGHT,
+    RP_FO_PROP_FORCE_PAGE_COUNT,
+    RP_FO_PROP_FORMAT,
+    RP_FO_PROP_GROUPING_SEPARATOR,
+    RP_FO_PROP_GROUPING_SIZE,
+    RP_FO_PROP_HEIGHT,
+    RP_FO_PROP_HYPHENATE,
+    RP_FO_PROP_HYPHENATION_CHARACTER,
+    RP_FO_PROP_HYPHENATION_PUSH_CHARACTER_COUNT,
+    RP_FO_PROP_HYPHENATION_REMAIN_CHARACTER_COUNT,
+    RP_FO_PROP_ID,
+    RP_FO_PROP_INDICATE_DESTINATION,
+    RP_FO_PROP_INITIAL_PAGE_NUMBER,
+    RP_FO_PROP_INLINE_PROGRESSION_DIMENSION,
+    RP_FO_PROP_INTERNAL_DESTINATION,
+    RP_FO_PROP_KEEP_TOGETHER,
+    RP_FO_PROP_KEEP_WITH_NEXT,
+    RP_FO_PROP_KEEP_WITH_PREVIOUS,
+    RP_FO_PROP_LANGUAGE,
+    RP_FO_PROP_LEADER_ALIGNMENT,
+    RP_FO_PROP_LEADER_LENGTH,
+    RP_FO_PROP_LEADER_LENGTH_MAXIMUM,
+    RP_FO_PROP_LEADER_LENGTH_MINIMUM,
+    RP_FO_PROP_LEADER_LENGTH_OPTIMUM,
+    RP_FO_PROP_LEADER_PATTERN,
+    RP_FO_PROP_LEADER_PATTERN_WIDTH,
+    RP_FO_PROP_LEFT,
+    RP_FO_PROP_LETTER_SPACING,
+    RP_FO_PROP_LETTER_VALUE,
+    RP_FO_PROP_LINE_HEIGHT,
+    RP_FO_PROP_LINE_HEIGHT_SHIFT_ADJUSTMENT,
+    RP_FO_PROP_LINEFEED_TREATMENT,
+    RP_FO_PROP_MARGIN,
+    RP_FO_PROP_MARKER_CLASS_NAME,
+    RP_FO_PROP_MASTER_NAME,
+    RP_FO_PROP_MASTER_REFERENCE,
+    RP_FO_PROP_MAXIMUM_REPEATS,
+    RP_FO_PROP_NUMBER_COLUMNS_REPEATED,
+    RP_FO_PROP_NUMBER_COLUMNS_SPANNING,
+    RP_FO_PROP_NUMBER_ROWS_SPANNING,
+    RP_FO_PROP_ODD_OR_EVEN,
+    RP_FO_PROP_ORPHANS,
+    RP_FO_PROP_OVERFLOW,
+    RP_FO_PROP_PADDING,
+    RP_FO_PROP_PAGE_HEIGHT,
+    RP_FO_PROP_PAGE_POSITION,
+    RP_FO_PROP_PAGE_WIDTH,
+    RP_FO_PROP_PRECEDENCE,
+    RP_FO_PROP_PROVISIONAL_DISTANCE_BETWEEN_STARTS,
+    RP_FO_PROP_PROVISIONAL_LABEL_SEPARATION,
+    RP_FO_PROP_REF_ID,
+    RP_FO_PROP_REFERENCE_ORIENTATION,
+    RP_FO_PROP_REGION_NAME,
+    RP_FO_PROP_RELATIVE_ALIGN,
+    RP_FO_PROP_RETRIEVE_BOUNDARY,
+    RP_FO_PROP_RETRIEVE_CLASS_NAME,
+    RP_FO_PROP_RETRIEVE_POSITION,
+    RP_FO_PROP_RIGHT,
+    RP_FO_PROP_RULE_STYLE,
+    RP_FO_PROP_RULE_THICKNESS,
+    RP_FO_PROP_SHOW_DESTINATION,
+    RP_FO_PROP_SPACE_AFTER,
+    RP_FO_PROP_SPACE_BEFORE,
+    RP_FO_PROP_START_INDENT,
+    RP_FO_PROP_STARTING_STATE,
+    RP_FO_PROP_TABLE_LAYOUT,
+    RP_FO_PROP_TABLE_OMIT_FOOTER_AT_BREAK,
+    RP_FO_PROP_TABLE_OMIT_HEADER_AT_BREAK,
+    RP_FO_PROP_TEXT_ALIGN,
+    RP_FO_PROP_TEXT_ALIGN_LAST,
+    RP_FO_PROP_TEXT_DECORATION,
+    RP_FO_PROP_TEXT_INDENT,
+    RP_FO_PROP_TOP,
+    RP_FO_PROP_VERTICAL_ALIGN,
+    RP_FO_PROP_WHITE_SPACE,
+    RP_FO_PROP_WHITE_SPACE_COLLAPSE,
+    RP_FO_PROP_WHITE_SPACE_TREATMENT,
+    RP_FO_PROP_WIDOWS,
+    RP_FO_PROP_WIDTH,
+    RP_FO_PROP_WRAP_OPTION,
+    RP_FO_PROP_WRITING_MODE,
+    RP_FO_PROP_Z_INDEX,
+};
+
+/* An attribute being applied to an element's props; all borrowed. */
+struct rp_fo_assignment {
+    struct rp_fo_props *p;
+    const struct rp_fo_props *parent;
+    const char *name; /* without a component such as .optimum */
+    const char *value;
+    struct rp_fo_specified *spec;
+    struct rp_fo_strings *strings;
+    struct rp_fo_value_cache *cache;
+};
+
+/*
+ * The families of properties, each applying the properties the table
+ * gives it; they return as rp_fo_apply_property() does.
+ */
+/* Fonts, colour, alignment, lines, white space, hyphenation (text_props.c). */
+int rp_fo_apply_text_property(enum rp_fo_property property,
+                              const struct rp_fo_assignment *assign);
+/* Indents, spaces, margins, borders, dimensions, position (box_props.c). */
+int rp_fo_apply_box_property(enum rp_fo_property property,
+                             const struct rp_fo_assignment *assign);
+/* Masters, regions, numbering, breaks, keeps, markers (page_props.c). */
+int rp_fo_apply_page_property(enum rp_fo_property property,
+                              const struct rp_fo_assignment *assign);
+/* Tables, lists, leaders, links, bookmarks, ids (object_props.c). */
+int rp_fo_apply_object_property(enum rp_fo_property property,
+                                const struct rp_fo_assignment *assign);
+/* margin-<side>, padding-<side>, border-<side>...: -1 for another name. */
+int rp_fo_apply_side_property(struct rp_fo_props *p, const char *name,
+                              const char *value, struct rp_fo_specified *spec,
+                              struct rp_fo_value_cache *cache);
+
 /*
  * An element as property resolution reads it, whatever the source (an
  * xmlNode, or an event from the file's producer thread).  Strings belong
