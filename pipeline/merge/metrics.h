@@ -2,8 +2,9 @@
  * Support metrics of the merge stage: calendar arithmetic, the SLA rule,
  * percentiles, the health rules and the fixed-precision number formats of
  * review-data XML.  Private to pipeline/merge/ (merge.h is the stage's
- * public interface); kept apart from merge.c so that the rules a reader of
- * docs/data-contract.md asks about live in one short file.
+ * public interface); kept apart from the files that build the document
+ * (builder.h) so that the rules a reader of docs/data-contract.md asks
+ * about live in one short file.
  *
  * Every rule here is stated in docs/data-contract.md; change both together.
  * Nothing here depends on the locale or the process's time zone: dates are

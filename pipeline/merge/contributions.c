@@ -1,0 +1,188 @@
+/*
+ * Contributors' narrative for an account, one contribution per kind: from
+ * the workflow store (passed in the options) or from the file
+ * <contributions>/<account-id>/<kind>.txt, a stored one taking precedence;
+ * written as <para> elements.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "builder.h"
+#include "common/mem.h"
+
+/* A contribution is a few pages of prose, not a data dump. */
+#define MAX_CONTRIBUTION_BYTES ((size_t)256 << 10)
+
+static const char *const contribution_kinds[] = {
+    "executive-summary", "plan-next-year", "meeting-feedback", NULL};
+#define N_CONTRIBUTION_KINDS                                                   \
+    (sizeof(contribution_kinds) / sizeof(contribution_kinds[0]) - 1)
+
+const char *const *rp_merge_contribution_kinds(size_t *n)
+{
+    *n = N_CONTRIBUTION_KINDS;
+    return contribution_kinds;
+}
+
+static const struct rp_merge_contribution *
+stored_contribution(const struct rp_merge_options *opt, const char *account,
+                    const char *kind)
+{
+    size_t i;
+
+    for (i = 0; i < opt->n_contributions; i++) {
+        const struct rp_merge_contribution *c = &opt->contributions[i];
+        if (strcmp(c->account_id, account) == 0 && strcmp(c->kind, kind) == 0)
+            return c;
+    }
+    return NULL;
+}
+
+/* An account id is used as a directory name only when it cannot climb. */
+static bool safe_dir_name(const char *id)
+{
+    return id[0] && id[0] != '.' && !strchr(id, '/') && !strchr(id, '\\');
+}
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Ends the paragraph collected in para (trailing space dropped). */
+static void flush_paragraph(xmlNode *parent, char *para, size_t *len)
+{
+    while (*len && para[*len - 1] == ' ')
+        (*len)--;
+    if (*len == 0)
+        return;
+    para[*len] = '\0';
+    rp_merge_add_text_node(parent, "para", para);
+    *len = 0;
+}
+
+/* Paragraphs of plain text: a line holding only white space ends one;
+ * the line breaks and runs of spaces inside a paragraph are the author's
+ * wrapping, not meaning, and become single spaces. */
+static void emit_paragraphs(xmlNode *parent, const char *text)
+{
+    /* Each line adds at most one space for its line break. */
+    char *para = rp_xmalloc(strlen(text) + 2);
+    const char *line = text;
+    size_t len = 0;
+
+    while (*line) {
+        const char *eol = line + strcspn(line, "\n"), *q;
+        bool blank = true;
+
+        for (q = line; q < eol && blank; q++)
+            blank = is_blank(*q);
+        if (blank)
+            flush_paragraph(parent, para, &len);
+        for (q = line; q < eol && !blank; q++) {
+            if (is_blank(*q) && (len == 0 || para[len - 1] == ' '))
+                continue;
+            para[len++] = is_blank(*q) ? ' ' : *q;
+        }
+        if (!blank && para[len - 1] != ' ')
+            para[len++] = ' ';
+        line = *eol ? eol + 1 : eol;
+    }
+    flush_paragraph(parent, para, &len);
+    free(para);
+}
+
+static enum rp_status read_contribution(const char *path, char **out,
+                                        struct rp_error *err)
+{
+    struct stat st;
+    FILE *fp;
+    char *text;
+    size_t n;
+
+    *out = NULL;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return RP_OK;
+    if ((size_t)st.st_size > MAX_CONTRIBUTION_BYTES)
+        return rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
+                            "a contribution may hold at most %zu bytes",
+                            MAX_CONTRIBUTION_BYTES);
+    fp = fopen(path, "rb");
+    if (!fp)
+        return rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
+                            "cannot open the file: %s", strerror(errno));
+    text = rp_xmalloc(MAX_CONTRIBUTION_BYTES + 1);
+    n = fread(text, 1, MAX_CONTRIBUTION_BYTES, fp);
+    fclose(fp);
+    text[n] = '\0';
+    if (memchr(text, '\0', n)) {
+        free(text);
+        return rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
+                            "the file holds a NUL byte: expected UTF-8 "
+                            "text");
+    }
+    if (rp_merge_check_text(text, path, 0, NULL, err) != RP_OK) {
+        free(text);
+        return err->status;
+    }
+    *out = text;
+    return RP_OK;
+}
+
+enum rp_status rp_merge_emit_contributions(xmlNode *acc,
+                                           struct rp_merge_builder *b,
+                                           const struct rp_account *a,
+                                           struct rp_error *err)
+{
+    const char *dir = b->opt->contributions_dir;
+    xmlNode *parent = rp_merge_add_node(acc, "contributions");
+    size_t k;
+
+    for (k = 0; k < N_CONTRIBUTION_KINDS; k++) {
+        const struct rp_merge_contribution *c =
+            stored_contribution(b->opt, a->id, contribution_kinds[k]);
+        enum rp_status status = RP_OK;
+        char *path = NULL, *text = NULL;
+        xmlNode *n;
+
+        if (c) {
+            if (strlen(c->text) > MAX_CONTRIBUTION_BYTES)
+                return rp_error_set(
+                    err, RP_ERR_INPUT, NULL, 0, contribution_kinds[k],
+                    "the stored %s of %s holds more than %zu "
+                    "bytes",
+                    contribution_kinds[k], a->id, MAX_CONTRIBUTION_BYTES);
+            if (rp_merge_check_text(c->text, a->id, 0, contribution_kinds[k],
+                                    err) != RP_OK)
+                return err->status;
+            n = rp_merge_add_node(parent, "contribution");
+            rp_merge_set_attr(n, "kind", contribution_kinds[k]);
+            rp_merge_set_attr(n, "author", c->author);
+            rp_merge_set_time(n, "submitted", c->submitted);
+            emit_paragraphs(n, c->text);
+            b->contributions++;
+            continue;
+        }
+        if (!dir || !safe_dir_name(a->id))
+            continue;
+        path = rp_xmalloc(strlen(dir) + strlen(a->id) +
+                          strlen(contribution_kinds[k]) + 8);
+        sprintf(path, "%s/%s/%s.txt", dir, a->id, contribution_kinds[k]);
+        status = read_contribution(path, &text, err);
+        if (status == RP_OK && text) {
+            n = rp_merge_add_node(parent, "contribution");
+            rp_merge_set_attr(n, "kind", contribution_kinds[k]);
+            rp_merge_set_attr(n, "file", path);
+            emit_paragraphs(n, text);
+            b->contributions++;
+        }
+        free(text);
+        free(path);
+        if (status != RP_OK)
+            return status;
+    }
+    return RP_OK;
+}
