@@ -517,16 +517,23 @@ enum rp_status rp_batch_snapshot_of(const struct rp_batch_options *o,
     struct rp_merge_stats mstats;
     xmlDoc *doc = NULL, *slice = NULL;
     char *schema = NULL, *contributions = NULL;
+    const char *schema_path;
     enum rp_status status;
 
     *xml = NULL;
     *len = 0;
     data_hash[0] = '\0';
     merge_options(o, &mopt, &schema, &contributions);
+    /* The slice is what is kept and rendered: validating it, not the whole
+     * portfolio's document, is most of the cost of a snapshot saved. */
+    schema_path = mopt.schema_path;
+    mopt.schema_path = NULL;
     status = rp_merge_build(data, &mopt, &doc, &mstats, err);
     if (status != RP_OK)
         goto out;
     status = rp_merge_account_slice(doc, account_id, &slice, err);
+    if (status == RP_OK)
+        status = rp_merge_validate(slice, schema_path, err);
     if (status != RP_OK)
         goto out;
     status = serialise(slice, xml, len, err);
@@ -565,8 +572,8 @@ enum rp_status rp_batch_snapshot(const struct rp_batch_options *o,
     rp_dataset_init(&data);
     status = rp_batch_import_all(o, rejects_dir, &data, &rejected, err);
     if (status == RP_OK)
-        status = rp_batch_snapshot_of(o, &data, account_id, xml, len,
-                                      data_hash, err);
+        status = rp_batch_snapshot_of(o, &data, account_id, xml, len, data_hash,
+                                      err);
     rp_dataset_release(&data);
     free(rejects_dir);
     return status;

@@ -214,9 +214,4 @@ enum rp_status rp_merge_emit_contributions(xmlNode *acc,
 /* document.c: <sources>, from what rp_merge_set_src() saw; call last. */
 void rp_merge_fill_sources(xmlNode *sources, struct rp_merge_builder *b);
 
-/* validate.c: the document against the RELAX NG schema at schema_path;
- * a failure is RP_ERR_INTERNAL naming the first offending node. */
-enum rp_status rp_merge_validate(xmlDoc *doc, const char *schema_path,
-                                 struct rp_error *err) RP_MUST_CHECK;
-
 #endif

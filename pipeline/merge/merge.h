@@ -120,6 +120,14 @@ enum rp_status rp_merge_account_slice(xmlDoc *doc, const char *account_id,
                                       xmlDoc **out,
                                       struct rp_error *err) RP_MUST_CHECK;
 
+/*
+ * Validates doc against the RELAX NG schema at schema_path (what
+ * rp_merge_build() does with options.schema_path): a document that does
+ * not satisfy it is our bug, RP_ERR_INTERNAL naming the offending node.
+ */
+enum rp_status rp_merge_validate(xmlDoc *doc, const char *schema_path,
+                                 struct rp_error *err) RP_MUST_CHECK;
+
 /* An account's latest review request, as the status report shows it. */
 struct rp_merge_request {
     const char *account, *name;
