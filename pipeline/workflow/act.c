@@ -257,21 +257,19 @@ enum rp_status rp_wf_act_recheck(struct rp_wf_act *a,
                                  const struct rp_wf_transition **step)
 {
     int64_t id = a->req.id;
-    enum rp_workflow_stage was = a->req.stage;
     enum rp_status status = rp_wf_begin(a->wf, a->err);
 
-    if (status != RP_OK)
-        return status;
-    status = rp_wf_act_step(a, step);
-    if (status != RP_OK)
-        return status;
-    if (a->req.id != id || a->req.stage != was)
+    /* Another process may have moved the request meanwhile (a second
+     * contribution, say): what counts is whether the action is still
+     * allowed from where the request is now. */
+    if (status == RP_OK)
+        status = rp_wf_act_step(a, step);
+    if (status == RP_OK && a->req.id != id)
         return rp_wf_refuse(a, RP_ERR_REFUSED,
-                            "%s's request changed while this %s was under way "
-                            "(now in stage '%s'); look again and retry",
-                            a->account, a->action,
-                            rp_workflow_stage_name(a->req.stage));
-    return RP_OK;
+                            "%s's review request was replaced while this %s "
+                            "was under way; look again and retry",
+                            a->account, a->action);
+    return status;
 }
 
 enum rp_status rp_wf_act_finish(struct rp_wf_act *a, enum rp_workflow_stage to,

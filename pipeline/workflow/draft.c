@@ -104,6 +104,28 @@ enum rp_status rp_wf_latest_draft(struct rp_wf_act *a, int with_snapshot,
     return RP_OK;
 }
 
+/* The newest contribution of the request: a draft made before a newer
+ * one arrived would leave it out. */
+static enum rp_status last_contribution(struct rp_wf_act *a, int64_t *id)
+{
+    sqlite3_stmt *st = rp_wf_prepare(a->wf, "reading contributions", a->err,
+                                     "SELECT coalesce(max(id), 0) FROM "
+                                     "contributions WHERE request = ?",
+                                     "I", a->req.id);
+    int rc;
+
+    if (!st)
+        return rp_wf_failed(a, a->err->status);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *id = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW)
+        return rp_wf_failed(
+            a, rp_wf_db_error(a->wf, rc, "reading contributions", a->err));
+    return RP_OK;
+}
+
 static enum rp_status next_version(struct rp_wf_act *a, int *version)
 {
     sqlite3_stmt *st = rp_wf_prepare(a->wf, "reading drafts", a->err,
@@ -164,6 +186,7 @@ enum rp_status rp_workflow_submit(struct rp_workflow *wf,
     enum rp_status status;
     char detail[1024];
     char *path = NULL, *pending = NULL;
+    int64_t contributed = 0, contributed_now = 0;
     int version = 0;
 
     memset(&m, 0, sizeof(m));
@@ -183,9 +206,18 @@ enum rp_status rp_workflow_submit(struct rp_workflow *wf,
     if (status != RP_OK)
         goto out;
     pending = rp_wf_pending_path(path);
-    status = make_draft(&a, r, pending, &m);
+    status = last_contribution(&a, &contributed);
+    if (status == RP_OK)
+        status = make_draft(&a, r, pending, &m);
     if (status == RP_OK)
         status = rp_wf_act_recheck(&a, &step);
+    if (status == RP_OK)
+        status = last_contribution(&a, &contributed_now);
+    if (status == RP_OK && contributed_now != contributed)
+        status = rp_wf_refuse(&a, RP_ERR_REFUSED,
+                              "a contribution to %s arrived while its draft "
+                              "was being made; submit again to include it",
+                              account_id);
     if (status == RP_OK)
         status = rp_wf_exec(
             wf, "recording the draft", err,

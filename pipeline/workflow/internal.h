@@ -159,7 +159,8 @@ enum rp_status rp_wf_act_start(struct rp_wf_act *a, struct rp_workflow *wf,
                                unsigned roles, const char *roles_text,
                                const struct rp_wf_transition **step,
                                struct rp_error *err) RP_MUST_CHECK;
-/* Begins the write and checks nobody moved the request meanwhile. */
+/* Begins the write and checks, inside it, that the action is still
+ * allowed from wherever the request is now. */
 enum rp_status
 rp_wf_act_recheck(struct rp_wf_act *a,
                   const struct rp_wf_transition **step) RP_MUST_CHECK;

@@ -908,6 +908,49 @@ static void test_concurrent(void **state)
     assert_int_equal(stage_now("ACC-2"), RP_WORKFLOW_APPROVED);
 }
 
+/* A renderer during whose work someone hands in a contribution. */
+static enum rp_status
+render_while_contributing(void *ctx, const char *xml, size_t len,
+                          const struct rp_workflow_mark *mark,
+                          const char *pdf_path, struct rp_error *err)
+{
+    struct rp_workflow_result res;
+    struct rp_error other;
+
+    (void)ctx;
+    expect(act("wwriter", CONTRIBUTE, "ACC-1", "Late but important.", &res,
+               &other),
+           RP_OK, &other, NULL);
+    return fake_render(NULL, xml, len, mark, pdf_path, err);
+}
+
+static void test_submit_race(void **state)
+{
+    static const struct rp_workflow_renderer racing = {
+        NULL, fake_account, fake_snapshot, render_while_contributing};
+    struct rp_workflow_result res;
+    struct rp_workflow *wf;
+    struct rp_error err;
+    struct stat st;
+    char drafts[400];
+
+    (void)state;
+    expect(act("schen", REQUEST, "ACC-1", NULL, &res, &err), RP_OK, &err, NULL);
+    wf = open_as("rpadmin", NOW);
+    rp_error_init(&err);
+    expect(rp_workflow_submit(wf, &racing, "ACC-1", &res, &err), RP_ERR_REFUSED,
+           &err, "arrived while its draft was being made");
+    rp_workflow_free(wf);
+    /* Nothing of the refused draft is left, and the next submit works. */
+    snprintf(drafts, sizeof(drafts), "%s/drafts/ACC-1/2026-v1-draft.pdf",
+             out_dir);
+    assert_int_equal(stat(drafts, &st), -1);
+    assert_int_equal(stage_now("ACC-1"), RP_WORKFLOW_COLLECTING);
+    expect(act("rpadmin", SUBMIT, "ACC-1", NULL, &res, &err), RP_OK, &err,
+           NULL);
+    assert_int_equal(res.version, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -924,6 +967,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_not_a_store, setup, teardown),
         cmocka_unit_test_setup_teardown(test_concurrent, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_submit_race, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
