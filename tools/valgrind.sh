@@ -20,4 +20,30 @@ for fo in tests/e2e/fo/*.fo; do
         --suppressions=tests/valgrind.supp \
         "$bin" render -q "$fo" "$out/$(basename "$fo" .fo).pdf"
 done
-echo "valgrind: clean ($bin run on input/, render of tests/e2e/fo/*.fo)"
+# The review workflow, one person in every role, from request to delivery,
+# and the run that then keeps the approved review.
+vg() {
+    valgrind --quiet --error-exitcode=99 --leak-check=full \
+        --show-leak-kinds=definite,indirect \
+        --errors-for-leak-kinds=definite,indirect \
+        --suppressions=tests/valgrind.supp "$bin" "$@" \
+        --state "$out/state" --config "$out/config" --output "$out/wf" \
+        >/dev/null
+}
+mkdir -p "$out/config"
+cp config/sla.xml config/health.xml config/account-map.csv \
+    config/workflow.xml "$out/config/"
+printf 'person,name,email,login,role,approves\nall,Al L,al@example.com,%s,%s,*\n' \
+    "$(id -un)" "administrator;sales-rep;contributor;approver" \
+    >"$out/config/people.csv"
+printf 'A year of steady growth.\n' >"$out/summary.txt"
+vg request ACC-1001 --meeting 2026-12-15
+vg contribute ACC-1001 --section executive-summary "$out/summary.txt"
+vg submit ACC-1001
+vg status --json
+vg approve ACC-1001 --comment "Ready."
+vg verify "$out/wf/approved/ACC-1001/2026-v1.pdf"
+vg deliver ACC-1001
+vg audit --verify
+vg run -q --input input
+echo "valgrind: clean ($bin run on input/, render of tests/e2e/fo/*.fo, the workflow from request to delivery)"

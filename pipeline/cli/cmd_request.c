@@ -48,7 +48,7 @@ static enum rp_status act(struct cli_workflow *w, void *ctx, char **operands,
                                  r->meeting, r->due, &res, err);
     if (status == RP_OK)
         printf("%s: review %d requested, due %s\n", operands[0], res.version,
-               res.path);
+               res.due);
     return status;
 }
 

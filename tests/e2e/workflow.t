@@ -10,7 +10,7 @@ if [ "$(id -u)" -ne 0 ]; then
     echo "1..0 # SKIP needs root to create the program's OS users"
     exit 0
 fi
-plan 54
+plan 55
 
 GROUP=rpworkflow
 getent group "$GROUP" >/dev/null || groupadd "$GROUP"
@@ -50,6 +50,7 @@ contains "$WORK/err" "the OS login 'root' is not in config/people.csv" "the refu
 
 # Sales asks; a rep only for her own accounts.
 try 0 "Sarah Chen requests the review of her account" schen request ACC-1001 --meeting 2026-12-15
+contains "$WORK/out" "ACC-1001: review 2026 requested, due 2026-12-08" "it is due a week before the meeting (config/workflow.xml)"
 try 4 "she may not request another owner's account" schen request ACC-1002 --meeting 2026-12-15
 contains "$WORK/err" "ACC-1002 belongs to Jürgen Böhm" "the refusal says whose account it is"
 try 1 "an unknown account is bad input" rpadmin request ACC-9999 --meeting 2026-12-15
