@@ -482,6 +482,10 @@ static enum rp_status data_hash_of(xmlDoc *slice, const char *account_id,
     xmlUnsetProp(root, BAD_CAST "generated");
     prune(root, keep_in_root, account_id);
     program = child_named(root, "program");
+    /* The program's attributes are the portfolio's counts (and health,
+     * which moves with the date): not this account's review. */
+    while (program && program->properties)
+        xmlRemoveProp(program->properties);
     prune(program, keep_in_program, account_id);
     prune(child_named(program, "projects"), keep_project, account_id);
     status = serialise(slice, &bytes, &len, err);

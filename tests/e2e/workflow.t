@@ -10,7 +10,7 @@ if [ "$(id -u)" -ne 0 ]; then
     echo "1..0 # SKIP needs root to create the program's OS users"
     exit 0
 fi
-plan 55
+plan 60
 
 GROUP=rpworkflow
 getent group "$GROUP" >/dev/null || groupadd "$GROUP"
@@ -124,24 +124,39 @@ ok $? "the audit shows both people"
 # the status report says where each review stands.
 try 0 "a Gold account's review goes to review" rpadmin request ACC-1009 --meeting 2026-12-18
 try 0 "its draft" rpadmin submit ACC-1009
+try 0 "a Bronze account's review goes to review" rpadmin request ACC-1010 --meeting 2026-12-18
+try 0 "its draft" rpadmin submit ACC-1010
 try 0 "the nightly run, with the store" rpadmin run -q
 cmp -s "$WORK/output/reviews/ACC-1001.pdf" "$final"
 ok $? "the run's review of an approved account is the approved file"
-as rpadmin status ACC-1009 >"$WORK/out" 2>&1
-grep -q "in-review" "$WORK/out"
-ok $? "a draft whose data did not change stays in review"
+as rpadmin status >"$WORK/out" 2>&1
+[ "$(grep -c in-review "$WORK/out")" = 2 ]
+ok $? "drafts whose data did not change stay in review"
 pdftotext -layout "$WORK/output/status-report.pdf" "$WORK/report.txt"
 contains "$WORK/report.txt" "Annual Customer Reviews" "the status report has the program's side"
-contains "$WORK/report.txt" "3 of 14 accounts have a review requested: 1 in review, 1 approved, 1 delivered" "it counts the requests by stage"
-mkdir -p "$WORK/input2/contributions/ACC-1009"
-cp input/*.csv "$WORK/input2/"
-printf 'Expand to two more plants.\n' >"$WORK/input2/contributions/ACC-1009/plan-next-year.txt"
-chmod -R a+rX "$WORK/input2"
-try 0 "the nightly run on changed data" rpadmin run -q --input "$WORK/input2"
+contains "$WORK/report.txt" "4 of 14 accounts have a review requested: 2 in review, 1 approved, 1 delivered" "it counts the requests by stage"
+# Twelve days later: time passing alone is not a change of an account's
+# data (ACC-1010's review reads the same), but a milestone that fell
+# overdue meanwhile is (ACC-1009's health is now watch).
+today=$SOURCE_DATE_EPOCH
+SOURCE_DATE_EPOCH=$((today + 12 * 86400))
+try 0 "the nightly run twelve days later" rpadmin run -q
+SOURCE_DATE_EPOCH=$today
+as rpadmin status ACC-1010 >"$WORK/out" 2>&1
+grep -q "in-review" "$WORK/out"
+ok $? "time passing alone leaves a draft in review"
 as rpadmin status ACC-1009 >"$WORK/out" 2>&1
 grep -q "drafted" "$WORK/out"
+ok $? "a review whose content moved with the date goes back to drafted"
+mkdir -p "$WORK/input2/contributions/ACC-1010"
+cp input/*.csv "$WORK/input2/"
+printf 'Expand to two more branches.\n' >"$WORK/input2/contributions/ACC-1010/plan-next-year.txt"
+chmod -R a+rX "$WORK/input2"
+try 0 "the nightly run on changed data" rpadmin run -q --input "$WORK/input2"
+as rpadmin status ACC-1010 >"$WORK/out" 2>&1
+grep -q "drafted" "$WORK/out"
 ok $? "a draft in review whose data changed goes back to drafted"
-as rpadmin audit ACC-1009 >"$WORK/audit" 2>&1
+as rpadmin audit ACC-1010 >"$WORK/audit" 2>&1
 contains "$WORK/audit" "data changed while draft v1 was in review" "and the audit says why"
 
 # Two processes at once lose nothing.
