@@ -362,7 +362,7 @@
                 <fo:table-row keep-together.within-page="always">
                   <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
                   <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@name"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
-                  <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@stage"/></xsl:call-template>
+                  <xsl:call-template name="rp-td"><xsl:with-param name="text" select="translate(@stage, '-', ' ')"/></xsl:call-template>
                   <xsl:call-template name="rp-td">
                     <xsl:with-param name="text"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@meeting"/></xsl:call-template></xsl:with-param>
                   </xsl:call-template>

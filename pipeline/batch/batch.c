@@ -286,6 +286,10 @@ static enum rp_status render_all(const struct rp_batch_options *o,
     }
     rp_error_init(&err);
     path = rp_batch_path(o->output, "status-report.pdf");
+    /* The drafts just made may have moved requests: report them as they
+     * stand now. */
+    rp_batch_requests_release(&reqs);
+    rp_batch_requests_load(o, &reqs);
     status = rp_batch_add_requests(o, &reqs, doc, &err);
     if (status == RP_OK)
         status = build_document(o, status_report, doc, NULL, "status-report",

@@ -64,11 +64,8 @@ static char *people_text(const struct rp_workflow *wf, unsigned role,
 static void stage_waits_init(const struct rp_workflow *wf,
                              char *waits[RP_WORKFLOW_N_STAGES])
 {
-    char *contributors =
-        people_text(wf, RP_WORKFLOW_CONTRIBUTOR, NULL, "contributions");
-
-    waits[RP_WORKFLOW_REQUESTED] = contributors;
-    waits[RP_WORKFLOW_COLLECTING] = rp_xstrdup(contributors);
+    waits[RP_WORKFLOW_REQUESTED] = NULL;
+    waits[RP_WORKFLOW_COLLECTING] = NULL;
     waits[RP_WORKFLOW_DRAFTED] =
         people_text(wf, RP_WORKFLOW_ADMINISTRATOR, NULL, "submit");
     waits[RP_WORKFLOW_CHANGES_REQUESTED] =
@@ -77,6 +74,21 @@ static void stage_waits_init(const struct rp_workflow *wf,
     waits[RP_WORKFLOW_APPROVED] =
         people_text(wf, RP_WORKFLOW_ADMINISTRATOR, NULL, "deliver");
     waits[RP_WORKFLOW_DELIVERED] = rp_xstrdup("nobody");
+}
+
+/* While contributions are collected the account team is asked: its
+ * owner first, named; who else writes which section comes with contribution
+ * tasks. */
+static char *account_team(const struct rp_workflow_account *acc)
+{
+    GString *s = g_string_sized_new(64);
+
+    if (acc->owner && acc->owner[0]) {
+        g_string_append(s, acc->owner);
+        g_string_append(s, " and ");
+    }
+    g_string_append(s, "the contributors (contributions)");
+    return g_string_free(s, FALSE);
 }
 
 static void stage_waits_release(char *waits[RP_WORKFLOW_N_STAGES])
@@ -150,9 +162,13 @@ enum rp_status rp_workflow_status(struct rp_workflow *wf,
         q->final_path = rp_wf_column_dup(st, 14, NULL);
         acc = (struct rp_workflow_account){q->account, q->account_name, tier,
                                            owner, country};
-        q->waits_on = q->stage == RP_WORKFLOW_IN_REVIEW
-                          ? people_text(wf, 0, &acc, "approve")
-                          : rp_xstrdup(waits[q->stage]);
+        if (q->stage == RP_WORKFLOW_IN_REVIEW)
+            q->waits_on = people_text(wf, 0, &acc, "approve");
+        else if (q->stage == RP_WORKFLOW_REQUESTED ||
+                 q->stage == RP_WORKFLOW_COLLECTING)
+            q->waits_on = account_team(&acc);
+        else
+            q->waits_on = rp_xstrdup(waits[q->stage]);
         /* Due at the end of its day (YYYY-MM-DD compares as text);
          * delivered is never overdue. */
         q->overdue =
