@@ -20,6 +20,7 @@ struct rp_workflow {
     char *login;
     int64_t now;
     const char *const *sections;
+    int busy_ms;
     struct rp_workflow_settings settings;
     struct rp_workflow_people people;
 };

@@ -272,8 +272,8 @@ enum rp_status rp_wf_db_error(struct rp_workflow *wf, int rc, const char *what,
     case SQLITE_LOCKED:
         return rp_error_set(err, RP_ERR_BUSY, wf->db_path, 0, NULL,
                             "the workflow store stayed locked by another "
-                            "process for %d s while %s; try again",
-                            RP_WORKFLOW_BUSY_MS / 1000, what);
+                            "process for %.1f s while %s; try again",
+                            wf->busy_ms / 1000.0, what);
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
         return rp_error_set(err, RP_ERR_INPUT, wf->db_path, 0, NULL,
@@ -438,7 +438,9 @@ enum rp_status rp_wf_open_db(struct rp_workflow *wf, const char *path,
     if (rc != SQLITE_OK)
         return rp_wf_db_error(wf, rc, "opening", err);
     sqlite3_extended_result_codes(wf->db, 1);
-    sqlite3_busy_timeout(wf->db, RP_WORKFLOW_BUSY_MS);
+    if (wf->busy_ms <= 0)
+        wf->busy_ms = RP_WORKFLOW_BUSY_MS;
+    sqlite3_busy_timeout(wf->db, wf->busy_ms);
     /* journal_mode answers with a row; exec ignores it. */
     status = exec(wf,
                   "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
@@ -474,6 +476,7 @@ enum rp_status rp_workflow_open(const struct rp_workflow_options *opt,
     wf->login = rp_xstrdup(opt->login ? opt->login : "");
     wf->now = opt->now;
     wf->sections = opt->sections;
+    wf->busy_ms = opt->busy_timeout_ms;
     status = rp_workflow_people_load(&wf->people, opt->people_path, err);
     if (status == RP_OK)
         status = load_settings(wf, opt->config_dir, err);

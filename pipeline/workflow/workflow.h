@@ -189,6 +189,8 @@ struct rp_workflow_options {
     int64_t now; /* Unix seconds: the time stamped on actions */
     /* Section names a contribution may have; NULL-terminated. */
     const char *const *sections;
+    /* How long to wait for another process's write, in ms; 0: 10 s. */
+    int busy_timeout_ms;
 };
 
 struct rp_workflow;

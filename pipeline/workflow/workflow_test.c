@@ -951,6 +951,42 @@ static void test_submit_race(void **state)
     assert_int_equal(res.version, 1);
 }
 
+/* A store another process keeps locked: the action waits, then fails
+ * with RP_ERR_BUSY, and nothing is half-written. */
+static void test_busy(void **state)
+{
+    struct rp_workflow_options o = {0};
+    struct rp_workflow_result res;
+    struct rp_workflow *wf = NULL;
+    struct rp_error err;
+    sqlite3 *holder;
+
+    (void)state;
+    expect(act("schen", REQUEST, "ACC-1", NULL, &res, &err), RP_OK, &err, NULL);
+    assert_int_equal(sqlite3_open(db_path, &holder), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(holder, "BEGIN IMMEDIATE", NULL, NULL, NULL),
+                     SQLITE_OK);
+    o.db_path = db_path;
+    o.people_path = people_path;
+    o.output_dir = out_dir;
+    o.login = "rpadmin";
+    o.now = NOW;
+    o.sections = sections;
+    o.busy_timeout_ms = 200;
+    rp_error_init(&err);
+    assert_int_equal(rp_workflow_open(&o, &wf, &err), RP_OK);
+    expect(rp_workflow_submit(wf, &renderer, "ACC-1", &res, &err), RP_ERR_BUSY,
+           &err, "stayed locked by another process for 0.2 s");
+    rp_workflow_free(wf);
+    sqlite3_exec(holder, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(holder);
+    /* Nothing was recorded, and the same step works once the lock goes. */
+    assert_int_equal(stage_now("ACC-1"), RP_WORKFLOW_REQUESTED);
+    expect(act("rpadmin", SUBMIT, "ACC-1", NULL, &res, &err), RP_OK, &err,
+           NULL);
+    assert_int_equal(res.version, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -968,6 +1004,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_not_a_store, setup, teardown),
         cmocka_unit_test_setup_teardown(test_concurrent, setup, teardown),
         cmocka_unit_test_setup_teardown(test_submit_race, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_busy, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,7 +10,7 @@ if [ "$(id -u)" -ne 0 ]; then
     echo "1..0 # SKIP needs root to create the program's OS users"
     exit 0
 fi
-plan 60
+plan 63
 
 GROUP=rpworkflow
 getent group "$GROUP" >/dev/null || groupadd "$GROUP"
@@ -170,6 +170,16 @@ wait $bg
 as rpadmin audit ACC-1001 >"$WORK/audit" 2>&1
 n=$(grep "	contribute	refused	ACC-1001" "$WORK/audit" | grep -c "stage 'delivered'")
 is "$n" 8 "every concurrent contribution was recorded (refused: delivered)"
+
+# A store another process keeps locked: exit 5 once the wait (10 s) is
+# over, and nothing half-written.
+(printf 'BEGIN IMMEDIATE;\n'; sleep 13; printf 'ROLLBACK;\n') | sqlite3 "$S" &
+holder=$!
+sleep 1
+try 5 "a store locked by another process: exit 5 after the wait" rpadmin request ACC-1012 --meeting 2026-12-18
+contains "$WORK/err" "stayed locked by another process for 10.0 s" "the message says what and why"
+wait $holder
+try 0 "once the lock is gone the same request goes through" rpadmin request ACC-1012 --meeting 2026-12-18
 
 # The audit trail: every refusal recorded; a tampered row found.
 grep -q "	approve	refused	ACC-1001" "$WORK/audit"
