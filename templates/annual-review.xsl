@@ -58,10 +58,16 @@
           <xsl:with-param name="watermark">
             <xsl:if test="not($approved)">DRAFT</xsl:if>
           </xsl:with-param>
+          <!-- Tables cover the watermark where they have a background:
+               the footer says DRAFT on every page whatever the page
+               holds. -->
           <xsl:with-param name="footer-note">
-            <xsl:if test="$approved">
-              <xsl:value-of select="concat('Approved · ', $fingerprint)"/>
-            </xsl:if>
+            <xsl:choose>
+              <xsl:when test="$approved">
+                <xsl:value-of select="concat('Approved · ', $fingerprint)"/>
+              </xsl:when>
+              <xsl:otherwise>DRAFT · not approved</xsl:otherwise>
+            </xsl:choose>
           </xsl:with-param>
         </xsl:call-template>
         <fo:flow flow-name="xsl-region-body">
