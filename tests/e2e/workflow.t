@@ -19,7 +19,17 @@ for u in rpadmin schen dwhitfield hlind tnguyen; do
     usermod -a -G "$GROUP" "$u"
 done
 # The program's people share the store and the documents through a group.
+# They run a copy of the binary, exports, templates and configuration:
+# the checkout may sit where they cannot read (/root, say).
 chmod 755 "$WORK"
+mkdir -p "$WORK/top/bin"
+cp "$REPORTPIPE" "$WORK/top/bin/reportpipe"
+cp -r input templates config "$WORK/top/"
+mkdir -p "$WORK/top/pipeline/import"
+cp -r pipeline/import/profiles "$WORK/top/pipeline/import/"
+chmod -R a+rX "$WORK/top"
+cd "$WORK/top"
+REPORTPIPE="$WORK/top/bin/reportpipe"
 mkdir -p "$WORK/state" "$WORK/output"
 chgrp "$GROUP" "$WORK/state" "$WORK/output"
 chmod 2770 "$WORK/state" "$WORK/output"
