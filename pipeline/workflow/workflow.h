@@ -223,9 +223,9 @@ struct rp_workflow_behalf {
 /* What an action produced, for the command to report. */
 struct rp_workflow_result {
     enum rp_workflow_stage from, to;
-    int version; /* draft or approved version; for a request, its year */
-    char path[1024];                 /* the draft or final written */
-    char due[11];                    /* requests: the due date */
+    int version;     /* draft or approved version; for a request, its year */
+    char path[1024]; /* the draft or final written */
+    char due[11];    /* requests: the due date */
     char sha256[RP_SHA256_HEX_SIZE]; /* its hash */
     char fingerprint[16];            /* approvals: the short fingerprint */
 };
