@@ -7,7 +7,7 @@
 #include "common/log.h"
 #include "import/import.h"
 #include "merge/merge.h"
-#include "transform/transform.h"
+#include "common/xml.h"
 
 static const char usage[] =
     "reportpipe merge -o OUT.xml [--period-start YYYY-MM-DD "

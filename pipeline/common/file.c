@@ -73,6 +73,9 @@ enum rp_status rp_outfile_open(struct rp_outfile *out, const char *path,
     int fd;
 
     memset(out, 0, sizeof(*out));
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
+                            "the output is a directory: give a file name");
     /*
      * A device or pipe (/dev/stdout, a FIFO) cannot be replaced by a
      * rename, and must not be: write to it directly.

@@ -6,17 +6,17 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
-#include <libxml/parser.h>
+#include "xml.h"
 
-/* Parsed without network access, entity substitution or DTD loading:
- * a configuration file cannot pull in other files. */
+/* Parsed like every document (xml.h): a configuration file cannot pull
+ * in other files. */
 enum rp_status rp_xmlconf_read(const char *path, const char *root_name,
                                xmlDoc **out, struct rp_error *err)
 {
+    enum rp_status status;
     struct stat st;
     xmlDoc *doc;
     xmlNode *root;
-    const xmlError *e;
 
     *out = NULL;
     if (stat(path, &st) != 0 || (size_t)st.st_size > RP_XMLCONF_MAX_BYTES)
@@ -24,15 +24,9 @@ enum rp_status rp_xmlconf_read(const char *path, const char *root_name,
                             "cannot read the file, or it is larger than "
                             "%zu bytes",
                             RP_XMLCONF_MAX_BYTES);
-    xmlResetLastError();
-    doc = xmlReadFile(
-        path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
-    if (!doc) {
-        e = xmlGetLastError();
-        return rp_error_set(err, RP_ERR_INPUT, path, e ? e->line : 0, NULL,
-                            "not well-formed XML: %s",
-                            e && e->message ? e->message : "unknown error");
-    }
+    status = rp_xml_read_file(path, &doc, err);
+    if (status != RP_OK)
+        return status;
     root = xmlDocGetRootElement(doc);
     if (!root || xmlStrcmp(root->name, BAD_CAST root_name) != 0) {
         /* The line goes with the document: read it first. */

@@ -34,6 +34,7 @@
 #include <libxml/xmlreader.h>
 
 #include "common/mem.h"
+#include "common/xml.h"
 
 #define EVENTS_PER_BLOCK 256
 #define N_BLOCKS 8
@@ -62,6 +63,7 @@ struct block {
 
 struct rp_fo_events {
     xmlTextReader *reader; /* read by the producer once it runs */
+    char *name;            /* the document's, for error messages */
 
     /* Conversion state, the producer's once it runs. */
     bool *accepts_text; /* by depth: the element there takes text */
@@ -149,17 +151,19 @@ static bool is_terminal(const struct rp_fo_event *e)
 /* ---- conversion: one reader node to at most one event -------------------- */
 
 /* xmlGetLastError() is per thread: read it on the thread that parsed. */
-static void add_error(struct block *b)
+static void add_error(struct rp_fo_events *events, struct block *b)
 {
-    const xmlError *e = xmlGetLastError();
     struct rp_fo_event *ev = &b->events[b->n++];
+    struct rp_error err;
 
+    rp_error_init(&err);
+    (void)rp_xml_parse_failed(xmlGetLastError(), events->name,
+                              xmlTextReaderGetParserLineNumber(events->reader),
+                              &err);
     memset(ev, 0, sizeof(*ev));
     ev->type = RP_FO_EVENT_ERROR;
-    if (e && e->message) {
-        ev->text = block_strdup(b, (const xmlChar *)e->message);
-        ev->line = e->line;
-    }
+    ev->text = block_strdup(b, (const xmlChar *)err.message);
+    ev->line = err.line;
 }
 
 static void add_end_document(struct block *b)
@@ -256,7 +260,7 @@ static bool read_node(struct rp_fo_events *ev, struct block *b)
     int type, depth;
 
     if (r < 0) {
-        add_error(b);
+        add_error(ev, b);
         return false;
     }
     if (r == 0) {
@@ -333,10 +337,11 @@ static void *produce(void *arg)
 
 /* ---- the consumer -------------------------------------------------------- */
 
-struct rp_fo_events *rp_fo_events_new(xmlTextReader *reader)
+struct rp_fo_events *rp_fo_events_new(xmlTextReader *reader, const char *name)
 {
     struct rp_fo_events *ev = rp_xcalloc(1, sizeof(*ev));
     ev->reader = reader;
+    ev->name = rp_xstrdup(name);
     ev->skip_depth = -1;
     ev->direct = rp_xcalloc(1, sizeof(*ev->direct));
     ev->cur = ev->direct;
@@ -449,5 +454,6 @@ void rp_fo_events_free(struct rp_fo_events *ev)
     free(ev->direct);
     free(ev->accepts_text);
     xmlFreeTextReader(ev->reader);
+    free(ev->name);
     free(ev);
 }

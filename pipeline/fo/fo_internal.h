@@ -267,8 +267,9 @@ struct rp_fo_event {
     struct rp_fo_elem elem;
 };
 struct rp_fo_events;
-/* Reads reader on the calling thread until started; consumes reader. */
-struct rp_fo_events *rp_fo_events_new(xmlTextReader *reader);
+/* Reads reader on the calling thread until started; consumes reader.
+ * name is the document's, for error messages. */
+struct rp_fo_events *rp_fo_events_new(xmlTextReader *reader, const char *name);
 /*
  * The next event, valid until the next call; never NULL.  The end of the
  * document and an error are returned again on every later call.

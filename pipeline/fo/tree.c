@@ -19,6 +19,7 @@
 
 #include "common/log.h"
 #include "common/mem.h"
+#include "common/xml.h"
 
 #define FO_NS RP_FO_NS
 
@@ -677,14 +678,11 @@ static enum rp_status xml_next_child(struct rp_fo_doc *doc,
 
 /* ---- the file source ----------------------------------------------------- */
 
-static enum rp_status reader_failed(struct rp_fo_doc *doc, struct rp_error *err)
+static enum rp_status reader_failed(struct rp_fo_doc *doc,
+                                    xmlTextReader *reader, struct rp_error *err)
 {
-    const xmlError *e = xmlGetLastError();
-    if (e && e->message)
-        return rp_error_set(err, RP_ERR_INPUT, doc->name, e->line, NULL,
-                            "not well-formed XML: %s", e->message);
-    return rp_error_set(err, RP_ERR_INPUT, doc->name, 0, NULL,
-                        "cannot read the FO document");
+    return rp_xml_parse_failed(xmlGetLastError(), doc->name,
+                               xmlTextReaderGetParserLineNumber(reader), err);
 }
 
 /* The same message as reader_failed(), from what the reader's thread saw. */
@@ -692,11 +690,8 @@ static enum rp_status event_failed(struct rp_fo_doc *doc,
                                    const struct rp_fo_event *ev,
                                    struct rp_error *err)
 {
-    if (ev->text)
-        return rp_error_set(err, RP_ERR_INPUT, doc->name, ev->line, NULL,
-                            "not well-formed XML: %s", ev->text);
-    return rp_error_set(err, RP_ERR_INPUT, doc->name, 0, NULL,
-                        "cannot read the FO document");
+    return rp_error_set(err, RP_ERR_INPUT, doc->name, ev->line, NULL, "%s",
+                        ev->text ? ev->text : "cannot read the FO document");
 }
 
 static void push_open(struct rp_fo_doc *doc, int depth)
@@ -946,10 +941,10 @@ static enum rp_status read_declarations(struct rp_fo_doc *doc,
         decl->src_next = NULL;
     } else if (!(decl->flags & NODE_CLOSED)) {
         /* Still read on this thread: start() hands the reader on later. */
-        xmlNode *expanded =
-            xmlTextReaderExpand(rp_fo_events_reader(doc->events));
+        xmlTextReader *reader = rp_fo_events_reader(doc->events);
+        xmlNode *expanded = xmlTextReaderExpand(reader);
         if (!expanded)
-            return reader_failed(doc, err);
+            return reader_failed(doc, reader, err);
         collect_metadata(doc, expanded->children);
     }
     decl->flags |= NODE_MATERIALISED;
@@ -993,14 +988,10 @@ static enum rp_status open_root(struct rp_fo_doc *doc, struct rp_error *err)
             root_elem = &described;
         }
     } else {
-        xmlTextReader *reader =
-            xmlReaderForFile(doc->path, NULL,
-                             XML_PARSE_NONET | XML_PARSE_NOCDATA |
-                                 XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+        xmlTextReader *reader = rp_xml_reader_open(doc->path, err);
         if (!reader)
-            return rp_error_set(err, RP_ERR_INPUT, doc->name, 0, NULL,
-                                "cannot open the FO file");
-        doc->events = rp_fo_events_new(reader);
+            return err->status;
+        doc->events = rp_fo_events_new(reader, doc->name);
         do {
             ev = rp_fo_events_next(doc->events);
             if (ev->type == RP_FO_EVENT_ERROR)
@@ -1167,6 +1158,7 @@ static bool node_has_citations(const xmlNode *n)
 enum rp_status rp_fo_doc_has_citations(struct rp_fo_doc *doc, bool *answer,
                                        struct rp_error *err)
 {
+    enum rp_status status;
     xmlTextReader *reader;
     int r;
 
@@ -1181,12 +1173,9 @@ enum rp_status rp_fo_doc_has_citations(struct rp_fo_doc *doc, bool *answer,
         return RP_OK;
     }
     /* A parse-only pass: much cheaper than laying out twice for nothing. */
-    reader = xmlReaderForFile(doc->path, NULL,
-                              XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                  XML_PARSE_NOWARNING);
+    reader = rp_xml_reader_open(doc->path, err);
     if (!reader)
-        return rp_error_set(err, RP_ERR_INPUT, doc->name, 0, NULL,
-                            "cannot open the FO file");
+        return err->status;
     doc->has_citations = 0;
     while ((r = xmlTextReaderRead(reader)) == 1) {
         const xmlChar *local, *ns;
@@ -1205,11 +1194,13 @@ enum rp_status rp_fo_doc_has_citations(struct rp_fo_doc *doc, bool *answer,
             break;
         }
     }
-    xmlFreeTextReader(reader);
     if (r < 0) {
         doc->has_citations = -1;
-        return reader_failed(doc, err);
+        status = reader_failed(doc, reader, err);
+        xmlFreeTextReader(reader);
+        return status;
     }
+    xmlFreeTextReader(reader);
     *answer = doc->has_citations;
     return RP_OK;
 }

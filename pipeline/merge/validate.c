@@ -10,6 +10,7 @@
 #include <libxml/xmlstring.h>
 
 #include "builder.h"
+#include "common/xml.h"
 
 /* ---- input checks ---- */
 
@@ -274,14 +275,22 @@ static void on_invalid(void *ctx, xmlError *e)
 enum rp_status rp_merge_validate(xmlDoc *doc, const char *schema_path,
                                  struct rp_error *err)
 {
-    xmlRelaxNGParserCtxt *pctxt = xmlRelaxNGNewParserCtxt(schema_path);
-    xmlRelaxNG *schema = pctxt ? xmlRelaxNGParse(pctxt) : NULL;
+    xmlRelaxNGParserCtxt *pctxt = NULL;
+    xmlRelaxNG *schema = NULL;
     xmlRelaxNGValidCtxt *vctxt = NULL;
+    xmlDoc *schema_doc = NULL;
     struct validation v;
     enum rp_status status = RP_OK;
     int rc;
 
     memset(&v, 0, sizeof(v));
+    /* Read by us like any document, then handed over: the schema parser
+     * would otherwise open the file through libxml2's entity loader. */
+    status = rp_xml_read_file(schema_path, &schema_doc, err);
+    if (status != RP_OK)
+        goto out;
+    pctxt = xmlRelaxNGNewDocParserCtxt(schema_doc);
+    schema = pctxt ? xmlRelaxNGParse(pctxt) : NULL;
     if (!schema) {
         status = rp_error_set(err, RP_ERR_INPUT, schema_path, 0, NULL,
                               "cannot load the review-data schema");
@@ -300,5 +309,6 @@ out:
     xmlRelaxNGFreeValidCtxt(vctxt);
     xmlRelaxNGFree(schema);
     xmlRelaxNGFreeParserCtxt(pctxt);
+    xmlFreeDoc(schema_doc);
     return status;
 }

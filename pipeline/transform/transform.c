@@ -2,6 +2,7 @@
 #include "transform.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -14,6 +15,8 @@
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlsave.h>
+#include <libxml/uri.h>
+#include <libxslt/documents.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/variables.h>
@@ -25,14 +28,7 @@
 #include "common/file.h"
 #include "common/log.h"
 #include "common/mem.h"
-
-/*
- * NONET: no input reaches the network.  No NOENT or DTDLOAD, so entities
- * are not substituted and no external DTD is read; without HUGE, libxml2
- * caps entity amplification.  NOCDATA merges CDATA into text, which is
- * all the templates want.
- */
-#define RP_XML_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA)
+#include "common/xml.h"
 
 /* Text captured from libxslt and template messages is short in practice;
  * the cap keeps a runaway xsl:message loop from exhausting memory. */
@@ -96,14 +92,6 @@ static void on_structured_error(void *ctx, xmlError *e)
     snprintf(c->file, sizeof(c->file), "%s", e->file ? e->file : "");
     c->line = e->line;
     copy_trimmed(c->message, sizeof(c->message), e->message);
-}
-
-/* libxml2 calls this through ctxt->sax->serror with the parser context. */
-static void on_parser_error(void *ctx, xmlError *e)
-{
-    xmlParserCtxt *ctxt = ctx;
-
-    on_structured_error(ctxt ? ctxt->_private : NULL, e);
 }
 
 static void on_generic_error(void *ctx, const char *fmt, ...) RP_PRINTF(2, 3);
@@ -193,123 +181,25 @@ static long text_line(const struct capture *c)
     return p ? strtol(p + 6, NULL, 10) : 0;
 }
 
-/* ---- XML in and out ---- */
-
-static enum rp_status parse_failed(struct capture *c, const char *name,
-                                   struct rp_error *err)
-{
-    char detail[600];
-
-    if (c->have_error && c->line == 0)
-        return rp_error_set(err, RP_ERR_INPUT, name, 0, NULL,
-                            "cannot read XML: %s", c->message);
-    if (c->have_error)
-        return rp_error_set(err, RP_ERR_INPUT, c->file[0] ? c->file : name,
-                            c->line, NULL, "XML is not well-formed: %s",
-                            c->message);
-    text_one_line(c, detail, sizeof(detail));
-    return rp_error_set(err, RP_ERR_INPUT, name, 0, NULL, "cannot read XML%s%s",
-                        detail[0] ? ": " : " (missing or unreadable file?)",
-                        detail);
-}
-
-/* One parser for files and memory, so both get the same options. */
-static enum rp_status xml_read(const char *path, const char *data, size_t len,
-                               const char *name, xmlDoc **out,
-                               struct rp_error *err)
-{
-    enum rp_status status = RP_OK;
-    struct saved_handlers saved;
-    struct capture c;
-    xmlParserCtxt *ctxt = NULL;
-    xmlDoc *doc = NULL;
-
-    *out = NULL;
-    capture_init(&c);
-    if (!path && len > INT_MAX) {
-        status = rp_error_set(err, RP_ERR_INPUT, name, 0, NULL,
-                              "XML document larger than 2 GiB");
-        goto out;
-    }
-    /* libxml2 reports a missing file only as a warning without errno. */
-    if (path && access(path, R_OK) != 0) {
-        status = rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
-                              "cannot read XML: %s", strerror(errno));
-        goto out;
-    }
-    ctxt = xmlNewParserCtxt();
-    if (!ctxt) {
-        status = rp_error_set(err, RP_ERR_INTERNAL, name, 0, NULL,
-                              "cannot create an XML parser");
-        goto out;
-    }
-    ctxt->_private = &c;
-    ctxt->sax->serror = on_parser_error;
-    /* I/O errors are raised without the parser context. */
-    handlers_redirect(&saved, &c);
-    if (path)
-        doc = xmlCtxtReadFile(ctxt, path, NULL, RP_XML_PARSE_OPTIONS);
-    else
-        doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL,
-                                RP_XML_PARSE_OPTIONS);
-    handlers_restore(&saved);
-    if (!doc || !ctxt->wellFormed || c.have_error) {
-        status = parse_failed(&c, name, err);
-        goto out;
-    }
-    *out = doc;
-    doc = NULL;
-out:
-    xmlFreeDoc(doc);
-    if (ctxt)
-        xmlFreeParserCtxt(ctxt);
-    capture_release(&c);
-    return status;
-}
-
-enum rp_status rp_xml_read_file(const char *path, xmlDoc **out,
-                                struct rp_error *err)
-{
-    return xml_read(path, NULL, 0, path, out, err);
-}
-
-enum rp_status rp_xml_read_memory(const char *data, size_t len,
-                                  const char *name, xmlDoc **out,
-                                  struct rp_error *err)
-{
-    return xml_read(NULL, data, len, name ? name : "(memory)", out, err);
-}
-
-enum rp_status rp_xml_write_file(xmlDoc *doc, const char *path,
-                                 struct rp_error *err)
-{
-    enum rp_status status;
-    xmlChar *mem = NULL;
-    int size = 0;
-
-    xmlDocDumpFormatMemoryEnc(doc, &mem, &size, "UTF-8", 1);
-    if (!mem || size < 0) {
-        status = rp_error_set(err, RP_ERR_INTERNAL, path, 0, NULL,
-                              "cannot serialise the XML document");
-        goto out;
-    }
-    status = rp_file_write_all(path, mem, (size_t)size, err);
-out:
-    xmlFree(mem);
-    return status;
-}
-
 /* ---- stylesheets ---- */
 
-/* EXSLT (dates, strings, sets) is registered once per process. */
-static void register_extensions(void)
-{
-    static bool done;
+static xmlDoc *load_document(const xmlChar *uri, xmlDict *dict, int options,
+                             void *ctxt, xsltLoadType type);
 
-    if (done)
-        return;
+/* EXSLT (dates, strings, sets) and our document loader are set up once
+ * per process. */
+static void setup_once(void)
+{
+    rp_xml_init();
     exsltRegisterAll();
-    done = true;
+    xsltSetLoaderFunc(load_document);
+}
+
+static void setup(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+    pthread_once(&once, setup_once);
 }
 
 /* Directory part of path, resolved through symlinks; NULL if it cannot. */
@@ -376,25 +266,128 @@ static int forbid_write_network(xsltSecurityPrefs *sec,
 }
 
 /*
- * document() may read files in the stylesheet's directory and below it
- * (labels, brand data), nothing else: a template cannot be used to pull
- * arbitrary files from the machine into a PDF.
+ * What a template may read, whichever way libxslt loads it (xsl:include,
+ * xsl:import, document()): a local file -- no URL scheme, or file: on this
+ * host -- whose real path lies in the main stylesheet's directory or
+ * below it (labels, brand data, shared templates).  Nothing else: a
+ * template cannot pull arbitrary files from the machine into a PDF or
+ * make a request on the network.  Returns the real path, or NULL with why
+ * it was refused.
  */
+static char *sandbox_path(const char *dir, const char *uri, const char **why)
+{
+    xmlURI *parsed = uri ? xmlParseURI(uri) : NULL;
+    char *real = NULL;
+    size_t n = dir ? strlen(dir) : 0;
+
+    *why = NULL;
+    errno = 0;
+    if (!parsed) {
+        *why = "it is not a valid URI";
+        goto out;
+    }
+    if (parsed->scheme && strcmp(parsed->scheme, "file") != 0) {
+        *why = "templates may not use the network or URLs";
+        goto out;
+    }
+    if (parsed->server && parsed->server[0] &&
+        strcmp(parsed->server, "localhost") != 0) {
+        *why = "templates may not use the network or URLs";
+        goto out;
+    }
+    if (!parsed->path || !parsed->path[0] || n == 0) {
+        *why = "it names no file";
+        goto out;
+    }
+    errno = 0;
+    real = realpath(parsed->path, NULL);
+    if (!real) {
+        *why = "the file does not exist or cannot be read";
+        goto out;
+    }
+    if (!(strncmp(real, dir, n) == 0 &&
+          (real[n] == '/' || (n == 1 && dir[0] == '/')))) {
+        free(real);
+        real = NULL;
+        errno = EACCES;
+        *why = "templates may read files only in their own directory";
+    }
+out:
+    xmlFreeURI(parsed);
+    return real;
+}
+
+/*
+ * libxslt's loader is process-wide and is not told which of our
+ * stylesheets asked; the one being compiled or applied on this thread is
+ * set here for the length of that call.
+ */
+struct sandbox {
+    const char *dir;     /* the main stylesheet's real directory */
+    struct rp_error why; /* the first document refused or broken */
+};
+
+static _Thread_local struct sandbox *current_sandbox;
+
+static void sandbox_refuse(const char *uri, const char *why)
+{
+    struct sandbox *box = current_sandbox;
+
+    if (box)
+        rp_error_set(&box->why, RP_ERR_INPUT, NULL, 0, NULL,
+                     "refused to read %s: %s", uri, why);
+}
+
+/*
+ * The one loader of every document a template reads.  Whatever options
+ * libxslt asks for (for stylesheets it asks to substitute external
+ * entities and load DTDs), documents are parsed with the same safe ones as
+ * any input.
+ */
+static xmlDoc *load_document(const xmlChar *uri, xmlDict *dict, int options,
+                             void *ctxt, xsltLoadType type)
+{
+    struct sandbox *box = current_sandbox;
+    const char *why = "no stylesheet of ours is being compiled or applied";
+    char *path = box ? sandbox_path(box->dir, (const char *)uri, &why) : NULL;
+    struct rp_error err;
+    xmlDoc *doc = NULL;
+
+    (void)options;
+    (void)ctxt;
+    (void)type;
+    if (!path) {
+        /* A missing file is libxslt's to report: document() then yields
+         * an empty node-set with a warning, xsl:include an error. */
+        if (errno != ENOENT)
+            sandbox_refuse((const char *)uri, why);
+        return NULL;
+    }
+    rp_error_init(&err);
+    if (rp_xml_read_file_dict(path, dict, &doc, &err) != RP_OK && box) {
+        char detail[1200];
+        rp_error_format(&err, detail, sizeof(detail));
+        rp_error_set(&box->why, RP_ERR_INPUT, NULL, 0, NULL, "%s", detail);
+    }
+    free(path);
+    return doc;
+}
+
+/* document() is also checked by libxslt against the security
+ * preferences: the same rule, so both agree. */
 static int allow_read_own_dir(xsltSecurityPrefs *sec,
                               xsltTransformContext *ctxt, const char *value)
 {
     struct capture *c = capture_of(ctxt);
-    char *real = value ? realpath(value, NULL) : NULL;
-    size_t n = c && c->allowed_dir ? strlen(c->allowed_dir) : 0;
-    int ok;
+    const char *why = NULL;
+    char *real = c ? sandbox_path(c->allowed_dir, value, &why) : NULL;
 
     (void)sec;
-    ok = real && n > 0 && strncmp(real, c->allowed_dir, n) == 0 &&
-         (real[n] == '/' || (n == 1 && c->allowed_dir[0] == '/'));
-    free(real);
-    if (ok)
+    if (real) {
+        free(real);
         return 1;
-    return refuse(ctxt, "reading the file", value);
+    }
+    return refuse(ctxt, "reading", value);
 }
 
 static xsltSecurityPrefs *new_security_prefs(void)
@@ -425,13 +418,15 @@ enum rp_status rp_transform_load(const char *path, struct rp_stylesheet **out,
     enum rp_status status = RP_OK;
     struct rp_stylesheet *sheet = rp_xcalloc(1, sizeof(*sheet));
     struct saved_handlers saved;
+    struct sandbox box = {0};
     struct capture c;
     char detail[900];
     xmlDoc *doc = NULL;
 
     *out = NULL;
     capture_init(&c);
-    register_extensions();
+    rp_error_init(&box.why);
+    setup();
     sheet->path = rp_xstrdup(path);
     /* Our own parser first: the stylesheet gets the same safe options and
      * line-numbered errors as any input. */
@@ -445,9 +440,17 @@ enum rp_status rp_transform_load(const char *path, struct rp_stylesheet **out,
                               "cannot set up the stylesheet's sandbox");
         goto out;
     }
+    box.dir = sheet->dir;
+    current_sandbox = &box;
     handlers_redirect(&saved, &c);
     sheet->style = xsltParseStylesheetDoc(doc);
     handlers_restore(&saved);
+    current_sandbox = NULL;
+    if (box.why.status != RP_OK) {
+        status = rp_error_set(err, RP_ERR_INPUT, path, text_line(&c), NULL,
+                              "invalid XSLT stylesheet: %s", box.why.message);
+        goto out;
+    }
     if (!sheet->style || sheet->style->errors > 0) {
         text_one_line(&c, detail, sizeof(detail));
         status = rp_error_set(
@@ -502,12 +505,14 @@ enum rp_status rp_transform_apply(struct rp_stylesheet *sheet, xmlDoc *in,
     xsltTransformContext *ctxt = NULL;
     struct saved_handlers saved;
     bool redirected = false;
+    struct sandbox box = {.dir = sheet->dir};
     struct capture c;
     char detail[900];
     xmlDoc *result = NULL;
 
     *out = NULL;
     capture_init(&c);
+    rp_error_init(&box.why);
     c.allowed_dir = sheet->dir;
     if (count_params(params) % 2 != 0) {
         status = rp_error_set(err, RP_ERR_INTERNAL, sheet->path, 0, NULL,
@@ -540,7 +545,14 @@ enum rp_status rp_transform_apply(struct rp_stylesheet *sheet, xmlDoc *in,
                               "bad stylesheet parameter: %s", detail);
         goto out;
     }
+    current_sandbox = &box;
     result = xsltApplyStylesheetUser(sheet->style, in, NULL, NULL, NULL, ctxt);
+    current_sandbox = NULL;
+    if (box.why.status != RP_OK) {
+        status = rp_error_set(err, RP_ERR_INPUT, sheet->path, text_line(&c),
+                              NULL, "%s", box.why.message);
+        goto out;
+    }
     if (c.refused) {
         status =
             rp_error_set(err, RP_ERR_INPUT, sheet->path, text_line(&c), NULL,

@@ -16,6 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 #include <cmocka.h>
 
@@ -60,7 +64,8 @@ static int teardown(void **state)
 {
     struct fixture *f = *state;
     static const char *const names[] = {"t.xsl",   "labels.xml",  "bad.xml",
-                                        "out.xml", "escaped.xml", NULL};
+                                        "out.xml", "escaped.xml", "inc.xsl",
+                                        NULL};
     size_t i;
 
     for (i = 0; names[i]; i++)
@@ -170,20 +175,21 @@ static void test_syntax_error_names_the_line(void **state)
 }
 
 /* No entity substitution and no external DTD or entity is fetched. */
-static void test_entities_are_not_expanded(void **state)
+static void test_external_entities_are_refused(void **state)
 {
     static const char text[] =
         "<!DOCTYPE a [<!ENTITY secret SYSTEM 'file:///etc/passwd'>]>\n"
         "<a>&secret;</a>\n";
-    xmlDoc *doc;
-    char *content;
+    struct rp_error err;
+    xmlDoc *doc = NULL;
 
     (void)state;
-    doc = parse(text);
-    content = root_text(doc);
-    assert_null(strstr(content, "root:"));
-    xmlFree(content);
-    xmlFreeDoc(doc);
+    rp_error_init(&err);
+    assert_int_equal(
+        rp_xml_read_memory(text, strlen(text), "input.xml", &doc, &err),
+        RP_ERR_INPUT);
+    assert_null(doc);
+    assert_non_null(strstr(err.message, "refused the external entity"));
 }
 
 static void test_write_file_round_trip(void **state)
@@ -311,7 +317,121 @@ static void test_file_read_outside_template_dir_is_refused(void **state)
                             "<xsl:copy-of select="
                             "\"document('/etc/passwd')\"/>"
                             "</out></xsl:template>" XSL_TAIL,
-                   "reading the file");
+                   "refused reading /etc/passwd");
+}
+
+/* ---- what a stylesheet may load (xsl:include, xsl:import) ---- */
+
+/* Loads path, expecting a refusal whose message holds want. */
+static void expect_load_refused(const char *path, const char *want)
+{
+    struct rp_stylesheet *sheet = NULL;
+    struct rp_error err;
+
+    rp_error_init(&err);
+    assert_int_equal(rp_transform_load(path, &sheet, &err), RP_ERR_INPUT);
+    assert_null(sheet);
+    if (!strstr(err.message, want))
+        fail_msg("message '%s' lacks '%s'", err.message, want);
+}
+
+/* A listener on a loopback port of our own: after the load, no
+ * connection may be waiting on it. */
+static void test_include_from_network_is_refused(void **state)
+{
+    struct fixture *f = *state;
+    struct sockaddr_in addr = {.sin_family = AF_INET};
+    socklen_t len = sizeof(addr);
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0), conn;
+    const char *kinds[] = {"include", "import"};
+    char xsl[1024];
+    char *path;
+    size_t i;
+
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    assert_true(fd >= 0);
+    assert_int_equal(bind(fd, (struct sockaddr *)&addr, sizeof(addr)), 0);
+    assert_int_equal(listen(fd, 8), 0);
+    assert_int_equal(getsockname(fd, (struct sockaddr *)&addr, &len), 0);
+    for (i = 0; i < 2; i++) {
+        snprintf(xsl, sizeof(xsl),
+                 XSL_HEAD
+                 "<xsl:%s href='http://127.0.0.1:%d/x.xsl'/>"
+                 "<xsl:template match='/'><out/></xsl:template>" XSL_TAIL,
+                 kinds[i], ntohs(addr.sin_port));
+        path = write_file(f, "t.xsl", xsl);
+        expect_load_refused(path, "templates may not use the network");
+        free(path);
+    }
+    conn = accept(fd, NULL, NULL);
+    assert_int_equal(conn, -1);
+    assert_true(errno == EAGAIN || errno == EWOULDBLOCK);
+    close(fd);
+}
+
+static void test_include_outside_template_dir_is_refused(void **state)
+{
+    struct fixture *f = *state;
+    char *path = write_file(
+        f, "t.xsl",
+        XSL_HEAD "<xsl:import href='file:///etc/passwd'/>"
+                 "<xsl:template match='/'><out/></xsl:template>" XSL_TAIL);
+
+    expect_load_refused(path, "refused to read file:///etc/passwd: "
+                              "templates may read files only in their own "
+                              "directory");
+    free(path);
+}
+
+/* The included stylesheet is parsed like any document: its internal
+ * entities reach the output, its external ones are refused. */
+static void test_included_stylesheet_entities(void **state)
+{
+    struct fixture *f = *state;
+    static const char main_xsl[] =
+        XSL_HEAD "<xsl:include href='inc.xsl'/>"
+                 "<xsl:template match='/'><out><xsl:call-template "
+                 "name='leak'/></out></xsl:template>" XSL_TAIL;
+    struct rp_error err;
+    xmlDoc *out = NULL;
+    char *inc, *text;
+
+    inc = write_file(f, "inc.xsl",
+                     "<!DOCTYPE xsl:stylesheet [<!ENTITY co 'M\xc3\xbcller "
+                     "GmbH'>]>\n" XSL_HEAD
+                     "<xsl:template name='leak'>&co;</xsl:template>" XSL_TAIL);
+    free(inc);
+    assert_int_equal(run(f, main_xsl, "<x/>", NULL, &out, &err), RP_OK);
+    text = root_text(out);
+    assert_string_equal(text, "M\xc3\xbcller GmbH");
+    xmlFree(text);
+    xmlFreeDoc(out);
+
+    inc = write_file(f, "inc.xsl",
+                     "<!DOCTYPE xsl:stylesheet [<!ENTITY x SYSTEM "
+                     "'file:///etc/passwd'>]>\n" XSL_HEAD
+                     "<xsl:template name='leak'>&x;</xsl:template>" XSL_TAIL);
+    free(inc);
+    inc = write_file(f, "t.xsl", main_xsl);
+    expect_load_refused(inc, "refused the external entity "
+                             "\"file:///etc/passwd\"");
+    free(inc);
+}
+
+/* A document() beside the stylesheet is read like any document too. */
+static void test_document_with_external_entity_is_refused(void **state)
+{
+    struct fixture *f = *state;
+    char *labels = write_file(
+        f, "labels.xml",
+        "<!DOCTYPE l [<!ENTITY x SYSTEM 'file:///etc/passwd'>]><l>&x;</l>");
+
+    free(labels);
+    expect_refused(state,
+                   XSL_HEAD "<xsl:template match='/'><out>"
+                            "<xsl:value-of select=\"document('labels.xml')\"/>"
+                            "</out></xsl:template>" XSL_TAIL,
+                   "refused the external entity");
 }
 
 static void test_message_terminate_is_an_input_error(void **state)
@@ -612,8 +732,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_syntax_error_names_the_line, setup,
                                         teardown),
-        cmocka_unit_test_setup_teardown(test_entities_are_not_expanded, setup,
-                                        teardown),
+        cmocka_unit_test_setup_teardown(test_external_entities_are_refused,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_write_file_round_trip, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_tiny_transform, setup, teardown),
@@ -625,6 +745,14 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(
             test_file_read_outside_template_dir_is_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_include_from_network_is_refused,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_include_outside_template_dir_is_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_included_stylesheet_entities,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_document_with_external_entity_is_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_message_terminate_is_an_input_error, setup, teardown),
         cmocka_unit_test_setup_teardown(test_invalid_stylesheet, setup,
