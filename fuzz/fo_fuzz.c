@@ -1,14 +1,17 @@
 /*
  * libFuzzer target: bytes as an XSL-FO document, read as `reportpipe
- * render` reads one (no network, no entity expansion), its properties
- * resolved (lengths, colours, expressions, shorthands) and the whole
- * document laid out to area pages, which are dropped.
+ * render` reads one -- from a file, through the streaming reader and its
+ * producer thread -- and, for smaller inputs, as a transform's result is
+ * read (a tree in memory); its properties resolved (lengths, colours,
+ * expressions, shorthands) and the whole document laid out to area
+ * pages, which are dropped.
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <unistd.h>
 
-#include <libxml/parser.h>
-
+#include "common/xml.h"
 #include "fo/fo.h"
 #include "layout/layout.h"
 
@@ -25,27 +28,44 @@ static enum rp_status drop_page(void *ctx, const struct rp_area_page *page,
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static void lay_out(struct rp_fo_doc *doc)
 {
     struct rp_layout_sink sink = {drop_page, NULL};
     struct rp_layout_stats stats;
+    struct rp_error err;
+
+    rp_error_init(&err);
+    (void)rp_layout_run(doc, pango, &sink, &stats, &err);
+    rp_fo_doc_free(doc);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static char path[] = "/tmp/rp-fo-fuzz-XXXXXX";
+    static int fd = -1;
     struct rp_fo_doc *doc = NULL;
     struct rp_error err;
-    xmlDoc *xml;
+    xmlDoc *xml = NULL;
 
-    if (size > 16384)
+    if (size > 65536)
         return 0;
     if (!pango)
         pango = rp_layout_context_new(); /* fonts load once, not per input */
-    xml = xmlReadMemory((const char *)data, (int)size, "fuzz.fo", NULL,
-                        XML_PARSE_NONET | XML_PARSE_NOERROR |
-                            XML_PARSE_NOWARNING);
-    if (!xml)
+    if (fd < 0 && (fd = mkstemp(path)) < 0)
+        abort();
+    if (ftruncate(fd, 0) != 0 || pwrite(fd, data, size, 0) != (ssize_t)size)
+        abort();
+    rp_error_init(&err);
+    if (rp_fo_doc_open_file(path, &doc, &err) == RP_OK)
+        lay_out(doc);
+    if (size > 16384)
         return 0;
     rp_error_init(&err);
+    if (rp_xml_read_memory((const char *)data, size, "fuzz.fo", &xml, &err) !=
+        RP_OK)
+        return 0;
     if (rp_fo_doc_open_xml(xml, "fuzz.fo", &doc, &err) == RP_OK)
-        (void)rp_layout_run(doc, pango, &sink, &stats, &err);
-    rp_fo_doc_free(doc);
+        lay_out(doc);
     xmlFreeDoc(xml);
     return 0;
 }
