@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -18,6 +19,7 @@
 #include <libxml/xmlsave.h>
 
 #include "file.h"
+#include "mem.h"
 
 /* The external entity the last parse on this thread asked for, which the
  * loader refused: libxml2's own message for it only says "failed to
@@ -360,33 +362,28 @@ out:
 /* The reader's input closes its descriptor with it. */
 static int fd_close_owned(void *ctx)
 {
-    int fd = (int)(intptr_t)ctx;
+    struct fd_source *s = ctx;
+    int r = close(s->fd);
 
-    return close(fd);
-}
-
-static int fd_read_plain(void *ctx, char *buf, int len)
-{
-    ssize_t n;
-
-    do
-        n = read((int)(intptr_t)ctx, buf, (size_t)len);
-    while (n < 0 && errno == EINTR);
-    return n < 0 ? -1 : (int)n;
+    free(s);
+    return r;
 }
 
 xmlTextReader *rp_xml_reader_open(const char *path, struct rp_error *err)
 {
     xmlTextReader *reader;
+    struct fd_source *src;
     int fd;
 
     rp_xml_init();
     fd = open_input(path, "the document", err);
     if (fd < 0)
         return NULL;
+    src = rp_xcalloc(1, sizeof(*src));
+    src->fd = fd;
     /* On failure xmlReaderForIO has already called the close callback. */
-    reader = xmlReaderForIO(fd_read_plain, fd_close_owned, (void *)(intptr_t)fd,
-                            path, NULL, RP_XML_PARSE_OPTIONS);
+    reader = xmlReaderForIO(fd_read, fd_close_owned, src, path, NULL,
+                            RP_XML_PARSE_OPTIONS);
     if (!reader)
         rp_error_set(err, RP_ERR_INTERNAL, path, 0, NULL,
                      "cannot create an XML reader");
