@@ -305,7 +305,7 @@ struct rp_fo_node {
     struct rp_fo_node *first_child, *last_child, *next;
     /* Stream state: private to the FO module. */
     unsigned flags;
-    int depth;            /* file source: element depth */
+    int depth;            /* elements above it up to fo:root (0) */
     const void *src;      /* xmlDoc source: this element's xmlNode */
     const void *src_next; /* xmlDoc source: next xmlNode child to read */
 };
@@ -425,6 +425,18 @@ bool rp_fo_parse_length(const char *text, double font_size, double *pt);
  * in range of Pango's integer units when added up.
  */
 #define RP_FO_MAX_LENGTH 100000.0
+/*
+ * How deeply FO elements may nest, counted from fo:root (depth 0); an
+ * element deeper is an input error naming its line.  Reading, layout,
+ * painting and freeing walk the tree recursively (blocks in blocks,
+ * tables in cells, inlines in inlines): bounding the depth once, where
+ * elements are read, bounds every such walk's stack (thousands of levels
+ * overflowed it).  Real documents nest about 10 deep (DocBook's book and
+ * article, our reviews), so 200 leaves room twenty times over; it also
+ * stays below libxml2's own limit for parsed files (256), so a file and
+ * an in-memory document (which has no such limit) fail alike.
+ */
+#define RP_FO_MAX_DEPTH 200
 /*
  * A length expression (+ - * div mod, parentheses, body-start(),
  * label-end(), from-parent(), inherited-property-value()); parent may be

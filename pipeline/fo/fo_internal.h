@@ -236,6 +236,18 @@ struct rp_fo_elem {
     size_t n_attrs;
 };
 
+/*
+ * Questions asked of an in-memory document as a whole (xmldoc.c), walked
+ * without recursion whatever its depth.  The Dublin Core and PDF
+ * properties among first, its siblings and their descendants (XMP, as
+ * Apache FOP reads it) into md, each the first found; strings interned.
+ */
+void rp_fo_xml_collect_metadata(const xmlNode *first, struct rp_fo_metadata *md,
+                                struct rp_fo_strings *strings);
+/* Whether root holds a page-number citation, an internal link or a
+ * bookmark tree (rp_fo_doc_has_citations). */
+bool rp_fo_xml_has_citations(const xmlNode *root);
+
 /* The FO element called name in namespace ns (NULL: none), or -1. */
 int rp_fo_kind_of(const char *ns, const char *name);
 bool rp_fo_accepts_text(enum rp_fo_kind kind);

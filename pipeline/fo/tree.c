@@ -538,9 +538,21 @@ static struct rp_fo_node *text_node(const char *text, long line,
     node->kind = RP_FO_TEXT;
     node->text = rp_xstrdup(text);
     node->line = line;
+    node->depth = parent->depth + 1;
     node->props = parent->props;
     node->flags = NODE_MATERIALISED | NODE_CLOSED;
     return node;
+}
+
+/* what (an element) at line nests deeper than RP_FO_MAX_DEPTH. */
+static enum rp_status too_deep(struct rp_fo_doc *doc, long line,
+                               const char *what, struct rp_error *err)
+{
+    return rp_error_set(err, RP_ERR_INPUT, doc->name, line, NULL,
+                        "%s is nested more than %d elements deep, more than "
+                        "reportpipe lays out; flatten the document (a block "
+                        "or inline that sets no property can go)",
+                        what, RP_FO_MAX_DEPTH);
 }
 
 /*
@@ -575,9 +587,16 @@ static enum rp_status element_node(struct rp_fo_doc *doc,
                             prefix, *prefix ? ":" : "", elem->name);
         return RP_OK;
     }
+    /* Every walk of the tree recurses: its depth is bounded here, once. */
+    if (parent->depth + 1 > RP_FO_MAX_DEPTH) {
+        char what[160];
+        snprintf(what, sizeof(what), "fo:%s", elem->name);
+        return too_deep(doc, elem->line, what, err);
+    }
     node = rp_xcalloc(1, sizeof(*node));
     node->kind = (enum rp_fo_kind)kind;
     node->line = elem->line;
+    node->depth = parent->depth + 1;
     status = resolve_props(doc, elem, node, &parent->props, err);
     if (status != RP_OK) {
         free(node);
@@ -678,10 +697,25 @@ static enum rp_status xml_next_child(struct rp_fo_doc *doc,
 
 /* ---- the file source ----------------------------------------------------- */
 
+/*
+ * libxml2 stops a file at 256 levels (XML_PARSE_HUGE, which would raise
+ * it, also lifts its other limits), and its reader says so before it
+ * hands over the elements read up to there, so before element_node()
+ * sees one too deep: the same fault, said the same way.
+ */
+static bool is_depth_error(const char *message)
+{
+    return message && strstr(message, "Excessive depth in document");
+}
+
 static enum rp_status reader_failed(struct rp_fo_doc *doc,
                                     xmlTextReader *reader, struct rp_error *err)
 {
-    return rp_xml_parse_failed(xmlGetLastError(), doc->name,
+    const xmlError *e = xmlGetLastError();
+
+    if (e && is_depth_error(e->message))
+        return too_deep(doc, e->line, "an element", err);
+    return rp_xml_parse_failed(e, doc->name,
                                xmlTextReaderGetParserLineNumber(reader), err);
 }
 
@@ -690,6 +724,8 @@ static enum rp_status event_failed(struct rp_fo_doc *doc,
                                    const struct rp_fo_event *ev,
                                    struct rp_error *err)
 {
+    if (is_depth_error(ev->text))
+        return too_deep(doc, ev->line, "an element", err);
     return rp_error_set(err, RP_ERR_INPUT, doc->name, ev->line, NULL, "%s",
                         ev->text ? ev->text : "cannot read the FO document");
 }
@@ -894,50 +930,14 @@ static void register_masters(struct rp_fo_doc *doc,
     }
 }
 
-#define DC_NS "http://purl.org/dc/elements/1.1/"
-#define PDF_NS "http://ns.adobe.com/pdf/1.3/"
-
-/* Dublin Core and PDF properties of XMP metadata, as Apache FOP reads. */
-static void collect_metadata(struct rp_fo_doc *doc, const xmlNode *n)
-{
-    for (; n; n = n->next) {
-        const char *ns, *name;
-        const char **slot = NULL;
-        xmlChar *text;
-
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        ns = n->ns ? (const char *)n->ns->href : "";
-        name = (const char *)n->name;
-        if (!strcmp(ns, DC_NS) && !strcmp(name, "title"))
-            slot = &doc->metadata.title;
-        else if (!strcmp(ns, DC_NS) && !strcmp(name, "creator"))
-            slot = &doc->metadata.author;
-        else if (!strcmp(ns, DC_NS) && !strcmp(name, "description"))
-            slot = &doc->metadata.subject;
-        else if (!strcmp(ns, PDF_NS) && !strcmp(name, "Keywords"))
-            slot = &doc->metadata.keywords;
-        if (!slot) {
-            collect_metadata(doc, n->children);
-            continue;
-        }
-        text = xmlNodeGetContent(n);
-        if (text && !*slot) {
-            /* dc:title may wrap its text in rdf:Alt/rdf:li: trim it. */
-            g_strstrip((char *)text);
-            *slot = rp_fo_strings_intern(doc->strings, (const char *)text);
-        }
-        xmlFree(text);
-    }
-}
-
 /* fo:declarations holds foreign XML (XMP): read it raw, then skip it. */
 static enum rp_status read_declarations(struct rp_fo_doc *doc,
                                         struct rp_fo_node *decl,
                                         struct rp_error *err)
 {
     if (doc->xml) {
-        collect_metadata(doc, ((const xmlNode *)decl->src)->children);
+        rp_fo_xml_collect_metadata(((const xmlNode *)decl->src)->children,
+                                   &doc->metadata, doc->strings);
         decl->src_next = NULL;
     } else if (!(decl->flags & NODE_CLOSED)) {
         /* Still read on this thread: start() hands the reader on later. */
@@ -945,7 +945,8 @@ static enum rp_status read_declarations(struct rp_fo_doc *doc,
         xmlNode *expanded = xmlTextReaderExpand(reader);
         if (!expanded)
             return reader_failed(doc, reader, err);
-        collect_metadata(doc, expanded->children);
+        rp_fo_xml_collect_metadata(expanded->children, &doc->metadata,
+                                   doc->strings);
     }
     decl->flags |= NODE_MATERIALISED;
     return RP_OK;
@@ -1077,6 +1078,7 @@ static struct rp_fo_doc *doc_new(const char *name)
     doc->warned = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     doc->masters = g_hash_table_new(g_str_hash, g_str_equal);
     doc->has_citations = -1;
+    doc->base.depth = -1; /* the parent of fo:root, at depth 0 */
     props_initial(&doc->base.props, doc->strings);
     doc->initial = doc->base.props;
     return doc;
@@ -1139,22 +1141,6 @@ enum rp_status rp_fo_doc_rewind(struct rp_fo_doc *doc, struct rp_error *err)
     return start(doc, err);
 }
 
-static bool node_has_citations(const xmlNode *n)
-{
-    for (; n; n = n->next) {
-        if (n->type == XML_ELEMENT_NODE &&
-            (kind_of(n) == RP_FO_PAGE_NUMBER_CITATION ||
-             kind_of(n) == RP_FO_PAGE_NUMBER_CITATION_LAST ||
-             kind_of(n) == RP_FO_BOOKMARK_TREE ||
-             (kind_of(n) == RP_FO_BASIC_LINK &&
-              xmlHasProp(n, (const xmlChar *)"internal-destination"))))
-            return true;
-        if (n->type == XML_ELEMENT_NODE && node_has_citations(n->children))
-            return true;
-    }
-    return false;
-}
-
 enum rp_status rp_fo_doc_has_citations(struct rp_fo_doc *doc, bool *answer,
                                        struct rp_error *err)
 {
@@ -1168,7 +1154,7 @@ enum rp_status rp_fo_doc_has_citations(struct rp_fo_doc *doc, bool *answer,
     }
     if (doc->xml) {
         doc->has_citations =
-            node_has_citations(xmlDocGetRootElement((xmlDoc *)doc->xml));
+            rp_fo_xml_has_citations(xmlDocGetRootElement((xmlDoc *)doc->xml));
         *answer = doc->has_citations;
         return RP_OK;
     }

@@ -482,13 +482,14 @@ enum rp_status rp_flow_children(struct rp_flow *flow, struct rp_fo_node *parent,
     enum rp_status status;
     /* The parent's properties outlive its children only by copy. */
     struct rp_fo_props props = parent->props;
+    long line = parent->line;
 
     while ((status = rp_fo_next_child(flow->layout->doc, parent, &c, err)) ==
                RP_OK &&
            c) {
         if (is_inline_level(c->kind)) {
             if (!para)
-                para = rp_paragraph_new(flow->layout, &props);
+                para = rp_paragraph_new(flow->layout, &props, line);
             status = collect_inline(flow, para, c, err);
             if (status != RP_OK)
                 break;

@@ -433,8 +433,10 @@ bool rp_layout_link_target_known(struct rp_layout *layout, const char *id);
 
 /* Paragraph of inline content laid out into line boxes. */
 struct rp_paragraph;
+/* block: the properties of the block at line of the FO source. */
 struct rp_paragraph *rp_paragraph_new(struct rp_layout *layout,
-                                      const struct rp_fo_props *block);
+                                      const struct rp_fo_props *block,
+                                      long line);
 bool rp_paragraph_empty(const struct rp_paragraph *para);
 void rp_paragraph_add_text(struct rp_paragraph *para, const char *text,
                            const struct rp_fo_props *props);
@@ -465,6 +467,12 @@ void rp_paragraph_add_leader(struct rp_paragraph *para,
                              const struct rp_fo_props *props);
 /* An id on an inline: its destination is the line where it starts. */
 void rp_paragraph_add_id(struct rp_paragraph *para, const char *id);
+/*
+ * Lays the paragraph out at x, width wide, and sends its lines down the
+ * flow, one box each.  Every character reaches a line, however long the
+ * paragraph or its words (lines.c); a line that may not wrap and is too
+ * wide for Pango to measure is an input error.
+ */
 enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
                                  struct rp_flow *flow, double x, double width,
                                  struct rp_error *err);

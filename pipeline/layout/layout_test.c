@@ -21,6 +21,7 @@
 #include "layout/layout.h"
 
 #define MAX_LINES 4096
+#define RP_TEST_FO_NS "http://www.w3.org/1999/XSL/Format"
 
 struct captured_line {
     int page;
@@ -42,6 +43,10 @@ struct capture {
     int clips;
     double clip[4]; /* the last clipping rectangle */
     double page_height;
+    size_t text_bytes; /* of every line, on every page */
+    int text_lines;
+    size_t longest_line; /* bytes */
+    double widest_line;  /* points */
 };
 
 static enum rp_status capture_page(void *ctx, const struct rp_area_page *page,
@@ -75,6 +80,17 @@ static enum rp_status capture_page(void *ctx, const struct rp_area_page *page,
             c->rects_per_page[page->index]++;
         if (item->kind == RP_AREA_RULE && item->h == 0 && page->index < 64)
             c->top_rules_per_page[page->index]++;
+        if (item->kind == RP_AREA_TEXT || item->kind == RP_AREA_GLYPHS) {
+            GString *text = g_string_new(NULL);
+            rp_area_text(item, text);
+            c->text_bytes += text->len;
+            c->text_lines++;
+            if (text->len > c->longest_line)
+                c->longest_line = text->len;
+            if (item->w > c->widest_line)
+                c->widest_line = item->w;
+            g_string_free(text, TRUE);
+        }
         if ((item->kind == RP_AREA_TEXT || item->kind == RP_AREA_GLYPHS) &&
             c->n < MAX_LINES) {
             struct captured_line *l = &c->lines[c->n++];
@@ -812,6 +828,262 @@ static void invalid_position_values_are_input_errors(void **state)
                      RP_ERR_INPUT);
 }
 
+/* An FO document in memory: blocks nested levels deep in the flow (at
+ * depth 2), the innermost saying "deep"; built node by node, as XSLT
+ * builds its result, with no parser's depth limit. */
+static xmlDoc *nested_blocks(int levels)
+{
+    xmlDoc *doc = xmlNewDoc((const xmlChar *)"1.0");
+    xmlNode *root = xmlNewNode(NULL, (const xmlChar *)"root"), *n;
+    xmlNs *ns =
+        xmlNewNs(root, (const xmlChar *)RP_TEST_FO_NS, (const xmlChar *)"fo");
+    int i;
+
+    xmlSetNs(root, ns);
+    xmlDocSetRootElement(doc, root);
+    n = xmlNewChild(root, ns, (const xmlChar *)"layout-master-set", NULL);
+    n = xmlNewChild(n, ns, (const xmlChar *)"simple-page-master", NULL);
+    xmlNewProp(n, (const xmlChar *)"master-name", (const xmlChar *)"p");
+    xmlNewChild(n, ns, (const xmlChar *)"region-body", NULL);
+    n = xmlNewChild(root, ns, (const xmlChar *)"page-sequence", NULL);
+    xmlNewProp(n, (const xmlChar *)"master-reference", (const xmlChar *)"p");
+    n = xmlNewChild(n, ns, (const xmlChar *)"flow", NULL);
+    xmlNewProp(n, (const xmlChar *)"flow-name",
+               (const xmlChar *)"xsl-region-body");
+    for (i = 0; i < levels; i++)
+        n = xmlNewChild(n, ns, (const xmlChar *)"block", NULL);
+    xmlNodeAddContent(n, (const xmlChar *)"deep");
+    return doc;
+}
+
+static enum rp_status lay_out_doc(xmlDoc *doc, struct capture *c,
+                                  struct rp_error *err)
+{
+    struct rp_fo_doc *fo = NULL;
+    struct rp_layout_sink sink = {capture_page, c};
+    struct rp_layout_stats stats;
+    PangoContext *pango = rp_layout_context_new();
+    enum rp_status status;
+
+    memset(c, 0, sizeof(*c));
+    rp_error_init(err);
+    status = rp_fo_doc_open_xml(doc, "t.fo", &fo, err);
+    if (status == RP_OK)
+        status = rp_layout_run(fo, pango, &sink, &stats, err);
+    rp_fo_doc_free(fo);
+    g_object_unref(pango);
+    return status;
+}
+
+/*
+ * Thousands of nested blocks overflowed layout's stack (SIGSEGV at about
+ * 6,000).  Nesting is bounded where elements are read, with an input
+ * error, in memory as from a file; up to the bound, it lays out.
+ */
+static void deep_nesting_is_an_input_error_not_a_crash(void **state)
+{
+    static struct capture c;
+    static const int levels[] = {RP_FO_MAX_DEPTH - 1, 10000, 100000};
+    struct rp_error err;
+    size_t i;
+    (void)state;
+    /* Blocks at depth 3 to RP_FO_MAX_DEPTH: the deepest that lays out. */
+    for (i = 0; i < sizeof(levels) / sizeof(levels[0]); i++) {
+        xmlDoc *doc = nested_blocks(levels[i] - 2);
+        enum rp_status status = lay_out_doc(doc, &c, &err);
+        xmlFreeDoc(doc);
+        if (i == 0) {
+            assert_int_equal(status, RP_OK);
+            assert_non_null(find(&c, "deep"));
+            continue;
+        }
+        assert_int_equal(status, RP_ERR_INPUT);
+        assert_non_null(strstr(err.message, "nested more than 200"));
+        assert_string_equal(err.file, "t.fo");
+    }
+    {
+        xmlDoc *doc = nested_blocks(RP_FO_MAX_DEPTH - 1);
+        assert_int_equal(lay_out_doc(doc, &c, &err), RP_ERR_INPUT);
+        xmlFreeDoc(doc);
+    }
+}
+
+/* A file says the same, also past libxml2's own limit of 256 levels. */
+static void deep_nesting_in_a_file_is_the_same_error(void **state)
+{
+    static struct capture c;
+    static const int levels[] = {230, 1000};
+    struct rp_error err;
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof(levels) / sizeof(levels[0]); i++) {
+        GString *flow = g_string_new(NULL);
+        int k;
+        for (k = 0; k < levels[i]; k++)
+            g_string_append(flow, "<fo:block>\n");
+        g_string_append(flow, "deep");
+        for (k = 0; k < levels[i]; k++)
+            g_string_append(flow, "</fo:block>");
+        assert_int_equal(lay_out_from(flow->str, true, false, &c, &err),
+                         RP_ERR_INPUT);
+        assert_non_null(strstr(err.message, "nested more than 200"));
+        /* The line of the first element too deep. */
+        assert_true(err.line >= RP_FO_MAX_DEPTH - 2 && err.line <= 258);
+        g_string_free(flow, TRUE);
+    }
+}
+
+/* A table in a cell of a table laid out automatically was freed twice:
+ * once with the copy of its row held for the column widths, once with
+ * the row of the outer table. */
+static void a_table_in_a_cell_is_freed_once(void **state)
+{
+    static struct capture c;
+    struct rp_error err;
+    (void)state;
+    assert_int_equal(
+        lay_out("<fo:table><fo:table-body><fo:table-row><fo:table-cell>"
+                "<fo:table><fo:table-body><fo:table-row><fo:table-cell>"
+                "<fo:block>inner</fo:block></fo:table-cell></fo:table-row>"
+                "</fo:table-body></fo:table>"
+                "</fo:table-cell></fo:table-row></fo:table-body></fo:table>",
+                &c, &err),
+        RP_OK);
+    assert_non_null(find(&c, "inner"));
+}
+
+/* Text of n sentences, numbered, one space apart. */
+static GString *sentences(int n)
+{
+    GString *text = g_string_new(NULL);
+    int i;
+    for (i = 1; i <= n; i++)
+        g_string_append_printf(text,
+                               "%sSentence %d: the quick brown fox "
+                               "jumps over the lazy dog.",
+                               i > 1 ? " " : "", i);
+    return text;
+}
+
+/*
+ * A paragraph too long for one PangoLayout is laid out in pieces; its
+ * lines must be those of the whole paragraph: the same breaks, the same
+ * indents, justified alike.  Checked against Pango laying out the whole
+ * text at once, which it can at this length.
+ */
+static void long_paragraph_in_pieces_breaks_as_one(void **state)
+{
+    static struct capture c;
+    static const int indents[] = {0, 15, -15};
+    struct rp_error err;
+    GString *text = sentences(150);
+    size_t k;
+    (void)state;
+    for (k = 0; k < sizeof(indents) / sizeof(indents[0]); k++) {
+        PangoContext *pango = rp_layout_context_new();
+        PangoLayout *whole = pango_layout_new(pango);
+        PangoFontDescription *desc =
+            pango_font_description_from_string("DejaVu Sans");
+        PangoLayoutIter *iter;
+        GString *flow = g_string_new(NULL);
+        int i = 0;
+
+        g_string_printf(flow,
+                        "<fo:block text-align='justify' text-indent='%dpt'>"
+                        "%s</fo:block>",
+                        indents[k], text->str);
+        assert_int_equal(lay_out_from(flow->str, false, false, &c, &err),
+                         RP_OK);
+        pango_font_description_set_absolute_size(desc, 10 * PANGO_SCALE);
+        pango_layout_set_font_description(whole, desc);
+        pango_layout_set_width(whole, 180 * PANGO_SCALE);
+        pango_layout_set_wrap(whole, PANGO_WRAP_WORD_CHAR);
+        pango_layout_set_justify(whole, TRUE);
+        pango_layout_set_indent(whole, indents[k] * PANGO_SCALE);
+        pango_layout_set_text(whole, text->str, (int)text->len);
+        assert_int_equal(c.text_lines, pango_layout_get_line_count(whole));
+        assert_true(c.text_lines > 150 && c.text_lines <= MAX_LINES);
+        iter = pango_layout_get_iter(whole);
+        do {
+            PangoLayoutLine *line = pango_layout_iter_get_line_readonly(iter);
+            PangoRectangle logical;
+            char expected[128];
+            g_strlcpy(expected, text->str + line->start_index,
+                      (size_t)line->length + 1 < sizeof(expected)
+                          ? (size_t)line->length + 1
+                          : sizeof(expected));
+            pango_layout_iter_get_line_extents(iter, NULL, &logical);
+            assert_string_equal(c.lines[i].text, expected);
+            assert_float_equal(c.lines[i].x,
+                               10 + (double)logical.x / PANGO_SCALE, 0.01);
+            assert_float_equal(c.lines[i].w,
+                               (double)logical.width / PANGO_SCALE, 0.01);
+            i++;
+        } while (pango_layout_iter_next_line(iter));
+        pango_layout_iter_free(iter);
+        pango_font_description_free(desc);
+        g_object_unref(whole);
+        g_object_unref(pango);
+        g_string_free(flow, TRUE);
+    }
+    g_string_free(text, TRUE);
+}
+
+/*
+ * Pango's widths are ints of 1/1024 pt: text wider than about two
+ * million points before it is broken overflowed, and the rest of the
+ * paragraph went on one line, off the page (2 sentences of 10,000 in the
+ * PDF).  Wide letter-spacing brings that within a test's reach.
+ */
+static void every_character_of_a_huge_paragraph_is_laid_out(void **state)
+{
+    static struct capture c;
+    struct rp_error err;
+    GString *text = sentences(2200), *word = g_string_new(NULL);
+    GString *flow = g_string_new(NULL);
+    int i;
+    (void)state;
+    g_string_printf(flow, "<fo:block letter-spacing='20pt'>%s</fo:block>",
+                    text->str);
+    assert_int_equal(lay_out_from(flow->str, false, false, &c, &err), RP_OK);
+    /* Every character on a line of the page's width (the body is 180pt
+     * wide: some 7 characters 26pt apart), once; only the spaces where
+     * lines break are not drawn. */
+    assert_true(c.longest_line < 20);
+    assert_true(c.widest_line <= 180.01);
+    assert_true(c.text_bytes + (size_t)c.text_lines >= text->len);
+    assert_true(c.text_bytes <= text->len);
+    /* One word of 60,000 characters, broken wherever the line ends. */
+    for (i = 0; i < 60000; i++)
+        g_string_append_c(word, (char)('a' + i % 26));
+    g_string_printf(flow, "<fo:block>%s</fo:block>", word->str);
+    assert_int_equal(lay_out_from(flow->str, false, false, &c, &err), RP_OK);
+    assert_true(c.text_bytes >= word->len);
+    assert_true(c.widest_line <= 180.01);
+    g_string_free(text, TRUE);
+    g_string_free(word, TRUE);
+    g_string_free(flow, TRUE);
+}
+
+/* A line that may not wrap and is too wide for Pango: an input error. */
+static void an_overlong_line_that_may_not_wrap_is_an_error(void **state)
+{
+    static struct capture c;
+    struct rp_error err;
+    GString *text = sentences(2200), *flow = g_string_new(NULL);
+    (void)state;
+    g_string_printf(flow,
+                    "<fo:block wrap-option='no-wrap' letter-spacing='20pt'>"
+                    "%s</fo:block>",
+                    text->str);
+    assert_int_equal(lay_out_from(flow->str, false, false, &c, &err),
+                     RP_ERR_INPUT);
+    assert_non_null(strstr(err.message, "no-wrap"));
+    assert_string_equal(err.file, "t.fo");
+    g_string_free(text, TRUE);
+    g_string_free(flow, TRUE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -835,6 +1107,12 @@ int main(void)
         cmocka_unit_test(hidden_overflow_clips_to_the_container),
         cmocka_unit_test(flow_of_positioned_areas_only),
         cmocka_unit_test(invalid_position_values_are_input_errors),
+        cmocka_unit_test(deep_nesting_is_an_input_error_not_a_crash),
+        cmocka_unit_test(deep_nesting_in_a_file_is_the_same_error),
+        cmocka_unit_test(a_table_in_a_cell_is_freed_once),
+        cmocka_unit_test(long_paragraph_in_pieces_breaks_as_one),
+        cmocka_unit_test(every_character_of_a_huge_paragraph_is_laid_out),
+        cmocka_unit_test(an_overlong_line_that_may_not_wrap_is_an_error),
     };
     return cmocka_run_group_tests_name("layout", tests, NULL, NULL);
 }

@@ -1010,10 +1010,11 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
                 t->auto_layout = true;
     }
     if (t->auto_layout && !t->grid_ready) {
-        rp_fo_node_keep(row);
         rp_array_grow((void **)&t->pending, &t->cap_pending, t->n_pending + 1,
                       sizeof(*t->pending));
-        t->pending[t->n_pending].row = row;
+        /* A table in a cell of a row held whole is part of that row's
+         * tree, which frees it: keep a copy, not the row. */
+        t->pending[t->n_pending].row = rp_fo_node_take(row);
         t->pending[t->n_pending].part = part;
         t->pending[t->n_pending].frame = *frame;
         t->n_pending++;

@@ -45,12 +45,13 @@ void rp_glyph_batch_flush(struct rp_glyph_batch *b, cairo_t *cr)
     b->n_text = 0;
 }
 
-/* Adds run, drawn from (x, y), to the batch; returns its advance in Pango
- * units. */
-static int batch_run(struct rp_glyph_batch *b, cairo_t *cr,
-                     const struct rp_area_run *run, double x, double y)
+/* Adds run, drawn from (x, y), to the batch; returns its advance in
+ * points (summed as a double: the glyphs of a run that may not wrap can
+ * add up past an int of Pango units). */
+static double batch_run(struct rp_glyph_batch *b, cairo_t *cr,
+                        const struct rp_area_run *run, double x, double y)
 {
-    int advance = 0;
+    double advance = 0;
     cairo_scaled_font_t *font =
         pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->font));
     size_t need;
@@ -87,7 +88,7 @@ static int batch_run(struct rp_glyph_batch *b, cairo_t *cr,
                 c->num_glyphs++;
             }
             x += (double)gi->geometry.width / PANGO_SCALE;
-            advance += gi->geometry.width;
+            advance += (double)gi->geometry.width / PANGO_SCALE;
         }
         to = end < run->n_glyphs ? run->log_clusters[end] : run->n_text;
         c->num_bytes = to - from;
@@ -113,7 +114,7 @@ void rp_glyph_batch_line(struct rp_glyph_batch *b, cairo_t *cr,
     }
     for (l = line->runs; l; l = l->next) {
         rp_area_run_of(l->data, text, &run);
-        x += (double)batch_run(b, cr, &run, x, y) / PANGO_SCALE;
+        x += batch_run(b, cr, &run, x, y);
     }
 }
 
@@ -124,6 +125,6 @@ void rp_glyph_batch_runs(struct rp_glyph_batch *b, cairo_t *cr,
     size_t i;
 
     for (i = 0; i < n; i++) {
-        x += (double)batch_run(b, cr, &runs[i], x, y) / PANGO_SCALE;
+        x += batch_run(b, cr, &runs[i], x, y);
     }
 }

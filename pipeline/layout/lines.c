@@ -1,0 +1,855 @@
+/*
+ * Paragraphs laid out into lines: the gathered text shaped and broken
+ * into lines by Pango (never by hand), one box per line, so that pages
+ * can break between lines.
+ *
+ * Long paragraphs go to Pango a piece at a time.  Pango measures in ints
+ * of 1/1024 pt, so text wider than about two million points before it is
+ * broken (a few hundred thousand characters) overflowed: Pango put the
+ * whole rest of the paragraph on one line, and the PDF kept 2 sentences of
+ * 10,000.  And for every line it breaks off a word wider than the line,
+ * Pango shapes the rest of the word again: a 200,000-character word took
+ * half a minute.  So a paragraph longer than a few dozen lines is laid
+ * out in pieces of about PIECE_LINES lines each; of each piece the lines
+ * but the last are kept, and the next piece starts where that last line
+ * started.  Pango breaks lines greedily, each from where the one before
+ * ended, so these are the lines the whole paragraph would have had: the
+ * same breaks and justification, one paragraph.
+ */
+#include "paragraph.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/mem.h"
+
+/* The widest length we hand Pango, in points: half what its ints hold,
+ * so that sums of two stay in range. */
+#define PANGO_MAX_PT ((double)(INT_MAX / 2) / PANGO_SCALE)
+/*
+ * Lines a piece aims at.  A piece costs Pango time in the square of its
+ * length (it re-shapes what is left of an overlong word per line), and
+ * its last line is laid out twice: a few lines is quickest.
+ */
+#define PIECE_LINES 16
+#define PIECE_MIN_BYTES 256
+/* A paragraph of up to this many pieces is laid out whole, as ever. */
+#define WHOLE_PIECES 4
+/* No glyph is wider than this many ems (the widest, like U+FDFD, about
+ * 3): how wide a piece of n bytes can be, before Pango measures it. */
+#define GLYPH_MAX_EM 4.0
+/*
+ * Put before a piece that starts inside one of Pango's paragraphs: U+2028
+ * LINE SEPARATOR breaks the line without starting a paragraph, so the
+ * piece's first line is indented as a following line, not a first.  The
+ * separator's own line is not drawn.
+ */
+#define LINE_SEPARATOR "\xe2\x80\xa8"
+#define LINE_SEPARATOR_LEN 3
+
+/*
+ * Points in Pango's integer units.  Lengths are capped where they are read
+ * (RP_FO_MAX_LENGTH), but sums of them (indents of nested blocks, spans of
+ * columns) are not: saturate rather than overflow the int.
+ */
+static int pango_units(double pt)
+{
+    if (!(pt > -PANGO_MAX_PT))
+        return -(int)(PANGO_MAX_PT * PANGO_SCALE);
+    if (pt > PANGO_MAX_PT)
+        return (int)(PANGO_MAX_PT * PANGO_SCALE);
+    return (int)(pt * PANGO_SCALE);
+}
+
+/* Some of the paragraph's text, as one PangoLayout. */
+struct piece {
+    size_t from, to; /* bytes of the paragraph's text */
+    size_t prefix;   /* LINE_SEPARATOR_LEN before a continuation, or 0 */
+    PangoLayout *layout;
+};
+
+/* The paragraph's offset of byte index of the piece's layout text. */
+static size_t para_offset(const struct piece *pc, int index)
+{
+    return pc->from + (size_t)index - pc->prefix;
+}
+
+/* The piece's layout index of the paragraph's offset. */
+static int layout_index(const struct piece *pc, size_t offset)
+{
+    return (int)(offset - pc->from + pc->prefix);
+}
+
+/* The first run that ends after offset. */
+static size_t first_run_after(const struct rp_paragraph *para, size_t offset)
+{
+    size_t lo = 0, hi = para->n_runs;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (para->runs[mid].end <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The first leader at offset or after. */
+static size_t first_leader_from(const struct rp_paragraph *para, size_t offset)
+{
+    size_t lo = 0, hi = para->n_leaders;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (para->leaders[mid].offset < offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static PangoFontDescription *font_of(const struct text_style *p)
+{
+    PangoFontDescription *desc = pango_font_description_new();
+    pango_font_description_set_family(desc, p->font_family);
+    /* Absolute size: device units are points on our 72 dpi context. */
+    pango_font_description_set_absolute_size(desc, p->font_size * PANGO_SCALE);
+    pango_font_description_set_weight(desc, (PangoWeight)p->font_weight);
+    pango_font_description_set_style(desc, p->font_italic ? PANGO_STYLE_ITALIC
+                                                          : PANGO_STYLE_NORMAL);
+    return desc;
+}
+
+/* Ascent + descent of a font, cached: every paragraph needs its block's. */
+static double natural_height(struct rp_layout *layout,
+                             const PangoFontDescription *desc)
+{
+    double *cached = g_hash_table_lookup(layout->font_heights, desc);
+    PangoFontMetrics *metrics;
+
+    if (cached)
+        return *cached;
+    metrics = pango_context_get_metrics(layout->pango, desc, NULL);
+    cached = g_new(double, 1);
+    *cached = (double)(pango_font_metrics_get_ascent(metrics) +
+                       pango_font_metrics_get_descent(metrics)) /
+              PANGO_SCALE;
+    pango_font_metrics_unref(metrics);
+    g_hash_table_insert(layout->font_heights, pango_font_description_copy(desc),
+                        cached);
+    return *cached;
+}
+
+static void add_attr(PangoAttrList *attrs, PangoAttribute *a,
+                     const struct text_run *run)
+{
+    a->start_index = (guint)run->start;
+    a->end_index = (guint)run->end;
+    pango_attr_list_insert(attrs, a);
+}
+
+/*
+ * Link areas over the parts of line that carry a link.  *cursor is the
+ * first run that may reach this line: lines come in order.
+ */
+static void add_links(struct rp_layout *layout, const struct rp_paragraph *para,
+                      const struct piece *pc, PangoLayoutLine *line, double x,
+                      double height, size_t *cursor, struct rp_item_list *items)
+{
+    size_t i, line_start = para_offset(pc, line->start_index),
+              line_end = line_start + (size_t)line->length;
+
+    while (*cursor < para->n_runs && para->runs[*cursor].end <= line_start)
+        (*cursor)++;
+    for (i = *cursor; i < para->n_runs && para->runs[i].start < line_end; i++) {
+        const struct text_run *run = &para->runs[i];
+        size_t from = run->start, to = run->end;
+        int *ranges = NULL, n_ranges = 0, r;
+
+        if (!run->style.link)
+            continue;
+        /* Spooled pages check their links when painted. */
+        if (run->style.link_internal && layout->pass == 2 && !layout->spool &&
+            !rp_layout_link_target_known(layout, run->style.link))
+            continue;
+        if (from < line_start)
+            from = line_start;
+        if (to > line_end)
+            to = line_end;
+        pango_layout_line_get_x_ranges(line, layout_index(pc, from),
+                                       layout_index(pc, to), &ranges,
+                                       &n_ranges);
+        for (r = 0; r < n_ranges; r++) {
+            struct rp_area_item item = {0};
+            item.kind = RP_AREA_LINK;
+            item.x = x + (double)ranges[2 * r] / PANGO_SCALE;
+            item.y = 0;
+            item.w = (double)(ranges[2 * r + 1] - ranges[2 * r]) / PANGO_SCALE;
+            item.h = height;
+            item.target = run->style.link;
+            item.internal = run->style.link_internal;
+            if (item.w > 0)
+                rp_item_list_push(items, &item);
+        }
+        g_free(ranges);
+    }
+}
+
+/*
+ * Leaders take up what is left of their line, between their minimum and
+ * maximum lengths: a table of contents puts the page number at the right
+ * edge.  Returns whether any leader changed (the layout must be redone).
+ */
+static bool grow_leaders(struct rp_paragraph *para, const struct piece *pc,
+                         double width)
+{
+    PangoLayoutIter *iter = pango_layout_get_iter(pc->layout);
+    size_t lo = first_leader_from(para, pc->from);
+    size_t hi = first_leader_from(para, pc->to);
+    bool changed = false;
+
+    do {
+        PangoLayoutLine *line = pango_layout_iter_get_line_readonly(iter);
+        PangoRectangle logical;
+        size_t start, end, i, n = 0;
+        double slack;
+
+        if ((size_t)line->start_index < pc->prefix)
+            continue;
+        start = para_offset(pc, line->start_index);
+        end = start + (size_t)line->length;
+        for (i = lo; i < hi; i++)
+            n += para->leaders[i].offset >= start &&
+                 para->leaders[i].offset < end;
+        if (!n)
+            continue;
+        pango_layout_iter_get_line_extents(iter, NULL, &logical);
+        /* Keep a hair of room so the grown line does not wrap. */
+        slack = width - (double)logical.width / PANGO_SCALE - 0.05;
+        if (slack <= 0)
+            continue;
+        for (i = lo; i < hi; i++) {
+            struct leader *l = &para->leaders[i];
+            double max =
+                l->max_fraction > 0 ? l->max_fraction * width : l->max_abs;
+            double grown;
+            if (l->offset < start || l->offset >= end)
+                continue;
+            grown = l->width + slack / (double)n;
+            if (grown > max)
+                grown = max;
+            if (grown < l->min)
+                grown = l->min;
+            if (grown > l->width + 0.01) {
+                l->width = grown;
+                changed = true;
+            }
+        }
+    } while (pango_layout_iter_next_line(iter));
+    pango_layout_iter_free(iter);
+    return changed;
+}
+
+/* The dots or rule of each leader on a line, on its baseline. */
+static void draw_leaders(const struct rp_paragraph *para,
+                         const struct piece *pc, PangoLayoutLine *line,
+                         double x, double baseline, struct rp_item_list *items)
+{
+    size_t start = para_offset(pc, line->start_index);
+    size_t end = start + (size_t)line->length;
+    size_t i;
+
+    for (i = first_leader_from(para, start);
+         i < para->n_leaders && para->leaders[i].offset < end; i++) {
+        const struct leader *l = &para->leaders[i];
+        struct rp_area_item item = {0};
+        PangoRectangle pos;
+
+        if (l->pattern != RP_FO_LEADER_DOTS && l->pattern != RP_FO_LEADER_RULE)
+            continue;
+        pango_layout_index_to_pos(pc->layout, layout_index(pc, l->offset),
+                                  &pos);
+        item.kind = RP_AREA_RULE;
+        item.color = rp_area_color_of(l->color);
+        if (l->pattern == RP_FO_LEADER_DOTS) {
+            /* Round dots the size of a full stop, a full stop apart. */
+            double period =
+                l->pattern_width > 0 ? l->pattern_width : 0.3 * l->font_size;
+            item.rule_width = 0.12 * l->font_size;
+            item.rule_style = RP_AREA_RULE_DOTTED;
+            item.rule_period = period;
+            item.x = x + (double)pos.x / PANGO_SCALE + period / 2;
+            item.w = (double)pos.width / PANGO_SCALE - period;
+            item.y = baseline - item.rule_width / 2;
+        } else {
+            static const enum rp_area_rule_style styles[] = {
+                [RP_FO_BORDER_NONE] = RP_AREA_RULE_SOLID,
+                [RP_FO_BORDER_SOLID] = RP_AREA_RULE_SOLID,
+                [RP_FO_BORDER_DASHED] = RP_AREA_RULE_DASHED,
+                [RP_FO_BORDER_DOTTED] = RP_AREA_RULE_DOTTED,
+                [RP_FO_BORDER_DOUBLE] = RP_AREA_RULE_DOUBLE,
+            };
+            item.rule_width = l->thickness;
+            item.rule_style = styles[l->rule_style];
+            item.x = x + (double)pos.x / PANGO_SCALE;
+            item.w = (double)pos.width / PANGO_SCALE;
+            item.y = baseline - l->thickness / 2;
+        }
+        if (item.w > 0 && item.rule_width > 0)
+            rp_item_list_push(items, &item);
+    }
+}
+
+/* The attributes of the piece's runs and leaders, in its indices. */
+static PangoAttrList *build_attributes(const struct rp_paragraph *para,
+                                       const struct piece *pc)
+{
+    PangoAttrList *attrs = pango_attr_list_new();
+    size_t i;
+
+    for (i = first_leader_from(para, pc->from);
+         i < para->n_leaders && para->leaders[i].offset < pc->to; i++) {
+        PangoRectangle rect = {0, 0, 0, 0};
+        PangoAttribute *a;
+        rect.width = pango_units(para->leaders[i].width);
+        a = pango_attr_shape_new(&rect, &rect);
+        a->start_index = (guint)layout_index(pc, para->leaders[i].offset);
+        a->end_index = a->start_index + LEADER_CHAR_LEN;
+        pango_attr_list_insert(attrs, a);
+    }
+    for (i = first_run_after(para, pc->from);
+         i < para->n_runs && para->runs[i].start < pc->to; i++) {
+        const struct text_style *p = &para->runs[i].style;
+        PangoFontDescription *desc = font_of(p);
+        struct text_run run = para->runs[i]; /* in the piece's indices */
+
+        run.start = (size_t)layout_index(pc, run.start > pc->from ? run.start
+                                                                  : pc->from);
+        run.end = (size_t)layout_index(pc, run.end < pc->to ? run.end : pc->to);
+        add_attr(attrs, pango_attr_font_desc_new(desc), &run);
+        pango_font_description_free(desc);
+        add_attr(attrs,
+                 pango_attr_foreground_new((guint16)(p->color.r * 65535),
+                                           (guint16)(p->color.g * 65535),
+                                           (guint16)(p->color.b * 65535)),
+                 &run);
+        if (p->underline)
+            add_attr(attrs, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE),
+                     &run);
+        if (p->overline)
+            add_attr(attrs, pango_attr_overline_new(PANGO_OVERLINE_SINGLE),
+                     &run);
+        if (p->line_through)
+            add_attr(attrs, pango_attr_strikethrough_new(TRUE), &run);
+        if (p->letter_spacing != 0)
+            add_attr(
+                attrs,
+                pango_attr_letter_spacing_new(pango_units(p->letter_spacing)),
+                &run);
+        if (p->baseline_shift != 0)
+            add_attr(attrs, pango_attr_rise_new(pango_units(p->baseline_shift)),
+                     &run);
+        if (p->background.a > 0)
+            add_attr(
+                attrs,
+                pango_attr_background_new((guint16)(p->background.r * 65535),
+                                          (guint16)(p->background.g * 65535),
+                                          (guint16)(p->background.b * 65535)),
+                &run);
+    }
+    return attrs;
+}
+
+static PangoAlignment alignment_of(enum rp_fo_text_align align)
+{
+    switch (align) {
+    case RP_FO_ALIGN_CENTER:
+        return PANGO_ALIGN_CENTER;
+    case RP_FO_ALIGN_END:
+        return PANGO_ALIGN_RIGHT;
+    default:
+        return PANGO_ALIGN_LEFT;
+    }
+}
+
+#define KEY_ADD(key, field)                                                    \
+    g_byte_array_append((key), (const guint8 *)&(field), sizeof(field))
+
+/* Field by field, so that padding bytes never take part in the key. */
+static void key_add_style(GByteArray *key, const struct text_style *s)
+{
+    KEY_ADD(key, s->font_family); /* interned: equal names, equal pointers */
+    KEY_ADD(key, s->font_size);
+    KEY_ADD(key, s->font_weight);
+    KEY_ADD(key, s->font_italic);
+    KEY_ADD(key, s->letter_spacing);
+    KEY_ADD(key, s->underline);
+    KEY_ADD(key, s->overline);
+    KEY_ADD(key, s->line_through);
+    KEY_ADD(key, s->baseline_shift);
+    KEY_ADD(key, s->color);
+    KEY_ADD(key, s->background);
+}
+
+/* Everything that decides the shape of a paragraph's layout. */
+static GBytes *shape_key(const struct rp_paragraph *para, double width)
+{
+    const struct block_style *b = &para->block;
+    GByteArray *key = g_byte_array_sized_new((guint)(para->text->len + 256));
+    size_t i;
+
+    KEY_ADD(key, width);
+    key_add_style(key, &b->text);
+    KEY_ADD(key, b->text_align);
+    KEY_ADD(key, b->text_align_last);
+    KEY_ADD(key, b->text_indent);
+    KEY_ADD(key, b->wrap);
+    for (i = 0; i < para->n_runs; i++) {
+        /* Most runs are in the block's own style: one byte says so. */
+        bool own = rp_text_style_equal(&para->runs[i].style, &b->text);
+        KEY_ADD(key, para->runs[i].start);
+        KEY_ADD(key, para->runs[i].end);
+        KEY_ADD(key, own);
+        if (!own)
+            key_add_style(key, &para->runs[i].style);
+    }
+    g_byte_array_append(key, (const guint8 *)para->text->str,
+                        (guint)para->text->len);
+    return g_byte_array_free_to_bytes(key);
+}
+
+/* Shapes the piece's text (from the cache when it is a short paragraph
+ * laid out whole); returns a new reference. */
+static PangoLayout *shape_piece(struct rp_paragraph *para, struct rp_flow *flow,
+                                const struct piece *pc,
+                                const PangoFontDescription *desc, double width)
+{
+    const struct block_style *block = &para->block;
+    bool whole = pc->from == 0 && pc->to == para->text->len;
+    PangoLayout *layout = NULL;
+    PangoAttrList *attrs;
+    GBytes *key = NULL;
+    struct piece shaped = *pc;
+
+    /* Leaders grow per line: such paragraphs are not shared. */
+    if (whole && !para->n_leaders && rp_shape_cache_wants(para->text->len)) {
+        key = shape_key(para, width);
+        layout = rp_shape_cache_get(flow->layout->shapes, key);
+        if (layout) {
+            g_bytes_unref(key);
+            return layout;
+        }
+    }
+    layout = pango_layout_new(flow->layout->pango);
+    pango_layout_set_font_description(layout, desc);
+    /* no-wrap: one line per line feed, as long as it is (it may overflow). */
+    pango_layout_set_width(layout, block->wrap ? pango_units(width) : -1);
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    /* With justify, Pango's alignment is that of the last line. */
+    pango_layout_set_alignment(
+        layout, alignment_of(block->text_align == RP_FO_ALIGN_JUSTIFY
+                                 ? block->text_align_last
+                                 : block->text_align));
+    pango_layout_set_justify(layout, block->text_align == RP_FO_ALIGN_JUSTIFY);
+    pango_layout_set_justify_last_line(layout, block->text_align_last ==
+                                                   RP_FO_ALIGN_JUSTIFY);
+    pango_layout_set_indent(layout, pango_units(block->text_indent));
+    if (pc->prefix) {
+        GString *text = g_string_sized_new(pc->prefix + pc->to - pc->from);
+        g_string_append_len(text, LINE_SEPARATOR, LINE_SEPARATOR_LEN);
+        g_string_append_len(text, para->text->str + pc->from,
+                            (gssize)(pc->to - pc->from));
+        pango_layout_set_text(layout, text->str, (int)text->len);
+        g_string_free(text, TRUE);
+    } else {
+        pango_layout_set_text(layout, para->text->str + pc->from,
+                              (int)(pc->to - pc->from));
+    }
+    attrs = build_attributes(para, pc);
+    pango_layout_set_attributes(layout, attrs);
+    pango_attr_list_unref(attrs);
+    shaped.layout = layout;
+    if (para->n_leaders && grow_leaders(para, &shaped, width)) {
+        attrs = build_attributes(para, pc);
+        pango_layout_set_attributes(layout, attrs);
+        pango_attr_list_unref(attrs);
+    }
+    if (key)
+        rp_shape_cache_put(flow->layout->shapes, key, layout);
+    return layout;
+}
+
+/*
+ * Lines on their way to the flow.  The last `widows` lines keep with the
+ * one before them, and how many lines there are is known only with the
+ * last piece: the lines that may still be among the last wait here.
+ */
+struct line_out {
+    struct rp_flow *flow;
+    struct rp_paragraph *para;
+    /* Citations not known yet: the lines stand in the flow with their
+     * heights only, and are laid out again at the end. */
+    struct deferred_para *defer;
+    size_t cap_heights;
+    struct rp_box **waiting; /* waiting[head..n): lines first_waiting... */
+    size_t head, n, cap;
+    int first_waiting;
+    int n_lines;              /* lines made so far */
+    size_t next_id, next_run; /* the first id, run the next line may take */
+    double x, width, base_height;
+};
+
+/* Sends the first waiting line down the flow; n_lines is the paragraph's
+ * count of lines when known, else -1. */
+static enum rp_status send_line(struct line_out *o, int n_lines,
+                                enum rp_status status, struct rp_error *err)
+{
+    const struct block_style *block = &o->para->block;
+    struct rp_box *box = o->waiting[o->head++];
+    int i = o->first_waiting++;
+
+    /* Orphans and widows: the first and last lines keep company. */
+    box->keep_with_prev =
+        i > 0 &&
+        (i < block->orphans || (n_lines >= 0 && i > n_lines - block->widows));
+    if (status != RP_OK) {
+        rp_box_unref(box);
+        return status;
+    }
+    return rp_flow_emit(o->flow, box, err);
+}
+
+/* Takes a line's box; sends on those that cannot be among the widows. */
+static enum rp_status queue_line(struct line_out *o, struct rp_box *box,
+                                 struct rp_error *err)
+{
+    size_t hold =
+        o->para->block.widows > 1 ? (size_t)o->para->block.widows - 1 : 0;
+    enum rp_status status = RP_OK;
+
+    if (o->head > 0 && o->head == o->n)
+        o->head = o->n = 0;
+    if (o->n == o->cap && o->head > o->n / 2) {
+        memmove(o->waiting, o->waiting + o->head,
+                (o->n - o->head) * sizeof(*o->waiting));
+        o->n -= o->head;
+        o->head = 0;
+    }
+    rp_array_grow((void **)&o->waiting, &o->cap, o->n + 1, sizeof(*o->waiting));
+    o->waiting[o->n++] = box;
+    o->n_lines++;
+    while (status == RP_OK && o->n - o->head > hold)
+        status = send_line(o, -1, status, err);
+    return status;
+}
+
+/* The line at iter as a box; last: the paragraph's last line. */
+static struct rp_box *line_box(struct line_out *o, const struct piece *pc,
+                               PangoLayoutIter *iter, bool last)
+{
+    const struct rp_paragraph *para = o->para;
+    const struct block_style *block = &para->block;
+    PangoRectangle logical;
+    struct rp_area_item item = {0};
+    struct rp_box *box = rp_box_new();
+    double natural, line_height, ascent;
+    int baseline = pango_layout_iter_get_baseline(iter);
+    size_t line_end;
+
+    pango_layout_iter_get_line_extents(iter, NULL, &logical);
+    natural = (double)logical.height / PANGO_SCALE;
+    ascent = (double)(baseline - logical.y) / PANGO_SCALE;
+    /* line-height scales up when larger inline text is on the line. */
+    line_height = block->line_height;
+    if (natural > o->base_height * 1.001)
+        line_height *= natural / o->base_height;
+    item.kind = RP_AREA_TEXT;
+    item.x = o->x + (double)logical.x / PANGO_SCALE;
+    if (!block->wrap && block->text_align != RP_FO_ALIGN_START &&
+        logical.width < o->width * PANGO_SCALE) {
+        double slack = o->width - (double)logical.width / PANGO_SCALE;
+        item.x += block->text_align == RP_FO_ALIGN_CENTER ? slack / 2 : slack;
+    }
+    item.y = (line_height - natural) / 2 + ascent;
+    item.w = (double)logical.width / PANGO_SCALE;
+    item.layout = g_object_ref(pc->layout);
+    item.line = pango_layout_iter_get_line_readonly(iter);
+    rp_item_list_push(&box->items, &item);
+    if (para->n_leaders)
+        draw_leaders(para, pc, item.line,
+                     item.x - (double)logical.x / PANGO_SCALE, item.y,
+                     &box->items);
+    add_links(o->flow->layout, para, pc, item.line,
+              item.x - (double)logical.x / PANGO_SCALE, line_height,
+              &o->next_run, &box->items);
+    box->height = line_height;
+    /* Ids go to the line they start on; the last takes the rest. */
+    line_end = para_offset(pc, item.line->start_index + item.line->length);
+    while (o->next_id < para->n_ids &&
+           (para->ids[o->next_id].offset < line_end || last))
+        rp_box_add_id(box, para->ids[o->next_id++].id, false);
+    if (o->defer) {
+        struct rp_area_item stand_in = {0};
+        rp_item_list_release(&box->items);
+        stand_in.kind = RP_AREA_DEFERRED;
+        stand_in.deferred = o->flow->layout->deferred->len;
+        stand_in.deferred_line = (size_t)o->n_lines;
+        rp_item_list_push(&box->items, &stand_in);
+        rp_array_grow((void **)&o->defer->heights, &o->cap_heights,
+                      o->defer->n_lines + 1, sizeof(*o->defer->heights));
+        o->defer->heights[o->defer->n_lines++] = line_height;
+    }
+    return box;
+}
+
+/* Queues lines [first, end) of the piece; final: the paragraph's last. */
+static enum rp_status piece_lines(struct line_out *o, const struct piece *pc,
+                                  int first, int end, bool final,
+                                  struct rp_error *err)
+{
+    PangoLayoutIter *iter = pango_layout_get_iter(pc->layout);
+    enum rp_status status = RP_OK;
+    int i;
+
+    for (i = 0; i < first; i++)
+        pango_layout_iter_next_line(iter);
+    for (; status == RP_OK && i < end; i++) {
+        status =
+            queue_line(o, line_box(o, pc, iter, final && i == end - 1), err);
+        pango_layout_iter_next_line(iter);
+    }
+    pango_layout_iter_free(iter);
+    return status;
+}
+
+/* Whether Pango would take offset for the start of a paragraph. */
+static bool starts_paragraph(const GString *text, size_t offset)
+{
+    const char *prev;
+
+    if (offset == 0)
+        return true;
+    prev = g_utf8_find_prev_char(text->str, text->str + offset);
+    return *prev == '\n' || *prev == '\r' ||
+           g_utf8_get_char(prev) == 0x2029; /* PARAGRAPH SEPARATOR */
+}
+
+/*
+ * How many bytes a piece may hold with its width still in Pango's range,
+ * however wide its characters: each as wide as GLYPH_MAX_EM of the
+ * largest font plus the widest letter-spacing, each leader (three bytes)
+ * grown to its length plus a whole line.
+ */
+static size_t piece_cap(const struct rp_paragraph *para, double width)
+{
+    double em = para->block.text.font_size;
+    double spacing = fabs(para->block.text.letter_spacing), per_byte, cap;
+    size_t i;
+
+    for (i = 0; i < para->n_runs; i++) {
+        const struct text_style *s = &para->runs[i].style;
+        if (s->font_size > em)
+            em = s->font_size;
+        if (fabs(s->letter_spacing) > spacing)
+            spacing = fabs(s->letter_spacing);
+    }
+    per_byte = GLYPH_MAX_EM * em + spacing;
+    for (i = 0; i < para->n_leaders; i++) {
+        const struct leader *l = &para->leaders[i];
+        double most = (l->opt > l->min ? l->opt : l->min) + width;
+        if (most / LEADER_CHAR_LEN > per_byte)
+            per_byte = most / LEADER_CHAR_LEN;
+    }
+    cap = PANGO_MAX_PT / per_byte;
+    /* At least one character of any font (its size is capped). */
+    return cap < 8                       ? 8
+           : cap > (double)(INT_MAX / 2) ? INT_MAX / 2
+                                         : (size_t)cap;
+}
+
+/* The bytes a piece starts with: about PIECE_LINES lines of average text. */
+static size_t first_want(const struct rp_paragraph *para, double width,
+                         size_t cap)
+{
+    double per_line = width / (0.5 * para->block.text.font_size);
+    double want = PIECE_LINES * per_line;
+
+    if (!para->block.wrap)
+        return cap; /* no line breaking, nothing quadratic */
+    if (want < PIECE_MIN_BYTES)
+        want = PIECE_MIN_BYTES;
+    return want > (double)cap ? cap : (size_t)want;
+}
+
+/* Sets pc->to: where the piece that starts at pc->from ends. */
+static enum rp_status piece_end(struct rp_layout *layout,
+                                const struct rp_paragraph *para,
+                                struct piece *pc, size_t want, size_t cap,
+                                struct rp_error *err)
+{
+    const char *text = para->text->str;
+    size_t len = para->text->len, to, i;
+
+    if (pc->from == 0 && len / WHOLE_PIECES <= want && len <= cap) {
+        pc->to = len;
+        return RP_OK;
+    }
+    if (!para->block.wrap) {
+        /* Lines that may not wrap end at kept line feeds only. */
+        if (len - pc->from <= cap) {
+            pc->to = len;
+            return RP_OK;
+        }
+        for (to = pc->from + cap; to > pc->from; to--) {
+            if (text[to - 1] == '\n') {
+                pc->to = to;
+                return RP_OK;
+            }
+        }
+        return rp_error_set(
+            err, RP_ERR_INPUT, rp_fo_doc_name(layout->doc), para->line, NULL,
+            "a line of this block may not wrap (wrap-option=\"no-wrap\") "
+            "and is longer than %zu bytes: wider than Pango can measure "
+            "(%.0f pt); let it wrap, or break it with line feeds "
+            "(linefeed-treatment=\"preserve\")",
+            cap, PANGO_MAX_PT);
+    }
+    if (len - pc->from <= want) {
+        pc->to = len;
+        return RP_OK;
+    }
+    /* After a space, where a line would end anyway; in a long word, at a
+     * character: the piece's last line, which holds the cut, is laid out
+     * again with the next piece. */
+    to = pc->from + want;
+    for (i = to; i > pc->from + want / 2; i--) {
+        if (text[i - 1] == ' ') {
+            pc->to = i;
+            return RP_OK;
+        }
+    }
+    while (to > pc->from + 1 && (text[to] & 0xC0) == 0x80)
+        to--;
+    pc->to = to;
+    return RP_OK;
+}
+
+/* The first line of the piece after its separator's. */
+static int first_line(const struct piece *pc, int n_lines)
+{
+    int i = 0;
+
+    while (i < n_lines &&
+           (size_t)pango_layout_get_line_readonly(pc->layout, i)->start_index <
+               pc->prefix)
+        i++;
+    return i;
+}
+
+enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
+                                 struct rp_flow *flow, double x, double width,
+                                 struct rp_error *err)
+{
+    const struct block_style *block = &para->block;
+    PangoFontDescription *desc = font_of(&block->text);
+    enum rp_status status = RP_OK;
+    struct line_out o;
+    size_t len, from = 0, want, cap;
+
+    /* Trailing collapsed space would shift centred and right text. */
+    if (block->white_space_collapse && para->text->len &&
+        para->text->str[para->text->len - 1] == ' ')
+        g_string_truncate(para->text, para->text->len - 1);
+    if (width < 1)
+        width = 1;
+    len = para->text->len;
+    memset(&o, 0, sizeof(o));
+    o.flow = flow;
+    o.para = para;
+    o.x = x;
+    o.width = width;
+    o.base_height = natural_height(flow->layout, desc);
+    if (para->n_citations) {
+        o.defer = rp_xcalloc(1, sizeof(*o.defer));
+        o.defer->x = x;
+        o.defer->width = width;
+    }
+    cap = piece_cap(para, width);
+    want = first_want(para, width, cap);
+    for (;;) {
+        struct piece pc = {0};
+        size_t next = 0;
+        int n, first, keep;
+
+        pc.from = from;
+        pc.prefix = starts_paragraph(para->text, from) ? 0 : LINE_SEPARATOR_LEN;
+        status = piece_end(flow->layout, para, &pc, want, cap, err);
+        if (status != RP_OK)
+            break;
+        pc.layout = shape_piece(para, flow, &pc, desc, width);
+        n = pango_layout_get_line_count(pc.layout);
+        first = first_line(&pc, n);
+        if (pc.to < len && n - first < 2 && want < cap) {
+            /* One line: a piece must keep one line to move on. */
+            want = want < cap / 2 ? want * 2 : cap;
+            g_object_unref(pc.layout);
+            continue;
+        }
+        /*
+         * The last line of a piece ends where the piece was cut, not
+         * where the paragraph would break it: it starts the next piece.
+         * (A piece of cap bytes on one line, in a line tens of thousands
+         * of points wide, ends its line where it was cut.)
+         */
+        keep = pc.to == len || n - first < 2 ? n : n - 1;
+        status = piece_lines(&o, &pc, first, keep, pc.to == len, err);
+        if (status == RP_OK && keep < n)
+            next = para_offset(
+                &pc,
+                pango_layout_get_line_readonly(pc.layout, n - 1)->start_index);
+        if (status == RP_OK && keep < n && next > from) {
+            size_t per_line = (next - from) / (size_t)(keep - first);
+            size_t i;
+            /* Its leaders grow again with the line they are really on. */
+            for (i = first_leader_from(para, next); i < para->n_leaders; i++)
+                para->leaders[i].width = para->leaders[i].opt;
+            if (block->wrap)
+                want = per_line * PIECE_LINES < PIECE_MIN_BYTES
+                           ? PIECE_MIN_BYTES
+                       : per_line * PIECE_LINES > cap ? cap
+                                                      : per_line * PIECE_LINES;
+            from = next;
+        } else {
+            from = pc.to;
+        }
+        g_object_unref(pc.layout);
+        if (status != RP_OK || pc.to == len)
+            break;
+    }
+    /* The lines still waiting: now it is known which are the last. */
+    while (o.head < o.n)
+        status = send_line(&o, o.n_lines, status, err);
+    free(o.waiting);
+    pango_font_description_free(desc);
+    if (o.defer && status != RP_OK) {
+        free(o.defer->heights);
+        free(o.defer);
+    } else if (o.defer) {
+        /* The paragraph is the caller's: keep its contents, leave it empty. */
+        struct deferred_para *defer = o.defer;
+        defer->para = rp_xcalloc(1, sizeof(*defer->para));
+        *defer->para = *para;
+        para->text = g_string_new(NULL);
+        para->runs = NULL;
+        para->ids = NULL;
+        para->leaders = NULL;
+        para->citations = NULL;
+        para->n_runs = para->n_ids = para->n_leaders = para->n_citations = 0;
+        g_ptr_array_add(flow->layout->deferred, defer);
+    }
+    return status;
+}

@@ -1,0 +1,110 @@
+/*
+ * Paragraphs, inside the layout engine: what text.c gathers from inline
+ * content (one string, runs of style over byte ranges of it, leaders,
+ * ids, citations) and lines.c lays out into line boxes.  Offsets are
+ * bytes of the paragraph's text; runs, leaders, ids and citations are
+ * each in the order of their offsets.
+ */
+#ifndef RP_LAYOUT_PARAGRAPH_H
+#define RP_LAYOUT_PARAGRAPH_H
+
+#include "layout_internal.h"
+
+/*
+ * What a run of text looks like.  Copied out of the FO node, because
+ * nodes are freed as soon as layout has read them while the paragraph
+ * they belong to is still being gathered.
+ */
+struct text_style {
+    const char *font_family; /* interned by the FO document */
+    double font_size;
+    int font_weight;
+    bool font_italic;
+    double letter_spacing;
+    bool underline, overline, line_through;
+    double baseline_shift;
+    struct rp_fo_color color;
+    struct rp_fo_color background;
+    const char *link; /* interned by the FO document, or NULL */
+    bool link_internal;
+};
+
+struct text_run {
+    size_t start, end; /* byte range in the paragraph text */
+    struct text_style style;
+};
+
+/* The block's properties that shape its paragraph. */
+struct block_style {
+    struct text_style text;
+    enum rp_fo_text_align text_align;
+    enum rp_fo_text_align text_align_last;
+    double line_height;
+    double text_indent;
+    bool white_space_collapse;
+    bool linefeed_preserve;
+    bool wrap;
+    int orphans, widows;
+};
+
+/* U+FFFC stands in the text for a leader, sized by a shape attribute. */
+#define LEADER_CHAR "\xef\xbf\xbc"
+#define LEADER_CHAR_LEN 3
+
+struct leader {
+    size_t offset;
+    enum rp_fo_leader_pattern pattern;
+    double min, max_abs, max_fraction; /* max_fraction: of the line */
+    double width; /* grown to fill its line when laid out */
+    double opt;   /* as given, before it grew */
+    double thickness;
+    enum rp_fo_border_style rule_style;
+    double pattern_width;
+    double font_size;
+    struct rp_fo_color color;
+};
+
+struct inline_id {
+    const char *id;
+    size_t offset;
+};
+
+/* A paragraph whose citations were not known: its lines' heights as laid
+ * out with stand-ins, and once resolved, its lines (one box each). */
+struct deferred_para {
+    struct rp_paragraph *para;
+    double x, width;
+    double *heights;
+    size_t n_lines;
+    struct rp_box **lines;
+};
+
+/* A citation laid out with a stand-in until its page is known. */
+struct pending_citation {
+    size_t offset, len; /* of the stand-in in the text */
+    enum rp_fo_kind kind;
+    const char *ref_id; /* interned by the FO document */
+    long line;
+};
+
+struct rp_paragraph {
+    struct rp_layout *layout;
+    struct block_style block;
+    struct pending_citation *citations;
+    size_t n_citations, cap_citations;
+    struct inline_id *ids;
+    size_t n_ids, cap_ids;
+    struct leader *leaders;
+    size_t n_leaders, cap_leaders;
+    GString *text;
+    struct text_run *runs;
+    size_t n_runs, cap_runs;
+    bool after_space; /* whitespace collapse: a space was just written */
+    long line;        /* of the block in the FO source, for messages */
+};
+
+/* Whether two runs look alike (may share one run, one shaping). */
+bool rp_text_style_equal(const struct text_style *a,
+                         const struct text_style *b);
+
+#endif
