@@ -6,7 +6,7 @@
 # PDF; never a crash, a hang, exit 0 with a wrong result, a connection, or
 # the canary's text anywhere.  (docs/security.md says what is promised.)
 . "$(dirname "$0")/lib.sh"
-plan 78
+plan 84
 
 # Limits for every hostile run: a case that needs more is a failure.
 LIMIT_SECONDS=60
@@ -192,6 +192,26 @@ bounded "$REPORTPIPE" render "$WORK/ent.fo" "$WORK/out/ent.pdf"
 is "$rc" 0 "FO with internal entities renders"
 pdftotext "$WORK/out/ent.pdf" - 2>/dev/null | tr -s ' \n' ' ' >"$WORK/ent.txt"
 contains "$WORK/ent.txt" "Prepared by Müller GmbH for Müller GmbH." "the entities' text is in the PDF"
+
+# ---- FO that is merely unusual: very deep, very long ----
+
+perl tests/e2e/longtext.pl nested 100000 >"$WORK/deep.fo"
+refused "FO nested 100,000 blocks deep" "nested more than 200 elements deep" \
+    "$REPORTPIPE" render "$WORK/deep.fo" "$WORK/out/deep.pdf"
+
+# letters: the letters of a PDF's text (hyphens added at breaks dropped)
+letters() { pdftotext "$1" - 2>/dev/null | tr -cd 'a-zA-Z0-9' | wc -c; }
+
+perl tests/e2e/longtext.pl word 200000 >"$WORK/word.fo"
+bounded "$REPORTPIPE" render "$WORK/word.fo" "$WORK/out/word.pdf"
+is "$rc" 0 "a 200,000-letter word renders within the limits"
+is "$(letters "$WORK/out/word.pdf")" 200000 "every letter of it is in the PDF"
+
+perl tests/e2e/longtext.pl sentences 20000 >"$WORK/para.fo"
+bounded "$REPORTPIPE" render "$WORK/para.fo" "$WORK/out/para.pdf"
+is "$rc" 0 "a paragraph of 20,000 sentences renders within the limits"
+is "$(pdftotext "$WORK/out/para.pdf" - 2>/dev/null | tr -s '\n\f' '  ' | grep -o 'Sentence [0-9]*' | sort -u | wc -l)" \
+    20000 "every one of its sentences is in the PDF"
 
 # ---- messages in the user's terms ----
 
