@@ -21,6 +21,7 @@
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
 
+#include "budget.h"
 #include "common/buf.h"
 #include "common/file.h"
 #include "common/log.h"
@@ -495,12 +496,14 @@ static size_t count_params(const char *const *params)
 }
 
 enum rp_status rp_transform_apply(struct rp_stylesheet *sheet, xmlDoc *in,
-                                  const char *const *params, xmlDoc **out,
-                                  struct rp_error *err)
+                                  const char *const *params,
+                                  const struct rp_transform_limits *limits,
+                                  xmlDoc **out, struct rp_error *err)
 {
     enum rp_status status = RP_OK;
     xsltTransformContext *ctxt = NULL;
     struct saved_handlers saved;
+    struct rp_budget budget;
     bool redirected = false;
     struct capture c;
     char detail[900];
@@ -540,7 +543,14 @@ enum rp_status rp_transform_apply(struct rp_stylesheet *sheet, xmlDoc *in,
                               "bad stylesheet parameter: %s", detail);
         goto out;
     }
+    rp_budget_start(&budget, limits, ctxt);
     result = xsltApplyStylesheetUser(sheet->style, in, NULL, NULL, NULL, ctxt);
+    rp_budget_stop(&budget);
+    /* Over budget is an error whatever libxslt returned: what it made of
+     * a refused allocation may look like a result. */
+    status = rp_budget_check(&budget, sheet->path, c.text.data, err);
+    if (status != RP_OK)
+        goto out;
     if (c.refused) {
         status =
             rp_error_set(err, RP_ERR_INPUT, sheet->path, text_line(&c), NULL,
