@@ -183,17 +183,19 @@ out:
     return status;
 }
 
-/* Transforms data with sheet and renders the result to pdf_path. */
+/* Transforms data with sheet within limits and renders the result to
+ * pdf_path. */
 static enum rp_status build_document(const struct rp_batch_options *o,
                                      struct rp_stylesheet *sheet, xmlDoc *data,
                                      const char *const *params,
+                                     const struct rp_transform_limits *limits,
                                      const char *label, const char *pdf_path,
                                      int *pages, struct rp_error *err)
 {
     xmlDoc *fo = NULL;
     enum rp_status status;
 
-    status = rp_transform_apply(sheet, data, params, &fo, err);
+    status = rp_transform_apply(sheet, data, params, limits, &fo, err);
     if (status != RP_OK)
         goto out;
     status = render_fo(o, fo, label, pdf_path, o->created, pages, err);
@@ -227,6 +229,7 @@ static enum rp_status render_review(const struct rp_batch_options *o,
                                     const struct rp_batch_requests *reqs,
                                     const struct rp_account *a, xmlDoc *doc,
                                     struct rp_stylesheet *review,
+                                    const struct rp_transform_limits *limits,
                                     struct rp_batch_summary *summary,
                                     struct rp_error *err)
 {
@@ -248,7 +251,7 @@ static enum rp_status render_review(const struct rp_batch_options *o,
     snprintf(name, sizeof(name), "review-%s", a->id);
     status = rp_batch_approved_review(reqs, a->id, pdf, &approved, err);
     if (status == RP_OK && !approved)
-        status = build_document(o, review, doc, params, name, pdf,
+        status = build_document(o, review, doc, params, limits, name, pdf,
                                 &summary->review_pages, err);
     if (status == RP_OK && !approved && o->workflow)
         status = rp_batch_note_data(o, reqs, doc, a->id, err);
@@ -263,6 +266,7 @@ static enum rp_status render_all(const struct rp_batch_options *o,
                                  const struct rp_dataset *data, xmlDoc *doc,
                                  struct rp_stylesheet *review,
                                  struct rp_stylesheet *status_report,
+                                 const struct rp_transform_limits *limits,
                                  struct rp_batch_summary *summary)
 {
     struct rp_batch_requests reqs;
@@ -275,7 +279,7 @@ static enum rp_status render_all(const struct rp_batch_options *o,
     for (i = 0; i < data->n_accounts; i++) {
         rp_error_init(&err);
         status = render_review(o, &reqs, &data->accounts[i], doc, review,
-                               summary, &err);
+                               limits, summary, &err);
         if (status != RP_OK) {
             report(o, &err);
             overall = worse(overall, status);
@@ -292,8 +296,9 @@ static enum rp_status render_all(const struct rp_batch_options *o,
     rp_batch_requests_load(o, &reqs);
     status = rp_batch_add_requests(o, &reqs, doc, &err);
     if (status == RP_OK)
-        status = build_document(o, status_report, doc, NULL, "status-report",
-                                path, &summary->report_pages, &err);
+        status =
+            build_document(o, status_report, doc, NULL, limits, "status-report",
+                           path, &summary->report_pages, &err);
     free(path);
     rp_batch_requests_release(&reqs);
     if (status != RP_OK) {
@@ -313,6 +318,7 @@ enum rp_status rp_batch_run(const struct rp_batch_options *o,
     struct rp_merge_options mopt;
     struct rp_merge_stats mstats;
     struct rp_stylesheet *review = NULL, *report_sheet = NULL;
+    struct rp_transform_limits limits;
     struct rp_batch_stored stored;
     struct timespec stage;
     xmlDoc *doc = NULL;
@@ -325,6 +331,11 @@ enum rp_status rp_batch_run(const struct rp_batch_options *o,
     memset(&stored, 0, sizeof(stored));
     rp_dataset_init(&data);
     merge_options(o, &mopt, &schema, &contributions);
+    /* Before the long work: a wrong limits.xml stops the run at once, as a
+     * wrong sla.xml does. */
+    status = rp_transform_limits_load(&limits, o->merge.config_dir, err);
+    if (status != RP_OK)
+        goto out;
     /* The drafts a run makes hold what contributors handed in through the
      * workflow, as submit's do: the same data, the same data hash. */
     if (o->workflow && !mopt.contributions) {
@@ -367,8 +378,8 @@ enum rp_status rp_batch_run(const struct rp_batch_options *o,
     status = rp_transform_load(path, &report_sheet, err);
     if (status != RP_OK)
         goto out;
-    overall = worse(overall,
-                    render_all(o, &data, doc, review, report_sheet, summary));
+    overall = worse(overall, render_all(o, &data, doc, review, report_sheet,
+                                        &limits, summary));
     failed = summary->reviews_failed + !summary->report_done;
     rp_log_info("render: %zu reviews (%d pages) in %s/reviews, status report "
                 "(%d pages)%s, %zu failed, %zu approved kept (%.2f s)",
@@ -658,6 +669,7 @@ enum rp_status rp_batch_render_review(const struct rp_batch_options *o,
     struct rp_stylesheet *sheet = NULL;
     struct rp_render_options ropt = {0};
     struct rp_render_result result = {0};
+    struct rp_transform_limits limits;
     const char *params[9];
     enum rp_status status;
     xmlDoc *doc = NULL, *fo = NULL;
@@ -668,6 +680,8 @@ enum rp_status rp_batch_render_review(const struct rp_batch_options *o,
     if (pages)
         *pages = 0;
     status = check_mark(mark, err);
+    if (status == RP_OK)
+        status = rp_transform_limits_load(&limits, o->merge.config_dir, err);
     if (status != RP_OK)
         goto out;
     status = rp_xml_read_memory(xml, len, "snapshot", &doc, err);
@@ -694,7 +708,7 @@ enum rp_status rp_batch_render_review(const struct rp_batch_options *o,
     status = rp_transform_load(path, &sheet, err);
     if (status != RP_OK)
         goto out;
-    status = rp_transform_apply(sheet, doc, params, &fo, err);
+    status = rp_transform_apply(sheet, doc, params, &limits, &fo, err);
     if (status != RP_OK)
         goto out;
     ropt.created = mark ? mark->date : o->created;

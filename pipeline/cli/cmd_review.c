@@ -17,7 +17,7 @@
 #define MAX_SNAPSHOT_BYTES ((size_t)256 << 20)
 
 static const char usage[] =
-    "reportpipe review [--templates DIR] [--approved-by NAME "
+    "reportpipe review [--templates DIR] [--config DIR] [--approved-by NAME "
     "--approved-on DATE --fingerprint HEX] [-q] SNAPSHOT.xml OUT.pdf";
 
 static void help(void)
@@ -27,6 +27,8 @@ static void help(void)
            "review-data\nsnapshot (reportpipe snapshot).  Without "
            "--approved-by it is a draft,\nmarked DRAFT on every page.\n\n"
            "  --templates DIR       annual-review.xsl (default: templates)\n"
+           "  --config DIR          limits.xml: what the template may take\n"
+           "                        (default: config)\n"
            "  --approved-by NAME    the approver, as printed\n"
            "  --approved-on DATE    the day of the approval (YYYY-MM-DD)\n"
            "  --fingerprint HEX     the approved draft's short SHA-256\n"
@@ -39,6 +41,7 @@ int cmd_review(int argc, char **argv)
 {
     static const struct option options[] = {
         {"templates", required_argument, NULL, 't'},
+        {"config", required_argument, NULL, CLI_OPT_CONFIG},
         {"approved-by", required_argument, NULL, 'a'},
         {"approved-on", required_argument, NULL, 'd'},
         {"fingerprint", required_argument, NULL, 'f'},
@@ -63,6 +66,9 @@ int cmd_review(int argc, char **argv)
         switch (c) {
         case 't':
             o.templates = optarg;
+            break;
+        case CLI_OPT_CONFIG:
+            o.merge.config_dir = optarg;
             break;
         case 'a':
             mark.approver_name = optarg;

@@ -10,8 +10,8 @@
 #include "common/mem.h"
 #include "transform/transform.h"
 
-static const char usage[] =
-    "reportpipe transform [-p NAME=VALUE]... -o OUT.fo TEMPLATE.xsl IN.xml";
+static const char usage[] = "reportpipe transform [-p NAME=VALUE]... "
+                            "[--config DIR] -o OUT.fo TEMPLATE.xsl IN.xml";
 
 static void help(void)
 {
@@ -20,7 +20,12 @@ static void help(void)
            "run with\nfile writes and network access forbidden.\n\n"
            "  -o, --output FILE        where the result goes (required)\n"
            "  -p, --param NAME=VALUE   a template parameter (string), e.g.\n"
-           "                           -p account-id=ACC-1001\n",
+           "                           -p account-id=ACC-1001\n"
+           "  --config DIR             limits.xml: the time, memory and "
+           "work a\n"
+           "                           transform may take (default: config)\n"
+           "  -v, --verbose            also print what the transform took\n"
+           "  -q, --quiet              only warnings and errors\n",
            usage);
 }
 
@@ -29,14 +34,17 @@ int cmd_transform(int argc, char **argv)
     static const struct option options[] = {
         {"output", required_argument, NULL, 'o'},
         {"param", required_argument, NULL, 'p'},
+        {"config", required_argument, NULL, CLI_OPT_CONFIG},
         {"quiet", no_argument, NULL, 'q'},
+        {"verbose", no_argument, NULL, 'v'},
         {NULL, 0, NULL, 0},
     };
-    const char *out_path = NULL;
+    const char *out_path = NULL, *config_dir = "config";
     const char **params = rp_xcalloc((size_t)argc * 2 + 1, sizeof(char *));
     char **owned = rp_xcalloc((size_t)argc + 1, sizeof(char *));
     size_t n_params = 0, n_owned = 0, i;
     struct rp_stylesheet *sheet = NULL;
+    struct rp_transform_limits limits;
     struct rp_error err;
     xmlDoc *in = NULL, *out = NULL;
     enum rp_status status = RP_OK;
@@ -47,7 +55,7 @@ int cmd_transform(int argc, char **argv)
         goto done;
     }
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:p:q", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:p:qv", options, NULL)) != -1) {
         char *eq;
         switch (c) {
         case 'o':
@@ -66,8 +74,14 @@ int cmd_transform(int argc, char **argv)
             params[n_params++] = owned[n_owned++];
             params[n_params++] = eq + 1;
             break;
+        case CLI_OPT_CONFIG:
+            config_dir = optarg;
+            break;
         case 'q':
             rp_log_set_level(RP_LOG_QUIET);
+            break;
+        case 'v':
+            rp_log_set_level(RP_LOG_VERBOSE);
             break;
         default:
             rc = cli_usage_error(usage, "unknown option");
@@ -80,11 +94,13 @@ int cmd_transform(int argc, char **argv)
         goto done;
     }
     rp_error_init(&err);
-    status = rp_transform_load(argv[optind], &sheet, &err);
+    status = rp_transform_limits_load(&limits, config_dir, &err);
+    if (status == RP_OK)
+        status = rp_transform_load(argv[optind], &sheet, &err);
     if (status == RP_OK)
         status = rp_xml_read_file(argv[optind + 1], &in, &err);
     if (status == RP_OK)
-        status = rp_transform_apply(sheet, in, params, &out, &err);
+        status = rp_transform_apply(sheet, in, params, &limits, &out, &err);
     if (status == RP_OK)
         status = rp_xml_write_file(out, out_path, &err);
     if (status != RP_OK) {

@@ -1,6 +1,6 @@
 /*
  * Small XML configuration files an administrator writes by hand
- * (config/sla.xml, health.xml, workflow.xml): read without network
+ * (config/sla.xml, health.xml, workflow.xml, limits.xml): read without network
  * access, entity substitution or DTD loading, capped in size, with the
  * root element checked; attributes read with errors that name the file,
  * the element's line and the attribute.

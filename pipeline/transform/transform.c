@@ -24,6 +24,7 @@
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
 
+#include "budget.h"
 #include "common/buf.h"
 #include "common/file.h"
 #include "common/log.h"
@@ -498,12 +499,14 @@ static size_t count_params(const char *const *params)
 }
 
 enum rp_status rp_transform_apply(struct rp_stylesheet *sheet, xmlDoc *in,
-                                  const char *const *params, xmlDoc **out,
-                                  struct rp_error *err)
+                                  const char *const *params,
+                                  const struct rp_transform_limits *limits,
+                                  xmlDoc **out, struct rp_error *err)
 {
     enum rp_status status = RP_OK;
     xsltTransformContext *ctxt = NULL;
     struct saved_handlers saved;
+    struct rp_budget budget;
     bool redirected = false;
     struct sandbox box = {.dir = sheet->dir};
     struct capture c;
@@ -546,8 +549,15 @@ enum rp_status rp_transform_apply(struct rp_stylesheet *sheet, xmlDoc *in,
         goto out;
     }
     current_sandbox = &box;
+    rp_budget_start(&budget, limits, ctxt);
     result = xsltApplyStylesheetUser(sheet->style, in, NULL, NULL, NULL, ctxt);
+    rp_budget_stop(&budget);
     current_sandbox = NULL;
+    /* Over budget is an error whatever libxslt returned: what it made of
+     * a refused allocation may look like a result. */
+    status = rp_budget_check(&budget, sheet->path, c.text.data, err);
+    if (status != RP_OK)
+        goto out;
     if (box.why.status != RP_OK) {
         status = rp_error_set(err, RP_ERR_INPUT, sheet->path, text_line(&c),
                               NULL, "%s", box.why.message);
@@ -567,6 +577,14 @@ enum rp_status rp_transform_apply(struct rp_stylesheet *sheet, xmlDoc *in,
         status = rp_error_set(err, RP_ERR_INPUT, sheet->path, text_line(&c),
                               NULL, "the stylesheet stopped: %s",
                               detail[0] ? detail : "unknown error");
+        goto out;
+    }
+    /* An error libxml2 raised under the transform (an XPath expression
+     * that recursed too deep, say) leaves libxslt going on with an empty
+     * value: the result would look complete and be wrong. */
+    if (c.have_error) {
+        status = rp_error_set(err, RP_ERR_INPUT, sheet->path, text_line(&c),
+                              NULL, "the stylesheet stopped: %s", c.message);
         goto out;
     }
     /* Non-fatal xsl:message output is the template talking to the user. */

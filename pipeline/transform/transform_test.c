@@ -125,7 +125,7 @@ static enum rp_status run(const struct fixture *f, const char *xsl,
     enum rp_status status;
 
     rp_error_init(err);
-    status = rp_transform_apply(sheet, in, params, out, err);
+    status = rp_transform_apply(sheet, in, params, NULL, out, err);
     xmlFreeDoc(in);
     rp_transform_free(sheet);
     free(path);
@@ -606,7 +606,7 @@ static xmlDoc *render_template(const char *name, const char *const *params)
     snprintf(path, sizeof(path), "%s/templates/%s", top ? top : ".", name);
     sheet = load(path);
     rp_error_init(&err);
-    if (rp_transform_apply(sheet, in, params, &out, &err) != RP_OK) {
+    if (rp_transform_apply(sheet, in, params, NULL, &out, &err) != RP_OK) {
         rp_error_format(&err, msg, sizeof(msg));
         fail_msg("%s: %s", name, msg);
     }
@@ -704,7 +704,7 @@ static void test_annual_review_unknown_account(void **state)
              top ? top : ".");
     sheet = load(path);
     rp_error_init(&err);
-    assert_int_equal(rp_transform_apply(sheet, in, params, &out, &err),
+    assert_int_equal(rp_transform_apply(sheet, in, params, NULL, &out, &err),
                      RP_ERR_INPUT);
     assert_null(out);
     assert_non_null(strstr(err.message, "ACC-0000"));

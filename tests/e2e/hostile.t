@@ -6,7 +6,7 @@
 # PDF; never a crash, a hang, exit 0 with a wrong result, a connection, or
 # the canary's text anywhere.  (docs/security.md says what is promised.)
 . "$(dirname "$0")/lib.sh"
-plan 84
+plan 99
 
 # Limits for every hostile run: a case that needs more is a failure.
 LIMIT_SECONDS=60
@@ -135,6 +135,25 @@ refused "exsl:document writing a file" "writing the file" \
     "$REPORTPIPE" transform -o "$WORK/out/out.fo" "$WORK/tpl/write.xsl" "$WORK/data.xml"
 [ ! -e "$WORK/escaped.xml" ]
 ok $? "exsl:document: no file written"
+
+# ---- templates that never end or never stop growing ----
+# A tight budget keeps these quick; the shipped defaults stop them too,
+# only later (tests/e2e/budget.t, pipeline/transform/budget_test.c).
+
+mkdir -p "$WORK/tight"
+echo '<limits><transform seconds="2" memory-mb="128"/></limits>' >"$WORK/tight/limits.xml"
+echo '<x/>' >"$WORK/x.xml"
+refused "exponential recursion" 'ran longer than the 2 s limit' \
+    "$REPORTPIPE" transform --config "$WORK/tight" -o "$WORK/out/out.fo" \
+    tests/e2e/budget/exponential.xsl "$WORK/x.xml"
+refused "a string doubled without end" 'memory' \
+    "$REPORTPIPE" transform --config "$WORK/tight" -o "$WORK/out/out.fo" \
+    tests/e2e/budget/doubling.xsl "$WORK/x.xml"
+refused "a rule that applies itself" 'template-depth' \
+    "$REPORTPIPE" transform -o "$WORK/out/out.fo" \
+    tests/e2e/budget/endless.xsl "$WORK/x.xml"
+[ ! -e "$WORK/out/out.fo" ]
+ok $? "no FO written by a stopped transform"
 
 # ---- data and FO that reach for files or expand without end ----
 
