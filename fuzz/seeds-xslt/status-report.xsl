@@ -1,0 +1,703 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Program Status Report: review-data XML -> XSL-FO across all accounts.
+
+  Title and period, program totals, accounts overview (health in colour),
+  the accounts on watch or unstable with their reasons, the projects of
+  the program (goal, phase, RAG, budget against actual, timeline), overdue
+  milestones, open high risks, roles and whether each is filled, monthly
+  volume, SLA by priority, the backlog by age, and how tickets were
+  matched to CRM accounts, with those that could not be, so that an
+  administrator can fix the data.
+
+  No parameters.  Input contract: docs/data-contract.md.  Look: common.xsl.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+
+  <xsl:import href="common.xsl"/>
+
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+
+  <xsl:variable name="program" select="/review-data/program"/>
+
+  <xsl:template match="/">
+    <fo:root>
+      <xsl:call-template name="rp-layout-master-set"/>
+      <fo:page-sequence master-reference="A4" id="psr">
+        <xsl:call-template name="rp-static-content">
+          <xsl:with-param name="title">Program Status Report</xsl:with-param>
+          <xsl:with-param name="sequence-id">psr</xsl:with-param>
+        </xsl:call-template>
+        <fo:flow flow-name="xsl-region-body">
+          <fo:block xsl:use-attribute-sets="rp-body">
+            <xsl:apply-templates select="review-data"/>
+          </fo:block>
+        </fo:flow>
+      </fo:page-sequence>
+    </fo:root>
+  </xsl:template>
+
+  <xsl:template match="review-data">
+    <fo:block xsl:use-attribute-sets="rp-title">Program Status Report</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-meta">
+      <xsl:text>Review period </xsl:text>
+      <xsl:call-template name="rp-period"/>
+      <xsl:text> · Prepared </xsl:text>
+      <xsl:call-template name="rp-date">
+        <xsl:with-param name="value" select="@generated"/>
+      </xsl:call-template>
+    </fo:block>
+
+    <xsl:call-template name="totals"/>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Accounts overview</fo:block>
+    <xsl:call-template name="overview"/>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Accounts needing attention</fo:block>
+    <xsl:call-template name="attention"/>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Annual Customer Reviews</fo:block>
+    <xsl:call-template name="reviews"/>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Projects</fo:block>
+    <xsl:call-template name="projects"/>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Overdue milestones</fo:block>
+    <xsl:variable name="overdue" select="//milestone[@overdue = 'yes']"/>
+    <xsl:choose>
+      <xsl:when test="$overdue">
+        <xsl:call-template name="rp-milestone-table">
+          <xsl:with-param name="milestones" select="$overdue"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block xsl:use-attribute-sets="rp-para">
+          <xsl:value-of select="count(//milestone)"/>
+          <xsl:text> milestones in the program plan; none is overdue.</xsl:text>
+        </fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Open risks of high severity</fo:block>
+    <xsl:variable name="high" select="//risk[@open = 'yes' and @severity = 'high']"/>
+    <xsl:choose>
+      <xsl:when test="$high">
+        <xsl:call-template name="rp-risk-table">
+          <xsl:with-param name="risks" select="$high"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block xsl:use-attribute-sets="rp-para">
+          <xsl:value-of select="count(//risk[@open = 'yes'])"/>
+          <xsl:text> open risks in the program plan; none is of high severity.</xsl:text>
+        </fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Roles</fo:block>
+    <xsl:variable name="roles" select="$program/roles/role | account/roles/role"/>
+    <xsl:choose>
+      <xsl:when test="$roles">
+        <fo:block xsl:use-attribute-sets="rp-para">
+          <xsl:value-of select="count($roles)"/>
+          <xsl:text> roles in the program plan, </xsl:text>
+          <xsl:value-of select="count($roles[@filled = 'no'])"/>
+          <xsl:text> of them unfilled.</xsl:text>
+        </fo:block>
+        <xsl:call-template name="rp-role-table">
+          <xsl:with-param name="roles" select="$roles"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text">The program plan names no roles.</xsl:with-param></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Monthly ticket volume</fo:block>
+    <xsl:call-template name="rp-month-table">
+      <xsl:with-param name="months" select="$program/month"/>
+    </xsl:call-template>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">SLA by priority</fo:block>
+    <xsl:call-template name="sla"/>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Open tickets at the end of the period</fo:block>
+    <xsl:call-template name="rp-backlog-table">
+      <xsl:with-param name="backlog" select="$program/backlog"/>
+    </xsl:call-template>
+
+    <fo:block xsl:use-attribute-sets="rp-h2">Matching tickets to accounts</fo:block>
+    <xsl:apply-templates select="matching"/>
+    <xsl:apply-templates select="unmatched"/>
+  </xsl:template>
+
+  <!-- ============================ totals =========================== -->
+
+  <xsl:template name="kpi">
+    <xsl:param name="value"/>
+    <xsl:param name="label"/>
+    <xsl:param name="color" select="$rp-brand"/>
+    <fo:table-cell padding-top="3mm" padding-bottom="3mm" padding-left="2mm"
+        padding-right="2mm" background-color="{$rp-brand-light}"
+        border-left="2pt solid #ffffff" border-right="2pt solid #ffffff">
+      <fo:block font-size="17pt" font-weight="bold" color="{$color}"
+          text-align="center">
+        <xsl:value-of select="$value"/>
+      </fo:block>
+      <fo:block font-size="8pt" color="{$rp-muted}" text-align="center">
+        <xsl:value-of select="$label"/>
+      </fo:block>
+    </fo:table-cell>
+  </xsl:template>
+
+  <xsl:template name="totals">
+    <fo:table table-layout="fixed" width="100%">
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-body>
+        <fo:table-row keep-together.within-page="always">
+          <xsl:call-template name="kpi">
+            <xsl:with-param name="value" select="$program/@accounts"/>
+            <xsl:with-param name="label">accounts</xsl:with-param>
+          </xsl:call-template>
+          <xsl:call-template name="kpi">
+            <xsl:with-param name="value"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@tickets"/></xsl:call-template></xsl:with-param>
+            <xsl:with-param name="label">tickets in the period</xsl:with-param>
+          </xsl:call-template>
+          <xsl:call-template name="kpi">
+            <xsl:with-param name="value"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="$program/@sla-met-pct"/></xsl:call-template></xsl:with-param>
+            <xsl:with-param name="label" select="concat('SLA met (target ', /review-data/sla-targets/@compliance-target-pct, '%)')"/>
+          </xsl:call-template>
+          <xsl:call-template name="kpi">
+            <xsl:with-param name="value" select="$program/@open-at-end"/>
+            <xsl:with-param name="label">open at period end</xsl:with-param>
+          </xsl:call-template>
+          <xsl:call-template name="kpi">
+            <xsl:with-param name="value" select="$program/@tickets-unmatched"/>
+            <xsl:with-param name="label">without known account</xsl:with-param>
+            <xsl:with-param name="color">
+              <xsl:choose>
+                <xsl:when test="$program/@tickets-unmatched &gt; 0"><xsl:value-of select="$rp-unstable"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="$rp-brand"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
+          </xsl:call-template>
+        </fo:table-row>
+      </fo:table-body>
+    </fo:table>
+    <fo:block xsl:use-attribute-sets="rp-para" space-before="4mm">
+      <xsl:text>Account health: </xsl:text>
+      <xsl:call-template name="health-count">
+        <xsl:with-param name="n" select="$program/@accounts-stable"/>
+        <xsl:with-param name="health">stable</xsl:with-param>
+      </xsl:call-template>
+      <xsl:text>, </xsl:text>
+      <xsl:call-template name="health-count">
+        <xsl:with-param name="n" select="$program/@accounts-watch"/>
+        <xsl:with-param name="health">watch</xsl:with-param>
+      </xsl:call-template>
+      <xsl:text>, </xsl:text>
+      <xsl:call-template name="health-count">
+        <xsl:with-param name="n" select="$program/@accounts-unstable"/>
+        <xsl:with-param name="health">unstable</xsl:with-param>
+      </xsl:call-template>
+      <xsl:text>. </xsl:text>
+      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@sla-met"/></xsl:call-template>
+      <xsl:text> tickets met their SLA, </xsl:text>
+      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@sla-breached"/></xsl:call-template>
+      <xsl:text> breached it and </xsl:text>
+      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@sla-pending"/></xsl:call-template>
+      <xsl:text> were still pending. </xsl:text>
+      <xsl:if test="$program/category">
+        <xsl:text>The most frequent categories were </xsl:text>
+        <xsl:for-each select="$program">
+          <xsl:call-template name="rp-category-list"/>
+        </xsl:for-each>
+        <xsl:text>. </xsl:text>
+      </xsl:if>
+      <xsl:if test="$program/@tickets-outside-period &gt; 0">
+        <xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@tickets-outside-period"/></xsl:call-template>
+        <xsl:text> tickets of known accounts were created outside the period and are not counted.</xsl:text>
+      </xsl:if>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template name="health-count">
+    <xsl:param name="n"/>
+    <xsl:param name="health"/>
+    <xsl:value-of select="$n"/>
+    <xsl:text> </xsl:text>
+    <xsl:call-template name="rp-health-inline">
+      <xsl:with-param name="health" select="$health"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- =========================== overview ========================== -->
+
+  <xsl:template name="overview">
+    <fo:table xsl:use-attribute-sets="rp-table">
+      <fo:table-column column-width="proportional-column-width(3.2)"/>
+      <fo:table-column column-width="proportional-column-width(1.3)"/>
+      <fo:table-column column-width="proportional-column-width(2.2)"/>
+      <fo:table-column column-width="proportional-column-width(1.3)"/>
+      <fo:table-column column-width="proportional-column-width(1.1)"/>
+      <fo:table-column column-width="proportional-column-width(0.7)"/>
+      <fo:table-column column-width="proportional-column-width(1.2)"/>
+      <fo:table-column column-width="proportional-column-width(1.1)"/>
+      <fo:table-header>
+        <fo:table-row>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Account</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Tier</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Owner</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Health</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Tickets</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">P1</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">SLA met</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Open at end</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+        </fo:table-row>
+      </fo:table-header>
+      <fo:table-body>
+        <xsl:for-each select="account">
+          <fo:table-row keep-together.within-page="always">
+            <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
+            <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@name"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+            <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@tier"/></xsl:call-template>
+            <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@owner"/></xsl:call-template>
+            <fo:table-cell xsl:use-attribute-sets="rp-td">
+              <fo:block>
+                <xsl:call-template name="rp-health-inline">
+                  <xsl:with-param name="health" select="@health"/>
+                </xsl:call-template>
+              </fo:block>
+            </fo:table-cell>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="support/@tickets"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="support/priority[@name = 'P1']/@tickets"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num">
+              <xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="support/@sla-met-pct"/></xsl:call-template></xsl:with-param>
+            </xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="support/@open-at-end"/></xsl:call-template>
+          </fo:table-row>
+        </xsl:for-each>
+        <fo:table-row keep-together.within-page="always" background-color="{$rp-brand-light}">
+          <xsl:call-template name="rp-td">
+            <xsl:with-param name="text" select="concat('All accounts (', $program/@accounts, ')')"/>
+            <xsl:with-param name="bold" select="true()"/>
+          </xsl:call-template>
+          <xsl:call-template name="rp-td"><xsl:with-param name="text" select="''"/></xsl:call-template>
+          <xsl:call-template name="rp-td"><xsl:with-param name="text" select="''"/></xsl:call-template>
+          <xsl:call-template name="rp-td"><xsl:with-param name="text" select="''"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="$program/@tickets"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="$program/priority[@name = 'P1']/@tickets"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num">
+            <xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="$program/@sla-met-pct"/></xsl:call-template></xsl:with-param>
+            <xsl:with-param name="bold" select="true()"/>
+          </xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="$program/@open-at-end"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+        </fo:table-row>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <!-- ============================ reviews ========================== -->
+
+  <!-- Where each account's review stands (the workflow's <requests>):
+       how many are at each stage, then the ones that need someone now:
+       past their due date, or waiting too long for approval. -->
+  <xsl:template name="reviews">
+    <xsl:variable name="requests" select="requests/request"/>
+    <xsl:choose>
+      <xsl:when test="not(requests)">
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text">No review requests are tracked: the workflow store is not in use for this run.</xsl:with-param></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="not($requests)">
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text">No review has been requested yet.</xsl:with-param></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block xsl:use-attribute-sets="rp-para">
+          <xsl:value-of select="count($requests)"/>
+          <xsl:text> of </xsl:text>
+          <xsl:value-of select="count(account)"/>
+          <xsl:choose>
+            <xsl:when test="count($requests) = 1"> accounts has a review requested: </xsl:when>
+            <xsl:otherwise> accounts have a review requested: </xsl:otherwise>
+          </xsl:choose>
+          <xsl:call-template name="stage-counts">
+            <xsl:with-param name="requests" select="$requests"/>
+          </xsl:call-template>
+          <xsl:text>. </xsl:text>
+          <xsl:value-of select="count($requests[@overdue = 'yes'])"/>
+          <xsl:text> overdue; </xsl:text>
+          <xsl:value-of select="count($requests[@approval-waiting-days &gt; 0])"/>
+          <xsl:text> waiting for approval longer than </xsl:text>
+          <xsl:value-of select="requests/@approval-wait-days"/>
+          <xsl:text> days.</xsl:text>
+        </fo:block>
+        <xsl:variable name="late" select="$requests[@overdue = 'yes' or @approval-waiting-days &gt; 0]"/>
+        <xsl:if test="$late">
+          <fo:table xsl:use-attribute-sets="rp-table">
+            <fo:table-column column-width="proportional-column-width(2.6)"/>
+            <fo:table-column column-width="proportional-column-width(1.5)"/>
+            <fo:table-column column-width="proportional-column-width(1.2)"/>
+            <fo:table-column column-width="proportional-column-width(1.2)"/>
+            <fo:table-column column-width="proportional-column-width(2.6)"/>
+            <fo:table-column column-width="proportional-column-width(1.6)"/>
+            <fo:table-header>
+              <fo:table-row>
+                <xsl:call-template name="rp-th"><xsl:with-param name="text">Account</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="rp-th"><xsl:with-param name="text">Stage</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="rp-th"><xsl:with-param name="text">Meeting</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="rp-th"><xsl:with-param name="text">Due</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="rp-th"><xsl:with-param name="text">Waits on</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="rp-th"><xsl:with-param name="text">Late</xsl:with-param></xsl:call-template>
+              </fo:table-row>
+            </fo:table-header>
+            <fo:table-body>
+              <xsl:for-each select="$late">
+                <xsl:sort select="@due"/>
+                <fo:table-row keep-together.within-page="always">
+                  <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
+                  <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@name"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+                  <xsl:call-template name="rp-td"><xsl:with-param name="text" select="translate(@stage, '-', ' ')"/></xsl:call-template>
+                  <xsl:call-template name="rp-td">
+                    <xsl:with-param name="text"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@meeting"/></xsl:call-template></xsl:with-param>
+                  </xsl:call-template>
+                  <xsl:call-template name="rp-td">
+                    <xsl:with-param name="text"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@due"/></xsl:call-template></xsl:with-param>
+                  </xsl:call-template>
+                  <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@waits-on"/></xsl:call-template>
+                  <xsl:call-template name="rp-td">
+                    <xsl:with-param name="text">
+                      <xsl:if test="@overdue = 'yes'">past due</xsl:if>
+                      <xsl:if test="@overdue = 'yes' and @approval-waiting-days &gt; 0">; </xsl:if>
+                      <xsl:if test="@approval-waiting-days &gt; 0">
+                        <xsl:value-of select="concat('in review ', @approval-waiting-days, ' days')"/>
+                      </xsl:if>
+                    </xsl:with-param>
+                  </xsl:call-template>
+                </fo:table-row>
+              </xsl:for-each>
+            </fo:table-body>
+          </fo:table>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "2 requested, 1 in review, ...": the stages in their order, each
+       once (a fixed list: grouping by preceding-sibling would be
+       quadratic in the number of requests). -->
+  <xsl:template name="stage-counts">
+    <xsl:param name="requests"/>
+    <xsl:param name="stages" select="'requested collecting drafted changes-requested in-review approved delivered '"/>
+    <xsl:param name="said" select="false()"/>
+    <xsl:if test="$stages">
+      <xsl:variable name="stage" select="substring-before($stages, ' ')"/>
+      <xsl:variable name="n" select="count($requests[@stage = $stage])"/>
+      <xsl:if test="$n &gt; 0">
+        <xsl:if test="$said">, </xsl:if>
+        <xsl:value-of select="concat($n, ' ', translate($stage, '-', ' '))"/>
+      </xsl:if>
+      <xsl:call-template name="stage-counts">
+        <xsl:with-param name="requests" select="$requests"/>
+        <xsl:with-param name="stages" select="substring-after($stages, ' ')"/>
+        <xsl:with-param name="said" select="$said or $n &gt; 0"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- =========================== attention ========================= -->
+
+  <!-- Unstable accounts first, then watch; document order (by name)
+       within each. -->
+  <xsl:template name="attention">
+    <xsl:choose>
+      <xsl:when test="account[@health != 'stable']">
+        <xsl:apply-templates select="account[@health = 'unstable']" mode="attention"/>
+        <xsl:apply-templates select="account[@health = 'watch']" mode="attention"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block>Every account is stable.</fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="account" mode="attention">
+    <xsl:variable name="color">
+      <xsl:call-template name="rp-health-color">
+        <xsl:with-param name="health" select="@health"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <fo:block space-after="2.5mm" padding-left="3mm" padding-top="1mm"
+        padding-bottom="1mm" border-left="2.5pt solid {$color}">
+      <fo:block font-weight="bold" keep-with-next="always">
+        <xsl:value-of select="@name"/>
+        <xsl:text> · </xsl:text>
+        <xsl:call-template name="rp-health-inline">
+          <xsl:with-param name="health" select="@health"/>
+        </xsl:call-template>
+        <fo:inline font-weight="normal" color="{$rp-muted}">
+          <xsl:value-of select="concat(' · ', @tier, ' · owner ', @owner)"/>
+        </fo:inline>
+      </fo:block>
+      <xsl:for-each select="health-reason">
+        <fo:block>
+          <xsl:text>• </xsl:text>
+          <xsl:value-of select="."/>
+        </fo:block>
+      </xsl:for-each>
+    </fo:block>
+  </xsl:template>
+
+  <!-- ============================== SLA ============================ -->
+
+  <xsl:template name="sla">
+    <fo:table xsl:use-attribute-sets="rp-table">
+      <fo:table-column column-width="proportional-column-width(1.1)"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-column column-width="proportional-column-width(0.9)"/>
+      <fo:table-column column-width="proportional-column-width(1.35)"/>
+      <fo:table-column column-width="proportional-column-width(1.2)"/>
+      <fo:table-column column-width="proportional-column-width(1.3)"/>
+      <fo:table-column column-width="proportional-column-width(1.3)"/>
+      <fo:table-column column-width="proportional-column-width(1.1)"/>
+      <fo:table-column column-width="proportional-column-width(1.3)"/>
+      <fo:table-column column-width="proportional-column-width(1.3)"/>
+      <fo:table-header>
+        <fo:table-row>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Priority</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Tickets</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Met</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Breached</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Pending</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Resp. met</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Resol. met</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">SLA met</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Median resp.</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text">Median resol.</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+        </fo:table-row>
+      </fo:table-header>
+      <fo:table-body>
+        <xsl:for-each select="$program/priority">
+          <fo:table-row keep-together.within-page="always">
+            <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
+            <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@name"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@tickets"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@sla-met"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@sla-breached"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@sla-pending"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@first-response-met-pct"/></xsl:call-template></xsl:with-param></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@resolution-met-pct"/></xsl:call-template></xsl:with-param></xsl:call-template>
+            <xsl:call-template name="rp-td-num">
+              <xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@sla-met-pct"/></xsl:call-template></xsl:with-param>
+              <xsl:with-param name="bold" select="true()"/>
+            </xsl:call-template>
+            <xsl:call-template name="rp-td-num">
+              <xsl:with-param name="text"><xsl:call-template name="rp-hours"><xsl:with-param name="value" select="@first-response-median-hours"/></xsl:call-template></xsl:with-param>
+            </xsl:call-template>
+            <xsl:call-template name="rp-td-num">
+              <xsl:with-param name="text"><xsl:call-template name="rp-hours"><xsl:with-param name="value" select="@resolution-median-hours"/></xsl:call-template></xsl:with-param>
+            </xsl:call-template>
+          </fo:table-row>
+        </xsl:for-each>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <!-- =========================== projects ========================== -->
+
+  <xsl:template name="projects">
+    <xsl:variable name="projects" select="$program/projects/project"/>
+    <xsl:choose>
+      <xsl:when test="$projects">
+        <fo:table xsl:use-attribute-sets="rp-table">
+          <fo:table-column column-width="proportional-column-width(3.8)"/>
+          <fo:table-column column-width="proportional-column-width(1.5)"/>
+          <fo:table-column column-width="proportional-column-width(1.3)"/>
+          <fo:table-column column-width="proportional-column-width(1.6)"/>
+          <fo:table-column column-width="proportional-column-width(1.6)"/>
+          <fo:table-column column-width="proportional-column-width(1.5)"/>
+          <fo:table-column column-width="proportional-column-width(2)"/>
+          <fo:table-header>
+            <fo:table-row>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Project and goal</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Phase</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Status</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Budget</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Actual</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Spent</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Timeline</xsl:with-param></xsl:call-template>
+            </fo:table-row>
+          </fo:table-header>
+          <fo:table-body>
+            <xsl:for-each select="$projects">
+              <xsl:variable name="aid" select="@account-id"/>
+              <fo:table-row keep-together.within-page="always">
+                <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
+                <fo:table-cell xsl:use-attribute-sets="rp-td">
+                  <fo:block font-weight="bold"><xsl:value-of select="@name"/></fo:block>
+                  <fo:block color="{$rp-muted}">
+                    <xsl:choose>
+                      <xsl:when test="/review-data/account[@id = $aid]">
+                        <xsl:value-of select="/review-data/account[@id = $aid]/@name"/>
+                      </xsl:when>
+                      <xsl:otherwise>Program-wide</xsl:otherwise>
+                    </xsl:choose>
+                    <xsl:value-of select="concat(' · owner ', @owner)"/>
+                  </fo:block>
+                  <xsl:if test="goal">
+                    <fo:block><xsl:value-of select="goal"/></fo:block>
+                  </xsl:if>
+                </fo:table-cell>
+                <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@phase"/></xsl:call-template>
+                <fo:table-cell xsl:use-attribute-sets="rp-td">
+                  <fo:block><xsl:call-template name="rp-rag-inline"><xsl:with-param name="rag" select="@rag"/></xsl:call-template></fo:block>
+                </fo:table-cell>
+                <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-money"><xsl:with-param name="value" select="@budget"/></xsl:call-template></xsl:with-param></xsl:call-template>
+                <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-money"><xsl:with-param name="value" select="@actual"/></xsl:call-template></xsl:with-param></xsl:call-template>
+                <fo:table-cell xsl:use-attribute-sets="rp-td">
+                  <fo:block text-align="end">
+                    <xsl:if test="@spent-pct &gt; 100">
+                      <xsl:attribute name="color"><xsl:value-of select="$rp-unstable"/></xsl:attribute>
+                      <xsl:attribute name="font-weight">bold</xsl:attribute>
+                    </xsl:if>
+                    <xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@spent-pct"/></xsl:call-template>
+                  </fo:block>
+                </fo:table-cell>
+                <xsl:call-template name="rp-td">
+                  <xsl:with-param name="text">
+                    <xsl:call-template name="rp-date"><xsl:with-param name="value" select="@start"/></xsl:call-template>
+                    <xsl:text> – </xsl:text>
+                    <xsl:call-template name="rp-date"><xsl:with-param name="value" select="@end"/></xsl:call-template>
+                  </xsl:with-param>
+                </xsl:call-template>
+              </fo:table-row>
+            </xsl:for-each>
+            <fo:table-row keep-together.within-page="always" background-color="{$rp-brand-light}">
+              <xsl:call-template name="rp-td"><xsl:with-param name="text" select="concat('All projects (', count($projects), ')')"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+              <xsl:call-template name="rp-td"><xsl:with-param name="text" select="''"/></xsl:call-template>
+              <xsl:call-template name="rp-td"><xsl:with-param name="text" select="concat(count($projects[@rag = 'red']), ' red')"/></xsl:call-template>
+              <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-money"><xsl:with-param name="value" select="sum($projects/@budget)"/></xsl:call-template></xsl:with-param><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+              <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-money"><xsl:with-param name="value" select="sum($projects/@actual)"/></xsl:call-template></xsl:with-param><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+              <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="''"/></xsl:call-template>
+              <xsl:call-template name="rp-td"><xsl:with-param name="text" select="''"/></xsl:call-template>
+            </fo:table-row>
+          </fo:table-body>
+        </fo:table>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text">The program plan holds no projects.</xsl:with-param></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- =========================== matching ========================== -->
+
+  <xsl:template match="matching">
+    <fo:block xsl:use-attribute-sets="rp-para">
+      <xsl:text>Of </xsl:text>
+      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@tickets"/></xsl:call-template>
+      <xsl:text> tickets received, </xsl:text>
+      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@by-id"/></xsl:call-template>
+      <xsl:text> carried their CRM account id, </xsl:text>
+      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@by-map"/></xsl:call-template>
+      <xsl:text> were matched by an explicit mapping, </xsl:text>
+      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@by-domain"/></xsl:call-template>
+      <xsl:text> by their organisation's web domain and </xsl:text>
+      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@by-name"/></xsl:call-template>
+      <xsl:text> by their organisation's name; </xsl:text>
+      <fo:inline font-weight="bold">
+        <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@unmatched"/></xsl:call-template>
+        <xsl:text> could not be matched</xsl:text>
+      </fo:inline>
+      <xsl:text>.</xsl:text>
+    </fo:block>
+  </xsl:template>
+
+  <!-- =========================== unmatched ========================= -->
+
+  <xsl:template match="unmatched">
+    <xsl:choose>
+      <xsl:when test="ticket">
+        <fo:block xsl:use-attribute-sets="rp-para">
+          <xsl:value-of select="@tickets"/>
+          <xsl:text> ticket</xsl:text>
+          <xsl:if test="@tickets != 1">s</xsl:if>
+          <xsl:text> could not be matched to a CRM account. They are counted in no account above; add a mapping to config/account-map.csv, correct the organisation in the ticketing system, or add the account to the CRM.</xsl:text>
+        </fo:block>
+        <fo:table xsl:use-attribute-sets="rp-table" font-size="8pt">
+          <fo:table-column column-width="19mm"/>
+          <fo:table-column column-width="38mm"/>
+          <fo:table-column column-width="19mm"/>
+          <fo:table-column column-width="9mm"/>
+          <fo:table-column column-width="15mm"/>
+          <fo:table-column column-width="proportional-column-width(1)"/>
+          <fo:table-header>
+            <fo:table-row>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Ticket</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Organisation</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Created</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Pri.</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Status</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Subject</xsl:with-param></xsl:call-template>
+            </fo:table-row>
+          </fo:table-header>
+          <fo:table-body>
+            <xsl:for-each select="ticket">
+              <fo:table-row keep-together.within-page="always">
+                <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
+                <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@id"/></xsl:call-template>
+                <fo:table-cell xsl:use-attribute-sets="rp-td">
+                  <fo:block font-weight="bold">
+                    <xsl:choose>
+                      <xsl:when test="@account-id != ''"><xsl:value-of select="@account-id"/></xsl:when>
+                      <xsl:when test="@org-name"><xsl:value-of select="@org-name"/></xsl:when>
+                      <xsl:when test="@org-domain"><xsl:value-of select="@org-domain"/></xsl:when>
+                      <xsl:when test="@external-id"><xsl:value-of select="@external-id"/></xsl:when>
+                      <xsl:otherwise><xsl:value-of select="$rp-none"/></xsl:otherwise>
+                    </xsl:choose>
+                  </fo:block>
+                  <fo:block color="{$rp-muted}" font-size="7pt">
+                    <xsl:choose>
+                      <xsl:when test="@reason = 'ambiguous'">matches several accounts</xsl:when>
+                      <xsl:when test="@reason = 'no-key'">no organisation given</xsl:when>
+                      <xsl:otherwise>unknown to the CRM</xsl:otherwise>
+                    </xsl:choose>
+                    <xsl:if test="@source-system"><xsl:value-of select="concat(' · ', @source-system)"/></xsl:if>
+                  </fo:block>
+                </fo:table-cell>
+                <xsl:call-template name="rp-td"><xsl:with-param name="text" select="substring(@created, 1, 10)"/></xsl:call-template>
+                <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@priority"/></xsl:call-template>
+                <xsl:call-template name="rp-td">
+                  <xsl:with-param name="text"><xsl:call-template name="rp-status-label"><xsl:with-param name="status" select="@status"/></xsl:call-template></xsl:with-param>
+                </xsl:call-template>
+                <xsl:call-template name="rp-td"><xsl:with-param name="text" select="."/></xsl:call-template>
+              </fo:table-row>
+            </xsl:for-each>
+          </fo:table-body>
+        </fo:table>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block>Every ticket belongs to an account of the CRM export.</fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="record">
+      <fo:block xsl:use-attribute-sets="rp-para" space-before="3mm">
+        <xsl:value-of select="@records"/>
+        <xsl:text> record</xsl:text>
+        <xsl:if test="@records != 1">s</xsl:if>
+        <xsl:text> of the CRM or the program plan name an account the CRM export does not contain: </xsl:text>
+        <xsl:for-each select="record">
+          <xsl:if test="position() &gt; 1">, </xsl:if>
+          <xsl:value-of select="concat(@kind, ' ', @id, ' (', @account-id, ')')"/>
+        </xsl:for-each>
+        <xsl:text>.</xsl:text>
+      </fo:block>
+    </xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>
