@@ -10,6 +10,7 @@
 
 #include <libxml/parser.h>
 
+#include "common/xml.h"
 #include "fo/fo.h"
 
 static void lengths_convert_every_unit_to_points(void **state)
@@ -107,10 +108,10 @@ static bool parse_flow(const char *body, struct parsed *p,
 
     memset(p, 0, sizeof(*p));
     snprintf(doc_text, sizeof(doc_text), "%s%s%s", fo_head, body, fo_tail);
-    p->xml = xmlReadMemory(doc_text, (int)strlen(doc_text), "test.fo", NULL,
-                           XML_PARSE_NONET);
-    assert_non_null(p->xml);
     rp_error_init(err);
+    assert_int_equal(
+        rp_xml_read_memory(doc_text, strlen(doc_text), "test.fo", &p->xml, err),
+        RP_OK);
     if (rp_fo_doc_open_xml(p->xml, "test.fo", &p->doc, err) != RP_OK)
         goto fail;
     root = rp_fo_doc_root(p->doc);
