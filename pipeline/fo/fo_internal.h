@@ -7,6 +7,7 @@
 
 #include "fo.h"
 
+#include <glib.h>
 #include <libxml/xmlreader.h>
 
 #define RP_FO_NS "http://www.w3.org/1999/XSL/Format"
@@ -299,5 +300,49 @@ xmlTextReader *rp_fo_events_reader(struct rp_fo_events *events);
 void rp_fo_events_start_thread(struct rp_fo_events *events);
 /* Stops and joins the producer; frees the reader.  NULL is fine. */
 void rp_fo_events_free(struct rp_fo_events *events);
+
+/* ---- the document (tree.c), shared with property resolution ---- */
+
+/* File source: one open element on the reader's path. */
+struct open_element {
+    int depth;
+};
+
+struct rp_fo_doc {
+    char *name;
+    const xmlDoc *xml;            /* in-memory source, not owned; or NULL */
+    char *path;                   /* file source */
+    struct rp_fo_events *events;  /* file source, open while reading */
+    struct rp_fo_attr *xml_attrs; /* in-memory source: the element's */
+    size_t cap_xml_attrs;
+    xmlChar **xml_owned; /* attribute values to xmlFree() */
+    size_t n_xml_owned, cap_xml_owned;
+    struct open_element *open;
+    size_t n_open, cap_open;
+    struct rp_fo_strings *strings;
+    struct rp_fo_value_cache *values;
+    GHashTable *warned;         /* keys already reported */
+    GHashTable *masters;        /* master-name -> simple-page-master node */
+    struct rp_fo_node base;     /* parent of root: the initial values */
+    struct rp_fo_props initial; /* the initial values, copied per element */
+    struct rp_fo_node *root;
+    struct rp_fo_node *retained; /* layout-master-set, declarations, ... */
+    struct rp_fo_node *first_sequence; /* read while opening */
+    struct rp_fo_metadata metadata;
+    int has_citations; /* -1: not known yet */
+};
+
+/* The initial values (XSL 1.1 §7), which the root inherits from. */
+void rp_fo_props_initial(struct rp_fo_props *p, struct rp_fo_strings *s);
+/*
+ * node's properties: parent's inherited ones, then elem's attributes in
+ * the order that lets shorthands and font-size-relative lengths resolve.
+ * An invalid value is RP_ERR_INPUT naming the file, line and property.
+ */
+enum rp_status rp_fo_resolve_props(struct rp_fo_doc *doc,
+                                   const struct rp_fo_elem *elem,
+                                   struct rp_fo_node *node,
+                                   const struct rp_fo_props *parent,
+                                   struct rp_error *err);
 
 #endif
