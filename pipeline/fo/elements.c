@@ -146,4 +146,3 @@ int rp_fo_kind_of(const char *ns, const char *name)
                     sizeof(sorted_elements[0]), find_element_name);
     return found ? (int)fo_elements[*found].kind : -1;
 }
-

@@ -157,10 +157,10 @@ static enum rp_status resolve_font_size(struct rp_fo_doc *doc,
 }
 
 enum rp_status rp_fo_resolve_props(struct rp_fo_doc *doc,
-                                    const struct rp_fo_elem *elem,
-                                    struct rp_fo_node *node,
-                                    const struct rp_fo_props *parent,
-                                    struct rp_error *err)
+                                   const struct rp_fo_elem *elem,
+                                   struct rp_fo_node *node,
+                                   const struct rp_fo_props *parent,
+                                   struct rp_error *err)
 {
     struct rp_fo_props *p = &node->props;
     struct rp_fo_specified spec = {0};
@@ -280,4 +280,3 @@ bool rp_fo_accepts_text(enum rp_fo_kind kind)
            kind == RP_FO_WRAPPER || kind == RP_FO_BASIC_LINK ||
            kind == RP_FO_BOOKMARK_TITLE || kind == RP_FO_MARKER;
 }
-

@@ -167,6 +167,9 @@ void rp_row_emit(const struct rp_row *row, double dx, double dy,
  */
 bool rp_row_split(const struct rp_box *box, double avail, struct rp_box **first,
                   struct rp_box **rest);
+/* Joins the border rules in out from index from on that meet end to end
+ * in one style into single strokes (row.c). */
+void rp_items_merge_rules(struct rp_item_list *out, size_t from);
 
 struct rp_box *rp_box_new(void);
 void rp_box_add_id(struct rp_box *box, const char *id, bool is_end);
