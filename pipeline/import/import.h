@@ -225,6 +225,10 @@ struct rp_import_stats {
     bool converted;         /* the encoding was not UTF-8: iconv converted it */
     char delimiter;         /* ',', ';', '\t' or '|' */
     char first_reject[600]; /* "line N: reason" of the first reject, or "" */
+    /* Accepted tickets solved or closed without a resolution time, and
+     * the column that was empty (or the member's name when none). */
+    size_t closed_no_time;
+    char closed_no_time_field[128];
 };
 
 void rp_dataset_init(struct rp_dataset *data);
