@@ -21,6 +21,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "common/error.h"
 #include "common/pool.h"
@@ -305,6 +306,17 @@ void rp_import_set_profile_dir(const char *dir);
  */
 enum rp_status rp_import_add_profile(const char *path,
                                      struct rp_error *err) RP_MUST_CHECK;
+
+/*
+ * Writes to out a starting profile for the export at path, for a user to
+ * edit and pass with --profile: the kind of record and a field per member
+ * guessed from the header by name similarity with the known profiles'
+ * column names, the time and number formats that read the first rows'
+ * values, and comments on what could not be decided.  A file that cannot
+ * be read, or has no header row, is an error.
+ */
+enum rp_status rp_import_suggest_profile(const char *path, FILE *out,
+                                         struct rp_error *err) RP_MUST_CHECK;
 
 /* Frees the loaded profiles; the next import loads them again. */
 void rp_import_release_profiles(void);

@@ -4,7 +4,7 @@
 # user profiles.  Each system's file is written here with its documented
 # header (docs/import-profiles.md).
 . "$(dirname "$0")/lib.sh"
-plan 66
+plan 67
 
 # imp FILE...: imports into $WORK/rec, summary and warnings in $WORK/log.
 imp() {
@@ -76,6 +76,7 @@ printf 'Order,Amount,Date\n1,2,3\n' >"$WORK/orders.csv"
 is $? 1 "an unknown header is an input error"
 contains "$WORK/err" "matches no known export (profiles: " "the error lists the profiles known"
 contains "$WORK/err" "--profile FILE" "and says how to add one"
+contains "$WORK/err" "import --suggest-profile FILE prints one to start from" "and how to get one to start from"
 
 # ---- nothing lost: rejects, reasons, counts, exit codes ------------------------
 Z='Id,Requester email,Organization,Subject,Status,Priority,Created at,Solved at,First reply time in minutes'
