@@ -333,6 +333,11 @@
             <xsl:value-of select="@sla-pending"/>
             <xsl:text> still pending</xsl:text>
           </xsl:if>
+          <xsl:if test="@sla-unknown &gt; 0">
+            <xsl:text>, </xsl:text>
+            <xsl:value-of select="@sla-unknown"/>
+            <xsl:text> without a verdict</xsl:text>
+          </xsl:if>
           <xsl:text>. </xsl:text>
         </xsl:when>
         <xsl:otherwise>
@@ -356,6 +361,7 @@
           <xsl:otherwise><xsl:text>. </xsl:text></xsl:otherwise>
         </xsl:choose>
       </xsl:if>
+      <xsl:call-template name="rp-closed-without-time"/>
       <xsl:value-of select="@open-at-end"/>
       <xsl:text> ticket</xsl:text>
       <xsl:choose>

@@ -416,6 +416,21 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- For a context node with the counts (<support>, <program>): the
+       tickets solved or closed that the export gives no close time.  They
+       count as closed, but not in resolution times, and get no SLA verdict
+       the data does not decide (docs/data-contract.md). -->
+  <xsl:template name="rp-closed-without-time">
+    <xsl:if test="@closed-without-time &gt; 0">
+      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@closed-without-time"/></xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="@closed-without-time = 1"><xsl:text> ticket was</xsl:text></xsl:when>
+        <xsl:otherwise><xsl:text> tickets were</xsl:text></xsl:otherwise>
+      </xsl:choose>
+      <xsl:text> closed without a recorded close time: counted as closed, left out of the resolution times. </xsl:text>
+    </xsl:if>
+  </xsl:template>
+
   <!-- "Billing (40), Hardware (31) and Login (12)" from the <category>
        children of the context node. -->
   <xsl:template name="rp-category-list">

@@ -212,7 +212,16 @@
       <xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@sla-breached"/></xsl:call-template>
       <xsl:text> breached it and </xsl:text>
       <xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@sla-pending"/></xsl:call-template>
-      <xsl:text> were still pending. </xsl:text>
+      <xsl:text> were still pending</xsl:text>
+      <xsl:if test="$program/@sla-unknown &gt; 0">
+        <xsl:text>; </xsl:text>
+        <xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@sla-unknown"/></xsl:call-template>
+        <xsl:text> had no verdict</xsl:text>
+      </xsl:if>
+      <xsl:text>. </xsl:text>
+      <xsl:for-each select="$program">
+        <xsl:call-template name="rp-closed-without-time"/>
+      </xsl:for-each>
       <xsl:if test="$program/category">
         <xsl:text>The most frequent categories were </xsl:text>
         <xsl:for-each select="$program">

@@ -9,7 +9,8 @@
 
 static const char usage[] =
     "reportpipe import [-o DIR] [--rejects DIR] [--profile FILE]... "
-    "[--profiles DIR] [-q] FILE.csv...";
+    "[--profiles DIR] [-q] FILE.csv...\n"
+    "       reportpipe import --suggest-profile FILE.csv";
 
 static void help(void)
 {
@@ -34,6 +35,10 @@ static void help(void)
            "$REPORTPIPE_PROFILES, else\n"
            "                    pipeline/import/profiles of the source "
            "tree)\n"
+           "  --suggest-profile FILE\n"
+           "                    print a starting profile for FILE's header "
+           "(to edit and\n"
+           "                    pass with --profile) instead of importing\n"
            "  -q, --quiet       no summary lines\n\n"
            "Exit status is 1 when any row was rejected.\n",
            usage);
@@ -47,9 +52,10 @@ int cmd_import(int argc, char **argv)
         {"profile", required_argument, NULL, 'p'},
         {"profiles", required_argument, NULL, 'P'},
         {"quiet", no_argument, NULL, 'q'},
+        {"suggest-profile", required_argument, NULL, 's'},
         {NULL, 0, NULL, 0},
     };
-    const char *out_dir = NULL, *rejects_dir = NULL;
+    const char *out_dir = NULL, *rejects_dir = NULL, *suggest = NULL;
     struct rp_dataset data;
     struct rp_error err;
     enum rp_status status = RP_OK;
@@ -81,10 +87,24 @@ int cmd_import(int argc, char **argv)
         case 'q':
             rp_log_set_level(RP_LOG_QUIET);
             break;
+        case 's':
+            suggest = optarg;
+            break;
         default:
             rp_import_release_profiles();
             return cli_usage_error(usage, "unknown option");
         }
+    }
+    if (status == RP_OK && suggest) {
+        if (optind < argc) {
+            rp_import_release_profiles();
+            return cli_usage_error(usage, "--suggest-profile takes one file");
+        }
+        status = rp_import_suggest_profile(suggest, stdout, &err);
+        rp_import_release_profiles();
+        if (status != RP_OK)
+            cli_report(&err);
+        return cli_exit_code(status);
     }
     if (status == RP_OK && optind >= argc) {
         rp_import_release_profiles();

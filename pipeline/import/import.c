@@ -568,12 +568,10 @@ static bool check_ticket(const struct import *im, const struct rp_ticket *t,
         return reject(v, name_of(im, "resolved"), "'%s' is before %s '%s'", a,
                       name_of(im, "created"), b);
     }
-    if (t->resolved == RP_TIME_NONE &&
-        (t->status == RP_TICKET_SOLVED || t->status == RP_TICKET_CLOSED))
-        return reject(v, name_of(im, "resolved"),
-                      "is empty, but %s is '%s'; a solved or closed ticket "
-                      "needs the time it was resolved",
-                      name_of(im, "status"), rp_ticket_status_name(t->status));
+    /* A solved or closed ticket without a resolution time is real
+     * (closed by a workflow, migrated, merged): it is kept, counted in
+     * accept_row and reported once per file; the merge treats its
+     * resolution time as unknown. */
     return true;
 }
 
@@ -690,6 +688,14 @@ static void accept_row(struct import *im, union record *rec, long line)
     *(const char **)((char *)rec + k->source_file) = im->source;
     *(long *)((char *)rec + k->source_line) = line;
     rp_dataset_append(im->data, im->profile->kind, rec);
+    if (im->profile->kind == RP_IMPORT_TICKETS &&
+        rec->ticket.resolved == RP_TIME_NONE &&
+        (rec->ticket.status == RP_TICKET_SOLVED ||
+         rec->ticket.status == RP_TICKET_CLOSED) &&
+        im->stats->closed_no_time++ == 0)
+        snprintf(im->stats->closed_no_time_field,
+                 sizeof(im->stats->closed_no_time_field), "%s",
+                 name_of(im, "resolved"));
     if (k->has_id) {
         rp_dataset_items(im->data, im->profile->kind, &n);
         rp_import_index_add(&im->index, im->data, im->profile->kind, n - 1);
@@ -907,4 +913,11 @@ void rp_import_log_stats(const char *path, const struct rp_import_stats *s)
         rp_log_warn("%s: %s%s", path, s->first_reject,
                     s->rows_rejected > 1 ? " (and more: see the rejects file)"
                                          : "");
+    if (s->closed_no_time)
+        rp_log_warn("%s: %zu solved or closed ticket%s an empty '%s': "
+                    "imported as closed with an unknown resolution time "
+                    "(left out of resolution times; no SLA verdict guessed)",
+                    path, s->closed_no_time,
+                    s->closed_no_time == 1 ? " has" : "s have",
+                    s->closed_no_time_field);
 }

@@ -21,6 +21,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "common/error.h"
 #include "common/pool.h"
@@ -225,6 +226,10 @@ struct rp_import_stats {
     bool converted;         /* the encoding was not UTF-8: iconv converted it */
     char delimiter;         /* ',', ';', '\t' or '|' */
     char first_reject[600]; /* "line N: reason" of the first reject, or "" */
+    /* Accepted tickets solved or closed without a resolution time, and
+     * the column that was empty (or the member's name when none). */
+    size_t closed_no_time;
+    char closed_no_time_field[128];
 };
 
 void rp_dataset_init(struct rp_dataset *data);
@@ -301,6 +306,17 @@ void rp_import_set_profile_dir(const char *dir);
  */
 enum rp_status rp_import_add_profile(const char *path,
                                      struct rp_error *err) RP_MUST_CHECK;
+
+/*
+ * Writes to out a starting profile for the export at path, for a user to
+ * edit and pass with --profile: the kind of record and a field per member
+ * guessed from the header by name similarity with the known profiles'
+ * column names, the time and number formats that read the first rows'
+ * values, and comments on what could not be decided.  A file that cannot
+ * be read, or has no header row, is an error.
+ */
+enum rp_status rp_import_suggest_profile(const char *path, FILE *out,
+                                         struct rp_error *err) RP_MUST_CHECK;
 
 /* Frees the loaded profiles; the next import loads them again. */
 void rp_import_release_profiles(void);

@@ -386,8 +386,8 @@ static void test_row_rejections(void **state)
          "2026-03-03T09:15:00Z",
          "5|Resolved|Resolved: '2026-03-03T09:15:00Z' is before Created "
          "'2026-03-04T09:15:00Z'"},
-        {"T-5,ACC-1,x,P3,Solved,,2026-03-04T09:15:00Z,,",
-         "6|Resolved|Resolved: is empty, but Status is 'solved'"},
+        /* Solved without a resolution time: kept, counted apart. */
+        {"T-5,ACC-1,x,P3,Solved,,2026-03-04T09:15:00Z,,", NULL},
         {"T-6,ACC-1,x,P3,Open,,2026-03-04T09:15:00Z,2026-03-04T09:00:00Z,",
          "7|First Response|First Response: '2026-03-04T09:00:00Z' is before"},
         /* A ragged row: the cells it lacks are empty. */
@@ -425,10 +425,15 @@ static void test_row_rejections(void **state)
     free(csv);
     assert_int_equal(f->stats.rows_read, sizeof(cases) / sizeof(cases[0]));
     assert_int_equal(f->stats.rows_rejected, rejected);
-    assert_int_equal(f->data.n_tickets, 4);
-    assert_string_equal(f->data.tickets[0].id, "T-7");
-    assert_string_equal(f->data.tickets[1].subject, "M\xC3\xBCller");
-    assert_string_equal(f->data.tickets[3].id, "T-10");
+    assert_int_equal(f->data.n_tickets, 5);
+    assert_string_equal(f->data.tickets[0].id, "T-5");
+    assert_int_equal(f->data.tickets[0].resolved, RP_TIME_NONE);
+    assert_int_equal(f->data.tickets[0].status, RP_TICKET_SOLVED);
+    assert_string_equal(f->data.tickets[1].id, "T-7");
+    assert_string_equal(f->data.tickets[2].subject, "M\xC3\xBCller");
+    assert_string_equal(f->data.tickets[4].id, "T-10");
+    assert_int_equal(f->stats.closed_no_time, 1);
+    assert_string_equal(f->stats.closed_no_time_field, "Resolved");
     assert_string_equal(f->stats.encoding, "Windows-1252");
 
     read_rejects(path_in(f, "tickets.rejects.csv"), &rows);

@@ -935,7 +935,8 @@ no_match(const struct rp_csv_record *header, const struct header_cells *cells,
         list_columns(&msg, closest, cols, false);
         add(&msg, "; shipped profiles from ");
         add(&msg, registry.dir_used ? registry.dir_used : "?");
-        add(&msg, ")");
+        add(&msg, "); reportpipe import --suggest-profile FILE prints a "
+                  "profile to start from");
     } else {
         add(&msg, "the header matches no known export (profiles: ");
         for (p = 0; p < n_all; p++) {
@@ -945,7 +946,9 @@ no_match(const struct rp_csv_record *header, const struct header_cells *cells,
         }
         add(&msg, "; shipped ones from ");
         add(&msg, registry.dir_used ? registry.dir_used : "?");
-        add(&msg, "); give the export's profile with --profile FILE");
+        add(&msg,
+            "); give the export's profile with --profile FILE (reportpipe "
+            "import --suggest-profile FILE prints one to start from)");
     }
     status = rp_error_set(err, RP_ERR_INPUT, name, header->line, NULL, "%s",
                           msg.data ? msg.data : "");

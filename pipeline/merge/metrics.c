@@ -199,11 +199,16 @@ void rp_merge_sla_classify(const struct rp_ticket *t,
      * by its resolution at the latest. */
     int64_t responded =
         t->first_response != RP_TIME_NONE ? t->first_response : t->resolved;
+    bool closed_no_time = rp_merge_closed_no_time(t);
     int exported = 0;
 
     if (t->sla_first_response != RP_SLA_UNKNOWN) {
         out->first_response = from_flag(t->sla_first_response);
         exported++;
+    } else if (closed_no_time && t->first_response == RP_TIME_NONE) {
+        /* Answered at some unknown time before it was closed: counting
+         * the period end as the answer would call it breached. */
+        out->first_response = RP_MERGE_SLA_UNKNOWN;
     } else {
         out->first_response = deadline_outcome(t->created, responded,
                                                target->first_response_hours *
@@ -213,9 +218,8 @@ void rp_merge_sla_classify(const struct rp_ticket *t,
     if (t->sla_resolution != RP_SLA_UNKNOWN) {
         out->resolution = from_flag(t->sla_resolution);
         exported++;
-    } else if (t->resolved == RP_TIME_NONE && done_status(t->status)) {
-        /* Solved, but the export does not say when: undecidable. */
-        out->resolution = RP_MERGE_SLA_PENDING;
+    } else if (closed_no_time) {
+        out->resolution = RP_MERGE_SLA_UNKNOWN;
     } else {
         out->resolution = deadline_outcome(t->created, t->resolved,
                                            target->resolution_hours *
@@ -228,6 +232,9 @@ void rp_merge_sla_classify(const struct rp_ticket *t,
     else if (out->first_response == RP_MERGE_SLA_PENDING ||
              out->resolution == RP_MERGE_SLA_PENDING)
         out->overall = RP_MERGE_SLA_PENDING;
+    else if (out->first_response == RP_MERGE_SLA_UNKNOWN ||
+             out->resolution == RP_MERGE_SLA_UNKNOWN)
+        out->overall = RP_MERGE_SLA_UNKNOWN;
     else
         out->overall = RP_MERGE_SLA_MET;
     out->source = exported == 2   ? RP_MERGE_SLA_EXPORT
@@ -242,6 +249,8 @@ const char *rp_merge_sla_name(enum rp_merge_sla sla)
         return "met";
     case RP_MERGE_SLA_BREACHED:
         return "breached";
+    case RP_MERGE_SLA_UNKNOWN:
+        return "unknown";
     case RP_MERGE_SLA_PENDING:
         break;
     }
@@ -259,6 +268,11 @@ const char *rp_merge_sla_source_name(enum rp_merge_sla_source source)
         break;
     }
     return "computed";
+}
+
+bool rp_merge_closed_no_time(const struct rp_ticket *t)
+{
+    return t->resolved == RP_TIME_NONE && done_status(t->status);
 }
 
 bool rp_merge_open_at_end(const struct rp_ticket *t, int64_t period_end)
@@ -325,12 +339,14 @@ void rp_merge_agg_release(struct rp_merge_agg *agg)
 }
 
 static void tally(enum rp_merge_sla sla, size_t *met, size_t *breached,
-                  size_t *pending)
+                  size_t *pending, size_t *unknown)
 {
     if (sla == RP_MERGE_SLA_MET)
         (*met)++;
     else if (sla == RP_MERGE_SLA_BREACHED)
         (*breached)++;
+    else if (sla == RP_MERGE_SLA_UNKNOWN)
+        (*unknown)++;
     else
         (*pending)++;
 }
@@ -339,9 +355,13 @@ static void counts_add(struct rp_merge_counts *c, const struct rp_ticket *t,
                        const struct rp_merge_ticket_sla *sla, bool open)
 {
     c->tickets++;
-    tally(sla->overall, &c->met, &c->breached, &c->pending);
-    tally(sla->first_response, &c->fr_met, &c->fr_breached, &c->fr_pending);
-    tally(sla->resolution, &c->res_met, &c->res_breached, &c->res_pending);
+    tally(sla->overall, &c->met, &c->breached, &c->pending, &c->unknown);
+    tally(sla->first_response, &c->fr_met, &c->fr_breached, &c->fr_pending,
+          &c->fr_unknown);
+    tally(sla->resolution, &c->res_met, &c->res_breached, &c->res_pending,
+          &c->res_unknown);
+    if (rp_merge_closed_no_time(t))
+        c->closed_no_time++;
     if (sla->source != RP_MERGE_SLA_COMPUTED)
         c->from_export++;
     if (open)

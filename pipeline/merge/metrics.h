@@ -63,7 +63,11 @@ uint64_t rp_merge_pct_tenths(uint64_t part, uint64_t whole);
 enum rp_merge_sla {
     RP_MERGE_SLA_MET,
     RP_MERGE_SLA_BREACHED,
-    RP_MERGE_SLA_PENDING,
+    RP_MERGE_SLA_PENDING, /* no event yet, the deadline not yet passed */
+    /* Never decidable: the ticket was solved or closed, but the export
+     * does not say when (nor, for the first response, when it was
+     * answered).  Neither met nor breached is guessed. */
+    RP_MERGE_SLA_UNKNOWN,
 };
 
 /* Where a ticket's SLA verdicts come from. */
@@ -75,7 +79,7 @@ enum rp_merge_sla_source {
 
 struct rp_merge_ticket_sla {
     enum rp_merge_sla first_response, resolution;
-    enum rp_merge_sla overall; /* breached > pending > met */
+    enum rp_merge_sla overall; /* breached > pending > unknown > met */
     enum rp_merge_sla_source source;
 };
 
@@ -94,6 +98,8 @@ const char *rp_merge_sla_source_name(enum rp_merge_sla_source source);
 /* Open at the end of the period: not resolved before period_end.  A
  * ticket solved or closed without a resolution time counts as resolved. */
 bool rp_merge_open_at_end(const struct rp_ticket *t, int64_t period_end);
+/* Solved or closed, but the export has no resolution time for it. */
+bool rp_merge_closed_no_time(const struct rp_ticket *t);
 
 /* ---- aggregation ---- */
 
@@ -110,10 +116,11 @@ bool rp_merge_percentile(struct rp_merge_durations *d, unsigned pct,
 
 struct rp_merge_counts {
     size_t tickets;
-    size_t met, breached, pending; /* overall verdict */
-    size_t fr_met, fr_breached, fr_pending;
-    size_t res_met, res_breached, res_pending;
-    size_t from_export; /* tickets with at least one verdict exported */
+    size_t met, breached, pending, unknown; /* overall verdict */
+    size_t fr_met, fr_breached, fr_pending, fr_unknown;
+    size_t res_met, res_breached, res_pending, res_unknown;
+    size_t closed_no_time; /* solved or closed, no resolution time */
+    size_t from_export;    /* tickets with at least one verdict exported */
     size_t open_at_end;
     size_t reopened, escalated;
 };

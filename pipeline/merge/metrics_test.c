@@ -234,8 +234,8 @@ static void test_health_rules(void **state)
  *     response (30 min) is computed: met.
  *   Z no first response, resolved after 30 min: answered by the
  *     resolution, met.
- *   W solved without a resolution time: resolution undecided (pending),
- *     not open at the end, not in the backlog.
+ *   W solved without a resolution time: resolution unknown, not open
+ *     at the end, not in the backlog.
  */
 static void test_export_verdicts_and_missing_times(void **state)
 {
@@ -264,10 +264,77 @@ static void test_export_verdicts_and_missing_times(void **state)
     check_str(doc, "//ticket[@id='T-Y']/@sla-resolution", "breached");
     check_str(doc, "//ticket[@id='T-Y']/@sla-source", "mixed");
     check_str(doc, "//ticket[@id='T-Z']/@sla", "met");
-    check_str(doc, "//ticket[@id='T-W']/@sla-resolution", "pending");
+    check_str(doc, "//ticket[@id='T-W']/@sla-resolution", "unknown");
     check_str(doc, "//ticket[@id='T-W']/@open-at-end", "no");
     check_num(doc, "//support/@sla-from-export", 2);
     check_num(doc, "//support/backlog/@tickets", 0);
+    xmlFreeDoc(doc);
+    dataset_free(&d);
+}
+
+/*
+ * Tickets closed without a close time (HubSpot, ServiceNow: closed by a
+ * workflow, migrated, merged).  P2 targets 4 h / 24 h, all long before
+ * the period end, so a missing event would count as breached.
+ *   C-1 closed, no first response either: both verdicts unknown.
+ *   C-2 closed, answered in 30 min: first response met, overall unknown.
+ *   C-3 closed, answered after 10 h: breached, whatever the resolution.
+ *   C-4 answered in 30 min, solved in 2 h: met; the only resolution time.
+ */
+static void test_closed_without_close_time(void **state)
+{
+    struct rp_dataset d;
+    struct rp_merge_options opt;
+    struct rp_ticket *t;
+    xmlDoc *doc;
+    int i;
+
+    (void)state;
+    memset(&d, 0, sizeof(d));
+    add_account(&d, "ACC-1", "Acme");
+    t = add_ticket(&d, "C-1", "ACC-1", 2, utc("2026-02-02T10:00:00"), -1, -1);
+    t->status = RP_TICKET_CLOSED;
+    t = add_ticket(&d, "C-2", "ACC-1", 2, utc("2026-02-03T10:00:00"), 0.5, -1);
+    t->status = RP_TICKET_CLOSED;
+    t = add_ticket(&d, "C-3", "ACC-1", 2, utc("2026-02-04T10:00:00"), 10, -1);
+    t->status = RP_TICKET_SOLVED;
+    add_ticket(&d, "C-4", "ACC-1", 2, utc("2026-02-05T10:00:00"), 0.5, 2);
+    options_for_year(&opt);
+    doc = build(&d, &opt, NULL);
+
+    check_str(doc, "//ticket[@id='C-1']/@sla", "unknown");
+    check_str(doc, "//ticket[@id='C-1']/@sla-first-response", "unknown");
+    check_str(doc, "//ticket[@id='C-1']/@sla-resolution", "unknown");
+    check_str(doc, "//ticket[@id='C-2']/@sla", "unknown");
+    check_str(doc, "//ticket[@id='C-2']/@sla-first-response", "met");
+    check_str(doc, "//ticket[@id='C-3']/@sla", "breached");
+    check_str(doc, "//ticket[@id='C-3']/@sla-resolution", "unknown");
+    check_str(doc, "//ticket[@id='C-4']/@sla", "met");
+    check_num(doc, "count(//ticket[@id='C-1']/@resolution-hours)", 0);
+    for (i = 0; i < 2; i++) {
+        const char *at = i ? "//support/priority[@name='P2']" : "//support";
+        char x[128];
+#define AT(attr) (snprintf(x, sizeof(x), "%s/@%s", at, attr), x)
+        check_num(doc, AT("tickets"), 4);
+        check_num(doc, AT("closed-without-time"), 3);
+        check_num(doc, AT("sla-met"), 1);
+        check_num(doc, AT("sla-breached"), 1);
+        check_num(doc, AT("sla-pending"), 0);
+        check_num(doc, AT("sla-unknown"), 2);
+        check_str(doc, AT("sla-met-pct"), "50.0");
+        check_num(doc, AT("first-response-unknown"), 1);
+        check_num(doc, AT("first-response-breached"), 1);
+        check_num(doc, AT("resolution-unknown"), 3);
+        check_num(doc, AT("resolution-breached"), 0);
+        check_num(doc, AT("resolution-met"), 1);
+        check_str(doc, AT("resolution-median-hours"), "2.0");
+        check_str(doc, AT("resolution-p90-hours"), "2.0");
+        check_num(doc, AT("open-at-end"), 0);
+#undef AT
+    }
+    check_num(doc, "//program/@closed-without-time", 3);
+    check_num(doc, "//support/backlog/@tickets", 0);
+    check_num(doc, "//support/escalations/@breached", 1);
     xmlFreeDoc(doc);
     dataset_free(&d);
 }
@@ -336,6 +403,7 @@ int main(void)
         cmocka_unit_test(test_percentiles_nearest_rank),
         cmocka_unit_test(test_health_rules),
         cmocka_unit_test(test_export_verdicts_and_missing_times),
+        cmocka_unit_test(test_closed_without_close_time),
         cmocka_unit_test(test_backlog_and_escalations),
     };
 

@@ -13,7 +13,8 @@ field priority       column   : Priority
 field category                : Type | Category
 field created        required : Created time
 field first_response          : Initial response time
-field resolved                : Resolved time | Closed time
+field resolved                : Resolved time
+field resolved                : Closed time
 field org_name                : Company Name | Company
 field org_domain     email-domain : Email
 field sla_first_response      : First response status

@@ -1,5 +1,7 @@
 # HubSpot: deals, "Export" from the deals index (CSV), default property
-# labels.
+# labels ("properties in the view" or "all properties").  A deal with
+# several companies lists their ids in "Associated Company IDs" separated
+# by ';': the primary one is in the "(Primary)" column, tried first.
 profile   hubspot-deals
 record    opportunity
 system    hubspot
@@ -10,7 +12,7 @@ number    1,234.56
 field id             required : Record ID | Deal ID
 field name           required : Deal Name
 field stage          required : Deal Stage
-field account_id              : Associated Company ID | Associated Company IDs (Primary)
+field account_id              : Associated Company IDs (Primary) | Associated Company ID | Associated Company IDs
 field type                    : Deal Type
 field currency                : Currency
 field amount                  : Amount

@@ -1,21 +1,24 @@
 # HubSpot Service Hub: tickets, "Export" from the tickets index (CSV),
-# default property labels.
+# default property labels, either "properties in the view" or "all
+# properties".  Newer exports name the id "Record ID"; association columns
+# are "Associated Company" (names) and "Associated Company IDs".  A ticket
+# closed by a workflow, merged or imported often has no "Close date".
 profile   hubspot-tickets
 record    ticket
 system    hubspot
 timestamp YYYY-MM-DD hh:mm | YYYY-MM-DD hh:mm:ss
 date      YYYY-MM-DD
 
-field id             required : Ticket ID
+field id             required : Ticket ID | Record ID
 field subject        column   : Ticket name
 field status         required : Ticket status
 field priority                : Priority
-field category                : Category
+field category                : Category | Ticket category
 field created        required : Create date
-field first_response          : First agent email response date
+field first_response          : First agent reply date | First agent email response date
 field resolved                : Close date
-field org_name                : Associated Company | Associated Company (Primary)
-field external_account_id     : Associated Company ID | Associated Company IDs (Primary)
+field org_name                : Associated Company (Primary) | Associated Company
+field external_account_id     : Associated Company IDs (Primary) | Associated Company ID | Associated Company IDs
 
 map status   New                = new
 map status   Waiting on contact = pending

@@ -1,5 +1,7 @@
 # Jira Service Management (Cloud): issues, "Export > Export Excel CSV (all
-# fields)" from the issue navigator.  Dates follow the default Jira format
+# fields)" or "(current fields)" from the issue navigator; the current
+# fields are the navigator's columns, often without "Resolved", and name
+# the organisations "Organizations" rather than "Custom field (...)".  Dates follow the default Jira format
 # dd/MMM/yy h:mm a in the exporting user's time zone (set "zone" to it);
 # fields that hold several values (Labels, Comment, ...) repeat their
 # column.  Custom fields are exported as "Custom field (NAME)".
@@ -17,7 +19,7 @@ field priority       column   : Priority
 field category                : Custom field (Request Type) | Request Type
 field created        required : Created
 field first_response          : Custom field (First Response Date)
-field resolved       column   : Resolved
+field resolved                : Resolved
 field org_name                : Custom field (Organizations) | Organizations
 field org_domain     email-domain : Custom field (Reporter Email)
 field external_account_id     : Custom field (CRM Account ID)
@@ -32,6 +34,10 @@ map priority Low      = P4
 map priority Lowest   = P4
 map priority Minor    = P4
 map status   Open                    = open
+map status   To Do                   = open
+map status   Work in progress        = open
+map status   Under review            = open
+map status   Completed               = closed
 map status   Waiting for support     = new
 map status   In Progress             = open
 map status   Escalated               = open
