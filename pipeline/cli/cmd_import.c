@@ -9,7 +9,7 @@
 
 static const char usage[] =
     "reportpipe import [-o DIR] [--rejects DIR] [--profile FILE]... "
-    "[--profiles DIR] [-q] FILE.csv...";
+    "[--profiles DIR] [--zone ZONE] [-q] FILE.csv...";
 
 static void help(void)
 {
@@ -34,6 +34,11 @@ static void help(void)
            "$REPORTPIPE_PROFILES, else\n"
            "                    pipeline/import/profiles of the source "
            "tree)\n"
+           "  --zone ZONE       zone of times written without one, for "
+           "profiles that\n"
+           "                    name none: UTC, +01:00, or a tz database "
+           "name such as\n"
+           "                    Europe/Berlin (its summer time applies)\n"
            "  -q, --quiet       no summary lines\n\n"
            "Exit status is 1 when any row was rejected.\n",
            usage);
@@ -47,6 +52,7 @@ int cmd_import(int argc, char **argv)
         {"profile", required_argument, NULL, 'p'},
         {"profiles", required_argument, NULL, 'P'},
         {"quiet", no_argument, NULL, 'q'},
+        {"zone", required_argument, NULL, 'z'},
         {NULL, 0, NULL, 0},
     };
     const char *out_dir = NULL, *rejects_dir = NULL;
@@ -80,6 +86,12 @@ int cmd_import(int argc, char **argv)
             break;
         case 'q':
             rp_log_set_level(RP_LOG_QUIET);
+            break;
+        case 'z':
+            if ((c = cli_zone_option(optarg, usage)) != 0) {
+                rp_import_release_profiles();
+                return c;
+            }
             break;
         default:
             rp_import_release_profiles();
