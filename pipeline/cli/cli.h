@@ -70,6 +70,7 @@ enum {
     CLI_OPT_PERIOD_START,
     CLI_OPT_PERIOD_END,
     CLI_OPT_STATE,
+    CLI_OPT_ZONE,
 };
 #define CLI_MERGE_LONG_OPTIONS                                                 \
     {"config", required_argument, NULL, CLI_OPT_CONFIG},                       \
@@ -91,6 +92,9 @@ enum {
  */
 int cli_merge_option(struct rp_merge_options *merge, int c, const char *arg,
                      const char *usage);
+/* --zone ZONE (import, merge, run): the zone of export times written
+ * without one, for profiles that name none; 0, or 2 as above. */
+int cli_zone_option(const char *arg, const char *usage);
 int cli_batch_option(struct rp_batch_options *o, int c, const char *arg,
                      const char *usage);
 /* 0, or 2 (printed) when only one end of the review period was given. */

@@ -9,7 +9,7 @@
 
 static const char usage[] =
     "reportpipe import [-o DIR] [--rejects DIR] [--profile FILE]... "
-    "[--profiles DIR] [-q] FILE.csv...\n"
+    "[--profiles DIR] [--zone ZONE] [-q] FILE.csv...\n"
     "       reportpipe import --suggest-profile FILE.csv";
 
 static void help(void)
@@ -35,6 +35,11 @@ static void help(void)
            "$REPORTPIPE_PROFILES, else\n"
            "                    pipeline/import/profiles of the source "
            "tree)\n"
+           "  --zone ZONE       zone of times written without one, for "
+           "profiles that\n"
+           "                    name none: UTC, +01:00, or a tz database "
+           "name such as\n"
+           "                    Europe/Berlin (its summer time applies)\n"
            "  --suggest-profile FILE\n"
            "                    print a starting profile for FILE's header "
            "(to edit and\n"
@@ -52,6 +57,7 @@ int cmd_import(int argc, char **argv)
         {"profile", required_argument, NULL, 'p'},
         {"profiles", required_argument, NULL, 'P'},
         {"quiet", no_argument, NULL, 'q'},
+        {"zone", required_argument, NULL, 'z'},
         {"suggest-profile", required_argument, NULL, 's'},
         {NULL, 0, NULL, 0},
     };
@@ -86,6 +92,12 @@ int cmd_import(int argc, char **argv)
             break;
         case 'q':
             rp_log_set_level(RP_LOG_QUIET);
+            break;
+        case 'z':
+            if ((c = cli_zone_option(optarg, usage)) != 0) {
+                rp_import_release_profiles();
+                return c;
+            }
             break;
         case 's':
             suggest = optarg;

@@ -37,6 +37,10 @@ static void help(void)
            "against\n"
            "                         (default: "
            "templates/schema/review-data.rng)\n"
+           "  --zone ZONE            zone of export times written without "
+           "one (UTC, +01:00,\n"
+           "                         Europe/Berlin), for profiles that name "
+           "none\n"
            "  -q, --quiet            no summary lines\n",
            usage);
 }

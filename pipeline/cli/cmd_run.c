@@ -48,6 +48,10 @@ static void help(void)
            "                        are kept, drafts are reported to it, the "
            "status report\n"
            "                        shows where each review stands\n"
+           "  --zone ZONE           zone of export times written without "
+           "one (UTC, +01:00,\n"
+           "                        Europe/Berlin), for profiles that name "
+           "none\n"
            "  -q, --quiet           only warnings and errors\n",
            usage);
 }

@@ -127,6 +127,16 @@ int cli_parse_date(const char *text, int64_t *out)
     return 1;
 }
 
+int cli_zone_option(const char *arg, const char *usage)
+{
+    struct rp_error err;
+
+    rp_error_init(&err);
+    if (rp_import_set_zone(arg, &err) != RP_OK)
+        return cli_usage_error(usage, "--zone: %s", err.message);
+    return 0;
+}
+
 int cli_merge_option(struct rp_merge_options *merge, int c, const char *arg,
                      const char *usage)
 {
@@ -149,6 +159,8 @@ int cli_merge_option(struct rp_merge_options *merge, int c, const char *arg,
         if (c == CLI_OPT_PERIOD_END)
             *day += 86400; /* inclusive day -> exclusive bound */
         return 0;
+    case CLI_OPT_ZONE:
+        return cli_zone_option(arg, usage);
     case 'q':
         rp_log_set_level(RP_LOG_QUIET);
         return 0;

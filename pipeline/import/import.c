@@ -30,6 +30,7 @@ union record {
     struct rp_milestone milestone;
     struct rp_risk risk;
     struct rp_role role;
+    struct rp_user user;
 };
 
 struct import {
@@ -48,6 +49,8 @@ struct import {
     struct rp_import_rejects rejects;
     struct rp_import_index index;
     struct rp_buf scratch; /* a value joined from repeated columns */
+    struct rp_import_footer footer;
+    struct rp_import_row_sink rows; /* take_row, for the footer */
 };
 
 /* Why a row was rejected. */
@@ -235,30 +238,39 @@ static bool check_width(const struct import *im,
     return true;
 }
 
-/* The time of a value in the profile's formats. */
-static bool parse_time(const struct rp_import_profile *p, bool date_member,
-                       const char *s, size_t len, int64_t *out)
+/*
+ * The time of a value in the profile's formats: RP_TIME_SKIPPED when the
+ * first format it fits places it in an hour its zone skips.
+ */
+static enum rp_time_result parse_time(const struct rp_import_profile *p,
+                                      bool date_member, const char *s,
+                                      size_t len, int64_t *out)
 {
     char *const *first = date_member ? p->dates : p->timestamps;
     char *const *second = date_member ? p->timestamps : p->dates;
     size_t n1 = date_member ? p->n_dates : p->n_timestamps;
     size_t n2 = date_member ? p->n_timestamps : p->n_dates;
     /* A date is the calendar day as written, whatever the zone. */
-    int32_t zone = date_member ? 0 : p->zone;
+    static const struct rp_import_zone utc = {"UTC", 0, NULL, NULL, 0};
+    const struct rp_import_zone *zone = date_member ? &utc : &p->zone;
+    enum rp_time_result r;
     bool has_time;
     size_t i;
 
     for (i = 0; i < n1 + n2; i++) {
         const char *f = i < n1 ? first[i] : second[i - n1];
-        if (rp_import_parse_time_format(f, s, len, zone, out, &has_time)) {
+        r = rp_import_parse_time_zoned(f, s, len, zone, out, &has_time);
+        if (r == RP_TIME_SKIPPED)
+            return r;
+        if (r == RP_TIME_OK) {
             if (date_member) {
                 int64_t days = *out / 86400 - (*out % 86400 < 0);
                 *out = days * 86400;
             }
-            return true;
+            return r;
         }
     }
-    return false;
+    return RP_TIME_BAD;
 }
 
 /* The map a profile has for a value, or NULL. */
@@ -362,6 +374,7 @@ static bool parse_value(const struct import *im,
     char quoted[QUOTE_MAX + 8], want[300];
     bool ok = false;
     int value = 0;
+    enum rp_time_result r;
     char *text;
 
     switch (m->type) {
@@ -395,10 +408,18 @@ static bool parse_value(const struct import *im,
             return reject(v, name, "%s is not a number of %s", quoted,
                           f->conv == RP_CONV_HOURS ? "hours" : "minutes");
         }
-        ok = parse_time(p, false, ms, mlen, (int64_t *)member);
+        r = parse_time(p, false, ms, mlen, (int64_t *)member);
+        if (r == RP_TIME_SKIPPED) {
+            quote_value(quoted, sizeof(quoted), s, len);
+            return reject(v, name,
+                          "%s is not a time in %s: its clocks skip that hour "
+                          "(they go forward)",
+                          quoted, p->zone.name);
+        }
+        ok = r == RP_TIME_OK;
         break;
     case RP_MEMBER_DATE:
-        ok = parse_time(p, true, ms, mlen, (int64_t *)member);
+        ok = parse_time(p, true, ms, mlen, (int64_t *)member) == RP_TIME_OK;
         break;
     case RP_MEMBER_NUMBER:
         ok = rp_import_parse_number(ms, mlen, p->group, p->decimal,
@@ -741,18 +762,17 @@ static enum rp_status take_header(struct import *im,
              im->profile->name);
     if (im->kind->has_id)
         rp_import_index_build(&im->index, im->data, im->profile->kind);
+    rp_import_footer_init(&im->footer, im->profile);
     return RP_OK;
 }
 
-static enum rp_status on_record(void *ctx, const struct rp_csv_record *rec,
-                                struct rp_error *err)
+static enum rp_status take_row(void *ctx, const struct rp_csv_record *rec,
+                               struct rp_error *err)
 {
     struct import *im = ctx;
     struct verdict v;
     union record record;
 
-    if (!im->profile)
-        return take_header(im, rec, err);
     im->stats->rows_read++;
     if (type_row(im, rec, &record, &v)) {
         accept_row(im, &record, rec->line);
@@ -763,6 +783,16 @@ static enum rp_status on_record(void *ctx, const struct rp_csv_record *rec,
                  "line %ld: %s", rec->line, v.reason);
     return rp_import_rejects_add(&im->rejects, &im->header, rec, v.field,
                                  v.reason, err);
+}
+
+static enum rp_status on_record(void *ctx, const struct rp_csv_record *rec,
+                                struct rp_error *err)
+{
+    struct import *im = ctx;
+
+    if (!im->profile)
+        return take_header(im, rec, err);
+    return rp_import_footer_take(&im->footer, rec, &im->rows, err);
 }
 
 static void import_release(struct import *im)
@@ -779,6 +809,7 @@ static void import_release(struct import *im)
     rp_buf_release(&im->scratch);
     rp_import_rejects_release(&im->rejects);
     rp_import_index_release(&im->index);
+    rp_import_footer_release(&im->footer);
 }
 
 /* The common path of a file and a buffer: exactly one of fp, buf is set. */
@@ -807,6 +838,8 @@ static enum rp_status import_run(const char *name, FILE *fp, const char *buf,
     rp_buf_init(&im.scratch, 1 << 20);
     rp_import_rejects_init(&im.rejects, rejects_path);
     rp_import_index_init(&im.index);
+    im.rows.row = take_row;
+    im.rows.ctx = &im;
     sink.record = on_record;
     sink.ctx = &im;
     sink.info = &info;
@@ -827,6 +860,11 @@ static enum rp_status import_run(const char *name, FILE *fp, const char *buf,
         status = rp_import_error_no_header(name, err);
         goto out;
     }
+    status =
+        rp_import_footer_finish(&im.footer, &im.rows, &stats->rows_footer, err);
+    if (status != RP_OK)
+        goto out;
+    stats->rows_read += stats->rows_footer;
     status = rp_import_rejects_commit(&im.rejects, err);
     if (status != RP_OK)
         goto out;
@@ -902,12 +940,17 @@ static const char *delimiter_name(char c)
 
 void rp_import_log_stats(const char *path, const struct rp_import_stats *s)
 {
+    char footer[64] = "";
+
+    if (s->rows_footer)
+        snprintf(footer, sizeof(footer), " + %zu footer line%s (skipped)",
+                 s->rows_footer, s->rows_footer == 1 ? "" : "s");
     rp_log_info("import: %s: recognised as %s (%s%s, %s-separated), %zu rows "
-                "read = %zu accepted + %zu rejected%s%s",
+                "read = %zu accepted + %zu rejected%s%s%s",
                 path, s->profile, s->encoding,
                 s->converted ? ", converted to UTF-8 with iconv" : "",
                 delimiter_name(s->delimiter), s->rows_read, s->rows_accepted,
-                s->rows_rejected, s->rows_rejected ? " -> " : "",
+                s->rows_rejected, footer, s->rows_rejected ? " -> " : "",
                 s->rejects_path);
     if (s->rows_rejected)
         rp_log_warn("%s: %s%s", path, s->first_reject,

@@ -173,7 +173,7 @@ enum rp_status rp_csv_read_buffer(const char *data, size_t len,
  */
 void rp_csv_write_field(FILE *fp, const char *s, size_t len);
 
-/* ---- types.c: parsing and formatting typed values ------------------------ */
+/* ---- types.c and times.c: parsing and formatting typed values ------------ */
 
 /*
  * Each parser takes a trimmed value of len bytes (not necessarily
@@ -212,6 +212,19 @@ bool rp_import_parse_country(const char *s, size_t len, char out[3]);
  */
 bool rp_import_parse_time_format(const char *format, const char *s, size_t len,
                                  int32_t zone, int64_t *out, bool *has_time);
+/* What became of a time: it parsed, it did not, or it parsed as a local
+ * time that its zone skips (the hour clocks jump over in spring). */
+enum rp_time_result {
+    RP_TIME_BAD = 0,
+    RP_TIME_OK,
+    RP_TIME_SKIPPED,
+};
+struct rp_import_zone;
+/* The same, a time without its own offset placed in zone (zone.c). */
+enum rp_time_result
+rp_import_parse_time_zoned(const char *format, const char *s, size_t len,
+                           const struct rp_import_zone *zone, int64_t *out,
+                           bool *has_time);
 /* A format is well formed (its tokens make a date at least). */
 bool rp_import_time_format_valid(const char *format);
 
@@ -277,6 +290,44 @@ bool rp_import_equals_word(const char *s, size_t len, const char *word);
 /* Days since 1970-01-01 of a proleptic Gregorian date (m 1..12, d 1..31). */
 int64_t rp_import_days_from_civil(int64_t y, unsigned m, unsigned d);
 
+/* ---- zone.c: the zone of local times ---------------------------------------
+ */
+
+#define RP_ZONE_NAME_SIZE 64
+
+/*
+ * UTC, a fixed offset or an IANA zone, as its changes of offset: offset[i]
+ * is in force before at[i], offset[n] after the last change.  n is 0 for
+ * a fixed offset (fixed then holds it).  The arrays are the zone's own.
+ */
+struct rp_import_zone {
+    char name[RP_ZONE_NAME_SIZE]; /* "UTC", "+01:00", "Europe/Berlin" */
+    int32_t fixed;                /* seconds east of UTC, when n is 0 */
+    int64_t *at;                  /* UTC instants, ascending */
+    int32_t *offset;              /* n + 1 of them */
+    size_t n;
+};
+
+/* UTC; _release frees the table and leaves UTC again. */
+void rp_import_zone_init(struct rp_import_zone *z);
+void rp_import_zone_release(struct rp_import_zone *z);
+/* dst (initialised) becomes a copy of src with tables of its own. */
+void rp_import_zone_copy(struct rp_import_zone *dst,
+                         const struct rp_import_zone *src);
+/*
+ * "UTC", "Z", "+hh:mm", "-hh:mm" or an IANA name ("Europe/Berlin") of
+ * the system's tz database, read once into z (initialised; replaced only
+ * on success).  False when s is none of these.
+ */
+bool rp_import_zone_parse(const char *s, size_t len, struct rp_import_zone *z);
+/*
+ * The UTC instant of a local time (seconds since 1970 as if the local
+ * clock were UTC).  In the repeated hour when clocks go back, the first
+ * occurrence; false in the hour skipped when they go forward.
+ */
+bool rp_import_zone_to_utc(const struct rp_import_zone *z, int64_t local,
+                           int64_t *utc);
+
 /* ---- records.c: the kinds of record and their members -------------------- */
 
 enum rp_import_kind {
@@ -288,8 +339,9 @@ enum rp_import_kind {
     RP_IMPORT_MILESTONES,
     RP_IMPORT_RISKS,
     RP_IMPORT_ROLES,
+    RP_IMPORT_USERS,
 };
-#define RP_IMPORT_KIND_COUNT 8
+#define RP_IMPORT_KIND_COUNT 9
 
 /* The C type of a member, which decides how a value is parsed. */
 enum rp_member_type {
@@ -363,6 +415,7 @@ enum rp_field_conv {
 #define RP_PROFILE_MAX_FORMATS 8
 #define RP_PROFILE_MAX_MAPS 256
 #define RP_PROFILE_MAX_DEFAULTS 16
+#define RP_PROFILE_MAX_FOOTERS 8
 #define RP_PROFILE_MAX_SIZE ((size_t)64 << 10)
 #define RP_PROFILE_MAX_TEXT 200 /* a name, format or value in a profile */
 
@@ -406,12 +459,17 @@ struct rp_import_profile {
     size_t n_timestamps;
     char *dates[RP_PROFILE_MAX_FORMATS];
     size_t n_dates;
-    int32_t zone;        /* seconds east of UTC of times without a zone */
+    struct rp_import_zone zone; /* of times written without one */
+    bool zone_set; /* by the profile, not by default or the command line */
     char group, decimal; /* number format; group 0: none */
     struct rp_import_map maps[RP_PROFILE_MAX_MAPS];
     size_t n_maps;
     struct rp_import_default defaults[RP_PROFILE_MAX_DEFAULTS];
     size_t n_defaults;
+    /* How the lines of a report's footer begin ("Copyright (c)"): a
+     * trailing block of one-cell rows with such a line is footer. */
+    char *footers[RP_PROFILE_MAX_FOOTERS];
+    size_t n_footers;
 };
 
 /*
@@ -423,6 +481,13 @@ enum rp_status rp_import_profile_parse(const char *path, const char *text,
                                        struct rp_import_profile **out,
                                        struct rp_error *err) RP_MUST_CHECK;
 void rp_import_profile_free(struct rp_import_profile *p);
+
+/* The canonical profile of a kind, built from its member table: the
+ * record file import -o writes.  Freed with rp_import_profile_free(). */
+struct rp_import_profile *rp_import_canonical_new(enum rp_import_kind kind);
+
+/* Where the shipped profiles were looked for, for messages ("?" before). */
+const char *rp_import_profiles_dir(void);
 
 /* The canonical profile of a kind: the record file import -o writes. */
 const struct rp_import_profile *
@@ -456,6 +521,52 @@ enum rp_status rp_import_match_header(const struct rp_csv_record *header,
 /* The RP_ERR_INPUT of a file without a header row: names what is expected. */
 enum rp_status rp_import_error_no_header(const char *name,
                                          struct rp_error *err) RP_MUST_CHECK;
+
+/* ---- footer.c: the footer of a report export ---------------------------- */
+
+/* A footer is a few lines; a longer block of one-cell rows is rows. */
+#define RP_FOOTER_MAX_ROWS 16
+
+/* Where rows go once they are known to be rows. */
+struct rp_import_row_sink {
+    enum rp_status (*row)(void *ctx, const struct rp_csv_record *rec,
+                          struct rp_error *err);
+    void *ctx;
+};
+
+/* A row kept back, with copies of its fields (the footer's own). */
+struct rp_import_held {
+    struct rp_csv_record rec;
+};
+
+struct rp_import_footer {
+    const struct rp_import_profile *profile; /* borrowed */
+    struct rp_import_held rows[RP_FOOTER_MAX_ROWS];
+    size_t n;
+};
+
+void rp_import_footer_init(struct rp_import_footer *f,
+                           const struct rp_import_profile *profile);
+/* Frees the rows kept back (a file that failed part way). */
+void rp_import_footer_release(struct rp_import_footer *f);
+/*
+ * One row of the file: kept back while it may begin the footer (a profile
+ * with footer lines, a row with only its first cell filled or whose first
+ * cell begins as a footer line does), else handed to sink after the rows
+ * kept back.
+ */
+enum rp_status rp_import_footer_take(struct rp_import_footer *f,
+                                     const struct rp_csv_record *rec,
+                                     const struct rp_import_row_sink *sink,
+                                     struct rp_error *err) RP_MUST_CHECK;
+/*
+ * The file has ended: the rows kept back are its footer when one of them
+ * begins as a footer line does (*footer counts them), else rows for sink.
+ */
+enum rp_status rp_import_footer_finish(struct rp_import_footer *f,
+                                       const struct rp_import_row_sink *sink,
+                                       size_t *footer,
+                                       struct rp_error *err) RP_MUST_CHECK;
 
 /* ---- dataset.c: appending records, finding ids --------------------------- */
 

@@ -11,19 +11,12 @@
  */
 #include "import/internal.h"
 
-#include <dirent.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "common/buf.h"
 #include "common/mem.h"
-
-#define DEFAULT_DIR "pipeline/import/profiles"
-#define MAX_PROFILES 256
 
 /* s[0..len) equals name, ignoring ASCII case and surrounding spaces. */
 static bool same_name(const char *s, size_t len, const char *name)
@@ -55,6 +48,9 @@ void rp_import_profile_free(struct rp_import_profile *p)
     }
     for (i = 0; i < p->n_defaults; i++)
         free(p->defaults[i].value);
+    for (i = 0; i < p->n_footers; i++)
+        free(p->footers[i]);
+    rp_import_zone_release(&p->zone);
     free(p);
 }
 
@@ -66,6 +62,7 @@ static struct rp_import_profile *profile_new(const char *path)
     p->group = ',';
     p->decimal = '.';
     p->kind = RP_IMPORT_KIND_COUNT; /* not yet said */
+    rp_import_zone_init(&p->zone);
     return p;
 }
 
@@ -78,7 +75,7 @@ static const char *const iso_timestamps[] = {
     "YYYY-MM-DD hh:mmZ",
 };
 
-static struct rp_import_profile *canonical_new(enum rp_import_kind kind)
+struct rp_import_profile *rp_import_canonical_new(enum rp_import_kind kind)
 {
     const struct rp_import_kind_info *k = &rp_import_kinds[kind];
     struct rp_import_profile *p = profile_new("built in");
@@ -104,6 +101,7 @@ static struct rp_import_profile *canonical_new(enum rp_import_kind kind)
         p->timestamps[p->n_timestamps++] = rp_xstrdup(iso_timestamps[i]);
     p->dates[p->n_dates++] = rp_xstrdup("YYYY-MM-DD");
     p->group = 0;
+    p->zone_set = true; /* written by us, in UTC: no zone applies */
     return p;
 }
 
@@ -202,31 +200,17 @@ static enum rp_status take_formats(struct parser *ps, const char *s, size_t len,
     return RP_OK;
 }
 
-static bool two_digits(const char *s, unsigned *out)
-{
-    if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
-        return false;
-    *out = (unsigned)(s[0] - '0') * 10 + (unsigned)(s[1] - '0');
-    return true;
-}
-
-/* Not sscanf: the text is a slice of the file, not NUL-terminated. */
 static enum rp_status take_zone(struct parser *ps, const char *s, size_t len)
 {
-    unsigned hh, mm;
-    int sign;
-
+    if (ps->p->zone_set)
+        return bad(ps, "the zone is said twice");
     rp_import_trim(&s, &len);
-    if (same_name(s, len, "UTC") || same_name(s, len, "Z")) {
-        ps->p->zone = 0;
-        return RP_OK;
-    }
-    if (len != 6 || (s[0] != '+' && s[0] != '-') || s[3] != ':' ||
-        !two_digits(s + 1, &hh) || !two_digits(s + 4, &mm) || hh > 14 ||
-        mm > 59)
-        return bad(ps, "a zone is UTC or +hh:mm / -hh:mm");
-    sign = s[0] == '-' ? -1 : 1;
-    ps->p->zone = sign * (int32_t)(hh * 3600 + mm * 60);
+    if (!rp_import_zone_parse(s, len, &ps->p->zone))
+        return bad(ps,
+                   "'%.*s' is not a zone: UTC, +hh:mm / -hh:mm, or a name "
+                   "of the tz database such as Europe/Berlin",
+                   (int)(len > 60 ? 60 : len), s);
+    ps->p->zone_set = true;
     return RP_OK;
 }
 
@@ -448,6 +432,20 @@ static enum rp_status take_default(struct parser *ps, const char *s, size_t len)
     return RP_OK;
 }
 
+/* "footer Copyright (c)": how a line of the export's footer begins. */
+static enum rp_status take_footer(struct parser *ps, const char *s, size_t len)
+{
+    struct rp_import_profile *p = ps->p;
+    enum rp_status status;
+
+    if (p->n_footers == RP_PROFILE_MAX_FOOTERS)
+        return bad(ps, "more than %d footer lines", RP_PROFILE_MAX_FOOTERS);
+    status = take_text(ps, s, len, "a footer line", &p->footers[p->n_footers]);
+    if (status == RP_OK)
+        p->n_footers++;
+    return status;
+}
+
 static enum rp_status take_name(struct parser *ps, const char *s, size_t len,
                                 char **out)
 {
@@ -489,7 +487,7 @@ static enum rp_status take_line(struct parser *ps, const char *s, size_t len)
             }
         }
         return bad(ps, "the record kind is one of account, ticket, contact, "
-                       "opportunity, project, milestone, risk, role");
+                       "opportunity, project, milestone, risk, role, user");
     }
     if (word_is(w, n, "timestamp"))
         return take_formats(ps, s, len, p->timestamps, &p->n_timestamps);
@@ -505,9 +503,11 @@ static enum rp_status take_line(struct parser *ps, const char *s, size_t len)
         return take_map(ps, s, len);
     if (word_is(w, n, "default"))
         return take_default(ps, s, len);
+    if (word_is(w, n, "footer"))
+        return take_footer(ps, s, len);
     return bad(ps,
                "'%.*s' is not a directive (profile, record, system, "
-               "timestamp, date, zone, number, field, map, default)",
+               "timestamp, date, zone, number, field, map, default, footer)",
                (int)(n > 40 ? 40 : n), w);
 }
 
@@ -580,447 +580,4 @@ enum rp_status rp_import_profile_parse(const char *path, const char *text,
     }
     *out = ps.p;
     return RP_OK;
-}
-
-/* ---- the profiles in use ------------------------------------------------- */
-
-static struct {
-    bool loaded;
-    char *dir;      /* set by rp_import_set_profile_dir(), or NULL */
-    char *dir_used; /* where shipped profiles were looked for */
-    struct rp_import_profile **user;
-    size_t n_user, cap_user;
-    struct rp_import_profile **all; /* user (borrowed), canonical, shipped */
-    size_t n_all, cap_all, all_user;
-} registry;
-
-static void registry_add(struct rp_import_profile *p)
-{
-    rp_array_grow((void **)&registry.all, &registry.cap_all, registry.n_all + 1,
-                  sizeof(*registry.all));
-    registry.all[registry.n_all++] = p;
-}
-
-/* Drops the canonical and shipped profiles; user ones stay. */
-static void unload(void)
-{
-    size_t i;
-
-    for (i = registry.all_user; i < registry.n_all; i++)
-        rp_import_profile_free(registry.all[i]);
-    free(registry.all);
-    free(registry.dir_used);
-    registry.all = NULL;
-    registry.dir_used = NULL;
-    registry.n_all = registry.cap_all = registry.all_user = 0;
-    registry.loaded = false;
-}
-
-void rp_import_set_profile_dir(const char *dir)
-{
-    unload();
-    free(registry.dir);
-    registry.dir = dir ? rp_xstrdup(dir) : NULL;
-}
-
-void rp_import_release_profiles(void)
-{
-    size_t i;
-
-    unload();
-    for (i = 0; i < registry.n_user; i++)
-        rp_import_profile_free(registry.user[i]);
-    free(registry.user);
-    free(registry.dir);
-    registry.user = NULL;
-    registry.dir = NULL;
-    registry.n_user = registry.cap_user = 0;
-}
-
-static enum rp_status read_small_file(const char *path, char **text,
-                                      size_t *len, struct rp_error *err)
-{
-    FILE *fp = fopen(path, "rb");
-    size_t n;
-
-    *text = NULL;
-    if (!fp)
-        return rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
-                            "cannot open the profile: %s", strerror(errno));
-    *text = rp_xmalloc(RP_PROFILE_MAX_SIZE + 1);
-    n = fread(*text, 1, RP_PROFILE_MAX_SIZE + 1, fp);
-    fclose(fp);
-    *len = n;
-    if (n > RP_PROFILE_MAX_SIZE) {
-        free(*text);
-        *text = NULL;
-        return rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
-                            "a profile is at most %zu bytes",
-                            RP_PROFILE_MAX_SIZE);
-    }
-    return RP_OK;
-}
-
-static enum rp_status load_file(const char *path,
-                                struct rp_import_profile **out,
-                                struct rp_error *err)
-{
-    char *text;
-    size_t len = 0;
-    enum rp_status status = read_small_file(path, &text, &len, err);
-
-    if (status == RP_OK)
-        status = rp_import_profile_parse(path, text, len, out, err);
-    free(text);
-    return status;
-}
-
-static bool is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/*
- * The shipped profiles' directory: configured, from the environment, in
- * the source tree the running binary was built in (build/<mode>/), or
- * under the current directory.  Caller frees.
- */
-static char *profile_dir(void)
-{
-    const char *env = getenv("REPORTPIPE_PROFILES");
-    char exe[4096];
-    ssize_t n;
-
-    if (registry.dir)
-        return rp_xstrdup(registry.dir);
-    if (env && *env)
-        return rp_xstrdup(env);
-    n = readlink("/proc/self/exe", exe, sizeof(exe) - 64);
-    if (n > 0) {
-        char *slash;
-        exe[n] = '\0';
-        slash = strrchr(exe, '/');
-        if (slash) {
-            snprintf(slash, sizeof(exe) - (size_t)(slash - exe), "/../../%s",
-                     DEFAULT_DIR);
-            if (is_dir(exe))
-                return rp_xstrdup(exe);
-        }
-    }
-    return rp_xstrdup(DEFAULT_DIR);
-}
-
-static int compare_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static bool has_suffix(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n > m && strcmp(s + n - m, suffix) == 0;
-}
-
-static enum rp_status load_dir(const char *dir, struct rp_error *err)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    char **names = NULL;
-    size_t n = 0, cap = 0, i;
-    enum rp_status status = RP_OK;
-
-    if (!d)
-        return RP_OK; /* no shipped profiles: canonical files still import */
-    while ((e = readdir(d)) && n < MAX_PROFILES) {
-        if (e->d_name[0] == '.' || !has_suffix(e->d_name, ".profile"))
-            continue;
-        rp_array_grow((void **)&names, &cap, n + 1, sizeof(*names));
-        names[n] = rp_xmalloc(strlen(dir) + strlen(e->d_name) + 2);
-        sprintf(names[n++], "%s/%s", dir, e->d_name);
-    }
-    closedir(d);
-    if (n)
-        qsort(names, n, sizeof(*names), compare_names);
-    for (i = 0; i < n && status == RP_OK; i++) {
-        struct rp_import_profile *p;
-        status = load_file(names[i], &p, err);
-        if (status == RP_OK)
-            registry_add(p);
-    }
-    for (i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
-    return status;
-}
-
-static enum rp_status registry_load(struct rp_error *err)
-{
-    enum rp_status status;
-    size_t k;
-
-    if (registry.loaded)
-        return RP_OK;
-    for (k = 0; k < registry.n_user; k++)
-        registry_add(registry.user[k]);
-    registry.all_user = registry.n_user;
-    for (k = 0; k < RP_IMPORT_KIND_COUNT; k++)
-        registry_add(canonical_new((enum rp_import_kind)k));
-    registry.dir_used = profile_dir();
-    status = load_dir(registry.dir_used, err);
-    if (status != RP_OK) {
-        unload();
-        return status;
-    }
-    registry.loaded = true;
-    return RP_OK;
-}
-
-enum rp_status rp_import_add_profile(const char *path, struct rp_error *err)
-{
-    struct rp_import_profile *p;
-    enum rp_status status = load_file(path, &p, err);
-
-    if (status != RP_OK)
-        return status;
-    p->user = true;
-    /* Loaded profiles are rebuilt so that user ones come first. */
-    unload();
-    rp_array_grow((void **)&registry.user, &registry.cap_user,
-                  registry.n_user + 1, sizeof(*registry.user));
-    registry.user[registry.n_user++] = p;
-    return RP_OK;
-}
-
-enum rp_status rp_import_profiles(const struct rp_import_profile *const **list,
-                                  size_t *n, struct rp_error *err)
-{
-    enum rp_status status = registry_load(err);
-
-    *list = (const struct rp_import_profile *const *)registry.all;
-    *n = registry.n_all;
-    return status;
-}
-
-/* ---- recognising a header ------------------------------------------------ */
-
-static bool is_rejects_header(const struct rp_csv_record *header)
-{
-    return header->n_fields >= 3 &&
-           same_name(header->fields[0], header->lens[0], "line") &&
-           same_name(header->fields[1], header->lens[1], "field") &&
-           same_name(header->fields[2], header->lens[2], "reason");
-}
-
-/* The header's cells, trimmed once: every profile compares against them. */
-struct header_cells {
-    const char **s;
-    size_t *len;
-    size_t n;
-};
-
-static void header_cells_init(struct header_cells *h,
-                              const struct rp_csv_record *header)
-{
-    size_t i;
-
-    h->n = header->n_fields;
-    h->s = rp_xcalloc(h->n + 1, sizeof(*h->s));
-    h->len = rp_xcalloc(h->n + 1, sizeof(*h->len));
-    for (i = 0; i < h->n; i++) {
-        h->s[i] = header->fields[i];
-        h->len[i] = header->lens[i];
-        rp_import_trim(&h->s[i], &h->len[i]);
-    }
-}
-
-static void header_cells_release(struct header_cells *h)
-{
-    free(h->s);
-    free(h->len);
-}
-
-/*
- * The columns of a field: those of its first name the header has; a name
- * may repeat (Jira's Labels), and then all its columns count.  Later names
- * are alternatives, used only when the earlier ones are missing.
- */
-static size_t find_columns(const struct header_cells *header,
-                           const struct rp_import_field *field, long *cols)
-{
-    size_t col, n = 0, k;
-
-    for (k = 0; k < field->n_names && n == 0; k++) {
-        const char *name = field->names[k];
-        size_t len = strlen(name);
-
-        for (col = 0; col < header->n && n < RP_FIELD_MAX_COLUMNS; col++) {
-            if (header->len[col] == len && same_name(header->s[col], len, name))
-                cols[n++] = (long)col;
-        }
-    }
-    return n;
-}
-
-/* A message that outgrows its buffer is only shorter, not wrong. */
-static void add(struct rp_buf *buf, const char *s)
-{
-    bool fits = rp_buf_adds(buf, s);
-    (void)fits;
-}
-
-/* "A, B, C" into buf: the needed columns of p, all or only the missing. */
-static void list_columns(struct rp_buf *buf, const struct rp_import_profile *p,
-                         const struct rp_import_columns *columns,
-                         bool only_missing)
-{
-    bool first = true;
-    size_t i;
-
-    for (i = 0; i < p->n_fields; i++) {
-        if (p->fields[i].need == RP_NEED_OPTIONAL)
-            continue;
-        if (only_missing && columns->n[i] > 0)
-            continue;
-        if (!first)
-            add(buf, ", ");
-        add(buf, "'");
-        add(buf, p->fields[i].names[0]);
-        add(buf, "'");
-        first = false;
-    }
-}
-
-/* How well a profile explains a header. */
-struct score {
-    size_t needed, found, total;
-};
-
-static struct score score_profile(const struct header_cells *header,
-                                  const struct rp_import_profile *p,
-                                  struct rp_import_columns *cols)
-{
-    struct score s = {0, 0, 0};
-    size_t i;
-
-    for (i = 0; i < p->n_fields; i++) {
-        cols->n[i] = find_columns(header, &p->fields[i], cols->col[i]);
-        s.total += cols->n[i] > 0;
-        if (p->fields[i].need != RP_NEED_OPTIONAL) {
-            s.needed++;
-            s.found += cols->n[i] > 0;
-        }
-    }
-    return s;
-}
-
-static enum rp_status
-no_match(const struct rp_csv_record *header, const struct header_cells *cells,
-         const char *name, const struct rp_import_profile *const *all,
-         size_t n_all, const struct rp_import_profile *closest,
-         struct rp_import_columns *cols, struct rp_error *err)
-{
-    struct rp_buf msg;
-    enum rp_status status;
-    size_t p;
-
-    rp_buf_init(&msg, 1000);
-    if (closest) {
-        score_profile(cells, closest, cols);
-        add(&msg, "the header looks like a '");
-        add(&msg, closest->name);
-        add(&msg, "' export but lacks the columns ");
-        list_columns(&msg, closest, cols, true);
-        add(&msg, " (expected: ");
-        list_columns(&msg, closest, cols, false);
-        add(&msg, "; shipped profiles from ");
-        add(&msg, registry.dir_used ? registry.dir_used : "?");
-        add(&msg, "); reportpipe import --suggest-profile FILE prints a "
-                  "profile to start from");
-    } else {
-        add(&msg, "the header matches no known export (profiles: ");
-        for (p = 0; p < n_all; p++) {
-            if (p)
-                add(&msg, ", ");
-            add(&msg, all[p]->name);
-        }
-        add(&msg, "; shipped ones from ");
-        add(&msg, registry.dir_used ? registry.dir_used : "?");
-        add(&msg,
-            "); give the export's profile with --profile FILE (reportpipe "
-            "import --suggest-profile FILE prints one to start from)");
-    }
-    status = rp_error_set(err, RP_ERR_INPUT, name, header->line, NULL, "%s",
-                          msg.data ? msg.data : "");
-    rp_buf_release(&msg);
-    return status;
-}
-
-enum rp_status rp_import_match_header(const struct rp_csv_record *header,
-                                      const char *name,
-                                      const struct rp_import_profile **profile,
-                                      struct rp_import_columns *columns,
-                                      struct rp_error *err)
-{
-    const struct rp_import_profile *const *all;
-    const struct rp_import_profile *match = NULL, *closest = NULL;
-    struct rp_import_columns *cols = rp_xmalloc(sizeof(*cols));
-    struct header_cells cells;
-    size_t n_all, p, best_total = 0;
-    double best_share = 0;
-    enum rp_status status;
-    int pass;
-
-    header_cells_init(&cells, header);
-    status = rp_import_profiles(&all, &n_all, err);
-    if (status != RP_OK)
-        goto out;
-    if (is_rejects_header(header)) {
-        status = rp_error_set(err, RP_ERR_INPUT, name, header->line, NULL,
-                              "this is a rejects file written by reportpipe "
-                              "import, not an export; correct the rows in "
-                              "the export itself");
-        goto out;
-    }
-    /* User profiles first: when one fits, the shipped ones are not tried. */
-    for (pass = 0; pass < 2 && !match; pass++) {
-        for (p = 0; p < n_all; p++) {
-            struct score s;
-            double share;
-
-            if (all[p]->user != (pass == 0))
-                continue;
-            s = score_profile(&cells, all[p], cols);
-            /* Of the profiles whose columns are all there, the one that
-             * explains most of the header wins. */
-            if (s.found == s.needed && (!match || s.total > best_total)) {
-                match = all[p];
-                best_total = s.total;
-                memcpy(columns, cols, sizeof(*cols));
-            }
-            share = (double)s.found / (double)s.needed;
-            if (s.found >= 2 && share > best_share) {
-                closest = all[p];
-                best_share = share;
-            }
-        }
-    }
-    if (match) {
-        *profile = match;
-        status = RP_OK;
-    } else {
-        status = no_match(header, &cells, name, all, n_all, closest, cols, err);
-    }
-out:
-    header_cells_release(&cells);
-    free(cols);
-    return status;
-}
-
-enum rp_status rp_import_error_no_header(const char *name, struct rp_error *err)
-{
-    return rp_error_set(err, RP_ERR_INPUT, name, 1, NULL,
-                        "the file is empty: it has no header row (an export "
-                        "starts with a row of column names such as "
-                        "'Id,Subject,Status,...')");
 }

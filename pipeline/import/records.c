@@ -147,6 +147,14 @@ static const struct rp_import_member role_members[] = {
      RP_NEED_OPTIONAL, -1},
 };
 
+static const struct rp_import_member user_members[] = {
+    TEXT(rp_user, id, "User ID", RP_NEED_VALUE),
+    TEXT(rp_user, name, "Name", RP_NEED_VALUE),
+    TEXT(rp_user, email, "Email", RP_NEED_OPTIONAL),
+    TEXT(rp_user, username, "Username", RP_NEED_OPTIONAL),
+    TYPED(rp_user, active, "Active", RP_MEMBER_BOOL, RP_NEED_OPTIONAL),
+};
+
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define D(m) offsetof(struct rp_dataset, m)
 #define KIND(name, noun, file, st, members, has_id, arr)                       \
@@ -171,6 +179,7 @@ const struct rp_import_kind_info rp_import_kinds[RP_IMPORT_KIND_COUNT] = {
          milestone_members, true, milestones),
     KIND("risk", "risk", "risks.csv", rp_risk, risk_members, true, risks),
     KIND("role", "role", "roles.csv", rp_role, role_members, false, roles),
+    KIND("user", "user", "users.csv", rp_user, user_members, true, users),
 };
 
 const struct rp_import_member *

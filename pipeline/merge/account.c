@@ -79,7 +79,7 @@ enum rp_status rp_merge_emit_account(xmlNode *root, struct rp_merge_builder *b,
     rp_merge_set_attr(acc, "id", a->id);
     rp_merge_set_attr(acc, "name", a->name);
     rp_merge_set_attr(acc, "tier", a->tier);
-    rp_merge_set_attr(acc, "owner", a->owner);
+    rp_merge_set_attr(acc, "owner", rp_merge_owner_name(&b->matcher, a->owner));
     rp_merge_set_attr(acc, "industry", a->industry);
     rp_merge_set_attr(acc, "country", a->country);
     rp_merge_set_attr(acc, "website", a->website);

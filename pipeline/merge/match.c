@@ -276,29 +276,113 @@ static const struct key_entry *index_find(const struct rp_merge_key_index *ix,
     return NULL;
 }
 
+bool rp_merge_salesforce_id18(const char *id)
+{
+    static const char suffix[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
+    size_t i, chunk;
+
+    if (strlen(id) != 18)
+        return false;
+    for (i = 0; i < 18; i++) {
+        char c = id[i];
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+              (c >= '0' && c <= '9')))
+            return false;
+    }
+    /* Each suffix letter spells which of five id letters are capitals. */
+    for (chunk = 0; chunk < 3; chunk++) {
+        unsigned bits = 0;
+        for (i = 0; i < 5; i++) {
+            char c = id[chunk * 5 + i];
+            if (c >= 'A' && c <= 'Z')
+                bits |= 1u << i;
+        }
+        if (id[15 + chunk] != suffix[bits])
+            return false;
+    }
+    return true;
+}
+
+/* The part of an id that says which record it is: a Salesforce id's 18
+ * characters end in a checksum of the first 15, which alone are the key. */
+static size_t id_key_len(const char *id)
+{
+    return rp_merge_salesforce_id18(id) ? 15 : strlen(id);
+}
+
+int rp_merge_compare_ids(const char *a, const char *b)
+{
+    size_t na = id_key_len(a), nb = id_key_len(b);
+    int c = memcmp(a, b, na < nb ? na : nb);
+
+    return c ? c : (na > nb) - (na < nb);
+}
+
 static const struct rp_dataset *sort_data;
 
 static int cmp_by_id(const void *a, const void *b)
 {
-    return strcmp(sort_data->accounts[*(const size_t *)a].id,
-                  sort_data->accounts[*(const size_t *)b].id);
+    return rp_merge_compare_ids(sort_data->accounts[*(const size_t *)a].id,
+                                sort_data->accounts[*(const size_t *)b].id);
 }
 
-size_t rp_merge_find_account(const struct rp_merge_matcher *m, const char *id)
+/* Index into by_id of the record with id, or SIZE_MAX. */
+static size_t search_ids(const struct rp_merge_matcher *m, const size_t *by_id,
+                         size_t n, bool users, const char *id)
 {
-    size_t lo = 0, hi = m->data->n_accounts;
+    size_t lo = 0, hi = n;
 
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(m->data->accounts[m->by_id[mid]].id, id);
+        const char *at = users ? m->data->users[by_id[mid]].id
+                               : m->data->accounts[by_id[mid]].id;
+        int c = rp_merge_compare_ids(at, id);
         if (c == 0)
-            return m->by_id[mid];
+            return by_id[mid];
         if (c < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
     return SIZE_MAX;
+}
+
+size_t rp_merge_find_account(const struct rp_merge_matcher *m, const char *id)
+{
+    return search_ids(m, m->by_id, m->data->n_accounts, false, id);
+}
+
+size_t rp_merge_find_account_ref(const struct rp_merge_matcher *m,
+                                 const char *ref)
+{
+    size_t a = rp_merge_find_account(m, ref);
+    const struct key_entry *e;
+    char *name;
+
+    if (a != SIZE_MAX)
+        return a;
+    name = rp_merge_normalise_name(ref);
+    e = name[0] ? index_find(m->names, name) : NULL;
+    free(name);
+    return e ? e->account : SIZE_MAX;
+}
+
+static int cmp_users_by_id(const void *a, const void *b)
+{
+    return rp_merge_compare_ids(sort_data->users[*(const size_t *)a].id,
+                                sort_data->users[*(const size_t *)b].id);
+}
+
+const char *rp_merge_owner_name(const struct rp_merge_matcher *m,
+                                const char *owner)
+{
+    size_t u;
+
+    if (!owner || !owner[0] || !m->users_by_id)
+        return owner;
+    u = search_ids(m, m->users_by_id, m->data->n_users, true, owner);
+    return u == SIZE_MAX || !m->data->users[u].name[0] ? owner
+                                                       : m->data->users[u].name;
 }
 
 void rp_merge_matcher_init(struct rp_merge_matcher *m,
@@ -315,9 +399,15 @@ void rp_merge_matcher_init(struct rp_merge_matcher *m,
     m->by_id = rp_xcalloc(n + 1, sizeof(*m->by_id));
     for (i = 0; i < n; i++)
         m->by_id[i] = i;
+    m->users_by_id = rp_xcalloc(data->n_users + 1, sizeof(*m->users_by_id));
+    for (i = 0; i < data->n_users; i++)
+        m->users_by_id[i] = i;
     sort_data = data;
     if (n > 1)
         qsort(m->by_id, n, sizeof(*m->by_id), cmp_by_id);
+    if (data->n_users > 1)
+        qsort(m->users_by_id, data->n_users, sizeof(*m->users_by_id),
+              cmp_users_by_id);
     sort_data = NULL;
     for (i = 0; i < n; i++) {
         const struct rp_account *a = &data->accounts[i];
@@ -358,6 +448,7 @@ void rp_merge_matcher_init(struct rp_merge_matcher *m,
 void rp_merge_matcher_release(struct rp_merge_matcher *m)
 {
     free(m->by_id);
+    free(m->users_by_id);
     free(m->stale);
     index_free(m->domains);
     index_free(m->names);

@@ -46,8 +46,9 @@ struct rp_merge_key_index; /* matcher.c */
 struct rp_merge_matcher {
     const struct rp_dataset *data;
     const struct rp_merge_map_config *map;
-    size_t *by_id; /* account indexes sorted by id */
-    bool *stale;   /* per mapping: names an account the CRM lacks */
+    size_t *by_id;       /* account indexes sorted by id */
+    size_t *users_by_id; /* user indexes sorted by id */
+    bool *stale;         /* per mapping: names an account the CRM lacks */
     size_t n_stale;
     struct rp_merge_key_index *domains, *names;
 };
@@ -73,8 +74,30 @@ void rp_merge_match_ticket(const struct rp_merge_matcher *m,
                            const struct rp_ticket *t,
                            struct rp_merge_match_result *out);
 
-/* Index into data->accounts of the account with id, or SIZE_MAX. */
+/*
+ * Index into data->accounts of the account with id, or SIZE_MAX.  Ids
+ * compare as rp_merge_compare_ids() says, so a Salesforce report's
+ * 15-character id finds the account Data Loader wrote with 18.
+ */
 size_t rp_merge_find_account(const struct rp_merge_matcher *m, const char *id);
+/* The same, else the one account whose normalised name ref is (a report
+ * without ids names the account); SIZE_MAX when none or several. */
+size_t rp_merge_find_account_ref(const struct rp_merge_matcher *m,
+                                 const char *ref);
+/* The name of the CRM user whose id owner is (Salesforce's OwnerId), or
+ * owner itself when no user has that id; borrowed from the dataset. */
+const char *rp_merge_owner_name(const struct rp_merge_matcher *m,
+                                const char *owner);
+
+/*
+ * Orders ids as strcmp() does, except that an 18-character Salesforce id
+ * (its last three characters the checksum of the case of the first 15)
+ * compares as its first 15, the case-sensitive id: the two forms of one
+ * record's id are equal.
+ */
+int rp_merge_compare_ids(const char *a, const char *b);
+/* id is an 18-character Salesforce id with a valid checksum. */
+bool rp_merge_salesforce_id18(const char *id);
 
 const char *rp_merge_match_name(enum rp_merge_match how);
 const char *rp_merge_unmatched_name(enum rp_merge_unmatched why);

@@ -213,12 +213,101 @@ static void test_normal_forms(void **state)
     }
 }
 
+/* Salesforce ids: a report's 15 characters and Data Loader's 18 (with
+ * the checksum of the case of the first 15) are one id; other ids of 18
+ * characters compare whole. */
+static void test_salesforce_ids(void **state)
+{
+    struct rp_dataset d;
+    struct rp_merge_matcher m;
+    struct rp_merge_map_config map;
+    struct rp_merge_match_result r;
+    struct rp_ticket *t;
+
+    (void)state;
+    assert_true(rp_merge_salesforce_id18("001D000000IqhSLIAZ"));
+    assert_false(rp_merge_salesforce_id18("001D000000IqhSLIAA"));
+    assert_false(rp_merge_salesforce_id18("001D000000IqhSL"));
+    assert_false(rp_merge_salesforce_id18("001D000000IqhSL-AZ"));
+    assert_int_equal(
+        rp_merge_compare_ids("001D000000IqhSL", "001D000000IqhSLIAZ"), 0);
+    /* Case matters in the first 15: another record. */
+    assert_true(rp_merge_compare_ids("001D000000IqhSl", "001D000000IqhSLIAZ") !=
+                0);
+    /* Not a checksum: an id of its own. */
+    assert_true(rp_merge_compare_ids("ACC-000000000001", "ACC-000000000001XY") <
+                0);
+
+    memset(&d, 0, sizeof(d));
+    memset(&map, 0, sizeof(map));
+    add_account(&d, "001D000000IqhSLIAZ", "Acme");
+    add_account(&d, "001D000000AbCdEIAV", "Beta");
+    add_account(&d, "ACC-7", "Gamma");
+    t = add_org_ticket(&d, "00001001", "001D000000IqhSL", "", "", "",
+                       "salesforce");
+    rp_merge_matcher_init(&m, &d, &map);
+    rp_merge_match_ticket(&m, t, &r);
+    assert_int_equal(r.how, RP_MERGE_MATCH_ID);
+    assert_int_equal(r.account, 0);
+    assert_int_equal(rp_merge_find_account(&m, "001D000000AbCdE"), 1);
+    assert_int_equal(rp_merge_find_account(&m, "001D000000AbCdEIAV"), 1);
+    assert_int_equal(rp_merge_find_account(&m, "001D000000abcde"), SIZE_MAX);
+    assert_int_equal(rp_merge_find_account(&m, "ACC-7"), 2);
+    /* A report without ids names the account. */
+    assert_int_equal(rp_merge_find_account_ref(&m, "GAMMA Inc."), 2);
+    assert_int_equal(rp_merge_find_account_ref(&m, "Delta"), SIZE_MAX);
+    rp_merge_matcher_release(&m);
+    dataset_free(&d);
+}
+
+static void add_user(struct rp_dataset *d, const char *id, const char *name)
+{
+    struct rp_user *u;
+
+    rp_array_grow((void **)&d->users, &d->cap_users, d->n_users + 1,
+                  sizeof(*d->users));
+    u = &d->users[d->n_users++];
+    memset(u, 0, sizeof(*u));
+    u->id = rp_xstrdup(id);
+    u->name = rp_xstrdup(name);
+}
+
+/* An account's OwnerId is shown as its user's name when a User export
+ * says who that is, in either id form; else as it was. */
+static void test_owner_ids_become_names(void **state)
+{
+    struct rp_dataset d;
+    struct rp_merge_options opt;
+    struct rp_merge_stats stats;
+    xmlDoc *doc;
+
+    (void)state;
+    memset(&d, 0, sizeof(d));
+    add_account(&d, "001D000000IqhSLIAZ", "Acme");
+    add_account(&d, "001D000000AbCdEIAV", "Beta");
+    add_account(&d, "001D000000FgHiJIAV", "Gamma");
+    set_string(&d.accounts[0].owner, "005D0000001AbCd");
+    set_string(&d.accounts[1].owner, "005D0000001XyZw");
+    add_user(&d, "005D0000001AbCdIAK", "Jana Nov\xC3\xA1kov\xC3\xA1");
+    add_user(&d, "005D0000001QqQqIAK", "Someone Else");
+    options_for_year(&opt);
+    doc = build(&d, &opt, &stats);
+    check_str(doc, "//account[@name='Acme']/@owner",
+              "Jana Nov\xC3\xA1kov\xC3\xA1");
+    check_str(doc, "//account[@name='Beta']/@owner", "005D0000001XyZw");
+    check_str(doc, "//account[@name='Gamma']/@owner", "Dana Owner");
+    xmlFreeDoc(doc);
+    dataset_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_unmatched_tickets),
         cmocka_unit_test(test_matching_across_systems),
         cmocka_unit_test(test_normal_forms),
+        cmocka_unit_test(test_salesforce_ids),
+        cmocka_unit_test(test_owner_ids_become_names),
     };
 
     return cmocka_run_group_tests(tests, load_schema, free_schema);

@@ -128,7 +128,7 @@ static bool place(const struct rp_merge_builder *b, const char *account_id,
     }
     if (!account_id || !account_id[0])
         return true;
-    a = rp_merge_find_account(&b->matcher, account_id);
+    a = rp_merge_find_account_ref(&b->matcher, account_id);
     if (a == SIZE_MAX)
         return false;
     *report = &b->reports[b->slot[a]];

@@ -197,6 +197,11 @@ static inline void dataset_free(struct rp_dataset *d)
     free(d->milestones);
     free(d->risks);
     free(d->roles);
+    for (i = 0; i < d->n_users; i++) {
+        free(d->users[i].id);
+        free(d->users[i].name);
+    }
+    free(d->users);
     memset(d, 0, sizeof(*d));
 }
 
