@@ -742,7 +742,7 @@ enum rp_status rp_csv_read_buffer(const char *data, size_t len,
                                   struct rp_error *err)
 {
     struct rp_csv_reader reader;
-    struct rp_csv_tally tally = {0, 0, true, true};
+    struct rp_csv_tally tally = {0, 0, true, true, false};
     enum rp_status status;
 
     status = rp_csv_reader_init(&reader, name, sink, err);

@@ -466,9 +466,10 @@ static void test_utf8_with_a_stray_byte_stays_utf8(void **state)
     assert_int_equal(rp_csv_guess_encoding(text, strlen(text)), RP_CSV_UTF8);
     EXPECT(text, "1:a", "2:M\xC3\xBCller", "3+1:Bad \xEF\xBF\xBD byte",
            "4:Z\xC3\xA9ro");
-    /* A character cut at the very end. */
+    /* A character cut at the very end, with or without others. */
     EXPECT("a\nM\xC3\xBCller\nCut \xE2\x82", "1:a", "2:M\xC3\xBCller",
            "3+1:Cut \xEF\xBF\xBD");
+    EXPECT("a\nCut \xE2\x82", "1:a", "2+1:Cut \xEF\xBF\xBD");
     rp_error_init(&err);
     assert_int_equal(
         rp_csv_read_buffer(text, strlen(text), "t.csv", sink, &err), RP_OK);

@@ -105,8 +105,11 @@ size_t rp_csv_tally_add(struct rp_csv_tally *t, const char *s, size_t n,
         pos += ok;
         if (pos == n)
             break;
-        if (!last && is_cut(s + pos, n - pos))
-            return pos;
+        if (is_cut(s + pos, n - pos)) {
+            if (!last)
+                return pos;
+            t->cut_end = true;
+        }
         t->bad++;
         if (!t->counting)
             return n;
@@ -120,13 +123,14 @@ enum rp_csv_encoding rp_csv_encoding_of(const struct rp_csv_tally *t)
     /* In Windows-1252 text almost every byte beyond ASCII is invalid
      * UTF-8, and valid sequences are rare accidents; in a damaged UTF-8
      * file it is the other way round. */
-    return t->bad == 0 || t->multi >= t->bad ? RP_CSV_UTF8
-                                             : RP_CSV_WINDOWS_1252;
+    size_t bad = t->bad - t->cut_end;
+
+    return bad == 0 || t->multi >= bad ? RP_CSV_UTF8 : RP_CSV_WINDOWS_1252;
 }
 
 enum rp_csv_encoding rp_csv_guess_encoding(const char *data, size_t len)
 {
-    struct rp_csv_tally t = {0, 0, true, true};
+    struct rp_csv_tally t = {0, 0, true, true, false};
 
     rp_csv_tally_add(&t, data, len, false);
     return rp_csv_encoding_of(&t);

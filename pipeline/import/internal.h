@@ -118,6 +118,9 @@ struct rp_csv_tally {
     size_t multi; /* valid characters beyond ASCII; counted when bad > 0 */
     bool clean;
     bool counting; /* count every bad and multi; else stop at the first bad */
+    /* Of bad: a character cut by the end of the input, which says nothing
+     * of the encoding (an export cut short, a pipe read in pieces). */
+    bool cut_end;
 };
 
 /*
