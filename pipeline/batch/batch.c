@@ -96,9 +96,16 @@ static enum rp_status list_exports(const char *dir, char ***out, size_t *n,
  * Imports every export of o->input into data; rejected rows go to
  * rejects_dir and are counted in *rejected.
  */
+static void report(const struct rp_batch_options *o, const struct rp_error *err)
+{
+    if (o->on_error)
+        o->on_error(o->on_error_ctx, err);
+}
+
 enum rp_status rp_batch_import_all(const struct rp_batch_options *o,
                                    const char *rejects_dir,
                                    struct rp_dataset *data, size_t *rejected,
+                                   struct rp_batch_failed_files *failed,
                                    struct rp_error *err)
 {
     char **exports = NULL;
@@ -106,15 +113,34 @@ enum rp_status rp_batch_import_all(const struct rp_batch_options *o,
     enum rp_status status;
 
     *rejected = 0;
+    if (failed)
+        memset(failed, 0, sizeof(*failed));
     status = list_exports(o->input, &exports, &n_exports, err);
     for (i = 0; i < n_exports && status == RP_OK; i++) {
         struct rp_import_stats s;
-        status = rp_import_file(exports[i], rejects_dir, data, &s, err);
+        struct rp_error file_err;
+
+        rp_error_init(&file_err);
+        status = rp_import_file(exports[i], rejects_dir, data, &s,
+                                failed ? &file_err : err);
+        if (status != RP_OK && failed) {
+            /* The file was rolled back whole; the others go on. */
+            report(o, &file_err);
+            if (failed->count++ == 0)
+                rp_error_format(&file_err, failed->first,
+                                sizeof(failed->first));
+            status = RP_OK;
+            continue;
+        }
         if (status != RP_OK)
             break;
         rp_import_log_stats(exports[i], &s);
         *rejected += s.rows_rejected;
     }
+    if (status == RP_OK && failed && failed->count == n_exports)
+        status =
+            rp_error_set(err, RP_ERR_INPUT, o->input, 0, NULL,
+                         "none of the %zu exports could be read", n_exports);
     free_names(exports, n_exports);
     return status;
 }
@@ -144,12 +170,6 @@ static void merge_options(const struct rp_batch_options *o,
 static enum rp_status worse(enum rp_status a, enum rp_status b)
 {
     return b > a ? b : a;
-}
-
-static void report(const struct rp_batch_options *o, const struct rp_error *err)
-{
-    if (o->on_error)
-        o->on_error(o->on_error_ctx, err);
 }
 
 /*
@@ -320,6 +340,7 @@ enum rp_status rp_batch_run(const struct rp_batch_options *o,
     struct rp_stylesheet *review = NULL, *report_sheet = NULL;
     struct rp_transform_limits limits;
     struct rp_batch_stored stored;
+    struct rp_batch_failed_files failed_files;
     struct timespec stage;
     xmlDoc *doc = NULL;
     char *rejects_dir = rp_batch_path(o->output, "rejects");
@@ -345,9 +366,19 @@ enum rp_status rp_batch_run(const struct rp_batch_options *o,
     }
 
     status = rp_batch_import_all(o, rejects_dir, &data, &summary->rows_rejected,
-                                 err);
+                                 &failed_files, err);
     if (status != RP_OK)
         goto out;
+    summary->files_failed = failed_files.count;
+    if (failed_files.count) {
+        rp_log_warn("%zu export%s could not be read and %s left out; the "
+                    "documents are made from the others: %s%s",
+                    failed_files.count, failed_files.count == 1 ? "" : "s",
+                    failed_files.count == 1 ? "was" : "were",
+                    failed_files.first,
+                    failed_files.count > 1 ? " (and more, above)" : "");
+        overall = RP_ERR_INPUT;
+    }
     if (summary->rows_rejected) {
         rp_log_warn("%zu rows were rejected; see %s", summary->rows_rejected,
                     rejects_dir);
@@ -359,6 +390,9 @@ enum rp_status rp_batch_run(const struct rp_batch_options *o,
     if (status != RP_OK)
         goto out;
     summary->accounts = mstats.accounts;
+    summary->contributions_failed = mstats.contributions_failed;
+    if (mstats.contributions_failed)
+        overall = RP_ERR_INPUT;
     if (o->keep_intermediate) {
         path = rp_batch_path(o->output, "intermediate/review-data.xml");
         status = rp_xml_write_file(doc, path, err);
@@ -589,7 +623,9 @@ enum rp_status rp_batch_snapshot(const struct rp_batch_options *o,
     *len = 0;
     data_hash[0] = '\0';
     rp_dataset_init(&data);
-    status = rp_batch_import_all(o, rejects_dir, &data, &rejected, err);
+    /* A snapshot is what an approval binds to: made from every export or
+     * not at all. */
+    status = rp_batch_import_all(o, rejects_dir, &data, &rejected, NULL, err);
     if (status == RP_OK)
         status = rp_batch_snapshot_of(o, &data, account_id, xml, len, data_hash,
                                       err);

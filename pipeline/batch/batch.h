@@ -64,23 +64,28 @@ struct rp_batch_options {
 void rp_batch_options_init(struct rp_batch_options *o);
 
 struct rp_batch_summary {
-    size_t rows_rejected;    /* over all exports */
-    size_t accounts;         /* accounts in the review data */
-    size_t reviews_done;     /* reviews rendered */
-    size_t reviews_failed;   /* reviews not rendered (see on_error) */
-    size_t reviews_approved; /* of reviews_done: the approved file, kept */
-    int review_pages;        /* pages of all reviews rendered */
-    bool report_done;        /* the status report was rendered */
+    size_t rows_rejected;        /* over all exports */
+    size_t files_failed;         /* exports that could not be read: left out */
+    size_t contributions_failed; /* contribution files left out */
+    size_t accounts;             /* accounts in the review data */
+    size_t reviews_done;         /* reviews rendered */
+    size_t reviews_failed;       /* reviews not rendered (see on_error) */
+    size_t reviews_approved;     /* of reviews_done: the approved file, kept */
+    int review_pages;            /* pages of all reviews rendered */
+    bool report_done;            /* the status report was rendered */
     int report_pages;
 };
 
 /*
  * The whole job, as the nightly cron runs it.  Logs one summary line per
  * stage.  Returns the worst that happened: RP_OK, RP_ERR_INPUT when rows
- * were rejected or a document failed on its input, and so on.  err is
- * set only when the run stopped early (no exports, a file that cannot be
- * read, a merge that failed, a template that does not compile); summary
- * is filled as far as the run came.
+ * were rejected, an export or a contribution could not be read, or a
+ * document failed on its input, and so on.  An export that cannot be read
+ * costs only itself: its error goes to on_error, it is named in a warning
+ * and counted in files_failed, and the documents are made from the other
+ * exports.  err is set only when the run stopped early (no exports, none
+ * readable, a merge that failed, a template that does not compile);
+ * summary is filled as far as the run came.
  */
 enum rp_status rp_batch_run(const struct rp_batch_options *o,
                             struct rp_batch_summary *summary,

@@ -11,11 +11,20 @@ char *rp_batch_path(const char *dir, const char *name);
 /*
  * Imports every export of o->input into data (rejected rows to
  * rejects_dir), logging one summary line per file; *rejected counts the
- * rows rejected over all files.
+ * rows rejected over all files.  failed NULL: the first file that cannot
+ * be read stops the import (err says why).  Otherwise such a file costs
+ * only itself: its error goes to o->on_error, its name and why to
+ * *failed, and the others are imported; err is then set only when no
+ * export is left at all.
  */
+struct rp_batch_failed_files {
+    size_t count;
+    char first[1024]; /* "FILE: why" of the first */
+};
 enum rp_status rp_batch_import_all(const struct rp_batch_options *o,
                                    const char *rejects_dir,
                                    struct rp_dataset *data, size_t *rejected,
+                                   struct rp_batch_failed_files *failed,
                                    struct rp_error *err) RP_MUST_CHECK;
 
 /* rp_batch_snapshot() of exports already imported into data. */

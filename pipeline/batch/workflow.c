@@ -22,7 +22,8 @@ static enum rp_status import_once(struct rp_batch_workflow *bw,
     if (bw->imported)
         return RP_OK;
     rejects = rp_batch_path(bw->opts.output, "rejects");
-    status = rp_batch_import_all(&bw->opts, rejects, &bw->data, &rejected, err);
+    status = rp_batch_import_all(&bw->opts, rejects, &bw->data, &rejected, NULL,
+                                 err);
     free(rejects);
     bw->imported = status == RP_OK;
     return status;

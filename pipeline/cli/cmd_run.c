@@ -83,9 +83,13 @@ static enum rp_status run(const struct rp_batch_options *o)
     status = rp_batch_run(o, &summary, &err);
     if (err.status != RP_OK)
         cli_report(&err);
-    rp_log_info("run: %s in %.2f s, %lu warnings",
+    rp_log_info("run: %s in %.2f s, %lu warnings%s",
                 status == RP_OK ? "done" : "FAILED", seconds_since(&start),
-                rp_log_warning_count());
+                rp_log_warning_count(),
+                summary.files_failed || summary.contributions_failed
+                    ? "; inputs left out because they could not be read "
+                      "(see above)"
+                    : "");
     return status;
 }
 

@@ -8,28 +8,32 @@
  * for multi-line quoted fields, CRLF split across two reads, or bare CR
  * line ends.
  *
- * Before libcsv sees a byte, the input is made UTF-8: a byte order mark
- * picks UTF-8 or UTF-16 (LE or BE), the caller may say Windows-1252, and
- * iconv converts what is not UTF-8.  Bytes iconv cannot convert become
- * U+FFFD and are counted, never dropped silently.  The delimiter (, ; TAB
- * or |) is sniffed from the header line, the most frequent of them outside
+ * The bytes become UTF-8 first (encoding.c).  The delimiter (, ; TAB or |)
+ * is sniffed from the header line, the most frequent of them outside
  * quotes, so the text is held back until the header line is complete.
  *
  * libcsv runs in its lenient mode: a stray quote inside an unquoted field
- * (5" screen) is kept as text, as spreadsheets do.  A quote that is never
- * closed swallows the rest of the input; it is reported at the end with
- * the line of the record it opened in (or earlier, when the record
- * outgrows RP_CSV_MAX_RECORD).
+ * (5" screen) is kept as text, as spreadsheets do.  Beside it, the reader
+ * follows the quoting itself (cheaply: from quote to quote), because libcsv
+ * does not say when it took a quote as text inside a quoted field.  Such a
+ * quote in a record that ends on its line is a flaw the import warns of.
+ * A record that a misplaced quote made run on past its line, one still
+ * open at the end of the input, one that runs on past the header's fields,
+ * and one past RP_CSV_MAX_RECORD are broken: each costs only itself.  The
+ * reader keeps the raw text of the open record's lines, so it can set the
+ * record aside, start libcsv afresh and read the lines after its first
+ * again; lines are joined to the broken record until one starts a record
+ * with the header's number of fields, and reading goes on from there.
  */
 #include "import/internal.h"
 
 #include <errno.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "common/mem.h"
+
+/* pending holds a record's lines; replay at most what pending held. */
+#define PENDING_MAX (2 * (RP_CSV_MAX_RECORD + RP_CSV_CHUNK))
 
 static bool is_blank(unsigned char c)
 {
@@ -41,15 +45,8 @@ static void reset_record(struct rp_csv_reader *r)
     r->n_fields = 0;
     rp_buf_reset(&r->bytes);
     r->record_line = 0;
-}
-
-static enum rp_status too_big(struct rp_csv_reader *r)
-{
-    return rp_error_set(r->err, RP_ERR_INPUT, r->name, r->record_line, NULL,
-                        "the record starting on this line is longer than "
-                        "%zu bytes or %d fields; a quote is probably never "
-                        "closed",
-                        RP_CSV_MAX_RECORD, RP_CSV_MAX_FIELDS);
+    r->q_flaw = false;
+    r->repaired_mark = r->repaired;
 }
 
 /* libcsv field callback: keep a copy, NUL-terminated, in r->bytes. */
@@ -57,10 +54,10 @@ static void on_field(void *s, size_t len, void *ctx)
 {
     struct rp_csv_reader *r = ctx;
 
-    if (r->status != RP_OK)
+    if (r->status != RP_OK || r->rollback)
         return;
     if (r->n_fields >= RP_CSV_MAX_FIELDS) {
-        r->status = too_big(r);
+        r->rollback = RP_CSV_FLAW_TOO_BIG;
         return;
     }
     if (r->n_fields == r->cap_fields) {
@@ -80,7 +77,7 @@ static void on_field(void *s, size_t len, void *ctx)
         r->bytes.data[r->bytes.len++] = '\0';
     } else if (!rp_buf_add(&r->bytes, s, len) ||
                !rp_buf_addch(&r->bytes, '\0')) {
-        r->status = too_big(r);
+        r->rollback = RP_CSV_FLAW_TOO_BIG;
         return;
     }
     r->n_fields++;
@@ -97,19 +94,84 @@ static bool all_empty(const struct rp_csv_reader *r)
     return true;
 }
 
+/* A field beyond the header's holds more than blanks. */
+static bool too_wide(const struct rp_csv_reader *r)
+{
+    size_t i, k;
+
+    if (r->expect_fields == 0)
+        return false;
+    for (i = r->expect_fields; i < r->n_fields; i++) {
+        const char *f = r->bytes.data + r->offsets[i];
+        for (k = 0; k < r->lens[i]; k++) {
+            if (!is_blank((unsigned char)f[k]))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* After a broken record: a record that reading can go on from. */
+static bool in_step(const struct rp_csv_reader *r)
+{
+    return r->expect_fields == 0 ||
+           (r->n_fields >= r->expect_fields && !too_wide(r));
+}
+
+static void deliver(struct rp_csv_reader *r, struct rp_csv_record *rec)
+{
+    rec->checked = r->scanned_clean && (r->encoding == RP_CSV_UTF8 ||
+                                        r->encoding == RP_CSV_UTF8_BOM);
+    r->status = r->sink.record(r->sink.ctx, rec, r->err);
+}
+
+/* The record set aside, now that reading is back in step (or ended). */
+static void deliver_broken(struct rp_csv_reader *r)
+{
+    struct rp_csv_record rec;
+    char *field = r->broken_text.data ? r->broken_text.data : (char *)"";
+    size_t len = r->broken_text.len;
+
+    r->resyncing = false;
+    memset(&rec, 0, sizeof(rec));
+    rec.fields = &field;
+    rec.lens = &len;
+    rec.n_fields = 1;
+    rec.line = r->broken_line;
+    rec.last_line = r->broken_last;
+    rec.flaw = r->broken_flaw;
+    deliver(r, &rec);
+}
+
 /* libcsv end-of-record callback: hand the record to the sink. */
 static void on_record_end(int c, void *ctx)
 {
     struct rp_csv_reader *r = ctx;
     struct rp_csv_record rec;
+    bool multi = r->record_line != 0 && r->record_line < r->line;
     size_t i;
 
     (void)c;
-    if (r->status != RP_OK)
+    if (r->status != RP_OK || r->rollback)
         return;
+    /* Its quoting swallowed other records' lines: broken. */
+    if (multi && (r->q_flaw || too_wide(r))) {
+        r->rollback = RP_CSV_FLAW_BROKEN_QUOTE;
+        return;
+    }
     if (r->n_fields == 0 || all_empty(r)) {
         reset_record(r);
         return;
+    }
+    if (r->resyncing && !in_step(r)) {
+        r->broken_last = r->line;
+        reset_record(r);
+        return;
+    }
+    if (r->resyncing) {
+        deliver_broken(r);
+        if (r->status != RP_OK)
+            return;
     }
     /* Pointers are made only now: r->bytes moves while it grows. */
     if (r->cap_ptrs < r->n_fields)
@@ -121,10 +183,33 @@ static void on_record_end(int c, void *ctx)
     rec.lens = r->lens;
     rec.n_fields = r->n_fields;
     rec.line = r->record_line;
-    rec.checked = r->scanned_clean && (r->encoding == RP_CSV_UTF8 ||
-                                       r->encoding == RP_CSV_UTF8_BOM);
-    r->status = r->sink.record(r->sink.ctx, &rec, r->err);
+    rec.last_line = r->line;
+    rec.flaw = r->q_flaw ? RP_CSV_FLAW_STRAY_QUOTE : RP_CSV_FLAW_NONE;
+    rec.replaced = r->repaired - r->repaired_mark;
+    if (r->expect_fields == 0)
+        r->expect_fields = r->n_fields;
+    deliver(r, &rec);
     reset_record(r);
+}
+
+/* With a tab delimiter, only spaces are blanks libcsv may trim. */
+static int space_only(unsigned char c)
+{
+    return c == ' ';
+}
+
+static enum rp_status start_parser(struct rp_csv_reader *r)
+{
+    if (csv_init(&r->parser, 0) != 0)
+        return r->status = rp_error_set(r->err, RP_ERR_INTERNAL, r->name, 0,
+                                        NULL, "cannot start the CSV parser");
+    r->parser_ready = true;
+    /* libcsv is told to use our allocator, which aborts rather than fail. */
+    csv_set_realloc_func(&r->parser, rp_xrealloc);
+    csv_set_delim(&r->parser, (unsigned char)r->delim);
+    if (r->delim == '\t')
+        csv_set_space_func(&r->parser, space_only);
+    return RP_OK;
 }
 
 enum rp_status rp_csv_reader_init(struct rp_csv_reader *r, const char *name,
@@ -136,16 +221,14 @@ enum rp_status rp_csv_reader_init(struct rp_csv_reader *r, const char *name,
     r->err = err;
     r->line = 1;
     r->delim = ',';
+    r->q_fresh = true;
     r->cd = (iconv_t)-1;
     rp_buf_init(&r->bytes, RP_CSV_MAX_RECORD);
     rp_buf_init(&r->head, RP_CSV_MAX_RECORD);
-    if (csv_init(&r->parser, 0) != 0)
-        return r->status = rp_error_set(err, RP_ERR_INTERNAL, name, 0, NULL,
-                                        "cannot start the CSV parser");
-    r->parser_ready = true;
-    /* libcsv is told to use our allocator, which aborts rather than fail. */
-    csv_set_realloc_func(&r->parser, rp_xrealloc);
-    return RP_OK;
+    rp_buf_init(&r->pending, PENDING_MAX);
+    rp_buf_init(&r->replay, PENDING_MAX);
+    rp_buf_init(&r->broken_text, RP_CSV_BROKEN_TEXT_MAX + 8);
+    return start_parser(r);
 }
 
 void rp_csv_reader_release(struct rp_csv_reader *r)
@@ -155,6 +238,9 @@ void rp_csv_reader_release(struct rp_csv_reader *r)
     r->parser_ready = false;
     rp_buf_release(&r->bytes);
     rp_buf_release(&r->head);
+    rp_buf_release(&r->pending);
+    rp_buf_release(&r->replay);
+    rp_buf_release(&r->broken_text);
     if (r->cd_open)
         iconv_close(r->cd);
     r->cd_open = false;
@@ -177,10 +263,171 @@ static enum rp_status parse(struct rp_csv_reader *r, const char *s, size_t n)
                                  NULL, "CSV parser failed: %s",
                                  csv_strerror(csv_error(&r->parser)));
     /* libcsv grows its own field buffer; hold it to the same cap. */
-    if (r->status == RP_OK &&
+    if (r->status == RP_OK && !r->rollback &&
         csv_get_buffer_size(&r->parser) > RP_CSV_MAX_RECORD + RP_CSV_CHUNK)
-        r->status = too_big(r);
+        r->rollback = RP_CSV_FLAW_TOO_BIG;
     return r->status;
+}
+
+/* ---- following the quoting ------------------------------------------------
+ */
+
+/* What libcsv trims around a field. */
+static bool is_space(const struct rp_csv_reader *r, char c)
+{
+    return c == ' ' || (c == '\t' && r->delim != '\t');
+}
+
+static bool ends_field(const struct rp_csv_reader *r, char c)
+{
+    return c == r->delim || c == '\r' || c == '\n';
+}
+
+/*
+ * Judges the quote inside a quoted field just before s[i]: doubled, the
+ * field's end (then only blanks before a delimiter or the line's end), or
+ * text, as libcsv takes it then: a flaw.  Returns where to go on.
+ */
+static size_t after_quote(struct rp_csv_reader *r, const char *s, size_t n,
+                          size_t i)
+{
+    size_t k = i;
+
+    if (s[i] == '"')
+        return i + 1;
+    while (k < n && is_space(r, s[k]))
+        k++;
+    if (k == n || ends_field(r, s[k])) {
+        r->q_in = false;
+        return k;
+    }
+    r->q_flaw = true;
+    return k;
+}
+
+/* Whether the quote at s[q] opens a field: only blanks since the field
+ * began, on this piece or (fresh) before it. */
+static bool opens_field(const struct rp_csv_reader *r, const char *s, size_t q)
+{
+    while (q > 0 && is_space(r, s[q - 1]))
+        q--;
+    return q == 0 ? r->q_fresh : s[q - 1] == r->delim;
+}
+
+/* Follows the quotes of one piece (a line, or part of a long one). */
+static void audit_quotes(struct rp_csv_reader *r, const char *s, size_t n,
+                         bool terminated)
+{
+    size_t i = 0, k;
+    const char *q;
+
+    if (r->q_after) {
+        r->q_after = false;
+        i = after_quote(r, s, n, 0);
+    }
+    while (i < n && (q = memchr(s + i, '"', n - i)) != NULL) {
+        size_t at = (size_t)(q - s);
+
+        if (!r->q_in) {
+            r->q_in = opens_field(r, s, at);
+            i = at + 1;
+            continue;
+        }
+        i = at + 1;
+        if (i == n) {
+            r->q_after = true;
+            return;
+        }
+        i = after_quote(r, s, n, i);
+    }
+    if (terminated && !r->q_in) {
+        r->q_fresh = true;
+    } else if (!r->q_in) {
+        for (k = n; k > 0 && is_space(r, s[k - 1]); k--)
+            ;
+        r->q_fresh = k == 0 ? r->q_fresh : s[k - 1] == r->delim;
+    }
+}
+
+/* ---- broken records -------------------------------------------------------
+ */
+
+/* The first line of the record set aside, for its rejected row: without
+ * its line end, cut on a character boundary. */
+static void keep_broken_text(struct rp_csv_reader *r, const char *s, size_t len)
+{
+    while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == '\r'))
+        len--;
+    if (len > RP_CSV_BROKEN_TEXT_MAX) {
+        len = RP_CSV_BROKEN_TEXT_MAX;
+        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+            len--;
+    }
+    rp_buf_reset(&r->broken_text);
+    if (!rp_buf_add(&r->broken_text, s, len) ||
+        !rp_buf_addch(&r->broken_text, '\0'))
+        rp_buf_reset(&r->broken_text);
+    else
+        r->broken_text.len--;
+}
+
+/*
+ * The open record is broken: it is set aside (held until reading is back
+ * in step), libcsv starts afresh, and the lines after the record's first
+ * are queued to be read again; line is the one being read.  Returns
+ * whether any were.
+ */
+static bool set_aside(struct rp_csv_reader *r, enum rp_csv_flaw flaw, long line)
+{
+    long first = r->record_line ? r->record_line : line;
+    bool replay = r->pending_first && r->pending_first < r->pending.len;
+    long last = replay ? first : line;
+
+    r->rollback = RP_CSV_FLAW_NONE;
+    if (!r->resyncing) {
+        r->resyncing = true;
+        r->broken_flaw = flaw;
+        r->broken_line = first;
+        keep_broken_text(r, r->pending.data ? r->pending.data : "",
+                         r->pending_first ? r->pending_first : r->pending.len);
+    }
+    if (last > r->broken_last || r->broken_last < r->broken_line)
+        r->broken_last = last;
+    if (replay) {
+        /* Within the caps: replay holds no more than pending did. */
+        if (!rp_buf_add(&r->replay, r->pending.data + r->pending_first,
+                        r->pending.len - r->pending_first))
+            replay = false;
+        r->line = first + 1;
+        r->last_was_cr = r->pending.data[r->pending_first - 1] == '\r';
+        r->mid_line = false;
+    }
+    csv_free(&r->parser);
+    r->parser_ready = false;
+    start_parser(r);
+    reset_record(r);
+    rp_buf_reset(&r->pending);
+    r->pending_first = 0;
+    r->q_in = r->q_after = false;
+    r->q_fresh = true;
+    return replay;
+}
+
+/* ---- lines ------------------------------------------------------------------
+ */
+
+static void count_line(struct rp_csv_reader *r, const char *s, size_t n,
+                       bool terminated)
+{
+    char last = s[n - 1];
+
+    if (terminated) {
+        /* The LF of a CRLF that arrived in two reads ends no new line. */
+        if (!(n == 1 && last == '\n' && r->last_was_cr))
+            r->line++;
+    }
+    r->last_was_cr = terminated && last == '\r';
+    r->mid_line = !terminated;
 }
 
 /* A piece holds at most one line terminator, at its end. */
@@ -188,8 +435,17 @@ static enum rp_status feed_piece(struct rp_csv_reader *r, const char *s,
                                  size_t n, bool terminated)
 {
     size_t i;
-    char last = s[n - 1];
 
+    if (r->skip_line) {
+        /* The rest of a line whose record was set aside. */
+        r->skip_line = !terminated;
+        count_line(r, s, n, terminated);
+        return RP_OK;
+    }
+    if (r->record_line == 0 && !r->mid_line) {
+        rp_buf_reset(&r->pending);
+        r->pending_first = 0;
+    }
     if (r->record_line == 0) {
         for (i = 0; i < n; i++) {
             if (!is_blank((unsigned char)s[i])) {
@@ -198,28 +454,40 @@ static enum rp_status feed_piece(struct rp_csv_reader *r, const char *s,
             }
         }
     }
-    if (parse(r, s, n) != RP_OK)
-        return r->status;
-    if (terminated) {
-        /* The LF of a CRLF that arrived in two reads ends no new line. */
-        if (!(n == 1 && last == '\n' && r->last_was_cr))
-            r->line++;
+    if (!rp_buf_add(&r->pending, s, n)) {
+        r->rollback = RP_CSV_FLAW_TOO_BIG;
+    } else {
+        audit_quotes(r, s, n, terminated);
+        if (parse(r, s, n) != RP_OK)
+            return r->status;
     }
-    r->last_was_cr = terminated && last == '\r';
-    r->mid_line = !terminated;
-    return RP_OK;
+    if (terminated && r->record_line != 0 && !r->rollback) {
+        if (r->record_line == r->line)
+            r->pending_first = r->pending.len;
+        /* A misplaced quote made libcsv read on past the line's end. */
+        if (r->q_flaw)
+            r->rollback = RP_CSV_FLAW_BROKEN_QUOTE;
+    }
+    if (r->rollback) {
+        if (set_aside(r, r->rollback, r->line))
+            return r->status;
+        r->skip_line = !terminated;
+    }
+    count_line(r, s, n, terminated);
+    return r->status;
 }
 
-static enum rp_status feed_text(struct rp_csv_reader *r, const char *data,
-                                size_t len)
+/* Feeds the lines of data from *pos on, until its end or until a broken
+ * record queues text to be read again. */
+static void feed_lines(struct rp_csv_reader *r, const char *data, size_t len,
+                       size_t *pos)
 {
-    size_t pos = 0;
-
-    while (pos < len && r->status == RP_OK) {
-        size_t limit = len - pos < RP_CSV_CHUNK ? len : pos + RP_CSV_CHUNK;
-        const char *lf = memchr(data + pos, '\n', limit - pos);
+    while (*pos < len && r->status == RP_OK && r->replay.len == 0) {
+        size_t p = *pos;
+        size_t limit = len - p < RP_CSV_CHUNK ? len : p + RP_CSV_CHUNK;
+        const char *lf = memchr(data + p, '\n', limit - p);
         size_t end = lf ? (size_t)(lf - data) : limit;
-        const char *cr = memchr(data + pos, '\r', end - pos);
+        const char *cr = memchr(data + p, '\r', end - p);
         bool terminated;
 
         if (cr)
@@ -230,20 +498,52 @@ static enum rp_status feed_text(struct rp_csv_reader *r, const char *data,
                 end++;
             end++;
         }
-        if (feed_piece(r, data + pos, end - pos, terminated) != RP_OK)
-            break;
-        pos = end;
+        *pos = end;
+        feed_piece(r, data + p, end - p, terminated);
+    }
+}
+
+/*
+ * Reads again what a broken record had swallowed.  A record broken in it
+ * queues its own lines after its first, followed by what remains here.
+ */
+static void drain_replay(struct rp_csv_reader *r)
+{
+    struct rp_buf text = r->replay;
+    size_t pos = 0;
+
+    rp_buf_init(&r->replay, PENDING_MAX);
+    while (r->status == RP_OK && pos < text.len) {
+        feed_lines(r, text.data, text.len, &pos);
+        if (r->replay.len == 0)
+            continue;
+        if (!rp_buf_add(&r->replay, text.data + pos, text.len - pos))
+            r->status =
+                rp_error_set(r->err, RP_ERR_INTERNAL, r->name, r->line, NULL,
+                             "the text to read again outgrew "
+                             "its buffer");
+        rp_buf_release(&text);
+        text = r->replay;
+        rp_buf_init(&r->replay, PENDING_MAX);
+        pos = 0;
+    }
+    rp_buf_release(&text);
+}
+
+static enum rp_status feed_text(struct rp_csv_reader *r, const char *data,
+                                size_t len)
+{
+    size_t pos = 0;
+
+    while (pos < len && r->status == RP_OK) {
+        feed_lines(r, data, len, &pos);
+        if (r->replay.len)
+            drain_replay(r);
     }
     return r->status;
 }
 
 /* ---- the delimiter ------------------------------------------------------ */
-
-/* With a tab delimiter, only spaces are blanks libcsv may trim. */
-static int space_only(unsigned char c)
-{
-    return c == ' ';
-}
 
 /*
  * The delimiter of a header line: the candidate found most often outside
@@ -301,7 +601,7 @@ static void decide_delimiter(struct rp_csv_reader *r)
 }
 
 /* UTF-8 text, on its way to libcsv. */
-static enum rp_status text_in(struct rp_csv_reader *r, const char *s, size_t n)
+enum rp_status rp_csv_text_in(struct rp_csv_reader *r, const char *s, size_t n)
 {
     if (r->status != RP_OK || n == 0)
         return r->status;
@@ -318,151 +618,10 @@ static enum rp_status text_in(struct rp_csv_reader *r, const char *s, size_t n)
     return r->status;
 }
 
-/* ---- the encoding -------------------------------------------------------- */
-
-const char *rp_csv_encoding_name(enum rp_csv_encoding encoding)
-{
-    switch (encoding) {
-    case RP_CSV_UTF8:
-        return "UTF-8";
-    case RP_CSV_UTF8_BOM:
-        return "UTF-8 with BOM";
-    case RP_CSV_UTF16LE:
-        return "UTF-16LE";
-    case RP_CSV_UTF16BE:
-        return "UTF-16BE";
-    case RP_CSV_WINDOWS_1252:
-        return "Windows-1252";
-    }
-    return "?";
-}
-
-/* The encoding of data whose first ok bytes are valid UTF-8. */
-static enum rp_csv_encoding encoding_of(const char *data, size_t len, size_t ok)
-{
-    /* A sequence cut by the end of the piece is no evidence either way. */
-    if (ok == len || (len - ok < 4 && ((unsigned char)data[ok] & 0xC0) == 0xC0))
-        return RP_CSV_UTF8;
-    return RP_CSV_WINDOWS_1252;
-}
-
-enum rp_csv_encoding rp_csv_guess_encoding(const char *data, size_t len)
-{
-    bool clean = true;
-
-    return encoding_of(data, len, rp_import_utf8_scan(data, len, &clean));
-}
-
 void rp_csv_reader_set_encoding(struct rp_csv_reader *r,
                                 enum rp_csv_encoding encoding)
 {
     r->encoding = encoding;
-}
-
-static enum rp_status open_iconv(struct rp_csv_reader *r)
-{
-    const char *from = r->encoding == RP_CSV_UTF16LE   ? "UTF-16LE"
-                       : r->encoding == RP_CSV_UTF16BE ? "UTF-16BE"
-                                                       : "WINDOWS-1252";
-
-    r->cd = iconv_open("UTF-8", from);
-    if (r->cd == (iconv_t)-1)
-        return r->status =
-                   rp_error_set(r->err, RP_ERR_INTERNAL, r->name, 1, NULL,
-                                "cannot convert from %s: iconv_open failed: %s",
-                                from, strerror(errno));
-    r->cd_open = true;
-    /* UTF-8 grows 1252 at most threefold and UTF-16 at most 1.5-fold. */
-    r->conv = rp_xmalloc(3 * (RP_CSV_CHUNK + sizeof(r->carry)) + 8);
-    return RP_OK;
-}
-
-/*
- * Converts one slice (at most RP_CSV_CHUNK bytes) after the carried bytes
- * of the previous one.  A sequence cut at the end is carried on; at the
- * end of input (last) it is invalid.
- */
-static enum rp_status convert_slice(struct rp_csv_reader *r, const char *s,
-                                    size_t n, bool last)
-{
-    char in_buf[RP_CSV_CHUNK + sizeof(r->carry)];
-    size_t unit = r->encoding == RP_CSV_WINDOWS_1252 ? 1 : 2;
-    char *in = in_buf, *out = r->conv;
-    size_t in_left = r->n_carry + n;
-    size_t out_left = 3 * (RP_CSV_CHUNK + sizeof(r->carry)) + 8;
-
-    memcpy(in_buf, r->carry, r->n_carry);
-    if (n)
-        memcpy(in_buf + r->n_carry, s, n);
-    r->n_carry = 0;
-    while (in_left > 0) {
-        if (iconv(r->cd, &in, &in_left, &out, &out_left) != (size_t)-1)
-            break;
-        if (errno == EINVAL && !last && in_left < sizeof(r->carry)) {
-            memcpy(r->carry, in, in_left);
-            r->n_carry = in_left;
-            break;
-        }
-        if (errno != EILSEQ && errno != EINVAL)
-            return r->status =
-                       rp_error_set(r->err, RP_ERR_INTERNAL, r->name, r->line,
-                                    NULL, "iconv failed: %s", strerror(errno));
-        /* Not convertible: U+FFFD in its place, counted. */
-        memcpy(out, "\xEF\xBF\xBD", 3);
-        out += 3;
-        out_left -= 3;
-        r->replaced++;
-        if (in_left < unit)
-            unit = in_left;
-        in += unit;
-        in_left -= unit;
-    }
-    return text_in(r, r->conv, (size_t)(out - r->conv));
-}
-
-static enum rp_status decode(struct rp_csv_reader *r, const char *s, size_t n,
-                             bool last)
-{
-    size_t pos = 0;
-
-    if (r->encoding == RP_CSV_UTF8 || r->encoding == RP_CSV_UTF8_BOM)
-        return text_in(r, s, n);
-    if (!r->cd_open && open_iconv(r) != RP_OK)
-        return r->status;
-    do {
-        size_t piece = n - pos < RP_CSV_CHUNK ? n - pos : RP_CSV_CHUNK;
-        if (convert_slice(r, s + pos, piece, last && pos + piece == n) != RP_OK)
-            break;
-        pos += piece;
-    } while (pos < n);
-    return r->status;
-}
-
-/*
- * The first bytes: a byte order mark, or not.  Until three bytes are in
- * (or the input ends) nothing can be decided.
- */
-static enum rp_status resolve_lead(struct rp_csv_reader *r, bool last)
-{
-    const unsigned char *b = r->lead;
-    size_t skip = 0;
-
-    r->lead_done = true;
-    if (r->n_lead >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
-        r->encoding = RP_CSV_UTF8_BOM;
-        skip = 3;
-    } else if (r->n_lead >= 2 && b[0] == 0xFF && b[1] == 0xFE) {
-        r->encoding = RP_CSV_UTF16LE;
-        skip = 2;
-    } else if (r->n_lead >= 2 && b[0] == 0xFE && b[1] == 0xFF) {
-        r->encoding = RP_CSV_UTF16BE;
-        skip = 2;
-    } else if (r->encoding == RP_CSV_UTF16LE || r->encoding == RP_CSV_UTF16BE ||
-               r->encoding == RP_CSV_UTF8_BOM) {
-        /* Said to carry a mark, it has none: read what it is. */
-        r->encoding = RP_CSV_UTF8;
-    }
-    return decode(r, (const char *)b + skip, r->n_lead - skip, last);
 }
 
 enum rp_status rp_csv_reader_feed(struct rp_csv_reader *r, const char *data,
@@ -475,11 +634,12 @@ enum rp_status rp_csv_reader_feed(struct rp_csv_reader *r, const char *data,
     r->started = true;
     while (!r->lead_done && pos < len) {
         r->lead[r->n_lead++] = (unsigned char)data[pos++];
-        if (r->n_lead == sizeof(r->lead) && resolve_lead(r, false) != RP_OK)
+        if (r->n_lead == sizeof(r->lead) &&
+            rp_csv_resolve_lead(r, false) != RP_OK)
             return r->status;
     }
     if (pos < len)
-        decode(r, data + pos, len - pos, false);
+        rp_csv_decode(r, data + pos, len - pos, false);
     return r->status;
 }
 
@@ -487,27 +647,36 @@ enum rp_status rp_csv_reader_finish(struct rp_csv_reader *r)
 {
     if (r->status != RP_OK)
         return r->status;
-    if (!r->lead_done && resolve_lead(r, true) != RP_OK)
+    if (!r->lead_done && rp_csv_resolve_lead(r, true) != RP_OK)
         return r->status;
-    if (r->n_carry && decode(r, "", 0, true) != RP_OK)
+    if ((r->n_carry || r->n_ucarry) && rp_csv_decode(r, "", 0, true) != RP_OK)
         return r->status;
     if (!r->delim_done)
         decide_delimiter(r);
-    if (r->status != RP_OK)
-        return r->status;
     /*
      * A last line without terminator gets one, so that a record still
-     * open afterwards can only be inside a quoted field.
+     * open afterwards can only be inside a quoted field: never closed, it
+     * is set aside and the lines after its first are read again, until
+     * nothing is left open.
      */
-    if (r->mid_line && parse(r, "\n", 1) != RP_OK)
-        return r->status;
-    if (r->record_line != 0)
-        return r->status = rp_error_set(
-                   r->err, RP_ERR_INPUT, r->name, r->record_line, NULL,
-                   "a quoted field in the record starting on this line is "
-                   "never closed (a '\"' is missing, or text follows a "
-                   "closing quote as in \"abc\"def)");
-    csv_fini(&r->parser, on_field, on_record_end, r);
+    while (r->status == RP_OK) {
+        if (r->replay.len) {
+            drain_replay(r);
+        } else if (r->mid_line && r->skip_line) {
+            r->skip_line = r->mid_line = false;
+        } else if (r->mid_line) {
+            feed_piece(r, "\n", 1, true);
+        } else if (r->record_line != 0) {
+            /* The line count is past the input's last line now. */
+            set_aside(r, RP_CSV_FLAW_BROKEN_QUOTE, r->line - 1);
+        } else {
+            break;
+        }
+    }
+    if (r->status == RP_OK)
+        csv_fini(&r->parser, on_field, on_record_end, r);
+    if (r->status == RP_OK && r->resyncing)
+        deliver_broken(r);
     return r->status;
 }
 
@@ -520,110 +689,34 @@ static void fill_info(const struct rp_csv_reader *r, struct rp_csv_info *info)
     info->replaced = r->replaced;
 }
 
-/* Windows of a regular file mapped for the scan: the file is read once
- * more without a copy, and never more than a window of it is mapped. */
-#define SCAN_WINDOW ((size_t)1 << 20)
-
-/*
- * The scan of stream_is_utf8 over the mapped bytes of a regular file from
- * start on; false when the file cannot be mapped (then it is read, and
- * what this found is forgotten).
- */
-static bool scan_mapped(FILE *fp, long start, bool *valid, bool *clean)
-{
-    long page = sysconf(_SC_PAGESIZE);
-    struct stat st;
-    off_t off;
-    int fd = fileno(fp);
-
-    if (fd < 0 || page <= 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-        start < 0 || st.st_size < start)
-        return false;
-    *valid = true;
-    for (off = start; *valid && off < st.st_size;) {
-        off_t base = off - off % page;
-        size_t skip = (size_t)(off - base);
-        size_t len = (size_t)(st.st_size - base) < SCAN_WINDOW + skip
-                         ? (size_t)(st.st_size - base)
-                         : SCAN_WINDOW + skip;
-        bool last = base + (off_t)len == st.st_size;
-        char *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, base);
-        size_t n = len - skip, ok;
-
-        if (map == MAP_FAILED)
-            return false;
-        ok = rp_import_utf8_scan(map + skip, n, clean);
-        munmap(map, len);
-        /* A sequence cut by the window's end is read again with the next. */
-        if (ok < n && !last && n - ok < 4)
-            off += (off_t)ok;
-        else if (ok < n)
-            *valid = false;
-        else
-            off += (off_t)n;
-    }
-    return true;
-}
-
-/*
- * Whether the bytes of fp, from here on, are all valid UTF-8, and *clean
- * whether they also hold nothing rp_import_check_text refuses; rewinds.
- */
-static bool stream_is_utf8(FILE *fp, char *chunk, bool *clean)
-{
-    long start = ftell(fp);
-    char carry[4];
-    size_t n_carry = 0, n;
-    bool valid = true;
-
-    *clean = true;
-    if (scan_mapped(fp, start, &valid, clean)) {
-        *clean = *clean && valid;
-        return valid;
-    }
-    valid = *clean = true;
-    while (valid && (n = fread(chunk + n_carry, 1, RP_CSV_CHUNK, fp)) > 0) {
-        size_t total = n_carry + n;
-        size_t ok = rp_import_utf8_scan(chunk, total, clean);
-        if (ok < total && total - ok < 4 &&
-            ((unsigned char)chunk[ok] & 0xC0) == 0xC0) {
-            n_carry = total - ok;
-            memcpy(carry, chunk + ok, n_carry);
-            memcpy(chunk, carry, n_carry);
-            continue;
-        }
-        valid = ok == total;
-        n_carry = 0;
-    }
-    if (n_carry)
-        valid = false;
-    clearerr(fp);
-    if (fseek(fp, start, SEEK_SET) != 0) {
-        *clean = false;
-        return true; /* cannot tell after all: take UTF-8, the norm */
-    }
-    *clean = *clean && valid;
-    return valid;
-}
-
 enum rp_status rp_csv_read_stream(FILE *fp, const char *name,
                                   struct rp_csv_sink sink, struct rp_error *err)
 {
     struct rp_csv_reader reader;
+    struct rp_csv_tally tally;
     enum rp_status status;
     char *chunk = rp_xmalloc(RP_CSV_CHUNK + 4);
     size_t n;
-    bool seekable = fseek(fp, 0, SEEK_CUR) == 0 && ftell(fp) >= 0;
+    bool scanned = fseek(fp, 0, SEEK_CUR) == 0 && ftell(fp) >= 0;
     bool first = true;
 
     status = rp_csv_reader_init(&reader, name, sink, err);
     if (status != RP_OK)
         goto out;
-    /* Without a byte order mark, the whole file says UTF-8 or not. */
-    if (seekable && !stream_is_utf8(fp, chunk, &reader.scanned_clean))
-        rp_csv_reader_set_encoding(&reader, RP_CSV_WINDOWS_1252);
+    /* Without a byte order mark, the whole file decides its encoding. */
+    if (scanned && !rp_csv_tally_stream(fp, chunk, &tally)) {
+        status = rp_error_set(err, RP_ERR_INPUT, name, 0, NULL,
+                              "cannot read the file a second time: %s",
+                              strerror(errno));
+        goto out;
+    }
+    if (scanned) {
+        rp_csv_reader_set_encoding(&reader, rp_csv_encoding_of(&tally));
+        reader.utf8_valid = tally.bad == 0;
+        reader.scanned_clean = tally.clean && tally.bad == 0;
+    }
     while ((n = fread(chunk, 1, RP_CSV_CHUNK, fp)) > 0) {
-        if (first && !seekable)
+        if (first && !scanned)
             rp_csv_reader_set_encoding(&reader,
                                        rp_csv_guess_encoding(chunk, n));
         first = false;
@@ -649,16 +742,16 @@ enum rp_status rp_csv_read_buffer(const char *data, size_t len,
                                   struct rp_error *err)
 {
     struct rp_csv_reader reader;
+    struct rp_csv_tally tally = {0, 0, true, true, false};
     enum rp_status status;
-    size_t ok;
 
     status = rp_csv_reader_init(&reader, name, sink, err);
     if (status != RP_OK)
         goto out;
-    reader.scanned_clean = true;
-    ok = rp_import_utf8_scan(data, len, &reader.scanned_clean);
-    rp_csv_reader_set_encoding(&reader, encoding_of(data, len, ok));
-    reader.scanned_clean = reader.scanned_clean && ok == len;
+    rp_csv_tally_add(&tally, data, len, true);
+    rp_csv_reader_set_encoding(&reader, rp_csv_encoding_of(&tally));
+    reader.utf8_valid = tally.bad == 0;
+    reader.scanned_clean = tally.clean && tally.bad == 0;
     status = rp_csv_reader_feed(&reader, data, len);
     if (status != RP_OK)
         goto out;

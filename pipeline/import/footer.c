@@ -118,7 +118,8 @@ enum rp_status rp_import_footer_take(struct rp_import_footer *f,
 
     if (f->profile->n_footers == 0)
         return sink->row(sink->ctx, rec, err);
-    if (may_be_footer(f->profile, rec)) {
+    /* A row the CSV layer found broken is a row to reject, never footer. */
+    if (rec->flaw == RP_CSV_FLAW_NONE && may_be_footer(f->profile, rec)) {
         /* A block longer than any footer is rows. */
         if (f->n == RP_FOOTER_MAX_ROWS &&
             (status = pass_held(f, sink, err)) != RP_OK)

@@ -766,6 +766,62 @@ static enum rp_status take_header(struct import *im,
     return RP_OK;
 }
 
+/* Why the CSV layer set a row aside, for its reject. */
+static bool broken_row(const struct rp_csv_record *rec, struct verdict *v)
+{
+    char lines[64] = "";
+
+    if (rec->last_line > rec->line)
+        snprintf(lines, sizeof(lines), " (lines %ld-%ld)", rec->line,
+                 rec->last_line);
+    if (rec->flaw == RP_CSV_FLAW_TOO_BIG)
+        return reject(v, "",
+                      "the row%s is longer than %zu bytes or %d fields; "
+                      "it was set aside and reading went on at the next "
+                      "well-formed row",
+                      lines, RP_CSV_MAX_RECORD, RP_CSV_MAX_FIELDS);
+    return reject(v, "",
+                  "a quote in the row%s is never closed, or text follows "
+                  "a closing quote (as in \"abc\"def); the row was set "
+                  "aside and reading went on at the next well-formed row",
+                  lines);
+}
+
+/* Notes a line for a warning that names the first few. */
+static void note_line(long *lines, size_t count, long line)
+{
+    if (count < RP_IMPORT_LINES_NAMED)
+        lines[count] = line;
+}
+
+/* A row taken with a flaw of the CSV layer: counted for the warnings. */
+static void note_flaws(struct import *im, const struct rp_csv_record *rec)
+{
+    struct rp_import_stats *s = im->stats;
+    size_t i;
+
+    if (rec->replaced)
+        note_line(s->replaced_lines, s->replaced_rows++, rec->line);
+    if (rec->flaw != RP_CSV_FLAW_STRAY_QUOTE)
+        return;
+    if (s->stray_quotes == 0) {
+        for (i = 0; i < rec->n_fields; i++) {
+            if (memchr(rec->fields[i], '"', rec->lens[i])) {
+                quote_value(s->stray_value, sizeof(s->stray_value),
+                            rec->fields[i], rec->lens[i]);
+                break;
+            }
+        }
+    }
+    note_line(s->stray_lines, s->stray_quotes++, rec->line);
+}
+
+static bool is_broken(const struct rp_csv_record *rec)
+{
+    return rec->flaw == RP_CSV_FLAW_BROKEN_QUOTE ||
+           rec->flaw == RP_CSV_FLAW_TOO_BIG;
+}
+
 static enum rp_status take_row(void *ctx, const struct rp_csv_record *rec,
                                struct rp_error *err)
 {
@@ -774,7 +830,12 @@ static enum rp_status take_row(void *ctx, const struct rp_csv_record *rec,
     union record record;
 
     im->stats->rows_read++;
-    if (type_row(im, rec, &record, &v)) {
+    note_flaws(im, rec);
+    if (is_broken(rec)) {
+        broken_row(rec, &v);
+        if (im->stats->rows_broken++ == 0)
+            im->stats->first_broken = rec->line;
+    } else if (type_row(im, rec, &record, &v)) {
         accept_row(im, &record, rec->line);
         return RP_OK;
     }
@@ -790,6 +851,11 @@ static enum rp_status on_record(void *ctx, const struct rp_csv_record *rec,
 {
     struct import *im = ctx;
 
+    if (!im->profile && is_broken(rec))
+        return rp_error_set(err, RP_ERR_INPUT, im->name, rec->line, NULL,
+                            "the header row is broken: a quote in it is "
+                            "never closed, or it is too long; the columns "
+                            "cannot be known");
     if (!im->profile)
         return take_header(im, rec, err);
     return rp_import_footer_take(&im->footer, rec, &im->rows, err);
@@ -854,6 +920,7 @@ static enum rp_status import_run(const char *name, FILE *fp, const char *buf,
     stats->converted =
         info.encoding != RP_CSV_UTF8 && info.encoding != RP_CSV_UTF8_BOM;
     stats->delimiter = info.delimiter;
+    stats->replaced = info.replaced;
     if (status != RP_OK)
         goto out;
     if (!im.profile) {
@@ -938,6 +1005,23 @@ static const char *delimiter_name(char c)
     }
 }
 
+/* "4, 9 and 12" of the first lines noted, "(and N more)" past them. */
+static void join_lines(char *out, size_t size, const long *lines, size_t count)
+{
+    size_t n = count < RP_IMPORT_LINES_NAMED ? count : RP_IMPORT_LINES_NAMED;
+    size_t i, used = 0;
+
+    out[0] = '\0';
+    for (i = 0; i < n && used < size; i++)
+        used += (size_t)snprintf(out + used, size - used, "%s%ld",
+                                 i == 0                   ? ""
+                                 : i + 1 < n || count > n ? ", "
+                                                          : " and ",
+                                 lines[i]);
+    if (count > n && used < size)
+        snprintf(out + used, size - used, " (and %zu more)", count - n);
+}
+
 void rp_import_log_stats(const char *path, const struct rp_import_stats *s)
 {
     char footer[64] = "";
@@ -963,4 +1047,31 @@ void rp_import_log_stats(const char *path, const struct rp_import_stats *s)
                     path, s->closed_no_time,
                     s->closed_no_time == 1 ? " has" : "s have",
                     s->closed_no_time_field);
+    if (s->rows_broken > 1 || (s->rows_broken && s->rows_rejected > 1))
+        rp_log_warn("%s: %zu rows were set aside for their quoting or "
+                    "length, the first on line %ld; every other row was "
+                    "read (see the rejects file)",
+                    path, s->rows_broken, s->first_broken);
+    if (s->stray_quotes) {
+        char lines[RP_IMPORT_LINES_NAMED * 24];
+        join_lines(lines, sizeof(lines), s->stray_lines, s->stray_quotes);
+        rp_log_warn("%s: %zu row%s a quote inside a quoted field that is "
+                    "not doubled; it was kept as text, as in %s on line %s",
+                    path, s->stray_quotes,
+                    s->stray_quotes == 1 ? " holds" : "s hold", s->stray_value,
+                    lines);
+    }
+    if (s->replaced_rows) {
+        char lines[RP_IMPORT_LINES_NAMED * 24];
+        join_lines(lines, sizeof(lines), s->replaced_lines, s->replaced_rows);
+        rp_log_warn("%s: %zu invalid UTF-8 sequence%s in an otherwise UTF-8 "
+                    "file became U+FFFD, in %zu row%s: line %s",
+                    path, s->replaced, s->replaced == 1 ? "" : "s",
+                    s->replaced_rows, s->replaced_rows == 1 ? "" : "s", lines);
+    } else if (s->replaced) {
+        rp_log_warn("%s: %zu byte sequence%s could not be read as %s and "
+                    "became U+FFFD",
+                    path, s->replaced, s->replaced == 1 ? "" : "s",
+                    s->encoding);
+    }
 }

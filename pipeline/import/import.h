@@ -227,6 +227,9 @@ struct rp_dataset {
     struct rp_pool text; /* every string of every record */
 };
 
+/* How many lines a warning names before it says "and N more". */
+#define RP_IMPORT_LINES_NAMED 10
+
 /* What one file import did; reported as a one-line summary. */
 struct rp_import_stats {
     char profile[64]; /* name of the recognised source profile */
@@ -246,6 +249,23 @@ struct rp_import_stats {
      * the column that was empty (or the member's name when none). */
     size_t closed_no_time;
     char closed_no_time_field[128];
+    /* Of rows_rejected: rows the CSV layer found broken (a quote never
+     * closed, text after a closing quote, a row too long), each set aside
+     * alone while reading went on at the next well-formed row. */
+    size_t rows_broken;
+    long first_broken; /* line of the first */
+    /* Rows accepted with a quote inside a quoted field that was not
+     * doubled ("a "b" c"), kept as text; the first lines and the value of
+     * the first as read. */
+    size_t stray_quotes;
+    long stray_lines[RP_IMPORT_LINES_NAMED];
+    char stray_value[100];
+    /* Sequences that could not be read and became U+FFFD (invalid UTF-8
+     * in a UTF-8 file, or bytes iconv could not convert); for UTF-8, the
+     * rows they were in and the first of their lines. */
+    size_t replaced;
+    size_t replaced_rows;
+    long replaced_lines[RP_IMPORT_LINES_NAMED];
 };
 
 void rp_dataset_init(struct rp_dataset *data);

@@ -591,10 +591,9 @@ static void test_failed_import_leaves_dataset_unchanged(void **state)
     struct fixture *f = *state;
     const char *path = write_fixture(
         f, "tickets.csv",
-        TICKETS_HEADER
-        "T-1,ACC-1,ok,P3,Open,,2026-03-04T09:15:00Z,,\n"
-        "T-2,ACC-1,\"never closed,P3,Open,,2026-03-04T09:15:00Z,,\n"
-        "T-3,ACC-1,ok,P3,Open,,2026-03-04T09:15:00Z,,\n");
+        TICKETS_HEADER "T-1,ACC-1,ok,P3,Open,,2026-03-04T09:15:00Z,,\n"
+                       "T-2,ACC-1,bad,P3,Open,,yesterday,,\n"
+                       "T-3,ACC-1,ok,P3,Open,,2026-03-04T09:15:00Z,,\n");
 
     struct rp_pool_mark text;
     char *first_name;
@@ -602,9 +601,10 @@ static void test_failed_import_leaves_dataset_unchanged(void **state)
     import_ok(f, write_fixture(f, "crm-accounts.csv", accounts_csv));
     text = rp_pool_mark(&f->data.text);
     first_name = rp_xstrdup(f->data.accounts[0].name);
-    assert_int_equal(rp_import_file(path, NULL, &f->data, &f->stats, &f->err),
-                     RP_ERR_INPUT);
-    assert_int_equal(f->err.line, 3);
+    /* The rejects file cannot be written: the import fails after T-1. */
+    assert_int_not_equal(rp_import_file(path, path_in(f, "tickets.csv/x"),
+                                        &f->data, &f->stats, &f->err),
+                         RP_OK);
     assert_int_equal(f->data.n_tickets, 0);
     assert_int_equal(f->data.n_accounts, 3);
     assert_int_equal(f->data.n_source_files, 1);
@@ -613,6 +613,67 @@ static void test_failed_import_leaves_dataset_unchanged(void **state)
     assert_int_equal(f->data.text.used, text.used);
     assert_string_equal(f->data.accounts[0].name, first_name);
     free(first_name);
+}
+
+/* Issue 13: an unclosed quote cost every row after it, and the file. */
+static void test_broken_quoting_costs_only_its_row(void **state)
+{
+    struct fixture *f = *state;
+    char *rejects;
+
+    import_ok(f,
+              write_fixture(
+                  f, "tickets.csv",
+                  TICKETS_HEADER
+                  "T-1,ACC-1,ok,P3,Open,,2026-03-04T09:15:00Z,,\n"
+                  "T-2,ACC-1,\"never closed,P3,Open,,2026-03-04T09:15:00Z,,\n"
+                  "T-3,ACC-1,\"ok\",P3,Open,,2026-03-04T09:15:00Z,,\n"
+                  "T-4,ACC-1,\"abc\"def,P3,Open,,2026-03-04T09:15:00Z,,\n"
+                  "T-5,ACC-1,\"Subject with \"unescaped\" quote\",P3,Open,,"
+                  "2026-03-04T09:15:00Z,,\n"
+                  "T-6,ACC-1,ok,P3,Open,,2026-03-04T09:15:00Z,,\n"));
+    assert_int_equal(f->stats.rows_read, 6);
+    assert_int_equal(f->stats.rows_accepted, 4);
+    assert_int_equal(f->stats.rows_rejected, 2);
+    assert_int_equal(f->stats.rows_broken, 2);
+    assert_int_equal(f->stats.first_broken, 3);
+    assert_string_equal(f->data.tickets[1].id, "T-3");
+    assert_int_equal(f->data.tickets[1].source_line, 4);
+    /* The stray quote is kept, and said. */
+    assert_string_equal(f->data.tickets[2].subject,
+                        "Subject with \"unescaped\" quote");
+    assert_int_equal(f->stats.stray_quotes, 1);
+    assert_int_equal(f->stats.stray_lines[0], 6);
+    assert_string_equal(f->stats.stray_value,
+                        "'Subject with \"unescaped\" quote'");
+    rejects = slurp(f->stats.rejects_path);
+    assert_non_null(rejects);
+    assert_non_null(strstr(rejects, "\n3,,\"a quote in the row is never "
+                                    "closed"));
+    assert_non_null(strstr(rejects, "\n5,,"));
+    free(rejects);
+}
+
+/* Issue 13: one stray byte made a UTF-8 file Windows-1252, silently. */
+static void test_utf8_with_a_stray_byte_is_repaired(void **state)
+{
+    struct fixture *f = *state;
+
+    import_ok(f, write_fixture(f, "accounts.csv",
+                               "Account ID,Account Owner,Account Name\n"
+                               "ACC-1,Ann,M\xC3\xBCller GmbH\n"
+                               "ACC-2,Ann,Bad \xE9 byte\n"
+                               "ACC-3,Ann,Caf\xC3\xA9 Ol\xC3\xA9\n"
+                               "ACC-4,Ann,Cut \xC3"));
+    assert_string_equal(f->stats.encoding, "UTF-8");
+    assert_int_equal(f->stats.rows_accepted, 4);
+    assert_string_equal(f->data.accounts[0].name, "M\xC3\xBCller GmbH");
+    assert_string_equal(f->data.accounts[1].name, "Bad \xEF\xBF\xBD byte");
+    assert_string_equal(f->data.accounts[3].name, "Cut \xEF\xBF\xBD");
+    assert_int_equal(f->stats.replaced, 2);
+    assert_int_equal(f->stats.replaced_rows, 2);
+    assert_int_equal(f->stats.replaced_lines[0], 3);
+    assert_int_equal(f->stats.replaced_lines[1], 5);
 }
 
 static void test_buffer_import_without_rejects_dir(void **state)
@@ -747,6 +808,8 @@ int main(void)
         T(test_repeated_columns_are_joined),
         T(test_write_records_reimports_the_same),
         T(test_failed_import_leaves_dataset_unchanged),
+        T(test_broken_quoting_costs_only_its_row),
+        T(test_utf8_with_a_stray_byte_is_repaired),
         T(test_buffer_import_without_rejects_dir),
         T(test_rejects_file_is_not_an_export),
         T(test_bad_boolean_is_rejected),

@@ -32,8 +32,9 @@
 
 /*
  * Caps on what one record may hold.  A quote that is never closed makes the
- * rest of a file one field; the cap turns that into an error naming the
- * line where the record started, instead of a file-sized allocation.
+ * rest of a file one field; the cap makes that record a broken one (set
+ * aside, reading goes on after its first line) instead of a file-sized
+ * allocation.
  */
 #define RP_CSV_MAX_RECORD ((size_t)1 << 20) /* bytes, all fields together */
 #define RP_CSV_MAX_FIELDS 1024
@@ -42,25 +43,54 @@
 #define RP_CSV_CHUNK ((size_t)64 << 10)
 
 /*
+ * What is wrong with a record, as the reader sees it.  A stray quote costs
+ * nothing but a warning; a broken record costs itself only: the reader
+ * sets it aside and goes on at the next line that starts a well-formed
+ * record (one with the header's number of fields), so the good rows after
+ * it are read as if it were not there.
+ */
+enum rp_csv_flaw {
+    RP_CSV_FLAW_NONE = 0,
+    /* A quote inside a quoted field that is not doubled ("a "b" c"): the
+     * record is whole on its line, the quote is kept as text. */
+    RP_CSV_FLAW_STRAY_QUOTE,
+    /* Broken: a quote never closed, or text after a closing quote
+     * ("abc"def) that made the record run on past its line. */
+    RP_CSV_FLAW_BROKEN_QUOTE,
+    /* Broken: more than RP_CSV_MAX_RECORD bytes or RP_CSV_MAX_FIELDS. */
+    RP_CSV_FLAW_TOO_BIG,
+};
+
+/* How much of a broken record's first line its record carries. */
+#define RP_CSV_BROKEN_TEXT_MAX 1000
+
+/*
  * One record.  fields[i] is NUL-terminated, but may also contain NUL bytes
  * of its own, so lens[i] is its true length.  Everything is owned by the
- * reader and valid only during the record callback.
+ * reader and valid only during the record callback.  A broken record
+ * (RP_CSV_FLAW_BROKEN_QUOTE, RP_CSV_FLAW_TOO_BIG) has one field: the raw
+ * text of its first line, cut at RP_CSV_BROKEN_TEXT_MAX bytes.
  */
 struct rp_csv_record {
     char **fields;
     size_t *lens;
     size_t n_fields;
-    long line; /* physical line (1-based) the record starts on */
+    long line;      /* physical line (1-based) the record starts on */
+    long last_line; /* physical line it ends on */
     /* Every field is known to pass rp_import_check_text: the whole input
      * was scanned before reading (a UTF-8 file or buffer). */
     bool checked;
+    enum rp_csv_flaw flaw;
+    /* Invalid UTF-8 sequences in the record that became U+FFFD. */
+    size_t replaced;
 };
 
 /*
- * Encodings an export arrives in.  Without a byte order mark a file is
- * UTF-8 when all of it is valid UTF-8, else Windows-1252 (what Excel and
- * older CRMs write on Western European Windows); UTF-16 always carries a
- * mark (Excel's "Unicode text").  Everything but UTF-8 goes through iconv.
+ * Encodings an export arrives in.  Without a byte order mark the whole
+ * file decides (rp_csv_encoding_of): UTF-8, or Windows-1252 (what Excel
+ * and older CRMs write on Western European Windows) only when its bytes
+ * read so throughout; UTF-16 always carries a mark (Excel's "Unicode
+ * text").  Everything but UTF-8 goes through iconv.
  */
 enum rp_csv_encoding {
     RP_CSV_UTF8 = 0,
@@ -74,7 +104,23 @@ enum rp_csv_encoding {
 struct rp_csv_info {
     enum rp_csv_encoding encoding;
     char delimiter;  /* one of , ; TAB | */
-    size_t replaced; /* bytes that could not be converted (now U+FFFD) */
+    size_t replaced; /* sequences that could not be read (now U+FFFD) */
+};
+
+/*
+ * What a scan of the bytes found: invalid UTF-8 sequences, valid ones of
+ * more than one byte, and whether the valid text holds anything
+ * rp_import_check_text refuses.  The encoding is decided from the whole
+ * of it (rp_csv_encoding_of).
+ */
+struct rp_csv_tally {
+    size_t bad;   /* invalid sequences (a lead byte and its continuations) */
+    size_t multi; /* valid characters beyond ASCII; counted when bad > 0 */
+    bool clean;
+    bool counting; /* count every bad and multi; else stop at the first bad */
+    /* Of bad: a character cut by the end of the input, which says nothing
+     * of the encoding (an export cut short, a pipe read in pieces). */
+    bool cut_end;
 };
 
 /*
@@ -108,11 +154,44 @@ struct rp_csv_reader {
     bool started;     /* the first byte has been seen */
     bool mid_line;    /* the last byte fed was not a line terminator */
     bool last_was_cr; /* the last byte fed was a CR, maybe half a CRLF */
+    /*
+     * Quoting, followed beside libcsv (which does not say): inside a
+     * quoted field, a quote at the end of the last piece still to be
+     * judged, the unquoted field so far only blanks, and a quote taken as
+     * text in the open record (flaw).
+     */
+    bool q_in, q_after, q_fresh, q_flaw;
+    /*
+     * Recovery.  pending holds the raw text of the open record's lines,
+     * pending_first the end of its first line there (0: not yet ended),
+     * so that a broken record can be set aside and the lines after its
+     * first read again (replay).  broken is the record set aside, held
+     * until reading is back in step.
+     */
+    struct rp_buf pending;
+    size_t pending_first;
+    struct rp_buf replay;
+    enum rp_csv_flaw rollback; /* set by a callback: the open record broke */
+    bool discard;              /* the parser is being reset: ignore it */
+    bool skip_line;            /* drop text up to the next line end */
+    size_t expect_fields;      /* the header's fields; 0 before it */
+    bool resyncing;
+    enum rp_csv_flaw broken_flaw;
+    long broken_line, broken_last;
+    struct rp_buf broken_text;
     /* Encoding: decided from the first bytes (a byte order mark). */
     enum rp_csv_encoding encoding;
     /* The whole input was scanned first and is UTF-8 that
      * rp_import_check_text accepts: records say so (checked). */
     bool scanned_clean;
+    /* The input was scanned and holds no invalid UTF-8: nothing to repair.
+     * Otherwise UTF-8 text is checked as it is fed and invalid sequences
+     * become U+FFFD. */
+    bool utf8_valid;
+    unsigned char ucarry[4]; /* a UTF-8 sequence split between feeds */
+    size_t n_ucarry;
+    size_t repaired;       /* invalid UTF-8 sequences made U+FFFD */
+    size_t repaired_mark;  /* repaired when the last record ended */
     unsigned char lead[3]; /* first bytes, held until the mark is known */
     size_t n_lead;
     bool lead_done;
@@ -141,23 +220,52 @@ void rp_csv_reader_set_encoding(struct rp_csv_reader *reader,
 /* Feeds the next bytes of the input, in pieces of any size. */
 enum rp_status rp_csv_reader_feed(struct rp_csv_reader *reader,
                                   const char *data, size_t len) RP_MUST_CHECK;
-/* End of input: delivers the last record, checks no quote is left open. */
+/* End of input: delivers the last record; one left open (a quote never
+ * closed) is set aside as broken and the lines after its first read. */
 enum rp_status rp_csv_reader_finish(struct rp_csv_reader *reader) RP_MUST_CHECK;
 void rp_csv_reader_release(struct rp_csv_reader *reader);
 
 /*
- * The encoding of an input without byte order mark, from its bytes: UTF-8
- * when they are valid UTF-8 (a sequence cut at the end counts as valid),
- * else Windows-1252.
+ * The encoding of an input without byte order mark, from its bytes (a
+ * sequence cut at the end counts as valid): rp_csv_encoding_of their tally.
  */
 enum rp_csv_encoding rp_csv_guess_encoding(const char *data, size_t len);
 const char *rp_csv_encoding_name(enum rp_csv_encoding encoding);
 
+/* ---- encoding.c: from bytes to UTF-8 text, for csv.c --------------------- */
+
+/*
+ * Adds the bytes s[0..n) to a tally and returns how many it took: all of
+ * them, but for a sequence cut at the end when more input follows (!last),
+ * which the caller hands in again with the next bytes.
+ */
+size_t rp_csv_tally_add(struct rp_csv_tally *t, const char *s, size_t n,
+                        bool last);
+/*
+ * The encoding a whole input's tally says: UTF-8 when it has no invalid
+ * sequence, or no more of them than valid characters beyond ASCII (a UTF-8
+ * export with a few damaged bytes); Windows-1252 only when the bytes read
+ * as Windows-1252 throughout.
+ */
+enum rp_csv_encoding rp_csv_encoding_of(const struct rp_csv_tally *t);
+/*
+ * Tallies fp from here to the end and rewinds; false when it cannot be
+ * read twice (a pipe).  chunk holds RP_CSV_CHUNK + 4 bytes.
+ */
+bool rp_csv_tally_stream(FILE *fp, char *chunk, struct rp_csv_tally *t);
+/* Bytes of the input, after the byte order mark, on their way to csv.c's
+ * rp_csv_text_in as UTF-8; last: the input ends with them. */
+enum rp_status rp_csv_decode(struct rp_csv_reader *r, const char *s, size_t n,
+                             bool last);
+/* The first bytes, held in r->lead: a byte order mark or not. */
+enum rp_status rp_csv_resolve_lead(struct rp_csv_reader *r, bool last);
+/* UTF-8 text for the CSV parser (csv.c). */
+enum rp_status rp_csv_text_in(struct rp_csv_reader *r, const char *s, size_t n);
+
 /*
  * Reads a whole stream in RP_CSV_CHUNK pieces; never holds all of it.  A
- * seekable stream without byte order mark is first scanned for invalid
- * UTF-8 (to tell Windows-1252), then rewound; a pipe is judged by its
- * first chunk.
+ * seekable stream is first tallied whole (rp_csv_tally_stream) for its
+ * encoding, then rewound; a pipe is judged by its first chunk.
  */
 enum rp_status rp_csv_read_stream(FILE *fp, const char *name,
                                   struct rp_csv_sink sink,

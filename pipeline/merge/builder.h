@@ -134,7 +134,7 @@ struct rp_merge_builder {
     struct rp_merge_idx_list program_milestones, program_risks, program_roles;
     size_t outside, by_how[RP_MERGE_MATCH_COUNT];
     size_t health_count[RP_MERGE_HEALTH_COUNT];
-    size_t contributions;
+    size_t contributions, contributions_failed;
     struct rp_merge_sources sources;
 };
 

@@ -2,7 +2,9 @@
  * Contributors' narrative for an account, one contribution per kind: from
  * the workflow store (passed in the options) or from the file
  * <contributions>/<account-id>/<kind>.txt, a stored one taking precedence;
- * written as <para> elements.
+ * written as <para> elements.  A file that cannot be read (too long, not
+ * UTF-8 text) costs only itself: it is left out with a warning naming it
+ * and why, counted, and the document is built without it.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -11,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "builder.h"
+#include "common/log.h"
 #include "common/mem.h"
 
 /* A contribution is a few pages of prose, not a data dump. */
@@ -145,6 +148,7 @@ enum rp_status rp_merge_emit_contributions(xmlNode *acc,
         const struct rp_merge_contribution *c =
             stored_contribution(b->opt, a->id, contribution_kinds[k]);
         enum rp_status status = RP_OK;
+        struct rp_error file_err;
         char *path = NULL, *text = NULL;
         xmlNode *n;
 
@@ -171,7 +175,17 @@ enum rp_status rp_merge_emit_contributions(xmlNode *acc,
         path = rp_xmalloc(strlen(dir) + strlen(a->id) +
                           strlen(contribution_kinds[k]) + 8);
         sprintf(path, "%s/%s/%s.txt", dir, a->id, contribution_kinds[k]);
-        status = read_contribution(path, &text, err);
+        rp_error_init(&file_err);
+        status = read_contribution(path, &text, &file_err);
+        if (status != RP_OK) {
+            char why[1200];
+            rp_error_format(&file_err, why, sizeof(why));
+            rp_log_warn("%s; this contribution is left out of the review of "
+                        "%s",
+                        why, a->id);
+            b->contributions_failed++;
+            status = RP_OK;
+        }
         if (status == RP_OK && text) {
             n = rp_merge_add_node(parent, "contribution");
             rp_merge_set_attr(n, "kind", contribution_kinds[k]);

@@ -238,6 +238,7 @@ enum rp_status rp_merge_build(const struct rp_dataset *data,
     stats->matched_by_domain = b.by_how[RP_MERGE_MATCH_DOMAIN];
     stats->matched_by_name = b.by_how[RP_MERGE_MATCH_NAME];
     stats->contributions = b.contributions;
+    stats->contributions_failed = b.contributions_failed;
     /* Years 0001..9999 (validate.c, period.c): exactly 10 chars. */
     rp_merge_fmt_date(b.p.start, stats->period_start,
                       sizeof(stats->period_start));

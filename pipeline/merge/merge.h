@@ -90,7 +90,11 @@ struct rp_merge_stats {
     /* How the matched tickets were matched; they sum with
      * tickets_unmatched to every ticket received. */
     size_t matched_by_id, matched_by_map, matched_by_domain, matched_by_name;
-    size_t contributions;  /* contribution files read */
+    size_t contributions; /* contribution files read */
+    /* Contribution files that could not be read (unreadable, too long,
+     * not UTF-8 text): each left out of its review, with a warning naming
+     * it and why; the document is built without it. */
+    size_t contributions_failed;
     char period_start[11]; /* YYYY-MM-DD */
     char period_end[11];   /* YYYY-MM-DD, inclusive */
 };

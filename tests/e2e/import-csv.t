@@ -3,7 +3,7 @@
 # ends, encodings, delimiters, repeated and ragged columns, and a file far
 # larger than what the import keeps.
 . "$(dirname "$0")/lib.sh"
-plan 36
+plan 44
 
 Z='Id,Requester email,Organization,Subject,Status,Priority,Created at,Solved at,First reply time in minutes'
 
@@ -53,10 +53,24 @@ contains "$WORK/log" "3 rows read = 2 accepted + 1 rejected" "trailing empty col
 grep -q "^4,,.*the row has [0-9]* fields but the header has 12" "$WORK/ragged.rejects.csv"
 ok $? "the rejects file says the row is too wide"
 
-printf '%s\r\n1,a@x.example,Acme,"never closed,Open,Low,2026-03-01T10:00:00Z,,\r\n2,b,c\r\n' "$Z" >"$WORK/unclosed.csv"
-"$REPORTPIPE" import "$WORK/unclosed.csv" 2>"$WORK/err"
-is $? 1 "a quote never closed is an input error"
-contains "$WORK/err" "unclosed.csv:2: a quoted field in the record starting on this line is never closed" "and the error names the line it opened on"
+# ---- broken quoting costs only its row (issue 13) ------------------------------
+printf '%s\r\n' "$Z" '1,a@x.example,Acme,"never closed,Open,Low,2026-03-01T10:00:00Z,,' \
+    '2,a@x.example,Acme,"quoted",Open,Low,2026-03-01T10:00:00Z,,' \
+    '3,a@x.example,Acme,"abc"def,Open,Low,2026-03-01T10:00:00Z,,' \
+    '4,a@x.example,Acme,"Subject with "unescaped" quote",Open,Low,2026-03-01T10:00:00Z,,' \
+    '5,a@x.example,Acme,last,Open,Low,2026-03-01T10:00:00Z,,' >"$WORK/unclosed.csv"
+imp unclosed.csv
+is $? 1 "a quote never closed is an input error (exit 1)"
+contains "$WORK/log" "5 rows read = 3 accepted + 2 rejected" "but it costs only its own row: every good row after it is read"
+grep -q '^2,,"a quote in the row is never closed' "$WORK/unclosed.rejects.csv" &&
+    grep -q '^4,,"a quote in the row is never closed' "$WORK/unclosed.rejects.csv"
+ok $? "the rejects file names the line of the unclosed quote and of \"abc\"def"
+contains "$WORK/log" "1 row holds a quote inside a quoted field that is not doubled; it was kept as text, as in 'Subject with \"unescaped\" quote' on line 5" "a stray quote in a quoted field is kept, with a warning naming line and value"
+is "$(field unclosed.csv 3 4)" 'Subject with "unescaped" quote' "and the value is as read"
+{ printf '%s\n1,a@x.example,Acme,"' "$Z"; head -c 1100000 /dev/zero | tr '\0' x
+  printf '\n2,a@x.example,Acme,ok,Open,Low,2026-03-01T10:00:00Z,,\n'; } >"$WORK/oversized.csv"
+imp oversized.csv
+contains "$WORK/log" "2 rows read = 1 accepted + 1 rejected" "an oversized record costs only itself"
 
 # ---- repeated header names (Jira) --------------------------------------------
 cat >"$WORK/labels.profile" <<'PROFILE'
@@ -104,6 +118,13 @@ printf '\376\377' >"$WORK/utf16be.csv"; cat "$WORK/u16body" >>"$WORK/utf16be.csv
 imp utf16be.csv
 contains "$WORK/log" "UTF-16BE" "UTF-16BE with BOM is read"
 is "$(field utf16be.csv 10 1)" "Müller GmbH" "and its text is UTF-8"
+# One stray byte in a UTF-8 file (issue 13): UTF-8 still, the byte U+FFFD.
+{ cat "$WORK/utf8.csv"; printf '2,a@x.example,Bad \351 byte,x,Open,Low,2026-03-01T10:00:00Z,,\r\n3,a@x.example,Cut \303'; } >"$WORK/stray.csv"
+imp stray.csv
+contains "$WORK/log" "(UTF-8, ','-separated)" "a UTF-8 file with a stray byte is still UTF-8"
+is "$(field stray.csv 10 1)" "Müller GmbH" "its names are not mojibake"
+is "$(field stray.csv 10 2)" "Bad � byte" "the stray byte is U+FFFD"
+contains "$WORK/log" "2 invalid UTF-8 sequences in an otherwise UTF-8 file became U+FFFD, in 2 rows: line 3 and 4" "one warning names the lines"
 printf '%s\r\n1,a@x.example,Bad \001 byte,x,Open,Low,2026-03-01T10:00:00Z,,\r\n' "$Z" >"$WORK/ctl.csv"
 imp ctl.csv
 grep -q "^2,Organization,.*control character 0x01" "$WORK/ctl.rejects.csv"
