@@ -109,6 +109,30 @@ static void list_columns(struct rp_buf *buf, const struct rp_import_profile *p,
     }
 }
 
+/* The error for a header no profile fits names this many near misses. */
+#define N_CLOSEST 3
+
+/* Keeps the N_CLOSEST profiles with the largest share of their required
+ * columns found, best first; on a tie the earlier profile stays ahead. */
+static void keep_closest(const struct rp_import_profile **closest,
+                         double *share, size_t *n,
+                         const struct rp_import_profile *p, double s)
+{
+    size_t i = *n < N_CLOSEST ? (*n)++ : N_CLOSEST;
+
+    if (i == N_CLOSEST && s <= share[N_CLOSEST - 1])
+        return;
+    if (i == N_CLOSEST)
+        i = N_CLOSEST - 1;
+    while (i > 0 && share[i - 1] < s) {
+        closest[i] = closest[i - 1];
+        share[i] = share[i - 1];
+        i--;
+    }
+    closest[i] = p;
+    share[i] = s;
+}
+
 /* How well a profile explains a header. */
 struct score {
     size_t needed, found, total;
@@ -135,22 +159,29 @@ static struct score score_profile(const struct header_cells *header,
 static enum rp_status
 no_match(const struct rp_csv_record *header, const struct header_cells *cells,
          const char *name, const struct rp_import_profile *const *all,
-         size_t n_all, const struct rp_import_profile *closest,
-         struct rp_import_columns *cols, struct rp_error *err)
+         size_t n_all, const struct rp_import_profile *const *closest,
+         size_t n_closest, struct rp_import_columns *cols, struct rp_error *err)
 {
     struct rp_buf msg;
     enum rp_status status;
     size_t p;
 
     rp_buf_init(&msg, 1000);
-    if (closest) {
-        score_profile(cells, closest, cols);
+    if (n_closest > 0) {
+        score_profile(cells, closest[0], cols);
         add(&msg, "the header looks like a '");
-        add(&msg, closest->name);
+        add(&msg, closest[0]->name);
         add(&msg, "' export but lacks the columns ");
-        list_columns(&msg, closest, cols, true);
+        list_columns(&msg, closest[0], cols, true);
         add(&msg, " (expected: ");
-        list_columns(&msg, closest, cols, false);
+        list_columns(&msg, closest[0], cols, false);
+        for (p = 1; p < n_closest; p++) {
+            score_profile(cells, closest[p], cols);
+            add(&msg, p == 1 ? "; next closest: '" : "; '");
+            add(&msg, closest[p]->name);
+            add(&msg, "', lacking ");
+            list_columns(&msg, closest[p], cols, true);
+        }
         add(&msg, "; shipped profiles from ");
         add(&msg, rp_import_profiles_dir());
         add(&msg, "); reportpipe import --suggest-profile FILE prints a "
@@ -181,11 +212,12 @@ enum rp_status rp_import_match_header(const struct rp_csv_record *header,
                                       struct rp_error *err)
 {
     const struct rp_import_profile *const *all;
-    const struct rp_import_profile *match = NULL, *closest = NULL;
+    const struct rp_import_profile *match = NULL;
+    const struct rp_import_profile *closest[N_CLOSEST];
+    double closest_share[N_CLOSEST];
     struct rp_import_columns *cols = rp_xmalloc(sizeof(*cols));
     struct header_cells cells;
-    size_t n_all, p, best_total = 0;
-    double best_share = 0;
+    size_t n_all, p, n_closest = 0, best_total = 0;
     enum rp_status status;
     int pass;
 
@@ -217,17 +249,16 @@ enum rp_status rp_import_match_header(const struct rp_csv_record *header,
                 memcpy(columns, cols, sizeof(*cols));
             }
             share = (double)s.found / (double)s.needed;
-            if (s.found >= 2 && share > best_share) {
-                closest = all[p];
-                best_share = share;
-            }
+            if (s.found >= 2)
+                keep_closest(closest, closest_share, &n_closest, all[p], share);
         }
     }
     if (match) {
         *profile = match;
         status = RP_OK;
     } else {
-        status = no_match(header, &cells, name, all, n_all, closest, cols, err);
+        status = no_match(header, &cells, name, all, n_all, closest, n_closest,
+                          cols, err);
     }
 out:
     header_cells_release(&cells);

@@ -239,4 +239,3 @@ bool rp_row_split(const struct rp_box *box, double avail, struct rp_box **first,
     free(end);
     return !all && !none;
 }
-

@@ -4,7 +4,7 @@
 # user profiles.  Each system's file is written here with its documented
 # header (docs/import-profiles.md).
 . "$(dirname "$0")/lib.sh"
-plan 67
+plan 68
 
 # imp FILE...: imports into $WORK/rec, summary and warnings in $WORK/log.
 imp() {
@@ -71,6 +71,8 @@ printf 'Id,Requester email,Subject,Status,Priority\n1,a@b.example,x,Open,High\n'
 is $? 1 "a header lacking a needed column is an input error"
 contains "$WORK/err" "short.csv:1: the header looks like a 'zendesk-tickets' export but lacks the columns 'Created at', 'Solved at'" \
     "the error names the profile it looked like and the columns missing"
+grep -o "next closest: '[a-z-]*', lacking [^;]*; '[a-z-]*', lacking " "$WORK/err" >/dev/null
+ok $? "and the next two closest profiles, each with the columns it lacks"
 printf 'Order,Amount,Date\n1,2,3\n' >"$WORK/orders.csv"
 "$REPORTPIPE" import "$WORK/orders.csv" 2>"$WORK/err"
 is $? 1 "an unknown header is an input error"
