@@ -98,9 +98,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rp_error_init(&err);
     if (rp_xml_read_memory(input, input_len, "data.xml", &in, &err) != RP_OK)
         return 0;
+    /* The canary in the result is a leak only when the input did not
+     * hold it already: the fuzzer learns strings it sees compared, and
+     * writes them into templates. */
     if (rp_transform_load(xsl_path, &sheet, &err) == RP_OK &&
         rp_transform_apply(sheet, in, NULL, &limits, &out, &err) == RP_OK &&
-        holds_canary(out))
+        holds_canary(out) && !memmem(data, size, CANARY, strlen(CANARY)))
         abort(); /* a file outside the template's folder was read */
     xmlFreeDoc(out);
     rp_transform_free(sheet);

@@ -1,0 +1,3 @@
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:exsl="http://exslt.org/common" xmlns:str="http://exslt.org/strings" extension-element-prefixes="exsl"><xsl:key name="k" match="ticket" use="@priority"/><xsl:template match="/"><out><xsl:for-each select="//account"><a n="{@name}"><xsl:value-of select="count(key('k','P1'))"/><xsl:for-each select="str:tokenize(ticket, ' ')"><t><xsl:value-of select="."/></t></xsl:for-each></a></xsl:for-each><xsl:number value="1234" format="i"/><xsl:value-of select="format-number(1234.5, '#,##0.00')"/></out></xsl:template></xsl:stylesheet>
+--data--
+<review-data><account id="A1" name="Acme"><ticket priority="P1">a b CANARY-fuzz-5e1dc</ticket></account></review-data>
