@@ -144,14 +144,22 @@ static enum rp_status describe(const xmlError *e, const char *name,
                             "of the document element");
     {
         char msg[400];
-        size_t n;
-        snprintf(msg, sizeof(msg), "%s", e->message);
-        n = strlen(msg);
-        while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-            msg[--n] = '\0';
+        rp_xml_message_copy(msg, sizeof(msg), e->message);
         return rp_error_set(err, RP_ERR_INPUT, name, line, NULL,
                             "not well-formed XML: %s", msg);
     }
+}
+
+void rp_xml_message_copy(char *dst, size_t size, const char *s)
+{
+    size_t n;
+
+    if (size == 0)
+        return;
+    snprintf(dst, size, "%s", s ? s : "");
+    n = strlen(dst);
+    while (n > 0 && (dst[n - 1] == '\n' || dst[n - 1] == ' '))
+        dst[--n] = '\0';
 }
 
 enum rp_status rp_xml_parse_failed(const xmlError *e, const char *name,

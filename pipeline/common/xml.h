@@ -59,6 +59,10 @@ enum rp_status rp_xml_write_file(xmlDoc *doc, const char *path,
  * with err filled (the reason included) when the file cannot be opened. */
 xmlTextReader *rp_xml_reader_open(const char *path, struct rp_error *err);
 
+/* Copies libxml2's message s (which ends in a newline) into dst without
+ * its trailing newlines and blanks; NULL copies as "". */
+void rp_xml_message_copy(char *dst, size_t size, const char *s);
+
 /*
  * Describes a parse failure of the file name in the user's terms: e is
  * libxml2's error, or NULL; at_line the line the parser stood on (for a

@@ -260,10 +260,8 @@ static void on_invalid(void *ctx, xmlError *e)
      * (an attribute's type error does not) says where. */
     if (!v->failed) {
         v->failed = true;
-        snprintf(v->message, sizeof(v->message), "%s",
-                 e->message ? e->message : "invalid");
-        /* Drop the newline libxml2 ends its messages with. */
-        v->message[strcspn(v->message, "\n")] = '\0';
+        rp_xml_message_copy(v->message, sizeof(v->message),
+                            e->message ? e->message : "invalid");
     }
     if (v->path[0] || !e->node)
         return;

@@ -71,17 +71,6 @@ static void capture_release(struct capture *c)
     rp_buf_release(&c->text);
 }
 
-/* Copies s without its trailing newlines or spaces. */
-static void copy_trimmed(char *dst, size_t size, const char *s)
-{
-    size_t n;
-
-    snprintf(dst, size, "%s", s ? s : "");
-    n = strlen(dst);
-    while (n > 0 && (dst[n - 1] == '\n' || dst[n - 1] == ' '))
-        dst[--n] = '\0';
-}
-
 /* Keeps the first error: later ones are usually its consequences. */
 static void on_structured_error(void *ctx, xmlError *e)
 {
@@ -92,7 +81,7 @@ static void on_structured_error(void *ctx, xmlError *e)
     c->have_error = true;
     snprintf(c->file, sizeof(c->file), "%s", e->file ? e->file : "");
     c->line = e->line;
-    copy_trimmed(c->message, sizeof(c->message), e->message);
+    rp_xml_message_copy(c->message, sizeof(c->message), e->message);
 }
 
 static void on_generic_error(void *ctx, const char *fmt, ...) RP_PRINTF(2, 3);
