@@ -24,6 +24,15 @@
 #include "merge/merge.h"
 #include "workflow/workflow.h"
 
+/* Where a run stands, for on_progress. */
+struct rp_batch_progress {
+    const char *stage;   /* "import", "merge", "render" */
+    size_t total;        /* documents the run makes (render stage) */
+    size_t done;         /* of total: built + skipped + failed */
+    size_t built, skipped, failed;
+    double elapsed;      /* seconds since the stage started */
+};
+
 struct rp_batch_options {
     const char *input;     /* directory of the exports (*.csv) */
     const char *output;    /* reviews/, status-report.pdf, rejects/ */
@@ -54,6 +63,30 @@ struct rp_batch_options {
      * where each review stands.  Borrowed.
      */
     struct rp_workflow *workflow;
+
+    /*
+     * Worker processes that render documents; 0 means one per online
+     * core.  The outputs do not depend on it: -j 1 and -j 8 write the
+     * same bytes.
+     */
+    unsigned jobs;
+    /* Rebuild every document even when its inputs did not change. */
+    bool force;
+    /*
+     * Make only the reviews of these accounts (n_only ids, borrowed), and
+     * no status report; n_only 0 means every account.
+     */
+    const char *const *only;
+    size_t n_only;
+    /* Make only the status report, no review. */
+    bool status_report_only;
+    /*
+     * Called from the run's own process (never concurrently) when a stage
+     * starts and each time a document is done, built, skipped or failed;
+     * for a progress bar.  NULL: nothing is called.
+     */
+    void (*on_progress)(void *ctx, const struct rp_batch_progress *p);
+    void *on_progress_ctx;
 };
 
 /*
@@ -71,6 +104,8 @@ struct rp_batch_summary {
     size_t reviews_done;         /* reviews rendered */
     size_t reviews_failed;       /* reviews not rendered (see on_error) */
     size_t reviews_approved;     /* of reviews_done: the approved file, kept */
+    size_t reviews_skipped;      /* of reviews_done: inputs unchanged, kept */
+    bool report_skipped;         /* report_done with unchanged inputs */
     int review_pages;            /* pages of all reviews rendered */
     bool report_done;            /* the status report was rendered */
     int report_pages;
