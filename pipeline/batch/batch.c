@@ -27,14 +27,6 @@ void rp_batch_options_init(struct rp_batch_options *o)
     o->created = o->merge.generated;
 }
 
-static double seconds_since(const struct timespec *start)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - start->tv_sec) +
-           (double)(now.tv_nsec - start->tv_nsec) / 1e9;
-}
-
 char *rp_batch_path(const char *dir, const char *name)
 {
     size_t n = strlen(dir) + strlen(name) + 2;
@@ -92,14 +84,21 @@ static enum rp_status list_exports(const char *dir, char ***out, size_t *n,
     return RP_OK;
 }
 
-/*
- * Imports every export of o->input into data; rejected rows go to
- * rejects_dir and are counted in *rejected.
- */
-static void report(const struct rp_batch_options *o, const struct rp_error *err)
+void rp_batch_report(const struct rp_batch_options *o,
+                     const struct rp_error *err)
 {
     if (o->on_error)
         o->on_error(o->on_error_ctx, err);
+}
+
+void rp_batch_failed_files_release(struct rp_batch_failed_files *f)
+{
+    size_t i;
+
+    for (i = 0; i < f->n_files; i++)
+        free(f->files[i].path);
+    free(f->files);
+    memset(f, 0, sizeof(*f));
 }
 
 enum rp_status rp_batch_import_all(const struct rp_batch_options *o,
@@ -109,7 +108,7 @@ enum rp_status rp_batch_import_all(const struct rp_batch_options *o,
                                    struct rp_error *err)
 {
     char **exports = NULL;
-    size_t n_exports = 0, i;
+    size_t n_exports = 0, i, cap = 0;
     enum rp_status status;
 
     *rejected = 0;
@@ -121,11 +120,24 @@ enum rp_status rp_batch_import_all(const struct rp_batch_options *o,
         struct rp_error file_err;
 
         rp_error_init(&file_err);
+        memset(&s, 0, sizeof(s));
         status = rp_import_file(exports[i], rejects_dir, data, &s,
                                 failed ? &file_err : err);
+        if (failed) {
+            struct rp_batch_file_report *f;
+            rp_array_grow((void **)&failed->files, &cap, failed->n_files + 1,
+                          sizeof(*failed->files));
+            f = &failed->files[failed->n_files++];
+            memset(f, 0, sizeof(*f));
+            f->path = rp_xstrdup(exports[i]);
+            f->failed = status != RP_OK;
+            f->stats = s;
+            if (f->failed)
+                rp_error_format(&file_err, f->why, sizeof(f->why));
+        }
         if (status != RP_OK && failed) {
             /* The file was rolled back whole; the others go on. */
-            report(o, &file_err);
+            rp_batch_report(o, &file_err);
             if (failed->count++ == 0)
                 rp_error_format(&file_err, failed->first,
                                 sizeof(failed->first));
@@ -150,9 +162,9 @@ enum rp_status rp_batch_import_all(const struct rp_batch_options *o,
  * defaults filled in.  *schema and *contributions hold what was allocated
  * for them (freed by the caller).
  */
-static void merge_options(const struct rp_batch_options *o,
-                          struct rp_merge_options *m, char **schema,
-                          char **contributions)
+void rp_batch_merge_options(const struct rp_batch_options *o,
+                            struct rp_merge_options *m, char **schema,
+                            char **contributions)
 {
     *m = o->merge;
     *schema = NULL;
@@ -165,274 +177,6 @@ static void merge_options(const struct rp_batch_options *o,
     if (!m->contributions_dir)
         m->contributions_dir = *contributions =
             rp_batch_path(o->input, "contributions");
-}
-
-static enum rp_status worse(enum rp_status a, enum rp_status b)
-{
-    return b > a ? b : a;
-}
-
-/*
- * Renders fo to pdf_path; with keep_intermediate the FO is written to
- * OUTPUT/intermediate/<label>.fo first and named in messages.
- */
-static enum rp_status render_fo(const struct rp_batch_options *o, xmlDoc *fo,
-                                const char *label, const char *pdf_path,
-                                int64_t created, int *pages,
-                                struct rp_error *err)
-{
-    struct rp_render_options ropt = {0};
-    struct rp_render_result result = {0};
-    enum rp_status status = RP_OK;
-    char *fo_path = NULL;
-
-    if (o->keep_intermediate) {
-        char name[300];
-        snprintf(name, sizeof(name), "intermediate/%s.fo", label);
-        fo_path = rp_batch_path(o->output, name);
-        status = rp_xml_write_file(fo, fo_path, err);
-        if (status != RP_OK)
-            goto out;
-    }
-    ropt.created = created;
-    status = rp_render_fo_to_pdf(fo, fo_path ? fo_path : label, pdf_path, &ropt,
-                                 &result, err);
-    *pages += result.pages;
-out:
-    free(fo_path);
-    return status;
-}
-
-/* Transforms data with sheet within limits and renders the result to
- * pdf_path. */
-static enum rp_status build_document(const struct rp_batch_options *o,
-                                     struct rp_stylesheet *sheet, xmlDoc *data,
-                                     const char *const *params,
-                                     const struct rp_transform_limits *limits,
-                                     const char *label, const char *pdf_path,
-                                     int *pages, struct rp_error *err)
-{
-    xmlDoc *fo = NULL;
-    enum rp_status status;
-
-    status = rp_transform_apply(sheet, data, params, limits, &fo, err);
-    if (status != RP_OK)
-        goto out;
-    status = render_fo(o, fo, label, pdf_path, o->created, pages, err);
-out:
-    if (fo)
-        xmlFreeDoc(fo);
-    return status;
-}
-
-static void log_merge(const struct rp_merge_stats *m,
-                      const struct timespec *stage)
-{
-    rp_log_info("merge: %zu accounts, %zu tickets in %s..%s, %zu unmatched "
-                "(matched by id %zu, map %zu, domain %zu, name %zu), %zu "
-                "contributions (%.2f s)",
-                m->accounts, m->tickets, m->period_start, m->period_end,
-                m->tickets_unmatched, m->matched_by_id, m->matched_by_map,
-                m->matched_by_domain, m->matched_by_name, m->contributions,
-                seconds_since(stage));
-    if (m->tickets_unmatched)
-        rp_log_warn("%zu tickets could not be matched to a CRM account; "
-                    "they are listed in the status report",
-                    m->tickets_unmatched);
-}
-
-/*
- * One account's review: the approved one when the workflow has it, else
- * a draft, whose data the workflow then hears of.
- */
-static enum rp_status render_review(const struct rp_batch_options *o,
-                                    const struct rp_batch_requests *reqs,
-                                    const struct rp_account *a, xmlDoc *doc,
-                                    struct rp_stylesheet *review,
-                                    const struct rp_transform_limits *limits,
-                                    struct rp_batch_summary *summary,
-                                    struct rp_error *err)
-{
-    const char *params[] = {"account-id", a->id, NULL};
-    enum rp_status status;
-    char name[300];
-    char *pdf;
-    bool approved = false;
-
-    if (!rp_safe_file_name(a->id))
-        return rp_error_set(err, RP_ERR_INPUT, a->source_file, a->source_line,
-                            "Account ID",
-                            "account id '%s' cannot name a file (letters, "
-                            "digits, '-', '_' and '.' only); its review was "
-                            "not rendered",
-                            a->id);
-    snprintf(name, sizeof(name), "reviews/%s.pdf", a->id);
-    pdf = rp_batch_path(o->output, name);
-    snprintf(name, sizeof(name), "review-%s", a->id);
-    status = rp_batch_approved_review(reqs, a->id, pdf, &approved, err);
-    if (status == RP_OK && !approved)
-        status = build_document(o, review, doc, params, limits, name, pdf,
-                                &summary->review_pages, err);
-    if (status == RP_OK && !approved && o->workflow)
-        status = rp_batch_note_data(o, reqs, doc, a->id, err);
-    free(pdf);
-    summary->reviews_approved += approved;
-    return status;
-}
-
-/* One review per account, then the status report; failures are
- * reported, counted and passed over. */
-static enum rp_status render_all(const struct rp_batch_options *o,
-                                 const struct rp_dataset *data, xmlDoc *doc,
-                                 struct rp_stylesheet *review,
-                                 struct rp_stylesheet *status_report,
-                                 const struct rp_transform_limits *limits,
-                                 struct rp_batch_summary *summary)
-{
-    struct rp_batch_requests reqs;
-    enum rp_status status, overall = RP_OK;
-    struct rp_error err;
-    char *path;
-    size_t i;
-
-    rp_batch_requests_load(o, &reqs);
-    for (i = 0; i < data->n_accounts; i++) {
-        rp_error_init(&err);
-        status = render_review(o, &reqs, &data->accounts[i], doc, review,
-                               limits, summary, &err);
-        if (status != RP_OK) {
-            report(o, &err);
-            overall = worse(overall, status);
-            summary->reviews_failed++;
-            continue;
-        }
-        summary->reviews_done++;
-    }
-    rp_error_init(&err);
-    path = rp_batch_path(o->output, "status-report.pdf");
-    /* The drafts just made may have moved requests: report them as they
-     * stand now. */
-    rp_batch_requests_release(&reqs);
-    rp_batch_requests_load(o, &reqs);
-    status = rp_batch_add_requests(o, &reqs, doc, &err);
-    if (status == RP_OK)
-        status =
-            build_document(o, status_report, doc, NULL, limits, "status-report",
-                           path, &summary->report_pages, &err);
-    free(path);
-    rp_batch_requests_release(&reqs);
-    if (status != RP_OK) {
-        report(o, &err);
-        overall = worse(overall, status);
-    } else {
-        summary->report_done = true;
-    }
-    return overall;
-}
-
-enum rp_status rp_batch_run(const struct rp_batch_options *o,
-                            struct rp_batch_summary *summary,
-                            struct rp_error *err)
-{
-    struct rp_dataset data;
-    struct rp_merge_options mopt;
-    struct rp_merge_stats mstats;
-    struct rp_stylesheet *review = NULL, *report_sheet = NULL;
-    struct rp_transform_limits limits;
-    struct rp_batch_stored stored;
-    struct rp_batch_failed_files failed_files;
-    struct timespec stage;
-    xmlDoc *doc = NULL;
-    char *rejects_dir = rp_batch_path(o->output, "rejects");
-    char *schema = NULL, *contributions = NULL, *path = NULL;
-    enum rp_status status, overall = RP_OK;
-    size_t failed;
-
-    memset(summary, 0, sizeof(*summary));
-    memset(&stored, 0, sizeof(stored));
-    rp_dataset_init(&data);
-    merge_options(o, &mopt, &schema, &contributions);
-    /* Before the long work: a wrong limits.xml stops the run at once, as a
-     * wrong sla.xml does. */
-    status = rp_transform_limits_load(&limits, o->merge.config_dir, err);
-    if (status != RP_OK)
-        goto out;
-    /* The drafts a run makes hold what contributors handed in through the
-     * workflow, as submit's do: the same data, the same data hash. */
-    if (o->workflow && !mopt.contributions) {
-        status = rp_batch_stored_load(o->workflow, &stored, &mopt, err);
-        if (status != RP_OK)
-            goto out;
-    }
-
-    status = rp_batch_import_all(o, rejects_dir, &data, &summary->rows_rejected,
-                                 &failed_files, err);
-    if (status != RP_OK)
-        goto out;
-    summary->files_failed = failed_files.count;
-    if (failed_files.count) {
-        rp_log_warn("%zu export%s could not be read and %s left out; the "
-                    "documents are made from the others: %s%s",
-                    failed_files.count, failed_files.count == 1 ? "" : "s",
-                    failed_files.count == 1 ? "was" : "were",
-                    failed_files.first,
-                    failed_files.count > 1 ? " (and more, above)" : "");
-        overall = RP_ERR_INPUT;
-    }
-    if (summary->rows_rejected) {
-        rp_log_warn("%zu rows were rejected; see %s", summary->rows_rejected,
-                    rejects_dir);
-        overall = RP_ERR_INPUT;
-    }
-
-    clock_gettime(CLOCK_MONOTONIC, &stage);
-    status = rp_merge_build(&data, &mopt, &doc, &mstats, err);
-    if (status != RP_OK)
-        goto out;
-    summary->accounts = mstats.accounts;
-    summary->contributions_failed = mstats.contributions_failed;
-    if (mstats.contributions_failed)
-        overall = RP_ERR_INPUT;
-    if (o->keep_intermediate) {
-        path = rp_batch_path(o->output, "intermediate/review-data.xml");
-        status = rp_xml_write_file(doc, path, err);
-        if (status != RP_OK)
-            goto out;
-    }
-    log_merge(&mstats, &stage);
-
-    clock_gettime(CLOCK_MONOTONIC, &stage);
-    free(path);
-    path = rp_batch_path(o->templates, "annual-review.xsl");
-    status = rp_transform_load(path, &review, err);
-    if (status != RP_OK)
-        goto out;
-    free(path);
-    path = rp_batch_path(o->templates, "status-report.xsl");
-    status = rp_transform_load(path, &report_sheet, err);
-    if (status != RP_OK)
-        goto out;
-    overall = worse(overall, render_all(o, &data, doc, review, report_sheet,
-                                        &limits, summary));
-    failed = summary->reviews_failed + !summary->report_done;
-    rp_log_info("render: %zu reviews (%d pages) in %s/reviews, status report "
-                "(%d pages)%s, %zu failed, %zu approved kept (%.2f s)",
-                summary->reviews_done, summary->review_pages, o->output,
-                summary->report_pages, failed ? "" : " ok", failed,
-                summary->reviews_approved, seconds_since(&stage));
-out:
-    overall = worse(overall, status);
-    rp_transform_free(review);
-    rp_transform_free(report_sheet);
-    if (doc)
-        xmlFreeDoc(doc);
-    rp_dataset_release(&data);
-    rp_batch_stored_release(&stored);
-    free(rejects_dir);
-    free(schema);
-    free(contributions);
-    free(path);
-    return overall;
 }
 
 /* ---- an account's snapshot ---- */
@@ -519,16 +263,10 @@ static xmlNode *child_named(xmlNode *parent, const char *name)
  * slice without what does not decide the account's review, serialised.
  * Consumes the slice's content (the caller has serialised it already).
  */
-static enum rp_status data_hash_of(xmlDoc *slice, const char *account_id,
-                                   char hash[RP_SHA256_HEX_SIZE],
-                                   struct rp_error *err)
+void rp_batch_reduce(xmlDoc *slice, const char *account_id)
 {
     xmlNode *root = xmlDocGetRootElement(slice), *program;
-    enum rp_status status;
-    char *bytes = NULL;
-    size_t len = 0;
 
-    xmlUnsetProp(root, BAD_CAST "generated");
     prune(root, keep_in_root, account_id);
     program = child_named(root, "program");
     /* The program's attributes are the portfolio's counts (and health,
@@ -537,26 +275,56 @@ static enum rp_status data_hash_of(xmlDoc *slice, const char *account_id,
         xmlRemoveProp(program->properties);
     prune(program, keep_in_program, account_id);
     prune(child_named(program, "projects"), keep_project, account_id);
-    status = serialise(slice, &bytes, &len, err);
+}
+
+/* The root's generated="..." in serialised review data: [*at, *end). */
+static bool find_generated(const char *bytes, size_t len, size_t *at,
+                           size_t *end)
+{
+    static const char attr[] = " generated=\"";
+    const char *root = strstr(bytes, "<review-data"), *tag_end, *a, *q;
+
+    if (!root || (size_t)(root - bytes) >= len)
+        return false;
+    tag_end = strchr(root, '>');
+    a = strstr(root, attr);
+    if (!a || !tag_end || a > tag_end)
+        return false;
+    q = strchr(a + sizeof(attr) - 1, '"');
+    if (!q || q > tag_end)
+        return false;
+    *at = (size_t)(a - bytes);
+    *end = (size_t)(q + 1 - bytes);
+    return true;
+}
+
+enum rp_status rp_batch_reduced_hash(xmlDoc *reduced,
+                                     char hash[RP_SHA256_HEX_SIZE],
+                                     struct rp_error *err)
+{
+    enum rp_status status;
+    char *bytes = NULL;
+    size_t len = 0, at, end;
+
+    /* Serialised without generated=: cut from the text, which gives the
+     * bytes the document without the attribute would. */
+    status = serialise(reduced, &bytes, &len, err);
+    if (status == RP_OK && find_generated(bytes, len, &at, &end)) {
+        memmove(bytes + at, bytes + end, len - end + 1);
+        len -= end - at;
+    }
     if (status == RP_OK)
         rp_sha256_hex(bytes, len, hash);
     free(bytes);
     return status;
 }
 
-enum rp_status rp_batch_account_hash(xmlDoc *doc, const char *account_id,
-                                     char hash[RP_SHA256_HEX_SIZE],
-                                     struct rp_error *err)
+enum rp_status rp_batch_data_hash(xmlDoc *slice, const char *account_id,
+                                  char hash[RP_SHA256_HEX_SIZE],
+                                  struct rp_error *err)
 {
-    xmlDoc *slice = NULL;
-    enum rp_status status;
-
-    status = rp_merge_account_slice(doc, account_id, &slice, err);
-    if (status == RP_OK)
-        status = data_hash_of(slice, account_id, hash, err);
-    if (slice)
-        xmlFreeDoc(slice);
-    return status;
+    rp_batch_reduce(slice, account_id);
+    return rp_batch_reduced_hash(slice, hash, err);
 }
 
 enum rp_status rp_batch_snapshot_of(const struct rp_batch_options *o,
@@ -568,31 +336,38 @@ enum rp_status rp_batch_snapshot_of(const struct rp_batch_options *o,
 {
     struct rp_merge_options mopt;
     struct rp_merge_stats mstats;
-    xmlDoc *doc = NULL, *slice = NULL;
+    struct rp_merged *merged = NULL;
+    xmlDoc *slice = NULL;
     char *schema = NULL, *contributions = NULL;
-    const char *schema_path;
     enum rp_status status;
+    size_t i, n;
 
     *xml = NULL;
     *len = 0;
     data_hash[0] = '\0';
-    merge_options(o, &mopt, &schema, &contributions);
-    /* The slice is what is kept and rendered: validating it, not the whole
-     * portfolio's document, is most of the cost of a snapshot saved. */
-    schema_path = mopt.schema_path;
-    mopt.schema_path = NULL;
-    status = rp_merge_build(data, &mopt, &doc, &mstats, err);
+    rp_batch_merge_options(o, &mopt, &schema, &contributions);
+    /* What a run makes the account's review from, made the same way. */
+    status = rp_merge_prepare(data, &mopt, &merged, &mstats, err);
     if (status != RP_OK)
         goto out;
-    status = rp_merge_account_slice(doc, account_id, &slice, err);
-    if (status == RP_OK)
-        status = rp_merge_validate(slice, schema_path, err);
+    n = rp_merge_account_count(merged);
+    for (i = 0; i < n; i++) {
+        if (strcmp(rp_merge_account_at(merged, i)->id, account_id) == 0)
+            break;
+    }
+    if (i == n) {
+        status =
+            rp_error_set(err, RP_ERR_INPUT, NULL, 0, "account",
+                         "the review data holds no account '%s'", account_id);
+        goto out;
+    }
+    status = rp_merge_account_doc(merged, i, &slice, err);
     if (status != RP_OK)
         goto out;
     status = serialise(slice, xml, len, err);
     if (status != RP_OK)
         goto out;
-    status = data_hash_of(slice, account_id, data_hash, err);
+    status = rp_batch_data_hash(slice, account_id, data_hash, err);
     if (status != RP_OK) {
         free(*xml);
         *xml = NULL;
@@ -601,8 +376,7 @@ enum rp_status rp_batch_snapshot_of(const struct rp_batch_options *o,
 out:
     if (slice)
         xmlFreeDoc(slice);
-    if (doc)
-        xmlFreeDoc(doc);
+    rp_merge_free(merged);
     free(schema);
     free(contributions);
     return status;

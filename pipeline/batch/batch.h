@@ -7,9 +7,11 @@
  *
  * One document's failure never stops the others: it is handed to
  * on_error and counted, and the run goes on.  Every output is written to
- * a temporary file and renamed into place.  Nothing here reads the
- * environment or the clock: dates come in the options, so the same inputs
- * and options give byte-identical outputs.
+ * a temporary file, fsynced and renamed into place.  What goes into a
+ * document never comes from the environment or the clock: dates come in
+ * the options, so the same inputs and options give byte-identical
+ * outputs, whatever the number of workers.  (The clock is read for the
+ * run's own records: its lock and run-summary.json.)
  */
 #ifndef RP_BATCH_H
 #define RP_BATCH_H
@@ -26,11 +28,11 @@
 
 /* Where a run stands, for on_progress. */
 struct rp_batch_progress {
-    const char *stage;   /* "import", "merge", "render" */
-    size_t total;        /* documents the run makes (render stage) */
-    size_t done;         /* of total: built + skipped + failed */
+    const char *stage; /* "import", "merge", "render" */
+    size_t total;      /* documents the run makes (render stage) */
+    size_t done;       /* of total: built + skipped + failed */
     size_t built, skipped, failed;
-    double elapsed;      /* seconds since the stage started */
+    double elapsed; /* seconds since the stage started */
 };
 
 struct rp_batch_options {
@@ -115,12 +117,20 @@ struct rp_batch_summary {
  * The whole job, as the nightly cron runs it.  Logs one summary line per
  * stage.  Returns the worst that happened: RP_OK, RP_ERR_INPUT when rows
  * were rejected, an export or a contribution could not be read, or a
- * document failed on its input, and so on.  An export that cannot be read
- * costs only itself: its error goes to on_error, it is named in a warning
- * and counted in files_failed, and the documents are made from the other
- * exports.  err is set only when the run stopped early (no exports, none
- * readable, a merge that failed, a template that does not compile);
- * summary is filled as far as the run came.
+ * document failed on its input, RP_ERR_BUSY when another run holds the
+ * output folder, and so on.  An export that cannot be read costs only
+ * itself: its error goes to on_error, it is named in a warning and
+ * counted in files_failed, and the documents are made from the other
+ * exports.  err is set only when the run stopped early (another run, no
+ * exports, none readable, a merge that failed, a template that does not
+ * compile); summary is filled as far as the run came.
+ *
+ * Beside the documents: OUTPUT/run-summary.json, written when the run
+ * starts (complete: false) and again last (docs/operations.md), and
+ * OUTPUT/.reportpipe/ (the lock, each document's key, the last complete
+ * run's key: pipeline/batch/state.c).  A document is made again only when
+ * its key changed (or with force); a run whose inputs are those of the
+ * last complete run and whose documents are all there does nothing.
  */
 enum rp_status rp_batch_run(const struct rp_batch_options *o,
                             struct rp_batch_summary *summary,

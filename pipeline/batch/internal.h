@@ -3,6 +3,7 @@
 #define RP_BATCH_INTERNAL_H
 
 #include "batch.h"
+#include "common/hash.h"
 #include "import/import.h"
 
 /* dir/name, malloc'd: the caller frees it. */
@@ -17,15 +18,52 @@ char *rp_batch_path(const char *dir, const char *name);
  * *failed, and the others are imported; err is then set only when no
  * export is left at all.
  */
+struct rp_batch_file_report {
+    char *path;                   /* owned */
+    bool failed;                  /* could not be read: left out */
+    struct rp_import_stats stats; /* when read */
+    char why[1024];               /* when failed */
+};
 struct rp_batch_failed_files {
     size_t count;
     char first[1024]; /* "FILE: why" of the first */
+    /* Every export, in the order read; release with
+     * rp_batch_failed_files_release(). */
+    struct rp_batch_file_report *files;
+    size_t n_files;
 };
+void rp_batch_failed_files_release(struct rp_batch_failed_files *f);
 enum rp_status rp_batch_import_all(const struct rp_batch_options *o,
                                    const char *rejects_dir,
                                    struct rp_dataset *data, size_t *rejected,
                                    struct rp_batch_failed_files *failed,
                                    struct rp_error *err) RP_MUST_CHECK;
+
+/* o->merge with the schema and contributions defaults of a run filled in;
+ * *schema and *contributions hold what was allocated for them (the
+ * caller frees both). */
+void rp_batch_merge_options(const struct rp_batch_options *o,
+                            struct rp_merge_options *m, char **schema,
+                            char **contributions);
+
+/* Calls o->on_error, if any. */
+void rp_batch_report(const struct rp_batch_options *o,
+                     const struct rp_error *err);
+
+/*
+ * The data hash of an account's document (rp_batch_snapshot()), in two
+ * steps: rp_batch_reduce() leaves in the document only what decides the
+ * account's review (all a review template reads: docs/data-contract.md),
+ * rp_batch_reduced_hash() hashes it as the contract says.
+ * rp_batch_data_hash() does both.
+ */
+void rp_batch_reduce(xmlDoc *slice, const char *account_id);
+enum rp_status rp_batch_reduced_hash(xmlDoc *reduced,
+                                     char hash[RP_SHA256_HEX_SIZE],
+                                     struct rp_error *err) RP_MUST_CHECK;
+enum rp_status rp_batch_data_hash(xmlDoc *doc, const char *account_id,
+                                  char hash[RP_SHA256_HEX_SIZE],
+                                  struct rp_error *err) RP_MUST_CHECK;
 
 /* rp_batch_snapshot() of exports already imported into data. */
 enum rp_status rp_batch_snapshot_of(const struct rp_batch_options *o,
@@ -34,14 +72,6 @@ enum rp_status rp_batch_snapshot_of(const struct rp_batch_options *o,
                                     size_t *len,
                                     char data_hash[RP_SHA256_HEX_SIZE],
                                     struct rp_error *err) RP_MUST_CHECK;
-
-/*
- * The data hash of one account of a merged document: what rp_batch_snapshot()
- * reports for it.
- */
-enum rp_status rp_batch_account_hash(xmlDoc *doc, const char *account_id,
-                                     char hash[RP_SHA256_HEX_SIZE],
-                                     struct rp_error *err) RP_MUST_CHECK;
 
 /* ---- the run and the workflow (workflow.c) ---- */
 
@@ -73,9 +103,11 @@ enum rp_status rp_batch_approved_review(const struct rp_batch_requests *r,
                                         const char *account_id,
                                         const char *pdf_path, bool *done,
                                         struct rp_error *err) RP_MUST_CHECK;
+bool rp_batch_has_request(const struct rp_batch_requests *r,
+                          const char *account_id);
 enum rp_status rp_batch_note_data(const struct rp_batch_options *o,
                                   const struct rp_batch_requests *r,
-                                  xmlDoc *doc, const char *account_id,
+                                  const char *account_id, const char *data_hash,
                                   struct rp_error *err) RP_MUST_CHECK;
 
 /* Adds the requests to doc for the status report (<requests>). */
@@ -83,5 +115,94 @@ enum rp_status rp_batch_add_requests(const struct rp_batch_options *o,
                                      const struct rp_batch_requests *r,
                                      xmlDoc *doc,
                                      struct rp_error *err) RP_MUST_CHECK;
+
+/* ---- beside the outputs: OUTPUT/.reportpipe (state.c) ---- */
+
+/*
+ * The lock that keeps two runs off one output folder: taken or
+ * RP_ERR_BUSY naming who holds it; a lock whose run died is taken over
+ * with a warning.  Released by rp_batch_lock_release() or the process's
+ * death.
+ */
+struct rp_batch_lock {
+    int fd;
+};
+enum rp_status rp_batch_lock_take(const char *output,
+                                  struct rp_batch_lock *lock,
+                                  struct rp_error *err) RP_MUST_CHECK;
+void rp_batch_lock_release(struct rp_batch_lock *lock);
+
+/* Removes the temporaries (NAME.tmp.XXXXXX) a killed run left in the
+ * folders a run writes; returns how many. */
+size_t rp_batch_remove_temporaries(const char *output);
+
+/* The key a document (a path under OUTPUT) was made from, "" for none;
+ * forgotten before the document is replaced, written after. */
+void rp_batch_key_read(const char *output, const char *document,
+                       char key[RP_SHA256_HEX_SIZE]);
+void rp_batch_key_forget(const char *output, const char *document);
+enum rp_status rp_batch_key_write(const char *output, const char *document,
+                                  const char *key,
+                                  struct rp_error *err) RP_MUST_CHECK;
+
+/* The last complete run: its key and documents.  Unchanged when the key
+ * is run_key and every document is there; *documents (n paths under
+ * OUTPUT, each and the array freed with free()) are those read. */
+bool rp_batch_run_unchanged(const char *output, const char *run_key,
+                            char ***documents, size_t *n);
+void rp_batch_run_forget(const char *output);
+enum rp_status rp_batch_run_record(const char *output, const char *run_key,
+                                   const char *const *documents, size_t n,
+                                   struct rp_error *err) RP_MUST_CHECK;
+
+/* Adds every file under dir (names and bytes, in name order) to h. */
+enum rp_status rp_batch_hash_tree(struct rp_sha256 *h, const char *dir,
+                                  struct rp_error *err) RP_MUST_CHECK;
+
+/* ---- worker processes (pool.c) ---- */
+
+enum rp_batch_doc_kind { RP_BATCH_DOC_REVIEW, RP_BATCH_DOC_REPORT };
+enum rp_batch_result { RP_BATCH_BUILT, RP_BATCH_SKIPPED, RP_BATCH_FAILED };
+
+/* One document to make.  Plain data: it crosses a pipe. */
+struct rp_batch_job {
+    enum rp_batch_doc_kind kind;
+    size_t index;                 /* the account's (rp_merge_account_at()) */
+    bool data_hash;               /* the workflow wants the account's */
+    char key[RP_SHA256_HEX_SIZE]; /* the report's, decided by the run */
+    size_t payload_len;           /* bytes that follow; set by submit */
+};
+
+struct rp_batch_outcome {
+    enum rp_batch_doc_kind kind;
+    size_t index;
+    enum rp_batch_result result;
+    char data_hash[RP_SHA256_HEX_SIZE]; /* when asked for, else "" */
+    int pages;
+    double seconds;
+    struct rp_error err; /* when failed */
+};
+
+typedef void (*rp_batch_do_fn)(void *ctx, const struct rp_batch_job *job,
+                               const char *payload,
+                               struct rp_batch_outcome *out);
+
+/*
+ * workers <= 1: jobs run in this process, one at a time, when
+ * rp_batch_pool_next() asks.  Otherwise that many processes are forked
+ * now (each closes private_fd, if >= 0), and fn runs in them.  Jobs are
+ * handed out in the order submitted; rp_batch_pool_next() gives the next
+ * outcome, in whatever order they finish, or false when every job
+ * submitted has one.  payload (malloc'd text or NULL) is the pool's.
+ */
+struct rp_batch_pool;
+enum rp_status rp_batch_pool_start(struct rp_batch_pool **out, unsigned workers,
+                                   rp_batch_do_fn fn, void *ctx, int private_fd,
+                                   struct rp_error *err) RP_MUST_CHECK;
+void rp_batch_pool_submit(struct rp_batch_pool *pool,
+                          const struct rp_batch_job *job, char *payload);
+bool rp_batch_pool_next(struct rp_batch_pool *pool,
+                        struct rp_batch_outcome *out);
+void rp_batch_pool_finish(struct rp_batch_pool *pool);
 
 #endif

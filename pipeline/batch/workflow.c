@@ -226,21 +226,21 @@ enum rp_status rp_batch_approved_review(const struct rp_batch_requests *r,
     return status;
 }
 
+bool rp_batch_has_request(const struct rp_batch_requests *r,
+                          const char *account_id)
+{
+    return latest(r, account_id) != NULL;
+}
+
 enum rp_status rp_batch_note_data(const struct rp_batch_options *o,
                                   const struct rp_batch_requests *r,
-                                  xmlDoc *doc, const char *account_id,
+                                  const char *account_id, const char *data_hash,
                                   struct rp_error *err)
 {
-    char hash[RP_SHA256_HEX_SIZE];
-    enum rp_status status;
-
     /* Only accounts with a request in the workflow: nothing else to say. */
-    if (!latest(r, account_id))
+    if (!o->workflow || !latest(r, account_id))
         return RP_OK;
-    status = rp_batch_account_hash(doc, account_id, hash, err);
-    if (status == RP_OK)
-        status = rp_workflow_note_data(o->workflow, account_id, hash, err);
-    return status;
+    return rp_workflow_note_data(o->workflow, account_id, data_hash, err);
 }
 
 enum rp_status rp_batch_add_requests(const struct rp_batch_options *o,

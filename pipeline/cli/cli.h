@@ -13,9 +13,8 @@
 #include "batch/batch.h"
 #include "common/error.h"
 #include "common/log.h"
+#include "common/version.h"
 #include "workflow/workflow.h"
-
-#define RP_VERSION "0.1.0"
 
 int cmd_import(int argc, char **argv);
 int cmd_merge(int argc, char **argv);

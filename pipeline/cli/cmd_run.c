@@ -7,6 +7,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "batch/batch.h"
@@ -99,6 +100,9 @@ int cmd_run(int argc, char **argv)
         CLI_BATCH_LONG_OPTIONS,
         {"keep-intermediate", no_argument, NULL, 'k'},
         {"state", required_argument, NULL, CLI_OPT_STATE},
+        {"force", no_argument, NULL, 'F'},
+        {"status-report-only", no_argument, NULL, 'S'},
+        {"only", required_argument, NULL, 'O'},
         {NULL, 0, NULL, 0},
     };
     struct rp_batch_options o;
@@ -114,9 +118,27 @@ int cmd_run(int argc, char **argv)
     o.created = cli_source_date();
     o.on_error = report_error;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "q", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "qj:", options, NULL)) != -1) {
         if (c == 'k') {
             o.keep_intermediate = 1;
+            continue;
+        }
+        if (c == 'j') {
+            o.jobs = (unsigned)atoi(optarg);
+            continue;
+        }
+        if (c == 'F') {
+            o.force = 1;
+            continue;
+        }
+        if (c == 'S') {
+            o.status_report_only = 1;
+            continue;
+        }
+        if (c == 'O') {
+            static const char *ids[64];
+            ids[o.n_only++] = optarg;
+            o.only = ids;
             continue;
         }
         if (c == CLI_OPT_STATE) {

@@ -7,22 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-/* A JSON string: quotes, backslashes and control characters escaped;
- * UTF-8 passes as it is. */
-static void json_string(FILE *out, const char *s)
-{
-    fputc('"', out);
-    for (; s && *s; s++) {
-        unsigned char ch = (unsigned char)*s;
-        if (ch == '"' || ch == '\\')
-            fprintf(out, "\\%c", ch);
-        else if (ch < 0x20)
-            fprintf(out, "\\u%04x", ch);
-        else
-            fputc(ch, out);
-    }
-    fputc('"', out);
-}
+#include "common/json.h"
 
 static void print_json(const struct rp_workflow_request_list *list)
 {
@@ -32,30 +17,30 @@ static void print_json(const struct rp_workflow_request_list *list)
     for (i = 0; i < list->n; i++) {
         const struct rp_workflow_request_info *q = &list->items[i];
         printf("%s\n  {\"account\": ", i ? "," : "");
-        json_string(stdout, q->account);
+        rp_json_string(stdout, q->account);
         printf(", \"name\": ");
-        json_string(stdout, q->account_name);
+        rp_json_string(stdout, q->account_name);
         printf(", \"year\": %d, \"stage\": ", q->year);
-        json_string(stdout, rp_workflow_stage_name(q->stage));
+        rp_json_string(stdout, rp_workflow_stage_name(q->stage));
         printf(", \"stage_since\": %lld, \"meeting\": ",
                (long long)q->stage_since);
-        json_string(stdout, q->meeting);
+        rp_json_string(stdout, q->meeting);
         printf(", \"due\": ");
-        json_string(stdout, q->due);
+        rp_json_string(stdout, q->due);
         printf(", \"requested_by\": ");
-        json_string(stdout, q->requested_by);
+        rp_json_string(stdout, q->requested_by);
         printf(", \"waits_on\": ");
-        json_string(stdout, q->waits_on);
+        rp_json_string(stdout, q->waits_on);
         printf(", \"overdue\": %s, \"approval_waiting_days\": %d, "
                "\"drafts\": %d, \"draft_sha256\": ",
                q->overdue ? "true" : "false", q->approval_waiting_days,
                q->drafts);
-        json_string(stdout, q->draft_sha256);
+        rp_json_string(stdout, q->draft_sha256);
         printf(", \"final_sha256\": ");
-        json_string(stdout, q->final_sha256);
+        rp_json_string(stdout, q->final_sha256);
         printf(", \"final_path\": ");
         if (q->final_path)
-            json_string(stdout, q->final_path);
+            rp_json_string(stdout, q->final_path);
         else
             printf("null");
         printf("}");

@@ -50,7 +50,7 @@ out:
     return status;
 }
 
-static enum rp_status make_parent_dirs(const char *path, struct rp_error *err)
+enum rp_status rp_mkdirs_for(const char *path, struct rp_error *err)
 {
     const char *slash = strrchr(path, '/');
     enum rp_status status = RP_OK;
@@ -91,7 +91,7 @@ enum rp_status rp_outfile_open(struct rp_outfile *out, const char *path,
         }
         return status;
     }
-    status = make_parent_dirs(path, err);
+    status = rp_mkdirs_for(path, err);
     if (status != RP_OK)
         return status;
     out->path = rp_xstrdup(path);
@@ -123,6 +123,11 @@ enum rp_status rp_outfile_commit(struct rp_outfile *out, struct rp_error *err)
     enum rp_status status = RP_OK;
     int failed = ferror(out->fp);
 
+    /* On disk before the rename: after a crash the name holds either the
+     * old file or the whole new one, never a renamed empty file. */
+    if (!failed && out->tmp_path &&
+        (fflush(out->fp) != 0 || fsync(fileno(out->fp)) != 0))
+        failed = 1;
     if (fclose(out->fp) != 0)
         failed = 1;
     out->fp = NULL;

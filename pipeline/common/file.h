@@ -20,7 +20,8 @@ struct rp_outfile {
 /* Creates missing parent directories, then opens a temporary file. */
 enum rp_status rp_outfile_open(struct rp_outfile *out, const char *path,
                                struct rp_error *err) RP_MUST_CHECK;
-/* Flushes, closes and renames into place; on failure the temporary goes. */
+/* Flushes, fsyncs, closes and renames into place; on failure the
+ * temporary goes. */
 enum rp_status rp_outfile_commit(struct rp_outfile *out,
                                  struct rp_error *err) RP_MUST_CHECK;
 /* Closes and removes the temporary file; safe on a committed or zeroed out. */
@@ -48,5 +49,8 @@ enum rp_status rp_file_read_all(const char *path, size_t max, char **out,
 
 /* mkdir -p. */
 enum rp_status rp_mkdirs(const char *dir, struct rp_error *err) RP_MUST_CHECK;
+/* mkdir -p of the folder path is in. */
+enum rp_status rp_mkdirs_for(const char *path,
+                             struct rp_error *err) RP_MUST_CHECK;
 
 #endif

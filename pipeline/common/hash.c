@@ -14,51 +14,70 @@ static void finish(GChecksum *sum, char out[RP_SHA256_HEX_SIZE])
     g_checksum_free(sum);
 }
 
-void rp_sha256_hex(const void *data, size_t len, char out[RP_SHA256_HEX_SIZE])
+struct rp_sha256 *rp_sha256_begin(void)
 {
-    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+    return (struct rp_sha256 *)g_checksum_new(G_CHECKSUM_SHA256);
+}
+
+void rp_sha256_add(struct rp_sha256 *h, const void *data, size_t len)
+{
     const unsigned char *p = data;
 
     /* g_checksum_update() takes a gssize: feed huge buffers in pieces. */
     while (len > 0) {
         size_t n = len > ((size_t)1 << 30) ? (size_t)1 << 30 : len;
-        g_checksum_update(sum, p, (gssize)n);
+        g_checksum_update((GChecksum *)h, p, (gssize)n);
         p += n;
         len -= n;
     }
-    finish(sum, out);
+}
+
+void rp_sha256_add_str(struct rp_sha256 *h, const char *s)
+{
+    rp_sha256_add(h, s ? s : "", (s ? strlen(s) : 0) + 1);
+}
+
+enum rp_status rp_sha256_add_file(struct rp_sha256 *h, const char *path,
+                                  struct rp_error *err)
+{
+    unsigned char buf[1 << 16];
+    enum rp_status status = RP_OK;
+    FILE *fp = fopen(path, "rb");
+    size_t n;
+
+    if (!fp)
+        return rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
+                            "cannot open the file: %s", strerror(errno));
+    while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+        g_checksum_update((GChecksum *)h, buf, (gssize)n);
+    if (ferror(fp))
+        status = rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
+                              "cannot read the file");
+    fclose(fp);
+    return status;
+}
+
+void rp_sha256_end(struct rp_sha256 *h, char out[RP_SHA256_HEX_SIZE])
+{
+    finish((GChecksum *)h, out);
+}
+
+void rp_sha256_hex(const void *data, size_t len, char out[RP_SHA256_HEX_SIZE])
+{
+    struct rp_sha256 *h = rp_sha256_begin();
+
+    rp_sha256_add(h, data, len);
+    rp_sha256_end(h, out);
 }
 
 enum rp_status rp_sha256_file(const char *path, char out[RP_SHA256_HEX_SIZE],
                               struct rp_error *err)
 {
-    GChecksum *sum = NULL;
-    unsigned char buf[1 << 16];
-    enum rp_status status = RP_OK;
-    FILE *fp;
-    size_t n;
+    struct rp_sha256 *h = rp_sha256_begin();
+    enum rp_status status = rp_sha256_add_file(h, path, err);
 
-    out[0] = '\0';
-    fp = fopen(path, "rb");
-    if (!fp) {
-        status = rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
-                              "cannot open the file: %s", strerror(errno));
-        goto out;
-    }
-    sum = g_checksum_new(G_CHECKSUM_SHA256);
-    while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-        g_checksum_update(sum, buf, (gssize)n);
-    if (ferror(fp)) {
-        status = rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
-                              "cannot read the file");
-        goto out;
-    }
-    finish(sum, out);
-    sum = NULL;
-out:
-    if (sum)
-        g_checksum_free(sum);
-    if (fp)
-        fclose(fp);
+    rp_sha256_end(h, out);
+    if (status != RP_OK)
+        out[0] = '\0';
     return status;
 }

@@ -25,4 +25,19 @@ void rp_sha256_hex(const void *data, size_t len, char out[RP_SHA256_HEX_SIZE]);
 enum rp_status rp_sha256_file(const char *path, char out[RP_SHA256_HEX_SIZE],
                               struct rp_error *err) RP_MUST_CHECK;
 
+/*
+ * A digest fed in pieces, for what is many things at once (a run's
+ * inputs): rp_sha256_begin(), any number of adds, rp_sha256_end(), which
+ * frees it.  A file that cannot be read is RP_ERR_INPUT naming it; the
+ * digest is still to be ended.
+ */
+struct rp_sha256;
+struct rp_sha256 *rp_sha256_begin(void);
+void rp_sha256_add(struct rp_sha256 *h, const void *data, size_t len);
+/* A string and its terminating NUL, so "ab","c" and "a","bc" differ. */
+void rp_sha256_add_str(struct rp_sha256 *h, const char *s);
+enum rp_status rp_sha256_add_file(struct rp_sha256 *h, const char *path,
+                                  struct rp_error *err) RP_MUST_CHECK;
+void rp_sha256_end(struct rp_sha256 *h, char out[RP_SHA256_HEX_SIZE]);
+
 #endif

@@ -12,8 +12,26 @@ void rp_log_set_level(enum rp_log_level level)
     log_level = level;
 }
 
-static void log_line(const char *prefix, const char *fmt, va_list ap)
+static void (*log_sink)(void *ctx, enum rp_log_kind kind, const char *text);
+static void *log_sink_ctx;
+
+void rp_log_set_sink(void (*sink)(void *ctx, enum rp_log_kind kind,
+                                  const char *text),
+                     void *ctx)
 {
+    log_sink = sink;
+    log_sink_ctx = ctx;
+}
+
+static void log_line(enum rp_log_kind kind, const char *prefix, const char *fmt,
+                     va_list ap)
+{
+    if (log_sink) {
+        char text[1024];
+        vsnprintf(text, sizeof(text), fmt, ap);
+        log_sink(log_sink_ctx, kind, text);
+        return;
+    }
     fputs("reportpipe: ", stderr);
     fputs(prefix, stderr);
     vfprintf(stderr, fmt, ap);
@@ -26,7 +44,7 @@ void rp_log_info(const char *fmt, ...)
     if (log_level < RP_LOG_NORMAL)
         return;
     va_start(ap, fmt);
-    log_line("", fmt, ap);
+    log_line(RP_LOG_KIND_INFO, "", fmt, ap);
     va_end(ap);
 }
 
@@ -36,7 +54,7 @@ void rp_log_debug(const char *fmt, ...)
     if (log_level < RP_LOG_VERBOSE)
         return;
     va_start(ap, fmt);
-    log_line("", fmt, ap);
+    log_line(RP_LOG_KIND_DEBUG, "", fmt, ap);
     va_end(ap);
 }
 
@@ -45,7 +63,7 @@ void rp_log_warn(const char *fmt, ...)
     va_list ap;
     warnings++;
     va_start(ap, fmt);
-    log_line("warning: ", fmt, ap);
+    log_line(RP_LOG_KIND_WARN, "warning: ", fmt, ap);
     va_end(ap);
 }
 

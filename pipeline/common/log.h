@@ -19,4 +19,16 @@ void rp_log_debug(const char *fmt, ...) RP_PRINTF(1, 2);
 void rp_log_warn(const char *fmt, ...) RP_PRINTF(1, 2);
 unsigned long rp_log_warning_count(void);
 
+/*
+ * Hands every line that would be printed to sink instead of stderr (text
+ * without the "reportpipe: " and "warning: " prefixes; kind says which
+ * function logged it).  A run's worker process sends its lines to the run
+ * this way, which prints and counts them as its own.  NULL restores
+ * stderr.
+ */
+enum rp_log_kind { RP_LOG_KIND_INFO, RP_LOG_KIND_DEBUG, RP_LOG_KIND_WARN };
+void rp_log_set_sink(void (*sink)(void *ctx, enum rp_log_kind kind,
+                                  const char *text),
+                     void *ctx);
+
 #endif

@@ -68,7 +68,7 @@ static void emit_opportunity(xmlNode *parent, struct rp_merge_builder *b,
 }
 
 enum rp_status rp_merge_emit_account(xmlNode *root, struct rp_merge_builder *b,
-                                     struct rp_merge_report *r,
+                                     struct rp_merge_report *r, bool summary,
                                      struct rp_error *err)
 {
     const struct rp_dataset *d = b->data;
@@ -96,10 +96,10 @@ enum rp_status rp_merge_emit_account(xmlNode *root, struct rp_merge_builder *b,
     }
 
     n = rp_merge_add_node(acc, "contacts");
-    for (i = 0; i < r->contacts.n; i++)
+    for (i = 0; i < r->contacts.n && !summary; i++)
         emit_contact(n, b, &d->contacts[r->contacts.v[i]]);
     n = rp_merge_add_node(acc, "opportunities");
-    for (i = 0; i < r->opportunities.n; i++)
+    for (i = 0; i < r->opportunities.n && !summary; i++)
         emit_opportunity(n, b, &d->opportunities[r->opportunities.v[i]]);
 
     support = rp_merge_add_node(acc, "support");
@@ -113,12 +113,18 @@ enum rp_status rp_merge_emit_account(xmlNode *root, struct rp_merge_builder *b,
     rp_merge_set_percentile(support, "resolution-p90-hours", &r->agg.resolution,
                             90);
     rp_merge_emit_breakdown(support, &r->agg, &b->cfg.sla, a->tier);
-    rp_merge_emit_backlog_items(support, b, &r->backlog);
-    for (i = 0; i < r->tickets.n; i++)
-        rp_merge_emit_ticket(support, b, r->tickets.v[i]);
+    if (!summary) {
+        rp_merge_emit_backlog_items(support, b, &r->backlog);
+        for (i = 0; i < r->tickets.n; i++)
+            rp_merge_emit_ticket(support, b, r->tickets.v[i]);
+    }
 
     rp_merge_emit_milestones(acc, b, &r->milestones);
     rp_merge_emit_risks(acc, b, &r->risks);
     rp_merge_emit_roles(acc, b, &r->roles);
-    return rp_merge_emit_contributions(acc, b, a, err);
+    if (summary) {
+        rp_merge_add_node(acc, "contributions");
+        return RP_OK;
+    }
+    return rp_merge_emit_contributions(acc, b, r, err);
 }

@@ -10,7 +10,10 @@
  * that are no one account's (program.c), one <account> each (account.c,
  * with support.c, plan.c and contributions.c), and <sources>
  * (document.c); last, it validates the document against the schema
- * (validate.c).  slice.c cuts one account out of a finished document.
+ * (validate.c).  rp_merge_prepare() stops before the writing, so that a
+ * run writes one account's document at a time (rp_merge_account_doc())
+ * and a summary without tickets for the status report.  slice.c cuts one
+ * account out of a finished document.
  *
  * Elements and attributes are made only through the helpers of
  * document.c.  libxml2 fails only when out of memory, which mem.h treats
@@ -84,6 +87,8 @@ struct rp_merge_sources {
 
 void rp_merge_set_src(xmlNode *node, struct rp_merge_sources *s,
                       const char *file, long line);
+/* Gives path the next id unless it has one. */
+void rp_merge_register_source(struct rp_merge_sources *s, const char *path);
 
 /* ---- the state of one build ---- */
 
@@ -111,6 +116,16 @@ struct rp_merge_report {
     struct rp_merge_agg agg;
     struct rp_merge_assessment health;
     size_t overdue, high_risks;
+    /* Why the account's document cannot be written (a stored contribution
+     * that is not text), or NULL; malloc'd. */
+    struct rp_error *error;
+};
+
+/* One contribution of one account, read at prepare time: the stored one
+ * (borrowed from the options) or the file's text and path (owned). */
+struct rp_merge_text {
+    const struct rp_merge_contribution *stored;
+    char *text, *path;
 };
 
 /* Everything one build holds; released in one place (merge.c). */
@@ -135,7 +150,17 @@ struct rp_merge_builder {
     size_t outside, by_how[RP_MERGE_MATCH_COUNT];
     size_t health_count[RP_MERGE_HEALTH_COUNT];
     size_t contributions, contributions_failed;
+    /* Per account (document order) and kind: n_accounts x kinds. */
+    struct rp_merge_text *texts;
     struct rp_merge_sources sources;
+};
+
+/* What rp_merge_prepare() hands out: a finished build, before any XML. */
+struct rp_merged {
+    struct rp_merge_builder b;
+    struct rp_merge_stats stats;
+    xmlDoc *schema_doc; /* the schema, parsed once for every document */
+    struct _xmlRelaxNG *schema;
 };
 
 /* ---- the steps of a build, in order ---- */
@@ -178,9 +203,10 @@ void rp_merge_emit_health_rules(xmlNode *root,
 void rp_merge_emit_matching(xmlNode *root, struct rp_merge_builder *b);
 void rp_merge_emit_unmatched(xmlNode *root, struct rp_merge_builder *b);
 
-/* account.c */
+/* account.c: summary leaves out the records (contacts, opportunities,
+ * tickets, backlog items, contributions) and keeps the figures. */
 enum rp_status rp_merge_emit_account(xmlNode *root, struct rp_merge_builder *b,
-                                     struct rp_merge_report *r,
+                                     struct rp_merge_report *r, bool summary,
                                      struct rp_error *err) RP_MUST_CHECK;
 
 /* support.c */
@@ -205,11 +231,24 @@ void rp_merge_emit_risks(xmlNode *parent, struct rp_merge_builder *b,
 void rp_merge_emit_roles(xmlNode *parent, struct rp_merge_builder *b,
                          const struct rp_merge_idx_list *l);
 
-/* contributions.c: <contributions> of account a; counts them in b. */
+/* contributions.c: every account's contributions, read once (counted in
+ * b); released with rp_merge_texts_release(). */
+void rp_merge_read_contributions(struct rp_merge_builder *b);
+void rp_merge_texts_release(struct rp_merge_builder *b);
+/* <contributions> of the account of r, from what was read; r->error if
+ * it has one. */
 enum rp_status rp_merge_emit_contributions(xmlNode *acc,
                                            struct rp_merge_builder *b,
-                                           const struct rp_account *a,
+                                           const struct rp_merge_report *r,
                                            struct rp_error *err) RP_MUST_CHECK;
+
+/* validate.c: the schema, loaded once; checked against a document. */
+enum rp_status rp_merge_schema_load(const char *path, xmlDoc **schema_doc,
+                                    struct _xmlRelaxNG **schema,
+                                    struct rp_error *err) RP_MUST_CHECK;
+enum rp_status rp_merge_schema_check(struct _xmlRelaxNG *schema,
+                                     const char *path, xmlDoc *doc,
+                                     struct rp_error *err) RP_MUST_CHECK;
 
 /* document.c: <sources>, from what rp_merge_set_src() saw; call last. */
 void rp_merge_fill_sources(xmlNode *sources, struct rp_merge_builder *b);

@@ -135,68 +135,114 @@ static enum rp_status read_contribution(const char *path, char **out,
     return RP_OK;
 }
 
-enum rp_status rp_merge_emit_contributions(xmlNode *acc,
-                                           struct rp_merge_builder *b,
-                                           const struct rp_account *a,
-                                           struct rp_error *err)
+static enum rp_status check_stored(const struct rp_merge_contribution *c,
+                                   const char *account_id, const char *kind,
+                                   struct rp_error *err)
+{
+    if (strlen(c->text) > MAX_CONTRIBUTION_BYTES)
+        return rp_error_set(err, RP_ERR_INPUT, NULL, 0, kind,
+                            "the stored %s of %s holds more than %zu bytes",
+                            kind, account_id, MAX_CONTRIBUTION_BYTES);
+    return rp_merge_check_text(c->text, account_id, 0, kind, err);
+}
+
+/*
+ * Reads every account's contributions (at prepare time, before any
+ * document is written): a document is then made from memory only, in
+ * whichever process makes it, and the counts are known once.  A stored
+ * contribution that is too long or not text costs its account's review
+ * (the error is kept and given when the account is written); a file that
+ * cannot be read is left out with a warning.
+ */
+void rp_merge_read_contributions(struct rp_merge_builder *b)
 {
     const char *dir = b->opt->contributions_dir;
-    xmlNode *parent = rp_merge_add_node(acc, "contributions");
-    size_t k;
+    size_t i, k;
 
+    b->texts = rp_xcalloc(b->data->n_accounts * N_CONTRIBUTION_KINDS + 1,
+                          sizeof(*b->texts));
+    for (i = 0; i < b->data->n_accounts; i++) {
+        struct rp_merge_report *r = &b->reports[i];
+        const struct rp_account *a = &b->data->accounts[r->account];
+
+        for (k = 0; k < N_CONTRIBUTION_KINDS; k++) {
+            struct rp_merge_text *t = &b->texts[i * N_CONTRIBUTION_KINDS + k];
+            const struct rp_merge_contribution *c =
+                stored_contribution(b->opt, a->id, contribution_kinds[k]);
+            struct rp_error file_err;
+
+            rp_error_init(&file_err);
+            if (c) {
+                if (check_stored(c, a->id, contribution_kinds[k], &file_err) !=
+                        RP_OK &&
+                    !r->error) {
+                    r->error = rp_xmalloc(sizeof(*r->error));
+                    *r->error = file_err;
+                }
+                t->stored = c;
+                b->contributions += file_err.status == RP_OK;
+                continue;
+            }
+            if (!dir || !safe_dir_name(a->id))
+                continue;
+            t->path = rp_xmalloc(strlen(dir) + strlen(a->id) +
+                                 strlen(contribution_kinds[k]) + 8);
+            sprintf(t->path, "%s/%s/%s.txt", dir, a->id, contribution_kinds[k]);
+            if (read_contribution(t->path, &t->text, &file_err) != RP_OK) {
+                char why[1200];
+                rp_error_format(&file_err, why, sizeof(why));
+                rp_log_warn("%s; this contribution is left out of the review "
+                            "of %s",
+                            why, a->id);
+                b->contributions_failed++;
+            }
+            b->contributions += t->text != NULL;
+        }
+    }
+}
+
+void rp_merge_texts_release(struct rp_merge_builder *b)
+{
+    size_t i;
+
+    if (!b->texts)
+        return;
+    for (i = 0; i < b->data->n_accounts * N_CONTRIBUTION_KINDS; i++) {
+        free(b->texts[i].text);
+        free(b->texts[i].path);
+    }
+    free(b->texts);
+    b->texts = NULL;
+}
+
+enum rp_status rp_merge_emit_contributions(xmlNode *acc,
+                                           struct rp_merge_builder *b,
+                                           const struct rp_merge_report *r,
+                                           struct rp_error *err)
+{
+    xmlNode *parent = rp_merge_add_node(acc, "contributions"), *n;
+    size_t slot = (size_t)(r - b->reports), k;
+
+    if (r->error) {
+        *err = *r->error;
+        return err->status;
+    }
     for (k = 0; k < N_CONTRIBUTION_KINDS; k++) {
-        const struct rp_merge_contribution *c =
-            stored_contribution(b->opt, a->id, contribution_kinds[k]);
-        enum rp_status status = RP_OK;
-        struct rp_error file_err;
-        char *path = NULL, *text = NULL;
-        xmlNode *n;
+        const struct rp_merge_text *t =
+            &b->texts[slot * N_CONTRIBUTION_KINDS + k];
 
-        if (c) {
-            if (strlen(c->text) > MAX_CONTRIBUTION_BYTES)
-                return rp_error_set(
-                    err, RP_ERR_INPUT, NULL, 0, contribution_kinds[k],
-                    "the stored %s of %s holds more than %zu "
-                    "bytes",
-                    contribution_kinds[k], a->id, MAX_CONTRIBUTION_BYTES);
-            if (rp_merge_check_text(c->text, a->id, 0, contribution_kinds[k],
-                                    err) != RP_OK)
-                return err->status;
+        if (t->stored) {
             n = rp_merge_add_node(parent, "contribution");
             rp_merge_set_attr(n, "kind", contribution_kinds[k]);
-            rp_merge_set_attr(n, "author", c->author);
-            rp_merge_set_time(n, "submitted", c->submitted);
-            emit_paragraphs(n, c->text);
-            b->contributions++;
-            continue;
-        }
-        if (!dir || !safe_dir_name(a->id))
-            continue;
-        path = rp_xmalloc(strlen(dir) + strlen(a->id) +
-                          strlen(contribution_kinds[k]) + 8);
-        sprintf(path, "%s/%s/%s.txt", dir, a->id, contribution_kinds[k]);
-        rp_error_init(&file_err);
-        status = read_contribution(path, &text, &file_err);
-        if (status != RP_OK) {
-            char why[1200];
-            rp_error_format(&file_err, why, sizeof(why));
-            rp_log_warn("%s; this contribution is left out of the review of "
-                        "%s",
-                        why, a->id);
-            b->contributions_failed++;
-            status = RP_OK;
-        }
-        if (status == RP_OK && text) {
+            rp_merge_set_attr(n, "author", t->stored->author);
+            rp_merge_set_time(n, "submitted", t->stored->submitted);
+            emit_paragraphs(n, t->stored->text);
+        } else if (t->text) {
             n = rp_merge_add_node(parent, "contribution");
             rp_merge_set_attr(n, "kind", contribution_kinds[k]);
-            rp_merge_set_attr(n, "file", path);
-            emit_paragraphs(n, text);
-            b->contributions++;
+            rp_merge_set_attr(n, "file", t->path);
+            emit_paragraphs(n, t->text);
         }
-        free(text);
-        free(path);
-        if (status != RP_OK)
-            return status;
     }
     return RP_OK;
 }

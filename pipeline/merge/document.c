@@ -156,6 +156,11 @@ static size_t source_index(struct rp_merge_sources *s, const char *path)
     return s->last = s->n++;
 }
 
+void rp_merge_register_source(struct rp_merge_sources *s, const char *path)
+{
+    (void)source_index(s, path);
+}
+
 void rp_merge_set_src(xmlNode *node, struct rp_merge_sources *s,
                       const char *file, long line)
 {

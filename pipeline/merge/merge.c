@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include <libxml/dict.h>
+#include <libxml/relaxng.h>
 
 #include "builder.h"
 #include "common/mem.h"
@@ -113,6 +114,7 @@ static void report_release(struct rp_merge_report *r)
     free(r->milestones.v);
     free(r->risks.v);
     free(r->roles.v);
+    free(r->error);
     rp_merge_agg_release(&r->agg);
 }
 
@@ -120,6 +122,7 @@ static void build_release(struct rp_merge_builder *b)
 {
     size_t i;
 
+    rp_merge_texts_release(b);
     if (b->reports) {
         for (i = 0; i < b->data->n_accounts; i++)
             report_release(&b->reports[i]);
@@ -149,106 +152,238 @@ static void build_release(struct rp_merge_builder *b)
     free(b->sources.paths);
 }
 
-enum rp_status rp_merge_build(const struct rp_dataset *data,
-                              const struct rp_merge_options *opt, xmlDoc **out,
-                              struct rp_merge_stats *stats,
+void rp_merge_free(struct rp_merged *m)
+{
+    if (!m)
+        return;
+    build_release(&m->b);
+    if (m->schema)
+        xmlRelaxNGFree(m->schema);
+    xmlFreeDoc(m->schema_doc);
+    free(m);
+}
+
+/* Everything but the writing: checks, period, matching, figures, health,
+ * contributions. */
+static enum rp_status prepare(struct rp_merge_builder *b,
+                              const struct rp_dataset *data,
+                              const struct rp_merge_options *opt,
                               struct rp_error *err)
 {
-    enum rp_status status = RP_OK;
-    struct rp_merge_builder b;
-    size_t *by_id = NULL;
-    xmlDoc *doc = NULL;
-    xmlNode *root, *sources;
-    size_t i;
+    enum rp_status status;
+    size_t *by_id, i;
+
+    b->data = data;
+    b->opt = opt;
+    rp_merge_agg_init(&b->program, 0, 0);
+    by_id = sorted_indexes(data, data->n_accounts, cmp_account_by_id);
+    status = rp_merge_check_dataset(data, by_id, err);
+    free(by_id);
+    if (status != RP_OK)
+        return status;
+    status = rp_merge_choose_period(data, opt, &b->p, err);
+    if (status != RP_OK)
+        return status;
+    status = rp_merge_config_load(&b->cfg, opt->config_dir, err);
+    if (status != RP_OK)
+        return status;
+    b->cfg_loaded = true;
+    status = rp_merge_calendar_prepare(&b->cfg.sla.calendar, b->p.start,
+                                       b->p.end, err);
+    if (status != RP_OK)
+        return status;
+    rp_merge_matcher_init(&b->matcher, data, &b->cfg.map);
+    b->matcher_ready = true;
+
+    b->by_name = sorted_indexes(data, data->n_accounts, cmp_account_by_name);
+    b->tickets = sorted_indexes(data, data->n_tickets, cmp_ticket);
+    b->projects_by_id =
+        sorted_indexes(data, data->n_projects, cmp_project_by_id);
+    b->slot = rp_xcalloc(data->n_accounts + 1, sizeof(*b->slot));
+    b->reports = rp_xcalloc(data->n_accounts + 1, sizeof(*b->reports));
+    for (i = 0; i < data->n_accounts; i++) {
+        b->slot[b->by_name[i]] = i;
+        b->reports[i].account = b->by_name[i];
+        rp_merge_agg_init(&b->reports[i].agg, b->p.first_month, b->p.n_months);
+    }
+    rp_merge_agg_release(&b->program);
+    rp_merge_agg_init(&b->program, b->p.first_month, b->p.n_months);
+    rp_merge_aggregate(b);
+    rp_merge_distribute_plan(b);
+    rp_merge_assess(b);
+    rp_merge_read_contributions(b);
+    /* Every file in import order: each document, whole or one account's,
+     * numbers its sources the same way. */
+    for (i = 0; i < data->n_source_files; i++)
+        rp_merge_register_source(&b->sources, data->source_files[i]);
+    return RP_OK;
+}
+
+static void fill_stats(const struct rp_merge_builder *b,
+                       struct rp_merge_stats *stats)
+{
+    memset(stats, 0, sizeof(*stats));
+    stats->accounts = b->data->n_accounts;
+    stats->tickets = b->program.all.tickets;
+    stats->tickets_unmatched = b->unmatched.n;
+    stats->matched_by_id = b->by_how[RP_MERGE_MATCH_ID];
+    stats->matched_by_map = b->by_how[RP_MERGE_MATCH_MAP];
+    stats->matched_by_domain = b->by_how[RP_MERGE_MATCH_DOMAIN];
+    stats->matched_by_name = b->by_how[RP_MERGE_MATCH_NAME];
+    stats->contributions = b->contributions;
+    stats->contributions_failed = b->contributions_failed;
+    /* Years 0001..9999 (validate.c, period.c): exactly 10 chars. */
+    rp_merge_fmt_date(b->p.start, stats->period_start,
+                      sizeof(stats->period_start));
+    rp_merge_fmt_date(b->p.end - 1, stats->period_end,
+                      sizeof(stats->period_end));
+}
+
+enum rp_status rp_merge_prepare(const struct rp_dataset *data,
+                                const struct rp_merge_options *opt,
+                                struct rp_merged **out,
+                                struct rp_merge_stats *stats,
+                                struct rp_error *err)
+{
+    struct rp_merged *m = rp_xcalloc(1, sizeof(*m));
+    enum rp_status status;
 
     *out = NULL;
     memset(stats, 0, sizeof(*stats));
-    memset(&b, 0, sizeof(b));
-    b.data = data;
-    b.opt = opt;
-    rp_merge_agg_init(&b.program, 0, 0);
-
-    by_id = sorted_indexes(data, data->n_accounts, cmp_account_by_id);
-    status = rp_merge_check_dataset(data, by_id, err);
-    if (status != RP_OK)
-        goto out;
-    status = rp_merge_choose_period(data, opt, &b.p, err);
-    if (status != RP_OK)
-        goto out;
-    status = rp_merge_config_load(&b.cfg, opt->config_dir, err);
-    if (status != RP_OK)
-        goto out;
-    b.cfg_loaded = true;
-    status =
-        rp_merge_calendar_prepare(&b.cfg.sla.calendar, b.p.start, b.p.end, err);
-    if (status != RP_OK)
-        goto out;
-    rp_merge_matcher_init(&b.matcher, data, &b.cfg.map);
-    b.matcher_ready = true;
-
-    b.by_name = sorted_indexes(data, data->n_accounts, cmp_account_by_name);
-    b.tickets = sorted_indexes(data, data->n_tickets, cmp_ticket);
-    b.projects_by_id =
-        sorted_indexes(data, data->n_projects, cmp_project_by_id);
-    b.slot = rp_xcalloc(data->n_accounts + 1, sizeof(*b.slot));
-    b.reports = rp_xcalloc(data->n_accounts + 1, sizeof(*b.reports));
-    for (i = 0; i < data->n_accounts; i++) {
-        b.slot[b.by_name[i]] = i;
-        b.reports[i].account = b.by_name[i];
-        rp_merge_agg_init(&b.reports[i].agg, b.p.first_month, b.p.n_months);
+    status = prepare(&m->b, data, opt, err);
+    if (status == RP_OK && opt->schema_path)
+        status = rp_merge_schema_load(opt->schema_path, &m->schema_doc,
+                                      &m->schema, err);
+    if (status != RP_OK) {
+        rp_merge_free(m);
+        return status;
     }
-    rp_merge_agg_release(&b.program);
-    rp_merge_agg_init(&b.program, b.p.first_month, b.p.n_months);
-    rp_merge_aggregate(&b);
-    rp_merge_distribute_plan(&b);
-    rp_merge_assess(&b);
+    fill_stats(&m->b, &m->stats);
+    *stats = m->stats;
+    *out = m;
+    return RP_OK;
+}
 
-    doc = rp_merge_must(xmlNewDoc(BAD_CAST "1.0"));
+size_t rp_merge_account_count(const struct rp_merged *m)
+{
+    return m->b.data->n_accounts;
+}
+
+const struct rp_account *rp_merge_account_at(const struct rp_merged *m,
+                                             size_t i)
+{
+    return &m->b.data->accounts[m->b.reports[i].account];
+}
+
+/* A new document with the root and the parts that are no account's. */
+static xmlDoc *new_document(struct rp_merge_builder *b, xmlNode **sources)
+{
+    xmlDoc *doc = rp_merge_must(xmlNewDoc(BAD_CAST "1.0"));
+    xmlNode *root;
+
     /* Element and attribute names from a dictionary, as a parser would
      * make them: one copy of "priority" instead of one per ticket. */
     doc->dict = rp_merge_must(xmlDictCreate());
     root =
         rp_merge_must(xmlNewDocNode(doc, NULL, BAD_CAST "review-data", NULL));
     xmlDocSetRootElement(doc, root);
-    rp_merge_set_time(root, "generated", opt->generated);
-    rp_merge_set_date(root, "period-start", b.p.start);
-    rp_merge_set_date(root, "period-end", b.p.end - 1);
-    rp_merge_emit_program(root, &b);
-    rp_merge_emit_sla_targets(root, &b.cfg.sla);
-    rp_merge_emit_health_rules(root, &b.cfg.health);
-    rp_merge_emit_matching(root, &b);
-    sources = rp_merge_add_node(root, "sources");
-    for (i = 0; i < data->n_accounts && status == RP_OK; i++)
-        status = rp_merge_emit_account(root, &b, &b.reports[i], err);
-    if (status != RP_OK)
-        goto out;
-    rp_merge_emit_unmatched(root, &b);
-    rp_merge_fill_sources(sources, &b);
-    if (opt->schema_path) {
-        status = rp_merge_validate(doc, opt->schema_path, err);
-        if (status != RP_OK)
-            goto out;
-    }
+    rp_merge_set_time(root, "generated", b->opt->generated);
+    rp_merge_set_date(root, "period-start", b->p.start);
+    rp_merge_set_date(root, "period-end", b->p.end - 1);
+    rp_merge_emit_program(root, b);
+    rp_merge_emit_sla_targets(root, &b->cfg.sla);
+    rp_merge_emit_health_rules(root, &b->cfg.health);
+    rp_merge_emit_matching(root, b);
+    *sources = rp_merge_add_node(root, "sources");
+    return doc;
+}
 
-    stats->accounts = data->n_accounts;
-    stats->tickets = b.program.all.tickets;
-    stats->tickets_unmatched = b.unmatched.n;
-    stats->matched_by_id = b.by_how[RP_MERGE_MATCH_ID];
-    stats->matched_by_map = b.by_how[RP_MERGE_MATCH_MAP];
-    stats->matched_by_domain = b.by_how[RP_MERGE_MATCH_DOMAIN];
-    stats->matched_by_name = b.by_how[RP_MERGE_MATCH_NAME];
-    stats->contributions = b.contributions;
-    stats->contributions_failed = b.contributions_failed;
-    /* Years 0001..9999 (validate.c, period.c): exactly 10 chars. */
-    rp_merge_fmt_date(b.p.start, stats->period_start,
-                      sizeof(stats->period_start));
-    rp_merge_fmt_date(b.p.end - 1, stats->period_end,
-                      sizeof(stats->period_end));
+/* Completes doc (sources), validates it and hands it out. */
+static enum rp_status finish_document(struct rp_merged *m, xmlDoc *doc,
+                                      xmlNode *sources, xmlDoc **out,
+                                      struct rp_error *err)
+{
+    enum rp_status status = RP_OK;
+
+    rp_merge_fill_sources(sources, &m->b);
+    if (m->schema)
+        status =
+            rp_merge_schema_check(m->schema, m->b.opt->schema_path, doc, err);
+    if (status != RP_OK) {
+        xmlFreeDoc(doc);
+        return status;
+    }
     *out = doc;
-    doc = NULL;
-out:
-    build_release(&b);
-    xmlFreeDoc(doc);
-    free(by_id);
+    return RP_OK;
+}
+
+enum rp_status rp_merge_account_doc(struct rp_merged *m, size_t i, xmlDoc **out,
+                                    struct rp_error *err)
+{
+    xmlNode *sources;
+    xmlDoc *doc;
+    enum rp_status status;
+
+    *out = NULL;
+    doc = new_document(&m->b, &sources);
+    status = rp_merge_emit_account(xmlDocGetRootElement(doc), &m->b,
+                                   &m->b.reports[i], false, err);
+    if (status != RP_OK) {
+        xmlFreeDoc(doc);
+        return status;
+    }
+    return finish_document(m, doc, sources, out, err);
+}
+
+/* Every account (records or only figures), then what matched none. */
+static enum rp_status whole_document(struct rp_merged *m, bool summary,
+                                     xmlDoc **out, struct rp_error *err)
+{
+    enum rp_status status = RP_OK;
+    xmlNode *sources, *root;
+    xmlDoc *doc;
+    size_t i;
+
+    *out = NULL;
+    doc = new_document(&m->b, &sources);
+    root = xmlDocGetRootElement(doc);
+    for (i = 0; i < m->b.data->n_accounts && status == RP_OK; i++)
+        status =
+            rp_merge_emit_account(root, &m->b, &m->b.reports[i], summary, err);
+    if (status != RP_OK) {
+        xmlFreeDoc(doc);
+        return status;
+    }
+    rp_merge_emit_unmatched(root, &m->b);
+    return finish_document(m, doc, sources, out, err);
+}
+
+enum rp_status rp_merge_document(struct rp_merged *m, xmlDoc **out,
+                                 struct rp_error *err)
+{
+    return whole_document(m, false, out, err);
+}
+
+enum rp_status rp_merge_summary_doc(struct rp_merged *m, xmlDoc **out,
+                                    struct rp_error *err)
+{
+    return whole_document(m, true, out, err);
+}
+
+enum rp_status rp_merge_build(const struct rp_dataset *data,
+                              const struct rp_merge_options *opt, xmlDoc **out,
+                              struct rp_merge_stats *stats,
+                              struct rp_error *err)
+{
+    struct rp_merged *m = NULL;
+    enum rp_status status;
+
+    *out = NULL;
+    status = rp_merge_prepare(data, opt, &m, stats, err);
+    if (status == RP_OK)
+        status = whole_document(m, false, out, err);
+    rp_merge_free(m);
+    if (status != RP_OK)
+        memset(stats, 0, sizeof(*stats));
     return status;
 }

@@ -110,6 +110,45 @@ enum rp_status rp_merge_build(const struct rp_dataset *data,
                               struct rp_error *err) RP_MUST_CHECK;
 
 /*
+ * The merge in two steps, for a run that makes one document per account:
+ * rp_merge_prepare() does all of rp_merge_build() but the writing (checks,
+ * period, matching, figures, health, contributions read, the schema
+ * loaded) and keeps it in *out, freed with rp_merge_free(); data and opt
+ * are borrowed and must outlive it.  Then, as often as needed:
+ *
+ * rp_merge_account_doc(): the document of account i (0 <= i <
+ * rp_merge_account_count(), in document order, by name): what
+ * rp_merge_account_slice() cuts from rp_merge_build()'s document for it,
+ * made without the other accounts, and validated.  A stored contribution
+ * that is not text fails that account only.
+ *
+ * rp_merge_summary_doc(): rp_merge_build()'s document without the
+ * accounts' records (contacts, opportunities, tickets, backlog items and
+ * contributions; the figures stay): what the status report is made from,
+ * a fraction of the whole.
+ *
+ * A new document each time, the caller's (xmlFreeDoc()).  Writing a
+ * document changes nothing a later one depends on.
+ */
+struct rp_merged;
+enum rp_status rp_merge_prepare(const struct rp_dataset *data,
+                                const struct rp_merge_options *opt,
+                                struct rp_merged **out,
+                                struct rp_merge_stats *stats,
+                                struct rp_error *err) RP_MUST_CHECK;
+size_t rp_merge_account_count(const struct rp_merged *m);
+const struct rp_account *rp_merge_account_at(const struct rp_merged *m,
+                                             size_t i);
+enum rp_status rp_merge_account_doc(struct rp_merged *m, size_t i, xmlDoc **out,
+                                    struct rp_error *err) RP_MUST_CHECK;
+enum rp_status rp_merge_summary_doc(struct rp_merged *m, xmlDoc **out,
+                                    struct rp_error *err) RP_MUST_CHECK;
+/* rp_merge_build()'s document, from a prepared merge. */
+enum rp_status rp_merge_document(struct rp_merged *m, xmlDoc **out,
+                                 struct rp_error *err) RP_MUST_CHECK;
+void rp_merge_free(struct rp_merged *m);
+
+/*
  * One account's slice of a review-data document: a new document with the
  * <review-data> root and its attributes, every program-level part
  * (<program>, <sla-targets>, <health-rules>, <matching>, <sources>) and

@@ -288,6 +288,7 @@ static void durations_add(struct rp_merge_durations *d, int64_t seconds)
 {
     rp_array_grow((void **)&d->v, &d->cap, d->n + 1, sizeof(*d->v));
     d->v[d->n++] = seconds < 0 ? 0 : seconds;
+    d->sorted = false;
 }
 
 static int cmp_int64(const void *a, const void *b)
@@ -303,7 +304,9 @@ bool rp_merge_percentile(struct rp_merge_durations *d, unsigned pct,
 
     if (d->n == 0)
         return false;
-    qsort(d->v, d->n, sizeof(*d->v), cmp_int64);
+    if (!d->sorted)
+        qsort(d->v, d->n, sizeof(*d->v), cmp_int64);
+    d->sorted = true;
     /* Nearest rank: the smallest value with at least pct% at or below. */
     rank = (pct * d->n + 99) / 100;
     if (rank < 1)

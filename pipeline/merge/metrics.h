@@ -107,6 +107,7 @@ bool rp_merge_closed_no_time(const struct rp_ticket *t);
 struct rp_merge_durations {
     int64_t *v;
     size_t n, cap;
+    bool sorted; /* v is in order: a document per account asks often */
 };
 
 /* Nearest-rank percentile pct (1..100), sorting d in place; false when

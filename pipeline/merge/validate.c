@@ -270,43 +270,62 @@ static void on_invalid(void *ctx, xmlError *e)
     xmlFree(path);
 }
 
-enum rp_status rp_merge_validate(xmlDoc *doc, const char *schema_path,
-                                 struct rp_error *err)
+enum rp_status rp_merge_schema_load(const char *path, xmlDoc **schema_doc,
+                                    xmlRelaxNG **schema, struct rp_error *err)
 {
     xmlRelaxNGParserCtxt *pctxt = NULL;
-    xmlRelaxNG *schema = NULL;
-    xmlRelaxNGValidCtxt *vctxt = NULL;
-    xmlDoc *schema_doc = NULL;
-    struct validation v;
+    enum rp_status status;
+
+    *schema = NULL;
+    /* Read by us like any document, then handed over: the schema parser
+     * would otherwise open the file through libxml2's entity loader.  The
+     * parsed schema points into schema_doc, which lives as long. */
+    status = rp_xml_read_file(path, schema_doc, err);
+    if (status != RP_OK)
+        return status;
+    pctxt = xmlRelaxNGNewDocParserCtxt(*schema_doc);
+    *schema = pctxt ? xmlRelaxNGParse(pctxt) : NULL;
+    xmlRelaxNGFreeParserCtxt(pctxt);
+    if (!*schema) {
+        xmlFreeDoc(*schema_doc);
+        *schema_doc = NULL;
+        return rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
+                            "cannot load the review-data schema");
+    }
+    return RP_OK;
+}
+
+enum rp_status rp_merge_schema_check(xmlRelaxNG *schema, const char *path,
+                                     xmlDoc *doc, struct rp_error *err)
+{
+    xmlRelaxNGValidCtxt *vctxt = rp_merge_must(xmlRelaxNGNewValidCtxt(schema));
     enum rp_status status = RP_OK;
-    int rc;
+    struct validation v;
 
     memset(&v, 0, sizeof(v));
-    /* Read by us like any document, then handed over: the schema parser
-     * would otherwise open the file through libxml2's entity loader. */
-    status = rp_xml_read_file(schema_path, &schema_doc, err);
-    if (status != RP_OK)
-        goto out;
-    pctxt = xmlRelaxNGNewDocParserCtxt(schema_doc);
-    schema = pctxt ? xmlRelaxNGParse(pctxt) : NULL;
-    if (!schema) {
-        status = rp_error_set(err, RP_ERR_INPUT, schema_path, 0, NULL,
-                              "cannot load the review-data schema");
-        goto out;
-    }
-    vctxt = rp_merge_must(xmlRelaxNGNewValidCtxt(schema));
     xmlRelaxNGSetValidStructuredErrors(vctxt, on_invalid, &v);
-    rc = xmlRelaxNGValidateDoc(vctxt, doc);
-    if (rc != 0)
-        status = rp_error_set(err, RP_ERR_INTERNAL, schema_path, 0,
+    if (xmlRelaxNGValidateDoc(vctxt, doc) != 0)
+        status = rp_error_set(err, RP_ERR_INTERNAL, path, 0,
                               v.path[0] ? v.path : "/",
                               "the merged document does not match the "
                               "schema (our bug): %s",
                               v.failed ? v.message : "validation failed");
-out:
     xmlRelaxNGFreeValidCtxt(vctxt);
-    xmlRelaxNGFree(schema);
-    xmlRelaxNGFreeParserCtxt(pctxt);
+    return status;
+}
+
+enum rp_status rp_merge_validate(xmlDoc *doc, const char *schema_path,
+                                 struct rp_error *err)
+{
+    xmlRelaxNG *schema = NULL;
+    xmlDoc *schema_doc = NULL;
+    enum rp_status status;
+
+    status = rp_merge_schema_load(schema_path, &schema_doc, &schema, err);
+    if (status == RP_OK)
+        status = rp_merge_schema_check(schema, schema_path, doc, err);
+    if (schema)
+        xmlRelaxNGFree(schema);
     xmlFreeDoc(schema_doc);
     return status;
 }

@@ -13,7 +13,7 @@ plan $((7 + 5 * n_accounts))
 is "$rc" 0 "run exits 0 on the sample data"
 contains "$WORK/log" "import: input/zendesk-tickets.csv" "stderr has an import summary"
 contains "$WORK/log" "merge: 14 accounts" "stderr has a merge summary"
-contains "$WORK/log" "render: 14 reviews" "stderr has a render summary"
+contains "$WORK/log" "render: 15 documents: 15 built, 0 unchanged, 0 failed; 14 reviews" "stderr has a render summary"
 
 # Tickets in the review period, by account.  Salesforce cases (by their
 # Account ID) and Zendesk tickets (by the requester's e-mail domain, the

@@ -1,0 +1,1038 @@
+/*
+ * The nightly run (rp_batch_run(), batch.h): import, merge, and one
+ * document per account plus the status report, each made from its own
+ * small document in a worker process, and only when its inputs changed.
+ *
+ * Order of a run: the output folder's lock; temporaries a killed run left
+ * are removed; if the inputs are those of the last complete run and its
+ * documents are all there, nothing more is done.  Otherwise the record of
+ * that run is forgotten (a run killed from here on is not complete), the
+ * exports are imported and merged (rp_merge_prepare(): figures, no XML),
+ * and every document becomes a job.  A job writes its account's document
+ * (rp_merge_account_doc()), keys it, and renders it only when the key
+ * differs from the one kept beside the output.  The status report is made
+ * from a summary without tickets.  run-summary.json is written last.
+ *
+ * A document's key: SHA-256 of the program's version, the templates and
+ * configuration folders, the kind of document and its review data
+ * without the generated= stamp (which moves every run while the data may
+ * not).  The run's key adds every input file and the workflow's requests.
+ */
+#include "internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libxml/tree.h>
+
+#include "common/file.h"
+#include "common/json.h"
+#include "common/log.h"
+#include "common/mem.h"
+#include "common/version.h"
+#include "common/xml.h"
+#include "render/render.h"
+#include "transform/transform.h"
+
+#define REPORT_NAME "status-report.pdf"
+
+/* What became of one document, for run-summary.json. */
+struct doc_record {
+    char *document; /* path under OUTPUT */
+    const char *account;
+    const char *result; /* built, skipped, approved, failed */
+    int pages;
+    double seconds;
+    char *why; /* failed: the error */
+};
+
+struct run {
+    const struct rp_batch_options *o;
+    struct rp_merged *merged;
+    struct rp_stylesheet *review, *report;
+    struct rp_transform_limits limits;
+    char prefix[RP_SHA256_HEX_SIZE]; /* version, templates, configuration */
+    struct rp_batch_requests reqs;
+    struct rp_batch_summary *summary;
+    struct rp_batch_progress progress;
+    struct timespec render_start;
+    struct doc_record *docs;
+    size_t n_docs, cap_docs;
+};
+
+static double seconds_since(const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - start->tv_sec) +
+           (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+static enum rp_status worse(enum rp_status a, enum rp_status b)
+{
+    return b > a ? b : a;
+}
+
+static unsigned online_cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (unsigned)n : 1;
+}
+
+/* ---- keys ---- */
+
+/* The version, the templates and the configuration: what every document
+ * depends on besides its data. */
+static enum rp_status key_prefix(const struct rp_batch_options *o,
+                                 char out[RP_SHA256_HEX_SIZE],
+                                 struct rp_error *err)
+{
+    struct rp_sha256 *h = rp_sha256_begin();
+    enum rp_status status;
+
+    rp_sha256_add_str(h, "reportpipe " RP_VERSION);
+    rp_sha256_add_str(h, "templates");
+    status = rp_batch_hash_tree(h, o->templates, err);
+    if (status == RP_OK) {
+        rp_sha256_add_str(h, "config");
+        status = rp_batch_hash_tree(h, o->merge.config_dir, err);
+    }
+    rp_sha256_end(h, out);
+    return status;
+}
+
+/* A document's key: the prefix, its kind and the hash of its data. */
+static void key_of(const char *prefix, const char *kind, const char *data_hash,
+                   char out[RP_SHA256_HEX_SIZE])
+{
+    struct rp_sha256 *h = rp_sha256_begin();
+
+    rp_sha256_add_str(h, prefix);
+    rp_sha256_add_str(h, kind);
+    rp_sha256_add_str(h, data_hash);
+    rp_sha256_end(h, out);
+}
+
+/* What decides whether anything needs doing: the documents' prefix, every
+ * input file, the options that change the data, the day (a period left
+ * to the data may follow the date), the workflow's requests and stored
+ * contributions. */
+static enum rp_status run_key(struct run *r, char out[RP_SHA256_HEX_SIZE],
+                              struct rp_error *err)
+{
+    const struct rp_batch_options *o = r->o;
+    struct rp_sha256 *h = rp_sha256_begin();
+    enum rp_status status;
+    char text[256];
+    size_t i;
+
+    rp_sha256_add_str(h, r->prefix);
+    snprintf(text, sizeof(text), "period %lld %lld generated-day %lld",
+             (long long)o->merge.period_start, (long long)o->merge.period_end,
+             (long long)(o->merge.generated / 86400));
+    rp_sha256_add_str(h, text);
+    rp_sha256_add_str(h, o->merge.contributions_dir);
+    rp_sha256_add_str(h, o->merge.schema_path);
+    status = rp_batch_hash_tree(h, o->input, err);
+    if (status == RP_OK && o->merge.contributions_dir)
+        status = rp_batch_hash_tree(h, o->merge.contributions_dir, err);
+    for (i = 0; r->reqs.loaded && i < r->reqs.list.n; i++) {
+        const struct rp_workflow_request_info *q = &r->reqs.list.items[i];
+        snprintf(text, sizeof(text), "%d %d %lld %s %s %s %d %d %d", q->year,
+                 (int)q->stage, (long long)q->stage_since, q->since, q->meeting,
+                 q->due, q->overdue, q->approval_waiting_days, q->drafts);
+        rp_sha256_add_str(h, q->account);
+        rp_sha256_add_str(h, text);
+        rp_sha256_add_str(h, q->draft_sha256);
+        rp_sha256_add_str(h, q->final_sha256);
+        rp_sha256_add_str(h, q->final_path);
+        rp_sha256_add_str(h, q->waits_on);
+    }
+    for (i = 0; i < o->merge.n_contributions; i++) {
+        const struct rp_merge_contribution *c = &o->merge.contributions[i];
+        rp_sha256_add_str(h, c->account_id);
+        rp_sha256_add_str(h, c->kind);
+        rp_sha256_add_str(h, c->text);
+        rp_sha256_add_str(h, c->author);
+    }
+    rp_sha256_end(h, out);
+    return status;
+}
+
+/* ---- one job, in a worker ---- */
+
+/* Transforms data with sheet and renders the result to OUTPUT/document;
+ * with keep_intermediate the FO goes to OUTPUT/intermediate/<label>.fo. */
+static enum rp_status make_pdf(const struct rp_batch_options *o,
+                               struct rp_stylesheet *sheet, xmlDoc *data,
+                               const char *const *params,
+                               const struct rp_transform_limits *limits,
+                               const char *label, const char *pdf_path,
+                               int *pages, struct rp_error *err)
+{
+    struct rp_render_options ropt = {0};
+    struct rp_render_result result = {0};
+    enum rp_status status;
+    xmlDoc *fo = NULL;
+    char *fo_path = NULL;
+
+    status = rp_transform_apply(sheet, data, params, limits, &fo, err);
+    if (status != RP_OK)
+        goto out;
+    if (o->keep_intermediate) {
+        char name[300];
+        snprintf(name, sizeof(name), "intermediate/%s.fo", label);
+        fo_path = rp_batch_path(o->output, name);
+        status = rp_xml_write_file(fo, fo_path, err);
+        if (status != RP_OK)
+            goto out;
+    }
+    ropt.created = o->created;
+    status = rp_render_fo_to_pdf(fo, fo_path ? fo_path : label, pdf_path, &ropt,
+                                 &result, err);
+    *pages = result.pages;
+out:
+    if (fo)
+        xmlFreeDoc(fo);
+    free(fo_path);
+    return status;
+}
+
+/* Makes document from data unless its key is the one on record. */
+static enum rp_status make_document(struct run *r, struct rp_stylesheet *sheet,
+                                    xmlDoc *data, const char *const *params,
+                                    const char *key, const char *label,
+                                    const char *document,
+                                    struct rp_batch_outcome *out,
+                                    struct rp_error *err)
+{
+    const struct rp_batch_options *o = r->o;
+    char old[RP_SHA256_HEX_SIZE];
+    char *pdf = rp_batch_path(o->output, document);
+    enum rp_status status;
+
+    rp_batch_key_read(o->output, document, old);
+    if (!o->force && old[0] && strcmp(old, key) == 0 &&
+        access(pdf, R_OK) == 0) {
+        out->result = RP_BATCH_SKIPPED;
+        free(pdf);
+        return RP_OK;
+    }
+    rp_batch_key_forget(o->output, document);
+    status = make_pdf(o, sheet, data, params, &r->limits, label, pdf,
+                      &out->pages, err);
+    if (status == RP_OK)
+        status = rp_batch_key_write(o->output, document, key, err);
+    out->result = RP_BATCH_BUILT;
+    free(pdf);
+    return status;
+}
+
+static enum rp_status do_review(struct run *r, const struct rp_batch_job *job,
+                                struct rp_batch_outcome *out,
+                                struct rp_error *err)
+{
+    const struct rp_account *a = rp_merge_account_at(r->merged, job->index);
+    const char *params[] = {"account-id", a->id, NULL};
+    char key[RP_SHA256_HEX_SIZE], data_hash[RP_SHA256_HEX_SIZE];
+    char document[300], label[300];
+    enum rp_status status;
+    xmlDoc *doc = NULL;
+
+    status = rp_merge_account_doc(r->merged, job->index, &doc, err);
+    if (status != RP_OK)
+        goto out;
+    /* Reduced to what decides the review, the portfolio's figures gone:
+     * a ticket of another account changes nothing here. */
+    rp_batch_reduce(doc, a->id);
+    status = rp_batch_reduced_hash(doc, data_hash, err);
+    if (status != RP_OK)
+        goto out;
+    key_of(r->prefix, "review", data_hash, key);
+    snprintf(document, sizeof(document), "reviews/%s.pdf", a->id);
+    snprintf(label, sizeof(label), "review-%s", a->id);
+    status = make_document(r, r->review, doc, params, key, label, document, out,
+                           err);
+    if (status == RP_OK && job->data_hash)
+        snprintf(out->data_hash, sizeof(out->data_hash), "%s", data_hash);
+out:
+    if (doc)
+        xmlFreeDoc(doc);
+    return status;
+}
+
+static enum rp_status do_report(struct run *r, const struct rp_batch_job *job,
+                                const char *payload,
+                                struct rp_batch_outcome *out,
+                                struct rp_error *err)
+{
+    enum rp_status status;
+    xmlDoc *doc = NULL;
+
+    status = rp_xml_read_memory(payload, job->payload_len, "status report data",
+                                &doc, err);
+    if (status == RP_OK)
+        status = make_document(r, r->report, doc, NULL, job->key,
+                               "status-report", REPORT_NAME, out, err);
+    if (doc)
+        xmlFreeDoc(doc);
+    return status;
+}
+
+static void do_job(void *ctx, const struct rp_batch_job *job,
+                   const char *payload, struct rp_batch_outcome *out)
+{
+    struct run *r = ctx;
+    struct timespec start;
+    enum rp_status status;
+
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    memset(out, 0, sizeof(*out));
+    out->kind = job->kind;
+    out->index = job->index;
+    rp_error_init(&out->err);
+    if (job->kind == RP_BATCH_DOC_REVIEW)
+        status = do_review(r, job, out, &out->err);
+    else
+        status = do_report(r, job, payload, out, &out->err);
+    if (status != RP_OK)
+        out->result = RP_BATCH_FAILED;
+    out->seconds = seconds_since(&start);
+}
+
+/* ---- the run's side ---- */
+
+static struct doc_record *add_record(struct run *r, const char *document,
+                                     const char *account)
+{
+    struct doc_record *d;
+
+    rp_array_grow((void **)&r->docs, &r->cap_docs, r->n_docs + 1,
+                  sizeof(*r->docs));
+    d = &r->docs[r->n_docs++];
+    memset(d, 0, sizeof(*d));
+    d->document = rp_xstrdup(document);
+    d->account = account;
+    return d;
+}
+
+static void progress(struct run *r, const char *stage, size_t total)
+{
+    const struct rp_batch_options *o = r->o;
+
+    if (stage) {
+        memset(&r->progress, 0, sizeof(r->progress));
+        r->progress.stage = stage;
+        r->progress.total = total;
+    }
+    r->progress.elapsed = seconds_since(&r->render_start);
+    if (o->on_progress)
+        o->on_progress(o->on_progress_ctx, &r->progress);
+}
+
+/* What the run does with a finished job. */
+static enum rp_status take_outcome(struct run *r,
+                                   const struct rp_batch_outcome *out)
+{
+    const struct rp_batch_options *o = r->o;
+    struct rp_batch_summary *s = r->summary;
+    enum rp_status status = RP_OK;
+    struct doc_record *d;
+    char name[300];
+
+    if (out->kind == RP_BATCH_DOC_REVIEW) {
+        const struct rp_account *a = rp_merge_account_at(r->merged, out->index);
+        snprintf(name, sizeof(name), "reviews/%s.pdf", a->id);
+        d = add_record(r, name, a->id);
+    } else {
+        d = add_record(r, REPORT_NAME, NULL);
+    }
+    d->pages = out->pages;
+    d->seconds = out->seconds;
+    r->progress.done++;
+    switch (out->result) {
+    case RP_BATCH_FAILED:
+        rp_batch_report(o, &out->err);
+        status = out->err.status != RP_OK ? out->err.status : RP_ERR_INTERNAL;
+        d->result = "failed";
+        {
+            char why[2048];
+            rp_error_format(&out->err, why, sizeof(why));
+            d->why = rp_xstrdup(why);
+        }
+        r->progress.failed++;
+        if (out->kind == RP_BATCH_DOC_REVIEW)
+            s->reviews_failed++;
+        break;
+    case RP_BATCH_SKIPPED:
+        d->result = "skipped";
+        r->progress.skipped++;
+        if (out->kind == RP_BATCH_DOC_REVIEW) {
+            s->reviews_done++;
+            s->reviews_skipped++;
+        } else {
+            s->report_done = true;
+            s->report_skipped = true;
+        }
+        break;
+    case RP_BATCH_BUILT:
+        d->result = "built";
+        r->progress.built++;
+        if (out->kind == RP_BATCH_DOC_REVIEW) {
+            s->reviews_done++;
+            s->review_pages += out->pages;
+        } else {
+            s->report_done = true;
+            s->report_pages = out->pages;
+        }
+        break;
+    }
+    if (out->kind == RP_BATCH_DOC_REVIEW && out->result != RP_BATCH_FAILED &&
+        out->data_hash[0]) {
+        struct rp_error err;
+        const struct rp_account *a = rp_merge_account_at(r->merged, out->index);
+
+        rp_error_init(&err);
+        if (rp_batch_note_data(o, &r->reqs, a->id, out->data_hash, &err) !=
+            RP_OK) {
+            rp_batch_report(o, &err);
+            status = worse(status, err.status);
+        }
+    }
+    progress(r, NULL, 0);
+    return status;
+}
+
+/* The status report's data, as text for a worker, and its key; NULL when
+ * the summary could not be made (reported). */
+static char *report_payload(struct run *r, char key[RP_SHA256_HEX_SIZE],
+                            enum rp_status *status)
+{
+    const struct rp_batch_options *o = r->o;
+    char data_hash[RP_SHA256_HEX_SIZE];
+    struct rp_error err;
+    xmlDoc *doc = NULL;
+    xmlChar *mem = NULL;
+    char *payload = NULL;
+    int size = 0;
+
+    rp_error_init(&err);
+    *status = rp_merge_summary_doc(r->merged, &doc, &err);
+    if (*status == RP_OK)
+        *status = rp_batch_add_requests(o, &r->reqs, doc, &err);
+    if (*status != RP_OK) {
+        struct doc_record *d = add_record(r, REPORT_NAME, NULL);
+        char why[2048];
+
+        rp_batch_report(o, &err);
+        rp_error_format(&err, why, sizeof(why));
+        d->result = "failed";
+        d->why = rp_xstrdup(why);
+        r->progress.done++;
+        r->progress.failed++;
+        goto out;
+    }
+    *status = rp_batch_reduced_hash(doc, data_hash, &err);
+    if (*status != RP_OK) {
+        rp_batch_report(o, &err);
+        goto out;
+    }
+    key_of(r->prefix, "status-report", data_hash, key);
+    xmlDocDumpMemoryEnc(doc, &mem, &size, "UTF-8");
+    payload = rp_xmalloc((size_t)(size > 0 ? size : 0) + 1);
+    memcpy(payload, mem ? (const char *)mem : "",
+           (size_t)(size > 0 ? size : 0));
+    payload[size > 0 ? size : 0] = '\0';
+out:
+    xmlFree(mem);
+    if (doc)
+        xmlFreeDoc(doc);
+    return payload;
+}
+
+static void submit_report(struct run *r, struct rp_batch_pool *pool,
+                          enum rp_status *overall)
+{
+    struct rp_batch_job job;
+    enum rp_status status;
+    char *payload;
+
+    memset(&job, 0, sizeof(job));
+    job.kind = RP_BATCH_DOC_REPORT;
+    payload = report_payload(r, job.key, &status);
+    *overall = worse(*overall, status);
+    if (payload)
+        rp_batch_pool_submit(pool, &job, payload);
+}
+
+static bool wanted(const struct rp_batch_options *o, const char *id)
+{
+    size_t i;
+
+    if (!o->n_only)
+        return true;
+    for (i = 0; i < o->n_only; i++) {
+        if (strcmp(o->only[i], id) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Every --only id is an account of the data. */
+static enum rp_status check_only(struct run *r, struct rp_error *err)
+{
+    size_t i, j, n = rp_merge_account_count(r->merged);
+
+    for (i = 0; i < r->o->n_only; i++) {
+        for (j = 0; j < n; j++) {
+            if (strcmp(rp_merge_account_at(r->merged, j)->id, r->o->only[i]) ==
+                0)
+                break;
+        }
+        if (j == n)
+            return rp_error_set(err, RP_ERR_INPUT, r->o->input, 0, "Account ID",
+                                "--only names account '%s', which the CRM "
+                                "exports do not hold",
+                                r->o->only[i]);
+    }
+    return RP_OK;
+}
+
+/* A review the run does not make: an id that cannot name a file, or the
+ * approved one kept.  True when handled here. */
+static bool review_without_job(struct run *r, size_t i, enum rp_status *overall)
+{
+    const struct rp_batch_options *o = r->o;
+    const struct rp_account *a = rp_merge_account_at(r->merged, i);
+    struct rp_error err;
+    char name[300];
+    struct doc_record *d;
+    bool approved = false;
+    char *pdf;
+
+    rp_error_init(&err);
+    if (!rp_safe_file_name(a->id)) {
+        rp_error_set(&err, RP_ERR_INPUT, a->source_file, a->source_line,
+                     "Account ID",
+                     "account id '%s' cannot name a file (letters, digits, "
+                     "'-', '_' and '.' only); its review was not rendered",
+                     a->id);
+    } else {
+        snprintf(name, sizeof(name), "reviews/%s.pdf", a->id);
+        pdf = rp_batch_path(o->output, name);
+        if (rp_batch_approved_review(&r->reqs, a->id, pdf, &approved, &err) ==
+                RP_OK &&
+            approved)
+            rp_batch_key_forget(o->output, name);
+        free(pdf);
+        if (err.status == RP_OK && !approved)
+            return false;
+    }
+    snprintf(name, sizeof(name), "reviews/%s.pdf", a->id);
+    d = add_record(r, name, a->id);
+    r->progress.done++;
+    if (approved) {
+        d->result = "approved";
+        r->summary->reviews_done++;
+        r->summary->reviews_approved++;
+        r->progress.skipped++;
+        return true;
+    }
+    rp_batch_report(o, &err);
+    {
+        char why[2048];
+        rp_error_format(&err, why, sizeof(why));
+        d->why = rp_xstrdup(why);
+    }
+    d->result = "failed";
+    r->summary->reviews_failed++;
+    r->progress.failed++;
+    *overall = worse(*overall, err.status);
+    return true;
+}
+
+/* Every document: the reviews wanted, the status report unless --only. */
+static enum rp_status render_all(struct run *r, struct rp_error *err)
+{
+    const struct rp_batch_options *o = r->o;
+    size_t n = rp_merge_account_count(r->merged), i, n_jobs = 0;
+    bool report = !o->n_only;
+    bool reviews = !o->status_report_only;
+    struct rp_batch_job *jobs = rp_xcalloc(n + 1, sizeof(*jobs));
+    struct rp_batch_pool *pool = NULL;
+    struct rp_batch_outcome out;
+    enum rp_status status, overall = RP_OK;
+    unsigned workers = o->jobs ? o->jobs : online_cores();
+
+    status = check_only(r, err);
+    if (status != RP_OK)
+        goto out;
+    clock_gettime(CLOCK_MONOTONIC, &r->render_start);
+    progress(r, "render", (reviews ? (o->n_only ? o->n_only : n) : 0) + report);
+    for (i = 0; i < n && reviews; i++) {
+        const struct rp_account *a = rp_merge_account_at(r->merged, i);
+
+        if (!wanted(o, a->id) || review_without_job(r, i, &overall))
+            continue;
+        jobs[n_jobs].kind = RP_BATCH_DOC_REVIEW;
+        jobs[n_jobs].index = i;
+        jobs[n_jobs].data_hash =
+            o->workflow && rp_batch_has_request(&r->reqs, a->id);
+        n_jobs++;
+    }
+    if (workers > n_jobs + report)
+        workers = (unsigned)(n_jobs + report);
+    /* A worker has the data of its fork only: what changes later (the
+     * report's data) is handed to it, and the store stays here. */
+    status = rp_batch_pool_start(&pool, workers, do_job, r, -1, err);
+    if (status != RP_OK)
+        goto out;
+    /* The status report first: it is the longest, and the reviews fill in
+     * around it.  With a workflow it waits for the reviews, whose drafts
+     * may move the requests it shows. */
+    if (report && !o->workflow)
+        submit_report(r, pool, &overall);
+    for (i = 0; i < n_jobs; i++)
+        rp_batch_pool_submit(pool, &jobs[i], NULL);
+    progress(r, NULL, 0);
+    while (rp_batch_pool_next(pool, &out))
+        overall = worse(overall, take_outcome(r, &out));
+    if (report && o->workflow) {
+        rp_batch_requests_release(&r->reqs);
+        rp_batch_requests_load(o, &r->reqs);
+        submit_report(r, pool, &overall);
+        while (rp_batch_pool_next(pool, &out))
+            overall = worse(overall, take_outcome(r, &out));
+    }
+out:
+    rp_batch_pool_finish(pool);
+    free(jobs);
+    return overall != RP_OK ? overall : status;
+}
+
+/* ---- run-summary.json ---- */
+
+static const char *status_word(enum rp_status s)
+{
+    switch (s) {
+    case RP_OK:
+        return "ok";
+    case RP_ERR_INPUT:
+        return "input";
+    case RP_ERR_USAGE:
+        return "usage";
+    case RP_ERR_INTERNAL:
+        return "internal";
+    case RP_ERR_REFUSED:
+        return "refused";
+    case RP_ERR_BUSY:
+        return "busy";
+    }
+    return "internal";
+}
+
+struct stage_times {
+    double import, merge, render, total;
+};
+
+/* Written last, atomically: its presence with complete=true is what says
+ * the set of documents is whole and current. */
+static enum rp_status
+write_summary(struct run *r, const struct rp_batch_failed_files *files,
+              const struct rp_merge_stats *m, const struct stage_times *t,
+              enum rp_status overall, bool unchanged, struct rp_error *err)
+{
+    const struct rp_batch_options *o = r->o;
+    const struct rp_batch_summary *s = r->summary;
+    char *path = rp_batch_path(o->output, "run-summary.json");
+    bool complete = overall == RP_OK ||
+                    (overall == RP_ERR_INPUT && !s->files_failed &&
+                     !s->reviews_failed && (s->report_done || o->n_only));
+    struct rp_outfile out;
+    enum rp_status status;
+    size_t i;
+    FILE *fp;
+
+    status = rp_outfile_open(&out, path, err);
+    free(path);
+    if (status != RP_OK)
+        return status;
+    fp = out.fp;
+    fprintf(fp, "{\n  \"program\": \"reportpipe %s\",\n", RP_VERSION);
+    fprintf(fp, "  \"finished\": %lld,\n", (long long)time(NULL));
+    fprintf(fp, "  \"complete\": %s,\n", complete ? "true" : "false");
+    fprintf(fp, "  \"status\": \"%s\",\n", status_word(overall));
+    fprintf(fp, "  \"unchanged\": %s,\n", unchanged ? "true" : "false");
+    fprintf(fp, "  \"stages\": {\n");
+    fprintf(fp,
+            "    \"import\": {\"seconds\": %.3f, \"files\": %zu, "
+            "\"files_failed\": %zu, \"rows_rejected\": %zu},\n",
+            t->import, files ? files->n_files : 0, s->files_failed,
+            s->rows_rejected);
+    fprintf(fp,
+            "    \"merge\": {\"seconds\": %.3f, \"accounts\": %zu, "
+            "\"tickets\": %zu, \"tickets_unmatched\": %zu, "
+            "\"contributions\": %zu, \"contributions_failed\": %zu},\n",
+            t->merge, m ? m->accounts : 0, m ? m->tickets : 0,
+            m ? m->tickets_unmatched : 0, m ? m->contributions : 0,
+            s->contributions_failed);
+    fprintf(fp,
+            "    \"render\": {\"seconds\": %.3f, \"documents\": %zu, "
+            "\"built\": %zu, \"skipped\": %zu, \"failed\": %zu, "
+            "\"review_pages\": %d, \"report_pages\": %d}\n",
+            t->render, r->n_docs, r->progress.built, r->progress.skipped,
+            r->progress.failed, s->review_pages, s->report_pages);
+    fprintf(fp, "  },\n  \"seconds\": %.3f,\n  \"files\": [", t->total);
+    for (i = 0; files && i < files->n_files; i++) {
+        const struct rp_batch_file_report *f = &files->files[i];
+        fprintf(fp, "%s\n    {\"path\": ", i ? "," : "");
+        rp_json_string(fp, f->path);
+        if (f->failed) {
+            fprintf(fp, ", \"read\": false, \"why\": ");
+            rp_json_string(fp, f->why);
+        } else {
+            fprintf(fp, ", \"read\": true, \"profile\": ");
+            rp_json_string(fp, f->stats.profile);
+            fprintf(fp,
+                    ", \"rows_read\": %zu, \"rows_accepted\": %zu, "
+                    "\"rows_rejected\": %zu, \"rows_footer\": %zu, "
+                    "\"rejects\": ",
+                    f->stats.rows_read, f->stats.rows_accepted,
+                    f->stats.rows_rejected, f->stats.rows_footer);
+            rp_json_string(fp, f->stats.rejects_path);
+        }
+        fputc('}', fp);
+    }
+    fprintf(fp, "%s],\n  \"documents\": [",
+            files && files->n_files ? "\n  " : "");
+    for (i = 0; i < r->n_docs; i++) {
+        const struct doc_record *d = &r->docs[i];
+        fprintf(fp, "%s\n    {\"document\": ", i ? "," : "");
+        rp_json_string(fp, d->document);
+        if (d->account) {
+            fprintf(fp, ", \"account\": ");
+            rp_json_string(fp, d->account);
+        }
+        fprintf(fp, ", \"result\": \"%s\", \"pages\": %d, \"seconds\": %.3f",
+                d->result, d->pages, d->seconds);
+        if (d->why) {
+            fprintf(fp, ", \"why\": ");
+            rp_json_string(fp, d->why);
+        }
+        fputc('}', fp);
+    }
+    fprintf(fp, "%s]\n}\n", r->n_docs ? "\n  " : "");
+    return rp_outfile_commit(&out, err);
+}
+
+/* What a run killed before its end leaves: a summary that says so. */
+static enum rp_status write_running(const struct rp_batch_options *o,
+                                    struct rp_error *err)
+{
+    char *path = rp_batch_path(o->output, "run-summary.json");
+    struct rp_outfile out;
+    enum rp_status status;
+
+    status = rp_outfile_open(&out, path, err);
+    free(path);
+    if (status != RP_OK)
+        return status;
+    fprintf(out.fp,
+            "{\n  \"program\": \"reportpipe %s\",\n  \"started\": %lld,\n"
+            "  \"complete\": false,\n  \"status\": \"running\",\n"
+            "  \"pid\": %ld\n}\n",
+            RP_VERSION, (long long)time(NULL), (long)getpid());
+    return rp_outfile_commit(&out, err);
+}
+
+static int compare_records(const void *a, const void *b)
+{
+    return strcmp(((const struct doc_record *)a)->document,
+                  ((const struct doc_record *)b)->document);
+}
+
+/* The documents of a complete run, for the next one's quick check. */
+static enum rp_status record_run(struct run *r, const char *key,
+                                 struct rp_error *err)
+{
+    const char **names = rp_xcalloc(r->n_docs + 1, sizeof(*names));
+    enum rp_status status;
+    size_t i;
+
+    for (i = 0; i < r->n_docs; i++)
+        names[i] = r->docs[i].document;
+    status = rp_batch_run_record(r->o->output, key, names, r->n_docs, err);
+    free(names);
+    return status;
+}
+
+/* Makes the renames of the run durable: the folders' entries. */
+static void sync_folder(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+    if (fd < 0)
+        return;
+    if (fsync(fd) != 0)
+        rp_log_debug("%s: fsync: %s", dir, strerror(errno));
+    close(fd);
+}
+
+static void log_merge(const struct rp_merge_stats *m, double seconds)
+{
+    rp_log_info("merge: %zu accounts, %zu tickets in %s..%s, %zu unmatched "
+                "(matched by id %zu, map %zu, domain %zu, name %zu), %zu "
+                "contributions (%.2f s)",
+                m->accounts, m->tickets, m->period_start, m->period_end,
+                m->tickets_unmatched, m->matched_by_id, m->matched_by_map,
+                m->matched_by_domain, m->matched_by_name, m->contributions,
+                seconds);
+    if (m->tickets_unmatched)
+        rp_log_warn("%zu tickets could not be matched to a CRM account; "
+                    "they are listed in the status report",
+                    m->tickets_unmatched);
+}
+
+/* Imports and merges; *merged on RP_OK or RP_ERR_INPUT (rows or files
+ * left out). */
+static enum rp_status import_and_merge(struct run *r, struct rp_dataset *data,
+                                       struct rp_merge_options *mopt,
+                                       struct rp_batch_failed_files *files,
+                                       struct rp_merge_stats *mstats,
+                                       struct stage_times *t,
+                                       struct rp_error *err)
+{
+    const struct rp_batch_options *o = r->o;
+    struct rp_batch_summary *s = r->summary;
+    char *rejects_dir = rp_batch_path(o->output, "rejects");
+    enum rp_status status, overall = RP_OK;
+    struct timespec stage;
+
+    clock_gettime(CLOCK_MONOTONIC, &stage);
+    progress(r, "import", 0);
+    status = rp_batch_import_all(o, rejects_dir, data, &s->rows_rejected, files,
+                                 err);
+    t->import = seconds_since(&stage);
+    if (status != RP_OK)
+        goto out;
+    s->files_failed = files->count;
+    if (files->count) {
+        rp_log_warn("%zu export%s could not be read and %s left out; the "
+                    "documents are made from the others: %s%s",
+                    files->count, files->count == 1 ? "" : "s",
+                    files->count == 1 ? "was" : "were", files->first,
+                    files->count > 1 ? " (and more, above)" : "");
+        overall = RP_ERR_INPUT;
+    }
+    if (s->rows_rejected) {
+        rp_log_warn("%zu rows were rejected; see %s", s->rows_rejected,
+                    rejects_dir);
+        overall = RP_ERR_INPUT;
+    }
+
+    clock_gettime(CLOCK_MONOTONIC, &stage);
+    progress(r, "merge", 0);
+    status = rp_merge_prepare(data, mopt, &r->merged, mstats, err);
+    if (status != RP_OK)
+        goto out;
+    s->accounts = mstats->accounts;
+    s->contributions_failed = mstats->contributions_failed;
+    if (mstats->contributions_failed)
+        overall = RP_ERR_INPUT;
+    if (o->keep_intermediate) {
+        char *path = rp_batch_path(o->output, "intermediate/review-data.xml");
+        xmlDoc *doc = NULL;
+        status = rp_merge_document(r->merged, &doc, err);
+        if (status == RP_OK)
+            status = rp_xml_write_file(doc, path, err);
+        if (doc)
+            xmlFreeDoc(doc);
+        free(path);
+        if (status != RP_OK)
+            goto out;
+    }
+    t->merge = seconds_since(&stage);
+    log_merge(mstats, t->merge);
+out:
+    free(rejects_dir);
+    return status != RP_OK ? status : overall;
+}
+
+enum rp_status rp_batch_run(const struct rp_batch_options *o,
+                            struct rp_batch_summary *summary,
+                            struct rp_error *err)
+{
+    struct run r;
+    struct rp_batch_lock lock = {-1};
+    struct rp_dataset data;
+    struct rp_merge_options mopt;
+    struct rp_merge_stats mstats;
+    struct rp_batch_stored stored;
+    struct rp_batch_failed_files files;
+    struct stage_times t = {0};
+    struct timespec start, stage;
+    char key[RP_SHA256_HEX_SIZE] = "";
+    char *schema = NULL, *contributions = NULL, *path = NULL;
+    enum rp_status status, overall = RP_OK;
+    bool full = !o->n_only && !o->status_report_only;
+    bool unchanged = false, merged = false;
+    size_t removed, i;
+
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    memset(&r, 0, sizeof(r));
+    memset(summary, 0, sizeof(*summary));
+    memset(&stored, 0, sizeof(stored));
+    memset(&files, 0, sizeof(files));
+    memset(&mstats, 0, sizeof(mstats));
+    r.o = o;
+    r.summary = summary;
+    rp_dataset_init(&data);
+    rp_batch_merge_options(o, &mopt, &schema, &contributions);
+
+    status = rp_batch_lock_take(o->output, &lock, err);
+    if (status != RP_OK)
+        goto out;
+    removed = rp_batch_remove_temporaries(o->output);
+    if (removed)
+        rp_log_warn("removed %zu temporary file%s an interrupted run left in "
+                    "%s",
+                    removed, removed == 1 ? "" : "s", o->output);
+    /* Before the long work: a wrong limits.xml stops the run at once, as a
+     * wrong sla.xml does. */
+    status = rp_transform_limits_load(&r.limits, o->merge.config_dir, err);
+    if (status != RP_OK)
+        goto out;
+    /* The drafts a run makes hold what contributors handed in through the
+     * workflow, as submit's do: the same data, the same data hash. */
+    if (o->workflow && !mopt.contributions) {
+        status = rp_batch_stored_load(o->workflow, &stored, &mopt, err);
+        if (status != RP_OK)
+            goto out;
+    }
+    rp_batch_requests_load(o, &r.reqs);
+    status = key_prefix(o, r.prefix, err);
+    if (status != RP_OK)
+        goto out;
+    if (full && !o->keep_intermediate) {
+        struct rp_batch_options with = *o;
+        with.merge = mopt;
+        r.o = &with;
+        status = run_key(&r, key, err);
+        r.o = o;
+        if (status != RP_OK)
+            goto out;
+        char **names = NULL;
+        size_t n_names = 0;
+        unchanged = !o->force &&
+                    rp_batch_run_unchanged(o->output, key, &names, &n_names);
+        for (i = 0; i < n_names; i++) {
+            if (unchanged) {
+                struct doc_record *d = add_record(&r, names[i], NULL);
+                d->result = "skipped";
+                r.progress.skipped++;
+                r.progress.done++;
+                if (strncmp(names[i], "reviews/", 8) == 0) {
+                    summary->reviews_done++;
+                    summary->reviews_skipped++;
+                }
+            }
+            free(names[i]);
+        }
+        free(names);
+        if (unchanged) {
+            rp_log_info("run: nothing changed since the last complete run; "
+                        "its %zu documents in %s are up to date",
+                        n_names, o->output);
+            goto out;
+        }
+    }
+    /* From here on the output changes: until this run completes, the
+     * record of the last complete one no longer describes it, and the
+     * summary says a run is under way (and, if it is killed, that the set
+     * is not complete). */
+    rp_batch_run_forget(o->output);
+    status = write_running(o, err);
+    if (status != RP_OK)
+        goto out;
+
+    status = import_and_merge(&r, &data, &mopt, &files, &mstats, &t, err);
+    merged = r.merged != NULL;
+    if (!merged)
+        goto out;
+    overall = worse(overall, status);
+    status = RP_OK;
+
+    clock_gettime(CLOCK_MONOTONIC, &stage);
+    path = rp_batch_path(o->templates, "annual-review.xsl");
+    status = rp_transform_load(path, &r.review, err);
+    free(path);
+    path = rp_batch_path(o->templates, "status-report.xsl");
+    if (status == RP_OK)
+        status = rp_transform_load(path, &r.report, err);
+    if (status != RP_OK)
+        goto out;
+    overall = worse(overall, render_all(&r, err));
+    t.render = seconds_since(&stage);
+    /* Workers finish in any order; the record of them does not. */
+    if (r.n_docs > 1)
+        qsort(r.docs, r.n_docs, sizeof(*r.docs), compare_records);
+    {
+        char *reviews = rp_batch_path(o->output, "reviews");
+        sync_folder(reviews);
+        sync_folder(o->output);
+        free(reviews);
+    }
+    rp_log_info(
+        "render: %zu documents: %zu built, %zu unchanged, %zu failed; "
+        "%zu reviews (%d pages built) in %s/reviews, status report "
+        "%s (%d pages), %zu approved kept (%.2f s)",
+        r.n_docs, r.progress.built, r.progress.skipped, r.progress.failed,
+        summary->reviews_done, summary->review_pages, o->output,
+        summary->report_done ? (summary->report_skipped ? "unchanged" : "built")
+        : o->n_only          ? "not asked for"
+                             : "FAILED",
+        summary->report_pages, summary->reviews_approved, t.render);
+    if (full && key[0] && !r.progress.failed && !summary->files_failed &&
+        !summary->contributions_failed) {
+        struct rp_error rec_err;
+        rp_error_init(&rec_err);
+        if (record_run(&r, key, &rec_err) != RP_OK)
+            rp_batch_report(o, &rec_err);
+    }
+out:
+    overall = worse(overall, status);
+    if (lock.fd >= 0) {
+        struct rp_error sum_err;
+        t.total = seconds_since(&start);
+        if (unchanged)
+            summary->report_done = summary->report_skipped = true;
+        rp_error_init(&sum_err);
+        if (write_summary(&r, merged ? &files : NULL, merged ? &mstats : NULL,
+                          &t, overall, unchanged, &sum_err) != RP_OK) {
+            rp_batch_report(o, &sum_err);
+            overall = worse(overall, sum_err.status);
+        }
+    }
+    rp_batch_lock_release(&lock);
+    rp_transform_free(r.review);
+    rp_transform_free(r.report);
+    rp_merge_free(r.merged);
+    rp_batch_requests_release(&r.reqs);
+    for (i = 0; i < r.n_docs; i++) {
+        free(r.docs[i].document);
+        free(r.docs[i].why);
+    }
+    free(r.docs);
+    rp_dataset_release(&data);
+    rp_batch_stored_release(&stored);
+    rp_batch_failed_files_release(&files);
+    free(schema);
+    free(contributions);
+    free(path);
+    return overall;
+}

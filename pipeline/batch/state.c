@@ -1,0 +1,384 @@
+/*
+ * What a run keeps beside its outputs, under OUTPUT/.reportpipe/: the
+ * lock that keeps two runs off one output folder, the key each document
+ * was last made from (keys/<document>), and the key of the last complete
+ * run (run).  Also the clean-up of temporary files a killed run left.
+ *
+ * A document's key is written after the document is renamed into place
+ * and removed before it is replaced, so a key on disk always describes
+ * the file beside it: a run killed between the two leaves no key, and the
+ * document is made again.
+ */
+#include "internal.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "common/file.h"
+#include "common/log.h"
+#include "common/mem.h"
+
+#define STATE_DIR ".reportpipe"
+
+static char *state_path(const char *output, const char *name)
+{
+    size_t n = strlen(output) + strlen(STATE_DIR) + strlen(name) + 3;
+    char *p = rp_xmalloc(n);
+
+    snprintf(p, n, "%s/%s/%s", output, STATE_DIR, name);
+    return p;
+}
+
+/* ---- the lock ---- */
+
+enum rp_status rp_batch_lock_take(const char *output,
+                                  struct rp_batch_lock *lock,
+                                  struct rp_error *err)
+{
+    char *path = state_path(output, "lock"), held[128] = "";
+    enum rp_status status = RP_OK;
+    ssize_t n;
+    int fd = -1;
+
+    lock->fd = -1;
+    status = rp_mkdirs_for(path, err);
+    if (status != RP_OK)
+        goto out;
+    fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        status =
+            rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
+                         "cannot open the run's lock: %s", strerror(errno));
+        goto out;
+    }
+    n = pread(fd, held, sizeof(held) - 1, 0);
+    held[n > 0 ? n : 0] = '\0';
+    held[strcspn(held, "\n")] = '\0';
+    /* flock(), not a pid file alone: the kernel lets go of it when its
+     * process dies, however it dies, so a lock is stale exactly when we
+     * can take it while it still names someone. */
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        status = rp_error_set(err, RP_ERR_BUSY, output, 0, NULL,
+                              "another run is writing this output folder "
+                              "(%s); try again when it has finished",
+                              held[0] ? held : "lock held");
+        goto out;
+    }
+    if (held[0])
+        rp_log_warn("a previous run (%s) ended without finishing, killed or "
+                    "crashed; this run takes over its output folder",
+                    held);
+    {
+        char mine[128];
+        int len = snprintf(mine, sizeof(mine), "pid %ld since %lld\n",
+                           (long)getpid(), (long long)time(NULL));
+        if (ftruncate(fd, 0) != 0 || pwrite(fd, mine, (size_t)len, 0) != len) {
+            status = rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
+                                  "cannot write the run's lock: %s",
+                                  strerror(errno));
+            goto out;
+        }
+    }
+    lock->fd = fd;
+    fd = -1;
+out:
+    if (fd >= 0)
+        close(fd);
+    free(path);
+    return status;
+}
+
+void rp_batch_lock_release(struct rp_batch_lock *lock)
+{
+    if (lock->fd < 0)
+        return;
+    /* Emptied, not removed: removing would let a third run lock a new
+     * file while a second still waits on the old one. */
+    if (ftruncate(lock->fd, 0) != 0)
+        rp_log_debug("cannot empty the run's lock: %s", strerror(errno));
+    close(lock->fd);
+    lock->fd = -1;
+}
+
+/* ---- temporaries a killed run left ---- */
+
+/* NAME.tmp.XXXXXX, as rp_outfile_open() makes them. */
+static bool is_temporary(const char *name)
+{
+    const char *t = strstr(name, ".tmp.");
+    size_t i;
+
+    while (t && strstr(t + 1, ".tmp."))
+        t = strstr(t + 1, ".tmp.");
+    if (!t || t == name || strlen(t + 5) != 6)
+        return false;
+    for (i = 5; t[i]; i++) {
+        char c = t[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9')))
+            return false;
+    }
+    return true;
+}
+
+static size_t remove_temporaries_in(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    size_t removed = 0;
+
+    if (!d)
+        return 0;
+    while ((e = readdir(d))) {
+        char *path;
+        struct stat st;
+
+        if (!is_temporary(e->d_name))
+            continue;
+        path = rp_batch_path(dir, e->d_name);
+        if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && unlink(path) == 0)
+            removed++;
+        free(path);
+    }
+    closedir(d);
+    return removed;
+}
+
+size_t rp_batch_remove_temporaries(const char *output)
+{
+    /* Only the folders a run writes: the workflow and people write
+     * elsewhere, and their files in flight are not ours to remove. */
+    static const char *const dirs[] = {"",
+                                       "reviews",
+                                       "rejects",
+                                       "intermediate",
+                                       STATE_DIR,
+                                       STATE_DIR "/keys",
+                                       STATE_DIR "/keys/reviews"};
+    size_t removed = 0, i;
+
+    for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+        char *dir =
+            dirs[i][0] ? rp_batch_path(output, dirs[i]) : rp_xstrdup(output);
+        removed += remove_temporaries_in(dir);
+        free(dir);
+    }
+    return removed;
+}
+
+/* ---- keys ---- */
+
+static char *key_path(const char *output, const char *document)
+{
+    size_t n = strlen("keys/") + strlen(document) + 1;
+    char *name = rp_xmalloc(n), *path;
+
+    snprintf(name, n, "keys/%s", document);
+    path = state_path(output, name);
+    free(name);
+    return path;
+}
+
+static void read_key(const char *path, char key[RP_SHA256_HEX_SIZE])
+{
+    FILE *fp = fopen(path, "rb");
+    size_t n = 0;
+
+    key[0] = '\0';
+    if (fp) {
+        n = fread(key, 1, RP_SHA256_HEX_SIZE - 1, fp);
+        fclose(fp);
+    }
+    key[n == RP_SHA256_HEX_SIZE - 1 ? n : 0] = '\0';
+}
+
+void rp_batch_key_read(const char *output, const char *document,
+                       char key[RP_SHA256_HEX_SIZE])
+{
+    char *path = key_path(output, document);
+
+    read_key(path, key);
+    free(path);
+}
+
+void rp_batch_key_forget(const char *output, const char *document)
+{
+    char *path = key_path(output, document);
+
+    if (unlink(path) != 0 && errno != ENOENT)
+        rp_log_debug("%s: %s", path, strerror(errno));
+    free(path);
+}
+
+enum rp_status rp_batch_key_write(const char *output, const char *document,
+                                  const char *key, struct rp_error *err)
+{
+    char *path = key_path(output, document);
+    size_t n = strlen(path) + 16;
+    char *tmp = rp_xmalloc(n);
+    enum rp_status status = rp_mkdirs_for(path, err);
+    FILE *fp = NULL;
+
+    /* Renamed into place but not fsynced: a key lost in a crash costs one
+     * document made again, and the run syncs the folders at its end. */
+    snprintf(tmp, n, "%s.tmp.%06ld", path, (long)getpid() % 1000000);
+    if (status == RP_OK && !(fp = fopen(tmp, "wb")))
+        status =
+            rp_error_set(err, RP_ERR_INPUT, tmp, 0, NULL,
+                         "cannot write a document's key: %s", strerror(errno));
+    if (fp && (fputs(key, fp) == EOF) + (fclose(fp) != 0))
+        status =
+            rp_error_set(err, RP_ERR_INPUT, tmp, 0, NULL,
+                         "cannot write a document's key: %s", strerror(errno));
+    if (status == RP_OK && rename(tmp, path) != 0)
+        status = rp_error_set(err, RP_ERR_INPUT, path, 0, NULL,
+                              "cannot rename a document's key into place: %s",
+                              strerror(errno));
+    if (status != RP_OK)
+        unlink(tmp);
+    free(tmp);
+    free(path);
+    return status;
+}
+
+/* ---- the last complete run ---- */
+
+/*
+ * OUTPUT/.reportpipe/run: the run key, then the documents it made, one
+ * per line.  Nothing changed when the key is the same and every document
+ * is still there.
+ */
+bool rp_batch_run_unchanged(const char *output, const char *run_key,
+                            char ***documents, size_t *n)
+{
+    size_t cap = 0;
+    char *path = state_path(output, "run"), *text = NULL, *line, *next;
+    struct rp_error err;
+    bool same = false;
+    size_t len;
+
+    *documents = NULL;
+    *n = 0;
+    rp_error_init(&err);
+    if (rp_file_read_all(path, (size_t)64 << 20, &text, &len, &err) != RP_OK)
+        goto out;
+    next = strchr(text, '\n');
+    if (!next || (size_t)(next - text) != strlen(run_key) ||
+        memcmp(text, run_key, strlen(run_key)) != 0)
+        goto out;
+    same = true;
+    for (line = next + 1; *line && same; line = next) {
+        struct stat st;
+        char *doc;
+
+        next = line + strcspn(line, "\n");
+        if (*next)
+            *next++ = '\0';
+        doc = rp_batch_path(output, line);
+        same = stat(doc, &st) == 0 && S_ISREG(st.st_mode);
+        free(doc);
+        rp_array_grow((void **)documents, &cap, *n + 1, sizeof(**documents));
+        (*documents)[(*n)++] = rp_xstrdup(line);
+    }
+out:
+    free(text);
+    free(path);
+    return same;
+}
+
+void rp_batch_run_forget(const char *output)
+{
+    char *path = state_path(output, "run");
+
+    if (unlink(path) != 0 && errno != ENOENT)
+        rp_log_debug("%s: %s", path, strerror(errno));
+    free(path);
+}
+
+enum rp_status rp_batch_run_record(const char *output, const char *run_key,
+                                   const char *const *documents, size_t n,
+                                   struct rp_error *err)
+{
+    char *path = state_path(output, "run");
+    struct rp_outfile out;
+    enum rp_status status;
+    size_t i;
+
+    status = rp_outfile_open(&out, path, err);
+    if (status == RP_OK) {
+        fprintf(out.fp, "%s\n", run_key);
+        for (i = 0; i < n; i++)
+            fprintf(out.fp, "%s\n", documents[i]);
+        status = rp_outfile_commit(&out, err);
+    }
+    free(path);
+    return status;
+}
+
+/* ---- hashing a folder ---- */
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every regular file under dir, by name, depth first: its path relative
+ * to the top and its bytes.  A missing folder hashes as such. */
+static enum rp_status hash_tree(struct rp_sha256 *h, const char *dir,
+                                const char *rel, int depth,
+                                struct rp_error *err)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char **names = NULL;
+    size_t n = 0, cap = 0, i;
+    enum rp_status status = RP_OK;
+
+    if (!d) {
+        rp_sha256_add_str(h, "(no folder)");
+        rp_sha256_add_str(h, rel);
+        return RP_OK;
+    }
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.' || is_temporary(e->d_name))
+            continue;
+        rp_array_grow((void **)&names, &cap, n + 1, sizeof(*names));
+        names[n++] = rp_xstrdup(e->d_name);
+    }
+    closedir(d);
+    if (n)
+        qsort(names, n, sizeof(*names), compare_strings);
+    for (i = 0; i < n && status == RP_OK; i++) {
+        char *path = rp_batch_path(dir, names[i]);
+        char *sub =
+            rel[0] ? rp_batch_path(rel, names[i]) : rp_xstrdup(names[i]);
+        struct stat st;
+
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode) && depth < 8) {
+            status = hash_tree(h, path, sub, depth + 1, err);
+        } else if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+            rp_sha256_add_str(h, sub);
+            status = rp_sha256_add_file(h, path, err);
+        }
+        free(sub);
+        free(path);
+    }
+    for (i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return status;
+}
+
+enum rp_status rp_batch_hash_tree(struct rp_sha256 *h, const char *dir,
+                                  struct rp_error *err)
+{
+    return hash_tree(h, dir, "", 0, err);
+}
