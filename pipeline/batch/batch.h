@@ -44,7 +44,10 @@ struct rp_batch_options {
     /*
      * Options of the merge.  schema_path NULL means
      * TEMPLATES/schema/review-data.rng and contributions_dir NULL means
-     * INPUT/contributions: a run always validates its data.
+     * INPUT/contributions: a run always validates its data (the status
+     * report's, which holds every account's figures; each account's
+     * document comes from the same code, validated whole by `reportpipe
+     * merge`, the workflow's snapshots and the tests).
      */
     struct rp_merge_options merge;
     /* Creation date stamped into every PDF, Unix seconds UTC. */

@@ -397,3 +397,21 @@ xmlTextReader *rp_xml_reader_open(const char *path, struct rp_error *err)
                      "cannot create an XML reader");
     return reader;
 }
+
+xmlTextReader *rp_xml_reader_open_memory(const char *data, size_t len,
+                                         const char *name, struct rp_error *err)
+{
+    xmlTextReader *reader;
+
+    rp_xml_init();
+    if (len > INT_MAX)
+        return rp_error_set(err, RP_ERR_INPUT, name, 0, NULL,
+                            "the document is larger than 2 GiB"),
+               NULL;
+    reader =
+        xmlReaderForMemory(data, (int)len, name, NULL, RP_XML_PARSE_OPTIONS);
+    if (!reader)
+        rp_error_set(err, RP_ERR_INTERNAL, name, 0, NULL,
+                     "cannot create an XML reader");
+    return reader;
+}

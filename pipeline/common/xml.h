@@ -58,6 +58,11 @@ enum rp_status rp_xml_write_file(xmlDoc *doc, const char *path,
 /* A streaming reader over path with the same options and loader; NULL
  * with err filled (the reason included) when the file cannot be opened. */
 xmlTextReader *rp_xml_reader_open(const char *path, struct rp_error *err);
+/* The same over len bytes at data, which must outlive the reader; name
+ * stands for them in messages. */
+xmlTextReader *rp_xml_reader_open_memory(const char *data, size_t len,
+                                         const char *name,
+                                         struct rp_error *err);
 
 /* Copies libxml2's message s (which ends in a newline) into dst without
  * its trailing newlines and blanks; NULL copies as "". */

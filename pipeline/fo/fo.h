@@ -324,6 +324,12 @@ enum rp_status rp_fo_doc_open_xml(xmlDoc *xml, const char *name,
 /* Opens an FO file, streamed: only the current path is in memory. */
 enum rp_status rp_fo_doc_open_file(const char *path, struct rp_fo_doc **out,
                                    struct rp_error *err) RP_MUST_CHECK;
+/* Opens FO held in memory (len bytes at data, which stay the caller's and
+ * must outlive the document), streamed the same way; name stands for it
+ * in messages. */
+enum rp_status rp_fo_doc_open_memory(const char *data, size_t len,
+                                     const char *name, struct rp_fo_doc **out,
+                                     struct rp_error *err) RP_MUST_CHECK;
 void rp_fo_doc_free(struct rp_fo_doc *doc);
 
 /* Starts reading the page sequences again from the first (second pass). */

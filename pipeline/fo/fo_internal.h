@@ -310,8 +310,10 @@ struct open_element {
 
 struct rp_fo_doc {
     char *name;
-    const xmlDoc *xml;            /* in-memory source, not owned; or NULL */
-    char *path;                   /* file source */
+    const xmlDoc *xml; /* in-memory source, not owned; or NULL */
+    char *path;        /* file source */
+    const char *mem;   /* or bytes streamed like a file, not owned */
+    size_t mem_len;
     struct rp_fo_events *events;  /* file source, open while reading */
     struct rp_fo_attr *xml_attrs; /* in-memory source: the element's */
     size_t cap_xml_attrs;

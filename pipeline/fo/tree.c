@@ -542,6 +542,15 @@ static void release_state(struct rp_fo_doc *doc)
     doc->n_open = 0;
 }
 
+/* A streaming reader over the document's file or bytes. */
+static xmlTextReader *open_reader(struct rp_fo_doc *doc, struct rp_error *err)
+{
+    if (doc->mem)
+        return rp_xml_reader_open_memory(doc->mem, doc->mem_len, doc->name,
+                                         err);
+    return rp_xml_reader_open(doc->path, err);
+}
+
 /* Makes doc->root from the document element, which must be fo:root. */
 static enum rp_status open_root(struct rp_fo_doc *doc, struct rp_error *err)
 {
@@ -558,7 +567,7 @@ static enum rp_status open_root(struct rp_fo_doc *doc, struct rp_error *err)
             root_elem = &described;
         }
     } else {
-        xmlTextReader *reader = rp_xml_reader_open(doc->path, err);
+        xmlTextReader *reader = open_reader(doc, err);
         if (!reader)
             return err->status;
         doc->events = rp_fo_events_new(reader, doc->name);
@@ -687,6 +696,25 @@ enum rp_status rp_fo_doc_open_file(const char *path, struct rp_fo_doc **out,
     return status;
 }
 
+enum rp_status rp_fo_doc_open_memory(const char *data, size_t len,
+                                     const char *name, struct rp_fo_doc **out,
+                                     struct rp_error *err)
+{
+    struct rp_fo_doc *doc = doc_new(name);
+    enum rp_status status;
+
+    doc->mem = data;
+    doc->mem_len = len;
+    xmlInitParser();
+    status = start(doc, err);
+    if (status != RP_OK) {
+        rp_fo_doc_free(doc);
+        doc = NULL;
+    }
+    *out = doc;
+    return status;
+}
+
 void rp_fo_doc_free(struct rp_fo_doc *doc)
 {
     if (!doc)
@@ -728,7 +756,7 @@ enum rp_status rp_fo_doc_has_citations(struct rp_fo_doc *doc, bool *answer,
         return RP_OK;
     }
     /* A parse-only pass: much cheaper than laying out twice for nothing. */
-    reader = rp_xml_reader_open(doc->path, err);
+    reader = open_reader(doc, err);
     if (!reader)
         return err->status;
     doc->has_citations = 0;

@@ -86,14 +86,50 @@ static void set_outline(struct rp_painter *painter, const struct rp_fo_doc *doc)
     free(o.entries);
 }
 
+static enum rp_status render(struct rp_fo_doc *doc, const char *pdf_path,
+                             const struct rp_render_options *opt,
+                             struct rp_render_result *result,
+                             struct rp_error *err);
+
 enum rp_status rp_render_fo_to_pdf(xmlDoc *fo, const char *name,
                                    const char *pdf_path,
                                    const struct rp_render_options *opt,
                                    struct rp_render_result *result,
                                    struct rp_error *err)
 {
-    const char *dump_path = opt->dump_path;
     struct rp_fo_doc *doc = NULL;
+    enum rp_status status;
+
+    /* No xmlDoc: stream the file, so memory stays flat in its length. */
+    status = fo ? rp_fo_doc_open_xml(fo, name, &doc, err)
+                : rp_fo_doc_open_file(name, &doc, err);
+    if (status != RP_OK)
+        return status;
+    return render(doc, pdf_path, opt, result, err);
+}
+
+enum rp_status rp_render_fo_bytes_to_pdf(const char *fo, size_t len,
+                                         const char *name, const char *pdf_path,
+                                         const struct rp_render_options *opt,
+                                         struct rp_render_result *result,
+                                         struct rp_error *err)
+{
+    struct rp_fo_doc *doc = NULL;
+    enum rp_status status;
+
+    status = rp_fo_doc_open_memory(fo, len, name, &doc, err);
+    if (status != RP_OK)
+        return status;
+    return render(doc, pdf_path, opt, result, err);
+}
+
+/* Lays out and paints doc, which it frees. */
+static enum rp_status render(struct rp_fo_doc *doc, const char *pdf_path,
+                             const struct rp_render_options *opt,
+                             struct rp_render_result *result,
+                             struct rp_error *err)
+{
+    const char *dump_path = opt->dump_path;
     struct rp_painter *painter = NULL;
     struct rp_outfile dump = {0};
     struct rp_layout_stats stats;
@@ -103,11 +139,6 @@ enum rp_status rp_render_fo_to_pdf(xmlDoc *fo, const char *name,
     PangoContext *pango = NULL;
     enum rp_status status;
 
-    /* No xmlDoc: stream the file, so memory stays flat in its length. */
-    status = fo ? rp_fo_doc_open_xml(fo, name, &doc, err)
-                : rp_fo_doc_open_file(name, &doc, err);
-    if (status != RP_OK)
-        goto out;
     info.title = rp_fo_doc_metadata(doc)->title;
     info.author = rp_fo_doc_metadata(doc)->author;
     info.subject = rp_fo_doc_metadata(doc)->subject;

@@ -42,4 +42,15 @@ enum rp_status rp_render_fo_to_pdf(xmlDoc *fo, const char *name,
                                    struct rp_render_result *result,
                                    struct rp_error *err) RP_MUST_CHECK;
 
+/*
+ * The same for FO held in memory (len bytes at fo, the caller's), read
+ * as a stream the way a file is: memory follows the page being laid out,
+ * not the document's length, so the caller can free its tree first.
+ */
+enum rp_status rp_render_fo_bytes_to_pdf(const char *fo, size_t len,
+                                         const char *name, const char *pdf_path,
+                                         const struct rp_render_options *opt,
+                                         struct rp_render_result *result,
+                                         struct rp_error *err) RP_MUST_CHECK;
+
 #endif
