@@ -69,6 +69,7 @@ void cli_report(const struct rp_error *err)
 {
     char text[2048];
     rp_error_format(err, text, sizeof(text));
+    rp_log_before_line();
     fprintf(stderr, "reportpipe: error: %s\n", text);
 }
 
