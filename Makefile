@@ -79,6 +79,13 @@ $(BUILD)/tests/%_test: $(BUILD)/pipeline/%_test.o $(LIB)
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) -lcmocka
 
+# A cli/ test links the module it tests, which is not in the library.
+$(BUILD)/tests/cli/%_test: $(BUILD)/pipeline/cli/%_test.o \
+    $(BUILD)/pipeline/cli/%.o $(LIB)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LIB) $(LDLIBS) -lcmocka
+
 $(GEN): $(BUILD)/tests/data/gen_sample.o
 	$(CC) $(LDFLAGS) -o $@ $^ -lm
 

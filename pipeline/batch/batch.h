@@ -237,4 +237,67 @@ enum rp_status rp_batch_workflow_init(struct rp_batch_workflow *bw,
                                       struct rp_error *err) RP_MUST_CHECK;
 void rp_batch_workflow_release(struct rp_batch_workflow *bw);
 
+/* ---- The run's configuration file (conf.c) ---- */
+
+/*
+ * reportpipe.conf holds what an operator sets once for `reportpipe run`.
+ * It is a GLib key file: a "[run]" group of "key = value" lines, "#"
+ * comments; docs/operations.md lists the keys.  Every key is also a flag,
+ * and flags win: the command applies the file first, then its flags.
+ * Relative paths in a file are relative to the file's folder, so a cron
+ * job that names the file finds the same folders from any working
+ * directory.
+ */
+#define RP_BATCH_CONF_NAME "reportpipe.conf"
+#define RP_BATCH_MAX_JOBS 256
+
+struct rp_batch_conf {
+    char *path; /* the file read; NULL when none was */
+    /* Folders; NULL when the file does not set them. */
+    char *input, *output, *templates, *config, *state;
+    char *zone;     /* as written, NULL when not set */
+    long zone_line; /* its line, for rp_batch_conf_apply()'s message */
+    /* UTC midnights, the end exclusive as in struct rp_merge_options;
+     * RP_TIME_NONE when not set. */
+    int64_t period_start, period_end;
+    unsigned jobs; /* 0: not set */
+    int quiet;     /* -1: not set; else 0 or 1 */
+};
+
+void rp_batch_conf_init(struct rp_batch_conf *c);
+
+/*
+ * Reads the file at path into c.  path NULL means ./reportpipe.conf when
+ * there is one, and no file (RP_OK, c->path NULL) when there is none; a
+ * file named by path that cannot be read is an error.  A line that is no
+ * "[group]", "key = value" or comment, a group other than [run] or a key
+ * this does not know is RP_ERR_USAGE naming file, line and key; a value
+ * that is not one names file, line, key and value.  c owns its strings
+ * whatever the outcome: release it with rp_batch_conf_release().
+ */
+enum rp_status rp_batch_conf_load(struct rp_batch_conf *c, const char *path,
+                                  struct rp_error *err) RP_MUST_CHECK;
+/* The same on text (len bytes, no NUL needed) read from the file name. */
+enum rp_status rp_batch_conf_parse(struct rp_batch_conf *c, const char *name,
+                                   const char *text, size_t len,
+                                   struct rp_error *err) RP_MUST_CHECK;
+
+/*
+ * Sets in o what c sets (folders, config folder, period, jobs) and hands
+ * its zone to the import (rp_import_set_zone()): a zone the import does not
+ * know is RP_ERR_USAGE naming file, line and value.  o's strings then
+ * point into c, which must outlive them.  state and quiet are not options
+ * of a run: the command reads them from c.
+ */
+enum rp_status rp_batch_conf_apply(const struct rp_batch_conf *c,
+                                   struct rp_batch_options *o,
+                                   struct rp_error *err) RP_MUST_CHECK;
+void rp_batch_conf_release(struct rp_batch_conf *c);
+
+/* A job count as `jobs =` and -j take it: a decimal 1..RP_BATCH_MAX_JOBS. */
+bool rp_batch_parse_jobs(const char *text, unsigned *out);
+/* A day as `period-start =` and --period-start take it: YYYY-MM-DD, read
+ * as UTC midnight. */
+bool rp_batch_parse_day(const char *text, int64_t *out);
+
 #endif

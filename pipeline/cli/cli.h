@@ -168,4 +168,45 @@ const char *cli_decision_check(void *ctx, char **operands, int n);
     "approver\n                          gave outside the tool; needs "        \
     "--evidence FILE\n"
 
+/* ---- Progress of a run (progress.c) ---- */
+
+/*
+ * On a terminal (stderr a tty, TERM not "dumb") one line redrawn in place:
+ * stage, bar, documents done / total, rate, time left; it clears itself
+ * before any log line or error, so they never mix.  Otherwise (cron, a
+ * journal, a pipe) a timestamped line per stage and every few seconds.
+ * Nothing below RP_LOG_NORMAL (--quiet).
+ */
+enum cli_progress_mode {
+    CLI_PROGRESS_OFF,
+    CLI_PROGRESS_BAR,
+    CLI_PROGRESS_LINES
+};
+
+struct cli_progress {
+    enum cli_progress_mode mode;
+    FILE *out;
+    int shown;      /* the bar is on the terminal now */
+    char stage[16]; /* stage of the last thing shown */
+    double last;    /* its elapsed seconds */
+};
+
+/* Picks the mode from out and the log level; a bar hooks into the log. */
+void cli_progress_init(struct cli_progress *pr, FILE *out);
+/* The run's on_progress (ctx: the struct cli_progress). */
+void cli_progress_update(void *ctx, const struct rp_batch_progress *p);
+/* Clears the bar and unhooks it from the log. */
+void cli_progress_finish(struct cli_progress *pr);
+
+/*
+ * What is shown, into buf (always terminated): the bar for a terminal of
+ * width columns ("render [####....]  412/1003  41%  37.2/s  0:16 left"),
+ * and the line for a log, after stamp.
+ */
+void cli_progress_format_bar(char *buf, size_t size,
+                             const struct rp_batch_progress *p, int width);
+void cli_progress_format_line(char *buf, size_t size,
+                              const struct rp_batch_progress *p,
+                              const char *stamp);
+
 #endif

@@ -69,6 +69,7 @@ void cli_report(const struct rp_error *err)
 {
     char text[2048];
     rp_error_format(err, text, sizeof(text));
+    rp_log_before_line();
     fprintf(stderr, "reportpipe: error: %s\n", text);
 }
 
@@ -111,20 +112,7 @@ int64_t cli_source_date(void)
 
 int cli_parse_date(const char *text, int64_t *out)
 {
-    static const int days_in_month[] = {31, 29, 31, 30, 31, 30,
-                                        31, 31, 30, 31, 30, 31};
-    struct tm tm;
-    int y, m, d, n = 0;
-
-    if (sscanf(text, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || text[n] != '\0' ||
-        n != 10 || m < 1 || m > 12 || d < 1 || d > days_in_month[m - 1])
-        return 0;
-    memset(&tm, 0, sizeof(tm));
-    tm.tm_year = y - 1900;
-    tm.tm_mon = m - 1;
-    tm.tm_mday = d;
-    *out = (int64_t)timegm(&tm);
-    return 1;
+    return rp_batch_parse_day(text, out);
 }
 
 int cli_zone_option(const char *arg, const char *usage)

@@ -6,6 +6,8 @@
 
 static enum rp_log_level log_level = RP_LOG_NORMAL;
 static unsigned long warnings;
+static void (*before_line)(void *ctx);
+static void *before_line_ctx;
 
 void rp_log_set_level(enum rp_log_level level)
 {
@@ -23,6 +25,23 @@ void rp_log_set_sink(void (*sink)(void *ctx, enum rp_log_kind kind,
     log_sink_ctx = ctx;
 }
 
+enum rp_log_level rp_log_level(void)
+{
+    return log_level;
+}
+
+void rp_log_set_before_line(void (*fn)(void *ctx), void *ctx)
+{
+    before_line = fn;
+    before_line_ctx = ctx;
+}
+
+void rp_log_before_line(void)
+{
+    if (before_line)
+        before_line(before_line_ctx);
+}
+
 static void log_line(enum rp_log_kind kind, const char *prefix, const char *fmt,
                      va_list ap)
 {
@@ -32,6 +51,7 @@ static void log_line(enum rp_log_kind kind, const char *prefix, const char *fmt,
         log_sink(log_sink_ctx, kind, text);
         return;
     }
+    rp_log_before_line();
     fputs("reportpipe: ", stderr);
     fputs(prefix, stderr);
     vfprintf(stderr, fmt, ap);
@@ -62,6 +82,8 @@ void rp_log_warn(const char *fmt, ...)
 {
     va_list ap;
     warnings++;
+    if (log_level < RP_LOG_QUIET)
+        return;
     va_start(ap, fmt);
     log_line(RP_LOG_KIND_WARN, "warning: ", fmt, ap);
     va_end(ap);

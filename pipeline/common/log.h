@@ -8,9 +8,27 @@
 
 #include "error.h"
 
-enum rp_log_level { RP_LOG_QUIET = 0, RP_LOG_NORMAL = 1, RP_LOG_VERBOSE = 2 };
+/*
+ * RP_LOG_ERRORS: nothing from here, only the errors cli/ prints (what a
+ * cron job mails); RP_LOG_QUIET: warnings too; RP_LOG_NORMAL: and the
+ * stage summaries.  Warnings are counted at every level.
+ */
+enum rp_log_level {
+    RP_LOG_ERRORS = -1,
+    RP_LOG_QUIET = 0,
+    RP_LOG_NORMAL = 1,
+    RP_LOG_VERBOSE = 2
+};
 
 void rp_log_set_level(enum rp_log_level level);
+enum rp_log_level rp_log_level(void);
+/*
+ * fn(ctx) is called before each line is written (and before cli/ prints an
+ * error), so that whatever shares the terminal, a progress bar, can clear
+ * itself first.  NULL removes it.
+ */
+void rp_log_set_before_line(void (*fn)(void *ctx), void *ctx);
+void rp_log_before_line(void);
 /* One-line stage summaries and progress; shown at RP_LOG_NORMAL. */
 void rp_log_info(const char *fmt, ...) RP_PRINTF(1, 2);
 /* Details; shown at RP_LOG_VERBOSE. */
