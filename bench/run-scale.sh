@@ -63,29 +63,18 @@ printf '  %-40s %9s MB    goal <= 1024 MB  %s\n' \
 printf '  %-40s %9s MB    (shared pages counted once)\n' \
     "peak memory, all processes (PSS summed)" "$(mb "$pss_kb")"
 
-# Time per stage, from the stage summary lines ("... (12.34 s)"); the
-# import's line has no time of its own: it is what the others leave.
-awk -v total="$full" '
-    /^reportpipe: (merge|render): .*\([0-9.]+ s\)$/ {
-        stage = $2; sub(":", "", stage)
-        t = $NF == "s)" ? $(NF - 1) : $NF; gsub(/[()s]/, "", t)
-        secs[stage] = t; sum += t
-    }
-    /^reportpipe: render: / {
-        if (match($0, /reviews \([0-9]+ pages\)/))
-            pages += substr($0, RSTART + 9, RLENGTH - 16)
-        if (match($0, /status report \([0-9]+ pages\)/))
-            pages += substr($0, RSTART + 15, RLENGTH - 22)
-    }
-    END {
-        printf "  %-40s %9.2f s\n", "import (the rest)", total - sum
-        printf "  %-40s %9.2f s\n", "merge", secs["merge"]
-        printf "  %-40s %9.2f s\n", "render", secs["render"]
-        print secs["render"], pages > "'"$out"'/run-render.txt"
-    }' "$out/run-full.log"
-if [ -f "$docs/run-summary.json" ]; then
-    echo "  (per stage and per document: $docs/run-summary.json)"
-fi
+# Time per stage, from run-summary.json (written last by the run).
+perl -MJSON::PP -e '
+    local $/; open my $f, "<", $ARGV[0] or die "$ARGV[0]: $!\n";
+    my $s = decode_json(<$f>); my $st = $s->{stages};
+    printf "  %-40s %9.2f s\n", $_, $st->{$_}{seconds} for qw(import merge render);
+    my $r = $st->{render};
+    printf "  %-40s %9d built, %d unchanged, %d failed\n", "documents",
+        $r->{built}, $r->{skipped}, $r->{failed};
+    open my $o, ">", $ARGV[1] or die;
+    print $o $r->{seconds}, " ", $r->{review_pages} + $r->{report_pages}, "\n";
+' "$docs/run-summary.json" "$out/run-render.txt"
+echo "  (per stage and per document: $docs/run-summary.json)"
 
 timed again
 printf '%-42s %9.2f s     goal <= 2 s      %s\n' "re-run, nothing changed" \

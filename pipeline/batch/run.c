@@ -61,7 +61,7 @@ struct run {
     const char *schema_path; /* the status report's data is checked */
     struct rp_batch_summary *summary;
     struct rp_batch_progress progress;
-    struct timespec render_start;
+    struct timespec stage_start; /* of progress.stage */
     struct doc_record *docs;
     size_t n_docs, cap_docs;
 };
@@ -376,8 +376,9 @@ static void progress(struct run *r, const char *stage, size_t total)
         memset(&r->progress, 0, sizeof(r->progress));
         r->progress.stage = stage;
         r->progress.total = total;
+        clock_gettime(CLOCK_MONOTONIC, &r->stage_start);
     }
-    r->progress.elapsed = seconds_since(&r->render_start);
+    r->progress.elapsed = seconds_since(&r->stage_start);
     if (o->on_progress)
         o->on_progress(o->on_progress_ctx, &r->progress);
 }
@@ -621,7 +622,6 @@ static enum rp_status render_all(struct run *r, struct rp_error *err)
     status = check_only(r, err);
     if (status != RP_OK)
         goto out;
-    clock_gettime(CLOCK_MONOTONIC, &r->render_start);
     progress(r, "render", (reviews ? (o->n_only ? o->n_only : n) : 0) + report);
     for (i = 0; i < n && reviews; i++) {
         const struct rp_account *a = rp_merge_account_at(r->merged, i);

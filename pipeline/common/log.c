@@ -82,7 +82,9 @@ void rp_log_warn(const char *fmt, ...)
 {
     va_list ap;
     warnings++;
-    if (log_level < RP_LOG_QUIET)
+    /* A worker's warnings go to the run whatever the level: the run
+     * counts them, and shows them or not. */
+    if (log_level < RP_LOG_QUIET && !log_sink)
         return;
     va_start(ap, fmt);
     log_line(RP_LOG_KIND_WARN, "warning: ", fmt, ap);
