@@ -167,10 +167,8 @@ enum rp_batch_result { RP_BATCH_BUILT, RP_BATCH_SKIPPED, RP_BATCH_FAILED };
 /* One document to make.  Plain data: it crosses a pipe. */
 struct rp_batch_job {
     enum rp_batch_doc_kind kind;
-    size_t index;                 /* the account's (rp_merge_account_at()) */
-    bool data_hash;               /* the workflow wants the account's */
-    char key[RP_SHA256_HEX_SIZE]; /* the report's, decided by the run */
-    size_t payload_len;           /* bytes that follow; set by submit */
+    size_t index;   /* the account's (rp_merge_account_at()) */
+    bool data_hash; /* the workflow wants the account's */
 };
 
 struct rp_batch_outcome {
@@ -184,7 +182,6 @@ struct rp_batch_outcome {
 };
 
 typedef void (*rp_batch_do_fn)(void *ctx, const struct rp_batch_job *job,
-                               const char *payload,
                                struct rp_batch_outcome *out);
 
 /*
@@ -193,14 +190,14 @@ typedef void (*rp_batch_do_fn)(void *ctx, const struct rp_batch_job *job,
  * now (each closes private_fd, if >= 0), and fn runs in them.  Jobs are
  * handed out in the order submitted; rp_batch_pool_next() gives the next
  * outcome, in whatever order they finish, or false when every job
- * submitted has one.  payload (malloc'd text or NULL) is the pool's.
+ * submitted has one.
  */
 struct rp_batch_pool;
 enum rp_status rp_batch_pool_start(struct rp_batch_pool **out, unsigned workers,
                                    rp_batch_do_fn fn, void *ctx, int private_fd,
                                    struct rp_error *err) RP_MUST_CHECK;
 void rp_batch_pool_submit(struct rp_batch_pool *pool,
-                          const struct rp_batch_job *job, char *payload);
+                          const struct rp_batch_job *job);
 bool rp_batch_pool_next(struct rp_batch_pool *pool,
                         struct rp_batch_outcome *out);
 void rp_batch_pool_finish(struct rp_batch_pool *pool);

@@ -54,18 +54,13 @@ struct worker {
     struct rp_batch_job job; /* the one it holds while busy */
 };
 
-struct queued {
-    struct rp_batch_job job;
-    char *payload; /* owned */
-};
-
 struct rp_batch_pool {
     rp_batch_do_fn fn;
     void *ctx;
     unsigned n_workers; /* 0: in process */
     struct worker *workers;
     int results_fd; /* read end of the shared pipe */
-    struct queued *queue;
+    struct rp_batch_job *queue;
     size_t head, n, cap;
     void (*old_sigpipe)(int);
 };
@@ -132,19 +127,10 @@ static void worker_main(struct rp_batch_pool *pool, unsigned number,
     worker_results_fd = results_fd;
     rp_log_set_sink(send_log, NULL);
     while ((got = read_all(jobs_fd, &job, sizeof(job))) == 1) {
-        char *payload = NULL;
-
-        if (job.payload_len) {
-            payload = rp_xmalloc(job.payload_len + 1);
-            if (read_all(jobs_fd, payload, job.payload_len) != 1)
-                _exit(1);
-            payload[job.payload_len] = '\0';
-        }
         memset(&m, 0, sizeof(m));
         m.type = MSG_OUTCOME;
         m.worker = number;
-        pool->fn(pool->ctx, &job, payload, &m.u.outcome);
-        free(payload);
+        pool->fn(pool->ctx, &job, &m.u.outcome);
         if (!write_all(results_fd, &m, sizeof(m)))
             _exit(1);
     }
@@ -228,14 +214,11 @@ enum rp_status rp_batch_pool_start(struct rp_batch_pool **out, unsigned workers,
 }
 
 void rp_batch_pool_submit(struct rp_batch_pool *pool,
-                          const struct rp_batch_job *job, char *payload)
+                          const struct rp_batch_job *job)
 {
     rp_array_grow((void **)&pool->queue, &pool->cap, pool->n + 1,
                   sizeof(*pool->queue));
-    pool->queue[pool->n].job = *job;
-    pool->queue[pool->n].job.payload_len = payload ? strlen(payload) : 0;
-    pool->queue[pool->n].payload = payload;
-    pool->n++;
+    pool->queue[pool->n++] = *job;
 }
 
 static void failed_outcome(const struct rp_batch_job *job,
@@ -256,20 +239,16 @@ static void dispatch(struct rp_batch_pool *pool)
 
     for (i = 0; i < pool->n_workers && pool->head < pool->n; i++) {
         struct worker *w = &pool->workers[i];
-        struct queued *q = &pool->queue[pool->head];
+        const struct rp_batch_job *q = &pool->queue[pool->head];
 
         if (w->busy || w->jobs_fd < 0)
             continue;
-        if (!write_all(w->jobs_fd, &q->job, sizeof(q->job)) ||
-            (q->job.payload_len &&
-             !write_all(w->jobs_fd, q->payload, q->job.payload_len))) {
-            close_fd(&w->jobs_fd); /* dead: reaped in next_outcome() */
+        if (!write_all(w->jobs_fd, q, sizeof(*q))) {
+            close_fd(&w->jobs_fd); /* dead: reaped in rp_batch_pool_next() */
             continue;
         }
         w->busy = true;
-        w->job = q->job;
-        free(q->payload);
-        q->payload = NULL;
+        w->job = *q;
         pool->head++;
     }
 }
@@ -332,15 +311,10 @@ static bool reap(struct rp_batch_pool *pool, struct rp_batch_outcome *o)
 bool rp_batch_pool_next(struct rp_batch_pool *pool, struct rp_batch_outcome *o)
 {
     if (pool->n_workers == 0) {
-        struct queued *q;
-
         if (pool->head == pool->n)
             return false;
-        q = &pool->queue[pool->head++];
         memset(o, 0, sizeof(*o));
-        pool->fn(pool->ctx, &q->job, q->payload, o);
-        free(q->payload);
-        q->payload = NULL;
+        pool->fn(pool->ctx, &pool->queue[pool->head++], o);
         return true;
     }
     for (;;) {
@@ -352,10 +326,8 @@ bool rp_batch_pool_next(struct rp_batch_pool *pool, struct rp_batch_outcome *o)
         if (!any_busy(pool) && (pool->head == pool->n || !any_alive(pool))) {
             /* Nobody left to make what is still queued. */
             if (pool->head < pool->n) {
-                struct queued *q = &pool->queue[pool->head++];
-                failed_outcome(&q->job, o, "no worker process is left");
-                free(q->payload);
-                q->payload = NULL;
+                failed_outcome(&pool->queue[pool->head++], o,
+                               "no worker process is left");
                 return true;
             }
             return false;
@@ -389,7 +361,6 @@ bool rp_batch_pool_next(struct rp_batch_pool *pool, struct rp_batch_outcome *o)
 void rp_batch_pool_finish(struct rp_batch_pool *pool)
 {
     unsigned i;
-    size_t q;
 
     if (!pool)
         return;
@@ -404,8 +375,6 @@ void rp_batch_pool_finish(struct rp_batch_pool *pool)
     if (pool->n_workers)
         signal(SIGPIPE, pool->old_sigpipe);
     close_fd(&pool->results_fd);
-    for (q = pool->head; q < pool->n; q++)
-        free(pool->queue[q].payload);
     free(pool->queue);
     free(pool->workers);
     free(pool);

@@ -22,6 +22,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,8 +44,8 @@
 
 /* What became of one document, for run-summary.json. */
 struct doc_record {
-    char *document; /* path under OUTPUT */
-    const char *account;
+    char *document;     /* path under OUTPUT */
+    char *account;      /* or NULL */
     const char *result; /* built, skipped, approved, failed */
     int pages;
     double seconds;
@@ -313,26 +314,8 @@ out:
     return status;
 }
 
-static enum rp_status do_report(struct run *r, const struct rp_batch_job *job,
-                                const char *payload,
-                                struct rp_batch_outcome *out,
-                                struct rp_error *err)
-{
-    enum rp_status status;
-    xmlDoc *doc = NULL;
-
-    status = rp_xml_read_memory(payload, job->payload_len, "status report data",
-                                &doc, err);
-    if (status == RP_OK)
-        status = make_document(r, r->report, doc, NULL, job->key,
-                               "status-report", REPORT_NAME, out, err);
-    if (doc)
-        xmlFreeDoc(doc);
-    return status;
-}
-
 static void do_job(void *ctx, const struct rp_batch_job *job,
-                   const char *payload, struct rp_batch_outcome *out)
+                   struct rp_batch_outcome *out)
 {
     struct run *r = ctx;
     struct timespec start;
@@ -343,10 +326,7 @@ static void do_job(void *ctx, const struct rp_batch_job *job,
     out->kind = job->kind;
     out->index = job->index;
     rp_error_init(&out->err);
-    if (job->kind == RP_BATCH_DOC_REVIEW)
-        status = do_review(r, job, out, &out->err);
-    else
-        status = do_report(r, job, payload, out, &out->err);
+    status = do_review(r, job, out, &out->err);
     if (status != RP_OK)
         out->result = RP_BATCH_FAILED;
     out->seconds = seconds_since(&start);
@@ -364,7 +344,7 @@ static struct doc_record *add_record(struct run *r, const char *document,
     d = &r->docs[r->n_docs++];
     memset(d, 0, sizeof(*d));
     d->document = rp_xstrdup(document);
-    d->account = account;
+    d->account = account ? rp_xstrdup(account) : NULL;
     return d;
 }
 
@@ -456,68 +436,70 @@ static enum rp_status take_outcome(struct run *r,
     return status;
 }
 
-/* The status report's data, as text for a worker, and its key; NULL when
- * the summary could not be made (reported). */
-static char *report_payload(struct run *r, char key[RP_SHA256_HEX_SIZE],
-                            enum rp_status *status)
+/* A document that failed before it could be attempted. */
+static void failed_record(struct run *r, const char *document,
+                          const struct rp_error *err)
+{
+    struct doc_record *d = add_record(r, document, NULL);
+    char why[2048];
+
+    rp_batch_report(r->o, err);
+    rp_error_format(err, why, sizeof(why));
+    d->result = "failed";
+    d->why = rp_xstrdup(why);
+    r->progress.done++;
+    r->progress.failed++;
+}
+
+/*
+ * The status report, last and in this process: its data (the summary,
+ * validated, with the workflow's requests as they stand after the drafts)
+ * is made first, then the merge and the exports are released, so the
+ * report's FO tree, the largest thing a run holds, never shares memory
+ * with the portfolio.
+ */
+static enum rp_status make_report(struct run *r, struct rp_dataset *data)
 {
     const struct rp_batch_options *o = r->o;
-    char data_hash[RP_SHA256_HEX_SIZE];
-    struct rp_error err;
+    char data_hash[RP_SHA256_HEX_SIZE], key[RP_SHA256_HEX_SIZE];
+    struct rp_batch_outcome out;
+    struct timespec start;
+    enum rp_status status;
     xmlDoc *doc = NULL;
-    xmlChar *mem = NULL;
-    char *payload = NULL;
-    int size = 0;
 
-    rp_error_init(&err);
-    *status = rp_merge_summary_doc(r->merged, &doc, &err);
-    if (*status == RP_OK && r->schema_path)
-        *status = rp_merge_validate(doc, r->schema_path, &err);
-    if (*status == RP_OK)
-        *status = rp_batch_add_requests(o, &r->reqs, doc, &err);
-    if (*status != RP_OK) {
-        struct doc_record *d = add_record(r, REPORT_NAME, NULL);
-        char why[2048];
-
-        rp_batch_report(o, &err);
-        rp_error_format(&err, why, sizeof(why));
-        d->result = "failed";
-        d->why = rp_xstrdup(why);
-        r->progress.done++;
-        r->progress.failed++;
-        goto out;
-    }
-    *status = rp_batch_reduced_hash(doc, data_hash, &err);
-    if (*status != RP_OK) {
-        rp_batch_report(o, &err);
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    memset(&out, 0, sizeof(out));
+    out.kind = RP_BATCH_DOC_REPORT;
+    rp_error_init(&out.err);
+    status = rp_merge_summary_doc(r->merged, &doc, &out.err);
+    if (status == RP_OK && r->schema_path)
+        status = rp_merge_validate(doc, r->schema_path, &out.err);
+    if (status == RP_OK)
+        status = rp_batch_add_requests(o, &r->reqs, doc, &out.err);
+    if (status == RP_OK)
+        status = rp_batch_reduced_hash(doc, data_hash, &out.err);
+    if (status != RP_OK) {
+        failed_record(r, REPORT_NAME, &out.err);
         goto out;
     }
     key_of(r->prefix, "status-report", data_hash, key);
-    xmlDocDumpMemoryEnc(doc, &mem, &size, "UTF-8");
-    payload = rp_xmalloc((size_t)(size > 0 ? size : 0) + 1);
-    memcpy(payload, mem ? (const char *)mem : "",
-           (size_t)(size > 0 ? size : 0));
-    payload[size > 0 ? size : 0] = '\0';
+    rp_merge_free(r->merged);
+    r->merged = NULL;
+    rp_dataset_release(data);
+    rp_dataset_init(data);
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+    status = make_document(r, r->report, doc, NULL, key, "status-report",
+                           REPORT_NAME, &out, &out.err);
+    if (status != RP_OK)
+        out.result = RP_BATCH_FAILED;
+    out.seconds = seconds_since(&start);
+    status = take_outcome(r, &out);
 out:
-    xmlFree(mem);
     if (doc)
         xmlFreeDoc(doc);
-    return payload;
-}
-
-static void submit_report(struct run *r, struct rp_batch_pool *pool,
-                          enum rp_status *overall)
-{
-    struct rp_batch_job job;
-    enum rp_status status;
-    char *payload;
-
-    memset(&job, 0, sizeof(job));
-    job.kind = RP_BATCH_DOC_REPORT;
-    payload = report_payload(r, job.key, &status);
-    *overall = worse(*overall, status);
-    if (payload)
-        rp_batch_pool_submit(pool, &job, payload);
+    return status;
 }
 
 static bool wanted(const struct rp_batch_options *o, const char *id)
@@ -606,8 +588,10 @@ static bool review_without_job(struct run *r, size_t i, enum rp_status *overall)
     return true;
 }
 
-/* Every document: the reviews wanted, the status report unless --only. */
-static enum rp_status render_all(struct run *r, struct rp_error *err)
+/* Every document: the reviews wanted, then the status report unless
+ * --only.  data is released before the report. */
+static enum rp_status render_all(struct run *r, struct rp_dataset *data,
+                                 struct rp_error *err)
 {
     const struct rp_batch_options *o = r->o;
     size_t n = rp_merge_account_count(r->merged), i, n_jobs = 0;
@@ -634,29 +618,25 @@ static enum rp_status render_all(struct run *r, struct rp_error *err)
             o->workflow && rp_batch_has_request(&r->reqs, a->id);
         n_jobs++;
     }
-    if (workers > n_jobs + report)
-        workers = (unsigned)(n_jobs + report);
-    /* A worker has the data of its fork only: what changes later (the
-     * report's data) is handed to it, and the store stays here. */
+    if (workers > n_jobs)
+        workers = (unsigned)n_jobs;
+    /* Workers have the merge of their fork; the store stays here. */
     status = rp_batch_pool_start(&pool, workers, do_job, r, -1, err);
     if (status != RP_OK)
         goto out;
-    /* The status report first: it is the longest, and the reviews fill in
-     * around it.  With a workflow it waits for the reviews, whose drafts
-     * may move the requests it shows. */
-    if (report && !o->workflow)
-        submit_report(r, pool, &overall);
     for (i = 0; i < n_jobs; i++)
-        rp_batch_pool_submit(pool, &jobs[i], NULL);
+        rp_batch_pool_submit(pool, &jobs[i]);
     progress(r, NULL, 0);
     while (rp_batch_pool_next(pool, &out))
         overall = worse(overall, take_outcome(r, &out));
-    if (report && o->workflow) {
+    rp_batch_pool_finish(pool);
+    pool = NULL;
+    if (report) {
+        /* The drafts just made may have moved requests: the report shows
+         * them as they stand now. */
         rp_batch_requests_release(&r->reqs);
         rp_batch_requests_load(o, &r->reqs);
-        submit_report(r, pool, &overall);
-        while (rp_batch_pool_next(pool, &out))
-            overall = worse(overall, take_outcome(r, &out));
+        overall = worse(overall, make_report(r, data));
     }
 out:
     rp_batch_pool_finish(pool);
@@ -1030,7 +1010,7 @@ enum rp_status rp_batch_run(const struct rp_batch_options *o,
         status = rp_transform_load(path, &r.report, err);
     if (status != RP_OK)
         goto out;
-    overall = worse(overall, render_all(&r, err));
+    overall = worse(overall, render_all(&r, &data, err));
     t.render = seconds_since(&stage);
     /* Workers finish in any order; the record of them does not. */
     if (r.n_docs > 1)
@@ -1079,6 +1059,7 @@ out:
     rp_batch_requests_release(&r.reqs);
     for (i = 0; i < r.n_docs; i++) {
         free(r.docs[i].document);
+        free(r.docs[i].account);
         free(r.docs[i].why);
     }
     free(r.docs);
