@@ -1,9 +1,9 @@
 /*
  * SHA-256, the one digest of the program: approvals bind to the hash of a
  * document's bytes, snapshots and templates are told apart by theirs.
- * Digests are lower-case hex, 64 characters and a NUL.  GLib's GChecksum
- * does the work (GLib comes with Pango); this is the only place that
- * calls it, so every hash in the program is made the same way.
+ * Digests are lower-case hex, 64 characters and a NUL.  OpenSSL's
+ * libcrypto does the work; this is the only place that calls it, so every
+ * hash in the program is made the same way.
  */
 #ifndef RP_COMMON_HASH_H
 #define RP_COMMON_HASH_H

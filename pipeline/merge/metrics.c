@@ -99,26 +99,53 @@ void rp_merge_month_label(int64_t ym, char *buf, size_t size)
     snprintf(buf, size, "%s %04" PRId64, names[ym - y * 12], y);
 }
 
+/* n (0 <= n < 10^width) as width digits at p. */
+static char *put_digits(char *p, int64_t n, int width)
+{
+    int i;
+
+    for (i = width - 1; i >= 0; i--) {
+        p[i] = (char)('0' + n % 10);
+        n /= 10;
+    }
+    return p + width;
+}
+
+/* Written digit by digit, not with snprintf: a run writes one per ticket
+ * time, millions of them.  Years are 0001..9999 (validate.c, period.c). */
 void rp_merge_fmt_date(int64_t t, char *buf, size_t size)
 {
+    char text[11], *p = text;
     int64_t y, m, d;
 
     civil_from_days(rp_merge_floor_div(t, RP_MERGE_SECONDS_PER_DAY), &y, &m,
                     &d);
-    snprintf(buf, size, "%04" PRId64 "-%02" PRId64 "-%02" PRId64, y, m, d);
+    p = put_digits(p, y, 4);
+    *p++ = '-';
+    p = put_digits(p, m, 2);
+    *p++ = '-';
+    p = put_digits(p, d, 2);
+    *p = '\0';
+    snprintf(buf, size, "%s", text);
 }
 
 void rp_merge_fmt_time(int64_t t, char *buf, size_t size)
 {
     int64_t day = rp_merge_floor_div(t, RP_MERGE_SECONDS_PER_DAY);
     int64_t sec = t - day * RP_MERGE_SECONDS_PER_DAY;
-    int64_t y, m, d;
+    char text[21], *p;
 
-    civil_from_days(day, &y, &m, &d);
-    snprintf(buf, size,
-             "%04" PRId64 "-%02" PRId64 "-%02" PRId64 "T%02" PRId64
-             ":%02" PRId64 ":%02" PRId64 "Z",
-             y, m, d, sec / 3600, sec / 60 % 60, sec % 60);
+    rp_merge_fmt_date(t, text, sizeof(text));
+    p = text + 10;
+    *p++ = 'T';
+    p = put_digits(p, sec / 3600, 2);
+    *p++ = ':';
+    p = put_digits(p, sec / 60 % 60, 2);
+    *p++ = ':';
+    p = put_digits(p, sec % 60, 2);
+    *p++ = 'Z';
+    *p = '\0';
+    snprintf(buf, size, "%s", text);
 }
 
 /* ---- numbers ---- */
