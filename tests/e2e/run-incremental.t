@@ -3,7 +3,7 @@
 # workers, only what changed rebuilt, a killed run that costs nothing, one
 # run at a time per output folder, and run-summary.json saying how it went.
 . "$(dirname "$0")/lib.sh"
-plan 35
+plan 39
 
 in="$WORK/in"
 cp -R input "$in"
@@ -36,6 +36,20 @@ ok $same "every PDF of -j 2 is byte for byte the one of -j 1 ($n documents)"
 is "$(summary "$WORK/j2/run-summary.json" '$s->{complete} ? "yes" : "no"')" yes \
     "run-summary.json says the set is complete"
 is "$(results "$WORK/j2/run-summary.json" built | wc -l)" "$n" "and lists every document as built"
+
+# ---- one account that cannot be made costs only its review
+bad="$WORK/bad"
+cp -R input "$bad"
+sed -n 's/^ACC-1014,Vinterberg Energi AS,/ACC\/1099,Broken Id AS,/p' input/salesforce-accounts.csv \
+    >>"$bad/salesforce-accounts.csv"
+"$REPORTPIPE" run -q -j 2 --input "$bad" --output "$WORK/bad-out" --state "$state" 2>"$WORK/log"
+is $? 1 "a run with one account that cannot be made exits 1"
+contains "$WORK/log" "account id 'ACC/1099' cannot name a file" "and names the account and why"
+is "$(results "$WORK/bad-out/run-summary.json" built | wc -l)" "$n" "every other document is made"
+is "$(summary "$WORK/bad-out/run-summary.json" \
+    'join ",", map { "$_->{account}: $_->{why}" =~ /cannot name a file/ ? "yes" : () }
+        grep { $_->{result} eq "failed" } @{$s->{documents}}')" yes \
+    "run-summary.json lists it as failed, with why"
 
 # ---- nothing changed: nothing made
 out="$WORK/j2"
