@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static void out_of_memory(size_t size)
 {
@@ -18,6 +19,24 @@ void *rp_xmalloc(size_t size)
     if (!p)
         out_of_memory(size);
     return p;
+}
+
+#define HUGE_PAGE ((size_t)2 << 20)
+
+void *rp_xmalloc_big(size_t size)
+{
+#ifdef MADV_HUGEPAGE
+    if (size >= HUGE_PAGE) {
+        /* aligned_alloc wants a multiple of the alignment. */
+        size_t whole = (size + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+        void *p = whole >= size ? aligned_alloc(HUGE_PAGE, whole) : NULL;
+        if (!p)
+            out_of_memory(size);
+        (void)madvise(p, whole, MADV_HUGEPAGE); /* a hint: may be refused */
+        return p;
+    }
+#endif
+    return rp_xmalloc(size);
 }
 
 void *rp_xcalloc(size_t count, size_t size)

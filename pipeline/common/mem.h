@@ -17,6 +17,15 @@ void *rp_xrealloc(void *ptr, size_t size);
 char *rp_xstrdup(const char *s);
 char *rp_xstrndup(const char *s, size_t n);
 
+/*
+ * Like rp_xmalloc, for a block of megabytes that is written all over or
+ * at random (a string pool's block, a hash table): where the kernel
+ * gives huge pages on request (Linux, transparent_hugepage "madvise"), a
+ * block of 2 MiB or more asks for them, so it costs a page fault and a
+ * TLB entry per 2 MiB instead of per 4 KiB.  Freed with free().
+ */
+void *rp_xmalloc_big(size_t size);
+
 /* Overflow-checked arithmetic: false (and *out untouched) on overflow. */
 bool rp_size_mul(size_t a, size_t b, size_t *out);
 bool rp_size_add(size_t a, size_t b, size_t *out);

@@ -9,6 +9,7 @@
 /* Large enough that a block's malloc is rare, small enough that a pool
  * holding a handful of names does not take much. */
 #define POOL_BLOCK ((size_t)256 << 10)
+/* POOL_BLOCK << 5 = 8 MiB: at most that much of a big pool is unused. */
 
 void rp_pool_init(struct rp_pool *pool)
 {
@@ -33,12 +34,19 @@ char *rp_pool_alloc(struct rp_pool *pool, size_t len)
     if (!rp_size_add(len, 1, &need))
         abort();
     if (pool->size - pool->used < need) {
-        /* A string longer than a block gets a block of its own size. */
-        size_t size = need > POOL_BLOCK ? need : POOL_BLOCK;
+        /* Blocks double up to POOL_BLOCK_MAX: a pool of a few names stays
+         * small, one of a million records' text gets big blocks, which
+         * rp_xmalloc_big backs with huge pages (the first touch of each
+         * 4 KiB page was a tenth of a big import).  A string longer than
+         * a block gets a block of its own size. */
+        size_t shift = pool->n_blocks < 5 ? pool->n_blocks : 5;
+        size_t size = POOL_BLOCK << shift;
 
+        if (need > size)
+            size = need;
         rp_array_grow((void **)&pool->blocks, &pool->cap_blocks,
                       pool->n_blocks + 1, sizeof(*pool->blocks));
-        pool->blocks[pool->n_blocks++] = rp_xmalloc(size);
+        pool->blocks[pool->n_blocks++] = rp_xmalloc_big(size);
         pool->size = size;
         pool->used = 0;
     }

@@ -51,6 +51,13 @@ struct import {
     struct rp_buf scratch; /* a value joined from repeated columns */
     struct rp_import_footer footer;
     struct rp_import_row_sink rows; /* take_row, for the footer */
+    /* The file has a column for the record's id (accounts: else ids are
+     * made from names, see account_id). */
+    bool id_column;
+    /* "" and the profile's system, in the dataset's pool from before the
+     * first row, shared by every record that has no text of its own: a
+     * copy per row and member was a tenth of the pool's allocations. */
+    char *empty, *system;
 };
 
 /* Why a row was rejected. */
@@ -536,11 +543,10 @@ static void record_finish(const struct import *im, union record *rec)
     for (i = 0; i < k->n_members; i++) {
         char **member = (char **)((char *)rec + k->members[i].offset);
         if (k->members[i].type == RP_MEMBER_TEXT && !*member)
-            *member = rp_pool_alloc(&im->data->text, 0);
+            *member = im->empty;
     }
     if (im->profile->kind == RP_IMPORT_TICKETS && !rec->ticket.source_system[0])
-        rec->ticket.source_system = rp_pool_strndup(
-            &im->data->text, im->profile->system, strlen(im->profile->system));
+        rec->ticket.source_system = im->system;
     if (im->profile->kind == RP_IMPORT_ACCOUNTS && !rec->account.domain[0] &&
         rec->account.website[0])
         rec->account.domain =
@@ -596,6 +602,33 @@ static bool check_ticket(const struct import *im, const struct rp_ticket *t,
     return true;
 }
 
+/*
+ * An account's id when its export has none (a Salesforce Accounts report
+ * without Account ID): made from its name, by the one function that
+ * makes such ids (rp_import_id_from_name; why the import and not the
+ * merge owns it is said there).  A file that has the id column still
+ * needs an id in every row: a name-made id among real ones would change
+ * as soon as the row got its id.
+ */
+static bool account_id(const struct import *im, struct rp_account *a,
+                       struct verdict *v)
+{
+    if (a->id[0])
+        return true;
+    if (im->id_column)
+        return reject(v, name_of(im, "id"),
+                      "is empty, but every account needs it (ids are made "
+                      "from the account name only for an export without "
+                      "the column)");
+    if (!a->name[0])
+        return reject(v, name_of(im, "name"),
+                      "is empty, but the export has no account id column, "
+                      "so the account's id is made from its name");
+    a->id = rp_import_id_from_name(&im->data->text, a->name, strlen(a->name));
+    a->id_from_name = true;
+    return true;
+}
+
 static bool check_unique(const struct import *im, const union record *rec,
                          struct verdict *v)
 {
@@ -610,6 +643,19 @@ static bool check_unique(const struct import *im, const union record *rec,
         return true;
     items = rp_dataset_items(im->data, im->profile->kind, &n);
     found = items + i * k->size;
+    /* Two rows of one name in a report without ids are one account,
+     * twice: said by the name, which is what the user sees. */
+    if (im->profile->kind == RP_IMPORT_ACCOUNTS && rec->account.id_from_name) {
+        quote_value(quoted, sizeof(quoted), rec->account.name,
+                    strlen(rec->account.name));
+        return reject(v, name_of(im, "name"),
+                      "%s appears twice; the account (id %s, made from the "
+                      "name, as the export has no ids) was already imported "
+                      "from %s line %ld",
+                      quoted, id,
+                      *(const char *const *)(found + k->source_file),
+                      *(const long *)(found + k->source_line));
+    }
     quote_value(quoted, sizeof(quoted), id, strlen(id));
     return reject(v, name_of(im, k->members[0].name),
                   "%s appears twice; the %s was already "
@@ -694,6 +740,8 @@ static bool type_row(struct import *im, const struct rp_csv_record *row,
     }
     if (ok && p->kind == RP_IMPORT_TICKETS)
         ok = check_ticket(im, &rec->ticket, v);
+    if (ok && p->kind == RP_IMPORT_ACCOUNTS)
+        ok = account_id(im, &rec->account, v);
     if (ok)
         ok = check_unique(im, rec, v);
     if (!ok)
@@ -758,8 +806,14 @@ static enum rp_status take_header(struct import *im,
         }
         im->names[i] = rp_xstrndup(s, len);
     }
+    for (i = 0; i < im->profile->n_fields; i++)
+        im->id_column |= im->profile->fields[i].member == im->kind->members &&
+                         im->columns->n[i] > 0;
     snprintf(im->stats->profile, sizeof(im->stats->profile), "%s",
              im->profile->name);
+    im->empty = rp_pool_alloc(&im->data->text, 0);
+    im->system = rp_pool_strndup(&im->data->text, im->profile->system,
+                                 strlen(im->profile->system));
     if (im->kind->has_id)
         rp_import_index_build(&im->index, im->data, im->profile->kind);
     rp_import_footer_init(&im->footer, im->profile);

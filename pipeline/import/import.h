@@ -59,6 +59,7 @@ struct rp_account {
     int64_t renewal;         /* contract renewal date (UTC midnight) or NONE */
     double arr;              /* annual recurring revenue; 0 if unknown */
     int64_t contract_start;  /* customer since (UTC midnight) or NONE */
+    bool id_from_name;       /* no id column: id made from name (nameid.c) */
     const char *source_file; /* points into rp_dataset.source_files */
     long source_line;        /* line of the record's first physical line */
 };

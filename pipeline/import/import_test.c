@@ -523,6 +523,7 @@ static void assert_same_records(const struct rp_dataset *a,
     for (i = 0; i < a->n_accounts; i++) {
         const struct rp_account *x = &a->accounts[i], *y = &b->accounts[i];
         assert_string_equal(x->id, y->id);
+        assert_int_equal(x->id_from_name, y->id_from_name);
         assert_string_equal(x->name, y->name);
         assert_string_equal(x->tier, y->tier);
         assert_string_equal(x->owner, y->owner);
@@ -563,7 +564,7 @@ static void test_write_records_reimports_the_same(void **state)
     assert_non_null(strstr(text, "\nACC-1001,\"Acme Widgets, Inc.\",Platinum,"
                                  "Sarah Chen,Manufacturing,US,"
                                  "https://acme.example,48500000.00,"
-                                 "2027-03-31,acme.example,0.00,\n"));
+                                 "2027-03-31,acme.example,0.00,,false\n"));
     free(text);
     text = slurp(path_in(f, "records/tickets.csv"));
     assert_non_null(text);
@@ -579,6 +580,41 @@ static void test_write_records_reimports_the_same(void **state)
                      RP_OK);
     assert_int_equal(f->stats.rows_rejected, 0);
     assert_int_equal(rp_import_file(path_in(f, "records/tickets.csv"), NULL,
+                                    &again, &f->stats, &f->err),
+                     RP_OK);
+    assert_int_equal(f->stats.rows_rejected, 0);
+    assert_same_records(&f->data, &again);
+    rp_dataset_release(&again);
+}
+
+/* A Salesforce Accounts report without Account ID: ids from the names
+ * (nameid.c), a repeated name a duplicate, and the canonical file keeps
+ * the ids and says where they came from. */
+static void test_accounts_without_ids_get_ids_from_names(void **state)
+{
+    struct fixture *f = *state;
+    struct rp_dataset again;
+    char out[256];
+
+    import_ok(f, write_fixture(f, "report.csv",
+                               "\"Account Name\",\"Account Owner\"\r\n"
+                               "\"Müller GmbH\",\"Jana\"\r\n"
+                               "\"Muller GmbH\",\"Jana\"\r\n"
+                               "\"Müller GmbH\",\"Jana\"\r\n"));
+    assert_string_equal(f->stats.profile, "salesforce-accounts");
+    assert_int_equal(f->stats.rows_accepted, 2);
+    assert_int_equal(f->stats.rows_rejected, 1);
+    assert_non_null(
+        strstr(f->stats.first_reject,
+               "line 4: Account Name: 'Müller GmbH' appears twice"));
+    assert_string_equal(f->data.accounts[0].id, "name-muller-gmbh-a71002a2");
+    assert_true(f->data.accounts[0].id_from_name);
+    assert_string_equal(f->data.accounts[1].id, "name-muller-gmbh-b1812393");
+
+    snprintf(out, sizeof(out), "%s/records", f->dir);
+    assert_int_equal(rp_import_write_records(&f->data, out, &f->err), RP_OK);
+    rp_dataset_init(&again);
+    assert_int_equal(rp_import_file(path_in(f, "records/accounts.csv"), NULL,
                                     &again, &f->stats, &f->err),
                      RP_OK);
     assert_int_equal(f->stats.rows_rejected, 0);
@@ -807,6 +843,7 @@ int main(void)
         T(test_header_case_order_and_extra_columns),
         T(test_repeated_columns_are_joined),
         T(test_write_records_reimports_the_same),
+        T(test_accounts_without_ids_get_ids_from_names),
         T(test_failed_import_leaves_dataset_unchanged),
         T(test_broken_quoting_costs_only_its_row),
         T(test_utf8_with_a_stray_byte_is_repaired),

@@ -738,6 +738,21 @@ void rp_dataset_mark(const struct rp_dataset *data,
 void rp_dataset_rollback(struct rp_dataset *data,
                          const struct rp_dataset_mark *mark);
 
+/* ---- nameid.c: ids made from names --------------------------------------- */
+
+/* Bytes of a name's slug in its id at most: the id stays short enough to
+ * read in a file name (at most 5 + 48 + 1 + 8 bytes). */
+#define RP_NAMEID_SLUG_MAX 48
+
+/*
+ * The id of a record whose export has no id column, made from its name
+ * (len bytes of UTF-8): "name-<slug>-<8 hex digits>", the format and
+ * why in nameid.c.  The same name always gives the same id, two
+ * different names (even of one slug) different ones.  In pool.
+ */
+char *rp_import_id_from_name(struct rp_pool *pool, const char *name,
+                             size_t len);
+
 /* ---- rejects.c: the rejects file of one import --------------------------- */
 
 struct rp_import_rejects {

@@ -44,6 +44,10 @@ static const struct rp_import_member account_members[] = {
     TYPED(rp_account, arr, "ARR", RP_MEMBER_NUMBER, RP_NEED_OPTIONAL),
     TYPED(rp_account, contract_start, "Contract Start", RP_MEMBER_DATE,
           RP_NEED_OPTIONAL),
+    /* Last: the canonical file keeps the columns before it where they
+     * were, and a file written before it imports as all false. */
+    TYPED(rp_account, id_from_name, "ID From Name", RP_MEMBER_BOOL,
+          RP_NEED_OPTIONAL),
 };
 
 static const struct rp_import_member ticket_members[] = {

@@ -77,6 +77,10 @@ enum rp_status rp_merge_emit_account(xmlNode *root, struct rp_merge_builder *b,
     size_t i;
 
     rp_merge_set_attr(acc, "id", a->id);
+    /* A template or reader can tell an id made from the name (it changes
+     * if the account is renamed) from the CRM's own. */
+    if (a->id_from_name)
+        rp_merge_set_attr(acc, "id-from", "name");
     rp_merge_set_attr(acc, "name", a->name);
     rp_merge_set_attr(acc, "tier", a->tier);
     rp_merge_set_attr(acc, "owner", rp_merge_owner_name(&b->matcher, a->owner));

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 dir=tests/data/exports/salesforce
 n=$(grep -cv '^#' "$dir/expected.txt")
-plan $((n + 15))
+plan $((n + 19))
 
 # ---- every file: profile and counts ---------------------------------------------
 grep -v '^#' "$dir/expected.txt" >"$WORK/expected"
@@ -38,6 +38,23 @@ imp "$dir/report-cases-en_US.csv"
 is "$(rec tickets 00001006 7)" "2026-01-31T16:05:00Z" "en_US 1/31/2026, 4:05 PM"
 contains "$WORK/log" "10 rows read = 4 accepted + 1 rejected + 5 footer lines (skipped)" \
     "the summary line counts the footer apart"
+imp "$dir/report-accounts-en_US.csv"
+is "$(rec accounts "name-muller-gmbh-a71002a2" 2)" "Müller GmbH" \
+    "an Accounts report without ids: the id is made from the name"
+is "$(rec accounts "name-muller-gmbh-a71002a2" 13)" "true" \
+    "and the record says so"
+# Two names of one slug, and an id column with an empty cell.
+printf '%s\r\n' '"Account Name","Account Owner"' '"Müller GmbH","A"' \
+    '"Muller GmbH","B"' >"$WORK/slug.csv"
+imp "$WORK/slug.csv"
+is "$(tests/e2e/csv-select.pl "$WORK/rec/accounts.csv" 1 | sort | tr '\n' ' ')" \
+    "name-muller-gmbh-a71002a2 name-muller-gmbh-b1812393 " \
+    "Müller GmbH and Muller GmbH share a slug, never an id"
+printf '%s\r\n' '"Account ID","Account Name","Account Owner"' \
+    '"001D000000IqhSL","Müller GmbH","A"' '"","Muller GmbH","B"' >"$WORK/empty-id.csv"
+imp "$WORK/empty-id.csv"
+contains "$WORK/log" "line 3: Account ID: is empty, but every account needs it" \
+    "a file with an id column still needs an id in every row"
 imp "$dir/report-opportunities-en_GB.csv"
 is "$(rec opportunities "Acme expansion" 9)" "2026-09-30" "en_GB 30/09/2026"
 

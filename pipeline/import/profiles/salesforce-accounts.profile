@@ -15,7 +15,9 @@ timestamp M/D/YYYY, h:mm AM | M/D/YYYY h:mm AM | DD.MM.YYYY hh:mm | DD/MM/YYYY, 
 date      M/D/YYYY | DD.MM.YYYY | DD/MM/YYYY | YYYY-MM-DD
 number    1,234.56
 
-field id             required : Account ID
+# A "Details Only" report often has no Account ID: each account's id is
+# then made from its name (name-<slug>-<hash>; docs/import-profiles.md).
+field id                      : Account ID
 field name           required : Account Name
 field owner          column   : Account Owner
 field tier                    : Customer Tier | Tier
