@@ -29,7 +29,7 @@ EOF
 rc=$?
 # 1: the corpus files hold rows rejected on purpose (a duplicate account).
 is "$rc" 1 "the run renders, exit 1 for the rejected rows"
-contains "$WORK/log" "render: 4 reviews" "a review for each of the 4 accounts"
+contains "$WORK/log" "4 reviews (" "a review for each of the 4 accounts"
 contains "$WORK/log" "'Acme Widgets Inc.' appears twice" \
     "a second row of the same name is the same account: rejected as a duplicate"
 
