@@ -89,7 +89,9 @@ static unsigned online_cores(void)
 /* ---- keys ---- */
 
 /* The version, the templates and the configuration: what every document
- * depends on besides its data. */
+ * depends on besides its data.  Anything else a template comes to read (a
+ * logo beside the exports, say) must be added here or to the document's
+ * data, or a change to it will not make the document again. */
 static enum rp_status key_prefix(const struct rp_batch_options *o,
                                  char out[RP_SHA256_HEX_SIZE],
                                  struct rp_error *err)
