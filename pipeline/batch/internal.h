@@ -162,7 +162,12 @@ enum rp_status rp_batch_hash_tree(struct rp_sha256 *h, const char *dir,
 /* ---- worker processes (pool.c) ---- */
 
 enum rp_batch_doc_kind { RP_BATCH_DOC_REVIEW, RP_BATCH_DOC_REPORT };
-enum rp_batch_result { RP_BATCH_BUILT, RP_BATCH_SKIPPED, RP_BATCH_FAILED };
+enum rp_batch_result {
+    RP_BATCH_BUILT,
+    RP_BATCH_SKIPPED,
+    RP_BATCH_FAILED,
+    RP_BATCH_NOT_ATTEMPTED /* cancelled: err says why, once for all */
+};
 
 /* One document to make.  Plain data: it crosses a pipe. */
 struct rp_batch_job {
@@ -200,6 +205,9 @@ void rp_batch_pool_submit(struct rp_batch_pool *pool,
                           const struct rp_batch_job *job);
 bool rp_batch_pool_next(struct rp_batch_pool *pool,
                         struct rp_batch_outcome *out);
+/* The jobs not yet handed out come back failed, why saying so (borrowed:
+ * it must outlive the pool); returns how many.  Jobs under way finish. */
+size_t rp_batch_pool_cancel(struct rp_batch_pool *pool, const char *why);
 void rp_batch_pool_finish(struct rp_batch_pool *pool);
 
 #endif

@@ -61,6 +61,7 @@ struct rp_batch_pool {
     struct worker *workers;
     int results_fd; /* read end of the shared pipe */
     struct rp_batch_job *queue;
+    const char *cancelled; /* why the jobs not handed out fail, or NULL */
     size_t head, n, cap;
     void (*old_sigpipe)(int);
 };
@@ -310,6 +311,13 @@ static bool reap(struct rp_batch_pool *pool, struct rp_batch_outcome *o)
 
 bool rp_batch_pool_next(struct rp_batch_pool *pool, struct rp_batch_outcome *o)
 {
+    /* Cancelled: what is queued comes back failed, without running. */
+    if (pool->cancelled && pool->head < pool->n) {
+        failed_outcome(&pool->queue[pool->head++], o, pool->cancelled);
+        o->result = RP_BATCH_NOT_ATTEMPTED;
+        o->err.status = RP_ERR_INPUT;
+        return true;
+    }
     if (pool->n_workers == 0) {
         if (pool->head == pool->n)
             return false;
@@ -356,6 +364,14 @@ bool rp_batch_pool_next(struct rp_batch_pool *pool, struct rp_batch_outcome *o)
         *o = m.u.outcome;
         return true;
     }
+}
+
+size_t rp_batch_pool_cancel(struct rp_batch_pool *pool, const char *why)
+{
+    size_t left = pool->n - pool->head;
+
+    pool->cancelled = why;
+    return left;
 }
 
 void rp_batch_pool_finish(struct rp_batch_pool *pool)

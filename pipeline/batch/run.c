@@ -60,6 +60,8 @@ struct run {
     char prefix[RP_SHA256_HEX_SIZE]; /* version, templates, configuration */
     struct rp_batch_requests reqs;
     const char *schema_path; /* the status report's data is checked */
+    bool template_ok;        /* a review was made: the template works */
+    int template_failures;   /* until then, failures in the template */
     struct rp_batch_summary *summary;
     struct rp_batch_progress progress;
     struct timespec stage_start; /* of progress.stage */
@@ -386,10 +388,13 @@ static enum rp_status take_outcome(struct run *r,
     d->seconds = out->seconds;
     r->progress.done++;
     switch (out->result) {
+    case RP_BATCH_NOT_ATTEMPTED:
     case RP_BATCH_FAILED:
-        rp_batch_report(o, &out->err);
+        /* Not attempted: the run said why once, for all of them. */
+        if (out->result == RP_BATCH_FAILED)
+            rp_batch_report(o, &out->err);
         status = out->err.status != RP_OK ? out->err.status : RP_ERR_INTERNAL;
-        d->result = "failed";
+        d->result = out->result == RP_BATCH_FAILED ? "failed" : "not attempted";
         {
             char why[2048];
             rp_error_format(&out->err, why, sizeof(why));
@@ -590,6 +595,32 @@ static bool review_without_job(struct run *r, size_t i, enum rp_status *overall)
     return true;
 }
 
+/* Reviews failed in a row, from the first, in the template itself,
+ * before the run stops trying it. */
+#define TEMPLATE_TRIES 3
+
+/*
+ * A template that fails every review (an endless loop stopped by its
+ * time limit, an error in the template) would cost each account its
+ * budget, hours over a portfolio.  The failures that count are the
+ * template's own: the error names a file under the templates folder.
+ */
+static bool template_broken(struct run *r, const struct rp_batch_outcome *out)
+{
+    const char *dir = r->o->templates;
+    size_t n = strlen(dir);
+
+    if (out->kind != RP_BATCH_DOC_REVIEW || r->template_ok)
+        return false;
+    if (out->result == RP_BATCH_BUILT || out->result == RP_BATCH_SKIPPED) {
+        r->template_ok = true;
+        return false;
+    }
+    if (strncmp(out->err.file, dir, n) != 0 || out->err.file[n] != '/')
+        return false;
+    return ++r->template_failures == TEMPLATE_TRIES;
+}
+
 /* Every document: the reviews wanted, then the status report unless
  * --only.  data is released before the report. */
 static enum rp_status render_all(struct run *r, struct rp_dataset *data,
@@ -629,8 +660,19 @@ static enum rp_status render_all(struct run *r, struct rp_dataset *data,
     for (i = 0; i < n_jobs; i++)
         rp_batch_pool_submit(pool, &jobs[i]);
     progress(r, NULL, 0);
-    while (rp_batch_pool_next(pool, &out))
+    while (rp_batch_pool_next(pool, &out)) {
         overall = worse(overall, take_outcome(r, &out));
+        if (template_broken(r, &out)) {
+            size_t left = rp_batch_pool_cancel(
+                pool, "not attempted: the review template failed the "
+                      "first reviews it was given (see the errors above)");
+            rp_log_warn("the review template failed the first %d reviews "
+                        "it was given, each in the template itself; the "
+                        "other %zu are not attempted: fix the template and "
+                        "run again",
+                        TEMPLATE_TRIES, left);
+        }
+    }
     rp_batch_pool_finish(pool);
     pool = NULL;
     if (report) {

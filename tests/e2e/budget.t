@@ -7,7 +7,7 @@
 # that review only; the shipped templates pass with the shipped limits.
 . "$(dirname "$0")/lib.sh"
 
-plan 23
+plan 27
 
 cfg="$WORK/cfg"
 mkdir -p "$cfg"
@@ -108,6 +108,20 @@ is "$n" 13 "run: the 13 other reviews are made"
 [ -s "$WORK/out/status-report.pdf" ]
 ok $? "run: the status report is made"
 contains "$WORK/r.log" "1 failed" "run: the summary counts the one failure"
+
+# A template that spins for every account: after the first three reviews
+# fail in the template, the run stops trying it.
+sed -i "s/\$account-id = 'ACC-1002'/true()/" "$tpl/annual-review.xsl"
+timeout 60 "$REPORTPIPE" run -j 2 --input input --output "$WORK/all" \
+    --config "$WORK/config" --templates "$tpl" 2>"$WORK/all.log"
+is "$?" 1 "run: exit 1 when the review template fails every review"
+contains "$WORK/all.log" "the review template failed the first 3 reviews it was given" \
+    "run: it stops trying the template, and says so"
+tried=$(grep -c 'stopped: it ran longer than the 1 s limit' "$WORK/all.log")
+[ "$tried" -ge 3 ] && [ "$tried" -le 4 ]
+ok $? "run: three reviews are tried, and the one under way when it stops ($tried)"
+grep -q '"result": "not attempted"' "$WORK/all/run-summary.json"
+ok $? "run: run-summary.json marks the others not attempted"
 
 # A review from a snapshot, as the workflow renders one.
 "$REPORTPIPE" snapshot -q --input input --output "$WORK/out" \
