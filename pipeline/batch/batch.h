@@ -39,7 +39,8 @@ struct rp_batch_options {
     const char *input;     /* directory of the exports (*.csv) */
     const char *output;    /* reviews/, status-report.pdf, rejects/ */
     const char *templates; /* annual-review.xsl, status-report.xsl, schema/ */
-    /* Also write OUTPUT/intermediate/ (review-data.xml, one .fo each). */
+    /* Also write OUTPUT/intermediate/ (review-data.xml, one .fo each);
+     * every document is then made, whether its inputs changed or not. */
     bool keep_intermediate;
     /*
      * Options of the merge.  schema_path NULL means

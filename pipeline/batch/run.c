@@ -269,7 +269,8 @@ static enum rp_status make_document(struct run *r, struct rp_stylesheet *sheet,
     enum rp_status status;
 
     rp_batch_key_read(o->output, document, old);
-    if (!o->force && old[0] && strcmp(old, key) == 0 &&
+    /* --keep-intermediate asks for every document's FO: all are made. */
+    if (!o->force && !o->keep_intermediate && old[0] && strcmp(old, key) == 0 &&
         access(pdf, R_OK) == 0) {
         out->result = RP_BATCH_SKIPPED;
         free(pdf);
