@@ -159,6 +159,35 @@ enum rp_status rp_batch_run_record(const char *output, const char *run_key,
 enum rp_status rp_batch_hash_tree(struct rp_sha256 *h, const char *dir,
                                   struct rp_error *err) RP_MUST_CHECK;
 
+/* ---- run-summary.json (summary.c) ---- */
+
+/* What became of one document. */
+struct rp_batch_record {
+    char *document;     /* path under OUTPUT */
+    char *account;      /* or NULL */
+    const char *result; /* built, skipped, approved, failed, not attempted */
+    int pages;
+    double seconds;
+    char *why; /* failed: the error */
+};
+
+struct rp_batch_stage_times {
+    double import, merge, render, total;
+};
+
+/* The summary of a run that is under way: complete false. */
+enum rp_status rp_batch_summary_running(const struct rp_batch_options *o,
+                                        struct rp_error *err) RP_MUST_CHECK;
+/* The summary of a finished run; files and m NULL when the run stopped
+ * before the merge (or found nothing changed). */
+enum rp_status rp_batch_summary_write(
+    const struct rp_batch_options *o, const struct rp_batch_summary *s,
+    const struct rp_batch_record *docs, size_t n_docs,
+    const struct rp_batch_progress *p,
+    const struct rp_batch_failed_files *files, const struct rp_merge_stats *m,
+    const struct rp_batch_stage_times *t, enum rp_status overall,
+    bool unchanged, struct rp_error *err) RP_MUST_CHECK;
+
 /* ---- worker processes (pool.c) ---- */
 
 enum rp_batch_doc_kind { RP_BATCH_DOC_REVIEW, RP_BATCH_DOC_REPORT };

@@ -32,7 +32,6 @@
 #include <libxml/tree.h>
 
 #include "common/file.h"
-#include "common/json.h"
 #include "common/log.h"
 #include "common/mem.h"
 #include "common/version.h"
@@ -41,16 +40,6 @@
 #include "transform/transform.h"
 
 #define REPORT_NAME "status-report.pdf"
-
-/* What became of one document, for run-summary.json. */
-struct doc_record {
-    char *document;     /* path under OUTPUT */
-    char *account;      /* or NULL */
-    const char *result; /* built, skipped, approved, failed */
-    int pages;
-    double seconds;
-    char *why; /* failed: the error */
-};
 
 struct run {
     const struct rp_batch_options *o;
@@ -65,7 +54,7 @@ struct run {
     struct rp_batch_summary *summary;
     struct rp_batch_progress progress;
     struct timespec stage_start; /* of progress.stage */
-    struct doc_record *docs;
+    struct rp_batch_record *docs;
     size_t n_docs, cap_docs;
 };
 
@@ -339,10 +328,10 @@ static void do_job(void *ctx, const struct rp_batch_job *job,
 
 /* ---- the run's side ---- */
 
-static struct doc_record *add_record(struct run *r, const char *document,
-                                     const char *account)
+static struct rp_batch_record *add_record(struct run *r, const char *document,
+                                          const char *account)
 {
-    struct doc_record *d;
+    struct rp_batch_record *d;
 
     rp_array_grow((void **)&r->docs, &r->cap_docs, r->n_docs + 1,
                   sizeof(*r->docs));
@@ -375,7 +364,7 @@ static enum rp_status take_outcome(struct run *r,
     const struct rp_batch_options *o = r->o;
     struct rp_batch_summary *s = r->summary;
     enum rp_status status = RP_OK;
-    struct doc_record *d;
+    struct rp_batch_record *d;
     char name[300];
 
     if (out->kind == RP_BATCH_DOC_REVIEW) {
@@ -448,7 +437,7 @@ static enum rp_status take_outcome(struct run *r,
 static void failed_record(struct run *r, const char *document,
                           const struct rp_error *err)
 {
-    struct doc_record *d = add_record(r, document, NULL);
+    struct rp_batch_record *d = add_record(r, document, NULL);
     char why[2048];
 
     rp_batch_report(r->o, err);
@@ -551,7 +540,7 @@ static bool review_without_job(struct run *r, size_t i, enum rp_status *overall)
     const struct rp_account *a = rp_merge_account_at(r->merged, i);
     struct rp_error err;
     char name[300];
-    struct doc_record *d;
+    struct rp_batch_record *d;
     bool approved = false;
     char *pdf;
 
@@ -689,145 +678,10 @@ out:
     return overall != RP_OK ? overall : status;
 }
 
-/* ---- run-summary.json ---- */
-
-static const char *status_word(enum rp_status s)
-{
-    switch (s) {
-    case RP_OK:
-        return "ok";
-    case RP_ERR_INPUT:
-        return "input";
-    case RP_ERR_USAGE:
-        return "usage";
-    case RP_ERR_INTERNAL:
-        return "internal";
-    case RP_ERR_REFUSED:
-        return "refused";
-    case RP_ERR_BUSY:
-        return "busy";
-    }
-    return "internal";
-}
-
-struct stage_times {
-    double import, merge, render, total;
-};
-
-/* Written last, atomically: its presence with complete=true is what says
- * the set of documents is whole and current. */
-static enum rp_status
-write_summary(struct run *r, const struct rp_batch_failed_files *files,
-              const struct rp_merge_stats *m, const struct stage_times *t,
-              enum rp_status overall, bool unchanged, struct rp_error *err)
-{
-    const struct rp_batch_options *o = r->o;
-    const struct rp_batch_summary *s = r->summary;
-    char *path = rp_batch_path(o->output, "run-summary.json");
-    bool complete = overall == RP_OK ||
-                    (overall == RP_ERR_INPUT && !s->files_failed &&
-                     !s->reviews_failed && (s->report_done || o->n_only));
-    struct rp_outfile out;
-    enum rp_status status;
-    size_t i;
-    FILE *fp;
-
-    status = rp_outfile_open(&out, path, err);
-    free(path);
-    if (status != RP_OK)
-        return status;
-    fp = out.fp;
-    fprintf(fp, "{\n  \"program\": \"reportpipe %s\",\n", RP_VERSION);
-    fprintf(fp, "  \"finished\": %lld,\n", (long long)time(NULL));
-    fprintf(fp, "  \"complete\": %s,\n", complete ? "true" : "false");
-    fprintf(fp, "  \"status\": \"%s\",\n", status_word(overall));
-    fprintf(fp, "  \"unchanged\": %s,\n", unchanged ? "true" : "false");
-    fprintf(fp, "  \"stages\": {\n");
-    fprintf(fp,
-            "    \"import\": {\"seconds\": %.3f, \"files\": %zu, "
-            "\"files_failed\": %zu, \"rows_rejected\": %zu},\n",
-            t->import, files ? files->n_files : 0, s->files_failed,
-            s->rows_rejected);
-    fprintf(fp,
-            "    \"merge\": {\"seconds\": %.3f, \"accounts\": %zu, "
-            "\"tickets\": %zu, \"tickets_unmatched\": %zu, "
-            "\"contributions\": %zu, \"contributions_failed\": %zu},\n",
-            t->merge, m ? m->accounts : 0, m ? m->tickets : 0,
-            m ? m->tickets_unmatched : 0, m ? m->contributions : 0,
-            s->contributions_failed);
-    fprintf(fp,
-            "    \"render\": {\"seconds\": %.3f, \"documents\": %zu, "
-            "\"built\": %zu, \"skipped\": %zu, \"failed\": %zu, "
-            "\"review_pages\": %d, \"report_pages\": %d}\n",
-            t->render, r->n_docs, r->progress.built, r->progress.skipped,
-            r->progress.failed, s->review_pages, s->report_pages);
-    fprintf(fp, "  },\n  \"seconds\": %.3f,\n  \"files\": [", t->total);
-    for (i = 0; files && i < files->n_files; i++) {
-        const struct rp_batch_file_report *f = &files->files[i];
-        fprintf(fp, "%s\n    {\"path\": ", i ? "," : "");
-        rp_json_string(fp, f->path);
-        if (f->failed) {
-            fprintf(fp, ", \"read\": false, \"why\": ");
-            rp_json_string(fp, f->why);
-        } else {
-            fprintf(fp, ", \"read\": true, \"profile\": ");
-            rp_json_string(fp, f->stats.profile);
-            fprintf(fp,
-                    ", \"rows_read\": %zu, \"rows_accepted\": %zu, "
-                    "\"rows_rejected\": %zu, \"rows_footer\": %zu, "
-                    "\"rejects\": ",
-                    f->stats.rows_read, f->stats.rows_accepted,
-                    f->stats.rows_rejected, f->stats.rows_footer);
-            rp_json_string(fp, f->stats.rejects_path);
-        }
-        fputc('}', fp);
-    }
-    fprintf(fp, "%s],\n  \"documents\": [",
-            files && files->n_files ? "\n  " : "");
-    for (i = 0; i < r->n_docs; i++) {
-        const struct doc_record *d = &r->docs[i];
-        fprintf(fp, "%s\n    {\"document\": ", i ? "," : "");
-        rp_json_string(fp, d->document);
-        if (d->account) {
-            fprintf(fp, ", \"account\": ");
-            rp_json_string(fp, d->account);
-        }
-        fprintf(fp, ", \"result\": \"%s\", \"pages\": %d, \"seconds\": %.3f",
-                d->result, d->pages, d->seconds);
-        if (d->why) {
-            fprintf(fp, ", \"why\": ");
-            rp_json_string(fp, d->why);
-        }
-        fputc('}', fp);
-    }
-    fprintf(fp, "%s]\n}\n", r->n_docs ? "\n  " : "");
-    return rp_outfile_commit(&out, err);
-}
-
-/* What a run killed before its end leaves: a summary that says so. */
-static enum rp_status write_running(const struct rp_batch_options *o,
-                                    struct rp_error *err)
-{
-    char *path = rp_batch_path(o->output, "run-summary.json");
-    struct rp_outfile out;
-    enum rp_status status;
-
-    status = rp_outfile_open(&out, path, err);
-    free(path);
-    if (status != RP_OK)
-        return status;
-    fprintf(out.fp,
-            "{\n  \"program\": \"reportpipe %s\",\n  \"started\": %lld,\n"
-            "  \"complete\": false,\n  \"status\": \"running\",\n"
-            "  \"pid\": %ld\n}\n",
-            RP_VERSION, (long long)time(NULL), (long)getpid());
-    return rp_outfile_commit(&out, err);
-}
-
 static int compare_records(const void *a, const void *b)
 {
-    return strcmp(((const struct doc_record *)a)->document,
-                  ((const struct doc_record *)b)->document);
+    return strcmp(((const struct rp_batch_record *)a)->document,
+                  ((const struct rp_batch_record *)b)->document);
 }
 
 /* The documents of a complete run, for the next one's quick check. */
@@ -878,7 +732,7 @@ static enum rp_status import_and_merge(struct run *r, struct rp_dataset *data,
                                        struct rp_merge_options *mopt,
                                        struct rp_batch_failed_files *files,
                                        struct rp_merge_stats *mstats,
-                                       struct stage_times *t,
+                                       struct rp_batch_stage_times *t,
                                        struct rp_error *err)
 {
     const struct rp_batch_options *o = r->o;
@@ -953,7 +807,7 @@ enum rp_status rp_batch_run(const struct rp_batch_options *o,
     struct rp_merge_stats mstats;
     struct rp_batch_stored stored;
     struct rp_batch_failed_files files;
-    struct stage_times t = {0};
+    struct rp_batch_stage_times t = {0};
     struct timespec start, stage;
     char key[RP_SHA256_HEX_SIZE] = "";
     char *schema = NULL, *contributions = NULL, *path = NULL;
@@ -1011,7 +865,7 @@ enum rp_status rp_batch_run(const struct rp_batch_options *o,
                     rp_batch_run_unchanged(o->output, key, &names, &n_names);
         for (i = 0; i < n_names; i++) {
             if (unchanged) {
-                struct doc_record *d = add_record(&r, names[i], NULL);
+                struct rp_batch_record *d = add_record(&r, names[i], NULL);
                 d->result = "skipped";
                 r.progress.skipped++;
                 r.progress.done++;
@@ -1035,7 +889,7 @@ enum rp_status rp_batch_run(const struct rp_batch_options *o,
      * summary says a run is under way (and, if it is killed, that the set
      * is not complete). */
     rp_batch_run_forget(o->output);
-    status = write_running(o, err);
+    status = rp_batch_summary_running(o, err);
     if (status != RP_OK)
         goto out;
 
@@ -1091,8 +945,10 @@ out:
         if (unchanged)
             summary->report_done = summary->report_skipped = true;
         rp_error_init(&sum_err);
-        if (write_summary(&r, merged ? &files : NULL, merged ? &mstats : NULL,
-                          &t, overall, unchanged, &sum_err) != RP_OK) {
+        if (rp_batch_summary_write(o, summary, r.docs, r.n_docs, &r.progress,
+                                   merged ? &files : NULL,
+                                   merged ? &mstats : NULL, &t, overall,
+                                   unchanged, &sum_err) != RP_OK) {
             rp_batch_report(o, &sum_err);
             overall = worse(overall, sum_err.status);
         }
