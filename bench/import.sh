@@ -31,4 +31,4 @@ bare=$secs
 measure "reportpipe import" "$bin" import -q "$file"
 ours=$secs
 grep -h "rows read" "$out/stderr.txt" || true
-echo "ratio (import throughput / bare parse throughput): $(echo "$bare $ours" | awk '{printf "%.2f", ($2 > 0 ? $1 / $2 : 0)}') (goal: at least 0.50)"
+echo "ratio (import throughput / bare parse throughput): $(echo "$bare $ours" | awk '{printf "%.2f", ($2 > 0 ? $1 / $2 : 0)}') (goal: at least 0.45, issue 13)"

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 static void out_of_memory(size_t size)
 {
@@ -84,7 +85,31 @@ bool rp_size_add(size_t a, size_t b, size_t *out)
     return true;
 }
 
-void rp_array_grow(void **items, size_t *cap, size_t need, size_t elem_size)
+/*
+ * Asks for huge pages over every page a block touches: a hint, which the
+ * kernel may refuse.  Rounded outwards, so that a block malloc mapped on
+ * its own stays one mapping: realloc grows such a block with mremap,
+ * which fails on a mapping split in two and falls back to a copy.
+ */
+static void advise_huge(void *p, size_t size)
+{
+#ifdef MADV_HUGEPAGE
+    long page = sysconf(_SC_PAGESIZE);
+    uintptr_t mask = (uintptr_t)page - 1;
+    uintptr_t start = (uintptr_t)p & ~mask;
+    uintptr_t end = ((uintptr_t)p + size + mask) & ~mask;
+
+    if (size < HUGE_PAGE || page <= 0)
+        return;
+    (void)madvise((void *)start, end - start, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)size;
+#endif
+}
+
+static void array_grow(void **items, size_t *cap, size_t need, size_t elem_size,
+                       bool big)
 {
     size_t new_cap = *cap ? *cap : 16;
     size_t bytes;
@@ -99,4 +124,16 @@ void rp_array_grow(void **items, size_t *cap, size_t need, size_t elem_size)
         out_of_memory(SIZE_MAX);
     *items = rp_xrealloc(*items, bytes);
     *cap = new_cap;
+    if (big)
+        advise_huge(*items, bytes);
+}
+
+void rp_array_grow(void **items, size_t *cap, size_t need, size_t elem_size)
+{
+    array_grow(items, cap, need, elem_size, false);
+}
+
+void rp_array_grow_big(void **items, size_t *cap, size_t need, size_t elem_size)
+{
+    array_grow(items, cap, need, elem_size, true);
 }

@@ -35,5 +35,13 @@ bool rp_size_add(size_t a, size_t b, size_t *out);
  * holds at least need elements; aborts on overflow, like rp_xmalloc.
  */
 void rp_array_grow(void **items, size_t *cap, size_t need, size_t elem_size);
+/*
+ * The same for an array that may grow to megabytes and is written through
+ * once (a dataset's records): once it spans 2 MiB it asks for huge pages,
+ * as rp_xmalloc_big does.  realloc moves a big block by remapping it, so
+ * the pages it already has stay as they are.
+ */
+void rp_array_grow_big(void **items, size_t *cap, size_t need,
+                       size_t elem_size);
 
 #endif

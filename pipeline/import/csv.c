@@ -120,8 +120,8 @@ static bool in_step(const struct rp_csv_reader *r)
 
 static void deliver(struct rp_csv_reader *r, struct rp_csv_record *rec)
 {
-    rec->checked = r->scanned_clean && (r->encoding == RP_CSV_UTF8 ||
-                                        r->encoding == RP_CSV_UTF8_BOM);
+    rec->checked = r->clean && (r->encoding == RP_CSV_UTF8 ||
+                                r->encoding == RP_CSV_UTF8_BOM);
     r->status = r->sink.record(r->sink.ctx, rec, r->err);
 }
 
@@ -222,6 +222,7 @@ enum rp_status rp_csv_reader_init(struct rp_csv_reader *r, const char *name,
     r->line = 1;
     r->delim = ',';
     r->q_fresh = true;
+    r->clean = true;
     r->cd = (iconv_t)-1;
     rp_buf_init(&r->bytes, RP_CSV_MAX_RECORD);
     rp_buf_init(&r->head, RP_CSV_MAX_RECORD);
@@ -603,7 +604,7 @@ static void decide_delimiter(struct rp_csv_reader *r)
 /* UTF-8 text, on its way to libcsv. */
 enum rp_status rp_csv_text_in(struct rp_csv_reader *r, const char *s, size_t n)
 {
-    if (r->status != RP_OK || n == 0)
+    if (r->status != RP_OK || r->restart || n == 0)
         return r->status;
     if (r->delim_done)
         return feed_text(r, s, n);
@@ -629,7 +630,7 @@ enum rp_status rp_csv_reader_feed(struct rp_csv_reader *r, const char *data,
 {
     size_t pos = 0;
 
-    if (r->status != RP_OK || len == 0)
+    if (r->status != RP_OK || r->restart || len == 0)
         return r->status;
     r->started = true;
     while (!r->lead_done && pos < len) {
@@ -645,11 +646,12 @@ enum rp_status rp_csv_reader_feed(struct rp_csv_reader *r, const char *data,
 
 enum rp_status rp_csv_reader_finish(struct rp_csv_reader *r)
 {
-    if (r->status != RP_OK)
+    if (r->status != RP_OK || r->restart)
         return r->status;
-    if (!r->lead_done && rp_csv_resolve_lead(r, true) != RP_OK)
+    if (!r->lead_done && (rp_csv_resolve_lead(r, true) != RP_OK || r->restart))
         return r->status;
-    if ((r->n_carry || r->n_ucarry) && rp_csv_decode(r, "", 0, true) != RP_OK)
+    if ((r->n_carry || r->n_ucarry) &&
+        (rp_csv_decode(r, "", 0, true) != RP_OK || r->restart))
         return r->status;
     if (!r->delim_done)
         decide_delimiter(r);
@@ -689,77 +691,104 @@ static void fill_info(const struct rp_csv_reader *r, struct rp_csv_info *info)
     info->replaced = r->replaced;
 }
 
+/* Feeds the whole of src to r and finishes, unless r stops (an error, or
+ * restart).  chunk holds RP_CSV_CHUNK bytes, for a stream. */
+static enum rp_status read_through(struct rp_csv_reader *r,
+                                   const struct rp_csv_source *src, char *chunk)
+{
+    bool first = true;
+    size_t n;
+
+    if (!src->fp) {
+        if (rp_csv_reader_feed(r, src->data, src->len) != RP_OK)
+            return r->status;
+        return rp_csv_reader_finish(r);
+    }
+    while (!r->restart && (n = fread(chunk, 1, RP_CSV_CHUNK, src->fp)) > 0) {
+        /* A pipe, read once, is judged by its first chunk. */
+        if (first && !src->again)
+            rp_csv_reader_set_encoding(r, rp_csv_guess_encoding(chunk, n));
+        first = false;
+        if (rp_csv_reader_feed(r, chunk, n) != RP_OK)
+            return r->status;
+    }
+    if (!r->restart && ferror(src->fp))
+        return r->status =
+                   rp_error_set(r->err, RP_ERR_INPUT, r->name, r->line, NULL,
+                                "read failed: %s", strerror(errno));
+    return rp_csv_reader_finish(r);
+}
+
+/*
+ * Reads src whole: as UTF-8 on trust where it can be read again, and
+ * again from its start as Windows-1252 when its bytes say so.  The
+ * records of a reading that is given up are taken back (sink.restart),
+ * and so is any error it made.
+ */
+static enum rp_status read_source(const struct rp_csv_source *src,
+                                  const char *name, struct rp_csv_sink sink,
+                                  struct rp_error *err)
+{
+    struct rp_csv_reader reader;
+    struct rp_error before = *err;
+    enum rp_csv_encoding encoding = RP_CSV_UTF8;
+    enum rp_status status = RP_OK;
+    char *chunk = src->fp ? rp_xmalloc(RP_CSV_CHUNK) : NULL;
+    bool trust = src->again;
+    bool again;
+
+    do {
+        status = rp_csv_reader_init(&reader, name, sink, err);
+        if (status == RP_OK) {
+            rp_csv_reader_set_encoding(&reader, encoding);
+            reader.source = src;
+            reader.verify = trust;
+            status = read_through(&reader, src, chunk);
+            /* Stopped before all was seen: the stop stands only if the
+             * input was read as what it is. */
+            if (status != RP_OK && !reader.restart)
+                status = rp_csv_reader_settle(&reader);
+            if (status == RP_OK && !reader.restart)
+                fill_info(&reader, sink.info);
+        }
+        again = reader.restart;
+        rp_csv_reader_release(&reader);
+        if (again) {
+            *err = before;
+            sink.restart(sink.ctx);
+            encoding = RP_CSV_WINDOWS_1252;
+            trust = false;
+            status = RP_OK;
+            if (src->fp && fseek(src->fp, src->start, SEEK_SET) != 0) {
+                status = rp_error_set(err, RP_ERR_INPUT, name, 0, NULL,
+                                      "cannot read the file a second time: "
+                                      "%s",
+                                      strerror(errno));
+                goto out;
+            }
+        }
+    } while (again);
+out:
+    free(chunk);
+    return status;
+}
+
 enum rp_status rp_csv_read_stream(FILE *fp, const char *name,
                                   struct rp_csv_sink sink, struct rp_error *err)
 {
-    struct rp_csv_reader reader;
-    struct rp_csv_tally tally;
-    enum rp_status status;
-    char *chunk = rp_xmalloc(RP_CSV_CHUNK + 4);
-    size_t n;
-    bool scanned = fseek(fp, 0, SEEK_CUR) == 0 && ftell(fp) >= 0;
-    bool first = true;
+    struct rp_csv_source src = {fp, ftell(fp), NULL, 0, false};
 
-    status = rp_csv_reader_init(&reader, name, sink, err);
-    if (status != RP_OK)
-        goto out;
-    /* Without a byte order mark, the whole file decides its encoding. */
-    if (scanned && !rp_csv_tally_stream(fp, chunk, &tally)) {
-        status = rp_error_set(err, RP_ERR_INPUT, name, 0, NULL,
-                              "cannot read the file a second time: %s",
-                              strerror(errno));
-        goto out;
-    }
-    if (scanned) {
-        rp_csv_reader_set_encoding(&reader, rp_csv_encoding_of(&tally));
-        reader.utf8_valid = tally.bad == 0;
-        reader.scanned_clean = tally.clean && tally.bad == 0;
-    }
-    while ((n = fread(chunk, 1, RP_CSV_CHUNK, fp)) > 0) {
-        if (first && !scanned)
-            rp_csv_reader_set_encoding(&reader,
-                                       rp_csv_guess_encoding(chunk, n));
-        first = false;
-        status = rp_csv_reader_feed(&reader, chunk, n);
-        if (status != RP_OK)
-            goto out;
-    }
-    if (ferror(fp)) {
-        status = rp_error_set(err, RP_ERR_INPUT, name, reader.line, NULL,
-                              "read failed: %s", strerror(errno));
-        goto out;
-    }
-    status = rp_csv_reader_finish(&reader);
-    fill_info(&reader, sink.info);
-out:
-    rp_csv_reader_release(&reader);
-    free(chunk);
-    return status;
+    src.again = src.start >= 0 && fseek(fp, 0, SEEK_CUR) == 0;
+    return read_source(&src, name, sink, err);
 }
 
 enum rp_status rp_csv_read_buffer(const char *data, size_t len,
                                   const char *name, struct rp_csv_sink sink,
                                   struct rp_error *err)
 {
-    struct rp_csv_reader reader;
-    struct rp_csv_tally tally = {0, 0, true, true, false};
-    enum rp_status status;
+    struct rp_csv_source src = {NULL, 0, data, len, true};
 
-    status = rp_csv_reader_init(&reader, name, sink, err);
-    if (status != RP_OK)
-        goto out;
-    rp_csv_tally_add(&tally, data, len, true);
-    rp_csv_reader_set_encoding(&reader, rp_csv_encoding_of(&tally));
-    reader.utf8_valid = tally.bad == 0;
-    reader.scanned_clean = tally.clean && tally.bad == 0;
-    status = rp_csv_reader_feed(&reader, data, len);
-    if (status != RP_OK)
-        goto out;
-    status = rp_csv_reader_finish(&reader);
-    fill_info(&reader, sink.info);
-out:
-    rp_csv_reader_release(&reader);
-    return status;
+    return read_source(&src, name, sink, err);
 }
 
 static bool needs_quotes(const char *s, size_t len)

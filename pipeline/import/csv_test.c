@@ -63,9 +63,15 @@ static enum rp_status collect(void *ctx, const struct rp_csv_record *rec,
     return RP_OK;
 }
 
+/* A reading begun again forgets what it saw. */
+static void forget(void *ctx)
+{
+    seen_release(ctx);
+}
+
 static struct rp_csv_sink sink_for(struct seen *s)
 {
-    struct rp_csv_sink sink = {collect, s, NULL};
+    struct rp_csv_sink sink = {collect, s, NULL, forget};
     return sink;
 }
 
@@ -303,7 +309,7 @@ static void test_windows_1252_is_converted(void **state)
     struct seen s = {{NULL}, 0};
     struct rp_error err;
     struct rp_csv_info info;
-    struct rp_csv_sink sink = {collect, &s, &info};
+    struct rp_csv_sink sink = {collect, &s, &info, forget};
 
     (void)state;
     rp_error_init(&err);
@@ -327,7 +333,7 @@ static void test_unconvertible_bytes_are_replaced_and_counted(void **state)
     struct seen s = {{NULL}, 0};
     struct rp_error err;
     struct rp_csv_info info;
-    struct rp_csv_sink sink = {collect, &s, &info};
+    struct rp_csv_sink sink = {collect, &s, &info, forget};
 
     (void)state;
     rp_error_init(&err);
@@ -391,13 +397,18 @@ static enum rp_status count_records(void *ctx, const struct rp_csv_record *rec,
     return RP_OK;
 }
 
+static void uncount(void *ctx)
+{
+    memset(ctx, 0, sizeof(struct counted));
+}
+
 /* Issue 13: one oversized record made the whole file unreadable. */
 static void test_oversized_record_costs_only_itself(void **state)
 {
     size_t len = RP_CSV_MAX_RECORD + RP_CSV_CHUNK + 100, i;
     char *text = rp_xmalloc(len + 20);
     struct counted c = {0, {""}};
-    struct rp_csv_sink sink = {count_records, &c, NULL};
+    struct rp_csv_sink sink = {count_records, &c, NULL, uncount};
     struct rp_error err;
 
     (void)state;
@@ -459,7 +470,7 @@ static void test_utf8_with_a_stray_byte_stays_utf8(void **state)
     static const char text[] = "a\nM\xC3\xBCller\nBad \xE9 byte\nZ\xC3\xA9ro\n";
     struct rp_csv_info info;
     struct seen s = {{NULL}, 0};
-    struct rp_csv_sink sink = {collect, &s, &info};
+    struct rp_csv_sink sink = {collect, &s, &info, forget};
     struct rp_error err;
 
     (void)state;
@@ -494,6 +505,11 @@ static enum rp_status fail_on_second(void *ctx, const struct rp_csv_record *rec,
     return RP_OK;
 }
 
+static void uncall(void *ctx)
+{
+    *(size_t *)ctx = 0;
+}
+
 static void test_sink_error_stops_reading(void **state)
 {
     static const char text[] = "a\nb\nc\nd\n";
@@ -505,6 +521,7 @@ static void test_sink_error_stops_reading(void **state)
     sink.record = fail_on_second;
     sink.ctx = &calls;
     sink.info = NULL;
+    sink.restart = uncall;
     rp_error_init(&err);
     assert_int_equal(
         rp_csv_read_buffer(text, strlen(text), "t.csv", sink, &err),
@@ -567,6 +584,11 @@ static enum rp_status count(void *ctx, const struct rp_csv_record *rec,
     return RP_OK;
 }
 
+static void untally(void *ctx)
+{
+    memset(ctx, 0, sizeof(struct tally));
+}
+
 /*
  * A file of 2 MB and more: short rows, then tail.  The rows put the first
  * byte of the "\xC3\xA9" that follows them at offset 1 MiB - 1, across
@@ -577,7 +599,7 @@ static void read_big(const char *tail, struct tally *t,
 {
     char dir[] = "/tmp/rp-csv-test.XXXXXX";
     char path[64];
-    struct rp_csv_sink sink = {count, t, info};
+    struct rp_csv_sink sink = {count, t, info, untally};
     struct rp_error err;
     size_t at = 0, i;
     FILE *fp;

@@ -89,7 +89,7 @@ void rp_dataset_append(struct rp_dataset *data, enum rp_import_kind kind,
     void **items = items_of(data, kind, &n, &cap);
     size_t size = rp_import_kinds[kind].size;
 
-    rp_array_grow(items, cap, *n + 1, size);
+    rp_array_grow_big(items, cap, *n + 1, size);
     memcpy((char *)*items + *n * size, record, size);
     ++*n;
 }

@@ -1,11 +1,16 @@
 /*
  * The encoding of an export, and its bytes made UTF-8 for the CSV reader
  * (csv.c).  A byte order mark picks UTF-8 or UTF-16 (LE or BE).  Without
- * one, the whole input is tallied first and decides: UTF-8 when it is
- * valid UTF-8 but for a few damaged sequences (a stray byte, a character
- * cut at the end), Windows-1252 only when the bytes read as Windows-1252
- * throughout.  One bad byte must not turn every name of a UTF-8 file into
- * mojibake.
+ * one, the whole input decides: UTF-8 when it is valid UTF-8 but for a
+ * few damaged sequences (a stray byte, a character cut at the end),
+ * Windows-1252 only when the bytes read as Windows-1252 throughout.  One
+ * bad byte must not turn every name of a UTF-8 file into mojibake.
+ *
+ * The whole input is not read twice to decide: it is read as UTF-8 on
+ * trust, each piece checked as it is fed, and only its first invalid
+ * sequence, if it has one, makes the reader tally all of it.  A UTF-8
+ * verdict goes on from there, repairing; a Windows-1252 one has the
+ * caller read the input again from its start (csv.c).
  *
  * Invalid sequences of a UTF-8 input become U+FFFD as they are fed, and
  * are counted per record so the import can name their lines; bytes iconv
@@ -100,8 +105,7 @@ size_t rp_csv_tally_add(struct rp_csv_tally *t, const char *s, size_t n,
     while (pos < n) {
         size_t ok = rp_import_utf8_scan(s + pos, n - pos, &t->clean);
 
-        if (t->counting)
-            t->multi += count_multi(s + pos, ok);
+        t->multi += count_multi(s + pos, ok);
         pos += ok;
         if (pos == n)
             break;
@@ -111,8 +115,6 @@ size_t rp_csv_tally_add(struct rp_csv_tally *t, const char *s, size_t n,
             t->cut_end = true;
         }
         t->bad++;
-        if (!t->counting)
-            return n;
         pos += bad_length(s + pos, n - pos);
     }
     return n;
@@ -130,18 +132,19 @@ enum rp_csv_encoding rp_csv_encoding_of(const struct rp_csv_tally *t)
 
 enum rp_csv_encoding rp_csv_guess_encoding(const char *data, size_t len)
 {
-    struct rp_csv_tally t = {0, 0, true, true, false};
+    struct rp_csv_tally t = {0, 0, true, false};
 
     rp_csv_tally_add(&t, data, len, false);
     return rp_csv_encoding_of(&t);
 }
 
-/* Windows of a regular file mapped for the scan: the file is read once
+/* Windows of a regular file mapped for the tally: the file is read once
  * more without a copy, and never more than a window of it is mapped. */
 #define SCAN_WINDOW ((size_t)1 << 20)
 
 /* The tally of the mapped bytes of a regular file from start on; false
- * when the file cannot be mapped (then it is read instead). */
+ * when the file cannot be mapped (then it is read instead).  The stream's
+ * position does not move. */
 static bool tally_mapped(FILE *fp, long start, struct rp_csv_tally *t)
 {
     long page = sysconf(_SC_PAGESIZE);
@@ -152,7 +155,7 @@ static bool tally_mapped(FILE *fp, long start, struct rp_csv_tally *t)
     if (fd < 0 || page <= 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
         start < 0 || st.st_size < start)
         return false;
-    for (off = start; off < st.st_size && (t->counting || !t->bad);) {
+    for (off = start; off < st.st_size;) {
         off_t base = off - off % page;
         size_t skip = (size_t)(off - base);
         size_t len = (size_t)(st.st_size - base) < SCAN_WINDOW + skip
@@ -170,48 +173,79 @@ static bool tally_mapped(FILE *fp, long start, struct rp_csv_tally *t)
     return true;
 }
 
-/* The tally of fp read in chunks; false when it cannot be rewound. */
-static bool tally_read(FILE *fp, long start, char *chunk,
-                       struct rp_csv_tally *t)
+/* The tally of fp read from start in chunks, back where it was after;
+ * false when it cannot be. */
+static bool tally_read(FILE *fp, long start, struct rp_csv_tally *t)
 {
+    char *chunk = rp_xmalloc(RP_CSV_CHUNK + 4);
     size_t n_carry = 0, n;
+    long at = ftell(fp);
+    bool ok = at >= 0 && fseek(fp, start, SEEK_SET) == 0;
 
-    while ((t->counting || !t->bad) &&
-           (n = fread(chunk + n_carry, 1, RP_CSV_CHUNK, fp)) > 0) {
+    while (ok && (n = fread(chunk + n_carry, 1, RP_CSV_CHUNK, fp)) > 0) {
         size_t total = n_carry + n;
         size_t took = rp_csv_tally_add(t, chunk, total, false);
         n_carry = total - took;
         memmove(chunk, chunk + took, n_carry);
     }
-    if (n_carry)
+    if (ok && n_carry)
         rp_csv_tally_add(t, chunk, n_carry, true);
+    ok = ok && !ferror(fp);
     clearerr(fp);
-    return fseek(fp, start, SEEK_SET) == 0;
+    free(chunk);
+    return at >= 0 && fseek(fp, at, SEEK_SET) == 0 && ok;
 }
 
-bool rp_csv_tally_stream(FILE *fp, char *chunk, struct rp_csv_tally *t)
+bool rp_csv_tally_source(const struct rp_csv_source *src,
+                         struct rp_csv_tally *t)
 {
-    long start = ftell(fp);
-    bool counting;
-
-    if (start < 0)
-        return false;
-    /* The quick pass stops at the first invalid sequence; only then is the
-     * whole file counted, valid characters and invalid ones. */
-    for (counting = false;; counting = true) {
-        memset(t, 0, sizeof(*t));
-        t->clean = true;
-        t->counting = counting;
-        if (!tally_mapped(fp, start, t)) {
-            memset(t, 0, sizeof(*t));
-            t->clean = true;
-            t->counting = counting;
-            if (!tally_read(fp, start, chunk, t))
-                return false;
-        }
-        if (!t->bad || counting)
-            return true;
+    memset(t, 0, sizeof(*t));
+    t->clean = true;
+    if (!src->fp) {
+        rp_csv_tally_add(t, src->data, src->len, true);
+        return true;
     }
+    if (!src->again)
+        return false;
+    if (tally_mapped(src->fp, src->start, t))
+        return true;
+    memset(t, 0, sizeof(*t));
+    t->clean = true;
+    return tally_read(src->fp, src->start, t);
+}
+
+/*
+ * The first invalid sequence of an input read as UTF-8 on trust: the
+ * whole input decides now, as if it had been tallied before reading.
+ * True: UTF-8 with a few damaged sequences, to be repaired from here on.
+ * False: Windows-1252 after all (r->restart: the caller reads the input
+ * again), or the input could not be tallied (r->status).
+ */
+static bool still_utf8(struct rp_csv_reader *r)
+{
+    struct rp_csv_tally t;
+
+    r->verify = false;
+    /* A byte order mark says UTF-8, whatever follows it. */
+    if (r->encoding == RP_CSV_UTF8_BOM)
+        return true;
+    if (!rp_csv_tally_source(r->source, &t)) {
+        r->status = rp_error_set(r->err, RP_ERR_INPUT, r->name, 0, NULL,
+                                 "cannot read the file a second time: %s",
+                                 strerror(errno));
+        return false;
+    }
+    if (rp_csv_encoding_of(&t) == RP_CSV_UTF8)
+        return true;
+    r->restart = true;
+    return false;
+}
+
+enum rp_status rp_csv_reader_settle(struct rp_csv_reader *r)
+{
+    if (r->verify)
+        still_utf8(r);
+    return r->status;
 }
 
 /* ---- UTF-8 with repairs ---------------------------------------------------
@@ -232,10 +266,8 @@ static enum rp_status replace_one(struct rp_csv_reader *r)
 static enum rp_status repair_utf8(struct rp_csv_reader *r, const char *s,
                                   size_t n, bool last)
 {
-    bool clean = true;
-
-    while (n > 0 && r->status == RP_OK) {
-        size_t ok = rp_import_utf8_scan(s, n, &clean), bad;
+    while (n > 0 && r->status == RP_OK && !r->restart) {
+        size_t ok = rp_import_utf8_scan(s, n, &r->clean), bad;
 
         if (ok && rp_csv_text_in(r, s, ok) != RP_OK)
             break;
@@ -248,6 +280,8 @@ static enum rp_status repair_utf8(struct rp_csv_reader *r, const char *s,
             r->n_ucarry = n;
             break;
         }
+        if (r->verify && !still_utf8(r))
+            break;
         bad = bad_length(s, n);
         if (replace_one(r) != RP_OK)
             break;
@@ -348,9 +382,8 @@ enum rp_status rp_csv_decode(struct rp_csv_reader *r, const char *s, size_t n,
     size_t pos = 0;
 
     if (r->encoding == RP_CSV_UTF8 || r->encoding == RP_CSV_UTF8_BOM) {
-        if (r->utf8_valid)
-            return rp_csv_text_in(r, s, n);
-        if (r->n_ucarry && finish_carry(r, s, n, last, &pos) != RP_OK)
+        if (r->n_ucarry &&
+            (finish_carry(r, s, n, last, &pos) != RP_OK || r->restart))
             return r->status;
         return repair_utf8(r, s + pos, n - pos, last);
     }

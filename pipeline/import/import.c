@@ -36,7 +36,9 @@ union record {
 struct import {
     const char *name;   /* the input as the caller named it */
     const char *source; /* the same, owned by the dataset */
+    const char *rejects_path;
     struct rp_dataset *data;
+    struct rp_dataset_mark before; /* the dataset before this file */
     struct rp_import_stats *stats;
     const struct rp_import_profile *profile; /* NULL until the header */
     const struct rp_import_kind_info *kind;
@@ -932,6 +934,38 @@ static void import_release(struct import *im)
     rp_import_footer_release(&im->footer);
 }
 
+/* The import of one file into data, begun: its source named, no row. */
+static void import_init(struct import *im, const char *name,
+                        const char *rejects_path, struct rp_dataset *data,
+                        struct rp_import_stats *stats)
+{
+    memset(im, 0, sizeof(*im));
+    memset(stats, 0, sizeof(*stats));
+    im->name = name;
+    im->rejects_path = rejects_path;
+    im->data = data;
+    im->stats = stats;
+    rp_dataset_mark(data, &im->before);
+    im->source = rp_dataset_add_source(data, name);
+    rp_buf_init(&im->scratch, 1 << 20);
+    rp_import_rejects_init(&im->rejects, rejects_path);
+    rp_import_index_init(&im->index);
+    im->rows.row = take_row;
+    im->rows.ctx = im;
+    stats->delimiter = ',';
+}
+
+/* The reader begins the file again (it is Windows-1252 after all): what
+ * was made of it so far goes, rejects file and counts too. */
+static void on_restart(void *ctx)
+{
+    struct import *im = ctx;
+
+    import_release(im);
+    rp_dataset_rollback(im->data, &im->before);
+    import_init(im, im->name, im->rejects_path, im->data, im->stats);
+}
+
 /* The common path of a file and a buffer: exactly one of fp, buf is set. */
 static enum rp_status import_run(const char *name, FILE *fp, const char *buf,
                                  size_t len, const char *rejects_path,
@@ -940,30 +974,18 @@ static enum rp_status import_run(const char *name, FILE *fp, const char *buf,
                                  struct rp_error *err)
 {
     struct rp_import_stats local;
-    struct rp_dataset_mark before;
     struct rp_csv_info info = {RP_CSV_UTF8, ',', 0};
     struct rp_csv_sink sink;
     struct import im;
     enum rp_status status;
 
-    rp_dataset_mark(data, &before);
     if (!stats)
         stats = &local;
-    memset(stats, 0, sizeof(*stats));
-    memset(&im, 0, sizeof(im));
-    im.name = name;
-    im.data = data;
-    im.stats = stats;
-    im.source = rp_dataset_add_source(data, name);
-    rp_buf_init(&im.scratch, 1 << 20);
-    rp_import_rejects_init(&im.rejects, rejects_path);
-    rp_import_index_init(&im.index);
-    im.rows.row = take_row;
-    im.rows.ctx = &im;
+    import_init(&im, name, rejects_path, data, stats);
     sink.record = on_record;
     sink.ctx = &im;
     sink.info = &info;
-    stats->delimiter = ',';
+    sink.restart = on_restart;
 
     if (fp)
         status = rp_csv_read_stream(fp, name, sink, err);
@@ -994,7 +1016,7 @@ static enum rp_status import_run(const char *name, FILE *fp, const char *buf,
                  rejects_path);
 out:
     if (status != RP_OK)
-        rp_dataset_rollback(data, &before);
+        rp_dataset_rollback(data, &im.before);
     import_release(&im);
     return status;
 }

@@ -355,9 +355,17 @@ static enum rp_status collect_reject(void *ctx, const struct rp_csv_record *rec,
     return RP_OK;
 }
 
+static void forget_rejects(void *ctx)
+{
+    struct rejects_rows *r = ctx;
+
+    while (r->n)
+        free(r->rows[--r->n]);
+}
+
 static void read_rejects(const char *path, struct rejects_rows *rows)
 {
-    struct rp_csv_sink sink = {collect_reject, rows, NULL};
+    struct rp_csv_sink sink = {collect_reject, rows, NULL, forget_rejects};
     struct rp_error err;
     char *text = slurp(path);
 
@@ -712,6 +720,35 @@ static void test_utf8_with_a_stray_byte_is_repaired(void **state)
     assert_int_equal(f->stats.replaced_lines[1], 5);
 }
 
+/*
+ * A file is read as UTF-8 on trust; bytes further on that make it
+ * Windows-1252 have it read again from the start: its rows, counts and
+ * rejects are those of the second reading alone.
+ */
+static void test_windows_1252_found_late_is_read_again(void **state)
+{
+    struct fixture *f = *state;
+    struct rejects_rows rows = {{NULL}, 0};
+
+    import_ok(f, write_fixture(f, "accounts.csv",
+                               "Account ID,Account Owner,Account Name\n"
+                               "ACC-1,Ann,M\xC3\xBCller\n"
+                               ",Ann,No id\n"
+                               "ACC-2,Ann,Z\xE9ro \xE9t\xE9\n"));
+    assert_string_equal(f->stats.encoding, "Windows-1252");
+    assert_int_equal(f->stats.rows_read, 3);
+    assert_int_equal(f->stats.rows_accepted, 2);
+    assert_int_equal(f->stats.rows_rejected, 1);
+    assert_int_equal(f->data.n_accounts, 2);
+    assert_int_equal(f->data.n_source_files, 1);
+    assert_string_equal(f->data.accounts[0].name, "M\xC3\x83\xC2\xBCller");
+    assert_string_equal(f->data.accounts[1].name,
+                        "Z\xC3\xA9ro \xC3\xA9t\xC3\xA9");
+    read_rejects(path_in(f, "accounts.rejects.csv"), &rows);
+    assert_int_equal(rows.n, 2); /* its header and the one row */
+    forget_rejects(&rows);
+}
+
 static void test_buffer_import_without_rejects_dir(void **state)
 {
     static const char text[] =
@@ -847,6 +884,7 @@ int main(void)
         T(test_failed_import_leaves_dataset_unchanged),
         T(test_broken_quoting_costs_only_its_row),
         T(test_utf8_with_a_stray_byte_is_repaired),
+        T(test_windows_1252_found_late_is_read_again),
         T(test_buffer_import_without_rejects_dir),
         T(test_rejects_file_is_not_an_export),
         T(test_bad_boolean_is_rejected),

@@ -77,8 +77,8 @@ struct rp_csv_record {
     size_t n_fields;
     long line;      /* physical line (1-based) the record starts on */
     long last_line; /* physical line it ends on */
-    /* Every field is known to pass rp_import_check_text: the whole input
-     * was scanned before reading (a UTF-8 file or buffer). */
+    /* Every field is known to pass rp_import_check_text: all the text
+     * read up to the record was UTF-8 (repaired) that it accepts. */
     bool checked;
     enum rp_csv_flaw flaw;
     /* Invalid UTF-8 sequences in the record that became U+FFFD. */
@@ -90,7 +90,8 @@ struct rp_csv_record {
  * file decides (rp_csv_encoding_of): UTF-8, or Windows-1252 (what Excel
  * and older CRMs write on Western European Windows) only when its bytes
  * read so throughout; UTF-16 always carries a mark (Excel's "Unicode
- * text").  Everything but UTF-8 goes through iconv.
+ * text").  Everything but UTF-8 goes through iconv.  The whole file is
+ * tallied only when it holds invalid UTF-8 (encoding.c says how).
  */
 enum rp_csv_encoding {
     RP_CSV_UTF8 = 0,
@@ -115,25 +116,43 @@ struct rp_csv_info {
  */
 struct rp_csv_tally {
     size_t bad;   /* invalid sequences (a lead byte and its continuations) */
-    size_t multi; /* valid characters beyond ASCII; counted when bad > 0 */
+    size_t multi; /* valid characters beyond ASCII */
     bool clean;
-    bool counting; /* count every bad and multi; else stop at the first bad */
     /* Of bad: a character cut by the end of the input, which says nothing
      * of the encoding (an export cut short, a pipe read in pieces). */
     bool cut_end;
 };
 
 /*
- * Called once per record.  Blank lines and records whose fields are all
- * empty (",,,") are not records.  A status other than RP_OK stops reading;
- * the callback has filled the reader's err.  info, when not NULL, receives
- * the encoding and delimiter when reading ends.
+ * Where a reader's bytes come from: a stream from start on, or a buffer
+ * (fp NULL).  An input that can be read again (again: a buffer, or a
+ * stream that can seek) can be tallied whole when its encoding is in
+ * doubt, and read anew from its start.
+ */
+struct rp_csv_source {
+    FILE *fp;
+    long start;
+    const char *data;
+    size_t len;
+    bool again;
+};
+
+/*
+ * record is called once per record.  Blank lines and records whose fields
+ * are all empty (",,,") are not records.  A status other than RP_OK stops
+ * reading; the callback has filled the reader's err.  info, when not NULL,
+ * receives the encoding and delimiter when reading ends.
+ *
+ * restart forgets every record delivered so far: the input turned out to
+ * be Windows-1252 after its first records were read as UTF-8, and is read
+ * again from its start (rp_csv_read_stream and rp_csv_read_buffer only).
  */
 struct rp_csv_sink {
     enum rp_status (*record)(void *ctx, const struct rp_csv_record *rec,
                              struct rp_error *err);
     void *ctx;
     struct rp_csv_info *info;
+    void (*restart)(void *ctx);
 };
 
 struct rp_csv_reader {
@@ -181,13 +200,18 @@ struct rp_csv_reader {
     struct rp_buf broken_text;
     /* Encoding: decided from the first bytes (a byte order mark). */
     enum rp_csv_encoding encoding;
-    /* The whole input was scanned first and is UTF-8 that
-     * rp_import_check_text accepts: records say so (checked). */
-    bool scanned_clean;
-    /* The input was scanned and holds no invalid UTF-8: nothing to repair.
-     * Otherwise UTF-8 text is checked as it is fed and invalid sequences
-     * become U+FFFD. */
-    bool utf8_valid;
+    /*
+     * UTF-8 text is checked as it is fed, and invalid sequences become
+     * U+FFFD.  verify: the input is UTF-8 on trust so far; its first
+     * invalid sequence has source tallied whole (encoding.c), and a
+     * Windows-1252 verdict sets restart: reading stops, to begin again.
+     */
+    const struct rp_csv_source *source;
+    bool verify;
+    bool restart;
+    /* All UTF-8 text so far is valid (repaired) and passes
+     * rp_import_check_text: records say so (checked). */
+    bool clean;
     unsigned char ucarry[4]; /* a UTF-8 sequence split between feeds */
     size_t n_ucarry;
     size_t repaired;       /* invalid UTF-8 sequences made U+FFFD */
@@ -228,6 +252,7 @@ void rp_csv_reader_release(struct rp_csv_reader *reader);
 /*
  * The encoding of an input without byte order mark, from its bytes (a
  * sequence cut at the end counts as valid): rp_csv_encoding_of their tally.
+ * A reader fed by hand is given it with rp_csv_reader_set_encoding.
  */
 enum rp_csv_encoding rp_csv_guess_encoding(const char *data, size_t len);
 const char *rp_csv_encoding_name(enum rp_csv_encoding encoding);
@@ -249,10 +274,17 @@ size_t rp_csv_tally_add(struct rp_csv_tally *t, const char *s, size_t n,
  */
 enum rp_csv_encoding rp_csv_encoding_of(const struct rp_csv_tally *t);
 /*
- * Tallies fp from here to the end and rewinds; false when it cannot be
- * read twice (a pipe).  chunk holds RP_CSV_CHUNK + 4 bytes.
+ * Tallies the whole of an input; a stream is left where it was.  False
+ * when it cannot be read again (a pipe).
  */
-bool rp_csv_tally_stream(FILE *fp, char *chunk, struct rp_csv_tally *t);
+bool rp_csv_tally_source(const struct rp_csv_source *src,
+                         struct rp_csv_tally *t);
+/*
+ * Reading stopped early (an error) while the input was still UTF-8 on
+ * trust: tallies it whole, so that a Windows-1252 verdict can set restart
+ * (the stop then came from reading it wrongly).  Returns r->status.
+ */
+enum rp_status rp_csv_reader_settle(struct rp_csv_reader *r);
 /* Bytes of the input, after the byte order mark, on their way to csv.c's
  * rp_csv_text_in as UTF-8; last: the input ends with them. */
 enum rp_status rp_csv_decode(struct rp_csv_reader *r, const char *s, size_t n,
@@ -264,8 +296,9 @@ enum rp_status rp_csv_text_in(struct rp_csv_reader *r, const char *s, size_t n);
 
 /*
  * Reads a whole stream in RP_CSV_CHUNK pieces; never holds all of it.  A
- * seekable stream is first tallied whole (rp_csv_tally_stream) for its
- * encoding, then rewound; a pipe is judged by its first chunk.
+ * seekable stream is read as UTF-8 on trust, and read again only when it
+ * turns out to be Windows-1252 (encoding.c); a pipe is judged by its first
+ * chunk.
  */
 enum rp_status rp_csv_read_stream(FILE *fp, const char *name,
                                   struct rp_csv_sink sink,

@@ -142,6 +142,15 @@ static void sample_release(struct sample *s)
     free(s->cols);
 }
 
+/* The export is read again from its start, as Windows-1252. */
+static void sample_restart(void *ctx)
+{
+    struct sample *s = ctx;
+
+    sample_release(s);
+    memset(s, 0, sizeof(*s));
+}
+
 /* ---- formats ---- */
 
 /* Formats tried on time values, beyond those the profiles name. */
@@ -696,6 +705,7 @@ enum rp_status rp_import_suggest_profile(const char *path, FILE *out,
     sink.record = on_record;
     sink.ctx = &s;
     sink.info = NULL;
+    sink.restart = sample_restart;
     status = rp_csv_read_stream(fp, path, sink, &read_err);
     /* Stopped after the sample: not an error. */
     if (status != RP_OK && s.rows < SAMPLE_ROWS) {
