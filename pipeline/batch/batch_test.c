@@ -107,6 +107,7 @@ static void test_unreadable_export_costs_only_itself(void **state)
     assert_non_null(strstr(failed.first, "a-unknown.csv"));
     assert_int_equal(data.n_accounts, 2);
     assert_int_equal(rejected, 1);
+    rp_batch_failed_files_release(&failed);
     rp_dataset_release(&data);
 
     /* Without room for failures (a snapshot), the first one stops it. */
