@@ -376,13 +376,54 @@ static PangoAlignment alignment_of(enum rp_fo_text_align align)
     }
 }
 
-#define KEY_ADD(key, field)                                                    \
-    g_byte_array_append((key), (const guint8 *)&(field), sizeof(field))
+/*
+ * Every paragraph builds its key, and most find their layout cached: the
+ * key is written into a buffer on the stack (on the heap only when long),
+ * field by field with memcpy, and copied only when the cache keeps it.
+ */
+#define KEY_STACK_BYTES 512
+
+struct key_buf {
+    struct rp_shape_key key;
+    size_t cap;
+    guint8 stack[KEY_STACK_BYTES];
+};
+
+static void key_init(struct key_buf *k)
+{
+    k->key.data = k->stack;
+    k->key.len = 0;
+    k->cap = sizeof(k->stack);
+}
+
+static void key_release(struct key_buf *k)
+{
+    if (k->key.data != k->stack)
+        free(k->key.data);
+}
+
+static void key_put(struct key_buf *k, const void *p, size_t n)
+{
+    if (k->key.len + n > k->cap) {
+        size_t cap = 2 * (k->key.len + n);
+        guint8 *data = rp_xmalloc(cap);
+        memcpy(data, k->key.data, k->key.len);
+        key_release(k);
+        k->key.data = data;
+        k->cap = cap;
+    }
+    memcpy(k->key.data + k->key.len, p, n);
+    k->key.len += n;
+}
+
+#define KEY_ADD(key, field) key_put((key), &(field), sizeof(field))
 
 /* Field by field, so that padding bytes never take part in the key. */
-static void key_add_style(GByteArray *key, const struct text_style *s)
+static void key_add_style(struct key_buf *key, const struct text_style *s)
 {
-    KEY_ADD(key, s->font_family); /* interned: equal names, equal pointers */
+    /* The name, not its pointer: the cache outlives the document that
+     * interned it (run.c). */
+    key_put(key, s->font_family, strlen(s->font_family) + 1);
     KEY_ADD(key, s->font_size);
     KEY_ADD(key, s->font_weight);
     KEY_ADD(key, s->font_italic);
@@ -396,10 +437,10 @@ static void key_add_style(GByteArray *key, const struct text_style *s)
 }
 
 /* Everything that decides the shape of a paragraph's layout. */
-static GBytes *shape_key(const struct rp_paragraph *para, double width)
+static void shape_key(struct key_buf *key, const struct rp_paragraph *para,
+                      double width)
 {
     const struct block_style *b = &para->block;
-    GByteArray *key = g_byte_array_sized_new((guint)(para->text->len + 256));
     size_t i;
 
     KEY_ADD(key, width);
@@ -417,9 +458,7 @@ static GBytes *shape_key(const struct rp_paragraph *para, double width)
         if (!own)
             key_add_style(key, &para->runs[i].style);
     }
-    g_byte_array_append(key, (const guint8 *)para->text->str,
-                        (guint)para->text->len);
-    return g_byte_array_free_to_bytes(key);
+    key_put(key, para->text->str, para->text->len);
 }
 
 /* Shapes the piece's text (from the cache when it is a short paragraph
@@ -432,15 +471,18 @@ static PangoLayout *shape_piece(struct rp_paragraph *para, struct rp_flow *flow,
     bool whole = pc->from == 0 && pc->to == para->text->len;
     PangoLayout *layout = NULL;
     PangoAttrList *attrs;
-    GBytes *key = NULL;
+    struct key_buf key;
+    bool keyed = false;
     struct piece shaped = *pc;
 
     /* Leaders grow per line: such paragraphs are not shared. */
     if (whole && !para->n_leaders && rp_shape_cache_wants(para->text->len)) {
-        key = shape_key(para, width);
-        layout = rp_shape_cache_get(flow->layout->shapes, key);
+        key_init(&key);
+        shape_key(&key, para, width);
+        keyed = true;
+        layout = rp_shape_cache_get(flow->layout->shapes, &key.key);
         if (layout) {
-            g_bytes_unref(key);
+            key_release(&key);
             return layout;
         }
     }
@@ -478,8 +520,10 @@ static PangoLayout *shape_piece(struct rp_paragraph *para, struct rp_flow *flow,
         pango_layout_set_attributes(layout, attrs);
         pango_attr_list_unref(attrs);
     }
-    if (key)
-        rp_shape_cache_put(flow->layout->shapes, key, layout);
+    if (keyed) {
+        rp_shape_cache_put(flow->layout->shapes, &key.key, layout);
+        key_release(&key);
+    }
     return layout;
 }
 
