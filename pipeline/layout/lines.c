@@ -402,16 +402,23 @@ static void key_release(struct key_buf *k)
         free(k->key.data);
 }
 
-static void key_put(struct key_buf *k, const void *p, size_t n)
+/* Makes room for n more bytes: on the heap, past the stack buffer. */
+static void key_grow(struct key_buf *k, size_t n)
 {
-    if (k->key.len + n > k->cap) {
-        size_t cap = 2 * (k->key.len + n);
-        guint8 *data = rp_xmalloc(cap);
-        memcpy(data, k->key.data, k->key.len);
-        key_release(k);
-        k->key.data = data;
-        k->cap = cap;
-    }
+    size_t cap = 2 * (k->key.len + n);
+    guint8 *data = rp_xmalloc(cap);
+
+    memcpy(data, k->key.data, k->key.len);
+    key_release(k);
+    k->key.data = data;
+    k->cap = cap;
+}
+
+/* Inline: a key is twenty-odd fields of a few bytes each. */
+static inline void key_put(struct key_buf *k, const void *p, size_t n)
+{
+    if (k->key.len + n > k->cap)
+        key_grow(k, n);
     memcpy(k->key.data + k->key.len, p, n);
     k->key.len += n;
 }
