@@ -233,6 +233,15 @@ void rp_stacker_finish(struct rp_stacker *stacker, double dx, double dy,
                        struct rp_item_list *out);
 void rp_stacker_release(struct rp_stacker *stacker);
 
+/* The font of the last natural_height asked for (lines.c). */
+struct rp_height_memo {
+    const char *family; /* interned by the document; NULL: none yet */
+    double size;
+    int weight;
+    bool italic;
+    double height;
+};
+
 /* What the whole layout run shares. */
 struct rp_layout {
     struct rp_fo_doc *doc;
@@ -245,6 +254,7 @@ struct rp_layout {
     int markers_off;
     /* font description -> natural line height; the context's (run.c) */
     GHashTable *font_heights;
+    struct rp_height_memo last_height;
     GHashTable *first_page; /* id -> folio text, of the pages finished */
     GHashTable *last_page;
     const char *current_page_text; /* folio of the page being filled */

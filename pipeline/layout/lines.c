@@ -126,21 +126,38 @@ static PangoFontDescription *font_of(const struct text_style *p)
 
 /* Ascent + descent of a font, cached: every paragraph needs its block's. */
 static double natural_height(struct rp_layout *layout,
-                             const PangoFontDescription *desc)
+                             const struct text_style *style)
 {
-    double *cached = g_hash_table_lookup(layout->font_heights, desc);
+    struct rp_height_memo *memo = &layout->last_height;
+    PangoFontDescription *desc;
     PangoFontMetrics *metrics;
+    double *cached;
 
-    if (cached)
-        return *cached;
-    metrics = pango_context_get_metrics(layout->pango, desc, NULL);
-    cached = g_new(double, 1);
-    *cached = (double)(pango_font_metrics_get_ascent(metrics) +
-                       pango_font_metrics_get_descent(metrics)) /
-              PANGO_SCALE;
-    pango_font_metrics_unref(metrics);
-    g_hash_table_insert(layout->font_heights, pango_font_description_copy(desc),
-                        cached);
+    /* Table cells come in runs of one font: the last one answers without
+     * a font description made, hashed and freed.  Family names are
+     * interned by the document, so equal names are equal pointers. */
+    if (memo->family && memo->family == style->font_family &&
+        memo->size == style->font_size && memo->weight == style->font_weight &&
+        memo->italic == style->font_italic)
+        return memo->height;
+    desc = font_of(style);
+    cached = g_hash_table_lookup(layout->font_heights, desc);
+    if (!cached) {
+        metrics = pango_context_get_metrics(layout->pango, desc, NULL);
+        cached = g_new(double, 1);
+        *cached = (double)(pango_font_metrics_get_ascent(metrics) +
+                           pango_font_metrics_get_descent(metrics)) /
+                  PANGO_SCALE;
+        pango_font_metrics_unref(metrics);
+        g_hash_table_insert(layout->font_heights, desc, cached);
+    } else {
+        pango_font_description_free(desc);
+    }
+    memo->family = style->font_family;
+    memo->size = style->font_size;
+    memo->weight = style->font_weight;
+    memo->italic = style->font_italic;
+    memo->height = *cached;
     return *cached;
 }
 
@@ -471,12 +488,12 @@ static void shape_key(struct key_buf *key, const struct rp_paragraph *para,
 /* Shapes the piece's text (from the cache when it is a short paragraph
  * laid out whole); returns a new reference. */
 static PangoLayout *shape_piece(struct rp_paragraph *para, struct rp_flow *flow,
-                                const struct piece *pc,
-                                const PangoFontDescription *desc, double width)
+                                const struct piece *pc, double width)
 {
     const struct block_style *block = &para->block;
     bool whole = pc->from == 0 && pc->to == para->text->len;
     PangoLayout *layout = NULL;
+    PangoFontDescription *desc;
     PangoAttrList *attrs;
     struct key_buf key;
     bool keyed = false;
@@ -494,7 +511,9 @@ static PangoLayout *shape_piece(struct rp_paragraph *para, struct rp_flow *flow,
         }
     }
     layout = pango_layout_new(flow->layout->pango);
+    desc = font_of(&block->text);
     pango_layout_set_font_description(layout, desc);
+    pango_font_description_free(desc);
     /* no-wrap: one line per line feed, as long as it is (it may overflow). */
     pango_layout_set_width(layout, block->wrap ? pango_units(width) : -1);
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
@@ -806,7 +825,6 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
                                  struct rp_error *err)
 {
     const struct block_style *block = &para->block;
-    PangoFontDescription *desc = font_of(&block->text);
     enum rp_status status = RP_OK;
     struct line_out o;
     size_t len, from = 0, want, cap;
@@ -823,7 +841,7 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
     o.para = para;
     o.x = x;
     o.width = width;
-    o.base_height = natural_height(flow->layout, desc);
+    o.base_height = natural_height(flow->layout, &block->text);
     if (para->n_citations) {
         o.defer = rp_xcalloc(1, sizeof(*o.defer));
         o.defer->x = x;
@@ -841,7 +859,7 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
         status = piece_end(flow->layout, para, &pc, want, cap, err);
         if (status != RP_OK)
             break;
-        pc.layout = shape_piece(para, flow, &pc, desc, width);
+        pc.layout = shape_piece(para, flow, &pc, width);
         n = pango_layout_get_line_count(pc.layout);
         first = first_line(&pc, n);
         if (pc.to < len && n - first < 2 && want < cap) {
@@ -885,7 +903,6 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
     while (o.head < o.n)
         status = send_line(&o, o.n_lines, status, err);
     free(o.waiting);
-    pango_font_description_free(desc);
     if (o.defer && status != RP_OK) {
         free(o.defer->heights);
         free(o.defer);
