@@ -662,7 +662,7 @@
                   </xsl:if>
                 </xsl:with-param>
               </xsl:call-template>
-              <fo:table-cell xsl:use-attribute-sets="rp-td">
+              <fo:table-cell><xsl:copy-of select="$rp-td"/>
                 <fo:block>
                   <xsl:if test="@sla = 'breached'">
                     <xsl:attribute name="color"><xsl:value-of select="$rp-unstable"/></xsl:attribute>
@@ -752,7 +752,7 @@
                   <xsl:with-param name="text"><xsl:call-template name="rp-category-label"><xsl:with-param name="name" select="@category"/></xsl:call-template></xsl:with-param>
                 </xsl:call-template>
                 <xsl:call-template name="rp-td"><xsl:with-param name="text" select="."/></xsl:call-template>
-                <fo:table-cell xsl:use-attribute-sets="rp-td">
+                <fo:table-cell><xsl:copy-of select="$rp-td"/>
                   <fo:block>
                     <xsl:if test="@sla = 'breached'">
                       <xsl:attribute name="color"><xsl:value-of select="$rp-unstable"/></xsl:attribute>

@@ -277,7 +277,7 @@
             <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@name"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
             <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@tier"/></xsl:call-template>
             <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@owner"/></xsl:call-template>
-            <fo:table-cell xsl:use-attribute-sets="rp-td">
+            <fo:table-cell><xsl:copy-of select="$rp-td"/>
               <fo:block>
                 <xsl:call-template name="rp-health-inline">
                   <xsl:with-param name="health" select="@health"/>
@@ -547,7 +547,7 @@
               <xsl:variable name="aid" select="@account-id"/>
               <fo:table-row keep-together.within-page="always">
                 <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
-                <fo:table-cell xsl:use-attribute-sets="rp-td">
+                <fo:table-cell><xsl:copy-of select="$rp-td"/>
                   <fo:block font-weight="bold"><xsl:value-of select="@name"/></fo:block>
                   <fo:block color="{$rp-muted}">
                     <xsl:choose>
@@ -563,12 +563,12 @@
                   </xsl:if>
                 </fo:table-cell>
                 <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@phase"/></xsl:call-template>
-                <fo:table-cell xsl:use-attribute-sets="rp-td">
+                <fo:table-cell><xsl:copy-of select="$rp-td"/>
                   <fo:block><xsl:call-template name="rp-rag-inline"><xsl:with-param name="rag" select="@rag"/></xsl:call-template></fo:block>
                 </fo:table-cell>
                 <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-money"><xsl:with-param name="value" select="@budget"/></xsl:call-template></xsl:with-param></xsl:call-template>
                 <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-money"><xsl:with-param name="value" select="@actual"/></xsl:call-template></xsl:with-param></xsl:call-template>
-                <fo:table-cell xsl:use-attribute-sets="rp-td">
+                <fo:table-cell><xsl:copy-of select="$rp-td"/>
                   <fo:block text-align="end">
                     <xsl:if test="@spent-pct &gt; 100">
                       <xsl:attribute name="color"><xsl:value-of select="$rp-unstable"/></xsl:attribute>
@@ -660,7 +660,7 @@
               <fo:table-row keep-together.within-page="always">
                 <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
                 <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@id"/></xsl:call-template>
-                <fo:table-cell xsl:use-attribute-sets="rp-td">
+                <fo:table-cell><xsl:copy-of select="$rp-td"/>
                   <fo:block font-weight="bold">
                     <xsl:choose>
                       <xsl:when test="@account-id != ''"><xsl:value-of select="@account-id"/></xsl:when>

@@ -41,7 +41,8 @@ int rp_fo_apply_side_property(struct rp_fo_props *p, const char *name,
 
     if (!strncmp(name, "margin-", 7) &&
         (side = rp_fo_side_from_name(name + 7)) >= 0) {
-        if (!rp_fo_parse_length(value, p->font_size, &p->margin[side]))
+        if (!rp_fo_parse_length_cached(cache, value, p->font_size,
+                                       &p->margin[side]))
             return 0;
         spec->margin = true;
         /* margin-top/bottom on blocks act as space-before/after. */
@@ -53,7 +54,8 @@ int rp_fo_apply_side_property(struct rp_fo_props *p, const char *name,
     }
     if (!strncmp(name, "padding-", 8) &&
         (side = rp_fo_side_from_name(name + 8)) >= 0)
-        return rp_fo_parse_length(value, p->font_size, &p->padding[side]);
+        return rp_fo_parse_length_cached(cache, value, p->font_size,
+                                         &p->padding[side]);
     if (!strncmp(name, "border-", 7))
         return rp_fo_apply_border_property(p, name + 7, value, cache);
     return -1;

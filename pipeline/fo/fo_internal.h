@@ -24,8 +24,9 @@ void rp_fo_strings_free(struct rp_fo_strings *strings);
 const char *rp_fo_strings_intern(struct rp_fo_strings *strings, const char *s);
 
 /*
- * Border shorthands and side lists already parsed in this document, so
- * that values repeated on every table cell are parsed once.  Fixed size.
+ * Border shorthands, side lists and lengths already parsed in this
+ * document, so that values repeated on every table cell are parsed once.
+ * Fixed size.
  */
 struct rp_fo_value_cache;
 struct rp_fo_value_cache *rp_fo_value_cache_new(void);
@@ -64,6 +65,9 @@ bool rp_fo_parse_border_cached(struct rp_fo_value_cache *cache,
 bool rp_fo_parse_sides_cached(struct rp_fo_value_cache *cache,
                               const char *value, double font_size,
                               double out[4]);
+/* A length (rp_fo_parse_length), parsed once per document and size. */
+bool rp_fo_parse_length_cached(struct rp_fo_value_cache *cache,
+                               const char *value, double font_size, double *pt);
 
 /*
  * The properties known by full name: a row each in the property table

@@ -125,14 +125,14 @@ static bool parse_sides(const char *value, double font_size, double out[4])
 }
 
 /*
- * Border shorthands and side lists parsed earlier in the document.  Tables
- * repeat the same attributes on every cell (padding="2pt",
+ * Border shorthands, side lists and lengths parsed earlier in the document.
+ * Tables repeat the same attributes on every cell (padding-top="2pt",
  * border-bottom="0.5pt solid #ddd"), so each distinct value is parsed once;
  * a fixed number of slots, each overwritten by the next value hashed to
  * it, keeps memory flat however long the document.  The font size is part
  * of the key because em lengths depend on it.
  */
-enum cached_kind { CACHED_NONE, CACHED_BORDER, CACHED_SIDES };
+enum cached_kind { CACHED_NONE, CACHED_BORDER, CACHED_SIDES, CACHED_LENGTH };
 
 struct cached_value {
     enum cached_kind kind;
@@ -141,6 +141,7 @@ struct cached_value {
     union {
         struct rp_fo_border border;
         double sides[4];
+        double length;
     } parsed;
 };
 
@@ -233,6 +234,24 @@ bool rp_fo_parse_sides_cached(struct rp_fo_value_cache *cache,
     slot = cache_store(slot, CACHED_SIDES, value, font_size);
     if (slot)
         memcpy(slot->parsed.sides, out, sizeof(slot->parsed.sides));
+    return true;
+}
+
+bool rp_fo_parse_length_cached(struct rp_fo_value_cache *cache,
+                               const char *value, double font_size, double *pt)
+{
+    struct cached_value *slot =
+        cache_slot(cache, CACHED_LENGTH, value, font_size);
+
+    if (cache_holds(slot, CACHED_LENGTH, value, font_size)) {
+        *pt = slot->parsed.length;
+        return true;
+    }
+    if (!rp_fo_parse_length(value, font_size, pt))
+        return false;
+    slot = cache_store(slot, CACHED_LENGTH, value, font_size);
+    if (slot)
+        slot->parsed.length = *pt;
     return true;
 }
 

@@ -117,7 +117,9 @@ struct rp_layout_stats {
 /*
  * Lays out doc (streamed: see fo/fo.h) and feeds each page to sink.
  * pango_context supplies fonts and must be set up for 72 dpi with unrounded
- * glyph positions (see rp_layout_context_new).  Errors from the sink stop
+ * glyph positions (see rp_layout_context_new).  The context keeps the
+ * line heights and shaped text it measured, so documents laid out one
+ * after another with it share that work.  Errors from the sink stop
  * layout and are returned unchanged.
  */
 enum rp_status rp_layout_run(struct rp_fo_doc *doc, PangoContext *pango_context,

@@ -233,6 +233,15 @@ void rp_stacker_finish(struct rp_stacker *stacker, double dx, double dy,
                        struct rp_item_list *out);
 void rp_stacker_release(struct rp_stacker *stacker);
 
+/* The font of the last natural_height asked for (lines.c). */
+struct rp_height_memo {
+    const char *family; /* interned by the document; NULL: none yet */
+    double size;
+    int weight;
+    bool italic;
+    double height;
+};
+
 /* What the whole layout run shares. */
 struct rp_layout {
     struct rp_fo_doc *doc;
@@ -243,8 +252,10 @@ struct rp_layout {
      * their nodes stay in a tree that is laid out again, so an fo:marker
      * there (which XSL allows only in the flow) cannot be taken. */
     int markers_off;
-    GHashTable *font_heights; /* font description -> natural line height */
-    GHashTable *first_page;   /* id -> folio text, of the pages finished */
+    /* font description -> natural line height; the context's (run.c) */
+    GHashTable *font_heights;
+    struct rp_height_memo last_height;
+    GHashTable *first_page; /* id -> folio text, of the pages finished */
     GHashTable *last_page;
     const char *current_page_text; /* folio of the page being filled */
     GArray *sequence_pages;        /* int pages of each sequence, from pass 1 */
@@ -254,8 +265,8 @@ struct rp_layout {
     GHashTable *markers_first, *markers_last;
     GHashTable *carry_sequence, *carry_document;
     bool first_box_has_marker;
-    GHashTable *hyphen_dicts; /* "lang_COUNTRY" -> HyphenDict, or NULL */
-    struct rp_shape_cache *shapes;
+    GHashTable *hyphen_dicts;      /* "lang_COUNTRY" -> HyphenDict, or NULL */
+    struct rp_shape_cache *shapes; /* the context's (run.c) */
     unsigned sequence_index;
     struct rp_layout_stats *stats;
     /* One pass instead of two (spooled_pass.c): pages wait in the spool for
@@ -484,14 +495,20 @@ void rp_paragraph_free(struct rp_paragraph *para);
 struct rp_area_color rp_area_color_of(struct rp_fo_color c);
 
 /* Shaped paragraphs, reused by key (shape_cache.c).  get returns a new
- * reference or NULL; put consumes key and takes its own layout reference,
- * keeping it only when the key was seen before. */
+ * reference or NULL; put copies the key and takes its own layout
+ * reference, keeping them only when the key was seen before.  Keys stay
+ * the caller's. */
+struct rp_shape_key {
+    guint8 *data;
+    size_t len;
+};
 struct rp_shape_cache;
 struct rp_shape_cache *rp_shape_cache_new(void);
 void rp_shape_cache_free(struct rp_shape_cache *cache);
-PangoLayout *rp_shape_cache_get(struct rp_shape_cache *cache, GBytes *key);
-void rp_shape_cache_put(struct rp_shape_cache *cache, GBytes *key,
-                        PangoLayout *layout);
+PangoLayout *rp_shape_cache_get(struct rp_shape_cache *cache,
+                                const struct rp_shape_key *key);
+void rp_shape_cache_put(struct rp_shape_cache *cache,
+                        const struct rp_shape_key *key, PangoLayout *layout);
 /* Whether a paragraph of text_len bytes is worth caching. */
 bool rp_shape_cache_wants(size_t text_len);
 

@@ -126,21 +126,38 @@ static PangoFontDescription *font_of(const struct text_style *p)
 
 /* Ascent + descent of a font, cached: every paragraph needs its block's. */
 static double natural_height(struct rp_layout *layout,
-                             const PangoFontDescription *desc)
+                             const struct text_style *style)
 {
-    double *cached = g_hash_table_lookup(layout->font_heights, desc);
+    struct rp_height_memo *memo = &layout->last_height;
+    PangoFontDescription *desc;
     PangoFontMetrics *metrics;
+    double *cached;
 
-    if (cached)
-        return *cached;
-    metrics = pango_context_get_metrics(layout->pango, desc, NULL);
-    cached = g_new(double, 1);
-    *cached = (double)(pango_font_metrics_get_ascent(metrics) +
-                       pango_font_metrics_get_descent(metrics)) /
-              PANGO_SCALE;
-    pango_font_metrics_unref(metrics);
-    g_hash_table_insert(layout->font_heights, pango_font_description_copy(desc),
-                        cached);
+    /* Table cells come in runs of one font: the last one answers without
+     * a font description made, hashed and freed.  Family names are
+     * interned by the document, so equal names are equal pointers. */
+    if (memo->family && memo->family == style->font_family &&
+        memo->size == style->font_size && memo->weight == style->font_weight &&
+        memo->italic == style->font_italic)
+        return memo->height;
+    desc = font_of(style);
+    cached = g_hash_table_lookup(layout->font_heights, desc);
+    if (!cached) {
+        metrics = pango_context_get_metrics(layout->pango, desc, NULL);
+        cached = g_new(double, 1);
+        *cached = (double)(pango_font_metrics_get_ascent(metrics) +
+                           pango_font_metrics_get_descent(metrics)) /
+                  PANGO_SCALE;
+        pango_font_metrics_unref(metrics);
+        g_hash_table_insert(layout->font_heights, desc, cached);
+    } else {
+        pango_font_description_free(desc);
+    }
+    memo->family = style->font_family;
+    memo->size = style->font_size;
+    memo->weight = style->font_weight;
+    memo->italic = style->font_italic;
+    memo->height = *cached;
     return *cached;
 }
 
@@ -376,13 +393,61 @@ static PangoAlignment alignment_of(enum rp_fo_text_align align)
     }
 }
 
-#define KEY_ADD(key, field)                                                    \
-    g_byte_array_append((key), (const guint8 *)&(field), sizeof(field))
+/*
+ * Every paragraph builds its key, and most find their layout cached: the
+ * key is written into a buffer on the stack (on the heap only when long),
+ * field by field with memcpy, and copied only when the cache keeps it.
+ */
+#define KEY_STACK_BYTES 512
+
+struct key_buf {
+    struct rp_shape_key key;
+    size_t cap;
+    guint8 stack[KEY_STACK_BYTES];
+};
+
+static void key_init(struct key_buf *k)
+{
+    k->key.data = k->stack;
+    k->key.len = 0;
+    k->cap = sizeof(k->stack);
+}
+
+static void key_release(struct key_buf *k)
+{
+    if (k->key.data != k->stack)
+        free(k->key.data);
+}
+
+/* Makes room for n more bytes: on the heap, past the stack buffer. */
+static void key_grow(struct key_buf *k, size_t n)
+{
+    size_t cap = 2 * (k->key.len + n);
+    guint8 *data = rp_xmalloc(cap);
+
+    memcpy(data, k->key.data, k->key.len);
+    key_release(k);
+    k->key.data = data;
+    k->cap = cap;
+}
+
+/* Inline: a key is twenty-odd fields of a few bytes each. */
+static inline void key_put(struct key_buf *k, const void *p, size_t n)
+{
+    if (k->key.len + n > k->cap)
+        key_grow(k, n);
+    memcpy(k->key.data + k->key.len, p, n);
+    k->key.len += n;
+}
+
+#define KEY_ADD(key, field) key_put((key), &(field), sizeof(field))
 
 /* Field by field, so that padding bytes never take part in the key. */
-static void key_add_style(GByteArray *key, const struct text_style *s)
+static void key_add_style(struct key_buf *key, const struct text_style *s)
 {
-    KEY_ADD(key, s->font_family); /* interned: equal names, equal pointers */
+    /* The name, not its pointer: the cache outlives the document that
+     * interned it (run.c). */
+    key_put(key, s->font_family, strlen(s->font_family) + 1);
     KEY_ADD(key, s->font_size);
     KEY_ADD(key, s->font_weight);
     KEY_ADD(key, s->font_italic);
@@ -396,10 +461,10 @@ static void key_add_style(GByteArray *key, const struct text_style *s)
 }
 
 /* Everything that decides the shape of a paragraph's layout. */
-static GBytes *shape_key(const struct rp_paragraph *para, double width)
+static void shape_key(struct key_buf *key, const struct rp_paragraph *para,
+                      double width)
 {
     const struct block_style *b = &para->block;
-    GByteArray *key = g_byte_array_sized_new((guint)(para->text->len + 256));
     size_t i;
 
     KEY_ADD(key, width);
@@ -417,35 +482,38 @@ static GBytes *shape_key(const struct rp_paragraph *para, double width)
         if (!own)
             key_add_style(key, &para->runs[i].style);
     }
-    g_byte_array_append(key, (const guint8 *)para->text->str,
-                        (guint)para->text->len);
-    return g_byte_array_free_to_bytes(key);
+    key_put(key, para->text->str, para->text->len);
 }
 
 /* Shapes the piece's text (from the cache when it is a short paragraph
  * laid out whole); returns a new reference. */
 static PangoLayout *shape_piece(struct rp_paragraph *para, struct rp_flow *flow,
-                                const struct piece *pc,
-                                const PangoFontDescription *desc, double width)
+                                const struct piece *pc, double width)
 {
     const struct block_style *block = &para->block;
     bool whole = pc->from == 0 && pc->to == para->text->len;
     PangoLayout *layout = NULL;
+    PangoFontDescription *desc;
     PangoAttrList *attrs;
-    GBytes *key = NULL;
+    struct key_buf key;
+    bool keyed = false;
     struct piece shaped = *pc;
 
     /* Leaders grow per line: such paragraphs are not shared. */
     if (whole && !para->n_leaders && rp_shape_cache_wants(para->text->len)) {
-        key = shape_key(para, width);
-        layout = rp_shape_cache_get(flow->layout->shapes, key);
+        key_init(&key);
+        shape_key(&key, para, width);
+        keyed = true;
+        layout = rp_shape_cache_get(flow->layout->shapes, &key.key);
         if (layout) {
-            g_bytes_unref(key);
+            key_release(&key);
             return layout;
         }
     }
     layout = pango_layout_new(flow->layout->pango);
+    desc = font_of(&block->text);
     pango_layout_set_font_description(layout, desc);
+    pango_font_description_free(desc);
     /* no-wrap: one line per line feed, as long as it is (it may overflow). */
     pango_layout_set_width(layout, block->wrap ? pango_units(width) : -1);
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
@@ -478,8 +546,10 @@ static PangoLayout *shape_piece(struct rp_paragraph *para, struct rp_flow *flow,
         pango_layout_set_attributes(layout, attrs);
         pango_attr_list_unref(attrs);
     }
-    if (key)
-        rp_shape_cache_put(flow->layout->shapes, key, layout);
+    if (keyed) {
+        rp_shape_cache_put(flow->layout->shapes, &key.key, layout);
+        key_release(&key);
+    }
     return layout;
 }
 
@@ -755,7 +825,6 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
                                  struct rp_error *err)
 {
     const struct block_style *block = &para->block;
-    PangoFontDescription *desc = font_of(&block->text);
     enum rp_status status = RP_OK;
     struct line_out o;
     size_t len, from = 0, want, cap;
@@ -772,7 +841,7 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
     o.para = para;
     o.x = x;
     o.width = width;
-    o.base_height = natural_height(flow->layout, desc);
+    o.base_height = natural_height(flow->layout, &block->text);
     if (para->n_citations) {
         o.defer = rp_xcalloc(1, sizeof(*o.defer));
         o.defer->x = x;
@@ -790,7 +859,7 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
         status = piece_end(flow->layout, para, &pc, want, cap, err);
         if (status != RP_OK)
             break;
-        pc.layout = shape_piece(para, flow, &pc, desc, width);
+        pc.layout = shape_piece(para, flow, &pc, width);
         n = pango_layout_get_line_count(pc.layout);
         first = first_line(&pc, n);
         if (pc.to < len && n - first < 2 && want < cap) {
@@ -834,7 +903,6 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
     while (o.head < o.n)
         status = send_line(&o, o.n_lines, status, err);
     free(o.waiting);
-    pango_font_description_free(desc);
     if (o.defer && status != RP_OK) {
         free(o.defer->heights);
         free(o.defer);

@@ -21,6 +21,44 @@ static gboolean font_equal(gconstpointer a, gconstpointer b)
     return pango_font_description_equal(a, b);
 }
 
+/*
+ * What fonts measure and shape depends on the context, not on the
+ * document: line heights and shaped paragraphs stay with the context
+ * (freed with it), so a process that renders many documents with one
+ * context (render.c) measures and shapes a repeated date, status or
+ * label once, not once per document.
+ */
+#define FONT_HEIGHTS_KEY "rp-layout-font-heights"
+#define SHAPES_KEY "rp-layout-shapes"
+
+static GHashTable *context_font_heights(PangoContext *context)
+{
+    GHashTable *heights =
+        g_object_get_data(G_OBJECT(context), FONT_HEIGHTS_KEY);
+
+    if (!heights) {
+        heights = g_hash_table_new_full(
+            font_hash, font_equal, (GDestroyNotify)pango_font_description_free,
+            g_free);
+        g_object_set_data_full(G_OBJECT(context), FONT_HEIGHTS_KEY, heights,
+                               (GDestroyNotify)g_hash_table_destroy);
+    }
+    return heights;
+}
+
+static struct rp_shape_cache *context_shapes(PangoContext *context)
+{
+    struct rp_shape_cache *shapes =
+        g_object_get_data(G_OBJECT(context), SHAPES_KEY);
+
+    if (!shapes) {
+        shapes = rp_shape_cache_new();
+        g_object_set_data_full(G_OBJECT(context), SHAPES_KEY, shapes,
+                               (GDestroyNotify)rp_shape_cache_free);
+    }
+    return shapes;
+}
+
 /* Forgets what an abandoned pass learnt. */
 static void reset_pass(struct rp_layout *layout)
 {
@@ -50,15 +88,13 @@ enum rp_status rp_layout_run(struct rp_fo_doc *doc, PangoContext *pango_context,
     layout.doc = doc;
     layout.pango = pango_context;
     layout.stats = stats;
-    layout.font_heights = g_hash_table_new_full(
-        font_hash, font_equal, (GDestroyNotify)pango_font_description_free,
-        g_free);
+    layout.font_heights = context_font_heights(pango_context);
     layout.first_page =
         g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
     layout.last_page =
         g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
     layout.sequence_pages = g_array_new(FALSE, FALSE, sizeof(int));
-    layout.shapes = rp_shape_cache_new();
+    layout.shapes = context_shapes(pango_context);
     layout.markers_first = g_hash_table_new(g_str_hash, g_str_equal);
     layout.markers_last = g_hash_table_new(g_str_hash, g_str_equal);
     layout.carry_sequence = g_hash_table_new_full(
@@ -91,7 +127,6 @@ enum rp_status rp_layout_run(struct rp_fo_doc *doc, PangoContext *pango_context,
         status = rp_layout_pass(&layout, sink, err);
     }
 out:
-    g_hash_table_destroy(layout.font_heights);
     g_hash_table_destroy(layout.first_page);
     g_hash_table_destroy(layout.last_page);
     g_array_free(layout.sequence_pages, TRUE);
@@ -102,7 +137,6 @@ out:
     if (layout.hyphen_dicts)
         g_hash_table_destroy(layout.hyphen_dicts);
     rp_positioned_free(layout.positioned);
-    rp_shape_cache_free(layout.shapes);
     return status;
 }
 

@@ -7,6 +7,8 @@
  * (HarfBuzz and Pango were two thirds of the profile), so a hit saves it.
  * Layouts are immutable once made, so boxes share them by reference.  The
  * cache is bounded (least recently used entries go), so memory stays flat.
+ * It belongs to the Pango context (run.c), not to one document: keys hold
+ * nothing a document owns (font names, not their interned pointers).
  */
 #include "layout_internal.h"
 
@@ -28,7 +30,10 @@
 #define SHAPE_MAX_TEXT 256
 
 struct shape_entry {
-    GBytes *key;
+    guint8 *key; /* owned; NULL in a probe, which borrows probe_key */
+    const guint8 *probe_key;
+    size_t len;
+    guint hash;
     PangoLayout *layout;
     GList link; /* in the LRU queue; data points back to the entry */
 };
@@ -42,7 +47,7 @@ struct shape_entry {
 #define SHAPE_SEEN_SLOTS 16384
 
 struct rp_shape_cache {
-    GHashTable *entries; /* GBytes key -> struct shape_entry */
+    GHashTable *entries; /* struct shape_entry, its own key */
     guint seen[SHAPE_SEEN_SLOTS];
     GQueue lru;  /* most recently used first */
     size_t cost; /* estimated bytes held */
@@ -53,10 +58,8 @@ struct rp_shape_cache {
  * Keys are a hundred bytes and more, and every paragraph looks one up:
  * hashed eight bytes at a time (GLib's hash takes them one by one).
  */
-static guint key_hash(gconstpointer key)
+static guint key_hash(const guint8 *p, size_t len)
 {
-    gsize len;
-    const guint8 *p = g_bytes_get_data((GBytes *)key, &len);
     guint64 h = 0x9e3779b97f4a7c15u ^ len, word;
 
     for (; len >= 8; p += 8, len -= 8) {
@@ -70,11 +73,29 @@ static guint key_hash(gconstpointer key)
     return (guint)(h ^ (h >> 29));
 }
 
+static const guint8 *entry_key(const struct shape_entry *e)
+{
+    return e->key ? e->key : e->probe_key;
+}
+
+static guint entry_hash(gconstpointer e)
+{
+    return ((const struct shape_entry *)e)->hash;
+}
+
+static gboolean entry_equal(gconstpointer a, gconstpointer b)
+{
+    const struct shape_entry *x = a, *y = b;
+
+    return x->hash == y->hash && x->len == y->len &&
+           memcmp(entry_key(x), entry_key(y), x->len) == 0;
+}
+
 static void entry_free(gpointer data)
 {
     struct shape_entry *e = data;
     g_object_unref(e->layout);
-    g_bytes_unref(e->key);
+    free(e->key);
     free(e);
 }
 
@@ -82,7 +103,7 @@ struct rp_shape_cache *rp_shape_cache_new(void)
 {
     struct rp_shape_cache *c = rp_xcalloc(1, sizeof(*c));
     c->entries =
-        g_hash_table_new_full(key_hash, g_bytes_equal, NULL, entry_free);
+        g_hash_table_new_full(entry_hash, entry_equal, entry_free, NULL);
     g_queue_init(&c->lru);
     return c;
 }
@@ -95,9 +116,21 @@ void rp_shape_cache_free(struct rp_shape_cache *c)
     free(c);
 }
 
-PangoLayout *rp_shape_cache_get(struct rp_shape_cache *c, GBytes *key)
+static struct shape_entry probe_of(const struct rp_shape_key *key)
 {
-    struct shape_entry *e = g_hash_table_lookup(c->entries, key);
+    struct shape_entry probe = {0};
+
+    probe.probe_key = key->data;
+    probe.len = key->len;
+    probe.hash = key_hash(key->data, key->len);
+    return probe;
+}
+
+PangoLayout *rp_shape_cache_get(struct rp_shape_cache *c,
+                                const struct rp_shape_key *key)
+{
+    struct shape_entry probe = probe_of(key);
+    struct shape_entry *e = g_hash_table_lookup(c->entries, &probe);
 
     if (!e) {
         c->misses++;
@@ -109,9 +142,9 @@ PangoLayout *rp_shape_cache_get(struct rp_shape_cache *c, GBytes *key)
     return g_object_ref(e->layout);
 }
 
-static size_t entry_cost(GBytes *key)
+static size_t entry_cost(size_t key_len)
 {
-    return g_bytes_get_size(key) * SHAPE_COST_PER_BYTE;
+    return key_len * SHAPE_COST_PER_BYTE;
 }
 
 bool rp_shape_cache_wants(size_t text_len)
@@ -119,31 +152,34 @@ bool rp_shape_cache_wants(size_t text_len)
     return text_len <= SHAPE_MAX_TEXT;
 }
 
-void rp_shape_cache_put(struct rp_shape_cache *c, GBytes *key,
-                        PangoLayout *layout)
+void rp_shape_cache_put(struct rp_shape_cache *c,
+                        const struct rp_shape_key *key, PangoLayout *layout)
 {
     struct shape_entry *e;
-    guint hash = key_hash(key), *seen = &c->seen[hash % SHAPE_SEEN_SLOTS];
+    guint hash = key_hash(key->data, key->len),
+          *seen = &c->seen[hash % SHAPE_SEEN_SLOTS];
 
     /* Callers put only what rp_shape_cache_get missed. */
     if (*seen != hash) {
         *seen = hash;
-        g_bytes_unref(key);
         return;
     }
     while (c->lru.length > 0 &&
            (c->lru.length >= SHAPE_CACHE_ENTRIES ||
-            c->cost + entry_cost(key) > SHAPE_CACHE_BYTES)) {
+            c->cost + entry_cost(key->len) > SHAPE_CACHE_BYTES)) {
         GList *old = g_queue_pop_tail_link(&c->lru);
         struct shape_entry *victim = old->data;
-        c->cost -= entry_cost(victim->key);
-        g_hash_table_remove(c->entries, victim->key);
+        c->cost -= entry_cost(victim->len);
+        g_hash_table_remove(c->entries, victim);
     }
     e = rp_xcalloc(1, sizeof(*e));
-    e->key = key;
+    e->key = rp_xmalloc(key->len ? key->len : 1);
+    memcpy(e->key, key->data, key->len);
+    e->len = key->len;
+    e->hash = hash;
     e->layout = g_object_ref(layout);
     e->link.data = e;
     g_queue_push_head_link(&c->lru, &e->link);
-    c->cost += entry_cost(key);
-    g_hash_table_insert(c->entries, key, e);
+    c->cost += entry_cost(key->len);
+    g_hash_table_add(c->entries, e);
 }

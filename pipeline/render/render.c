@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <glib.h>
 
@@ -123,6 +124,29 @@ enum rp_status rp_render_fo_bytes_to_pdf(const char *fo, size_t len,
     return render(doc, pdf_path, opt, result, err);
 }
 
+/*
+ * One Pango context for every document this process renders.  A fresh
+ * context has a fresh font map: it matched, loaded and measured every font
+ * again (fontconfig, FreeType, Pango's metrics) for each document, and a
+ * batch worker renders hundreds of them; the layout also keeps what it
+ * measured and shaped with the context (run.c).  Fonts do not depend on
+ * the document, so the PDFs are the same.  Made on first use, in the
+ * process that renders: a forked child makes its own rather than use one
+ * whose fontconfig thread stayed in the parent.  Never freed: it lives
+ * as long as the process.
+ */
+static PangoContext *process_context(void)
+{
+    static PangoContext *context;
+    static pid_t owner;
+
+    if (!context || owner != getpid()) {
+        context = rp_layout_context_new();
+        owner = getpid();
+    }
+    return context;
+}
+
 /* Lays out and paints doc, which it frees. */
 static enum rp_status render(struct rp_fo_doc *doc, const char *pdf_path,
                              const struct rp_render_options *opt,
@@ -136,7 +160,7 @@ static enum rp_status render(struct rp_fo_doc *doc, const char *pdf_path,
     struct rp_pdf_info info = {0};
     struct tee_sink tee = {0};
     struct rp_layout_sink sink;
-    PangoContext *pango = NULL;
+    PangoContext *pango;
     enum rp_status status;
 
     info.title = rp_fo_doc_metadata(doc)->title;
@@ -157,7 +181,7 @@ static enum rp_status render(struct rp_fo_doc *doc, const char *pdf_path,
     tee.pdf = rp_paint_sink(painter);
     sink.page_done = tee_page;
     sink.ctx = &tee;
-    pango = rp_layout_context_new();
+    pango = process_context();
     status = rp_layout_run(doc, pango, &sink, &stats, err);
     if (status != RP_OK)
         goto out;
@@ -172,8 +196,6 @@ static enum rp_status render(struct rp_fo_doc *doc, const char *pdf_path,
 out:
     rp_outfile_abort(&dump);
     rp_paint_pdf_abort(painter);
-    if (pango)
-        g_object_unref(pango);
     rp_fo_doc_free(doc);
     return status;
 }
