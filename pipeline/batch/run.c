@@ -32,6 +32,7 @@
 #include <libxml/tree.h>
 
 #include "common/file.h"
+#include "common/clock.h"
 #include "common/log.h"
 #include "common/mem.h"
 #include "common/version.h"
@@ -57,14 +58,6 @@ struct run {
     struct rp_batch_record *docs;
     size_t n_docs, cap_docs;
 };
-
-static double seconds_since(const struct timespec *start)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - start->tv_sec) +
-           (double)(now.tv_nsec - start->tv_nsec) / 1e9;
-}
 
 static enum rp_status worse(enum rp_status a, enum rp_status b)
 {
@@ -323,7 +316,7 @@ static void do_job(void *ctx, const struct rp_batch_job *job,
     status = do_review(r, job, out, &out->err);
     if (status != RP_OK)
         out->result = RP_BATCH_FAILED;
-    out->seconds = seconds_since(&start);
+    out->seconds = rp_clock_seconds_since(&start);
 }
 
 /* ---- the run's side ---- */
@@ -352,7 +345,7 @@ static void progress(struct run *r, const char *stage, size_t total)
         r->progress.total = total;
         clock_gettime(CLOCK_MONOTONIC, &r->stage_start);
     }
-    r->progress.elapsed = seconds_since(&r->stage_start);
+    r->progress.elapsed = rp_clock_seconds_since(&r->stage_start);
     if (o->on_progress)
         o->on_progress(o->on_progress_ctx, &r->progress);
 }
@@ -491,7 +484,7 @@ static enum rp_status make_report(struct run *r, struct rp_dataset *data)
                            REPORT_NAME, &out, &out.err);
     if (status != RP_OK)
         out.result = RP_BATCH_FAILED;
-    out.seconds = seconds_since(&start);
+    out.seconds = rp_clock_seconds_since(&start);
     status = take_outcome(r, &out);
 out:
     if (doc)
@@ -745,7 +738,7 @@ static enum rp_status import_and_merge(struct run *r, struct rp_dataset *data,
     progress(r, "import", 0);
     status = rp_batch_import_all(o, rejects_dir, data, &s->rows_rejected, files,
                                  err);
-    t->import = seconds_since(&stage);
+    t->import = rp_clock_seconds_since(&stage);
     if (status != RP_OK)
         goto out;
     s->files_failed = files->count;
@@ -789,7 +782,7 @@ static enum rp_status import_and_merge(struct run *r, struct rp_dataset *data,
         if (status != RP_OK)
             goto out;
     }
-    t->merge = seconds_since(&stage);
+    t->merge = rp_clock_seconds_since(&stage);
     log_merge(mstats, t->merge);
 out:
     free(rejects_dir);
@@ -910,7 +903,7 @@ enum rp_status rp_batch_run(const struct rp_batch_options *o,
     if (status != RP_OK)
         goto out;
     overall = worse(overall, render_all(&r, &data, err));
-    t.render = seconds_since(&stage);
+    t.render = rp_clock_seconds_since(&stage);
     /* Workers finish in any order; the record of them does not. */
     if (r.n_docs > 1)
         qsort(r.docs, r.n_docs, sizeof(*r.docs), compare_records);
@@ -941,7 +934,7 @@ out:
     overall = worse(overall, status);
     if (lock.fd >= 0) {
         struct rp_error sum_err;
-        t.total = seconds_since(&start);
+        t.total = rp_clock_seconds_since(&start);
         if (unchanged)
             summary->report_done = summary->report_skipped = true;
         rp_error_init(&sum_err);

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "batch/batch.h"
+#include "common/clock.h"
 #include "common/log.h"
 #include "common/mem.h"
 
@@ -89,14 +90,6 @@ static void report_error(void *ctx, const struct rp_error *err)
     cli_report(err);
 }
 
-static double seconds_since(const struct timespec *start)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - start->tv_sec) +
-           (double)(now.tv_nsec - start->tv_nsec) / 1e9;
-}
-
 /* The batch does the work; the command reports how it went. */
 static enum rp_status run(struct rp_batch_options *o)
 {
@@ -117,8 +110,8 @@ static enum rp_status run(struct rp_batch_options *o)
     if (err.status != RP_OK)
         cli_report(&err);
     rp_log_info("run: %s in %.2f s, %lu warnings%s",
-                status == RP_OK ? "done" : "FAILED", seconds_since(&start),
-                rp_log_warning_count(),
+                status == RP_OK ? "done" : "FAILED",
+                rp_clock_seconds_since(&start), rp_log_warning_count(),
                 summary.files_failed || summary.contributions_failed
                     ? "; inputs left out because they could not be read "
                       "(see above)"
