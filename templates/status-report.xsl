@@ -7,8 +7,9 @@
   the program (goal, phase, RAG, budget against actual, timeline), overdue
   milestones, open high risks, roles and whether each is filled, monthly
   volume, SLA by priority, the backlog by age, and how tickets were
-  matched to CRM accounts, with those that could not be, so that an
-  administrator can fix the data.
+  matched to CRM accounts, with those that could not be grouped by the
+  organisation the ticketing system named (one row per fix an
+  administrator makes), most tickets first.
 
   No parameters.  Input contract: docs/data-contract.md.  Look: common.xsl.
 -->
@@ -629,37 +630,56 @@
 
   <!-- =========================== unmatched ========================= -->
 
+  <!-- One row per organisation the ticketing system named and the CRM did
+       not know: that is the unit an administrator fixes (one mapping,
+       one correction), and it keeps a portfolio with thousands of
+       unmatched tickets to a few pages.  Each ticket is still listed in
+       the review data (docs/data-contract.md). -->
+  <xsl:key name="unmatched-org" match="unmatched/ticket"
+           use="concat(@source-system, '|', @reason, '|', @account-id, '|', @org-name, '|', @org-domain, '|', @external-id)"/>
+
   <xsl:template match="unmatched">
     <xsl:choose>
       <xsl:when test="ticket">
+        <xsl:variable name="groups"
+            select="ticket[generate-id() = generate-id(key('unmatched-org', concat(@source-system, '|', @reason, '|', @account-id, '|', @org-name, '|', @org-domain, '|', @external-id))[1])]"/>
         <fo:block xsl:use-attribute-sets="rp-para">
-          <xsl:value-of select="@tickets"/>
+          <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@tickets"/></xsl:call-template>
           <xsl:text> ticket</xsl:text>
           <xsl:if test="@tickets != 1">s</xsl:if>
-          <xsl:text> could not be matched to a CRM account. They are counted in no account above; add a mapping to config/account-map.csv, correct the organisation in the ticketing system, or add the account to the CRM.</xsl:text>
+          <xsl:text> from </xsl:text>
+          <xsl:call-template name="rp-int"><xsl:with-param name="value" select="count($groups)"/></xsl:call-template>
+          <xsl:text> organisation</xsl:text>
+          <xsl:if test="count($groups) != 1">s</xsl:if>
+          <xsl:text> could not be matched to a CRM account. They are counted in no account above; for each organisation below, add a mapping to config/account-map.csv, correct the organisation in the ticketing system, or add the account to the CRM. The most tickets first.</xsl:text>
         </fo:block>
         <fo:table xsl:use-attribute-sets="rp-table" font-size="8pt">
-          <fo:table-column column-width="19mm"/>
-          <fo:table-column column-width="38mm"/>
-          <fo:table-column column-width="19mm"/>
-          <fo:table-column column-width="9mm"/>
-          <fo:table-column column-width="15mm"/>
           <fo:table-column column-width="proportional-column-width(1)"/>
+          <fo:table-column column-width="34mm"/>
+          <fo:table-column column-width="14mm"/>
+          <fo:table-column column-width="11mm"/>
+          <fo:table-column column-width="19mm"/>
+          <fo:table-column column-width="19mm"/>
+          <fo:table-column column-width="19mm"/>
           <fo:table-header>
             <fo:table-row>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Ticket</xsl:with-param></xsl:call-template>
               <xsl:call-template name="rp-th"><xsl:with-param name="text">Organisation</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Created</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Pri.</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Status</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Subject</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Not matched because</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Tickets</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Open</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">First</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">Last</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text">For example</xsl:with-param></xsl:call-template>
             </fo:table-row>
           </fo:table-header>
           <fo:table-body>
-            <xsl:for-each select="ticket">
+            <xsl:for-each select="$groups">
+              <xsl:sort select="count(key('unmatched-org', concat(@source-system, '|', @reason, '|', @account-id, '|', @org-name, '|', @org-domain, '|', @external-id)))"
+                        data-type="number" order="descending"/>
+              <xsl:variable name="all"
+                  select="key('unmatched-org', concat(@source-system, '|', @reason, '|', @account-id, '|', @org-name, '|', @org-domain, '|', @external-id))"/>
               <fo:table-row keep-together.within-page="always">
                 <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
-                <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@id"/></xsl:call-template>
                 <fo:table-cell><xsl:copy-of select="$rp-td"/>
                   <fo:block font-weight="bold">
                     <xsl:choose>
@@ -670,21 +690,33 @@
                       <xsl:otherwise><xsl:value-of select="$rp-none"/></xsl:otherwise>
                     </xsl:choose>
                   </fo:block>
-                  <fo:block color="{$rp-muted}" font-size="7pt">
+                </fo:table-cell>
+                <xsl:call-template name="rp-td">
+                  <xsl:with-param name="text">
                     <xsl:choose>
                       <xsl:when test="@reason = 'ambiguous'">matches several accounts</xsl:when>
                       <xsl:when test="@reason = 'no-key'">no organisation given</xsl:when>
                       <xsl:otherwise>unknown to the CRM</xsl:otherwise>
                     </xsl:choose>
                     <xsl:if test="@source-system"><xsl:value-of select="concat(' · ', @source-system)"/></xsl:if>
-                  </fo:block>
-                </fo:table-cell>
-                <xsl:call-template name="rp-td"><xsl:with-param name="text" select="substring(@created, 1, 10)"/></xsl:call-template>
-                <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@priority"/></xsl:call-template>
-                <xsl:call-template name="rp-td">
-                  <xsl:with-param name="text"><xsl:call-template name="rp-status-label"><xsl:with-param name="status" select="@status"/></xsl:call-template></xsl:with-param>
+                  </xsl:with-param>
                 </xsl:call-template>
-                <xsl:call-template name="rp-td"><xsl:with-param name="text" select="."/></xsl:call-template>
+                <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="count($all)"/></xsl:call-template>
+                <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="count($all[@status != 'solved' and @status != 'closed'])"/></xsl:call-template>
+                <xsl:for-each select="$all">
+                  <xsl:sort select="@created"/>
+                  <xsl:if test="position() = 1 or position() = last()">
+                    <xsl:call-template name="rp-td"><xsl:with-param name="text" select="substring(@created, 1, 10)"/></xsl:call-template>
+                  </xsl:if>
+                  <xsl:if test="last() = 1">
+                    <xsl:call-template name="rp-td"><xsl:with-param name="text" select="substring(@created, 1, 10)"/></xsl:call-template>
+                  </xsl:if>
+                </xsl:for-each>
+                <xsl:call-template name="rp-td">
+                  <xsl:with-param name="text">
+                    <xsl:value-of select="@id"/>
+                  </xsl:with-param>
+                </xsl:call-template>
               </fo:table-row>
             </xsl:for-each>
           </fo:table-body>

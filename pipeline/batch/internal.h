@@ -2,6 +2,8 @@
 #ifndef RP_BATCH_INTERNAL_H
 #define RP_BATCH_INTERNAL_H
 
+#include <sys/types.h>
+
 #include "batch.h"
 #include "common/hash.h"
 #include "import/import.h"
@@ -64,6 +66,22 @@ enum rp_status rp_batch_reduced_hash(xmlDoc *reduced,
 enum rp_status rp_batch_data_hash(xmlDoc *doc, const char *account_id,
                                   char hash[RP_SHA256_HEX_SIZE],
                                   struct rp_error *err) RP_MUST_CHECK;
+
+/*
+ * Checks doc against the schema at schema_path in a child process
+ * (check.c), so that the caller can go on using doc meanwhile (reading
+ * it only).  rp_batch_check_finish() waits for the verdict: RP_OK, or
+ * the schema's error in err.  Every started check must be finished.
+ */
+struct rp_batch_check {
+    pid_t pid; /* -1: none running */
+    int fd;
+};
+enum rp_status rp_batch_check_start(struct rp_batch_check *c, xmlDoc *doc,
+                                    const char *schema_path,
+                                    struct rp_error *err) RP_MUST_CHECK;
+enum rp_status rp_batch_check_finish(struct rp_batch_check *c,
+                                     struct rp_error *err) RP_MUST_CHECK;
 
 /* rp_batch_snapshot() of exports already imported into data. */
 enum rp_status rp_batch_snapshot_of(const struct rp_batch_options *o,

@@ -237,11 +237,56 @@ out:
     return status;
 }
 
-/* Makes document from data unless its key is the one on record. */
+/*
+ * Renders to a temporary beside pdf while data is checked against
+ * schema, and publishes the PDF only when the check passed.
+ */
+static enum rp_status make_checked_pdf(struct run *r,
+                                       struct rp_stylesheet *sheet,
+                                       xmlDoc *data, const char *schema,
+                                       const char *label, const char *pdf,
+                                       int *pages, struct rp_error *err)
+{
+    struct rp_batch_check check;
+    struct rp_error check_err;
+    enum rp_status status, verdict;
+    size_t n = strlen(pdf) + sizeof(".tmp.verify");
+    char *pending = rp_xmalloc(n);
+
+    /* A name rp_batch_remove_temporaries() knows: a run killed here
+     * leaves nothing the next one keeps. */
+    snprintf(pending, n, "%s.tmp.verify", pdf);
+    status = rp_batch_check_start(&check, data, schema, err);
+    if (status != RP_OK)
+        goto out;
+    status = make_pdf(r->o, sheet, data, NULL, &r->limits, label, pending,
+                      pages, err);
+    rp_error_init(&check_err);
+    verdict = rp_batch_check_finish(&check, &check_err);
+    if (status == RP_OK && verdict != RP_OK) {
+        *err = check_err;
+        status = verdict;
+    }
+    if (status == RP_OK && rename(pending, pdf) != 0)
+        status = rp_error_set(err, RP_ERR_INTERNAL, pdf, 0, NULL,
+                              "cannot rename %s into place: %s", pending,
+                              strerror(errno));
+out:
+    if (status != RP_OK)
+        unlink(pending);
+    free(pending);
+    return status;
+}
+
+/*
+ * Makes document from data unless its key is the one on record.  With a
+ * schema, data is checked against it (only when the document is made:
+ * the same key means the same data, checked when it was made).
+ */
 static enum rp_status make_document(struct run *r, struct rp_stylesheet *sheet,
                                     xmlDoc *data, const char *const *params,
-                                    const char *key, const char *label,
-                                    const char *document,
+                                    const char *schema, const char *key,
+                                    const char *label, const char *document,
                                     struct rp_batch_outcome *out,
                                     struct rp_error *err)
 {
@@ -259,8 +304,12 @@ static enum rp_status make_document(struct run *r, struct rp_stylesheet *sheet,
         return RP_OK;
     }
     rp_batch_key_forget(o->output, document);
-    status = make_pdf(o, sheet, data, params, &r->limits, label, pdf,
-                      &out->pages, err);
+    if (schema)
+        status = make_checked_pdf(r, sheet, data, schema, label, pdf,
+                                  &out->pages, err);
+    else
+        status = make_pdf(o, sheet, data, params, &r->limits, label, pdf,
+                          &out->pages, err);
     if (status == RP_OK)
         status = rp_batch_key_write(o->output, document, key, err);
     out->result = RP_BATCH_BUILT;
@@ -291,8 +340,8 @@ static enum rp_status do_review(struct run *r, const struct rp_batch_job *job,
     key_of(r->prefix, "review", data_hash, key);
     snprintf(document, sizeof(document), "reviews/%s.pdf", a->id);
     snprintf(label, sizeof(label), "review-%s", a->id);
-    status = make_document(r, r->review, doc, params, key, label, document, out,
-                           err);
+    status = make_document(r, r->review, doc, params, NULL, key, label,
+                           document, out, err);
     if (status == RP_OK && job->data_hash)
         snprintf(out->data_hash, sizeof(out->data_hash), "%s", data_hash);
 out:
@@ -443,10 +492,11 @@ static void failed_record(struct run *r, const char *document,
 
 /*
  * The status report, last and in this process: its data (the summary,
- * validated, with the workflow's requests as they stand after the drafts)
- * is made first, then the merge and the exports are released, so the
- * report's FO tree, the largest thing a run holds, never shares memory
- * with the portfolio.
+ * with the workflow's requests as they stand after the drafts) is made
+ * first, then the merge and the exports are released, so the report's FO
+ * tree, the largest thing a run holds, never shares memory with the
+ * portfolio.  The data is checked against the schema while the report is
+ * rendered (make_checked_pdf()).
  */
 static enum rp_status make_report(struct run *r, struct rp_dataset *data)
 {
@@ -462,8 +512,6 @@ static enum rp_status make_report(struct run *r, struct rp_dataset *data)
     out.kind = RP_BATCH_DOC_REPORT;
     rp_error_init(&out.err);
     status = rp_merge_summary_doc(r->merged, &doc, &out.err);
-    if (status == RP_OK && r->schema_path)
-        status = rp_merge_validate(doc, r->schema_path, &out.err);
     if (status == RP_OK)
         status = rp_batch_add_requests(o, &r->reqs, doc, &out.err);
     if (status == RP_OK)
@@ -480,8 +528,8 @@ static enum rp_status make_report(struct run *r, struct rp_dataset *data)
 #ifdef __GLIBC__
     malloc_trim(0);
 #endif
-    status = make_document(r, r->report, doc, NULL, key, "status-report",
-                           REPORT_NAME, &out, &out.err);
+    status = make_document(r, r->report, doc, NULL, r->schema_path, key,
+                           "status-report", REPORT_NAME, &out, &out.err);
     if (status != RP_OK)
         out.result = RP_BATCH_FAILED;
     out.seconds = rp_clock_seconds_since(&start);
@@ -715,7 +763,7 @@ static void log_merge(const struct rp_merge_stats *m, double seconds)
                 seconds);
     if (m->tickets_unmatched)
         rp_log_warn("%zu tickets could not be matched to a CRM account; "
-                    "they are listed in the status report",
+                    "the status report lists them by organisation",
                     m->tickets_unmatched);
 }
 

@@ -8,7 +8,7 @@ out="$WORK/out"
 rc=$?
 accounts=$(tests/e2e/csv-select.pl input/salesforce-accounts.csv 1 2)
 n_accounts=$(printf '%s\n' "$accounts" | wc -l)
-plan $((7 + 5 * n_accounts))
+plan $((9 + 5 * n_accounts))
 
 is "$rc" 0 "run exits 0 on the sample data"
 contains "$WORK/log" "import: input/zendesk-tickets.csv" "stderr has an import summary"
@@ -64,7 +64,15 @@ while read -r name; do
     grep -qF "$name" "$WORK/report.txt" || missing=$((missing + 1))
 done <"$WORK/names"
 is "$missing" 0 "the status report names all $n_accounts accounts"
-# The three tickets of an organisation the CRM does not know.
-unknown=$(grep "^UNKNOWN:" "$WORK/period-tickets" | cut -f2 | head -1)
-contains "$WORK/report.txt" "$unknown" "the status report lists unmatched tickets ($unknown)"
+# The three tickets of an organisation the CRM does not know: one row for
+# the organisation (what an administrator fixes), with its first ticket.
+rd="$out/intermediate/review-data.xml"
+org=$(xmllint --xpath 'string(//unmatched/ticket[1]/@org-name)' "$rd")
+first=$(xmllint --xpath 'string(//unmatched/ticket[1]/@id)' "$rd")
+n=$(xmllint --xpath "count(//unmatched/ticket[@org-name = '$org'])" "$rd")
+contains "$WORK/report.txt" "$org unknown to the CRM" \
+    "the status report names the unmatched organisation ($org) and why"
+contains "$WORK/report.txt" "$first" "with its first ticket ($first) as an example"
+contains "$WORK/report.txt" "$n tickets from 1 organisation could not be matched" \
+    "and counts its $n tickets once"
 finish
