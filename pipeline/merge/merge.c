@@ -78,6 +78,42 @@ static int cmp_ticket(const void *a, const void *b)
     return (i > j) - (i < j);
 }
 
+/* A ticket's sort key beside its index: most comparisons end on created
+ * without touching the ticket (a million tickets do not fit a cache). */
+struct ticket_key {
+    int64_t created;
+    size_t index;
+};
+
+static int cmp_ticket_key(const void *a, const void *b)
+{
+    const struct ticket_key *x = a, *y = b;
+
+    if (x->created != y->created)
+        return x->created < y->created ? -1 : 1;
+    return cmp_ticket(&x->index, &y->index);
+}
+
+static size_t *sorted_tickets(const struct rp_dataset *data)
+{
+    size_t n = data->n_tickets, i;
+    struct ticket_key *keys = rp_xcalloc(n + 1, sizeof(*keys));
+    size_t *idx = rp_xcalloc(n + 1, sizeof(*idx));
+
+    for (i = 0; i < n; i++) {
+        keys[i].created = data->tickets[i].created;
+        keys[i].index = i;
+    }
+    sort_data = data;
+    if (n > 1)
+        qsort(keys, n, sizeof(*keys), cmp_ticket_key);
+    sort_data = NULL;
+    for (i = 0; i < n; i++)
+        idx[i] = keys[i].index;
+    free(keys);
+    return idx;
+}
+
 static size_t *sorted_indexes(const struct rp_dataset *data, size_t n,
                               int (*cmp)(const void *, const void *))
 {
@@ -196,7 +232,7 @@ static enum rp_status prepare(struct rp_merge_builder *b,
     b->matcher_ready = true;
 
     b->by_name = sorted_indexes(data, data->n_accounts, cmp_account_by_name);
-    b->tickets = sorted_indexes(data, data->n_tickets, cmp_ticket);
+    b->tickets = sorted_tickets(data);
     b->projects_by_id =
         sorted_indexes(data, data->n_projects, cmp_project_by_id);
     b->slot = rp_xcalloc(data->n_accounts + 1, sizeof(*b->slot));
