@@ -112,8 +112,9 @@ struct rp_batch_summary {
     size_t reviews_approved;     /* of reviews_done: the approved file, kept */
     size_t reviews_skipped;      /* of reviews_done: inputs unchanged, kept */
     bool report_skipped;         /* report_done with unchanged inputs */
-    int review_pages;            /* pages of all reviews rendered */
-    bool report_done;            /* the status report was rendered */
+    size_t reviews_removed; /* made by an earlier run for an account gone */
+    int review_pages;       /* pages of all reviews rendered */
+    bool report_done;       /* the status report was rendered */
     int report_pages;
 };
 

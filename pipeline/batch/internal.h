@@ -163,6 +163,16 @@ enum rp_status rp_batch_key_write(const char *output, const char *document,
                                   const char *key,
                                   struct rp_error *err) RP_MUST_CHECK;
 
+/*
+ * Removes the reviews an earlier run made (those with a key) for accounts
+ * that keep() rejects, and their keys; logs each.  Files the run did not
+ * make (an approved review the workflow placed, anything a person put
+ * there) have no key and are never touched.  Returns how many it removed.
+ */
+size_t rp_batch_remove_stale_reviews(const char *output,
+                                     bool (*keep)(void *ctx, const char *id),
+                                     void *ctx);
+
 /* The last complete run: its key and documents.  Unchanged when the key
  * is run_key and every document is there; *documents (n paths under
  * OUTPUT, each and the array freed with free()) are those read. */

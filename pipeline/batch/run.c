@@ -652,6 +652,41 @@ static bool template_broken(struct run *r, const struct rp_batch_outcome *out)
     return ++r->template_failures == TEMPLATE_TRIES;
 }
 
+static int compare_ids(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* ids: the merge's account ids, sorted. */
+struct account_ids {
+    const char **v;
+    size_t n;
+};
+
+static bool in_merge(void *ctx, const char *id)
+{
+    const struct account_ids *ids = ctx;
+
+    return bsearch(&id, ids->v, ids->n, sizeof(*ids->v), compare_ids) != NULL;
+}
+
+/* A run that makes every review also removes those of accounts gone from
+ * the exports: the output is the set of this data, not of every night. */
+static void remove_stale_reviews(struct run *r)
+{
+    struct account_ids ids;
+    size_t i;
+
+    ids.n = rp_merge_account_count(r->merged);
+    ids.v = rp_xcalloc(ids.n + 1, sizeof(*ids.v));
+    for (i = 0; i < ids.n; i++)
+        ids.v[i] = rp_merge_account_at(r->merged, i)->id;
+    qsort(ids.v, ids.n, sizeof(*ids.v), compare_ids);
+    r->summary->reviews_removed =
+        rp_batch_remove_stale_reviews(r->o->output, in_merge, &ids);
+    free(ids.v);
+}
+
 /* Every document: the reviews wanted, then the status report unless
  * --only.  data is released before the report. */
 static enum rp_status render_all(struct run *r, struct rp_dataset *data,
@@ -670,6 +705,8 @@ static enum rp_status render_all(struct run *r, struct rp_dataset *data,
     status = check_only(r, err);
     if (status != RP_OK)
         goto out;
+    if (reviews && !o->n_only)
+        remove_stale_reviews(r);
     progress(r, "render", (reviews ? (o->n_only ? o->n_only : n) : 0) + report);
     for (i = 0; i < n && reviews; i++) {
         const struct rp_account *a = rp_merge_account_at(r->merged, i);
@@ -964,13 +1001,15 @@ enum rp_status rp_batch_run(const struct rp_batch_options *o,
     rp_log_info(
         "render: %zu documents: %zu built, %zu unchanged, %zu failed; "
         "%zu reviews (%d pages built) in %s/reviews, status report "
-        "%s (%d pages), %zu approved kept (%.2f s)",
+        "%s (%d pages), %zu approved kept, %zu of accounts gone removed "
+        "(%.2f s)",
         r.n_docs, r.progress.built, r.progress.skipped, r.progress.failed,
         summary->reviews_done, summary->review_pages, o->output,
         summary->report_done ? (summary->report_skipped ? "unchanged" : "built")
         : o->n_only          ? "not asked for"
                              : "FAILED",
-        summary->report_pages, summary->reviews_approved, t.render);
+        summary->report_pages, summary->reviews_approved,
+        summary->reviews_removed, t.render);
     if (full && key[0] && !r.progress.failed && !summary->files_failed &&
         !summary->contributions_failed) {
         struct rp_error rec_err;

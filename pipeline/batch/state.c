@@ -249,6 +249,49 @@ enum rp_status rp_batch_key_write(const char *output, const char *document,
     return status;
 }
 
+size_t rp_batch_remove_stale_reviews(const char *output,
+                                     bool (*keep)(void *ctx, const char *id),
+                                     void *ctx)
+{
+    char *dir = state_path(output, "keys/reviews");
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    size_t removed = 0;
+
+    while (d && (e = readdir(d))) {
+        size_t n = strlen(e->d_name);
+        char id[256], name[300];
+        char *pdf;
+
+        /* reviews/ID.pdf, ID a safe file name (run.c makes no other). */
+        if (n <= 4 || n - 4 >= sizeof(id) ||
+            strcmp(e->d_name + n - 4, ".pdf") != 0)
+            continue;
+        memcpy(id, e->d_name, n - 4);
+        id[n - 4] = '\0';
+        if (!rp_safe_file_name(id) || keep(ctx, id))
+            continue;
+        snprintf(name, sizeof(name), "reviews/%s", e->d_name);
+        pdf = rp_batch_path(output, name);
+        if (unlink(pdf) == 0 || errno == ENOENT) {
+            rp_batch_key_forget(output, name);
+            rp_log_info("removed %s: account %s is no longer in the CRM "
+                        "exports",
+                        name, id);
+            removed++;
+        } else {
+            rp_log_warn("%s: cannot remove the review of an account no "
+                        "longer in the CRM exports: %s",
+                        pdf, strerror(errno));
+        }
+        free(pdf);
+    }
+    if (d)
+        closedir(d);
+    free(dir);
+    return removed;
+}
+
 /* ---- the last complete run ---- */
 
 /*

@@ -77,9 +77,9 @@ enum rp_status rp_batch_summary_write(
     fprintf(fp,
             "    \"render\": {\"seconds\": %.3f, \"documents\": %zu, "
             "\"built\": %zu, \"skipped\": %zu, \"failed\": %zu, "
-            "\"review_pages\": %d, \"report_pages\": %d}\n",
-            t->render, n_docs, p->built, p->skipped, p->failed, s->review_pages,
-            s->report_pages);
+            "\"removed\": %zu, \"review_pages\": %d, \"report_pages\": %d}\n",
+            t->render, n_docs, p->built, p->skipped, p->failed,
+            s->reviews_removed, s->review_pages, s->report_pages);
     fprintf(fp, "  },\n  \"seconds\": %.3f,\n  \"files\": [", t->total);
     for (i = 0; files && i < files->n_files; i++) {
         const struct rp_batch_file_report *f = &files->files[i];

@@ -3,7 +3,7 @@
 # workers, only what changed rebuilt, a killed run that costs nothing, one
 # run at a time per output folder, and run-summary.json saying how it went.
 . "$(dirname "$0")/lib.sh"
-plan 39
+plan 45
 
 in="$WORK/in"
 cp -R input "$in"
@@ -151,4 +151,25 @@ is "$(find "$out" -name '*.tmp.*' | wc -l)" 0 "and leaves no temporary file"
 same=0
 for f in $(pdfs "$WORK/clean"); do cmp -s "$WORK/clean/$f" "$out/$f" || same=1; done
 ok $same "its documents are those a run that was never killed makes"
+
+# ---- an account gone from the CRM export: its review goes with it
+gone="$WORK/gone"
+cp -R "$in" "$gone"
+"$REPORTPIPE" run -q --input "$gone" --output "$WORK/g" --state "$state" 2>/dev/null
+first=$(tests/e2e/csv-select.pl "$gone/salesforce-accounts.csv" 1 | head -1)
+[ -f "$WORK/g/reviews/$first.pdf" ]
+ok $? "the review of $first is made"
+printf 'notes\n' >"$WORK/g/reviews/notes-from-sales.pdf"
+grep -v "^\"\?$first\"\?," "$gone/salesforce-accounts.csv" >"$WORK/accounts.csv"
+mv "$WORK/accounts.csv" "$gone/salesforce-accounts.csv"
+"$REPORTPIPE" run --input "$gone" --output "$WORK/g" --state "$state" 2>"$WORK/log-gone"
+is $? 0 "the run without $first exits 0 (its tickets are unmatched now)"
+[ ! -e "$WORK/g/reviews/$first.pdf" ] && [ ! -e "$WORK/g/.reportpipe/keys/reviews/$first.pdf" ]
+ok $? "its review and key are removed"
+contains "$WORK/log-gone" "removed reviews/$first.pdf: account $first is no longer in the CRM exports" \
+    "the run says which review it removed and why"
+[ -f "$WORK/g/reviews/notes-from-sales.pdf" ]
+ok $? "a file the run did not make is left alone"
+is "$(summary "$WORK/g/run-summary.json" '$s->{stages}{render}{removed}')" 1 \
+    "run-summary.json counts the removed review"
 finish
