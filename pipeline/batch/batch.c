@@ -263,10 +263,29 @@ static xmlNode *child_named(xmlNode *parent, const char *name)
  * slice without what does not decide the account's review, serialised.
  * Consumes the slice's content (the caller has serialised it already).
  */
+/* Removes src="fN:LINE" from n and everything under it. */
+static void drop_src(xmlNode *n)
+{
+    for (; n; n = n->next) {
+        xmlAttr *src;
+
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if ((src = xmlHasProp(n, BAD_CAST "src")))
+            xmlRemoveProp(src);
+        drop_src(n->children);
+    }
+}
+
 void rp_batch_reduce(xmlDoc *slice, const char *account_id)
 {
     xmlNode *root = xmlDocGetRootElement(slice), *program;
 
+    /* Where a record stands in its export is not what it says: a row
+     * added above it, or an export sorted newest first, moves every line
+     * below and must not make every review (or bounce every draft in
+     * review) again. */
+    drop_src(root->children);
     prune(root, keep_in_root, account_id);
     program = child_named(root, "program");
     /* The program's attributes are the portfolio's counts (and health,

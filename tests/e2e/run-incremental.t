@@ -3,7 +3,7 @@
 # workers, only what changed rebuilt, a killed run that costs nothing, one
 # run at a time per output folder, and run-summary.json saying how it went.
 . "$(dirname "$0")/lib.sh"
-plan 45
+plan 48
 
 in="$WORK/in"
 cp -R input "$in"
@@ -77,6 +77,19 @@ is "$(results "$out/run-summary.json" skipped | wc -l)" $((n - 2)) "the others a
 acc=$(sed -n 's|^reviews/\(.*\)\.pdf$|\1|p' "$WORK/built")
 pdftotext "$out/reviews/$acc.pdf" - | grep -q 'Soci.t. G.n.rale'
 ok $? "the review made again is the ticket's account's ($acc)"
+
+# ---- a ticket added above the others: every row below moves down a line,
+# yet only its account's review and the status report are made again
+{ head -1 "$in/zendesk-tickets.csv"
+  grep '^120002,' "$in/zendesk-tickets.csv" | sed 's/^120002,/199999,/'
+  sed -n '2,$p' "$in/zendesk-tickets.csv"; } >"$WORK/t.csv"
+mv "$WORK/t.csv" "$in/zendesk-tickets.csv"
+"$REPORTPIPE" run --input "$in" --output "$out" --state "$state" 2>"$WORK/log"
+is $? 0 "the run after a ticket was added at the top of the export exits 0"
+results "$out/run-summary.json" built >"$WORK/built"
+is "$(grep '^reviews/' "$WORK/built")" "reviews/$acc.pdf" \
+    "only the review of the ticket's account is made again, not those whose rows moved"
+contains "$WORK/built" "status-report.pdf" "and the status report"
 
 # ---- --force makes everything again
 "$REPORTPIPE" run -q --force --input "$in" --output "$out" --state "$state" 2>/dev/null
