@@ -792,7 +792,6 @@ static void hidden_overflow_clips_to_the_container(void **state)
     assert_non_null(find_prefix(&c, "shown", 1));
 }
 
-
 /* A group's matrix turns its frame onto its rectangle, corner for corner. */
 static void group_matrix_turns_the_frame_onto_the_group(void **state)
 {
@@ -866,18 +865,17 @@ static void in_flow_container_takes_its_width_and_height(void **state)
     struct rp_error err;
     const struct captured_line *a, *b, *w;
     (void)state;
-    assert_int_equal(
-        lay_out("<fo:block>above</fo:block>"
-                "<fo:block-container height='40pt' width='100pt' "
-                "start-indent='20pt'>"
-                "<fo:block start-indent='5pt'>in</fo:block>"
-                "</fo:block-container>"
-                "<fo:block>below</fo:block>"
-                "<fo:block-container width='60pt'>"
-                "<fo:block>wraps at sixty points wide</fo:block>"
-                "</fo:block-container>",
-                &c, &err),
-        RP_OK);
+    assert_int_equal(lay_out("<fo:block>above</fo:block>"
+                             "<fo:block-container height='40pt' width='100pt' "
+                             "start-indent='20pt'>"
+                             "<fo:block start-indent='5pt'>in</fo:block>"
+                             "</fo:block-container>"
+                             "<fo:block>below</fo:block>"
+                             "<fo:block-container width='60pt'>"
+                             "<fo:block>wraps at sixty points wide</fo:block>"
+                             "</fo:block-container>",
+                             &c, &err),
+                     RP_OK);
     a = find_prefix(&c, "above", 1);
     b = find_prefix(&c, "below", 1);
     w = find_prefix(&c, "in", 1);

@@ -180,8 +180,7 @@ static struct rp_region region_of(double x, double y, double w, double h,
                                   struct rp_fo_node *content)
 {
     int r = fo->props.reference_orientation & 3;
-    struct rp_region region = {x, y, r % 2 ? h : w, r % 2 ? w : h, content,
-                               r};
+    struct rp_region region = {x, y, r % 2 ? h : w, r % 2 ? w : h, content, r};
     return region;
 }
 
@@ -256,17 +255,17 @@ enum rp_status rp_paginator_open_page(struct rp_paginator *pg, bool blank,
     /* Without precedence, before and after stop at the side regions. */
     if (before) {
         bool wide = before->props.precedence;
-        pg->before = region_of(wide ? cx : cx + se, cy,
-                               wide ? cw : cw - se - ee, before->props.extent,
-                               before,
-                               static_for(pg, before, "xsl-region-before"));
+        pg->before =
+            region_of(wide ? cx : cx + se, cy, wide ? cw : cw - se - ee,
+                      before->props.extent, before,
+                      static_for(pg, before, "xsl-region-before"));
     }
     if (after) {
         bool wide = after->props.precedence;
-        pg->after = region_of(
-            wide ? cx : cx + se, cy + ch - after->props.extent,
-            wide ? cw : cw - se - ee, after->props.extent, after,
-            static_for(pg, after, "xsl-region-after"));
+        pg->after =
+            region_of(wide ? cx : cx + se, cy + ch - after->props.extent,
+                      wide ? cw : cw - se - ee, after->props.extent, after,
+                      static_for(pg, after, "xsl-region-after"));
     }
     if (pg->flow_width <= 0)
         pg->flow_width = pg->body.w;

@@ -235,13 +235,11 @@ static void place_corner(const struct rp_fo_props *p, double cw, double ch,
  * inherits from the container is applied again); a positioned container
  * is placed by its offsets and its indents are not the content's.
  */
-static enum rp_status layout_content(struct rp_layout *layout,
-                                     struct rp_fo_node *node,
-                                     const struct rp_fo_props *p,
-                                     bool in_flow, struct placement *pl,
-                                     struct rp_stacker *content,
-                                     struct rp_positioned **nested,
-                                     struct rp_error *err)
+static enum rp_status
+layout_content(struct rp_layout *layout, struct rp_fo_node *node,
+               const struct rp_fo_props *p, bool in_flow, struct placement *pl,
+               struct rp_stacker *content, struct rp_positioned **nested,
+               struct rp_error *err)
 {
     struct rp_positioned *outer = layout->positioned;
     double saved_ref_w = layout->ref_w, saved_ref_h = layout->ref_h;
@@ -409,8 +407,8 @@ enum rp_status rp_flow_positioned(struct rp_flow *flow, struct rp_fo_node *node,
     area->fixed = fixed;
     push_group(&area->items, x, y,
                pl.w + pl.inset[RP_FO_LEFT] + pl.inset[RP_FO_RIGHT],
-               pl.h + pl.inset[RP_FO_TOP] + pl.inset[RP_FO_BOTTOM],
-               p->z_index, false, 0, false);
+               pl.h + pl.inset[RP_FO_TOP] + pl.inset[RP_FO_BOTTOM], p->z_index,
+               false, 0, false);
     emit_container(layout, p, line, &pl, x, y, &content, nested, false,
                    &area->items);
     push_group_end(&area->items);
@@ -476,8 +474,7 @@ enum rp_status rp_container_box(struct rp_flow *flow, struct rp_fo_node *node,
     if (!(pl.h > 0))
         pl.h = 0;
     place_frame(p, &pl);
-    status =
-        layout_content(layout, node, p, true, &pl, &content, &nested, err);
+    status = layout_content(layout, node, p, true, &pl, &content, &nested, err);
     if (status != RP_OK)
         goto out;
     /* Items of a box count x from the flow's origin, y from its top. */
@@ -501,8 +498,8 @@ void rp_turn_begin(struct rp_item_list *out, double x, double y, double fw,
                    double fh, int rotation)
 {
     if (rotation)
-        push_group(out, x, y, rotation % 2 ? fh : fw, rotation % 2 ? fw : fh,
-                   0, false, rotation, true);
+        push_group(out, x, y, rotation % 2 ? fh : fw, rotation % 2 ? fw : fh, 0,
+                   false, rotation, true);
 }
 
 void rp_turn_end(struct rp_item_list *out, int rotation)

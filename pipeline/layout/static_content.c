@@ -55,8 +55,7 @@ static enum rp_status layout_static(struct rp_layout *layout,
         rp_turn_begin(items, region->x, region->y, region->w, region->h,
                       region->rotation);
         rp_stacker_finish(&stacker, region->x, region->y, items);
-        rp_positioned_emit_part(positioned, false, region->x, region->y,
-                                items);
+        rp_positioned_emit_part(positioned, false, region->x, region->y, items);
         rp_turn_end(items, region->rotation);
         rp_positioned_emit_part(positioned, true, 0, 0, items);
     }
@@ -157,8 +156,8 @@ static void turn_page(struct rp_item_list *items, const struct rp_page_desc *d)
     rp_turn_begin(&turned, 0, 0, fw, fh, d->rotation);
     /* The items move with their layout references: no new ones. */
     if (items->n) {
-        rp_array_grow((void **)&turned.items, &turned.cap,
-                      turned.n + items->n, sizeof(*turned.items));
+        rp_array_grow((void **)&turned.items, &turned.cap, turned.n + items->n,
+                      sizeof(*turned.items));
         memcpy(turned.items + turned.n, items->items,
                items->n * sizeof(*items->items));
         turned.n += items->n;
@@ -180,10 +179,9 @@ enum rp_status rp_page_complete(struct rp_layout *layout,
 
     layout->current_page_text = d->folio;
     /* Fixed areas are placed against the page's (turned) frame. */
-    status = layout_statics(layout, d->regions,
-                            d->rotation % 2 ? d->height : d->width,
-                            d->rotation % 2 ? d->width : d->height, &statics,
-                            err);
+    status = layout_statics(
+        layout, d->regions, d->rotation % 2 ? d->height : d->width,
+        d->rotation % 2 ? d->width : d->height, &statics, err);
     /* Positioned areas go over or under the rest by z-index. */
     rp_page_stack(items, &statics);
     if (d->rotation)

@@ -169,8 +169,7 @@ static void paint_rule(cairo_t *cr, const struct rp_area_item *item)
  * inside a rotated group, the turned rectangle's bounds (quarter turns
  * keep it a rectangle) and the turned point.
  */
-static void page_rect(cairo_t *cr, const struct rp_area_item *item,
-                      double r[4])
+static void page_rect(cairo_t *cr, const struct rp_area_item *item, double r[4])
 {
     double x1 = item->x, y1 = item->y;
     double x2 = item->x + item->w, y2 = item->y + item->h;
@@ -190,8 +189,8 @@ static void paint_link(cairo_t *cr, const struct rp_area_item *item)
     int ok;
 
     page_rect(cr, item, r);
-    ok = rp_buf_addf(&attrs, "rect=[%.3f %.3f %.3f %.3f] %s=", r[0], r[1],
-                     r[2], r[3], item->internal ? "dest" : "uri");
+    ok = rp_buf_addf(&attrs, "rect=[%.3f %.3f %.3f %.3f] %s=", r[0], r[1], r[2],
+                     r[3], item->internal ? "dest" : "uri");
     (void)ok;
     add_quoted(&attrs, item->target);
     cairo_save(cr);
