@@ -30,6 +30,28 @@ static bool parse_extent(const char *value, double font_size,
 }
 
 /*
+ * reference-orientation: 0, 90, 180, 270, -90, -180, -270 (XSL 1.1
+ * §7.21.3), optionally in "deg", as quarter turns counter-clockwise.
+ */
+static bool parse_orientation(const char *value, int *quarters)
+{
+    char *end;
+    long angle;
+
+    value = rp_fo_skip_space(value);
+    angle = strtol(value, &end, 10);
+    if (end == value)
+        return false;
+    if (!strncmp(end, "deg", 3))
+        end += 3;
+    if (*rp_fo_skip_space(end) || angle % 90 != 0 || angle < -270 ||
+        angle > 270)
+        return false;
+    *quarters = (int)(((angle / 90) % 4 + 4) % 4);
+    return true;
+}
+
+/*
  * margin-<side>, padding-<side> and border-<side>[-width|-style|-color];
  * -1 for any other name.
  */
@@ -128,7 +150,7 @@ int rp_fo_apply_box_property(enum rp_fo_property property,
                    ? 1
                    : -1;
     case RP_FO_PROP_REFERENCE_ORIENTATION:
-        return !strcmp(value, "0") || !strcmp(value, "0deg") ? 1 : -1;
+        return parse_orientation(value, &p->reference_orientation);
     case RP_FO_PROP_RELATIVE_ALIGN:
         /* Only matters with several columns or scripts we do not mix. */
         return 1;

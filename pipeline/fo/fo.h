@@ -272,6 +272,11 @@ struct rp_fo_props {
     struct rp_fo_length height;    /* height, block-progression-dimension */
     int z_index;                   /* auto: 0 */
     enum rp_fo_overflow overflow;
+    /* reference-orientation of a block-container, simple-page-master or
+     * region: quarter turns counter-clockwise (0-3) of its content's
+     * "top" against its parent's.  Applied where it is given, not
+     * inherited by the areas inside (each would turn again). */
+    int reference_orientation;
 
     /* names and references (owned by the tree; NULL when absent) */
     const char *id;

@@ -72,3 +72,22 @@ void rp_area_text(const struct rp_area_item *item, GString *out)
     for (r = 0; r < item->n_runs; r++)
         g_string_append_len(out, item->runs[r].text, item->runs[r].n_text);
 }
+
+void rp_area_group_matrix(const struct rp_area_item *g, double m[6])
+{
+    /* Page point = (x, y) + offset + R * (frame point - (x, y)); R turns
+     * a quarter counter-clockwise per step on a page whose y runs down. */
+    static const double turn[4][4] = {
+        {1, 0, 0, 1}, {0, -1, 1, 0}, {-1, 0, 0, -1}, {0, 1, -1, 0}};
+    int r = ((g->rotation % 4) + 4) % 4;
+    double ox = r == 2 || r == 3 ? g->w : 0;
+    double oy = r == 1 || r == 2 ? g->h : 0;
+    const double *t = turn[r];
+
+    m[0] = t[0]; /* xx */
+    m[1] = t[1]; /* yx */
+    m[2] = t[2]; /* xy */
+    m[3] = t[3]; /* yy */
+    m[4] = g->x + ox - (t[0] * g->x + t[2] * g->y);
+    m[5] = g->y + oy - (t[1] * g->x + t[3] * g->y);
+}

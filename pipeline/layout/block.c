@@ -365,6 +365,63 @@ static enum rp_status flow_block(struct rp_flow *flow, struct rp_fo_node *node,
     return status;
 }
 
+/*
+ * An in-flow block-container: with only a width, a block in a narrower
+ * reference area; with a height or a reference-orientation, one box made
+ * whole (position.c), its spaces, keeps, breaks and id as any block's.
+ */
+static enum rp_status flow_container(struct rp_flow *flow,
+                                     struct rp_fo_node *node,
+                                     struct rp_error *err)
+{
+    double saved_width = flow->ref_width;
+    struct rp_fo_node shell;
+    struct block_state st;
+    struct rp_box *box = NULL;
+    enum rp_status status;
+
+    bool sized = node->props.width.kind == RP_FO_LENGTH_ABSOLUTE ||
+                 node->props.width.kind == RP_FO_LENGTH_PERCENT;
+
+    /* Without a size or a turn, a block-container is laid out as a block. */
+    if (!sized && !rp_container_is_whole(&node->props))
+        return flow_block(flow, node, err);
+    if (!rp_container_is_whole(&node->props)) {
+        /* Its background and borders as wide as it is, its content in
+         * the reference area it makes. */
+        const struct rp_fo_props *p = &node->props;
+        double width = rp_container_width(flow, p);
+        double saved_x = flow->x_origin;
+        flow->ref_width = width + p->start_indent + p->end_indent;
+        status = block_open(flow, node, &st, err);
+        flow->x_origin += p->start_indent;
+        flow->ref_width = width;
+        if (status == RP_OK)
+            status = rp_flow_children(flow, node, err);
+        flow->x_origin = saved_x;
+        flow->ref_width = saved_width;
+        if (status == RP_OK)
+            status = block_close(flow, node, &st, err);
+        return status;
+    }
+    /* The box draws the container's background, borders and padding. */
+    memset(&shell, 0, sizeof(shell));
+    shell.kind = node->kind;
+    shell.line = node->line;
+    shell.props = node->props;
+    memset(shell.props.border, 0, sizeof(shell.props.border));
+    memset(shell.props.padding, 0, sizeof(shell.props.padding));
+    shell.props.background.a = 0;
+    status = block_open(flow, &shell, &st, err);
+    if (status == RP_OK)
+        status = rp_container_box(flow, node, &box, err);
+    if (status == RP_OK)
+        status = rp_flow_emit(flow, box, err);
+    if (status == RP_OK)
+        status = block_close(flow, &shell, &st, err);
+    return status;
+}
+
 /* A marker rides on the next box: the start of the block it belongs to. */
 static enum rp_status keep_marker(struct rp_flow *flow, struct rp_fo_node *c,
                                   struct rp_error *err)
@@ -510,7 +567,9 @@ enum rp_status rp_flow_children(struct rp_flow *flow, struct rp_fo_node *parent,
         } else if (c->kind == RP_FO_BLOCK_CONTAINER &&
                    c->props.absolute_position != RP_FO_ABS_AUTO) {
             status = rp_flow_positioned(flow, c, err);
-        } else if (c->kind == RP_FO_BLOCK || c->kind == RP_FO_BLOCK_CONTAINER) {
+        } else if (c->kind == RP_FO_BLOCK_CONTAINER) {
+            status = flow_container(flow, c, err);
+        } else if (c->kind == RP_FO_BLOCK) {
             status = flow_block(flow, c, err);
         } else if (c->kind == RP_FO_LIST_BLOCK) {
             status = flow_list_block(flow, c, err);

@@ -43,7 +43,11 @@ enum rp_area_kind {
     /* A positioned area (an absolutely positioned block-container): the
      * items up to the matching GROUP_END are painted together, after
      * what comes before them on the page and before what follows; with
-     * clip, nothing of them shows outside x, y, w, h.  Groups nest. */
+     * clip, nothing of them shows outside x, y, w, h.  Groups nest.
+     * A group with rotation turns its items: see rp_area_group_matrix.
+     * A group in the flow (a rotated or clipped in-flow container, a
+     * rotated region or page) is painted where it stands, never
+     * restacked by z-index. */
     RP_AREA_GROUP,
     RP_AREA_GROUP_END,
 };
@@ -89,6 +93,8 @@ struct rp_area_item {
     bool internal;      /* LINK: target is a destination name */
     int z;              /* GROUP: its z-index, for the record */
     bool clip;          /* GROUP: clip to x, y, w, h */
+    bool flow;          /* GROUP: in the flow, painted in place */
+    int rotation;       /* GROUP: quarter turns counter-clockwise, 0-3 */
 };
 
 struct rp_area_page {
@@ -138,6 +144,17 @@ bool rp_area_line_is_plain(PangoLayoutLine *line);
  * out points into the layout, valid as long as it is. */
 void rp_area_run_of(const PangoGlyphItem *glyph_item, const char *text,
                     struct rp_area_run *out);
+
+/*
+ * The transform of a group's items onto the page, as a Cairo matrix
+ * (xx, yx, xy, yy, x0, y0).  The items of a group with rotation r are
+ * laid out in a frame whose top-left corner is the group's (x, y) and
+ * whose size is w x h, or h x w for 90 and 270 degrees; the frame is
+ * turned r quarter turns counter-clockwise (reference-orientation, XSL
+ * 1.1 §7.21.3) so that it covers x, y, w, h.  Rotation 0 is the
+ * identity.  Items inside nested groups compose their transforms.
+ */
+void rp_area_group_matrix(const struct rp_area_item *group, double m[6]);
 
 /* Appends the text of a TEXT or GLYPHS item to out. */
 void rp_area_text(const struct rp_area_item *item, GString *out);

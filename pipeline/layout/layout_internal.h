@@ -90,6 +90,11 @@ void rp_positioned_append(struct rp_positioned **list,
  */
 void rp_positioned_emit(const struct rp_positioned *list, double ref_x,
                         double ref_y, struct rp_item_list *out);
+/* The same for the fixed areas of list only, or the others only: a
+ * turned region or body holds the others, the page the fixed ones. */
+void rp_positioned_emit_part(const struct rp_positioned *list, bool fixed,
+                             double ref_x, double ref_y,
+                             struct rp_item_list *out);
 /*
  * Puts a page's items in painting order: positioned areas with a negative
  * z-index first, then the rest of body and statics in that order, then
@@ -325,6 +330,24 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
 enum rp_status rp_flow_positioned(struct rp_flow *flow, struct rp_fo_node *node,
                                   struct rp_error *err);
 
+/*
+ * In-flow block-containers (absolute-position auto), position.c.  One
+ * with a height or a reference-orientation is laid out whole, as FOP
+ * does: is_whole says so, and container_box makes its one unbreakable
+ * box (background, borders, the content clipped or turned as it asks;
+ * ids and markers inside it are not carried).  One with only a width
+ * flows, breaking across pages, as a reference area container_width
+ * wide at its start indent.  Either way its content's indents count
+ * from its content rectangle, as FOP counts them.
+ */
+bool rp_container_is_whole(const struct rp_fo_props *p);
+double rp_container_width(const struct rp_flow *flow,
+                          const struct rp_fo_props *p);
+/* *out: a new box (the caller's reference), NULL on error. */
+enum rp_status rp_container_box(struct rp_flow *flow, struct rp_fo_node *node,
+                                struct rp_box **out,
+                                struct rp_error *err) RP_MUST_CHECK;
+
 /* The marker a retrieve-marker shows on the page being finished, or NULL. */
 struct rp_marker *rp_layout_retrieve(struct rp_layout *layout,
                                      const struct rp_fo_node *retrieve);
@@ -332,11 +355,25 @@ struct rp_marker *rp_layout_retrieve(struct rp_layout *layout,
 /* A page number in a page sequence's format (1, 01, i, I, a, A). */
 void rp_format_folio(int n, const char *format, char *out, size_t size);
 
-/* A region of a page: where it is, and the static content it shows. */
+/*
+ * A region of a page: where it is, and the static content it shows.
+ * (x, y) is its top-left corner on the page; w x h is its content's
+ * frame, which a region with a reference-orientation of 90 or 270
+ * degrees turns: it is then h wide and w tall on the page.
+ */
 struct rp_region {
     double x, y, w, h;
     struct rp_fo_node *content; /* static-content, or NULL */
+    int rotation;               /* quarter turns counter-clockwise */
 };
+/*
+ * Opens a flow group turning what follows into the frame of a region or
+ * page (rotation 0: nothing) and closes it; the turned items stand at
+ * (x, y) in a frame fw x fh (position.c).
+ */
+void rp_turn_begin(struct rp_item_list *out, double x, double y, double fw,
+                   double fh, int rotation);
+void rp_turn_end(struct rp_item_list *out, int rotation);
 
 /* Where the page sequence master's sub-sequences have got to. */
 struct rp_master_cursor {
@@ -363,7 +400,9 @@ struct rp_paginator {
     const struct rp_fo_node *last_master; /* reused when exhausted */
     int sequence_pages_known; /* pages of this sequence in pass 1, or -1 */
     bool page_open;           /* geometry chosen for the current page */
-    double page_width, page_height;
+    double page_width, page_height; /* on paper */
+    int page_rotation; /* the master's reference-orientation: the page's
+                        * regions are laid out in a turned frame */
     double flow_width; /* the width content is laid out to */
     struct rp_region body, before, after, start, end;
     /* Static content of the sequence, kept for every page. */
@@ -401,7 +440,8 @@ bool rp_masters_need_page_count(const struct rp_fo_doc *doc);
 /* A finished page, as its static content and the sink need it. */
 struct rp_page_desc {
     int index, number;
-    double width, height;
+    double width, height; /* on paper */
+    int rotation;         /* of its frame: rp_paginator.page_rotation */
     char folio[32];
     struct rp_region regions[4]; /* before, after, start, end */
 };

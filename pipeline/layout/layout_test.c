@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,8 @@ struct capture {
     int groups_per_page[64];
     int clips;
     double clip[4]; /* the last clipping rectangle */
+    int rotation;   /* of the last turned group */
+    double turn[4]; /* its rectangle */
     double page_height;
     size_t text_bytes; /* of every line, on every page */
     int text_lines;
@@ -69,6 +72,13 @@ static enum rp_status capture_page(void *ctx, const struct rp_area_page *page,
                 c->clip[1] = item->y;
                 c->clip[2] = item->w;
                 c->clip[3] = item->h;
+            }
+            if (item->rotation) {
+                c->rotation = item->rotation;
+                c->turn[0] = item->x;
+                c->turn[1] = item->y;
+                c->turn[2] = item->w;
+                c->turn[3] = item->h;
             }
             if (depth < 16)
                 zs[depth] = item->z;
@@ -782,6 +792,107 @@ static void hidden_overflow_clips_to_the_container(void **state)
     assert_non_null(find_prefix(&c, "shown", 1));
 }
 
+/* A group's matrix turns its frame onto its rectangle, corner for corner. */
+static void group_matrix_turns_the_frame_onto_the_group(void **state)
+{
+    /* The frame's top-left corner lands where the top of the content
+     * points: left for 90, bottom for 180, right for 270. */
+    static const double want[4][2] = {
+        {10, 20}, {10, 20 + 30}, {10 + 40, 20 + 30}, {10 + 40, 20}};
+    struct rp_area_item g = {0};
+    double m[6];
+    int r;
+    (void)state;
+    g.kind = RP_AREA_GROUP;
+    g.x = 10;
+    g.y = 20;
+    g.w = 40;
+    g.h = 30;
+    for (r = 0; r < 4; r++) {
+        double u = g.x, v = g.y; /* the frame's top-left corner */
+        double fw = r % 2 ? g.h : g.w, fh = r % 2 ? g.w : g.h;
+        double x, y, x2, y2;
+        g.rotation = r;
+        rp_area_group_matrix(&g, m);
+        x = m[0] * u + m[2] * v + m[4];
+        y = m[1] * u + m[3] * v + m[5];
+        assert_float_equal(x, want[r][0], 1e-9);
+        assert_float_equal(y, want[r][1], 1e-9);
+        /* The opposite corner lands opposite: the frame covers g. */
+        u += fw;
+        v += fh;
+        x2 = m[0] * u + m[2] * v + m[4];
+        y2 = m[1] * u + m[3] * v + m[5];
+        assert_float_equal(fabs(x2 - x), g.w, 1e-9);
+        assert_float_equal(fabs(y2 - y), g.h, 1e-9);
+    }
+}
+
+/* Turned 90 degrees, the content's lines run along the height. */
+static void turned_container_lines_run_along_its_height(void **state)
+{
+    static struct capture c;
+    struct rp_error err;
+    const struct captured_line *l;
+    (void)state;
+    assert_int_equal(
+        lay_out("<fo:block-container absolute-position='absolute' "
+                "top='10pt' left='20pt' width='30pt' height='90pt' "
+                "reference-orientation='90'>"
+                "<fo:block>one two three four five six seven</fo:block>"
+                "</fo:block-container><fo:block>body</fo:block>",
+                &c, &err),
+        RP_OK);
+    assert_int_equal(c.rotation, 1);
+    /* The content rectangle on the page (body at 10, 50). */
+    assert_float_equal(c.turn[0], 10 + 20, 1e-9);
+    assert_float_equal(c.turn[1], 50 + 10, 1e-9);
+    assert_float_equal(c.turn[2], 30, 1e-9);
+    assert_float_equal(c.turn[3], 90, 1e-9);
+    /* In the frame: lines up to 90pt long, from the frame's corner. */
+    l = find_prefix(&c, "one", 1);
+    assert_non_null(l);
+    assert_true(l->w > 30 && l->w <= 90);
+    assert_float_equal(l->x, 30, 1e-9);
+    assert_true(find_prefix(&c, "seven", 1) || l->w > 80);
+}
+
+/* In the flow, a container with a height takes it; with a width, its
+ * content wraps at that width, indents counted from its start edge. */
+static void in_flow_container_takes_its_width_and_height(void **state)
+{
+    static struct capture c;
+    struct rp_error err;
+    const struct captured_line *a, *b, *w;
+    (void)state;
+    assert_int_equal(lay_out("<fo:block>above</fo:block>"
+                             "<fo:block-container height='40pt' width='100pt' "
+                             "start-indent='20pt'>"
+                             "<fo:block start-indent='5pt'>in</fo:block>"
+                             "</fo:block-container>"
+                             "<fo:block>below</fo:block>"
+                             "<fo:block-container width='60pt'>"
+                             "<fo:block>wraps at sixty points wide</fo:block>"
+                             "</fo:block-container>",
+                             &c, &err),
+                     RP_OK);
+    a = find_prefix(&c, "above", 1);
+    b = find_prefix(&c, "below", 1);
+    w = find_prefix(&c, "in", 1);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_non_null(w);
+    /* 12pt lines: below comes 40pt after the container's top. */
+    assert_float_equal(b->y - a->y, 12 + 40, 1e-6);
+    /* The body's edge (10) + the container's indent + the content's. */
+    assert_float_equal(w->x, 10 + 20 + 5, 1e-9);
+    assert_int_equal(c.clips, 0);
+    w = find_prefix(&c, "wraps", 1);
+    assert_non_null(w);
+    assert_true(w->w <= 60);
+    assert_true(find_prefix(&c, "sixty", 1) || find_prefix(&c, "points", 1));
+}
+
 /* A container of nothing but positioned areas still makes its page. */
 static void flow_of_positioned_areas_only(void **state)
 {
@@ -1106,6 +1217,9 @@ int main(void)
         cmocka_unit_test(static_watermark_on_every_page_stacked_by_z_index),
         cmocka_unit_test(hidden_overflow_clips_to_the_container),
         cmocka_unit_test(flow_of_positioned_areas_only),
+        cmocka_unit_test(group_matrix_turns_the_frame_onto_the_group),
+        cmocka_unit_test(turned_container_lines_run_along_its_height),
+        cmocka_unit_test(in_flow_container_takes_its_width_and_height),
         cmocka_unit_test(invalid_position_values_are_input_errors),
         cmocka_unit_test(deep_nesting_is_an_input_error_not_a_crash),
         cmocka_unit_test(deep_nesting_in_a_file_is_the_same_error),

@@ -171,15 +171,29 @@ static enum rp_status select_master(struct rp_paginator *pg, bool blank,
     return RP_OK;
 }
 
+/*
+ * A region's rectangle on the page (x, y, w, h) made its frame: turned
+ * 90 or 270 degrees, its content's lines run along its height.
+ */
+static struct rp_region region_of(double x, double y, double w, double h,
+                                  const struct rp_fo_node *fo,
+                                  struct rp_fo_node *content)
+{
+    int r = fo->props.reference_orientation & 3;
+    struct rp_region region = {x, y, r % 2 ? h : w, r % 2 ? w : h, content, r};
+    return region;
+}
+
 /* Chooses the master of the next page and lays out its regions. */
 enum rp_status rp_paginator_open_page(struct rp_paginator *pg, bool blank,
                                       struct rp_error *err)
 {
     const struct rp_fo_node *master = pg->last_master;
     const struct rp_fo_node *body, *before, *after, *start, *end;
-    const double *m;
-    double cx, cy, cw, ch, se = 0, ee = 0;
+    double m[4];
+    double cx, cy, cw, ch, fw, fh, se = 0, ee = 0;
     enum rp_status status;
+    int r, side;
 
     if (pg->page_open)
         return RP_OK;
@@ -187,13 +201,22 @@ enum rp_status rp_paginator_open_page(struct rp_paginator *pg, bool blank,
     if (status != RP_OK)
         return status;
     pg->last_master = master;
-    m = master->props.margin;
     pg->page_width = master->props.page_width;
     pg->page_height = master->props.page_height;
+    /*
+     * A turned page: its margins stay on the paper's edges (as FOP sets
+     * them on the page viewport), the regions are laid out in the turned
+     * frame.  Frame side s is paper side s - r (top, right, bottom, left).
+     */
+    r = pg->page_rotation = master->props.reference_orientation & 3;
+    fw = r % 2 ? pg->page_height : pg->page_width;
+    fh = r % 2 ? pg->page_width : pg->page_height;
+    for (side = 0; side < 4; side++)
+        m[side] = master->props.margin[(side - r + 4) % 4];
     cx = m[RP_FO_LEFT];
     cy = m[RP_FO_TOP];
-    cw = pg->page_width - m[RP_FO_LEFT] - m[RP_FO_RIGHT];
-    ch = pg->page_height - m[RP_FO_TOP] - m[RP_FO_BOTTOM];
+    cw = fw - m[RP_FO_LEFT] - m[RP_FO_RIGHT];
+    ch = fh - m[RP_FO_TOP] - m[RP_FO_BOTTOM];
     body = rp_fo_child(master, RP_FO_REGION_BODY);
     before = rp_fo_child(master, RP_FO_REGION_BEFORE);
     after = rp_fo_child(master, RP_FO_REGION_AFTER);
@@ -204,12 +227,12 @@ enum rp_status rp_paginator_open_page(struct rp_paginator *pg, bool blank,
                             "fo:simple-page-master '%s' has no "
                             "fo:region-body",
                             master->props.master_name);
-    m = body->props.margin;
-    pg->body.x = cx + m[RP_FO_LEFT];
-    pg->body.y = cy + m[RP_FO_TOP];
-    pg->body.w = cw - m[RP_FO_LEFT] - m[RP_FO_RIGHT];
-    pg->body.h = ch - m[RP_FO_TOP] - m[RP_FO_BOTTOM];
-    pg->body.content = NULL;
+    {
+        const double *bm = body->props.margin;
+        pg->body = region_of(cx + bm[RP_FO_LEFT], cy + bm[RP_FO_TOP],
+                             cw - bm[RP_FO_LEFT] - bm[RP_FO_RIGHT],
+                             ch - bm[RP_FO_TOP] - bm[RP_FO_BOTTOM], body, NULL);
+    }
     if (pg->body.w < 1 || pg->body.h < 1)
         return rp_error_set(err, RP_ERR_INPUT, pg->seq_name, body->line, NULL,
                             "the body region of page master '%s' is empty "
@@ -221,27 +244,28 @@ enum rp_status rp_paginator_open_page(struct rp_paginator *pg, bool blank,
     memset(&pg->end, 0, sizeof(pg->end));
     if (start) {
         se = start->props.extent;
-        pg->start = (struct rp_region){
-            cx, cy, se, ch, static_for(pg, start, "xsl-region-start")};
+        pg->start = region_of(cx, cy, se, ch, start,
+                              static_for(pg, start, "xsl-region-start"));
     }
     if (end) {
         ee = end->props.extent;
-        pg->end = (struct rp_region){cx + cw - ee, cy, ee, ch,
-                                     static_for(pg, end, "xsl-region-end")};
+        pg->end = region_of(cx + cw - ee, cy, ee, ch, end,
+                            static_for(pg, end, "xsl-region-end"));
     }
     /* Without precedence, before and after stop at the side regions. */
     if (before) {
         bool wide = before->props.precedence;
-        pg->before = (struct rp_region){
-            wide ? cx : cx + se, cy, wide ? cw : cw - se - ee,
-            before->props.extent, static_for(pg, before, "xsl-region-before")};
+        pg->before =
+            region_of(wide ? cx : cx + se, cy, wide ? cw : cw - se - ee,
+                      before->props.extent, before,
+                      static_for(pg, before, "xsl-region-before"));
     }
     if (after) {
         bool wide = after->props.precedence;
-        pg->after = (struct rp_region){
-            wide ? cx : cx + se, cy + ch - after->props.extent,
-            wide ? cw : cw - se - ee, after->props.extent,
-            static_for(pg, after, "xsl-region-after")};
+        pg->after =
+            region_of(wide ? cx : cx + se, cy + ch - after->props.extent,
+                      wide ? cw : cw - se - ee, after->props.extent, after,
+                      static_for(pg, after, "xsl-region-after"));
     }
     if (pg->flow_width <= 0)
         pg->flow_width = pg->body.w;
@@ -254,8 +278,8 @@ enum rp_status rp_paginator_open_page(struct rp_paginator *pg, bool blank,
                             pg->flow_width);
     pg->page_open = true;
     /* What positioned containers met in the flow are placed against. */
-    pg->layout->page_w = pg->page_width;
-    pg->layout->page_h = pg->page_height;
+    pg->layout->page_w = fw;
+    pg->layout->page_h = fh;
     pg->layout->ref_w = pg->body.w;
     pg->layout->ref_h = pg->body.h;
     return RP_OK;

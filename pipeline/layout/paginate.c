@@ -121,6 +121,7 @@ static void describe_page(const struct rp_paginator *pg, struct rp_page_desc *d)
     d->number = pg->page_number;
     d->width = pg->page_width;
     d->height = pg->page_height;
+    d->rotation = pg->page_rotation;
     memcpy(d->folio, pg->folio, sizeof(d->folio));
     d->regions[0] = pg->before;
     d->regions[1] = pg->after;
@@ -146,11 +147,18 @@ enum rp_status rp_paginator_finish_page(struct rp_paginator *pg,
     if (layout->pass == 2 && (layout->spool || pg->sink)) {
         struct rp_page_desc desc;
         describe_page(pg, &desc);
+        /* A turned body holds its content; the page the fixed areas. */
+        rp_turn_begin(&items, pg->body.x, pg->body.y, pg->body.w, pg->body.h,
+                      pg->body.rotation);
         rp_emit_placed(pg->placed, pg->n, pg->body.x, pg->body.y, &items);
         for (i = 0; i < pg->n; i++)
-            rp_positioned_emit(pg->placed[i].box->positioned, pg->body.x,
-                               pg->body.y, &items);
+            rp_positioned_emit_part(pg->placed[i].box->positioned, false,
+                                    pg->body.x, pg->body.y, &items);
         add_destinations(pg, &items);
+        rp_turn_end(&items, pg->body.rotation);
+        for (i = 0; i < pg->n; i++)
+            rp_positioned_emit_part(pg->placed[i].box->positioned, true, 0, 0,
+                                    &items);
         rp_page_collect_markers(pg);
         if (layout->spool) {
             /* The spooled pass is the only one: it records ids too. */

@@ -137,9 +137,35 @@ static bool has_deferred(const struct rp_item_list *items)
 /* The container's geometry, resolved against what it is placed against. */
 struct placement {
     double inset[4];  /* border + padding per side */
-    double w, h;      /* content rectangle */
+    double w, h;      /* content rectangle, in the parent's frame */
+    double fw, fh;    /* the content's own frame: w x h, or h x w turned */
+    int rotation;     /* reference-orientation, quarter turns */
     bool auto_height; /* h is the content's */
 };
+
+/* The content's frame: for 90 and 270 degrees its lines run along h. */
+static void place_frame(const struct rp_fo_props *p, struct placement *pl)
+{
+    pl->rotation = p->reference_orientation & 3;
+    if (pl->rotation % 2) {
+        /* Lines need a length before there is content: the height the
+         * container may take is theirs, and stays its height. */
+        pl->auto_height = false;
+        pl->fw = pl->h;
+        pl->fh = pl->w;
+    } else {
+        pl->fw = pl->w;
+        pl->fh = pl->h;
+    }
+}
+
+static void place_insets(const struct rp_fo_props *p, struct placement *pl)
+{
+    int side;
+
+    for (side = 0; side < 4; side++)
+        pl->inset[side] = border_width(&p->border[side]) + p->padding[side];
+}
 
 static void place_size(const struct rp_fo_props *p, double cw, double ch,
                        struct placement *pl)
@@ -150,10 +176,8 @@ static void place_size(const struct rp_fo_props *p, double cw, double ch,
     double top = off[RP_FO_TOP].kind ? resolve(&off[RP_FO_TOP], ch) : 0;
     double bottom =
         off[RP_FO_BOTTOM].kind ? resolve(&off[RP_FO_BOTTOM], ch) : 0;
-    int side;
 
-    for (side = 0; side < 4; side++)
-        pl->inset[side] = border_width(&p->border[side]) + p->padding[side];
+    place_insets(p, pl);
     /* No width: what the offsets leave of the containing area. */
     if (p->width.kind == RP_FO_LENGTH_ABSOLUTE ||
         p->width.kind == RP_FO_LENGTH_PERCENT)
@@ -177,6 +201,7 @@ static void place_size(const struct rp_fo_props *p, double cw, double ch,
         pl->w = 0;
     if (!(pl->h > 0))
         pl->h = 0;
+    place_frame(p, pl);
 }
 
 /* The border box's top-left corner: left or right, top or bottom, or 0. */
@@ -201,30 +226,96 @@ static void place_corner(const struct rp_fo_props *p, double cw, double ch,
         *y = 0;
 }
 
-/* The group's items: background, borders, content, nested areas. */
-static void build_group(struct rp_layout *layout, const struct rp_fo_props *p,
-                        long line, const struct placement *pl, double x,
-                        double y, struct rp_stacker *content,
-                        const struct rp_positioned *nested,
-                        struct rp_item_list *out)
+/*
+ * Lays the container's children out in its content frame, which is the
+ * reference area of what it holds: the areas positioned in it (*nested)
+ * are placed against the frame.  With an auto height the content's
+ * height becomes the container's.  The content's indents count from the
+ * frame's edges: in the flow, as FOP counts them (an indent the content
+ * inherits from the container is applied again); a positioned container
+ * is placed by its offsets and its indents are not the content's.
+ */
+static enum rp_status
+layout_content(struct rp_layout *layout, struct rp_fo_node *node,
+               const struct rp_fo_props *p, bool in_flow, struct placement *pl,
+               struct rp_stacker *content, struct rp_positioned **nested,
+               struct rp_error *err)
 {
-    double bw = pl->w + pl->inset[RP_FO_LEFT] + pl->inset[RP_FO_RIGHT];
-    double bh = pl->h + pl->inset[RP_FO_TOP] + pl->inset[RP_FO_BOTTOM];
-    double cx = x + pl->inset[RP_FO_LEFT], cy = y + pl->inset[RP_FO_TOP];
-    double slack = pl->h - content->height, shift = 0;
-    bool clip = p->overflow != RP_FO_OVERFLOW_VISIBLE;
+    struct rp_positioned *outer = layout->positioned;
+    double saved_ref_w = layout->ref_w, saved_ref_h = layout->ref_h;
+    struct rp_flow sub;
+    enum rp_status status;
+
+    layout->positioned = NULL;
+    layout->ref_w = pl->fw;
+    layout->ref_h = pl->fh;
+    rp_stacker_init(content);
+    if (in_flow)
+        rp_flow_init(&sub, layout, &content->base, 0, pl->fw);
+    else
+        rp_flow_init(&sub, layout, &content->base, -p->start_indent,
+                     pl->fw + p->start_indent + p->end_indent);
+    status = rp_flow_children(&sub, node, err);
+    flow_release(&sub);
+    *nested = layout->positioned;
+    layout->positioned = outer;
+    layout->ref_w = saved_ref_w;
+    layout->ref_h = saved_ref_h;
+    if (status == RP_OK && pl->auto_height)
+        pl->h = pl->fh = content->height;
+    return status;
+}
+
+/* A group of the flow: painted in place, turned or clipped. */
+static void push_group(struct rp_item_list *out, double x, double y, double w,
+                       double h, int z, bool clip, int rotation, bool flow)
+{
     struct rp_area_item item = {0};
 
     item.kind = RP_AREA_GROUP;
     item.x = x;
     item.y = y;
-    item.w = bw;
-    item.h = bh;
-    item.z = p->z_index;
+    item.w = w;
+    item.h = h;
+    item.z = z;
+    item.clip = clip;
+    item.rotation = rotation;
+    item.flow = flow;
     rp_item_list_push(out, &item);
-    emit_nested(nested, true, cx, cy, out);
+}
+
+static void push_group_end(struct rp_item_list *out)
+{
+    struct rp_area_item item = {0};
+
+    item.kind = RP_AREA_GROUP_END;
+    rp_item_list_push(out, &item);
+}
+
+/*
+ * The container's items with its border box at (x, y): background,
+ * borders, content (clipped if it asks, in its turned frame if it is
+ * turned) and the areas nested in it.  in_flow: the groups are the
+ * flow's, painted in place.
+ */
+static void emit_container(struct rp_layout *layout,
+                           const struct rp_fo_props *p, long line,
+                           const struct placement *pl, double x, double y,
+                           struct rp_stacker *content,
+                           const struct rp_positioned *nested, bool in_flow,
+                           struct rp_item_list *out)
+{
+    double bw = pl->w + pl->inset[RP_FO_LEFT] + pl->inset[RP_FO_RIGHT];
+    double bh = pl->h + pl->inset[RP_FO_TOP] + pl->inset[RP_FO_BOTTOM];
+    double cx = x + pl->inset[RP_FO_LEFT], cy = y + pl->inset[RP_FO_TOP];
+    double slack = pl->fh - content->height, shift = 0;
+    bool clip = p->overflow != RP_FO_OVERFLOW_VISIBLE;
+    bool turned = pl->rotation != 0;
+    struct rp_area_item item = {0};
+
+    if (!turned)
+        emit_nested(nested, true, cx, cy, out);
     if (p->background.a > 0) {
-        memset(&item, 0, sizeof(item));
         item.kind = RP_AREA_RECT;
         item.x = x;
         item.y = y;
@@ -244,27 +335,49 @@ static void build_group(struct rp_layout *layout, const struct rp_fo_props *p,
                             "fo:block-container: content %.1fpt tall "
                             "overflows its %.1fpt height; clipped "
                             "(overflow=\"error-if-overflow\")",
-                            content->height, pl->h);
-    if (clip) {
-        /* The padding rectangle: borders stay whole. */
-        memset(&item, 0, sizeof(item));
-        item.kind = RP_AREA_GROUP;
-        item.x = x + border_width(&p->border[RP_FO_LEFT]);
-        item.y = y + border_width(&p->border[RP_FO_TOP]);
-        item.w = pl->w + p->padding[RP_FO_LEFT] + p->padding[RP_FO_RIGHT];
-        item.h = pl->h + p->padding[RP_FO_TOP] + p->padding[RP_FO_BOTTOM];
-        item.z = p->z_index;
-        item.clip = true;
-        rp_item_list_push(out, &item);
-    }
-    /* The content's flow starts at the left edge of the border box. */
-    rp_stacker_finish(content, x, cy + shift, out);
-    memset(&item, 0, sizeof(item));
-    item.kind = RP_AREA_GROUP_END;
+                            content->height, pl->fh);
+    /* The padding rectangle: borders stay whole. */
     if (clip)
-        rp_item_list_push(out, &item);
-    emit_nested(nested, false, cx, cy, out);
-    rp_item_list_push(out, &item);
+        push_group(out, x + border_width(&p->border[RP_FO_LEFT]),
+                   y + border_width(&p->border[RP_FO_TOP]),
+                   pl->w + p->padding[RP_FO_LEFT] + p->padding[RP_FO_RIGHT],
+                   pl->h + p->padding[RP_FO_TOP] + p->padding[RP_FO_BOTTOM],
+                   p->z_index, true, 0, in_flow);
+    if (turned) {
+        /* The content rectangle, its frame turned; what is positioned in
+         * it turns with it. */
+        push_group(out, cx, cy, pl->w, pl->h, p->z_index, false, pl->rotation,
+                   true);
+        emit_nested(nested, true, cx, cy, out);
+    }
+    rp_stacker_finish(content, cx, cy + shift, out);
+    if (turned) {
+        emit_nested(nested, false, cx, cy, out);
+        push_group_end(out);
+    }
+    if (clip)
+        push_group_end(out);
+    if (!turned)
+        emit_nested(nested, false, cx, cy, out);
+}
+
+/* Nested fixed areas are placed against the page: they go on as the
+ * container's own followers, in document order. */
+static void pass_on_fixed(struct rp_layout *layout,
+                          struct rp_positioned **nested)
+{
+    struct rp_positioned **link;
+
+    for (link = nested; *link;) {
+        struct rp_positioned *n = *link;
+        if (n->fixed) {
+            *link = n->next;
+            n->next = NULL;
+            rp_positioned_append(&layout->positioned, n);
+        } else {
+            link = &n->next;
+        }
+    }
 }
 
 enum rp_status rp_flow_positioned(struct rp_flow *flow, struct rp_fo_node *node,
@@ -278,40 +391,27 @@ enum rp_status rp_flow_positioned(struct rp_flow *flow, struct rp_fo_node *node,
     bool fixed = p->absolute_position == RP_FO_ABS_FIXED;
     double cw = fixed ? layout->page_w : layout->ref_w;
     double ch = fixed ? layout->page_h : layout->ref_h;
-    double saved_ref_w = layout->ref_w, saved_ref_h = layout->ref_h;
-    struct rp_positioned *outer = layout->positioned, *nested, *area = NULL;
-    struct rp_positioned **link;
+    struct rp_positioned *nested = NULL, *area = NULL;
     struct placement pl;
     struct rp_stacker content;
-    struct rp_flow sub;
     enum rp_status status;
     double x, y;
 
     place_size(p, cw, ch, &pl);
-    /* The container is the reference area of what it holds: areas
-     * nested in it are placed against its content rectangle. */
-    layout->positioned = NULL;
-    layout->ref_w = pl.w;
-    layout->ref_h = pl.h;
-    rp_stacker_init(&content);
-    /* Its blocks' indents count from its content rectangle. */
-    rp_flow_init(&sub, layout, &content.base,
-                 pl.inset[RP_FO_LEFT] - p->start_indent,
-                 pl.w + p->start_indent + p->end_indent);
-    status = rp_flow_children(&sub, node, err);
-    flow_release(&sub);
-    nested = layout->positioned;
-    layout->positioned = outer;
-    layout->ref_w = saved_ref_w;
-    layout->ref_h = saved_ref_h;
+    status =
+        layout_content(layout, node, p, false, &pl, &content, &nested, err);
     if (status != RP_OK)
         goto out;
-    if (pl.auto_height)
-        pl.h = content.height;
     place_corner(p, cw, ch, &pl, &x, &y);
     area = rp_xcalloc(1, sizeof(*area));
     area->fixed = fixed;
-    build_group(layout, p, line, &pl, x, y, &content, nested, &area->items);
+    push_group(&area->items, x, y,
+               pl.w + pl.inset[RP_FO_LEFT] + pl.inset[RP_FO_RIGHT],
+               pl.h + pl.inset[RP_FO_TOP] + pl.inset[RP_FO_BOTTOM], p->z_index,
+               false, 0, false);
+    emit_container(layout, p, line, &pl, x, y, &content, nested, false,
+                   &area->items);
+    push_group_end(&area->items);
     /*
      * A citation the spool would fill in later stands outside the group
      * once filled in: lay the document out twice instead, where every
@@ -320,22 +420,103 @@ enum rp_status rp_flow_positioned(struct rp_flow *flow, struct rp_fo_node *node,
     if (layout->spool && has_deferred(&area->items))
         layout->spool_failed = true;
     rp_positioned_append(&layout->positioned, area);
-    /* Nested fixed areas are placed against the page: they go on as the
-     * container's own followers, in document order. */
-    for (link = &nested; *link;) {
-        struct rp_positioned *n = *link;
-        if (n->fixed) {
-            *link = n->next;
-            n->next = NULL;
-            rp_positioned_append(&layout->positioned, n);
-        } else {
-            link = &n->next;
-        }
-    }
+    pass_on_fixed(layout, &nested);
 out:
     rp_stacker_release(&content);
     rp_positioned_free(nested);
     return status;
+}
+
+bool rp_container_is_whole(const struct rp_fo_props *p)
+{
+    return p->height.kind != RP_FO_LENGTH_AUTO || p->reference_orientation;
+}
+
+double rp_container_width(const struct rp_flow *flow,
+                          const struct rp_fo_props *p)
+{
+    /* The content rectangle starts at the start indent; with no width
+     * it ends at the end indent. */
+    if (p->width.kind != RP_FO_LENGTH_ABSOLUTE &&
+        p->width.kind != RP_FO_LENGTH_PERCENT)
+        return flow->ref_width - p->start_indent - p->end_indent;
+    return resolve(&p->width, flow->ref_width);
+}
+
+enum rp_status rp_container_box(struct rp_flow *flow, struct rp_fo_node *node,
+                                struct rp_box **out, struct rp_error *err)
+{
+    struct rp_layout *layout = flow->layout;
+    const struct rp_fo_props props = node->props;
+    const struct rp_fo_props *p = &props;
+    long line = node->line;
+    struct rp_positioned *nested = NULL;
+    struct placement pl;
+    struct rp_stacker content;
+    struct rp_box *box = NULL;
+    enum rp_status status;
+    double x;
+
+    *out = NULL;
+    memset(&pl, 0, sizeof(pl));
+    place_insets(p, &pl);
+    pl.w = rp_container_width(flow, p);
+    if (p->height.kind != RP_FO_LENGTH_AUTO) {
+        pl.h = resolve(&p->height, layout->ref_h);
+    } else {
+        /* Turned content needs a line length before it has a height: as
+         * FOP, the height of the reference area the flow fills. */
+        pl.h = layout->ref_h - pl.inset[RP_FO_TOP] - pl.inset[RP_FO_BOTTOM];
+        pl.auto_height = true;
+    }
+    if (!(pl.w > 0))
+        pl.w = 0;
+    if (!(pl.h > 0))
+        pl.h = 0;
+    place_frame(p, &pl);
+    status = layout_content(layout, node, p, true, &pl, &content, &nested, err);
+    if (status != RP_OK)
+        goto out;
+    /* Items of a box count x from the flow's origin, y from its top. */
+    x = flow->x_origin + p->start_indent - pl.inset[RP_FO_LEFT];
+    box = rp_box_new();
+    box->height = pl.h + pl.inset[RP_FO_TOP] + pl.inset[RP_FO_BOTTOM];
+    emit_container(layout, p, line, &pl, x, 0, &content, nested, true,
+                   &box->items);
+    if (layout->spool && has_deferred(&box->items))
+        layout->spool_failed = true;
+    /* Fixed areas ride on this box; the others are in it. */
+    pass_on_fixed(layout, &nested);
+    *out = box;
+out:
+    rp_stacker_release(&content);
+    rp_positioned_free(nested);
+    return status;
+}
+
+void rp_turn_begin(struct rp_item_list *out, double x, double y, double fw,
+                   double fh, int rotation)
+{
+    if (rotation)
+        push_group(out, x, y, rotation % 2 ? fh : fw, rotation % 2 ? fw : fh, 0,
+                   false, rotation, true);
+}
+
+void rp_turn_end(struct rp_item_list *out, int rotation)
+{
+    if (rotation)
+        push_group_end(out);
+}
+
+void rp_positioned_emit_part(const struct rp_positioned *list, bool fixed,
+                             double ref_x, double ref_y,
+                             struct rp_item_list *out)
+{
+    for (; list; list = list->next) {
+        if (list->fixed == fixed)
+            rp_item_list_append(out, &list->items, fixed ? 0 : ref_x,
+                                fixed ? 0 : ref_y);
+    }
 }
 
 static bool has_groups(const struct rp_item_list *items)
@@ -343,7 +524,7 @@ static bool has_groups(const struct rp_item_list *items)
     size_t i;
 
     for (i = 0; i < items->n; i++) {
-        if (items->items[i].kind == RP_AREA_GROUP)
+        if (items->items[i].kind == RP_AREA_GROUP && !items->items[i].flow)
             return true;
     }
     return false;
@@ -392,6 +573,11 @@ static void collect_groups(const struct rp_item_list *list,
             i++;
             continue;
         }
+        /* A group of the flow stays where it is, with what it holds. */
+        if (list->items[i].flow) {
+            i = group_after(list, i);
+            continue;
+        }
         rp_array_grow((void **)groups, cap, *n + 1, sizeof(**groups));
         g = &(*groups)[*n];
         g->list = list;
@@ -425,6 +611,10 @@ static void move_plain(struct rp_item_list *out, const struct rp_item_list *src)
     while (i < src->n) {
         if (src->items[i].kind != RP_AREA_GROUP) {
             i++;
+            continue;
+        }
+        if (src->items[i].flow) {
+            i = group_after(src, i);
             continue;
         }
         move_items(out, src, run, i);

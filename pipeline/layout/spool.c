@@ -331,6 +331,8 @@ enum rp_status rp_spool_write(struct rp_spool *spool,
             put_f64(&spool->record, from->h);
             put_u32(&spool->record, (uint32_t)from->z);
             put_u8(&spool->record, from->clip);
+            put_u8(&spool->record, from->flow);
+            put_u8(&spool->record, (uint8_t)from->rotation);
             break;
         case RP_AREA_GROUP_END:
             break;
@@ -461,6 +463,8 @@ enum rp_status rp_spool_read(struct rp_spool *spool, struct rp_item_list *items,
             item.h = get_f64(&c);
             item.z = (int)get_u32(&c);
             item.clip = get_u8(&c);
+            item.flow = get_u8(&c);
+            item.rotation = get_u8(&c) & 3;
             break;
         case RP_AREA_GROUP_END:
             break;

@@ -7,6 +7,11 @@
  */
 #include "layout_internal.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/mem.h"
+
 /*
  * Static content goes on every page it is laid out for, and so do the
  * positioned containers in it: against the page (fixed) or its region.
@@ -46,8 +51,13 @@ static enum rp_status layout_static(struct rp_layout *layout,
     layout->ref_w = saved[2];
     layout->ref_h = saved[3];
     if (status == RP_OK) {
+        /* A turned region holds its content; the page the fixed areas. */
+        rp_turn_begin(items, region->x, region->y, region->w, region->h,
+                      region->rotation);
         rp_stacker_finish(&stacker, region->x, region->y, items);
-        rp_positioned_emit(positioned, region->x, region->y, items);
+        rp_positioned_emit_part(positioned, false, region->x, region->y, items);
+        rp_turn_end(items, region->rotation);
+        rp_positioned_emit_part(positioned, true, 0, 0, items);
     }
     rp_positioned_free(positioned);
     rp_stacker_release(&stacker);
@@ -136,6 +146,27 @@ void rp_page_carry_markers(struct rp_layout *layout)
     g_hash_table_remove_all(layout->markers_last);
 }
 
+/* A turned page: all of it, stacked, in one group turning its frame. */
+static void turn_page(struct rp_item_list *items, const struct rp_page_desc *d)
+{
+    struct rp_item_list turned = {0};
+    double fw = d->rotation % 2 ? d->height : d->width;
+    double fh = d->rotation % 2 ? d->width : d->height;
+
+    rp_turn_begin(&turned, 0, 0, fw, fh, d->rotation);
+    /* The items move with their layout references: no new ones. */
+    if (items->n) {
+        rp_array_grow((void **)&turned.items, &turned.cap, turned.n + items->n,
+                      sizeof(*turned.items));
+        memcpy(turned.items + turned.n, items->items,
+               items->n * sizeof(*items->items));
+        turned.n += items->n;
+    }
+    rp_turn_end(&turned, d->rotation);
+    free(items->items);
+    *items = turned;
+}
+
 enum rp_status rp_page_complete(struct rp_layout *layout,
                                 const struct rp_page_desc *d,
                                 struct rp_item_list *items,
@@ -147,10 +178,14 @@ enum rp_status rp_page_complete(struct rp_layout *layout,
     enum rp_status status;
 
     layout->current_page_text = d->folio;
-    status =
-        layout_statics(layout, d->regions, d->width, d->height, &statics, err);
+    /* Fixed areas are placed against the page's (turned) frame. */
+    status = layout_statics(
+        layout, d->regions, d->rotation % 2 ? d->height : d->width,
+        d->rotation % 2 ? d->width : d->height, &statics, err);
     /* Positioned areas go over or under the rest by z-index. */
     rp_page_stack(items, &statics);
+    if (d->rotation)
+        turn_page(items, d);
     page.index = d->index;
     page.number = d->number;
     page.width = d->width;

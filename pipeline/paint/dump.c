@@ -70,8 +70,13 @@ void rp_paint_dump_page(FILE *out, const struct rp_area_page *page)
             fprintf(out, "dest %.2f %.2f %s\n", item->x, item->y, item->target);
             break;
         case RP_AREA_GROUP:
-            fprintf(out, "group %.2f %.2f %.2fx%.2f z=%d%s\n", item->x, item->y,
-                    item->w, item->h, item->z, item->clip ? " clip" : "");
+            fprintf(out, "group %.2f %.2f %.2fx%.2f z=%d%s%s", item->x, item->y,
+                    item->w, item->h, item->z, item->clip ? " clip" : "",
+                    item->flow ? " flow" : "");
+            /* Items inside stand in the turned frame (layout.h). */
+            if (item->rotation)
+                fprintf(out, " rotate=%d", item->rotation * 90);
+            fputc('\n', out);
             depth++;
             break;
         case RP_AREA_GROUP_END:

@@ -164,22 +164,47 @@ static void paint_rule(cairo_t *cr, const struct rp_area_item *item)
     cairo_restore(cr);
 }
 
+/*
+ * Link rectangles and destinations are written in page coordinates:
+ * inside a rotated group, the turned rectangle's bounds (quarter turns
+ * keep it a rectangle) and the turned point.
+ */
+static void page_rect(cairo_t *cr, const struct rp_area_item *item, double r[4])
+{
+    double x1 = item->x, y1 = item->y;
+    double x2 = item->x + item->w, y2 = item->y + item->h;
+
+    cairo_user_to_device(cr, &x1, &y1);
+    cairo_user_to_device(cr, &x2, &y2);
+    r[0] = fmin(x1, x2);
+    r[1] = fmin(y1, y2);
+    r[2] = fabs(x2 - x1);
+    r[3] = fabs(y2 - y1);
+}
+
 static void paint_link(cairo_t *cr, const struct rp_area_item *item)
 {
     struct rp_buf attrs = RP_BUF_INIT;
-    int ok =
-        rp_buf_addf(&attrs, "rect=[%.3f %.3f %.3f %.3f] %s=", item->x, item->y,
-                    item->w, item->h, item->internal ? "dest" : "uri");
+    double r[4];
+    int ok;
+
+    page_rect(cr, item, r);
+    ok = rp_buf_addf(&attrs, "rect=[%.3f %.3f %.3f %.3f] %s=", r[0], r[1], r[2],
+                     r[3], item->internal ? "dest" : "uri");
     (void)ok;
     add_quoted(&attrs, item->target);
+    cairo_save(cr);
+    cairo_identity_matrix(cr);
     cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs.data);
     cairo_tag_end(cr, CAIRO_TAG_LINK);
+    cairo_restore(cr);
     rp_buf_release(&attrs);
 }
 
 static void paint_dest(struct rp_painter *p, const struct rp_area_item *item)
 {
     struct rp_buf attrs = RP_BUF_INIT;
+    double x, y;
     int ok;
 
     if (g_hash_table_contains(p->dests, item->target))
@@ -188,9 +213,15 @@ static void paint_dest(struct rp_painter *p, const struct rp_area_item *item)
     ok = rp_buf_adds(&attrs, "name=");
     (void)ok;
     add_quoted(&attrs, item->target);
-    ok = rp_buf_addf(&attrs, " x=%.3f y=%.3f", item->x, item->y);
+    x = item->x;
+    y = item->y;
+    cairo_user_to_device(p->cr, &x, &y);
+    ok = rp_buf_addf(&attrs, " x=%.3f y=%.3f", x, y);
+    cairo_save(p->cr);
+    cairo_identity_matrix(p->cr);
     cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attrs.data);
     cairo_tag_end(p->cr, CAIRO_TAG_DEST);
+    cairo_restore(p->cr);
     rp_buf_release(&attrs);
 }
 
@@ -355,7 +386,7 @@ static size_t group_end(const struct rp_area_item *items, size_t from,
  * positioned areas: a watermark laid down first must stay under the
  * backgrounds and text that follow it, a stamp laid down last over them.
  * So each run of plain items is painted in layers, and each positioned
- * area whole, in its place (clipped if it asks).
+ * area whole, in its place (clipped and turned if it asks).
  */
 static void paint_range(struct rp_painter *p, const struct rp_area_item *items,
                         size_t from, size_t to)
@@ -374,6 +405,14 @@ static void paint_range(struct rp_painter *p, const struct rp_area_item *items,
             cairo_rectangle(p->cr, items[i].x, items[i].y, items[i].w,
                             items[i].h);
             cairo_clip(p->cr);
+        }
+        if (items[i].rotation) {
+            /* Its items stand in their own turned frame. */
+            double m[6];
+            cairo_matrix_t matrix;
+            rp_area_group_matrix(&items[i], m);
+            cairo_matrix_init(&matrix, m[0], m[1], m[2], m[3], m[4], m[5]);
+            cairo_transform(p->cr, &matrix);
         }
         paint_range(p, items, i + 1, end);
         cairo_restore(p->cr);
