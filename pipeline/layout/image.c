@@ -458,7 +458,7 @@ static bool svg_size(const char *svg, size_t len, double *w, double *h,
     handle = rsvg_handle_new_from_data((const guint8 *)svg, len, &error);
     if (!handle) {
         snprintf(why, why_size, "librsvg cannot read the SVG: %s",
-                 error ? error->message : "unknown error");
+                 error ? g_strstrip(error->message) : "unknown error");
         g_clear_error(&error);
         return false;
     }
