@@ -202,7 +202,7 @@ enum rp_fo_overflow {
  * intrinsic size by layout.
  */
 enum rp_fo_content_size_kind {
-    RP_FO_CONTENT_AUTO,       /* the intrinsic size */
+    RP_FO_CONTENT_AUTO, /* the intrinsic size */
     RP_FO_CONTENT_SCALE_TO_FIT,
     RP_FO_CONTENT_SCALE_DOWN, /* scale-down-to-fit */
     RP_FO_CONTENT_SCALE_UP,   /* scale-up-to-fit */
@@ -330,7 +330,7 @@ struct rp_fo_node {
      * its first child element serialised as a standalone XML document
      * (namespaces declared), or NULL when it has none. */
     char *text;
-    long line;  /* line in the FO source, for messages */
+    long line; /* line in the FO source, for messages */
     /* Children, once materialised (rp_fo_materialize). */
     struct rp_fo_node *first_child, *last_child, *next;
     /* Stream state: private to the FO module. */

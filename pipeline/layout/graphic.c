@@ -113,8 +113,8 @@ void rp_graphic_compute(const struct rp_fo_props *p, double iw, double ih,
 /* Whether xml (a serialised document) has an SVG root element. */
 static bool is_svg_document(const char *xml)
 {
-    xmlDoc *doc = xmlReadMemory(xml, (int)strlen(xml), NULL, NULL,
-                                XML_PARSE_NONET);
+    xmlDoc *doc =
+        xmlReadMemory(xml, (int)strlen(xml), NULL, NULL, XML_PARSE_NONET);
     xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
     bool svg = root && root->ns && root->ns->href &&
                !strcmp((const char *)root->ns->href, SVG_NS) &&
@@ -141,15 +141,16 @@ static const struct rp_area_image *load(struct rp_layout *layout,
         *what = "its SVG";
         if (!node->text || strlen(node->text) > RP_IMAGE_MAX_SVG_BYTES ||
             !is_svg_document(node->text)) {
-            snprintf(why, size,
-                     node->text && strlen(node->text) > RP_IMAGE_MAX_SVG_BYTES
-                         ? "it is larger than the SVG limit"
-                         : "it does not hold an svg:svg element (namespace "
-                           SVG_NS ")");
+            snprintf(
+                why, size,
+                node->text && strlen(node->text) > RP_IMAGE_MAX_SVG_BYTES
+                    ? "it is larger than the SVG limit"
+                    : "it does not hold an svg:svg element (namespace " SVG_NS
+                      ")");
             return NULL;
         }
-        return rp_image_load_svg(layout->images, node->text,
-                                 strlen(node->text), why, size);
+        return rp_image_load_svg(layout->images, node->text, strlen(node->text),
+                                 why, size);
     }
     *what = node->props.src ? node->props.src : "(no src)";
     r = rp_image_resolve(node->props.src, rp_fo_doc_base_dir(doc),
@@ -168,8 +169,8 @@ void rp_layout_graphic(struct rp_layout *layout, const struct rp_fo_node *node,
 {
     char why[512] = "", key[600];
     const char *what = "";
-    const struct rp_area_image *image = load(layout, node, why, sizeof(why),
-                                             &what);
+    const struct rp_area_image *image =
+        load(layout, node, why, sizeof(why), &what);
     struct rp_graphic_box box;
 
     memset(out, 0, sizeof(*out));
@@ -184,7 +185,8 @@ void rp_layout_graphic(struct rp_layout *layout, const struct rp_fo_node *node,
     rp_graphic_compute(&node->props, image ? image->width : PLACEHOLDER_SIZE,
                        image ? image->height : PLACEHOLDER_SIZE, ref_width,
                        &box);
-    if (image && box.overflows && node->props.overflow == RP_FO_OVERFLOW_ERROR) {
+    if (image && box.overflows &&
+        node->props.overflow == RP_FO_OVERFLOW_ERROR) {
         snprintf(key, sizeof(key), "graphic-overflow:%ld", node->line);
         rp_fo_doc_warn_once(layout->doc, key, node->line,
                             "fo:%s: the image (%.1f x %.1f pt) is larger "

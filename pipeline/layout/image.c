@@ -412,8 +412,8 @@ static bool load_raster(struct rp_image_cache *cache, struct cached *c,
                                                          : CAIRO_FORMAT_RGB24,
                                        (int)h.width, (int)h.height);
         if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-            snprintf(why, why_size, "no memory for its %ux%u pixels",
-                     h.width, h.height);
+            snprintf(why, why_size, "no memory for its %ux%u pixels", h.width,
+                     h.height);
             goto fail;
         }
         if (cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, data,

@@ -88,10 +88,10 @@ const struct rp_area_image *rp_image_load_svg(struct rp_image_cache *cache,
  * containing block (for percentages).
  */
 struct rp_graphic_box {
-    double w, h;          /* the viewport */
-    double dx, dy;        /* the content's corner in the viewport */
+    double w, h;   /* the viewport */
+    double dx, dy; /* the content's corner in the viewport */
     double content_w, content_h;
-    bool clip;            /* content overflows and overflow hides it */
+    bool clip; /* content overflows and overflow hides it */
     bool overflows;
 };
 void rp_graphic_compute(const struct rp_fo_props *p, double iw, double ih,

@@ -119,7 +119,7 @@ struct rp_area_item {
     bool internal;      /* LINK: target is a destination name */
     int z;              /* GROUP: its z-index, for the record */
     bool clip;          /* GROUP, IMAGE: clip to x, y, w, h */
-    const struct rp_area_image *image;        /* IMAGE; NULL: placeholder */
+    const struct rp_area_image *image;           /* IMAGE; NULL: placeholder */
     double image_dx, image_dy, image_w, image_h; /* IMAGE: its content */
     /* IMAGE: alternative text (fox:alt-text), for a Figure in a tagged
      * PDF; NULL: none.  Interned by the FO document. */

@@ -670,12 +670,11 @@ static struct rp_box *line_box(struct line_out *o, const struct piece *pc,
                      item.x - (double)logical.x / PANGO_SCALE, item.y,
                      &box->items);
     if (para->n_graphics)
-        rp_graphics_draw(para, pc->layout, (int)pc->prefix - (int)pc->from,
-                         para_offset(pc, item.line->start_index),
-                         para_offset(pc, item.line->start_index +
-                                             item.line->length),
-                         item.x - (double)logical.x / PANGO_SCALE, item.y,
-                         &box->items);
+        rp_graphics_draw(
+            para, pc->layout, (int)pc->prefix - (int)pc->from,
+            para_offset(pc, item.line->start_index),
+            para_offset(pc, item.line->start_index + item.line->length),
+            item.x - (double)logical.x / PANGO_SCALE, item.y, &box->items);
     add_links(o->flow->layout, para, pc, item.line,
               item.x - (double)logical.x / PANGO_SCALE, line_height,
               &o->next_run, &box->items);

@@ -49,13 +49,13 @@ static void paint_raster(cairo_t *cr, const struct rp_area_image *image,
 
 /* SVG: drawn at its intrinsic size, scaled to the content box (so that
  * non-uniform scaling stretches it, as FOP does). */
-static void paint_svg(cairo_t *cr, const struct rp_area_image *image,
-                      double w, double h)
+static void paint_svg(cairo_t *cr, const struct rp_area_image *image, double w,
+                      double h)
 {
     RsvgRectangle viewport = {0, 0, image->width, image->height};
     GError *error = NULL;
-    RsvgHandle *handle = rsvg_handle_new_from_data(
-        (const guint8 *)image->svg, image->svg_len, &error);
+    RsvgHandle *handle = rsvg_handle_new_from_data((const guint8 *)image->svg,
+                                                   image->svg_len, &error);
 
     if (!handle) {
         /* Read once by layout already: not expected. */
