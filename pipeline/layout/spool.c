@@ -14,7 +14,10 @@
  * A page record: struct record_header, then per item its kind and what
  * that kind uses, packed (no padding, no pointers): geometry as doubles,
  * colours and fonts as indexes into tables the spool keeps, a target as
- * its length and bytes, a line as its runs.  A run: font, colour, counts,
+ * its length and bytes, a line as its runs; an image as the address of
+ * the document's loaded image and of its interned alt text (both live
+ * until layout ends, longer than the spool: the one place a pointer is
+ * written).  A run: font, colour, counts,
  * flags, then per glyph its id and advance (offsets only where a run has
  * any), its clusters as byte deltas, and its text.  A 10,000-row table
  * takes about a quarter of what the items themselves would.
