@@ -541,6 +541,10 @@ enum rp_status rp_batch_render_review(const struct rp_batch_options *o,
     if (status != RP_OK)
         goto out;
     ropt.created = mark ? mark->date : o->created;
+    /* Images: beside the templates (brand assets), then in the input
+     * folder (input/logos/...). */
+    ropt.base_dir = o->templates;
+    ropt.assets_dir = o->input;
     status = rp_render_fo_to_pdf(fo, "snapshot review", pdf_path, &ropt,
                                  &result, err);
     if (status == RP_OK && pages)

@@ -207,6 +207,10 @@ static enum rp_status make_pdf(const struct rp_batch_options *o,
             goto out;
     }
     ropt.created = o->created;
+    /* Images: beside the templates (brand assets), then in the input
+     * folder (input/logos/...). */
+    ropt.base_dir = o->templates;
+    ropt.assets_dir = o->input;
     if (!is_large(fo)) {
         status = rp_render_fo_to_pdf(fo, fo_path ? fo_path : label, pdf_path,
                                      &ropt, &result, err);

@@ -9,7 +9,7 @@
 #include "render/render.h"
 
 static const char usage[] =
-    "reportpipe render [--dump-area FILE] [-q] IN.fo OUT.pdf";
+    "reportpipe render [--dump-area FILE] [--assets DIR] [-q] IN.fo OUT.pdf";
 
 static void help(void)
 {
@@ -18,6 +18,8 @@ static void help(void)
            "and writes\nPDF.  OUT.pdf appears only when complete.\n\n"
            "  --dump-area FILE  also write the area tree as text (for "
            "tests)\n"
+           "  --assets DIR      also look images up in DIR (after the FO "
+           "file's folder)\n"
            "  -q, --quiet       no summary line\n",
            usage);
 }
@@ -26,6 +28,7 @@ int cmd_render(int argc, char **argv)
 {
     static const struct option options[] = {
         {"dump-area", required_argument, NULL, 'd'},
+        {"assets", required_argument, NULL, 'a'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -46,6 +49,9 @@ int cmd_render(int argc, char **argv)
         switch (c) {
         case 'd':
             dump_path = optarg;
+            break;
+        case 'a':
+            ropt.assets_dir = optarg;
             break;
         case 'q':
             rp_log_set_level(RP_LOG_QUIET);

@@ -92,6 +92,8 @@ static const struct {
     {"leader", RP_FO_LEADER},
     {"marker", RP_FO_MARKER},
     {"retrieve-marker", RP_FO_RETRIEVE_MARKER},
+    {"external-graphic", RP_FO_EXTERNAL_GRAPHIC},
+    {"instream-foreign-object", RP_FO_INSTREAM_FOREIGN_OBJECT},
 };
 
 const char *rp_fo_kind_name(enum rp_fo_kind kind)

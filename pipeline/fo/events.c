@@ -229,6 +229,13 @@ static void add_element(struct rp_fo_events *ev, struct block *b,
     /* The consumer reads no attribute of an element it skips. */
     if (kind >= 0)
         add_attributes(b, node, &e->elem);
+    /* Its SVG is read whole here; its elements then pass as foreign. */
+    if (kind == RP_FO_INSTREAM_FOREIGN_OBJECT && !e->empty) {
+        xmlNode *expanded = xmlTextReaderExpand(reader);
+        char *svg = expanded ? rp_fo_serialize_foreign(expanded) : NULL;
+        e->elem.foreign = block_strdup(b, (const xmlChar *)svg);
+        free(svg);
+    }
     set_accepts_text(ev, depth,
                      kind >= 0 && rp_fo_accepts_text((enum rp_fo_kind)kind));
     if (kind < 0 && !e->empty)

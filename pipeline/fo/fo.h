@@ -83,6 +83,8 @@ enum rp_fo_kind {
     RP_FO_LEADER,
     RP_FO_MARKER,
     RP_FO_RETRIEVE_MARKER,
+    RP_FO_EXTERNAL_GRAPHIC,
+    RP_FO_INSTREAM_FOREIGN_OBJECT, /* node->text: its SVG, serialised */
     RP_FO_KIND_COUNT
 };
 
@@ -195,6 +197,25 @@ enum rp_fo_overflow {
 };
 
 /*
+ * content-width / content-height of a graphic (graphic_props.c): the
+ * size its content is scaled to, resolved against its viewport and its
+ * intrinsic size by layout.
+ */
+enum rp_fo_content_size_kind {
+    RP_FO_CONTENT_AUTO, /* the intrinsic size */
+    RP_FO_CONTENT_SCALE_TO_FIT,
+    RP_FO_CONTENT_SCALE_DOWN, /* scale-down-to-fit */
+    RP_FO_CONTENT_SCALE_UP,   /* scale-up-to-fit */
+    RP_FO_CONTENT_LENGTH,     /* value in pt */
+    RP_FO_CONTENT_PERCENT,    /* value in % of the intrinsic size */
+};
+
+struct rp_fo_content_size {
+    enum rp_fo_content_size_kind kind;
+    double value;
+};
+
+/*
  * Computed properties of one element.  Inherited properties carry the
  * parent's value when not specified; the others start from their initial
  * value on every element.
@@ -299,13 +320,22 @@ struct rp_fo_props {
     int initial_page_number;          /* 0: auto */
     enum rp_fo_parity initial_parity; /* auto-odd, auto-even */
     const char *number_format;        /* format: "1", "i", "A", "01"... */
+    /* fo:external-graphic, fo:instream-foreign-object (graphic_props.c);
+     * their viewport is width/height above. */
+    const char *src; /* the URI as written (url(...) kept), interned */
+    struct rp_fo_content_size content_width, content_height;
+    bool scaling_non_uniform;
+    const char *alt_text; /* fox:alt-text or role, interned; NULL: none */
 };
 
 struct rp_fo_node {
     enum rp_fo_kind kind;
     struct rp_fo_props props;
-    char *text; /* RP_FO_TEXT only: UTF-8 as in the document */
-    long line;  /* line in the FO source, for messages */
+    /* RP_FO_TEXT: UTF-8 as in the document.  RP_FO_INSTREAM_FOREIGN_OBJECT:
+     * its first child element serialised as a standalone XML document
+     * (namespaces declared), or NULL when it has none. */
+    char *text;
+    long line; /* line in the FO source, for messages */
     /* Children, once materialised (rp_fo_materialize). */
     struct rp_fo_node *first_child, *last_child, *next;
     /* Stream state: private to the FO module. */
@@ -352,6 +382,18 @@ enum rp_status rp_fo_doc_has_citations(struct rp_fo_doc *doc, bool *answer,
                                        struct rp_error *err) RP_MUST_CHECK;
 
 const char *rp_fo_doc_name(const struct rp_fo_doc *doc);
+
+/*
+ * Folders images may be read from (docs/fo-subset.md, "Images"): the
+ * document's own folder (for a file, the folder it is in; for FO held in
+ * memory, the one its caller names, else none) and an asset folder (or
+ * NULL).  Copied.  Call before layout.
+ */
+void rp_fo_doc_set_image_dirs(struct rp_fo_doc *doc, const char *base_dir,
+                              const char *assets_dir);
+/* The folders set above; NULL when there is none. */
+const char *rp_fo_doc_base_dir(const struct rp_fo_doc *doc);
+const char *rp_fo_doc_assets_dir(const struct rp_fo_doc *doc);
 /* The fo:root node (a shell: its children are streamed). */
 struct rp_fo_node *rp_fo_doc_root(struct rp_fo_doc *doc);
 

@@ -95,6 +95,9 @@ enum rp_fo_property {
     RP_FO_PROP_COLUMN_GAP,
     RP_FO_PROP_COLUMN_NUMBER,
     RP_FO_PROP_COLUMN_WIDTH,
+    RP_FO_PROP_CONTENT_HEIGHT,
+    RP_FO_PROP_CONTENT_TYPE,
+    RP_FO_PROP_CONTENT_WIDTH,
     RP_FO_PROP_COUNTRY,
     RP_FO_PROP_DESTINATION_PLACEMENT_OFFSET,
     RP_FO_PROP_DISPLAY_ALIGN,
@@ -168,9 +171,12 @@ enum rp_fo_property {
     RP_FO_PROP_RIGHT,
     RP_FO_PROP_RULE_STYLE,
     RP_FO_PROP_RULE_THICKNESS,
+    RP_FO_PROP_SCALING,
+    RP_FO_PROP_SCALING_METHOD,
     RP_FO_PROP_SHOW_DESTINATION,
     RP_FO_PROP_SPACE_AFTER,
     RP_FO_PROP_SPACE_BEFORE,
+    RP_FO_PROP_SRC,
     RP_FO_PROP_START_INDENT,
     RP_FO_PROP_STARTING_STATE,
     RP_FO_PROP_TABLE_LAYOUT,
@@ -219,6 +225,18 @@ int rp_fo_apply_page_property(enum rp_fo_property property,
 /* Tables, lists, leaders, links, bookmarks, ids (object_props.c). */
 int rp_fo_apply_object_property(enum rp_fo_property property,
                                 const struct rp_fo_assignment *assign);
+/* Graphics: src, content-width/-height, scaling (graphic_props.c). */
+int rp_fo_apply_graphic_property(enum rp_fo_property property,
+                                 const struct rp_fo_assignment *assign);
+/*
+ * The first element child of an fo:instream-foreign-object serialised as
+ * a standalone XML document, namespaces from its ancestors declared; NULL
+ * when it has none.  Free with free().
+ */
+char *rp_fo_serialize_foreign(const xmlNode *object);
+/* FOP's extension namespace (fox:alt-text, fox:destination). */
+#define RP_FOX_NS "http://xmlgraphics.apache.org/fop/extensions"
+
 /* margin-<side>, padding-<side>, border-<side>...: -1 for another name. */
 int rp_fo_apply_side_property(struct rp_fo_props *p, const char *name,
                               const char *value, struct rp_fo_specified *spec,
@@ -239,6 +257,8 @@ struct rp_fo_elem {
     long line;
     const struct rp_fo_attr *attrs;
     size_t n_attrs;
+    /* fo:instream-foreign-object: rp_fo_serialize_foreign(), or NULL */
+    const char *foreign;
 };
 
 /*
@@ -336,6 +356,8 @@ struct rp_fo_doc {
     struct rp_fo_node *first_sequence; /* read while opening */
     struct rp_fo_metadata metadata;
     int has_citations; /* -1: not known yet */
+    char *base_dir;    /* images: rp_fo_doc_set_image_dirs() */
+    char *assets_dir;
 };
 
 /* The initial values (XSL 1.1 §7), which the root inherits from. */

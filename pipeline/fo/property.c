@@ -13,7 +13,7 @@
 #include <string.h>
 
 /* The files that apply properties, one for each family. */
-enum family { TEXT, BOX, PAGE, OBJECT };
+enum family { TEXT, BOX, PAGE, OBJECT, GRAPHIC };
 
 static int (*const apply_family[])(enum rp_fo_property property,
                                    const struct rp_fo_assignment *assign) = {
@@ -21,6 +21,7 @@ static int (*const apply_family[])(enum rp_fo_property property,
     [BOX] = rp_fo_apply_box_property,
     [PAGE] = rp_fo_apply_page_property,
     [OBJECT] = rp_fo_apply_object_property,
+    [GRAPHIC] = rp_fo_apply_graphic_property,
 };
 
 /*
@@ -58,6 +59,9 @@ static const struct property_row {
     {"column-gap", RP_FO_PROP_COLUMN_GAP, PAGE},
     {"column-number", RP_FO_PROP_COLUMN_NUMBER, OBJECT},
     {"column-width", RP_FO_PROP_COLUMN_WIDTH, BOX},
+    {"content-height", RP_FO_PROP_CONTENT_HEIGHT, GRAPHIC},
+    {"content-type", RP_FO_PROP_CONTENT_TYPE, GRAPHIC},
+    {"content-width", RP_FO_PROP_CONTENT_WIDTH, GRAPHIC},
     {"country", RP_FO_PROP_COUNTRY, TEXT},
     {"destination-placement-offset", RP_FO_PROP_DESTINATION_PLACEMENT_OFFSET,
      OBJECT},
@@ -138,9 +142,12 @@ static const struct property_row {
     {"right", RP_FO_PROP_RIGHT, BOX},
     {"rule-style", RP_FO_PROP_RULE_STYLE, OBJECT},
     {"rule-thickness", RP_FO_PROP_RULE_THICKNESS, OBJECT},
+    {"scaling", RP_FO_PROP_SCALING, GRAPHIC},
+    {"scaling-method", RP_FO_PROP_SCALING_METHOD, GRAPHIC},
     {"show-destination", RP_FO_PROP_SHOW_DESTINATION, OBJECT},
     {"space-after", RP_FO_PROP_SPACE_AFTER, BOX},
     {"space-before", RP_FO_PROP_SPACE_BEFORE, BOX},
+    {"src", RP_FO_PROP_SRC, GRAPHIC},
     {"start-indent", RP_FO_PROP_START_INDENT, BOX},
     {"starting-state", RP_FO_PROP_STARTING_STATE, OBJECT},
     {"table-layout", RP_FO_PROP_TABLE_LAYOUT, OBJECT},

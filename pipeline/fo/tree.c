@@ -139,6 +139,9 @@ static enum rp_status element_node(struct rp_fo_doc *doc,
     enum rp_status status;
 
     *out = NULL;
+    /* The foreign object's content was taken whole (graphic_props.c). */
+    if (kind < 0 && parent->kind == RP_FO_INSTREAM_FOREIGN_OBJECT)
+        return RP_OK;
     /* FOP's fox:destination names a destination: every id is one here. */
     if (kind < 0 && elem->ns_href &&
         !strcmp(elem->ns_href,
@@ -171,6 +174,8 @@ static enum rp_status element_node(struct rp_fo_doc *doc,
         free(node);
         return status;
     }
+    if (elem->foreign)
+        node->text = rp_xstrdup(elem->foreign);
     *out = node;
     return RP_OK;
 }
@@ -211,6 +216,7 @@ static void xml_elem_describe(struct rp_fo_doc *doc, const xmlNode *n,
     }
     elem->attrs = doc->xml_attrs;
     elem->n_attrs = i;
+    elem->foreign = NULL;
 }
 
 static void xml_elem_release(struct rp_fo_doc *doc)
@@ -226,10 +232,14 @@ static enum rp_status xml_element_node(struct rp_fo_doc *doc, const xmlNode *n,
 {
     struct rp_fo_elem elem;
     enum rp_status status;
+    char *foreign = NULL;
 
     xml_elem_describe(doc, n, &elem);
+    if (elem.kind == RP_FO_INSTREAM_FOREIGN_OBJECT)
+        elem.foreign = foreign = rp_fo_serialize_foreign(n);
     status = element_node(doc, &elem, parent, out, err);
     xml_elem_release(doc);
+    free(foreign);
     return status;
 }
 
@@ -685,6 +695,11 @@ enum rp_status rp_fo_doc_open_file(const char *path, struct rp_fo_doc **out,
     enum rp_status status;
 
     doc->path = rp_xstrdup(path);
+    {
+        gchar *dir = g_path_get_dirname(path);
+        doc->base_dir = rp_xstrdup(dir);
+        g_free(dir);
+    }
     /* Before the producer thread: libxml2's globals are set up once. */
     xmlInitParser();
     status = start(doc, err);
@@ -729,6 +744,8 @@ void rp_fo_doc_free(struct rp_fo_doc *doc)
     free(doc->xml_owned);
     free(doc->path);
     free(doc->name);
+    free(doc->base_dir);
+    free(doc->assets_dir);
     free(doc);
 }
 
@@ -791,6 +808,29 @@ enum rp_status rp_fo_doc_has_citations(struct rp_fo_doc *doc, bool *answer,
 const char *rp_fo_doc_name(const struct rp_fo_doc *doc)
 {
     return doc->name;
+}
+
+void rp_fo_doc_set_image_dirs(struct rp_fo_doc *doc, const char *base_dir,
+                              const char *assets_dir)
+{
+    /* The arguments may be the document's own strings: copy first. */
+    char *base = base_dir ? rp_xstrdup(base_dir) : NULL;
+    char *assets = assets_dir ? rp_xstrdup(assets_dir) : NULL;
+
+    free(doc->base_dir);
+    free(doc->assets_dir);
+    doc->base_dir = base;
+    doc->assets_dir = assets;
+}
+
+const char *rp_fo_doc_base_dir(const struct rp_fo_doc *doc)
+{
+    return doc->base_dir;
+}
+
+const char *rp_fo_doc_assets_dir(const struct rp_fo_doc *doc)
+{
+    return doc->assets_dir;
 }
 
 struct rp_fo_node *rp_fo_doc_root(struct rp_fo_doc *doc)

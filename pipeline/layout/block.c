@@ -4,6 +4,7 @@
  * into paragraphs.
  */
 #include "layout_internal.h"
+#include "paragraph.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -248,6 +249,8 @@ static bool is_inline_level(enum rp_fo_kind kind)
     case RP_FO_CHARACTER:
     case RP_FO_LEADER:
     case RP_FO_RETRIEVE_MARKER:
+    case RP_FO_EXTERNAL_GRAPHIC:
+    case RP_FO_INSTREAM_FOREIGN_OBJECT:
         return true;
     default:
         return false;
@@ -305,6 +308,18 @@ static enum rp_status collect_inline(struct rp_flow *flow,
                                 "is not supported yet; drawn as space");
         rp_paragraph_add_leader(para, &node->props);
         return RP_OK;
+    case RP_FO_EXTERNAL_GRAPHIC:
+    case RP_FO_INSTREAM_FOREIGN_OBJECT: {
+        struct graphic g;
+        if (node->props.id)
+            rp_paragraph_add_id(para, node->props.id);
+        rp_layout_graphic(flow->layout, node,
+                          flow->ref_width - node->props.start_indent -
+                              node->props.end_indent,
+                          &g);
+        rp_paragraph_add_graphic(para, &g, &node->props);
+        return RP_OK;
+    }
     case RP_FO_CHARACTER:
         if (node->props.character)
             rp_paragraph_add_literal(para, node->props.character, &node->props);

@@ -27,6 +27,7 @@
 
 #include <stdbool.h>
 
+#include <cairo.h>
 #include <pango/pango.h>
 
 #include "common/error.h"
@@ -50,6 +51,35 @@ enum rp_area_kind {
      * restacked by z-index. */
     RP_AREA_GROUP,
     RP_AREA_GROUP_END,
+    /* A graphic (fo:external-graphic, fo:instream-foreign-object): its
+     * viewport is x, y, w, h; its content, image_dx, image_dy (from the
+     * viewport's corner), image_w, image_h; clip: nothing of the content
+     * shows outside the viewport.  image NULL: a placeholder box (the
+     * image could not be used; layout has said why). */
+    RP_AREA_IMAGE,
+};
+
+enum rp_area_image_format {
+    RP_AREA_IMAGE_PNG,  /* surface: the decoded pixels */
+    RP_AREA_IMAGE_JPEG, /* surface: blank, of its size, with the JPEG's
+                           bytes attached (CAIRO_MIME_TYPE_JPEG): the PDF
+                           embeds them as they are */
+    RP_AREA_IMAGE_SVG,  /* svg, svg_len: the document, for librsvg */
+};
+
+/*
+ * An image a document shows, loaded once per document however many
+ * items show it, so that a PDF embeds it once (its surface carries
+ * CAIRO_MIME_TYPE_UNIQUE_ID).  Owned by the layout engine for the
+ * length of rp_layout_run; painters borrow it.
+ */
+struct rp_area_image {
+    enum rp_area_image_format format;
+    unsigned id;              /* 1, 2, ... in the document */
+    cairo_surface_t *surface; /* PNG, JPEG */
+    const char *svg;          /* SVG */
+    size_t svg_len;
+    double width, height; /* intrinsic size, pt */
 };
 
 enum rp_area_rule_style {
@@ -92,9 +122,14 @@ struct rp_area_item {
     const char *target; /* LINK: URI or destination name; DEST: name */
     bool internal;      /* LINK: target is a destination name */
     int z;              /* GROUP: its z-index, for the record */
-    bool clip;          /* GROUP: clip to x, y, w, h */
+    bool clip;          /* GROUP, IMAGE: clip to x, y, w, h */
     bool flow;          /* GROUP: in the flow, painted in place */
     int rotation;       /* GROUP: quarter turns counter-clockwise, 0-3 */
+    const struct rp_area_image *image;           /* IMAGE; NULL: placeholder */
+    double image_dx, image_dy, image_w, image_h; /* IMAGE: its content */
+    /* IMAGE: alternative text (fox:alt-text), for a Figure in a tagged
+     * PDF; NULL: none.  Interned by the FO document. */
+    const char *alt;
 };
 
 struct rp_area_page {

@@ -289,6 +289,7 @@ struct rp_layout {
     /* What they are placed against: the page (fixed) and the nearest
      * reference area (absolute: the region, or a positioned container). */
     double page_w, page_h, ref_w, ref_h;
+    struct rp_image_cache *images; /* graphic.c: the document's images */
 };
 
 /* A column of content being laid out into a consumer. */

@@ -338,6 +338,21 @@ static PangoAttrList *build_attributes(const struct rp_paragraph *para,
         a->end_index = a->start_index + LEADER_CHAR_LEN;
         pango_attr_list_insert(attrs, a);
     }
+    for (i = 0; i < para->n_graphics; i++) {
+        const struct graphic *g = &para->graphics[i];
+        PangoRectangle rect = {0, 0, 0, 0};
+        PangoAttribute *a;
+        if (g->offset < pc->from || g->offset >= pc->to)
+            continue;
+        /* Its bottom on the baseline, as FOP places graphics. */
+        rect.y = -pango_units(g->h);
+        rect.width = pango_units(g->w);
+        rect.height = pango_units(g->h);
+        a = pango_attr_shape_new(&rect, &rect);
+        a->start_index = (guint)layout_index(pc, g->offset);
+        a->end_index = a->start_index + LEADER_CHAR_LEN;
+        pango_attr_list_insert(attrs, a);
+    }
     for (i = first_run_after(para, pc->from);
          i < para->n_runs && para->runs[i].start < pc->to; i++) {
         const struct text_style *p = &para->runs[i].style;
@@ -500,7 +515,8 @@ static PangoLayout *shape_piece(struct rp_paragraph *para, struct rp_flow *flow,
     struct piece shaped = *pc;
 
     /* Leaders grow per line: such paragraphs are not shared. */
-    if (whole && !para->n_leaders && rp_shape_cache_wants(para->text->len)) {
+    if (whole && !para->n_leaders && !para->n_graphics &&
+        rp_shape_cache_wants(para->text->len)) {
         key_init(&key);
         shape_key(&key, para, width);
         keyed = true;
@@ -653,6 +669,12 @@ static struct rp_box *line_box(struct line_out *o, const struct piece *pc,
         draw_leaders(para, pc, item.line,
                      item.x - (double)logical.x / PANGO_SCALE, item.y,
                      &box->items);
+    if (para->n_graphics)
+        rp_graphics_draw(
+            para, pc->layout, (int)pc->prefix - (int)pc->from,
+            para_offset(pc, item.line->start_index),
+            para_offset(pc, item.line->start_index + item.line->length),
+            item.x - (double)logical.x / PANGO_SCALE, item.y, &box->items);
     add_links(o->flow->layout, para, pc, item.line,
               item.x - (double)logical.x / PANGO_SCALE, line_height,
               &o->next_run, &box->items);
@@ -733,6 +755,10 @@ static size_t piece_cap(const struct rp_paragraph *para, double width)
         double most = (l->opt > l->min ? l->opt : l->min) + width;
         if (most / LEADER_CHAR_LEN > per_byte)
             per_byte = most / LEADER_CHAR_LEN;
+    }
+    for (i = 0; i < para->n_graphics; i++) {
+        if (para->graphics[i].w / LEADER_CHAR_LEN > per_byte)
+            per_byte = para->graphics[i].w / LEADER_CHAR_LEN;
     }
     cap = PANGO_MAX_PT / per_byte;
     /* At least one character of any font (its size is capped). */
@@ -915,8 +941,10 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
         para->runs = NULL;
         para->ids = NULL;
         para->leaders = NULL;
+        para->graphics = NULL;
         para->citations = NULL;
         para->n_runs = para->n_ids = para->n_leaders = para->n_citations = 0;
+        para->n_graphics = 0;
         g_ptr_array_add(flow->layout->deferred, defer);
     }
     return status;

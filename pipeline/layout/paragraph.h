@@ -64,6 +64,17 @@ struct leader {
     struct rp_fo_color color;
 };
 
+/* A graphic stands in the text as U+FFFC too, sized by a shape
+ * attribute; its bottom sits on the baseline (graphic.c). */
+struct graphic {
+    size_t offset;
+    const struct rp_area_image *image; /* the layout's; NULL: placeholder */
+    double w, h;                       /* viewport */
+    double dx, dy, content_w, content_h;
+    bool clip;
+    const char *alt; /* interned by the FO document, or NULL */
+};
+
 struct inline_id {
     const char *id;
     size_t offset;
@@ -96,6 +107,8 @@ struct rp_paragraph {
     size_t n_ids, cap_ids;
     struct leader *leaders;
     size_t n_leaders, cap_leaders;
+    struct graphic *graphics;
+    size_t n_graphics, cap_graphics;
     GString *text;
     struct text_run *runs;
     size_t n_runs, cap_runs;
@@ -106,5 +119,24 @@ struct rp_paragraph {
 /* Whether two runs look alike (may share one run, one shaping). */
 bool rp_text_style_equal(const struct text_style *a,
                          const struct text_style *b);
+
+/* Adds a graphic (laid out by rp_layout_graphic) in props' style. */
+void rp_paragraph_add_graphic(struct rp_paragraph *para,
+                              const struct graphic *g,
+                              const struct rp_fo_props *props);
+/*
+ * An fo:external-graphic or fo:instream-foreign-object as a graphic:
+ * its image loaded (once per document) and its viewport and content
+ * sized; a graphic that cannot be shown becomes a placeholder of the
+ * size asked for, with one warning naming the file, line and image.
+ * ref_width: the containing block's width, for percentages.
+ */
+void rp_layout_graphic(struct rp_layout *layout, const struct rp_fo_node *node,
+                       double ref_width, struct graphic *out);
+/* The graphics' image items of a line, whose baseline is at baseline
+ * and whose text starts at x (line_start..line_end: its bytes). */
+void rp_graphics_draw(const struct rp_paragraph *para, PangoLayout *layout,
+                      int index_shift, size_t line_start, size_t line_end,
+                      double x, double baseline, struct rp_item_list *items);
 
 #endif

@@ -6,6 +6,7 @@
  * one for real.
  */
 #include "layout_internal.h"
+#include "image.h"
 
 #include <string.h>
 
@@ -137,6 +138,7 @@ out:
     if (layout.hyphen_dicts)
         g_hash_table_destroy(layout.hyphen_dicts);
     rp_positioned_free(layout.positioned);
+    rp_image_cache_free(layout.images);
     return status;
 }
 

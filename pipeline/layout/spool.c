@@ -14,7 +14,10 @@
  * A page record: struct record_header, then per item its kind and what
  * that kind uses, packed (no padding, no pointers): geometry as doubles,
  * colours and fonts as indexes into tables the spool keeps, a target as
- * its length and bytes, a line as its runs.  A run: font, colour, counts,
+ * its length and bytes, a line as its runs; an image as the address of
+ * the document's loaded image and of its interned alt text (both live
+ * until layout ends, longer than the spool: the one place a pointer is
+ * written).  A run: font, colour, counts,
  * flags, then per glyph its id and advance (offsets only where a run has
  * any), its clusters as byte deltas, and its text.  A 10,000-row table
  * takes about a quarter of what the items themselves would.
@@ -336,6 +339,19 @@ enum rp_status rp_spool_write(struct rp_spool *spool,
             break;
         case RP_AREA_GROUP_END:
             break;
+        case RP_AREA_IMAGE:
+            put_f64(&spool->record, from->w);
+            put_f64(&spool->record, from->h);
+            /* The image stays loaded until layout ends: its address is
+             * good for as long as the spool. */
+            put(&spool->record, &from->image, sizeof(from->image));
+            put_f64(&spool->record, from->image_dx);
+            put_f64(&spool->record, from->image_dy);
+            put_f64(&spool->record, from->image_w);
+            put_f64(&spool->record, from->image_h);
+            put_u8(&spool->record, from->clip);
+            put(&spool->record, &from->alt, sizeof(from->alt));
+            break;
         }
     }
     h.bytes = (uint32_t)spool->record.len;
@@ -467,6 +483,17 @@ enum rp_status rp_spool_read(struct rp_spool *spool, struct rp_item_list *items,
             item.rotation = get_u8(&c) & 3;
             break;
         case RP_AREA_GROUP_END:
+            break;
+        case RP_AREA_IMAGE:
+            item.w = get_f64(&c);
+            item.h = get_f64(&c);
+            get(&c, &item.image, sizeof(item.image));
+            item.image_dx = get_f64(&c);
+            item.image_dy = get_f64(&c);
+            item.image_w = get_f64(&c);
+            item.image_h = get_f64(&c);
+            item.clip = get_u8(&c);
+            get(&c, &item.alt, sizeof(item.alt));
             break;
         }
         rp_item_list_push(items, &item);

@@ -82,6 +82,7 @@ void rp_paragraph_free(struct rp_paragraph *para)
     free(para->runs);
     free(para->ids);
     free(para->leaders);
+    free(para->graphics);
     free(para->citations);
     free(para);
 }
@@ -226,6 +227,22 @@ void rp_paragraph_add_leader(struct rp_paragraph *para,
     add_run(para, start, props);
 }
 
+void rp_paragraph_add_graphic(struct rp_paragraph *para,
+                              const struct graphic *g,
+                              const struct rp_fo_props *props)
+{
+    size_t start = para->text->len;
+
+    rp_array_grow((void **)&para->graphics, &para->cap_graphics,
+                  para->n_graphics + 1, sizeof(*para->graphics));
+    para->graphics[para->n_graphics] = *g;
+    para->graphics[para->n_graphics].offset = start;
+    para->n_graphics++;
+    g_string_append_len(para->text, LEADER_CHAR, LEADER_CHAR_LEN);
+    para->after_space = false;
+    add_run(para, start, props);
+}
+
 void rp_paragraph_add_id(struct rp_paragraph *para, const char *id)
 {
     rp_array_grow((void **)&para->ids, &para->cap_ids, para->n_ids + 1,
@@ -296,6 +313,9 @@ static void fill_in_citations(struct rp_layout *layout,
         para->leaders[i].offset = moved(c, n, new_len, para->leaders[i].offset);
         para->leaders[i].width = para->leaders[i].opt;
     }
+    for (i = 0; i < para->n_graphics; i++)
+        para->graphics[i].offset =
+            moved(c, n, new_len, para->graphics[i].offset);
     g_string_free(para->text, TRUE);
     para->text = text;
     para->n_citations = 0;

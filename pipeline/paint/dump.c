@@ -82,6 +82,23 @@ void rp_paint_dump_page(FILE *out, const struct rp_area_page *page)
         case RP_AREA_GROUP_END:
             fputs("end\n", out);
             break;
+        case RP_AREA_IMAGE:
+            fprintf(out, "image %.2f %.2f %.2fx%.2f ", item->x, item->y,
+                    item->w, item->h);
+            if (item->image)
+                fprintf(out, "%s#%u content %.2f %.2f %.2fx%.2f%s",
+                        item->image->format == RP_AREA_IMAGE_PNG    ? "png"
+                        : item->image->format == RP_AREA_IMAGE_JPEG ? "jpeg"
+                                                                    : "svg",
+                        item->image->id, item->image_dx, item->image_dy,
+                        item->image_w, item->image_h,
+                        item->clip ? " clip" : "");
+            else
+                fputs("placeholder", out);
+            if (item->alt)
+                fprintf(out, " alt=\"%s\"", item->alt);
+            fputc('\n', out);
+            break;
         case RP_AREA_DEFERRED:
             break;
         }

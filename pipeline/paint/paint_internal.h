@@ -38,4 +38,8 @@ void rp_glyph_batch_runs(struct rp_glyph_batch *batch, cairo_t *cr,
 /* Draws what is waiting; call before anything else is painted. */
 void rp_glyph_batch_flush(struct rp_glyph_batch *batch, cairo_t *cr);
 
+/* Draws an IMAGE item: its image in its viewport, or a placeholder
+ * (image.c). */
+void rp_paint_image(cairo_t *cr, const struct rp_area_item *item);
+
 #endif

@@ -311,6 +311,10 @@ static void paint_item(struct rp_painter *p, const struct rp_area_item *item)
         rp_glyph_batch_runs(&p->batch, cr, item->runs, item->n_runs, item->x,
                             item->y);
         break;
+    case RP_AREA_IMAGE:
+        flush_shapes(p);
+        rp_paint_image(cr, item);
+        break;
     }
 }
 
@@ -331,9 +335,11 @@ static int layer_of(enum rp_area_kind kind)
         return 0;
     case RP_AREA_RULE:
         return 1;
+    case RP_AREA_IMAGE:
+        return 2;
     case RP_AREA_TEXT:
     case RP_AREA_GLYPHS:
-        return 2;
+        return 3;
     case RP_AREA_LINK:
     case RP_AREA_DEST:
     case RP_AREA_DEFERRED:
@@ -341,10 +347,10 @@ static int layer_of(enum rp_area_kind kind)
     case RP_AREA_GROUP_END:
         break;
     }
-    return 3;
+    return 4;
 }
 
-#define N_LAYERS 4
+#define N_LAYERS 5
 
 /* Items from up to to, holding no positioned area, layer by layer. */
 static void paint_layers(struct rp_painter *p, const struct rp_area_item *items,

@@ -163,6 +163,10 @@ static enum rp_status render(struct rp_fo_doc *doc, const char *pdf_path,
     PangoContext *pango;
     enum rp_status status;
 
+    if (opt->base_dir || opt->assets_dir)
+        rp_fo_doc_set_image_dirs(
+            doc, opt->base_dir ? opt->base_dir : rp_fo_doc_base_dir(doc),
+            opt->assets_dir);
     info.title = rp_fo_doc_metadata(doc)->title;
     info.author = rp_fo_doc_metadata(doc)->author;
     info.subject = rp_fo_doc_metadata(doc)->subject;

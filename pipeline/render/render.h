@@ -24,6 +24,12 @@ struct rp_render_options {
     /* When not NULL, the area-tree text dump is also written here
      * (atomically, like the PDF). */
     const char *dump_path;
+    /* Where images may be read from (docs/fo-subset.md, "Images"):
+     * base_dir stands for the FO's own folder (default: the folder of
+     * the FO file; FO from memory has none unless given, e.g. the
+     * template's), assets_dir is searched after it.  NULL: none. */
+    const char *base_dir;
+    const char *assets_dir;
 };
 
 struct rp_render_result {
