@@ -276,6 +276,10 @@ struct rp_fo_props {
     /* names and references (owned by the tree; NULL when absent) */
     const char *id;
     const char *ref_id;
+    /* Tagged PDF: role (a PDF structure type such as H1, as FOP reads
+     * it) and fox:alt-text (FOP's extension namespace). */
+    const char *role;
+    const char *alt_text;
     const char *master_name;
     const char *master_reference;
     const char *flow_name;

@@ -235,6 +235,7 @@ void rp_emit_placed(const struct rp_placed *placed, size_t n, double dx,
 {
     struct deco_span *spans = NULL;
     size_t n_spans = 0, cap_spans = 0, i;
+    int k;
 
     for (i = 0; i < n; i++) {
         const struct rp_box *box = placed[i].box;
@@ -279,9 +280,16 @@ void rp_emit_placed(const struct rp_placed *placed, size_t n, double dx,
         rp_item_list_push(out, &item);
     }
     for (i = 0; i < n; i++) {
+        size_t from = out->n;
         rp_item_list_append(out, &placed[i].box->items, dx, placed[i].y + dy);
         if (placed[i].box->row)
             rp_row_emit(placed[i].box->row, dx, placed[i].y + dy, out);
+        for (k = 0; k < placed[i].box->struct_ends; k++)
+            rp_struct_push(out, false, NULL, NULL, 0);
+        /* Repeated on a new page: read once, where the table has it. */
+        if (placed[i].artifact && placed[i].box->row &&
+            placed[i].box->row->structure)
+            rp_struct_artifact(out, from);
     }
     for (i = 0; i < n_spans; i++) {
         const struct rp_deco *d = spans[i].deco;
@@ -304,6 +312,7 @@ static enum rp_status stacker_add(struct rp_consumer *consumer,
     rp_array_grow((void **)&s->placed, &s->cap, s->n + 1, sizeof(*s->placed));
     s->placed[s->n].box = box;
     s->placed[s->n].y = s->height;
+    s->placed[s->n].artifact = false;
     s->n++;
     s->height += box->height;
     return RP_OK;

@@ -46,6 +46,15 @@ enum rp_area_kind {
      * clip, nothing of them shows outside x, y, w, h.  Groups nest. */
     RP_AREA_GROUP,
     RP_AREA_GROUP_END,
+    /* Tagged PDF (only for a sink that asks for structure): the items up
+     * to the matching STRUCT_END belong to a structure element of type
+     * role ("P", "H1", "Table", "TD", "Figure"...), in reading order.
+     * Elements nest and may span pages: one left open at the end of a
+     * page continues on the next.  Role "Artifact" marks what is not
+     * content (static content, repeated table headers); structure inside
+     * it does not count. */
+    RP_AREA_STRUCT_BEGIN,
+    RP_AREA_STRUCT_END,
 };
 
 enum rp_area_rule_style {
@@ -89,7 +98,15 @@ struct rp_area_item {
     bool internal;      /* LINK: target is a destination name */
     int z;              /* GROUP: its z-index, for the record */
     bool clip;          /* GROUP: clip to x, y, w, h */
+    /* STRUCT_BEGIN: the structure type (a static string or interned by
+     * the FO document), its alternative text (Figure) or NULL, and for a
+     * table row its part (TR_BODY, TR_HEADER, TR_FOOTER). */
+    const char *role;
+    const char *alt;
+    int part;
 };
+
+enum { RP_AREA_TR_BODY, RP_AREA_TR_HEADER, RP_AREA_TR_FOOTER };
 
 struct rp_area_page {
     int index;  /* physical page, 1-based, across the document */
@@ -107,6 +124,8 @@ struct rp_layout_sink {
     enum rp_status (*page_done)(void *ctx, const struct rp_area_page *page,
                                 struct rp_error *err);
     void *ctx;
+    /* Whether pages carry STRUCT_BEGIN/END items (a tagged PDF). */
+    bool structure;
 };
 
 struct rp_layout_stats {

@@ -333,6 +333,13 @@ enum rp_status rp_spool_write(struct rp_spool *spool,
             put_u8(&spool->record, from->clip);
             break;
         case RP_AREA_GROUP_END:
+        case RP_AREA_STRUCT_END:
+            break;
+        case RP_AREA_STRUCT_BEGIN:
+            put_u8(&spool->record, (uint8_t)from->part);
+            put_u8(&spool->record, from->alt != NULL);
+            put_target(&spool->record, from->role);
+            put_target(&spool->record, from->alt);
             break;
         }
     }
@@ -463,7 +470,20 @@ enum rp_status rp_spool_read(struct rp_spool *spool, struct rp_item_list *items,
             item.clip = get_u8(&c);
             break;
         case RP_AREA_GROUP_END:
+        case RP_AREA_STRUCT_END:
             break;
+        case RP_AREA_STRUCT_BEGIN: {
+            bool has_alt;
+            item.part = get_u8(&c);
+            has_alt = get_u8(&c);
+            n = get_u32(&c);
+            item.role = (const char *)c.p;
+            c.p += n + 1;
+            n = get_u32(&c);
+            item.alt = has_alt ? (const char *)c.p : NULL;
+            c.p += n + 1;
+            break;
+        }
         }
         rp_item_list_push(items, &item);
     }

@@ -39,6 +39,7 @@ static enum rp_status layout_static(struct rp_layout *layout,
     status = rp_flow_children(&flow, region->content, err);
     layout->markers_off--;
     rp_deco_unref(flow.deco);
+    rp_item_list_release(&flow.pending_struct);
     positioned = layout->positioned;
     layout->positioned = waiting;
     layout->page_w = saved[0];
@@ -149,6 +150,8 @@ enum rp_status rp_page_complete(struct rp_layout *layout,
     layout->current_page_text = d->folio;
     status =
         layout_statics(layout, d->regions, d->width, d->height, &statics, err);
+    if (layout->structure)
+        rp_struct_artifact(&statics, 0);
     /* Positioned areas go over or under the rest by z-index. */
     rp_page_stack(items, &statics);
     page.index = d->index;

@@ -40,6 +40,8 @@ struct rp_painter {
     struct shape_batch shapes;
     struct rp_pdf_outline *outline;
     size_t n_outline;
+    struct rp_tags *tags; /* from the first page on */
+    char *lang;
 };
 
 /* Cairo tag attributes quote strings with '; escape ' and \ inside. */
@@ -86,6 +88,7 @@ enum rp_status rp_paint_pdf_open(const char *path,
     p->author = dup_or_null(info->author);
     p->subject = dup_or_null(info->subject);
     p->keywords = dup_or_null(info->keywords);
+    p->lang = dup_or_null(info->lang);
     p->dests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     *out = p;
     return RP_OK;
@@ -250,6 +253,8 @@ static void paint_item(struct rp_painter *p, const struct rp_area_item *item)
     case RP_AREA_DEFERRED:
     case RP_AREA_GROUP:
     case RP_AREA_GROUP_END:
+    case RP_AREA_STRUCT_BEGIN:
+    case RP_AREA_STRUCT_END:
         break;
     case RP_AREA_RECT:
         batch_shapes(p, SHAPES_FILL, &item->color, 0);
@@ -308,12 +313,88 @@ static int layer_of(enum rp_area_kind kind)
     case RP_AREA_DEFERRED:
     case RP_AREA_GROUP:
     case RP_AREA_GROUP_END:
+    case RP_AREA_STRUCT_BEGIN:
+    case RP_AREA_STRUCT_END:
         break;
     }
     return 3;
 }
 
 #define N_LAYERS 4
+
+/*
+ * Which elements of items[from, to) a link comes inside (span[i - from]
+ * for the element begun at i; *top for the one open before from): their
+ * lines go in Spans, as Cairo marks text only in leaf elements.
+ */
+static void scan_links(const struct rp_area_item *items, size_t from,
+                       size_t to, bool *span, bool *top)
+{
+    size_t *stack = NULL, n = 0, cap = 0, i;
+    int artifact = 0;
+
+    for (i = from; i < to; i++) {
+        const struct rp_area_item *it = &items[i];
+        if (it->kind == RP_AREA_STRUCT_BEGIN) {
+            if (artifact || !strcmp(it->role, "Artifact")) {
+                artifact++;
+                continue;
+            }
+            rp_array_grow((void **)&stack, &cap, n + 1, sizeof(*stack));
+            stack[n++] = i;
+        } else if (it->kind == RP_AREA_STRUCT_END) {
+            if (artifact)
+                artifact--;
+            else if (n > 0)
+                n--;
+        } else if (it->kind == RP_AREA_LINK && !artifact) {
+            if (n > 0)
+                span[stack[n - 1] - from] = true;
+            else
+                *top = true;
+        }
+    }
+    free(stack);
+}
+
+/* Text, links and structure, in reading order: a tag ends a batch. */
+static void paint_tagged(struct rp_painter *p, const struct rp_area_item *items,
+                         size_t from, size_t to)
+{
+    bool *span = rp_xcalloc(to - from, sizeof(*span));
+    bool top = false, in_span;
+    size_t i;
+
+    scan_links(items, from, to, span, &top);
+    rp_tags_top_span(p->tags, top);
+    for (i = from; i < to; i++) {
+        const struct rp_area_item *it = &items[i];
+        switch (it->kind) {
+        case RP_AREA_STRUCT_BEGIN:
+        case RP_AREA_STRUCT_END:
+            rp_tags_item(p->tags, it, span[i - from]);
+            break;
+        case RP_AREA_TEXT:
+        case RP_AREA_GLYPHS:
+            in_span = rp_tags_text_begin(p->tags);
+            paint_item(p, it);
+            if (in_span)
+                rp_tags_text_end(p->tags);
+            break;
+        case RP_AREA_LINK:
+            rp_tags_link(p->tags);
+            paint_item(p, it);
+            break;
+        case RP_AREA_DEST:
+            paint_item(p, it);
+            break;
+        default:
+            break;
+        }
+    }
+    rp_glyph_batch_flush(&p->batch, p->cr);
+    free(span);
+}
 
 /* Items from up to to, holding no positioned area, layer by layer. */
 static void paint_layers(struct rp_painter *p, const struct rp_area_item *items,
@@ -324,7 +405,14 @@ static void paint_layers(struct rp_painter *p, const struct rp_area_item *items,
 
     if (from == to)
         return;
+    /* Backgrounds and rules are decoration, in no element. */
+    if (p->tags)
+        rp_tags_suspend(p->tags);
     for (layer = 0; layer < N_LAYERS; layer++) {
+        if (p->tags && layer == 2) {
+            paint_tagged(p, items, from, to);
+            break;
+        }
         for (i = from; i < to; i++) {
             if (layer_of(items[i].kind) == layer)
                 paint_item(p, &items[i]);
@@ -369,6 +457,9 @@ static void paint_range(struct rp_painter *p, const struct rp_area_item *items,
         }
         paint_layers(p, items, run, i);
         end = group_end(items, i, to);
+        /* A watermark under the content is no content. */
+        if (p->tags && items[i].z < 0)
+            rp_tags_artifact(p->tags, true);
         cairo_save(p->cr);
         if (items[i].clip) {
             cairo_rectangle(p->cr, items[i].x, items[i].y, items[i].w,
@@ -376,7 +467,10 @@ static void paint_range(struct rp_painter *p, const struct rp_area_item *items,
             cairo_clip(p->cr);
         }
         paint_range(p, items, i + 1, end);
+        rp_glyph_batch_flush(&p->batch, p->cr);
         cairo_restore(p->cr);
+        if (p->tags && items[i].z < 0)
+            rp_tags_artifact(p->tags, false);
         i = end < to ? end + 1 : to;
         run = i;
     }
@@ -397,15 +491,19 @@ enum rp_status rp_paint_page(struct rp_painter *p,
         set_metadata(p);
         p->cr = cairo_create(p->surface);
         /*
-         * cairo 1.16 reserves a structure tree object as soon as a link
-         * is drawn but writes it only when there is structure: without a
-         * root element the PDF's xref points at a missing object.
+         * The Document element, always: cairo 1.16 reserves a structure
+         * tree object as soon as a link is drawn but writes it only when
+         * there is structure; without a root element the PDF's xref
+         * points at a missing object.
          */
-        cairo_tag_begin(p->cr, "Document", NULL);
+        p->tags = rp_tags_new(p->cr, &p->batch);
     } else {
         cairo_pdf_surface_set_size(p->surface, page->width, page->height);
     }
     paint_range(p, page->items, 0, page->n_items);
+    /* An element open at the foot of the page must not take in the next
+     * page's header: it goes on there as a continuation. */
+    rp_tags_suspend(p->tags);
     cairo_show_page(p->cr);
     p->pages++;
     s = cairo_status(p->cr);
@@ -483,12 +581,17 @@ static void painter_free(struct rp_painter *p)
     free(p->author);
     free(p->subject);
     free(p->keywords);
+    free(p->lang);
+    rp_tags_free(p->tags);
     free(p);
 }
 
 enum rp_status rp_paint_pdf_close(struct rp_painter *p, struct rp_error *err)
 {
     enum rp_status status = RP_OK;
+    struct rp_outfile tagged = {0};
+    const struct rp_tag_elem *elems;
+    size_t n_elems;
     cairo_status_t s;
 
     if (!p->surface) {
@@ -498,7 +601,7 @@ enum rp_status rp_paint_pdf_close(struct rp_painter *p, struct rp_error *err)
         goto out;
     }
     write_outline(p);
-    cairo_tag_end(p->cr, "Document");
+    rp_tags_close(p->tags);
     cairo_destroy(p->cr);
     p->cr = NULL;
     cairo_surface_finish(p->surface);
@@ -507,8 +610,23 @@ enum rp_status rp_paint_pdf_close(struct rp_painter *p, struct rp_error *err)
         status = cairo_failed(p, s, err);
         goto out;
     }
-    status = rp_outfile_commit(&p->file, err);
+    if (fflush(p->file.fp) != 0) {
+        status = rp_error_set(err, RP_ERR_INTERNAL, p->file.path, 0, NULL,
+                              "could not write the PDF: %s", strerror(errno));
+        goto out;
+    }
+    /* Cairo's PDF is the input of the tagging pass, which writes the
+     * document through a temporary of its own. */
+    status = rp_outfile_open(&tagged, p->file.path, err);
+    if (status != RP_OK)
+        goto out;
+    elems = rp_tags_elems(p->tags, &n_elems);
+    status = rp_tagged_finish(p->file.tmp_path, tagged.tmp_path, p->lang,
+                              elems, n_elems, err);
+    if (status == RP_OK)
+        status = rp_outfile_commit(&tagged, err);
 out:
+    rp_outfile_abort(&tagged);
     rp_outfile_abort(&p->file);
     painter_free(p);
     return status;
@@ -539,6 +657,6 @@ static enum rp_status paint_sink_page(void *ctx,
 
 struct rp_layout_sink rp_paint_sink(struct rp_painter *painter)
 {
-    struct rp_layout_sink sink = {paint_sink_page, painter};
+    struct rp_layout_sink sink = {paint_sink_page, painter, true};
     return sink;
 }
