@@ -280,15 +280,27 @@ void rp_emit_placed(const struct rp_placed *placed, size_t n, double dx,
         rp_item_list_push(out, &item);
     }
     for (i = 0; i < n; i++) {
-        size_t from = out->n;
-        rp_item_list_append(out, &placed[i].box->items, dx, placed[i].y + dy);
-        if (placed[i].box->row)
-            rp_row_emit(placed[i].box->row, dx, placed[i].y + dy, out);
-        for (k = 0; k < placed[i].box->struct_ends; k++)
+        const struct rp_box *box = placed[i].box;
+        size_t from = out->n, j;
+        rp_item_list_append(out, &box->items, dx, placed[i].y + dy);
+        if (placed[i].artifact) {
+            /* A repeated header or footer row: the structure its box
+             * began or ended stays where the row first came. */
+            size_t kept = from;
+            for (j = from; j < out->n; j++) {
+                if (out->items[j].kind != RP_AREA_STRUCT_BEGIN &&
+                    out->items[j].kind != RP_AREA_STRUCT_END)
+                    out->items[kept++] = out->items[j];
+            }
+            out->n = kept;
+            from = kept;
+        }
+        if (box->row)
+            rp_row_emit(box->row, dx, placed[i].y + dy, out);
+        for (k = 0; !placed[i].artifact && k < box->struct_ends; k++)
             rp_struct_push(out, false, NULL, NULL, 0);
         /* Repeated on a new page: read once, where the table has it. */
-        if (placed[i].artifact && placed[i].box->row &&
-            placed[i].box->row->structure)
+        if (placed[i].artifact && box->row && box->row->structure)
             rp_struct_artifact(out, from);
     }
     for (i = 0; i < n_spans; i++) {
