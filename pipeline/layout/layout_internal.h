@@ -553,6 +553,9 @@ void rp_flow_struct_prefix(struct rp_flow *flow, struct rp_box *box);
 const char *rp_struct_block_role(const struct rp_fo_props *p);
 const char *rp_struct_paragraph_role(struct rp_flow *flow,
                                      const struct rp_fo_props *p);
+/* Whether a materialised cell (or label) holds one block of text and
+ * nothing else: its text is the cell's own, with no P element. */
+bool rp_struct_text_only(const struct rp_fo_node *node);
 /* Notes the bookmark level of a block's id for its first paragraph. */
 void rp_struct_note_heading(struct rp_flow *flow, const struct rp_fo_props *p);
 /* Appends a STRUCT_BEGIN (role, alt) or STRUCT_END to out. */

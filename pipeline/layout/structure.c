@@ -119,6 +119,34 @@ const char *rp_struct_paragraph_role(struct rp_flow *flow,
     return "P";
 }
 
+bool rp_struct_text_only(const struct rp_fo_node *node)
+{
+    const struct rp_fo_node *c, *block = NULL;
+
+    for (c = node->first_child; c; c = c->next) {
+        if (c->kind == RP_FO_TEXT)
+            continue;
+        if (c->kind != RP_FO_BLOCK || block || c->props.role ||
+            c->props.alt_text || c->props.id)
+            return false;
+        block = c;
+    }
+    if (!block)
+        return false;
+    for (c = block->first_child; c; c = c->next) {
+        switch (c->kind) {
+        case RP_FO_BLOCK:
+        case RP_FO_BLOCK_CONTAINER:
+        case RP_FO_TABLE:
+        case RP_FO_LIST_BLOCK:
+            return false;
+        default:
+            break;
+        }
+    }
+    return true;
+}
+
 void rp_struct_note_heading(struct rp_flow *flow, const struct rp_fo_props *p)
 {
     gpointer level;

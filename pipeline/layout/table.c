@@ -321,6 +321,7 @@ layout_cells(struct rp_flow *flow, const struct table_grid *grid,
         rp_stacker_init(&cl->content);
         rp_flow_init(&sub, flow->layout, &cl->content.base, cl->x + inset_l,
                      cl->w - inset_l - inset_r);
+        sub.plain_paragraphs = rp_struct_text_only(c);
         status = rp_flow_children(&sub, c, err);
         rp_deco_unref(sub.deco);
         rp_item_list_release(&sub.pending_struct);

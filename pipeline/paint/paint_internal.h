@@ -47,6 +47,9 @@ struct rp_tag_elem {
     const char *role; /* static or g_intern_string */
     char *alt;        /* Figure's alternative text, or NULL */
     int continues;    /* the element this one continues, or -1 */
+    int parent;       /* its parent element, -1 for Document */
+    int ordinal;      /* among the parent's child elements, from 0 */
+    int children;     /* child elements so far */
 };
 struct rp_tags;
 struct rp_tags *rp_tags_new(cairo_t *cr, struct rp_glyph_batch *batch);
@@ -74,13 +77,13 @@ const struct rp_tag_elem *rp_tags_elems(const struct rp_tags *tags,
                                         size_t *n);
 
 /*
- * What Cairo 1.16 cannot write (tagged.c): rewrites the finished PDF at
- * in_path into out_path with /Lang (lang may be NULL), /MarkInfo,
- * /ViewerPreferences /DisplayDocTitle, each Figure's /Alt, each TH's
- * /Scope, and every continuation merged into the element it continues.
+ * What Cairo 1.16 cannot write (tagged.c): appended to the finished PDF
+ * open in fp (path names it) as an incremental update: /Lang (lang may
+ * be NULL), /MarkInfo, /ViewerPreferences /DisplayDocTitle, each
+ * Figure's /Alt, each TH's /Scope, and every continuation merged into
+ * the element it continues.
  */
-enum rp_status rp_tagged_finish(const char *in_path, const char *out_path,
-                                const char *lang,
+enum rp_status rp_tagged_finish(FILE *fp, const char *path, const char *lang,
                                 const struct rp_tag_elem *elems, size_t n,
                                 struct rp_error *err) RP_MUST_CHECK;
 

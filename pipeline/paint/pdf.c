@@ -589,7 +589,6 @@ static void painter_free(struct rp_painter *p)
 enum rp_status rp_paint_pdf_close(struct rp_painter *p, struct rp_error *err)
 {
     enum rp_status status = RP_OK;
-    struct rp_outfile tagged = {0};
     const struct rp_tag_elem *elems;
     size_t n_elems;
     cairo_status_t s;
@@ -610,23 +609,12 @@ enum rp_status rp_paint_pdf_close(struct rp_painter *p, struct rp_error *err)
         status = cairo_failed(p, s, err);
         goto out;
     }
-    if (fflush(p->file.fp) != 0) {
-        status = rp_error_set(err, RP_ERR_INTERNAL, p->file.path, 0, NULL,
-                              "could not write the PDF: %s", strerror(errno));
-        goto out;
-    }
-    /* Cairo's PDF is the input of the tagging pass, which writes the
-     * document through a temporary of its own. */
-    status = rp_outfile_open(&tagged, p->file.path, err);
-    if (status != RP_OK)
-        goto out;
     elems = rp_tags_elems(p->tags, &n_elems);
-    status = rp_tagged_finish(p->file.tmp_path, tagged.tmp_path, p->lang,
-                              elems, n_elems, err);
+    status = rp_tagged_finish(p->file.fp, p->file.tmp_path, p->lang, elems,
+                              n_elems, err);
     if (status == RP_OK)
-        status = rp_outfile_commit(&tagged, err);
+        status = rp_outfile_commit(&p->file, err);
 out:
-    rp_outfile_abort(&tagged);
     rp_outfile_abort(&p->file);
     painter_free(p);
     return status;

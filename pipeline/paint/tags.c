@@ -8,11 +8,13 @@
  *   a child element is in no element.  A paragraph with a link (a Link
  *   element, the annotation its child) so puts its lines in Span
  *   children.
- * - an element left open over cairo_show_page() goes on, and so would
- *   take in the next page's header.  So every open element is ended at
- *   the end of a page and before an artifact, and begun again (a new
- *   element, a "continuation") before the next content; tagged.c merges
- *   each continuation back into the element it continues.
+ * - an element left open over cairo_show_page() goes on; a leaf would
+ *   take in the next page's header.  So the innermost open element, when
+ *   it has no child element (a paragraph, a cell), is ended at the end
+ *   of a page and before an artifact, and begun again (a new element, a
+ *   "continuation") before the next content; tagged.c merges each
+ *   continuation back into the element it continues.  Elements with
+ *   children (a table, a list) mark no content and stay open.
  * - it has no Artifact tag and writes no attributes: what is not in an
  *   element is left out of the tree (our artifacts), and tagged.c writes
  *   /Alt, /A and the catalog entries.
@@ -41,6 +43,7 @@ struct rp_tags {
     struct rp_glyph_batch *batch;
     struct open_elem *stack;
     size_t n, cap;
+    int current; /* the innermost element begun in Cairo, 0: Document */
     int artifact; /* depth of structure items inside an artifact */
     GArray *elems; /* struct rp_tag_elem, in the order Cairo makes them */
     bool any;      /* a tag other than Document was begun */
@@ -49,7 +52,7 @@ struct rp_tags {
 struct rp_tags *rp_tags_new(cairo_t *cr, struct rp_glyph_batch *batch)
 {
     struct rp_tags *t = rp_xcalloc(1, sizeof(*t));
-    struct rp_tag_elem doc = {"Document", NULL, -1};
+    struct rp_tag_elem doc = {"Document", NULL, -1, -1, 0, 0};
 
     t->cr = cr;
     t->batch = batch;
@@ -78,36 +81,55 @@ const struct rp_tag_elem *rp_tags_elems(const struct rp_tags *t, size_t *n)
     return (const struct rp_tag_elem *)(void *)t->elems->data;
 }
 
-void rp_tags_close(struct rp_tags *t)
+
+static struct rp_tag_elem *elem_at(struct rp_tags *t, int i)
 {
-    rp_tags_suspend(t);
-    cairo_tag_end(t->cr, "Document");
+    return &g_array_index(t->elems, struct rp_tag_elem, i);
 }
 
-/* A Cairo element begun now: recorded in Cairo's order. */
-static int record(struct rp_tags *t, const char *role, const char *alt,
-                  int continues)
+/* A Cairo element made now, under the current one: recorded in Cairo's
+ * order, with where it is in the tree. */
+static int note(struct rp_tags *t, const char *role, const char *alt,
+                int continues)
 {
-    struct rp_tag_elem e = {role, alt ? rp_xstrdup(alt) : NULL, continues};
+    struct rp_tag_elem e = {role, alt ? rp_xstrdup(alt) : NULL, continues,
+                            t->current, 0, 0};
 
-    rp_glyph_batch_flush(t->batch, t->cr);
-    cairo_tag_begin(t->cr, role, NULL);
+    e.ordinal = elem_at(t, t->current)->children++;
     g_array_append_val(t->elems, e);
     t->any = true;
     return (int)t->elems->len - 1;
 }
 
-void rp_tags_suspend(struct rp_tags *t)
+static int record(struct rp_tags *t, const char *role, const char *alt,
+                  int continues)
 {
-    size_t i = t->n;
+    int index;
 
     rp_glyph_batch_flush(t->batch, t->cr);
-    while (i-- > 0) {
-        if (!t->stack[i].begun)
-            continue;
-        cairo_tag_end(t->cr, t->stack[i].role);
-        t->stack[i].begun = false;
-    }
+    cairo_tag_begin(t->cr, role, NULL);
+    index = note(t, role, alt, continues);
+    t->current = index;
+    return index;
+}
+
+/* Cairo's current element is ended: its parent is current again. */
+static void ended(struct rp_tags *t)
+{
+    int parent = elem_at(t, t->current)->parent;
+    t->current = parent < 0 ? 0 : parent;
+}
+
+void rp_tags_suspend(struct rp_tags *t)
+{
+    struct open_elem *top = t->n ? &t->stack[t->n - 1] : NULL;
+
+    rp_glyph_batch_flush(t->batch, t->cr);
+    if (!top || !top->begun || elem_at(t, t->current)->children > 0)
+        return;
+    cairo_tag_end(t->cr, top->role);
+    ended(t);
+    top->begun = false;
 }
 
 /* Before content: the open elements begun in Cairo, continuing. */
@@ -148,6 +170,7 @@ static void pop(struct rp_tags *t)
     if (o->begun) {
         rp_glyph_batch_flush(t->batch, t->cr);
         cairo_tag_end(t->cr, o->role);
+        ended(t);
     }
 }
 
@@ -232,16 +255,22 @@ void rp_tags_text_end(struct rp_tags *t)
 {
     rp_glyph_batch_flush(t->batch, t->cr);
     cairo_tag_end(t->cr, "Span");
+    ended(t);
 }
 
 void rp_tags_link(struct rp_tags *t)
 {
-    struct rp_tag_elem e = {"Link", NULL, -1};
-
     /* Cairo makes every link annotation a Link element, also in an
-     * artifact (then under Document). */
+     * artifact (then under what is open). */
     if (t->artifact == 0)
         resume(t);
     rp_glyph_batch_flush(t->batch, t->cr);
-    g_array_append_val(t->elems, e);
+    note(t, "Link", NULL, -1);
+}
+
+void rp_tags_close(struct rp_tags *t)
+{
+    while (t->n > 0)
+        pop(t);
+    cairo_tag_end(t->cr, "Document");
 }

@@ -48,21 +48,15 @@ Document
   Table
     THead
       TR
-        TH
-          P: Priority
-        TH
-          P: Count
+        TH: Priority
+        TH: Count
     TBody
       TR
-        TD
-          P: High
-        TD
-          P: 3
+        TD: High
+        TD: 3
       TR
-        TD
-          P: Low
-        TD
-          P: 12
+        TD: Low
+        TD: 12
   P: Closing paragraph.
 TREE
 diff -u "$WORK/want.txt" "$WORK/t.txt" >"$WORK/diff.txt"
@@ -121,7 +115,7 @@ reading "$WORK/long.pdf" >"$WORK/long.txt"
 is "$(grep -c '^  [A-Za-z]' "$WORK/long.txt")" 3 "one paragraph, one table, one paragraph at the top"
 is "$(grep -c '^    [A-Za-z]' "$WORK/long.txt")" 3 "the table has THead, TBody and TFoot, once each"
 is "$(grep -c '^      TR' "$WORK/long.txt")" 92 "every row once: 90 in the body, the header and the footer"
-is "$(grep -c 'P: Name$' "$WORK/long.txt")" 1 "the repeated header is read once"
+is "$(grep -c 'TH: Name$' "$WORK/long.txt")" 1 "the repeated header is read once"
 grep -q "Running header" "$WORK/long.txt"
 ok $((! $?)) "the running header on every page is no structure"
 is "$(grep -c 'Long paragraph' "$WORK/long.txt")" 1 "the paragraph over the page break is one P"
