@@ -347,8 +347,7 @@ static enum rp_status flush_paragraph(struct rp_flow *flow,
     if (!rp_paragraph_empty(*para)) {
         bool tag = !flow->plain_paragraphs;
         if (tag)
-            rp_flow_struct_begin(flow, rp_struct_paragraph_role(flow, p),
-                                 NULL);
+            rp_flow_struct_begin(flow, rp_struct_paragraph_role(flow, p), NULL);
         status = rp_paragraph_emit(
             *para, flow, flow->x_origin + p->start_indent,
             flow->ref_width - p->start_indent - p->end_indent, err);

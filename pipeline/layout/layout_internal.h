@@ -317,7 +317,7 @@ struct rp_flow {
     /* Structure items waiting for the next box (structure.c): begins,
      * and a list label between its Lbl begin and end. */
     struct rp_item_list pending_struct;
-    int pending_heading; /* a bookmark's level for the next paragraph */
+    int pending_heading;   /* a bookmark's level for the next paragraph */
     bool plain_paragraphs; /* a list label: its text is the Lbl, no P */
 };
 

@@ -286,6 +286,7 @@ enum rp_status rp_flow_positioned(struct rp_flow *flow, struct rp_fo_node *node,
     struct rp_stacker content;
     struct rp_flow sub;
     enum rp_status status;
+    const char *role;
     double x, y;
 
     place_size(p, cw, ch, &pl);
@@ -299,7 +300,12 @@ enum rp_status rp_flow_positioned(struct rp_flow *flow, struct rp_fo_node *node,
     rp_flow_init(&sub, layout, &content.base,
                  pl.inset[RP_FO_LEFT] - p->start_indent,
                  pl.w + p->start_indent + p->end_indent);
+    role = rp_struct_block_role(p);
+    if (role)
+        rp_flow_struct_begin(&sub, role, p->alt_text);
     status = rp_flow_children(&sub, node, err);
+    if (role)
+        rp_flow_struct_end(&sub);
     flow_release(&sub);
     nested = layout->positioned;
     layout->positioned = outer;

@@ -24,13 +24,13 @@ static bool role_in(const char *role, const char *const *list)
 
 /* Structure types a role may name on a paragraph's block. */
 static const char *const paragraph_roles[] = {
-    "P",  "H",    "H1",   "H2",        "H3",   "H4", "H5",
+    "P",  "H",    "H1",   "H2",         "H3",    "H4", "H5",
     "H6", "Code", "Note", "BlockQuote", "Quote", NULL,
 };
 
 /* Grouping types a role may name on a block around other blocks. */
 static const char *const group_roles[] = {
-    "Sect", "Div",     "Part",    "Art",     "TOC",       "TOCI",
+    "Sect",  "Div",     "Part",   "Art",     "TOC",       "TOCI",
     "Index", "Caption", "Figure", "Formula", "NonStruct", NULL,
 };
 
@@ -107,8 +107,7 @@ const char *rp_struct_block_role(const struct rp_fo_props *p)
 const char *rp_struct_paragraph_role(struct rp_flow *flow,
                                      const struct rp_fo_props *p)
 {
-    static const char *const headings[] = {"H1", "H2", "H3",
-                                           "H4", "H5", "H6"};
+    static const char *const headings[] = {"H1", "H2", "H3", "H4", "H5", "H6"};
     int level = flow->pending_heading;
 
     flow->pending_heading = 0;

@@ -73,8 +73,7 @@ void rp_tags_suspend(struct rp_tags *tags);
 /* Ends everything, Document last. */
 void rp_tags_close(struct rp_tags *tags);
 /* The Cairo elements made, in Cairo's (depth-first) order. */
-const struct rp_tag_elem *rp_tags_elems(const struct rp_tags *tags,
-                                        size_t *n);
+const struct rp_tag_elem *rp_tags_elems(const struct rp_tags *tags, size_t *n);
 
 /*
  * What Cairo 1.16 cannot write (tagged.c): appended to the finished PDF

@@ -327,8 +327,8 @@ static int layer_of(enum rp_area_kind kind)
  * for the element begun at i; *top for the one open before from): their
  * lines go in Spans, as Cairo marks text only in leaf elements.
  */
-static void scan_links(const struct rp_area_item *items, size_t from,
-                       size_t to, bool *span, bool *top)
+static void scan_links(const struct rp_area_item *items, size_t from, size_t to,
+                       bool *span, bool *top)
 {
     size_t *stack = NULL, n = 0, cap = 0, i;
     int artifact = 0;

@@ -240,8 +240,8 @@ static GHashTable *parent_numbers(qpdf_data q, qpdf_oh tree)
 {
     GHashTable *numbers = g_hash_table_new(NULL, NULL);
     qpdf_oh nums = qpdf_oh_get_key(q, tree, "/Nums");
-    int i, n = qpdf_oh_is_array(q, nums) ? qpdf_oh_get_array_n_items(q, nums)
-                                         : 0;
+    int i,
+        n = qpdf_oh_is_array(q, nums) ? qpdf_oh_get_array_n_items(q, nums) : 0;
 
     for (i = 0; i + 1 < n; i += 2) {
         qpdf_oh key = qpdf_oh_get_array_item(q, nums, i);
@@ -259,7 +259,10 @@ static void edit_structure(struct edit *ed, qpdf_oh tree_root,
                            const char *path)
 {
     qpdf_data q = ed->q;
-    struct finder f = {q, elems, n, rp_xcalloc(n ? n : 1, sizeof(qpdf_oh)),
+    struct finder f = {q,
+                       elems,
+                       n,
+                       rp_xcalloc(n ? n : 1, sizeof(qpdf_oh)),
                        g_hash_table_new_full(NULL, NULL, NULL, free_places),
                        0};
     qpdf_oh k = qpdf_oh_get_key(q, tree_root, "/K"), tree = 0;
@@ -269,8 +272,7 @@ static void edit_structure(struct edit *ed, qpdf_oh tree_root,
     GArray *gone = g_array_new(FALSE, FALSE, sizeof(qpdf_oh));
     size_t i, missed = 0;
 
-    f.document =
-        qpdf_oh_is_array(q, k) ? qpdf_oh_get_array_item(q, k, 0) : k;
+    f.document = qpdf_oh_is_array(q, k) ? qpdf_oh_get_array_item(q, k, 0) : k;
     if (!is_elem(q, f.document))
         goto out;
     for (i = 1; i < n; i++) {
@@ -292,7 +294,8 @@ static void edit_structure(struct edit *ed, qpdf_oh tree_root,
         if (th) {
             touch(ed, oh);
             qpdf_oh_replace_key(
-                q, oh, "/A", qpdf_oh_parse(q, "<< /O /Table /Scope /Column >>"));
+                q, oh, "/A",
+                qpdf_oh_parse(q, "<< /O /Table /Scope /Column >>"));
         }
         if (e->continues < 0)
             continue;
@@ -355,9 +358,8 @@ static gint by_number(gconstpointer a, gconstpointer b)
 }
 
 /* The changed objects, a new xref section and trailer, after Cairo's. */
-static enum rp_status append_update(struct edit *ed, FILE *fp,
-                                    long long prev, const char *path,
-                                    struct rp_error *err)
+static enum rp_status append_update(struct edit *ed, FILE *fp, long long prev,
+                                    const char *path, struct rp_error *err)
 {
     qpdf_data q = ed->q;
     GArray *ids = g_array_new(FALSE, FALSE, sizeof(int));
@@ -399,11 +401,13 @@ static enum rp_status append_update(struct edit *ed, FILE *fp,
         }
         trailer = qpdf_oh_new_dictionary(q);
         for (i = 0; i < G_N_ELEMENTS(trailer_keys); i++) {
-            qpdf_oh v = qpdf_oh_get_key(q, qpdf_get_trailer(q), trailer_keys[i]);
+            qpdf_oh v =
+                qpdf_oh_get_key(q, qpdf_get_trailer(q), trailer_keys[i]);
             if (!qpdf_oh_is_null(q, v))
                 qpdf_oh_replace_key(q, trailer, trailer_keys[i], v);
         }
-        ok = ok && fprintf(fp, "trailer\n%s\n", qpdf_oh_unparse(q, trailer)) > 0;
+        ok =
+            ok && fprintf(fp, "trailer\n%s\n", qpdf_oh_unparse(q, trailer)) > 0;
         /* /Prev written by hand: qpdf keeps integers, and this one must
          * be exactly Cairo's. */
         ok = ok && fseeko(fp, -4, SEEK_CUR) == 0; /* back over " >>\n" */
@@ -438,9 +442,9 @@ enum rp_status rp_tagged_finish(FILE *fp, const char *path, const char *lang,
     if (fflush(fp) == 0 && fstat(fd, &st) == 0 && st.st_size > 0)
         map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
     if (map == MAP_FAILED) {
-        status = rp_error_set(err, RP_ERR_INTERNAL, path, 0, NULL,
-                              "could not read the PDF back: %s",
-                              strerror(errno));
+        status =
+            rp_error_set(err, RP_ERR_INTERNAL, path, 0, NULL,
+                         "could not read the PDF back: %s", strerror(errno));
         goto out;
     }
     prev = last_startxref(map, (size_t)st.st_size);

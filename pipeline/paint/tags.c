@@ -43,8 +43,8 @@ struct rp_tags {
     struct rp_glyph_batch *batch;
     struct open_elem *stack;
     size_t n, cap;
-    int current; /* the innermost element begun in Cairo, 0: Document */
-    int artifact; /* depth of structure items inside an artifact */
+    int current;   /* the innermost element begun in Cairo, 0: Document */
+    int artifact;  /* depth of structure items inside an artifact */
     GArray *elems; /* struct rp_tag_elem, in the order Cairo makes them */
     bool any;      /* a tag other than Document was begun */
 };
@@ -81,7 +81,6 @@ const struct rp_tag_elem *rp_tags_elems(const struct rp_tags *t, size_t *n)
     return (const struct rp_tag_elem *)(void *)t->elems->data;
 }
 
-
 static struct rp_tag_elem *elem_at(struct rp_tags *t, int i)
 {
     return &g_array_index(t->elems, struct rp_tag_elem, i);
@@ -92,8 +91,8 @@ static struct rp_tag_elem *elem_at(struct rp_tags *t, int i)
 static int note(struct rp_tags *t, const char *role, const char *alt,
                 int continues)
 {
-    struct rp_tag_elem e = {role, alt ? rp_xstrdup(alt) : NULL, continues,
-                            t->current, 0, 0};
+    struct rp_tag_elem e = {
+        role, alt ? rp_xstrdup(alt) : NULL, continues, t->current, 0, 0};
 
     e.ordinal = elem_at(t, t->current)->children++;
     g_array_append_val(t->elems, e);
@@ -207,8 +206,7 @@ void rp_tags_artifact(struct rp_tags *t, bool enter)
     }
 }
 
-void rp_tags_item(struct rp_tags *t, const struct rp_area_item *item,
-                  bool span)
+void rp_tags_item(struct rp_tags *t, const struct rp_area_item *item, bool span)
 {
     if (t->artifact > 0) {
         rp_tags_artifact(t, item->kind == RP_AREA_STRUCT_BEGIN);

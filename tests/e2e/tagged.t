@@ -5,7 +5,7 @@
 # the language and the window title; a long paragraph and a table that
 # run over pages stay one element each, the repeated header read once.
 . "$(dirname "$0")/lib.sh"
-plan 22
+plan 27
 
 # The structure as a screen reader meets it: one line per element,
 # indented by depth, with its text; TH cells say their scope.
@@ -122,4 +122,38 @@ is "$(grep -c 'Long paragraph' "$WORK/long.txt")" 1 "the paragraph over the page
 qpdf --qdf --object-streams=disable "$WORK/long.pdf" "$WORK/lq.pdf" 2>/dev/null
 grep -aq "/Lang (de-DE)" "$WORK/lq.pdf"
 ok $? "/Lang from language and country"
+
+# The sample annual review, read as a screen reader meets it: its title
+# and section headings in order, tables with header cells, no DRAFT
+# watermark, running header or page footer.
+"$REPORTPIPE" snapshot -q --output "$WORK/out" -o "$WORK/s.xml" ACC-1001 >/dev/null &&
+    "$REPORTPIPE" review -q "$WORK/s.xml" "$WORK/r.pdf"
+ok $? "the sample review renders"
+reading "$WORK/r.pdf" >"$WORK/r.txt"
+grep -E '^ *H[1-6]' "$WORK/r.txt" >"$WORK/h.txt"
+cat >"$WORK/want-h.txt" <<'HEADINGS'
+  H1: Annual Customer Review
+  H2: Executive summary
+  H2: Key contacts
+  H2: Open opportunities
+  H2: Support summary
+  H2: SLA by priority
+  H2: Monthly ticket volume
+  H2: Open tickets at the end of the period
+  H2: Escalations
+  H2: Milestones
+  H2: Risks
+  H2: Account team
+  H2: Plan for next year
+  H2: Feedback from our meetings
+  H2: Ticket log
+HEADINGS
+diff -u "$WORK/want-h.txt" "$WORK/h.txt" >&2
+ok $? "the review's headings, in reading order"
+sed -n '/H2: Key contacts/,/TBody/p' "$WORK/r.txt" | grep -c 'TH: ' >"$WORK/n"
+is "$(cat "$WORK/n")" 5 "the contacts table has its five header cells"
+grep -qi 'draft\|page [0-9]* of' "$WORK/r.txt"
+ok $((! $?)) "watermark and page footer are no structure"
+qpdf --check "$WORK/r.pdf" >/dev/null 2>&1
+ok $? "qpdf --check passes on the review"
 finish
