@@ -442,7 +442,7 @@ static enum rp_status flow_list_item(struct rp_flow *flow,
             sub.plain_paragraphs = true;
             status = rp_flow_children(&sub, c, err);
             rp_deco_unref(sub.deco);
-            rp_item_list_release(&sub.pending_struct);
+            rp_flow_struct_release(&sub);
             if (status == RP_OK) {
                 /* A nested list's first label joins its parent's. */
                 if (!flow->has_pending_label ||

@@ -97,6 +97,7 @@ void rp_box_unref(struct rp_box *box)
         free(mark);
     }
     rp_row_free(box->row);
+    rp_box_unref(box->continued_by);
     rp_positioned_free(box->positioned);
     while (box->markers) {
         struct rp_marker_list *m = box->markers;

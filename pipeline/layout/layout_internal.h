@@ -116,6 +116,7 @@ struct rp_box {
     struct rp_row *row; /* a table row that may split (owned), or NULL */
     struct rp_positioned *positioned; /* placed on the box's page (owned) */
     int struct_ends; /* structure elements ending after the row's items */
+    struct rp_box *continued_by; /* a split row's rest (a reference) */
 };
 
 /*
@@ -317,6 +318,9 @@ struct rp_flow {
     /* Structure items waiting for the next box (structure.c): begins,
      * and a list label between its Lbl begin and end. */
     struct rp_item_list pending_struct;
+    /* The last box sent, held: a row the paginator splits leaves it, and
+     * an element ending there ends after the row's last part. */
+    struct rp_box *struct_box;
     int pending_heading;   /* a bookmark's level for the next paragraph */
     bool plain_paragraphs; /* a list label: its text is the Lbl, no P */
 };
@@ -546,6 +550,8 @@ enum rp_status rp_spool_read(struct rp_spool *spool, struct rp_item_list *items,
 void rp_flow_struct_begin(struct rp_flow *flow, const char *role,
                           const char *alt);
 void rp_flow_struct_end(struct rp_flow *flow);
+/* Drops what a flow holds for structure. */
+void rp_flow_struct_release(struct rp_flow *flow);
 /* Puts what waits for the next box in front of box's items. */
 void rp_flow_struct_prefix(struct rp_flow *flow, struct rp_box *box);
 /* The element a block makes around its content (Figure, Sect...), or

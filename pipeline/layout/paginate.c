@@ -280,6 +280,7 @@ static enum rp_status paginator_add(struct rp_consumer *consumer,
                          &first, &rest)) {
             first->positioned = box->positioned;
             box->positioned = NULL;
+            box->continued_by = rp_box_ref(rest);
             rp_box_unref(box);
             place(pg, first, pg->y + space);
             close_table_on_page(pg);

@@ -121,7 +121,7 @@ static void flow_release(struct rp_flow *flow)
         free(m);
     }
     rp_item_list_release(&flow->pending_label);
-    rp_item_list_release(&flow->pending_struct);
+    rp_flow_struct_release(flow);
 }
 
 static bool has_deferred(const struct rp_item_list *items)

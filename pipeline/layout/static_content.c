@@ -39,7 +39,7 @@ static enum rp_status layout_static(struct rp_layout *layout,
     status = rp_flow_children(&flow, region->content, err);
     layout->markers_off--;
     rp_deco_unref(flow.deco);
-    rp_item_list_release(&flow.pending_struct);
+    rp_flow_struct_release(&flow);
     positioned = layout->positioned;
     layout->positioned = waiting;
     layout->page_w = saved[0];

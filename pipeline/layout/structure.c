@@ -57,6 +57,7 @@ void rp_flow_struct_begin(struct rp_flow *flow, const char *role,
 void rp_flow_struct_end(struct rp_flow *flow)
 {
     struct rp_item_list *p = &flow->pending_struct;
+    struct rp_box *box;
     size_t i = p->n;
     int depth = 0;
 
@@ -75,17 +76,31 @@ void rp_flow_struct_end(struct rp_flow *flow)
             return;
         }
     }
+    box = flow->struct_box;
+    while (box && box->continued_by)
+        box = box->continued_by;
     /* A row's items come after its box's: the end must follow them. */
-    if (flow->last_box && flow->last_box->row)
-        flow->last_box->struct_ends++;
-    else if (flow->last_box)
-        rp_struct_push(&flow->last_box->items, false, NULL, NULL, 0);
+    if (box && box->row)
+        box->struct_ends++;
+    else if (box)
+        rp_struct_push(&box->items, false, NULL, NULL, 0);
+}
+
+void rp_flow_struct_release(struct rp_flow *flow)
+{
+    rp_item_list_release(&flow->pending_struct);
+    rp_box_unref(flow->struct_box);
+    flow->struct_box = NULL;
 }
 
 void rp_flow_struct_prefix(struct rp_flow *flow, struct rp_box *box)
 {
     struct rp_item_list joined = {0};
 
+    if (!flow->layout->structure)
+        return;
+    rp_box_unref(flow->struct_box);
+    flow->struct_box = rp_box_ref(box);
     if (flow->pending_struct.n == 0)
         return;
     rp_item_list_append(&joined, &flow->pending_struct, 0, 0);

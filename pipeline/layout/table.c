@@ -324,7 +324,7 @@ layout_cells(struct rp_flow *flow, const struct table_grid *grid,
         sub.plain_paragraphs = rp_struct_text_only(c);
         status = rp_flow_children(&sub, c, err);
         rp_deco_unref(sub.deco);
-        rp_item_list_release(&sub.pending_struct);
+        rp_flow_struct_release(&sub);
         for (k = 0; k < cl->content.n; k++)
             move_markers(&group->markers, &cl->content.placed[k].box->markers);
         move_markers(&group->markers, &sub.pending_markers);
