@@ -13,13 +13,13 @@
 
 PKGS     = libxml-2.0 libxslt libexslt pangocairo cairo-pdf glib-2.0 sqlite3 \
            librsvg-2.0 \
-           libcrypto
+           libcrypto libqpdf
 DEBS     = gcc libc6-dev make pkg-config perl libcsv-dev libxml2-dev \
            libxslt1-dev libpango1.0-dev libcairo2-dev libcmocka-dev \
            libhyphen-dev hyphen-en-us libsqlite3-dev sqlite3 libssl-dev \
            librsvg2-dev \
            fonts-dejavu-core fonts-dejavu-extra \
-           poppler-utils qpdf \
+           poppler-utils qpdf libqpdf-dev \
            valgrind clang-format docbook-xsl xsltproc time libxml2-utils
 CC      ?= cc
 BUILD   ?= build/release

@@ -48,7 +48,7 @@
         <xsl:text>' names no account of the review data</xsl:text>
       </xsl:message>
     </xsl:if>
-    <fo:root>
+    <fo:root xml:lang="en">
       <xsl:call-template name="rp-layout-master-set"/>
       <fo:page-sequence master-reference="A4" id="acr">
         <xsl:call-template name="rp-static-content">

@@ -152,7 +152,9 @@
     <xsl:attribute name="color"><xsl:value-of select="$rp-text"/></xsl:attribute>
   </xsl:attribute-set>
 
+  <!-- role: the heading level of the tagged PDF (docs/fo-subset.md). -->
   <xsl:attribute-set name="rp-title">
+    <xsl:attribute name="role">H1</xsl:attribute>
     <xsl:attribute name="font-family"><xsl:value-of select="$rp-serif"/></xsl:attribute>
     <xsl:attribute name="font-size">24pt</xsl:attribute>
     <xsl:attribute name="font-weight">bold</xsl:attribute>
@@ -177,6 +179,7 @@
   </xsl:attribute-set>
 
   <xsl:attribute-set name="rp-h2">
+    <xsl:attribute name="role">H2</xsl:attribute>
     <xsl:attribute name="font-size">13pt</xsl:attribute>
     <xsl:attribute name="font-weight">bold</xsl:attribute>
     <xsl:attribute name="color"><xsl:value-of select="$rp-brand"/></xsl:attribute>

@@ -24,7 +24,7 @@
   <xsl:variable name="program" select="/review-data/program"/>
 
   <xsl:template match="/">
-    <fo:root>
+    <fo:root xml:lang="en">
       <xsl:call-template name="rp-layout-master-set"/>
       <fo:page-sequence master-reference="A4" id="psr">
         <xsl:call-template name="rp-static-content">

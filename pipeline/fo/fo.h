@@ -302,6 +302,10 @@ struct rp_fo_props {
     /* names and references (owned by the tree; NULL when absent) */
     const char *id;
     const char *ref_id;
+    /* Tagged PDF: role (a PDF structure type such as H1, as FOP reads
+     * it) and fox:alt-text (FOP's extension namespace). */
+    const char *role;
+    const char *alt_text;
     const char *master_name;
     const char *master_reference;
     const char *flow_name;
@@ -325,7 +329,6 @@ struct rp_fo_props {
     const char *src; /* the URI as written (url(...) kept), interned */
     struct rp_fo_content_size content_width, content_height;
     bool scaling_non_uniform;
-    const char *alt_text; /* fox:alt-text or role, interned; NULL: none */
 };
 
 struct rp_fo_node {

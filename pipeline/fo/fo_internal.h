@@ -114,6 +114,7 @@ enum rp_fo_property {
     RP_FO_PROP_FONT_WEIGHT,
     RP_FO_PROP_FORCE_PAGE_COUNT,
     RP_FO_PROP_FORMAT,
+    RP_FO_PROP_FOX_ALT_TEXT,
     RP_FO_PROP_GROUPING_SEPARATOR,
     RP_FO_PROP_GROUPING_SIZE,
     RP_FO_PROP_HEIGHT,
@@ -169,6 +170,7 @@ enum rp_fo_property {
     RP_FO_PROP_RETRIEVE_CLASS_NAME,
     RP_FO_PROP_RETRIEVE_POSITION,
     RP_FO_PROP_RIGHT,
+    RP_FO_PROP_ROLE,
     RP_FO_PROP_RULE_STYLE,
     RP_FO_PROP_RULE_THICKNESS,
     RP_FO_PROP_SCALING,
@@ -236,6 +238,8 @@ int rp_fo_apply_graphic_property(enum rp_fo_property property,
 char *rp_fo_serialize_foreign(const xmlNode *object);
 /* FOP's extension namespace (fox:alt-text, fox:destination). */
 #define RP_FOX_NS "http://xmlgraphics.apache.org/fop/extensions"
+/* The xml: prefix's namespace (xml:lang). */
+#define RP_XML_NS "http://www.w3.org/XML/1998/namespace"
 
 /* margin-<side>, padding-<side>, border-<side>...: -1 for another name. */
 int rp_fo_apply_side_property(struct rp_fo_props *p, const char *name,

@@ -187,6 +187,12 @@ int rp_fo_apply_object_property(enum rp_fo_property property,
     case RP_FO_PROP_REF_ID:
         p->ref_id = rp_fo_strings_intern(strings, value);
         break;
+    case RP_FO_PROP_ROLE:
+        p->role = *value ? rp_fo_strings_intern(strings, value) : NULL;
+        break;
+    case RP_FO_PROP_FOX_ALT_TEXT:
+        p->alt_text = rp_fo_strings_intern(strings, value);
+        break;
     default:
         return -1; /* not of this family: see the table in property.c */
     }

@@ -79,6 +79,8 @@ static const struct property_row {
     {"font-weight", RP_FO_PROP_FONT_WEIGHT, TEXT},
     {"force-page-count", RP_FO_PROP_FORCE_PAGE_COUNT, PAGE},
     {"format", RP_FO_PROP_FORMAT, PAGE},
+    /* FOP's extension attribute, read in its namespace (resolve.c). */
+    {"fox:alt-text", RP_FO_PROP_FOX_ALT_TEXT, OBJECT},
     {"grouping-separator", RP_FO_PROP_GROUPING_SEPARATOR, PAGE},
     {"grouping-size", RP_FO_PROP_GROUPING_SIZE, PAGE},
     {"height", RP_FO_PROP_HEIGHT, BOX},
@@ -140,6 +142,7 @@ static const struct property_row {
     {"retrieve-class-name", RP_FO_PROP_RETRIEVE_CLASS_NAME, PAGE},
     {"retrieve-position", RP_FO_PROP_RETRIEVE_POSITION, PAGE},
     {"right", RP_FO_PROP_RIGHT, BOX},
+    {"role", RP_FO_PROP_ROLE, OBJECT},
     {"rule-style", RP_FO_PROP_RULE_STYLE, OBJECT},
     {"rule-thickness", RP_FO_PROP_RULE_THICKNESS, OBJECT},
     {"scaling", RP_FO_PROP_SCALING, GRAPHIC},

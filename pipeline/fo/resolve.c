@@ -178,12 +178,14 @@ enum rp_status rp_fo_resolve_props(struct rp_fo_doc *doc,
         int handled;
         char what[160];
 
-        if (attr->ns_href && !strcmp(attr->ns_href, RP_FOX_NS) &&
-            !strcmp(name, "alt-text")) {
-            p->alt_text = rp_fo_strings_intern(doc->strings, text);
-            continue;
-        }
-        if (attr->ns_href) {
+        /* xml:lang is language (and country); fox:alt-text has a row. */
+        if (attr->ns_href && !strcmp(attr->ns_href, RP_XML_NS) &&
+            !strcmp(name, "lang")) {
+            name = "language";
+        } else if (attr->ns_href && !strcmp(attr->ns_href, RP_FOX_NS) &&
+                   !strcmp(name, "alt-text")) {
+            name = "fox:alt-text";
+        } else if (attr->ns_href) {
             snprintf(what, sizeof(what), "@%s:%s",
                      attr->ns_prefix ? attr->ns_prefix : "", name);
             char message[256];

@@ -28,6 +28,7 @@ enum rp_status rp_flow_emit(struct rp_flow *flow, struct rp_box *box,
     struct rp_deco *d;
 
     box->serial = ++flow->layout->next_serial;
+    rp_flow_struct_prefix(flow, box);
     box->space_before = flow->pending_space;
     if (flow->pending_break > box->break_before)
         box->break_before = flow->pending_break;
@@ -358,10 +359,16 @@ static enum rp_status flush_paragraph(struct rp_flow *flow,
 
     if (!*para)
         return RP_OK;
-    if (!rp_paragraph_empty(*para))
+    if (!rp_paragraph_empty(*para)) {
+        bool tag = !flow->plain_paragraphs;
+        if (tag)
+            rp_flow_struct_begin(flow, rp_struct_paragraph_role(flow, p), NULL);
         status = rp_paragraph_emit(
             *para, flow, flow->x_origin + p->start_indent,
             flow->ref_width - p->start_indent - p->end_indent, err);
+        if (tag)
+            rp_flow_struct_end(flow);
+    }
     rp_paragraph_free(*para);
     *para = NULL;
     return status;
@@ -372,9 +379,15 @@ static enum rp_status flow_block(struct rp_flow *flow, struct rp_fo_node *node,
 {
     struct block_state st;
     enum rp_status status = block_open(flow, node, &st, err);
+    const char *role = rp_struct_block_role(&node->props);
 
+    rp_struct_note_heading(flow, &node->props);
+    if (role)
+        rp_flow_struct_begin(flow, role, node->props.alt_text);
     if (status == RP_OK)
         status = rp_flow_children(flow, node, err);
+    if (role)
+        rp_flow_struct_end(flow);
     if (status == RP_OK)
         status = block_close(flow, node, &st, err);
     return status;
@@ -482,6 +495,7 @@ static enum rp_status flow_list_item(struct rp_flow *flow,
                          item->props.list_distance_between_starts -
                          item->props.list_label_separation;
 
+    rp_flow_struct_begin(flow, "LI", NULL);
     while (status == RP_OK &&
            (status = rp_fo_next_child(flow->layout->doc, item, &c, err)) ==
                RP_OK &&
@@ -497,19 +511,31 @@ static enum rp_status flow_list_item(struct rp_flow *flow,
             rp_stacker_init(&stacker);
             rp_flow_init(&sub, flow->layout, &stacker.base, flow->x_origin,
                          width);
+            sub.plain_paragraphs = true;
             status = rp_flow_children(&sub, c, err);
             rp_deco_unref(sub.deco);
+            rp_flow_struct_release(&sub);
             if (status == RP_OK) {
                 /* A nested list's first label joins its parent's. */
                 if (!flow->has_pending_label ||
                     stacker.height > flow->pending_label_height)
                     flow->pending_label_height = stacker.height;
-                rp_stacker_finish(&stacker, 0, 0, &flow->pending_label);
+                if (flow->layout->structure) {
+                    /* The label rides with the structure before the
+                     * body's first box: Lbl, then LBody. */
+                    rp_flow_struct_begin(flow, "Lbl", NULL);
+                    rp_stacker_finish(&stacker, 0, 0, &flow->pending_struct);
+                    rp_flow_struct_end(flow);
+                } else {
+                    rp_stacker_finish(&stacker, 0, 0, &flow->pending_label);
+                }
                 flow->has_pending_label = true;
             }
             rp_stacker_release(&stacker);
         } else if (c->kind == RP_FO_LIST_ITEM_BODY) {
+            rp_flow_struct_begin(flow, "LBody", NULL);
             status = rp_flow_children(flow, c, err);
+            rp_flow_struct_end(flow);
         }
     }
     if (status != RP_OK)
@@ -519,6 +545,7 @@ static enum rp_status flow_list_item(struct rp_flow *flow,
         struct rp_box *box = rp_box_new();
         status = rp_flow_emit(flow, box, err);
     }
+    rp_flow_struct_end(flow);
     if (status == RP_OK)
         status = block_close(flow, item, &st, err);
     return status;
@@ -532,6 +559,7 @@ static enum rp_status flow_list_block(struct rp_flow *flow,
     struct rp_fo_node *c = NULL;
     enum rp_status status = block_open(flow, list, &st, err);
 
+    rp_flow_struct_begin(flow, "L", NULL);
     while (status == RP_OK &&
            (status = rp_fo_next_child(flow->layout->doc, list, &c, err)) ==
                RP_OK &&
@@ -541,6 +569,7 @@ static enum rp_status flow_list_block(struct rp_flow *flow,
     }
     if (status != RP_OK)
         rp_fo_node_done(c);
+    rp_flow_struct_end(flow);
     if (status == RP_OK)
         status = block_close(flow, list, &st, err);
     return status;
@@ -591,8 +620,10 @@ enum rp_status rp_flow_children(struct rp_flow *flow, struct rp_fo_node *parent,
         } else if (c->kind == RP_FO_TABLE) {
             struct block_state st;
             status = block_open(flow, c, &st, err);
+            rp_flow_struct_begin(flow, "Table", NULL);
             if (status == RP_OK)
                 status = rp_flow_table(flow, c, err);
+            rp_flow_struct_end(flow);
             if (status == RP_OK)
                 status = block_close(flow, c, &st, err);
         }

@@ -97,6 +97,7 @@ void rp_box_unref(struct rp_box *box)
         free(mark);
     }
     rp_row_free(box->row);
+    rp_box_unref(box->continued_by);
     rp_positioned_free(box->positioned);
     while (box->markers) {
         struct rp_marker_list *m = box->markers;
@@ -235,6 +236,7 @@ void rp_emit_placed(const struct rp_placed *placed, size_t n, double dx,
 {
     struct deco_span *spans = NULL;
     size_t n_spans = 0, cap_spans = 0, i;
+    int k;
 
     for (i = 0; i < n; i++) {
         const struct rp_box *box = placed[i].box;
@@ -279,9 +281,28 @@ void rp_emit_placed(const struct rp_placed *placed, size_t n, double dx,
         rp_item_list_push(out, &item);
     }
     for (i = 0; i < n; i++) {
-        rp_item_list_append(out, &placed[i].box->items, dx, placed[i].y + dy);
-        if (placed[i].box->row)
-            rp_row_emit(placed[i].box->row, dx, placed[i].y + dy, out);
+        const struct rp_box *box = placed[i].box;
+        size_t from = out->n, j;
+        rp_item_list_append(out, &box->items, dx, placed[i].y + dy);
+        if (placed[i].artifact) {
+            /* A repeated header or footer row: the structure its box
+             * began or ended stays where the row first came. */
+            size_t kept = from;
+            for (j = from; j < out->n; j++) {
+                if (out->items[j].kind != RP_AREA_STRUCT_BEGIN &&
+                    out->items[j].kind != RP_AREA_STRUCT_END)
+                    out->items[kept++] = out->items[j];
+            }
+            out->n = kept;
+            from = kept;
+        }
+        if (box->row)
+            rp_row_emit(box->row, dx, placed[i].y + dy, out);
+        for (k = 0; !placed[i].artifact && k < box->struct_ends; k++)
+            rp_struct_push(out, false, NULL, NULL, 0);
+        /* Repeated on a new page: read once, where the table has it. */
+        if (placed[i].artifact && box->row && box->row->structure)
+            rp_struct_artifact(out, from);
     }
     for (i = 0; i < n_spans; i++) {
         const struct rp_deco *d = spans[i].deco;
@@ -304,6 +325,7 @@ static enum rp_status stacker_add(struct rp_consumer *consumer,
     rp_array_grow((void **)&s->placed, &s->cap, s->n + 1, sizeof(*s->placed));
     s->placed[s->n].box = box;
     s->placed[s->n].y = s->height;
+    s->placed[s->n].artifact = false;
     s->n++;
     s->height += box->height;
     return RP_OK;

@@ -234,6 +234,10 @@ void rp_graphics_draw(const struct rp_paragraph *para, PangoLayout *layout,
         item.image_h = g->content_h;
         item.clip = g->clip;
         item.alt = g->alt;
+        /* A Figure of a tagged PDF, with its alternative text (painters
+         * that make no structure pass these items over). */
+        rp_struct_push(items, true, "Figure", g->alt, 0);
         rp_item_list_push(items, &item);
+        rp_struct_push(items, false, NULL, NULL, 0);
     }
 }

@@ -57,6 +57,15 @@ enum rp_area_kind {
      * shows outside the viewport.  image NULL: a placeholder box (the
      * image could not be used; layout has said why). */
     RP_AREA_IMAGE,
+    /* Tagged PDF (only for a sink that asks for structure): the items up
+     * to the matching STRUCT_END belong to a structure element of type
+     * role ("P", "H1", "Table", "TD", "Figure"...), in reading order.
+     * Elements nest and may span pages: one left open at the end of a
+     * page continues on the next.  Role "Artifact" marks what is not
+     * content (static content, repeated table headers); structure inside
+     * it does not count. */
+    RP_AREA_STRUCT_BEGIN,
+    RP_AREA_STRUCT_END,
 };
 
 enum rp_area_image_format {
@@ -127,10 +136,16 @@ struct rp_area_item {
     int rotation;       /* GROUP: quarter turns counter-clockwise, 0-3 */
     const struct rp_area_image *image;           /* IMAGE; NULL: placeholder */
     double image_dx, image_dy, image_w, image_h; /* IMAGE: its content */
-    /* IMAGE: alternative text (fox:alt-text), for a Figure in a tagged
-     * PDF; NULL: none.  Interned by the FO document. */
+    /* STRUCT_BEGIN: the structure type (a static string or interned by
+     * the FO document), and for a table row its part (TR_BODY, TR_HEADER,
+     * TR_FOOTER).  STRUCT_BEGIN of a Figure, and IMAGE: the alternative
+     * text (fox:alt-text) or NULL, interned by the FO document. */
+    const char *role;
     const char *alt;
+    int part;
 };
+
+enum { RP_AREA_TR_BODY, RP_AREA_TR_HEADER, RP_AREA_TR_FOOTER };
 
 struct rp_area_page {
     int index;  /* physical page, 1-based, across the document */
@@ -148,6 +163,8 @@ struct rp_layout_sink {
     enum rp_status (*page_done)(void *ctx, const struct rp_area_page *page,
                                 struct rp_error *err);
     void *ctx;
+    /* Whether pages carry STRUCT_BEGIN/END items (a tagged PDF). */
+    bool structure;
 };
 
 struct rp_layout_stats {

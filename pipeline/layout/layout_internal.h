@@ -120,6 +120,8 @@ struct rp_box {
     struct rp_marker_list *markers; /* markers of blocks starting here */
     struct rp_row *row; /* a table row that may split (owned), or NULL */
     struct rp_positioned *positioned; /* placed on the box's page (owned) */
+    int struct_ends; /* structure elements ending after the row's items */
+    struct rp_box *continued_by; /* a split row's rest (a reference) */
 };
 
 /*
@@ -159,6 +161,8 @@ struct rp_row {
     bool separate;      /* border model */
     double sep_y;       /* separate model: space above and below cells */
     double left, right; /* the bands' horizontal extent */
+    bool structure;     /* emits TR and TH/TD elements (tagged PDF) */
+    int part;           /* RP_AREA_TR_BODY, _HEADER or _FOOTER */
 };
 
 void rp_row_free(struct rp_row *row);
@@ -200,6 +204,7 @@ void rp_table_ctx_unref(struct rp_table_ctx *table);
 struct rp_placed {
     struct rp_box *box;
     double y;
+    bool artifact; /* a repeated table header or footer */
 };
 
 /*
@@ -290,6 +295,10 @@ struct rp_layout {
      * reference area (absolute: the region, or a positioned container). */
     double page_w, page_h, ref_w, ref_h;
     struct rp_image_cache *images; /* graphic.c: the document's images */
+    /* Tagged PDF (structure.c): whether the sink wants structure items,
+     * and the level of the bookmark that targets each id (id -> int). */
+    bool structure;
+    GHashTable *heading_ids;
 };
 
 /* A column of content being laid out into a consumer. */
@@ -312,6 +321,14 @@ struct rp_flow {
     bool has_pending_label;
     struct rp_item_list pending_label;
     double pending_label_height;
+    /* Structure items waiting for the next box (structure.c): begins,
+     * and a list label between its Lbl begin and end. */
+    struct rp_item_list pending_struct;
+    /* The last box sent, held: a row the paginator splits leaves it, and
+     * an element ending there ends after the row's last part. */
+    struct rp_box *struct_box;
+    int pending_heading;   /* a bookmark's level for the next paragraph */
+    bool plain_paragraphs; /* a list label: its text is the Lbl, no P */
 };
 
 void rp_flow_init(struct rp_flow *flow, struct rp_layout *layout,
@@ -565,6 +582,38 @@ enum rp_status rp_spool_write(struct rp_spool *spool,
 enum rp_status rp_spool_rewind(struct rp_spool *spool, struct rp_error *err);
 enum rp_status rp_spool_read(struct rp_spool *spool, struct rp_item_list *items,
                              struct rp_error *err);
+
+/*
+ * Tagged PDF (structure.c).  Structure elements begin before the next box
+ * of the flow and end after its last box; an element no box went into is
+ * dropped.  All are no-ops when the sink wants no structure.
+ */
+void rp_flow_struct_begin(struct rp_flow *flow, const char *role,
+                          const char *alt);
+void rp_flow_struct_end(struct rp_flow *flow);
+/* Drops what a flow holds for structure. */
+void rp_flow_struct_release(struct rp_flow *flow);
+/* Puts what waits for the next box in front of box's items. */
+void rp_flow_struct_prefix(struct rp_flow *flow, struct rp_box *box);
+/* The element a block makes around its content (Figure, Sect...), or
+ * NULL; and the type of a paragraph in a block with props p. */
+const char *rp_struct_block_role(const struct rp_fo_props *p);
+const char *rp_struct_paragraph_role(struct rp_flow *flow,
+                                     const struct rp_fo_props *p);
+/* Whether a materialised cell (or label) holds one block of text and
+ * nothing else: its text is the cell's own, with no P element. */
+bool rp_struct_text_only(const struct rp_fo_node *node);
+/* Notes the bookmark level of a block's id for its first paragraph. */
+void rp_struct_note_heading(struct rp_flow *flow, const struct rp_fo_props *p);
+/* Appends a STRUCT_BEGIN (role, alt) or STRUCT_END to out. */
+void rp_struct_push(struct rp_item_list *out, bool begin, const char *role,
+                    const char *alt, int part);
+/* Wraps items[from..] in an Artifact, each positioned group too, so that
+ * a group the page stack moves stays an artifact. */
+void rp_struct_artifact(struct rp_item_list *items, size_t from);
+/* The bookmark levels of ids; NULL without bookmarks.  Freed with
+ * g_hash_table_unref. */
+GHashTable *rp_struct_heading_ids(const struct rp_fo_doc *doc);
 
 /* Hyphenation (hyphenate.c).  The dictionary is cached in layout; NULL,
  * with a warning once, when the language has none installed. */

@@ -151,7 +151,7 @@ static enum rp_status lay_out_with(const char *statics, const char *flow,
     char *text = malloc(n);
     char path[] = "/tmp/layout_test_XXXXXX";
     struct rp_fo_doc *fo = NULL;
-    struct rp_layout_sink sink = {capture_page, c};
+    struct rp_layout_sink sink = {capture_page, c, false};
     struct rp_layout_stats stats;
     PangoContext *pango = rp_layout_context_new();
     enum rp_status status;
@@ -423,7 +423,7 @@ static void unknown_master_is_an_input_error(void **state)
     xmlDoc *doc = xmlReadMemory(text, (int)strlen(text), "t.fo", NULL, 0);
     struct rp_fo_doc *fo = NULL;
     struct capture *c = calloc(1, sizeof(*c));
-    struct rp_layout_sink sink = {capture_page, c};
+    struct rp_layout_sink sink = {capture_page, c, false};
     struct rp_layout_stats stats;
     PangoContext *pango = rp_layout_context_new();
     struct rp_error err;
@@ -971,7 +971,7 @@ static enum rp_status lay_out_doc(xmlDoc *doc, struct capture *c,
                                   struct rp_error *err)
 {
     struct rp_fo_doc *fo = NULL;
-    struct rp_layout_sink sink = {capture_page, c};
+    struct rp_layout_sink sink = {capture_page, c, false};
     struct rp_layout_stats stats;
     PangoContext *pango = rp_layout_context_new();
     enum rp_status status;

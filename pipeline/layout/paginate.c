@@ -190,6 +190,7 @@ static void place(struct rp_paginator *pg, struct rp_box *box, double y)
                   sizeof(*pg->placed));
     pg->placed[pg->n].box = box;
     pg->placed[pg->n].y = y;
+    pg->placed[pg->n].artifact = false;
     pg->n++;
     pg->y = y + box->height;
 }
@@ -201,8 +202,10 @@ static void repeat_table_header(struct rp_paginator *pg,
 
     if (table->omit_header_at_break)
         return;
-    for (i = 0; i < table->n_header; i++)
+    for (i = 0; i < table->n_header; i++) {
         place(pg, rp_box_ref(table->header[i]), pg->y);
+        pg->placed[pg->n - 1].artifact = true;
+    }
     pg->first_content = pg->n;
 }
 
@@ -228,8 +231,10 @@ static void close_table_on_page(struct rp_paginator *pg)
     t = last->table;
     if (!t || last->is_footer || t->omit_footer_at_break || !t->n_footer)
         return;
-    for (i = 0; i < t->n_footer; i++)
+    for (i = 0; i < t->n_footer; i++) {
         place(pg, rp_box_ref(t->footer[i]), pg->y);
+        pg->placed[pg->n - 1].artifact = true;
+    }
 }
 
 static enum rp_status paginator_add(struct rp_consumer *consumer,
@@ -283,6 +288,7 @@ static enum rp_status paginator_add(struct rp_consumer *consumer,
                          &first, &rest)) {
             first->positioned = box->positioned;
             box->positioned = NULL;
+            box->continued_by = rp_box_ref(rest);
             rp_box_unref(box);
             place(pg, first, pg->y + space);
             close_table_on_page(pg);

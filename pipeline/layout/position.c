@@ -121,6 +121,7 @@ static void flow_release(struct rp_flow *flow)
         free(m);
     }
     rp_item_list_release(&flow->pending_label);
+    rp_flow_struct_release(flow);
 }
 
 static bool has_deferred(const struct rp_item_list *items)
@@ -244,6 +245,7 @@ layout_content(struct rp_layout *layout, struct rp_fo_node *node,
     struct rp_positioned *outer = layout->positioned;
     double saved_ref_w = layout->ref_w, saved_ref_h = layout->ref_h;
     struct rp_flow sub;
+    const char *role;
     enum rp_status status;
 
     layout->positioned = NULL;
@@ -255,7 +257,12 @@ layout_content(struct rp_layout *layout, struct rp_fo_node *node,
     else
         rp_flow_init(&sub, layout, &content->base, -p->start_indent,
                      pl->fw + p->start_indent + p->end_indent);
+    role = rp_struct_block_role(p);
+    if (role)
+        rp_flow_struct_begin(&sub, role, p->alt_text);
     status = rp_flow_children(&sub, node, err);
+    if (role)
+        rp_flow_struct_end(&sub);
     flow_release(&sub);
     *nested = layout->positioned;
     layout->positioned = outer;

@@ -97,6 +97,8 @@ void rp_row_emit(const struct rp_row *row, double dx, double dy,
 {
     size_t i, first_border;
 
+    if (row->structure)
+        rp_struct_push(out, true, "TR", NULL, row->part);
     for (i = 0; i < row->n_bands; i++)
         push_area_rect(out, row->left + dx, dy + row->bands[i].top,
                        row->right - row->left, row->bands[i].height,
@@ -113,7 +115,13 @@ void rp_row_emit(const struct rp_row *row, double dx, double dy,
         double off = c->inset_top;
         if (slot > c->content_height)
             off += (slot - c->content_height) * c->display_align / 2.0;
+        if (row->structure)
+            rp_struct_push(out, true,
+                           row->part == RP_AREA_TR_HEADER ? "TH" : "TD", NULL,
+                           0);
         rp_emit_placed(c->content, c->n_content, dx, dy + c->top + off, out);
+        if (row->structure)
+            rp_struct_push(out, false, NULL, NULL, 0);
     }
     first_border = out->n;
     for (i = 0; i < row->n_cells; i++) {
@@ -127,6 +135,8 @@ void rp_row_emit(const struct rp_row *row, double dx, double dy,
     }
     if (!row->separate)
         rp_items_merge_rules(out, first_border);
+    if (row->structure)
+        rp_struct_push(out, false, NULL, NULL, 0);
 }
 
 /* How many of a cell's boxes fit in room, breaking only where allowed. */
@@ -224,6 +234,9 @@ bool rp_row_split(const struct rp_box *box, double avail, struct rp_box **first,
         *rest = row_part(box, cut, end);
         (*first)->keep_with_prev = box->keep_with_prev;
         (*first)->is_header = box->is_header;
+        /* Structure begun before the row, and ended after it. */
+        rp_item_list_append(&(*first)->items, &box->items, 0, 0);
+        (*rest)->struct_ends = box->struct_ends;
         /* What starts with the row starts with its first part. */
         for (m = box->ids; m; m = m->next)
             rp_box_add_id(*first, m->id, m->is_end);

@@ -88,6 +88,9 @@ enum rp_status rp_layout_run(struct rp_fo_doc *doc, PangoContext *pango_context,
     memset(&layout, 0, sizeof(layout));
     layout.doc = doc;
     layout.pango = pango_context;
+    layout.structure = sink->structure;
+    if (layout.structure)
+        layout.heading_ids = rp_struct_heading_ids(doc);
     layout.stats = stats;
     layout.font_heights = context_font_heights(pango_context);
     layout.first_page =
@@ -135,6 +138,8 @@ out:
     g_hash_table_destroy(layout.markers_last);
     g_hash_table_destroy(layout.carry_sequence);
     g_hash_table_destroy(layout.carry_document);
+    if (layout.heading_ids)
+        g_hash_table_unref(layout.heading_ids);
     if (layout.hyphen_dicts)
         g_hash_table_destroy(layout.hyphen_dicts);
     rp_positioned_free(layout.positioned);

@@ -154,6 +154,7 @@ static enum rp_status layout_sequence(struct rp_layout *layout,
     }
     rp_deco_unref(flow.deco);
     rp_item_list_release(&flow.pending_label);
+    rp_flow_struct_release(&flow);
     for (i = 0; i < pg.n; i++)
         rp_box_unref(pg.placed[i].box);
     free(pg.placed);

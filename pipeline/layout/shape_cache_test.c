@@ -91,7 +91,7 @@ static void lay_out(PangoContext *pango, const char *flow, struct texts *t)
         "<fo:region-body/></fo:simple-page-master></fo:layout-master-set>"
         "<fo:page-sequence master-reference='p'>"
         "<fo:flow flow-name='xsl-region-body'>");
-    struct rp_layout_sink sink = {capture, t};
+    struct rp_layout_sink sink = {capture, t, false};
     struct rp_layout_stats stats;
     struct rp_fo_doc *doc = NULL;
     struct rp_error err;

@@ -338,6 +338,13 @@ enum rp_status rp_spool_write(struct rp_spool *spool,
             put_u8(&spool->record, (uint8_t)from->rotation);
             break;
         case RP_AREA_GROUP_END:
+        case RP_AREA_STRUCT_END:
+            break;
+        case RP_AREA_STRUCT_BEGIN:
+            put_u8(&spool->record, (uint8_t)from->part);
+            put_u8(&spool->record, from->alt != NULL);
+            put_target(&spool->record, from->role);
+            put_target(&spool->record, from->alt);
             break;
         case RP_AREA_IMAGE:
             put_f64(&spool->record, from->w);
@@ -483,6 +490,7 @@ enum rp_status rp_spool_read(struct rp_spool *spool, struct rp_item_list *items,
             item.rotation = get_u8(&c) & 3;
             break;
         case RP_AREA_GROUP_END:
+        case RP_AREA_STRUCT_END:
             break;
         case RP_AREA_IMAGE:
             item.w = get_f64(&c);
@@ -495,6 +503,18 @@ enum rp_status rp_spool_read(struct rp_spool *spool, struct rp_item_list *items,
             item.clip = get_u8(&c);
             get(&c, &item.alt, sizeof(item.alt));
             break;
+        case RP_AREA_STRUCT_BEGIN: {
+            bool has_alt;
+            item.part = get_u8(&c);
+            has_alt = get_u8(&c);
+            n = get_u32(&c);
+            item.role = (const char *)c.p;
+            c.p += n + 1;
+            n = get_u32(&c);
+            item.alt = has_alt ? (const char *)c.p : NULL;
+            c.p += n + 1;
+            break;
+        }
         }
         rp_item_list_push(items, &item);
     }

@@ -44,6 +44,7 @@ static enum rp_status layout_static(struct rp_layout *layout,
     status = rp_flow_children(&flow, region->content, err);
     layout->markers_off--;
     rp_deco_unref(flow.deco);
+    rp_flow_struct_release(&flow);
     positioned = layout->positioned;
     layout->positioned = waiting;
     layout->page_w = saved[0];
@@ -182,6 +183,8 @@ enum rp_status rp_page_complete(struct rp_layout *layout,
     status = layout_statics(
         layout, d->regions, d->rotation % 2 ? d->height : d->width,
         d->rotation % 2 ? d->width : d->height, &statics, err);
+    if (layout->structure)
+        rp_struct_artifact(&statics, 0);
     /* Positioned areas go over or under the rest by z-index. */
     rp_page_stack(items, &statics);
     if (d->rotation)

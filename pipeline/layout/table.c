@@ -321,8 +321,10 @@ layout_cells(struct rp_flow *flow, const struct table_grid *grid,
         rp_stacker_init(&cl->content);
         rp_flow_init(&sub, flow->layout, &cl->content.base, cl->x + inset_l,
                      cl->w - inset_l - inset_r);
+        sub.plain_paragraphs = rp_struct_text_only(c);
         status = rp_flow_children(&sub, c, err);
         rp_deco_unref(sub.deco);
+        rp_flow_struct_release(&sub);
         for (k = 0; k < cl->content.n; k++)
             move_markers(&group->markers, &cl->content.placed[k].box->markers);
         move_markers(&group->markers, &sub.pending_markers);
@@ -805,6 +807,8 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
             return status;
         box = group_box(&t->group, &t->grid, &t->props, t->footer_above);
         box->is_footer = true;
+        box->row->structure = flow->layout->structure;
+        box->row->part = RP_AREA_TR_FOOTER;
         rp_array_grow((void **)&t->ctx->footer, &t->ctx->cap_footer,
                       t->ctx->n_footer + 1, sizeof(*t->ctx->footer));
         t->ctx->footer[t->ctx->n_footer++] = box;
@@ -818,6 +822,9 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
     if (status != RP_OK || spans_open(&t->spans))
         return status;
     box = group_box(&t->group, &t->grid, &t->props, t->above);
+    box->row->structure = flow->layout->structure;
+    if (t->group_is_header)
+        box->row->part = RP_AREA_TR_HEADER;
     if (t->group_is_header) {
         struct rp_table_ctx *ctx = t->ctx;
         box->is_header = true;
@@ -898,6 +905,7 @@ static enum rp_status table_flush(struct rp_flow *flow, struct table_state *t,
     for (i = 0; i < t->spans.n; i++)
         t->spans.rows_left[i] = 0;
     box = group_box(&t->group, &t->grid, &t->props, t->above);
+    box->row->structure = flow->layout->structure;
     return rp_flow_emit(flow, box, err);
 }
 

@@ -351,6 +351,7 @@ enum rp_status rp_layout_resolve_deferred(struct rp_layout *layout,
                 d->lines[i] = rp_box_ref(stacker.placed[i].box);
         }
         rp_deco_unref(flow.deco);
+        rp_flow_struct_release(&flow);
         rp_stacker_release(&stacker);
         if (layout->spool_failed)
             break;

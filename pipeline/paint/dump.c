@@ -41,6 +41,11 @@ void rp_paint_dump_page(FILE *out, const struct rp_area_page *page)
         /* What a positioned area holds is indented under it. */
         if (item->kind == RP_AREA_GROUP_END && depth > 0)
             depth--;
+        /* Structure is checked on the PDF (tests/e2e/tagged.t); the
+         * dump stays about geometry. */
+        if (item->kind == RP_AREA_STRUCT_BEGIN ||
+            item->kind == RP_AREA_STRUCT_END)
+            continue;
         if (item->kind != RP_AREA_DEFERRED)
             fprintf(out, "%*s", 2 + 2 * depth, "");
         switch (item->kind) {
@@ -99,6 +104,9 @@ void rp_paint_dump_page(FILE *out, const struct rp_area_page *page)
                 fprintf(out, " alt=\"%s\"", item->alt);
             fputc('\n', out);
             break;
+        case RP_AREA_STRUCT_BEGIN:
+        case RP_AREA_STRUCT_END:
+            break;
         case RP_AREA_DEFERRED:
             break;
         }
@@ -116,6 +124,6 @@ static enum rp_status dump_sink_page(void *ctx, const struct rp_area_page *page,
 
 struct rp_layout_sink rp_paint_dump_sink(FILE *out)
 {
-    struct rp_layout_sink sink = {dump_sink_page, out};
+    struct rp_layout_sink sink = {dump_sink_page, out, false};
     return sink;
 }

@@ -25,6 +25,8 @@ struct rp_pdf_info {
     const char *author; /* may be NULL */
     const char *subject;
     const char *keywords;
+    /* The document's language ("en", "en-US"), or NULL. */
+    const char *lang;
     /*
      * Creation date, Unix seconds.  Callers pass SOURCE_DATE_EPOCH when it
      * is set, so identical input gives byte-identical PDFs.

@@ -42,4 +42,54 @@ void rp_glyph_batch_flush(struct rp_glyph_batch *batch, cairo_t *cr);
  * (image.c). */
 void rp_paint_image(cairo_t *cr, const struct rp_area_item *item);
 
+/*
+ * Tagged PDF while painting (tags.c): the area tree's structure items as
+ * Cairo tags.  rp_tags_new begins the Document element on cr; glyphs
+ * waiting in batch are drawn before any tag.
+ */
+struct rp_tag_elem {
+    const char *role; /* static or g_intern_string */
+    char *alt;        /* Figure's alternative text, or NULL */
+    int continues;    /* the element this one continues, or -1 */
+    int parent;       /* its parent element, -1 for Document */
+    int ordinal;      /* among the parent's child elements, from 0 */
+    int children;     /* child elements so far */
+};
+struct rp_tags;
+struct rp_tags *rp_tags_new(cairo_t *cr, struct rp_glyph_batch *batch);
+void rp_tags_free(struct rp_tags *tags);
+/* A STRUCT_BEGIN or _END; span: a link comes inside this element. */
+void rp_tags_item(struct rp_tags *tags, const struct rp_area_item *item,
+                  bool span);
+/* Whether the element on top holds a link (its text goes in Spans). */
+void rp_tags_top_span(struct rp_tags *tags, bool span);
+/* Enters (true) or leaves an artifact: nothing inside is structure. */
+void rp_tags_artifact(struct rp_tags *tags, bool enter);
+bool rp_tags_in_artifact(const struct rp_tags *tags);
+/* Before a line of text: true when it was put in a Span, which
+ * rp_tags_text_end closes after it. */
+bool rp_tags_text_begin(struct rp_tags *tags);
+void rp_tags_text_end(struct rp_tags *tags);
+/* Before a link annotation (which Cairo makes a Link element). */
+void rp_tags_link(struct rp_tags *tags);
+/* Ends the open elements in Cairo (end of page); they go on later. */
+void rp_tags_suspend(struct rp_tags *tags);
+/* Ends everything, Document last. */
+void rp_tags_close(struct rp_tags *tags);
+/* The Cairo elements made, in Cairo's (depth-first) order. */
+const struct rp_tag_elem *rp_tags_elems(const struct rp_tags *tags, size_t *n);
+
+/*
+ * What Cairo 1.16 cannot write (tagged.c): appended to the finished PDF
+ * open in fp (path names it) as an incremental update: /Lang (lang may
+ * be NULL), /MarkInfo, /ViewerPreferences /DisplayDocTitle, each
+ * Figure's /Alt, each TH's /Scope, and every continuation merged into
+ * the element it continues; and the resources of image_pages (0-based
+ * page indexes) written again without the names Cairo repeats.
+ */
+enum rp_status rp_tagged_finish(FILE *fp, const char *path, const char *lang,
+                                const struct rp_tag_elem *elems, size_t n,
+                                const int *image_pages, size_t n_image_pages,
+                                struct rp_error *err) RP_MUST_CHECK;
+
 #endif

@@ -40,6 +40,12 @@ struct rp_painter {
     struct shape_batch shapes;
     struct rp_pdf_outline *outline;
     size_t n_outline;
+    struct rp_tags *tags; /* from the first page on */
+    char *lang;
+    /* Pages (0-based) that show an image: Cairo 1.16 names an image in
+     * the page's resources once per time it is drawn (tagged.c). */
+    GArray *image_pages;
+    bool page_has_image;
 };
 
 /* Cairo tag attributes quote strings with '; escape ' and \ inside. */
@@ -86,6 +92,8 @@ enum rp_status rp_paint_pdf_open(const char *path,
     p->author = dup_or_null(info->author);
     p->subject = dup_or_null(info->subject);
     p->keywords = dup_or_null(info->keywords);
+    p->lang = dup_or_null(info->lang);
+    p->image_pages = g_array_new(FALSE, FALSE, sizeof(int));
     p->dests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     *out = p;
     return RP_OK;
@@ -281,6 +289,8 @@ static void paint_item(struct rp_painter *p, const struct rp_area_item *item)
     case RP_AREA_DEFERRED:
     case RP_AREA_GROUP:
     case RP_AREA_GROUP_END:
+    case RP_AREA_STRUCT_BEGIN:
+    case RP_AREA_STRUCT_END:
         break;
     case RP_AREA_RECT:
         batch_shapes(p, SHAPES_FILL, &item->color, 0);
@@ -314,6 +324,7 @@ static void paint_item(struct rp_painter *p, const struct rp_area_item *item)
     case RP_AREA_IMAGE:
         flush_shapes(p);
         rp_paint_image(cr, item);
+        p->page_has_image = true;
         break;
     }
 }
@@ -345,12 +356,102 @@ static int layer_of(enum rp_area_kind kind)
     case RP_AREA_DEFERRED:
     case RP_AREA_GROUP:
     case RP_AREA_GROUP_END:
+    case RP_AREA_STRUCT_BEGIN:
+    case RP_AREA_STRUCT_END:
         break;
     }
     return 4;
 }
 
 #define N_LAYERS 5
+
+/*
+ * Which elements of items[from, to) a link comes inside (span[i - from]
+ * for the element begun at i; *top for the one open before from): their
+ * lines go in Spans, as Cairo marks text only in leaf elements.
+ */
+static void scan_links(const struct rp_area_item *items, size_t from, size_t to,
+                       bool *span, bool *top)
+{
+    size_t *stack = NULL, n = 0, cap = 0, i;
+    int artifact = 0;
+
+    for (i = from; i < to; i++) {
+        const struct rp_area_item *it = &items[i];
+        if (it->kind == RP_AREA_STRUCT_BEGIN) {
+            if (artifact || !strcmp(it->role, "Artifact")) {
+                artifact++;
+                continue;
+            }
+            /* A graphic's Figure in a paragraph is, like a link, an
+             * element beside the paragraph's text. */
+            if (!strcmp(it->role, "Figure")) {
+                if (n > 0)
+                    span[stack[n - 1] - from] = true;
+                else
+                    *top = true;
+            }
+            rp_array_grow((void **)&stack, &cap, n + 1, sizeof(*stack));
+            stack[n++] = i;
+        } else if (it->kind == RP_AREA_STRUCT_END) {
+            if (artifact)
+                artifact--;
+            else if (n > 0)
+                n--;
+        } else if (it->kind == RP_AREA_LINK && !artifact) {
+            if (n > 0)
+                span[stack[n - 1] - from] = true;
+            else
+                *top = true;
+        }
+    }
+    free(stack);
+}
+
+/* Text, graphics, links and structure, in reading order: a tag ends a
+ * batch. */
+static void paint_tagged(struct rp_painter *p, const struct rp_area_item *items,
+                         size_t from, size_t to)
+{
+    bool *span = rp_xcalloc(to - from, sizeof(*span));
+    bool top = false, in_span;
+    size_t i;
+
+    scan_links(items, from, to, span, &top);
+    rp_tags_top_span(p->tags, top);
+    for (i = from; i < to; i++) {
+        const struct rp_area_item *it = &items[i];
+        switch (it->kind) {
+        case RP_AREA_STRUCT_BEGIN:
+        case RP_AREA_STRUCT_END:
+            rp_tags_item(p->tags, it, span[i - from]);
+            break;
+        case RP_AREA_TEXT:
+        case RP_AREA_GLYPHS:
+            in_span = rp_tags_text_begin(p->tags);
+            paint_item(p, it);
+            if (in_span)
+                rp_tags_text_end(p->tags);
+            break;
+        case RP_AREA_IMAGE:
+            /* In its Figure (begun just before it). */
+            rp_glyph_batch_flush(&p->batch, p->cr);
+            paint_item(p, it);
+            break;
+        case RP_AREA_LINK:
+            rp_tags_link(p->tags);
+            paint_item(p, it);
+            break;
+        case RP_AREA_DEST:
+            paint_item(p, it);
+            break;
+        default:
+            break;
+        }
+    }
+    rp_glyph_batch_flush(&p->batch, p->cr);
+    free(span);
+}
 
 /* Items from up to to, holding no positioned area, layer by layer. */
 static void paint_layers(struct rp_painter *p, const struct rp_area_item *items,
@@ -361,7 +462,14 @@ static void paint_layers(struct rp_painter *p, const struct rp_area_item *items,
 
     if (from == to)
         return;
+    /* Backgrounds and rules are decoration, in no element. */
+    if (p->tags)
+        rp_tags_suspend(p->tags);
     for (layer = 0; layer < N_LAYERS; layer++) {
+        if (p->tags && layer == 2) {
+            paint_tagged(p, items, from, to);
+            break;
+        }
         for (i = from; i < to; i++) {
             if (layer_of(items[i].kind) == layer)
                 paint_item(p, &items[i]);
@@ -406,6 +514,9 @@ static void paint_range(struct rp_painter *p, const struct rp_area_item *items,
         }
         paint_layers(p, items, run, i);
         end = group_end(items, i, to);
+        /* A watermark under the content is no content. */
+        if (p->tags && items[i].z < 0)
+            rp_tags_artifact(p->tags, true);
         cairo_save(p->cr);
         if (items[i].clip) {
             cairo_rectangle(p->cr, items[i].x, items[i].y, items[i].w,
@@ -421,7 +532,10 @@ static void paint_range(struct rp_painter *p, const struct rp_area_item *items,
             cairo_transform(p->cr, &matrix);
         }
         paint_range(p, items, i + 1, end);
+        rp_glyph_batch_flush(&p->batch, p->cr);
         cairo_restore(p->cr);
+        if (p->tags && items[i].z < 0)
+            rp_tags_artifact(p->tags, false);
         i = end < to ? end + 1 : to;
         run = i;
     }
@@ -442,16 +556,25 @@ enum rp_status rp_paint_page(struct rp_painter *p,
         set_metadata(p);
         p->cr = cairo_create(p->surface);
         /*
-         * cairo 1.16 reserves a structure tree object as soon as a link
-         * is drawn but writes it only when there is structure: without a
-         * root element the PDF's xref points at a missing object.
+         * The Document element, always: cairo 1.16 reserves a structure
+         * tree object as soon as a link is drawn but writes it only when
+         * there is structure; without a root element the PDF's xref
+         * points at a missing object.
          */
-        cairo_tag_begin(p->cr, "Document", NULL);
+        p->tags = rp_tags_new(p->cr, &p->batch);
     } else {
         cairo_pdf_surface_set_size(p->surface, page->width, page->height);
     }
     paint_range(p, page->items, 0, page->n_items);
+    /* An element open at the foot of the page must not take in the next
+     * page's header: it goes on there as a continuation. */
+    rp_tags_suspend(p->tags);
     cairo_show_page(p->cr);
+    if (p->page_has_image) {
+        int index = p->pages;
+        g_array_append_val(p->image_pages, index);
+        p->page_has_image = false;
+    }
     p->pages++;
     s = cairo_status(p->cr);
     if (s != CAIRO_STATUS_SUCCESS)
@@ -528,12 +651,17 @@ static void painter_free(struct rp_painter *p)
     free(p->author);
     free(p->subject);
     free(p->keywords);
+    free(p->lang);
+    g_array_free(p->image_pages, TRUE);
+    rp_tags_free(p->tags);
     free(p);
 }
 
 enum rp_status rp_paint_pdf_close(struct rp_painter *p, struct rp_error *err)
 {
     enum rp_status status = RP_OK;
+    const struct rp_tag_elem *elems;
+    size_t n_elems;
     cairo_status_t s;
 
     if (!p->surface) {
@@ -543,7 +671,7 @@ enum rp_status rp_paint_pdf_close(struct rp_painter *p, struct rp_error *err)
         goto out;
     }
     write_outline(p);
-    cairo_tag_end(p->cr, "Document");
+    rp_tags_close(p->tags);
     cairo_destroy(p->cr);
     p->cr = NULL;
     cairo_surface_finish(p->surface);
@@ -552,7 +680,12 @@ enum rp_status rp_paint_pdf_close(struct rp_painter *p, struct rp_error *err)
         status = cairo_failed(p, s, err);
         goto out;
     }
-    status = rp_outfile_commit(&p->file, err);
+    elems = rp_tags_elems(p->tags, &n_elems);
+    status = rp_tagged_finish(
+        p->file.fp, p->file.tmp_path, p->lang, elems, n_elems,
+        (const int *)(void *)p->image_pages->data, p->image_pages->len, err);
+    if (status == RP_OK)
+        status = rp_outfile_commit(&p->file, err);
 out:
     rp_outfile_abort(&p->file);
     painter_free(p);
@@ -584,6 +717,6 @@ static enum rp_status paint_sink_page(void *ctx,
 
 struct rp_layout_sink rp_paint_sink(struct rp_painter *painter)
 {
-    struct rp_layout_sink sink = {paint_sink_page, painter};
+    struct rp_layout_sink sink = {paint_sink_page, painter, true};
     return sink;
 }

@@ -147,6 +147,22 @@ static PangoContext *process_context(void)
     return context;
 }
 
+/* The language of fo:root (xml:lang, or language and country), for the
+ * PDF's /Lang: "en-US", "de"; NULL when it has none. */
+static const char *document_language(struct rp_fo_doc *doc, char *out,
+                                     size_t size)
+{
+    const struct rp_fo_props *p = &rp_fo_doc_root(doc)->props;
+
+    if (!p->language)
+        return NULL;
+    if (p->country)
+        snprintf(out, size, "%s-%s", p->language, p->country);
+    else
+        snprintf(out, size, "%s", p->language);
+    return out;
+}
+
 /* Lays out and paints doc, which it frees. */
 static enum rp_status render(struct rp_fo_doc *doc, const char *pdf_path,
                              const struct rp_render_options *opt,
@@ -158,6 +174,7 @@ static enum rp_status render(struct rp_fo_doc *doc, const char *pdf_path,
     struct rp_outfile dump = {0};
     struct rp_layout_stats stats;
     struct rp_pdf_info info = {0};
+    char lang[64];
     struct tee_sink tee = {0};
     struct rp_layout_sink sink;
     PangoContext *pango;
@@ -172,6 +189,7 @@ static enum rp_status render(struct rp_fo_doc *doc, const char *pdf_path,
     info.subject = rp_fo_doc_metadata(doc)->subject;
     info.keywords = rp_fo_doc_metadata(doc)->keywords;
     info.created = opt->created;
+    info.lang = document_language(doc, lang, sizeof(lang));
     status = rp_paint_pdf_open(pdf_path, &info, &painter, err);
     if (status != RP_OK)
         goto out;
@@ -184,6 +202,7 @@ static enum rp_status render(struct rp_fo_doc *doc, const char *pdf_path,
     }
     tee.pdf = rp_paint_sink(painter);
     sink.page_done = tee_page;
+    sink.structure = true;
     sink.ctx = &tee;
     pango = process_context();
     status = rp_layout_run(doc, pango, &sink, &stats, err);

@@ -7,7 +7,7 @@
 # one image object; bad images and refused references give one warning
 # each and a placeholder, and the document renders.
 . "$(dirname "$0")/lib.sh"
-plan 39
+plan 42
 
 img="$WORK/img"
 mkdir -p "$img"
@@ -77,6 +77,16 @@ ok $? "the JPEG is embedded as DCT, not re-encoded"
 pdftotext "$WORK/g.pdf" - | grep -q "Tickets per month" &&
     pdftotext "$WORK/g.pdf" - | grep -q "Inline chart"
 ok $? "the SVGs' text is text in the PDF"
+# Tagged PDF: each graphic is a Figure, with its fox:alt-text as /Alt.
+figures=$(pdfinfo -struct-text "$WORK/g.pdf" | grep -c '^ *Figure')
+n_graphics=$(grep -c '<fo:external-graphic\|<fo:instream-foreign-object' tests/e2e/fo/graphics.fo)
+is "$figures" "$n_graphics" "every graphic is a Figure of the structure tree ($n_graphics)"
+qpdf --qdf --object-streams=disable "$WORK/g.pdf" "$WORK/g-qdf.pdf"
+grep -a -q '/Alt (Red logo)' "$WORK/g-qdf.pdf"
+ok $? "a graphic's fox:alt-text is its Figure's /Alt"
+pdfinfo -struct-text "$WORK/g.pdf" | grep -q 'Figure'
+qpdf --check "$WORK/g.pdf" >/dev/null 2>&1
+ok $? "qpdf --check passes on the tagged PDF with graphics"
 
 # A logo on each of 20 pages: one image object.
 {

@@ -1,0 +1,159 @@
+#!/bin/sh
+# Tagged PDF: the structure tree from the FO in reading order (headings,
+# paragraphs, a list, a table with header cells, a link, a figure with
+# alternative text), header, footer and watermark left out as artifacts,
+# the language and the window title; a long paragraph and a table that
+# run over pages stay one element each, the repeated header read once.
+. "$(dirname "$0")/lib.sh"
+plan 27
+
+# The structure as a screen reader meets it: one line per element,
+# indented by depth, with its text; TH cells say their scope.
+reading() {
+    pdfinfo -struct-text "$1" | awk '
+        /^ *"/ { sub(/^ */, ""); gsub(/"/, ""); text = text (text ? " " : "") $0; next }
+        /^ *\/Scope/ { next }
+        /^ *Object [0-9]+ 0$/ { next }
+        { if (line) print line (text ? ": " text : ""); text = "";
+          line = $0; sub(/ \((block|inline)\)/, "", line); sub(/:$/, "", line) }
+        END { if (line) print line (text ? ": " text : "") }'
+}
+
+fo=tests/e2e/fo/tagged.fo
+"$REPORTPIPE" render -q "$fo" "$WORK/t.pdf"
+ok $? "the tagged sample renders"
+qpdf --check "$WORK/t.pdf" >/dev/null 2>&1
+ok $? "qpdf --check passes"
+reading "$WORK/t.pdf" >"$WORK/t.txt"
+cat >"$WORK/want.txt" <<'TREE'
+Document
+  H1: Annual review
+  P: First paragraph of the review.
+  P
+    Span: See the portal for more.
+    Link
+  L
+    LI
+      Lbl: 1.
+      LBody
+        P: First point
+    LI
+      Lbl: 2.
+      LBody
+        P: Second point
+  Figure
+    P: Chart
+  H1: Support
+  P: Tickets by priority.
+  Table
+    THead
+      TR
+        TH: Priority
+        TH: Count
+    TBody
+      TR
+        TD: High
+        TD: 3
+      TR
+        TD: Low
+        TD: 12
+  P: Closing paragraph.
+TREE
+diff -u "$WORK/want.txt" "$WORK/t.txt" >"$WORK/diff.txt"
+ok $? "the structure tree, in reading order" || cat "$WORK/diff.txt" >&2
+pdfinfo -struct-text "$WORK/t.pdf" | grep -c "/Scope /Column" >"$WORK/n"
+is "$(cat "$WORK/n")" 2 "both header cells have Scope Column"
+grep -q "Running header" "$WORK/t.txt"
+ok $((! $?)) "the running header is no structure (an artifact)"
+grep -q "Footer page" "$WORK/t.txt"
+ok $((! $?)) "the footer is no structure"
+grep -q "DRAFT" "$WORK/t.txt"
+ok $((! $?)) "the watermark is no structure"
+pdftotext "$WORK/t.pdf" - | grep -q "Running header"
+ok $? "the running header is still on the page"
+qpdf --qdf --object-streams=disable "$WORK/t.pdf" "$WORK/q.pdf" 2>/dev/null
+grep -aq "/Lang (en-GB)" "$WORK/q.pdf"
+ok $? "/Lang from xml:lang on fo:root"
+grep -aq "/DisplayDocTitle true" "$WORK/q.pdf"
+ok $? "the title shows in the window title"
+grep -aq "/Marked true" "$WORK/q.pdf"
+ok $? "/MarkInfo says marked"
+grep -aq "/Alt (Bar chart of tickets by month)" "$WORK/q.pdf"
+ok $? "the figure has its fox:alt-text as /Alt"
+grep -aq "/Title (Tagged sample)" "$WORK/q.pdf"
+ok $? "the title from the XMP"
+
+# Over pages: a paragraph and a table broken across pages, with a
+# repeated header and footer.
+{
+    cat <<'HEAD'
+<?xml version="1.0"?>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" language="de" country="DE" font-family="DejaVu Sans" font-size="10pt">
+<fo:layout-master-set><fo:simple-page-master master-name="A5" page-width="148mm" page-height="210mm" margin="15mm"><fo:region-body margin-top="12mm"/><fo:region-before extent="10mm"/></fo:simple-page-master></fo:layout-master-set>
+<fo:page-sequence master-reference="A5">
+<fo:static-content flow-name="xsl-region-before"><fo:block>Running header text</fo:block></fo:static-content>
+<fo:flow flow-name="xsl-region-body"><fo:block>
+HEAD
+    i=0; while [ $i -lt 60 ]; do echo "Long paragraph words that go on and on across the page break."; i=$((i + 1)); done
+    cat <<'TABLE'
+</fo:block><fo:table table-layout="fixed" width="100%"><fo:table-column column-width="60%"/><fo:table-column column-width="40%"/>
+<fo:table-header><fo:table-row><fo:table-cell><fo:block>Name</fo:block></fo:table-cell><fo:table-cell><fo:block>Value</fo:block></fo:table-cell></fo:table-row></fo:table-header>
+<fo:table-footer><fo:table-row><fo:table-cell><fo:block>Foot</fo:block></fo:table-cell><fo:table-cell><fo:block>sum</fo:block></fo:table-cell></fo:table-row></fo:table-footer>
+<fo:table-body>
+TABLE
+    i=1; while [ $i -le 90 ]; do
+        echo "<fo:table-row><fo:table-cell><fo:block>Row $i</fo:block></fo:table-cell><fo:table-cell><fo:block>$((i * 3))</fo:block></fo:table-cell></fo:table-row>"
+        i=$((i + 1))
+    done
+    echo '</fo:table-body></fo:table><fo:block>End.</fo:block></fo:flow></fo:page-sequence></fo:root>'
+} >"$WORK/long.fo"
+"$REPORTPIPE" render -q "$WORK/long.fo" "$WORK/long.pdf"
+ok $? "a table over several pages renders"
+qpdf --check "$WORK/long.pdf" >/dev/null 2>&1
+ok $? "qpdf --check passes"
+reading "$WORK/long.pdf" >"$WORK/long.txt"
+is "$(grep -c '^  [A-Za-z]' "$WORK/long.txt")" 3 "one paragraph, one table, one paragraph at the top"
+is "$(grep -c '^    [A-Za-z]' "$WORK/long.txt")" 3 "the table has THead, TBody and TFoot, once each"
+is "$(grep -c '^      TR' "$WORK/long.txt")" 92 "every row once: 90 in the body, the header and the footer"
+is "$(grep -c 'TH: Name$' "$WORK/long.txt")" 1 "the repeated header is read once"
+grep -q "Running header" "$WORK/long.txt"
+ok $((! $?)) "the running header on every page is no structure"
+is "$(grep -c 'Long paragraph' "$WORK/long.txt")" 1 "the paragraph over the page break is one P"
+qpdf --qdf --object-streams=disable "$WORK/long.pdf" "$WORK/lq.pdf" 2>/dev/null
+grep -aq "/Lang (de-DE)" "$WORK/lq.pdf"
+ok $? "/Lang from language and country"
+
+# The sample annual review, read as a screen reader meets it: its title
+# and section headings in order, tables with header cells, no DRAFT
+# watermark, running header or page footer.
+"$REPORTPIPE" snapshot -q --output "$WORK/out" -o "$WORK/s.xml" ACC-1001 >/dev/null &&
+    "$REPORTPIPE" review -q "$WORK/s.xml" "$WORK/r.pdf"
+ok $? "the sample review renders"
+reading "$WORK/r.pdf" >"$WORK/r.txt"
+grep -E '^ *H[1-6]' "$WORK/r.txt" >"$WORK/h.txt"
+cat >"$WORK/want-h.txt" <<'HEADINGS'
+  H1: Annual Customer Review
+  H2: Executive summary
+  H2: Key contacts
+  H2: Open opportunities
+  H2: Support summary
+  H2: SLA by priority
+  H2: Monthly ticket volume
+  H2: Open tickets at the end of the period
+  H2: Escalations
+  H2: Milestones
+  H2: Risks
+  H2: Account team
+  H2: Plan for next year
+  H2: Feedback from our meetings
+  H2: Ticket log
+HEADINGS
+diff -u "$WORK/want-h.txt" "$WORK/h.txt" >&2
+ok $? "the review's headings, in reading order"
+sed -n '/H2: Key contacts/,/TBody/p' "$WORK/r.txt" | grep -c 'TH: ' >"$WORK/n"
+is "$(cat "$WORK/n")" 5 "the contacts table has its five header cells"
+grep -qi 'draft\|page [0-9]* of' "$WORK/r.txt"
+ok $((! $?)) "watermark and page footer are no structure"
+qpdf --check "$WORK/r.pdf" >/dev/null 2>&1
+ok $? "qpdf --check passes on the review"
+finish
