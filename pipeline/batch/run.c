@@ -94,16 +94,46 @@ static enum rp_status key_prefix(const struct rp_batch_options *o,
     return status;
 }
 
-/* A document's key: the prefix, its kind and the hash of its data. */
-static void key_of(const char *prefix, const char *kind, const char *data_hash,
-                   char out[RP_SHA256_HEX_SIZE])
+/* Where an account's logo may be, under the input folder (the review
+ * template's convention: docs/data-contract.md). */
+static const char *const logo_extensions[] = {"png", "jpg", "jpeg", "svg"};
+
+/*
+ * A document's key: the prefix, its kind, the hash of its data and, for
+ * an account's review, its logo's bytes (input/logos/ID.png|jpg|jpeg|
+ * svg): an image the review shows from beside the exports, read only
+ * when the review is rendered.
+ */
+static enum rp_status key_of(const struct rp_batch_options *o,
+                             const char *prefix, const char *kind,
+                             const char *data_hash, const char *account_id,
+                             char out[RP_SHA256_HEX_SIZE], struct rp_error *err)
 {
     struct rp_sha256 *h = rp_sha256_begin();
+    enum rp_status status = RP_OK;
+    size_t i;
 
     rp_sha256_add_str(h, prefix);
     rp_sha256_add_str(h, kind);
     rp_sha256_add_str(h, data_hash);
+    for (i = 0; account_id &&
+                i < sizeof(logo_extensions) / sizeof(logo_extensions[0]) &&
+                status == RP_OK;
+         i++) {
+        char name[300];
+        char *path;
+
+        snprintf(name, sizeof(name), "logos/%s.%s", account_id,
+                 logo_extensions[i]);
+        path = rp_batch_path(o->input, name);
+        if (access(path, F_OK) == 0) {
+            rp_sha256_add_str(h, name);
+            status = rp_sha256_add_file(h, path, err);
+        }
+        free(path);
+    }
     rp_sha256_end(h, out);
+    return status;
 }
 
 /* What decides whether anything needs doing: the documents' prefix, every
@@ -341,7 +371,9 @@ static enum rp_status do_review(struct run *r, const struct rp_batch_job *job,
     status = rp_batch_reduced_hash(doc, data_hash, err);
     if (status != RP_OK)
         goto out;
-    key_of(r->prefix, "review", data_hash, key);
+    status = key_of(r->o, r->prefix, "review", data_hash, a->id, key, err);
+    if (status != RP_OK)
+        goto out;
     snprintf(document, sizeof(document), "reviews/%s.pdf", a->id);
     snprintf(label, sizeof(label), "review-%s", a->id);
     status = make_document(r, r->review, doc, params, NULL, key, label,
@@ -524,7 +556,11 @@ static enum rp_status make_report(struct run *r, struct rp_dataset *data)
         failed_record(r, REPORT_NAME, &out.err);
         goto out;
     }
-    key_of(r->prefix, "status-report", data_hash, key);
+    if (key_of(o, r->prefix, "status-report", data_hash, NULL, key, &out.err) !=
+        RP_OK) {
+        failed_record(r, REPORT_NAME, &out.err);
+        goto out;
+    }
     rp_merge_free(r->merged);
     r->merged = NULL;
     rp_dataset_release(data);

@@ -3,7 +3,7 @@
 # workers, only what changed rebuilt, a killed run that costs nothing, one
 # run at a time per output folder, and run-summary.json saying how it went.
 . "$(dirname "$0")/lib.sh"
-plan 48
+plan 51
 
 in="$WORK/in"
 cp -R input "$in"
@@ -90,6 +90,20 @@ results "$out/run-summary.json" built >"$WORK/built"
 is "$(grep '^reviews/' "$WORK/built")" "reviews/$acc.pdf" \
     "only the review of the ticket's account is made again, not those whose rows moved"
 contains "$WORK/built" "status-report.pdf" "and the status report"
+
+# ---- a logo beside the exports (input/logos/ID.png) is part of that
+# account's review: changing it makes that review again, and only it
+mkdir -p "$in/logos"
+mkdir -p "$WORK/img" && tests/e2e/make-images.pl "$WORK/img" >/dev/null
+cp "$WORK/img/red.png" "$in/logos/ACC-1002.png"
+"$REPORTPIPE" run --input "$in" --output "$out" --state "$state" 2>"$WORK/log"
+is $? 0 "the run after a logo was added exits 0"
+is "$(results "$out/run-summary.json" built)" "reviews/ACC-1002.pdf" \
+    "only the review of the logo's account is made again"
+cp "$WORK/img/blue-144dpi.png" "$in/logos/ACC-1002.png"
+"$REPORTPIPE" run -q --input "$in" --output "$out" --state "$state" 2>/dev/null
+is "$(results "$out/run-summary.json" built)" "reviews/ACC-1002.pdf" \
+    "and again when the logo changes"
 
 # ---- --force makes everything again
 "$REPORTPIPE" run -q --force --input "$in" --output "$out" --state "$state" 2>/dev/null
