@@ -92,4 +92,12 @@ enum rp_status rp_tagged_finish(FILE *fp, const char *path, const char *lang,
                                 const int *image_pages, size_t n_image_pages,
                                 struct rp_error *err) RP_MUST_CHECK;
 
+/*
+ * Writes the PDF data[0 .. len) (as Cairo and rp_tagged_finish() wrote
+ * it) to out with its small objects in object streams (pack.c).  False
+ * when it is not such a PDF or out could not be written: the caller keeps
+ * data as it is.
+ */
+bool rp_pdf_pack(const char *data, size_t len, FILE *out);
+
 #endif

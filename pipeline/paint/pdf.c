@@ -5,6 +5,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include <cairo-pdf.h>
@@ -657,11 +659,43 @@ static void painter_free(struct rp_painter *p)
     free(p);
 }
 
+/*
+ * The finished PDF again, small objects in object streams (pack.c),
+ * through a second temporary renamed into place.  *done false: nothing
+ * was committed, and the PDF as written is to be.
+ */
+static enum rp_status pack(struct rp_painter *p, bool *done,
+                           struct rp_error *err)
+{
+    struct rp_outfile packed = {0};
+    struct rp_error ignored;
+    enum rp_status status = RP_OK;
+    struct stat st;
+    void *map = MAP_FAILED;
+    int fd = fileno(p->file.fp);
+
+    *done = false;
+    rp_error_init(&ignored);
+    if (fflush(p->file.fp) == 0 && fstat(fd, &st) == 0 && st.st_size > 0)
+        map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (map == MAP_FAILED)
+        return RP_OK;
+    if (rp_outfile_open(&packed, p->file.path, &ignored) == RP_OK &&
+        rp_pdf_pack(map, (size_t)st.st_size, packed.fp)) {
+        *done = true;
+        status = rp_outfile_commit(&packed, err);
+    }
+    munmap(map, (size_t)st.st_size);
+    rp_outfile_abort(&packed);
+    return status;
+}
+
 enum rp_status rp_paint_pdf_close(struct rp_painter *p, struct rp_error *err)
 {
     enum rp_status status = RP_OK;
     const struct rp_tag_elem *elems;
     size_t n_elems;
+    bool packed = false;
     cairo_status_t s;
 
     if (!p->surface) {
@@ -685,6 +719,8 @@ enum rp_status rp_paint_pdf_close(struct rp_painter *p, struct rp_error *err)
         p->file.fp, p->file.tmp_path, p->lang, elems, n_elems,
         (const int *)(void *)p->image_pages->data, p->image_pages->len, err);
     if (status == RP_OK)
+        status = pack(p, &packed, err);
+    if (status == RP_OK && !packed)
         status = rp_outfile_commit(&p->file, err);
 out:
     rp_outfile_abort(&p->file);

@@ -5,7 +5,7 @@
 # the language and the window title; a long paragraph and a table that
 # run over pages stay one element each, the repeated header read once.
 . "$(dirname "$0")/lib.sh"
-plan 27
+plan 28
 
 # The structure as a screen reader meets it: one line per element,
 # indented by depth, with its text; TH cells say their scope.
@@ -111,6 +111,11 @@ TABLE
 ok $? "a table over several pages renders"
 qpdf --check "$WORK/long.pdf" >/dev/null 2>&1
 ok $? "qpdf --check passes"
+# The structure elements (several per table row) are packed in compressed
+# object streams (pipeline/paint/pack.c), not one uncompressed object each.
+elems=$(qpdf --show-xref "$WORK/long.pdf" | grep -c '; stream = ')
+[ "$elems" -gt 270 ]
+ok $? "the structure's objects are in object streams ($elems)"
 reading "$WORK/long.pdf" >"$WORK/long.txt"
 is "$(grep -c '^  [A-Za-z]' "$WORK/long.txt")" 3 "one paragraph, one table, one paragraph at the top"
 is "$(grep -c '^    [A-Za-z]' "$WORK/long.txt")" 3 "the table has THead, TBody and TFoot, once each"

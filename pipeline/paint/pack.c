@@ -1,0 +1,430 @@
+/*
+ * The finished PDF written again with its small objects in compressed
+ * object streams (PDF 1.5, §7.5.7) and a cross-reference stream.
+ *
+ * Why: Cairo 1.16 writes every structure element of a tagged PDF as an
+ * uncompressed object of its own, about a hundred bytes each, and a
+ * ticket log has six per row: a 15-page review went from 96 KB untagged
+ * to 506 KB.  In an object stream they deflate to a few bytes each.
+ * qpdf can do this too, but it parses every object and took several times
+ * the rendering of a long table; here each object is copied as bytes:
+ * the objects that hold no stream go into object streams, the rest
+ * (content, images, fonts) are copied as they are.
+ *
+ * Only the PDF Cairo and tagged.c wrote is read: classic cross-reference
+ * tables, chained by /Prev.  Anything else is left as it is (the caller
+ * keeps the file unpacked), never guessed at.
+ */
+#include "paint_internal.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+#include <zlib.h>
+
+#include "common/mem.h"
+
+/* Objects per object stream: big enough to deflate well, small enough
+ * that a reader decompresses little to reach one. */
+#define PER_STREAM 200
+
+struct obj {
+    size_t at;      /* offset of "N G obj" in the input; 0: none */
+    size_t end;     /* just past its "endobj" */
+    int gen;        /* generation */
+    bool packed;    /* goes into an object stream */
+    size_t new_at;  /* offset in the output (not packed) */
+    int stream_num; /* object stream it is in (packed) */
+    int index;      /* its index there */
+};
+
+struct pdf {
+    const char *d;
+    size_t len;
+    struct obj *objs;
+    int size; /* /Size: object numbers 0 .. size - 1 */
+    size_t *bounds;
+    size_t n_bounds, cap_bounds;
+    char trailer_root[64], trailer_info[64];
+};
+
+static const char *find(const char *hay, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    const char *p = hay, *end = hay + n;
+
+    while (p + k <= end) {
+        p = memchr(p, needle[0], (size_t)(end - p));
+        if (!p || p + k > end)
+            return NULL;
+        if (memcmp(p, needle, k) == 0)
+            return p;
+        p++;
+    }
+    return NULL;
+}
+
+static void add_bound(struct pdf *pdf, size_t at)
+{
+    rp_array_grow((void **)&pdf->bounds, &pdf->cap_bounds, pdf->n_bounds + 1,
+                  sizeof(*pdf->bounds));
+    pdf->bounds[pdf->n_bounds++] = at;
+}
+
+/* "/Key N G R" in the trailer dictionary [t, e): copied into out. */
+static void trailer_ref(const char *t, const char *e, const char *key,
+                        char *out, size_t cap)
+{
+    const char *k = find(t, (size_t)(e - t), key), *r;
+    size_t n;
+
+    if (!k || out[0])
+        return;
+    k += strlen(key);
+    r = memchr(k, 'R', (size_t)(e - k));
+    if (!r)
+        return;
+    n = (size_t)(r + 1 - k);
+    if (n >= cap)
+        return;
+    memcpy(out, k, n);
+    out[n] = '\0';
+}
+
+static long long number_after(const char *t, const char *e, const char *key)
+{
+    const char *k = find(t, (size_t)(e - t), key);
+
+    return k ? strtoll(k + strlen(key), NULL, 10) : -1;
+}
+
+static int by_offset(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+    return (x > y) - (x < y);
+}
+
+/* Reads one xref table at off and its trailer; *prev is /Prev or -1. */
+static bool read_section(struct pdf *pdf, size_t off, long long *prev)
+{
+    const char *p = pdf->d + off, *end = pdf->d + pdf->len, *t, *te;
+
+    if (off + 5 > pdf->len || memcmp(p, "xref", 4) != 0)
+        return false;
+    add_bound(pdf, off);
+    p += 4;
+    for (;;) {
+        char *q;
+        long start, count, i;
+
+        while (p < end && (*p == '\r' || *p == '\n' || *p == ' '))
+            p++;
+        if (p >= end)
+            return false;
+        if (*p == 't')
+            break;
+        start = strtol(p, &q, 10);
+        count = strtol(q, &q, 10);
+        if (q == p || start < 0 || count < 0 || start + count > pdf->size)
+            return false;
+        p = q;
+        while (p < end && (*p == '\r' || *p == '\n' || *p == ' '))
+            p++;
+        if ((size_t)(end - p) < (size_t)count * 20)
+            return false;
+        for (i = 0; i < count; i++, p += 20) {
+            struct obj *o = &pdf->objs[start + i];
+            size_t at = (size_t)strtoull(p, NULL, 10);
+
+            if (p[17] != 'n')
+                continue;
+            add_bound(pdf, at);
+            if (!o->at) { /* the newest section is read first */
+                o->at = at;
+                o->gen = (int)strtol(p + 11, NULL, 10);
+            }
+        }
+    }
+    t = p;
+    te = find(t, (size_t)(end - t), "startxref");
+    if (!te || memcmp(t, "trailer", 7) != 0)
+        return false;
+    trailer_ref(t, te, "/Root", pdf->trailer_root, sizeof(pdf->trailer_root));
+    trailer_ref(t, te, "/Info", pdf->trailer_info, sizeof(pdf->trailer_info));
+    if (find(t, (size_t)(te - t), "/Encrypt"))
+        return false;
+    *prev = number_after(t, te, "/Prev");
+    return true;
+}
+
+/* The objects' extents and which can be packed. */
+static bool read_pdf(struct pdf *pdf)
+{
+    const char *sx = NULL, *p;
+    long long off, size;
+    size_t i;
+    int n;
+
+    /* The last startxref, within the file's tail. */
+    for (p = pdf->d + (pdf->len > 1024 ? pdf->len - 1024 : 0);
+         (p = find(p, (size_t)(pdf->d + pdf->len - p), "startxref")); p++)
+        sx = p;
+    if (!sx)
+        return false;
+    off = strtoll(sx + 9, NULL, 10);
+    if (off <= 0 || (size_t)off >= pdf->len)
+        return false;
+    {
+        const char *t = find(pdf->d + off, pdf->len - (size_t)off, "trailer");
+        const char *te =
+            t ? find(t, pdf->len - (size_t)(t - pdf->d), "startxref") : NULL;
+        size = te ? number_after(t, te, "/Size") : -1;
+    }
+    if (size <= 1 || size > 10000000)
+        return false;
+    pdf->size = (int)size;
+    pdf->objs = rp_xcalloc((size_t)size, sizeof(*pdf->objs));
+    for (n = 0; off > 0 && n < 64; n++) {
+        long long prev;
+
+        if ((size_t)off >= pdf->len || !read_section(pdf, (size_t)off, &prev))
+            return false;
+        off = prev;
+    }
+    if (off > 0 || !pdf->trailer_root[0])
+        return false;
+    add_bound(pdf, pdf->len);
+    qsort(pdf->bounds, pdf->n_bounds, sizeof(*pdf->bounds), by_offset);
+    for (i = 1; i < (size_t)pdf->size; i++) {
+        struct obj *o = &pdf->objs[i];
+        size_t *next, region;
+        const char *e, *body;
+
+        if (!o->at)
+            continue;
+        next = bsearch(&o->at, pdf->bounds, pdf->n_bounds, sizeof(size_t),
+                       by_offset);
+        if (!next || next + 1 >= pdf->bounds + pdf->n_bounds)
+            return false;
+        region = next[1] - o->at;
+        /* The last "endobj" of the region ends the object. */
+        for (e = pdf->d + o->at + region - 6; e > pdf->d + o->at; e--) {
+            if (memcmp(e, "endobj", 6) == 0)
+                break;
+        }
+        body = find(pdf->d + o->at, region, "obj");
+        if (e <= pdf->d + o->at || !body || body > e)
+            return false;
+        o->end = (size_t)(e + 6 - pdf->d);
+        o->packed = o->gen == 0 && !find(body, (size_t)(e - body), "stream") &&
+                    (size_t)(e - body) < 65536;
+    }
+    return true;
+}
+
+/* The object's value: between "obj" and "endobj", spaces trimmed. */
+static void body_of(const struct pdf *pdf, const struct obj *o, const char **b,
+                    size_t *n)
+{
+    const char *s = find(pdf->d + o->at, o->end - o->at, "obj") + 3;
+    const char *e = pdf->d + o->end - 6;
+
+    while (s < e && (*s == ' ' || *s == '\r' || *s == '\n'))
+        s++;
+    while (e > s && (e[-1] == ' ' || e[-1] == '\r' || e[-1] == '\n'))
+        e--;
+    *b = s;
+    *n = (size_t)(e - s);
+}
+
+static bool deflate_buf(const void *in, size_t n, unsigned char **out,
+                        size_t *out_n)
+{
+    uLongf cap = compressBound((uLong)n);
+
+    *out = rp_xmalloc(cap);
+    if (compress2(*out, &cap, in, (uLong)n, Z_DEFAULT_COMPRESSION) != Z_OK) {
+        free(*out);
+        return false;
+    }
+    *out_n = cap;
+    return true;
+}
+
+struct writer {
+    FILE *fp;
+    size_t at;
+    bool ok;
+};
+
+static void put(struct writer *w, const void *p, size_t n)
+{
+    if (w->ok && fwrite(p, 1, n, w->fp) != n)
+        w->ok = false;
+    w->at += n;
+}
+
+static void putf(struct writer *w, const char *fmt, ...) RP_PRINTF(2, 3);
+static void putf(struct writer *w, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= sizeof(buf)) {
+        w->ok = false;
+        return;
+    }
+    put(w, buf, (size_t)n);
+}
+
+/* One object stream of the packed objects from[0 .. n). */
+static bool write_stream(struct writer *w, struct pdf *pdf, int num,
+                         const int *from, int n)
+{
+    GString *head = g_string_new(NULL), *bodies = g_string_new(NULL);
+    unsigned char *z = NULL;
+    size_t zn = 0;
+    int i;
+    bool ok;
+
+    for (i = 0; i < n; i++) {
+        struct obj *o = &pdf->objs[from[i]];
+        const char *b;
+        size_t len;
+
+        body_of(pdf, o, &b, &len);
+        g_string_append_printf(head, "%d %zu ", from[i], bodies->len);
+        g_string_append_len(bodies, b, (gssize)len);
+        g_string_append_c(bodies, '\n');
+        o->stream_num = num;
+        o->index = i;
+    }
+    g_string_append_c(head, '\n');
+    g_string_append_len(head, bodies->str, (gssize)bodies->len);
+    ok = deflate_buf(head->str, head->len, &z, &zn);
+    if (ok) {
+        putf(w,
+             "%d 0 obj\n<< /Type /ObjStm /N %d /First %zu /Filter "
+             "/FlateDecode /Length %zu >>\nstream\n",
+             num, n, head->len - bodies->len, zn);
+        put(w, z, zn);
+        put(w, "\nendstream\nendobj\n", 18);
+    }
+    free(z);
+    g_string_free(head, TRUE);
+    g_string_free(bodies, TRUE);
+    return ok;
+}
+
+static void be(unsigned char *p, uint64_t v, int bytes)
+{
+    int i;
+
+    for (i = bytes - 1; i >= 0; i--, v >>= 8)
+        p[i] = (unsigned char)(v & 0xff);
+}
+
+static bool write_pdf(struct writer *w, struct pdf *pdf)
+{
+    int *packed = rp_xcalloc((size_t)pdf->size, sizeof(*packed));
+    int n_packed = 0, n_streams, total, i;
+    size_t *stream_at, xref_at, row = 7;
+    unsigned char *table, *z = NULL;
+    size_t zn = 0;
+    bool ok = true;
+
+    put(w, "%PDF-1.5\n%\xb5\xed\xae\xfb\n", 15);
+    for (i = 1; i < pdf->size; i++) {
+        struct obj *o = &pdf->objs[i];
+
+        if (!o->at)
+            continue;
+        if (o->packed) {
+            packed[n_packed++] = i;
+            continue;
+        }
+        o->new_at = w->at;
+        put(w, pdf->d + o->at, o->end - o->at);
+        put(w, "\n", 1);
+    }
+    n_streams = (n_packed + PER_STREAM - 1) / PER_STREAM;
+    stream_at = rp_xcalloc((size_t)n_streams + 1, sizeof(*stream_at));
+    for (i = 0; i < n_streams && ok; i++) {
+        int first = i * PER_STREAM;
+        int n = n_packed - first < PER_STREAM ? n_packed - first : PER_STREAM;
+
+        stream_at[i] = w->at;
+        ok = write_stream(w, pdf, pdf->size + i, packed + first, n);
+    }
+    /* The cross-reference stream: type, offset or stream, generation or
+     * index (W [1 4 2]); it is the last object, and lists itself. */
+    total = pdf->size + n_streams + 1;
+    table = rp_xcalloc((size_t)total, row);
+    for (i = 0; i < pdf->size; i++) {
+        const struct obj *o = &pdf->objs[i];
+        unsigned char *r = table + (size_t)i * row;
+
+        if (i == 0 || !o->at) {
+            be(r + 5, i == 0 ? 65535 : 0, 2); /* free */
+        } else if (o->packed) {
+            r[0] = 2;
+            be(r + 1, (uint64_t)o->stream_num, 4);
+            be(r + 5, (uint64_t)o->index, 2);
+        } else {
+            r[0] = 1;
+            be(r + 1, o->new_at, 4);
+            be(r + 5, (uint64_t)o->gen, 2);
+        }
+    }
+    for (i = 0; i < n_streams; i++) {
+        unsigned char *r = table + (size_t)(pdf->size + i) * row;
+        r[0] = 1;
+        be(r + 1, stream_at[i], 4);
+    }
+    xref_at = w->at;
+    {
+        unsigned char *r = table + (size_t)(total - 1) * row;
+        r[0] = 1;
+        be(r + 1, xref_at, 4);
+    }
+    ok = ok && xref_at < UINT32_MAX &&
+         deflate_buf(table, (size_t)total * row, &z, &zn);
+    if (ok) {
+        putf(w, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root %s",
+             total - 1, total, pdf->trailer_root);
+        if (pdf->trailer_info[0])
+            putf(w, " /Info %s", pdf->trailer_info);
+        putf(w, " /Filter /FlateDecode /Length %zu >>\nstream\n", zn);
+        put(w, z, zn);
+        putf(w, "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n", xref_at);
+    }
+    free(z);
+    free(table);
+    free(stream_at);
+    free(packed);
+    return ok && w->ok;
+}
+
+bool rp_pdf_pack(const char *data, size_t len, FILE *out)
+{
+    struct pdf pdf;
+    struct writer w = {out, 0, true};
+    bool packed = false;
+
+    memset(&pdf, 0, sizeof(pdf));
+    pdf.d = data;
+    pdf.len = len;
+    if (read_pdf(&pdf))
+        packed = write_pdf(&w, &pdf);
+    free(pdf.objs);
+    free(pdf.bounds);
+    return packed;
+}
