@@ -36,6 +36,7 @@ struct obj {
     size_t end;     /* just past its "endobj" */
     int gen;        /* generation */
     bool packed;    /* goes into an object stream */
+    bool content;   /* a page's content stream: artifacts marked */
     size_t new_at;  /* offset in the output (not packed) */
     int stream_num; /* object stream it is in (packed) */
     int index;      /* its index there */
@@ -223,6 +224,20 @@ static bool read_pdf(struct pdf *pdf)
         o->packed = o->gen == 0 && !find(body, (size_t)(e - body), "stream") &&
                     (size_t)(e - body) < 65536;
     }
+    /* Each page's content stream ("/Type /Page ... /Contents N 0 R"). */
+    for (i = 1; i < (size_t)pdf->size; i++) {
+        const struct obj *o = &pdf->objs[i];
+        const char *b = pdf->d + o->at, *c;
+        size_t len = o->end - o->at;
+        long num;
+
+        if (!o->at || !o->packed || !find(b, len, "/Type /Page") ||
+            find(b, len, "/Type /Pages") || !(c = find(b, len, "/Contents ")))
+            continue;
+        num = strtol(c + 10, NULL, 10);
+        if (num > 0 && num < pdf->size && pdf->objs[num].at)
+            pdf->objs[num].content = true;
+    }
     return true;
 }
 
@@ -332,6 +347,111 @@ static void be(unsigned char *p, uint64_t v, int bytes)
         p[i] = (unsigned char)(v & 0xff);
 }
 
+/* Inflates a FlateDecode stream; NULL if it is not one (or too big). */
+static unsigned char *inflate_all(const unsigned char *in, size_t n,
+                                  size_t *out_n)
+{
+    z_stream z;
+    size_t cap = n * 4 + 1024;
+    unsigned char *out = rp_xmalloc(cap);
+    int r = Z_OK;
+
+    memset(&z, 0, sizeof(z));
+    if (inflateInit(&z) != Z_OK) {
+        free(out);
+        return NULL;
+    }
+    z.next_in = (unsigned char *)(uintptr_t)in;
+    z.avail_in = (uInt)n;
+    while (r == Z_OK) {
+        if (z.total_out == cap) {
+            if (cap > ((size_t)1 << 28))
+                break;
+            cap *= 2;
+            out = rp_xrealloc(out, cap);
+        }
+        z.next_out = out + z.total_out;
+        z.avail_out = (uInt)(cap - z.total_out);
+        r = inflate(&z, Z_NO_FLUSH);
+    }
+    *out_n = z.total_out;
+    inflateEnd(&z);
+    if (r != Z_STREAM_END) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* The integer value of /Length in dict [d, e): direct, or object N's. */
+static long long stream_length(const struct pdf *pdf, const char *d,
+                               const char *e)
+{
+    const char *lp = find(d, (size_t)(e - d), "/Length "), *after, *lb;
+    long long n;
+
+    if (!lp)
+        return -1;
+    n = strtoll(lp + 8, NULL, 10);
+    after = lp + 8;
+    while (after < e && *after >= '0' && *after <= '9')
+        after++;
+    if (e - after < 4 || memcmp(after, " 0 R", 4) != 0)
+        return n;
+    if (n <= 0 || n >= pdf->size || !pdf->objs[n].at)
+        return -1;
+    lb = find(pdf->d + pdf->objs[n].at, pdf->objs[n].end - pdf->objs[n].at,
+              "obj");
+    return lb ? strtoll(lb + 3, NULL, 10) : -1;
+}
+
+/*
+ * A page's content stream written again with its artifacts marked
+ * (artifact.c); false when it is not as Cairo writes it (a dictionary of
+ * /Length and /Filter /FlateDecode only), and then it is to be copied.
+ */
+static bool write_content(struct writer *w, struct pdf *pdf, int num,
+                          struct obj *o)
+{
+    const char *b = pdf->d + o->at, *e = pdf->d + o->end;
+    const char *dict = find(b, (size_t)(e - b), "<<");
+    const char *st = find(b, (size_t)(e - b), "stream");
+    const char *data;
+    unsigned char *raw = NULL, *z = NULL;
+    char *marked = NULL;
+    size_t raw_n = 0, marked_n = 0, zn = 0;
+    long long length;
+    bool ok = false;
+
+    if (!dict || !st || st < dict ||
+        !find(dict, (size_t)(st - dict), "/Filter /FlateDecode") ||
+        find(dict, (size_t)(st - dict), "/DecodeParms"))
+        return false;
+    length = stream_length(pdf, dict, st);
+    data = st + 6;
+    if (data < e && *data == '\r')
+        data++;
+    if (data < e && *data == '\n')
+        data++;
+    if (length < 0 || length > e - data)
+        return false;
+    raw = inflate_all((const unsigned char *)data, (size_t)length, &raw_n);
+    if (raw)
+        marked = rp_pdf_mark_artifacts((const char *)raw, raw_n, &marked_n);
+    if (marked && deflate_buf(marked, marked_n, &z, &zn)) {
+        o->new_at = w->at;
+        putf(w, "%d 0 obj\n<< /Length %zu /Filter /FlateDecode >>\nstream\n",
+             num, zn);
+        put(w, z, zn);
+        put(w, "\nendstream\nendobj\n", 18);
+        ok = true;
+    }
+    free(raw);
+    g_free(marked);
+    free(z);
+    return ok;
+}
+
 static bool write_pdf(struct writer *w, struct pdf *pdf)
 {
     int *packed = rp_xcalloc((size_t)pdf->size, sizeof(*packed));
@@ -351,6 +471,8 @@ static bool write_pdf(struct writer *w, struct pdf *pdf)
             packed[n_packed++] = i;
             continue;
         }
+        if (o->content && o->gen == 0 && write_content(w, pdf, i, o))
+            continue;
         o->new_at = w->at;
         put(w, pdf->d + o->at, o->end - o->at);
         put(w, "\n", 1);

@@ -100,4 +100,11 @@ enum rp_status rp_tagged_finish(FILE *fp, const char *path, const char *lang,
  */
 bool rp_pdf_pack(const char *data, size_t len, FILE *out);
 
+/*
+ * Page content s[0 .. n) with what lies outside marked content wrapped in
+ * /Artifact BMC ... EMC (artifact.c); NULL when the content is not as
+ * Cairo writes it.  The result is freed with g_free().
+ */
+char *rp_pdf_mark_artifacts(const char *s, size_t n, size_t *out_n);
+
 #endif

@@ -5,7 +5,7 @@
 # the language and the window title; a long paragraph and a table that
 # run over pages stay one element each, the repeated header read once.
 . "$(dirname "$0")/lib.sh"
-plan 28
+plan 30
 
 # The structure as a screen reader meets it: one line per element,
 # indented by depth, with its text; TH cells say their scope.
@@ -25,6 +25,11 @@ ok $? "the tagged sample renders"
 qpdf --check "$WORK/t.pdf" >/dev/null 2>&1
 ok $? "qpdf --check passes"
 reading "$WORK/t.pdf" >"$WORK/t.txt"
+# Every mark on a page is content of an element or an artifact (the
+# header, footer, DRAFT watermark, rules): none is left unmarked.
+qpdf --qdf --object-streams=disable "$WORK/t.pdf" "$WORK/t-qdf.pdf"
+is "$(tests/e2e/untagged-content.pl "$WORK/t-qdf.pdf" | wc -l)" 0 \
+    "nothing is painted outside marked content (artifacts are marked)"
 cat >"$WORK/want.txt" <<'TREE'
 Document
   H1: Annual review
@@ -134,6 +139,9 @@ ok $? "/Lang from language and country"
 "$REPORTPIPE" snapshot -q --output "$WORK/out" -o "$WORK/s.xml" ACC-1001 >/dev/null &&
     "$REPORTPIPE" review -q "$WORK/s.xml" "$WORK/r.pdf"
 ok $? "the sample review renders"
+qpdf --qdf --object-streams=disable "$WORK/r.pdf" "$WORK/r-qdf.pdf"
+is "$(tests/e2e/untagged-content.pl "$WORK/r-qdf.pdf" | wc -l)" 0 \
+    "the review paints nothing outside an element or an artifact"
 reading "$WORK/r.pdf" >"$WORK/r.txt"
 grep -E '^ *H[1-6]' "$WORK/r.txt" >"$WORK/h.txt"
 cat >"$WORK/want-h.txt" <<'HEADINGS'
