@@ -256,25 +256,45 @@ static void body_of(const struct pdf *pdf, const struct obj *o, const char **b,
     *n = (size_t)(e - s);
 }
 
-static bool deflate_buf(const void *in, size_t n, unsigned char **out,
-                        size_t *out_n)
-{
-    uLongf cap = compressBound((uLong)n);
-
-    *out = rp_xmalloc(cap);
-    if (compress2(*out, &cap, in, (uLong)n, Z_DEFAULT_COMPRESSION) != Z_OK) {
-        free(*out);
-        return false;
-    }
-    *out_n = cap;
-    return true;
-}
-
 struct writer {
     FILE *fp;
     size_t at;
     bool ok;
+    /* One zlib state each way for the whole file: setting one up costs
+     * a quarter of a megabyte of fresh memory, and a file has dozens of
+     * streams. */
+    z_stream zd, zi;
+    bool zd_ready, zi_ready;
 };
+
+static bool deflate_buf(struct writer *w, const void *in, size_t n,
+                        unsigned char **out, size_t *out_n)
+{
+    z_stream *z = &w->zd;
+    uLong cap;
+
+    if (!w->zd_ready) {
+        memset(z, 0, sizeof(*z));
+        if (deflateInit(z, Z_BEST_SPEED) != Z_OK)
+            return false;
+        w->zd_ready = true;
+    } else if (deflateReset(z) != Z_OK) {
+        return false;
+    }
+    cap = deflateBound(z, (uLong)n);
+    *out = rp_xmalloc(cap);
+    z->next_in = (unsigned char *)(uintptr_t)in;
+    z->avail_in = (uInt)n;
+    z->next_out = *out;
+    z->avail_out = (uInt)cap;
+    if (deflate(z, Z_FINISH) != Z_STREAM_END) {
+        free(*out);
+        *out = NULL;
+        return false;
+    }
+    *out_n = z->total_out;
+    return true;
+}
 
 static void put(struct writer *w, const void *p, size_t n)
 {
@@ -324,7 +344,7 @@ static bool write_stream(struct writer *w, struct pdf *pdf, int num,
     }
     g_string_append_c(head, '\n');
     g_string_append_len(head, bodies->str, (gssize)bodies->len);
-    ok = deflate_buf(head->str, head->len, &z, &zn);
+    ok = deflate_buf(w, head->str, head->len, &z, &zn);
     if (ok) {
         putf(w,
              "%d 0 obj\n<< /Type /ObjStm /N %d /First %zu /Filter "
@@ -348,34 +368,37 @@ static void be(unsigned char *p, uint64_t v, int bytes)
 }
 
 /* Inflates a FlateDecode stream; NULL if it is not one (or too big). */
-static unsigned char *inflate_all(const unsigned char *in, size_t n,
-                                  size_t *out_n)
+static unsigned char *inflate_all(struct writer *w, const unsigned char *in,
+                                  size_t n, size_t *out_n)
 {
-    z_stream z;
+    z_stream *z = &w->zi;
     size_t cap = n * 4 + 1024;
-    unsigned char *out = rp_xmalloc(cap);
+    unsigned char *out;
     int r = Z_OK;
 
-    memset(&z, 0, sizeof(z));
-    if (inflateInit(&z) != Z_OK) {
-        free(out);
+    if (!w->zi_ready) {
+        memset(z, 0, sizeof(*z));
+        if (inflateInit(z) != Z_OK)
+            return NULL;
+        w->zi_ready = true;
+    } else if (inflateReset(z) != Z_OK) {
         return NULL;
     }
-    z.next_in = (unsigned char *)(uintptr_t)in;
-    z.avail_in = (uInt)n;
+    out = rp_xmalloc(cap);
+    z->next_in = (unsigned char *)(uintptr_t)in;
+    z->avail_in = (uInt)n;
     while (r == Z_OK) {
-        if (z.total_out == cap) {
+        if (z->total_out == cap) {
             if (cap > ((size_t)1 << 28))
                 break;
             cap *= 2;
             out = rp_xrealloc(out, cap);
         }
-        z.next_out = out + z.total_out;
-        z.avail_out = (uInt)(cap - z.total_out);
-        r = inflate(&z, Z_NO_FLUSH);
+        z->next_out = out + z->total_out;
+        z->avail_out = (uInt)(cap - z->total_out);
+        r = inflate(z, Z_NO_FLUSH);
     }
-    *out_n = z.total_out;
-    inflateEnd(&z);
+    *out_n = z->total_out;
     if (r != Z_STREAM_END) {
         free(out);
         return NULL;
@@ -435,10 +458,10 @@ static bool write_content(struct writer *w, struct pdf *pdf, int num,
         data++;
     if (length < 0 || length > e - data)
         return false;
-    raw = inflate_all((const unsigned char *)data, (size_t)length, &raw_n);
+    raw = inflate_all(w, (const unsigned char *)data, (size_t)length, &raw_n);
     if (raw)
         marked = rp_pdf_mark_artifacts((const char *)raw, raw_n, &marked_n);
-    if (marked && deflate_buf(marked, marked_n, &z, &zn)) {
+    if (marked && deflate_buf(w, marked, marked_n, &z, &zn)) {
         o->new_at = w->at;
         putf(w, "%d 0 obj\n<< /Length %zu /Filter /FlateDecode >>\nstream\n",
              num, zn);
@@ -518,7 +541,7 @@ static bool write_pdf(struct writer *w, struct pdf *pdf)
         be(r + 1, xref_at, 4);
     }
     ok = ok && xref_at < UINT32_MAX &&
-         deflate_buf(table, (size_t)total * row, &z, &zn);
+         deflate_buf(w, table, (size_t)total * row, &z, &zn);
     if (ok) {
         putf(w, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root %s",
              total - 1, total, pdf->trailer_root);
@@ -538,14 +561,21 @@ static bool write_pdf(struct writer *w, struct pdf *pdf)
 bool rp_pdf_pack(const char *data, size_t len, FILE *out)
 {
     struct pdf pdf;
-    struct writer w = {out, 0, true};
+    struct writer w;
     bool packed = false;
 
     memset(&pdf, 0, sizeof(pdf));
     pdf.d = data;
     pdf.len = len;
+    memset(&w, 0, sizeof(w));
+    w.fp = out;
+    w.ok = true;
     if (read_pdf(&pdf))
         packed = write_pdf(&w, &pdf);
+    if (w.zd_ready)
+        deflateEnd(&w.zd);
+    if (w.zi_ready)
+        inflateEnd(&w.zi);
     free(pdf.objs);
     free(pdf.bounds);
     return packed;
