@@ -643,7 +643,7 @@
       <xsl:when test="ticket">
         <xsl:variable name="groups"
             select="ticket[generate-id() = generate-id(key('unmatched-org', concat(@source-system, '|', @reason, '|', @account-id, '|', @org-name, '|', @org-domain, '|', @external-id))[1])]"/>
-        <fo:block xsl:use-attribute-sets="rp-para">
+        <fo:block xsl:use-attribute-sets="rp-para" keep-with-next.within-page="always">
           <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@tickets"/></xsl:call-template>
           <xsl:text> ticket</xsl:text>
           <xsl:if test="@tickets != 1">s</xsl:if>
