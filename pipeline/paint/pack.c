@@ -21,6 +21,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 
 #include <glib.h>
 #include <zlib.h>
@@ -556,6 +558,21 @@ static bool write_pdf(struct writer *w, struct pdf *pdf)
     free(stream_at);
     free(packed);
     return ok && w->ok;
+}
+
+void *rp_paint_map_written(FILE *fp, size_t *len)
+{
+    struct stat st;
+    void *map;
+
+    *len = 0;
+    if (fflush(fp) != 0 || fstat(fileno(fp), &st) != 0 || st.st_size <= 0)
+        return NULL;
+    map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fileno(fp), 0);
+    if (map == MAP_FAILED)
+        return NULL;
+    *len = (size_t)st.st_size;
+    return map;
 }
 
 bool rp_pdf_pack(const char *data, size_t len, FILE *out)

@@ -93,6 +93,14 @@ enum rp_status rp_tagged_finish(FILE *fp, const char *path, const char *lang,
                                 struct rp_error *err) RP_MUST_CHECK;
 
 /*
+ * The bytes written so far to fp (flushed), mapped read-only, and their
+ * length; NULL when they cannot be.  Unmap with munmap(map, *len).
+ * tagged.c and pack.c read the finished PDF back this way: qpdf and the
+ * packer jump from object to object.
+ */
+void *rp_paint_map_written(FILE *fp, size_t *len);
+
+/*
  * Writes the PDF data[0 .. len) (as Cairo and rp_tagged_finish() wrote
  * it) to out with its small objects in object streams (pack.c).  False
  * when it is not such a PDF or out could not be written: the caller keeps

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include <cairo-pdf.h>
@@ -670,22 +669,19 @@ static enum rp_status pack(struct rp_painter *p, bool *done,
     struct rp_outfile packed = {0};
     struct rp_error ignored;
     enum rp_status status = RP_OK;
-    struct stat st;
-    void *map = MAP_FAILED;
-    int fd = fileno(p->file.fp);
+    size_t len;
+    void *map = rp_paint_map_written(p->file.fp, &len);
 
     *done = false;
     rp_error_init(&ignored);
-    if (fflush(p->file.fp) == 0 && fstat(fd, &st) == 0 && st.st_size > 0)
-        map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (map == MAP_FAILED)
+    if (!map)
         return RP_OK;
     if (rp_outfile_open(&packed, p->file.path, &ignored) == RP_OK &&
-        rp_pdf_pack(map, (size_t)st.st_size, packed.fp)) {
+        rp_pdf_pack(map, len, packed.fp)) {
         *done = true;
         status = rp_outfile_commit(&packed, err);
     }
-    munmap(map, (size_t)st.st_size);
+    munmap(map, len);
     rp_outfile_abort(&packed);
     return status;
 }

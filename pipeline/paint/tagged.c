@@ -29,7 +29,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -457,26 +456,24 @@ enum rp_status rp_tagged_finish(FILE *fp, const char *path, const char *lang,
     qpdf_data q = ed.q;
     enum rp_status status = RP_OK;
     qpdf_oh root, tree;
-    void *map = MAP_FAILED;
-    struct stat st;
+    void *map = NULL;
+    size_t len = 0;
     long long prev;
-    int fd = fileno(fp);
 
     qpdf_silence_errors(q);
     qpdf_set_suppress_warnings(q, QPDF_TRUE);
     /* Mapped, not read through a file: qpdf seeks to every object, and
      * a structure tree has one per element. */
-    if (fflush(fp) == 0 && fstat(fd, &st) == 0 && st.st_size > 0)
-        map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (map == MAP_FAILED) {
+    map = rp_paint_map_written(fp, &len);
+    if (!map) {
         status =
             rp_error_set(err, RP_ERR_INTERNAL, path, 0, NULL,
                          "could not read the PDF back: %s", strerror(errno));
         goto out;
     }
-    prev = last_startxref(map, (size_t)st.st_size);
+    prev = last_startxref(map, len);
     if (prev < 0 ||
-        qpdf_read_memory(q, path, map, (unsigned long long)st.st_size, NULL) &
+        qpdf_read_memory(q, path, map, (unsigned long long)len, NULL) &
             QPDF_ERRORS) {
         status = qpdf_failed(q, path, err);
         goto out;
@@ -503,7 +500,7 @@ enum rp_status rp_tagged_finish(FILE *fp, const char *path, const char *lang,
 out:
     qpdf_cleanup(&q);
     g_hash_table_destroy(ed.changed);
-    if (map != MAP_FAILED)
-        munmap(map, (size_t)st.st_size);
+    if (map)
+        munmap(map, len);
     return status;
 }
