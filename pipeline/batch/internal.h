@@ -154,13 +154,18 @@ void rp_batch_lock_release(struct rp_batch_lock *lock);
  * folders a run writes; returns how many. */
 size_t rp_batch_remove_temporaries(const char *output);
 
-/* The key a document (a path under OUTPUT) was made from, "" for none;
- * forgotten before the document is replaced, written after. */
+/* The key a document (a path under OUTPUT) was made from, "" for none,
+ * and for a review the inputs digest and data hash that key was made
+ * from (rp_merge_account_inputs(); "" when not on record); forgotten
+ * before the document is replaced, written after (inputs NULL: none). */
 void rp_batch_key_read(const char *output, const char *document,
-                       char key[RP_SHA256_HEX_SIZE]);
+                       char key[RP_SHA256_HEX_SIZE],
+                       char inputs[RP_SHA256_HEX_SIZE],
+                       char data_hash[RP_SHA256_HEX_SIZE]);
 void rp_batch_key_forget(const char *output, const char *document);
 enum rp_status rp_batch_key_write(const char *output, const char *document,
-                                  const char *key,
+                                  const char *key, const char *inputs,
+                                  const char *data_hash,
                                   struct rp_error *err) RP_MUST_CHECK;
 
 /*

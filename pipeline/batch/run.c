@@ -312,32 +312,49 @@ out:
     return status;
 }
 
+/* Whether document is on record as made with key, and is there. */
+static bool made_with(const struct rp_batch_options *o, const char *document,
+                      const char *old, const char *key)
+{
+    char *pdf;
+    bool made;
+
+    /* --keep-intermediate asks for every document's FO: all are made. */
+    if (o->force || o->keep_intermediate || !old[0] || strcmp(old, key) != 0)
+        return false;
+    pdf = rp_batch_path(o->output, document);
+    made = access(pdf, R_OK) == 0;
+    free(pdf);
+    return made;
+}
+
 /*
  * Makes document from data unless its key is the one on record.  With a
  * schema, data is checked against it (only when the document is made:
- * the same key means the same data, checked when it was made).
+ * the same key means the same data, checked when it was made).  A
+ * review's inputs digest and data hash go on record with its key.
  */
 static enum rp_status make_document(struct run *r, struct rp_stylesheet *sheet,
                                     xmlDoc *data, const char *const *params,
                                     const char *schema, const char *key,
+                                    const char *inputs, const char *data_hash,
                                     const char *label, const char *document,
                                     struct rp_batch_outcome *out,
                                     struct rp_error *err)
 {
     const struct rp_batch_options *o = r->o;
-    char old[RP_SHA256_HEX_SIZE];
-    char *pdf = rp_batch_path(o->output, document);
+    char old[RP_SHA256_HEX_SIZE], old_inputs[RP_SHA256_HEX_SIZE],
+        old_data[RP_SHA256_HEX_SIZE];
+    char *pdf;
     enum rp_status status;
 
-    rp_batch_key_read(o->output, document, old);
-    /* --keep-intermediate asks for every document's FO: all are made. */
-    if (!o->force && !o->keep_intermediate && old[0] && strcmp(old, key) == 0 &&
-        access(pdf, R_OK) == 0) {
+    rp_batch_key_read(o->output, document, old, old_inputs, old_data);
+    if (made_with(o, document, old, key)) {
         out->result = RP_BATCH_SKIPPED;
-        free(pdf);
         return RP_OK;
     }
     rp_batch_key_forget(o->output, document);
+    pdf = rp_batch_path(o->output, document);
     if (schema)
         status = make_checked_pdf(r, sheet, data, schema, label, pdf,
                                   &out->pages, err);
@@ -345,10 +362,36 @@ static enum rp_status make_document(struct run *r, struct rp_stylesheet *sheet,
         status = make_pdf(o, sheet, data, params, &r->limits, label, pdf,
                           &out->pages, err);
     if (status == RP_OK)
-        status = rp_batch_key_write(o->output, document, key, err);
+        status = rp_batch_key_write(o->output, document, key, inputs, data_hash,
+                                    err);
     out->result = RP_BATCH_BUILT;
     free(pdf);
     return status;
+}
+
+/*
+ * Whether account's review is on record as made from these inputs
+ * (rp_merge_account_inputs()) with the key they give now: then its data
+ * is the data it was made from, whose hash is on record too (data_hash),
+ * and need not be made again to learn that nothing changed.  Any doubt
+ * (no record, another key, a logo that cannot be read) says no, and the
+ * data is made and hashed.
+ */
+static bool inputs_unchanged(struct run *r, const struct rp_account *a,
+                             const char *document, const char *inputs,
+                             char data_hash[RP_SHA256_HEX_SIZE])
+{
+    char old[RP_SHA256_HEX_SIZE], old_inputs[RP_SHA256_HEX_SIZE],
+        key[RP_SHA256_HEX_SIZE];
+    struct rp_error err;
+
+    rp_batch_key_read(r->o->output, document, old, old_inputs, data_hash);
+    if (!old_inputs[0] || strcmp(old_inputs, inputs) != 0)
+        return false;
+    rp_error_init(&err);
+    return key_of(r->o, r->prefix, "review", data_hash, a->id, key, &err) ==
+               RP_OK &&
+           made_with(r->o, document, old, key);
 }
 
 static enum rp_status do_review(struct run *r, const struct rp_batch_job *job,
@@ -357,11 +400,19 @@ static enum rp_status do_review(struct run *r, const struct rp_batch_job *job,
 {
     const struct rp_account *a = rp_merge_account_at(r->merged, job->index);
     const char *params[] = {"account-id", a->id, NULL};
-    char key[RP_SHA256_HEX_SIZE], data_hash[RP_SHA256_HEX_SIZE];
+    char key[RP_SHA256_HEX_SIZE], data_hash[RP_SHA256_HEX_SIZE],
+        inputs[RP_SHA256_HEX_SIZE];
     char document[300], label[300];
     enum rp_status status;
     xmlDoc *doc = NULL;
 
+    snprintf(document, sizeof(document), "reviews/%s.pdf", a->id);
+    rp_merge_account_inputs(r->merged, job->index, inputs);
+    if (inputs_unchanged(r, a, document, inputs, data_hash)) {
+        out->result = RP_BATCH_SKIPPED;
+        status = RP_OK;
+        goto out;
+    }
     status = rp_merge_account_doc(r->merged, job->index, &doc, err);
     if (status != RP_OK)
         goto out;
@@ -374,13 +425,12 @@ static enum rp_status do_review(struct run *r, const struct rp_batch_job *job,
     status = key_of(r->o, r->prefix, "review", data_hash, a->id, key, err);
     if (status != RP_OK)
         goto out;
-    snprintf(document, sizeof(document), "reviews/%s.pdf", a->id);
     snprintf(label, sizeof(label), "review-%s", a->id);
-    status = make_document(r, r->review, doc, params, NULL, key, label,
-                           document, out, err);
+    status = make_document(r, r->review, doc, params, NULL, key, inputs,
+                           data_hash, label, document, out, err);
+out:
     if (status == RP_OK && job->data_hash)
         snprintf(out->data_hash, sizeof(out->data_hash), "%s", data_hash);
-out:
     if (doc)
         xmlFreeDoc(doc);
     return status;
@@ -568,8 +618,8 @@ static enum rp_status make_report(struct run *r, struct rp_dataset *data)
 #ifdef __GLIBC__
     malloc_trim(0);
 #endif
-    status = make_document(r, r->report, doc, NULL, r->schema_path, key,
-                           "status-report", REPORT_NAME, &out, &out.err);
+    status = make_document(r, r->report, doc, NULL, r->schema_path, key, NULL,
+                           NULL, "status-report", REPORT_NAME, &out, &out.err);
     if (status != RP_OK)
         out.result = RP_BATCH_FAILED;
     out.seconds = rp_clock_seconds_since(&start);

@@ -187,25 +187,47 @@ static char *key_path(const char *output, const char *document)
     return path;
 }
 
-static void read_key(const char *path, char key[RP_SHA256_HEX_SIZE])
+/*
+ * A key file: the key, and for a review also a line with the inputs
+ * digest and the data hash it was made from (so a later run whose inputs
+ * digest is the same knows the data hash without making the data).
+ */
+static void read_key(const char *path, char key[RP_SHA256_HEX_SIZE],
+                     char inputs[RP_SHA256_HEX_SIZE],
+                     char data_hash[RP_SHA256_HEX_SIZE])
 {
+    enum { HEX = RP_SHA256_HEX_SIZE - 1 };
+    char line[3 * RP_SHA256_HEX_SIZE + 8];
     FILE *fp = fopen(path, "rb");
     size_t n = 0;
 
-    key[0] = '\0';
-    if (fp) {
-        n = fread(key, 1, RP_SHA256_HEX_SIZE - 1, fp);
-        fclose(fp);
+    key[0] = inputs[0] = data_hash[0] = '\0';
+    if (!fp)
+        return;
+    n = fread(line, 1, sizeof(line) - 1, fp);
+    fclose(fp);
+    line[n] = '\0';
+    if (n < HEX || (n > HEX && line[HEX] != '\n'))
+        return;
+    memcpy(key, line, HEX);
+    key[HEX] = '\0';
+    if (n == 3 * HEX + 3 && line[2 * HEX + 1] == ' ' &&
+        line[3 * HEX + 2] == '\n') {
+        memcpy(inputs, line + HEX + 1, HEX);
+        inputs[HEX] = '\0';
+        memcpy(data_hash, line + 2 * HEX + 2, HEX);
+        data_hash[HEX] = '\0';
     }
-    key[n == RP_SHA256_HEX_SIZE - 1 ? n : 0] = '\0';
 }
 
 void rp_batch_key_read(const char *output, const char *document,
-                       char key[RP_SHA256_HEX_SIZE])
+                       char key[RP_SHA256_HEX_SIZE],
+                       char inputs[RP_SHA256_HEX_SIZE],
+                       char data_hash[RP_SHA256_HEX_SIZE])
 {
     char *path = key_path(output, document);
 
-    read_key(path, key);
+    read_key(path, key, inputs, data_hash);
     free(path);
 }
 
@@ -219,7 +241,8 @@ void rp_batch_key_forget(const char *output, const char *document)
 }
 
 enum rp_status rp_batch_key_write(const char *output, const char *document,
-                                  const char *key, struct rp_error *err)
+                                  const char *key, const char *inputs,
+                                  const char *data_hash, struct rp_error *err)
 {
     char *path = key_path(output, document);
     size_t n = strlen(path) + 16;
@@ -234,7 +257,9 @@ enum rp_status rp_batch_key_write(const char *output, const char *document,
         status =
             rp_error_set(err, RP_ERR_INPUT, tmp, 0, NULL,
                          "cannot write a document's key: %s", strerror(errno));
-    if (fp && (fputs(key, fp) == EOF) + (fclose(fp) != 0))
+    if (fp && (fprintf(fp, "%s\n", key) < 0) +
+                  (inputs && fprintf(fp, "%s %s\n", inputs, data_hash) < 0) +
+                  (fclose(fp) != 0))
         status =
             rp_error_set(err, RP_ERR_INPUT, tmp, 0, NULL,
                          "cannot write a document's key: %s", strerror(errno));

@@ -286,6 +286,18 @@ enum rp_status rp_import_file(const char *path, const char *rejects_dir,
                               struct rp_error *err) RP_MUST_CHECK;
 
 /*
+ * What records say, fed to a digest (common/hash.h): every member the
+ * record tables list, each as its type holds it, and not the file and
+ * line the record came from.  Records that import alike feed alike.  The
+ * tickets one by one, every other kind all at once: a run tells which
+ * documents a changed ticket touches by these.
+ */
+struct rp_sha256;
+void rp_import_hash_ticket(struct rp_sha256 *h, const struct rp_ticket *t);
+void rp_import_hash_all_but_tickets(struct rp_sha256 *h,
+                                    const struct rp_dataset *data);
+
+/*
  * Writes the dataset as canonical record files in dir: accounts.csv and
  * tickets.csv always, contacts.csv, opportunities.csv, projects.csv,
  * milestones.csv, risks.csv and roles.csv when there are such records

@@ -30,6 +30,7 @@
 #include <libxml/tree.h>
 
 #include "common/error.h"
+#include "common/hash.h"
 #include "config.h"
 #include "import/import.h"
 #include "match.h"
@@ -71,7 +72,7 @@ void rp_merge_set_pct(xmlNode *node, const char *name, size_t met,
                       size_t breached);
 /* Percentile pct of d, in hours; sorts d. */
 void rp_merge_set_percentile(xmlNode *node, const char *name,
-                             struct rp_merge_durations *d, unsigned pct);
+                             const struct rp_merge_durations *d, unsigned pct);
 
 /*
  * Every record element carries src="fN:LINE", fN being the id of a
@@ -161,6 +162,9 @@ struct rp_merged {
     struct rp_merge_stats stats;
     xmlDoc *schema_doc; /* the schema, parsed once for every document */
     struct _xmlRelaxNG *schema;
+    /* What every account's inputs digest starts with (inputs.c), made
+     * when first asked: "" until then. */
+    char inputs_base[RP_SHA256_HEX_SIZE];
 };
 
 /* ---- the steps of a build, in order ---- */
@@ -235,6 +239,11 @@ void rp_merge_emit_roles(xmlNode *parent, struct rp_merge_builder *b,
  * b); released with rp_merge_texts_release(). */
 void rp_merge_read_contributions(struct rp_merge_builder *b);
 void rp_merge_texts_release(struct rp_merge_builder *b);
+/* What account slot's contributions say (stored or read from files),
+ * fed to h, for rp_merge_account_inputs(). */
+struct rp_sha256;
+void rp_merge_hash_contributions(struct rp_sha256 *h,
+                                 const struct rp_merge_builder *b, size_t slot);
 /* <contributions> of the account of r, from what was read; r->error if
  * it has one. */
 enum rp_status rp_merge_emit_contributions(xmlNode *acc,

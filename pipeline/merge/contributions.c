@@ -14,6 +14,7 @@
 
 #include "builder.h"
 #include "common/log.h"
+#include "common/hash.h"
 #include "common/mem.h"
 
 /* A contribution is a few pages of prose, not a data dump. */
@@ -213,6 +214,37 @@ void rp_merge_texts_release(struct rp_merge_builder *b)
     }
     free(b->texts);
     b->texts = NULL;
+}
+
+void rp_merge_hash_contributions(struct rp_sha256 *h,
+                                 const struct rp_merge_builder *b, size_t slot)
+{
+    size_t k;
+    char when[32];
+
+    /* An account whose contribution is refused has no document: what
+     * made it so is fed too, so that mending it changes the digest. */
+    rp_sha256_add_str(h, b->reports[slot].error ? "refused" : "");
+    for (k = 0; k < N_CONTRIBUTION_KINDS; k++) {
+        const struct rp_merge_text *t =
+            &b->texts[slot * N_CONTRIBUTION_KINDS + k];
+
+        rp_sha256_add_str(h, contribution_kinds[k]);
+        if (t->stored) {
+            snprintf(when, sizeof(when), "%lld",
+                     (long long)t->stored->submitted);
+            rp_sha256_add_str(h, "stored");
+            rp_sha256_add_str(h, t->stored->author);
+            rp_sha256_add_str(h, when);
+            rp_sha256_add_str(h, t->stored->text);
+        } else if (t->text) {
+            rp_sha256_add_str(h, "file");
+            rp_sha256_add_str(h, t->path);
+            rp_sha256_add_str(h, t->text);
+        } else {
+            rp_sha256_add_str(h, "none");
+        }
+    }
 }
 
 enum rp_status rp_merge_emit_contributions(xmlNode *acc,

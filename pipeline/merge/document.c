@@ -129,7 +129,7 @@ void rp_merge_set_pct(xmlNode *node, const char *name, size_t met,
 
 /* Absent when there is nothing to measure. */
 void rp_merge_set_percentile(xmlNode *node, const char *name,
-                             struct rp_merge_durations *d, unsigned pct)
+                             const struct rp_merge_durations *d, unsigned pct)
 {
     int64_t value;
 

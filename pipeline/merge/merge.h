@@ -23,6 +23,7 @@
 #include <libxml/tree.h>
 
 #include "common/error.h"
+#include "common/hash.h"
 #include "import/import.h"
 
 /* A contributor's text for one section of an account's review. */
@@ -147,6 +148,20 @@ enum rp_status rp_merge_summary_doc(struct rp_merged *m, xmlDoc **out,
 enum rp_status rp_merge_document(struct rp_merged *m, xmlDoc **out,
                                  struct rp_error *err) RP_MUST_CHECK;
 void rp_merge_free(struct rp_merged *m);
+
+/*
+ * A digest of what account i's document is made from, far cheaper than
+ * the document: the period, the day when a milestone's lateness depends
+ * on it, every record that is not a ticket, the account's tickets (those
+ * of its period and its backlog, in order, as the records say) and its
+ * contributions.  Whatever changes account i's document changes this
+ * digest; the configuration and the templates are the caller's to add.
+ * A ticket of another account changes the digest of neither (only the
+ * program's figures, which a review's key leaves out), which is what a
+ * run needs to tell the one review a changed ticket touches.
+ */
+void rp_merge_account_inputs(struct rp_merged *m, size_t i,
+                             char out[RP_SHA256_HEX_SIZE]);
 
 /*
  * One account's slice of a review-data document: a new document with the

@@ -107,12 +107,12 @@ bool rp_merge_closed_no_time(const struct rp_ticket *t);
 struct rp_merge_durations {
     int64_t *v;
     size_t n, cap;
-    bool sorted; /* v is in order: a document per account asks often */
+    bool sorted; /* v is in order (rp_merge_agg_finish() puts it so) */
 };
 
-/* Nearest-rank percentile pct (1..100), sorting d in place; false when
- * the list is empty. */
-bool rp_merge_percentile(struct rp_merge_durations *d, unsigned pct,
+/* Nearest-rank percentile pct (1..100) of d, which must be in order
+ * (an agg once rp_merge_agg_finish() ran); false when the list is empty. */
+bool rp_merge_percentile(const struct rp_merge_durations *d, unsigned pct,
                          int64_t *out);
 
 struct rp_merge_counts {

@@ -395,12 +395,62 @@ static void test_backlog_and_escalations(void **state)
     dataset_free(&d);
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/*
+ * Enough values that the list is sorted by bytes (radix), spread over
+ * days so that more than one byte decides, with repeats: the percentiles
+ * equal those of the same values sorted here.
+ */
+static void test_percentiles_many_values(void **state)
+{
+    enum { N = 700 };
+    static double fr[N];
+    double sorted[N];
+    struct rp_dataset d;
+    struct rp_merge_options opt;
+    xmlDoc *doc;
+    char id[16], want[32];
+    unsigned seed = 7;
+    int i;
+
+    (void)state;
+    memset(&d, 0, sizeof(d));
+    add_account(&d, "ACC-1", "Acme");
+    for (i = 0; i < N; i++) {
+        seed = seed * 1103515245u + 12345u;
+        /* Whole hours from 0 to about 90 days, a tenth of them alike. */
+        fr[i] = i % 10 == 0 ? 5 : (double)((seed >> 8) % 2160);
+        snprintf(id, sizeof(id), "T-%d", i);
+        add_ticket(&d, id, "ACC-1", 4, utc("2026-01-10") + (i % 200) * HOUR,
+                   fr[i], -1);
+        sorted[i] = fr[i];
+    }
+    qsort(sorted, N, sizeof(sorted[0]), cmp_double);
+    options_for_year(&opt);
+    doc = build(&d, &opt, NULL);
+
+    /* Nearest rank: the 350th value, and the 630th. */
+    snprintf(want, sizeof(want), "%.1f", sorted[N / 2 - 1]);
+    check_str(doc, "//support/@first-response-median-hours", want);
+    snprintf(want, sizeof(want), "%.1f", sorted[N * 9 / 10 - 1]);
+    check_str(doc, "//support/@first-response-p90-hours", want);
+    check_str(doc, "/review-data/program/@first-response-p90-hours", want);
+    xmlFreeDoc(doc);
+    dataset_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_counts_by_priority_and_month),
         cmocka_unit_test(test_sla_at_period_boundary),
         cmocka_unit_test(test_percentiles_nearest_rank),
+        cmocka_unit_test(test_percentiles_many_values),
         cmocka_unit_test(test_health_rules),
         cmocka_unit_test(test_export_verdicts_and_missing_times),
         cmocka_unit_test(test_closed_without_close_time),

@@ -3,7 +3,7 @@
 # workers, only what changed rebuilt, a killed run that costs nothing, one
 # run at a time per output folder, and run-summary.json saying how it went.
 . "$(dirname "$0")/lib.sh"
-plan 51
+plan 56
 
 in="$WORK/in"
 cp -R input "$in"
@@ -90,6 +90,26 @@ results "$out/run-summary.json" built >"$WORK/built"
 is "$(grep '^reviews/' "$WORK/built")" "reviews/$acc.pdf" \
     "only the review of the ticket's account is made again, not those whose rows moved"
 contains "$WORK/built" "status-report.pdf" "and the status report"
+
+# ---- what a review was made from is on record beside its key (the
+# inputs digest and the data hash), so the next run knows a review whose
+# tickets did not change without making its data
+key="$out/.reportpipe/keys/reviews/$acc.pdf"
+is "$(wc -l <"$key")" 2 "a review's key file holds its key and what it was made from"
+grep -Eq '^[0-9a-f]{64} [0-9a-f]{64}$' "$key"
+ok $? "the inputs digest and the data hash"
+
+# ---- a record that is not a ticket (a contact's title): every review's
+# data is made to be sure, and only the contact's account's review changes
+sed -i 's/^\(0035g0000001001AA,.*\),Chief Information Officer,/\1,Chief Digital Officer,/' \
+    "$in/salesforce-contacts.csv"
+grep -q 'Chief Digital Officer' "$in/salesforce-contacts.csv"
+ok $? "the test changes a contact's title"
+"$REPORTPIPE" run -q --input "$in" --output "$out" --state "$state" 2>/dev/null
+is "$(results "$out/run-summary.json" built | grep '^reviews/')" "reviews/ACC-1001.pdf" \
+    "only the review of the contact's account is made again"
+pdftotext "$out/reviews/ACC-1001.pdf" - | grep -q 'Chief Digital Officer'
+ok $? "and it shows the new title"
 
 # ---- a logo beside the exports (input/logos/ID.png) is part of that
 # account's review: changing it makes that review again, and only it
