@@ -4,6 +4,8 @@
 
 #include <sys/types.h>
 
+#include <glib.h>
+
 #include "batch.h"
 #include "common/hash.h"
 #include "import/import.h"
@@ -78,7 +80,8 @@ struct rp_batch_check {
     int fd;
 };
 enum rp_status rp_batch_check_start(struct rp_batch_check *c, xmlDoc *doc,
-                                    const char *schema_path,
+                                    const char *schema_path, const bool *known,
+                                    size_t n_known,
                                     struct rp_error *err) RP_MUST_CHECK;
 enum rp_status rp_batch_check_finish(struct rp_batch_check *c,
                                      struct rp_error *err) RP_MUST_CHECK;
@@ -163,6 +166,16 @@ void rp_batch_key_read(const char *output, const char *document,
                        char inputs[RP_SHA256_HEX_SIZE],
                        char data_hash[RP_SHA256_HEX_SIZE]);
 void rp_batch_key_forget(const char *output, const char *document);
+
+/*
+ * The accounts whose part of the status report's data passed the schema
+ * check (each a hex key that names the account's inputs and what they
+ * were checked with), on record in OUTPUT between runs: a GHashTable of
+ * strings, NULL when none is.  Written after a check that passed.
+ */
+GHashTable *rp_batch_checked_read(const char *output);
+enum rp_status rp_batch_checked_write(const char *output, GHashTable *keys,
+                                      struct rp_error *err) RP_MUST_CHECK;
 enum rp_status rp_batch_key_write(const char *output, const char *document,
                                   const char *key, const char *inputs,
                                   const char *data_hash,
@@ -243,6 +256,9 @@ struct rp_batch_outcome {
     size_t index;
     enum rp_batch_result result;
     char data_hash[RP_SHA256_HEX_SIZE]; /* when asked for, else "" */
+    /* A review's inputs digest (rp_merge_account_inputs()), "" if none:
+     * what the status report's check needs to know of its account. */
+    char inputs[RP_SHA256_HEX_SIZE];
     int pages;
     double seconds;
     struct rp_error err; /* when failed */

@@ -57,6 +57,13 @@ struct run {
     struct timespec stage_start; /* of progress.stage */
     struct rp_batch_record *docs;
     size_t n_docs, cap_docs;
+    /* Each account's inputs digest, as its review's job found it ("" for
+     * none), by account index; and for the status report's check, which
+     * accounts' parts are known valid. */
+    char (*inputs)[RP_SHA256_HEX_SIZE];
+    size_t n_inputs;
+    bool *report_known;
+    size_t n_report_known;
 };
 
 static enum rp_status worse(enum rp_status a, enum rp_status b)
@@ -290,7 +297,8 @@ static enum rp_status make_checked_pdf(struct run *r,
     /* A name rp_batch_remove_temporaries() knows: a run killed here
      * leaves nothing the next one keeps. */
     snprintf(pending, n, "%s.tmp.verify", pdf);
-    status = rp_batch_check_start(&check, data, schema, err);
+    status = rp_batch_check_start(&check, data, schema, r->report_known,
+                                  r->n_report_known, err);
     if (status != RP_OK)
         goto out;
     status = make_pdf(r->o, sheet, data, NULL, &r->limits, label, pending,
@@ -408,6 +416,7 @@ static enum rp_status do_review(struct run *r, const struct rp_batch_job *job,
 
     snprintf(document, sizeof(document), "reviews/%s.pdf", a->id);
     rp_merge_account_inputs(r->merged, job->index, inputs);
+    memcpy(out->inputs, inputs, sizeof(out->inputs));
     if (inputs_unchanged(r, a, document, inputs, data_hash)) {
         out->result = RP_BATCH_SKIPPED;
         status = RP_OK;
@@ -545,6 +554,8 @@ static enum rp_status take_outcome(struct run *r,
         }
         break;
     }
+    if (out->kind == RP_BATCH_DOC_REVIEW && out->index < r->n_inputs)
+        memcpy(r->inputs[out->index], out->inputs, sizeof(out->inputs));
     if (out->kind == RP_BATCH_DOC_REVIEW && out->result != RP_BATCH_FAILED &&
         out->data_hash[0]) {
         struct rp_error err;
@@ -584,6 +595,50 @@ static void failed_record(struct run *r, const char *document,
  * portfolio.  The data is checked against the schema while the report is
  * rendered (make_checked_pdf()).
  */
+/* What names account i's part of the status report's data as checked:
+ * its inputs and what they are checked with (the prefix holds the schema,
+ * beside the templates). */
+static void checked_key(const struct run *r, size_t i,
+                        char out[RP_SHA256_HEX_SIZE])
+{
+    struct rp_sha256 *h = rp_sha256_begin();
+
+    rp_sha256_add_str(h, r->prefix);
+    rp_sha256_add_str(h, "checked account");
+    rp_sha256_add_str(h, r->inputs[i]);
+    rp_sha256_end(h, out);
+}
+
+/*
+ * Which accounts' parts of the report's data passed an earlier check
+ * with the inputs they have now (r->report_known), and the keys of every
+ * account whose inputs are known, to be on record once this check
+ * passes.  Accounts whose reviews were not looked at in this run
+ * (--status-report-only) have no inputs: they are checked.
+ */
+static GHashTable *known_checked(struct run *r)
+{
+    GHashTable *before = rp_batch_checked_read(r->o->output);
+    GHashTable *now =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    char key[RP_SHA256_HEX_SIZE];
+    size_t i;
+
+    free(r->report_known);
+    r->report_known = rp_xcalloc(r->n_inputs + 1, sizeof(*r->report_known));
+    r->n_report_known = r->n_inputs;
+    for (i = 0; i < r->n_inputs; i++) {
+        if (!r->inputs[i][0])
+            continue;
+        checked_key(r, i, key);
+        r->report_known[i] = before && g_hash_table_contains(before, key);
+        g_hash_table_add(now, g_strdup(key));
+    }
+    if (before)
+        g_hash_table_destroy(before);
+    return now;
+}
+
 static enum rp_status make_report(struct run *r, struct rp_dataset *data)
 {
     const struct rp_batch_options *o = r->o;
@@ -592,6 +647,7 @@ static enum rp_status make_report(struct run *r, struct rp_dataset *data)
     struct timespec start;
     enum rp_status status;
     xmlDoc *doc = NULL;
+    GHashTable *checked = NULL;
 
     clock_gettime(CLOCK_MONOTONIC, &start);
     memset(&out, 0, sizeof(out));
@@ -611,6 +667,8 @@ static enum rp_status make_report(struct run *r, struct rp_dataset *data)
         failed_record(r, REPORT_NAME, &out.err);
         goto out;
     }
+    if (r->schema_path)
+        checked = known_checked(r);
     rp_merge_free(r->merged);
     r->merged = NULL;
     rp_dataset_release(data);
@@ -622,9 +680,19 @@ static enum rp_status make_report(struct run *r, struct rp_dataset *data)
                            NULL, "status-report", REPORT_NAME, &out, &out.err);
     if (status != RP_OK)
         out.result = RP_BATCH_FAILED;
+    /* Checked now, or known from before: on record for the next run. */
+    if (status == RP_OK && out.result == RP_BATCH_BUILT && checked) {
+        struct rp_error err;
+
+        rp_error_init(&err);
+        if (rp_batch_checked_write(o->output, checked, &err) != RP_OK)
+            rp_batch_report(o, &err);
+    }
     out.seconds = rp_clock_seconds_since(&start);
     status = take_outcome(r, &out);
 out:
+    if (checked)
+        g_hash_table_destroy(checked);
     if (doc)
         xmlFreeDoc(doc);
     return status;
@@ -791,6 +859,9 @@ static enum rp_status render_all(struct run *r, struct rp_dataset *data,
     struct rp_batch_outcome out;
     enum rp_status status, overall = RP_OK;
     unsigned workers = o->jobs ? o->jobs : online_cores();
+
+    r->inputs = rp_xcalloc(n + 1, sizeof(*r->inputs));
+    r->n_inputs = n;
 
     status = check_only(r, err);
     if (status != RP_OK)
@@ -1134,6 +1205,8 @@ out:
         free(r.docs[i].why);
     }
     free(r.docs);
+    free(r.inputs);
+    free(r.report_known);
     rp_dataset_release(&data);
     rp_batch_stored_release(&stored);
     rp_batch_failed_files_release(&files);

@@ -274,6 +274,52 @@ enum rp_status rp_batch_key_write(const char *output, const char *document,
     return status;
 }
 
+/* ---- accounts whose data passed the schema check ---- */
+
+#define CHECKED_FILE "checked-accounts"
+
+GHashTable *rp_batch_checked_read(const char *output)
+{
+    char *path = state_path(output, CHECKED_FILE);
+    FILE *fp = fopen(path, "rb");
+    GHashTable *keys = NULL;
+    char line[RP_SHA256_HEX_SIZE + 2];
+
+    free(path);
+    if (!fp)
+        return NULL;
+    keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    while (fgets(line, sizeof(line), fp)) {
+        size_t n = strcspn(line, "\n");
+        /* Anything but a key is no key: that account is checked again. */
+        if (n != RP_SHA256_HEX_SIZE - 1)
+            continue;
+        line[n] = '\0';
+        g_hash_table_add(keys, g_strdup(line));
+    }
+    fclose(fp);
+    return keys;
+}
+
+enum rp_status rp_batch_checked_write(const char *output, GHashTable *keys,
+                                      struct rp_error *err)
+{
+    char *path = state_path(output, CHECKED_FILE);
+    struct rp_outfile out;
+    GHashTableIter it;
+    gpointer key;
+    enum rp_status status = rp_outfile_open(&out, path, err);
+
+    if (status == RP_OK) {
+        g_hash_table_iter_init(&it, keys);
+        while (g_hash_table_iter_next(&it, &key, NULL))
+            fprintf(out.fp, "%s\n", (const char *)key);
+        status = rp_outfile_commit(&out, err);
+    }
+    free(path);
+    return status;
+}
+
 size_t rp_batch_remove_stale_reviews(const char *output,
                                      bool (*keep)(void *ctx, const char *id),
                                      void *ctx)

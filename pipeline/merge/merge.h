@@ -186,6 +186,20 @@ enum rp_status rp_merge_account_slice(xmlDoc *doc, const char *account_id,
 enum rp_status rp_merge_validate(xmlDoc *doc, const char *schema_path,
                                  struct rp_error *err) RP_MUST_CHECK;
 
+/*
+ * rp_merge_validate() of doc without the <account> elements (children of
+ * the root, counted from 0 in document order) that known[i] says are
+ * known to be valid already, i < n_known; the others and everything else
+ * are checked.  Each account is valid or not by itself (the schema has
+ * them as zeroOrMore of one pattern), so what was checked once need not
+ * be again.  doc is changed while it runs (those accounts are unlinked)
+ * and given back as it was; an offending node is named as it stands in
+ * the whole document.
+ */
+enum rp_status rp_merge_validate_some(xmlDoc *doc, const char *schema_path,
+                                      const bool *known, size_t n_known,
+                                      struct rp_error *err) RP_MUST_CHECK;
+
 /* An account's latest review request, as the status report shows it. */
 struct rp_merge_request {
     const char *account, *name;

@@ -4,12 +4,14 @@
  * built document that its schema rejects, which is our bug.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/relaxng.h>
 #include <libxml/xmlstring.h>
 
 #include "builder.h"
+#include "common/mem.h"
 #include "common/xml.h"
 
 /* ---- input checks ---- */
@@ -245,16 +247,14 @@ enum rp_status rp_merge_check_dataset(const struct rp_dataset *data,
 /* ---- schema validation ---- */
 
 struct validation {
-    char path[512];
+    xmlNode *node; /* the first error's node that has one */
     char message[512];
-    long line;
     bool failed;
 };
 
 static void on_invalid(void *ctx, xmlError *e)
 {
     struct validation *v = ctx;
-    xmlChar *path;
 
     /* The first message says what; the first error that names a node
      * (an attribute's type error does not) says where. */
@@ -263,11 +263,8 @@ static void on_invalid(void *ctx, xmlError *e)
         rp_xml_message_copy(v->message, sizeof(v->message),
                             e->message ? e->message : "invalid");
     }
-    if (v->path[0] || !e->node)
-        return;
-    path = xmlGetNodePath(e->node);
-    snprintf(v->path, sizeof(v->path), "%s", path ? (const char *)path : "");
-    xmlFree(path);
+    if (!v->node && e->node)
+        v->node = e->node;
 }
 
 enum rp_status rp_merge_schema_load(const char *path, xmlDoc **schema_doc,
@@ -295,27 +292,96 @@ enum rp_status rp_merge_schema_load(const char *path, xmlDoc **schema_doc,
     return RP_OK;
 }
 
-enum rp_status rp_merge_schema_check(xmlRelaxNG *schema, const char *path,
-                                     xmlDoc *doc, struct rp_error *err)
+/* The <account> children of root, unlinked while the schema checks the
+ * rest: each keeps its place (the node it followed) to go back to. */
+struct set_aside {
+    xmlNode **nodes, **after;
+    size_t n;
+};
+
+static void set_aside(xmlDoc *doc, const bool *known, size_t n_known,
+                      struct set_aside *a)
+{
+    xmlNode *root = xmlDocGetRootElement(doc), *n, *next, *last = NULL;
+    size_t i = 0;
+
+    memset(a, 0, sizeof(*a));
+    if (!known || !root)
+        return;
+    a->nodes = rp_xcalloc(n_known + 1, sizeof(*a->nodes));
+    a->after = rp_xcalloc(n_known + 1, sizeof(*a->after));
+    /* last: the node before n as the document was, set aside or not. */
+    for (n = root->children; n && i < n_known; last = n, n = next) {
+        next = n->next;
+        if (n->type != XML_ELEMENT_NODE ||
+            !xmlStrEqual(n->name, BAD_CAST "account"))
+            continue;
+        if (known[i++]) {
+            a->after[a->n] = last;
+            a->nodes[a->n++] = n;
+            xmlUnlinkNode(n);
+        }
+    }
+}
+
+/* Back where they were, in document order: each after the node it
+ * followed (which is back already, or was never away). */
+static void put_back(xmlDoc *doc, struct set_aside *a)
+{
+    xmlNode *root = xmlDocGetRootElement(doc);
+    size_t i;
+
+    for (i = 0; i < a->n; i++) {
+        if (a->after[i])
+            xmlAddNextSibling(a->after[i], a->nodes[i]);
+        else if (root->children)
+            xmlAddPrevSibling(root->children, a->nodes[i]);
+        else
+            xmlAddChild(root, a->nodes[i]);
+    }
+    free(a->nodes);
+    free(a->after);
+}
+
+static enum rp_status check_some(xmlRelaxNG *schema, const char *path,
+                                 xmlDoc *doc, const bool *known, size_t n_known,
+                                 struct rp_error *err)
 {
     xmlRelaxNGValidCtxt *vctxt = rp_merge_must(xmlRelaxNGNewValidCtxt(schema));
     enum rp_status status = RP_OK;
+    struct set_aside aside;
     struct validation v;
+    xmlChar *where;
+    int invalid;
 
     memset(&v, 0, sizeof(v));
+    set_aside(doc, known, n_known, &aside);
     xmlRelaxNGSetValidStructuredErrors(vctxt, on_invalid, &v);
-    if (xmlRelaxNGValidateDoc(vctxt, doc) != 0)
+    invalid = xmlRelaxNGValidateDoc(vctxt, doc);
+    xmlRelaxNGFreeValidCtxt(vctxt);
+    /* The node's path in the whole document, not in what was checked. */
+    put_back(doc, &aside);
+    if (invalid != 0) {
+        where = v.node ? xmlGetNodePath(v.node) : NULL;
         status = rp_error_set(err, RP_ERR_INTERNAL, path, 0,
-                              v.path[0] ? v.path : "/",
+                              where && where[0] ? (const char *)where : "/",
                               "the merged document does not match the "
                               "schema (our bug): %s",
                               v.failed ? v.message : "validation failed");
-    xmlRelaxNGFreeValidCtxt(vctxt);
+        xmlFree(where);
+    }
     return status;
 }
 
-enum rp_status rp_merge_validate(xmlDoc *doc, const char *schema_path,
-                                 struct rp_error *err)
+enum rp_status rp_merge_schema_check(xmlRelaxNG *schema, const char *path,
+                                     xmlDoc *doc, struct rp_error *err)
+{
+    return check_some(schema, path, doc, NULL, 0, err);
+}
+
+enum rp_status rp_merge_validate_some(xmlDoc *doc, const char *schema_path,
+                                      const bool *known, size_t n_known,
+                                      struct rp_error *err)
 {
     xmlRelaxNG *schema = NULL;
     xmlDoc *schema_doc = NULL;
@@ -323,9 +389,15 @@ enum rp_status rp_merge_validate(xmlDoc *doc, const char *schema_path,
 
     status = rp_merge_schema_load(schema_path, &schema_doc, &schema, err);
     if (status == RP_OK)
-        status = rp_merge_schema_check(schema, schema_path, doc, err);
+        status = check_some(schema, schema_path, doc, known, n_known, err);
     if (schema)
         xmlRelaxNGFree(schema);
     xmlFreeDoc(schema_doc);
     return status;
+}
+
+enum rp_status rp_merge_validate(xmlDoc *doc, const char *schema_path,
+                                 struct rp_error *err)
+{
+    return rp_merge_validate_some(doc, schema_path, NULL, 0, err);
 }

@@ -117,11 +117,69 @@ static void test_schema_failure_is_internal(void **state)
     free(dir);
 }
 
+/*
+ * Accounts known valid are left out of the check, and only they: a
+ * broken account is found unless it is one of them, named by its place
+ * in the whole document, which is given back as it was.
+ */
+static void test_validate_some_accounts(void **state)
+{
+    const char *top = getenv("TOP");
+    char path[1024];
+    struct rp_dataset d;
+    struct rp_merge_options opt;
+    struct rp_error err;
+    xmlDoc *doc;
+    xmlNode *n, *broken = NULL;
+    xmlChar *before, *after;
+    int size, i = 0;
+    static const bool none[4] = {false, false, false, false};
+    static const bool others[4] = {true, true, false, true};
+    static const bool it[4] = {false, false, true, false};
+
+    (void)state;
+    snprintf(path, sizeof(path), "%s/templates/schema/review-data.rng",
+             top ? top : ".");
+    memset(&d, 0, sizeof(d));
+    add_account(&d, "ACC-1", "Acme");
+    add_account(&d, "ACC-2", "Bravo");
+    add_account(&d, "ACC-3", "Charlie");
+    add_account(&d, "ACC-4", "Delta");
+    options_for_year(&opt);
+    doc = build(&d, &opt, NULL);
+    for (n = xmlDocGetRootElement(doc)->children; n; n = n->next) {
+        if (n->type == XML_ELEMENT_NODE &&
+            xmlStrEqual(n->name, BAD_CAST "account") && i++ == 2)
+            broken = n;
+    }
+    assert_non_null(broken);
+    xmlSetProp(broken, BAD_CAST "health", BAD_CAST "wobbly");
+    xmlDocDumpMemory(doc, &before, &size);
+
+    rp_error_init(&err);
+    assert_int_equal(rp_merge_validate_some(doc, path, none, 4, &err),
+                     RP_ERR_INTERNAL);
+    assert_string_equal(err.field, "/review-data/account[3]");
+    rp_error_init(&err);
+    assert_int_equal(rp_merge_validate_some(doc, path, others, 4, &err),
+                     RP_ERR_INTERNAL);
+    assert_string_equal(err.field, "/review-data/account[3]");
+    rp_error_init(&err);
+    assert_int_equal(rp_merge_validate_some(doc, path, it, 4, &err), RP_OK);
+    xmlDocDumpMemory(doc, &after, &size);
+    assert_string_equal((const char *)after, (const char *)before);
+    xmlFree(before);
+    xmlFree(after);
+    xmlFreeDoc(doc);
+    dataset_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bad_input_is_reported),
         cmocka_unit_test(test_schema_failure_is_internal),
+        cmocka_unit_test(test_validate_some_accounts),
     };
 
     return cmocka_run_group_tests(tests, load_schema, free_schema);

@@ -5,7 +5,7 @@
 # night before stays as it was, no temporary is left, and the reviews are
 # still made.
 . "$(dirname "$0")/lib.sh"
-plan 9
+plan 14
 
 out="$WORK/out"
 "$REPORTPIPE" run --output "$out" -q 2>"$WORK/log1"
@@ -34,4 +34,28 @@ ok $? "run-summary.json says the set is not complete"
 
 "$REPORTPIPE" run --output "$out" -q 2>"$WORK/log3"
 is $? 0 "with the schema fixed the next run makes the report again"
+
+# ---- each account's part that passed is on record, by its inputs: after
+# one ticket changed, the accounts whose tickets did not change are not
+# checked again; a schema that changed checks every one of them
+checked="$out/.reportpipe/checked-accounts"
+is "$(grep -Ec '^[0-9a-f]{64}$' "$checked")" "$n_accounts" \
+    "every account's part of the report's data is on record as checked"
+cp -R input "$WORK/in"
+sed -i 's/^\(120002,.*,Closed,\)Low,Mail,/\1High,Mail,/' "$WORK/in/zendesk-tickets.csv"
+"$REPORTPIPE" run --input "$WORK/in" --output "$out" -q 2>"$WORK/log4"
+is $? 0 "a run after one ticket changed succeeds"
+grep -q '"document": "status-report.pdf", "result": "built"' "$out/run-summary.json" ||
+    grep -A2 '"status-report.pdf"' "$out/run-summary.json" | grep -q built
+ok $? "and makes the status report again"
+# Every account fails this schema, and no input changed since the run
+# before: had the schema not been part of what was checked, every account
+# would count as checked and the report would pass.
+cp -R templates "$WORK/t2"
+sed -i 's|<element name="account">|<element name="account"><attribute name="never-written"/>|' \
+    "$WORK/t2/schema/review-data.rng"
+"$REPORTPIPE" run --input "$WORK/in" --output "$out" --templates "$WORK/t2" -q 2>"$WORK/log5"
+is $? 3 "a schema that changed checks every account again: the run exits 3"
+contains "$WORK/log5" "Element account failed to validate attributes" \
+    "with the schema's complaint about an account"
 finish
