@@ -27,6 +27,7 @@
     xmlns:fo="http://www.w3.org/1999/XSL/Format">
 
   <xsl:import href="common.xsl"/>
+  <xsl:import href="charts.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -119,6 +120,18 @@
 
     <fo:block xsl:use-attribute-sets="rp-h2">Support summary</fo:block>
     <xsl:apply-templates select="support" mode="summary"/>
+
+    <!-- Charts (templates/charts.xsl). -->
+    <fo:block xsl:use-attribute-sets="rp-h2">Support in charts</fo:block>
+    <xsl:call-template name="rp-chart-ticket-volume">
+      <xsl:with-param name="account" select="."/>
+    </xsl:call-template>
+    <xsl:call-template name="rp-chart-sla-trend">
+      <xsl:with-param name="account" select="."/>
+    </xsl:call-template>
+    <xsl:call-template name="rp-chart-backlog-age">
+      <xsl:with-param name="backlog" select="support/backlog"/>
+    </xsl:call-template>
 
     <fo:block xsl:use-attribute-sets="rp-h2">SLA by priority</fo:block>
     <xsl:apply-templates select="support" mode="sla"/>

@@ -18,6 +18,7 @@
     xmlns:fo="http://www.w3.org/1999/XSL/Format">
 
   <xsl:import href="common.xsl"/>
+  <xsl:import href="charts.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -52,6 +53,18 @@
     </fo:block>
 
     <xsl:call-template name="totals"/>
+
+    <!-- Charts (templates/charts.xsl). -->
+    <fo:block xsl:use-attribute-sets="rp-h2">Portfolio in charts</fo:block>
+    <xsl:call-template name="rp-chart-health">
+      <xsl:with-param name="program" select="$program"/>
+    </xsl:call-template>
+    <xsl:call-template name="rp-chart-sla-by-account">
+      <xsl:with-param name="accounts" select="account"/>
+    </xsl:call-template>
+    <xsl:call-template name="rp-chart-budget">
+      <xsl:with-param name="projects" select="$program/projects/project"/>
+    </xsl:call-template>
 
     <fo:block xsl:use-attribute-sets="rp-h2">Accounts overview</fo:block>
     <xsl:call-template name="overview"/>

@@ -150,6 +150,7 @@ cat >"$WORK/want-h.txt" <<'HEADINGS'
   H2: Key contacts
   H2: Open opportunities
   H2: Support summary
+  H2: Support in charts
   H2: SLA by priority
   H2: Monthly ticket volume
   H2: Open tickets at the end of the period

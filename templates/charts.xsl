@@ -1,0 +1,1697 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Charts drawn as SVG in XSLT 1.0 + EXSLT, placed in the flow through
+  fo:instream-foreign-object (librsvg draws them as vector, their text
+  stays text).  Each chart carries fox:alt-text stating its numbers: the
+  /Alt of its Figure in the tagged PDF.
+
+  Two layers:
+    generic     rp-chart-stacked-bars, rp-chart-grouped-bars,
+                rp-chart-line, rp-chart-hbars: data in, chart out.
+    domain      rp-chart-ticket-volume, rp-chart-sla-trend,
+                rp-chart-backlog-age (one account); rp-chart-health,
+                rp-chart-sla-by-account, rp-chart-budget (portfolio):
+                review data in, a block (chart and caption) out, or a
+                sentence when there is nothing to draw.
+
+  Data of the generic templates: a node-set of category elements (any
+  name, `c` by convention), in drawing order, each with
+    @label      the category's name on the axis (shortened when too long)
+    @sub        optional: a second, smaller line under the label (a year)
+    @alt-label  optional: the name in the text alternative (default:
+                label and sub)
+    @colour     optional, rp-chart-hbars only: the bar's fill
+  and one child element per series (any name, `v` by convention) whose
+  text is the number; an empty child is "no value" (a gap in a line).
+  Series: a node-set of elements with @label (the legend's text), in the
+  order of the value children.  Build both in a variable and pass
+  exsl:node-set($var)/*.
+
+  Sizes are points (1 px of SVG = 1 pt, as FOP); the default width, 481 pt,
+  is the 170 mm content width of A4 with 20 mm margins.  Every visible word
+  is a parameter with an English default.  Requires common.xsl (the
+  document family $rp-sans, rp-empty, rp-int, rp-pct), imported here so
+  the file also works alone; documents import common.xsl and charts.xsl.
+  Documented in docs/templates.md, "Charts".
+-->
+<xsl:stylesheet version="1.0"
+    xmlns="http://www.w3.org/2000/svg"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
+    xmlns:exsl="http://exslt.org/common"
+    xmlns:math="http://exslt.org/math"
+    extension-element-prefixes="exsl math"
+    exclude-result-prefixes="#default exsl math">
+
+  <xsl:import href="common.xsl"/>
+
+  <!-- ============================ look ============================ -->
+
+  <!-- Okabe-Ito's colour-blind-safe colours (its blue darkened), the
+       first four ordered from dark to light (grey 69, 106, 162, 214 of
+       255), so that neighbouring series also differ in grey print (and
+       with rp-chart-hatch even series are hatched as well). -->
+  <xsl:variable name="rp-chart-palette-rtf">
+    <c>#1f4e79</c><c>#009E73</c><c>#E69F00</c><c>#F0E442</c>
+    <c>#D55E00</c><c>#56B4E9</c><c>#CC79A7</c><c>#000000</c>
+  </xsl:variable>
+  <xsl:variable name="rp-chart-palette"
+      select="exsl:node-set($rp-chart-palette-rtf)/*"/>
+  <!-- The target rule and bars below target (vermillion). -->
+  <xsl:variable name="rp-chart-alert">#D55E00</xsl:variable>
+  <xsl:variable name="rp-chart-grid">#dde2e8</xsl:variable>
+  <xsl:variable name="rp-chart-axis">#6b7280</xsl:variable>
+  <xsl:variable name="rp-chart-ink">#1a1a1a</xsl:variable>
+  <!-- Label size and the average advance of a DejaVu Sans character in
+       em: label widths are estimated from it (no font metrics in XSLT). -->
+  <xsl:variable name="rp-chart-fs" select="7.5"/>
+  <xsl:variable name="rp-chart-em" select="0.6"/>
+
+  <!-- Values printed over grid lines and target rules stay legible. -->
+  <xsl:attribute-set name="rp-chart-halo">
+    <xsl:attribute name="stroke">#ffffff</xsl:attribute>
+    <xsl:attribute name="stroke-width">2.2</xsl:attribute>
+    <xsl:attribute name="stroke-linejoin">round</xsl:attribute>
+    <xsl:attribute name="paint-order">stroke</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:decimal-format name="rp-chart-numbers" grouping-separator=","
+      decimal-separator="."/>
+
+  <!-- ========================== helpers =========================== -->
+
+  <!-- rp-chart-nice-step: a tick step of 1, 2 or 5 x 10^n that cuts
+       `span` into about `ticks` parts.
+         span     number > 0, the range to cover
+         ticks    number, the number of parts wanted (default 5)
+         integer  'yes': never below 1 (counts)   (default 'no') -->
+  <xsl:template name="rp-chart-nice-step">
+    <xsl:param name="span" select="1"/>
+    <xsl:param name="ticks" select="5"/>
+    <xsl:param name="integer" select="'no'"/>
+    <xsl:variable name="raw" select="$span div $ticks"/>
+    <xsl:variable name="exp"
+        select="floor(math:log($raw) div math:log(10) + 0.000000001)"/>
+    <xsl:variable name="mag" select="math:power(10, $exp)"/>
+    <xsl:variable name="f" select="$raw div $mag"/>
+    <xsl:variable name="step">
+      <xsl:choose>
+        <xsl:when test="$f &lt;= 1.000001"><xsl:value-of select="$mag"/></xsl:when>
+        <xsl:when test="$f &lt;= 2.000001"><xsl:value-of select="2 * $mag"/></xsl:when>
+        <xsl:when test="$f &lt;= 5.000001"><xsl:value-of select="5 * $mag"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="10 * $mag"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$integer = 'yes' and $step &lt; 1">1</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$step"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- rp-chart-number: a value as printed on an axis or a bar: grouped,
+       and in thousands (k) or millions (M) when `scale` (the axis'
+       largest value) reaches 10,000 or 1,000,000.
+         value   number
+         scale   number, the axis maximum (default: value)
+         suffix  string after the number ('%')   (default '') -->
+  <xsl:template name="rp-chart-number">
+    <xsl:param name="value"/>
+    <xsl:param name="scale" select="$value"/>
+    <xsl:param name="suffix" select="''"/>
+    <xsl:choose>
+      <xsl:when test="$scale &gt;= 1000000">
+        <xsl:value-of select="format-number($value div 1000000, '#,##0.##', 'rp-chart-numbers')"/>
+        <xsl:text>M</xsl:text>
+      </xsl:when>
+      <xsl:when test="$scale &gt;= 10000">
+        <xsl:value-of select="format-number($value div 1000, '#,##0.#', 'rp-chart-numbers')"/>
+        <xsl:text>k</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="format-number($value, '#,##0.##', 'rp-chart-numbers')"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:value-of select="$suffix"/>
+  </xsl:template>
+
+  <!-- rp-chart-clip: text shortened to `max` characters, the last one an
+       ellipsis, when longer.
+         text  string
+         max   number of characters (default 18) -->
+  <xsl:template name="rp-chart-clip">
+    <xsl:param name="text"/>
+    <xsl:param name="max" select="18"/>
+    <xsl:choose>
+      <xsl:when test="string-length($text) &gt; $max">
+        <xsl:value-of select="concat(normalize-space(substring($text, 1, $max - 1)), '…')"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- rp-chart-fill: `text` with {n} and {total} replaced.
+         text, n, total   strings -->
+  <xsl:template name="rp-chart-fill">
+    <xsl:param name="text"/>
+    <xsl:param name="n"/>
+    <xsl:param name="total"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, '{n}')">
+        <xsl:call-template name="rp-chart-fill">
+          <xsl:with-param name="text" select="concat(substring-before($text, '{n}'), $n, substring-after($text, '{n}'))"/>
+          <xsl:with-param name="n" select="$n"/>
+          <xsl:with-param name="total" select="$total"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="contains($text, '{total}')">
+        <xsl:call-template name="rp-chart-fill">
+          <xsl:with-param name="text" select="concat(substring-before($text, '{total}'), $total, substring-after($text, '{total}'))"/>
+          <xsl:with-param name="n" select="$n"/>
+          <xsl:with-param name="total" select="$total"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- rp-chart-colour: series i's colour (1-based, cycling). -->
+  <xsl:template name="rp-chart-colour">
+    <xsl:param name="i" select="1"/>
+    <xsl:value-of select="$rp-chart-palette[(($i - 1) mod 8) + 1]"/>
+  </xsl:template>
+
+  <!-- 'yes': even series are hatched too, beside their lighter grey.
+       Off by default: the palette's lightness steps tell four series apart
+       in grey, and each hatched bar is a PDF pattern of its own, which
+       made a review's render about 50 ms (40%) slower. -->
+  <xsl:param name="rp-chart-hatch" select="'no'"/>
+
+  <!-- rp-chart-paint: series i's fill: its colour, or with rp-chart-hatch
+       for even series the hatch pattern rp-chart-defs declares. -->
+  <xsl:template name="rp-chart-paint">
+    <xsl:param name="i" select="1"/>
+    <xsl:choose>
+      <xsl:when test="$rp-chart-hatch = 'yes' and $i mod 2 = 0">url(#rp-s<xsl:value-of select="$i"/>)</xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="rp-chart-colour">
+          <xsl:with-param name="i" select="$i"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- rp-chart-defs: the hatch patterns of series 1..n (even ones). -->
+  <xsl:template name="rp-chart-defs">
+    <xsl:param name="n" select="1"/>
+    <xsl:if test="$rp-chart-hatch = 'yes'">
+    <defs>
+      <xsl:for-each select="$rp-chart-palette[position() &lt;= $n][position() mod 2 = 0]">
+        <xsl:variable name="i" select="count(preceding-sibling::*) + 1"/>
+        <pattern id="rp-s{$i}" width="3.5" height="3.5"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate({45 + 90 * ($i mod 4 = 0)})">
+          <rect width="3.5" height="3.5" fill="{.}"/>
+          <line x1="0" y1="0" x2="0" y2="3.5" stroke="#ffffff"
+              stroke-width="1.1" stroke-opacity="0.75"/>
+        </pattern>
+      </xsl:for-each>
+    </defs>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- rp-chart-frame: the fo:block holding one chart.
+         width, height  numbers, pt
+         alt            string: the text alternative (fox:alt-text)
+         body           result tree: the SVG's content -->
+  <xsl:template name="rp-chart-frame">
+    <xsl:param name="width"/>
+    <xsl:param name="height"/>
+    <xsl:param name="alt"/>
+    <xsl:param name="body"/>
+    <!-- line-height normal: a number taller than 1.2 adds leading around
+         a graphic as high as the line. -->
+    <fo:block space-before="1mm" line-height="normal">
+      <fo:instream-foreign-object fox:alt-text="{normalize-space($alt)}">
+        <svg width="{$width}" height="{$height}"
+            viewBox="0 0 {$width} {$height}" font-family="{$rp-sans}"
+            font-size="{$rp-chart-fs}" fill="{$rp-chart-ink}">
+          <xsl:copy-of select="$body"/>
+        </svg>
+      </fo:instream-foreign-object>
+    </fo:block>
+  </xsl:template>
+
+  <!-- rp-chart-empty: the sentence instead of a chart. -->
+  <xsl:template name="rp-chart-empty">
+    <xsl:param name="text"/>
+    <xsl:call-template name="rp-empty">
+      <xsl:with-param name="text" select="$text"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- rp-chart-caption: the line under a chart (role Caption). -->
+  <xsl:template name="rp-chart-caption">
+    <xsl:param name="text"/>
+    <xsl:if test="string($text) != ''">
+      <fo:block role="Caption" font-size="8pt" color="{$rp-muted}"
+          space-before="1mm" space-after="3mm">
+        <xsl:copy-of select="$text"/>
+      </fo:block>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Value axis along y: grid lines, tick labels (class rp-tick) from lo
+       to hi by step, the line at lo solid. -->
+  <xsl:template name="rp-chart-y-axis">
+    <xsl:param name="x0"/>
+    <xsl:param name="x1"/>
+    <xsl:param name="top"/>
+    <xsl:param name="bottom"/>
+    <xsl:param name="lo"/>
+    <xsl:param name="hi"/>
+    <xsl:param name="step"/>
+    <xsl:param name="suffix"/>
+    <xsl:param name="i" select="0"/>
+    <xsl:variable name="v" select="$lo + $i * $step"/>
+    <xsl:if test="$v &lt;= $hi + $step * 0.001">
+      <xsl:variable name="y" select="format-number($bottom - ($v - $lo) div ($hi - $lo) * ($bottom - $top), '0.##')"/>
+      <line x1="{$x0}" x2="{$x1}" y1="{$y}" y2="{$y}" stroke-width="0.5">
+        <xsl:attribute name="stroke">
+          <xsl:choose>
+            <xsl:when test="$i = 0"><xsl:value-of select="$rp-chart-axis"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$rp-chart-grid"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+      </line>
+      <text class="rp-tick" x="{$x0 - 4}" y="{format-number($y + $rp-chart-fs * 0.35, '0.##')}"
+          text-anchor="end" fill="{$rp-chart-axis}">
+        <xsl:call-template name="rp-chart-number">
+          <xsl:with-param name="value" select="$v"/>
+          <xsl:with-param name="scale" select="$hi"/>
+          <xsl:with-param name="suffix" select="$suffix"/>
+        </xsl:call-template>
+      </text>
+      <xsl:call-template name="rp-chart-y-axis">
+        <xsl:with-param name="x0" select="$x0"/>
+        <xsl:with-param name="x1" select="$x1"/>
+        <xsl:with-param name="top" select="$top"/>
+        <xsl:with-param name="bottom" select="$bottom"/>
+        <xsl:with-param name="lo" select="$lo"/>
+        <xsl:with-param name="hi" select="$hi"/>
+        <xsl:with-param name="step" select="$step"/>
+        <xsl:with-param name="suffix" select="$suffix"/>
+        <xsl:with-param name="i" select="$i + 1"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The longest @label of data, in characters. -->
+  <xsl:template name="rp-chart-longest">
+    <xsl:param name="data"/>
+    <xsl:for-each select="$data">
+      <xsl:sort select="string-length(@label)" data-type="number" order="descending"/>
+      <xsl:if test="position() = 1"><xsl:value-of select="string-length(@label)"/></xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- How category labels fit under slots of `slot` pt: "flat K" (level,
+       every Kth label shown) or "tilt K" (45 degrees, clipped to
+       max-chars, every Kth).  Thinning only where `thin` is 'yes' (a
+       time axis, where the reader fills in the missing labels). -->
+  <xsl:template name="rp-chart-label-mode">
+    <xsl:param name="longest"/>
+    <xsl:param name="slot"/>
+    <xsl:param name="thin"/>
+    <xsl:variable name="w" select="$longest * $rp-chart-fs * $rp-chart-em"/>
+    <xsl:choose>
+      <xsl:when test="$w &lt;= $slot - 3">flat 1</xsl:when>
+      <xsl:when test="$thin = 'yes'">flat <xsl:value-of select="ceiling(($w + 3) div $slot)"/></xsl:when>
+      <!-- Wide slots: level, clipped to what fits. -->
+      <xsl:when test="floor(($slot - 3) div ($rp-chart-fs * $rp-chart-em)) &gt;= 12">clip 1 <xsl:value-of select="floor(($slot - 3) div ($rp-chart-fs * $rp-chart-em))"/></xsl:when>
+      <xsl:otherwise>tilt <xsl:value-of select="ceiling($rp-chart-fs * 1.5 div $slot)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Category labels under the plot: slot centres at x0 + (i - 0.5) *
+       slot, top of the label band at y. -->
+  <xsl:template name="rp-chart-x-labels">
+    <xsl:param name="data"/>
+    <xsl:param name="x0"/>
+    <xsl:param name="slot"/>
+    <xsl:param name="y"/>
+    <xsl:param name="mode"/>
+    <xsl:param name="max-chars"/>
+    <xsl:variable name="k" select="number(substring-before(concat(substring-after($mode, ' '), ' '), ' '))"/>
+    <xsl:for-each select="$data">
+      <xsl:variable name="i" select="position()"/>
+      <xsl:variable name="cx" select="format-number($x0 + ($i - 0.5) * $slot, '0.##')"/>
+      <xsl:if test="($i - 1) mod $k = 0">
+        <xsl:choose>
+          <xsl:when test="starts-with($mode, 'clip')">
+            <text class="rp-label" x="{$cx}" y="{$y + $rp-chart-fs}" text-anchor="middle">
+              <xsl:call-template name="rp-chart-clip">
+                <xsl:with-param name="text" select="@label"/>
+                <xsl:with-param name="max" select="substring-after(substring-after($mode, ' '), ' ')"/>
+              </xsl:call-template>
+            </text>
+          </xsl:when>
+          <xsl:when test="starts-with($mode, 'flat')">
+            <text class="rp-label" x="{$cx}" y="{$y + $rp-chart-fs}" text-anchor="middle">
+              <xsl:value-of select="@label"/>
+            </text>
+            <xsl:if test="string(@sub) != ''">
+              <text x="{$cx}" y="{$y + 2 * $rp-chart-fs + 1}" text-anchor="middle"
+                  fill="{$rp-chart-axis}" font-size="{$rp-chart-fs - 1}">
+                <xsl:value-of select="@sub"/>
+              </text>
+            </xsl:if>
+          </xsl:when>
+          <xsl:otherwise>
+            <text class="rp-label" text-anchor="end"
+                transform="translate({$cx},{$y + 4}) rotate(-45)">
+              <xsl:call-template name="rp-chart-clip">
+                <xsl:with-param name="text" select="normalize-space(concat(@label, ' ', @sub))"/>
+                <xsl:with-param name="max" select="$max-chars"/>
+              </xsl:call-template>
+            </text>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Height of the category label band for a label mode. -->
+  <xsl:template name="rp-chart-label-band">
+    <xsl:param name="data"/>
+    <xsl:param name="mode"/>
+    <xsl:param name="longest"/>
+    <xsl:param name="max-chars"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($mode, 'flat') and $data[string(@sub) != '']">
+        <xsl:value-of select="2 * $rp-chart-fs + 6"/>
+      </xsl:when>
+      <xsl:when test="starts-with($mode, 'flat') or starts-with($mode, 'clip')">
+        <xsl:value-of select="$rp-chart-fs + 5"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="n">
+          <xsl:choose>
+            <xsl:when test="$longest + 5 &gt; $max-chars"><xsl:value-of select="$max-chars"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$longest + 5"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:value-of select="$n * $rp-chart-fs * $rp-chart-em * 0.71 + $rp-chart-fs + 6"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The legend: one swatch and label per item, left to right from x on
+       the line at y.  items: elements with @label and @paint (a fill) or
+       @rule (a dashed line's colour). -->
+  <xsl:template name="rp-chart-legend">
+    <xsl:param name="items"/>
+    <xsl:param name="x"/>
+    <xsl:param name="y"/>
+    <xsl:if test="$items">
+      <xsl:variable name="it" select="$items[1]"/>
+      <xsl:choose>
+        <xsl:when test="string($it/@rule) != ''">
+          <line x1="{$x}" x2="{$x + 12}" y1="{$y - 2.5}" y2="{$y - 2.5}"
+              stroke="{$it/@rule}" stroke-width="1.2" stroke-dasharray="3 2"/>
+        </xsl:when>
+        <xsl:when test="string($it/@marker) != ''">
+          <line x1="{$x}" x2="{$x + 12}" y1="{$y - 2.5}" y2="{$y - 2.5}"
+              stroke="{$it/@marker}" stroke-width="1.5"/>
+          <circle cx="{$x + 6}" cy="{$y - 2.5}" r="2.2" fill="{$it/@marker}"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <rect x="{$x}" y="{$y - 7}" width="12" height="7.5" fill="{$it/@paint}"/>
+        </xsl:otherwise>
+      </xsl:choose>
+      <text class="rp-legend" x="{$x + 15}" y="{$y}">
+        <xsl:value-of select="$it/@label"/>
+      </text>
+      <xsl:call-template name="rp-chart-legend">
+        <xsl:with-param name="items" select="$items[position() &gt; 1]"/>
+        <xsl:with-param name="x" select="$x + 15 + string-length($it/@label) * $rp-chart-fs * $rp-chart-em + 12"/>
+        <xsl:with-param name="y" select="$y"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Legend items of a series node-set: filled swatches. -->
+  <xsl:template name="rp-chart-series-legend">
+    <xsl:param name="series"/>
+    <xsl:for-each select="$series">
+      <item label="{@label}">
+        <xsl:attribute name="paint">
+          <xsl:call-template name="rp-chart-paint">
+            <xsl:with-param name="i" select="position()"/>
+          </xsl:call-template>
+        </xsl:attribute>
+      </item>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The text alternative's numbers: "Label: S1 v, S2 v (total t); ...". -->
+  <xsl:template name="rp-chart-alt-values">
+    <xsl:param name="data"/>
+    <xsl:param name="series"/>
+    <xsl:param name="suffix" select="''"/>
+    <xsl:param name="total-word" select="''"/>
+    <xsl:param name="none-word" select="'no value'"/>
+    <xsl:for-each select="$data">
+      <xsl:choose>
+        <xsl:when test="string(@alt-label) != ''"><xsl:value-of select="@alt-label"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="normalize-space(concat(@label, ' ', @sub))"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:text>: </xsl:text>
+      <xsl:for-each select="*">
+        <xsl:variable name="j" select="position()"/>
+        <xsl:if test="$j &gt; 1">, </xsl:if>
+        <xsl:if test="count($series) &gt; 1">
+          <xsl:value-of select="concat($series[$j]/@label, ' ')"/>
+        </xsl:if>
+        <xsl:choose>
+          <xsl:when test="number(.) = number(.)">
+            <xsl:value-of select="concat(format-number(., '#,##0.##', 'rp-chart-numbers'), $suffix)"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$none-word"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+      <xsl:if test="$total-word != ''">
+        <xsl:value-of select="concat(' (', $total-word, ' ', format-number(sum(*[number(.) = number(.)]), '#,##0.##', 'rp-chart-numbers'), $suffix, ')')"/>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="position() = last()">.</xsl:when>
+        <xsl:otherwise>; </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ================ generic: bars along categories =============== -->
+
+  <!-- rp-chart-stacked-bars: vertical bars, one per category, its series
+     stacked from the bottom in series order.
+       data          node-set: categories (see the top of this file)
+       series        node-set: elements with @label, one per value child
+       width         number, pt (default 481: 170 mm)
+       height        number, pt (default 180)
+       y-title       string: what the axis counts, above it (default '')
+       suffix        string after axis and alt numbers (default '')
+       integer       'yes'/'no': counts, no tick below 1 (default 'yes')
+       thin          'yes'/'no': on a crowded axis show every Kth label
+                     (a time axis) instead of tilting them (default 'no')
+       max-chars     number: tilted labels are clipped to it (default 18)
+       totals        'yes'/'no': each bar's total above it (default 'yes')
+       alt-intro     string: first sentence of the text alternative
+       total-word    string: in the alternative, "(total 15)" (default 'total')
+       empty-sentence string: printed instead when data is empty
+                     (default 'There is nothing to chart.') -->
+  <xsl:template name="rp-chart-stacked-bars">
+    <xsl:param name="data" select="/.."/>
+    <xsl:param name="series" select="/.."/>
+    <xsl:param name="width" select="481"/>
+    <xsl:param name="height" select="180"/>
+    <xsl:param name="y-title" select="''"/>
+    <xsl:param name="suffix" select="''"/>
+    <xsl:param name="integer" select="'yes'"/>
+    <xsl:param name="thin" select="'no'"/>
+    <xsl:param name="max-chars" select="18"/>
+    <xsl:param name="totals" select="'yes'"/>
+    <xsl:param name="alt-intro" select="'Stacked bar chart.'"/>
+    <xsl:param name="total-word" select="'total'"/>
+    <xsl:param name="empty-sentence" select="'There is nothing to chart.'"/>
+    <xsl:call-template name="rp-chart-columns">
+      <xsl:with-param name="kind" select="'stacked'"/>
+      <xsl:with-param name="data" select="$data"/>
+      <xsl:with-param name="series" select="$series"/>
+      <xsl:with-param name="width" select="$width"/>
+      <xsl:with-param name="height" select="$height"/>
+      <xsl:with-param name="y-title" select="$y-title"/>
+      <xsl:with-param name="suffix" select="$suffix"/>
+      <xsl:with-param name="integer" select="$integer"/>
+      <xsl:with-param name="thin" select="$thin"/>
+      <xsl:with-param name="max-chars" select="$max-chars"/>
+      <xsl:with-param name="values" select="$totals"/>
+      <xsl:with-param name="alt-intro" select="$alt-intro"/>
+      <xsl:with-param name="total-word" select="$total-word"/>
+      <xsl:with-param name="empty-sentence" select="$empty-sentence"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- rp-chart-grouped-bars: vertical bars side by side per category, one
+     per series (budget against actual).
+       data, series, width, height, y-title, suffix, integer, thin,
+       max-chars, alt-intro, empty-sentence: as rp-chart-stacked-bars
+       (integer defaults to 'no')
+       values        'yes'/'no': each bar's value above it when it fits
+                     (default 'yes') -->
+  <xsl:template name="rp-chart-grouped-bars">
+    <xsl:param name="data" select="/.."/>
+    <xsl:param name="series" select="/.."/>
+    <xsl:param name="width" select="481"/>
+    <xsl:param name="height" select="180"/>
+    <xsl:param name="y-title" select="''"/>
+    <xsl:param name="suffix" select="''"/>
+    <xsl:param name="integer" select="'no'"/>
+    <xsl:param name="thin" select="'no'"/>
+    <xsl:param name="max-chars" select="18"/>
+    <xsl:param name="values" select="'yes'"/>
+    <xsl:param name="alt-intro" select="'Grouped bar chart.'"/>
+    <xsl:param name="empty-sentence" select="'There is nothing to chart.'"/>
+    <xsl:call-template name="rp-chart-columns">
+      <xsl:with-param name="kind" select="'grouped'"/>
+      <xsl:with-param name="data" select="$data"/>
+      <xsl:with-param name="series" select="$series"/>
+      <xsl:with-param name="width" select="$width"/>
+      <xsl:with-param name="height" select="$height"/>
+      <xsl:with-param name="y-title" select="$y-title"/>
+      <xsl:with-param name="suffix" select="$suffix"/>
+      <xsl:with-param name="integer" select="$integer"/>
+      <xsl:with-param name="thin" select="$thin"/>
+      <xsl:with-param name="max-chars" select="$max-chars"/>
+      <xsl:with-param name="values" select="$values"/>
+      <xsl:with-param name="alt-intro" select="$alt-intro"/>
+      <xsl:with-param name="empty-sentence" select="$empty-sentence"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- rp-chart-line: one line per series through the categories (gaps
+     where a value is empty), a marker on each point, its value above it
+     when there is room, and an optional horizontal target rule.
+       data, series, width, height, y-title, suffix, thin, max-chars,
+       alt-intro, empty-sentence: as rp-chart-stacked-bars (thin defaults
+       to 'yes', integer to 'no')
+       y-min         number or 'auto': the axis' low end; 'auto' starts
+                     one step below the lowest value or target (default 0)
+       y-max         number: the axis reaches at least this (default '')
+       target        number: the target rule's value (default '': none)
+       target-label  string: legend text of the rule (default 'Target')
+       values        'yes'/'no': values above the points (default 'yes')
+       none-word     string: the alternative's word for a gap
+                     (default 'no value') -->
+  <xsl:template name="rp-chart-line">
+    <xsl:param name="data" select="/.."/>
+    <xsl:param name="series" select="/.."/>
+    <xsl:param name="width" select="481"/>
+    <xsl:param name="height" select="170"/>
+    <xsl:param name="y-title" select="''"/>
+    <xsl:param name="suffix" select="''"/>
+    <xsl:param name="integer" select="'no'"/>
+    <xsl:param name="thin" select="'yes'"/>
+    <xsl:param name="max-chars" select="18"/>
+    <xsl:param name="y-min" select="0"/>
+    <xsl:param name="y-max" select="''"/>
+    <xsl:param name="target" select="''"/>
+    <xsl:param name="target-label" select="'Target'"/>
+    <xsl:param name="values" select="'yes'"/>
+    <xsl:param name="alt-intro" select="'Line chart.'"/>
+    <xsl:param name="none-word" select="'no value'"/>
+    <xsl:param name="empty-sentence" select="'There is nothing to chart.'"/>
+    <xsl:call-template name="rp-chart-columns">
+      <xsl:with-param name="kind" select="'line'"/>
+      <xsl:with-param name="data" select="$data"/>
+      <xsl:with-param name="series" select="$series"/>
+      <xsl:with-param name="width" select="$width"/>
+      <xsl:with-param name="height" select="$height"/>
+      <xsl:with-param name="y-title" select="$y-title"/>
+      <xsl:with-param name="suffix" select="$suffix"/>
+      <xsl:with-param name="integer" select="$integer"/>
+      <xsl:with-param name="thin" select="$thin"/>
+      <xsl:with-param name="max-chars" select="$max-chars"/>
+      <xsl:with-param name="y-min" select="$y-min"/>
+      <xsl:with-param name="y-max" select="$y-max"/>
+      <xsl:with-param name="target" select="$target"/>
+      <xsl:with-param name="target-label" select="$target-label"/>
+      <xsl:with-param name="values" select="$values"/>
+      <xsl:with-param name="alt-intro" select="$alt-intro"/>
+      <xsl:with-param name="none-word" select="$none-word"/>
+      <xsl:with-param name="empty-sentence" select="$empty-sentence"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The three charts along categories share their frame: axis, labels,
+       legend; `kind` says what is drawn in the slots. -->
+  <xsl:template name="rp-chart-columns">
+    <xsl:param name="kind"/>
+    <xsl:param name="data"/>
+    <xsl:param name="series"/>
+    <xsl:param name="width"/>
+    <xsl:param name="height"/>
+    <xsl:param name="y-title"/>
+    <xsl:param name="suffix"/>
+    <xsl:param name="integer"/>
+    <xsl:param name="thin"/>
+    <xsl:param name="max-chars"/>
+    <xsl:param name="values"/>
+    <xsl:param name="y-min" select="0"/>
+    <xsl:param name="y-max" select="''"/>
+    <xsl:param name="target" select="''"/>
+    <xsl:param name="target-label" select="''"/>
+    <xsl:param name="alt-intro"/>
+    <xsl:param name="total-word" select="''"/>
+    <xsl:param name="none-word" select="'no value'"/>
+    <xsl:param name="empty-sentence"/>
+    <xsl:variable name="nums" select="$data/*[number(.) = number(.)]"/>
+    <xsl:choose>
+      <xsl:when test="not($data) or not($nums)">
+        <xsl:call-template name="rp-chart-empty">
+          <xsl:with-param name="text" select="$empty-sentence"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="n" select="count($data)"/>
+        <xsl:variable name="ns" select="count($series)"/>
+        <xsl:variable name="has-target" select="string(number($target)) != 'NaN'"/>
+        <!-- The data's range: the largest stack, or the largest value. -->
+        <xsl:variable name="data-max">
+          <xsl:choose>
+            <xsl:when test="$kind = 'stacked'">
+              <xsl:for-each select="$data">
+                <xsl:sort select="sum(*[number(.) = number(.)])" data-type="number" order="descending"/>
+                <xsl:if test="position() = 1"><xsl:value-of select="sum(*[number(.) = number(.)])"/></xsl:if>
+              </xsl:for-each>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:for-each select="$nums">
+                <xsl:sort select="." data-type="number" order="descending"/>
+                <xsl:if test="position() = 1"><xsl:value-of select="number(.)"/></xsl:if>
+              </xsl:for-each>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="data-min">
+          <xsl:for-each select="$nums">
+            <xsl:sort select="." data-type="number"/>
+            <xsl:if test="position() = 1"><xsl:value-of select="number(.)"/></xsl:if>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:variable name="want-max">
+          <xsl:choose>
+            <xsl:when test="$has-target and $target &gt; $data-max and (string(number($y-max)) = 'NaN' or $target &gt; $y-max)"><xsl:value-of select="$target"/></xsl:when>
+            <xsl:when test="string(number($y-max)) != 'NaN' and $y-max &gt; $data-max"><xsl:value-of select="$y-max"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$data-max"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="want-min">
+          <xsl:choose>
+            <xsl:when test="$y-min = 'auto' and $has-target and $target &lt; $data-min"><xsl:value-of select="$target"/></xsl:when>
+            <xsl:when test="$y-min = 'auto'"><xsl:value-of select="$data-min"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$y-min"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="span">
+          <xsl:choose>
+            <xsl:when test="$want-max - $want-min &gt; 0"><xsl:value-of select="$want-max - $want-min"/></xsl:when>
+            <xsl:otherwise>1</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="step">
+          <xsl:call-template name="rp-chart-nice-step">
+            <xsl:with-param name="span" select="$span"/>
+            <xsl:with-param name="ticks" select="5"/>
+            <xsl:with-param name="integer" select="$integer"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <!-- 'auto': one step of room below the lowest point, not below 0. -->
+        <xsl:variable name="lo-raw">
+          <xsl:choose>
+            <xsl:when test="$y-min = 'auto'"><xsl:value-of select="(floor($want-min div $step) - 1) * $step"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="floor($want-min div $step) * $step"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="lo">
+          <xsl:choose>
+            <xsl:when test="$lo-raw &lt; 0 and $want-min &gt;= 0">0</xsl:when>
+            <xsl:otherwise><xsl:value-of select="$lo-raw"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="hi-raw" select="ceiling($want-max div $step) * $step"/>
+        <xsl:variable name="hi">
+          <xsl:choose>
+            <xsl:when test="$hi-raw &gt; $lo"><xsl:value-of select="$hi-raw"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$lo + $step"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <!-- Frame: the widest tick label sets the left margin. -->
+        <xsl:variable name="hi-text">
+          <xsl:call-template name="rp-chart-number">
+            <xsl:with-param name="value" select="$hi"/>
+            <xsl:with-param name="suffix" select="$suffix"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="ticks-w" select="string-length($hi-text) * $rp-chart-fs * $rp-chart-em + 8"/>
+        <xsl:variable name="right" select="6"/>
+        <xsl:variable name="top" select="22"/>
+        <xsl:variable name="longest">
+          <xsl:call-template name="rp-chart-longest">
+            <xsl:with-param name="data" select="$data"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <!-- A tilted first label reaches left of its slot: keep it inside. -->
+        <xsl:variable name="tilt-w">
+          <xsl:choose>
+            <xsl:when test="$longest &gt; $max-chars"><xsl:value-of select="$max-chars * $rp-chart-fs * $rp-chart-em * 0.71"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$longest * $rp-chart-fs * $rp-chart-em * 0.71"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="slot0" select="($width - $ticks-w - $right) div $n"/>
+        <xsl:variable name="mode0">
+          <xsl:call-template name="rp-chart-label-mode">
+            <xsl:with-param name="longest" select="$longest"/>
+            <xsl:with-param name="slot" select="$slot0"/>
+            <xsl:with-param name="thin" select="$thin"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="left">
+          <xsl:choose>
+            <xsl:when test="starts-with($mode0, 'tilt') and $tilt-w - $slot0 div 2 + 2 &gt; $ticks-w">
+              <xsl:value-of select="$tilt-w - $slot0 div 2 + 2"/>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="$ticks-w"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="slot" select="($width - $left - $right) div $n"/>
+        <xsl:variable name="mode">
+          <xsl:call-template name="rp-chart-label-mode">
+            <xsl:with-param name="longest" select="$longest"/>
+            <xsl:with-param name="slot" select="$slot"/>
+            <xsl:with-param name="thin" select="$thin"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="band">
+          <xsl:call-template name="rp-chart-label-band">
+            <xsl:with-param name="data" select="$data"/>
+            <xsl:with-param name="mode" select="$mode"/>
+            <xsl:with-param name="longest" select="$longest"/>
+            <xsl:with-param name="max-chars" select="$max-chars"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <!-- A tilted band grows the chart rather than squeezing its plot. -->
+        <xsl:variable name="h" select="$height + ($band &gt; 30) * ($band - 30)"/>
+        <xsl:variable name="bottom" select="$h - $band"/>
+        <xsl:variable name="plot-h" select="$bottom - $top"/>
+        <xsl:variable name="legend-rtf">
+          <xsl:if test="$ns &gt; 1 or $kind != 'line'">
+            <xsl:choose>
+              <xsl:when test="$kind = 'line'">
+                <xsl:for-each select="$series">
+                  <item label="{@label}">
+                    <xsl:attribute name="marker">
+                      <xsl:call-template name="rp-chart-colour">
+                        <xsl:with-param name="i" select="position()"/>
+                      </xsl:call-template>
+                    </xsl:attribute>
+                  </item>
+                </xsl:for-each>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:call-template name="rp-chart-series-legend">
+                  <xsl:with-param name="series" select="$series"/>
+                </xsl:call-template>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:if>
+          <xsl:if test="$kind = 'line' and $ns = 1">
+            <item label="{$series[1]/@label}" marker="{$rp-chart-palette[1]}"/>
+          </xsl:if>
+          <xsl:if test="$has-target">
+            <item rule="{$rp-chart-alert}">
+              <xsl:attribute name="label">
+                <xsl:value-of select="$target-label"/>
+                <xsl:text> </xsl:text>
+                <xsl:call-template name="rp-chart-number">
+                  <xsl:with-param name="value" select="$target"/>
+                  <xsl:with-param name="suffix" select="$suffix"/>
+                </xsl:call-template>
+              </xsl:attribute>
+            </item>
+          </xsl:if>
+        </xsl:variable>
+        <xsl:variable name="alt">
+          <xsl:value-of select="$alt-intro"/>
+          <xsl:text> </xsl:text>
+          <xsl:if test="$has-target">
+            <xsl:value-of select="$target-label"/>
+            <xsl:text> </xsl:text>
+            <xsl:value-of select="concat(format-number($target, '#,##0.##', 'rp-chart-numbers'), $suffix)"/>
+            <xsl:text>. </xsl:text>
+          </xsl:if>
+          <xsl:call-template name="rp-chart-alt-values">
+            <xsl:with-param name="data" select="$data"/>
+            <xsl:with-param name="series" select="$series"/>
+            <xsl:with-param name="suffix" select="$suffix"/>
+            <xsl:with-param name="total-word" select="$total-word"/>
+            <xsl:with-param name="none-word" select="$none-word"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:call-template name="rp-chart-frame">
+          <xsl:with-param name="width" select="$width"/>
+          <xsl:with-param name="height" select="format-number($h, '0.#')"/>
+          <xsl:with-param name="alt" select="$alt"/>
+          <xsl:with-param name="body">
+            <xsl:call-template name="rp-chart-defs">
+              <xsl:with-param name="n" select="$ns"/>
+            </xsl:call-template>
+            <xsl:if test="$y-title != ''">
+              <text x="0" y="8" fill="{$rp-chart-axis}"><xsl:value-of select="$y-title"/></text>
+            </xsl:if>
+            <xsl:call-template name="rp-chart-legend">
+              <xsl:with-param name="items" select="exsl:node-set($legend-rtf)/*"/>
+              <xsl:with-param name="x">
+                <xsl:choose>
+                  <xsl:when test="string-length($y-title) * $rp-chart-fs * $rp-chart-em + 14 &gt; $left">
+                    <xsl:value-of select="string-length($y-title) * $rp-chart-fs * $rp-chart-em + 14"/>
+                  </xsl:when>
+                  <xsl:otherwise><xsl:value-of select="$left"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+              <xsl:with-param name="y" select="8"/>
+            </xsl:call-template>
+            <xsl:call-template name="rp-chart-y-axis">
+              <xsl:with-param name="x0" select="$left"/>
+              <xsl:with-param name="x1" select="$width - $right"/>
+              <xsl:with-param name="top" select="$top"/>
+              <xsl:with-param name="bottom" select="$bottom"/>
+              <xsl:with-param name="lo" select="$lo"/>
+              <xsl:with-param name="hi" select="$hi"/>
+              <xsl:with-param name="step" select="$step"/>
+              <xsl:with-param name="suffix" select="$suffix"/>
+            </xsl:call-template>
+            <xsl:variable name="scale" select="$plot-h div ($hi - $lo)"/>
+            <xsl:choose>
+              <xsl:when test="$kind = 'stacked'">
+                <xsl:call-template name="rp-chart-draw-stacks">
+                  <xsl:with-param name="data" select="$data"/>
+                  <xsl:with-param name="x0" select="$left"/>
+                  <xsl:with-param name="slot" select="$slot"/>
+                  <xsl:with-param name="bottom" select="$bottom"/>
+                  <xsl:with-param name="scale" select="$scale"/>
+                  <xsl:with-param name="hi" select="$hi"/>
+                  <xsl:with-param name="totals" select="$values"/>
+                </xsl:call-template>
+              </xsl:when>
+              <xsl:when test="$kind = 'grouped'">
+                <xsl:call-template name="rp-chart-draw-groups">
+                  <xsl:with-param name="data" select="$data"/>
+                  <xsl:with-param name="ns" select="$ns"/>
+                  <xsl:with-param name="x0" select="$left"/>
+                  <xsl:with-param name="slot" select="$slot"/>
+                  <xsl:with-param name="bottom" select="$bottom"/>
+                  <xsl:with-param name="scale" select="$scale"/>
+                  <xsl:with-param name="lo" select="$lo"/>
+                  <xsl:with-param name="hi" select="$hi"/>
+                  <xsl:with-param name="suffix" select="$suffix"/>
+                  <xsl:with-param name="values" select="$values"/>
+                </xsl:call-template>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:if test="$has-target">
+                  <xsl:variable name="ty" select="format-number($bottom - ($target - $lo) * $scale, '0.##')"/>
+                  <line class="rp-target" x1="{$left}" x2="{$width - $right}" y1="{$ty}" y2="{$ty}"
+                      stroke="{$rp-chart-alert}" stroke-width="1.2" stroke-dasharray="4 2.5"/>
+                </xsl:if>
+                <xsl:call-template name="rp-chart-draw-lines">
+                  <xsl:with-param name="data" select="$data"/>
+                  <xsl:with-param name="ns" select="$ns"/>
+                  <xsl:with-param name="x0" select="$left"/>
+                  <xsl:with-param name="slot" select="$slot"/>
+                  <xsl:with-param name="bottom" select="$bottom"/>
+                  <xsl:with-param name="scale" select="$scale"/>
+                  <xsl:with-param name="lo" select="$lo"/>
+                  <xsl:with-param name="suffix" select="$suffix"/>
+                  <xsl:with-param name="values" select="$values"/>
+                </xsl:call-template>
+              </xsl:otherwise>
+            </xsl:choose>
+            <xsl:call-template name="rp-chart-x-labels">
+              <xsl:with-param name="data" select="$data"/>
+              <xsl:with-param name="x0" select="$left"/>
+              <xsl:with-param name="slot" select="$slot"/>
+              <xsl:with-param name="y" select="$bottom + 2"/>
+              <xsl:with-param name="mode" select="$mode"/>
+              <xsl:with-param name="max-chars" select="$max-chars"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="rp-chart-draw-stacks">
+    <xsl:param name="data"/>
+    <xsl:param name="x0"/>
+    <xsl:param name="slot"/>
+    <xsl:param name="bottom"/>
+    <xsl:param name="scale"/>
+    <xsl:param name="hi"/>
+    <xsl:param name="totals"/>
+    <xsl:variable name="bw">
+      <xsl:choose>
+        <xsl:when test="$slot * 0.62 &gt; 36">36</xsl:when>
+        <xsl:otherwise><xsl:value-of select="$slot * 0.62"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:for-each select="$data">
+      <xsl:variable name="x" select="format-number($x0 + (position() - 0.5) * $slot - $bw div 2, '0.##')"/>
+      <xsl:for-each select="*[number(.) &gt; 0]">
+        <xsl:variable name="j" select="count(preceding-sibling::*) + 1"/>
+        <xsl:variable name="below" select="sum(preceding-sibling::*[number(.) = number(.)])"/>
+        <rect x="{$x}" width="{format-number($bw, '0.##')}"
+            y="{format-number($bottom - ($below + .) * $scale, '0.##')}"
+            height="{format-number(. * $scale, '0.##')}" stroke="#ffffff" stroke-width="0.4">
+          <xsl:attribute name="fill">
+            <xsl:call-template name="rp-chart-paint">
+              <xsl:with-param name="i" select="$j"/>
+            </xsl:call-template>
+          </xsl:attribute>
+        </rect>
+      </xsl:for-each>
+      <xsl:variable name="total" select="sum(*[number(.) = number(.)])"/>
+      <xsl:variable name="text">
+        <xsl:call-template name="rp-chart-number">
+          <xsl:with-param name="value" select="$total"/>
+          <xsl:with-param name="scale" select="$hi"/>
+        </xsl:call-template>
+      </xsl:variable>
+      <xsl:if test="$totals = 'yes' and string-length($text) * ($rp-chart-fs - 1) * $rp-chart-em &lt;= $slot - 1">
+        <text class="rp-value" xsl:use-attribute-sets="rp-chart-halo" x="{format-number($x0 + (position() - 0.5) * $slot, '0.##')}"
+            y="{format-number($bottom - $total * $scale - 2.5, '0.##')}"
+            text-anchor="middle" font-size="{$rp-chart-fs - 1}" fill="{$rp-chart-axis}">
+          <xsl:value-of select="$text"/>
+        </text>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="rp-chart-draw-groups">
+    <xsl:param name="data"/>
+    <xsl:param name="ns"/>
+    <xsl:param name="x0"/>
+    <xsl:param name="slot"/>
+    <xsl:param name="bottom"/>
+    <xsl:param name="scale"/>
+    <xsl:param name="lo"/>
+    <xsl:param name="hi"/>
+    <xsl:param name="suffix"/>
+    <xsl:param name="values"/>
+    <xsl:variable name="bw">
+      <xsl:choose>
+        <xsl:when test="$slot * 0.76 div $ns &gt; 30">30</xsl:when>
+        <xsl:otherwise><xsl:value-of select="$slot * 0.76 div $ns"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:for-each select="$data">
+      <xsl:variable name="gx" select="$x0 + (position() - 0.5) * $slot - $bw * $ns div 2"/>
+      <xsl:for-each select="*[number(.) = number(.)]">
+        <xsl:variable name="j" select="count(preceding-sibling::*) + 1"/>
+        <xsl:variable name="v">
+          <xsl:choose>
+            <xsl:when test=". &lt; $lo"><xsl:value-of select="$lo"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="number(.)"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <rect x="{format-number($gx + ($j - 1) * $bw, '0.##')}" width="{format-number($bw - 0.6, '0.##')}"
+            y="{format-number($bottom - ($v - $lo) * $scale, '0.##')}"
+            height="{format-number(($v - $lo) * $scale, '0.##')}">
+          <xsl:attribute name="fill">
+            <xsl:call-template name="rp-chart-paint">
+              <xsl:with-param name="i" select="$j"/>
+            </xsl:call-template>
+          </xsl:attribute>
+        </rect>
+        <xsl:variable name="text">
+          <xsl:call-template name="rp-chart-number">
+            <xsl:with-param name="value" select="."/>
+            <xsl:with-param name="scale" select="$hi"/>
+            <xsl:with-param name="suffix" select="$suffix"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:if test="$values = 'yes' and string-length($text) * ($rp-chart-fs - 1.5) * $rp-chart-em &lt;= $bw + 2">
+          <text class="rp-value" xsl:use-attribute-sets="rp-chart-halo" x="{format-number($gx + ($j - 0.5) * $bw, '0.##')}"
+              y="{format-number($bottom - ($v - $lo) * $scale - 2, '0.##')}"
+              text-anchor="middle" font-size="{$rp-chart-fs - 1.5}" fill="{$rp-chart-axis}">
+            <xsl:value-of select="$text"/>
+          </text>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="rp-chart-draw-lines">
+    <xsl:param name="data"/>
+    <xsl:param name="ns"/>
+    <xsl:param name="x0"/>
+    <xsl:param name="slot"/>
+    <xsl:param name="bottom"/>
+    <xsl:param name="scale"/>
+    <xsl:param name="lo"/>
+    <xsl:param name="suffix"/>
+    <xsl:param name="values"/>
+    <xsl:variable name="n" select="count($data)"/>
+    <xsl:for-each select="$data[1]/*">
+      <xsl:variable name="j" select="position()"/>
+      <xsl:variable name="colour">
+        <xsl:call-template name="rp-chart-colour">
+          <xsl:with-param name="i" select="$j"/>
+        </xsl:call-template>
+      </xsl:variable>
+      <!-- Segments between neighbours that both have a value. -->
+      <xsl:for-each select="$data">
+        <xsl:variable name="i" select="position()"/>
+        <xsl:variable name="v" select="*[$j]"/>
+        <xsl:variable name="p" select="$data[$i - 1]/*[$j]"/>
+        <xsl:if test="$i &gt; 1 and number($v) = number($v) and number($p) = number($p)">
+          <line x1="{format-number($x0 + ($i - 1.5) * $slot, '0.##')}"
+              y1="{format-number($bottom - ($p - $lo) * $scale, '0.##')}"
+              x2="{format-number($x0 + ($i - 0.5) * $slot, '0.##')}"
+              y2="{format-number($bottom - ($v - $lo) * $scale, '0.##')}"
+              stroke="{$colour}" stroke-width="1.6" stroke-linecap="round"/>
+        </xsl:if>
+      </xsl:for-each>
+      <xsl:for-each select="$data">
+        <xsl:variable name="v" select="*[$j]"/>
+        <xsl:if test="number($v) = number($v)">
+          <xsl:variable name="cx" select="format-number($x0 + (position() - 0.5) * $slot, '0.##')"/>
+          <xsl:variable name="cy" select="format-number($bottom - ($v - $lo) * $scale, '0.##')"/>
+          <xsl:choose>
+            <xsl:when test="$j mod 2 = 1">
+              <circle cx="{$cx}" cy="{$cy}" r="2.4" fill="{$colour}" stroke="#ffffff" stroke-width="0.6"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <rect x="{$cx - 2.2}" y="{$cy - 2.2}" width="4.4" height="4.4" fill="{$colour}"/>
+            </xsl:otherwise>
+          </xsl:choose>
+          <xsl:variable name="text" select="concat(format-number($v, '#,##0.#', 'rp-chart-numbers'), $suffix)"/>
+          <xsl:if test="$values = 'yes' and $ns = 1 and string-length($text) * ($rp-chart-fs - 1.5) * $rp-chart-em &lt;= $slot - 2">
+            <text class="rp-value" xsl:use-attribute-sets="rp-chart-halo" x="{$cx}" y="{format-number($cy - 4.5, '0.##')}"
+                text-anchor="middle" font-size="{$rp-chart-fs - 1.5}" fill="{$rp-chart-axis}">
+              <xsl:value-of select="$text"/>
+            </text>
+          </xsl:if>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ================= generic: horizontal sorted bars ============== -->
+
+  <!-- rp-chart-hbars: one horizontal bar per category (its first value),
+     the name at the left, the value at the bar's end; sorted; at most
+     max-bars shown, the first after sorting (worst first when sorted
+     ascending), with a note saying how many of how many.
+       data          node-set: categories (@label, @colour optional, one
+                     value child); categories without a number are left
+                     out (count them in your caption)
+       width         number, pt (default 481)
+       row           number, pt per bar (default 13)
+       sort          'ascending', 'descending' or 'none' (default 'none')
+       max-bars      number (default 20)
+       x-max         number: the axis reaches at least this (default '')
+       suffix        string after the numbers ('%') (default '')
+       integer       'yes'/'no' (default 'no')
+       max-chars     number: names are clipped to it (default 28)
+       target        number: a dashed mark across the bars; bars below
+                     it are drawn in the alert colour (default '': none)
+       target-label  string (default 'Target')
+       below-label, above-label  strings: the legend of the two colours
+                     when there is a target (default 'Below target',
+                     'At or above target')
+       x-title       string: what the axis measures, in the legend row
+       more-note     string shown under the chart when bars were left
+                     out; {n} and {total} are replaced
+                     (default 'The {n} first of {total} are shown.')
+       alt-intro     string: first sentence of the text alternative
+       empty-sentence string: printed instead when no category has a
+                     number (default 'There is nothing to chart.') -->
+  <xsl:template name="rp-chart-hbars">
+    <xsl:param name="data" select="/.."/>
+    <xsl:param name="width" select="481"/>
+    <xsl:param name="row" select="13"/>
+    <xsl:param name="sort" select="'none'"/>
+    <xsl:param name="max-bars" select="20"/>
+    <xsl:param name="x-max" select="''"/>
+    <xsl:param name="suffix" select="''"/>
+    <xsl:param name="integer" select="'no'"/>
+    <xsl:param name="max-chars" select="28"/>
+    <xsl:param name="target" select="''"/>
+    <xsl:param name="target-label" select="'Target'"/>
+    <xsl:param name="below-label" select="'Below target'"/>
+    <xsl:param name="above-label" select="'At or above target'"/>
+    <xsl:param name="x-title" select="''"/>
+    <xsl:param name="more-note" select="'The {n} first of {total} are shown.'"/>
+    <xsl:param name="alt-intro" select="'Bar chart.'"/>
+    <xsl:param name="empty-sentence" select="'There is nothing to chart.'"/>
+    <xsl:variable name="valued" select="$data[number(*[1]) = number(*[1])]"/>
+    <xsl:choose>
+      <xsl:when test="not($valued)">
+        <xsl:call-template name="rp-chart-empty">
+          <xsl:with-param name="text" select="$empty-sentence"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- Sorted and cut: copies, so that position() is the row. -->
+        <xsl:variable name="rows-rtf">
+          <xsl:choose>
+            <xsl:when test="$sort = 'none'">
+              <xsl:for-each select="$valued">
+                <xsl:if test="position() &lt;= $max-bars"><xsl:copy-of select="."/></xsl:if>
+              </xsl:for-each>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:for-each select="$valued">
+                <xsl:sort select="*[1]" data-type="number" order="{$sort}"/>
+                <xsl:sort select="@label"/>
+                <xsl:if test="position() &lt;= $max-bars"><xsl:copy-of select="."/></xsl:if>
+              </xsl:for-each>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="rows" select="exsl:node-set($rows-rtf)/*"/>
+        <xsl:variable name="n" select="count($rows)"/>
+        <xsl:variable name="has-target" select="string(number($target)) != 'NaN'"/>
+        <xsl:variable name="data-max">
+          <xsl:for-each select="$valued">
+            <xsl:sort select="*[1]" data-type="number" order="descending"/>
+            <xsl:if test="position() = 1"><xsl:value-of select="number(*[1])"/></xsl:if>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:variable name="want-max">
+          <xsl:choose>
+            <xsl:when test="string(number($x-max)) != 'NaN' and $x-max &gt; $data-max"><xsl:value-of select="$x-max"/></xsl:when>
+            <xsl:when test="$has-target and $target &gt; $data-max"><xsl:value-of select="$target"/></xsl:when>
+            <xsl:when test="$data-max &gt; 0"><xsl:value-of select="$data-max"/></xsl:when>
+            <xsl:otherwise>1</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="step">
+          <xsl:call-template name="rp-chart-nice-step">
+            <xsl:with-param name="span" select="$want-max"/>
+            <xsl:with-param name="ticks" select="5"/>
+            <xsl:with-param name="integer" select="$integer"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="hi" select="ceiling($want-max div $step) * $step"/>
+        <xsl:variable name="longest">
+          <xsl:call-template name="rp-chart-longest">
+            <xsl:with-param name="data" select="$rows"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="chars">
+          <xsl:choose>
+            <xsl:when test="$longest &gt; $max-chars"><xsl:value-of select="$max-chars"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$longest"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="hi-text">
+          <xsl:call-template name="rp-chart-number">
+            <xsl:with-param name="value" select="$hi"/>
+            <xsl:with-param name="suffix" select="$suffix"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="left" select="$chars * $rp-chart-fs * $rp-chart-em + 8"/>
+        <!-- Room for the value printed after the longest bar. -->
+        <xsl:variable name="right" select="(string-length($hi-text) + 1) * $rp-chart-fs * $rp-chart-em + 6"/>
+        <xsl:variable name="top" select="20"/>
+        <xsl:variable name="bottom" select="$top + $n * $row"/>
+        <xsl:variable name="h" select="$bottom + $rp-chart-fs + 6"/>
+        <xsl:variable name="scale" select="($width - $left - $right) div $hi"/>
+        <xsl:variable name="legend-rtf">
+          <xsl:if test="$has-target">
+            <item label="{$above-label}" paint="{$rp-chart-palette[1]}"/>
+            <item label="{$below-label}" paint="{$rp-chart-alert}"/>
+            <item rule="{$rp-chart-ink}">
+              <xsl:attribute name="label">
+                <xsl:value-of select="$target-label"/>
+                <xsl:text> </xsl:text>
+                <xsl:call-template name="rp-chart-number">
+                  <xsl:with-param name="value" select="$target"/>
+                  <xsl:with-param name="suffix" select="$suffix"/>
+                </xsl:call-template>
+              </xsl:attribute>
+            </item>
+          </xsl:if>
+        </xsl:variable>
+        <xsl:variable name="alt">
+          <xsl:value-of select="$alt-intro"/>
+          <xsl:text> </xsl:text>
+          <xsl:if test="$has-target">
+            <xsl:value-of select="concat($target-label, ' ', format-number($target, '#,##0.##', 'rp-chart-numbers'), $suffix, '. ')"/>
+          </xsl:if>
+          <xsl:call-template name="rp-chart-alt-values">
+            <xsl:with-param name="data" select="$rows"/>
+            <xsl:with-param name="series" select="/.."/>
+            <xsl:with-param name="suffix" select="$suffix"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:call-template name="rp-chart-frame">
+          <xsl:with-param name="width" select="$width"/>
+          <xsl:with-param name="height" select="format-number($h, '0.#')"/>
+          <xsl:with-param name="alt" select="$alt"/>
+          <xsl:with-param name="body">
+            <xsl:if test="$x-title != ''">
+              <text x="0" y="8" fill="{$rp-chart-axis}"><xsl:value-of select="$x-title"/></text>
+            </xsl:if>
+            <xsl:call-template name="rp-chart-legend">
+              <xsl:with-param name="items" select="exsl:node-set($legend-rtf)/*"/>
+              <xsl:with-param name="x">
+                <xsl:choose>
+                  <xsl:when test="string-length($x-title) * $rp-chart-fs * $rp-chart-em + 14 &gt; $left">
+                    <xsl:value-of select="string-length($x-title) * $rp-chart-fs * $rp-chart-em + 14"/>
+                  </xsl:when>
+                  <xsl:otherwise><xsl:value-of select="$left"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+              <xsl:with-param name="y" select="8"/>
+            </xsl:call-template>
+            <xsl:call-template name="rp-chart-x-axis">
+              <xsl:with-param name="x0" select="$left"/>
+              <xsl:with-param name="top" select="$top - 3"/>
+              <xsl:with-param name="bottom" select="$bottom"/>
+              <xsl:with-param name="scale" select="$scale"/>
+              <xsl:with-param name="hi" select="$hi"/>
+              <xsl:with-param name="step" select="$step"/>
+              <xsl:with-param name="suffix" select="$suffix"/>
+            </xsl:call-template>
+            <!-- Bars, then the target mark over them, then the words. -->
+            <xsl:for-each select="$rows">
+              <xsl:variable name="y" select="$top + (position() - 1) * $row"/>
+              <xsl:variable name="v" select="number(*[1])"/>
+              <rect x="{format-number($left, '0.##')}" y="{format-number($y + $row * 0.18, '0.##')}"
+                  width="{format-number($v * $scale, '0.##')}" height="{format-number($row * 0.64, '0.##')}">
+                <xsl:attribute name="fill">
+                  <xsl:choose>
+                    <xsl:when test="string(@colour) != ''"><xsl:value-of select="@colour"/></xsl:when>
+                    <xsl:when test="$has-target and $v &lt; $target"><xsl:value-of select="$rp-chart-alert"/></xsl:when>
+                    <xsl:otherwise><xsl:value-of select="$rp-chart-palette[1]"/></xsl:otherwise>
+                  </xsl:choose>
+                </xsl:attribute>
+              </rect>
+            </xsl:for-each>
+            <xsl:if test="$has-target">
+              <xsl:variable name="tx" select="format-number($left + $target * $scale, '0.##')"/>
+              <line class="rp-target" x1="{$tx}" x2="{$tx}" y1="{$top - 3}" y2="{$bottom}"
+                  stroke="{$rp-chart-ink}" stroke-width="1.2" stroke-dasharray="3 2"/>
+            </xsl:if>
+            <xsl:for-each select="$rows">
+              <xsl:variable name="y" select="$top + (position() - 1) * $row"/>
+              <xsl:variable name="v" select="number(*[1])"/>
+              <text class="rp-label" x="{format-number($left - 4, '0.##')}"
+                  y="{format-number($y + $row div 2 + $rp-chart-fs * 0.35, '0.##')}" text-anchor="end">
+                <xsl:call-template name="rp-chart-clip">
+                  <xsl:with-param name="text" select="@label"/>
+                  <xsl:with-param name="max" select="$max-chars"/>
+                </xsl:call-template>
+              </text>
+              <text class="rp-value" xsl:use-attribute-sets="rp-chart-halo"
+                  x="{format-number($left + $v * $scale + 3, '0.##')}"
+                  y="{format-number($y + $row div 2 + $rp-chart-fs * 0.35, '0.##')}">
+                <xsl:value-of select="concat(format-number($v, '#,##0.##', 'rp-chart-numbers'), $suffix)"/>
+              </text>
+            </xsl:for-each>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:if test="count($valued) &gt; $n">
+          <fo:block font-size="8pt" color="{$rp-muted}">
+            <xsl:call-template name="rp-chart-fill">
+              <xsl:with-param name="text" select="$more-note"/>
+              <xsl:with-param name="n" select="$n"/>
+              <xsl:with-param name="total" select="format-number(count($valued), '#,##0', 'rp-chart-numbers')"/>
+            </xsl:call-template>
+          </fo:block>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Value axis along x (horizontal bars): grid lines and tick labels
+       under the plot. -->
+  <xsl:template name="rp-chart-x-axis">
+    <xsl:param name="x0"/>
+    <xsl:param name="top"/>
+    <xsl:param name="bottom"/>
+    <xsl:param name="scale"/>
+    <xsl:param name="hi"/>
+    <xsl:param name="step"/>
+    <xsl:param name="suffix"/>
+    <xsl:param name="i" select="0"/>
+    <xsl:variable name="v" select="$i * $step"/>
+    <xsl:if test="$v &lt;= $hi + $step * 0.001">
+      <xsl:variable name="x" select="format-number($x0 + $v * $scale, '0.##')"/>
+      <line x1="{$x}" x2="{$x}" y1="{$top}" y2="{$bottom}" stroke-width="0.5">
+        <xsl:attribute name="stroke">
+          <xsl:choose>
+            <xsl:when test="$i = 0"><xsl:value-of select="$rp-chart-axis"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$rp-chart-grid"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+      </line>
+      <text class="rp-tick" x="{$x}" y="{format-number($bottom + $rp-chart-fs + 3, '0.##')}"
+          text-anchor="middle" fill="{$rp-chart-axis}">
+        <xsl:call-template name="rp-chart-number">
+          <xsl:with-param name="value" select="$v"/>
+          <xsl:with-param name="scale" select="$hi"/>
+          <xsl:with-param name="suffix" select="$suffix"/>
+        </xsl:call-template>
+      </text>
+      <xsl:call-template name="rp-chart-x-axis">
+        <xsl:with-param name="x0" select="$x0"/>
+        <xsl:with-param name="top" select="$top"/>
+        <xsl:with-param name="bottom" select="$bottom"/>
+        <xsl:with-param name="scale" select="$scale"/>
+        <xsl:with-param name="hi" select="$hi"/>
+        <xsl:with-param name="step" select="$step"/>
+        <xsl:with-param name="suffix" select="$suffix"/>
+        <xsl:with-param name="i" select="$i + 1"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ===================== domain: one account ===================== -->
+
+  <!-- The months of support as categories: "Nov" over its year, the year
+       shown on the first month and on each January. -->
+  <xsl:template name="rp-chart-month-category">
+    <xsl:attribute name="label">
+      <xsl:call-template name="rp-month-name">
+        <xsl:with-param name="m" select="number(substring(@month, 6, 2))"/>
+      </xsl:call-template>
+    </xsl:attribute>
+    <xsl:if test="position() = 1 or substring(@month, 6, 2) = '01'">
+      <xsl:attribute name="sub"><xsl:value-of select="substring(@month, 1, 4)"/></xsl:attribute>
+    </xsl:if>
+    <xsl:attribute name="alt-label"><xsl:value-of select="@label"/></xsl:attribute>
+  </xsl:template>
+
+  <xsl:variable name="rp-chart-priorities-rtf">
+    <s label="P1"/><s label="P2"/><s label="P3"/><s label="P4"/>
+  </xsl:variable>
+
+  <!-- rp-chart-ticket-volume: tickets created per month, stacked by
+     priority, from support/month.
+       account         the <account> element
+       title           string: the caption
+       y-title         string (default 'Tickets')
+       alt-intro       string
+       empty-sentence  string: when the account had no ticket -->
+  <xsl:template name="rp-chart-ticket-volume">
+    <xsl:param name="account"/>
+    <xsl:param name="title" select="'Tickets raised per month, by priority.'"/>
+    <xsl:param name="y-title" select="'Tickets'"/>
+    <xsl:param name="alt-intro" select="'Stacked bar chart of the tickets raised per month, by priority P1 to P4.'"/>
+    <xsl:param name="empty-sentence" select="'No tickets were raised in the review period, so there is no monthly volume to show.'"/>
+    <xsl:variable name="data-rtf">
+      <xsl:for-each select="$account/support/month">
+        <c>
+          <xsl:call-template name="rp-chart-month-category"/>
+          <v><xsl:value-of select="@p1"/></v><v><xsl:value-of select="@p2"/></v>
+          <v><xsl:value-of select="@p3"/></v><v><xsl:value-of select="@p4"/></v>
+        </c>
+      </xsl:for-each>
+    </xsl:variable>
+    <fo:block keep-together.within-page="always">
+      <xsl:choose>
+        <xsl:when test="not($account/support/@tickets &gt; 0)">
+          <xsl:call-template name="rp-chart-empty">
+            <xsl:with-param name="text" select="$empty-sentence"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="rp-chart-stacked-bars">
+            <xsl:with-param name="data" select="exsl:node-set($data-rtf)/*"/>
+            <xsl:with-param name="series" select="exsl:node-set($rp-chart-priorities-rtf)/*"/>
+            <xsl:with-param name="y-title" select="$y-title"/>
+            <xsl:with-param name="thin" select="'yes'"/>
+            <xsl:with-param name="alt-intro" select="$alt-intro"/>
+          </xsl:call-template>
+          <xsl:call-template name="rp-chart-caption">
+            <xsl:with-param name="text" select="$title"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </fo:block>
+  </xsl:template>
+
+  <!-- rp-chart-sla-trend: SLA met % per month (met / (met + breached) of
+     the tickets created that month, pending and unknown left out, as
+     support/@sla-met-pct is computed) against the compliance target.
+     Needs the account's tickets (a review's snapshot has them).
+       account         the <account> element
+       target          number: the target % (default: sla-targets'
+                       compliance-target-pct)
+       title, y-title, target-label, alt-intro, none-word, empty-sentence
+                       strings -->
+  <xsl:template name="rp-chart-sla-trend">
+    <xsl:param name="account"/>
+    <xsl:param name="target" select="/review-data/sla-targets/@compliance-target-pct"/>
+    <xsl:param name="title" select="'SLA met per month (tickets created that month; months without a decided ticket are gaps).'"/>
+    <xsl:param name="y-title" select="'SLA met'"/>
+    <xsl:param name="series-label" select="'SLA met %'"/>
+    <xsl:param name="target-label" select="'Target'"/>
+    <xsl:param name="alt-intro" select="'Line chart of the share of tickets that met their SLA, per month of creation.'"/>
+    <xsl:param name="none-word" select="'no decided ticket'"/>
+    <xsl:param name="empty-sentence" select="'No ticket of the review period has a decided SLA yet, so there is no SLA trend to show.'"/>
+    <xsl:variable name="tickets" select="$account/support/ticket"/>
+    <xsl:variable name="data-rtf">
+      <xsl:for-each select="$account/support/month">
+        <xsl:variable name="m" select="@month"/>
+        <xsl:variable name="in" select="$tickets[starts-with(@created, $m)]"/>
+        <xsl:variable name="met" select="count($in[@sla = 'met'])"/>
+        <xsl:variable name="decided" select="$met + count($in[@sla = 'breached'])"/>
+        <c>
+          <xsl:call-template name="rp-chart-month-category"/>
+          <v>
+            <xsl:if test="$decided &gt; 0">
+              <xsl:value-of select="format-number(floor($met * 1000 div $decided + 0.5) div 10, '0.0')"/>
+            </xsl:if>
+          </v>
+        </c>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="series-rtf"><s label="{$series-label}"/></xsl:variable>
+    <fo:block keep-together.within-page="always">
+      <xsl:call-template name="rp-chart-line">
+        <xsl:with-param name="data" select="exsl:node-set($data-rtf)/*"/>
+        <xsl:with-param name="series" select="exsl:node-set($series-rtf)/*"/>
+        <xsl:with-param name="y-title" select="$y-title"/>
+        <xsl:with-param name="suffix" select="'%'"/>
+        <xsl:with-param name="y-min" select="'auto'"/>
+        <xsl:with-param name="y-max" select="100"/>
+        <xsl:with-param name="target" select="$target"/>
+        <xsl:with-param name="target-label" select="$target-label"/>
+        <xsl:with-param name="alt-intro" select="$alt-intro"/>
+        <xsl:with-param name="none-word" select="$none-word"/>
+        <xsl:with-param name="empty-sentence" select="$empty-sentence"/>
+      </xsl:call-template>
+      <xsl:if test="exsl:node-set($data-rtf)/*/*[number(.) = number(.)]">
+        <xsl:call-template name="rp-chart-caption">
+          <xsl:with-param name="text" select="$title"/>
+        </xsl:call-template>
+      </xsl:if>
+    </fo:block>
+  </xsl:template>
+
+  <!-- rp-chart-backlog-age: tickets open at the period end by age bucket,
+     stacked by priority, from support/backlog/age (program/backlog too).
+       backlog         the <backlog> element
+       title, y-title, alt-intro, empty-sentence  strings -->
+  <xsl:template name="rp-chart-backlog-age">
+    <xsl:param name="backlog"/>
+    <xsl:param name="title" select="'Tickets open at the end of the period, by age and priority.'"/>
+    <xsl:param name="y-title" select="'Open tickets'"/>
+    <xsl:param name="alt-intro" select="'Stacked bar chart of the tickets open at the end of the period, by age and priority P1 to P4.'"/>
+    <xsl:param name="empty-sentence" select="'No ticket was open at the end of the period.'"/>
+    <xsl:variable name="data-rtf">
+      <xsl:for-each select="$backlog/age">
+        <c label="{@label}">
+          <v><xsl:value-of select="@p1"/></v><v><xsl:value-of select="@p2"/></v>
+          <v><xsl:value-of select="@p3"/></v><v><xsl:value-of select="@p4"/></v>
+        </c>
+      </xsl:for-each>
+    </xsl:variable>
+    <fo:block keep-together.within-page="always">
+      <xsl:choose>
+        <xsl:when test="not($backlog/@tickets &gt; 0)">
+          <xsl:call-template name="rp-chart-empty">
+            <xsl:with-param name="text" select="$empty-sentence"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="rp-chart-stacked-bars">
+            <xsl:with-param name="data" select="exsl:node-set($data-rtf)/*"/>
+            <xsl:with-param name="series" select="exsl:node-set($rp-chart-priorities-rtf)/*"/>
+            <xsl:with-param name="height" select="140"/>
+            <xsl:with-param name="y-title" select="$y-title"/>
+            <xsl:with-param name="alt-intro" select="$alt-intro"/>
+          </xsl:call-template>
+          <xsl:call-template name="rp-chart-caption">
+            <xsl:with-param name="text" select="$title"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </fo:block>
+  </xsl:template>
+
+  <!-- ====================== domain: portfolio ====================== -->
+
+  <!-- rp-chart-health: accounts by health, from program/@accounts-*.
+       program         the <program> element
+       stable-label, watch-label, unstable-label, title, x-title,
+       alt-intro, empty-sentence  strings -->
+  <xsl:template name="rp-chart-health">
+    <xsl:param name="program"/>
+    <xsl:param name="stable-label" select="'Stable'"/>
+    <xsl:param name="watch-label" select="'Watch'"/>
+    <xsl:param name="unstable-label" select="'Unstable'"/>
+    <xsl:param name="title" select="'Accounts by health.'"/>
+    <xsl:param name="x-title" select="'Accounts'"/>
+    <xsl:param name="alt-intro" select="'Bar chart of the accounts by health.'"/>
+    <xsl:param name="empty-sentence" select="'The CRM export holds no accounts.'"/>
+    <!-- Okabe-Ito green, orange, vermillion: told apart by colour-blind
+         readers, and by the names beside the bars in grey. -->
+    <xsl:variable name="data-rtf">
+      <c label="{$stable-label}" colour="#009E73"><v><xsl:value-of select="$program/@accounts-stable"/></v></c>
+      <c label="{$watch-label}" colour="#E69F00"><v><xsl:value-of select="$program/@accounts-watch"/></v></c>
+      <c label="{$unstable-label}" colour="#D55E00"><v><xsl:value-of select="$program/@accounts-unstable"/></v></c>
+    </xsl:variable>
+    <fo:block keep-together.within-page="always">
+      <xsl:choose>
+        <xsl:when test="not($program/@accounts &gt; 0)">
+          <xsl:call-template name="rp-chart-empty">
+            <xsl:with-param name="text" select="$empty-sentence"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="rp-chart-hbars">
+            <xsl:with-param name="data" select="exsl:node-set($data-rtf)/*"/>
+            <xsl:with-param name="row" select="14"/>
+            <xsl:with-param name="integer" select="'yes'"/>
+            <xsl:with-param name="x-title" select="$x-title"/>
+            <xsl:with-param name="alt-intro" select="$alt-intro"/>
+          </xsl:call-template>
+          <xsl:call-template name="rp-chart-caption">
+            <xsl:with-param name="text" select="$title"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </fo:block>
+  </xsl:template>
+
+  <!-- rp-chart-sla-by-account: each account's SLA met % (support/
+     @sla-met-pct), lowest first, the compliance target marked; at most
+     max-bars accounts, the rest named in a note.  Accounts without a
+     decided ticket have no percentage and are counted in the caption.
+       accounts        node-set of <account>
+       target          number (default: sla-targets' compliance-target-pct)
+       max-bars        number (default 25)
+       title, x-title, target-label, below-label, above-label, more-note,
+       unmeasured-note ({n} replaced), alt-intro, empty-sentence  strings -->
+  <xsl:template name="rp-chart-sla-by-account">
+    <xsl:param name="accounts"/>
+    <xsl:param name="target" select="/review-data/sla-targets/@compliance-target-pct"/>
+    <xsl:param name="max-bars" select="25"/>
+    <xsl:param name="title" select="'SLA met by account, lowest first.'"/>
+    <xsl:param name="x-title" select="'SLA met'"/>
+    <xsl:param name="target-label" select="'Target'"/>
+    <xsl:param name="below-label" select="'Below target'"/>
+    <xsl:param name="above-label" select="'At or above target'"/>
+    <xsl:param name="more-note" select="'The {n} accounts with the lowest SLA compliance of {total} are shown; every account is in the overview table.'"/>
+    <xsl:param name="unmeasured-note" select="' {n} accounts without a decided ticket are not shown.'"/>
+    <xsl:param name="alt-intro" select="'Bar chart of the share of tickets that met their SLA, by account, lowest first.'"/>
+    <xsl:param name="empty-sentence" select="'No account has a ticket with a decided SLA, so there is no SLA by account to show.'"/>
+    <xsl:variable name="data-rtf">
+      <xsl:for-each select="$accounts[support/@sla-met-pct]">
+        <c label="{@name}"><v><xsl:value-of select="support/@sla-met-pct"/></v></c>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="unmeasured" select="count($accounts[not(support/@sla-met-pct)])"/>
+    <fo:block>
+      <xsl:call-template name="rp-chart-hbars">
+        <xsl:with-param name="data" select="exsl:node-set($data-rtf)/*"/>
+        <xsl:with-param name="sort" select="'ascending'"/>
+        <xsl:with-param name="max-bars" select="$max-bars"/>
+        <xsl:with-param name="x-max" select="100"/>
+        <xsl:with-param name="suffix" select="'%'"/>
+        <xsl:with-param name="target" select="$target"/>
+        <xsl:with-param name="target-label" select="$target-label"/>
+        <xsl:with-param name="below-label" select="$below-label"/>
+        <xsl:with-param name="above-label" select="$above-label"/>
+        <xsl:with-param name="x-title" select="$x-title"/>
+        <xsl:with-param name="more-note" select="$more-note"/>
+        <xsl:with-param name="alt-intro" select="$alt-intro"/>
+        <xsl:with-param name="empty-sentence" select="$empty-sentence"/>
+      </xsl:call-template>
+      <xsl:if test="$accounts[support/@sla-met-pct]">
+        <xsl:call-template name="rp-chart-caption">
+          <xsl:with-param name="text">
+            <xsl:value-of select="$title"/>
+            <xsl:if test="$unmeasured &gt; 0">
+              <xsl:call-template name="rp-chart-fill">
+                <xsl:with-param name="text" select="$unmeasured-note"/>
+                <xsl:with-param name="n" select="$unmeasured"/>
+              </xsl:call-template>
+            </xsl:if>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
+    </fo:block>
+  </xsl:template>
+
+  <!-- rp-chart-budget: budget against actual per project (grouped bars),
+     from program/projects/project.  Over max-projects projects, those
+     furthest over budget (largest variance) are shown, with a note.
+       projects        node-set of <project>
+       max-projects    number (default 12)
+       budget-label, actual-label, title, y-title, more-note ({n},
+       {total} replaced), alt-intro, empty-sentence  strings -->
+  <xsl:template name="rp-chart-budget">
+    <xsl:param name="projects"/>
+    <xsl:param name="max-projects" select="12"/>
+    <xsl:param name="budget-label" select="'Budget'"/>
+    <xsl:param name="actual-label" select="'Actual'"/>
+    <xsl:param name="title" select="'Budget against actual cost per project.'"/>
+    <xsl:param name="y-title" select="'Amount'"/>
+    <xsl:param name="more-note" select="' The {n} projects furthest over budget of {total} are shown; every project is in the table below.'"/>
+    <xsl:param name="alt-intro" select="'Grouped bar chart of the budget and the actual cost of each project.'"/>
+    <xsl:param name="empty-sentence" select="'The program plan holds no projects.'"/>
+    <xsl:variable name="data-rtf">
+      <xsl:for-each select="$projects">
+        <xsl:sort select="(count($projects) &gt; $max-projects) * -@variance" data-type="number"/>
+        <xsl:if test="position() &lt;= $max-projects">
+          <c label="{@name}" alt-label="{@name} ({@id})">
+            <v><xsl:value-of select="@budget"/></v><v><xsl:value-of select="@actual"/></v>
+          </c>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="series-rtf">
+      <s label="{$budget-label}"/><s label="{$actual-label}"/>
+    </xsl:variable>
+    <fo:block keep-together.within-page="always">
+      <xsl:call-template name="rp-chart-grouped-bars">
+        <xsl:with-param name="data" select="exsl:node-set($data-rtf)/*"/>
+        <xsl:with-param name="series" select="exsl:node-set($series-rtf)/*"/>
+        <xsl:with-param name="y-title" select="$y-title"/>
+        <xsl:with-param name="alt-intro" select="$alt-intro"/>
+        <xsl:with-param name="empty-sentence" select="$empty-sentence"/>
+      </xsl:call-template>
+      <xsl:if test="$projects">
+        <xsl:call-template name="rp-chart-caption">
+          <xsl:with-param name="text">
+            <xsl:value-of select="$title"/>
+            <xsl:if test="count($projects) &gt; $max-projects">
+              <xsl:call-template name="rp-chart-fill">
+                <xsl:with-param name="text" select="$more-note"/>
+                <xsl:with-param name="n" select="$max-projects"/>
+                <xsl:with-param name="total" select="count($projects)"/>
+              </xsl:call-template>
+            </xsl:if>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
+    </fo:block>
+  </xsl:template>
+
+</xsl:stylesheet>
