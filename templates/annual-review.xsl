@@ -27,7 +27,7 @@
     xmlns:fo="http://www.w3.org/1999/XSL/Format">
 
   <xsl:import href="common.xsl"/>
-  <xsl:import href="charts.xsl"/>
+  <xsl:import href="charts-data.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -121,7 +121,7 @@
     <fo:block xsl:use-attribute-sets="rp-h2">Support summary</fo:block>
     <xsl:apply-templates select="support" mode="summary"/>
 
-    <!-- Charts (templates/charts.xsl). -->
+    <!-- Charts (templates/charts-data.xsl). -->
     <fo:block xsl:use-attribute-sets="rp-h2">Support in charts</fo:block>
     <xsl:call-template name="rp-chart-ticket-volume">
       <xsl:with-param name="account" select="."/>

@@ -18,7 +18,7 @@
     xmlns:fo="http://www.w3.org/1999/XSL/Format">
 
   <xsl:import href="common.xsl"/>
-  <xsl:import href="charts.xsl"/>
+  <xsl:import href="charts-data.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -54,7 +54,7 @@
 
     <xsl:call-template name="totals"/>
 
-    <!-- Charts (templates/charts.xsl). -->
+    <!-- Charts (templates/charts-data.xsl). -->
     <fo:block xsl:use-attribute-sets="rp-h2">Portfolio in charts</fo:block>
     <xsl:call-template name="rp-chart-health">
       <xsl:with-param name="program" select="$program"/>
