@@ -44,14 +44,15 @@
   <xsl:variable name="rp-size-body">9.5pt</xsl:variable>
   <xsl:variable name="rp-size-table">8.5pt</xsl:variable>
   <xsl:variable name="rp-size-small">8pt</xsl:variable>
-  <xsl:variable name="rp-size-watermark">110pt</xsl:variable>
+  <!-- points, for a word of five letters (DRAFT); longer ones shrink. -->
+  <xsl:variable name="rp-size-watermark-pt" select="110"/>
 
   <!-- ============================= logo ============================= -->
 
   <!-- The company's logo, shown at the start of every running header;
        empty: no logo.  SVG, PNG or JPEG; drawn rp-logo-height high. -->
   <xsl:variable name="rp-logo">brand/logo.svg</xsl:variable>
-  <xsl:variable name="rp-logo-height">3.2mm</xsl:variable>
+  <xsl:variable name="rp-logo-height">4mm</xsl:variable>
   <!-- Who the logo stands for: its text alternative in tagged PDF. -->
   <xsl:variable name="rp-company">Northwind Services</xsl:variable>
 

@@ -196,7 +196,8 @@
     </fo:static-content>
   </xsl:template>
 
-  <!-- A word across the whole page, behind its content (z-index -1):
+  <!-- A word across the whole page, behind its content (z-index -1),
+       smaller when longer than DRAFT so that ENTWURF fits too:
        DRAFT on an unapproved document.  Fixed to the page, not to the
        region, so it sits in the page's middle whatever the margins; in
        static content, so every page has it. -->
@@ -206,7 +207,9 @@
         width="{$rp-page-width}" height="{$rp-page-height}" z-index="-1"
         display-align="center">
       <fo:block text-align="center" font-family="{$rp-sans}"
-          font-size="{$rp-size-watermark}" font-weight="bold"
+          font-size="{round($rp-size-watermark-pt * 5 div
+                     (5 + (string-length($text) &gt; 5) * (string-length($text) - 5)))}pt"
+          font-weight="bold"
           color="{$rp-watermark-color}">
         <xsl:value-of select="$text"/>
       </fo:block>
@@ -1029,7 +1032,7 @@
   <xsl:template name="rp-month-table-wide">
     <xsl:param name="months"/>
     <fo:table xsl:use-attribute-sets="rp-table" font-size="8pt">
-      <fo:table-column column-width="15mm"/>
+      <fo:table-column column-width="19mm"/>
       <xsl:for-each select="$months">
         <fo:table-column column-width="proportional-column-width(1)"/>
       </xsl:for-each>

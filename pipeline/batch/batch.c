@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "common/file.h"
 #include "common/hash.h"
@@ -499,7 +500,7 @@ enum rp_status rp_batch_render_review(const struct rp_batch_options *o,
     struct rp_render_options ropt = {0};
     struct rp_render_result result = {0};
     struct rp_transform_limits limits;
-    const char *params[9];
+    const char *params[11];
     enum rp_status status;
     xmlDoc *doc = NULL, *fo = NULL;
     xmlChar *id = NULL;
@@ -509,6 +510,8 @@ enum rp_status rp_batch_render_review(const struct rp_batch_options *o,
     if (pages)
         *pages = 0;
     status = check_mark(mark, err);
+    if (status == RP_OK)
+        status = rp_batch_check_lang(o, err);
     if (status == RP_OK)
         status = rp_transform_limits_load(&limits, o->merge.config_dir, err);
     if (status != RP_OK)
@@ -524,6 +527,10 @@ enum rp_status rp_batch_render_review(const struct rp_batch_options *o,
     }
     params[n++] = "account-id";
     params[n++] = (const char *)id;
+    if (o->lang) {
+        params[n++] = "lang";
+        params[n++] = o->lang;
+    }
     if (mark && mark->approver_name) {
         params[n++] = "approved-by";
         params[n++] = mark->approver_name;
@@ -556,6 +563,39 @@ out:
         xmlFreeDoc(doc);
     xmlFree(id);
     rp_transform_free(sheet);
+    free(path);
+    return status;
+}
+
+enum rp_status rp_batch_check_lang(const struct rp_batch_options *o,
+                                   struct rp_error *err)
+{
+    char name[64];
+    char *path;
+    size_t i, n;
+    enum rp_status status = RP_OK;
+
+    if (!o->lang)
+        return RP_OK;
+    n = strlen(o->lang);
+    for (i = 0; i < n; i++)
+        if (!((o->lang[i] >= 'a' && o->lang[i] <= 'z') ||
+              (o->lang[i] >= '0' && o->lang[i] <= '9') || o->lang[i] == '-'))
+            break;
+    if (n == 0 || n > 16 || i < n)
+        return rp_error_set(err, RP_ERR_USAGE, NULL, 0, "lang",
+                            "unknown language '%s': a language is a code "
+                            "such as en or de (lower-case letters, digits, "
+                            "'-')",
+                            o->lang);
+    snprintf(name, sizeof(name), "labels/%s.xml", o->lang);
+    path = rp_batch_path(o->templates, name);
+    if (access(path, R_OK) != 0)
+        status = rp_error_set(err, RP_ERR_USAGE, path, 0, "lang",
+                              "unknown language '%s': the templates have "
+                              "no %s (the languages are listed in "
+                              "labels/languages.xml)",
+                              o->lang, name);
     free(path);
     return status;
 }
