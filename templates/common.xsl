@@ -49,7 +49,7 @@
   </xsl:variable>
 
   <!-- The label file of the language (docs/templates.md, "Labels and
-       languages"): its <l k="key"> texts, read as $L[@k='key'], and its
+       languages"): its <l k="key"> texts, read as $L[@k = KEY], and its
        formats.  Empty for a language languages.xml does not list:
        rp-layout-master-set stops the transform naming it. -->
   <xsl:variable name="rp-labels"
