@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "common/file.h"
 #include "common/hash.h"
@@ -563,39 +562,6 @@ out:
         xmlFreeDoc(doc);
     xmlFree(id);
     rp_transform_free(sheet);
-    free(path);
-    return status;
-}
-
-enum rp_status rp_batch_check_lang(const struct rp_batch_options *o,
-                                   struct rp_error *err)
-{
-    char name[64];
-    char *path;
-    size_t i, n;
-    enum rp_status status = RP_OK;
-
-    if (!o->lang)
-        return RP_OK;
-    n = strlen(o->lang);
-    for (i = 0; i < n; i++)
-        if (!((o->lang[i] >= 'a' && o->lang[i] <= 'z') ||
-              (o->lang[i] >= '0' && o->lang[i] <= '9') || o->lang[i] == '-'))
-            break;
-    if (n == 0 || n > 16 || i < n)
-        return rp_error_set(err, RP_ERR_USAGE, NULL, 0, "lang",
-                            "unknown language '%s': a language is a code "
-                            "such as en or de (lower-case letters, digits, "
-                            "'-')",
-                            o->lang);
-    snprintf(name, sizeof(name), "labels/%s.xml", o->lang);
-    path = rp_batch_path(o->templates, name);
-    if (access(path, R_OK) != 0)
-        status = rp_error_set(err, RP_ERR_USAGE, path, 0, "lang",
-                              "unknown language '%s': the templates have "
-                              "no %s (the languages are listed in "
-                              "labels/languages.xml)",
-                              o->lang, name);
     free(path);
     return status;
 }

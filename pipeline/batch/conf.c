@@ -357,6 +357,45 @@ out:
     return status;
 }
 
+/* Beside the settings' parsers: the file's lang and --lang are checked
+ * alike. */
+enum rp_status rp_batch_check_lang(const struct rp_batch_options *o,
+                                   struct rp_error *err)
+{
+    char name[64], *path;
+    const char *dir;
+    size_t i, n;
+    enum rp_status status = RP_OK;
+
+    if (!o->lang)
+        return RP_OK;
+    n = strlen(o->lang);
+    for (i = 0; i < n; i++)
+        if (!((o->lang[i] >= 'a' && o->lang[i] <= 'z') ||
+              (o->lang[i] >= '0' && o->lang[i] <= '9') || o->lang[i] == '-'))
+            break;
+    if (n == 0 || n > 16 || i < n)
+        return rp_error_set(err, RP_ERR_USAGE, NULL, 0, "lang",
+                            "unknown language '%s': a language is a code "
+                            "such as en or de (lower-case letters, digits, "
+                            "'-')",
+                            o->lang);
+    snprintf(name, sizeof(name), "labels/%s.xml", o->lang);
+    /* Options not from rp_batch_options_init() may leave it unset. */
+    dir = o->templates ? o->templates : "templates";
+    n = strlen(dir) + strlen(name) + 2;
+    path = rp_xmalloc(n);
+    snprintf(path, n, "%s/%s", dir, name);
+    if (access(path, R_OK) != 0)
+        status = rp_error_set(err, RP_ERR_USAGE, path, 0, "lang",
+                              "unknown language '%s': the templates have "
+                              "no %s (the languages are listed in "
+                              "labels/languages.xml)",
+                              o->lang, name);
+    free(path);
+    return status;
+}
+
 enum rp_status rp_batch_conf_apply(const struct rp_batch_conf *c,
                                    struct rp_batch_options *o,
                                    struct rp_error *err)
