@@ -20,7 +20,11 @@
   with a header row repeated on each page.  Contributions not yet written
   say so, and empty plan sections say what is missing.
 
-  Input contract: docs/data-contract.md.  Look and helpers: common.xsl.
+    lang         the language, e.g. "de" (common.xsl): empty, the one
+                 labels/languages.xml gives the account's billing country.
+
+  Input contract: docs/data-contract.md.  Look and helpers: common.xsl;
+  every word printed: labels/<lang>.xml.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -41,6 +45,9 @@
   <xsl:variable name="account"
       select="/review-data/account[@id = $account-id]"/>
 
+  <!-- Chooses the language when no lang is given (common.xsl). -->
+  <xsl:variable name="rp-country" select="string($account/@country)"/>
+
   <xsl:template match="/">
     <xsl:if test="count($account) != 1">
       <xsl:message terminate="yes">
@@ -49,15 +56,15 @@
         <xsl:text>' names no account of the review data</xsl:text>
       </xsl:message>
     </xsl:if>
-    <fo:root xml:lang="en">
+    <fo:root xml:lang="{$rp-lang}">
       <xsl:call-template name="rp-layout-master-set"/>
       <fo:page-sequence master-reference="A4" id="acr">
         <xsl:call-template name="rp-static-content">
           <xsl:with-param name="title"
-              select="concat('Annual Customer Review · ', $account/@name)"/>
+              select="concat($L[@k='acr.title'], ' · ', $account/@name)"/>
           <xsl:with-param name="sequence-id">acr</xsl:with-param>
           <xsl:with-param name="watermark">
-            <xsl:if test="not($approved)">DRAFT</xsl:if>
+            <xsl:if test="not($approved)"><xsl:value-of select="$L[@k='draft.watermark']"/></xsl:if>
           </xsl:with-param>
           <!-- Tables cover the watermark where they have a background:
                the footer says DRAFT on every page whatever the page
@@ -65,9 +72,9 @@
           <xsl:with-param name="footer-note">
             <xsl:choose>
               <xsl:when test="$approved">
-                <xsl:value-of select="concat('Approved · ', $fingerprint)"/>
+                <xsl:value-of select="concat($L[@k='approval.footer'], ' · ', $fingerprint)"/>
               </xsl:when>
-              <xsl:otherwise>DRAFT · not approved</xsl:otherwise>
+              <xsl:otherwise><xsl:value-of select="$L[@k='draft.footer']"/></xsl:otherwise>
             </xsl:choose>
           </xsl:with-param>
         </xsl:call-template>
@@ -81,18 +88,20 @@
   </xsl:template>
 
   <xsl:template match="account">
-    <fo:block xsl:use-attribute-sets="rp-title">Annual Customer Review</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-title"><xsl:value-of select="$L[@k='acr.title']"/></fo:block>
     <fo:block xsl:use-attribute-sets="rp-subject">
       <xsl:value-of select="@name"/>
     </fo:block>
     <fo:block xsl:use-attribute-sets="rp-meta">
-      <xsl:text>Review period </xsl:text>
-      <xsl:call-template name="rp-period"/>
-      <xsl:text> · Account </xsl:text>
-      <xsl:value-of select="@id"/>
-      <xsl:text> · Prepared </xsl:text>
-      <xsl:call-template name="rp-date">
-        <xsl:with-param name="value" select="/review-data/@generated"/>
+      <xsl:call-template name="rp-say">
+        <xsl:with-param name="k" select="'acr.meta'"/>
+        <xsl:with-param name="a1"><xsl:call-template name="rp-period"/></xsl:with-param>
+        <xsl:with-param name="a2" select="string(@id)"/>
+        <xsl:with-param name="a3">
+          <xsl:call-template name="rp-date">
+            <xsl:with-param name="value" select="/review-data/@generated"/>
+          </xsl:call-template>
+        </xsl:with-param>
       </xsl:call-template>
     </fo:block>
 
@@ -107,22 +116,22 @@
     <xsl:call-template name="facts"/>
     <xsl:call-template name="health"/>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">Executive summary</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='acr.h.summary']"/></fo:block>
     <xsl:call-template name="contribution">
       <xsl:with-param name="kind">executive-summary</xsl:with-param>
     </xsl:call-template>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">Key contacts</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='acr.h.contacts']"/></fo:block>
     <xsl:apply-templates select="contacts"/>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">Open opportunities</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='acr.h.opportunities']"/></fo:block>
     <xsl:apply-templates select="opportunities"/>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">Support summary</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='acr.h.support']"/></fo:block>
     <xsl:apply-templates select="support" mode="summary"/>
 
     <!-- Charts (templates/charts-data.xsl). -->
-    <fo:block xsl:use-attribute-sets="rp-h2">Support in charts</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='acr.h.charts']"/></fo:block>
     <xsl:call-template name="rp-chart-ticket-volume">
       <xsl:with-param name="account" select="."/>
     </xsl:call-template>
@@ -133,21 +142,21 @@
       <xsl:with-param name="backlog" select="support/backlog"/>
     </xsl:call-template>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">SLA by priority</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='h.sla']"/></fo:block>
     <xsl:apply-templates select="support" mode="sla"/>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">Monthly ticket volume</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='h.months']"/></fo:block>
     <xsl:call-template name="rp-month-table">
       <xsl:with-param name="months" select="support/month"/>
     </xsl:call-template>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">Open tickets at the end of the period</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='h.backlog']"/></fo:block>
     <xsl:apply-templates select="support/backlog"/>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">Escalations</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='acr.h.escalations']"/></fo:block>
     <xsl:apply-templates select="support" mode="escalations"/>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">Milestones</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='acr.h.milestones']"/></fo:block>
     <xsl:choose>
       <xsl:when test="milestones/milestone">
         <xsl:call-template name="rp-milestone-table">
@@ -155,11 +164,11 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="rp-empty"><xsl:with-param name="text">The program plan holds no milestones for this account.</xsl:with-param></xsl:call-template>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='acr.no-milestones']"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">Risks</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='acr.h.risks']"/></fo:block>
     <xsl:choose>
       <xsl:when test="risks/risk">
         <xsl:call-template name="rp-risk-table">
@@ -167,25 +176,25 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="rp-empty"><xsl:with-param name="text">The program plan holds no risks for this account.</xsl:with-param></xsl:call-template>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='acr.no-risks']"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">Account team</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='acr.h.team']"/></fo:block>
     <xsl:call-template name="team"/>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">Plan for next year</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='acr.h.plan']"/></fo:block>
     <xsl:call-template name="contribution">
       <xsl:with-param name="kind">plan-next-year</xsl:with-param>
     </xsl:call-template>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">Feedback from our meetings</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='acr.h.feedback']"/></fo:block>
     <xsl:call-template name="contribution">
       <xsl:with-param name="kind">meeting-feedback</xsl:with-param>
     </xsl:call-template>
 
     <fo:block xsl:use-attribute-sets="rp-h2" break-before="page"
-        space-before="0mm">Ticket log</fo:block>
+        space-before="0mm"><xsl:value-of select="$L[@k='acr.h.log']"/></fo:block>
     <xsl:apply-templates select="support" mode="log"/>
   </xsl:template>
 
@@ -228,48 +237,51 @@
       <fo:table-column column-width="28%"/>
       <fo:table-body>
         <xsl:call-template name="fact-row">
-          <xsl:with-param name="k1">Tier</xsl:with-param>
+          <xsl:with-param name="k1" select="$L[@k='fact.tier']"/>
           <xsl:with-param name="v1"><xsl:call-template name="or-none"><xsl:with-param name="value" select="@tier"/></xsl:call-template></xsl:with-param>
-          <xsl:with-param name="k2">Account owner</xsl:with-param>
+          <xsl:with-param name="k2" select="$L[@k='fact.owner']"/>
           <xsl:with-param name="v2"><xsl:call-template name="or-none"><xsl:with-param name="value" select="@owner"/></xsl:call-template></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="fact-row">
-          <xsl:with-param name="k1">Industry</xsl:with-param>
+          <xsl:with-param name="k1" select="$L[@k='fact.industry']"/>
           <xsl:with-param name="v1"><xsl:call-template name="or-none"><xsl:with-param name="value" select="@industry"/></xsl:call-template></xsl:with-param>
-          <xsl:with-param name="k2">Country</xsl:with-param>
+          <xsl:with-param name="k2" select="$L[@k='fact.country']"/>
           <xsl:with-param name="v2"><xsl:call-template name="or-none"><xsl:with-param name="value" select="@country"/></xsl:call-template></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="fact-row">
-          <xsl:with-param name="k1">Customer since</xsl:with-param>
+          <xsl:with-param name="k1" select="$L[@k='fact.since']"/>
           <xsl:with-param name="v1"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@contract-start"/></xsl:call-template></xsl:with-param>
-          <xsl:with-param name="k2">ARR</xsl:with-param>
+          <xsl:with-param name="k2" select="$L[@k='fact.arr']"/>
           <xsl:with-param name="v2">
             <xsl:choose>
               <xsl:when test="@arr"><xsl:call-template name="rp-money"><xsl:with-param name="value" select="@arr"/></xsl:call-template></xsl:when>
-              <xsl:otherwise>not in the CRM export</xsl:otherwise>
+              <xsl:otherwise><xsl:value-of select="$L[@k='fact.arr-none']"/></xsl:otherwise>
             </xsl:choose>
           </xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="fact-row">
-          <xsl:with-param name="k1">Contract renewal</xsl:with-param>
+          <xsl:with-param name="k1" select="$L[@k='fact.renewal']"/>
           <xsl:with-param name="v1"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@renewal"/></xsl:call-template></xsl:with-param>
-          <xsl:with-param name="k2">Annual revenue</xsl:with-param>
+          <xsl:with-param name="k2" select="$L[@k='fact.revenue']"/>
           <xsl:with-param name="v2"><xsl:call-template name="rp-money"><xsl:with-param name="value" select="@annual-revenue"/></xsl:call-template></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="fact-row">
-          <xsl:with-param name="k1">Primary contact</xsl:with-param>
+          <xsl:with-param name="k1" select="$L[@k='fact.primary']"/>
           <xsl:with-param name="v1">
             <xsl:call-template name="or-none">
               <xsl:with-param name="value" select="contacts/contact[@primary = 'yes'][1]/@name"/>
             </xsl:call-template>
           </xsl:with-param>
-          <xsl:with-param name="k2">Open pipeline</xsl:with-param>
+          <xsl:with-param name="k2" select="$L[@k='fact.pipeline']"/>
           <xsl:with-param name="v2">
             <xsl:variable name="open" select="opportunities/opportunity[@status = 'open']"/>
             <xsl:choose>
               <xsl:when test="$open">
-                <xsl:call-template name="rp-money"><xsl:with-param name="value" select="sum($open/@amount)"/></xsl:call-template>
-                <xsl:value-of select="concat(' ', $open[1]/@currency, ' (', count($open), ')')"/>
+                <xsl:call-template name="rp-money">
+                  <xsl:with-param name="value" select="sum($open/@amount)"/>
+                  <xsl:with-param name="currency" select="$open[1]/@currency"/>
+                </xsl:call-template>
+                <xsl:value-of select="concat(' (', count($open), ')')"/>
               </xsl:when>
               <xsl:otherwise><xsl:value-of select="$rp-none"/></xsl:otherwise>
             </xsl:choose>
@@ -291,7 +303,8 @@
         padding-left="3mm" padding-right="3mm" background-color="#f7f8fa"
         border-left="3pt solid {$color}">
       <fo:block font-size="11pt" font-weight="bold" keep-with-next="always">
-        <xsl:text>Account health: </xsl:text>
+        <xsl:value-of select="$L[@k='health.heading']"/>
+        <xsl:text> </xsl:text>
         <fo:inline color="{$color}">
           <xsl:call-template name="rp-health-label">
             <xsl:with-param name="health" select="@health"/>
@@ -303,13 +316,13 @@
           <xsl:for-each select="health-reason">
             <fo:block space-before="1mm">
               <xsl:text>• </xsl:text>
-              <xsl:value-of select="."/>
+              <xsl:call-template name="rp-health-reason"/>
             </fo:block>
           </xsl:for-each>
         </xsl:when>
         <xsl:otherwise>
           <fo:block space-before="1mm">
-            <xsl:text>Support met its targets throughout the period.</xsl:text>
+            <xsl:value-of select="$L[@k='health.none']"/>
           </fo:block>
         </xsl:otherwise>
       </xsl:choose>
@@ -319,73 +332,79 @@
   <!-- =========================== summary =========================== -->
 
   <xsl:template match="support" mode="summary">
-    <xsl:variable name="name" select="../@name"/>
     <xsl:variable name="target" select="/review-data/sla-targets/@compliance-target-pct"/>
     <fo:block xsl:use-attribute-sets="rp-para">
-      <xsl:text>During the review period </xsl:text>
-      <xsl:value-of select="$name"/>
-      <xsl:text> raised </xsl:text>
-      <fo:inline font-weight="bold">
-        <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@tickets"/></xsl:call-template>
-        <xsl:text> support ticket</xsl:text>
-        <xsl:if test="@tickets != 1">s</xsl:if>
-      </fo:inline>
-      <xsl:text>. </xsl:text>
+      <xsl:call-template name="rp-say">
+        <xsl:with-param name="k" select="'summary.raised'"/>
+        <xsl:with-param name="a1" select="string(../@name)"/>
+        <xsl:with-param name="a2">
+          <fo:inline font-weight="bold">
+            <xsl:call-template name="rp-say">
+              <xsl:with-param name="k" select="'summary.tickets'"/>
+              <xsl:with-param name="n" select="@tickets"/>
+              <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="@tickets"/></xsl:call-template></xsl:with-param>
+            </xsl:call-template>
+          </fo:inline>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:text> </xsl:text>
       <xsl:choose>
         <xsl:when test="@sla-met-pct">
-          <fo:inline font-weight="bold"><xsl:value-of select="@sla-met-pct"/>%</fo:inline>
-          <xsl:text> of the tickets with a decided SLA met it (target </xsl:text>
-          <xsl:value-of select="$target"/>
-          <xsl:text>%): </xsl:text>
-          <xsl:value-of select="@sla-met"/>
-          <xsl:text> met, </xsl:text>
-          <xsl:value-of select="@sla-breached"/>
-          <xsl:text> breached</xsl:text>
+          <xsl:call-template name="rp-say">
+            <xsl:with-param name="k" select="'summary.sla'"/>
+            <xsl:with-param name="a1">
+              <fo:inline font-weight="bold"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@sla-met-pct"/></xsl:call-template></fo:inline>
+            </xsl:with-param>
+            <xsl:with-param name="a2"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="$target"/></xsl:call-template></xsl:with-param>
+            <xsl:with-param name="a3"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="@sla-met"/></xsl:call-template></xsl:with-param>
+            <xsl:with-param name="a4"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="@sla-breached"/></xsl:call-template></xsl:with-param>
+          </xsl:call-template>
           <xsl:if test="@sla-pending &gt; 0">
-            <xsl:text>, </xsl:text>
-            <xsl:value-of select="@sla-pending"/>
-            <xsl:text> still pending</xsl:text>
+            <xsl:call-template name="rp-say">
+              <xsl:with-param name="k" select="'summary.sla-pending'"/>
+              <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="@sla-pending"/></xsl:call-template></xsl:with-param>
+            </xsl:call-template>
           </xsl:if>
           <xsl:if test="@sla-unknown &gt; 0">
-            <xsl:text>, </xsl:text>
-            <xsl:value-of select="@sla-unknown"/>
-            <xsl:text> without a verdict</xsl:text>
+            <xsl:call-template name="rp-say">
+              <xsl:with-param name="k" select="'summary.sla-unknown'"/>
+              <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="@sla-unknown"/></xsl:call-template></xsl:with-param>
+            </xsl:call-template>
           </xsl:if>
           <xsl:text>. </xsl:text>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:text>No ticket had a decided SLA yet. </xsl:text>
+          <xsl:value-of select="$L[@k='summary.sla-none']"/>
+          <xsl:text> </xsl:text>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:if test="@first-response-median-hours">
-        <xsl:text>The median first response came after </xsl:text>
-        <xsl:value-of select="@first-response-median-hours"/>
-        <xsl:text> hours (90th percentile </xsl:text>
-        <xsl:value-of select="@first-response-p90-hours"/>
-        <xsl:text> h)</xsl:text>
-        <xsl:choose>
-          <xsl:when test="@resolution-median-hours">
-            <xsl:text>, the median resolution after </xsl:text>
-            <xsl:value-of select="@resolution-median-hours"/>
-            <xsl:text> hours (90th percentile </xsl:text>
-            <xsl:value-of select="@resolution-p90-hours"/>
-            <xsl:text> h). </xsl:text>
-          </xsl:when>
-          <xsl:otherwise><xsl:text>. </xsl:text></xsl:otherwise>
-        </xsl:choose>
+        <xsl:call-template name="rp-say">
+          <xsl:with-param name="k" select="'summary.response'"/>
+          <xsl:with-param name="a1"><xsl:call-template name="rp-number"><xsl:with-param name="value" select="@first-response-median-hours"/></xsl:call-template></xsl:with-param>
+          <xsl:with-param name="a2"><xsl:call-template name="rp-number"><xsl:with-param name="value" select="@first-response-p90-hours"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
+        <xsl:if test="@resolution-median-hours">
+          <xsl:call-template name="rp-say">
+            <xsl:with-param name="k" select="'summary.resolution'"/>
+            <xsl:with-param name="a1"><xsl:call-template name="rp-number"><xsl:with-param name="value" select="@resolution-median-hours"/></xsl:call-template></xsl:with-param>
+            <xsl:with-param name="a2"><xsl:call-template name="rp-number"><xsl:with-param name="value" select="@resolution-p90-hours"/></xsl:call-template></xsl:with-param>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:text>. </xsl:text>
       </xsl:if>
       <xsl:call-template name="rp-closed-without-time"/>
-      <xsl:value-of select="@open-at-end"/>
-      <xsl:text> ticket</xsl:text>
-      <xsl:choose>
-        <xsl:when test="@open-at-end = 1"> was</xsl:when>
-        <xsl:otherwise>s were</xsl:otherwise>
-      </xsl:choose>
-      <xsl:text> still open at the end of the period.</xsl:text>
+      <xsl:call-template name="rp-say">
+        <xsl:with-param name="k" select="'summary.open'"/>
+        <xsl:with-param name="n" select="@open-at-end"/>
+        <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="@open-at-end"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
       <xsl:if test="category">
-        <xsl:text> The most frequent categories were </xsl:text>
-        <xsl:call-template name="rp-category-list"/>
-        <xsl:text>.</xsl:text>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="rp-say">
+          <xsl:with-param name="k" select="'summary.categories'"/>
+          <xsl:with-param name="a1"><xsl:call-template name="rp-category-list"/></xsl:with-param>
+        </xsl:call-template>
       </xsl:if>
     </fo:block>
   </xsl:template>
@@ -405,15 +424,15 @@
       <fo:table-column column-width="proportional-column-width(1.2)"/>
       <fo:table-header>
         <fo:table-row>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Priority</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Tickets</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Target resp. / resol.</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Resp. met</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Resol. met</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">SLA met</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Median resp.</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Median resol.</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">90% resol.</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.priority']"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.tickets']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.targets']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.resp-met']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.resol-met']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.sla-met']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.resp-median']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.resol-median']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.resol-p90']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body>
@@ -421,7 +440,7 @@
           <fo:table-row keep-together.within-page="always">
             <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
             <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@name"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
-            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@tickets"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="@tickets"/></xsl:call-template>
             <xsl:call-template name="rp-td-num">
               <xsl:with-param name="text">
                 <xsl:value-of select="concat(@target-first-response-hours, ' / ', @target-resolution-hours, ' ')"/>
@@ -440,8 +459,8 @@
           </fo:table-row>
         </xsl:for-each>
         <fo:table-row keep-together.within-page="always" background-color="{$rp-brand-light}">
-          <xsl:call-template name="rp-td"><xsl:with-param name="text">All</xsl:with-param><xsl:with-param name="bold" select="true()"/></xsl:call-template>
-          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@tickets"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td"><xsl:with-param name="text" select="$L[@k='sla.all']"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="@tickets"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
           <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="''"/></xsl:call-template>
           <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@first-response-met-pct"/></xsl:call-template></xsl:with-param><xsl:with-param name="bold" select="true()"/></xsl:call-template>
           <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@resolution-met-pct"/></xsl:call-template></xsl:with-param><xsl:with-param name="bold" select="true()"/></xsl:call-template>
@@ -454,14 +473,22 @@
     </fo:table>
     <xsl:variable name="cal" select="/review-data/sla-targets/calendar"/>
     <fo:block xsl:use-attribute-sets="rp-note">
-      <xsl:text>Targets are hours to first response / to resolution. Business hours count </xsl:text>
-      <xsl:value-of select="concat($cal/@days, ', ', $cal/@start, '–', $cal/@end, ' ', $cal/@time-zone)"/>
+      <xsl:call-template name="rp-say">
+        <xsl:with-param name="k" select="'sla.note.targets'"/>
+        <xsl:with-param name="a1">
+          <xsl:call-template name="rp-weekdays"><xsl:with-param name="days" select="$cal/@days"/></xsl:call-template>
+          <xsl:value-of select="concat(', ', $cal/@start, '–', $cal/@end, ' ', $cal/@time-zone)"/>
+        </xsl:with-param>
+      </xsl:call-template>
       <xsl:if test="$cal/holiday">
-        <xsl:text>, without public holidays</xsl:text>
+        <xsl:value-of select="$L[@k='sla.note.holidays']"/>
       </xsl:if>
-      <xsl:text>. A ticket meets its SLA when it met both targets; met percentages count tickets whose outcome is decided, so tickets still within their targets at the end of the period are left out. Response and resolution times are in calendar hours.</xsl:text>
+      <xsl:value-of select="$L[@k='sla.note.rule']"/>
       <xsl:if test="@sla-from-export &gt; 0">
-        <xsl:value-of select="concat(' For ', @sla-from-export, ' tickets the ticketing system recorded the SLA outcome itself, and that outcome is used.')"/>
+        <xsl:call-template name="rp-say">
+          <xsl:with-param name="k" select="'sla.note.from-export'"/>
+          <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="@sla-from-export"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
       </xsl:if>
     </fo:block>
   </xsl:template>
@@ -479,7 +506,7 @@
         </xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="rp-empty"><xsl:with-param name="text">Not yet provided by the account team.</xsl:with-param></xsl:call-template>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='acr.not-provided']"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -497,11 +524,11 @@
           <fo:table-column column-width="proportional-column-width(1.8)"/>
           <fo:table-header>
             <fo:table-row>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Name</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Title</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Role</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">E-mail</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Phone</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.name']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.title']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.role']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.email']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.phone']"/></xsl:call-template>
             </fo:table-row>
           </fo:table-header>
           <fo:table-body>
@@ -511,7 +538,12 @@
               <fo:table-row keep-together.within-page="always">
                 <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
                 <xsl:call-template name="rp-td">
-                  <xsl:with-param name="text" select="concat(@name, substring(' (primary)', 1, 10 * (@primary = 'yes')))"/>
+                  <xsl:with-param name="text">
+                    <xsl:value-of select="@name"/>
+                    <xsl:if test="@primary = 'yes'">
+                      <xsl:value-of select="concat(' (', $L[@k='contact.primary'], ')')"/>
+                    </xsl:if>
+                  </xsl:with-param>
                   <xsl:with-param name="bold" select="true()"/>
                 </xsl:call-template>
                 <xsl:call-template name="rp-td"><xsl:with-param name="text"><xsl:call-template name="or-none"><xsl:with-param name="value" select="@title"/></xsl:call-template></xsl:with-param></xsl:call-template>
@@ -524,7 +556,7 @@
         </fo:table>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="rp-empty"><xsl:with-param name="text">No contacts of this account are recorded in the CRM.</xsl:with-param></xsl:call-template>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='acr.no-contacts']"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -541,12 +573,12 @@
           <fo:table-column column-width="proportional-column-width(1.5)"/>
           <fo:table-header>
             <fo:table-row>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Opportunity</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Stage</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Type</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Amount</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Prob.</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Close</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.opportunity']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.stage']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.type']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.amount']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.probability']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.close']"/></xsl:call-template>
             </fo:table-row>
           </fo:table-header>
           <fo:table-body>
@@ -558,8 +590,10 @@
                 <xsl:call-template name="rp-td"><xsl:with-param name="text"><xsl:call-template name="or-none"><xsl:with-param name="value" select="@type"/></xsl:call-template></xsl:with-param></xsl:call-template>
                 <xsl:call-template name="rp-td-num">
                   <xsl:with-param name="text">
-                    <xsl:call-template name="rp-money"><xsl:with-param name="value" select="@amount"/></xsl:call-template>
-                    <xsl:value-of select="concat(' ', @currency)"/>
+                    <xsl:call-template name="rp-money">
+                      <xsl:with-param name="value" select="@amount"/>
+                      <xsl:with-param name="currency" select="@currency"/>
+                    </xsl:call-template>
                   </xsl:with-param>
                 </xsl:call-template>
                 <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@probability-pct"/></xsl:call-template></xsl:with-param></xsl:call-template>
@@ -570,23 +604,22 @@
         </fo:table>
         <xsl:if test="opportunity[@status = 'won']">
           <fo:block xsl:use-attribute-sets="rp-note">
-            <xsl:value-of select="count(opportunity[@status = 'won'])"/>
-            <xsl:text> opportunit</xsl:text>
-            <xsl:choose>
-              <xsl:when test="count(opportunity[@status = 'won']) = 1">y was</xsl:when>
-              <xsl:otherwise>ies were</xsl:otherwise>
-            </xsl:choose>
-            <xsl:text> won: </xsl:text>
-            <xsl:for-each select="opportunity[@status = 'won']">
-              <xsl:if test="position() &gt; 1">, </xsl:if>
-              <xsl:value-of select="@name"/>
-            </xsl:for-each>
-            <xsl:text>.</xsl:text>
+            <xsl:call-template name="rp-say">
+              <xsl:with-param name="k" select="'opportunities.won'"/>
+              <xsl:with-param name="n" select="count(opportunity[@status = 'won'])"/>
+              <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="count(opportunity[@status = 'won'])"/></xsl:call-template></xsl:with-param>
+              <xsl:with-param name="a2">
+                <xsl:for-each select="opportunity[@status = 'won']">
+                  <xsl:if test="position() &gt; 1">, </xsl:if>
+                  <xsl:value-of select="@name"/>
+                </xsl:for-each>
+              </xsl:with-param>
+            </xsl:call-template>
           </fo:block>
         </xsl:if>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="rp-empty"><xsl:with-param name="text">No open opportunities with this account.</xsl:with-param></xsl:call-template>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='acr.no-opportunities']"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -597,22 +630,18 @@
     <xsl:choose>
       <xsl:when test="@tickets &gt; 0">
         <fo:block xsl:use-attribute-sets="rp-para">
-          <xsl:value-of select="@tickets"/>
-          <xsl:text> ticket</xsl:text>
-          <xsl:if test="@tickets != 1">s</xsl:if>
-          <xsl:text> of the account </xsl:text>
-          <xsl:choose>
-            <xsl:when test="@tickets = 1">was</xsl:when>
-            <xsl:otherwise>were</xsl:otherwise>
-          </xsl:choose>
-          <xsl:text> open at the end of the period, including any raised before it. By how long they had been open:</xsl:text>
+          <xsl:call-template name="rp-say">
+            <xsl:with-param name="k" select="'backlog.intro'"/>
+            <xsl:with-param name="n" select="@tickets"/>
+            <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="@tickets"/></xsl:call-template></xsl:with-param>
+          </xsl:call-template>
         </fo:block>
         <xsl:call-template name="rp-backlog-table">
           <xsl:with-param name="backlog" select="."/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block xsl:use-attribute-sets="rp-para">No ticket of the account was open at the end of the period.</fo:block>
+        <fo:block xsl:use-attribute-sets="rp-para"><xsl:value-of select="$L[@k='backlog.none']"/></fo:block>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -622,18 +651,25 @@
   <xsl:template match="support" mode="escalations">
     <xsl:variable name="e" select="escalations"/>
     <fo:block xsl:use-attribute-sets="rp-para">
-      <xsl:value-of select="$e/@p1"/>
-      <xsl:text> P1 (critical) ticket</xsl:text>
-      <xsl:if test="$e/@p1 != 1">s</xsl:if>
-      <xsl:text>, </xsl:text>
-      <xsl:value-of select="$e/@breached"/>
-      <xsl:text> ticket</xsl:text>
-      <xsl:if test="$e/@breached != 1">s</xsl:if>
-      <xsl:text> that breached the SLA, </xsl:text>
-      <xsl:value-of select="$e/@reopened"/>
-      <xsl:text> reopened and </xsl:text>
-      <xsl:value-of select="$e/@escalated"/>
-      <xsl:text> escalated by the customer in the period.</xsl:text>
+      <xsl:call-template name="rp-say">
+        <xsl:with-param name="k" select="'escalations.summary'"/>
+        <xsl:with-param name="a1">
+          <xsl:call-template name="rp-say">
+            <xsl:with-param name="k" select="'escalations.p1'"/>
+            <xsl:with-param name="n" select="$e/@p1"/>
+            <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="$e/@p1"/></xsl:call-template></xsl:with-param>
+          </xsl:call-template>
+        </xsl:with-param>
+        <xsl:with-param name="a2">
+          <xsl:call-template name="rp-say">
+            <xsl:with-param name="k" select="'escalations.breached'"/>
+            <xsl:with-param name="n" select="$e/@breached"/>
+            <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="$e/@breached"/></xsl:call-template></xsl:with-param>
+          </xsl:call-template>
+        </xsl:with-param>
+        <xsl:with-param name="a3"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="$e/@reopened"/></xsl:call-template></xsl:with-param>
+        <xsl:with-param name="a4"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="$e/@escalated"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
     </fo:block>
     <xsl:variable name="list" select="ticket[@priority = 'P1' or @reopened or @escalated = 'yes']"/>
     <xsl:if test="$list">
@@ -646,12 +682,12 @@
         <fo:table-column column-width="19mm"/>
         <fo:table-header>
           <fo:table-row>
-            <xsl:call-template name="rp-th"><xsl:with-param name="text">Ticket</xsl:with-param></xsl:call-template>
-            <xsl:call-template name="rp-th"><xsl:with-param name="text">Created</xsl:with-param></xsl:call-template>
-            <xsl:call-template name="rp-th"><xsl:with-param name="text">Pri.</xsl:with-param></xsl:call-template>
-            <xsl:call-template name="rp-th"><xsl:with-param name="text">Subject</xsl:with-param></xsl:call-template>
-            <xsl:call-template name="rp-th"><xsl:with-param name="text">Why listed</xsl:with-param></xsl:call-template>
-            <xsl:call-template name="rp-th"><xsl:with-param name="text">SLA</xsl:with-param></xsl:call-template>
+            <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.ticket']"/></xsl:call-template>
+            <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.created']"/></xsl:call-template>
+            <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.priority-short']"/></xsl:call-template>
+            <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.subject']"/></xsl:call-template>
+            <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.why-listed']"/></xsl:call-template>
+            <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.sla']"/></xsl:call-template>
           </fo:table-row>
         </fo:table-header>
         <fo:table-body>
@@ -664,14 +700,17 @@
               <xsl:call-template name="rp-td"><xsl:with-param name="text" select="."/></xsl:call-template>
               <xsl:call-template name="rp-td">
                 <xsl:with-param name="text">
-                  <xsl:if test="@priority = 'P1'">critical</xsl:if>
+                  <xsl:if test="@priority = 'P1'"><xsl:value-of select="$L[@k='escalations.why.critical']"/></xsl:if>
                   <xsl:if test="@escalated = 'yes'">
                     <xsl:if test="@priority = 'P1'">, </xsl:if>
-                    <xsl:text>escalated</xsl:text>
+                    <xsl:value-of select="$L[@k='escalations.why.escalated']"/>
                   </xsl:if>
                   <xsl:if test="@reopened">
                     <xsl:if test="@priority = 'P1' or @escalated = 'yes'">, </xsl:if>
-                    <xsl:value-of select="concat('reopened ', @reopened, 'x')"/>
+                    <xsl:call-template name="rp-say">
+                      <xsl:with-param name="k" select="'escalations.why.reopened'"/>
+                      <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="@reopened"/></xsl:call-template></xsl:with-param>
+                    </xsl:call-template>
                   </xsl:if>
                 </xsl:with-param>
               </xsl:call-template>
@@ -703,16 +742,18 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="rp-empty"><xsl:with-param name="text">The program plan names no roles for this account.</xsl:with-param></xsl:call-template>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='acr.no-roles']"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
     <xsl:for-each select="$projects">
       <fo:block xsl:use-attribute-sets="rp-para" space-before="2mm">
         <fo:inline font-weight="bold"><xsl:value-of select="@name"/></fo:inline>
         <xsl:text> (</xsl:text>
-        <xsl:value-of select="@phase"/>
-        <xsl:text>, status </xsl:text>
-        <xsl:call-template name="rp-rag-inline"><xsl:with-param name="rag" select="@rag"/></xsl:call-template>
+        <xsl:call-template name="rp-say">
+          <xsl:with-param name="k" select="'team.project'"/>
+          <xsl:with-param name="a1" select="string(@phase)"/>
+          <xsl:with-param name="a2"><xsl:call-template name="rp-rag-inline"><xsl:with-param name="rag" select="@rag"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
         <xsl:text>)</xsl:text>
         <xsl:if test="goal">
           <xsl:text>: </xsl:text>
@@ -726,9 +767,11 @@
 
   <xsl:template match="support" mode="log">
     <fo:block font-size="8.5pt" color="{$rp-muted}" space-after="2mm">
-      <xsl:text>Every ticket the account raised in the review period, oldest first (</xsl:text>
-      <xsl:value-of select="count(ticket)"/>
-      <xsl:text> tickets). Times are UTC.</xsl:text>
+      <xsl:call-template name="rp-say">
+        <xsl:with-param name="k" select="'log.intro'"/>
+        <xsl:with-param name="n" select="count(ticket)"/>
+        <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="count(ticket)"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
     </fo:block>
     <xsl:choose>
       <xsl:when test="ticket">
@@ -742,13 +785,13 @@
           <fo:table-column column-width="17mm"/>
           <fo:table-header>
             <fo:table-row>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Ticket</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Created</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Pri.</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Status</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Category</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Subject</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">SLA</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.ticket']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.created']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.priority-short']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.status']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.category']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.subject']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.sla']"/></xsl:call-template>
             </fo:table-row>
           </fo:table-header>
           <fo:table-body>
@@ -780,7 +823,7 @@
         </fo:table>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block>No tickets in the review period.</fo:block>
+        <fo:block><xsl:value-of select="$L[@k='log.none']"/></fo:block>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

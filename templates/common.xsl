@@ -18,35 +18,126 @@
     xmlns:exsl="http://exslt.org/common"
     exclude-result-prefixes="exsl">
 
-  <!-- Palette: one muted brand blue, greys, and the three health colours. -->
-  <xsl:variable name="rp-brand">#1f3a5f</xsl:variable>
-  <xsl:variable name="rp-brand-light">#e8eef5</xsl:variable>
-  <xsl:variable name="rp-text">#1a1a1a</xsl:variable>
-  <xsl:variable name="rp-muted">#6b7280</xsl:variable>
-  <xsl:variable name="rp-rule">#c9d1dc</xsl:variable>
-  <xsl:variable name="rp-zebra">#f3f5f8</xsl:variable>
-  <xsl:variable name="rp-stable">#2e7d32</xsl:variable>
-  <xsl:variable name="rp-watch">#b26a00</xsl:variable>
-  <xsl:variable name="rp-unstable">#c62828</xsl:variable>
+  <!-- Colours, fonts, type sizes, logo and page geometry. -->
+  <xsl:import href="brand.xsl"/>
 
-  <xsl:variable name="rp-sans">DejaVu Sans</xsl:variable>
-  <xsl:variable name="rp-serif">DejaVu Serif</xsl:variable>
+  <!-- ========================== language =========================== -->
+
+  <!-- lang: the language of the document ("en", "de": a <language> of
+       labels/languages.xml).  Empty (the default): the language whose
+       <country> list holds rp-country, the billing country of the
+       account a document is about (annual-review.xsl sets it; the
+       status report has none), else the default of languages.xml. -->
+  <xsl:param name="lang"/>
+  <xsl:variable name="rp-country" select="''"/>
+
+  <xsl:variable name="rp-languages"
+      select="document('labels/languages.xml')/languages"/>
+  <xsl:variable name="rp-country-key"
+      select="translate(normalize-space($rp-country),
+                        'abcdefghijklmnopqrstuvwxyzäöüéè',
+                        'ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜÉÈ')"/>
+  <xsl:variable name="rp-lang">
+    <xsl:choose>
+      <xsl:when test="string($lang) != ''"><xsl:value-of select="$lang"/></xsl:when>
+      <xsl:when test="$rp-country-key != '' and
+                      $rp-languages/language[country = $rp-country-key]">
+        <xsl:value-of select="$rp-languages/language[country = $rp-country-key][1]/@code"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$rp-languages/@default"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- The label file of the language (docs/templates.md, "Labels and
+       languages"): its <l k="key"> texts, read as $L[@k = KEY], and its
+       formats.  Empty for a language languages.xml does not list:
+       rp-layout-master-set stops the transform naming it. -->
+  <xsl:variable name="rp-labels"
+      select="document($rp-languages/language[@code = $rp-lang]/@file)/labels"/>
+  <xsl:variable name="L" select="$rp-labels/l"/>
+  <xsl:variable name="rp-format" select="$rp-labels/format"/>
+  <xsl:variable name="rp-months" select="$rp-labels/months/m"/>
+
+  <!-- Text of the label keyed k with {1}..{4} replaced by a1..a4, which
+       are copied: they may hold FO (a page number).  n = 1 takes the
+       label's one= text (the singular) when it has one. -->
+  <xsl:template name="rp-say">
+    <xsl:param name="k"/>
+    <xsl:param name="n" select="''"/>
+    <xsl:param name="a1"/>
+    <xsl:param name="a2"/>
+    <xsl:param name="a3"/>
+    <xsl:param name="a4"/>
+    <xsl:variable name="l" select="$L[@k = $k]"/>
+    <xsl:call-template name="rp-fill">
+      <xsl:with-param name="text">
+        <xsl:choose>
+          <xsl:when test="string($n) = '1' and $l/@one"><xsl:value-of select="$l/@one"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$l"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="a1" select="$a1"/>
+      <xsl:with-param name="a2" select="$a2"/>
+      <xsl:with-param name="a3" select="$a3"/>
+      <xsl:with-param name="a4" select="$a4"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="rp-fill">
+    <xsl:param name="text"/>
+    <xsl:param name="a1"/>
+    <xsl:param name="a2"/>
+    <xsl:param name="a3"/>
+    <xsl:param name="a4"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, '{')">
+        <xsl:variable name="rest" select="substring-after($text, '{')"/>
+        <xsl:variable name="i" select="substring-before($rest, '}')"/>
+        <xsl:value-of select="substring-before($text, '{')"/>
+        <xsl:choose>
+          <xsl:when test="$i = '1'"><xsl:copy-of select="$a1"/></xsl:when>
+          <xsl:when test="$i = '2'"><xsl:copy-of select="$a2"/></xsl:when>
+          <xsl:when test="$i = '3'"><xsl:copy-of select="$a3"/></xsl:when>
+          <xsl:when test="$i = '4'"><xsl:copy-of select="$a4"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="concat('{', $i, '}')"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:call-template name="rp-fill">
+          <xsl:with-param name="text" select="substring-after($rest, '}')"/>
+          <xsl:with-param name="a1" select="$a1"/>
+          <xsl:with-param name="a2" select="$a2"/>
+          <xsl:with-param name="a3" select="$a3"/>
+          <xsl:with-param name="a4" select="$a4"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- ============================ pages ============================ -->
 
-  <xsl:variable name="rp-page-width">210mm</xsl:variable>
-  <xsl:variable name="rp-page-height">297mm</xsl:variable>
-
-  <!-- A4, 20 mm margins; header and footer live inside the margins' inner
-       edge, the body keeps 12 mm clear of them. -->
+  <!-- The page geometry of brand.xsl; header and footer live inside the
+       margins' inner edge.  Also where an unknown language stops the
+       transform: both documents call this first. -->
   <xsl:template name="rp-layout-master-set">
+    <xsl:if test="not($rp-labels)">
+      <xsl:message terminate="yes">
+        <xsl:value-of select="concat('unknown language &quot;', $rp-lang,
+                              '&quot;: labels/languages.xml lists ')"/>
+        <xsl:for-each select="$rp-languages/language">
+          <xsl:if test="position() &gt; 1">, </xsl:if>
+          <xsl:value-of select="@code"/>
+        </xsl:for-each>
+      </xsl:message>
+    </xsl:if>
     <fo:layout-master-set>
       <fo:simple-page-master master-name="A4" page-width="{$rp-page-width}"
-          page-height="{$rp-page-height}" margin-top="20mm" margin-bottom="20mm"
-          margin-left="20mm" margin-right="20mm">
-        <fo:region-body margin-top="12mm" margin-bottom="12mm"/>
-        <fo:region-before extent="8mm"/>
-        <fo:region-after extent="8mm"/>
+          page-height="{$rp-page-height}" margin-top="{$rp-margin-top}"
+          margin-bottom="{$rp-margin-bottom}"
+          margin-left="{$rp-margin-inner}" margin-right="{$rp-margin-outer}">
+        <fo:region-body margin-top="{$rp-body-clearance}"
+            margin-bottom="{$rp-body-clearance}"/>
+        <fo:region-before extent="{$rp-header-extent}"/>
+        <fo:region-after extent="{$rp-footer-extent}"/>
       </fo:simple-page-master>
     </fo:layout-master-set>
   </xsl:template>
@@ -62,9 +153,14 @@
     <xsl:param name="watermark"/>
     <xsl:param name="footer-note"/>
     <fo:static-content flow-name="xsl-region-before">
-      <fo:block font-family="{$rp-sans}" font-size="8pt" color="{$rp-muted}"
-          text-align="start" padding-bottom="2pt"
+      <fo:block font-family="{$rp-sans}" font-size="{$rp-size-small}"
+          color="{$rp-muted}" text-align="start" padding-bottom="2pt"
           border-bottom="0.5pt solid {$rp-rule}">
+        <xsl:if test="string($rp-logo) != ''">
+          <fo:external-graphic src="{$rp-logo}" content-height="{$rp-logo-height}"
+              fox:alt-text="{$rp-company}" xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"/>
+          <xsl:text>   </xsl:text>
+        </xsl:if>
         <xsl:value-of select="$title"/>
       </fo:block>
       <!-- After the header line: positioned absolutely, its place in the
@@ -77,15 +173,19 @@
       </xsl:if>
     </fo:static-content>
     <fo:static-content flow-name="xsl-region-after">
-      <fo:block font-family="{$rp-sans}" font-size="8pt" color="{$rp-muted}"
-          text-align="center" padding-top="2pt"
+      <fo:block font-family="{$rp-sans}" font-size="{$rp-size-small}"
+          color="{$rp-muted}" text-align="center" padding-top="2pt"
           border-top="0.5pt solid {$rp-rule}">
-        <xsl:text>Review period </xsl:text>
-        <xsl:call-template name="rp-period"/>
-        <xsl:text> · Page </xsl:text>
-        <fo:page-number/>
-        <xsl:text> of </xsl:text>
-        <fo:page-number-citation-last ref-id="{$sequence-id}"/>
+        <xsl:call-template name="rp-say">
+          <xsl:with-param name="k" select="'footer.period'"/>
+          <xsl:with-param name="a1"><xsl:call-template name="rp-period"/></xsl:with-param>
+        </xsl:call-template>
+        <xsl:text> · </xsl:text>
+        <xsl:call-template name="rp-say">
+          <xsl:with-param name="k" select="'footer.page'"/>
+          <xsl:with-param name="a1"><fo:page-number/></xsl:with-param>
+          <xsl:with-param name="a2"><fo:page-number-citation-last ref-id="{$sequence-id}"/></xsl:with-param>
+        </xsl:call-template>
         <xsl:if test="string($footer-note) != ''">
           <xsl:text> · </xsl:text>
           <fo:inline font-weight="bold" color="{$rp-brand}">
@@ -96,7 +196,8 @@
     </fo:static-content>
   </xsl:template>
 
-  <!-- A word across the whole page, behind its content (z-index -1):
+  <!-- A word across the whole page, behind its content (z-index -1),
+       smaller when longer than DRAFT so that ENTWURF fits too:
        DRAFT on an unapproved document.  Fixed to the page, not to the
        region, so it sits in the page's middle whatever the margins; in
        static content, so every page has it. -->
@@ -106,7 +207,10 @@
         width="{$rp-page-width}" height="{$rp-page-height}" z-index="-1"
         display-align="center">
       <fo:block text-align="center" font-family="{$rp-sans}"
-          font-size="110pt" font-weight="bold" color="#E4E4E4">
+          font-size="{round($rp-size-watermark-pt * 5 div
+                     (5 + (string-length($text) &gt; 5) * (string-length($text) - 5)))}pt"
+          font-weight="bold"
+          color="{$rp-watermark-color}">
         <xsl:value-of select="$text"/>
       </fo:block>
     </fo:block-container>
@@ -126,19 +230,25 @@
         border-left="3pt solid {$rp-brand}" font-size="9pt"
         keep-together.within-page="always">
       <fo:block font-weight="bold" color="{$rp-brand}">
-        <xsl:text>Approved by </xsl:text>
-        <xsl:value-of select="$approved-by"/>
-        <xsl:text> on </xsl:text>
-        <xsl:call-template name="rp-date">
-          <xsl:with-param name="value" select="$approved-on"/>
+        <xsl:call-template name="rp-say">
+          <xsl:with-param name="k" select="'approval.by'"/>
+          <xsl:with-param name="a1" select="string($approved-by)"/>
+          <xsl:with-param name="a2">
+            <xsl:call-template name="rp-date">
+              <xsl:with-param name="value" select="$approved-on"/>
+            </xsl:call-template>
+          </xsl:with-param>
         </xsl:call-template>
       </fo:block>
-      <fo:block color="{$rp-muted}" font-size="8pt" space-before="0.5mm">
-        <xsl:text>Document fingerprint </xsl:text>
-        <fo:inline font-family="DejaVu Sans Mono">
-          <xsl:value-of select="$fingerprint"/>
-        </fo:inline>
-        <xsl:text> · the content of this document is locked by its approval</xsl:text>
+      <fo:block color="{$rp-muted}" font-size="{$rp-size-small}" space-before="0.5mm">
+        <xsl:call-template name="rp-say">
+          <xsl:with-param name="k" select="'approval.fingerprint'"/>
+          <xsl:with-param name="a1">
+            <fo:inline font-family="{$rp-mono}">
+              <xsl:value-of select="$fingerprint"/>
+            </fo:inline>
+          </xsl:with-param>
+        </xsl:call-template>
       </fo:block>
     </fo:block>
   </xsl:template>
@@ -147,7 +257,7 @@
 
   <xsl:attribute-set name="rp-body">
     <xsl:attribute name="font-family"><xsl:value-of select="$rp-sans"/></xsl:attribute>
-    <xsl:attribute name="font-size">9.5pt</xsl:attribute>
+    <xsl:attribute name="font-size"><xsl:value-of select="$rp-size-body"/></xsl:attribute>
     <xsl:attribute name="line-height">1.35</xsl:attribute>
     <xsl:attribute name="color"><xsl:value-of select="$rp-text"/></xsl:attribute>
   </xsl:attribute-set>
@@ -156,7 +266,7 @@
   <xsl:attribute-set name="rp-title">
     <xsl:attribute name="role">H1</xsl:attribute>
     <xsl:attribute name="font-family"><xsl:value-of select="$rp-serif"/></xsl:attribute>
-    <xsl:attribute name="font-size">24pt</xsl:attribute>
+    <xsl:attribute name="font-size"><xsl:value-of select="$rp-size-title"/></xsl:attribute>
     <xsl:attribute name="font-weight">bold</xsl:attribute>
     <xsl:attribute name="color"><xsl:value-of select="$rp-brand"/></xsl:attribute>
     <xsl:attribute name="line-height">1.2</xsl:attribute>
@@ -164,7 +274,7 @@
   </xsl:attribute-set>
 
   <xsl:attribute-set name="rp-subject">
-    <xsl:attribute name="font-size">18pt</xsl:attribute>
+    <xsl:attribute name="font-size"><xsl:value-of select="$rp-size-subject"/></xsl:attribute>
     <xsl:attribute name="line-height">1.25</xsl:attribute>
     <xsl:attribute name="color"><xsl:value-of select="$rp-text"/></xsl:attribute>
     <xsl:attribute name="space-after">1mm</xsl:attribute>
@@ -180,7 +290,7 @@
 
   <xsl:attribute-set name="rp-h2">
     <xsl:attribute name="role">H2</xsl:attribute>
-    <xsl:attribute name="font-size">13pt</xsl:attribute>
+    <xsl:attribute name="font-size"><xsl:value-of select="$rp-size-h2"/></xsl:attribute>
     <xsl:attribute name="font-weight">bold</xsl:attribute>
     <xsl:attribute name="color"><xsl:value-of select="$rp-brand"/></xsl:attribute>
     <xsl:attribute name="space-before">7mm</xsl:attribute>
@@ -194,7 +304,7 @@
   </xsl:attribute-set>
 
   <xsl:attribute-set name="rp-note">
-    <xsl:attribute name="font-size">8pt</xsl:attribute>
+    <xsl:attribute name="font-size"><xsl:value-of select="$rp-size-small"/></xsl:attribute>
     <xsl:attribute name="color"><xsl:value-of select="$rp-muted"/></xsl:attribute>
     <xsl:attribute name="space-before">1.5mm</xsl:attribute>
   </xsl:attribute-set>
@@ -204,7 +314,7 @@
   <xsl:attribute-set name="rp-table">
     <xsl:attribute name="table-layout">fixed</xsl:attribute>
     <xsl:attribute name="width">100%</xsl:attribute>
-    <xsl:attribute name="font-size">8.5pt</xsl:attribute>
+    <xsl:attribute name="font-size"><xsl:value-of select="$rp-size-table"/></xsl:attribute>
     <xsl:attribute name="border-bottom">0.5pt solid <xsl:value-of select="$rp-rule"/></xsl:attribute>
   </xsl:attribute-set>
 
@@ -277,11 +387,21 @@
     </fo:table-cell>
   </xsl:template>
 
+  <!-- value: a count, formatted here (rp-int); text: what is printed
+       as it is (a percentage, an amount already formatted). -->
   <xsl:template name="rp-td-num">
     <xsl:param name="text"/>
+    <xsl:param name="value"/>
     <xsl:param name="bold" select="false()"/>
     <xsl:call-template name="rp-td">
-      <xsl:with-param name="text" select="$text"/>
+      <xsl:with-param name="text">
+        <xsl:choose>
+          <xsl:when test="string($value) != ''">
+            <xsl:call-template name="rp-int"><xsl:with-param name="value" select="$value"/></xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
       <xsl:with-param name="align">end</xsl:with-param>
       <xsl:with-param name="bold" select="$bold"/>
     </xsl:call-template>
@@ -300,62 +420,137 @@
   <!-- Figures the data contract may leave out (nothing to measure). -->
   <xsl:variable name="rp-none">–</xsl:variable>
 
+  <!-- Numbers, money, percentages and dates follow the language: the
+       <format> and <months> of its label file.  format-number() runs
+       with English separators, which translate() then swaps for the
+       language's: a decimal-format cannot come from a variable. -->
+  <xsl:decimal-format name="rp-numbers" grouping-separator=","
+      decimal-separator="."/>
+  <xsl:variable name="rp-separators"
+      select="concat($rp-format/@grouping, $rp-format/@decimal)"/>
+
+  <!-- value with grouped thousands and as many decimals as it has
+       (95.5 -> 95.5 / 95,5; 1212000 -> 1,212,000 / 1.212.000); digits
+       (0 and up) fixes the decimals instead.  Empty: rp-none. -->
+  <xsl:template name="rp-number">
+    <xsl:param name="value"/>
+    <xsl:param name="digits"
+        select="string-length(substring-after(string($value), '.'))"/>
+    <xsl:choose>
+      <xsl:when test="string(number($value)) = 'NaN'">
+        <xsl:value-of select="$rp-none"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="translate(format-number($value,
+            concat('#,##0', substring('.000000', 1, ($digits &gt; 0) * ($digits + 1))),
+            'rp-numbers'), ',.', $rp-separators)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A count: 21,907 / 21.907. -->
+  <xsl:template name="rp-int">
+    <xsl:param name="value"/>
+    <xsl:call-template name="rp-number">
+      <xsl:with-param name="value" select="$value"/>
+      <xsl:with-param name="digits" select="0"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- 95.5% / 95,5 % (format/@percent). -->
   <xsl:template name="rp-pct">
     <xsl:param name="value"/>
     <xsl:choose>
-      <xsl:when test="string($value) != ''"><xsl:value-of select="$value"/>%</xsl:when>
+      <xsl:when test="string($value) != ''">
+        <xsl:call-template name="rp-fill">
+          <xsl:with-param name="text" select="$rp-format/@percent"/>
+          <xsl:with-param name="a1">
+            <xsl:call-template name="rp-number"><xsl:with-param name="value" select="$value"/></xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
       <xsl:otherwise><xsl:value-of select="$rp-none"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
+  <!-- 12.5 h / 12,5 h (format/@hours). -->
   <xsl:template name="rp-hours">
     <xsl:param name="value"/>
     <xsl:choose>
-      <xsl:when test="string($value) != ''"><xsl:value-of select="$value"/> h</xsl:when>
+      <xsl:when test="string($value) != ''">
+        <xsl:call-template name="rp-fill">
+          <xsl:with-param name="text" select="$rp-format/@hours"/>
+          <xsl:with-param name="a1">
+            <xsl:call-template name="rp-number"><xsl:with-param name="value" select="$value"/></xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
       <xsl:otherwise><xsl:value-of select="$rp-none"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <!-- English business style, like the rest of the wording: 1,250,000. -->
-  <xsl:decimal-format name="rp-numbers" grouping-separator=","
-      decimal-separator="."/>
-
-  <xsl:template name="rp-int">
-    <xsl:param name="value"/>
-    <xsl:value-of select="format-number($value, '#,##0', 'rp-numbers')"/>
-  </xsl:template>
-
+  <!-- An amount in whole units: with currency (an ISO code) $1,212,000 /
+       1.212.000 € where the label file gives the code a <currency>
+       symbol (format/@money-symbol), else 1,212,000 NOK
+       (format/@money-code); without, the number alone. -->
   <xsl:template name="rp-money">
     <xsl:param name="value"/>
+    <xsl:param name="currency"/>
+    <xsl:variable name="amount">
+      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="$value"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="symbol" select="$rp-labels/currency[@code = $currency]/@symbol"/>
     <xsl:choose>
-      <xsl:when test="string($value) != ''">
-        <xsl:value-of select="format-number($value, '#,##0', 'rp-numbers')"/>
+      <xsl:when test="string($value) = '' or string($currency) = ''">
+        <xsl:value-of select="$amount"/>
       </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$rp-none"/></xsl:otherwise>
+      <xsl:when test="$symbol">
+        <xsl:call-template name="rp-fill">
+          <xsl:with-param name="text" select="$rp-format/@money-symbol"/>
+          <xsl:with-param name="a1" select="$amount"/>
+          <xsl:with-param name="a2" select="string($symbol)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="rp-fill">
+          <xsl:with-param name="text" select="$rp-format/@money-code"/>
+          <xsl:with-param name="a1" select="$amount"/>
+          <xsl:with-param name="a2" select="string($currency)"/>
+        </xsl:call-template>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <xsl:template name="rp-month-name">
     <xsl:param name="m"/>
-    <xsl:value-of select="substring('JanFebMarAprMayJunJulAugSepOctNovDec',
-                                    ($m - 1) * 3 + 1, 3)"/>
+    <xsl:value-of select="$rp-months[number($m)]"/>
   </xsl:template>
 
-  <!-- "2025-11-01" or "2025-11-01T09:12:00Z" -> "1 Nov 2025". -->
+  <!-- "2025-11-01" or "2025-11-01T09:12:00Z" -> "1 Nov 2025" /
+       "1. Nov. 2025" (format/@date: {1} day, {2} month, {3} year). -->
   <xsl:template name="rp-date">
     <xsl:param name="value"/>
     <xsl:choose>
       <xsl:when test="string-length($value) &gt;= 10">
-        <xsl:value-of select="number(substring($value, 9, 2))"/>
-        <xsl:text> </xsl:text>
-        <xsl:call-template name="rp-month-name">
-          <xsl:with-param name="m" select="number(substring($value, 6, 2))"/>
+        <xsl:call-template name="rp-fill">
+          <xsl:with-param name="text" select="$rp-format/@date"/>
+          <xsl:with-param name="a1" select="number(substring($value, 9, 2))"/>
+          <xsl:with-param name="a2" select="string($rp-months[number(substring($value, 6, 2))])"/>
+          <xsl:with-param name="a3" select="substring($value, 1, 4)"/>
         </xsl:call-template>
-        <xsl:text> </xsl:text>
-        <xsl:value-of select="substring($value, 1, 4)"/>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="$rp-none"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- "2025-11" -> "Nov 2025" / "Nov. 2025" (format/@month). -->
+  <xsl:template name="rp-month">
+    <xsl:param name="value"/>
+    <xsl:call-template name="rp-fill">
+      <xsl:with-param name="text" select="$rp-format/@month"/>
+      <xsl:with-param name="a1" select="string($rp-months[number(substring($value, 6, 2))])"/>
+      <xsl:with-param name="a2" select="substring($value, 1, 4)"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="rp-period">
@@ -380,10 +575,81 @@
   <xsl:template name="rp-health-label">
     <xsl:param name="health"/>
     <xsl:choose>
-      <xsl:when test="$health = 'unstable'">Unstable</xsl:when>
-      <xsl:when test="$health = 'watch'">Watch</xsl:when>
-      <xsl:otherwise>Stable</xsl:otherwise>
+      <xsl:when test="$health = 'unstable'"><xsl:value-of select="$L[@k='health.unstable']"/></xsl:when>
+      <xsl:when test="$health = 'watch'"><xsl:value-of select="$L[@k='health.watch']"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$L[@k='health.stable']"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A <health-reason> (context node) in the document's language.  The
+       merge writes it in English (docs/data-contract.md, health.xml);
+       its figures are taken from that sentence and put into the label
+       reason.<rule>.  A rule without a label prints the sentence. -->
+  <xsl:template name="rp-health-reason">
+    <xsl:variable name="n" select="substring-before(., ' ')"/>
+    <xsl:variable name="int">
+      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="$n"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="@rule = 'sla-below-target'">
+        <xsl:variable name="pct" select="substring-before(substring-after(., 'compliance '), '%')"/>
+        <xsl:variable name="target" select="substring-before(substring-after(., 'below the '), '%')"/>
+        <xsl:call-template name="rp-say">
+          <xsl:with-param name="k">
+            <xsl:choose>
+              <xsl:when test="contains(., ' points below')">reason.sla-below-target-points</xsl:when>
+              <xsl:otherwise>reason.sla-below-target</xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+          <xsl:with-param name="a1"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="$pct"/></xsl:call-template></xsl:with-param>
+          <xsl:with-param name="a2"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="$target"/></xsl:call-template></xsl:with-param>
+          <xsl:with-param name="a3"><xsl:call-template name="rp-number"><xsl:with-param name="value" select="substring-before(substring-after(., 'more than '), ' points')"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="@rule = 'aged-backlog' and $L[@k = 'reason.aged-backlog']">
+        <xsl:call-template name="rp-say">
+          <xsl:with-param name="k" select="'reason.aged-backlog'"/>
+          <xsl:with-param name="n" select="$n"/>
+          <xsl:with-param name="a1" select="$int"/>
+          <xsl:with-param name="a2"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="substring-before(substring-after(., 'more than '), ' days')"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$L[@k = concat('reason.', current()/@rule)] and string(number($n)) != 'NaN'">
+        <xsl:call-template name="rp-say">
+          <xsl:with-param name="k" select="concat('reason.', @rule)"/>
+          <xsl:with-param name="n" select="$n"/>
+          <xsl:with-param name="a1" select="$int"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "Mon Tue Wed" (the calendar's working days, English three-letter
+       names) in the language: its <weekdays>. -->
+  <xsl:template name="rp-weekdays">
+    <xsl:param name="days"/>
+    <xsl:variable name="d" select="normalize-space($days)"/>
+    <xsl:if test="$d != ''">
+      <xsl:variable name="first">
+        <xsl:choose>
+          <xsl:when test="contains($d, ' ')"><xsl:value-of select="substring-before($d, ' ')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$d"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:choose>
+        <xsl:when test="$rp-labels/weekdays/d[@en = $first]">
+          <xsl:value-of select="$rp-labels/weekdays/d[@en = $first]"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$first"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="contains($d, ' ')">
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="rp-weekdays">
+          <xsl:with-param name="days" select="substring-after($d, ' ')"/>
+        </xsl:call-template>
+      </xsl:if>
+    </xsl:if>
   </xsl:template>
 
   <!-- Health as coloured bold text, e.g. in a table cell. -->
@@ -401,27 +667,34 @@
     </fo:inline>
   </xsl:template>
 
+  <!-- Labels a ticket log prints on every row, looked up once. -->
+  <xsl:variable name="rp-l-sla-met" select="string($L[@k='sla.met'])"/>
+  <xsl:variable name="rp-l-sla-breached" select="string($L[@k='sla.breached'])"/>
+  <xsl:variable name="rp-l-sla-pending" select="string($L[@k='sla.pending'])"/>
+  <xsl:variable name="rp-l-uncategorised" select="string($L[@k='category.none'])"/>
+  <xsl:variable name="rp-l-status" select="$L[starts-with(@k, 'ticket-status.')]"/>
+
   <xsl:template name="rp-sla-label">
     <xsl:param name="sla"/>
     <xsl:choose>
-      <xsl:when test="$sla = 'met'">Met</xsl:when>
-      <xsl:when test="$sla = 'breached'">Breached</xsl:when>
-      <xsl:otherwise>Pending</xsl:otherwise>
+      <xsl:when test="$sla = 'met'"><xsl:value-of select="$rp-l-sla-met"/></xsl:when>
+      <xsl:when test="$sla = 'breached'"><xsl:value-of select="$rp-l-sla-breached"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$rp-l-sla-pending"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
+  <!-- A ticket's canonical status (new, open, pending, solved, closed):
+       the label ticket-status.<status>. -->
   <xsl:template name="rp-status-label">
     <xsl:param name="status"/>
-    <xsl:value-of select="concat(translate(substring($status, 1, 1),
-                          'abcdefghijklmnopqrstuvwxyz',
-                          'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), substring($status, 2))"/>
+    <xsl:value-of select="$rp-l-status[@k = concat('ticket-status.', $status)]"/>
   </xsl:template>
 
   <xsl:template name="rp-category-label">
     <xsl:param name="name"/>
     <xsl:choose>
       <xsl:when test="string($name) != ''"><xsl:value-of select="$name"/></xsl:when>
-      <xsl:otherwise>Uncategorised</xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="$rp-l-uncategorised"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -431,12 +704,12 @@
        the data does not decide (docs/data-contract.md). -->
   <xsl:template name="rp-closed-without-time">
     <xsl:if test="@closed-without-time &gt; 0">
-      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@closed-without-time"/></xsl:call-template>
-      <xsl:choose>
-        <xsl:when test="@closed-without-time = 1"><xsl:text> ticket was</xsl:text></xsl:when>
-        <xsl:otherwise><xsl:text> tickets were</xsl:text></xsl:otherwise>
-      </xsl:choose>
-      <xsl:text> closed without a recorded close time: counted as closed, left out of the resolution times. </xsl:text>
+      <xsl:call-template name="rp-say">
+        <xsl:with-param name="k" select="'support.closed-without-time'"/>
+        <xsl:with-param name="n" select="@closed-without-time"/>
+        <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="@closed-without-time"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
+      <xsl:text> </xsl:text>
     </xsl:if>
   </xsl:template>
 
@@ -446,14 +719,16 @@
     <xsl:for-each select="category">
       <xsl:if test="position() &gt; 1">
         <xsl:choose>
-          <xsl:when test="position() = last()"> and </xsl:when>
+          <xsl:when test="position() = last()"><xsl:value-of select="$L[@k='list.and']"/></xsl:when>
           <xsl:otherwise>, </xsl:otherwise>
         </xsl:choose>
       </xsl:if>
       <xsl:call-template name="rp-category-label">
         <xsl:with-param name="name" select="@name"/>
       </xsl:call-template>
-      <xsl:value-of select="concat(' (', @tickets, ')')"/>
+      <xsl:text> (</xsl:text>
+      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@tickets"/></xsl:call-template>
+      <xsl:text>)</xsl:text>
     </xsl:for-each>
   </xsl:template>
 
@@ -470,10 +745,10 @@
         </xsl:choose>
       </xsl:attribute>
       <xsl:choose>
-        <xsl:when test="$rag = 'red'">Red</xsl:when>
-        <xsl:when test="$rag = 'amber'">Amber</xsl:when>
-        <xsl:when test="$rag = 'green'">Green</xsl:when>
-        <xsl:otherwise>Not reported</xsl:otherwise>
+        <xsl:when test="$rag = 'red'"><xsl:value-of select="$L[@k='rag.red']"/></xsl:when>
+        <xsl:when test="$rag = 'amber'"><xsl:value-of select="$L[@k='rag.amber']"/></xsl:when>
+        <xsl:when test="$rag = 'green'"><xsl:value-of select="$L[@k='rag.green']"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$L[@k='rag.none']"/></xsl:otherwise>
       </xsl:choose>
     </fo:inline>
   </xsl:template>
@@ -492,7 +767,12 @@
       <xsl:if test="$severity = 'high'">
         <xsl:attribute name="font-weight">bold</xsl:attribute>
       </xsl:if>
-      <xsl:value-of select="concat(translate(substring($severity, 1, 1), 'lmh', 'LMH'), substring($severity, 2))"/>
+      <xsl:choose>
+        <xsl:when test="$severity = 'high'"><xsl:value-of select="$L[@k='severity.high']"/></xsl:when>
+        <xsl:when test="$severity = 'medium'"><xsl:value-of select="$L[@k='severity.medium']"/></xsl:when>
+        <xsl:when test="$severity = 'low'"><xsl:value-of select="$L[@k='severity.low']"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$severity"/></xsl:otherwise>
+      </xsl:choose>
     </fo:inline>
   </xsl:template>
 
@@ -508,8 +788,8 @@
   <xsl:template name="rp-basis-label">
     <xsl:param name="basis"/>
     <xsl:choose>
-      <xsl:when test="$basis = 'business'">business h</xsl:when>
-      <xsl:otherwise>calendar h</xsl:otherwise>
+      <xsl:when test="$basis = 'business'"><xsl:value-of select="$L[@k='sla.basis.business']"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$L[@k='sla.basis.calendar']"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -525,33 +805,51 @@
       <fo:table-column column-width="proportional-column-width(1.2)"/>
       <fo:table-header>
         <fo:table-row>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Open for</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.open-for']"/></xsl:call-template>
           <xsl:call-template name="rp-th"><xsl:with-param name="text">P1</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
           <xsl:call-template name="rp-th"><xsl:with-param name="text">P2</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
           <xsl:call-template name="rp-th"><xsl:with-param name="text">P3</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
           <xsl:call-template name="rp-th"><xsl:with-param name="text">P4</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Total</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.total']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body>
         <xsl:for-each select="$backlog/age">
           <fo:table-row keep-together.within-page="always">
             <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
-            <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@label"/></xsl:call-template>
-            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@p1"/></xsl:call-template>
-            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@p2"/></xsl:call-template>
-            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@p3"/></xsl:call-template>
-            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@p4"/></xsl:call-template>
-            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@tickets"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+            <xsl:call-template name="rp-td">
+              <xsl:with-param name="text">
+                <xsl:choose>
+                  <xsl:when test="@max-days">
+                    <xsl:call-template name="rp-say">
+                      <xsl:with-param name="k" select="'backlog.age'"/>
+                      <xsl:with-param name="a1" select="string(@min-days)"/>
+                      <xsl:with-param name="a2" select="string(@max-days)"/>
+                    </xsl:call-template>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:call-template name="rp-say">
+                      <xsl:with-param name="k" select="'backlog.age-over'"/>
+                      <xsl:with-param name="a1" select="@min-days - 1"/>
+                    </xsl:call-template>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+            </xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="@p1"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="@p2"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="@p3"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="@p4"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="@tickets"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
           </fo:table-row>
         </xsl:for-each>
         <fo:table-row keep-together.within-page="always" background-color="{$rp-brand-light}">
-          <xsl:call-template name="rp-td"><xsl:with-param name="text">All open tickets</xsl:with-param><xsl:with-param name="bold" select="true()"/></xsl:call-template>
-          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="sum($backlog/age/@p1)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
-          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="sum($backlog/age/@p2)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
-          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="sum($backlog/age/@p3)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
-          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="sum($backlog/age/@p4)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
-          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="$backlog/@tickets"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td"><xsl:with-param name="text" select="$L[@k='backlog.all']"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="sum($backlog/age/@p1)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="sum($backlog/age/@p2)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="sum($backlog/age/@p3)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="sum($backlog/age/@p4)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="$backlog/@tickets"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
         </fo:table-row>
       </fo:table-body>
     </fo:table>
@@ -568,11 +866,11 @@
       <fo:table-column column-width="proportional-column-width(1.6)"/>
       <fo:table-header>
         <fo:table-row>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Milestone</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Owner</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Due</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Completed</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Status</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.milestone']"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.owner']"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.due']"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.completed']"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.status']"/></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body>
@@ -592,7 +890,11 @@
                 <xsl:choose>
                   <xsl:when test="@overdue = 'yes'">
                     <fo:inline color="{$rp-unstable}" font-weight="bold">
-                      <xsl:value-of select="concat('Overdue ', @days-overdue, ' d')"/>
+                      <xsl:call-template name="rp-say">
+                        <xsl:with-param name="k" select="'milestone.overdue'"/>
+                        <xsl:with-param name="n" select="@days-overdue"/>
+                        <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="@days-overdue"/></xsl:call-template></xsl:with-param>
+                      </xsl:call-template>
                     </fo:inline>
                   </xsl:when>
                   <xsl:otherwise><xsl:value-of select="@status"/></xsl:otherwise>
@@ -616,11 +918,11 @@
       <fo:table-column column-width="proportional-column-width(1.2)"/>
       <fo:table-header>
         <fo:table-row>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Risk and mitigation</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Owner</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Severity</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Due</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Status</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.risk-mitigation']"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.owner']"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.severity']"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.due']"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.status']"/></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body>
@@ -632,7 +934,7 @@
               <fo:block color="{$rp-muted}">
                 <xsl:choose>
                   <xsl:when test="mitigation"><xsl:value-of select="mitigation"/></xsl:when>
-                  <xsl:otherwise>No mitigation recorded.</xsl:otherwise>
+                  <xsl:otherwise><xsl:value-of select="$L[@k='risk.no-mitigation']"/></xsl:otherwise>
                 </xsl:choose>
               </fo:block>
             </fo:table-cell>
@@ -662,10 +964,10 @@
       <fo:table-column column-width="proportional-column-width(1.2)"/>
       <fo:table-header>
         <fo:table-row>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Role</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Person</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Project or account</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Allocation</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.role']"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.person']"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.project-account']"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.allocation']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body>
@@ -678,7 +980,7 @@
                 <xsl:choose>
                   <xsl:when test="@filled = 'yes'"><xsl:value-of select="@person"/></xsl:when>
                   <xsl:otherwise>
-                    <fo:inline color="{$rp-unstable}" font-weight="bold">Unfilled</fo:inline>
+                    <fo:inline color="{$rp-unstable}" font-weight="bold"><xsl:value-of select="$L[@k='role.unfilled']"/></fo:inline>
                   </xsl:otherwise>
                 </xsl:choose>
               </fo:block>
@@ -693,7 +995,7 @@
                   <xsl:when test="../../self::account">
                     <xsl:value-of select="../../@name"/>
                   </xsl:when>
-                  <xsl:otherwise>Program-wide</xsl:otherwise>
+                  <xsl:otherwise><xsl:value-of select="$L[@k='program-wide']"/></xsl:otherwise>
                 </xsl:choose>
               </xsl:with-param>
             </xsl:call-template>
@@ -730,25 +1032,25 @@
   <xsl:template name="rp-month-table-wide">
     <xsl:param name="months"/>
     <fo:table xsl:use-attribute-sets="rp-table" font-size="8pt">
-      <fo:table-column column-width="15mm"/>
+      <fo:table-column column-width="19mm"/>
       <xsl:for-each select="$months">
         <fo:table-column column-width="proportional-column-width(1)"/>
       </xsl:for-each>
       <fo:table-column column-width="proportional-column-width(1.3)"/>
       <fo:table-header>
         <fo:table-row>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Priority</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.priority']"/></xsl:call-template>
           <xsl:for-each select="$months">
             <fo:table-cell xsl:use-attribute-sets="rp-th">
               <fo:block xsl:use-attribute-sets="rp-th-block" text-align="end">
-                <xsl:value-of select="substring-before(@label, ' ')"/>
+                <xsl:value-of select="$rp-months[number(substring(current()/@month, 6, 2))]"/>
               </fo:block>
               <fo:block text-align="end" color="#ffffff" font-size="6.5pt">
-                <xsl:value-of select="substring-after(@label, ' ')"/>
+                <xsl:value-of select="substring(@month, 1, 4)"/>
               </fo:block>
             </fo:table-cell>
           </xsl:for-each>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Total</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.total']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body>
@@ -762,7 +1064,7 @@
               <xsl:with-param name="bold" select="true()"/>
             </xsl:call-template>
             <xsl:for-each select="$months">
-              <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@*[name() = $attr]"/></xsl:call-template>
+              <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="@*[name() = $attr]"/></xsl:call-template>
             </xsl:for-each>
             <xsl:call-template name="rp-td-num">
               <xsl:with-param name="text" select="sum($months/@*[name() = $attr])"/>
@@ -771,11 +1073,11 @@
           </fo:table-row>
         </xsl:for-each>
         <fo:table-row keep-together.within-page="always" background-color="{$rp-brand-light}">
-          <xsl:call-template name="rp-td"><xsl:with-param name="text">Total</xsl:with-param><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td"><xsl:with-param name="text" select="$L[@k='th.total']"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
           <xsl:for-each select="$months">
-            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@tickets"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="@tickets"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
           </xsl:for-each>
-          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="sum($months/@tickets)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="sum($months/@tickets)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
         </fo:table-row>
       </fo:table-body>
     </fo:table>
@@ -792,33 +1094,35 @@
       <fo:table-column column-width="proportional-column-width(1.2)"/>
       <fo:table-header>
         <fo:table-row>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Month</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.month']"/></xsl:call-template>
           <xsl:call-template name="rp-th"><xsl:with-param name="text">P1</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
           <xsl:call-template name="rp-th"><xsl:with-param name="text">P2</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
           <xsl:call-template name="rp-th"><xsl:with-param name="text">P3</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
           <xsl:call-template name="rp-th"><xsl:with-param name="text">P4</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Total</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.total']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body>
         <xsl:for-each select="$months">
           <fo:table-row keep-together.within-page="always">
             <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
-            <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@label"/></xsl:call-template>
-            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@p1"/></xsl:call-template>
-            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@p2"/></xsl:call-template>
-            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@p3"/></xsl:call-template>
-            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@p4"/></xsl:call-template>
-            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@tickets"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+            <xsl:call-template name="rp-td">
+              <xsl:with-param name="text"><xsl:call-template name="rp-month"><xsl:with-param name="value" select="@month"/></xsl:call-template></xsl:with-param>
+            </xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="@p1"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="@p2"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="@p3"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="@p4"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="@tickets"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
           </fo:table-row>
         </xsl:for-each>
         <fo:table-row keep-together.within-page="always" background-color="{$rp-brand-light}">
-          <xsl:call-template name="rp-td"><xsl:with-param name="text">Total</xsl:with-param><xsl:with-param name="bold" select="true()"/></xsl:call-template>
-          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="sum($months/@p1)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
-          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="sum($months/@p2)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
-          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="sum($months/@p3)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
-          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="sum($months/@p4)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
-          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="sum($months/@tickets)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td"><xsl:with-param name="text" select="$L[@k='th.total']"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="sum($months/@p1)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="sum($months/@p2)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="sum($months/@p3)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="sum($months/@p4)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="sum($months/@tickets)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
         </fo:table-row>
       </fo:table-body>
     </fo:table>

@@ -11,7 +11,10 @@
   organisation the ticketing system named (one row per fix an
   administrator makes), most tickets first.
 
-  No parameters.  Input contract: docs/data-contract.md.  Look: common.xsl.
+  Parameter: lang, the language, e.g. "de" (common.xsl); empty: the
+  default of labels/languages.xml.  Input contract:
+  docs/data-contract.md.  Look: common.xsl; every word printed:
+  labels/<lang>.xml.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -25,11 +28,11 @@
   <xsl:variable name="program" select="/review-data/program"/>
 
   <xsl:template match="/">
-    <fo:root xml:lang="en">
+    <fo:root xml:lang="{$rp-lang}">
       <xsl:call-template name="rp-layout-master-set"/>
       <fo:page-sequence master-reference="A4" id="psr">
         <xsl:call-template name="rp-static-content">
-          <xsl:with-param name="title">Program Status Report</xsl:with-param>
+          <xsl:with-param name="title" select="string($L[@k='psr.title'])"/>
           <xsl:with-param name="sequence-id">psr</xsl:with-param>
         </xsl:call-template>
         <fo:flow flow-name="xsl-region-body">
@@ -42,20 +45,19 @@
   </xsl:template>
 
   <xsl:template match="review-data">
-    <fo:block xsl:use-attribute-sets="rp-title">Program Status Report</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-title"><xsl:value-of select="$L[@k='psr.title']"/></fo:block>
     <fo:block xsl:use-attribute-sets="rp-meta">
-      <xsl:text>Review period </xsl:text>
-      <xsl:call-template name="rp-period"/>
-      <xsl:text> · Prepared </xsl:text>
-      <xsl:call-template name="rp-date">
-        <xsl:with-param name="value" select="@generated"/>
+      <xsl:call-template name="rp-say">
+        <xsl:with-param name="k" select="'psr.meta'"/>
+        <xsl:with-param name="a1"><xsl:call-template name="rp-period"/></xsl:with-param>
+        <xsl:with-param name="a2"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@generated"/></xsl:call-template></xsl:with-param>
       </xsl:call-template>
     </fo:block>
 
     <xsl:call-template name="totals"/>
 
     <!-- Charts (templates/charts-data.xsl). -->
-    <fo:block xsl:use-attribute-sets="rp-h2">Portfolio in charts</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='psr.h.charts']"/></fo:block>
     <xsl:call-template name="rp-chart-health">
       <xsl:with-param name="program" select="$program"/>
     </xsl:call-template>
@@ -66,19 +68,19 @@
       <xsl:with-param name="projects" select="$program/projects/project"/>
     </xsl:call-template>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">Accounts overview</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='psr.h.overview']"/></fo:block>
     <xsl:call-template name="overview"/>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">Accounts needing attention</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='psr.h.attention']"/></fo:block>
     <xsl:call-template name="attention"/>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">Annual Customer Reviews</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='psr.h.reviews']"/></fo:block>
     <xsl:call-template name="reviews"/>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">Projects</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='psr.h.projects']"/></fo:block>
     <xsl:call-template name="projects"/>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">Overdue milestones</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='psr.h.overdue']"/></fo:block>
     <xsl:variable name="overdue" select="//milestone[@overdue = 'yes']"/>
     <xsl:choose>
       <xsl:when test="$overdue">
@@ -88,13 +90,16 @@
       </xsl:when>
       <xsl:otherwise>
         <fo:block xsl:use-attribute-sets="rp-para">
-          <xsl:value-of select="count(//milestone)"/>
-          <xsl:text> milestones in the program plan; none is overdue.</xsl:text>
+          <xsl:call-template name="rp-say">
+            <xsl:with-param name="k" select="'psr.overdue-none'"/>
+            <xsl:with-param name="n" select="count(//milestone)"/>
+            <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="count(//milestone)"/></xsl:call-template></xsl:with-param>
+          </xsl:call-template>
         </fo:block>
       </xsl:otherwise>
     </xsl:choose>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">Open risks of high severity</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='psr.h.high-risks']"/></fo:block>
     <xsl:variable name="high" select="//risk[@open = 'yes' and @severity = 'high']"/>
     <xsl:choose>
       <xsl:when test="$high">
@@ -104,45 +109,50 @@
       </xsl:when>
       <xsl:otherwise>
         <fo:block xsl:use-attribute-sets="rp-para">
-          <xsl:value-of select="count(//risk[@open = 'yes'])"/>
-          <xsl:text> open risks in the program plan; none is of high severity.</xsl:text>
+          <xsl:call-template name="rp-say">
+            <xsl:with-param name="k" select="'psr.high-risks-none'"/>
+            <xsl:with-param name="n" select="count(//risk[@open = 'yes'])"/>
+            <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="count(//risk[@open = 'yes'])"/></xsl:call-template></xsl:with-param>
+          </xsl:call-template>
         </fo:block>
       </xsl:otherwise>
     </xsl:choose>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">Roles</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='psr.h.roles']"/></fo:block>
     <xsl:variable name="roles" select="$program/roles/role | account/roles/role"/>
     <xsl:choose>
       <xsl:when test="$roles">
         <fo:block xsl:use-attribute-sets="rp-para">
-          <xsl:value-of select="count($roles)"/>
-          <xsl:text> roles in the program plan, </xsl:text>
-          <xsl:value-of select="count($roles[@filled = 'no'])"/>
-          <xsl:text> of them unfilled.</xsl:text>
+          <xsl:call-template name="rp-say">
+            <xsl:with-param name="k" select="'psr.roles'"/>
+            <xsl:with-param name="n" select="count($roles)"/>
+            <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="count($roles)"/></xsl:call-template></xsl:with-param>
+            <xsl:with-param name="a2"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="count($roles[@filled = 'no'])"/></xsl:call-template></xsl:with-param>
+          </xsl:call-template>
         </fo:block>
         <xsl:call-template name="rp-role-table">
           <xsl:with-param name="roles" select="$roles"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="rp-empty"><xsl:with-param name="text">The program plan names no roles.</xsl:with-param></xsl:call-template>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='psr.no-roles']"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">Monthly ticket volume</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='h.months']"/></fo:block>
     <xsl:call-template name="rp-month-table">
       <xsl:with-param name="months" select="$program/month"/>
     </xsl:call-template>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">SLA by priority</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='h.sla']"/></fo:block>
     <xsl:call-template name="sla"/>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">Open tickets at the end of the period</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='h.backlog']"/></fo:block>
     <xsl:call-template name="rp-backlog-table">
       <xsl:with-param name="backlog" select="$program/backlog"/>
     </xsl:call-template>
 
-    <fo:block xsl:use-attribute-sets="rp-h2">Matching tickets to accounts</fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='psr.h.matching']"/></fo:block>
     <xsl:apply-templates select="matching"/>
     <xsl:apply-templates select="unmatched"/>
   </xsl:template>
@@ -176,24 +186,29 @@
       <fo:table-body>
         <fo:table-row keep-together.within-page="always">
           <xsl:call-template name="kpi">
-            <xsl:with-param name="value" select="$program/@accounts"/>
-            <xsl:with-param name="label">accounts</xsl:with-param>
+            <xsl:with-param name="value"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@accounts"/></xsl:call-template></xsl:with-param>
+            <xsl:with-param name="label" select="string($L[@k='kpi.accounts'])"/>
           </xsl:call-template>
           <xsl:call-template name="kpi">
             <xsl:with-param name="value"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@tickets"/></xsl:call-template></xsl:with-param>
-            <xsl:with-param name="label">tickets in the period</xsl:with-param>
+            <xsl:with-param name="label" select="string($L[@k='kpi.tickets'])"/>
           </xsl:call-template>
           <xsl:call-template name="kpi">
             <xsl:with-param name="value"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="$program/@sla-met-pct"/></xsl:call-template></xsl:with-param>
-            <xsl:with-param name="label" select="concat('SLA met (target ', /review-data/sla-targets/@compliance-target-pct, '%)')"/>
+            <xsl:with-param name="label">
+              <xsl:call-template name="rp-say">
+                <xsl:with-param name="k" select="'kpi.sla'"/>
+                <xsl:with-param name="a1"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="/review-data/sla-targets/@compliance-target-pct"/></xsl:call-template></xsl:with-param>
+              </xsl:call-template>
+            </xsl:with-param>
           </xsl:call-template>
           <xsl:call-template name="kpi">
-            <xsl:with-param name="value" select="$program/@open-at-end"/>
-            <xsl:with-param name="label">open at period end</xsl:with-param>
+            <xsl:with-param name="value"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@open-at-end"/></xsl:call-template></xsl:with-param>
+            <xsl:with-param name="label" select="string($L[@k='kpi.open'])"/>
           </xsl:call-template>
           <xsl:call-template name="kpi">
-            <xsl:with-param name="value" select="$program/@tickets-unmatched"/>
-            <xsl:with-param name="label">without known account</xsl:with-param>
+            <xsl:with-param name="value"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@tickets-unmatched"/></xsl:call-template></xsl:with-param>
+            <xsl:with-param name="label" select="string($L[@k='kpi.unmatched'])"/>
             <xsl:with-param name="color">
               <xsl:choose>
                 <xsl:when test="$program/@tickets-unmatched &gt; 0"><xsl:value-of select="$rp-unstable"/></xsl:when>
@@ -205,7 +220,8 @@
       </fo:table-body>
     </fo:table>
     <fo:block xsl:use-attribute-sets="rp-para" space-before="4mm">
-      <xsl:text>Account health: </xsl:text>
+      <xsl:value-of select="$L[@k='health.heading']"/>
+      <xsl:text> </xsl:text>
       <xsl:call-template name="health-count">
         <xsl:with-param name="n" select="$program/@accounts-stable"/>
         <xsl:with-param name="health">stable</xsl:with-param>
@@ -221,31 +237,35 @@
         <xsl:with-param name="health">unstable</xsl:with-param>
       </xsl:call-template>
       <xsl:text>. </xsl:text>
-      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@sla-met"/></xsl:call-template>
-      <xsl:text> tickets met their SLA, </xsl:text>
-      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@sla-breached"/></xsl:call-template>
-      <xsl:text> breached it and </xsl:text>
-      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@sla-pending"/></xsl:call-template>
-      <xsl:text> were still pending</xsl:text>
+      <xsl:call-template name="rp-say">
+        <xsl:with-param name="k" select="'psr.sla'"/>
+        <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@sla-met"/></xsl:call-template></xsl:with-param>
+        <xsl:with-param name="a2"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@sla-breached"/></xsl:call-template></xsl:with-param>
+        <xsl:with-param name="a3"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@sla-pending"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
       <xsl:if test="$program/@sla-unknown &gt; 0">
-        <xsl:text>; </xsl:text>
-        <xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@sla-unknown"/></xsl:call-template>
-        <xsl:text> had no verdict</xsl:text>
+        <xsl:call-template name="rp-say">
+          <xsl:with-param name="k" select="'psr.sla-unknown'"/>
+          <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@sla-unknown"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
       </xsl:if>
       <xsl:text>. </xsl:text>
       <xsl:for-each select="$program">
         <xsl:call-template name="rp-closed-without-time"/>
       </xsl:for-each>
       <xsl:if test="$program/category">
-        <xsl:text>The most frequent categories were </xsl:text>
-        <xsl:for-each select="$program">
-          <xsl:call-template name="rp-category-list"/>
-        </xsl:for-each>
-        <xsl:text>. </xsl:text>
+        <xsl:call-template name="rp-say">
+          <xsl:with-param name="k" select="'summary.categories'"/>
+          <xsl:with-param name="a1"><xsl:for-each select="$program"><xsl:call-template name="rp-category-list"/></xsl:for-each></xsl:with-param>
+        </xsl:call-template>
+        <xsl:text> </xsl:text>
       </xsl:if>
       <xsl:if test="$program/@tickets-outside-period &gt; 0">
-        <xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@tickets-outside-period"/></xsl:call-template>
-        <xsl:text> tickets of known accounts were created outside the period and are not counted.</xsl:text>
+        <xsl:call-template name="rp-say">
+          <xsl:with-param name="k" select="'psr.outside-period'"/>
+          <xsl:with-param name="n" select="$program/@tickets-outside-period"/>
+          <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@tickets-outside-period"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
       </xsl:if>
     </fo:block>
   </xsl:template>
@@ -253,7 +273,7 @@
   <xsl:template name="health-count">
     <xsl:param name="n"/>
     <xsl:param name="health"/>
-    <xsl:value-of select="$n"/>
+    <xsl:call-template name="rp-int"><xsl:with-param name="value" select="$n"/></xsl:call-template>
     <xsl:text> </xsl:text>
     <xsl:call-template name="rp-health-inline">
       <xsl:with-param name="health" select="$health"/>
@@ -274,14 +294,14 @@
       <fo:table-column column-width="proportional-column-width(1.1)"/>
       <fo:table-header>
         <fo:table-row>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Account</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Tier</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Owner</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Health</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Tickets</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.account']"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.tier']"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.owner']"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.health']"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.tickets']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
           <xsl:call-template name="rp-th"><xsl:with-param name="text">P1</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">SLA met</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Open at end</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.sla-met']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.open-at-end']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body>
@@ -298,29 +318,34 @@
                 </xsl:call-template>
               </fo:block>
             </fo:table-cell>
-            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="support/@tickets"/></xsl:call-template>
-            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="support/priority[@name = 'P1']/@tickets"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="support/@tickets"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="support/priority[@name = 'P1']/@tickets"/></xsl:call-template>
             <xsl:call-template name="rp-td-num">
               <xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="support/@sla-met-pct"/></xsl:call-template></xsl:with-param>
             </xsl:call-template>
-            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="support/@open-at-end"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="support/@open-at-end"/></xsl:call-template>
           </fo:table-row>
         </xsl:for-each>
         <fo:table-row keep-together.within-page="always" background-color="{$rp-brand-light}">
           <xsl:call-template name="rp-td">
-            <xsl:with-param name="text" select="concat('All accounts (', $program/@accounts, ')')"/>
+            <xsl:with-param name="text">
+              <xsl:call-template name="rp-say">
+                <xsl:with-param name="k" select="'psr.all-accounts'"/>
+                <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@accounts"/></xsl:call-template></xsl:with-param>
+              </xsl:call-template>
+            </xsl:with-param>
             <xsl:with-param name="bold" select="true()"/>
           </xsl:call-template>
           <xsl:call-template name="rp-td"><xsl:with-param name="text" select="''"/></xsl:call-template>
           <xsl:call-template name="rp-td"><xsl:with-param name="text" select="''"/></xsl:call-template>
           <xsl:call-template name="rp-td"><xsl:with-param name="text" select="''"/></xsl:call-template>
-          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="$program/@tickets"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
-          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="$program/priority[@name = 'P1']/@tickets"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="$program/@tickets"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="$program/priority[@name = 'P1']/@tickets"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
           <xsl:call-template name="rp-td-num">
             <xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="$program/@sla-met-pct"/></xsl:call-template></xsl:with-param>
             <xsl:with-param name="bold" select="true()"/>
           </xsl:call-template>
-          <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="$program/@open-at-end"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="$program/@open-at-end"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
         </fo:table-row>
       </fo:table-body>
     </fo:table>
@@ -335,30 +360,27 @@
     <xsl:variable name="requests" select="requests/request"/>
     <xsl:choose>
       <xsl:when test="not(requests)">
-        <xsl:call-template name="rp-empty"><xsl:with-param name="text">No review requests are tracked: the workflow store is not in use for this run.</xsl:with-param></xsl:call-template>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='reviews.untracked']"/></xsl:call-template>
       </xsl:when>
       <xsl:when test="not($requests)">
-        <xsl:call-template name="rp-empty"><xsl:with-param name="text">No review has been requested yet.</xsl:with-param></xsl:call-template>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='reviews.none']"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <fo:block xsl:use-attribute-sets="rp-para">
-          <xsl:value-of select="count($requests)"/>
-          <xsl:text> of </xsl:text>
-          <xsl:value-of select="count(account)"/>
-          <xsl:choose>
-            <xsl:when test="count($requests) = 1"> accounts has a review requested: </xsl:when>
-            <xsl:otherwise> accounts have a review requested: </xsl:otherwise>
-          </xsl:choose>
-          <xsl:call-template name="stage-counts">
-            <xsl:with-param name="requests" select="$requests"/>
+          <xsl:call-template name="rp-say">
+            <xsl:with-param name="k" select="'reviews.requested'"/>
+            <xsl:with-param name="n" select="count($requests)"/>
+            <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="count($requests)"/></xsl:call-template></xsl:with-param>
+            <xsl:with-param name="a2"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="count(account)"/></xsl:call-template></xsl:with-param>
+            <xsl:with-param name="a3"><xsl:call-template name="stage-counts"><xsl:with-param name="requests" select="$requests"/></xsl:call-template></xsl:with-param>
           </xsl:call-template>
-          <xsl:text>. </xsl:text>
-          <xsl:value-of select="count($requests[@overdue = 'yes'])"/>
-          <xsl:text> overdue; </xsl:text>
-          <xsl:value-of select="count($requests[@approval-waiting-days &gt; 0])"/>
-          <xsl:text> waiting for approval longer than </xsl:text>
-          <xsl:value-of select="requests/@approval-wait-days"/>
-          <xsl:text> days.</xsl:text>
+          <xsl:text> </xsl:text>
+          <xsl:call-template name="rp-say">
+            <xsl:with-param name="k" select="'reviews.late'"/>
+            <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="count($requests[@overdue = 'yes'])"/></xsl:call-template></xsl:with-param>
+            <xsl:with-param name="a2"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="count($requests[@approval-waiting-days &gt; 0])"/></xsl:call-template></xsl:with-param>
+            <xsl:with-param name="a3"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="requests/@approval-wait-days"/></xsl:call-template></xsl:with-param>
+          </xsl:call-template>
         </fo:block>
         <xsl:variable name="late" select="$requests[@overdue = 'yes' or @approval-waiting-days &gt; 0]"/>
         <xsl:if test="$late">
@@ -371,12 +393,12 @@
             <fo:table-column column-width="proportional-column-width(1.6)"/>
             <fo:table-header>
               <fo:table-row>
-                <xsl:call-template name="rp-th"><xsl:with-param name="text">Account</xsl:with-param></xsl:call-template>
-                <xsl:call-template name="rp-th"><xsl:with-param name="text">Stage</xsl:with-param></xsl:call-template>
-                <xsl:call-template name="rp-th"><xsl:with-param name="text">Meeting</xsl:with-param></xsl:call-template>
-                <xsl:call-template name="rp-th"><xsl:with-param name="text">Due</xsl:with-param></xsl:call-template>
-                <xsl:call-template name="rp-th"><xsl:with-param name="text">Waits on</xsl:with-param></xsl:call-template>
-                <xsl:call-template name="rp-th"><xsl:with-param name="text">Late</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.account']"/></xsl:call-template>
+                <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.stage']"/></xsl:call-template>
+                <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.meeting']"/></xsl:call-template>
+                <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.due']"/></xsl:call-template>
+                <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.waits-on']"/></xsl:call-template>
+                <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.late']"/></xsl:call-template>
               </fo:table-row>
             </fo:table-header>
             <fo:table-body>
@@ -385,7 +407,7 @@
                 <fo:table-row keep-together.within-page="always">
                   <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
                   <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@name"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
-                  <xsl:call-template name="rp-td"><xsl:with-param name="text" select="translate(@stage, '-', ' ')"/></xsl:call-template>
+                  <xsl:call-template name="rp-td"><xsl:with-param name="text" select="$L[@k = concat('stage.', current()/@stage)]"/></xsl:call-template>
                   <xsl:call-template name="rp-td">
                     <xsl:with-param name="text"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@meeting"/></xsl:call-template></xsl:with-param>
                   </xsl:call-template>
@@ -395,10 +417,14 @@
                   <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@waits-on"/></xsl:call-template>
                   <xsl:call-template name="rp-td">
                     <xsl:with-param name="text">
-                      <xsl:if test="@overdue = 'yes'">past due</xsl:if>
+                      <xsl:if test="@overdue = 'yes'"><xsl:value-of select="$L[@k='reviews.past-due']"/></xsl:if>
                       <xsl:if test="@overdue = 'yes' and @approval-waiting-days &gt; 0">; </xsl:if>
                       <xsl:if test="@approval-waiting-days &gt; 0">
-                        <xsl:value-of select="concat('in review ', @approval-waiting-days, ' days')"/>
+                        <xsl:call-template name="rp-say">
+                          <xsl:with-param name="k" select="'reviews.in-review'"/>
+                          <xsl:with-param name="n" select="@approval-waiting-days"/>
+                          <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="@approval-waiting-days"/></xsl:call-template></xsl:with-param>
+                        </xsl:call-template>
                       </xsl:if>
                     </xsl:with-param>
                   </xsl:call-template>
@@ -423,7 +449,8 @@
       <xsl:variable name="n" select="count($requests[@stage = $stage])"/>
       <xsl:if test="$n &gt; 0">
         <xsl:if test="$said">, </xsl:if>
-        <xsl:value-of select="concat($n, ' ', translate($stage, '-', ' '))"/>
+        <xsl:call-template name="rp-int"><xsl:with-param name="value" select="$n"/></xsl:call-template>
+        <xsl:value-of select="concat(' ', $L[@k = concat('stage.', $stage)])"/>
       </xsl:if>
       <xsl:call-template name="stage-counts">
         <xsl:with-param name="requests" select="$requests"/>
@@ -444,7 +471,7 @@
         <xsl:apply-templates select="account[@health = 'watch']" mode="attention"/>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block>Every account is stable.</fo:block>
+        <fo:block><xsl:value-of select="$L[@k='psr.all-stable']"/></fo:block>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -464,13 +491,13 @@
           <xsl:with-param name="health" select="@health"/>
         </xsl:call-template>
         <fo:inline font-weight="normal" color="{$rp-muted}">
-          <xsl:value-of select="concat(' · ', @tier, ' · owner ', @owner)"/>
+          <xsl:value-of select="concat(' · ', @tier, ' · ', $L[@k='psr.owner'], ' ', @owner)"/>
         </fo:inline>
       </fo:block>
       <xsl:for-each select="health-reason">
         <fo:block>
           <xsl:text>• </xsl:text>
-          <xsl:value-of select="."/>
+          <xsl:call-template name="rp-health-reason"/>
         </fo:block>
       </xsl:for-each>
     </fo:block>
@@ -492,16 +519,16 @@
       <fo:table-column column-width="proportional-column-width(1.3)"/>
       <fo:table-header>
         <fo:table-row>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Priority</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Tickets</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Met</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Breached</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Pending</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Resp. met</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Resol. met</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">SLA met</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Median resp.</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text">Median resol.</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.priority']"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.tickets']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.met']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.breached']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.pending']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.resp-met']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.resol-met']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.sla-met']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.resp-median']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.resol-median']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body>
@@ -509,10 +536,10 @@
           <fo:table-row keep-together.within-page="always">
             <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
             <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@name"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
-            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@tickets"/></xsl:call-template>
-            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@sla-met"/></xsl:call-template>
-            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@sla-breached"/></xsl:call-template>
-            <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="@sla-pending"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="@tickets"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="@sla-met"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="@sla-breached"/></xsl:call-template>
+            <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="@sla-pending"/></xsl:call-template>
             <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@first-response-met-pct"/></xsl:call-template></xsl:with-param></xsl:call-template>
             <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@resolution-met-pct"/></xsl:call-template></xsl:with-param></xsl:call-template>
             <xsl:call-template name="rp-td-num">
@@ -547,13 +574,13 @@
           <fo:table-column column-width="proportional-column-width(2)"/>
           <fo:table-header>
             <fo:table-row>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Project and goal</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Phase</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Status</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Budget</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Actual</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Spent</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Timeline</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.project-goal']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.phase']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.status']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.budget']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.actual']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.spent']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.timeline']"/></xsl:call-template>
             </fo:table-row>
           </fo:table-header>
           <fo:table-body>
@@ -568,9 +595,9 @@
                       <xsl:when test="/review-data/account[@id = $aid]">
                         <xsl:value-of select="/review-data/account[@id = $aid]/@name"/>
                       </xsl:when>
-                      <xsl:otherwise>Program-wide</xsl:otherwise>
+                      <xsl:otherwise><xsl:value-of select="$L[@k='program-wide']"/></xsl:otherwise>
                     </xsl:choose>
-                    <xsl:value-of select="concat(' · owner ', @owner)"/>
+                    <xsl:value-of select="concat(' · ', $L[@k='psr.owner'], ' ', @owner)"/>
                   </fo:block>
                   <xsl:if test="goal">
                     <fo:block><xsl:value-of select="goal"/></fo:block>
@@ -601,9 +628,15 @@
               </fo:table-row>
             </xsl:for-each>
             <fo:table-row keep-together.within-page="always" background-color="{$rp-brand-light}">
-              <xsl:call-template name="rp-td"><xsl:with-param name="text" select="concat('All projects (', count($projects), ')')"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+              <xsl:call-template name="rp-td"><xsl:with-param name="text">          <xsl:call-template name="rp-say">
+            <xsl:with-param name="k" select="'psr.all-projects'"/>
+            <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="count($projects)"/></xsl:call-template></xsl:with-param>
+          </xsl:call-template></xsl:with-param><xsl:with-param name="bold" select="true()"/></xsl:call-template>
               <xsl:call-template name="rp-td"><xsl:with-param name="text" select="''"/></xsl:call-template>
-              <xsl:call-template name="rp-td"><xsl:with-param name="text" select="concat(count($projects[@rag = 'red']), ' red')"/></xsl:call-template>
+              <xsl:call-template name="rp-td"><xsl:with-param name="text">          <xsl:call-template name="rp-say">
+            <xsl:with-param name="k" select="'psr.projects-red'"/>
+            <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="count($projects[@rag = 'red'])"/></xsl:call-template></xsl:with-param>
+          </xsl:call-template></xsl:with-param></xsl:call-template>
               <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-money"><xsl:with-param name="value" select="sum($projects/@budget)"/></xsl:call-template></xsl:with-param><xsl:with-param name="bold" select="true()"/></xsl:call-template>
               <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-money"><xsl:with-param name="value" select="sum($projects/@actual)"/></xsl:call-template></xsl:with-param><xsl:with-param name="bold" select="true()"/></xsl:call-template>
               <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="''"/></xsl:call-template>
@@ -613,7 +646,7 @@
         </fo:table>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="rp-empty"><xsl:with-param name="text">The program plan holds no projects.</xsl:with-param></xsl:call-template>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='psr.no-projects']"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -622,22 +655,21 @@
 
   <xsl:template match="matching">
     <fo:block xsl:use-attribute-sets="rp-para">
-      <xsl:text>Of </xsl:text>
-      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@tickets"/></xsl:call-template>
-      <xsl:text> tickets received, </xsl:text>
-      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@by-id"/></xsl:call-template>
-      <xsl:text> carried their CRM account id, </xsl:text>
-      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@by-map"/></xsl:call-template>
-      <xsl:text> were matched by an explicit mapping, </xsl:text>
-      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@by-domain"/></xsl:call-template>
-      <xsl:text> by their organisation's web domain and </xsl:text>
-      <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@by-name"/></xsl:call-template>
-      <xsl:text> by their organisation's name; </xsl:text>
-      <fo:inline font-weight="bold">
-        <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@unmatched"/></xsl:call-template>
-        <xsl:text> could not be matched</xsl:text>
-      </fo:inline>
-      <xsl:text>.</xsl:text>
+      <xsl:call-template name="rp-say">
+        <xsl:with-param name="k" select="'matching.summary'"/>
+        <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="@tickets"/></xsl:call-template></xsl:with-param>
+        <xsl:with-param name="a2"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="@by-id"/></xsl:call-template></xsl:with-param>
+        <xsl:with-param name="a3"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="@by-map"/></xsl:call-template></xsl:with-param>
+        <xsl:with-param name="a4"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="@by-domain"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="rp-say">
+        <xsl:with-param name="k" select="'matching.summary2'"/>
+        <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="@by-name"/></xsl:call-template></xsl:with-param>
+        <xsl:with-param name="a2"><fo:inline font-weight="bold"><xsl:call-template name="rp-say">
+  <xsl:with-param name="k" select="'matching.unmatched'"/>
+  <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="@unmatched"/></xsl:call-template></xsl:with-param>
+</xsl:call-template></fo:inline></xsl:with-param>
+      </xsl:call-template>
     </fo:block>
   </xsl:template>
 
@@ -657,14 +689,23 @@
         <xsl:variable name="groups"
             select="ticket[generate-id() = generate-id(key('unmatched-org', concat(@source-system, '|', @reason, '|', @account-id, '|', @org-name, '|', @org-domain, '|', @external-id))[1])]"/>
         <fo:block xsl:use-attribute-sets="rp-para" keep-with-next.within-page="always">
-          <xsl:call-template name="rp-int"><xsl:with-param name="value" select="@tickets"/></xsl:call-template>
-          <xsl:text> ticket</xsl:text>
-          <xsl:if test="@tickets != 1">s</xsl:if>
-          <xsl:text> from </xsl:text>
-          <xsl:call-template name="rp-int"><xsl:with-param name="value" select="count($groups)"/></xsl:call-template>
-          <xsl:text> organisation</xsl:text>
-          <xsl:if test="count($groups) != 1">s</xsl:if>
-          <xsl:text> could not be matched to a CRM account. They are counted in no account above; for each organisation below, add a mapping to config/account-map.csv, correct the organisation in the ticketing system, or add the account to the CRM. The most tickets first.</xsl:text>
+          <xsl:call-template name="rp-say">
+            <xsl:with-param name="k" select="'unmatched.intro'"/>
+            <xsl:with-param name="a1">
+              <xsl:call-template name="rp-say">
+                <xsl:with-param name="k" select="'unmatched.tickets'"/>
+                <xsl:with-param name="n" select="@tickets"/>
+                <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="@tickets"/></xsl:call-template></xsl:with-param>
+              </xsl:call-template></xsl:with-param>
+            <xsl:with-param name="a2">
+              <xsl:call-template name="rp-say">
+                <xsl:with-param name="k" select="'unmatched.orgs'"/>
+                <xsl:with-param name="n" select="count($groups)"/>
+                <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="count($groups)"/></xsl:call-template></xsl:with-param>
+              </xsl:call-template></xsl:with-param>
+          </xsl:call-template>
+          <xsl:text> </xsl:text>
+          <xsl:value-of select="$L[@k='unmatched.advice']"/>
         </fo:block>
         <fo:table xsl:use-attribute-sets="rp-table" font-size="8pt">
           <fo:table-column column-width="proportional-column-width(1)"/>
@@ -676,13 +717,13 @@
           <fo:table-column column-width="19mm"/>
           <fo:table-header>
             <fo:table-row>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Organisation</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Not matched because</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Tickets</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Open</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">First</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">Last</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text">For example</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.organisation']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.unmatched-reason']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.tickets']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.open']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.first']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.last']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.example']"/></xsl:call-template>
             </fo:table-row>
           </fo:table-header>
           <fo:table-body>
@@ -707,15 +748,15 @@
                 <xsl:call-template name="rp-td">
                   <xsl:with-param name="text">
                     <xsl:choose>
-                      <xsl:when test="@reason = 'ambiguous'">matches several accounts</xsl:when>
-                      <xsl:when test="@reason = 'no-key'">no organisation given</xsl:when>
-                      <xsl:otherwise>unknown to the CRM</xsl:otherwise>
+                      <xsl:when test="@reason = 'ambiguous'"><xsl:value-of select="$L[@k='unmatched.ambiguous']"/></xsl:when>
+                      <xsl:when test="@reason = 'no-key'"><xsl:value-of select="$L[@k='unmatched.no-key']"/></xsl:when>
+                      <xsl:otherwise><xsl:value-of select="$L[@k='unmatched.unknown']"/></xsl:otherwise>
                     </xsl:choose>
                     <xsl:if test="@source-system"><xsl:value-of select="concat(' · ', @source-system)"/></xsl:if>
                   </xsl:with-param>
                 </xsl:call-template>
-                <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="count($all)"/></xsl:call-template>
-                <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="count($all[@status != 'solved' and @status != 'closed'])"/></xsl:call-template>
+                <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="count($all)"/></xsl:call-template>
+                <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="count($all[@status != 'solved' and @status != 'closed'])"/></xsl:call-template>
                 <xsl:for-each select="$all">
                   <xsl:sort select="@created"/>
                   <xsl:if test="position() = 1 or position() = last()">
@@ -736,20 +777,17 @@
         </fo:table>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block>Every ticket belongs to an account of the CRM export.</fo:block>
+        <fo:block><xsl:value-of select="$L[@k='unmatched.none']"/></fo:block>
       </xsl:otherwise>
     </xsl:choose>
     <xsl:if test="record">
       <fo:block xsl:use-attribute-sets="rp-para" space-before="3mm">
-        <xsl:value-of select="@records"/>
-        <xsl:text> record</xsl:text>
-        <xsl:if test="@records != 1">s</xsl:if>
-        <xsl:text> of the CRM or the program plan name an account the CRM export does not contain: </xsl:text>
-        <xsl:for-each select="record">
-          <xsl:if test="position() &gt; 1">, </xsl:if>
-          <xsl:value-of select="concat(@kind, ' ', @id, ' (', @account-id, ')')"/>
-        </xsl:for-each>
-        <xsl:text>.</xsl:text>
+        <xsl:call-template name="rp-say">
+          <xsl:with-param name="k" select="'unmatched.records'"/>
+          <xsl:with-param name="n" select="@records"/>
+          <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="@records"/></xsl:call-template></xsl:with-param>
+          <xsl:with-param name="a2"><xsl:for-each select="record"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="concat(@kind, ' ', @id, ' (', @account-id, ')')"/></xsl:for-each></xsl:with-param>
+        </xsl:call-template>
       </fo:block>
     </xsl:if>
   </xsl:template>

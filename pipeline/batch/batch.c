@@ -499,7 +499,7 @@ enum rp_status rp_batch_render_review(const struct rp_batch_options *o,
     struct rp_render_options ropt = {0};
     struct rp_render_result result = {0};
     struct rp_transform_limits limits;
-    const char *params[9];
+    const char *params[11];
     enum rp_status status;
     xmlDoc *doc = NULL, *fo = NULL;
     xmlChar *id = NULL;
@@ -509,6 +509,8 @@ enum rp_status rp_batch_render_review(const struct rp_batch_options *o,
     if (pages)
         *pages = 0;
     status = check_mark(mark, err);
+    if (status == RP_OK)
+        status = rp_batch_check_lang(o, err);
     if (status == RP_OK)
         status = rp_transform_limits_load(&limits, o->merge.config_dir, err);
     if (status != RP_OK)
@@ -524,6 +526,10 @@ enum rp_status rp_batch_render_review(const struct rp_batch_options *o,
     }
     params[n++] = "account-id";
     params[n++] = (const char *)id;
+    if (o->lang) {
+        params[n++] = "lang";
+        params[n++] = o->lang;
+    }
     if (mark && mark->approver_name) {
         params[n++] = "approved-by";
         params[n++] = mark->approver_name;

@@ -87,6 +87,16 @@ struct rp_batch_options {
     /* Make only the status report, no review. */
     bool status_report_only;
     /*
+     * The documents' language, a code TEMPLATES/labels/languages.xml
+     * lists ("en", "de"), passed to the templates as their lang
+     * parameter; NULL: each review in the language of its account's
+     * billing country, the status report in the default (docs/
+     * templates.md, "Labels and languages").  Part of every document's
+     * key.  A code without TEMPLATES/labels/CODE.xml is RP_ERR_USAGE
+     * before anything is done (rp_batch_check_lang()).
+     */
+    const char *lang;
+    /*
      * Called from the run's own process (never concurrently) when a stage
      * starts and each time a document is done, built, skipped or failed;
      * for a progress bar.  NULL: nothing is called.
@@ -195,6 +205,14 @@ enum rp_status rp_batch_render_review(const struct rp_batch_options *o,
  * `sha256sum annual-review.xsl common.xsl` prints in TEMPLATES, so an
  * operator can check it by hand.
  */
+/*
+ * o->lang is NULL or a language the templates have: lower-case letters,
+ * digits and '-' (at most 16) naming TEMPLATES/labels/LANG.xml.
+ * Otherwise RP_ERR_USAGE naming the value and the file that is missing.
+ */
+enum rp_status rp_batch_check_lang(const struct rp_batch_options *o,
+                                   struct rp_error *err) RP_MUST_CHECK;
+
 enum rp_status rp_batch_template_version(const struct rp_batch_options *o,
                                          char out[RP_SHA256_HEX_SIZE],
                                          struct rp_error *err) RP_MUST_CHECK;
@@ -262,8 +280,10 @@ struct rp_batch_conf {
     /* UTC midnights, the end exclusive as in struct rp_merge_options;
      * RP_TIME_NONE when not set. */
     int64_t period_start, period_end;
-    unsigned jobs; /* 0: not set */
-    int quiet;     /* -1: not set; else 0 or 1 */
+    unsigned jobs;  /* 0: not set */
+    int quiet;      /* -1: not set; else 0 or 1 */
+    char *lang;     /* as written, NULL when not set */
+    long lang_line; /* its line, for rp_batch_conf_apply()'s message */
 };
 
 void rp_batch_conf_init(struct rp_batch_conf *c);

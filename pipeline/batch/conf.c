@@ -27,7 +27,7 @@
  * one. */
 #define CONF_MAX_BYTES ((size_t)1 << 20)
 
-enum key_kind { KEY_PATH, KEY_DAY, KEY_ZONE, KEY_JOBS, KEY_BOOL };
+enum key_kind { KEY_PATH, KEY_DAY, KEY_ZONE, KEY_JOBS, KEY_BOOL, KEY_LANG };
 
 /* Every key the file may hold: its name (the flag's, without "--"), what
  * its value is, and where it lands. */
@@ -46,6 +46,7 @@ static const struct {
     {"zone", KEY_ZONE, offsetof(struct rp_batch_conf, zone)},
     {"jobs", KEY_JOBS, offsetof(struct rp_batch_conf, jobs)},
     {"quiet", KEY_BOOL, offsetof(struct rp_batch_conf, quiet)},
+    {"lang", KEY_LANG, offsetof(struct rp_batch_conf, lang)},
 };
 
 void rp_batch_conf_init(struct rp_batch_conf *c)
@@ -65,6 +66,7 @@ void rp_batch_conf_release(struct rp_batch_conf *c)
     free(c->config);
     free(c->state);
     free(c->zone);
+    free(c->lang);
     rp_batch_conf_init(c);
 }
 
@@ -220,6 +222,15 @@ static const char *take_value(struct rp_batch_conf *c, const char *name,
                                              : "a number of jobs, 1 to 256";
     case KEY_BOOL:
         return parse_bool(v, field) ? NULL : "true or false";
+    case KEY_LANG:
+        /* Whether the templates have it is rp_batch_conf_apply()'s to say:
+         * the templates folder may come later in the file. */
+        if (!*v)
+            return "a language (en, de)";
+        free(*str);
+        *str = rp_xstrdup(v);
+        c->lang_line = line;
+        return NULL;
     }
     return NULL;
 }
@@ -242,8 +253,8 @@ static enum rp_status take_key(struct rp_batch_conf *c, GKeyFile *kf,
         status = rp_error_set(err, RP_ERR_USAGE, name, line, key,
                               "unknown key in [" GROUP "]; the keys are "
                               "input, output, templates, config, state, "
-                              "period-start, period-end, zone, jobs and "
-                              "quiet (docs/operations.md)");
+                              "period-start, period-end, zone, jobs, quiet "
+                              "and lang (docs/operations.md)");
         goto out;
     }
     v = g_key_file_get_string(kf, GROUP, key, &gerr);
@@ -346,6 +357,45 @@ out:
     return status;
 }
 
+/* Beside the settings' parsers: the file's lang and --lang are checked
+ * alike. */
+enum rp_status rp_batch_check_lang(const struct rp_batch_options *o,
+                                   struct rp_error *err)
+{
+    char name[64], *path;
+    const char *dir;
+    size_t i, n;
+    enum rp_status status = RP_OK;
+
+    if (!o->lang)
+        return RP_OK;
+    n = strlen(o->lang);
+    for (i = 0; i < n; i++)
+        if (!((o->lang[i] >= 'a' && o->lang[i] <= 'z') ||
+              (o->lang[i] >= '0' && o->lang[i] <= '9') || o->lang[i] == '-'))
+            break;
+    if (n == 0 || n > 16 || i < n)
+        return rp_error_set(err, RP_ERR_USAGE, NULL, 0, "lang",
+                            "unknown language '%s': a language is a code "
+                            "such as en or de (lower-case letters, digits, "
+                            "'-')",
+                            o->lang);
+    snprintf(name, sizeof(name), "labels/%s.xml", o->lang);
+    /* Options not from rp_batch_options_init() may leave it unset. */
+    dir = o->templates ? o->templates : "templates";
+    n = strlen(dir) + strlen(name) + 2;
+    path = rp_xmalloc(n);
+    snprintf(path, n, "%s/%s", dir, name);
+    if (access(path, R_OK) != 0)
+        status = rp_error_set(err, RP_ERR_USAGE, path, 0, "lang",
+                              "unknown language '%s': the templates have "
+                              "no %s (the languages are listed in "
+                              "labels/languages.xml)",
+                              o->lang, name);
+    free(path);
+    return status;
+}
+
 enum rp_status rp_batch_conf_apply(const struct rp_batch_conf *c,
                                    struct rp_batch_options *o,
                                    struct rp_error *err)
@@ -366,6 +416,13 @@ enum rp_status rp_batch_conf_apply(const struct rp_batch_conf *c,
         o->merge.period_end = c->period_end;
     if (c->jobs)
         o->jobs = c->jobs;
+    if (c->lang) {
+        o->lang = c->lang;
+        rp_error_init(&zerr);
+        if (rp_batch_check_lang(o, &zerr) != RP_OK)
+            return rp_error_set(err, RP_ERR_USAGE, c->path, c->lang_line,
+                                "lang", "%s", zerr.message);
+    }
     rp_error_init(&zerr);
     if (c->zone && rp_import_set_zone(c->zone, &zerr) != RP_OK)
         return rp_error_set(err, RP_ERR_USAGE, c->path, c->zone_line, "zone",

@@ -106,7 +106,9 @@ static enum rp_status key_prefix(const struct rp_batch_options *o,
 static const char *const logo_extensions[] = {"png", "jpg", "jpeg", "svg"};
 
 /*
- * A document's key: the prefix, its kind, the hash of its data and, for
+ * A document's key: the prefix, its kind, the language asked for (none:
+ * the account's country, which is in the data, decides), the hash of its
+ * data and, for
  * an account's review, its logo's bytes (input/logos/ID.png|jpg|jpeg|
  * svg): an image the review shows from beside the exports, read only
  * when the review is rendered.
@@ -122,6 +124,7 @@ static enum rp_status key_of(const struct rp_batch_options *o,
 
     rp_sha256_add_str(h, prefix);
     rp_sha256_add_str(h, kind);
+    rp_sha256_add_str(h, o->lang ? o->lang : "lang by country");
     rp_sha256_add_str(h, data_hash);
     for (i = 0; account_id &&
                 i < sizeof(logo_extensions) / sizeof(logo_extensions[0]) &&
@@ -288,6 +291,7 @@ static enum rp_status make_checked_pdf(struct run *r,
                                        const char *label, const char *pdf,
                                        int *pages, struct rp_error *err)
 {
+    const char *params[] = {r->o->lang ? "lang" : NULL, r->o->lang, NULL};
     struct rp_batch_check check;
     struct rp_error check_err;
     enum rp_status status, verdict;
@@ -301,7 +305,7 @@ static enum rp_status make_checked_pdf(struct run *r,
                                   r->n_report_known, err);
     if (status != RP_OK)
         goto out;
-    status = make_pdf(r->o, sheet, data, NULL, &r->limits, label, pending,
+    status = make_pdf(r->o, sheet, data, params, &r->limits, label, pending,
                       pages, err);
     rp_error_init(&check_err);
     verdict = rp_batch_check_finish(&check, &check_err);
@@ -407,7 +411,8 @@ static enum rp_status do_review(struct run *r, const struct rp_batch_job *job,
                                 struct rp_error *err)
 {
     const struct rp_account *a = rp_merge_account_at(r->merged, job->index);
-    const char *params[] = {"account-id", a->id, NULL};
+    const char *params[] = {"account-id", a->id, r->o->lang ? "lang" : NULL,
+                            r->o->lang, NULL};
     char key[RP_SHA256_HEX_SIZE], data_hash[RP_SHA256_HEX_SIZE],
         inputs[RP_SHA256_HEX_SIZE];
     char document[300], label[300];
@@ -1074,9 +1079,11 @@ enum rp_status rp_batch_run(const struct rp_batch_options *o,
         rp_log_warn("removed %zu temporary file%s an interrupted run left in "
                     "%s",
                     removed, removed == 1 ? "" : "s", o->output);
-    /* Before the long work: a wrong limits.xml stops the run at once, as a
-     * wrong sla.xml does. */
-    status = rp_transform_limits_load(&r.limits, o->merge.config_dir, err);
+    /* Before the long work: a wrong limits.xml or language stops the run
+     * at once, as a wrong sla.xml does. */
+    status = rp_batch_check_lang(o, err);
+    if (status == RP_OK)
+        status = rp_transform_limits_load(&r.limits, o->merge.config_dir, err);
     if (status != RP_OK)
         goto out;
     /* The drafts a run makes hold what contributors handed in through the

@@ -70,6 +70,7 @@ enum {
     CLI_OPT_PERIOD_END,
     CLI_OPT_STATE,
     CLI_OPT_ZONE,
+    CLI_OPT_LANG,
 };
 #define CLI_MERGE_LONG_OPTIONS                                                 \
     {"config", required_argument, NULL, CLI_OPT_CONFIG},                       \
@@ -81,6 +82,7 @@ enum {
 #define CLI_BATCH_LONG_OPTIONS                                                 \
     CLI_MERGE_LONG_OPTIONS, {"input", required_argument, NULL, CLI_OPT_INPUT}, \
         {"output", required_argument, NULL, CLI_OPT_OUTPUT},                   \
+        {"lang", required_argument, NULL, CLI_OPT_LANG},                       \
     {                                                                          \
         "templates", required_argument, NULL, CLI_OPT_TEMPLATES                \
     }

@@ -19,6 +19,7 @@
 static const char usage[] =
     "reportpipe run [--conf FILE] [--input DIR] [--output DIR] "
     "[--templates DIR] [--config DIR] [--period-start DATE --period-end DATE] "
+    "[--lang LANG] "
     "[--zone ZONE] [--state DIR] [-j N] [--force] "
     "[--only ACCOUNT-ID[,ACCOUNT-ID...]]... [--status-report-only] "
     "[--keep-intermediate] [-q]";
@@ -42,6 +43,12 @@ static void help(void)
            "  --output DIR          where documents go (default: output)\n"
            "  --templates DIR       annual-review.xsl and status-report.xsl "
            "(default: templates)\n"
+           "  --lang LANG           the documents' language (en, de: "
+           "TEMPLATES/labels/);\n"
+           "                        default: each review in its account's "
+           "billing-country\n"
+           "                        language, the status report in "
+           "English\n"
            "  --config DIR          sla.xml, health.xml, account-map.csv, "
            "limits.xml\n"
            "                        (default: config)\n"

@@ -169,6 +169,9 @@ int cli_batch_option(struct rp_batch_options *o, int c, const char *arg,
     case CLI_OPT_TEMPLATES:
         o->templates = arg;
         return 0;
+    case CLI_OPT_LANG:
+        o->lang = arg;
+        return 0;
     }
     return cli_merge_option(&o->merge, c, arg, usage);
 }

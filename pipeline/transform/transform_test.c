@@ -546,6 +546,7 @@ static const char *const fo_subset[] = {
     "block",
     "block-container",
     "inline",
+    "external-graphic", /* the brand's logo in the running header */
     "page-number",
     "page-number-citation-last",
     "page-number-citation",
@@ -661,10 +662,13 @@ static void test_annual_review_template(void **state)
  */
 static void test_annual_review_draft_and_approved(void **state)
 {
-    const char *draft[] = {"account-id", "ACC-1001", NULL};
-    const char *approved[] = {"account-id",     "ACC-1001",     "approved-by",
-                              "Dana Whitfield", "approved-on",  "2026-12-06",
-                              "fingerprint",    "3f9a1c2e7b04", NULL};
+    /* English asked for: the account's country (DE) would choose German
+     * (labels.t tests that). */
+    const char *draft[] = {"account-id", "ACC-1001", "lang", "en", NULL};
+    const char *approved[] = {"account-id",   "ACC-1001",    "lang",
+                              "en",           "approved-by", "Dana Whitfield",
+                              "approved-on",  "2026-12-06",  "fingerprint",
+                              "3f9a1c2e7b04", NULL};
     xmlDoc *fo;
 
     (void)state;

@@ -12,7 +12,7 @@ B="$REPORTPIPE"
 SVG=http://www.w3.org/2000/svg
 # Templates read only their own folder: the driver goes beside copies.
 mkdir -p "$WORK/t"
-cp templates/*.xsl tests/e2e/charts/generic.xsl "$WORK/t/"
+cp -R templates/. "$WORK/t/" && cp tests/e2e/charts/generic.xsl "$WORK/t/"
 echo '<review-data/>' >"$WORK/empty.xml"
 
 "$B" transform -q -o "$WORK/g.fo" "$WORK/t/generic.xsl" "$WORK/empty.xml"

@@ -54,7 +54,9 @@ cmp -s "$WORK/review-data.norm" "$WORK/direct.norm"
 ok $? "merging records or raw exports gives the same XML, but for source references"
 "$REPORTPIPE" transform -q -p account-id=ACC-1003 -o "$WORK/r.fo" templates/annual-review.xsl "$WORK/direct.xml"
 ok $? "transform applies the review template"
-"$REPORTPIPE" render -q "$WORK/r.fo" "$WORK/r.pdf"
+# --assets: the running header's logo is a brand asset under templates/,
+# where run looks images up.
+"$REPORTPIPE" render -q --assets templates "$WORK/r.fo" "$WORK/r.pdf"
 ok $? "render renders the FO"
 "$REPORTPIPE" run -q --input input --output "$WORK/full" 2>/dev/null
 cmp -s "$WORK/r.pdf" "$WORK/full/reviews/ACC-1003.pdf"
