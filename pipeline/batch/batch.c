@@ -570,26 +570,7 @@ enum rp_status rp_batch_template_version(const struct rp_batch_options *o,
                                          char out[RP_SHA256_HEX_SIZE],
                                          struct rp_error *err)
 {
-    /* Fixed order: the version must not depend on a directory listing. */
-    static const char *const files[] = {"annual-review.xsl", "common.xsl"};
-    char manifest[2 * (RP_SHA256_HEX_SIZE + 64)];
-    size_t used = 0, i;
-    enum rp_status status = RP_OK;
-
-    out[0] = '\0';
-    for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-        char hex[RP_SHA256_HEX_SIZE];
-        char *path = rp_batch_path(o->templates, files[i]);
-
-        status = rp_sha256_file(path, hex, err);
-        free(path);
-        if (status != RP_OK)
-            goto out;
-        /* sha256sum's line: digest, two spaces, name. */
-        used += (size_t)snprintf(manifest + used, sizeof(manifest) - used,
-                                 "%s  %s\n", hex, files[i]);
-    }
-    rp_sha256_hex(manifest, used, out);
-out:
-    return status;
+    /* Every file a review may read is under the templates folder: the
+     * stylesheets, brand.xsl and its assets, the labels, the charts. */
+    return rp_batch_manifest_hash(o->templates, out, err);
 }

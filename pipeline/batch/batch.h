@@ -199,10 +199,11 @@ enum rp_status rp_batch_render_review(const struct rp_batch_options *o,
                                       struct rp_error *err) RP_MUST_CHECK;
 
 /*
- * The version of the review template: SHA-256 (hex) over the template
- * files a review is made from, TEMPLATES/annual-review.xsl then
- * TEMPLATES/common.xsl.  Precisely, the SHA-256 of the text that
- * `sha256sum annual-review.xsl common.xsl` prints in TEMPLATES, so an
+ * The version of the review template: SHA-256 (hex) over every file under
+ * TEMPLATES (the stylesheets, brand.xsl and its assets, the labels, the
+ * charts, the schema), not those whose names start with a dot.
+ * Precisely, what `find . -type f ! -name '.*' | sed 's|^\./||' |
+ * LC_ALL=C sort | xargs sha256sum | sha256sum` prints in TEMPLATES, so an
  * operator can check it by hand.
  */
 /*

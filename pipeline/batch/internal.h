@@ -205,6 +205,17 @@ enum rp_status rp_batch_run_record(const char *output, const char *run_key,
 enum rp_status rp_batch_hash_tree(struct rp_sha256 *h, const char *dir,
                                   struct rp_error *err) RP_MUST_CHECK;
 
+/*
+ * The digest of the manifest of every file under dir (not those whose
+ * names start with a dot): sha256sum's lines ("HEX  path"), by path, as
+ * `cd DIR && find . -type f ! -name '.*' | sed 's|^\./||' | LC_ALL=C sort
+ * | xargs sha256sum | sha256sum` prints it.  A folder that cannot be read
+ * is RP_ERR_INPUT naming it; out is then "".
+ */
+enum rp_status rp_batch_manifest_hash(const char *dir,
+                                      char out[RP_SHA256_HEX_SIZE],
+                                      struct rp_error *err) RP_MUST_CHECK;
+
 /* ---- run-summary.json (summary.c) ---- */
 
 /* What became of one document. */

@@ -444,11 +444,13 @@ static int compare_strings(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Every regular file under dir, by name, depth first: its path relative
- * to the top and its bytes.  A missing folder hashes as such. */
-static enum rp_status hash_tree(struct rp_sha256 *h, const char *dir,
-                                const char *rel, int depth,
-                                struct rp_error *err)
+/* Calls fn for every regular file under dir, by name, depth first, with
+ * its path relative to the top; fn's failure stops the walk. */
+typedef enum rp_status (*file_fn)(void *ctx, const char *rel, const char *path,
+                                  struct rp_error *err);
+
+static enum rp_status walk_tree(const char *dir, const char *rel, int depth,
+                                file_fn fn, void *ctx, struct rp_error *err)
 {
     DIR *d = opendir(dir);
     struct dirent *e;
@@ -456,11 +458,8 @@ static enum rp_status hash_tree(struct rp_sha256 *h, const char *dir,
     size_t n = 0, cap = 0, i;
     enum rp_status status = RP_OK;
 
-    if (!d) {
-        rp_sha256_add_str(h, "(no folder)");
-        rp_sha256_add_str(h, rel);
+    if (!d)
         return RP_OK;
-    }
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.' || is_temporary(e->d_name))
             continue;
@@ -477,10 +476,9 @@ static enum rp_status hash_tree(struct rp_sha256 *h, const char *dir,
         struct stat st;
 
         if (stat(path, &st) == 0 && S_ISDIR(st.st_mode) && depth < 8) {
-            status = hash_tree(h, path, sub, depth + 1, err);
+            status = walk_tree(path, sub, depth + 1, fn, ctx, err);
         } else if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-            rp_sha256_add_str(h, sub);
-            status = rp_sha256_add_file(h, path, err);
+            status = fn(ctx, sub, path, err);
         }
         free(sub);
         free(path);
@@ -491,8 +489,76 @@ static enum rp_status hash_tree(struct rp_sha256 *h, const char *dir,
     return status;
 }
 
+/* Its path and its bytes. */
+static enum rp_status hash_file(void *ctx, const char *rel, const char *path,
+                                struct rp_error *err)
+{
+    struct rp_sha256 *h = ctx;
+
+    rp_sha256_add_str(h, rel);
+    return rp_sha256_add_file(h, path, err);
+}
+
 enum rp_status rp_batch_hash_tree(struct rp_sha256 *h, const char *dir,
                                   struct rp_error *err)
 {
-    return hash_tree(h, dir, "", 0, err);
+    struct stat st;
+
+    /* A missing folder hashes as such. */
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        rp_sha256_add_str(h, "(no folder)");
+        return RP_OK;
+    }
+    return walk_tree(dir, "", 0, hash_file, h, err);
+}
+
+/* One line of the manifest: what sha256sum prints for the file. */
+static enum rp_status manifest_line(void *ctx, const char *rel,
+                                    const char *path, struct rp_error *err)
+{
+    GPtrArray *lines = ctx;
+    char hex[RP_SHA256_HEX_SIZE];
+    enum rp_status status = rp_sha256_file(path, hex, err);
+
+    if (status == RP_OK)
+        g_ptr_array_add(lines, g_strdup_printf("%s  %s\n", hex, rel));
+    return status;
+}
+
+/* By path, as `LC_ALL=C sort` orders them ("brand.xsl" before
+ * "brand/logo.svg"), not as the walk meets them. */
+static int compare_lines(const void *a, const void *b)
+{
+    const char *x = strchr(*(char *const *)a, ' ') + 2;
+    const char *y = strchr(*(char *const *)b, ' ') + 2;
+
+    return strcmp(x, y);
+}
+
+enum rp_status rp_batch_manifest_hash(const char *dir,
+                                      char out[RP_SHA256_HEX_SIZE],
+                                      struct rp_error *err)
+{
+    GPtrArray *lines = g_ptr_array_new_with_free_func(g_free);
+    GString *manifest = g_string_new(NULL);
+    enum rp_status status = RP_OK;
+    struct stat st;
+    guint i;
+
+    out[0] = '\0';
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+        status = rp_error_set(err, RP_ERR_INPUT, dir, 0, NULL,
+                              "cannot read the folder: %s",
+                              errno ? strerror(errno) : "not a folder");
+    if (status == RP_OK)
+        status = walk_tree(dir, "", 0, manifest_line, lines, err);
+    if (status == RP_OK) {
+        g_ptr_array_sort(lines, compare_lines);
+        for (i = 0; i < lines->len; i++)
+            g_string_append(manifest, g_ptr_array_index(lines, i));
+        rp_sha256_hex(manifest->str, manifest->len, out);
+    }
+    g_string_free(manifest, TRUE);
+    g_ptr_array_free(lines, TRUE);
+    return status;
 }
