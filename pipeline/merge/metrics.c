@@ -395,6 +395,7 @@ void rp_merge_agg_init(struct rp_merge_agg *agg, int64_t first_month,
     agg->first_month = first_month;
     agg->n_months = n_months;
     agg->months = rp_xcalloc(n_months, sizeof(*agg->months));
+    agg->month_sla = rp_xcalloc(n_months + 1, sizeof(*agg->month_sla));
 }
 
 void rp_merge_agg_release(struct rp_merge_agg *agg)
@@ -409,6 +410,7 @@ void rp_merge_agg_release(struct rp_merge_agg *agg)
     }
     free(agg->backlog_age_days.v);
     free(agg->months);
+    free(agg->month_sla);
     free(agg->category_names);
     free(agg->categories);
     memset(agg, 0, sizeof(*agg));
@@ -466,8 +468,13 @@ void rp_merge_agg_add(struct rp_merge_agg *agg, const struct rp_ticket *t,
         durations_add(&agg->resolution, t->resolved - t->created);
         durations_add(&agg->prio_resolution[p], t->resolved - t->created);
     }
-    if (month >= 0 && (uint64_t)month < agg->n_months)
+    if (month >= 0 && (uint64_t)month < agg->n_months) {
         agg->months[month][p]++;
+        if (sla->overall == RP_MERGE_SLA_MET)
+            agg->month_sla[month][0]++;
+        else if (sla->overall == RP_MERGE_SLA_BREACHED)
+            agg->month_sla[month][1]++;
+    }
     rp_array_grow((void **)&agg->category_names, &agg->cap_category_names,
                   agg->n_category_names + 1, sizeof(*agg->category_names));
     agg->category_names[agg->n_category_names++] = t->category;

@@ -152,7 +152,10 @@ struct rp_merge_agg {
     int64_t first_month; /* month index of the period's first month */
     size_t n_months;
     size_t (*months)[RP_PRIORITY_COUNT]; /* [n_months][priority - 1] */
-    const char **category_names;         /* one per ticket until finished */
+    /* [n_months]: tickets whose SLA verdict is met, breached (a month's
+     * compliance, as sla-met-pct is the period's). */
+    size_t (*month_sla)[2];
+    const char **category_names; /* one per ticket until finished */
     size_t n_category_names, cap_category_names;
     struct rp_merge_category *categories; /* by count desc, then name */
     size_t n_categories;

@@ -115,6 +115,12 @@ static void test_sla_at_period_boundary(void **state)
     /* No decided P2 ticket: no percentage rather than a false 0. */
     check_num(doc, "count(//support/priority[@name='P2']/@sla-met-pct)", 0);
     check_str(doc, "/review-data/program/@sla-met-pct", "40.0");
+    /* Each month's compliance: all seven were created in October. */
+    check_num(doc, "//support/month[@month='2026-10']/@sla-met", 2);
+    check_num(doc, "//support/month[@month='2026-10']/@sla-breached", 3);
+    check_str(doc, "//support/month[@month='2026-10']/@sla-met-pct", "40.0");
+    check_num(doc, "//support/month[@month='2026-09']/@sla-met", 0);
+    check_num(doc, "count(//support/month[@month='2026-09']/@sla-met-pct)", 0);
     xmlFreeDoc(doc);
     dataset_free(&d);
 }

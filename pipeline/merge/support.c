@@ -127,6 +127,10 @@ void rp_merge_emit_breakdown(xmlNode *parent, struct rp_merge_agg *agg,
         rp_merge_set_size(n, "p2", agg->months[i][1]);
         rp_merge_set_size(n, "p3", agg->months[i][2]);
         rp_merge_set_size(n, "p4", agg->months[i][3]);
+        rp_merge_set_size(n, "sla-met", agg->month_sla[i][0]);
+        rp_merge_set_size(n, "sla-breached", agg->month_sla[i][1]);
+        rp_merge_set_pct(n, "sla-met-pct", agg->month_sla[i][0],
+                         agg->month_sla[i][1]);
     }
     for (i = 0; i < agg->n_categories && i < 5; i++) {
         n = rp_merge_add_node(parent, "category");
