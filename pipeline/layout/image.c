@@ -288,10 +288,10 @@ int rp_image_resolve(const char *src, const char *base_dir,
 /* ---- the cache ----------------------------------------------------------- */
 
 struct cached {
-    struct rp_area_image image; /* first: the item points here */
-    char *svg;                  /* owned: image.svg */
+    struct rp_area_image image;      /* first: the item points here */
+    char *svg;                       /* owned: image.svg */
     struct rp_area_drawing *drawing; /* owned: image.drawing */
-    char *why;                  /* a failure, said again to no one */
+    char *why;                       /* a failure, said again to no one */
 };
 
 struct rp_image_cache {
@@ -606,8 +606,8 @@ const struct rp_area_image *rp_image_load_svg(struct rp_image_cache *cache,
     }
     if (r == RP_SVG_FALLBACK && fonts)
         rp_log_debug("an SVG is drawn by librsvg: %s", why);
-    ok = r == RP_SVG_FALLBACK && svg_size(svg, len, &c->image.width,
-                                          &c->image.height, why, why_size);
+    ok = r == RP_SVG_FALLBACK &&
+         svg_size(svg, len, &c->image.width, &c->image.height, why, why_size);
     if (ok) {
         c->svg = rp_xmalloc(len + 1);
         memcpy(c->svg, svg, len);

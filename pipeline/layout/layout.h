@@ -69,11 +69,11 @@ enum rp_area_kind {
 };
 
 enum rp_area_image_format {
-    RP_AREA_IMAGE_PNG,  /* surface: the decoded pixels */
-    RP_AREA_IMAGE_JPEG, /* surface: blank, of its size, with the JPEG's
-                           bytes attached (CAIRO_MIME_TYPE_JPEG): the PDF
-                           embeds them as they are */
-    RP_AREA_IMAGE_SVG,  /* svg, svg_len: the document, for librsvg */
+    RP_AREA_IMAGE_PNG,     /* surface: the decoded pixels */
+    RP_AREA_IMAGE_JPEG,    /* surface: blank, of its size, with the JPEG's
+                              bytes attached (CAIRO_MIME_TYPE_JPEG): the PDF
+                              embeds them as they are */
+    RP_AREA_IMAGE_SVG,     /* svg, svg_len: the document, for librsvg */
     RP_AREA_IMAGE_DRAWING, /* drawing: an SVG of the subset layout draws
                               itself (docs/fo-subset.md), as shapes */
 };
@@ -111,11 +111,11 @@ struct rp_area_shape {
     cairo_line_join_t join;
     bool even_odd;     /* fill-rule */
     bool stroke_first; /* paint-order: the stroke under the fill (halos) */
-    size_t first_op, n_ops, first_pt;     /* PATH: in the drawing's arrays */
-    size_t first_dash, n_dash;            /* dash lengths, in dashes */
-    PangoLayout *layout;                  /* TEXT: borrowed from the drawing */
-    PangoLayoutLine *line;                /* TEXT: its only line */
-    double x, y;                          /* TEXT: the baseline's start */
+    size_t first_op, n_ops, first_pt; /* PATH: in the drawing's arrays */
+    size_t first_dash, n_dash;        /* dash lengths, in dashes */
+    PangoLayout *layout;              /* TEXT: borrowed from the drawing */
+    PangoLayoutLine *line;            /* TEXT: its only line */
+    double x, y;                      /* TEXT: the baseline's start */
 };
 
 struct rp_area_drawing {
@@ -140,7 +140,7 @@ struct rp_area_image {
     const char *svg;          /* SVG */
     size_t svg_len;
     const struct rp_area_drawing *drawing; /* DRAWING */
-    double width, height; /* intrinsic size, pt */
+    double width, height;                  /* intrinsic size, pt */
 };
 
 enum rp_area_rule_style {

@@ -28,7 +28,8 @@
 /* Bezier control distance of a quarter circle of radius 1. */
 #define KAPPA 0.5522847498307936
 
-/* ---- numbers, lengths, colours, transforms -------------------------------- */
+/* ---- numbers, lengths, colours, transforms --------------------------------
+ */
 
 static const char *skip_ws(const char *s)
 {
@@ -101,9 +102,8 @@ static bool length(const char *s, double font_size, double *v)
         const char *unit;
         double scale;
     } units[] = {
-        {"px", 1},          {"pt", 1},          {"pc", 12},
-        {"in", 72},         {"cm", 72 / 2.54},  {"mm", 72 / 25.4},
-        {"em", 0},          {"ex", 0},          {"", 1},
+        {"px", 1},         {"pt", 1}, {"pc", 12}, {"in", 72}, {"cm", 72 / 2.54},
+        {"mm", 72 / 25.4}, {"em", 0}, {"ex", 0},  {"", 1},
     };
     const char *end;
     size_t i;
@@ -129,14 +129,14 @@ static const struct {
     const char *name;
     unsigned rgb;
 } named_colors[] = {
-    {"black", 0x000000},   {"white", 0xffffff},   {"red", 0xff0000},
-    {"green", 0x008000},   {"blue", 0x0000ff},    {"yellow", 0xffff00},
-    {"gray", 0x808080},    {"grey", 0x808080},    {"silver", 0xc0c0c0},
-    {"maroon", 0x800000},  {"purple", 0x800080},  {"fuchsia", 0xff00ff},
-    {"lime", 0x00ff00},    {"olive", 0x808000},   {"navy", 0x000080},
-    {"teal", 0x008080},    {"aqua", 0x00ffff},    {"orange", 0xffa500},
-    {"darkgray", 0xa9a9a9}, {"darkgrey", 0xa9a9a9}, {"lightgray", 0xd3d3d3},
-    {"lightgrey", 0xd3d3d3}, {"dimgray", 0x696969}, {"dimgrey", 0x696969},
+    {"black", 0x000000},     {"white", 0xffffff},    {"red", 0xff0000},
+    {"green", 0x008000},     {"blue", 0x0000ff},     {"yellow", 0xffff00},
+    {"gray", 0x808080},      {"grey", 0x808080},     {"silver", 0xc0c0c0},
+    {"maroon", 0x800000},    {"purple", 0x800080},   {"fuchsia", 0xff00ff},
+    {"lime", 0x00ff00},      {"olive", 0x808000},    {"navy", 0x000080},
+    {"teal", 0x008080},      {"aqua", 0x00ffff},     {"orange", 0xffa500},
+    {"darkgray", 0xa9a9a9},  {"darkgrey", 0xa9a9a9}, {"lightgray", 0xd3d3d3},
+    {"lightgrey", 0xd3d3d3}, {"dimgray", 0x696969},  {"dimgrey", 0x696969},
 };
 
 static int hexval(char c)
@@ -308,7 +308,8 @@ bool rp_svg_parse_transform(const char *s, double m[6])
     return true;
 }
 
-/* ---- the walk ------------------------------------------------------------- */
+/* ---- the walk -------------------------------------------------------------
+ */
 
 struct paint {
     bool none;
@@ -498,15 +499,15 @@ static bool family_value(const char *v, char *out, size_t size)
  * attribute).  Returns 1 when applied, 0 when name is no presentation
  * property, -1 (b failed) for a value not drawn here.
  */
-static int apply_property(struct builder *b, struct style *st,
-                          const char *name, const char *v)
+static int apply_property(struct builder *b, struct style *st, const char *name,
+                          const char *v)
 {
     static const char *const caps[] = {"butt", "round", "square", NULL};
     static const char *const joins[] = {"miter", "round", "bevel", NULL};
     static const char *const rules[] = {"nonzero", "evenodd", NULL};
     static const char *const anchors[] = {"start", "middle", "end", NULL};
-    static const char *const visibilities[] = {"visible", "hidden",
-                                               "collapse", NULL};
+    static const char *const visibilities[] = {"visible", "hidden", "collapse",
+                                               NULL};
     static const char *const styles[] = {"normal", "italic", "oblique", NULL};
     static const char *const inherit[] = {"inherit", NULL};
     /* Values that change nothing here: hints and the defaults. */
@@ -556,10 +557,9 @@ static int apply_property(struct builder *b, struct style *st,
     if (!strcmp(name, "stroke"))
         return paint_value(b, name, v, &st->stroke) ? 1 : -1;
     if (!strcmp(name, "color"))
-        return rp_svg_parse_color(v, &st->color) ? 1
-                                                 : (fail(b, "color=\"%.40s\"",
-                                                         v),
-                                                    -1);
+        return rp_svg_parse_color(v, &st->color)
+                   ? 1
+                   : (fail(b, "color=\"%.40s\"", v), -1);
     if (!strcmp(name, "fill-opacity"))
         return opacity_value(b, name, v, &st->fill_opacity) ? 1 : -1;
     if (!strcmp(name, "stroke-opacity"))
@@ -727,9 +727,20 @@ static bool apply_style_attribute(struct builder *b, struct style *st,
 static bool ignorable(const char *name)
 {
     static const char *const names[] = {
-        "id",        "class",   "version", "baseProfile", "focusable",
-        "tabindex",  "role",    "lang",    "requiredFeatures", "externalResourcesRequired",
-        "contentScriptType", "contentStyleType", "zoomAndPan", NULL,
+        "id",
+        "class",
+        "version",
+        "baseProfile",
+        "focusable",
+        "tabindex",
+        "role",
+        "lang",
+        "requiredFeatures",
+        "externalResourcesRequired",
+        "contentScriptType",
+        "contentStyleType",
+        "zoomAndPan",
+        NULL,
     };
     size_t i;
 
@@ -826,7 +837,8 @@ static bool attr_length(struct builder *b, const xmlNode *n, const char *name,
     return true;
 }
 
-/* ---- shapes --------------------------------------------------------------- */
+/* ---- shapes ---------------------------------------------------------------
+ */
 
 static bool add_op(struct builder *b, enum rp_area_path_op op, const double *p,
                    int n_pts)
@@ -955,10 +967,10 @@ static bool finish_path(struct builder *b, const struct style *st,
 
 /* Path data (SVG 1.1 §8.3): every command, arcs as Bezier curves. */
 struct pen {
-    double x, y;       /* current point */
-    double sx, sy;     /* start of the subpath */
-    double cx, cy;     /* last control point, for S and T */
-    char last;         /* last command, upper case */
+    double x, y;   /* current point */
+    double sx, sy; /* start of the subpath */
+    double cx, cy; /* last control point, for S and T */
+    char last;     /* last command, upper case */
 };
 
 /* An arc (F.6.5: endpoint to centre parameterisation) as curves. */
@@ -1004,10 +1016,10 @@ static bool arc_to(struct builder *b, struct pen *pen, double rx, double ry,
         double e0x = cos(a0) - k * sin(a0), e0y = sin(a0) + k * cos(a0);
         double e1x = cos(a1) + k * sin(a1), e1y = sin(a1) - k * cos(a1);
         double ex = cos(a1), ey = sin(a1);
-#define PX(u, v) (cx + cp * rx * (u) - sp * ry * (v))
+#define PX(u, v) (cx + cp * rx * (u)-sp * ry * (v))
 #define PY(u, v) (cy + sp * rx * (u) + cp * ry * (v))
-        if (!curve_to(b, PX(e0x, e0y), PY(e0x, e0y), PX(e1x, e1y),
-                      PY(e1x, e1y), i == segs - 1 ? x : PX(ex, ey),
+        if (!curve_to(b, PX(e0x, e0y), PY(e0x, e0y), PX(e1x, e1y), PY(e1x, e1y),
+                      i == segs - 1 ? x : PX(ex, ey),
                       i == segs - 1 ? y : PY(ex, ey)))
             return false;
 #undef PX
@@ -1215,8 +1227,8 @@ static bool rect_data(struct builder *b, const xmlNode *n,
            curve_to(b, x + w - rx + rx * KAPPA, y, x + w, y + ry - ry * KAPPA,
                     x + w, y + ry) &&
            line_to(b, x + w, y + h - ry) &&
-           curve_to(b, x + w, y + h - ry + ry * KAPPA,
-                    x + w - rx + rx * KAPPA, y + h, x + w - rx, y + h) &&
+           curve_to(b, x + w, y + h - ry + ry * KAPPA, x + w - rx + rx * KAPPA,
+                    y + h, x + w - rx, y + h) &&
            line_to(b, x + rx, y + h) &&
            curve_to(b, x + rx - rx * KAPPA, y + h, x, y + h - ry + ry * KAPPA,
                     x, y + h - ry) &&
@@ -1226,7 +1238,8 @@ static bool rect_data(struct builder *b, const xmlNode *n,
            close_path(b);
 }
 
-/* ---- text ----------------------------------------------------------------- */
+/* ---- text -----------------------------------------------------------------
+ */
 
 /* SVG's default white space handling: newlines go, tabs are spaces,
  * spaces collapse, and none lead or trail. */
@@ -1251,8 +1264,7 @@ static bool text_content(struct builder *b, const xmlNode *n, GString *out)
                 continue;
             g_string_append_c(out, ch);
             if (out->len > RP_SVG_MAX_TEXT)
-                return fail(b, "a text longer than %d bytes",
-                            RP_SVG_MAX_TEXT);
+                return fail(b, "a text longer than %d bytes", RP_SVG_MAX_TEXT);
         }
     }
     if (out->len && out->str[out->len - 1] == ' ')
@@ -1365,7 +1377,8 @@ out:
     return ok;
 }
 
-/* ---- elements ------------------------------------------------------------- */
+/* ---- elements -------------------------------------------------------------
+ */
 
 static bool has_style_element(const xmlNode *n)
 {
@@ -1395,8 +1408,8 @@ static bool children(struct builder *b, const xmlNode *n,
 static bool element(struct builder *b, const xmlNode *n,
                     const struct style *parent, int depth)
 {
-    static const char *const rect_own[] = {"x",      "y",  "width",
-                                           "height", "rx", "ry", NULL};
+    static const char *const rect_own[] = {"x",  "y",  "width", "height",
+                                           "rx", "ry", NULL};
     static const char *const circle_own[] = {"cx", "cy", "r", NULL};
     static const char *const ellipse_own[] = {"cx", "cy", "rx", "ry", NULL};
     static const char *const line_own[] = {"x1", "y1", "x2", "y2", NULL};
@@ -1493,8 +1506,8 @@ static bool root_frame(struct builder *b, const xmlNode *root, double *w,
                        double *h, double m[6])
 {
     static const char *const aligns[] = {
-        "none",     "xMinYMin", "xMidYMin", "xMaxYMin", "xMinYMid",
-        "xMidYMid", "xMaxYMid", "xMinYMax", "xMidYMax", "xMaxYMax", NULL,
+        "none",     "xMinYMin", "xMidYMin", "xMaxYMin", "xMinYMid", "xMidYMid",
+        "xMaxYMid", "xMinYMax", "xMidYMax", "xMaxYMax", NULL,
     };
     const char *vw = attr(root, "width"), *vh = attr(root, "height");
     const char *vb = attr(root, "viewBox");
@@ -1519,8 +1532,9 @@ static bool root_frame(struct builder *b, const xmlNode *root, double *w,
      * viewBox's, else 100 x 100. */
     if (vw && vh) {
         if (!length(vw, 12, w) || !length(vh, 12, h))
-            return fail(b, "the svg's width or height (\"%.20s\", "
-                           "\"%.20s\")",
+            return fail(b,
+                        "the svg's width or height (\"%.20s\", "
+                        "\"%.20s\")",
                         vw, vh);
     } else if (!vw && !vh) {
         *w = has_box ? box[2] : 100;
@@ -1528,8 +1542,7 @@ static bool root_frame(struct builder *b, const xmlNode *root, double *w,
     } else {
         return fail(b, "an svg with only one of width and height");
     }
-    if (!(*w > 0 && *h > 0 && *w <= RP_FO_MAX_LENGTH &&
-          *h <= RP_FO_MAX_LENGTH))
+    if (!(*w > 0 && *h > 0 && *w <= RP_FO_MAX_LENGTH && *h <= RP_FO_MAX_LENGTH))
         return fail(b, "the svg's size");
     if (has_box) {
         double sx = *w / box[2], sy = *h / box[3], ax = 0.5, ay = 0.5;
@@ -1643,8 +1656,7 @@ enum rp_svg_result rp_svg_draw(const char *svg, size_t len,
     root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (!root || !is_svg(root) || !name_is(root, "svg")) {
         snprintf(why, why_size,
-                 "it does not hold an svg:svg element (namespace " SVG_NS
-                 ")");
+                 "it does not hold an svg:svg element (namespace " SVG_NS ")");
         result = RP_SVG_NOT_SVG;
         goto out;
     }
@@ -1674,8 +1686,8 @@ enum rp_svg_result rp_svg_draw(const char *svg, size_t len,
         goto out;
     {
         static const char *const root_own[] = {
-            "width", "height", "viewBox", "preserveAspectRatio", "x", "y",
-            NULL};
+            "width", "height", "viewBox", "preserveAspectRatio",
+            "x",     "y",      NULL};
         double frame[6];
         memcpy(frame, st.m, sizeof(frame));
         /* transform on the root is SVG 2: applied inside the frame. */

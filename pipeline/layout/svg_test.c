@@ -37,8 +37,8 @@ static int teardown(void **state)
     return 0;
 }
 
-static void matrix_is(const double m[6], double a, double b, double c,
-                      double d, double e, double f)
+static void matrix_is(const double m[6], double a, double b, double c, double d,
+                      double e, double f)
 {
     const double want[6] = {a, b, c, d, e, f};
     int i;
@@ -127,7 +127,8 @@ static void a_chart_becomes_shapes_and_text(void **state)
         " stroke-width=\"0.5\" stroke-dasharray=\"4 2.5\"/>"
         "<circle cx=\"50\" cy=\"50\" r=\"2\" fill=\"#E69F00\"/>"
         "<text x=\"100\" y=\"95\" text-anchor=\"middle\">Nov\n   2025</text>"
-        "<text stroke=\"#ffffff\" stroke-width=\"2.2\" stroke-linejoin=\"round\""
+        "<text stroke=\"#ffffff\" stroke-width=\"2.2\" "
+        "stroke-linejoin=\"round\""
         " paint-order=\"stroke\" x=\"25\" y=\"18\" text-anchor=\"end\""
         " font-size=\"6.5\" fill=\"#6b7280\">15</text>"
         "<g transform=\"translate(10,5)\" fill=\"red\" font-weight=\"bold\">"
@@ -284,8 +285,8 @@ static void outside_the_subset_goes_to_librsvg(void **state)
     assert_int_equal(draw("not xml", &d, why), RP_SVG_NOT_SVG);
     assert_int_equal(draw("<svg/>", &d, why), RP_SVG_NOT_SVG);
     /* Without fonts: only the check. */
-    assert_int_equal(rp_svg_draw("<svg " NS "/>", strlen("<svg " NS "/>"),
-                                 NULL, &d, why, sizeof(why)),
+    assert_int_equal(rp_svg_draw("<svg " NS "/>", strlen("<svg " NS "/>"), NULL,
+                                 &d, why, sizeof(why)),
                      RP_SVG_FALLBACK);
 }
 

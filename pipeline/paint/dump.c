@@ -95,7 +95,7 @@ void rp_paint_dump_page(FILE *out, const struct rp_area_page *page)
                         item->image->format == RP_AREA_IMAGE_PNG    ? "png"
                         : item->image->format == RP_AREA_IMAGE_JPEG ? "jpeg"
                         : item->image->format == RP_AREA_IMAGE_SVG  ? "svg"
-                                                                : "drawing",
+                                                                    : "drawing",
                         item->image->id, item->image_dx, item->image_dy,
                         item->image_w, item->image_h,
                         item->clip ? " clip" : "");
