@@ -24,6 +24,13 @@ bool rp_area_line_is_plain(PangoLayoutLine *line)
             case PANGO_ATTR_LETTER_SPACING:
             case PANGO_ATTR_INSERT_HYPHENS:
                 break;
+            case PANGO_ATTR_SHAPE:
+                /* A graphic's place in its line (lines.c): empty glyphs,
+                 * drawn by nobody; its IMAGE item draws the graphic. */
+                for (i = 0; i < g->num_glyphs; i++)
+                    if (g->glyphs[i].glyph != PANGO_GLYPH_EMPTY)
+                        return false;
+                break;
             default:
                 return false; /* underline, strike, background, rise... */
             }

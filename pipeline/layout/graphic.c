@@ -8,6 +8,7 @@
  */
 #include "image.h"
 #include "paragraph.h"
+#include "svg.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -110,20 +111,6 @@ void rp_graphic_compute(const struct rp_fo_props *p, double iw, double ih,
                                       : 0;
 }
 
-/* Whether xml (a serialised document) has an SVG root element. */
-static bool is_svg_document(const char *xml)
-{
-    xmlDoc *doc =
-        xmlReadMemory(xml, (int)strlen(xml), NULL, NULL, XML_PARSE_NONET);
-    xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
-    bool svg = root && root->ns && root->ns->href &&
-               !strcmp((const char *)root->ns->href, SVG_NS) &&
-               !strcmp((const char *)root->name, "svg");
-
-    xmlFreeDoc(doc);
-    return svg;
-}
-
 static const struct rp_area_image *load(struct rp_layout *layout,
                                         const struct rp_fo_node *node,
                                         char *why, size_t size,
@@ -138,19 +125,18 @@ static const struct rp_area_image *load(struct rp_layout *layout,
     if (!layout->images)
         layout->images = rp_image_cache_new();
     if (node->kind == RP_FO_INSTREAM_FOREIGN_OBJECT) {
+        struct rp_svg_fonts fonts = {layout->pango, layout->shapes};
         *what = "its SVG";
-        if (!node->text || strlen(node->text) > RP_IMAGE_MAX_SVG_BYTES ||
-            !is_svg_document(node->text)) {
-            snprintf(
-                why, size,
-                node->text && strlen(node->text) > RP_IMAGE_MAX_SVG_BYTES
-                    ? "it is larger than the SVG limit"
-                    : "it does not hold an svg:svg element (namespace " SVG_NS
-                      ")");
+        if (!node->text || strlen(node->text) > RP_IMAGE_MAX_SVG_BYTES) {
+            snprintf(why, size,
+                     node->text ? "it is larger than the SVG limit"
+                                : "it does not hold an svg:svg element "
+                                  "(namespace " SVG_NS ")");
             return NULL;
         }
+        /* Its root is checked as it is read (svg.c). */
         return rp_image_load_svg(layout->images, node->text, strlen(node->text),
-                                 why, size);
+                                 &fonts, why, size);
     }
     *what = node->props.src ? node->props.src : "(no src)";
     r = rp_image_resolve(node->props.src, rp_fo_doc_base_dir(doc),

@@ -16,7 +16,9 @@
 #include <glib.h>
 #include <librsvg/rsvg.h>
 
+#include "common/log.h"
 #include "common/mem.h"
+#include "svg.h"
 
 /* ---- headers ------------------------------------------------------------- */
 
@@ -286,9 +288,10 @@ int rp_image_resolve(const char *src, const char *base_dir,
 /* ---- the cache ----------------------------------------------------------- */
 
 struct cached {
-    struct rp_area_image image; /* first: the item points here */
-    char *svg;                  /* owned: image.svg */
-    char *why;                  /* a failure, said again to no one */
+    struct rp_area_image image;      /* first: the item points here */
+    char *svg;                       /* owned: image.svg */
+    struct rp_area_drawing *drawing; /* owned: image.drawing */
+    char *why;                       /* a failure, said again to no one */
 };
 
 struct rp_image_cache {
@@ -304,6 +307,7 @@ static void cached_free(gpointer data)
     if (c->image.surface)
         cairo_surface_destroy(c->image.surface);
     free(c->svg);
+    rp_svg_drawing_free(c->drawing);
     free(c->why);
     free(c);
 }
@@ -570,10 +574,12 @@ out:
 
 const struct rp_area_image *rp_image_load_svg(struct rp_image_cache *cache,
                                               const char *svg, size_t len,
+                                              const struct rp_svg_fonts *fonts,
                                               char *why, size_t why_size)
 {
     GString *key = g_string_new("svg:");
     struct cached *c;
+    enum rp_svg_result r;
     bool ok;
 
     g_string_append_len(key, svg, (gssize)len);
@@ -586,7 +592,22 @@ const struct rp_area_image *rp_image_load_svg(struct rp_image_cache *cache,
     }
     c = rp_xcalloc(1, sizeof(*c));
     c->image.id = ++cache->next_id;
-    ok = svg_size(svg, len, &c->image.width, &c->image.height, why, why_size);
+    r = len > RP_IMAGE_MAX_SVG_BYTES
+            ? RP_SVG_FALLBACK
+            : rp_svg_draw(svg, len, fonts, &c->drawing, why, why_size);
+    if (r == RP_SVG_DRAWN) {
+        c->image.format = RP_AREA_IMAGE_DRAWING;
+        c->image.drawing = c->drawing;
+        c->image.width = c->drawing->width;
+        c->image.height = c->drawing->height;
+        remember(cache, key->str, c, true, why);
+        g_string_free(key, TRUE);
+        return &c->image;
+    }
+    if (r == RP_SVG_FALLBACK && fonts)
+        rp_log_debug("an SVG is drawn by librsvg: %s", why);
+    ok = r == RP_SVG_FALLBACK &&
+         svg_size(svg, len, &c->image.width, &c->image.height, why, why_size);
     if (ok) {
         c->svg = rp_xmalloc(len + 1);
         memcpy(c->svg, svg, len);

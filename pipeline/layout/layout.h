@@ -69,11 +69,62 @@ enum rp_area_kind {
 };
 
 enum rp_area_image_format {
-    RP_AREA_IMAGE_PNG,  /* surface: the decoded pixels */
-    RP_AREA_IMAGE_JPEG, /* surface: blank, of its size, with the JPEG's
-                           bytes attached (CAIRO_MIME_TYPE_JPEG): the PDF
-                           embeds them as they are */
-    RP_AREA_IMAGE_SVG,  /* svg, svg_len: the document, for librsvg */
+    RP_AREA_IMAGE_PNG,     /* surface: the decoded pixels */
+    RP_AREA_IMAGE_JPEG,    /* surface: blank, of its size, with the JPEG's
+                              bytes attached (CAIRO_MIME_TYPE_JPEG): the PDF
+                              embeds them as they are */
+    RP_AREA_IMAGE_SVG,     /* svg, svg_len: the document, for librsvg */
+    RP_AREA_IMAGE_DRAWING, /* drawing: an SVG of the subset layout draws
+                              itself (docs/fo-subset.md), as shapes */
+};
+
+struct rp_area_color {
+    double r, g, b, a;
+};
+
+/*
+ * A drawing: an SVG converted at layout time (layout/svg.c) into what a
+ * painter draws with Cairo alone, in the SVG's painting order.  Shapes
+ * and text are in user units; each shape's matrix takes them to the
+ * drawing's frame (points from its top-left corner, width x height,
+ * the viewBox already mapped), which painters scale to the content box
+ * and clip to.  Owned by the image that holds it.
+ */
+enum rp_area_shape_kind {
+    RP_AREA_SHAPE_PATH, /* ops and points: filled, then stroked */
+    RP_AREA_SHAPE_TEXT, /* one line of text laid out by Pango */
+};
+
+enum rp_area_path_op {
+    RP_AREA_PATH_MOVE,  /* 1 point */
+    RP_AREA_PATH_LINE,  /* 1 point */
+    RP_AREA_PATH_CURVE, /* 3 points: a cubic Bezier */
+    RP_AREA_PATH_CLOSE, /* none */
+};
+
+struct rp_area_shape {
+    enum rp_area_shape_kind kind;
+    double m[6];                       /* user units to the drawing (Cairo) */
+    struct rp_area_color fill, stroke; /* a == 0: none */
+    double stroke_width, miter_limit, dash_offset;
+    cairo_line_cap_t cap;
+    cairo_line_join_t join;
+    bool even_odd;     /* fill-rule */
+    bool stroke_first; /* paint-order: the stroke under the fill (halos) */
+    size_t first_op, n_ops, first_pt; /* PATH: in the drawing's arrays */
+    size_t first_dash, n_dash;        /* dash lengths, in dashes */
+    PangoLayout *layout;              /* TEXT: borrowed from the drawing */
+    PangoLayoutLine *line;            /* TEXT: its only line */
+    double x, y;                      /* TEXT: the baseline's start */
+};
+
+struct rp_area_drawing {
+    double width, height; /* the frame; nothing shows outside it */
+    const struct rp_area_shape *shapes;
+    size_t n_shapes;
+    const unsigned char *ops; /* enum rp_area_path_op */
+    const double *pts;        /* x, y pairs */
+    const double *dashes;
 };
 
 /*
@@ -88,7 +139,8 @@ struct rp_area_image {
     cairo_surface_t *surface; /* PNG, JPEG */
     const char *svg;          /* SVG */
     size_t svg_len;
-    double width, height; /* intrinsic size, pt */
+    const struct rp_area_drawing *drawing; /* DRAWING */
+    double width, height;                  /* intrinsic size, pt */
 };
 
 enum rp_area_rule_style {
@@ -96,10 +148,6 @@ enum rp_area_rule_style {
     RP_AREA_RULE_DASHED,
     RP_AREA_RULE_DOTTED,
     RP_AREA_RULE_DOUBLE,
-};
-
-struct rp_area_color {
-    double r, g, b, a;
 };
 
 /*

@@ -94,7 +94,8 @@ void rp_paint_dump_page(FILE *out, const struct rp_area_page *page)
                 fprintf(out, "%s#%u content %.2f %.2f %.2fx%.2f%s",
                         item->image->format == RP_AREA_IMAGE_PNG    ? "png"
                         : item->image->format == RP_AREA_IMAGE_JPEG ? "jpeg"
-                                                                    : "svg",
+                        : item->image->format == RP_AREA_IMAGE_SVG  ? "svg"
+                                                                    : "drawing",
                         item->image->id, item->image_dx, item->image_dy,
                         item->image_w, item->image_h,
                         item->clip ? " clip" : "");

@@ -3,7 +3,8 @@
  * into the PDF, and a surface shown on many pages is one PDF object, by
  * CAIRO_MIME_TYPE_UNIQUE_ID), SVG drawn by librsvg on the same Cairo
  * context so that it stays vector and its text stays text, and the
- * placeholder drawn where an image could not be used.
+ * placeholder drawn where an image could not be used.  An SVG layout
+ * drew itself (a drawing) is painted by drawing.c.
  */
 #include "paint_internal.h"
 
@@ -91,7 +92,9 @@ void rp_paint_image(cairo_t *cr, const struct rp_area_item *item)
         cairo_clip(cr);
     }
     cairo_translate(cr, item->x + item->image_dx, item->y + item->image_dy);
-    if (image->format == RP_AREA_IMAGE_SVG)
+    if (image->format == RP_AREA_IMAGE_DRAWING)
+        rp_paint_drawing(cr, image->drawing, item->image_w, item->image_h);
+    else if (image->format == RP_AREA_IMAGE_SVG)
         paint_svg(cr, image, item->image_w, item->image_h);
     else
         paint_raster(cr, image, item->image_w, item->image_h);

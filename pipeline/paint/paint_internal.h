@@ -41,6 +41,10 @@ void rp_glyph_batch_flush(struct rp_glyph_batch *batch, cairo_t *cr);
 /* Draws an IMAGE item: its image in its viewport, or a placeholder
  * (image.c). */
 void rp_paint_image(cairo_t *cr, const struct rp_area_item *item);
+/* Draws a drawing (an SVG converted by layout) scaled to w x h, from the
+ * current point of origin (drawing.c). */
+void rp_paint_drawing(cairo_t *cr, const struct rp_area_drawing *drawing,
+                      double w, double h);
 
 /*
  * Tagged PDF while painting (tags.c): the area tree's structure items as
