@@ -56,7 +56,18 @@ static double batch_run(struct rp_glyph_batch *b, cairo_t *cr,
         pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->font));
     size_t need;
     int start;
+    bool place = run->n_glyphs > 0;
 
+    /* A graphic's place in its line (empty glyphs for its object
+     * replacement character): its IMAGE item draws it, and as text Cairo
+     * would write the character in an ActualText span of its own. */
+    for (start = 0; start < run->n_glyphs; start++) {
+        place = place && run->glyphs[start].glyph == PANGO_GLYPH_EMPTY;
+        advance += (double)run->glyphs[start].geometry.width / PANGO_SCALE;
+    }
+    if (place)
+        return advance;
+    advance = 0;
     if (b->font != font || memcmp(b->color, run->rgb, sizeof(run->rgb)) != 0) {
         rp_glyph_batch_flush(b, cr);
         if (b->font)
