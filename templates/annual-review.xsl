@@ -347,9 +347,12 @@
     <xsl:call-template name="rp-chart-ticket-volume">
       <xsl:with-param name="account" select="."/>
     </xsl:call-template>
-    <xsl:call-template name="rp-chart-sla-trend">
-      <xsl:with-param name="account" select="."/>
-    </xsl:call-template>
+    <!-- Without tickets, the volume chart's sentence says it for both. -->
+    <xsl:if test="$has-tickets">
+      <xsl:call-template name="rp-chart-sla-trend">
+        <xsl:with-param name="account" select="."/>
+      </xsl:call-template>
+    </xsl:if>
     <xsl:call-template name="rp-chart-backlog-age">
       <xsl:with-param name="backlog" select="support/backlog"/>
     </xsl:call-template>

@@ -99,7 +99,9 @@
        target          number: the target % (default: sla-targets'
                        compliance-target-pct)
        title, y-title, target-label, alt-intro, none-word, empty-sentence
-                       strings -->
+                       strings
+     A single month with a figure is said in a sentence (chart.sla.one-
+     month), not drawn as a lone point. -->
   <xsl:template name="rp-chart-sla-trend">
     <xsl:param name="account"/>
     <xsl:param name="target" select="/review-data/sla-targets/@compliance-target-pct"/>
@@ -128,7 +130,23 @@
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="series-rtf"><s label="{$series-label}"/></xsl:variable>
+    <xsl:variable name="valued" select="exsl:node-set($data-rtf)/*[*[number(.) = number(.)]]"/>
     <fo:block keep-together.within-page="always">
+      <xsl:choose>
+        <!-- One month with a figure is no trend: the figure in words. -->
+        <xsl:when test="count($valued) = 1">
+          <xsl:call-template name="rp-chart-empty">
+            <xsl:with-param name="text">
+              <xsl:call-template name="rp-say">
+                <xsl:with-param name="k" select="'chart.sla.one-month'"/>
+                <xsl:with-param name="a1" select="string($valued/@alt-label)"/>
+                <xsl:with-param name="a2"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="number($valued/*)"/></xsl:call-template></xsl:with-param>
+                <xsl:with-param name="a3"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="$target"/></xsl:call-template></xsl:with-param>
+              </xsl:call-template>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
       <xsl:call-template name="rp-chart-line">
         <xsl:with-param name="data" select="exsl:node-set($data-rtf)/*"/>
         <xsl:with-param name="series" select="exsl:node-set($series-rtf)/*"/>
@@ -142,11 +160,13 @@
         <xsl:with-param name="none-word" select="$none-word"/>
         <xsl:with-param name="empty-sentence" select="$empty-sentence"/>
       </xsl:call-template>
-      <xsl:if test="exsl:node-set($data-rtf)/*/*[number(.) = number(.)]">
+      <xsl:if test="$valued">
         <xsl:call-template name="rp-chart-caption">
           <xsl:with-param name="text" select="$title"/>
         </xsl:call-template>
       </xsl:if>
+        </xsl:otherwise>
+      </xsl:choose>
     </fo:block>
   </xsl:template>
 
