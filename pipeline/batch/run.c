@@ -110,8 +110,7 @@ bool rp_batch_logo(const struct rp_batch_options *o, const char *account_id,
 {
     size_t i;
 
-    for (i = 0; i < sizeof(logo_extensions) / sizeof(logo_extensions[0]);
-         i++) {
+    for (i = 0; i < sizeof(logo_extensions) / sizeof(logo_extensions[0]); i++) {
         char *path;
         bool found;
 
