@@ -1,34 +1,47 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Annual Customer Review: review-data XML -> XSL-FO for ONE account.
+  Annual Customer Review: review-data XML -> XSL-FO for ONE account, as a
+  program manager hands it to the customer.
 
   Parameters:
     account-id   the id= of the <account> to render (required).
     approved-by  the approver's name, as printed.  Empty (the default): the
                  review is a draft and says DRAFT on every page.  Set: the
-                 review is approved: an approval block on page 1 and
+                 review is approved: an approval block on the cover and
                  "Approved · <fingerprint>" in every footer, no DRAFT.
     approved-on  the day of the approval, YYYY-MM-DD (with approved-by).
     fingerprint  the approved draft's short SHA-256 (with approved-by).
-
-  Page 1: title, account, period, facts, health and its reasons, the
-  executive summary.  Then the relationship (key contacts, open
-  opportunities), support (summary, SLA by priority, monthly volume,
-  backlog by age, escalations), the program plan (milestones, risks,
-  team), the plan for next year and the customer's feedback.  Then, from
-  a new page, the ticket log: every ticket of the account in the period,
-  with a header row repeated on each page.  Contributions not yet written
-  say so, and empty plan sections say what is missing.
-
+    logo         the customer's logo, a path the renderer resolves (the
+                 batch passes "logos/<account-id>.<ext>" when the input
+                 folder has one, its assets folder); empty: none.
     lang         the language, e.g. "de" (common.xsl): empty, the one
                  labels/languages.xml gives the account's billing country.
+
+  Pages: a cover of its own (no running header or footer: customer name
+  and logo, the review year and period, the account team, our logo),
+  then the contents (page numbers and links; the same entries are the
+  PDF's bookmarks) and the narrative sections in order:
+    1 executive summary (health, the team's summary, key facts)
+    2 the year in numbers (support summary and the three charts)
+    3 relationship (contacts, opportunities, account team)
+    4 support performance (SLA by priority, monthly volume, backlog,
+      escalations)
+    5 projects and milestones    6 risks and their mitigation
+    7 last year's feedback and what became of it
+    8 plan for next year
+  and, from a new page, Appendix A: the ticket log, every ticket of the
+  account in the period, with a header row repeated on each page.  Empty
+  data says so in a sentence.
 
   Input contract: docs/data-contract.md.  Look and helpers: common.xsl;
   every word printed: labels/<lang>.xml.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="exsl">
 
   <xsl:import href="common.xsl"/>
   <xsl:import href="charts-data.xsl"/>
@@ -39,6 +52,7 @@
   <xsl:param name="approved-by"/>
   <xsl:param name="approved-on"/>
   <xsl:param name="fingerprint"/>
+  <xsl:param name="logo"/>
 
   <xsl:variable name="approved" select="string($approved-by) != ''"/>
 
@@ -48,6 +62,22 @@
   <!-- Chooses the language when no lang is given (common.xsl). -->
   <xsl:variable name="rp-country" select="string($account/@country)"/>
 
+  <!-- The sections, in order: id (the destination of the contents'
+       links and the bookmarks) and their heading's words.  The
+       appendix has its own page and says that it is one. -->
+  <xsl:variable name="acr-sections-rtf">
+    <s id="acr-summary"><xsl:value-of select="$L[@k='acr.h.summary']"/></s>
+    <s id="acr-numbers"><xsl:value-of select="$L[@k='acr.h.numbers']"/></s>
+    <s id="acr-relationship"><xsl:value-of select="$L[@k='acr.h.relationship']"/></s>
+    <s id="acr-support"><xsl:value-of select="$L[@k='acr.h.support']"/></s>
+    <s id="acr-projects"><xsl:value-of select="$L[@k='acr.h.projects']"/></s>
+    <s id="acr-risks"><xsl:value-of select="$L[@k='acr.h.risks']"/></s>
+    <s id="acr-feedback"><xsl:value-of select="$L[@k='acr.h.feedback']"/></s>
+    <s id="acr-plan"><xsl:value-of select="$L[@k='acr.h.plan']"/></s>
+    <s id="acr-log" appendix="yes"><xsl:value-of select="$L[@k='acr.h.log']"/></s>
+  </xsl:variable>
+  <xsl:variable name="acr-sections" select="exsl:node-set($acr-sections-rtf)/s"/>
+
   <xsl:template match="/">
     <xsl:if test="count($account) != 1">
       <xsl:message terminate="yes">
@@ -56,19 +86,47 @@
         <xsl:text>' names no account of the review data</xsl:text>
       </xsl:message>
     </xsl:if>
+    <xsl:variable name="watermark">
+      <xsl:if test="not($approved)"><xsl:value-of select="$L[@k='draft.watermark']"/></xsl:if>
+    </xsl:variable>
     <fo:root xml:lang="{$rp-lang}">
       <xsl:call-template name="rp-layout-master-set"/>
+      <fo:bookmark-tree>
+        <fo:bookmark internal-destination="acr-contents">
+          <fo:bookmark-title><xsl:value-of select="$L[@k='acr.contents']"/></fo:bookmark-title>
+        </fo:bookmark>
+        <xsl:for-each select="$acr-sections">
+          <fo:bookmark internal-destination="{@id}">
+            <fo:bookmark-title>
+              <xsl:call-template name="acr-section-title"/>
+            </fo:bookmark-title>
+          </fo:bookmark>
+        </xsl:for-each>
+      </fo:bookmark-tree>
+
+      <!-- The cover: no running header or footer; the watermark alone in
+           the static content, so that a draft says DRAFT here too. -->
+      <fo:page-sequence master-reference="A4" id="acr-cover">
+        <xsl:if test="string($watermark) != ''">
+          <fo:static-content flow-name="xsl-region-before">
+            <xsl:call-template name="rp-watermark">
+              <xsl:with-param name="text" select="$watermark"/>
+            </xsl:call-template>
+          </fo:static-content>
+        </xsl:if>
+        <fo:flow flow-name="xsl-region-body">
+          <fo:block xsl:use-attribute-sets="rp-body">
+            <xsl:apply-templates select="$account" mode="cover"/>
+          </fo:block>
+        </fo:flow>
+      </fo:page-sequence>
+
       <fo:page-sequence master-reference="A4" id="acr">
         <xsl:call-template name="rp-static-content">
           <xsl:with-param name="title"
               select="concat($L[@k='acr.title'], ' · ', $account/@name)"/>
           <xsl:with-param name="sequence-id">acr</xsl:with-param>
-          <xsl:with-param name="watermark">
-            <xsl:if test="not($approved)"><xsl:value-of select="$L[@k='draft.watermark']"/></xsl:if>
-          </xsl:with-param>
-          <!-- Tables cover the watermark where they have a background:
-               the footer says DRAFT on every page whatever the page
-               holds. -->
+          <xsl:with-param name="watermark" select="$watermark"/>
           <xsl:with-param name="footer-note">
             <xsl:choose>
               <xsl:when test="$approved">
@@ -80,6 +138,7 @@
         </xsl:call-template>
         <fo:flow flow-name="xsl-region-body">
           <fo:block xsl:use-attribute-sets="rp-body">
+            <xsl:call-template name="contents"/>
             <xsl:apply-templates select="$account"/>
           </fo:block>
         </fo:flow>
@@ -87,12 +146,81 @@
     </fo:root>
   </xsl:template>
 
-  <xsl:template match="account">
-    <fo:block xsl:use-attribute-sets="rp-title"><xsl:value-of select="$L[@k='acr.title']"/></fo:block>
-    <fo:block xsl:use-attribute-sets="rp-subject">
+  <!-- "3  Relationship", "Appendix A: Ticket log": a section's title as
+       its heading, its contents line and its bookmark say it (context: a
+       $acr-sections entry). -->
+  <xsl:template name="acr-section-title">
+    <xsl:if test="not(@appendix)">
+      <xsl:value-of select="concat(count(preceding-sibling::s[not(@appendix)]) + 1, '  ')"/>
+    </xsl:if>
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <!-- A section's heading, the target of its contents line and bookmark. -->
+  <xsl:template name="acr-heading">
+    <xsl:param name="id"/>
+    <xsl:param name="new-page" select="false()"/>
+    <fo:block xsl:use-attribute-sets="rp-h2" id="{$id}">
+      <xsl:if test="$new-page">
+        <xsl:attribute name="break-before">page</xsl:attribute>
+        <xsl:attribute name="space-before">0mm</xsl:attribute>
+      </xsl:if>
+      <xsl:for-each select="$acr-sections[@id = $id]">
+        <xsl:call-template name="acr-section-title"/>
+      </xsl:for-each>
+    </fo:block>
+  </xsl:template>
+
+  <!-- A part of a section. -->
+  <xsl:attribute-set name="acr-h3">
+    <xsl:attribute name="role">H3</xsl:attribute>
+    <xsl:attribute name="font-size">10.5pt</xsl:attribute>
+    <xsl:attribute name="font-weight">bold</xsl:attribute>
+    <xsl:attribute name="color"><xsl:value-of select="$rp-text"/></xsl:attribute>
+    <xsl:attribute name="space-before">4.5mm</xsl:attribute>
+    <xsl:attribute name="space-after">1.5mm</xsl:attribute>
+    <xsl:attribute name="keep-with-next">always</xsl:attribute>
+  </xsl:attribute-set>
+
+  <!-- ============================ cover ============================ -->
+
+  <xsl:template match="account" mode="cover">
+    <!-- Our logo (or, without one, our name), top left. -->
+    <fo:block line-height="normal">
+      <xsl:choose>
+        <xsl:when test="string($rp-logo) != ''">
+          <fo:external-graphic src="{$rp-logo}" content-height="9mm"
+              fox:alt-text="{$rp-company}"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <fo:inline font-size="14pt" font-weight="bold" color="{$rp-brand}">
+            <xsl:value-of select="$rp-company"/>
+          </fo:inline>
+        </xsl:otherwise>
+      </xsl:choose>
+    </fo:block>
+
+    <!-- The customer's logo, when the input folder has one. -->
+    <fo:block space-before="40mm" space-after="8mm" line-height="normal">
+      <xsl:if test="string($logo) != ''">
+        <fo:external-graphic src="{$logo}" content-height="22mm"
+            fox:alt-text="{@name}"/>
+      </xsl:if>
+    </fo:block>
+
+    <fo:block xsl:use-attribute-sets="rp-title" font-size="30pt" space-after="4mm">
+      <xsl:value-of select="$L[@k='acr.title']"/>
+    </fo:block>
+    <fo:block xsl:use-attribute-sets="rp-subject" font-size="22pt" space-after="3mm">
       <xsl:value-of select="@name"/>
     </fo:block>
-    <fo:block xsl:use-attribute-sets="rp-meta">
+    <fo:block font-size="12pt" color="{$rp-brand}" font-weight="bold">
+      <xsl:call-template name="rp-say">
+        <xsl:with-param name="k" select="'acr.cover.year'"/>
+        <xsl:with-param name="a1" select="substring(/review-data/@period-end, 1, 4)"/>
+      </xsl:call-template>
+    </fo:block>
+    <fo:block xsl:use-attribute-sets="rp-meta" space-before="1mm" space-after="12mm">
       <xsl:call-template name="rp-say">
         <xsl:with-param name="k" select="'acr.meta'"/>
         <xsl:with-param name="a1"><xsl:call-template name="rp-period"/></xsl:with-param>
@@ -105,58 +233,183 @@
       </xsl:call-template>
     </fo:block>
 
-    <xsl:if test="$approved">
-      <xsl:call-template name="rp-approval-block">
-        <xsl:with-param name="approved-by" select="$approved-by"/>
-        <xsl:with-param name="approved-on" select="$approved-on"/>
-        <xsl:with-param name="fingerprint" select="$fingerprint"/>
-      </xsl:call-template>
-    </xsl:if>
+    <!-- The account team: the owner, then the roles of the plan. -->
+    <fo:block font-size="10pt" font-weight="bold" color="{$rp-brand}" space-after="2mm"
+        keep-with-next="always">
+      <xsl:value-of select="$L[@k='acr.cover.team']"/>
+    </fo:block>
+    <fo:table table-layout="fixed" width="120mm" font-size="9.5pt">
+      <fo:table-column column-width="55mm"/>
+      <fo:table-column column-width="65mm"/>
+      <fo:table-body>
+        <xsl:if test="string(@owner) != ''">
+          <xsl:call-template name="cover-team-row">
+            <xsl:with-param name="role" select="$L[@k='fact.owner']"/>
+            <xsl:with-param name="person" select="string(@owner)"/>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:for-each select="roles/role">
+          <xsl:call-template name="cover-team-row">
+            <xsl:with-param name="role" select="string(@role)"/>
+            <xsl:with-param name="person">
+              <xsl:choose>
+                <xsl:when test="@filled = 'yes'"><xsl:value-of select="@person"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="$L[@k='role.unfilled']"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:for-each>
+        <xsl:if test="string(@owner) = '' and not(roles/role)">
+          <xsl:call-template name="cover-team-row">
+            <xsl:with-param name="role" select="$rp-none"/>
+            <xsl:with-param name="person" select="$L[@k='acr.no-roles']"/>
+          </xsl:call-template>
+        </xsl:if>
+      </fo:table-body>
+    </fo:table>
 
-    <xsl:call-template name="facts"/>
+    <xsl:choose>
+      <xsl:when test="$approved">
+        <fo:block space-before="14mm">
+          <xsl:call-template name="rp-approval-block">
+            <xsl:with-param name="approved-by" select="$approved-by"/>
+            <xsl:with-param name="approved-on" select="$approved-on"/>
+            <xsl:with-param name="fingerprint" select="$fingerprint"/>
+          </xsl:call-template>
+        </fo:block>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block space-before="14mm" font-size="9pt" font-weight="bold" color="{$rp-brand}">
+          <xsl:value-of select="$L[@k='draft.footer']"/>
+        </fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="cover-team-row">
+    <xsl:param name="role"/>
+    <xsl:param name="person"/>
+    <fo:table-row>
+      <fo:table-cell padding-top="1.5pt" padding-bottom="1.5pt"
+          border-bottom="0.5pt solid {$rp-rule}">
+        <fo:block color="{$rp-muted}"><xsl:value-of select="$role"/></fo:block>
+      </fo:table-cell>
+      <fo:table-cell padding-top="1.5pt" padding-bottom="1.5pt"
+          border-bottom="0.5pt solid {$rp-rule}">
+        <fo:block font-weight="bold"><xsl:value-of select="$person"/></fo:block>
+      </fo:table-cell>
+    </fo:table-row>
+  </xsl:template>
+
+  <!-- =========================== contents ========================== -->
+
+  <xsl:template name="contents">
+    <fo:block xsl:use-attribute-sets="rp-title" id="acr-contents" role="H1">
+      <xsl:value-of select="$L[@k='acr.contents']"/>
+    </fo:block>
+    <fo:block role="TOC" space-before="3mm" space-after="4mm" font-size="10.5pt">
+      <xsl:for-each select="$acr-sections">
+        <fo:block role="TOCI" text-align-last="justify" space-before="2.2mm">
+          <xsl:if test="@appendix">
+            <xsl:attribute name="space-before">5mm</xsl:attribute>
+          </xsl:if>
+          <fo:basic-link internal-destination="{@id}" color="{$rp-text}">
+            <xsl:call-template name="acr-section-title"/>
+            <fo:leader leader-pattern="dots" color="{$rp-rule}"/>
+            <fo:page-number-citation ref-id="{@id}"/>
+          </fo:basic-link>
+        </fo:block>
+      </xsl:for-each>
+    </fo:block>
+  </xsl:template>
+
+  <!-- =========================== sections ========================== -->
+
+  <xsl:template match="account">
+    <xsl:variable name="id" select="@id"/>
+    <xsl:variable name="projects" select="/review-data/program/projects/project[@account-id = $id]"/>
+    <xsl:variable name="has-tickets" select="support/@tickets &gt; 0"/>
+
+    <!-- 1  Executive summary -->
+    <xsl:call-template name="acr-heading"><xsl:with-param name="id">acr-summary</xsl:with-param></xsl:call-template>
     <xsl:call-template name="health"/>
-
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='acr.h.summary']"/></fo:block>
+    <fo:block space-before="3mm"/>
     <xsl:call-template name="contribution">
       <xsl:with-param name="kind">executive-summary</xsl:with-param>
     </xsl:call-template>
+    <fo:block space-before="2mm">
+      <xsl:call-template name="facts"/>
+    </fo:block>
 
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='acr.h.contacts']"/></fo:block>
-    <xsl:apply-templates select="contacts"/>
-
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='acr.h.opportunities']"/></fo:block>
-    <xsl:apply-templates select="opportunities"/>
-
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='acr.h.support']"/></fo:block>
+    <!-- 2  The year in numbers -->
+    <xsl:call-template name="acr-heading"><xsl:with-param name="id">acr-numbers</xsl:with-param></xsl:call-template>
     <xsl:apply-templates select="support" mode="summary"/>
-
-    <!-- Charts (templates/charts-data.xsl). -->
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='acr.h.charts']"/></fo:block>
     <xsl:call-template name="rp-chart-ticket-volume">
       <xsl:with-param name="account" select="."/>
     </xsl:call-template>
-    <xsl:call-template name="rp-chart-sla-trend">
-      <xsl:with-param name="account" select="."/>
-    </xsl:call-template>
+    <!-- Without tickets, the volume chart's sentence says it for both. -->
+    <xsl:if test="$has-tickets">
+      <xsl:call-template name="rp-chart-sla-trend">
+        <xsl:with-param name="account" select="."/>
+      </xsl:call-template>
+    </xsl:if>
     <xsl:call-template name="rp-chart-backlog-age">
       <xsl:with-param name="backlog" select="support/backlog"/>
     </xsl:call-template>
 
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='h.sla']"/></fo:block>
-    <xsl:apply-templates select="support" mode="sla"/>
+    <!-- 3  Relationship -->
+    <xsl:call-template name="acr-heading"><xsl:with-param name="id">acr-relationship</xsl:with-param></xsl:call-template>
+    <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L[@k='acr.h.contacts']"/></fo:block>
+    <xsl:apply-templates select="contacts"/>
+    <xsl:if test="not(contacts)">
+      <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='acr.no-contacts']"/></xsl:call-template>
+    </xsl:if>
+    <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L[@k='acr.h.opportunities']"/></fo:block>
+    <xsl:apply-templates select="opportunities"/>
+    <xsl:if test="not(opportunities)">
+      <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='acr.no-opportunities']"/></xsl:call-template>
+    </xsl:if>
+    <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L[@k='acr.h.team']"/></fo:block>
+    <xsl:call-template name="team"/>
 
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='h.months']"/></fo:block>
-    <xsl:call-template name="rp-month-table">
-      <xsl:with-param name="months" select="support/month"/>
-    </xsl:call-template>
-
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='h.backlog']"/></fo:block>
+    <!-- 4  Support performance -->
+    <xsl:call-template name="acr-heading"><xsl:with-param name="id">acr-support</xsl:with-param></xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="$has-tickets">
+        <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L[@k='h.sla']"/></fo:block>
+        <xsl:apply-templates select="support" mode="sla"/>
+        <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L[@k='h.months']"/></fo:block>
+        <xsl:call-template name="rp-month-table">
+          <xsl:with-param name="months" select="support/month"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='acr.no-tickets']"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+    <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L[@k='h.backlog']"/></fo:block>
     <xsl:apply-templates select="support/backlog"/>
+    <xsl:if test="not(support/backlog)">
+      <fo:block xsl:use-attribute-sets="rp-para"><xsl:value-of select="$L[@k='backlog.none']"/></fo:block>
+    </xsl:if>
+    <xsl:if test="$has-tickets">
+      <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L[@k='acr.h.escalations']"/></fo:block>
+      <xsl:apply-templates select="support" mode="escalations"/>
+    </xsl:if>
 
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='acr.h.escalations']"/></fo:block>
-    <xsl:apply-templates select="support" mode="escalations"/>
-
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='acr.h.milestones']"/></fo:block>
+    <!-- 5  Projects and milestones -->
+    <xsl:call-template name="acr-heading"><xsl:with-param name="id">acr-projects</xsl:with-param></xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="$projects">
+        <xsl:call-template name="projects">
+          <xsl:with-param name="projects" select="$projects"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='acr.no-projects']"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+    <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L[@k='acr.h.milestones']"/></fo:block>
     <xsl:choose>
       <xsl:when test="milestones/milestone">
         <xsl:call-template name="rp-milestone-table">
@@ -168,7 +421,8 @@
       </xsl:otherwise>
     </xsl:choose>
 
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='acr.h.risks']"/></fo:block>
+    <!-- 6  Risks and their mitigation -->
+    <xsl:call-template name="acr-heading"><xsl:with-param name="id">acr-risks</xsl:with-param></xsl:call-template>
     <xsl:choose>
       <xsl:when test="risks/risk">
         <xsl:call-template name="rp-risk-table">
@@ -180,22 +434,33 @@
       </xsl:otherwise>
     </xsl:choose>
 
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='acr.h.team']"/></fo:block>
-    <xsl:call-template name="team"/>
+    <!-- 7  Last year's feedback and what became of it.  The data holds
+         the feedback, not what came of each point: said, not made up. -->
+    <xsl:call-template name="acr-heading"><xsl:with-param name="id">acr-feedback</xsl:with-param></xsl:call-template>
+    <xsl:call-template name="contribution">
+      <xsl:with-param name="kind">meeting-feedback</xsl:with-param>
+    </xsl:call-template>
+    <xsl:if test="contributions/contribution[@kind = 'meeting-feedback']/para">
+      <fo:block xsl:use-attribute-sets="rp-note">
+        <xsl:value-of select="$L[@k='acr.feedback-outcome']"/>
+      </fo:block>
+    </xsl:if>
 
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='acr.h.plan']"/></fo:block>
+    <!-- 8  Plan for next year -->
+    <xsl:call-template name="acr-heading"><xsl:with-param name="id">acr-plan</xsl:with-param></xsl:call-template>
     <xsl:call-template name="contribution">
       <xsl:with-param name="kind">plan-next-year</xsl:with-param>
     </xsl:call-template>
 
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='acr.h.feedback']"/></fo:block>
-    <xsl:call-template name="contribution">
-      <xsl:with-param name="kind">meeting-feedback</xsl:with-param>
+    <!-- Appendix A  Ticket log -->
+    <xsl:call-template name="acr-heading">
+      <xsl:with-param name="id">acr-log</xsl:with-param>
+      <xsl:with-param name="new-page" select="true()"/>
     </xsl:call-template>
-
-    <fo:block xsl:use-attribute-sets="rp-h2" break-before="page"
-        space-before="0mm"><xsl:value-of select="$L[@k='acr.h.log']"/></fo:block>
     <xsl:apply-templates select="support" mode="log"/>
+    <xsl:if test="not(support)">
+      <fo:block><xsl:value-of select="$L[@k='log.none']"/></fo:block>
+    </xsl:if>
   </xsl:template>
 
   <!-- ============================ facts ============================ -->
@@ -730,11 +995,9 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- ============================= team ============================ -->
+  <!-- ======================= team and projects ===================== -->
 
   <xsl:template name="team">
-    <xsl:variable name="id" select="@id"/>
-    <xsl:variable name="projects" select="/review-data/program/projects/project[@account-id = $id]"/>
     <xsl:choose>
       <xsl:when test="roles/role">
         <xsl:call-template name="rp-role-table">
@@ -745,8 +1008,14 @@
         <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='acr.no-roles']"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The account's projects of the program plan: name, phase, RAG and
+       goal. -->
+  <xsl:template name="projects">
+    <xsl:param name="projects"/>
     <xsl:for-each select="$projects">
-      <fo:block xsl:use-attribute-sets="rp-para" space-before="2mm">
+      <fo:block xsl:use-attribute-sets="rp-para" space-before="1mm">
         <fo:inline font-weight="bold"><xsl:value-of select="@name"/></fo:inline>
         <xsl:text> (</xsl:text>
         <xsl:call-template name="rp-say">

@@ -27,8 +27,10 @@
   <xsl:variable name="rp-stable">#2e7d32</xsl:variable>
   <xsl:variable name="rp-watch">#b26a00</xsl:variable>
   <xsl:variable name="rp-unstable">#c62828</xsl:variable>
-  <!-- The DRAFT watermark behind every page of an unapproved document. -->
-  <xsl:variable name="rp-watermark-color">#e4e4e4</xsl:variable>
+  <!-- The DRAFT mark across every page of an unapproved document, drawn
+       over the content: its colour and how much of it shows (0 to 1). -->
+  <xsl:variable name="rp-watermark-color">#c62828</xsl:variable>
+  <xsl:variable name="rp-watermark-opacity">0.10</xsl:variable>
 
   <!-- ============================= fonts ============================ -->
 

@@ -46,6 +46,9 @@
     <xsl:attribute name="paint-order">stroke</xsl:attribute>
   </xsl:attribute-set>
 
+  <!-- Numbers are written in the document's language: format-number()
+       with English separators, then translate() to the language's
+       ($rp-separators, common.xsl), as rp-number does. -->
   <xsl:decimal-format name="rp-chart-numbers" grouping-separator=","
       decimal-separator="."/>
 
@@ -91,15 +94,15 @@
     <xsl:param name="suffix" select="''"/>
     <xsl:choose>
       <xsl:when test="$scale &gt;= 1000000">
-        <xsl:value-of select="format-number($value div 1000000, '#,##0.##', 'rp-chart-numbers')"/>
-        <xsl:text>M</xsl:text>
+        <xsl:value-of select="translate(format-number($value div 1000000, '#,##0.##', 'rp-chart-numbers'), ',.', $rp-separators)"/>
+        <xsl:value-of select="$L[@k='chart.millions']"/>
       </xsl:when>
       <xsl:when test="$scale &gt;= 10000">
-        <xsl:value-of select="format-number($value div 1000, '#,##0.#', 'rp-chart-numbers')"/>
-        <xsl:text>k</xsl:text>
+        <xsl:value-of select="translate(format-number($value div 1000, '#,##0.#', 'rp-chart-numbers'), ',.', $rp-separators)"/>
+        <xsl:value-of select="$L[@k='chart.thousands']"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="format-number($value, '#,##0.##', 'rp-chart-numbers')"/>
+        <xsl:value-of select="translate(format-number($value, '#,##0.##', 'rp-chart-numbers'), ',.', $rp-separators)"/>
       </xsl:otherwise>
     </xsl:choose>
     <xsl:value-of select="$suffix"/>
@@ -430,7 +433,7 @@
     <xsl:param name="series"/>
     <xsl:param name="suffix" select="''"/>
     <xsl:param name="total-word" select="''"/>
-    <xsl:param name="none-word" select="'no value'"/>
+    <xsl:param name="none-word" select="string($L[@k='chart.no-value'])"/>
     <xsl:for-each select="$data">
       <xsl:choose>
         <xsl:when test="string(@alt-label) != ''"><xsl:value-of select="@alt-label"/></xsl:when>
@@ -445,13 +448,13 @@
         </xsl:if>
         <xsl:choose>
           <xsl:when test="number(.) = number(.)">
-            <xsl:value-of select="concat(format-number(., '#,##0.##', 'rp-chart-numbers'), $suffix)"/>
+            <xsl:value-of select="concat(translate(format-number(., '#,##0.##', 'rp-chart-numbers'), ',.', $rp-separators), $suffix)"/>
           </xsl:when>
           <xsl:otherwise><xsl:value-of select="$none-word"/></xsl:otherwise>
         </xsl:choose>
       </xsl:for-each>
       <xsl:if test="$total-word != ''">
-        <xsl:value-of select="concat(' (', $total-word, ' ', format-number(sum(*[number(.) = number(.)]), '#,##0.##', 'rp-chart-numbers'), $suffix, ')')"/>
+        <xsl:value-of select="concat(' (', $total-word, ' ', translate(format-number(sum(*[number(.) = number(.)]), '#,##0.##', 'rp-chart-numbers'), ',.', $rp-separators), $suffix, ')')"/>
       </xsl:if>
       <xsl:choose>
         <xsl:when test="position() = last()">.</xsl:when>

@@ -33,8 +33,14 @@
     <xsl:if test="position() = 1 or substring(@month, 6, 2) = '01'">
       <xsl:attribute name="sub"><xsl:value-of select="substring(@month, 1, 4)"/></xsl:attribute>
     </xsl:if>
-    <xsl:attribute name="alt-label"><xsl:value-of select="@label"/></xsl:attribute>
+    <xsl:attribute name="alt-label">
+      <xsl:call-template name="rp-month"><xsl:with-param name="value" select="@month"/></xsl:call-template>
+    </xsl:attribute>
   </xsl:template>
+
+  <!-- What follows a percentage on an axis and in a text alternative:
+       "%" in English, " %" in German (format/@percent). -->
+  <xsl:variable name="rp-chart-pct" select="substring-after($rp-format/@percent, '{1}')"/>
 
   <xsl:variable name="rp-chart-priorities-rtf">
     <s label="P1"/><s label="P2"/><s label="P3"/><s label="P4"/>
@@ -49,10 +55,10 @@
        empty-sentence  string: when the account had no ticket -->
   <xsl:template name="rp-chart-ticket-volume">
     <xsl:param name="account"/>
-    <xsl:param name="title" select="'Tickets raised per month, by priority.'"/>
-    <xsl:param name="y-title" select="'Tickets'"/>
-    <xsl:param name="alt-intro" select="'Stacked bar chart of the tickets raised per month, by priority P1 to P4.'"/>
-    <xsl:param name="empty-sentence" select="'No tickets were raised in the review period, so there is no monthly volume to show.'"/>
+    <xsl:param name="title" select="string($L[@k='chart.volume.title'])"/>
+    <xsl:param name="y-title" select="string($L[@k='chart.volume.y-title'])"/>
+    <xsl:param name="alt-intro" select="string($L[@k='chart.volume.alt-intro'])"/>
+    <xsl:param name="empty-sentence" select="string($L[@k='chart.volume.empty-sentence'])"/>
     <xsl:variable name="data-rtf">
       <xsl:for-each select="$account/support/month">
         <c>
@@ -93,17 +99,19 @@
        target          number: the target % (default: sla-targets'
                        compliance-target-pct)
        title, y-title, target-label, alt-intro, none-word, empty-sentence
-                       strings -->
+                       strings
+     A single month with a figure is said in a sentence (chart.sla.one-
+     month), not drawn as a lone point. -->
   <xsl:template name="rp-chart-sla-trend">
     <xsl:param name="account"/>
     <xsl:param name="target" select="/review-data/sla-targets/@compliance-target-pct"/>
-    <xsl:param name="title" select="'SLA met per month (tickets created that month; months without a decided ticket are gaps).'"/>
-    <xsl:param name="y-title" select="'SLA met'"/>
-    <xsl:param name="series-label" select="'SLA met %'"/>
-    <xsl:param name="target-label" select="'Target'"/>
-    <xsl:param name="alt-intro" select="'Line chart of the share of tickets that met their SLA, per month of creation.'"/>
-    <xsl:param name="none-word" select="'no decided ticket'"/>
-    <xsl:param name="empty-sentence" select="'No ticket of the review period has a decided SLA yet, so there is no SLA trend to show.'"/>
+    <xsl:param name="title" select="string($L[@k='chart.sla.title'])"/>
+    <xsl:param name="y-title" select="string($L[@k='chart.sla.y-title'])"/>
+    <xsl:param name="series-label" select="string($L[@k='chart.sla.series-label'])"/>
+    <xsl:param name="target-label" select="string($L[@k='chart.target'])"/>
+    <xsl:param name="alt-intro" select="string($L[@k='chart.sla.alt-intro'])"/>
+    <xsl:param name="none-word" select="string($L[@k='chart.sla.none-word'])"/>
+    <xsl:param name="empty-sentence" select="string($L[@k='chart.sla.empty-sentence'])"/>
     <!-- Each month's compliance, as the merge counted it (a month
          without a decided ticket has no sla-met-pct: a gap). -->
     <xsl:variable name="data-rtf">
@@ -115,12 +123,28 @@
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="series-rtf"><s label="{$series-label}"/></xsl:variable>
+    <xsl:variable name="valued" select="exsl:node-set($data-rtf)/*[*[number(.) = number(.)]]"/>
     <fo:block keep-together.within-page="always">
+      <xsl:choose>
+        <!-- One month with a figure is no trend: the figure in words. -->
+        <xsl:when test="count($valued) = 1">
+          <xsl:call-template name="rp-chart-empty">
+            <xsl:with-param name="text">
+              <xsl:call-template name="rp-say">
+                <xsl:with-param name="k" select="'chart.sla.one-month'"/>
+                <xsl:with-param name="a1" select="string($valued/@alt-label)"/>
+                <xsl:with-param name="a2"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="number($valued/*)"/></xsl:call-template></xsl:with-param>
+                <xsl:with-param name="a3"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="$target"/></xsl:call-template></xsl:with-param>
+              </xsl:call-template>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
       <xsl:call-template name="rp-chart-line">
         <xsl:with-param name="data" select="exsl:node-set($data-rtf)/*"/>
         <xsl:with-param name="series" select="exsl:node-set($series-rtf)/*"/>
         <xsl:with-param name="y-title" select="$y-title"/>
-        <xsl:with-param name="suffix" select="'%'"/>
+        <xsl:with-param name="suffix" select="$rp-chart-pct"/>
         <xsl:with-param name="y-min" select="'auto'"/>
         <xsl:with-param name="y-max" select="100"/>
         <xsl:with-param name="target" select="$target"/>
@@ -129,11 +153,13 @@
         <xsl:with-param name="none-word" select="$none-word"/>
         <xsl:with-param name="empty-sentence" select="$empty-sentence"/>
       </xsl:call-template>
-      <xsl:if test="exsl:node-set($data-rtf)/*/*[number(.) = number(.)]">
+      <xsl:if test="$valued">
         <xsl:call-template name="rp-chart-caption">
           <xsl:with-param name="text" select="$title"/>
         </xsl:call-template>
       </xsl:if>
+        </xsl:otherwise>
+      </xsl:choose>
     </fo:block>
   </xsl:template>
 
@@ -143,13 +169,16 @@
        title, y-title, alt-intro, empty-sentence  strings -->
   <xsl:template name="rp-chart-backlog-age">
     <xsl:param name="backlog"/>
-    <xsl:param name="title" select="'Tickets open at the end of the period, by age and priority.'"/>
-    <xsl:param name="y-title" select="'Open tickets'"/>
-    <xsl:param name="alt-intro" select="'Stacked bar chart of the tickets open at the end of the period, by age and priority P1 to P4.'"/>
-    <xsl:param name="empty-sentence" select="'No ticket was open at the end of the period.'"/>
+    <xsl:param name="title" select="string($L[@k='chart.backlog.title'])"/>
+    <xsl:param name="y-title" select="string($L[@k='chart.backlog.y-title'])"/>
+    <xsl:param name="alt-intro" select="string($L[@k='chart.backlog.alt-intro'])"/>
+    <xsl:param name="empty-sentence" select="string($L[@k='chart.backlog.empty-sentence'])"/>
     <xsl:variable name="data-rtf">
       <xsl:for-each select="$backlog/age">
-        <c label="{@label}">
+        <c>
+          <xsl:attribute name="label">
+            <xsl:call-template name="rp-backlog-age-label"/>
+          </xsl:attribute>
           <v><xsl:value-of select="@p1"/></v><v><xsl:value-of select="@p2"/></v>
           <v><xsl:value-of select="@p3"/></v><v><xsl:value-of select="@p4"/></v>
         </c>
@@ -186,13 +215,13 @@
        alt-intro, empty-sentence  strings -->
   <xsl:template name="rp-chart-health">
     <xsl:param name="program"/>
-    <xsl:param name="stable-label" select="'Stable'"/>
-    <xsl:param name="watch-label" select="'Watch'"/>
-    <xsl:param name="unstable-label" select="'Unstable'"/>
-    <xsl:param name="title" select="'Accounts by health.'"/>
-    <xsl:param name="x-title" select="'Accounts'"/>
-    <xsl:param name="alt-intro" select="'Bar chart of the accounts by health.'"/>
-    <xsl:param name="empty-sentence" select="'The CRM export holds no accounts.'"/>
+    <xsl:param name="stable-label" select="string($L[@k='health.stable'])"/>
+    <xsl:param name="watch-label" select="string($L[@k='health.watch'])"/>
+    <xsl:param name="unstable-label" select="string($L[@k='health.unstable'])"/>
+    <xsl:param name="title" select="string($L[@k='chart.health.title'])"/>
+    <xsl:param name="x-title" select="string($L[@k='chart.health.x-title'])"/>
+    <xsl:param name="alt-intro" select="string($L[@k='chart.health.alt-intro'])"/>
+    <xsl:param name="empty-sentence" select="string($L[@k='chart.health.empty-sentence'])"/>
     <!-- Okabe-Ito green, orange, vermillion: told apart by colour-blind
          readers, and by the names beside the bars in grey. -->
     <xsl:variable name="data-rtf">
@@ -236,15 +265,15 @@
     <xsl:param name="accounts"/>
     <xsl:param name="target" select="/review-data/sla-targets/@compliance-target-pct"/>
     <xsl:param name="max-bars" select="25"/>
-    <xsl:param name="title" select="'SLA met by account, lowest first.'"/>
-    <xsl:param name="x-title" select="'SLA met'"/>
-    <xsl:param name="target-label" select="'Target'"/>
-    <xsl:param name="below-label" select="'Below target'"/>
-    <xsl:param name="above-label" select="'At or above target'"/>
-    <xsl:param name="more-note" select="'The {n} accounts with the lowest SLA compliance of {total} are shown; every account is in the overview table.'"/>
-    <xsl:param name="unmeasured-note" select="' {n} accounts without a decided ticket are not shown.'"/>
-    <xsl:param name="alt-intro" select="'Bar chart of the share of tickets that met their SLA, by account, lowest first.'"/>
-    <xsl:param name="empty-sentence" select="'No account has a ticket with a decided SLA, so there is no SLA by account to show.'"/>
+    <xsl:param name="title" select="string($L[@k='chart.sla-accounts.title'])"/>
+    <xsl:param name="x-title" select="string($L[@k='chart.sla.y-title'])"/>
+    <xsl:param name="target-label" select="string($L[@k='chart.target'])"/>
+    <xsl:param name="below-label" select="string($L[@k='chart.below-target'])"/>
+    <xsl:param name="above-label" select="string($L[@k='chart.above-target'])"/>
+    <xsl:param name="more-note" select="string($L[@k='chart.sla-accounts.more-note'])"/>
+    <xsl:param name="unmeasured-note" select="string($L[@k='chart.sla-accounts.unmeasured-note'])"/>
+    <xsl:param name="alt-intro" select="string($L[@k='chart.sla-accounts.alt-intro'])"/>
+    <xsl:param name="empty-sentence" select="string($L[@k='chart.sla-accounts.empty-sentence'])"/>
     <xsl:variable name="data-rtf">
       <xsl:for-each select="$accounts[support/@sla-met-pct]">
         <c label="{@name}"><v><xsl:value-of select="support/@sla-met-pct"/></v></c>
@@ -257,7 +286,7 @@
         <xsl:with-param name="sort" select="'ascending'"/>
         <xsl:with-param name="max-bars" select="$max-bars"/>
         <xsl:with-param name="x-max" select="100"/>
-        <xsl:with-param name="suffix" select="'%'"/>
+        <xsl:with-param name="suffix" select="$rp-chart-pct"/>
         <xsl:with-param name="target" select="$target"/>
         <xsl:with-param name="target-label" select="$target-label"/>
         <xsl:with-param name="below-label" select="$below-label"/>
@@ -293,13 +322,13 @@
   <xsl:template name="rp-chart-budget">
     <xsl:param name="projects"/>
     <xsl:param name="max-projects" select="12"/>
-    <xsl:param name="budget-label" select="'Budget'"/>
-    <xsl:param name="actual-label" select="'Actual'"/>
-    <xsl:param name="title" select="'Budget against actual cost per project.'"/>
-    <xsl:param name="y-title" select="'Amount'"/>
-    <xsl:param name="more-note" select="' The {n} projects furthest over budget of {total} are shown; every project is in the table below.'"/>
-    <xsl:param name="alt-intro" select="'Grouped bar chart of the budget and the actual cost of each project.'"/>
-    <xsl:param name="empty-sentence" select="'The program plan holds no projects.'"/>
+    <xsl:param name="budget-label" select="string($L[@k='chart.budget.budget-label'])"/>
+    <xsl:param name="actual-label" select="string($L[@k='chart.budget.actual-label'])"/>
+    <xsl:param name="title" select="string($L[@k='chart.budget.title'])"/>
+    <xsl:param name="y-title" select="string($L[@k='chart.budget.y-title'])"/>
+    <xsl:param name="more-note" select="string($L[@k='chart.budget.more-note'])"/>
+    <xsl:param name="alt-intro" select="string($L[@k='chart.budget.alt-intro'])"/>
+    <xsl:param name="empty-sentence" select="string($L[@k='chart.budget.empty-sentence'])"/>
     <xsl:variable name="data-rtf">
       <xsl:for-each select="$projects">
         <xsl:sort select="(count($projects) &gt; $max-projects) * -@variance" data-type="number"/>

@@ -29,7 +29,9 @@
 
   Sizes are points (1 px of SVG = 1 pt, as FOP); the default width, 481 pt,
   is the 170 mm content width of A4 with 20 mm margins.  Every visible word
-  is a parameter with an English default.  Requires common.xsl (the
+  is a parameter whose default is a chart.* label of the document's
+  language ($L, labels/<lang>.xml); numbers are written as the language
+  writes them.  Requires common.xsl (the
   document family $rp-sans, rp-empty, rp-int, rp-pct), imported here so
   the file also works alone.  The domain layer is charts-data.xsl (which
   the documents import); the look and the parts every chart is made of
@@ -67,7 +69,7 @@
        alt-intro     string: first sentence of the text alternative
        total-word    string: in the alternative, "(total 15)" (default 'total')
        empty-sentence string: printed instead when data is empty
-                     (default 'There is nothing to chart.') -->
+                     (default $L[@k='chart.nothing']) -->
   <xsl:template name="rp-chart-stacked-bars">
     <xsl:param name="data" select="/.."/>
     <xsl:param name="series" select="/.."/>
@@ -79,9 +81,9 @@
     <xsl:param name="thin" select="'no'"/>
     <xsl:param name="max-chars" select="18"/>
     <xsl:param name="totals" select="'yes'"/>
-    <xsl:param name="alt-intro" select="'Stacked bar chart.'"/>
-    <xsl:param name="total-word" select="'total'"/>
-    <xsl:param name="empty-sentence" select="'There is nothing to chart.'"/>
+    <xsl:param name="alt-intro" select="string($L[@k='chart.alt.stacked'])"/>
+    <xsl:param name="total-word" select="string($L[@k='chart.total'])"/>
+    <xsl:param name="empty-sentence" select="string($L[@k='chart.nothing'])"/>
     <xsl:call-template name="rp-chart-columns">
       <xsl:with-param name="kind" select="'stacked'"/>
       <xsl:with-param name="data" select="$data"/>
@@ -118,8 +120,8 @@
     <xsl:param name="thin" select="'no'"/>
     <xsl:param name="max-chars" select="18"/>
     <xsl:param name="values" select="'yes'"/>
-    <xsl:param name="alt-intro" select="'Grouped bar chart.'"/>
-    <xsl:param name="empty-sentence" select="'There is nothing to chart.'"/>
+    <xsl:param name="alt-intro" select="string($L[@k='chart.alt.grouped'])"/>
+    <xsl:param name="empty-sentence" select="string($L[@k='chart.nothing'])"/>
     <xsl:call-template name="rp-chart-columns">
       <xsl:with-param name="kind" select="'grouped'"/>
       <xsl:with-param name="data" select="$data"/>
@@ -164,11 +166,11 @@
     <xsl:param name="y-min" select="0"/>
     <xsl:param name="y-max" select="''"/>
     <xsl:param name="target" select="''"/>
-    <xsl:param name="target-label" select="'Target'"/>
+    <xsl:param name="target-label" select="string($L[@k='chart.target'])"/>
     <xsl:param name="values" select="'yes'"/>
-    <xsl:param name="alt-intro" select="'Line chart.'"/>
-    <xsl:param name="none-word" select="'no value'"/>
-    <xsl:param name="empty-sentence" select="'There is nothing to chart.'"/>
+    <xsl:param name="alt-intro" select="string($L[@k='chart.alt.line'])"/>
+    <xsl:param name="none-word" select="string($L[@k='chart.no-value'])"/>
+    <xsl:param name="empty-sentence" select="string($L[@k='chart.nothing'])"/>
     <xsl:call-template name="rp-chart-columns">
       <xsl:with-param name="kind" select="'line'"/>
       <xsl:with-param name="data" select="$data"/>
@@ -211,7 +213,7 @@
     <xsl:param name="target-label" select="''"/>
     <xsl:param name="alt-intro"/>
     <xsl:param name="total-word" select="''"/>
-    <xsl:param name="none-word" select="'no value'"/>
+    <xsl:param name="none-word" select="string($L[@k='chart.no-value'])"/>
     <xsl:param name="empty-sentence"/>
     <xsl:variable name="nums" select="$data/*[number(.) = number(.)]"/>
     <xsl:choose>
@@ -395,7 +397,7 @@
           <xsl:if test="$has-target">
             <xsl:value-of select="$target-label"/>
             <xsl:text> </xsl:text>
-            <xsl:value-of select="concat(format-number($target, '#,##0.##', 'rp-chart-numbers'), $suffix)"/>
+            <xsl:value-of select="concat(translate(format-number($target, '#,##0.##', 'rp-chart-numbers'), ',.', $rp-separators), $suffix)"/>
             <xsl:text>. </xsl:text>
           </xsl:if>
           <xsl:call-template name="rp-chart-alt-values">
@@ -643,7 +645,7 @@
               <rect x="{$cx - 2.2}" y="{$cy - 2.2}" width="4.4" height="4.4" fill="{$colour}"/>
             </xsl:otherwise>
           </xsl:choose>
-          <xsl:variable name="text" select="concat(format-number($v, '#,##0.#', 'rp-chart-numbers'), $suffix)"/>
+          <xsl:variable name="text" select="concat(translate(format-number($v, '#,##0.#', 'rp-chart-numbers'), ',.', $rp-separators), $suffix)"/>
           <xsl:if test="$values = 'yes' and $ns = 1 and string-length($text) * ($rp-chart-fs - 1.5) * $rp-chart-em &lt;= $slot - 2">
             <text class="rp-value" xsl:use-attribute-sets="rp-chart-halo" x="{$cx}" y="{format-number($cy - 4.5, '0.##')}"
                 text-anchor="middle" font-size="{$rp-chart-fs - 1.5}" fill="{$rp-chart-axis}">
@@ -684,7 +686,7 @@
                      (default 'The {n} first of {total} are shown.')
        alt-intro     string: first sentence of the text alternative
        empty-sentence string: printed instead when no category has a
-                     number (default 'There is nothing to chart.') -->
+                     number (default $L[@k='chart.nothing']) -->
   <xsl:template name="rp-chart-hbars">
     <xsl:param name="data" select="/.."/>
     <xsl:param name="width" select="481"/>
@@ -696,13 +698,13 @@
     <xsl:param name="integer" select="'no'"/>
     <xsl:param name="max-chars" select="28"/>
     <xsl:param name="target" select="''"/>
-    <xsl:param name="target-label" select="'Target'"/>
-    <xsl:param name="below-label" select="'Below target'"/>
-    <xsl:param name="above-label" select="'At or above target'"/>
+    <xsl:param name="target-label" select="string($L[@k='chart.target'])"/>
+    <xsl:param name="below-label" select="string($L[@k='chart.below-target'])"/>
+    <xsl:param name="above-label" select="string($L[@k='chart.above-target'])"/>
     <xsl:param name="x-title" select="''"/>
-    <xsl:param name="more-note" select="'The {n} first of {total} are shown.'"/>
-    <xsl:param name="alt-intro" select="'Bar chart.'"/>
-    <xsl:param name="empty-sentence" select="'There is nothing to chart.'"/>
+    <xsl:param name="more-note" select="string($L[@k='chart.more-first'])"/>
+    <xsl:param name="alt-intro" select="string($L[@k='chart.alt.bars'])"/>
+    <xsl:param name="empty-sentence" select="string($L[@k='chart.nothing'])"/>
     <xsl:variable name="valued" select="$data[number(*[1]) = number(*[1])]"/>
     <xsl:choose>
       <xsl:when test="not($valued)">
@@ -797,7 +799,7 @@
           <xsl:value-of select="$alt-intro"/>
           <xsl:text> </xsl:text>
           <xsl:if test="$has-target">
-            <xsl:value-of select="concat($target-label, ' ', format-number($target, '#,##0.##', 'rp-chart-numbers'), $suffix, '. ')"/>
+            <xsl:value-of select="concat($target-label, ' ', translate(format-number($target, '#,##0.##', 'rp-chart-numbers'), ',.', $rp-separators), $suffix, '. ')"/>
           </xsl:if>
           <xsl:call-template name="rp-chart-alt-values">
             <xsl:with-param name="data" select="$rows"/>
@@ -867,7 +869,7 @@
               <text class="rp-value" xsl:use-attribute-sets="rp-chart-halo"
                   x="{format-number($left + $v * $scale + 3, '0.##')}"
                   y="{format-number($y + $row div 2 + $rp-chart-fs * 0.35, '0.##')}">
-                <xsl:value-of select="concat(format-number($v, '#,##0.##', 'rp-chart-numbers'), $suffix)"/>
+                <xsl:value-of select="concat(translate(format-number($v, '#,##0.##', 'rp-chart-numbers'), ',.', $rp-separators), $suffix)"/>
               </text>
             </xsl:for-each>
           </xsl:with-param>
@@ -877,7 +879,7 @@
             <xsl:call-template name="rp-chart-fill">
               <xsl:with-param name="text" select="$more-note"/>
               <xsl:with-param name="n" select="$n"/>
-              <xsl:with-param name="total" select="format-number(count($valued), '#,##0', 'rp-chart-numbers')"/>
+              <xsl:with-param name="total" select="translate(format-number(count($valued), '#,##0', 'rp-chart-numbers'), ',.', $rp-separators)"/>
             </xsl:call-template>
           </fo:block>
         </xsl:if>

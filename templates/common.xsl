@@ -16,7 +16,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:exsl="http://exslt.org/common"
-    exclude-result-prefixes="exsl">
+    xmlns:math="http://exslt.org/math"
+    exclude-result-prefixes="exsl math">
 
   <!-- Colours, fonts, type sizes, logo and page geometry. -->
   <xsl:import href="brand.xsl"/>
@@ -196,24 +197,55 @@
     </fo:static-content>
   </xsl:template>
 
-  <!-- A word across the whole page, behind its content (z-index -1),
-       smaller when longer than DRAFT so that ENTWURF fits too:
-       DRAFT on an unapproved document.  Fixed to the page, not to the
-       region, so it sits in the page's middle whatever the margins; in
-       static content, so every page has it. -->
+  <!-- A word across the whole page, diagonal and see-through, drawn OVER
+       the content (z-index 1): a stamp on the finished page, which table
+       backgrounds cannot cut into pieces as they did one painted behind
+       them.  An SVG, since FO has no opacity: librsvg keeps the word text
+       (pdftotext finds DRAFT on every page).  Smaller when longer than
+       DRAFT, so that ENTWURF fits too.  Fixed to the page, whatever the
+       margins; in static content, so every page has it (an artifact in
+       the tagged PDF). -->
   <xsl:template name="rp-watermark">
     <xsl:param name="text"/>
+    <xsl:variable name="w">
+      <xsl:call-template name="rp-length-pt"><xsl:with-param name="length" select="$rp-page-width"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="h">
+      <xsl:call-template name="rp-length-pt"><xsl:with-param name="length" select="$rp-page-height"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="len" select="string-length($text) + (string-length($text) &lt; 5) * (5 - string-length($text))"/>
+    <xsl:variable name="size" select="round($rp-size-watermark-pt * 6.5 div $len)"/>
     <fo:block-container absolute-position="fixed" top="0pt" left="0pt"
-        width="{$rp-page-width}" height="{$rp-page-height}" z-index="-1"
-        display-align="center">
-      <fo:block text-align="center" font-family="{$rp-sans}"
-          font-size="{round($rp-size-watermark-pt * 5 div
-                     (5 + (string-length($text) &gt; 5) * (string-length($text) - 5)))}pt"
-          font-weight="bold"
-          color="{$rp-watermark-color}">
-        <xsl:value-of select="$text"/>
+        width="{$rp-page-width}" height="{$rp-page-height}" z-index="1">
+      <fo:block line-height="normal" font-size="1pt">
+        <fo:instream-foreign-object>
+          <svg xmlns="http://www.w3.org/2000/svg" width="{$w}" height="{$h}"
+              viewBox="0 0 {$w} {$h}">
+            <text x="{$w div 2}" y="{$h div 2 + round($size * 0.36)}"
+                text-anchor="middle" font-family="{$rp-sans}"
+                font-weight="bold" font-size="{$size}"
+                fill="{$rp-watermark-color}"
+                fill-opacity="{$rp-watermark-opacity}"
+                transform="rotate({-round(57.3 * math:atan($h div $w))} {$w div 2} {$h div 2})">
+              <xsl:value-of select="$text"/>
+            </text>
+          </svg>
+        </fo:instream-foreign-object>
       </fo:block>
     </fo:block-container>
+  </xsl:template>
+
+  <!-- A length of brand.xsl (mm, cm, in or pt) in whole points. -->
+  <xsl:template name="rp-length-pt">
+    <xsl:param name="length"/>
+    <xsl:variable name="n" select="number(substring($length, 1, string-length($length) - 2))"/>
+    <xsl:variable name="unit" select="substring($length, string-length($length) - 1)"/>
+    <xsl:choose>
+      <xsl:when test="$unit = 'mm'"><xsl:value-of select="round($n * 72 div 25.4)"/></xsl:when>
+      <xsl:when test="$unit = 'cm'"><xsl:value-of select="round($n * 72 div 2.54)"/></xsl:when>
+      <xsl:when test="$unit = 'in'"><xsl:value-of select="round($n * 72)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="round($n)"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Who approved the document, when, and the approval's fingerprint
@@ -793,6 +825,27 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A backlog <age> bucket (context node) in the language: "0-7 days",
+       "over 90 days"; the table and the chart (charts-data.xsl) say it
+       alike. -->
+  <xsl:template name="rp-backlog-age-label">
+    <xsl:choose>
+      <xsl:when test="@max-days">
+        <xsl:call-template name="rp-say">
+          <xsl:with-param name="k" select="'backlog.age'"/>
+          <xsl:with-param name="a1" select="string(@min-days)"/>
+          <xsl:with-param name="a2" select="string(@max-days)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="rp-say">
+          <xsl:with-param name="k" select="'backlog.age-over'"/>
+          <xsl:with-param name="a1" select="@min-days - 1"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Backlog at period end: one row per age bucket, by priority. -->
   <xsl:template name="rp-backlog-table">
     <xsl:param name="backlog"/>
@@ -818,23 +871,7 @@
           <fo:table-row keep-together.within-page="always">
             <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
             <xsl:call-template name="rp-td">
-              <xsl:with-param name="text">
-                <xsl:choose>
-                  <xsl:when test="@max-days">
-                    <xsl:call-template name="rp-say">
-                      <xsl:with-param name="k" select="'backlog.age'"/>
-                      <xsl:with-param name="a1" select="string(@min-days)"/>
-                      <xsl:with-param name="a2" select="string(@max-days)"/>
-                    </xsl:call-template>
-                  </xsl:when>
-                  <xsl:otherwise>
-                    <xsl:call-template name="rp-say">
-                      <xsl:with-param name="k" select="'backlog.age-over'"/>
-                      <xsl:with-param name="a1" select="@min-days - 1"/>
-                    </xsl:call-template>
-                  </xsl:otherwise>
-                </xsl:choose>
-              </xsl:with-param>
+              <xsl:with-param name="text"><xsl:call-template name="rp-backlog-age-label"/></xsl:with-param>
             </xsl:call-template>
             <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="@p1"/></xsl:call-template>
             <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="@p2"/></xsl:call-template>

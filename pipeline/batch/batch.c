@@ -499,7 +499,8 @@ enum rp_status rp_batch_render_review(const struct rp_batch_options *o,
     struct rp_render_options ropt = {0};
     struct rp_render_result result = {0};
     struct rp_transform_limits limits;
-    const char *params[11];
+    const char *params[13];
+    char logo[300];
     enum rp_status status;
     xmlDoc *doc = NULL, *fo = NULL;
     xmlChar *id = NULL;
@@ -526,6 +527,10 @@ enum rp_status rp_batch_render_review(const struct rp_batch_options *o,
     }
     params[n++] = "account-id";
     params[n++] = (const char *)id;
+    if (rp_batch_logo(o, (const char *)id, logo, sizeof(logo))) {
+        params[n++] = "logo";
+        params[n++] = logo;
+    }
     if (o->lang) {
         params[n++] = "lang";
         params[n++] = o->lang;

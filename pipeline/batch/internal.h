@@ -14,6 +14,16 @@
 char *rp_batch_path(const char *dir, const char *name);
 
 /*
+ * The account's logo beside the exports (docs/data-contract.md): the
+ * first of logos/ID.png, .jpg, .jpeg, .svg under o->input that exists,
+ * as that relative name in name[size] (the review template's parameter
+ * logo: the renderer finds it in the input folder, its assets folder).
+ * false, name empty: the account has none.
+ */
+bool rp_batch_logo(const struct rp_batch_options *o, const char *account_id,
+                   char *name, size_t size);
+
+/*
  * Imports every export of o->input into data (rejected rows to
  * rejects_dir), logging one summary line per file; *rejected counts the
  * rows rejected over all files.  failed NULL: the first file that cannot

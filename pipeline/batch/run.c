@@ -105,6 +105,27 @@ static enum rp_status key_prefix(const struct rp_batch_options *o,
  * template's convention: docs/data-contract.md). */
 static const char *const logo_extensions[] = {"png", "jpg", "jpeg", "svg"};
 
+bool rp_batch_logo(const struct rp_batch_options *o, const char *account_id,
+                   char *name, size_t size)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof(logo_extensions) / sizeof(logo_extensions[0]); i++) {
+        char *path;
+        bool found;
+
+        snprintf(name, size, "logos/%s.%s", account_id, logo_extensions[i]);
+        path = rp_batch_path(o->input, name);
+        found = access(path, F_OK) == 0;
+        free(path);
+        if (found)
+            return true;
+    }
+    if (size)
+        name[0] = '\0';
+    return false;
+}
+
 /*
  * A document's key: the prefix, its kind, the language asked for (none:
  * the account's country, which is in the data, decides), the hash of its
@@ -411,14 +432,24 @@ static enum rp_status do_review(struct run *r, const struct rp_batch_job *job,
                                 struct rp_error *err)
 {
     const struct rp_account *a = rp_merge_account_at(r->merged, job->index);
-    const char *params[] = {"account-id", a->id, r->o->lang ? "lang" : NULL,
-                            r->o->lang, NULL};
+    const char *params[7] = {"account-id", a->id};
+    size_t n = 2;
+    char logo[300];
     char key[RP_SHA256_HEX_SIZE], data_hash[RP_SHA256_HEX_SIZE],
         inputs[RP_SHA256_HEX_SIZE];
     char document[300], label[300];
     enum rp_status status;
     xmlDoc *doc = NULL;
 
+    if (rp_batch_logo(r->o, a->id, logo, sizeof(logo))) {
+        params[n++] = "logo";
+        params[n++] = logo;
+    }
+    if (r->o->lang) {
+        params[n++] = "lang";
+        params[n++] = r->o->lang;
+    }
+    params[n] = NULL;
     snprintf(document, sizeof(document), "reviews/%s.pdf", a->id);
     rp_merge_account_inputs(r->merged, job->index, inputs);
     memcpy(out->inputs, inputs, sizeof(out->inputs));

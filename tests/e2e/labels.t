@@ -40,7 +40,7 @@ out="$WORK/out"
 is "$?" 0 "run --lang de makes a review"
 pdftotext "$out/reviews/ACC-1001.pdf" "$WORK/de.txt"
 contains "$WORK/de.txt" "Jahresreview für Kunden" "  with a German title"
-contains "$WORK/de.txt" "Seite 1 von" "  German page numbers"
+contains "$WORK/de.txt" "Seite 2 von" "  German page numbers"
 contains "$WORK/de.txt" "31. Okt. 2026" "  German dates"
 contains "$WORK/de.txt" "1.212.000" "  German numbers"
 # Every English label of more than one word (single words such as
