@@ -205,6 +205,21 @@ enum rp_status rp_batch_run_record(const char *output, const char *run_key,
 enum rp_status rp_batch_hash_tree(struct rp_sha256 *h, const char *dir,
                                   struct rp_error *err) RP_MUST_CHECK;
 
+/* ---- the unmatched tickets' CSV (unmatched.c) ---- */
+
+#define RP_BATCH_UNMATCHED_CSV "unmatched-tickets.csv"
+
+/*
+ * Writes path (atomically) with a header and one row per <ticket> of the
+ * summary's <unmatched>: the data contract's attributes of an unmatched
+ * ticket, src as "file:line", the subject last; RFC 4180 quoting.  A
+ * summary without unmatched tickets gives the header alone.  *rows: the
+ * tickets written.
+ */
+enum rp_status rp_batch_unmatched_csv(xmlDoc *summary, const char *path,
+                                      size_t *rows,
+                                      struct rp_error *err) RP_MUST_CHECK;
+
 /* ---- run-summary.json (summary.c) ---- */
 
 /* What became of one document. */
