@@ -60,10 +60,10 @@
         <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="$psr-top"/></xsl:call-template></xsl:with-param>
       </xsl:call-template>
     </fo:block>
-    <fo:table xsl:use-attribute-sets="rp-table" font-size="8pt">
-      <fo:table-column column-width="proportional-column-width(3.1)"/>
-      <fo:table-column column-width="proportional-column-width(4.3)"/>
-      <fo:table-column column-width="proportional-column-width(1.6)"/>
+    <fo:table xsl:use-attribute-sets="rp-table" font-size="7.5pt">
+      <fo:table-column column-width="proportional-column-width(2.5)"/>
+      <fo:table-column column-width="proportional-column-width(5.2)"/>
+      <fo:table-column column-width="proportional-column-width(1.4)"/>
       <fo:table-header>
         <fo:table-row>
           <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='psr.th.item']"/></xsl:call-template>
@@ -86,7 +86,6 @@
           <xsl:if test="position() &lt;= $psr-top">
             <xsl:call-template name="psr-line">
               <xsl:with-param name="what" select="@name"/>
-              <xsl:with-param name="context" select="string(@tier)"/>
               <xsl:with-param name="why">
                 <xsl:for-each select="health-reason">
                   <xsl:if test="position() &gt; 1">; </xsl:if>
@@ -119,7 +118,6 @@
           <xsl:if test="position() &lt;= $psr-top">
             <xsl:call-template name="psr-line">
               <xsl:with-param name="what" select="@name"/>
-              <xsl:with-param name="context" select="string(@tier)"/>
               <xsl:with-param name="why">
                 <xsl:call-template name="rp-say">
                   <xsl:with-param name="k" select="'psr.today.sla-why'"/>
@@ -173,7 +171,7 @@
 
         <!-- risks without mitigation -->
         <xsl:call-template name="psr-group">
-          <xsl:with-param name="title" select="string($L[@k='psr.h.unmitigated'])"/>
+          <xsl:with-param name="title" select="string($L[@k='psr.today.unmitigated'])"/>
           <xsl:with-param name="n" select="count($unmitigated)"/>
           <xsl:with-param name="none" select="string($L[@k='psr.today.unmitigated-none'])"/>
         </xsl:call-template>
@@ -274,7 +272,8 @@
             <xsl:if test="$n &gt; 0">
               <xsl:attribute name="color"><xsl:value-of select="$rp-unstable"/></xsl:attribute>
             </xsl:if>
-            <xsl:text> · </xsl:text>
+            <!-- no-break spaces: the count stays with the last word -->
+            <xsl:text>&#160;·&#160;</xsl:text>
             <xsl:call-template name="rp-int"><xsl:with-param name="value" select="$n"/></xsl:call-template>
           </fo:inline>
         </fo:block>

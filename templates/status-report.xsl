@@ -35,6 +35,9 @@
        of a larger portfolio, go to the appendix. -->
   <xsl:param name="psr-top" select="5"/>
   <xsl:param name="psr-body-accounts" select="25"/>
+  <!-- Organisations of unmatched tickets shown, most tickets first; all
+       of their tickets are in unmatched-tickets.csv. -->
+  <xsl:param name="psr-top-orgs" select="25"/>
   <xsl:variable name="psr-appendix"
       select="count(/review-data/account) &gt; $psr-body-accounts"/>
   <!-- Where every account is listed, worst first (id psr-accounts). -->
@@ -231,7 +234,9 @@
       <fo:block xsl:use-attribute-sets="rp-para">
         <xsl:value-of select="$L[@k='psr.appendix-intro']"/>
       </fo:block>
-      <xsl:call-template name="overview"/>
+      <fo:block font-size="7.5pt">
+        <xsl:call-template name="overview"/>
+      </fo:block>
     </xsl:if>
   </xsl:template>
 
@@ -842,6 +847,7 @@
                         data-type="number" order="descending"/>
               <xsl:variable name="all"
                   select="key('unmatched-org', concat(@source-system, '|', @reason, '|', @account-id, '|', @org-name, '|', @org-domain, '|', @external-id))"/>
+              <xsl:if test="position() &lt;= $psr-top-orgs">
               <fo:table-row keep-together.within-page="always">
                 <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
                 <fo:table-cell><xsl:copy-of select="$rp-td"/>
@@ -882,10 +888,19 @@
                   </xsl:with-param>
                 </xsl:call-template>
               </fo:table-row>
+              </xsl:if>
             </xsl:for-each>
           </fo:table-body>
         </fo:table>
         <fo:block xsl:use-attribute-sets="rp-para" space-before="2mm">
+          <xsl:if test="count($groups) &gt; $psr-top-orgs">
+            <xsl:call-template name="rp-say">
+              <xsl:with-param name="k" select="'psr.unmatched-more'"/>
+              <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="$psr-top-orgs"/></xsl:call-template></xsl:with-param>
+              <xsl:with-param name="a2"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="count($groups) - $psr-top-orgs"/></xsl:call-template></xsl:with-param>
+            </xsl:call-template>
+            <xsl:text> </xsl:text>
+          </xsl:if>
           <xsl:call-template name="rp-say">
             <xsl:with-param name="k" select="'psr.unmatched-csv'"/>
             <xsl:with-param name="a1"><fo:inline font-family="{$rp-mono}">unmatched-tickets.csv</fo:inline></xsl:with-param>
