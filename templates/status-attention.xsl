@@ -183,16 +183,22 @@
               <xsl:with-param name="what" select="@title"/>
               <xsl:with-param name="context"><xsl:call-template name="psr-where"/></xsl:with-param>
               <xsl:with-param name="why">
-                <xsl:call-template name="rp-say">
-                  <xsl:with-param name="k">
-                    <xsl:choose>
-                      <xsl:when test="@due">psr.today.unmitigated-why-due</xsl:when>
-                      <xsl:otherwise>psr.today.unmitigated-why</xsl:otherwise>
-                    </xsl:choose>
-                  </xsl:with-param>
-                  <xsl:with-param name="a1"><xsl:call-template name="rp-severity-inline"><xsl:with-param name="severity" select="@severity"/></xsl:call-template></xsl:with-param>
-                  <xsl:with-param name="a2"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@due"/></xsl:call-template></xsl:with-param>
-                </xsl:call-template>
+                <xsl:variable name="severity"><xsl:call-template name="rp-severity-inline"><xsl:with-param name="severity" select="@severity"/></xsl:call-template></xsl:variable>
+                <xsl:choose>
+                  <xsl:when test="@due">
+                    <xsl:call-template name="rp-say">
+                      <xsl:with-param name="k" select="'psr.today.unmitigated-why-due'"/>
+                      <xsl:with-param name="a1" select="$severity"/>
+                      <xsl:with-param name="a2"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@due"/></xsl:call-template></xsl:with-param>
+                    </xsl:call-template>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:call-template name="rp-say">
+                      <xsl:with-param name="k" select="'psr.today.unmitigated-why'"/>
+                      <xsl:with-param name="a1" select="$severity"/>
+                    </xsl:call-template>
+                  </xsl:otherwise>
+                </xsl:choose>
               </xsl:with-param>
               <xsl:with-param name="owner" select="@owner"/>
             </xsl:call-template>
