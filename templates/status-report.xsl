@@ -876,10 +876,10 @@
                 <xsl:for-each select="$all">
                   <xsl:sort select="@created"/>
                   <xsl:if test="position() = 1 or position() = last()">
-                    <xsl:call-template name="rp-td"><xsl:with-param name="text" select="substring(@created, 1, 10)"/></xsl:call-template>
+                    <xsl:call-template name="rp-td"><xsl:with-param name="text"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="substring(@created, 1, 10)"/></xsl:call-template></xsl:with-param></xsl:call-template>
                   </xsl:if>
                   <xsl:if test="last() = 1">
-                    <xsl:call-template name="rp-td"><xsl:with-param name="text" select="substring(@created, 1, 10)"/></xsl:call-template>
+                    <xsl:call-template name="rp-td"><xsl:with-param name="text"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="substring(@created, 1, 10)"/></xsl:call-template></xsl:with-param></xsl:call-template>
                   </xsl:if>
                 </xsl:for-each>
                 <xsl:call-template name="rp-td">
