@@ -87,10 +87,20 @@
             <xsl:call-template name="psr-line">
               <xsl:with-param name="what" select="@name"/>
               <xsl:with-param name="why">
-                <xsl:for-each select="health-reason">
+                <!-- the first two reasons (the rules' order puts the
+                     strictest first); the cards of the detail have all -->
+                <xsl:for-each select="health-reason[position() &lt;= 2]">
                   <xsl:if test="position() &gt; 1">; </xsl:if>
                   <xsl:call-template name="rp-health-reason"/>
                 </xsl:for-each>
+                <xsl:if test="count(health-reason) &gt; 2">
+                  <xsl:text>; </xsl:text>
+                  <xsl:call-template name="rp-say">
+                    <xsl:with-param name="k" select="'psr.today.more-reasons'"/>
+                    <xsl:with-param name="n" select="count(health-reason) - 2"/>
+                    <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="count(health-reason) - 2"/></xsl:call-template></xsl:with-param>
+                  </xsl:call-template>
+                </xsl:if>
               </xsl:with-param>
               <xsl:with-param name="owner" select="@owner"/>
             </xsl:call-template>
