@@ -1104,7 +1104,7 @@
               <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="@*[name() = $attr]"/></xsl:call-template>
             </xsl:for-each>
             <xsl:call-template name="rp-td-num">
-              <xsl:with-param name="text" select="sum($months/@*[name() = $attr])"/>
+              <xsl:with-param name="value" select="sum($months/@*[name() = $attr])"/>
               <xsl:with-param name="bold" select="true()"/>
             </xsl:call-template>
           </fo:table-row>

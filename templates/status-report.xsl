@@ -18,14 +18,35 @@
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="exsl">
 
   <xsl:import href="common.xsl"/>
   <xsl:import href="charts-data.xsl"/>
+  <xsl:include href="status-attention.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <xsl:variable name="program" select="/review-data/program"/>
+
+  <!-- Lines per group on the first page, and accounts in the body: the
+       rest of the accounts needing attention, and the accounts overview
+       of a larger portfolio, go to the appendix. -->
+  <xsl:param name="psr-top" select="5"/>
+  <xsl:param name="psr-body-accounts" select="25"/>
+  <!-- Organisations of unmatched tickets shown, most tickets first; all
+       of their tickets are in unmatched-tickets.csv. -->
+  <xsl:param name="psr-top-orgs" select="25"/>
+  <xsl:variable name="psr-appendix"
+      select="count(/review-data/account) &gt; $psr-body-accounts"/>
+  <!-- Where every account is listed, worst first (id psr-accounts). -->
+  <xsl:variable name="psr-accounts-title">
+    <xsl:choose>
+      <xsl:when test="$psr-appendix"><xsl:value-of select="$L[@k='psr.h.appendix']"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$L[@k='psr.h.overview']"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
 
   <xsl:template match="/">
     <fo:root xml:lang="{$rp-lang}">
@@ -56,8 +77,12 @@
 
     <xsl:call-template name="totals"/>
 
+    <!-- Page 1: what needs attention today (status-attention.xsl). -->
+    <xsl:call-template name="psr-today"/>
+
     <!-- Charts (templates/charts-data.xsl). -->
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='psr.h.charts']"/></fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2" break-before="page"><xsl:value-of select="$L[@k='psr.h.charts']"/></fo:block>
+    <xsl:call-template name="totals-text"/>
     <xsl:call-template name="rp-chart-health">
       <xsl:with-param name="program" select="$program"/>
     </xsl:call-template>
@@ -68,24 +93,44 @@
       <xsl:with-param name="projects" select="$program/projects/project"/>
     </xsl:call-template>
 
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='psr.h.overview']"/></fo:block>
-    <xsl:call-template name="overview"/>
-
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='psr.h.attention']"/></fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2" id="psr-attention"><xsl:value-of select="$L[@k='psr.h.attention']"/></fo:block>
     <xsl:call-template name="attention"/>
 
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='psr.h.reviews']"/></fo:block>
+    <xsl:choose>
+      <xsl:when test="$psr-appendix">
+        <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='psr.h.overview']"/></fo:block>
+        <fo:block xsl:use-attribute-sets="rp-para">
+          <xsl:call-template name="rp-say">
+            <xsl:with-param name="k" select="'psr.overview-in-appendix'"/>
+            <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="count(account)"/></xsl:call-template></xsl:with-param>
+            <xsl:with-param name="a2"><xsl:call-template name="psr-page-of"><xsl:with-param name="id" select="'psr-accounts'"/></xsl:call-template></xsl:with-param>
+          </xsl:call-template>
+        </fo:block>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block xsl:use-attribute-sets="rp-h2" id="psr-accounts"><xsl:value-of select="$L[@k='psr.h.overview']"/></fo:block>
+        <xsl:call-template name="overview"/>
+      </xsl:otherwise>
+    </xsl:choose>
+
+    <fo:block xsl:use-attribute-sets="rp-h2" id="psr-reviews"><xsl:value-of select="$L[@k='psr.h.reviews']"/></fo:block>
     <xsl:call-template name="reviews"/>
 
     <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='psr.h.projects']"/></fo:block>
     <xsl:call-template name="projects"/>
 
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='psr.h.overdue']"/></fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2" id="psr-overdue"><xsl:value-of select="$L[@k='psr.h.overdue']"/></fo:block>
     <xsl:variable name="overdue" select="//milestone[@overdue = 'yes']"/>
     <xsl:choose>
       <xsl:when test="$overdue">
+        <xsl:variable name="sorted">
+          <xsl:for-each select="$overdue">
+            <xsl:sort select="@days-overdue" data-type="number" order="descending"/>
+            <xsl:copy-of select="."/>
+          </xsl:for-each>
+        </xsl:variable>
         <xsl:call-template name="rp-milestone-table">
-          <xsl:with-param name="milestones" select="$overdue"/>
+          <xsl:with-param name="milestones" select="exsl:node-set($sorted)/milestone"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
@@ -115,6 +160,34 @@
             <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="count(//risk[@open = 'yes'])"/></xsl:call-template></xsl:with-param>
           </xsl:call-template>
         </fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+
+    <fo:block xsl:use-attribute-sets="rp-h2" id="psr-risks"><xsl:value-of select="$L[@k='psr.h.unmitigated']"/></fo:block>
+    <xsl:variable name="unmitigated" select="//risk[@open = 'yes' and not(normalize-space(mitigation))]"/>
+    <xsl:choose>
+      <xsl:when test="$unmitigated">
+        <xsl:variable name="sorted">
+          <xsl:for-each select="$unmitigated">
+            <xsl:sort select="(@severity = 'high') * 2 + (@severity = 'medium')" data-type="number" order="descending"/>
+            <xsl:sort select="concat(@due, substring('9999', 1, 4 * not(@due)))"/>
+            <xsl:copy-of select="."/>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:call-template name="rp-risk-table">
+          <xsl:with-param name="risks" select="exsl:node-set($sorted)/risk"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="rp-empty">
+          <xsl:with-param name="text">
+            <xsl:call-template name="rp-say">
+              <xsl:with-param name="k" select="'psr.unmitigated-none'"/>
+              <xsl:with-param name="n" select="count(//risk[@open = 'yes'])"/>
+              <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="count(//risk[@open = 'yes'])"/></xsl:call-template></xsl:with-param>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
 
@@ -155,6 +228,16 @@
     <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='psr.h.matching']"/></fo:block>
     <xsl:apply-templates select="matching"/>
     <xsl:apply-templates select="unmatched"/>
+
+    <xsl:if test="$psr-appendix">
+      <fo:block xsl:use-attribute-sets="rp-h2" id="psr-accounts" break-before="page"><xsl:value-of select="$L[@k='psr.h.appendix']"/></fo:block>
+      <fo:block xsl:use-attribute-sets="rp-para">
+        <xsl:value-of select="$L[@k='psr.appendix-intro']"/>
+      </fo:block>
+      <fo:block font-size="7.5pt">
+        <xsl:call-template name="overview"/>
+      </fo:block>
+    </xsl:if>
   </xsl:template>
 
   <!-- ============================ totals =========================== -->
@@ -219,7 +302,11 @@
         </fo:table-row>
       </fo:table-body>
     </fo:table>
-    <fo:block xsl:use-attribute-sets="rp-para" space-before="4mm">
+  </xsl:template>
+
+  <!-- The portfolio in a paragraph: health, SLA, categories. -->
+  <xsl:template name="totals-text">
+    <fo:block xsl:use-attribute-sets="rp-para">
       <xsl:value-of select="$L[@k='health.heading']"/>
       <xsl:text> </xsl:text>
       <xsl:call-template name="health-count">
@@ -306,6 +393,9 @@
       </fo:table-header>
       <fo:table-body>
         <xsl:for-each select="account">
+          <xsl:sort select="(@health = 'unstable') * 2 + (@health = 'watch')" data-type="number" order="descending"/>
+          <xsl:sort select="count(health-reason)" data-type="number" order="descending"/>
+          <xsl:sort select="concat(support/@sla-met-pct, substring('1000', 1, 4 * not(support/@sla-met-pct)))" data-type="number"/>
           <fo:table-row keep-together.within-page="always">
             <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
             <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@name"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
@@ -462,16 +552,41 @@
 
   <!-- =========================== attention ========================= -->
 
-  <!-- Unstable accounts first, then watch; document order (by name)
-       within each. -->
+  <!-- Worst first: unstable before watch, then the most health
+       reasons, then the lowest SLA met % (psr-today's order); the first
+       $psr-body-accounts here, every account in the appendix. -->
   <xsl:template name="attention">
+    <xsl:variable name="needing" select="account[@health != 'stable']"/>
     <xsl:choose>
-      <xsl:when test="account[@health != 'stable']">
-        <xsl:apply-templates select="account[@health = 'unstable']" mode="attention"/>
-        <xsl:apply-templates select="account[@health = 'watch']" mode="attention"/>
+      <xsl:when test="$needing">
+        <fo:block xsl:use-attribute-sets="rp-para">
+          <xsl:call-template name="rp-say">
+            <xsl:with-param name="k" select="'psr.attention-intro'"/>
+            <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="count($needing)"/></xsl:call-template></xsl:with-param>
+            <xsl:with-param name="a2"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="count(account)"/></xsl:call-template></xsl:with-param>
+          </xsl:call-template>
+        </fo:block>
+        <xsl:for-each select="$needing">
+          <xsl:sort select="(@health = 'unstable') * 2 + (@health = 'watch')" data-type="number" order="descending"/>
+          <xsl:sort select="count(health-reason)" data-type="number" order="descending"/>
+          <xsl:sort select="concat(support/@sla-met-pct, substring('1000', 1, 4 * not(support/@sla-met-pct)))" data-type="number"/>
+          <xsl:if test="position() &lt;= $psr-body-accounts">
+            <xsl:apply-templates select="." mode="attention"/>
+          </xsl:if>
+        </xsl:for-each>
+        <xsl:if test="count($needing) &gt; $psr-body-accounts">
+          <fo:block xsl:use-attribute-sets="rp-para">
+            <xsl:call-template name="rp-say">
+              <xsl:with-param name="k" select="'psr.attention-more'"/>
+              <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="count($needing) - $psr-body-accounts"/></xsl:call-template></xsl:with-param>
+              <xsl:with-param name="a2" select="string($psr-accounts-title)"/>
+              <xsl:with-param name="a3"><xsl:call-template name="psr-page-of"><xsl:with-param name="id" select="'psr-accounts'"/></xsl:call-template></xsl:with-param>
+            </xsl:call-template>
+          </fo:block>
+        </xsl:if>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block><xsl:value-of select="$L[@k='psr.all-stable']"/></fo:block>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='psr.all-stable']"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -732,6 +847,7 @@
                         data-type="number" order="descending"/>
               <xsl:variable name="all"
                   select="key('unmatched-org', concat(@source-system, '|', @reason, '|', @account-id, '|', @org-name, '|', @org-domain, '|', @external-id))"/>
+              <xsl:if test="position() &lt;= $psr-top-orgs">
               <fo:table-row keep-together.within-page="always">
                 <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
                 <fo:table-cell><xsl:copy-of select="$rp-td"/>
@@ -760,10 +876,10 @@
                 <xsl:for-each select="$all">
                   <xsl:sort select="@created"/>
                   <xsl:if test="position() = 1 or position() = last()">
-                    <xsl:call-template name="rp-td"><xsl:with-param name="text" select="substring(@created, 1, 10)"/></xsl:call-template>
+                    <xsl:call-template name="rp-td"><xsl:with-param name="text"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="substring(@created, 1, 10)"/></xsl:call-template></xsl:with-param></xsl:call-template>
                   </xsl:if>
                   <xsl:if test="last() = 1">
-                    <xsl:call-template name="rp-td"><xsl:with-param name="text" select="substring(@created, 1, 10)"/></xsl:call-template>
+                    <xsl:call-template name="rp-td"><xsl:with-param name="text"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="substring(@created, 1, 10)"/></xsl:call-template></xsl:with-param></xsl:call-template>
                   </xsl:if>
                 </xsl:for-each>
                 <xsl:call-template name="rp-td">
@@ -772,12 +888,27 @@
                   </xsl:with-param>
                 </xsl:call-template>
               </fo:table-row>
+              </xsl:if>
             </xsl:for-each>
           </fo:table-body>
         </fo:table>
+        <fo:block xsl:use-attribute-sets="rp-para" space-before="2mm">
+          <xsl:if test="count($groups) &gt; $psr-top-orgs">
+            <xsl:call-template name="rp-say">
+              <xsl:with-param name="k" select="'psr.unmatched-more'"/>
+              <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="$psr-top-orgs"/></xsl:call-template></xsl:with-param>
+              <xsl:with-param name="a2"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="count($groups) - $psr-top-orgs"/></xsl:call-template></xsl:with-param>
+            </xsl:call-template>
+            <xsl:text> </xsl:text>
+          </xsl:if>
+          <xsl:call-template name="rp-say">
+            <xsl:with-param name="k" select="'psr.unmatched-csv'"/>
+            <xsl:with-param name="a1"><fo:inline font-family="{$rp-mono}">unmatched-tickets.csv</fo:inline></xsl:with-param>
+          </xsl:call-template>
+        </fo:block>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block><xsl:value-of select="$L[@k='unmatched.none']"/></fo:block>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='unmatched.none']"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
     <xsl:if test="record">

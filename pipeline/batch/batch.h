@@ -126,6 +126,8 @@ struct rp_batch_summary {
     int review_pages;       /* pages of all reviews rendered */
     bool report_done;       /* the status report was rendered */
     int report_pages;
+    bool unmatched_csv;    /* OUTPUT/unmatched-tickets.csv was written */
+    size_t unmatched_rows; /* its tickets */
 };
 
 /*

@@ -226,6 +226,21 @@ enum rp_status rp_batch_manifest_hash(const char *dir,
                                       char out[RP_SHA256_HEX_SIZE],
                                       struct rp_error *err) RP_MUST_CHECK;
 
+/* ---- the unmatched tickets' CSV (unmatched.c) ---- */
+
+#define RP_BATCH_UNMATCHED_CSV "unmatched-tickets.csv"
+
+/*
+ * Writes path (atomically) with a header and one row per <ticket> of the
+ * summary's <unmatched>: the data contract's attributes of an unmatched
+ * ticket, src as "file:line", the subject last; RFC 4180 quoting.  A
+ * summary without unmatched tickets gives the header alone.  *rows: the
+ * tickets written.
+ */
+enum rp_status rp_batch_unmatched_csv(xmlDoc *summary, const char *path,
+                                      size_t *rows,
+                                      struct rp_error *err) RP_MUST_CHECK;
+
 /* ---- run-summary.json (summary.c) ---- */
 
 /* What became of one document. */

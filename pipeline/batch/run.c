@@ -675,13 +675,31 @@ static GHashTable *known_checked(struct run *r)
     return now;
 }
 
+/* OUTPUT/unmatched-tickets.csv from the report's data (unmatched.c). */
+static enum rp_status write_unmatched(struct run *r, xmlDoc *summary)
+{
+    char *path = rp_batch_path(r->o->output, RP_BATCH_UNMATCHED_CSV);
+    struct rp_error err;
+    enum rp_status status;
+
+    rp_error_init(&err);
+    status = rp_batch_unmatched_csv(summary, path, &r->summary->unmatched_rows,
+                                    &err);
+    if (status == RP_OK)
+        r->summary->unmatched_csv = true;
+    else
+        rp_batch_report(r->o, &err);
+    free(path);
+    return status;
+}
+
 static enum rp_status make_report(struct run *r, struct rp_dataset *data)
 {
     const struct rp_batch_options *o = r->o;
     char data_hash[RP_SHA256_HEX_SIZE], key[RP_SHA256_HEX_SIZE];
     struct rp_batch_outcome out;
     struct timespec start;
-    enum rp_status status;
+    enum rp_status status, csv_status = RP_OK;
     xmlDoc *doc = NULL;
     GHashTable *checked = NULL;
 
@@ -703,6 +721,9 @@ static enum rp_status make_report(struct run *r, struct rp_dataset *data)
         failed_record(r, REPORT_NAME, &out.err);
         goto out;
     }
+    /* Beside the report, whether or not the report itself is made again:
+     * both always describe the same data. */
+    csv_status = write_unmatched(r, doc);
     if (r->schema_path)
         checked = known_checked(r);
     rp_merge_free(r->merged);
@@ -731,7 +752,7 @@ out:
         g_hash_table_destroy(checked);
     if (doc)
         xmlFreeDoc(doc);
-    return status;
+    return worse(status, csv_status);
 }
 
 static bool wanted(const struct rp_batch_options *o, const char *id)
@@ -1071,6 +1092,17 @@ out:
     return status != RP_OK ? status : overall;
 }
 
+/* Whether OUTPUT/name is a file: an output made beside the documents,
+ * which the last complete run's record does not list. */
+static bool output_there(const struct rp_batch_options *o, const char *name)
+{
+    char *path = rp_batch_path(o->output, name);
+    bool there = access(path, R_OK) == 0;
+
+    free(path);
+    return there;
+}
+
 enum rp_status rp_batch_run(const struct rp_batch_options *o,
                             struct rp_batch_summary *summary,
                             struct rp_error *err)
@@ -1139,7 +1171,8 @@ enum rp_status rp_batch_run(const struct rp_batch_options *o,
         char **names = NULL;
         size_t n_names = 0;
         unchanged = !o->force &&
-                    rp_batch_run_unchanged(o->output, key, &names, &n_names);
+                    rp_batch_run_unchanged(o->output, key, &names, &n_names) &&
+                    output_there(o, RP_BATCH_UNMATCHED_CSV);
         for (i = 0; i < n_names; i++) {
             if (unchanged) {
                 struct rp_batch_record *d = add_record(&r, names[i], NULL);

@@ -80,7 +80,12 @@ enum rp_status rp_batch_summary_write(
             "\"removed\": %zu, \"review_pages\": %d, \"report_pages\": %d}\n",
             t->render, n_docs, p->built, p->skipped, p->failed,
             s->reviews_removed, s->review_pages, s->report_pages);
-    fprintf(fp, "  },\n  \"seconds\": %.3f,\n  \"files\": [", t->total);
+    fprintf(fp, "  },\n  \"seconds\": %.3f,\n", t->total);
+    /* The full list of unmatched tickets, beside the status report. */
+    if (s->unmatched_csv)
+        fprintf(fp, "  \"unmatched_csv\": {\"path\": \"%s\", \"rows\": %zu},\n",
+                RP_BATCH_UNMATCHED_CSV, s->unmatched_rows);
+    fprintf(fp, "  \"files\": [");
     for (i = 0; files && i < files->n_files; i++) {
         const struct rp_batch_file_report *f = &files->files[i];
         fprintf(fp, "%s\n    {\"path\": ", i ? "," : "");

@@ -17,6 +17,7 @@
 #define RP_COMMON_CSVTABLE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "error.h"
 
@@ -42,5 +43,12 @@ struct rp_csv_table {
 /* Reads the whole table; the first error stops it and is returned. */
 enum rp_status rp_csv_table_read(const struct rp_csv_table *table,
                                  struct rp_error *err) RP_MUST_CHECK;
+
+/*
+ * Writes one field as RFC 4180 does, quoting only when needed: a comma,
+ * quote or line break inside, or a space or tab at either end (which
+ * libcsv would trim from an unquoted field).  Errors show in ferror(fp).
+ */
+void rp_csv_write_field(FILE *fp, const char *s, size_t len);
 
 #endif

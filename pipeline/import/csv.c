@@ -790,35 +790,3 @@ enum rp_status rp_csv_read_buffer(const char *data, size_t len,
 
     return read_source(&src, name, sink, err);
 }
-
-static bool needs_quotes(const char *s, size_t len)
-{
-    size_t i;
-
-    if (len == 0)
-        return false;
-    if (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' || s[len - 1] == '\t')
-        return true;
-    for (i = 0; i < len; i++) {
-        if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
-            return true;
-    }
-    return false;
-}
-
-void rp_csv_write_field(FILE *fp, const char *s, size_t len)
-{
-    size_t i;
-
-    if (!needs_quotes(s, len)) {
-        fwrite(s, 1, len, fp);
-        return;
-    }
-    putc('"', fp);
-    for (i = 0; i < len; i++) {
-        if (s[i] == '"')
-            putc('"', fp);
-        putc(s[i], fp);
-    }
-    putc('"', fp);
-}

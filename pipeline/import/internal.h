@@ -24,6 +24,7 @@
 #include <iconv.h>
 
 #include "common/buf.h"
+#include "common/csvtable.h"
 #include "common/error.h"
 #include "common/file.h"
 #include "import/import.h"
@@ -307,12 +308,7 @@ enum rp_status rp_csv_read_buffer(const char *data, size_t len,
                                   const char *name, struct rp_csv_sink sink,
                                   struct rp_error *err) RP_MUST_CHECK;
 
-/*
- * Writes one field as RFC 4180 does, quoting only when needed: a comma,
- * quote or line break inside, or a space or tab at either end (which
- * libcsv would trim from an unquoted field).  Errors show in ferror(fp).
- */
-void rp_csv_write_field(FILE *fp, const char *s, size_t len);
+/* rp_csv_write_field(): common/csvtable.h. */
 
 /* ---- types.c and times.c: parsing and formatting typed values ------------ */
 
