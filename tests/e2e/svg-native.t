@@ -61,13 +61,17 @@ fo="$WORK/out/intermediate/review-ACC-1001.fo"
 pdf="$WORK/out/reviews/ACC-1001.pdf"
 same r "$fo"
 ok $? "its three charts look as librsvg draws them"
-is "$(grep -c 'image .* drawing#' "$WORK/r.dump")" 3 "all three drawn natively"
+# The three charts, and the DRAFT mark on every page (an SVG too).
+pages=$(pdfinfo "$WORK/r.pdf" | awk '/^Pages:/ {print $2}')
+is "$(grep -c 'image .* drawing#' "$WORK/r.dump")" $((3 + pages)) \
+    "all three drawn natively, and the DRAFT mark on each of the $pages pages"
 qpdf --check "$pdf" >/dev/null 2>&1 && qpdf --check "$WORK/r.pdf" >/dev/null 2>&1
 ok $? "qpdf --check passes"
 figures=$(pdfinfo -struct-text "$WORK/r.pdf" | grep -c '^ *Figure')
 qpdf --qdf --object-streams=disable "$WORK/r.pdf" "$WORK/r-qdf.pdf"
 grep -a -q '/Alt (Stacked bar chart of the tickets raised per month' "$WORK/r-qdf.pdf"
-is "$figures/$?" "3/0" "each chart a Figure with its /Alt"
+# The three charts and our logo on the cover (alt: the company's name).
+is "$figures/$?" "4/0" "each chart a Figure with its /Alt"
 # The labels in reading order: the legend, then the axis, left to right.
 pdftotext -raw "$WORK/r.pdf" - | tr '\n' ' ' >"$WORK/r.txt"
 grep -q 'Tickets P1 P2 P3 P4 ' "$WORK/r.txt"
