@@ -120,12 +120,13 @@ static const struct rp_area_image *load(struct rp_layout *layout,
     const char *reason = NULL;
     const struct rp_area_image *image;
     char *path = NULL;
+    struct rp_svg_fonts fonts;
     int r;
 
     if (!layout->images)
         layout->images = rp_image_cache_new();
+    fonts = (struct rp_svg_fonts){layout->pango, layout->shapes};
     if (node->kind == RP_FO_INSTREAM_FOREIGN_OBJECT) {
-        struct rp_svg_fonts fonts = {layout->pango, layout->shapes};
         *what = "its SVG";
         if (!node->text || strlen(node->text) > RP_IMAGE_MAX_SVG_BYTES) {
             snprintf(why, size,
@@ -145,7 +146,7 @@ static const struct rp_area_image *load(struct rp_layout *layout,
         snprintf(why, size, "%s%s", r < 0 ? "refused: " : "", reason);
         return NULL;
     }
-    image = rp_image_load_file(layout->images, path, why, size);
+    image = rp_image_load_file(layout->images, path, &fonts, why, size);
     free(path);
     return image;
 }

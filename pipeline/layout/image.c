@@ -515,9 +515,46 @@ static struct cached *remember(struct rp_image_cache *cache, const char *key,
     return c;
 }
 
+/*
+ * An SVG document into c: drawn natively when fonts is given and it is of
+ * the subset (svg.h), else kept for librsvg.  svg (len bytes and a NUL)
+ * becomes c's; false with why when it is neither.
+ */
+static bool svg_into(struct cached *c, char *svg, size_t len,
+                     const struct rp_svg_fonts *fonts, char *why,
+                     size_t why_size)
+{
+    enum rp_svg_result r =
+        len > RP_IMAGE_MAX_SVG_BYTES
+            ? RP_SVG_FALLBACK
+            : rp_svg_draw(svg, len, fonts, &c->drawing, why, why_size);
+
+    if (r == RP_SVG_DRAWN) {
+        free(svg);
+        c->image.format = RP_AREA_IMAGE_DRAWING;
+        c->image.drawing = c->drawing;
+        c->image.width = c->drawing->width;
+        c->image.height = c->drawing->height;
+        return true;
+    }
+    if (r == RP_SVG_FALLBACK && fonts)
+        rp_log_debug("an SVG is drawn by librsvg: %s", why);
+    if (r != RP_SVG_FALLBACK ||
+        !svg_size(svg, len, &c->image.width, &c->image.height, why, why_size)) {
+        free(svg);
+        return false;
+    }
+    c->svg = svg;
+    c->image.format = RP_AREA_IMAGE_SVG;
+    c->image.svg = c->svg;
+    c->image.svg_len = len;
+    return true;
+}
+
 const struct rp_area_image *rp_image_load_file(struct rp_image_cache *cache,
-                                               const char *path, char *why,
-                                               size_t why_size)
+                                               const char *path,
+                                               const struct rp_svg_fonts *fonts,
+                                               char *why, size_t why_size)
 {
     struct cached *c = g_hash_table_lookup(cache->by_key, path);
     unsigned char *data = NULL;
@@ -552,15 +589,8 @@ const struct rp_area_image *rp_image_load_file(struct rp_image_cache *cache,
     }
     data[len] = '\0';
     if (is_svg(data, len)) {
-        ok = svg_size((const char *)data, len, &c->image.width,
-                      &c->image.height, why, why_size);
-        if (ok) {
-            c->image.format = RP_AREA_IMAGE_SVG;
-            c->svg = (char *)data;
-            c->image.svg = c->svg;
-            c->image.svg_len = len;
-            data = NULL;
-        }
+        ok = svg_into(c, (char *)data, len, fonts, why, why_size);
+        data = NULL; /* c's, or freed */
     } else {
         ok = load_raster(cache, c, data, len, why, why_size);
         data = NULL; /* consumed */
@@ -579,7 +609,7 @@ const struct rp_area_image *rp_image_load_svg(struct rp_image_cache *cache,
 {
     GString *key = g_string_new("svg:");
     struct cached *c;
-    enum rp_svg_result r;
+    char *copy;
     bool ok;
 
     g_string_append_len(key, svg, (gssize)len);
@@ -592,30 +622,10 @@ const struct rp_area_image *rp_image_load_svg(struct rp_image_cache *cache,
     }
     c = rp_xcalloc(1, sizeof(*c));
     c->image.id = ++cache->next_id;
-    r = len > RP_IMAGE_MAX_SVG_BYTES
-            ? RP_SVG_FALLBACK
-            : rp_svg_draw(svg, len, fonts, &c->drawing, why, why_size);
-    if (r == RP_SVG_DRAWN) {
-        c->image.format = RP_AREA_IMAGE_DRAWING;
-        c->image.drawing = c->drawing;
-        c->image.width = c->drawing->width;
-        c->image.height = c->drawing->height;
-        remember(cache, key->str, c, true, why);
-        g_string_free(key, TRUE);
-        return &c->image;
-    }
-    if (r == RP_SVG_FALLBACK && fonts)
-        rp_log_debug("an SVG is drawn by librsvg: %s", why);
-    ok = r == RP_SVG_FALLBACK &&
-         svg_size(svg, len, &c->image.width, &c->image.height, why, why_size);
-    if (ok) {
-        c->svg = rp_xmalloc(len + 1);
-        memcpy(c->svg, svg, len);
-        c->svg[len] = '\0';
-        c->image.format = RP_AREA_IMAGE_SVG;
-        c->image.svg = c->svg;
-        c->image.svg_len = len;
-    }
+    copy = rp_xmalloc(len + 1);
+    memcpy(copy, svg, len);
+    copy[len] = '\0';
+    ok = svg_into(c, copy, len, fonts, why, why_size);
     remember(cache, key->str, c, ok, why);
     g_string_free(key, TRUE);
     return ok ? &c->image : NULL;

@@ -71,18 +71,20 @@ void rp_image_cache_free(struct rp_image_cache *cache);
 /*
  * The image in the file at path (a real path from rp_image_resolve), or
  * NULL with *why filled (a sentence, for the one warning the caller
- * gives).  A file that failed once fails again without being read.
+ * gives).  A file that failed once fails again without being read.  An
+ * SVG file is drawn as rp_image_load_svg() draws (fonts alike).
  */
+struct rp_svg_fonts;
 const struct rp_area_image *rp_image_load_file(struct rp_image_cache *cache,
-                                               const char *path, char *why,
-                                               size_t why_size);
+                                               const char *path,
+                                               const struct rp_svg_fonts *fonts,
+                                               char *why, size_t why_size);
 /*
  * An SVG document held in memory (an fo:instream-foreign-object's):
  * drawn natively (a DRAWING, svg.h) when fonts is given and it is of the
  * subset, else for librsvg.  NULL with why when it is no SVG document or
  * librsvg cannot read it.
  */
-struct rp_svg_fonts;
 const struct rp_area_image *rp_image_load_svg(struct rp_image_cache *cache,
                                               const char *svg, size_t len,
                                               const struct rp_svg_fonts *fonts,
