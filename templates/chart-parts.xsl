@@ -38,13 +38,36 @@
   <xsl:variable name="rp-chart-fs" select="7.5"/>
   <xsl:variable name="rp-chart-em" select="0.6"/>
 
-  <!-- Values printed over grid lines and target rules stay legible. -->
-  <xsl:attribute-set name="rp-chart-halo">
-    <xsl:attribute name="stroke">#ffffff</xsl:attribute>
-    <xsl:attribute name="stroke-width">2.2</xsl:attribute>
-    <xsl:attribute name="stroke-linejoin">round</xsl:attribute>
-    <xsl:attribute name="paint-order">stroke</xsl:attribute>
-  </xsl:attribute-set>
+  <!-- rp-chart-value: a value printed over grid lines and target rules,
+       on a white box of its estimated size so that they do not cut it
+       (a stroked halo was letter outlines: a twentieth of a review's
+       rendering for its value labels).
+         x, y    number, where the text starts (or its middle) and its
+                 baseline
+         text    string, the value as printed
+         size    number, font size (default $rp-chart-fs - 1.5)
+         anchor  'middle' or 'start' (default 'middle')
+         fill    colour of the text (default $rp-chart-axis) -->
+  <xsl:template name="rp-chart-value">
+    <xsl:param name="x"/>
+    <xsl:param name="y"/>
+    <xsl:param name="text"/>
+    <xsl:param name="size" select="$rp-chart-fs - 1.5"/>
+    <xsl:param name="anchor" select="'middle'"/>
+    <xsl:param name="fill" select="$rp-chart-axis"/>
+    <xsl:variable name="w" select="string-length($text) * $size * $rp-chart-em + 2"/>
+    <rect x="{format-number($x - 1 - ($anchor = 'middle') * ($w - 2) div 2, '0.##')}"
+        y="{format-number($y - $size * 0.85, '0.##')}"
+        width="{format-number($w, '0.##')}" height="{format-number($size * 1.1, '0.##')}"
+        fill="#ffffff"/>
+    <text class="rp-value" x="{format-number($x, '0.##')}" y="{format-number($y, '0.##')}"
+        font-size="{$size}" fill="{$fill}">
+      <xsl:if test="$anchor = 'middle'">
+        <xsl:attribute name="text-anchor">middle</xsl:attribute>
+      </xsl:if>
+      <xsl:value-of select="$text"/>
+    </text>
+  </xsl:template>
 
   <!-- Numbers are written in the document's language: format-number()
        with English separators, then translate() to the language's

@@ -538,11 +538,12 @@
         </xsl:call-template>
       </xsl:variable>
       <xsl:if test="$totals = 'yes' and string-length($text) * ($rp-chart-fs - 1) * $rp-chart-em &lt;= $slot - 1">
-        <text class="rp-value" xsl:use-attribute-sets="rp-chart-halo" x="{format-number($x0 + (position() - 0.5) * $slot, '0.##')}"
-            y="{format-number($bottom - $total * $scale - 2.5, '0.##')}"
-            text-anchor="middle" font-size="{$rp-chart-fs - 1}" fill="{$rp-chart-axis}">
-          <xsl:value-of select="$text"/>
-        </text>
+        <xsl:call-template name="rp-chart-value">
+          <xsl:with-param name="x" select="$x0 + (position() - 0.5) * $slot"/>
+          <xsl:with-param name="y" select="$bottom - $total * $scale - 2.5"/>
+          <xsl:with-param name="text" select="$text"/>
+          <xsl:with-param name="size" select="$rp-chart-fs - 1"/>
+        </xsl:call-template>
       </xsl:if>
     </xsl:for-each>
   </xsl:template>
@@ -591,11 +592,11 @@
           </xsl:call-template>
         </xsl:variable>
         <xsl:if test="$values = 'yes' and string-length($text) * ($rp-chart-fs - 1.5) * $rp-chart-em &lt;= $bw + 2">
-          <text class="rp-value" xsl:use-attribute-sets="rp-chart-halo" x="{format-number($gx + ($j - 0.5) * $bw, '0.##')}"
-              y="{format-number($bottom - ($v - $lo) * $scale - 2, '0.##')}"
-              text-anchor="middle" font-size="{$rp-chart-fs - 1.5}" fill="{$rp-chart-axis}">
-            <xsl:value-of select="$text"/>
-          </text>
+          <xsl:call-template name="rp-chart-value">
+            <xsl:with-param name="x" select="$gx + ($j - 0.5) * $bw"/>
+            <xsl:with-param name="y" select="$bottom - ($v - $lo) * $scale - 2"/>
+            <xsl:with-param name="text" select="$text"/>
+          </xsl:call-template>
         </xsl:if>
       </xsl:for-each>
     </xsl:for-each>
@@ -647,10 +648,11 @@
           </xsl:choose>
           <xsl:variable name="text" select="concat(translate(format-number($v, '#,##0.#', 'rp-chart-numbers'), ',.', $rp-separators), $suffix)"/>
           <xsl:if test="$values = 'yes' and $ns = 1 and string-length($text) * ($rp-chart-fs - 1.5) * $rp-chart-em &lt;= $slot - 2">
-            <text class="rp-value" xsl:use-attribute-sets="rp-chart-halo" x="{$cx}" y="{format-number($cy - 4.5, '0.##')}"
-                text-anchor="middle" font-size="{$rp-chart-fs - 1.5}" fill="{$rp-chart-axis}">
-              <xsl:value-of select="$text"/>
-            </text>
+            <xsl:call-template name="rp-chart-value">
+              <xsl:with-param name="x" select="$cx"/>
+              <xsl:with-param name="y" select="$cy - 4.5"/>
+              <xsl:with-param name="text" select="$text"/>
+            </xsl:call-template>
           </xsl:if>
         </xsl:if>
       </xsl:for-each>
@@ -866,11 +868,14 @@
                   <xsl:with-param name="max" select="$max-chars"/>
                 </xsl:call-template>
               </text>
-              <text class="rp-value" xsl:use-attribute-sets="rp-chart-halo"
-                  x="{format-number($left + $v * $scale + 3, '0.##')}"
-                  y="{format-number($y + $row div 2 + $rp-chart-fs * 0.35, '0.##')}">
-                <xsl:value-of select="concat(translate(format-number($v, '#,##0.##', 'rp-chart-numbers'), ',.', $rp-separators), $suffix)"/>
-              </text>
+              <xsl:call-template name="rp-chart-value">
+                <xsl:with-param name="x" select="$left + $v * $scale + 3"/>
+                <xsl:with-param name="y" select="$y + $row div 2 + $rp-chart-fs * 0.35"/>
+                <xsl:with-param name="text" select="concat(translate(format-number($v, '#,##0.##', 'rp-chart-numbers'), ',.', $rp-separators), $suffix)"/>
+                <xsl:with-param name="size" select="$rp-chart-fs"/>
+                <xsl:with-param name="anchor" select="'start'"/>
+                <xsl:with-param name="fill" select="$rp-chart-ink"/>
+              </xsl:call-template>
             </xsl:for-each>
           </xsl:with-param>
         </xsl:call-template>
