@@ -66,15 +66,15 @@
        links and the bookmarks) and their heading's words.  The
        appendix has its own page and says that it is one. -->
   <xsl:variable name="acr-sections-rtf">
-    <s id="acr-summary"><xsl:value-of select="$L[@k='acr.h.summary']"/></s>
-    <s id="acr-numbers"><xsl:value-of select="$L[@k='acr.h.numbers']"/></s>
-    <s id="acr-relationship"><xsl:value-of select="$L[@k='acr.h.relationship']"/></s>
-    <s id="acr-support"><xsl:value-of select="$L[@k='acr.h.support']"/></s>
-    <s id="acr-projects"><xsl:value-of select="$L[@k='acr.h.projects']"/></s>
-    <s id="acr-risks"><xsl:value-of select="$L[@k='acr.h.risks']"/></s>
-    <s id="acr-feedback"><xsl:value-of select="$L[@k='acr.h.feedback']"/></s>
-    <s id="acr-plan"><xsl:value-of select="$L[@k='acr.h.plan']"/></s>
-    <s id="acr-log" appendix="yes"><xsl:value-of select="$L[@k='acr.h.log']"/></s>
+    <s id="acr-summary"><xsl:value-of select="$L/acr.h.summary"/></s>
+    <s id="acr-numbers"><xsl:value-of select="$L/acr.h.numbers"/></s>
+    <s id="acr-relationship"><xsl:value-of select="$L/acr.h.relationship"/></s>
+    <s id="acr-support"><xsl:value-of select="$L/acr.h.support"/></s>
+    <s id="acr-projects"><xsl:value-of select="$L/acr.h.projects"/></s>
+    <s id="acr-risks"><xsl:value-of select="$L/acr.h.risks"/></s>
+    <s id="acr-feedback"><xsl:value-of select="$L/acr.h.feedback"/></s>
+    <s id="acr-plan"><xsl:value-of select="$L/acr.h.plan"/></s>
+    <s id="acr-log" appendix="yes"><xsl:value-of select="$L/acr.h.log"/></s>
   </xsl:variable>
   <xsl:variable name="acr-sections" select="exsl:node-set($acr-sections-rtf)/s"/>
 
@@ -87,13 +87,13 @@
       </xsl:message>
     </xsl:if>
     <xsl:variable name="watermark">
-      <xsl:if test="not($approved)"><xsl:value-of select="$L[@k='draft.watermark']"/></xsl:if>
+      <xsl:if test="not($approved)"><xsl:value-of select="$L/draft.watermark"/></xsl:if>
     </xsl:variable>
     <fo:root xml:lang="{$rp-lang}">
       <xsl:call-template name="rp-layout-master-set"/>
       <fo:bookmark-tree>
         <fo:bookmark internal-destination="acr-contents">
-          <fo:bookmark-title><xsl:value-of select="$L[@k='acr.contents']"/></fo:bookmark-title>
+          <fo:bookmark-title><xsl:value-of select="$L/acr.contents"/></fo:bookmark-title>
         </fo:bookmark>
         <xsl:for-each select="$acr-sections">
           <fo:bookmark internal-destination="{@id}">
@@ -124,15 +124,15 @@
       <fo:page-sequence master-reference="A4" id="acr">
         <xsl:call-template name="rp-static-content">
           <xsl:with-param name="title"
-              select="concat($L[@k='acr.title'], ' · ', $account/@name)"/>
+              select="concat($L/acr.title, ' · ', $account/@name)"/>
           <xsl:with-param name="sequence-id">acr</xsl:with-param>
           <xsl:with-param name="watermark" select="$watermark"/>
           <xsl:with-param name="footer-note">
             <xsl:choose>
               <xsl:when test="$approved">
-                <xsl:value-of select="concat($L[@k='approval.footer'], ' · ', $fingerprint)"/>
+                <xsl:value-of select="concat($L/approval.footer, ' · ', $fingerprint)"/>
               </xsl:when>
-              <xsl:otherwise><xsl:value-of select="$L[@k='draft.footer']"/></xsl:otherwise>
+              <xsl:otherwise><xsl:value-of select="$L/draft.footer"/></xsl:otherwise>
             </xsl:choose>
           </xsl:with-param>
         </xsl:call-template>
@@ -209,7 +209,7 @@
     </fo:block>
 
     <fo:block xsl:use-attribute-sets="rp-title" font-size="30pt" space-after="4mm">
-      <xsl:value-of select="$L[@k='acr.title']"/>
+      <xsl:value-of select="$L/acr.title"/>
     </fo:block>
     <fo:block xsl:use-attribute-sets="rp-subject" font-size="22pt" space-after="3mm">
       <xsl:value-of select="@name"/>
@@ -236,7 +236,7 @@
     <!-- The account team: the owner, then the roles of the plan. -->
     <fo:block font-size="10pt" font-weight="bold" color="{$rp-brand}" space-after="2mm"
         keep-with-next="always">
-      <xsl:value-of select="$L[@k='acr.cover.team']"/>
+      <xsl:value-of select="$L/acr.cover.team"/>
     </fo:block>
     <fo:table table-layout="fixed" width="120mm" font-size="9.5pt">
       <fo:table-column column-width="55mm"/>
@@ -244,7 +244,7 @@
       <fo:table-body>
         <xsl:if test="string(@owner) != ''">
           <xsl:call-template name="cover-team-row">
-            <xsl:with-param name="role" select="$L[@k='fact.owner']"/>
+            <xsl:with-param name="role" select="$L/fact.owner"/>
             <xsl:with-param name="person" select="string(@owner)"/>
           </xsl:call-template>
         </xsl:if>
@@ -254,7 +254,7 @@
             <xsl:with-param name="person">
               <xsl:choose>
                 <xsl:when test="@filled = 'yes'"><xsl:value-of select="@person"/></xsl:when>
-                <xsl:otherwise><xsl:value-of select="$L[@k='role.unfilled']"/></xsl:otherwise>
+                <xsl:otherwise><xsl:value-of select="$L/role.unfilled"/></xsl:otherwise>
               </xsl:choose>
             </xsl:with-param>
           </xsl:call-template>
@@ -262,7 +262,7 @@
         <xsl:if test="string(@owner) = '' and not(roles/role)">
           <xsl:call-template name="cover-team-row">
             <xsl:with-param name="role" select="$rp-none"/>
-            <xsl:with-param name="person" select="$L[@k='acr.no-roles']"/>
+            <xsl:with-param name="person" select="$L/acr.no-roles"/>
           </xsl:call-template>
         </xsl:if>
       </fo:table-body>
@@ -280,7 +280,7 @@
       </xsl:when>
       <xsl:otherwise>
         <fo:block space-before="14mm" font-size="9pt" font-weight="bold" color="{$rp-brand}">
-          <xsl:value-of select="$L[@k='draft.footer']"/>
+          <xsl:value-of select="$L/draft.footer"/>
         </fo:block>
       </xsl:otherwise>
     </xsl:choose>
@@ -305,7 +305,7 @@
 
   <xsl:template name="contents">
     <fo:block xsl:use-attribute-sets="rp-title" id="acr-contents" role="H1">
-      <xsl:value-of select="$L[@k='acr.contents']"/>
+      <xsl:value-of select="$L/acr.contents"/>
     </fo:block>
     <fo:block role="TOC" space-before="3mm" space-after="4mm" font-size="10.5pt">
       <xsl:for-each select="$acr-sections">
@@ -359,41 +359,41 @@
 
     <!-- 3  Relationship -->
     <xsl:call-template name="acr-heading"><xsl:with-param name="id">acr-relationship</xsl:with-param></xsl:call-template>
-    <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L[@k='acr.h.contacts']"/></fo:block>
+    <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L/acr.h.contacts"/></fo:block>
     <xsl:apply-templates select="contacts"/>
     <xsl:if test="not(contacts)">
-      <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='acr.no-contacts']"/></xsl:call-template>
+      <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L/acr.no-contacts"/></xsl:call-template>
     </xsl:if>
-    <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L[@k='acr.h.opportunities']"/></fo:block>
+    <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L/acr.h.opportunities"/></fo:block>
     <xsl:apply-templates select="opportunities"/>
     <xsl:if test="not(opportunities)">
-      <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='acr.no-opportunities']"/></xsl:call-template>
+      <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L/acr.no-opportunities"/></xsl:call-template>
     </xsl:if>
-    <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L[@k='acr.h.team']"/></fo:block>
+    <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L/acr.h.team"/></fo:block>
     <xsl:call-template name="team"/>
 
     <!-- 4  Support performance -->
     <xsl:call-template name="acr-heading"><xsl:with-param name="id">acr-support</xsl:with-param></xsl:call-template>
     <xsl:choose>
       <xsl:when test="$has-tickets">
-        <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L[@k='h.sla']"/></fo:block>
+        <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L/h.sla"/></fo:block>
         <xsl:apply-templates select="support" mode="sla"/>
-        <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L[@k='h.months']"/></fo:block>
+        <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L/h.months"/></fo:block>
         <xsl:call-template name="rp-month-table">
           <xsl:with-param name="months" select="support/month"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='acr.no-tickets']"/></xsl:call-template>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L/acr.no-tickets"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
-    <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L[@k='h.backlog']"/></fo:block>
+    <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L/h.backlog"/></fo:block>
     <xsl:apply-templates select="support/backlog"/>
     <xsl:if test="not(support/backlog)">
-      <fo:block xsl:use-attribute-sets="rp-para"><xsl:value-of select="$L[@k='backlog.none']"/></fo:block>
+      <fo:block xsl:use-attribute-sets="rp-para"><xsl:value-of select="$L/backlog.none"/></fo:block>
     </xsl:if>
     <xsl:if test="$has-tickets">
-      <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L[@k='acr.h.escalations']"/></fo:block>
+      <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L/acr.h.escalations"/></fo:block>
       <xsl:apply-templates select="support" mode="escalations"/>
     </xsl:if>
 
@@ -406,10 +406,10 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='acr.no-projects']"/></xsl:call-template>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L/acr.no-projects"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
-    <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L[@k='acr.h.milestones']"/></fo:block>
+    <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L/acr.h.milestones"/></fo:block>
     <xsl:choose>
       <xsl:when test="milestones/milestone">
         <xsl:call-template name="rp-milestone-table">
@@ -417,7 +417,7 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='acr.no-milestones']"/></xsl:call-template>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L/acr.no-milestones"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
 
@@ -430,7 +430,7 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='acr.no-risks']"/></xsl:call-template>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L/acr.no-risks"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
 
@@ -442,7 +442,7 @@
     </xsl:call-template>
     <xsl:if test="contributions/contribution[@kind = 'meeting-feedback']/para">
       <fo:block xsl:use-attribute-sets="rp-note">
-        <xsl:value-of select="$L[@k='acr.feedback-outcome']"/>
+        <xsl:value-of select="$L/acr.feedback-outcome"/>
       </fo:block>
     </xsl:if>
 
@@ -459,7 +459,7 @@
     </xsl:call-template>
     <xsl:apply-templates select="support" mode="log"/>
     <xsl:if test="not(support)">
-      <fo:block><xsl:value-of select="$L[@k='log.none']"/></fo:block>
+      <fo:block><xsl:value-of select="$L/log.none"/></fo:block>
     </xsl:if>
   </xsl:template>
 
@@ -502,42 +502,42 @@
       <fo:table-column column-width="28%"/>
       <fo:table-body>
         <xsl:call-template name="fact-row">
-          <xsl:with-param name="k1" select="$L[@k='fact.tier']"/>
+          <xsl:with-param name="k1" select="$L/fact.tier"/>
           <xsl:with-param name="v1"><xsl:call-template name="or-none"><xsl:with-param name="value" select="@tier"/></xsl:call-template></xsl:with-param>
-          <xsl:with-param name="k2" select="$L[@k='fact.owner']"/>
+          <xsl:with-param name="k2" select="$L/fact.owner"/>
           <xsl:with-param name="v2"><xsl:call-template name="or-none"><xsl:with-param name="value" select="@owner"/></xsl:call-template></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="fact-row">
-          <xsl:with-param name="k1" select="$L[@k='fact.industry']"/>
+          <xsl:with-param name="k1" select="$L/fact.industry"/>
           <xsl:with-param name="v1"><xsl:call-template name="or-none"><xsl:with-param name="value" select="@industry"/></xsl:call-template></xsl:with-param>
-          <xsl:with-param name="k2" select="$L[@k='fact.country']"/>
+          <xsl:with-param name="k2" select="$L/fact.country"/>
           <xsl:with-param name="v2"><xsl:call-template name="or-none"><xsl:with-param name="value" select="@country"/></xsl:call-template></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="fact-row">
-          <xsl:with-param name="k1" select="$L[@k='fact.since']"/>
+          <xsl:with-param name="k1" select="$L/fact.since"/>
           <xsl:with-param name="v1"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@contract-start"/></xsl:call-template></xsl:with-param>
-          <xsl:with-param name="k2" select="$L[@k='fact.arr']"/>
+          <xsl:with-param name="k2" select="$L/fact.arr"/>
           <xsl:with-param name="v2">
             <xsl:choose>
               <xsl:when test="@arr"><xsl:call-template name="rp-money"><xsl:with-param name="value" select="@arr"/></xsl:call-template></xsl:when>
-              <xsl:otherwise><xsl:value-of select="$L[@k='fact.arr-none']"/></xsl:otherwise>
+              <xsl:otherwise><xsl:value-of select="$L/fact.arr-none"/></xsl:otherwise>
             </xsl:choose>
           </xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="fact-row">
-          <xsl:with-param name="k1" select="$L[@k='fact.renewal']"/>
+          <xsl:with-param name="k1" select="$L/fact.renewal"/>
           <xsl:with-param name="v1"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@renewal"/></xsl:call-template></xsl:with-param>
-          <xsl:with-param name="k2" select="$L[@k='fact.revenue']"/>
+          <xsl:with-param name="k2" select="$L/fact.revenue"/>
           <xsl:with-param name="v2"><xsl:call-template name="rp-money"><xsl:with-param name="value" select="@annual-revenue"/></xsl:call-template></xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="fact-row">
-          <xsl:with-param name="k1" select="$L[@k='fact.primary']"/>
+          <xsl:with-param name="k1" select="$L/fact.primary"/>
           <xsl:with-param name="v1">
             <xsl:call-template name="or-none">
               <xsl:with-param name="value" select="contacts/contact[@primary = 'yes'][1]/@name"/>
             </xsl:call-template>
           </xsl:with-param>
-          <xsl:with-param name="k2" select="$L[@k='fact.pipeline']"/>
+          <xsl:with-param name="k2" select="$L/fact.pipeline"/>
           <xsl:with-param name="v2">
             <xsl:variable name="open" select="opportunities/opportunity[@status = 'open']"/>
             <xsl:choose>
@@ -568,7 +568,7 @@
         padding-left="3mm" padding-right="3mm" background-color="#f7f8fa"
         border-left="3pt solid {$color}">
       <fo:block font-size="11pt" font-weight="bold" keep-with-next="always">
-        <xsl:value-of select="$L[@k='health.heading']"/>
+        <xsl:value-of select="$L/health.heading"/>
         <xsl:text> </xsl:text>
         <fo:inline color="{$color}">
           <xsl:call-template name="rp-health-label">
@@ -587,7 +587,7 @@
         </xsl:when>
         <xsl:otherwise>
           <fo:block space-before="1mm">
-            <xsl:value-of select="$L[@k='health.none']"/>
+            <xsl:value-of select="$L/health.none"/>
           </fo:block>
         </xsl:otherwise>
       </xsl:choose>
@@ -639,7 +639,7 @@
           <xsl:text>. </xsl:text>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:value-of select="$L[@k='summary.sla-none']"/>
+          <xsl:value-of select="$L/summary.sla-none"/>
           <xsl:text> </xsl:text>
         </xsl:otherwise>
       </xsl:choose>
@@ -689,15 +689,15 @@
       <fo:table-column column-width="proportional-column-width(1.2)"/>
       <fo:table-header>
         <fo:table-row>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.priority']"/></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.tickets']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.targets']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.resp-met']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.resol-met']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.sla-met']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.resp-median']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.resol-median']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.resol-p90']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.priority"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.tickets"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.targets"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.resp-met"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.resol-met"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.sla-met"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.resp-median"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.resol-median"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.resol-p90"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body>
@@ -724,7 +724,7 @@
           </fo:table-row>
         </xsl:for-each>
         <fo:table-row keep-together.within-page="always" background-color="{$rp-brand-light}">
-          <xsl:call-template name="rp-td"><xsl:with-param name="text" select="$L[@k='sla.all']"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td"><xsl:with-param name="text" select="$L/sla.all"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
           <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="@tickets"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
           <xsl:call-template name="rp-td-num"><xsl:with-param name="text" select="''"/></xsl:call-template>
           <xsl:call-template name="rp-td-num"><xsl:with-param name="text"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="@first-response-met-pct"/></xsl:call-template></xsl:with-param><xsl:with-param name="bold" select="true()"/></xsl:call-template>
@@ -746,9 +746,9 @@
         </xsl:with-param>
       </xsl:call-template>
       <xsl:if test="$cal/holiday">
-        <xsl:value-of select="$L[@k='sla.note.holidays']"/>
+        <xsl:value-of select="$L/sla.note.holidays"/>
       </xsl:if>
-      <xsl:value-of select="$L[@k='sla.note.rule']"/>
+      <xsl:value-of select="$L/sla.note.rule"/>
       <xsl:if test="@sla-from-export &gt; 0">
         <xsl:call-template name="rp-say">
           <xsl:with-param name="k" select="'sla.note.from-export'"/>
@@ -771,7 +771,7 @@
         </xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='acr.not-provided']"/></xsl:call-template>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L/acr.not-provided"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -789,11 +789,11 @@
           <fo:table-column column-width="proportional-column-width(1.8)"/>
           <fo:table-header>
             <fo:table-row>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.name']"/></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.title']"/></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.role']"/></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.email']"/></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.phone']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.name"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.title"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.role"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.email"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.phone"/></xsl:call-template>
             </fo:table-row>
           </fo:table-header>
           <fo:table-body>
@@ -806,7 +806,7 @@
                   <xsl:with-param name="text">
                     <xsl:value-of select="@name"/>
                     <xsl:if test="@primary = 'yes'">
-                      <xsl:value-of select="concat(' (', $L[@k='contact.primary'], ')')"/>
+                      <xsl:value-of select="concat(' (', $L/contact.primary, ')')"/>
                     </xsl:if>
                   </xsl:with-param>
                   <xsl:with-param name="bold" select="true()"/>
@@ -821,7 +821,7 @@
         </fo:table>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='acr.no-contacts']"/></xsl:call-template>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L/acr.no-contacts"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -838,12 +838,12 @@
           <fo:table-column column-width="proportional-column-width(1.5)"/>
           <fo:table-header>
             <fo:table-row>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.opportunity']"/></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.stage']"/></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.type']"/></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.amount']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.probability']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.close']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.opportunity"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.stage"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.type"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.amount"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.probability"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.close"/></xsl:call-template>
             </fo:table-row>
           </fo:table-header>
           <fo:table-body>
@@ -884,7 +884,7 @@
         </xsl:if>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='acr.no-opportunities']"/></xsl:call-template>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L/acr.no-opportunities"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -906,7 +906,7 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block xsl:use-attribute-sets="rp-para"><xsl:value-of select="$L[@k='backlog.none']"/></fo:block>
+        <fo:block xsl:use-attribute-sets="rp-para"><xsl:value-of select="$L/backlog.none"/></fo:block>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -947,12 +947,12 @@
         <fo:table-column column-width="19mm"/>
         <fo:table-header>
           <fo:table-row>
-            <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.ticket']"/></xsl:call-template>
-            <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.created']"/></xsl:call-template>
-            <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.priority-short']"/></xsl:call-template>
-            <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.subject']"/></xsl:call-template>
-            <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.why-listed']"/></xsl:call-template>
-            <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.sla']"/></xsl:call-template>
+            <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.ticket"/></xsl:call-template>
+            <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.created"/></xsl:call-template>
+            <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.priority-short"/></xsl:call-template>
+            <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.subject"/></xsl:call-template>
+            <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.why-listed"/></xsl:call-template>
+            <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.sla"/></xsl:call-template>
           </fo:table-row>
         </fo:table-header>
         <fo:table-body>
@@ -965,10 +965,10 @@
               <xsl:call-template name="rp-td"><xsl:with-param name="text" select="."/></xsl:call-template>
               <xsl:call-template name="rp-td">
                 <xsl:with-param name="text">
-                  <xsl:if test="@priority = 'P1'"><xsl:value-of select="$L[@k='escalations.why.critical']"/></xsl:if>
+                  <xsl:if test="@priority = 'P1'"><xsl:value-of select="$L/escalations.why.critical"/></xsl:if>
                   <xsl:if test="@escalated = 'yes'">
                     <xsl:if test="@priority = 'P1'">, </xsl:if>
-                    <xsl:value-of select="$L[@k='escalations.why.escalated']"/>
+                    <xsl:value-of select="$L/escalations.why.escalated"/>
                   </xsl:if>
                   <xsl:if test="@reopened">
                     <xsl:if test="@priority = 'P1' or @escalated = 'yes'">, </xsl:if>
@@ -1005,7 +1005,7 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='acr.no-roles']"/></xsl:call-template>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L/acr.no-roles"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -1054,29 +1054,35 @@
           <fo:table-column column-width="17mm"/>
           <fo:table-header>
             <fo:table-row>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.ticket']"/></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.created']"/></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.priority-short']"/></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.status']"/></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.category']"/></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.subject']"/></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.sla']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.ticket"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.created"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.priority-short"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.status"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.category"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.subject"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.sla"/></xsl:call-template>
             </fo:table-row>
           </fo:table-header>
           <fo:table-body>
+            <!-- One row per ticket, hundreds in a review: the cells are
+                 written here rather than through rp-td and rp-zebra (the
+                 same attributes, from $rp-td and $rp-zebra), a template
+                 call per cell being a sixth of the transform. -->
             <xsl:for-each select="ticket">
               <fo:table-row keep-together.within-page="always">
-                <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
-                <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@id"/></xsl:call-template>
-                <xsl:call-template name="rp-td"><xsl:with-param name="text" select="substring(@created, 1, 10)"/></xsl:call-template>
-                <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@priority"/></xsl:call-template>
-                <xsl:call-template name="rp-td">
-                  <xsl:with-param name="text"><xsl:call-template name="rp-status-label"><xsl:with-param name="status" select="@status"/></xsl:call-template></xsl:with-param>
-                </xsl:call-template>
-                <xsl:call-template name="rp-td">
-                  <xsl:with-param name="text"><xsl:call-template name="rp-category-label"><xsl:with-param name="name" select="@category"/></xsl:call-template></xsl:with-param>
-                </xsl:call-template>
-                <xsl:call-template name="rp-td"><xsl:with-param name="text" select="."/></xsl:call-template>
+                <xsl:if test="position() mod 2 = 0">
+                  <xsl:attribute name="background-color"><xsl:value-of select="$rp-zebra"/></xsl:attribute>
+                </xsl:if>
+                <fo:table-cell><xsl:copy-of select="$rp-td"/><fo:block><xsl:value-of select="@id"/></fo:block></fo:table-cell>
+                <fo:table-cell><xsl:copy-of select="$rp-td"/><fo:block><xsl:value-of select="substring(@created, 1, 10)"/></fo:block></fo:table-cell>
+                <fo:table-cell><xsl:copy-of select="$rp-td"/><fo:block><xsl:value-of select="@priority"/></fo:block></fo:table-cell>
+                <fo:table-cell><xsl:copy-of select="$rp-td"/>
+                  <fo:block><xsl:call-template name="rp-status-label"><xsl:with-param name="status" select="@status"/></xsl:call-template></fo:block>
+                </fo:table-cell>
+                <fo:table-cell><xsl:copy-of select="$rp-td"/>
+                  <fo:block><xsl:call-template name="rp-category-label"><xsl:with-param name="name" select="@category"/></xsl:call-template></fo:block>
+                </fo:table-cell>
+                <fo:table-cell><xsl:copy-of select="$rp-td"/><fo:block><xsl:value-of select="."/></fo:block></fo:table-cell>
                 <fo:table-cell><xsl:copy-of select="$rp-td"/>
                   <fo:block>
                     <xsl:if test="@sla = 'breached'">
@@ -1092,7 +1098,7 @@
         </fo:table>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block><xsl:value-of select="$L[@k='log.none']"/></fo:block>
+        <fo:block><xsl:value-of select="$L/log.none"/></fo:block>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -118,11 +118,11 @@
     <xsl:choose>
       <xsl:when test="$scale &gt;= 1000000">
         <xsl:value-of select="translate(format-number($value div 1000000, '#,##0.##', 'rp-chart-numbers'), ',.', $rp-separators)"/>
-        <xsl:value-of select="$L[@k='chart.millions']"/>
+        <xsl:value-of select="$L/chart.millions"/>
       </xsl:when>
       <xsl:when test="$scale &gt;= 10000">
         <xsl:value-of select="translate(format-number($value div 1000, '#,##0.#', 'rp-chart-numbers'), ',.', $rp-separators)"/>
-        <xsl:value-of select="$L[@k='chart.thousands']"/>
+        <xsl:value-of select="$L/chart.thousands"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:value-of select="translate(format-number($value, '#,##0.##', 'rp-chart-numbers'), ',.', $rp-separators)"/>
@@ -456,7 +456,7 @@
     <xsl:param name="series"/>
     <xsl:param name="suffix" select="''"/>
     <xsl:param name="total-word" select="''"/>
-    <xsl:param name="none-word" select="string($L[@k='chart.no-value'])"/>
+    <xsl:param name="none-word" select="string($L/chart.no-value)"/>
     <xsl:for-each select="$data">
       <xsl:choose>
         <xsl:when test="string(@alt-label) != ''"><xsl:value-of select="@alt-label"/></xsl:when>

@@ -55,10 +55,10 @@
        empty-sentence  string: when the account had no ticket -->
   <xsl:template name="rp-chart-ticket-volume">
     <xsl:param name="account"/>
-    <xsl:param name="title" select="string($L[@k='chart.volume.title'])"/>
-    <xsl:param name="y-title" select="string($L[@k='chart.volume.y-title'])"/>
-    <xsl:param name="alt-intro" select="string($L[@k='chart.volume.alt-intro'])"/>
-    <xsl:param name="empty-sentence" select="string($L[@k='chart.volume.empty-sentence'])"/>
+    <xsl:param name="title" select="string($L/chart.volume.title)"/>
+    <xsl:param name="y-title" select="string($L/chart.volume.y-title)"/>
+    <xsl:param name="alt-intro" select="string($L/chart.volume.alt-intro)"/>
+    <xsl:param name="empty-sentence" select="string($L/chart.volume.empty-sentence)"/>
     <xsl:variable name="data-rtf">
       <xsl:for-each select="$account/support/month">
         <c>
@@ -105,13 +105,13 @@
   <xsl:template name="rp-chart-sla-trend">
     <xsl:param name="account"/>
     <xsl:param name="target" select="/review-data/sla-targets/@compliance-target-pct"/>
-    <xsl:param name="title" select="string($L[@k='chart.sla.title'])"/>
-    <xsl:param name="y-title" select="string($L[@k='chart.sla.y-title'])"/>
-    <xsl:param name="series-label" select="string($L[@k='chart.sla.series-label'])"/>
-    <xsl:param name="target-label" select="string($L[@k='chart.target'])"/>
-    <xsl:param name="alt-intro" select="string($L[@k='chart.sla.alt-intro'])"/>
-    <xsl:param name="none-word" select="string($L[@k='chart.sla.none-word'])"/>
-    <xsl:param name="empty-sentence" select="string($L[@k='chart.sla.empty-sentence'])"/>
+    <xsl:param name="title" select="string($L/chart.sla.title)"/>
+    <xsl:param name="y-title" select="string($L/chart.sla.y-title)"/>
+    <xsl:param name="series-label" select="string($L/chart.sla.series-label)"/>
+    <xsl:param name="target-label" select="string($L/chart.target)"/>
+    <xsl:param name="alt-intro" select="string($L/chart.sla.alt-intro)"/>
+    <xsl:param name="none-word" select="string($L/chart.sla.none-word)"/>
+    <xsl:param name="empty-sentence" select="string($L/chart.sla.empty-sentence)"/>
     <!-- Each month's compliance, as the merge counted it (a month
          without a decided ticket has no sla-met-pct: a gap). -->
     <xsl:variable name="data-rtf">
@@ -169,10 +169,10 @@
        title, y-title, alt-intro, empty-sentence  strings -->
   <xsl:template name="rp-chart-backlog-age">
     <xsl:param name="backlog"/>
-    <xsl:param name="title" select="string($L[@k='chart.backlog.title'])"/>
-    <xsl:param name="y-title" select="string($L[@k='chart.backlog.y-title'])"/>
-    <xsl:param name="alt-intro" select="string($L[@k='chart.backlog.alt-intro'])"/>
-    <xsl:param name="empty-sentence" select="string($L[@k='chart.backlog.empty-sentence'])"/>
+    <xsl:param name="title" select="string($L/chart.backlog.title)"/>
+    <xsl:param name="y-title" select="string($L/chart.backlog.y-title)"/>
+    <xsl:param name="alt-intro" select="string($L/chart.backlog.alt-intro)"/>
+    <xsl:param name="empty-sentence" select="string($L/chart.backlog.empty-sentence)"/>
     <xsl:variable name="data-rtf">
       <xsl:for-each select="$backlog/age">
         <c>
@@ -215,13 +215,13 @@
        alt-intro, empty-sentence  strings -->
   <xsl:template name="rp-chart-health">
     <xsl:param name="program"/>
-    <xsl:param name="stable-label" select="string($L[@k='health.stable'])"/>
-    <xsl:param name="watch-label" select="string($L[@k='health.watch'])"/>
-    <xsl:param name="unstable-label" select="string($L[@k='health.unstable'])"/>
-    <xsl:param name="title" select="string($L[@k='chart.health.title'])"/>
-    <xsl:param name="x-title" select="string($L[@k='chart.health.x-title'])"/>
-    <xsl:param name="alt-intro" select="string($L[@k='chart.health.alt-intro'])"/>
-    <xsl:param name="empty-sentence" select="string($L[@k='chart.health.empty-sentence'])"/>
+    <xsl:param name="stable-label" select="string($L/health.stable)"/>
+    <xsl:param name="watch-label" select="string($L/health.watch)"/>
+    <xsl:param name="unstable-label" select="string($L/health.unstable)"/>
+    <xsl:param name="title" select="string($L/chart.health.title)"/>
+    <xsl:param name="x-title" select="string($L/chart.health.x-title)"/>
+    <xsl:param name="alt-intro" select="string($L/chart.health.alt-intro)"/>
+    <xsl:param name="empty-sentence" select="string($L/chart.health.empty-sentence)"/>
     <!-- Okabe-Ito green, orange, vermillion: told apart by colour-blind
          readers, and by the names beside the bars in grey. -->
     <xsl:variable name="data-rtf">
@@ -265,15 +265,15 @@
     <xsl:param name="accounts"/>
     <xsl:param name="target" select="/review-data/sla-targets/@compliance-target-pct"/>
     <xsl:param name="max-bars" select="25"/>
-    <xsl:param name="title" select="string($L[@k='chart.sla-accounts.title'])"/>
-    <xsl:param name="x-title" select="string($L[@k='chart.sla.y-title'])"/>
-    <xsl:param name="target-label" select="string($L[@k='chart.target'])"/>
-    <xsl:param name="below-label" select="string($L[@k='chart.below-target'])"/>
-    <xsl:param name="above-label" select="string($L[@k='chart.above-target'])"/>
-    <xsl:param name="more-note" select="string($L[@k='chart.sla-accounts.more-note'])"/>
-    <xsl:param name="unmeasured-note" select="string($L[@k='chart.sla-accounts.unmeasured-note'])"/>
-    <xsl:param name="alt-intro" select="string($L[@k='chart.sla-accounts.alt-intro'])"/>
-    <xsl:param name="empty-sentence" select="string($L[@k='chart.sla-accounts.empty-sentence'])"/>
+    <xsl:param name="title" select="string($L/chart.sla-accounts.title)"/>
+    <xsl:param name="x-title" select="string($L/chart.sla.y-title)"/>
+    <xsl:param name="target-label" select="string($L/chart.target)"/>
+    <xsl:param name="below-label" select="string($L/chart.below-target)"/>
+    <xsl:param name="above-label" select="string($L/chart.above-target)"/>
+    <xsl:param name="more-note" select="string($L/chart.sla-accounts.more-note)"/>
+    <xsl:param name="unmeasured-note" select="string($L/chart.sla-accounts.unmeasured-note)"/>
+    <xsl:param name="alt-intro" select="string($L/chart.sla-accounts.alt-intro)"/>
+    <xsl:param name="empty-sentence" select="string($L/chart.sla-accounts.empty-sentence)"/>
     <xsl:variable name="data-rtf">
       <xsl:for-each select="$accounts[support/@sla-met-pct]">
         <c label="{@name}"><v><xsl:value-of select="support/@sla-met-pct"/></v></c>
@@ -322,13 +322,13 @@
   <xsl:template name="rp-chart-budget">
     <xsl:param name="projects"/>
     <xsl:param name="max-projects" select="12"/>
-    <xsl:param name="budget-label" select="string($L[@k='chart.budget.budget-label'])"/>
-    <xsl:param name="actual-label" select="string($L[@k='chart.budget.actual-label'])"/>
-    <xsl:param name="title" select="string($L[@k='chart.budget.title'])"/>
-    <xsl:param name="y-title" select="string($L[@k='chart.budget.y-title'])"/>
-    <xsl:param name="more-note" select="string($L[@k='chart.budget.more-note'])"/>
-    <xsl:param name="alt-intro" select="string($L[@k='chart.budget.alt-intro'])"/>
-    <xsl:param name="empty-sentence" select="string($L[@k='chart.budget.empty-sentence'])"/>
+    <xsl:param name="budget-label" select="string($L/chart.budget.budget-label)"/>
+    <xsl:param name="actual-label" select="string($L/chart.budget.actual-label)"/>
+    <xsl:param name="title" select="string($L/chart.budget.title)"/>
+    <xsl:param name="y-title" select="string($L/chart.budget.y-title)"/>
+    <xsl:param name="more-note" select="string($L/chart.budget.more-note)"/>
+    <xsl:param name="alt-intro" select="string($L/chart.budget.alt-intro)"/>
+    <xsl:param name="empty-sentence" select="string($L/chart.budget.empty-sentence)"/>
     <xsl:variable name="data-rtf">
       <xsl:for-each select="$projects">
         <xsl:sort select="(count($projects) &gt; $max-projects) * -@variance" data-type="number"/>

@@ -69,7 +69,7 @@
        alt-intro     string: first sentence of the text alternative
        total-word    string: in the alternative, "(total 15)" (default 'total')
        empty-sentence string: printed instead when data is empty
-                     (default $L[@k='chart.nothing']) -->
+                     (default $L/chart.nothing) -->
   <xsl:template name="rp-chart-stacked-bars">
     <xsl:param name="data" select="/.."/>
     <xsl:param name="series" select="/.."/>
@@ -81,9 +81,9 @@
     <xsl:param name="thin" select="'no'"/>
     <xsl:param name="max-chars" select="18"/>
     <xsl:param name="totals" select="'yes'"/>
-    <xsl:param name="alt-intro" select="string($L[@k='chart.alt.stacked'])"/>
-    <xsl:param name="total-word" select="string($L[@k='chart.total'])"/>
-    <xsl:param name="empty-sentence" select="string($L[@k='chart.nothing'])"/>
+    <xsl:param name="alt-intro" select="string($L/chart.alt.stacked)"/>
+    <xsl:param name="total-word" select="string($L/chart.total)"/>
+    <xsl:param name="empty-sentence" select="string($L/chart.nothing)"/>
     <xsl:call-template name="rp-chart-columns">
       <xsl:with-param name="kind" select="'stacked'"/>
       <xsl:with-param name="data" select="$data"/>
@@ -120,8 +120,8 @@
     <xsl:param name="thin" select="'no'"/>
     <xsl:param name="max-chars" select="18"/>
     <xsl:param name="values" select="'yes'"/>
-    <xsl:param name="alt-intro" select="string($L[@k='chart.alt.grouped'])"/>
-    <xsl:param name="empty-sentence" select="string($L[@k='chart.nothing'])"/>
+    <xsl:param name="alt-intro" select="string($L/chart.alt.grouped)"/>
+    <xsl:param name="empty-sentence" select="string($L/chart.nothing)"/>
     <xsl:call-template name="rp-chart-columns">
       <xsl:with-param name="kind" select="'grouped'"/>
       <xsl:with-param name="data" select="$data"/>
@@ -166,11 +166,11 @@
     <xsl:param name="y-min" select="0"/>
     <xsl:param name="y-max" select="''"/>
     <xsl:param name="target" select="''"/>
-    <xsl:param name="target-label" select="string($L[@k='chart.target'])"/>
+    <xsl:param name="target-label" select="string($L/chart.target)"/>
     <xsl:param name="values" select="'yes'"/>
-    <xsl:param name="alt-intro" select="string($L[@k='chart.alt.line'])"/>
-    <xsl:param name="none-word" select="string($L[@k='chart.no-value'])"/>
-    <xsl:param name="empty-sentence" select="string($L[@k='chart.nothing'])"/>
+    <xsl:param name="alt-intro" select="string($L/chart.alt.line)"/>
+    <xsl:param name="none-word" select="string($L/chart.no-value)"/>
+    <xsl:param name="empty-sentence" select="string($L/chart.nothing)"/>
     <xsl:call-template name="rp-chart-columns">
       <xsl:with-param name="kind" select="'line'"/>
       <xsl:with-param name="data" select="$data"/>
@@ -213,7 +213,7 @@
     <xsl:param name="target-label" select="''"/>
     <xsl:param name="alt-intro"/>
     <xsl:param name="total-word" select="''"/>
-    <xsl:param name="none-word" select="string($L[@k='chart.no-value'])"/>
+    <xsl:param name="none-word" select="string($L/chart.no-value)"/>
     <xsl:param name="empty-sentence"/>
     <xsl:variable name="nums" select="$data/*[number(.) = number(.)]"/>
     <xsl:choose>
@@ -688,7 +688,7 @@
                      (default 'The {n} first of {total} are shown.')
        alt-intro     string: first sentence of the text alternative
        empty-sentence string: printed instead when no category has a
-                     number (default $L[@k='chart.nothing']) -->
+                     number (default $L/chart.nothing) -->
   <xsl:template name="rp-chart-hbars">
     <xsl:param name="data" select="/.."/>
     <xsl:param name="width" select="481"/>
@@ -700,13 +700,13 @@
     <xsl:param name="integer" select="'no'"/>
     <xsl:param name="max-chars" select="28"/>
     <xsl:param name="target" select="''"/>
-    <xsl:param name="target-label" select="string($L[@k='chart.target'])"/>
-    <xsl:param name="below-label" select="string($L[@k='chart.below-target'])"/>
-    <xsl:param name="above-label" select="string($L[@k='chart.above-target'])"/>
+    <xsl:param name="target-label" select="string($L/chart.target)"/>
+    <xsl:param name="below-label" select="string($L/chart.below-target)"/>
+    <xsl:param name="above-label" select="string($L/chart.above-target)"/>
     <xsl:param name="x-title" select="''"/>
-    <xsl:param name="more-note" select="string($L[@k='chart.more-first'])"/>
-    <xsl:param name="alt-intro" select="string($L[@k='chart.alt.bars'])"/>
-    <xsl:param name="empty-sentence" select="string($L[@k='chart.nothing'])"/>
+    <xsl:param name="more-note" select="string($L/chart.more-first)"/>
+    <xsl:param name="alt-intro" select="string($L/chart.alt.bars)"/>
+    <xsl:param name="empty-sentence" select="string($L/chart.nothing)"/>
     <xsl:variable name="valued" select="$data[number(*[1]) = number(*[1])]"/>
     <xsl:choose>
       <xsl:when test="not($valued)">

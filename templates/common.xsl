@@ -50,12 +50,26 @@
   </xsl:variable>
 
   <!-- The label file of the language (docs/templates.md, "Labels and
-       languages"): its <l k="key"> texts, read as $L[@k = KEY], and its
-       formats.  Empty for a language languages.xml does not list:
-       rp-layout-master-set stops the transform naming it. -->
+       languages"): its <l k="key"> texts and its formats.  Empty for a
+       language languages.xml does not list: rp-layout-master-set stops
+       the transform naming it. -->
   <xsl:variable name="rp-labels"
       select="document($rp-languages/language[@code = $rp-lang]/@file)/labels"/>
-  <xsl:variable name="L" select="$rp-labels/l"/>
+
+  <!-- Each label again as an element named by its key (attributes and
+       text copied), so that a stylesheet reads a label as $L/KEY: a
+       name test over the children, where $L/KEY compared the
+       string value of every label's k= (a review looks up some two
+       hundred labels: that took a third of its transform).  A key made
+       at run time goes through rp-label or rp-say, which look it up by
+       xsl:key in the label file. -->
+  <xsl:variable name="rp-label-tree">
+    <xsl:for-each select="$rp-labels/l">
+      <xsl:element name="{@k}"><xsl:copy-of select="@*|node()"/></xsl:element>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="L" select="exsl:node-set($rp-label-tree)"/>
+  <xsl:key name="rp-label" match="labels/l" use="@k"/>
   <xsl:variable name="rp-format" select="$rp-labels/format"/>
   <xsl:variable name="rp-months" select="$rp-labels/months/m"/>
 
@@ -69,19 +83,32 @@
     <xsl:param name="a2"/>
     <xsl:param name="a3"/>
     <xsl:param name="a4"/>
-    <xsl:variable name="l" select="$L[@k = $k]"/>
-    <xsl:call-template name="rp-fill">
-      <xsl:with-param name="text">
-        <xsl:choose>
-          <xsl:when test="string($n) = '1' and $l/@one"><xsl:value-of select="$l/@one"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="$l"/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:with-param>
-      <xsl:with-param name="a1" select="$a1"/>
-      <xsl:with-param name="a2" select="$a2"/>
-      <xsl:with-param name="a3" select="$a3"/>
-      <xsl:with-param name="a4" select="$a4"/>
-    </xsl:call-template>
+    <!-- key() looks in the context node's document: the label file. -->
+    <xsl:for-each select="$rp-labels">
+      <xsl:variable name="l" select="key('rp-label', $k)"/>
+      <xsl:call-template name="rp-fill">
+        <xsl:with-param name="text">
+          <xsl:choose>
+            <xsl:when test="string($n) = '1' and $l/@one"><xsl:value-of select="$l/@one"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$l"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+        <xsl:with-param name="a1" select="$a1"/>
+        <xsl:with-param name="a2" select="$a2"/>
+        <xsl:with-param name="a3" select="$a3"/>
+        <xsl:with-param name="a4" select="$a4"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The text of the label keyed k, a key made at run time
+       (concat('stage.', @stage)); a key written in the stylesheet is
+       read as $L/KEY. -->
+  <xsl:template name="rp-label">
+    <xsl:param name="k"/>
+    <xsl:for-each select="$rp-labels">
+      <xsl:value-of select="key('rp-label', $k)"/>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template name="rp-fill">
@@ -401,16 +428,21 @@
 
   <!-- Body cell holding text; numbers go through rp-td-num.  The cell's
        attributes are stated here and nowhere else ($rp-td copies them),
-       as literal result attributes: a ticket log has thousands of cells,
-       and libxslt instantiates an attribute set's xsl:attribute elements
-       anew for every cell (a fifth of a review's transform). -->
+       as few literal result attributes as say it (the padding shorthand;
+       text-align only when not the initial start): a ticket log has
+       thousands of cells, and libxslt instantiates an attribute set's
+       xsl:attribute elements anew for every cell (a fifth of a review's
+       transform), and copies each literal attribute, which the FO
+       parser then reads again. -->
   <xsl:template name="rp-td">
     <xsl:param name="text"/>
     <xsl:param name="align" select="'start'"/>
     <xsl:param name="bold" select="false()"/>
-    <fo:table-cell padding-top="2pt" padding-bottom="2pt" padding-left="3pt"
-        padding-right="3pt" border-bottom="0.5pt solid {$rp-rule}">
-      <fo:block text-align="{$align}">
+    <fo:table-cell padding="2pt 3pt" border-bottom="0.5pt solid {$rp-rule}">
+      <fo:block>
+        <xsl:if test="$align != 'start'">
+          <xsl:attribute name="text-align"><xsl:value-of select="$align"/></xsl:attribute>
+        </xsl:if>
         <xsl:if test="$bold">
           <xsl:attribute name="font-weight">bold</xsl:attribute>
         </xsl:if>
@@ -607,9 +639,9 @@
   <xsl:template name="rp-health-label">
     <xsl:param name="health"/>
     <xsl:choose>
-      <xsl:when test="$health = 'unstable'"><xsl:value-of select="$L[@k='health.unstable']"/></xsl:when>
-      <xsl:when test="$health = 'watch'"><xsl:value-of select="$L[@k='health.watch']"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$L[@k='health.stable']"/></xsl:otherwise>
+      <xsl:when test="$health = 'unstable'"><xsl:value-of select="$L/health.unstable"/></xsl:when>
+      <xsl:when test="$health = 'watch'"><xsl:value-of select="$L/health.watch"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$L/health.stable"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -638,7 +670,7 @@
           <xsl:with-param name="a3"><xsl:call-template name="rp-number"><xsl:with-param name="value" select="substring-before(substring-after(., 'more than '), ' points')"/></xsl:call-template></xsl:with-param>
         </xsl:call-template>
       </xsl:when>
-      <xsl:when test="@rule = 'aged-backlog' and $L[@k = 'reason.aged-backlog']">
+      <xsl:when test="@rule = 'aged-backlog' and $L/reason.aged-backlog">
         <xsl:call-template name="rp-say">
           <xsl:with-param name="k" select="'reason.aged-backlog'"/>
           <xsl:with-param name="n" select="$n"/>
@@ -646,7 +678,7 @@
           <xsl:with-param name="a2"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="substring-before(substring-after(., 'more than '), ' days')"/></xsl:call-template></xsl:with-param>
         </xsl:call-template>
       </xsl:when>
-      <xsl:when test="$L[@k = concat('reason.', current()/@rule)] and string(number($n)) != 'NaN'">
+      <xsl:when test="$L/*[@k = concat('reason.', current()/@rule)] and string(number($n)) != 'NaN'">
         <xsl:call-template name="rp-say">
           <xsl:with-param name="k" select="concat('reason.', @rule)"/>
           <xsl:with-param name="n" select="$n"/>
@@ -700,11 +732,11 @@
   </xsl:template>
 
   <!-- Labels a ticket log prints on every row, looked up once. -->
-  <xsl:variable name="rp-l-sla-met" select="string($L[@k='sla.met'])"/>
-  <xsl:variable name="rp-l-sla-breached" select="string($L[@k='sla.breached'])"/>
-  <xsl:variable name="rp-l-sla-pending" select="string($L[@k='sla.pending'])"/>
-  <xsl:variable name="rp-l-uncategorised" select="string($L[@k='category.none'])"/>
-  <xsl:variable name="rp-l-status" select="$L[starts-with(@k, 'ticket-status.')]"/>
+  <xsl:variable name="rp-l-sla-met" select="string($L/sla.met)"/>
+  <xsl:variable name="rp-l-sla-breached" select="string($L/sla.breached)"/>
+  <xsl:variable name="rp-l-sla-pending" select="string($L/sla.pending)"/>
+  <xsl:variable name="rp-l-uncategorised" select="string($L/category.none)"/>
+  <xsl:variable name="rp-l-status" select="$L/*[starts-with(@k, 'ticket-status.')]"/>
 
   <xsl:template name="rp-sla-label">
     <xsl:param name="sla"/>
@@ -751,7 +783,7 @@
     <xsl:for-each select="category">
       <xsl:if test="position() &gt; 1">
         <xsl:choose>
-          <xsl:when test="position() = last()"><xsl:value-of select="$L[@k='list.and']"/></xsl:when>
+          <xsl:when test="position() = last()"><xsl:value-of select="$L/list.and"/></xsl:when>
           <xsl:otherwise>, </xsl:otherwise>
         </xsl:choose>
       </xsl:if>
@@ -777,10 +809,10 @@
         </xsl:choose>
       </xsl:attribute>
       <xsl:choose>
-        <xsl:when test="$rag = 'red'"><xsl:value-of select="$L[@k='rag.red']"/></xsl:when>
-        <xsl:when test="$rag = 'amber'"><xsl:value-of select="$L[@k='rag.amber']"/></xsl:when>
-        <xsl:when test="$rag = 'green'"><xsl:value-of select="$L[@k='rag.green']"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="$L[@k='rag.none']"/></xsl:otherwise>
+        <xsl:when test="$rag = 'red'"><xsl:value-of select="$L/rag.red"/></xsl:when>
+        <xsl:when test="$rag = 'amber'"><xsl:value-of select="$L/rag.amber"/></xsl:when>
+        <xsl:when test="$rag = 'green'"><xsl:value-of select="$L/rag.green"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$L/rag.none"/></xsl:otherwise>
       </xsl:choose>
     </fo:inline>
   </xsl:template>
@@ -800,9 +832,9 @@
         <xsl:attribute name="font-weight">bold</xsl:attribute>
       </xsl:if>
       <xsl:choose>
-        <xsl:when test="$severity = 'high'"><xsl:value-of select="$L[@k='severity.high']"/></xsl:when>
-        <xsl:when test="$severity = 'medium'"><xsl:value-of select="$L[@k='severity.medium']"/></xsl:when>
-        <xsl:when test="$severity = 'low'"><xsl:value-of select="$L[@k='severity.low']"/></xsl:when>
+        <xsl:when test="$severity = 'high'"><xsl:value-of select="$L/severity.high"/></xsl:when>
+        <xsl:when test="$severity = 'medium'"><xsl:value-of select="$L/severity.medium"/></xsl:when>
+        <xsl:when test="$severity = 'low'"><xsl:value-of select="$L/severity.low"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="$severity"/></xsl:otherwise>
       </xsl:choose>
     </fo:inline>
@@ -820,8 +852,8 @@
   <xsl:template name="rp-basis-label">
     <xsl:param name="basis"/>
     <xsl:choose>
-      <xsl:when test="$basis = 'business'"><xsl:value-of select="$L[@k='sla.basis.business']"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$L[@k='sla.basis.calendar']"/></xsl:otherwise>
+      <xsl:when test="$basis = 'business'"><xsl:value-of select="$L/sla.basis.business"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$L/sla.basis.calendar"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -858,12 +890,12 @@
       <fo:table-column column-width="proportional-column-width(1.2)"/>
       <fo:table-header>
         <fo:table-row>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.open-for']"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.open-for"/></xsl:call-template>
           <xsl:call-template name="rp-th"><xsl:with-param name="text">P1</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
           <xsl:call-template name="rp-th"><xsl:with-param name="text">P2</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
           <xsl:call-template name="rp-th"><xsl:with-param name="text">P3</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
           <xsl:call-template name="rp-th"><xsl:with-param name="text">P4</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.total']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.total"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body>
@@ -881,7 +913,7 @@
           </fo:table-row>
         </xsl:for-each>
         <fo:table-row keep-together.within-page="always" background-color="{$rp-brand-light}">
-          <xsl:call-template name="rp-td"><xsl:with-param name="text" select="$L[@k='backlog.all']"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td"><xsl:with-param name="text" select="$L/backlog.all"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
           <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="sum($backlog/age/@p1)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
           <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="sum($backlog/age/@p2)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
           <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="sum($backlog/age/@p3)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
@@ -903,11 +935,11 @@
       <fo:table-column column-width="proportional-column-width(1.6)"/>
       <fo:table-header>
         <fo:table-row>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.milestone']"/></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.owner']"/></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.due']"/></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.completed']"/></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.status']"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.milestone"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.owner"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.due"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.completed"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.status"/></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body>
@@ -955,11 +987,11 @@
       <fo:table-column column-width="proportional-column-width(1.2)"/>
       <fo:table-header>
         <fo:table-row>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.risk-mitigation']"/></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.owner']"/></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.severity']"/></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.due']"/></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.status']"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.risk-mitigation"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.owner"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.severity"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.due"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.status"/></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body>
@@ -971,7 +1003,7 @@
               <fo:block color="{$rp-muted}">
                 <xsl:choose>
                   <xsl:when test="mitigation"><xsl:value-of select="mitigation"/></xsl:when>
-                  <xsl:otherwise><xsl:value-of select="$L[@k='risk.no-mitigation']"/></xsl:otherwise>
+                  <xsl:otherwise><xsl:value-of select="$L/risk.no-mitigation"/></xsl:otherwise>
                 </xsl:choose>
               </fo:block>
             </fo:table-cell>
@@ -1001,10 +1033,10 @@
       <fo:table-column column-width="proportional-column-width(1.2)"/>
       <fo:table-header>
         <fo:table-row>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.role']"/></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.person']"/></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.project-account']"/></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.allocation']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.role"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.person"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.project-account"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.allocation"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body>
@@ -1017,7 +1049,7 @@
                 <xsl:choose>
                   <xsl:when test="@filled = 'yes'"><xsl:value-of select="@person"/></xsl:when>
                   <xsl:otherwise>
-                    <fo:inline color="{$rp-unstable}" font-weight="bold"><xsl:value-of select="$L[@k='role.unfilled']"/></fo:inline>
+                    <fo:inline color="{$rp-unstable}" font-weight="bold"><xsl:value-of select="$L/role.unfilled"/></fo:inline>
                   </xsl:otherwise>
                 </xsl:choose>
               </fo:block>
@@ -1032,7 +1064,7 @@
                   <xsl:when test="../../self::account">
                     <xsl:value-of select="../../@name"/>
                   </xsl:when>
-                  <xsl:otherwise><xsl:value-of select="$L[@k='program-wide']"/></xsl:otherwise>
+                  <xsl:otherwise><xsl:value-of select="$L/program-wide"/></xsl:otherwise>
                 </xsl:choose>
               </xsl:with-param>
             </xsl:call-template>
@@ -1076,7 +1108,7 @@
       <fo:table-column column-width="proportional-column-width(1.3)"/>
       <fo:table-header>
         <fo:table-row>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.priority']"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.priority"/></xsl:call-template>
           <xsl:for-each select="$months">
             <fo:table-cell xsl:use-attribute-sets="rp-th">
               <fo:block xsl:use-attribute-sets="rp-th-block" text-align="end">
@@ -1087,7 +1119,7 @@
               </fo:block>
             </fo:table-cell>
           </xsl:for-each>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.total']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.total"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body>
@@ -1110,7 +1142,7 @@
           </fo:table-row>
         </xsl:for-each>
         <fo:table-row keep-together.within-page="always" background-color="{$rp-brand-light}">
-          <xsl:call-template name="rp-td"><xsl:with-param name="text" select="$L[@k='th.total']"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td"><xsl:with-param name="text" select="$L/th.total"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
           <xsl:for-each select="$months">
             <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="@tickets"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
           </xsl:for-each>
@@ -1131,12 +1163,12 @@
       <fo:table-column column-width="proportional-column-width(1.2)"/>
       <fo:table-header>
         <fo:table-row>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.month']"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.month"/></xsl:call-template>
           <xsl:call-template name="rp-th"><xsl:with-param name="text">P1</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
           <xsl:call-template name="rp-th"><xsl:with-param name="text">P2</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
           <xsl:call-template name="rp-th"><xsl:with-param name="text">P3</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
           <xsl:call-template name="rp-th"><xsl:with-param name="text">P4</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.total']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.total"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body>
@@ -1154,7 +1186,7 @@
           </fo:table-row>
         </xsl:for-each>
         <fo:table-row keep-together.within-page="always" background-color="{$rp-brand-light}">
-          <xsl:call-template name="rp-td"><xsl:with-param name="text" select="$L[@k='th.total']"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+          <xsl:call-template name="rp-td"><xsl:with-param name="text" select="$L/th.total"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
           <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="sum($months/@p1)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
           <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="sum($months/@p2)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
           <xsl:call-template name="rp-td-num"><xsl:with-param name="value" select="sum($months/@p3)"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>

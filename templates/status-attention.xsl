@@ -52,7 +52,7 @@
         select="requests/request[@overdue = 'yes' or @approval-waiting-days &gt; 0]"/>
 
     <fo:block xsl:use-attribute-sets="rp-h2" space-before="5mm">
-      <xsl:value-of select="$L[@k='psr.h.today']"/>
+      <xsl:value-of select="$L/psr.h.today"/>
     </fo:block>
     <fo:block xsl:use-attribute-sets="rp-note" space-after="2mm">
       <xsl:call-template name="rp-say">
@@ -66,19 +66,19 @@
       <fo:table-column column-width="proportional-column-width(1.4)"/>
       <fo:table-header>
         <fo:table-row>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='psr.th.item']"/></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='psr.th.reason']"/></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.owner']"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/psr.th.item"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/psr.th.reason"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.owner"/></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body>
         <!-- unstable accounts -->
         <xsl:call-template name="psr-group">
-          <xsl:with-param name="title" select="string($L[@k='psr.today.unstable'])"/>
+          <xsl:with-param name="title" select="string($L/psr.today.unstable)"/>
           <xsl:with-param name="n" select="count($unstable)"/>
-          <xsl:with-param name="none" select="string($L[@k='psr.today.unstable-none'])"/>
+          <xsl:with-param name="none" select="string($L/psr.today.unstable-none)"/>
           <xsl:with-param name="section" select="'psr-attention'"/>
-          <xsl:with-param name="section-title" select="$L[@k='psr.h.attention']"/>
+          <xsl:with-param name="section-title" select="$L/psr.h.attention"/>
         </xsl:call-template>
         <xsl:for-each select="$unstable">
           <xsl:sort select="count(health-reason)" data-type="number" order="descending"/>
@@ -109,7 +109,7 @@
         <xsl:call-template name="psr-more">
           <xsl:with-param name="n" select="count($unstable)"/>
           <xsl:with-param name="section" select="'psr-attention'"/>
-          <xsl:with-param name="section-title" select="$L[@k='psr.h.attention']"/>
+          <xsl:with-param name="section-title" select="$L/psr.h.attention"/>
         </xsl:call-template>
 
         <!-- SLA deviations -->
@@ -121,7 +121,7 @@
             </xsl:call-template>
           </xsl:with-param>
           <xsl:with-param name="n" select="count($below)"/>
-          <xsl:with-param name="none" select="string($L[@k='psr.today.sla-none'])"/>
+          <xsl:with-param name="none" select="string($L/psr.today.sla-none)"/>
         </xsl:call-template>
         <xsl:for-each select="$below">
           <xsl:sort select="support/@sla-met-pct" data-type="number"/>
@@ -149,9 +149,9 @@
 
         <!-- overdue milestones -->
         <xsl:call-template name="psr-group">
-          <xsl:with-param name="title" select="string($L[@k='psr.h.overdue'])"/>
+          <xsl:with-param name="title" select="string($L/psr.h.overdue)"/>
           <xsl:with-param name="n" select="count($overdue)"/>
-          <xsl:with-param name="none" select="string($L[@k='psr.today.overdue-none'])"/>
+          <xsl:with-param name="none" select="string($L/psr.today.overdue-none)"/>
         </xsl:call-template>
         <xsl:for-each select="$overdue">
           <xsl:sort select="@days-overdue" data-type="number" order="descending"/>
@@ -176,14 +176,14 @@
         <xsl:call-template name="psr-more">
           <xsl:with-param name="n" select="count($overdue)"/>
           <xsl:with-param name="section" select="'psr-overdue'"/>
-          <xsl:with-param name="section-title" select="$L[@k='psr.h.overdue']"/>
+          <xsl:with-param name="section-title" select="$L/psr.h.overdue"/>
         </xsl:call-template>
 
         <!-- risks without mitigation -->
         <xsl:call-template name="psr-group">
-          <xsl:with-param name="title" select="string($L[@k='psr.today.unmitigated'])"/>
+          <xsl:with-param name="title" select="string($L/psr.today.unmitigated)"/>
           <xsl:with-param name="n" select="count($unmitigated)"/>
-          <xsl:with-param name="none" select="string($L[@k='psr.today.unmitigated-none'])"/>
+          <xsl:with-param name="none" select="string($L/psr.today.unmitigated-none)"/>
         </xsl:call-template>
         <xsl:for-each select="$unmitigated">
           <xsl:sort select="(@severity = 'high') * 2 + (@severity = 'medium')" data-type="number" order="descending"/>
@@ -217,16 +217,16 @@
         <xsl:call-template name="psr-more">
           <xsl:with-param name="n" select="count($unmitigated)"/>
           <xsl:with-param name="section" select="'psr-risks'"/>
-          <xsl:with-param name="section-title" select="$L[@k='psr.h.unmitigated']"/>
+          <xsl:with-param name="section-title" select="$L/psr.h.unmitigated"/>
         </xsl:call-template>
 
         <!-- reviews stuck in the workflow -->
         <xsl:call-template name="psr-group">
-          <xsl:with-param name="title" select="string($L[@k='psr.today.stuck'])"/>
+          <xsl:with-param name="title" select="string($L/psr.today.stuck)"/>
           <xsl:with-param name="n" select="count($stuck)"/>
           <xsl:with-param name="none">
             <xsl:choose>
-              <xsl:when test="not(requests)"><xsl:value-of select="$L[@k='reviews.untracked']"/></xsl:when>
+              <xsl:when test="not(requests)"><xsl:value-of select="$L/reviews.untracked"/></xsl:when>
               <xsl:otherwise>
                 <xsl:call-template name="rp-say">
                   <xsl:with-param name="k" select="'psr.today.stuck-none'"/>
@@ -242,7 +242,7 @@
           <xsl:if test="position() &lt;= $psr-top">
             <xsl:call-template name="psr-line">
               <xsl:with-param name="what" select="@name"/>
-              <xsl:with-param name="context" select="string($L[@k = concat('stage.', current()/@stage)])"/>
+              <xsl:with-param name="context"><xsl:call-template name="rp-label"><xsl:with-param name="k" select="concat('stage.', @stage)"/></xsl:call-template></xsl:with-param>
               <xsl:with-param name="why">
                 <xsl:if test="@overdue = 'yes'">
                   <xsl:call-template name="rp-say">
@@ -266,7 +266,7 @@
         <xsl:call-template name="psr-more">
           <xsl:with-param name="n" select="count($stuck)"/>
           <xsl:with-param name="section" select="'psr-reviews'"/>
-          <xsl:with-param name="section-title" select="$L[@k='psr.h.reviews']"/>
+          <xsl:with-param name="section-title" select="$L/psr.h.reviews"/>
         </xsl:call-template>
       </fo:table-body>
     </fo:table>
@@ -328,7 +328,7 @@
           <xsl:choose>
             <xsl:when test="normalize-space($owner) != ''"><xsl:value-of select="$owner"/></xsl:when>
             <xsl:otherwise>
-              <fo:inline color="{$rp-unstable}"><xsl:value-of select="$L[@k='psr.no-owner']"/></fo:inline>
+              <fo:inline color="{$rp-unstable}"><xsl:value-of select="$L/psr.no-owner"/></fo:inline>
             </xsl:otherwise>
           </xsl:choose>
         </fo:block>
@@ -365,7 +365,7 @@
   <xsl:template name="psr-where">
     <xsl:choose>
       <xsl:when test="ancestor::account"><xsl:value-of select="ancestor::account/@name"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$L[@k='program-wide']"/></xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="$L/program-wide"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -43,8 +43,8 @@
   <!-- Where every account is listed, worst first (id psr-accounts). -->
   <xsl:variable name="psr-accounts-title">
     <xsl:choose>
-      <xsl:when test="$psr-appendix"><xsl:value-of select="$L[@k='psr.h.appendix']"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$L[@k='psr.h.overview']"/></xsl:otherwise>
+      <xsl:when test="$psr-appendix"><xsl:value-of select="$L/psr.h.appendix"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$L/psr.h.overview"/></xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
 
@@ -53,7 +53,7 @@
       <xsl:call-template name="rp-layout-master-set"/>
       <fo:page-sequence master-reference="A4" id="psr">
         <xsl:call-template name="rp-static-content">
-          <xsl:with-param name="title" select="string($L[@k='psr.title'])"/>
+          <xsl:with-param name="title" select="string($L/psr.title)"/>
           <xsl:with-param name="sequence-id">psr</xsl:with-param>
         </xsl:call-template>
         <fo:flow flow-name="xsl-region-body">
@@ -66,7 +66,7 @@
   </xsl:template>
 
   <xsl:template match="review-data">
-    <fo:block xsl:use-attribute-sets="rp-title"><xsl:value-of select="$L[@k='psr.title']"/></fo:block>
+    <fo:block xsl:use-attribute-sets="rp-title"><xsl:value-of select="$L/psr.title"/></fo:block>
     <fo:block xsl:use-attribute-sets="rp-meta">
       <xsl:call-template name="rp-say">
         <xsl:with-param name="k" select="'psr.meta'"/>
@@ -81,7 +81,7 @@
     <xsl:call-template name="psr-today"/>
 
     <!-- Charts (templates/charts-data.xsl). -->
-    <fo:block xsl:use-attribute-sets="rp-h2" break-before="page"><xsl:value-of select="$L[@k='psr.h.charts']"/></fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2" break-before="page"><xsl:value-of select="$L/psr.h.charts"/></fo:block>
     <xsl:call-template name="totals-text"/>
     <xsl:call-template name="rp-chart-health">
       <xsl:with-param name="program" select="$program"/>
@@ -93,12 +93,12 @@
       <xsl:with-param name="projects" select="$program/projects/project"/>
     </xsl:call-template>
 
-    <fo:block xsl:use-attribute-sets="rp-h2" id="psr-attention"><xsl:value-of select="$L[@k='psr.h.attention']"/></fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2" id="psr-attention"><xsl:value-of select="$L/psr.h.attention"/></fo:block>
     <xsl:call-template name="attention"/>
 
     <xsl:choose>
       <xsl:when test="$psr-appendix">
-        <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='psr.h.overview']"/></fo:block>
+        <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L/psr.h.overview"/></fo:block>
         <fo:block xsl:use-attribute-sets="rp-para">
           <xsl:call-template name="rp-say">
             <xsl:with-param name="k" select="'psr.overview-in-appendix'"/>
@@ -108,18 +108,18 @@
         </fo:block>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block xsl:use-attribute-sets="rp-h2" id="psr-accounts"><xsl:value-of select="$L[@k='psr.h.overview']"/></fo:block>
+        <fo:block xsl:use-attribute-sets="rp-h2" id="psr-accounts"><xsl:value-of select="$L/psr.h.overview"/></fo:block>
         <xsl:call-template name="overview"/>
       </xsl:otherwise>
     </xsl:choose>
 
-    <fo:block xsl:use-attribute-sets="rp-h2" id="psr-reviews"><xsl:value-of select="$L[@k='psr.h.reviews']"/></fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2" id="psr-reviews"><xsl:value-of select="$L/psr.h.reviews"/></fo:block>
     <xsl:call-template name="reviews"/>
 
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='psr.h.projects']"/></fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L/psr.h.projects"/></fo:block>
     <xsl:call-template name="projects"/>
 
-    <fo:block xsl:use-attribute-sets="rp-h2" id="psr-overdue"><xsl:value-of select="$L[@k='psr.h.overdue']"/></fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2" id="psr-overdue"><xsl:value-of select="$L/psr.h.overdue"/></fo:block>
     <xsl:variable name="overdue" select="//milestone[@overdue = 'yes']"/>
     <xsl:choose>
       <xsl:when test="$overdue">
@@ -144,7 +144,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='psr.h.high-risks']"/></fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L/psr.h.high-risks"/></fo:block>
     <xsl:variable name="high" select="//risk[@open = 'yes' and @severity = 'high']"/>
     <xsl:choose>
       <xsl:when test="$high">
@@ -163,7 +163,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-    <fo:block xsl:use-attribute-sets="rp-h2" id="psr-risks"><xsl:value-of select="$L[@k='psr.h.unmitigated']"/></fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2" id="psr-risks"><xsl:value-of select="$L/psr.h.unmitigated"/></fo:block>
     <xsl:variable name="unmitigated" select="//risk[@open = 'yes' and not(normalize-space(mitigation))]"/>
     <xsl:choose>
       <xsl:when test="$unmitigated">
@@ -191,7 +191,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='psr.h.roles']"/></fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L/psr.h.roles"/></fo:block>
     <xsl:variable name="roles" select="$program/roles/role | account/roles/role"/>
     <xsl:choose>
       <xsl:when test="$roles">
@@ -208,31 +208,31 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='psr.no-roles']"/></xsl:call-template>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L/psr.no-roles"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
 
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='h.months']"/></fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L/h.months"/></fo:block>
     <xsl:call-template name="rp-month-table">
       <xsl:with-param name="months" select="$program/month"/>
     </xsl:call-template>
 
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='h.sla']"/></fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L/h.sla"/></fo:block>
     <xsl:call-template name="sla"/>
 
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='h.backlog']"/></fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L/h.backlog"/></fo:block>
     <xsl:call-template name="rp-backlog-table">
       <xsl:with-param name="backlog" select="$program/backlog"/>
     </xsl:call-template>
 
-    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L[@k='psr.h.matching']"/></fo:block>
+    <fo:block xsl:use-attribute-sets="rp-h2"><xsl:value-of select="$L/psr.h.matching"/></fo:block>
     <xsl:apply-templates select="matching"/>
     <xsl:apply-templates select="unmatched"/>
 
     <xsl:if test="$psr-appendix">
-      <fo:block xsl:use-attribute-sets="rp-h2" id="psr-accounts" break-before="page"><xsl:value-of select="$L[@k='psr.h.appendix']"/></fo:block>
+      <fo:block xsl:use-attribute-sets="rp-h2" id="psr-accounts" break-before="page"><xsl:value-of select="$L/psr.h.appendix"/></fo:block>
       <fo:block xsl:use-attribute-sets="rp-para">
-        <xsl:value-of select="$L[@k='psr.appendix-intro']"/>
+        <xsl:value-of select="$L/psr.appendix-intro"/>
       </fo:block>
       <fo:block font-size="7.5pt">
         <xsl:call-template name="overview"/>
@@ -270,11 +270,11 @@
         <fo:table-row keep-together.within-page="always">
           <xsl:call-template name="kpi">
             <xsl:with-param name="value"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@accounts"/></xsl:call-template></xsl:with-param>
-            <xsl:with-param name="label" select="string($L[@k='kpi.accounts'])"/>
+            <xsl:with-param name="label" select="string($L/kpi.accounts)"/>
           </xsl:call-template>
           <xsl:call-template name="kpi">
             <xsl:with-param name="value"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@tickets"/></xsl:call-template></xsl:with-param>
-            <xsl:with-param name="label" select="string($L[@k='kpi.tickets'])"/>
+            <xsl:with-param name="label" select="string($L/kpi.tickets)"/>
           </xsl:call-template>
           <xsl:call-template name="kpi">
             <xsl:with-param name="value"><xsl:call-template name="rp-pct"><xsl:with-param name="value" select="$program/@sla-met-pct"/></xsl:call-template></xsl:with-param>
@@ -287,11 +287,11 @@
           </xsl:call-template>
           <xsl:call-template name="kpi">
             <xsl:with-param name="value"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@open-at-end"/></xsl:call-template></xsl:with-param>
-            <xsl:with-param name="label" select="string($L[@k='kpi.open'])"/>
+            <xsl:with-param name="label" select="string($L/kpi.open)"/>
           </xsl:call-template>
           <xsl:call-template name="kpi">
             <xsl:with-param name="value"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="$program/@tickets-unmatched"/></xsl:call-template></xsl:with-param>
-            <xsl:with-param name="label" select="string($L[@k='kpi.unmatched'])"/>
+            <xsl:with-param name="label" select="string($L/kpi.unmatched)"/>
             <xsl:with-param name="color">
               <xsl:choose>
                 <xsl:when test="$program/@tickets-unmatched &gt; 0"><xsl:value-of select="$rp-unstable"/></xsl:when>
@@ -307,7 +307,7 @@
   <!-- The portfolio in a paragraph: health, SLA, categories. -->
   <xsl:template name="totals-text">
     <fo:block xsl:use-attribute-sets="rp-para">
-      <xsl:value-of select="$L[@k='health.heading']"/>
+      <xsl:value-of select="$L/health.heading"/>
       <xsl:text> </xsl:text>
       <xsl:call-template name="health-count">
         <xsl:with-param name="n" select="$program/@accounts-stable"/>
@@ -381,14 +381,14 @@
       <fo:table-column column-width="proportional-column-width(1.1)"/>
       <fo:table-header>
         <fo:table-row>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.account']"/></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.tier']"/></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.owner']"/></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.health']"/></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.tickets']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.account"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.tier"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.owner"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.health"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.tickets"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
           <xsl:call-template name="rp-th"><xsl:with-param name="text">P1</xsl:with-param><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.sla-met']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.open-at-end']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.sla-met"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.open-at-end"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body>
@@ -450,10 +450,10 @@
     <xsl:variable name="requests" select="requests/request"/>
     <xsl:choose>
       <xsl:when test="not(requests)">
-        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='reviews.untracked']"/></xsl:call-template>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L/reviews.untracked"/></xsl:call-template>
       </xsl:when>
       <xsl:when test="not($requests)">
-        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='reviews.none']"/></xsl:call-template>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L/reviews.none"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <fo:block xsl:use-attribute-sets="rp-para">
@@ -483,12 +483,12 @@
             <fo:table-column column-width="proportional-column-width(1.6)"/>
             <fo:table-header>
               <fo:table-row>
-                <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.account']"/></xsl:call-template>
-                <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.stage']"/></xsl:call-template>
-                <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.meeting']"/></xsl:call-template>
-                <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.due']"/></xsl:call-template>
-                <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.waits-on']"/></xsl:call-template>
-                <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.late']"/></xsl:call-template>
+                <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.account"/></xsl:call-template>
+                <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.stage"/></xsl:call-template>
+                <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.meeting"/></xsl:call-template>
+                <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.due"/></xsl:call-template>
+                <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.waits-on"/></xsl:call-template>
+                <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.late"/></xsl:call-template>
               </fo:table-row>
             </fo:table-header>
             <fo:table-body>
@@ -497,7 +497,9 @@
                 <fo:table-row keep-together.within-page="always">
                   <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
                   <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@name"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
-                  <xsl:call-template name="rp-td"><xsl:with-param name="text" select="$L[@k = concat('stage.', current()/@stage)]"/></xsl:call-template>
+                  <xsl:call-template name="rp-td">
+                    <xsl:with-param name="text"><xsl:call-template name="rp-label"><xsl:with-param name="k" select="concat('stage.', @stage)"/></xsl:call-template></xsl:with-param>
+                  </xsl:call-template>
                   <xsl:call-template name="rp-td">
                     <xsl:with-param name="text"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@meeting"/></xsl:call-template></xsl:with-param>
                   </xsl:call-template>
@@ -507,7 +509,7 @@
                   <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@waits-on"/></xsl:call-template>
                   <xsl:call-template name="rp-td">
                     <xsl:with-param name="text">
-                      <xsl:if test="@overdue = 'yes'"><xsl:value-of select="$L[@k='reviews.past-due']"/></xsl:if>
+                      <xsl:if test="@overdue = 'yes'"><xsl:value-of select="$L/reviews.past-due"/></xsl:if>
                       <xsl:if test="@overdue = 'yes' and @approval-waiting-days &gt; 0">; </xsl:if>
                       <xsl:if test="@approval-waiting-days &gt; 0">
                         <xsl:call-template name="rp-say">
@@ -540,7 +542,8 @@
       <xsl:if test="$n &gt; 0">
         <xsl:if test="$said">, </xsl:if>
         <xsl:call-template name="rp-int"><xsl:with-param name="value" select="$n"/></xsl:call-template>
-        <xsl:value-of select="concat(' ', $L[@k = concat('stage.', $stage)])"/>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="rp-label"><xsl:with-param name="k" select="concat('stage.', $stage)"/></xsl:call-template>
       </xsl:if>
       <xsl:call-template name="stage-counts">
         <xsl:with-param name="requests" select="$requests"/>
@@ -586,7 +589,7 @@
         </xsl:if>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='psr.all-stable']"/></xsl:call-template>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L/psr.all-stable"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -606,7 +609,7 @@
           <xsl:with-param name="health" select="@health"/>
         </xsl:call-template>
         <fo:inline font-weight="normal" color="{$rp-muted}">
-          <xsl:value-of select="concat(' · ', @tier, ' · ', $L[@k='psr.owner'], ' ', @owner)"/>
+          <xsl:value-of select="concat(' · ', @tier, ' · ', $L/psr.owner, ' ', @owner)"/>
         </fo:inline>
       </fo:block>
       <xsl:for-each select="health-reason">
@@ -634,16 +637,16 @@
       <fo:table-column column-width="proportional-column-width(1.3)"/>
       <fo:table-header>
         <fo:table-row>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.priority']"/></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.tickets']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.met']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.breached']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.pending']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.resp-met']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.resol-met']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.sla-met']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.resp-median']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.resol-median']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.priority"/></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.tickets"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.met"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.breached"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.pending"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.resp-met"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.resol-met"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.sla-met"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.resp-median"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.resol-median"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
         </fo:table-row>
       </fo:table-header>
       <fo:table-body>
@@ -689,13 +692,13 @@
           <fo:table-column column-width="proportional-column-width(2)"/>
           <fo:table-header>
             <fo:table-row>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.project-goal']"/></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.phase']"/></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.status']"/></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.budget']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.actual']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.spent']"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.timeline']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.project-goal"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.phase"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.status"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.budget"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.actual"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.spent"/><xsl:with-param name="align">end</xsl:with-param></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.timeline"/></xsl:call-template>
             </fo:table-row>
           </fo:table-header>
           <fo:table-body>
@@ -710,9 +713,9 @@
                       <xsl:when test="/review-data/account[@id = $aid]">
                         <xsl:value-of select="/review-data/account[@id = $aid]/@name"/>
                       </xsl:when>
-                      <xsl:otherwise><xsl:value-of select="$L[@k='program-wide']"/></xsl:otherwise>
+                      <xsl:otherwise><xsl:value-of select="$L/program-wide"/></xsl:otherwise>
                     </xsl:choose>
-                    <xsl:value-of select="concat(' · ', $L[@k='psr.owner'], ' ', @owner)"/>
+                    <xsl:value-of select="concat(' · ', $L/psr.owner, ' ', @owner)"/>
                   </fo:block>
                   <xsl:if test="goal">
                     <fo:block><xsl:value-of select="goal"/></fo:block>
@@ -761,7 +764,7 @@
         </fo:table>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='psr.no-projects']"/></xsl:call-template>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L/psr.no-projects"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -820,7 +823,7 @@
               </xsl:call-template></xsl:with-param>
           </xsl:call-template>
           <xsl:text> </xsl:text>
-          <xsl:value-of select="$L[@k='unmatched.advice']"/>
+          <xsl:value-of select="$L/unmatched.advice"/>
         </fo:block>
         <fo:table xsl:use-attribute-sets="rp-table" font-size="8pt">
           <fo:table-column column-width="proportional-column-width(1)"/>
@@ -832,13 +835,13 @@
           <fo:table-column column-width="19mm"/>
           <fo:table-header>
             <fo:table-row>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.organisation']"/></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.unmatched-reason']"/></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.tickets']"/></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.open']"/></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.first']"/></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.last']"/></xsl:call-template>
-              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L[@k='th.example']"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.organisation"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.unmatched-reason"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.tickets"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.open"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.first"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.last"/></xsl:call-template>
+              <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.example"/></xsl:call-template>
             </fo:table-row>
           </fo:table-header>
           <fo:table-body>
@@ -864,9 +867,9 @@
                 <xsl:call-template name="rp-td">
                   <xsl:with-param name="text">
                     <xsl:choose>
-                      <xsl:when test="@reason = 'ambiguous'"><xsl:value-of select="$L[@k='unmatched.ambiguous']"/></xsl:when>
-                      <xsl:when test="@reason = 'no-key'"><xsl:value-of select="$L[@k='unmatched.no-key']"/></xsl:when>
-                      <xsl:otherwise><xsl:value-of select="$L[@k='unmatched.unknown']"/></xsl:otherwise>
+                      <xsl:when test="@reason = 'ambiguous'"><xsl:value-of select="$L/unmatched.ambiguous"/></xsl:when>
+                      <xsl:when test="@reason = 'no-key'"><xsl:value-of select="$L/unmatched.no-key"/></xsl:when>
+                      <xsl:otherwise><xsl:value-of select="$L/unmatched.unknown"/></xsl:otherwise>
                     </xsl:choose>
                     <xsl:if test="@source-system"><xsl:value-of select="concat(' · ', @source-system)"/></xsl:if>
                   </xsl:with-param>
@@ -908,7 +911,7 @@
         </fo:block>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L[@k='unmatched.none']"/></xsl:call-template>
+        <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L/unmatched.none"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
     <xsl:if test="record">

@@ -10,10 +10,13 @@
 plan 19
 
 T="$TOP/templates"
-# Keys: $L[@k='KEY'] and rp-say's k select="'KEY'"; keys made at run
-# time (concat('stage.', ...)) are whole families, named by prefix.
-grep -ho "@k='[^']*'\|name=\"k\" select=\"'[^']*'" "$T"/*.xsl |
-    sed "s/.*'\([^']*\)'.*/\1/" | sort -u >"$WORK/used"
+# Keys: $L/KEY and rp-say's or rp-label's k select="'KEY'"; keys made
+# at run time (concat('stage.', ...)) are whole families, named by prefix.
+{
+    grep -ho '\$L/[a-z][a-z0-9._-]*' "$T"/*.xsl | sed 's/^\$L\///'
+    grep -ho "name=\"k\" select=\"'[^']*'" "$T"/*.xsl |
+        sed "s/.*'\([^']*\)'.*/\1/"
+} | sort -u >"$WORK/used"
 grep -ho "concat('[a-z-]*\.'" "$T"/*.xsl | sed "s/concat('//; s/'//" |
     sort -u >"$WORK/families"
 ok "$(test -s "$WORK/used" && test -s "$WORK/families"; echo $?)" \
