@@ -79,6 +79,7 @@ static void paint_path(cairo_t *cr, const struct rp_area_drawing *d,
         set_stroke(cr, d, s);
         cairo_stroke(cr);
     }
+    rp_marks_ops(cr, (size_t)fill + (size_t)stroke);
 }
 
 /* Whether the text's fill can join the glyph batch: opaque, its line
@@ -114,6 +115,7 @@ static void text_stroke(cairo_t *cr, const struct rp_area_drawing *d,
     pango_cairo_layout_line_path(cr, s->line);
     set_stroke(cr, d, s);
     cairo_stroke(cr);
+    rp_marks_ops(cr, 1);
 }
 
 void rp_paint_drawing(cairo_t *cr, const struct rp_area_drawing *d, double w,
@@ -164,6 +166,7 @@ void rp_paint_drawing(cairo_t *cr, const struct rp_area_drawing *d, double w,
                                   s->fill.a);
             cairo_move_to(cr, s->x, s->y);
             pango_cairo_show_layout_line(cr, s->line);
+            rp_marks_line(cr, s->line);
         }
         if (s->stroke.a > 0 && !s->stroke_first) {
             rp_glyph_batch_flush(&batch, cr);

@@ -39,6 +39,7 @@ void rp_glyph_batch_flush(struct rp_glyph_batch *b, cairo_t *cr)
         cairo_show_text_glyphs(cr, b->text, (int)b->n_text, b->glyphs,
                                (int)b->n_glyphs, b->clusters,
                                (int)b->n_clusters, 0);
+        rp_marks_glyphs(cr, b->n_glyphs);
     }
     b->n_glyphs = 0;
     b->n_clusters = 0;
@@ -121,6 +122,7 @@ void rp_glyph_batch_line(struct rp_glyph_batch *b, cairo_t *cr,
         cairo_set_source_rgb(cr, 0, 0, 0);
         cairo_move_to(cr, x, y);
         pango_cairo_show_layout_line(cr, line);
+        rp_marks_line(cr, line);
         return;
     }
     for (l = line->runs; l; l = l->next) {

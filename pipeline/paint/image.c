@@ -31,6 +31,7 @@ static void paint_placeholder(cairo_t *cr, const struct rp_area_item *item)
     cairo_set_source_rgb(cr, 0.5, 0.5, 0.5);
     cairo_set_line_width(cr, 0.75);
     cairo_stroke(cr);
+    rp_marks_ops(cr, 2);
     cairo_restore(cr);
 }
 
@@ -46,6 +47,7 @@ static void paint_raster(cairo_t *cr, const struct rp_area_image *image,
     cairo_set_source_surface(cr, image->surface, 0, 0);
     cairo_rectangle(cr, 0, 0, pw, ph);
     cairo_fill(cr);
+    rp_marks_ops(cr, 1);
 }
 
 /* SVG: drawn at its intrinsic size, scaled to the content box (so that
@@ -65,6 +67,8 @@ static void paint_svg(cairo_t *cr, const struct rp_area_image *image, double w,
         g_clear_error(&error);
         return;
     }
+    /* librsvg paints what it paints: no count can follow it. */
+    rp_marks_uncountable(cr);
     rsvg_handle_set_dpi(handle, 72.0);
     cairo_scale(cr, w / image->width, h / image->height);
     if (!rsvg_handle_render_document(handle, cr, &viewport, &error)) {

@@ -28,33 +28,13 @@
 #include <zlib.h>
 
 #include "common/mem.h"
+#include "pdf_file.h"
 
 /* Objects per object stream: big enough to deflate well, small enough
  * that a reader decompresses little to reach one. */
 #define PER_STREAM 200
 
-struct obj {
-    size_t at;      /* offset of "N G obj" in the input; 0: none */
-    size_t end;     /* just past its "endobj" */
-    int gen;        /* generation */
-    bool packed;    /* goes into an object stream */
-    bool content;   /* a page's content stream: artifacts marked */
-    size_t new_at;  /* offset in the output (not packed) */
-    int stream_num; /* object stream it is in (packed) */
-    int index;      /* its index there */
-};
-
-struct pdf {
-    const char *d;
-    size_t len;
-    struct obj *objs;
-    int size; /* /Size: object numbers 0 .. size - 1 */
-    size_t *bounds;
-    size_t n_bounds, cap_bounds;
-    char trailer_root[64], trailer_info[64];
-};
-
-static const char *find(const char *hay, size_t n, const char *needle)
+const char *rp_pdf_find(const char *hay, size_t n, const char *needle)
 {
     size_t k = strlen(needle);
     const char *p = hay, *end = hay + n;
@@ -70,7 +50,7 @@ static const char *find(const char *hay, size_t n, const char *needle)
     return NULL;
 }
 
-static void add_bound(struct pdf *pdf, size_t at)
+static void add_bound(struct rp_pdf_file *pdf, size_t at)
 {
     rp_array_grow((void **)&pdf->bounds, &pdf->cap_bounds, pdf->n_bounds + 1,
                   sizeof(*pdf->bounds));
@@ -81,7 +61,7 @@ static void add_bound(struct pdf *pdf, size_t at)
 static void trailer_ref(const char *t, const char *e, const char *key,
                         char *out, size_t cap)
 {
-    const char *k = find(t, (size_t)(e - t), key), *r;
+    const char *k = rp_pdf_find(t, (size_t)(e - t), key), *r;
     size_t n;
 
     if (!k || out[0])
@@ -99,7 +79,7 @@ static void trailer_ref(const char *t, const char *e, const char *key,
 
 static long long number_after(const char *t, const char *e, const char *key)
 {
-    const char *k = find(t, (size_t)(e - t), key);
+    const char *k = rp_pdf_find(t, (size_t)(e - t), key);
 
     return k ? strtoll(k + strlen(key), NULL, 10) : -1;
 }
@@ -112,7 +92,7 @@ static int by_offset(const void *a, const void *b)
 }
 
 /* Reads one xref table at off and its trailer; *prev is /Prev or -1. */
-static bool read_section(struct pdf *pdf, size_t off, long long *prev)
+static bool read_section(struct rp_pdf_file *pdf, size_t off, long long *prev)
 {
     const char *p = pdf->d + off, *end = pdf->d + pdf->len, *t, *te;
 
@@ -140,7 +120,7 @@ static bool read_section(struct pdf *pdf, size_t off, long long *prev)
         if ((size_t)(end - p) < (size_t)count * 20)
             return false;
         for (i = 0; i < count; i++, p += 20) {
-            struct obj *o = &pdf->objs[start + i];
+            struct rp_pdf_obj *o = &pdf->objs[start + i];
             size_t at = (size_t)strtoull(p, NULL, 10);
 
             if (p[17] != 'n')
@@ -153,19 +133,19 @@ static bool read_section(struct pdf *pdf, size_t off, long long *prev)
         }
     }
     t = p;
-    te = find(t, (size_t)(end - t), "startxref");
+    te = rp_pdf_find(t, (size_t)(end - t), "startxref");
     if (!te || memcmp(t, "trailer", 7) != 0)
         return false;
     trailer_ref(t, te, "/Root", pdf->trailer_root, sizeof(pdf->trailer_root));
     trailer_ref(t, te, "/Info", pdf->trailer_info, sizeof(pdf->trailer_info));
-    if (find(t, (size_t)(te - t), "/Encrypt"))
+    if (rp_pdf_find(t, (size_t)(te - t), "/Encrypt"))
         return false;
     *prev = number_after(t, te, "/Prev");
     return true;
 }
 
 /* The objects' extents and which can be packed. */
-static bool read_pdf(struct pdf *pdf)
+static bool read_pdf(struct rp_pdf_file *pdf)
 {
     const char *sx = NULL, *p;
     long long off, size;
@@ -174,7 +154,8 @@ static bool read_pdf(struct pdf *pdf)
 
     /* The last startxref, within the file's tail. */
     for (p = pdf->d + (pdf->len > 1024 ? pdf->len - 1024 : 0);
-         (p = find(p, (size_t)(pdf->d + pdf->len - p), "startxref")); p++)
+         (p = rp_pdf_find(p, (size_t)(pdf->d + pdf->len - p), "startxref"));
+         p++)
         sx = p;
     if (!sx)
         return false;
@@ -182,9 +163,11 @@ static bool read_pdf(struct pdf *pdf)
     if (off <= 0 || (size_t)off >= pdf->len)
         return false;
     {
-        const char *t = find(pdf->d + off, pdf->len - (size_t)off, "trailer");
+        const char *t =
+            rp_pdf_find(pdf->d + off, pdf->len - (size_t)off, "trailer");
         const char *te =
-            t ? find(t, pdf->len - (size_t)(t - pdf->d), "startxref") : NULL;
+            t ? rp_pdf_find(t, pdf->len - (size_t)(t - pdf->d), "startxref")
+              : NULL;
         size = te ? number_after(t, te, "/Size") : -1;
     }
     if (size <= 1 || size > 10000000)
@@ -202,13 +185,25 @@ static bool read_pdf(struct pdf *pdf)
         return false;
     add_bound(pdf, pdf->len);
     qsort(pdf->bounds, pdf->n_bounds, sizeof(*pdf->bounds), by_offset);
+    /* Each offset once: several entries may point at one place (below). */
+    for (i = 1, n = 1; i < pdf->n_bounds; i++)
+        if (pdf->bounds[i] != pdf->bounds[n - 1])
+            pdf->bounds[n++] = pdf->bounds[i];
+    pdf->n_bounds = pdf->n_bounds ? (size_t)n : 0;
     for (i = 1; i < (size_t)pdf->size; i++) {
-        struct obj *o = &pdf->objs[i];
+        struct rp_pdf_obj *o = &pdf->objs[i];
         size_t *next, region;
         const char *e, *body;
 
         if (!o->at)
             continue;
+        /* An entry that points at another object's bytes: Cairo 1.16
+         * keeps numbers for structure it then does not write (links
+         * without structure tags).  They are no objects. */
+        if (strtol(pdf->d + o->at, NULL, 10) != (long)i) {
+            o->at = 0;
+            continue;
+        }
         next = bsearch(&o->at, pdf->bounds, pdf->n_bounds, sizeof(size_t),
                        by_offset);
         if (!next || next + 1 >= pdf->bounds + pdf->n_bounds)
@@ -219,22 +214,24 @@ static bool read_pdf(struct pdf *pdf)
             if (memcmp(e, "endobj", 6) == 0)
                 break;
         }
-        body = find(pdf->d + o->at, region, "obj");
+        body = rp_pdf_find(pdf->d + o->at, region, "obj");
         if (e <= pdf->d + o->at || !body || body > e)
             return false;
         o->end = (size_t)(e + 6 - pdf->d);
-        o->packed = o->gen == 0 && !find(body, (size_t)(e - body), "stream") &&
+        o->packed = o->gen == 0 &&
+                    !rp_pdf_find(body, (size_t)(e - body), "stream") &&
                     (size_t)(e - body) < 65536;
     }
     /* Each page's content stream ("/Type /Page ... /Contents N 0 R"). */
     for (i = 1; i < (size_t)pdf->size; i++) {
-        const struct obj *o = &pdf->objs[i];
+        const struct rp_pdf_obj *o = &pdf->objs[i];
         const char *b = pdf->d + o->at, *c;
         size_t len = o->end - o->at;
         long num;
 
-        if (!o->at || !o->packed || !find(b, len, "/Type /Page") ||
-            find(b, len, "/Type /Pages") || !(c = find(b, len, "/Contents ")))
+        if (!o->at || !o->packed || !rp_pdf_find(b, len, "/Type /Page") ||
+            rp_pdf_find(b, len, "/Type /Pages") ||
+            !(c = rp_pdf_find(b, len, "/Contents ")))
             continue;
         num = strtol(c + 10, NULL, 10);
         if (num > 0 && num < pdf->size && pdf->objs[num].at)
@@ -244,11 +241,18 @@ static bool read_pdf(struct pdf *pdf)
 }
 
 /* The object's value: between "obj" and "endobj", spaces trimmed. */
-static void body_of(const struct pdf *pdf, const struct obj *o, const char **b,
-                    size_t *n)
+void rp_pdf_body(const struct rp_pdf_file *pdf, const struct rp_pdf_obj *o,
+                 const char **b, size_t *n)
 {
-    const char *s = find(pdf->d + o->at, o->end - o->at, "obj") + 3;
-    const char *e = pdf->d + o->end - 6;
+    const char *s, *e;
+
+    if (o->body) {
+        *b = o->body->str;
+        *n = o->body->len;
+        return;
+    }
+    s = rp_pdf_find(pdf->d + o->at, o->end - o->at, "obj") + 3;
+    e = pdf->d + o->end - 6;
 
     while (s < e && (*s == ' ' || *s == '\r' || *s == '\n'))
         s++;
@@ -256,6 +260,19 @@ static void body_of(const struct pdf *pdf, const struct obj *o, const char **b,
         e--;
     *b = s;
     *n = (size_t)(e - s);
+}
+
+int rp_pdf_add(struct rp_pdf_file *pdf, GString *body)
+{
+    struct rp_pdf_obj *o;
+
+    pdf->objs = rp_xrealloc(pdf->objs, ((size_t)pdf->size + 1) * sizeof(*o));
+    o = &pdf->objs[pdf->size];
+    memset(o, 0, sizeof(*o));
+    o->body = body;
+    o->packed = true;
+    o->page = -1;
+    return pdf->size++;
 }
 
 struct writer {
@@ -323,7 +340,7 @@ static void putf(struct writer *w, const char *fmt, ...)
 }
 
 /* One object stream of the packed objects from[0 .. n). */
-static bool write_stream(struct writer *w, struct pdf *pdf, int num,
+static bool write_stream(struct writer *w, struct rp_pdf_file *pdf, int num,
                          const int *from, int n)
 {
     GString *head = g_string_new(NULL), *bodies = g_string_new(NULL);
@@ -333,11 +350,11 @@ static bool write_stream(struct writer *w, struct pdf *pdf, int num,
     bool ok;
 
     for (i = 0; i < n; i++) {
-        struct obj *o = &pdf->objs[from[i]];
+        struct rp_pdf_obj *o = &pdf->objs[from[i]];
         const char *b;
         size_t len;
 
-        body_of(pdf, o, &b, &len);
+        rp_pdf_body(pdf, o, &b, &len);
         g_string_append_printf(head, "%d %zu ", from[i], bodies->len);
         g_string_append_len(bodies, b, (gssize)len);
         g_string_append_c(bodies, '\n');
@@ -409,10 +426,10 @@ static unsigned char *inflate_all(struct writer *w, const unsigned char *in,
 }
 
 /* The integer value of /Length in dict [d, e): direct, or object N's. */
-static long long stream_length(const struct pdf *pdf, const char *d,
+static long long stream_length(const struct rp_pdf_file *pdf, const char *d,
                                const char *e)
 {
-    const char *lp = find(d, (size_t)(e - d), "/Length "), *after, *lb;
+    const char *lp = rp_pdf_find(d, (size_t)(e - d), "/Length "), *after, *lb;
     long long n;
 
     if (!lp)
@@ -425,8 +442,8 @@ static long long stream_length(const struct pdf *pdf, const char *d,
         return n;
     if (n <= 0 || n >= pdf->size || !pdf->objs[n].at)
         return -1;
-    lb = find(pdf->d + pdf->objs[n].at, pdf->objs[n].end - pdf->objs[n].at,
-              "obj");
+    lb = rp_pdf_find(pdf->d + pdf->objs[n].at,
+                     pdf->objs[n].end - pdf->objs[n].at, "obj");
     return lb ? strtoll(lb + 3, NULL, 10) : -1;
 }
 
@@ -435,12 +452,12 @@ static long long stream_length(const struct pdf *pdf, const char *d,
  * (artifact.c); false when it is not as Cairo writes it (a dictionary of
  * /Length and /Filter /FlateDecode only), and then it is to be copied.
  */
-static bool write_content(struct writer *w, struct pdf *pdf, int num,
-                          struct obj *o)
+static bool write_content(struct writer *w, struct rp_pdf_file *pdf, int num,
+                          struct rp_pdf_obj *o)
 {
     const char *b = pdf->d + o->at, *e = pdf->d + o->end;
-    const char *dict = find(b, (size_t)(e - b), "<<");
-    const char *st = find(b, (size_t)(e - b), "stream");
+    const char *dict = rp_pdf_find(b, (size_t)(e - b), "<<");
+    const char *st = rp_pdf_find(b, (size_t)(e - b), "stream");
     const char *data;
     unsigned char *raw = NULL, *z = NULL;
     char *marked = NULL;
@@ -449,8 +466,8 @@ static bool write_content(struct writer *w, struct pdf *pdf, int num,
     bool ok = false;
 
     if (!dict || !st || st < dict ||
-        !find(dict, (size_t)(st - dict), "/Filter /FlateDecode") ||
-        find(dict, (size_t)(st - dict), "/DecodeParms"))
+        !rp_pdf_find(dict, (size_t)(st - dict), "/Filter /FlateDecode") ||
+        rp_pdf_find(dict, (size_t)(st - dict), "/DecodeParms"))
         return false;
     length = stream_length(pdf, dict, st);
     data = st + 6;
@@ -461,8 +478,17 @@ static bool write_content(struct writer *w, struct pdf *pdf, int num,
     if (length < 0 || length > e - data)
         return false;
     raw = inflate_all(w, (const unsigned char *)data, (size_t)length, &raw_n);
-    if (raw)
+    if (raw && pdf->tree) {
+        GString *g = g_string_sized_new(raw_n + raw_n / 4);
+        if (rp_pdf_tree_content(pdf, o->page, (const char *)raw, raw_n, g)) {
+            marked_n = g->len;
+            marked = g_string_free(g, FALSE);
+        } else {
+            g_string_free(g, TRUE);
+        }
+    } else if (raw) {
         marked = rp_pdf_mark_artifacts((const char *)raw, raw_n, &marked_n);
+    }
     if (marked && deflate_buf(w, marked, marked_n, &z, &zn)) {
         o->new_at = w->at;
         putf(w, "%d 0 obj\n<< /Length %zu /Filter /FlateDecode >>\nstream\n",
@@ -477,7 +503,7 @@ static bool write_content(struct writer *w, struct pdf *pdf, int num,
     return ok;
 }
 
-static bool write_pdf(struct writer *w, struct pdf *pdf)
+static bool write_pdf(struct writer *w, struct rp_pdf_file *pdf)
 {
     int *packed = rp_xcalloc((size_t)pdf->size, sizeof(*packed));
     int n_packed = 0, n_streams, total, i;
@@ -488,9 +514,9 @@ static bool write_pdf(struct writer *w, struct pdf *pdf)
 
     put(w, "%PDF-1.5\n%\xb5\xed\xae\xfb\n", 15);
     for (i = 1; i < pdf->size; i++) {
-        struct obj *o = &pdf->objs[i];
+        struct rp_pdf_obj *o = &pdf->objs[i];
 
-        if (!o->at)
+        if (!o->at && !o->body)
             continue;
         if (o->packed) {
             packed[n_packed++] = i;
@@ -498,10 +524,17 @@ static bool write_pdf(struct writer *w, struct pdf *pdf)
         }
         if (o->content && o->gen == 0 && write_content(w, pdf, i, o))
             continue;
+        /* Our marks must be in every page, or in none. */
+        if (o->content && pdf->tree) {
+            ok = false;
+            break;
+        }
         o->new_at = w->at;
         put(w, pdf->d + o->at, o->end - o->at);
         put(w, "\n", 1);
     }
+    if (ok && pdf->tree)
+        ok = rp_pdf_tree_finish(pdf);
     n_streams = (n_packed + PER_STREAM - 1) / PER_STREAM;
     stream_at = rp_xcalloc((size_t)n_streams + 1, sizeof(*stream_at));
     for (i = 0; i < n_streams && ok; i++) {
@@ -516,10 +549,10 @@ static bool write_pdf(struct writer *w, struct pdf *pdf)
     total = pdf->size + n_streams + 1;
     table = rp_xcalloc((size_t)total, row);
     for (i = 0; i < pdf->size; i++) {
-        const struct obj *o = &pdf->objs[i];
+        const struct rp_pdf_obj *o = &pdf->objs[i];
         unsigned char *r = table + (size_t)i * row;
 
-        if (i == 0 || !o->at) {
+        if (i == 0 || (!o->at && !o->body)) {
             be(r + 5, i == 0 ? 65535 : 0, 2); /* free */
         } else if (o->packed) {
             r[0] = 2;
@@ -575,9 +608,10 @@ void *rp_paint_map_written(FILE *fp, size_t *len)
     return map;
 }
 
-bool rp_pdf_pack(const char *data, size_t len, FILE *out)
+bool rp_pdf_pack(const char *data, size_t len, FILE *out,
+                 const struct rp_pdf_structure *structure)
 {
-    struct pdf pdf;
+    struct rp_pdf_file pdf;
     struct writer w;
     bool packed = false;
 
@@ -587,12 +621,16 @@ bool rp_pdf_pack(const char *data, size_t len, FILE *out)
     memset(&w, 0, sizeof(w));
     w.fp = out;
     w.ok = true;
-    if (read_pdf(&pdf))
+    if (read_pdf(&pdf) && (!structure || rp_pdf_tree_prepare(&pdf, structure)))
         packed = write_pdf(&w, &pdf);
+    rp_pdf_tree_free(&pdf);
     if (w.zd_ready)
         deflateEnd(&w.zd);
     if (w.zi_ready)
         inflateEnd(&w.zi);
+    for (int i = 0; i < pdf.size && pdf.objs; i++)
+        if (pdf.objs[i].body)
+            g_string_free(pdf.objs[i].body, TRUE);
     free(pdf.objs);
     free(pdf.bounds);
     return packed;

@@ -32,6 +32,13 @@ struct rp_pdf_info {
      * is set, so identical input gives byte-identical PDFs.
      */
     int64_t created;
+    /*
+     * Tag with Cairo's structure tags (slow: a fifth of a review's
+     * rendering) instead of counting marked content and writing the
+     * structure ourselves.  rp_paint_pdf_close() asks for this when the
+     * counts did not hold.
+     */
+    bool cairo_tags;
 };
 
 /* One entry of the PDF outline (bookmarks). */
@@ -59,8 +66,13 @@ enum rp_status rp_paint_page(struct rp_painter *painter,
  */
 void rp_paint_pdf_set_outline(struct rp_painter *painter,
                               const struct rp_pdf_outline *entries, size_t n);
-/* Finishes the PDF and renames it into place; frees painter. */
-enum rp_status rp_paint_pdf_close(struct rp_painter *painter,
+/*
+ * Finishes the PDF and renames it into place; frees painter.  *again
+ * true (status RP_OK): the marked content could not be written without
+ * Cairo's structure tags, nothing was put in place, and the document is
+ * to be painted again with cairo_tags.
+ */
+enum rp_status rp_paint_pdf_close(struct rp_painter *painter, bool *again,
                                   struct rp_error *err) RP_MUST_CHECK;
 /* Discards the partial PDF; frees painter.  NULL is fine. */
 void rp_paint_pdf_abort(struct rp_painter *painter);

@@ -47,9 +47,69 @@ void rp_paint_drawing(cairo_t *cr, const struct rp_area_drawing *drawing,
                       double w, double h);
 
 /*
+ * Marked content counted while painting (marks.c): per page, segments of
+ * glyphs and painting operations, each owned by a structure element or,
+ * owner -1, by no element (an artifact).  kids: how many child elements
+ * the owner had when the segment began, which places its content among
+ * them.  loose: the segment's painting operations were not counted (a
+ * line Pango draws with decorations); it takes all painting up to the
+ * next segment's first glyph.
+ */
+struct rp_mark_seg {
+    int owner; /* the element (a continuation's: the one it continues) */
+    int elem;  /* the element as Cairo would have made it */
+    int kids;
+    size_t glyphs;
+    size_t ops;
+    bool loose;
+};
+struct rp_marks {
+    GArray *segs;          /* struct rp_mark_seg, every page's in order */
+    GArray *page_first;    /* guint: each page's first segment */
+    int owner, elem, kids; /* what painting goes into now */
+    bool uncountable;      /* something was drawn that cannot be counted */
+};
+struct rp_marks *rp_marks_new(void);
+void rp_marks_free(struct rp_marks *marks);
+/* Counting calls on cr go to marks from now on. */
+void rp_marks_attach(struct rp_marks *marks, cairo_t *cr);
+void rp_marks_page_begin(struct rp_marks *marks);
+void rp_marks_set_owner(struct rp_marks *marks, int owner, int elem, int kids);
+/* After drawing on cr: n glyphs (show_glyphs), n painting operations
+ * (fill, stroke, paint), a line Pango drew, or something whose glyphs
+ * and operations nobody can say (librsvg).  No-ops without marks. */
+void rp_marks_glyphs(cairo_t *cr, size_t n);
+void rp_marks_ops(cairo_t *cr, size_t n);
+void rp_marks_line(cairo_t *cr, PangoLayoutLine *line);
+void rp_marks_uncountable(cairo_t *cr);
+/* Page page's segments (0-based), *n of them. */
+const struct rp_mark_seg *rp_marks_page(const struct rp_marks *marks, int page,
+                                        size_t *n);
+
+/*
+ * A page's content (s, n bytes, as Cairo wrote it) with the segments'
+ * content wrapped in marked content (marked.c), appended to out; each
+ * MCID given, from 0, appended to mcids (struct rp_mcid).  roles: the
+ * BDC tag of each owner; font_width: the code width (1 or 2 bytes) of a
+ * font resource name, 0 if unknown.  False when the content and the
+ * segments do not agree: out is then to be dropped.
+ */
+struct rp_mcid {
+    int owner; /* the element */
+    int kids;  /* its place among the element's children (marks.c) */
+};
+bool rp_pdf_mark_content(const char *s, size_t n,
+                         const struct rp_mark_seg *segs, size_t n_segs,
+                         const char *const *roles,
+                         int (*font_width)(void *ctx, const char *name,
+                                           size_t len),
+                         void *font_ctx, GString *out, GArray *mcids);
+
+/*
  * Tagged PDF while painting (tags.c): the area tree's structure items as
- * Cairo tags.  rp_tags_new begins the Document element on cr; glyphs
- * waiting in batch are drawn before any tag.
+ * Cairo tags, or, with marks, as owners of the marks' segments (the
+ * elements are the same either way).  rp_tags_new begins the Document
+ * element on cr; glyphs waiting in batch are drawn before any tag.
  */
 struct rp_tag_elem {
     const char *role; /* static or g_intern_string */
@@ -58,10 +118,17 @@ struct rp_tag_elem {
     int parent;       /* its parent element, -1 for Document */
     int ordinal;      /* among the parent's child elements, from 0 */
     int children;     /* child elements so far */
+    int kids;         /* child elements, its continuations' counted in */
+    int page;         /* the page it was begun on, from 0 */
+    int kid_page;     /* the page its first child was begun on, or -1 */
 };
 struct rp_tags;
-struct rp_tags *rp_tags_new(cairo_t *cr, struct rp_glyph_batch *batch);
+/* marks: NULL for Cairo's tags. */
+struct rp_tags *rp_tags_new(cairo_t *cr, struct rp_glyph_batch *batch,
+                            struct rp_marks *marks);
 void rp_tags_free(struct rp_tags *tags);
+/* The page painted from now on (0-based). */
+void rp_tags_page(struct rp_tags *tags, int page);
 /* A STRUCT_BEGIN or _END; span: a link comes inside this element. */
 void rp_tags_item(struct rp_tags *tags, const struct rp_area_item *item,
                   bool span);
@@ -105,12 +172,26 @@ enum rp_status rp_tagged_finish(FILE *fp, const char *path, const char *lang,
 void *rp_paint_map_written(FILE *fp, size_t *len);
 
 /*
- * Writes the PDF data[0 .. len) (as Cairo and rp_tagged_finish() wrote
- * it) to out with its small objects in object streams (pack.c).  False
- * when it is not such a PDF or out could not be written: the caller keeps
- * data as it is.
+ * The structure to write into a PDF Cairo made without tags
+ * (structure.c): the elements tags.c recorded, the segments counted
+ * while painting, the document's language (NULL: none).
  */
-bool rp_pdf_pack(const char *data, size_t len, FILE *out);
+struct rp_pdf_structure {
+    const struct rp_tag_elem *elems;
+    size_t n_elems;
+    const struct rp_marks *marks;
+    const char *lang;
+};
+
+/*
+ * Writes the PDF data[0 .. len) (as Cairo and rp_tagged_finish() wrote
+ * it) to out with its small objects in object streams (pack.c), and with
+ * structure (may be NULL) marked and written.  False when it is not such
+ * a PDF, the structure's counts do not hold or out could not be written:
+ * the caller keeps data as it is (or, with structure, paints again).
+ */
+bool rp_pdf_pack(const char *data, size_t len, FILE *out,
+                 const struct rp_pdf_structure *structure);
 
 /*
  * Page content s[0 .. n) with what lies outside marked content wrapped in

@@ -41,7 +41,8 @@ struct rp_painter {
     struct shape_batch shapes;
     struct rp_pdf_outline *outline;
     size_t n_outline;
-    struct rp_tags *tags; /* from the first page on */
+    struct rp_tags *tags;   /* from the first page on */
+    struct rp_marks *marks; /* with tags, unless info.cairo_tags */
     char *lang;
     /* Pages (0-based) that show an image: Cairo 1.16 names an image in
      * the page's resources once per time it is drawn (tagged.c). */
@@ -170,6 +171,7 @@ static void paint_rule(cairo_t *cr, const struct rp_area_item *item)
         cairo_rel_line_to(cr, item->w, item->h);
     }
     cairo_stroke(cr);
+    rp_marks_ops(cr, 1);
     cairo_restore(cr);
 }
 
@@ -249,6 +251,7 @@ static void flush_shapes(struct rp_painter *p)
         cairo_set_line_width(p->cr, b->width);
         cairo_stroke(p->cr);
     }
+    rp_marks_ops(p->cr, 1);
     b->kind = SHAPES_NONE;
     b->n_rules = 0;
 }
@@ -562,10 +565,17 @@ enum rp_status rp_paint_page(struct rp_painter *p,
          * there is structure; without a root element the PDF's xref
          * points at a missing object.
          */
-        p->tags = rp_tags_new(p->cr, &p->batch);
+        if (!p->info.cairo_tags) {
+            p->marks = rp_marks_new();
+            rp_marks_attach(p->marks, p->cr);
+        }
+        p->tags = rp_tags_new(p->cr, &p->batch, p->marks);
     } else {
         cairo_pdf_surface_set_size(p->surface, page->width, page->height);
     }
+    if (p->marks)
+        rp_marks_page_begin(p->marks);
+    rp_tags_page(p->tags, p->pages);
     paint_range(p, page->items, 0, page->n_items);
     /* An element open at the foot of the page must not take in the next
      * page's header: it goes on there as a continuation. */
@@ -655,6 +665,7 @@ static void painter_free(struct rp_painter *p)
     free(p->lang);
     g_array_free(p->image_pages, TRUE);
     rp_tags_free(p->tags);
+    rp_marks_free(p->marks);
     free(p);
 }
 
@@ -663,7 +674,8 @@ static void painter_free(struct rp_painter *p)
  * through a second temporary renamed into place.  *done false: nothing
  * was committed, and the PDF as written is to be.
  */
-static enum rp_status pack(struct rp_painter *p, bool *done,
+static enum rp_status pack(struct rp_painter *p,
+                           const struct rp_pdf_structure *structure, bool *done,
                            struct rp_error *err)
 {
     struct rp_outfile packed = {0};
@@ -677,7 +689,7 @@ static enum rp_status pack(struct rp_painter *p, bool *done,
     if (!map)
         return RP_OK;
     if (rp_outfile_open(&packed, p->file.path, &ignored) == RP_OK &&
-        rp_pdf_pack(map, len, packed.fp)) {
+        rp_pdf_pack(map, len, packed.fp, structure)) {
         *done = true;
         status = rp_outfile_commit(&packed, err);
     }
@@ -686,7 +698,8 @@ static enum rp_status pack(struct rp_painter *p, bool *done,
     return status;
 }
 
-enum rp_status rp_paint_pdf_close(struct rp_painter *p, struct rp_error *err)
+enum rp_status rp_paint_pdf_close(struct rp_painter *p, bool *again,
+                                  struct rp_error *err)
 {
     enum rp_status status = RP_OK;
     const struct rp_tag_elem *elems;
@@ -694,6 +707,7 @@ enum rp_status rp_paint_pdf_close(struct rp_painter *p, struct rp_error *err)
     bool packed = false;
     cairo_status_t s;
 
+    *again = false;
     if (!p->surface) {
         status = rp_error_set(err, RP_ERR_INTERNAL, p->file.path, 0, NULL,
                               "no page was painted; a PDF needs at least "
@@ -711,11 +725,19 @@ enum rp_status rp_paint_pdf_close(struct rp_painter *p, struct rp_error *err)
         goto out;
     }
     elems = rp_tags_elems(p->tags, &n_elems);
+    if (p->marks) {
+        /* Our marks, or nothing: painted again with Cairo's tags. */
+        struct rp_pdf_structure st = {elems, n_elems, p->marks, p->lang};
+        if (!p->marks->uncountable)
+            status = pack(p, &st, &packed, err);
+        *again = status == RP_OK && !packed;
+        goto out;
+    }
     status = rp_tagged_finish(
         p->file.fp, p->file.tmp_path, p->lang, elems, n_elems,
         (const int *)(void *)p->image_pages->data, p->image_pages->len, err);
     if (status == RP_OK)
-        status = pack(p, &packed, err);
+        status = pack(p, NULL, &packed, err);
     if (status == RP_OK && !packed)
         status = rp_outfile_commit(&p->file, err);
 out:

@@ -41,6 +41,8 @@ struct open_elem {
 struct rp_tags {
     cairo_t *cr;
     struct rp_glyph_batch *batch;
+    struct rp_marks *marks; /* NULL: Cairo's tags */
+    int page;               /* the page being painted, from 0 */
     struct open_elem *stack;
     size_t n, cap;
     int current;   /* the innermost element begun in Cairo, 0: Document */
@@ -49,17 +51,27 @@ struct rp_tags {
     bool any;      /* a tag other than Document was begun */
 };
 
-struct rp_tags *rp_tags_new(cairo_t *cr, struct rp_glyph_batch *batch)
+struct rp_tags *rp_tags_new(cairo_t *cr, struct rp_glyph_batch *batch,
+                            struct rp_marks *marks)
 {
     struct rp_tags *t = rp_xcalloc(1, sizeof(*t));
-    struct rp_tag_elem doc = {"Document", NULL, -1, -1, 0, 0};
+    struct rp_tag_elem doc = {"Document", NULL, -1, -1, 0, 0, 0, 0, -1};
 
     t->cr = cr;
     t->batch = batch;
+    t->marks = marks;
     t->elems = g_array_new(FALSE, FALSE, sizeof(struct rp_tag_elem));
-    cairo_tag_begin(cr, "Document", NULL);
     g_array_append_val(t->elems, doc);
+    if (marks)
+        rp_marks_set_owner(marks, 0, 0, 0);
+    else
+        cairo_tag_begin(cr, "Document", NULL);
     return t;
+}
+
+void rp_tags_page(struct rp_tags *t, int page)
+{
+    t->page = page;
 }
 
 void rp_tags_free(struct rp_tags *t)
@@ -86,15 +98,52 @@ static struct rp_tag_elem *elem_at(struct rp_tags *t, int i)
     return &g_array_index(t->elems, struct rp_tag_elem, i);
 }
 
+/* The element a continuation continues, or i itself. */
+static int original(struct rp_tags *t, int i)
+{
+    int c = elem_at(t, i)->continues;
+    return c >= 0 ? c : i;
+}
+
+/*
+ * Cairo begins element index: what is painted from here is its content,
+ * until a child begins or it ends (Cairo 1.16 marks nothing else).  With
+ * marks the same is counted, for the element it continues.
+ */
+static void tag_begin(struct rp_tags *t, const char *role, int index)
+{
+    if (t->marks) {
+        int owner = original(t, index);
+        rp_marks_set_owner(t->marks, owner, index, elem_at(t, owner)->kids);
+    } else {
+        cairo_tag_begin(t->cr, role, NULL);
+    }
+}
+
+static void tag_end(struct rp_tags *t, const char *role)
+{
+    if (t->marks)
+        rp_marks_set_owner(t->marks, -1, -1, 0);
+    else
+        cairo_tag_end(t->cr, role);
+}
+
 /* A Cairo element made now, under the current one: recorded in Cairo's
  * order, with where it is in the tree. */
 static int note(struct rp_tags *t, const char *role, const char *alt,
                 int continues)
 {
-    struct rp_tag_elem e = {
-        role, alt ? rp_xstrdup(alt) : NULL, continues, t->current, 0, 0};
+    struct rp_tag_elem e = {role,      alt ? rp_xstrdup(alt) : NULL,
+                            continues, t->current,
+                            0,         0,
+                            0,         t->page,
+                            -1};
 
+    if (elem_at(t, t->current)->children == 0)
+        elem_at(t, t->current)->kid_page = t->page;
     e.ordinal = elem_at(t, t->current)->children++;
+    if (continues < 0)
+        elem_at(t, original(t, t->current))->kids++;
     g_array_append_val(t->elems, e);
     t->any = true;
     return (int)t->elems->len - 1;
@@ -106,8 +155,8 @@ static int record(struct rp_tags *t, const char *role, const char *alt,
     int index;
 
     rp_glyph_batch_flush(t->batch, t->cr);
-    cairo_tag_begin(t->cr, role, NULL);
     index = note(t, role, alt, continues);
+    tag_begin(t, role, index);
     t->current = index;
     return index;
 }
@@ -126,7 +175,7 @@ void rp_tags_suspend(struct rp_tags *t)
     rp_glyph_batch_flush(t->batch, t->cr);
     if (!top || !top->begun || elem_at(t, t->current)->children > 0)
         return;
-    cairo_tag_end(t->cr, top->role);
+    tag_end(t, top->role);
     ended(t);
     top->begun = false;
 }
@@ -168,7 +217,7 @@ static void pop(struct rp_tags *t)
 
     if (o->begun) {
         rp_glyph_batch_flush(t->batch, t->cr);
-        cairo_tag_end(t->cr, o->role);
+        tag_end(t, o->role);
         ended(t);
     }
 }
@@ -252,7 +301,7 @@ bool rp_tags_text_begin(struct rp_tags *t)
 void rp_tags_text_end(struct rp_tags *t)
 {
     rp_glyph_batch_flush(t->batch, t->cr);
-    cairo_tag_end(t->cr, "Span");
+    tag_end(t, "Span");
     ended(t);
 }
 
@@ -264,11 +313,14 @@ void rp_tags_link(struct rp_tags *t)
         resume(t);
     rp_glyph_batch_flush(t->batch, t->cr);
     note(t, "Link", NULL, -1);
+    /* Cairo's Link tag ends what was marked: so do the marks. */
+    if (t->marks)
+        rp_marks_set_owner(t->marks, -1, -1, 0);
 }
 
 void rp_tags_close(struct rp_tags *t)
 {
     while (t->n > 0)
         pop(t);
-    cairo_tag_end(t->cr, "Document");
+    tag_end(t, "Document");
 }

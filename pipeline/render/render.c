@@ -3,11 +3,13 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <glib.h>
 
 #include "common/file.h"
+#include "common/log.h"
 #include "common/mem.h"
 #include "fo/fo.h"
 #include "layout/layout.h"
@@ -87,7 +89,15 @@ static void set_outline(struct rp_painter *painter, const struct rp_fo_doc *doc)
     free(o.entries);
 }
 
-static enum rp_status render(struct rp_fo_doc *doc, const char *pdf_path,
+/* Where the FO comes from: an xmlDoc, bytes, or else the file name. */
+struct source {
+    xmlDoc *fo;
+    const char *bytes;
+    size_t len;
+    const char *name;
+};
+
+static enum rp_status render(const struct source *src, const char *pdf_path,
                              const struct rp_render_options *opt,
                              struct rp_render_result *result,
                              struct rp_error *err);
@@ -98,15 +108,9 @@ enum rp_status rp_render_fo_to_pdf(xmlDoc *fo, const char *name,
                                    struct rp_render_result *result,
                                    struct rp_error *err)
 {
-    struct rp_fo_doc *doc = NULL;
-    enum rp_status status;
+    struct source src = {fo, NULL, 0, name};
 
-    /* No xmlDoc: stream the file, so memory stays flat in its length. */
-    status = fo ? rp_fo_doc_open_xml(fo, name, &doc, err)
-                : rp_fo_doc_open_file(name, &doc, err);
-    if (status != RP_OK)
-        return status;
-    return render(doc, pdf_path, opt, result, err);
+    return render(&src, pdf_path, opt, result, err);
 }
 
 enum rp_status rp_render_fo_bytes_to_pdf(const char *fo, size_t len,
@@ -115,13 +119,9 @@ enum rp_status rp_render_fo_bytes_to_pdf(const char *fo, size_t len,
                                          struct rp_render_result *result,
                                          struct rp_error *err)
 {
-    struct rp_fo_doc *doc = NULL;
-    enum rp_status status;
+    struct source src = {NULL, fo, len, name};
 
-    status = rp_fo_doc_open_memory(fo, len, name, &doc, err);
-    if (status != RP_OK)
-        return status;
-    return render(doc, pdf_path, opt, result, err);
+    return render(&src, pdf_path, opt, result, err);
 }
 
 /*
@@ -163,53 +163,109 @@ static const char *document_language(struct rp_fo_doc *doc, char *out,
     return out;
 }
 
-/* Lays out and paints doc, which it frees. */
-static enum rp_status render(struct rp_fo_doc *doc, const char *pdf_path,
+/*
+ * Lays out doc and paints it into pdf_path (and dump, unless NULL).
+ * *again: the painter could not write the structure from its counts;
+ * nothing was written, paint again with Cairo's tags (paint.h).
+ */
+static enum rp_status paint_document(struct rp_fo_doc *doc,
+                                     const char *pdf_path,
+                                     const struct rp_pdf_info *info, FILE *dump,
+                                     struct rp_layout_stats *stats, bool *again,
+                                     struct rp_error *err)
+{
+    struct rp_painter *painter = NULL;
+    struct tee_sink tee = {0};
+    struct rp_layout_sink sink;
+    enum rp_status status;
+
+    *again = false;
+    status = rp_paint_pdf_open(pdf_path, info, &painter, err);
+    if (status != RP_OK)
+        return status;
+    set_outline(painter, doc);
+    tee.dump = dump;
+    tee.pdf = rp_paint_sink(painter);
+    sink.page_done = tee_page;
+    sink.structure = true;
+    sink.ctx = &tee;
+    status = rp_layout_run(doc, process_context(), &sink, stats, err);
+    if (status != RP_OK) {
+        rp_paint_pdf_abort(painter);
+        return status;
+    }
+    return rp_paint_pdf_close(painter, again, err);
+}
+
+/* The FO document, opened (again) from src: layout consumes it. */
+static enum rp_status open_doc(const struct source *src,
+                               const struct rp_render_options *opt,
+                               struct rp_fo_doc **doc, struct rp_error *err)
+{
+    enum rp_status status;
+
+    /* No xmlDoc: stream the file, so memory stays flat in its length. */
+    if (src->bytes)
+        status =
+            rp_fo_doc_open_memory(src->bytes, src->len, src->name, doc, err);
+    else if (src->fo)
+        status = rp_fo_doc_open_xml(src->fo, src->name, doc, err);
+    else
+        status = rp_fo_doc_open_file(src->name, doc, err);
+    if (status == RP_OK && (opt->base_dir || opt->assets_dir))
+        rp_fo_doc_set_image_dirs(
+            *doc, opt->base_dir ? opt->base_dir : rp_fo_doc_base_dir(*doc),
+            opt->assets_dir);
+    return status;
+}
+
+/* Lays out and paints the document of src. */
+static enum rp_status render(const struct source *src, const char *pdf_path,
                              const struct rp_render_options *opt,
                              struct rp_render_result *result,
                              struct rp_error *err)
 {
+    struct rp_fo_doc *doc = NULL;
     const char *dump_path = opt->dump_path;
-    struct rp_painter *painter = NULL;
     struct rp_outfile dump = {0};
     struct rp_layout_stats stats;
     struct rp_pdf_info info = {0};
+    const char *tagging = getenv("REPORTPIPE_TAGGING");
     char lang[64];
-    struct tee_sink tee = {0};
-    struct rp_layout_sink sink;
-    PangoContext *pango;
     enum rp_status status;
+    bool again;
 
-    if (opt->base_dir || opt->assets_dir)
-        rp_fo_doc_set_image_dirs(
-            doc, opt->base_dir ? opt->base_dir : rp_fo_doc_base_dir(doc),
-            opt->assets_dir);
+    status = open_doc(src, opt, &doc, err);
+    if (status != RP_OK)
+        return status;
     info.title = rp_fo_doc_metadata(doc)->title;
     info.author = rp_fo_doc_metadata(doc)->author;
     info.subject = rp_fo_doc_metadata(doc)->subject;
     info.keywords = rp_fo_doc_metadata(doc)->keywords;
     info.created = opt->created;
     info.lang = document_language(doc, lang, sizeof(lang));
-    status = rp_paint_pdf_open(pdf_path, &info, &painter, err);
-    if (status != RP_OK)
-        goto out;
-    set_outline(painter, doc);
+    /* REPORTPIPE_TAGGING=cairo: Cairo's structure tags from the start,
+     * to compare a document's structure both ways (docs/operations.md). */
+    info.cairo_tags = tagging && !strcmp(tagging, "cairo");
     if (dump_path) {
         status = rp_outfile_open(&dump, dump_path, err);
         if (status != RP_OK)
             goto out;
-        tee.dump = dump.fp;
     }
-    tee.pdf = rp_paint_sink(painter);
-    sink.page_done = tee_page;
-    sink.structure = true;
-    sink.ctx = &tee;
-    pango = process_context();
-    status = rp_layout_run(doc, pango, &sink, &stats, err);
-    if (status != RP_OK)
-        goto out;
-    status = rp_paint_pdf_close(painter, err);
-    painter = NULL;
+    status = paint_document(doc, pdf_path, &info, dump.fp, &stats, &again, err);
+    if (status == RP_OK && again) {
+        /* Something Cairo draws its own way (librsvg's SVG, a shape it
+         * leaves out): its tags mark what it drew. */
+        rp_log_debug("%s: marked content not counted; tagging with Cairo",
+                     pdf_path);
+        info.cairo_tags = true;
+        rp_fo_doc_free(doc);
+        doc = NULL;
+        status = open_doc(src, opt, &doc, err);
+        if (status == RP_OK)
+            status =
+                paint_document(doc, pdf_path, &info, NULL, &stats, &again, err);
+    }
     if (status != RP_OK)
         goto out;
     if (dump_path)
@@ -218,7 +274,6 @@ static enum rp_status render(struct rp_fo_doc *doc, const char *pdf_path,
         result->pages = stats.pages;
 out:
     rp_outfile_abort(&dump);
-    rp_paint_pdf_abort(painter);
     rp_fo_doc_free(doc);
     return status;
 }

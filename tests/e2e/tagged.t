@@ -5,13 +5,17 @@
 # the language and the window title; a long paragraph and a table that
 # run over pages stay one element each, the repeated header read once.
 . "$(dirname "$0")/lib.sh"
-plan 30
+plan 36
 
 # The structure as a screen reader meets it: one line per element,
 # indented by depth, with its text; TH cells say their scope.
 reading() {
     pdfinfo -struct-text "$1" | awk '
-        /^ *"/ { sub(/^ */, ""); gsub(/"/, ""); text = text (text ? " " : "") $0; next }
+        /^ *"/ { sub(/^ */, ""); gsub(/"/, "");
+                 # the pieces of one element (one per marked-content
+                 # sequence), read on: a space between unless one has it
+                 if ($0 == "") next
+                 text = text (text && text !~ / $/ && $0 !~ /^ / ? " " : "") $0; next }
         /^ *\/Scope/ { next }
         /^ *Object [0-9]+ 0$/ { next }
         { if (line) print line (text ? ": " text : ""); text = "";
@@ -175,4 +179,46 @@ grep -v 'P: DRAFT · not approved$' "$WORK/r.txt" | grep -qi 'draft\|page [0-9]*
 ok $((! $?)) "watermark and page footer are no structure"
 qpdf --check "$WORK/r.pdf" >/dev/null 2>&1
 ok $? "qpdf --check passes on the review"
+
+# The marked content and structure we write from what the painter
+# counted read as Cairo's own structure tags do (REPORTPIPE_TAGGING=cairo):
+# the tagged sample and the review, the same elements with the same text.
+# (Spaces aside: where an element's text is in several marked-content
+# sequences, reading() puts a space between them.)
+REPORTPIPE_TAGGING=cairo "$REPORTPIPE" render -q "$fo" "$WORK/t-cairo.pdf"
+reading "$WORK/t-cairo.pdf" | tr -d ' ' >"$WORK/t-cairo.txt"
+tr -d ' ' <"$WORK/t.txt" | diff -u "$WORK/t-cairo.txt" - >&2
+ok $? "the sample reads the same as with Cairo's tags"
+REPORTPIPE_TAGGING=cairo "$REPORTPIPE" review -q "$WORK/s.xml" "$WORK/r-cairo.pdf"
+reading "$WORK/r-cairo.pdf" | tr -d ' ' >"$WORK/r-cairo.txt"
+tr -d ' ' <"$WORK/r.txt" | diff -u "$WORK/r-cairo.txt" - >&2
+ok $? "the review reads the same as with Cairo's tags"
+
+# An SVG only librsvg draws (a gradient) cannot be counted: the document
+# is painted again with Cairo's tags, and is as tagged as any other.
+cat >"$WORK/gradient.svg" <<'SVG'
+<svg xmlns="http://www.w3.org/2000/svg" width="100" height="20">
+<defs><linearGradient id="g"><stop offset="0" stop-color="#036"/><stop offset="1" stop-color="#9cf"/></linearGradient></defs>
+<rect width="100" height="20" fill="url(#g)"/></svg>
+SVG
+cat >"$WORK/gradient.fo" <<'FO'
+<?xml version="1.0"?>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" xmlns:fox="http://xmlgraphics.apache.org/fop/extensions" xml:lang="en" font-family="DejaVu Sans">
+<fo:layout-master-set><fo:simple-page-master master-name="A4" page-width="210mm" page-height="297mm" margin="20mm"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>
+<fo:page-sequence master-reference="A4"><fo:flow flow-name="xsl-region-body">
+<fo:block>Before the bar.</fo:block>
+<fo:block><fo:external-graphic src="gradient.svg" fox:alt-text="Gradient bar" content-width="60mm"/></fo:block>
+<fo:block>After the bar.</fo:block>
+</fo:flow></fo:page-sequence></fo:root>
+FO
+"$REPORTPIPE" render -q "$WORK/gradient.fo" "$WORK/g.pdf"
+ok $? "a document with an SVG librsvg draws renders"
+reading "$WORK/g.pdf" >"$WORK/g.txt"
+grep -q "^    Figure" "$WORK/g.txt" && grep -q "P: After the bar." "$WORK/g.txt"
+ok $? "  its paragraphs and its figure are elements" || cat "$WORK/g.txt" >&2
+qpdf --qdf --object-streams=disable "$WORK/g.pdf" "$WORK/g-qdf.pdf"
+is "$(tests/e2e/untagged-content.pl "$WORK/g-qdf.pdf" | wc -l)" 0 \
+    "  nothing painted outside an element or an artifact"
+grep -aq "/Alt (Gradient bar)" "$WORK/g-qdf.pdf"
+ok $? "  the figure has its text alternative"
 finish
