@@ -178,6 +178,7 @@ static bool read_fonts(struct rp_pdf_file *pdf, const char *b, size_t n)
         long num;
         int width;
         gpointer had;
+        char *key;
 
         if (*p != '/')
             continue;
@@ -188,12 +189,13 @@ static bool read_fonts(struct rp_pdf_file *pdf, const char *b, size_t n)
         if (q == p || !body(pdf, num, &fb, &fn))
             return false;
         width = rp_pdf_find(fb, fn, "/Subtype /Type0") ? 2 : 1;
-        had =
-            g_hash_table_lookup(t->widths, g_strndup(name, (gsize)(p - name)));
-        if (had && GPOINTER_TO_INT(had) != width)
+        key = g_strndup(name, (gsize)(p - name));
+        had = g_hash_table_lookup(t->widths, key);
+        if (had && GPOINTER_TO_INT(had) != width) {
+            g_free(key);
             return false;
-        g_hash_table_insert(t->widths, g_strndup(name, (gsize)(p - name)),
-                            GINT_TO_POINTER(width));
+        }
+        g_hash_table_insert(t->widths, key, GINT_TO_POINTER(width));
         p = q;
     }
     return true;
