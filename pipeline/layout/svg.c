@@ -18,6 +18,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "common/color.h"
 #include "common/mem.h"
 #include "common/xml.h"
 #include "layout_internal.h"
@@ -125,90 +126,18 @@ static bool length(const char *s, double font_size, double *v)
     return false;
 }
 
-static const struct {
-    const char *name;
-    unsigned rgb;
-} named_colors[] = {
-    {"black", 0x000000},     {"white", 0xffffff},    {"red", 0xff0000},
-    {"green", 0x008000},     {"blue", 0x0000ff},     {"yellow", 0xffff00},
-    {"gray", 0x808080},      {"grey", 0x808080},     {"silver", 0xc0c0c0},
-    {"maroon", 0x800000},    {"purple", 0x800080},   {"fuchsia", 0xff00ff},
-    {"lime", 0x00ff00},      {"olive", 0x808000},    {"navy", 0x000080},
-    {"teal", 0x008080},      {"aqua", 0x00ffff},     {"orange", 0xffa500},
-    {"darkgray", 0xa9a9a9},  {"darkgrey", 0xa9a9a9}, {"lightgray", 0xd3d3d3},
-    {"lightgrey", 0xd3d3d3}, {"dimgray", 0x696969},  {"dimgrey", 0x696969},
-};
-
-static int hexval(char c)
+/* A colour (common/color.h); currentColor and none are paint_value()'s. */
+static bool color_value(const char *v, struct rp_area_color *out)
 {
-    return c >= '0' && c <= '9'   ? c - '0'
-           : c >= 'a' && c <= 'f' ? c - 'a' + 10
-           : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                  : -1;
-}
+    struct rp_color c;
 
-bool rp_svg_parse_color(const char *s, struct rp_area_color *out)
-{
-    char buf[32];
-    size_t n, i;
-
-    s = skip_ws(s);
-    n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n'))
-        n--;
-    if (n == 0 || n >= sizeof(buf))
+    if (!rp_color_parse(v, &c))
         return false;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-    out->a = 1;
-    if (buf[0] == '#' && (n == 4 || n == 7)) {
-        int v[6];
-        for (i = 1; i < n; i++)
-            if ((v[i - 1] = hexval(buf[i])) < 0)
-                return false;
-        if (n == 4) {
-            out->r = v[0] * 17 / 255.0;
-            out->g = v[1] * 17 / 255.0;
-            out->b = v[2] * 17 / 255.0;
-        } else {
-            out->r = (v[0] * 16 + v[1]) / 255.0;
-            out->g = (v[2] * 16 + v[3]) / 255.0;
-            out->b = (v[4] * 16 + v[5]) / 255.0;
-        }
-        return true;
-    }
-    if (!strncmp(buf, "rgb(", 4) && buf[n - 1] == ')') {
-        const char *p = buf + 4;
-        double c[3];
-        for (i = 0; i < 3; i++) {
-            const char *end;
-            p = i ? skip_sep(p) : skip_ws(p);
-            if (!number(p, &c[i], &end))
-                return false;
-            p = end;
-            if (*p == '%') {
-                c[i] *= 255.0 / 100;
-                p++;
-            }
-            c[i] = c[i] < 0 ? 0 : c[i] > 255 ? 255 : c[i];
-        }
-        if (*skip_ws(p) != ')')
-            return false;
-        out->r = c[0] / 255;
-        out->g = c[1] / 255;
-        out->b = c[2] / 255;
-        return true;
-    }
-    for (i = 0; i < sizeof(named_colors) / sizeof(named_colors[0]); i++) {
-        if (!g_ascii_strcasecmp(buf, named_colors[i].name)) {
-            unsigned v = named_colors[i].rgb;
-            out->r = (v >> 16 & 0xff) / 255.0;
-            out->g = (v >> 8 & 0xff) / 255.0;
-            out->b = (v & 0xff) / 255.0;
-            return true;
-        }
-    }
-    return false;
+    out->r = c.r;
+    out->g = c.g;
+    out->b = c.b;
+    out->a = c.a;
+    return true;
 }
 
 /* r = p * c: c applied first, then p. */
@@ -386,7 +315,7 @@ static bool paint_value(struct builder *b, const char *name, const char *v,
         out->current = true;
         return true;
     }
-    if (rp_svg_parse_color(s, &out->color))
+    if (color_value(s, &out->color))
         return true;
     return fail(b, "%s=\"%.40s\" (only colours are drawn natively)", name, v);
 }
@@ -557,9 +486,8 @@ static int apply_property(struct builder *b, struct style *st, const char *name,
     if (!strcmp(name, "stroke"))
         return paint_value(b, name, v, &st->stroke) ? 1 : -1;
     if (!strcmp(name, "color"))
-        return rp_svg_parse_color(v, &st->color)
-                   ? 1
-                   : (fail(b, "color=\"%.40s\"", v), -1);
+        return color_value(v, &st->color) ? 1
+                                          : (fail(b, "color=\"%.40s\"", v), -1);
     if (!strcmp(name, "fill-opacity"))
         return opacity_value(b, name, v, &st->fill_opacity) ? 1 : -1;
     if (!strcmp(name, "stroke-opacity"))
