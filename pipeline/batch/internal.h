@@ -1,14 +1,19 @@
-/* What the batch stage's files share and nobody else sees. */
+/* What the batch stage's files share and nobody else sees: helpers of
+ * the import, the workflow and the state kept beside the output, the
+ * worker pool, and the run (struct run) that run.c drives and document.c
+ * makes documents for. */
 #ifndef RP_BATCH_INTERNAL_H
 #define RP_BATCH_INTERNAL_H
 
 #include <sys/types.h>
+#include <time.h>
 
 #include <glib.h>
 
 #include "batch.h"
 #include "common/hash.h"
 #include "import/import.h"
+#include "transform/transform.h"
 
 /* dir/name, malloc'd: the caller frees it. */
 char *rp_batch_path(const char *dir, const char *name);
@@ -323,5 +328,76 @@ bool rp_batch_pool_next(struct rp_batch_pool *pool,
  * it must outlive the pool); returns how many.  Jobs under way finish. */
 size_t rp_batch_pool_cancel(struct rp_batch_pool *pool, const char *why);
 void rp_batch_pool_finish(struct rp_batch_pool *pool);
+
+/* ---- the run and the documents it makes (run.c, document.c) ---- */
+
+/* One run's state: the options, the merge the jobs read, the stylesheets,
+ * and what is on record of the documents so far.  run.c owns every
+ * pointer; document.c reads them and fills report_known. */
+struct run {
+    const struct rp_batch_options *o;
+    struct rp_merged *merged;
+    struct rp_stylesheet *review, *report;
+    struct rp_transform_limits limits;
+    char prefix[RP_SHA256_HEX_SIZE]; /* version, templates, configuration */
+    struct rp_batch_requests reqs;
+    const char *schema_path; /* the status report's data is checked */
+    bool template_ok;        /* a review was made: the template works */
+    int template_failures;   /* until then, failures in the template */
+    struct rp_batch_summary *summary;
+    struct rp_batch_progress progress;
+    struct timespec stage_start; /* of progress.stage */
+    struct rp_batch_record *docs;
+    size_t n_docs, cap_docs;
+    /* Each account's inputs digest, as its review's job found it ("" for
+     * none), by account index; and for the status report's check, which
+     * accounts' parts are known valid. */
+    char (*inputs)[RP_SHA256_HEX_SIZE];
+    size_t n_inputs;
+    bool *report_known;
+    size_t n_report_known;
+};
+
+/* What every document's key starts with: the version, the templates and
+ * the configuration. */
+enum rp_status rp_batch_key_prefix(const struct rp_batch_options *o,
+                                   char out[RP_SHA256_HEX_SIZE],
+                                   struct rp_error *err) RP_MUST_CHECK;
+/* A document's key from the prefix, its kind ("review",
+ * "status-report"), its data's hash and, for a review, its account's
+ * logo (account_id NULL: none). */
+enum rp_status rp_batch_key_of(const struct rp_batch_options *o,
+                               const char *prefix, const char *kind,
+                               const char *data_hash, const char *account_id,
+                               char out[RP_SHA256_HEX_SIZE],
+                               struct rp_error *err) RP_MUST_CHECK;
+/*
+ * Renders document (a name under the output folder) from data with sheet
+ * unless key is the one on record and the PDF is there (out->result
+ * SKIPPED); with schema, data is checked while it renders and the PDF
+ * published only when it passed.  inputs and data_hash (NULL: none) go
+ * on record with the key.  data stays the caller's.
+ */
+enum rp_status rp_batch_make_document(struct run *r,
+                                      struct rp_stylesheet *sheet, xmlDoc *data,
+                                      const char *const *params,
+                                      const char *schema, const char *key,
+                                      const char *inputs, const char *data_hash,
+                                      const char *label, const char *document,
+                                      struct rp_batch_outcome *out,
+                                      struct rp_error *err) RP_MUST_CHECK;
+/* The review of job's account, in a worker: skipped without making its
+ * data when its inputs are those on record, else made by its key. */
+enum rp_status rp_batch_make_review(struct run *r,
+                                    const struct rp_batch_job *job,
+                                    struct rp_batch_outcome *out,
+                                    struct rp_error *err) RP_MUST_CHECK;
+/* Fills r->report_known from the record of accounts checked before;
+ * returns the keys to put on record once this check passes (the caller
+ * destroys the table). */
+GHashTable *rp_batch_known_checked(struct run *r);
+/* OUTPUT/unmatched-tickets.csv from the status report's data; errors are
+ * reported here and returned. */
+enum rp_status rp_batch_write_unmatched(struct run *r, xmlDoc *summary);
 
 #endif

@@ -502,6 +502,8 @@ bool rp_fo_parse_length(const char *text, double font_size, double *pt);
 bool rp_fo_eval_length(const char *text, double font_size,
                        const struct rp_fo_props *parent, double *pt,
                        bool *label_end);
+/* A colour as common/color.h reads it, opaque or transparent: a
+ * translucent one (0 < alpha < 1) is refused (fo/color.c says why). */
 bool rp_fo_parse_color(const char *text, struct rp_fo_color *color);
 
 #endif

@@ -71,6 +71,16 @@ static void colors_parse_hex_names_and_rgb(void **state)
     assert_false(rp_fo_parse_color("#12345", &c));
     assert_false(rp_fo_parse_color("rgb(1,2)", &c));
     assert_false(rp_fo_parse_color("blurple", &c));
+    /* The CSS names and forms the shared parser (common/color.c) reads;
+     * opaque or transparent only: text is painted opaque. */
+    assert_true(rp_fo_parse_color("CornflowerBlue", &c));
+    assert_float_equal(c.r, 0x64 / 255.0, 1e-9);
+    assert_true(rp_fo_parse_color("#ff000000", &c));
+    assert_float_equal(c.a, 0.0, 1e-9);
+    assert_true(rp_fo_parse_color("rgba(0, 0, 255, 1)", &c));
+    assert_float_equal(c.b, 1.0, 1e-9);
+    assert_false(rp_fo_parse_color("rgba(0, 0, 255, 0.5)", &c));
+    assert_false(rp_fo_parse_color("#f008", &c));
 }
 
 static const char fo_head[] =

@@ -1,15 +1,16 @@
 /*
  * The SVG subset drawn natively (svg.h): a document read once with
  * libxml2, walked in painting order with the presentation attributes
- * each element inherits, and turned into the shapes and text lines of
- * an rp_area_drawing.  Anything the walk does not know stops it and the
- * document goes to librsvg whole.
+ * each element inherits (read by svg_style.c), and turned here into the
+ * shapes and text lines of an rp_area_drawing: paths and path data,
+ * basic shapes, text laid out by Pango, the element walk and the root's
+ * frame.  Anything the walk does not know stops it and the document goes
+ * to librsvg whole.
  */
-#include "svg.h"
+#include "svg_internal.h"
 
 #include <limits.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,831 +23,19 @@
 #include "common/xml.h"
 #include "layout_internal.h"
 
-#define SVG_NS "http://www.w3.org/2000/svg"
-#define MAX_DASH 16
-
 /* Bezier control distance of a quarter circle of radius 1. */
 #define KAPPA 0.5522847498307936
-
-/* ---- numbers, lengths, colours, transforms --------------------------------
- */
-
-static const char *skip_ws(const char *s)
-{
-    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-        s++;
-    return s;
-}
-
-static const char *skip_sep(const char *s)
-{
-    s = skip_ws(s);
-    if (*s == ',')
-        s = skip_ws(s + 1);
-    return s;
-}
-
-/* A number as SVG writes it (no inf, nan or hex); *end after it. */
-static bool number(const char *s, double *v, const char **end)
-{
-    const char *p = s;
-    char buf[64];
-    bool digits = false;
-
-    if (*p == '+' || *p == '-')
-        p++;
-    while (*p >= '0' && *p <= '9') {
-        p++;
-        digits = true;
-    }
-    if (*p == '.') {
-        p++;
-        while (*p >= '0' && *p <= '9') {
-            p++;
-            digits = true;
-        }
-    }
-    if (!digits)
-        return false;
-    if ((*p == 'e' || *p == 'E') &&
-        ((p[1] >= '0' && p[1] <= '9') ||
-         ((p[1] == '+' || p[1] == '-') && p[2] >= '0' && p[2] <= '9'))) {
-        p += 2;
-        while (*p >= '0' && *p <= '9')
-            p++;
-    }
-    if ((size_t)(p - s) >= sizeof(buf))
-        return false;
-    memcpy(buf, s, (size_t)(p - s));
-    buf[p - s] = '\0';
-    *v = g_ascii_strtod(buf, NULL);
-    if (!isfinite(*v) || fabs(*v) > RP_SVG_MAX_COORD)
-        return false;
-    *end = p;
-    return true;
-}
-
-/* A whole attribute that is one number. */
-static bool plain_number(const char *s, double *v)
-{
-    const char *end;
-
-    return number(skip_ws(s), v, &end) && !*skip_ws(end);
-}
-
-/* A length in user units (72 dpi: pt and px are one); em against
- * font_size; percentages are not drawn here. */
-static bool length(const char *s, double font_size, double *v)
-{
-    static const struct {
-        const char *unit;
-        double scale;
-    } units[] = {
-        {"px", 1},         {"pt", 1}, {"pc", 12}, {"in", 72}, {"cm", 72 / 2.54},
-        {"mm", 72 / 25.4}, {"em", 0}, {"ex", 0},  {"", 1},
-    };
-    const char *end;
-    size_t i;
-
-    if (!number(skip_ws(s), v, &end))
-        return false;
-    for (i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
-        size_t n = strlen(units[i].unit);
-        if (!strncmp(end, units[i].unit, n) && !*skip_ws(end + n)) {
-            if (!strcmp(units[i].unit, "em"))
-                *v *= font_size;
-            else if (!strcmp(units[i].unit, "ex"))
-                *v *= font_size / 2;
-            else
-                *v *= units[i].scale;
-            return isfinite(*v);
-        }
-    }
-    return false;
-}
-
-static const struct {
-    const char *name;
-    unsigned rgb;
-} named_colors[] = {
-    {"black", 0x000000},     {"white", 0xffffff},    {"red", 0xff0000},
-    {"green", 0x008000},     {"blue", 0x0000ff},     {"yellow", 0xffff00},
-    {"gray", 0x808080},      {"grey", 0x808080},     {"silver", 0xc0c0c0},
-    {"maroon", 0x800000},    {"purple", 0x800080},   {"fuchsia", 0xff00ff},
-    {"lime", 0x00ff00},      {"olive", 0x808000},    {"navy", 0x000080},
-    {"teal", 0x008080},      {"aqua", 0x00ffff},     {"orange", 0xffa500},
-    {"darkgray", 0xa9a9a9},  {"darkgrey", 0xa9a9a9}, {"lightgray", 0xd3d3d3},
-    {"lightgrey", 0xd3d3d3}, {"dimgray", 0x696969},  {"dimgrey", 0x696969},
-};
-
-static int hexval(char c)
-{
-    return c >= '0' && c <= '9'   ? c - '0'
-           : c >= 'a' && c <= 'f' ? c - 'a' + 10
-           : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                  : -1;
-}
-
-bool rp_svg_parse_color(const char *s, struct rp_area_color *out)
-{
-    char buf[32];
-    size_t n, i;
-
-    s = skip_ws(s);
-    n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n'))
-        n--;
-    if (n == 0 || n >= sizeof(buf))
-        return false;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-    out->a = 1;
-    if (buf[0] == '#' && (n == 4 || n == 7)) {
-        int v[6];
-        for (i = 1; i < n; i++)
-            if ((v[i - 1] = hexval(buf[i])) < 0)
-                return false;
-        if (n == 4) {
-            out->r = v[0] * 17 / 255.0;
-            out->g = v[1] * 17 / 255.0;
-            out->b = v[2] * 17 / 255.0;
-        } else {
-            out->r = (v[0] * 16 + v[1]) / 255.0;
-            out->g = (v[2] * 16 + v[3]) / 255.0;
-            out->b = (v[4] * 16 + v[5]) / 255.0;
-        }
-        return true;
-    }
-    if (!strncmp(buf, "rgb(", 4) && buf[n - 1] == ')') {
-        const char *p = buf + 4;
-        double c[3];
-        for (i = 0; i < 3; i++) {
-            const char *end;
-            p = i ? skip_sep(p) : skip_ws(p);
-            if (!number(p, &c[i], &end))
-                return false;
-            p = end;
-            if (*p == '%') {
-                c[i] *= 255.0 / 100;
-                p++;
-            }
-            c[i] = c[i] < 0 ? 0 : c[i] > 255 ? 255 : c[i];
-        }
-        if (*skip_ws(p) != ')')
-            return false;
-        out->r = c[0] / 255;
-        out->g = c[1] / 255;
-        out->b = c[2] / 255;
-        return true;
-    }
-    for (i = 0; i < sizeof(named_colors) / sizeof(named_colors[0]); i++) {
-        if (!g_ascii_strcasecmp(buf, named_colors[i].name)) {
-            unsigned v = named_colors[i].rgb;
-            out->r = (v >> 16 & 0xff) / 255.0;
-            out->g = (v >> 8 & 0xff) / 255.0;
-            out->b = (v & 0xff) / 255.0;
-            return true;
-        }
-    }
-    return false;
-}
-
-/* r = p * c: c applied first, then p. */
-static void multiply(const double p[6], const double c[6], double r[6])
-{
-    double t[6];
-
-    t[0] = p[0] * c[0] + p[2] * c[1];
-    t[1] = p[1] * c[0] + p[3] * c[1];
-    t[2] = p[0] * c[2] + p[2] * c[3];
-    t[3] = p[1] * c[2] + p[3] * c[3];
-    t[4] = p[0] * c[4] + p[2] * c[5] + p[4];
-    t[5] = p[1] * c[4] + p[3] * c[5] + p[5];
-    memcpy(r, t, sizeof(t));
-}
-
-static const double identity[6] = {1, 0, 0, 1, 0, 0};
-
-bool rp_svg_parse_transform(const char *s, double m[6])
-{
-    static const struct {
-        const char *name;
-        int min, max;
-    } kinds[] = {
-        {"matrix", 6, 6}, {"translate", 1, 2}, {"scale", 1, 2},
-        {"rotate", 1, 3}, {"skewX", 1, 1},     {"skewY", 1, 1},
-    };
-    double r[6];
-
-    memcpy(r, identity, sizeof(r));
-    s = skip_ws(s);
-    while (*s) {
-        double a[6] = {0}, t[6];
-        size_t k, n = 0, len = 0;
-        const char *end;
-
-        for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
-            len = strlen(kinds[k].name);
-            if (!strncmp(s, kinds[k].name, len))
-                break;
-        }
-        if (k == sizeof(kinds) / sizeof(kinds[0]))
-            return false;
-        s = skip_ws(s + len);
-        if (*s != '(')
-            return false;
-        s = skip_ws(s + 1);
-        while (*s != ')') {
-            if (n == 6 || !number(s, &a[n], &end))
-                return false;
-            n++;
-            s = skip_sep(end);
-        }
-        if ((int)n < kinds[k].min || (int)n > kinds[k].max ||
-            (k == 3 && n == 2))
-            return false;
-        memcpy(t, identity, sizeof(t));
-        switch (k) {
-        case 0:
-            memcpy(t, a, sizeof(t));
-            break;
-        case 1:
-            t[4] = a[0];
-            t[5] = n > 1 ? a[1] : 0;
-            break;
-        case 2:
-            t[0] = a[0];
-            t[3] = n > 1 ? a[1] : a[0];
-            break;
-        case 3: {
-            double rad = a[0] * G_PI / 180, c = cos(rad), sn = sin(rad);
-            double cx = n == 3 ? a[1] : 0, cy = n == 3 ? a[2] : 0;
-            t[0] = c;
-            t[1] = sn;
-            t[2] = -sn;
-            t[3] = c;
-            /* rotate(a, cx, cy): translate(cx, cy) rotate(a)
-             * translate(-cx, -cy) */
-            t[4] = cx - c * cx + sn * cy;
-            t[5] = cy - sn * cx - c * cy;
-            break;
-        }
-        case 4:
-            t[2] = tan(a[0] * G_PI / 180);
-            break;
-        case 5:
-            t[1] = tan(a[0] * G_PI / 180);
-            break;
-        }
-        multiply(r, t, r);
-        s = skip_sep(s + 1);
-    }
-    for (size_t i = 0; i < 6; i++)
-        if (!isfinite(r[i]))
-            return false;
-    memcpy(m, r, sizeof(r));
-    return true;
-}
-
-/* ---- the walk -------------------------------------------------------------
- */
-
-struct paint {
-    bool none;
-    bool current; /* currentColor */
-    struct rp_area_color color;
-};
-
-/* What an element inherits, and its own transform and opacity. */
-struct style {
-    double m[6];
-    struct paint fill, stroke;
-    struct rp_area_color color; /* the color property, for currentColor */
-    double fill_opacity, stroke_opacity, opacity;
-    double stroke_width, miter_limit, dash_offset;
-    double dash[MAX_DASH];
-    int n_dash;
-    cairo_line_cap_t cap;
-    cairo_line_join_t join;
-    bool even_odd, stroke_first, hidden, display_none;
-    char family[128];
-    double font_size;
-    int weight;
-    bool italic;
-    int anchor; /* 0 start, 1 middle, 2 end */
-};
-
-struct builder {
-    const struct rp_svg_fonts *fonts;
-    GArray *shapes, *ops, *pts, *dashes;
-    GPtrArray *layouts;
-    char *why;
-    size_t why_size;
-    bool failed;
-    size_t n_points;
-};
-
-static bool fail(struct builder *b, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
-
-static bool fail(struct builder *b, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (!b->failed) {
-        va_start(ap, fmt);
-        vsnprintf(b->why, b->why_size, fmt, ap);
-        va_end(ap);
-    }
-    b->failed = true;
-    return false;
-}
-
-static bool is_svg(const xmlNode *n)
-{
-    return n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
-           !strcmp((const char *)n->ns->href, SVG_NS);
-}
-
-static bool name_is(const xmlNode *n, const char *name)
-{
-    return !strcmp((const char *)n->name, name);
-}
-
-static bool paint_value(struct builder *b, const char *name, const char *v,
-                        struct paint *out)
-{
-    const char *s = skip_ws(v);
-
-    memset(out, 0, sizeof(*out));
-    if (!strncmp(s, "none", 4) && !*skip_ws(s + 4)) {
-        out->none = true;
-        return true;
-    }
-    if (!strncmp(s, "currentColor", 12) && !*skip_ws(s + 12)) {
-        out->current = true;
-        return true;
-    }
-    if (rp_svg_parse_color(s, &out->color))
-        return true;
-    return fail(b, "%s=\"%.40s\" (only colours are drawn natively)", name, v);
-}
-
-static bool opacity_value(struct builder *b, const char *name, const char *v,
-                          double *out)
-{
-    double d;
-    const char *end;
-
-    v = skip_ws(v);
-    if (!number(v, &d, &end))
-        return fail(b, "%s=\"%.40s\"", name, v);
-    if (*end == '%') {
-        d /= 100;
-        end++;
-    }
-    if (*skip_ws(end))
-        return fail(b, "%s=\"%.40s\"", name, v);
-    *out = d < 0 ? 0 : d > 1 ? 1 : d;
-    return true;
-}
-
-static bool keyword(const char *v, const char *const *words, int *out)
-{
-    int i;
-
-    v = skip_ws(v);
-    for (i = 0; words[i]; i++) {
-        size_t n = strlen(words[i]);
-        if (!strncmp(v, words[i], n) && !*skip_ws(v + n)) {
-            *out = i;
-            return true;
-        }
-    }
-    return false;
-}
-
-static bool dash_value(struct builder *b, const char *v, struct style *st)
-{
-    const char *p = skip_ws(v), *end;
-    double sum = 0;
-    int n = 0;
-
-    if (!strncmp(p, "none", 4) && !*skip_ws(p + 4)) {
-        st->n_dash = 0;
-        return true;
-    }
-    while (*p) {
-        double d;
-        if (n == MAX_DASH || !length(p, st->font_size, &d)) {
-            /* length() wants the whole string: scan one item. */
-            if (n == MAX_DASH || !number(p, &d, &end))
-                return fail(b, "stroke-dasharray=\"%.40s\"", v);
-            p = end;
-            if (!strncmp(p, "px", 2) || !strncmp(p, "pt", 2))
-                p += 2;
-        } else {
-            p += strlen(p);
-        }
-        if (d < 0)
-            return fail(b, "stroke-dasharray=\"%.40s\"", v);
-        st->dash[n++] = d;
-        sum += d;
-        p = skip_sep(p);
-    }
-    /* A pattern of zeros, or nothing, is a solid line. */
-    st->n_dash = sum > 0 ? n : 0;
-    return true;
-}
-
-/* font-weight: a keyword or 100..900 (bolder and lighter relative to
- * the parent, as CSS). */
-static bool weight_value(const char *v, int parent, int *out)
-{
-    double d;
-
-    v = skip_ws(v);
-    if (!strcmp(v, "normal"))
-        *out = 400;
-    else if (!strcmp(v, "bold"))
-        *out = 700;
-    else if (!strcmp(v, "bolder"))
-        *out = parent < 400 ? 400 : parent < 600 ? 700 : 900;
-    else if (!strcmp(v, "lighter"))
-        *out = parent < 600 ? 100 : parent < 800 ? 400 : 700;
-    else if (plain_number(v, &d) && d >= 1 && d <= 1000)
-        *out = (int)d;
-    else
-        return false;
-    return true;
-}
-
-static bool family_value(const char *v, char *out, size_t size)
-{
-    size_t n = 0;
-
-    /* Pango takes a comma-separated list; quotes go. */
-    for (v = skip_ws(v); *v && n + 1 < size; v++)
-        if (*v != '\'' && *v != '"')
-            out[n++] = *v;
-    while (n && out[n - 1] == ' ')
-        n--;
-    out[n] = '\0';
-    return n > 0 && !*v;
-}
-
-/*
- * One presentation property (an attribute or a declaration of a style
- * attribute).  Returns 1 when applied, 0 when name is no presentation
- * property, -1 (b failed) for a value not drawn here.
- */
-static int apply_property(struct builder *b, struct style *st, const char *name,
-                          const char *v)
-{
-    static const char *const caps[] = {"butt", "round", "square", NULL};
-    static const char *const joins[] = {"miter", "round", "bevel", NULL};
-    static const char *const rules[] = {"nonzero", "evenodd", NULL};
-    static const char *const anchors[] = {"start", "middle", "end", NULL};
-    static const char *const visibilities[] = {"visible", "hidden", "collapse",
-                                               NULL};
-    static const char *const styles[] = {"normal", "italic", "oblique", NULL};
-    static const char *const inherit[] = {"inherit", NULL};
-    /* Values that change nothing here: hints and the defaults. */
-    static const struct {
-        const char *name;
-        const char *ok; /* space-separated values that are harmless */
-    } harmless[] = {
-        {"shape-rendering", "*"},
-        {"text-rendering", "*"},
-        {"color-rendering", "*"},
-        {"image-rendering", "*"},
-        {"color-interpolation", "*"},
-        {"pointer-events", "*"},
-        {"cursor", "*"},
-        {"font-variant", "normal"},
-        {"font-stretch", "normal"},
-        {"dominant-baseline", "auto alphabetic"},
-        {"alignment-baseline", "auto baseline alphabetic"},
-        {"baseline-shift", "baseline 0"},
-        {"text-decoration", "none"},
-        {"letter-spacing", "normal 0"},
-        {"word-spacing", "normal 0"},
-        {"writing-mode", "lr lr-tb horizontal-tb"},
-        {"direction", "ltr"},
-        {"unicode-bidi", "normal"},
-        {"overflow", "visible hidden auto scroll"},
-        {"clip", "auto"},
-        {"clip-path", "none"},
-        {"mask", "none"},
-        {"filter", "none"},
-        {"marker", "none"},
-        {"marker-start", "none"},
-        {"marker-mid", "none"},
-        {"marker-end", "none"},
-        {"enable-background", "accumulate"},
-        {"isolation", "auto"},
-        {"mix-blend-mode", "normal"},
-        {"vector-effect", "none"},
-    };
-    int k;
-    size_t i;
-
-    if (keyword(v, inherit, &k))
-        return 1; /* what it inherited already */
-    if (!strcmp(name, "fill"))
-        return paint_value(b, name, v, &st->fill) ? 1 : -1;
-    if (!strcmp(name, "stroke"))
-        return paint_value(b, name, v, &st->stroke) ? 1 : -1;
-    if (!strcmp(name, "color"))
-        return rp_svg_parse_color(v, &st->color)
-                   ? 1
-                   : (fail(b, "color=\"%.40s\"", v), -1);
-    if (!strcmp(name, "fill-opacity"))
-        return opacity_value(b, name, v, &st->fill_opacity) ? 1 : -1;
-    if (!strcmp(name, "stroke-opacity"))
-        return opacity_value(b, name, v, &st->stroke_opacity) ? 1 : -1;
-    if (!strcmp(name, "opacity"))
-        return opacity_value(b, name, v, &st->opacity) ? 1 : -1;
-    if (!strcmp(name, "stroke-width")) {
-        double d;
-        if (!length(v, st->font_size, &d) || d < 0)
-            return fail(b, "stroke-width=\"%.40s\"", v), -1;
-        st->stroke_width = d;
-        return 1;
-    }
-    if (!strcmp(name, "stroke-miterlimit")) {
-        double d;
-        if (!plain_number(v, &d) || d < 1)
-            return fail(b, "stroke-miterlimit=\"%.40s\"", v), -1;
-        st->miter_limit = d;
-        return 1;
-    }
-    if (!strcmp(name, "stroke-dashoffset")) {
-        if (!length(v, st->font_size, &st->dash_offset))
-            return fail(b, "stroke-dashoffset=\"%.40s\"", v), -1;
-        return 1;
-    }
-    if (!strcmp(name, "stroke-dasharray"))
-        return dash_value(b, v, st) ? 1 : -1;
-    if (!strcmp(name, "stroke-linecap")) {
-        if (!keyword(v, caps, &k))
-            return fail(b, "stroke-linecap=\"%.40s\"", v), -1;
-        st->cap = k == 0   ? CAIRO_LINE_CAP_BUTT
-                  : k == 1 ? CAIRO_LINE_CAP_ROUND
-                           : CAIRO_LINE_CAP_SQUARE;
-        return 1;
-    }
-    if (!strcmp(name, "stroke-linejoin")) {
-        if (!keyword(v, joins, &k))
-            return fail(b, "stroke-linejoin=\"%.40s\"", v), -1;
-        st->join = k == 0   ? CAIRO_LINE_JOIN_MITER
-                   : k == 1 ? CAIRO_LINE_JOIN_ROUND
-                            : CAIRO_LINE_JOIN_BEVEL;
-        return 1;
-    }
-    if (!strcmp(name, "fill-rule")) {
-        if (!keyword(v, rules, &k))
-            return fail(b, "fill-rule=\"%.40s\"", v), -1;
-        st->even_odd = k == 1;
-        return 1;
-    }
-    if (!strcmp(name, "paint-order")) {
-        const char *p = skip_ws(v);
-        if (!strncmp(p, "normal", 6) || !strncmp(p, "fill", 4))
-            st->stroke_first = false;
-        else if (!strncmp(p, "stroke", 6))
-            st->stroke_first = true;
-        else
-            return fail(b, "paint-order=\"%.40s\"", v), -1;
-        return 1;
-    }
-    if (!strcmp(name, "text-anchor")) {
-        if (!keyword(v, anchors, &st->anchor))
-            return fail(b, "text-anchor=\"%.40s\"", v), -1;
-        return 1;
-    }
-    if (!strcmp(name, "visibility")) {
-        if (!keyword(v, visibilities, &k))
-            return fail(b, "visibility=\"%.40s\"", v), -1;
-        st->hidden = k != 0;
-        return 1;
-    }
-    if (!strcmp(name, "display")) {
-        st->display_none = !strcmp(skip_ws(v), "none");
-        return 1;
-    }
-    if (!strcmp(name, "font-family")) {
-        if (!family_value(v, st->family, sizeof(st->family)))
-            return fail(b, "font-family=\"%.40s\"", v), -1;
-        return 1;
-    }
-    if (!strcmp(name, "font-size")) {
-        double d;
-        if (!length(v, st->font_size, &d) || d < 0 || d > 10000)
-            return fail(b, "font-size=\"%.40s\"", v), -1;
-        st->font_size = d;
-        return 1;
-    }
-    if (!strcmp(name, "font-weight")) {
-        if (!weight_value(v, st->weight, &st->weight))
-            return fail(b, "font-weight=\"%.40s\"", v), -1;
-        return 1;
-    }
-    if (!strcmp(name, "font-style")) {
-        if (!keyword(v, styles, &k))
-            return fail(b, "font-style=\"%.40s\"", v), -1;
-        st->italic = k != 0;
-        return 1;
-    }
-    if (!strcmp(name, "transform")) {
-        double t[6];
-        if (!rp_svg_parse_transform(v, t))
-            return fail(b, "transform=\"%.60s\"", v), -1;
-        multiply(st->m, t, st->m);
-        return 1;
-    }
-    for (i = 0; i < sizeof(harmless) / sizeof(harmless[0]); i++) {
-        const char *ok = harmless[i].ok, *p;
-        size_t n;
-        if (strcmp(name, harmless[i].name))
-            continue;
-        if (!strcmp(ok, "*"))
-            return 1;
-        p = skip_ws(v);
-        n = strlen(p);
-        while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
-            n--;
-        while (*ok) {
-            size_t w = strcspn(ok, " ");
-            if (w == n && !strncmp(ok, p, n))
-                return 1;
-            ok += w;
-            while (*ok == ' ')
-                ok++;
-        }
-        return fail(b, "%s=\"%.40s\"", name, v), -1;
-    }
-    return 0;
-}
-
-/* A style attribute: declarations "name: value; ..." with no CSS beyond. */
-static bool apply_style_attribute(struct builder *b, struct style *st,
-                                  const char *v)
-{
-    char *copy = g_strdup(v), *decl, *save = NULL;
-    bool ok = true;
-
-    for (decl = strtok_r(copy, ";", &save); decl && ok;
-         decl = strtok_r(NULL, ";", &save)) {
-        char *colon = strchr(decl, ':'), *name, *end;
-        if (!*skip_ws(decl))
-            continue;
-        if (!colon || strchr(colon, '!') || strchr(decl, '/')) {
-            ok = fail(b, "style=\"%.60s\"", v);
-            break;
-        }
-        *colon = '\0';
-        name = (char *)skip_ws(decl);
-        end = name + strlen(name);
-        while (end > name && (end[-1] == ' ' || end[-1] == '\t'))
-            *--end = '\0';
-        switch (apply_property(b, st, name, colon + 1)) {
-        case 1:
-            break;
-        case 0:
-            ok = fail(b, "style property %.40s", name);
-            break;
-        default:
-            ok = false;
-        }
-    }
-    g_free(copy);
-    return ok;
-}
-
-/* Attributes of no presentation that change nothing drawn. */
-static bool ignorable(const char *name)
-{
-    static const char *const names[] = {
-        "id",
-        "class",
-        "version",
-        "baseProfile",
-        "focusable",
-        "tabindex",
-        "role",
-        "lang",
-        "requiredFeatures",
-        "externalResourcesRequired",
-        "contentScriptType",
-        "contentStyleType",
-        "zoomAndPan",
-        NULL,
-    };
-    size_t i;
-
-    if (!strncmp(name, "aria-", 5) || !strncmp(name, "data-", 5) ||
-        !strncmp(name, "on", 2))
-        return true;
-    for (i = 0; names[i]; i++)
-        if (!strcmp(name, names[i]))
-            return true;
-    return false;
-}
-
-/* Whether name is one of the element's own (geometry) attributes. */
-static bool own_attribute(const char *name, const char *const *own)
-{
-    for (; own && *own; own++)
-        if (!strcmp(name, *own))
-            return true;
-    return false;
-}
-
-/*
- * The element's presentation attributes onto st, the style attribute
- * last (it wins over attributes); false (b failed) on an attribute or
- * value outside the subset.
- */
-static bool apply_attributes(struct builder *b, const xmlNode *n,
-                             struct style *st, const char *const *own)
-{
-    const char *style = NULL;
-    const xmlAttr *a;
-
-    /* Not inherited: each element starts with its own. */
-    st->opacity = 1;
-    st->display_none = false;
-    for (a = n->properties; a; a = a->next) {
-        const char *name = (const char *)a->name;
-        const char *v = a->children && a->children->content
-                            ? (const char *)a->children->content
-                            : "";
-        if (a->ns && a->ns->href &&
-            strcmp((const char *)a->ns->href, SVG_NS) != 0) {
-            /* xml:space="preserve" changes text; other namespaces are
-             * not SVG's. */
-            if (!strcmp((const char *)a->ns->href,
-                        "http://www.w3.org/XML/1998/namespace") &&
-                !strcmp(name, "space") && strcmp(v, "default") != 0)
-                return fail(b, "xml:space=\"%.20s\"", v);
-            continue;
-        }
-        if (own_attribute(name, own) || ignorable(name))
-            continue;
-        if (!strcmp(name, "style")) {
-            style = v;
-            continue;
-        }
-        switch (apply_property(b, st, name, v)) {
-        case 1:
-            break;
-        case 0:
-            return fail(b, "the attribute %.40s on <%.20s>", name,
-                        (const char *)n->name);
-        default:
-            return false;
-        }
-    }
-    return !style || apply_style_attribute(b, st, style);
-}
-
-static const char *attr(const xmlNode *n, const char *name)
-{
-    const xmlAttr *a;
-
-    for (a = n->properties; a; a = a->next)
-        if (!a->ns && !strcmp((const char *)a->name, name))
-            return a->children && a->children->content
-                       ? (const char *)a->children->content
-                       : "";
-    return NULL;
-}
-
-/* A geometry attribute as a length: def when absent. */
-static bool attr_length(struct builder *b, const xmlNode *n, const char *name,
-                        const struct style *st, double def, double *out)
-{
-    const char *v = attr(n, name);
-
-    *out = def;
-    if (!v)
-        return true;
-    if (!length(v, st->font_size, out) || fabs(*out) > RP_SVG_MAX_COORD)
-        return fail(b, "%s=\"%.40s\" on <%.20s>", name, v,
-                    (const char *)n->name);
-    return true;
-}
 
 /* ---- shapes ---------------------------------------------------------------
  */
 
-static bool add_op(struct builder *b, enum rp_area_path_op op, const double *p,
-                   int n_pts)
+static bool add_op(struct rp_svg_builder *b, enum rp_area_path_op op,
+                   const double *p, int n_pts)
 {
     unsigned char c = (unsigned char)op;
 
     if (b->n_points + (size_t)n_pts > RP_SVG_MAX_POINTS)
-        return fail(b, "more than %d points", RP_SVG_MAX_POINTS);
+        return rp_svg_fail(b, "more than %d points", RP_SVG_MAX_POINTS);
     b->n_points += (size_t)n_pts;
     g_array_append_val(b->ops, c);
     if (n_pts)
@@ -854,32 +43,32 @@ static bool add_op(struct builder *b, enum rp_area_path_op op, const double *p,
     return true;
 }
 
-static bool move_to(struct builder *b, double x, double y)
+static bool move_to(struct rp_svg_builder *b, double x, double y)
 {
     double p[2] = {x, y};
     return add_op(b, RP_AREA_PATH_MOVE, p, 1);
 }
 
-static bool line_to(struct builder *b, double x, double y)
+static bool line_to(struct rp_svg_builder *b, double x, double y)
 {
     double p[2] = {x, y};
     return add_op(b, RP_AREA_PATH_LINE, p, 1);
 }
 
-static bool curve_to(struct builder *b, double x1, double y1, double x2,
+static bool curve_to(struct rp_svg_builder *b, double x1, double y1, double x2,
                      double y2, double x, double y)
 {
     double p[6] = {x1, y1, x2, y2, x, y};
     return add_op(b, RP_AREA_PATH_CURVE, p, 3);
 }
 
-static bool close_path(struct builder *b)
+static bool close_path(struct rp_svg_builder *b)
 {
     return add_op(b, RP_AREA_PATH_CLOSE, NULL, 0);
 }
 
 /* An ellipse centred on cx, cy: four quarter arcs. */
-static bool ellipse(struct builder *b, double cx, double cy, double rx,
+static bool ellipse(struct rp_svg_builder *b, double cx, double cy, double rx,
                     double ry)
 {
     double kx = rx * KAPPA, ky = ry * KAPPA;
@@ -892,16 +81,17 @@ static bool ellipse(struct builder *b, double cx, double cy, double rx,
            close_path(b);
 }
 
-static bool shape_limit(struct builder *b)
+static bool shape_limit(struct rp_svg_builder *b)
 {
     if (b->shapes->len >= RP_SVG_MAX_SHAPES)
-        return fail(b, "more than %d shapes", RP_SVG_MAX_SHAPES);
+        return rp_svg_fail(b, "more than %d shapes", RP_SVG_MAX_SHAPES);
     return true;
 }
 
 /* The paint of a shape: colour times its opacities; a == 0 for none. */
-static struct rp_area_color paint_of(const struct style *st,
-                                     const struct paint *p, double opacity)
+static struct rp_area_color paint_of(const struct rp_svg_style *st,
+                                     const struct rp_svg_paint *p,
+                                     double opacity)
 {
     struct rp_area_color c = {0, 0, 0, 0};
 
@@ -925,7 +115,7 @@ static bool drawable_matrix(const double m[6])
  * element with both fill and stroke and opacity below one would need a
  * group composited as a whole: not drawn here.
  */
-static bool finish_path(struct builder *b, const struct style *st,
+static bool finish_path(struct rp_svg_builder *b, const struct rp_svg_style *st,
                         size_t first_op, size_t first_pt, bool fillable)
 {
     struct rp_area_shape s;
@@ -939,7 +129,8 @@ static bool finish_path(struct builder *b, const struct style *st,
                    ? paint_of(st, &st->stroke, st->stroke_opacity)
                    : (struct rp_area_color){0, 0, 0, 0};
     if (st->opacity < 1 && s.fill.a > 0 && s.stroke.a > 0)
-        return fail(b, "opacity below 1 on a shape both filled and stroked");
+        return rp_svg_fail(
+            b, "opacity below 1 on a shape both filled and stroked");
     if (st->hidden || (s.fill.a <= 0 && s.stroke.a <= 0) ||
         !drawable_matrix(st->m) || b->ops->len == first_op) {
         g_array_set_size(b->ops, (guint)first_op);
@@ -974,8 +165,9 @@ struct pen {
 };
 
 /* An arc (F.6.5: endpoint to centre parameterisation) as curves. */
-static bool arc_to(struct builder *b, struct pen *pen, double rx, double ry,
-                   double angle, bool large, bool sweep, double x, double y)
+static bool arc_to(struct rp_svg_builder *b, struct pen *pen, double rx,
+                   double ry, double angle, bool large, bool sweep, double x,
+                   double y)
 {
     double phi = angle * G_PI / 180, cp = cos(phi), sp = sin(phi);
     double dx = (pen->x - x) / 2, dy = (pen->y - y) / 2;
@@ -1030,7 +222,7 @@ static bool arc_to(struct builder *b, struct pen *pen, double rx, double ry,
 
 static bool flag(const char **p, bool *out)
 {
-    const char *s = skip_sep(*p);
+    const char *s = rp_svg_skip_sep(*p);
     if (*s != '0' && *s != '1')
         return false;
     *out = *s == '1';
@@ -1040,7 +232,7 @@ static bool flag(const char **p, bool *out)
 
 /* Path data into ops; an error in the data ends the path there, as SVG
  * says (what came before is drawn). */
-static bool path_data(struct builder *b, const char *d)
+static bool path_data(struct rp_svg_builder *b, const char *d)
 {
     static const struct {
         char cmd;
@@ -1048,7 +240,7 @@ static bool path_data(struct builder *b, const char *d)
     } arity[] = {{'M', 2}, {'L', 2}, {'H', 1}, {'V', 1}, {'C', 6},
                  {'S', 4}, {'Q', 4}, {'T', 2}, {'A', 7}, {'Z', 0}};
     struct pen pen = {0};
-    const char *p = skip_ws(d);
+    const char *p = rp_svg_skip_ws(d);
     char cmd = 0;
     bool started = false;
 
@@ -1061,7 +253,7 @@ static bool path_data(struct builder *b, const char *d)
 
         if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')) {
             cmd = *p;
-            p = skip_ws(p + 1);
+            p = rp_svg_skip_ws(p + 1);
         } else if (!cmd || cmd == 'Z' || cmd == 'z') {
             break; /* numbers where none may repeat: an error */
         } else if (cmd == 'M' || cmd == 'm') {
@@ -1080,12 +272,12 @@ static bool path_data(struct builder *b, const char *d)
                     return true;
                 continue;
             }
-            p = i ? skip_sep(p) : skip_ws(p);
-            if (!number(p, &a[i], &end))
+            p = i ? rp_svg_skip_sep(p) : rp_svg_skip_ws(p);
+            if (!rp_svg_number(p, &a[i], &end))
                 return true;
             p = end;
         }
-        p = skip_sep(p);
+        p = rp_svg_skip_sep(p);
         if (rel) {
             for (i = 0; i < n; i++) {
                 if (up == 'H')
@@ -1178,19 +370,19 @@ static bool path_data(struct builder *b, const char *d)
     return true;
 }
 
-static bool points_data(struct builder *b, const char *v, bool close)
+static bool points_data(struct rp_svg_builder *b, const char *v, bool close)
 {
-    const char *p = skip_ws(v), *end;
+    const char *p = rp_svg_skip_ws(v), *end;
     double x, y;
     bool first = true;
 
     while (*p) {
-        if (!number(p, &x, &end))
+        if (!rp_svg_number(p, &x, &end))
             break;
-        p = skip_sep(end);
-        if (!number(p, &y, &end))
+        p = rp_svg_skip_sep(end);
+        if (!rp_svg_number(p, &y, &end))
             break; /* an odd number: the last is dropped */
-        p = skip_sep(end);
+        p = rp_svg_skip_sep(end);
         if (!(first ? move_to(b, x, y) : line_to(b, x, y)))
             return false;
         first = false;
@@ -1198,18 +390,18 @@ static bool points_data(struct builder *b, const char *v, bool close)
     return first || !close || close_path(b);
 }
 
-static bool rect_data(struct builder *b, const xmlNode *n,
-                      const struct style *st)
+static bool rect_data(struct rp_svg_builder *b, const xmlNode *n,
+                      const struct rp_svg_style *st)
 {
     double x, y, w, h, rx, ry;
-    const char *has_rx = attr(n, "rx"), *has_ry = attr(n, "ry");
+    const char *has_rx = rp_svg_attr(n, "rx"), *has_ry = rp_svg_attr(n, "ry");
 
-    if (!attr_length(b, n, "x", st, 0, &x) ||
-        !attr_length(b, n, "y", st, 0, &y) ||
-        !attr_length(b, n, "width", st, 0, &w) ||
-        !attr_length(b, n, "height", st, 0, &h) ||
-        !attr_length(b, n, "rx", st, 0, &rx) ||
-        !attr_length(b, n, "ry", st, 0, &ry))
+    if (!rp_svg_attr_length(b, n, "x", st, 0, &x) ||
+        !rp_svg_attr_length(b, n, "y", st, 0, &y) ||
+        !rp_svg_attr_length(b, n, "width", st, 0, &w) ||
+        !rp_svg_attr_length(b, n, "height", st, 0, &h) ||
+        !rp_svg_attr_length(b, n, "rx", st, 0, &rx) ||
+        !rp_svg_attr_length(b, n, "ry", st, 0, &ry))
         return false;
     if (w <= 0 || h <= 0)
         return true; /* not drawn */
@@ -1243,7 +435,8 @@ static bool rect_data(struct builder *b, const xmlNode *n,
 
 /* SVG's default white space handling: newlines go, tabs are spaces,
  * spaces collapse, and none lead or trail. */
-static bool text_content(struct builder *b, const xmlNode *n, GString *out)
+static bool text_content(struct rp_svg_builder *b, const xmlNode *n,
+                         GString *out)
 {
     const xmlNode *c;
 
@@ -1252,9 +445,10 @@ static bool text_content(struct builder *b, const xmlNode *n, GString *out)
         if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE)
             continue;
         if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE) {
-            if (c->type == XML_ELEMENT_NODE && !is_svg(c))
+            if (c->type == XML_ELEMENT_NODE && !rp_svg_is_svg(c))
                 continue;
-            return fail(b, "<%.20s> inside <text>", (const char *)c->name);
+            return rp_svg_fail(b, "<%.20s> inside <text>",
+                               (const char *)c->name);
         }
         for (s = (const char *)c->content; s && *s; s++) {
             char ch = *s == '\t' ? ' ' : *s;
@@ -1264,7 +458,8 @@ static bool text_content(struct builder *b, const xmlNode *n, GString *out)
                 continue;
             g_string_append_c(out, ch);
             if (out->len > RP_SVG_MAX_TEXT)
-                return fail(b, "a text longer than %d bytes", RP_SVG_MAX_TEXT);
+                return rp_svg_fail(b, "a text longer than %d bytes",
+                                   RP_SVG_MAX_TEXT);
         }
     }
     if (out->len && out->str[out->len - 1] == ' ')
@@ -1273,7 +468,8 @@ static bool text_content(struct builder *b, const xmlNode *n, GString *out)
 }
 
 /* The text laid out in the style's font, through the shape cache. */
-static PangoLayout *text_layout(struct builder *b, const struct style *st,
+static PangoLayout *text_layout(struct rp_svg_builder *b,
+                                const struct rp_svg_style *st,
                                 const GString *text)
 {
     GString *key = g_string_sized_new(text->len + 160);
@@ -1311,8 +507,8 @@ static PangoLayout *text_layout(struct builder *b, const struct style *st,
     return layout;
 }
 
-static bool text_element(struct builder *b, const xmlNode *n,
-                         const struct style *st)
+static bool text_element(struct rp_svg_builder *b, const xmlNode *n,
+                         const struct rp_svg_style *st)
 {
     static const char *const one[] = {"x", "y", "dx", "dy"};
     GString *text = g_string_new(NULL);
@@ -1325,9 +521,9 @@ static bool text_element(struct builder *b, const xmlNode *n,
 
     for (i = 0; i < 4; i++) {
         /* Lists place each glyph: not drawn here. */
-        const char *a = attr(n, one[i]);
-        if (a && !length(a, st->font_size, &v[i])) {
-            fail(b, "%s=\"%.40s\" on <text>", one[i], a);
+        const char *a = rp_svg_attr(n, one[i]);
+        if (a && !rp_svg_length(a, st->font_size, &v[i])) {
+            rp_svg_fail(b, "%s=\"%.40s\" on <text>", one[i], a);
             goto out;
         }
     }
@@ -1345,7 +541,8 @@ static bool text_element(struct builder *b, const xmlNode *n,
                    ? paint_of(st, &st->stroke, st->stroke_opacity)
                    : (struct rp_area_color){0, 0, 0, 0};
     if (st->opacity < 1 && s.fill.a > 0 && s.stroke.a > 0) {
-        ok = fail(b, "opacity below 1 on a text both filled and stroked");
+        ok =
+            rp_svg_fail(b, "opacity below 1 on a text both filled and stroked");
         goto out;
     }
     if (s.fill.a <= 0 && s.stroke.a <= 0)
@@ -1385,16 +582,17 @@ static bool has_style_element(const xmlNode *n)
     const xmlNode *c;
 
     for (c = n->children; c; c = c->next)
-        if (is_svg(c) && (name_is(c, "style") || has_style_element(c)))
+        if (rp_svg_is_svg(c) &&
+            (rp_svg_name_is(c, "style") || has_style_element(c)))
             return true;
     return false;
 }
 
-static bool element(struct builder *b, const xmlNode *n,
-                    const struct style *parent, int depth);
+static bool element(struct rp_svg_builder *b, const xmlNode *n,
+                    const struct rp_svg_style *parent, int depth);
 
-static bool children(struct builder *b, const xmlNode *n,
-                     const struct style *st, int depth)
+static bool children(struct rp_svg_builder *b, const xmlNode *n,
+                     const struct rp_svg_style *st, int depth)
 {
     const xmlNode *c;
 
@@ -1405,8 +603,8 @@ static bool children(struct builder *b, const xmlNode *n,
     return true;
 }
 
-static bool element(struct builder *b, const xmlNode *n,
-                    const struct style *parent, int depth)
+static bool element(struct rp_svg_builder *b, const xmlNode *n,
+                    const struct rp_svg_style *parent, int depth)
 {
     static const char *const rect_own[] = {"x",  "y",  "width", "height",
                                            "rx", "ry", NULL};
@@ -1416,157 +614,161 @@ static bool element(struct builder *b, const xmlNode *n,
     static const char *const points_own[] = {"points", NULL};
     static const char *const path_own[] = {"d", "pathLength", NULL};
     static const char *const text_own[] = {"x", "y", "dx", "dy", NULL};
-    struct style st = *parent;
+    struct rp_svg_style st = *parent;
     size_t first_op = b->ops->len, first_pt = b->pts->len;
     double x1, y1, x2, y2, r;
     const char *name = (const char *)n->name;
 
-    if (!is_svg(n))
+    if (!rp_svg_is_svg(n))
         return true; /* another namespace's: not drawn, as librsvg */
     if (depth > RP_SVG_MAX_DEPTH)
-        return fail(b, "elements nested deeper than %d", RP_SVG_MAX_DEPTH);
-    if (name_is(n, "title") || name_is(n, "desc") || name_is(n, "metadata"))
+        return rp_svg_fail(b, "elements nested deeper than %d",
+                           RP_SVG_MAX_DEPTH);
+    if (rp_svg_name_is(n, "title") || rp_svg_name_is(n, "desc") ||
+        rp_svg_name_is(n, "metadata"))
         return true;
     /* Not drawn where they stand; what refers to them is outside the
      * subset, but CSS in them applies everywhere. */
-    if (name_is(n, "defs") || name_is(n, "symbol")) {
+    if (rp_svg_name_is(n, "defs") || rp_svg_name_is(n, "symbol")) {
         if (has_style_element(n))
-            return fail(b, "a <style> element (CSS)");
+            return rp_svg_fail(b, "a <style> element (CSS)");
         return true;
     }
-    if (name_is(n, "g")) {
-        if (!apply_attributes(b, n, &st, NULL))
+    if (rp_svg_name_is(n, "g")) {
+        if (!rp_svg_apply_attributes(b, n, &st, NULL))
             return false;
         if (st.display_none)
             return true;
         if (st.opacity < 1)
-            return fail(b, "a group with opacity below 1");
+            return rp_svg_fail(b, "a group with opacity below 1");
         /* Only the group's own opacity, which is 1, stops here. */
         return children(b, n, &st, depth);
     }
-    if (name_is(n, "rect")) {
-        if (!apply_attributes(b, n, &st, rect_own) || st.display_none)
+    if (rp_svg_name_is(n, "rect")) {
+        if (!rp_svg_apply_attributes(b, n, &st, rect_own) || st.display_none)
             return !b->failed;
         return rect_data(b, n, &st) &&
                finish_path(b, &st, first_op, first_pt, true);
     }
-    if (name_is(n, "circle") || name_is(n, "ellipse")) {
-        bool circle = name_is(n, "circle");
+    if (rp_svg_name_is(n, "circle") || rp_svg_name_is(n, "ellipse")) {
+        bool circle = rp_svg_name_is(n, "circle");
         double ry;
-        if (!apply_attributes(b, n, &st, circle ? circle_own : ellipse_own) ||
+        if (!rp_svg_apply_attributes(b, n, &st,
+                                     circle ? circle_own : ellipse_own) ||
             st.display_none)
             return !b->failed;
-        if (!attr_length(b, n, "cx", &st, 0, &x1) ||
-            !attr_length(b, n, "cy", &st, 0, &y1) ||
-            !attr_length(b, n, circle ? "r" : "rx", &st, 0, &r) ||
-            !attr_length(b, n, circle ? "r" : "ry", &st, 0, &ry))
+        if (!rp_svg_attr_length(b, n, "cx", &st, 0, &x1) ||
+            !rp_svg_attr_length(b, n, "cy", &st, 0, &y1) ||
+            !rp_svg_attr_length(b, n, circle ? "r" : "rx", &st, 0, &r) ||
+            !rp_svg_attr_length(b, n, circle ? "r" : "ry", &st, 0, &ry))
             return false;
         if (r <= 0 || ry <= 0)
             return true;
         return ellipse(b, x1, y1, r, ry) &&
                finish_path(b, &st, first_op, first_pt, true);
     }
-    if (name_is(n, "line")) {
-        if (!apply_attributes(b, n, &st, line_own) || st.display_none)
+    if (rp_svg_name_is(n, "line")) {
+        if (!rp_svg_apply_attributes(b, n, &st, line_own) || st.display_none)
             return !b->failed;
-        if (!attr_length(b, n, "x1", &st, 0, &x1) ||
-            !attr_length(b, n, "y1", &st, 0, &y1) ||
-            !attr_length(b, n, "x2", &st, 0, &x2) ||
-            !attr_length(b, n, "y2", &st, 0, &y2))
+        if (!rp_svg_attr_length(b, n, "x1", &st, 0, &x1) ||
+            !rp_svg_attr_length(b, n, "y1", &st, 0, &y1) ||
+            !rp_svg_attr_length(b, n, "x2", &st, 0, &x2) ||
+            !rp_svg_attr_length(b, n, "y2", &st, 0, &y2))
             return false;
         return move_to(b, x1, y1) && line_to(b, x2, y2) &&
                finish_path(b, &st, first_op, first_pt, false);
     }
-    if (name_is(n, "polyline") || name_is(n, "polygon")) {
-        const char *pts = attr(n, "points");
-        if (!apply_attributes(b, n, &st, points_own) || st.display_none)
+    if (rp_svg_name_is(n, "polyline") || rp_svg_name_is(n, "polygon")) {
+        const char *pts = rp_svg_attr(n, "points");
+        if (!rp_svg_apply_attributes(b, n, &st, points_own) || st.display_none)
             return !b->failed;
-        return (!pts || points_data(b, pts, name_is(n, "polygon"))) &&
+        return (!pts || points_data(b, pts, rp_svg_name_is(n, "polygon"))) &&
                finish_path(b, &st, first_op, first_pt, true);
     }
-    if (name_is(n, "path")) {
-        const char *d = attr(n, "d");
-        if (!apply_attributes(b, n, &st, path_own) || st.display_none)
+    if (rp_svg_name_is(n, "path")) {
+        const char *d = rp_svg_attr(n, "d");
+        if (!rp_svg_apply_attributes(b, n, &st, path_own) || st.display_none)
             return !b->failed;
-        if (attr(n, "pathLength") && st.n_dash)
-            return fail(b, "pathLength with a dashed stroke");
+        if (rp_svg_attr(n, "pathLength") && st.n_dash)
+            return rp_svg_fail(b, "pathLength with a dashed stroke");
         return (!d || path_data(b, d)) &&
                finish_path(b, &st, first_op, first_pt, true);
     }
-    if (name_is(n, "text")) {
-        if (!apply_attributes(b, n, &st, text_own) || st.display_none)
+    if (rp_svg_name_is(n, "text")) {
+        if (!rp_svg_apply_attributes(b, n, &st, text_own) || st.display_none)
             return !b->failed;
         return text_element(b, n, &st);
     }
-    return fail(b, "the element <%.20s>", name);
+    return rp_svg_fail(b, "the element <%.20s>", name);
 }
 
 /* The root's size and how its viewBox maps into it (SVG 1.1 §7.8). */
-static bool root_frame(struct builder *b, const xmlNode *root, double *w,
+static bool root_frame(struct rp_svg_builder *b, const xmlNode *root, double *w,
                        double *h, double m[6])
 {
     static const char *const aligns[] = {
         "none",     "xMinYMin", "xMidYMin", "xMaxYMin", "xMinYMid", "xMidYMid",
         "xMaxYMid", "xMinYMax", "xMidYMax", "xMaxYMax", NULL,
     };
-    const char *vw = attr(root, "width"), *vh = attr(root, "height");
-    const char *vb = attr(root, "viewBox");
-    const char *par = attr(root, "preserveAspectRatio");
+    const char *vw = rp_svg_attr(root, "width"),
+               *vh = rp_svg_attr(root, "height");
+    const char *vb = rp_svg_attr(root, "viewBox");
+    const char *par = rp_svg_attr(root, "preserveAspectRatio");
     double box[4] = {0, 0, 0, 0};
     bool has_box = false;
 
-    memcpy(m, identity, 6 * sizeof(double));
+    memcpy(m, rp_svg_identity, 6 * sizeof(double));
     if (vb) {
-        const char *p = skip_ws(vb), *end;
+        const char *p = rp_svg_skip_ws(vb), *end;
         int i;
         for (i = 0; i < 4; i++) {
-            if (!number(p, &box[i], &end))
-                return fail(b, "viewBox=\"%.40s\"", vb);
-            p = skip_sep(end);
+            if (!rp_svg_number(p, &box[i], &end))
+                return rp_svg_fail(b, "viewBox=\"%.40s\"", vb);
+            p = rp_svg_skip_sep(end);
         }
         if (*p || box[2] <= 0 || box[3] <= 0)
-            return fail(b, "viewBox=\"%.40s\"", vb);
+            return rp_svg_fail(b, "viewBox=\"%.40s\"", vb);
         has_box = true;
     }
     /* As librsvg sizes it (image.c): width and height, else the
      * viewBox's, else 100 x 100. */
     if (vw && vh) {
-        if (!length(vw, 12, w) || !length(vh, 12, h))
-            return fail(b,
-                        "the svg's width or height (\"%.20s\", "
-                        "\"%.20s\")",
-                        vw, vh);
+        if (!rp_svg_length(vw, 12, w) || !rp_svg_length(vh, 12, h))
+            return rp_svg_fail(b,
+                               "the svg's width or height (\"%.20s\", "
+                               "\"%.20s\")",
+                               vw, vh);
     } else if (!vw && !vh) {
         *w = has_box ? box[2] : 100;
         *h = has_box ? box[3] : 100;
     } else {
-        return fail(b, "an svg with only one of width and height");
+        return rp_svg_fail(b, "an svg with only one of width and height");
     }
     if (!(*w > 0 && *h > 0 && *w <= RP_FO_MAX_LENGTH && *h <= RP_FO_MAX_LENGTH))
-        return fail(b, "the svg's size");
+        return rp_svg_fail(b, "the svg's size");
     if (has_box) {
         double sx = *w / box[2], sy = *h / box[3], ax = 0.5, ay = 0.5;
         int align = 5;
         bool slice = false;
         if (par) {
-            const char *p = skip_ws(par);
+            const char *p = rp_svg_skip_ws(par);
             char word[16] = "";
             size_t n = strcspn(p, " \t\n");
             if (!strncmp(p, "defer", 5) && (p[5] == ' ')) {
-                p = skip_ws(p + 5);
+                p = rp_svg_skip_ws(p + 5);
                 n = strcspn(p, " \t\n");
             }
             if (n >= sizeof(word))
-                return fail(b, "preserveAspectRatio=\"%.40s\"", par);
+                return rp_svg_fail(b, "preserveAspectRatio=\"%.40s\"", par);
             memcpy(word, p, n);
             word[n] = '\0';
-            if (!keyword(word, aligns, &align))
-                return fail(b, "preserveAspectRatio=\"%.40s\"", par);
-            p = skip_ws(p + n);
-            if (!strncmp(p, "slice", 5) && !*skip_ws(p + 5))
+            if (!rp_svg_keyword(word, aligns, &align))
+                return rp_svg_fail(b, "preserveAspectRatio=\"%.40s\"", par);
+            p = rp_svg_skip_ws(p + n);
+            if (!strncmp(p, "slice", 5) && !*rp_svg_skip_ws(p + 5))
                 slice = true;
-            else if (*p && !(!strncmp(p, "meet", 4) && !*skip_ws(p + 4)))
-                return fail(b, "preserveAspectRatio=\"%.40s\"", par);
+            else if (*p && !(!strncmp(p, "meet", 4) && !*rp_svg_skip_ws(p + 4)))
+                return rp_svg_fail(b, "preserveAspectRatio=\"%.40s\"", par);
         }
         if (align != 0) {
             double s = slice ? fmax(sx, sy) : fmin(sx, sy);
@@ -1584,7 +786,7 @@ static bool root_frame(struct builder *b, const xmlNode *root, double *w,
     return true;
 }
 
-static void release_builder(struct builder *b)
+static void release_builder(struct rp_svg_builder *b)
 {
     guint i;
 
@@ -1613,7 +815,7 @@ struct owned_drawing {
 void rp_svg_drawing_free(struct rp_area_drawing *drawing)
 {
     struct owned_drawing *o = (struct owned_drawing *)drawing;
-    struct builder b = {0};
+    struct rp_svg_builder b = {0};
 
     if (!o)
         return;
@@ -1637,8 +839,8 @@ enum rp_svg_result rp_svg_draw(const char *svg, size_t len,
                                struct rp_area_drawing **out, char *why,
                                size_t why_size)
 {
-    struct builder b = {0};
-    struct style st;
+    struct rp_svg_builder b = {0};
+    struct rp_svg_style st;
     struct owned_drawing *o;
     enum rp_svg_result result = RP_SVG_FALLBACK;
     xmlDoc *doc = NULL;
@@ -1654,7 +856,7 @@ enum rp_svg_result rp_svg_draw(const char *svg, size_t len,
     rp_xml_init();
     doc = xmlReadMemory(svg, (int)len, NULL, NULL, RP_XML_PARSE_OPTIONS);
     root = doc ? xmlDocGetRootElement(doc) : NULL;
-    if (!root || !is_svg(root) || !name_is(root, "svg")) {
+    if (!root || !rp_svg_is_svg(root) || !rp_svg_name_is(root, "svg")) {
         snprintf(why, why_size,
                  "it does not hold an svg:svg element (namespace " SVG_NS ")");
         result = RP_SVG_NOT_SVG;
@@ -1691,13 +893,13 @@ enum rp_svg_result rp_svg_draw(const char *svg, size_t len,
         double frame[6];
         memcpy(frame, st.m, sizeof(frame));
         /* transform on the root is SVG 2: applied inside the frame. */
-        memcpy(st.m, identity, sizeof(st.m));
-        if (!apply_attributes(&b, root, &st, root_own))
+        memcpy(st.m, rp_svg_identity, sizeof(st.m));
+        if (!rp_svg_apply_attributes(&b, root, &st, root_own))
             goto out;
-        multiply(frame, st.m, st.m);
+        rp_svg_multiply(frame, st.m, st.m);
     }
     if (st.opacity < 1) {
-        fail(&b, "an svg with opacity below 1");
+        rp_svg_fail(&b, "an svg with opacity below 1");
         goto out;
     }
     if (!st.display_none && !children(&b, root, &st, 0))

@@ -64,7 +64,5 @@ void rp_svg_drawing_free(struct rp_area_drawing *drawing);
  * Cairo matrix: xx yx xy yy x0 y0), composed left to right; false when
  * it does not parse. */
 bool rp_svg_parse_transform(const char *s, double m[6]);
-/* A colour: #rgb, #rrggbb, rgb(), a named colour; false otherwise. */
-bool rp_svg_parse_color(const char *s, struct rp_area_color *out);
 
 #endif

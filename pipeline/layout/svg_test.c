@@ -88,31 +88,50 @@ static void transforms_compose_left_to_right(void **state)
     assert_false(rp_svg_parse_transform("scale(1e400)", m));
 }
 
-static void colours(void **state)
-{
-    struct rp_area_color c;
-
-    (void)state;
-    assert_true(rp_svg_parse_color("#1f4e79", &c));
-    assert_true(fabs(c.r - 0x1f / 255.0) < 1e-9 &&
-                fabs(c.g - 0x4e / 255.0) < 1e-9 &&
-                fabs(c.b - 0x79 / 255.0) < 1e-9 && c.a == 1);
-    assert_true(rp_svg_parse_color("#fff", &c));
-    assert_true(c.r == 1 && c.g == 1 && c.b == 1);
-    assert_true(rp_svg_parse_color(" rgb(255, 0, 50%) ", &c));
-    assert_true(c.r == 1 && c.g == 0 && fabs(c.b - 0.5) < 1e-9);
-    assert_true(rp_svg_parse_color("White", &c));
-    assert_false(rp_svg_parse_color("#12345", &c));
-    assert_false(rp_svg_parse_color("url(#p)", &c));
-    assert_false(rp_svg_parse_color("hsl(1,2%,3%)", &c));
-    assert_false(rp_svg_parse_color("", &c));
-}
-
 static enum rp_svg_result draw(const char *svg, struct rp_area_drawing **d,
                                char *why)
 {
     struct rp_svg_fonts fonts = {pango, NULL};
     return rp_svg_draw(svg, strlen(svg), &fonts, d, why, 256);
+}
+
+/* Colours are common/color.c's (tested there); here, that the SVG side
+ * takes every form it reads, alpha included, and keeps its own words. */
+static void colours(void **state)
+{
+    const char *svg =
+        "<svg " NS " width=\"10\" height=\"10\" color=\"SteelBlue\">"
+        "<rect width=\"1\" height=\"1\" fill=\"#1f4e79\"/>"
+        "<rect width=\"1\" height=\"1\" fill=\"rgba(255, 0, 50%, 0.5)\"/>"
+        "<rect width=\"1\" height=\"1\" fill=\"#00ff0080\"/>"
+        "<rect width=\"1\" height=\"1\" fill=\"currentColor\"/>"
+        "<rect width=\"1\" height=\"1\" fill=\"transparent\""
+        " stroke=\"White\"/>"
+        "</svg>";
+    struct rp_area_drawing *d = NULL;
+    const struct rp_area_shape *s;
+    char why[256];
+
+    (void)state;
+    assert_int_equal(draw(svg, &d, why), RP_SVG_DRAWN);
+    assert_int_equal(d->n_shapes, 5);
+    s = d->shapes;
+    assert_true(fabs(s[0].fill.r - 0x1f / 255.0) < 1e-9 &&
+                fabs(s[0].fill.g - 0x4e / 255.0) < 1e-9 &&
+                fabs(s[0].fill.b - 0x79 / 255.0) < 1e-9 && s[0].fill.a == 1);
+    assert_true(s[1].fill.r == 1 && s[1].fill.g == 0 &&
+                fabs(s[1].fill.b - 0.5) < 1e-9 && s[1].fill.a == 0.5);
+    assert_true(s[2].fill.g == 1 && fabs(s[2].fill.a - 0x80 / 255.0) < 1e-9);
+    assert_true(fabs(s[3].fill.r - 0x46 / 255.0) < 1e-9 &&
+                fabs(s[3].fill.b - 0xb4 / 255.0) < 1e-9);
+    assert_true(s[4].fill.a == 0 && s[4].stroke.a == 1 && s[4].stroke.r == 1);
+    rp_svg_drawing_free(d);
+    /* Not a colour: the document goes to librsvg. */
+    assert_int_equal(
+        draw("<svg " NS " width=\"1\" height=\"1\">"
+             "<rect width=\"1\" height=\"1\" fill=\"hsl(1,2%,3%)\"/></svg>",
+             &d, why),
+        RP_SVG_FALLBACK);
 }
 
 /* The chart's kind of SVG: a frame, bars, rules, labels, a halo. */
