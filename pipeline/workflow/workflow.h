@@ -140,14 +140,42 @@ struct rp_workflow_renderer {
 
 /* ---- settings (config/workflow.xml) ---- */
 
+/* One section a person is asked to write (<section> in workflow.xml). */
+struct rp_workflow_section_rule {
+    char name[64]; /* a contribution section, e.g. executive-summary */
+    /* Who writes it: "owner" (the person people.csv names as the CRM
+     * account's owner), "approver" (the account's first designated
+     * approver), "administrator" (the first one) or "person:ID". */
+    char writer[128];
+    long line; /* in workflow.xml */
+};
+#define RP_WORKFLOW_MAX_TASK_SECTIONS 16
+
 /*
  * What the program manager tunes; an absent config/workflow.xml keeps
- * these defaults:
- *   <workflow delivery-lead-days="7" approval-wait-days="5"/>
+ * these defaults (and asks nobody for a section):
+ *   <workflow delivery-lead-days="7" approval-wait-days="5"
+ *             contribution-lead-days="21" approval-lead-days="10"
+ *             print-lead-days="DELIVERY-LEAD-DAYS">
+ *     <section name="executive-summary" writer="owner"/>
+ *     <mail from="reviews@example.com" from-name="..." sendmail="..."
+ *           remind-before-days="3" remind-every-days="1"/>
+ *   </workflow>
  */
 struct rp_workflow_settings {
     int delivery_lead_days; /* a request is due this long before its meeting */
     int approval_wait_days; /* a draft in review longer is flagged */
+    int contribution_lead_days; /* contribution tasks are due this early */
+    int approval_lead_days;     /* the approval is due this early */
+    int print_lead_days;        /* the document goes to print this early */
+    struct rp_workflow_section_rule sections[RP_WORKFLOW_MAX_TASK_SECTIONS];
+    size_t n_sections;
+    int remind_before_days; /* reminders start this long before a due day */
+    int remind_every_days;  /* and come no more often than this */
+    char mail_from[256];    /* "": the first administrator's address */
+    char mail_from_name[256];
+    char sendmail[512]; /* "": messages stay in the outbox */
+    char path[512];     /* the file read, "" for the defaults */
 };
 
 /*
@@ -366,5 +394,34 @@ struct rp_workflow_verdict {
 enum rp_status rp_workflow_verify_file(struct rp_workflow *wf, const char *path,
                                        struct rp_workflow_verdict *out,
                                        struct rp_error *err) RP_MUST_CHECK;
+
+/* ---- contribution tasks and reminders (tasks.c, remind.c) ---- */
+
+/* One section a request asks of a person. */
+struct rp_workflow_task {
+    char *account, *section;
+    int year;
+    enum rp_workflow_stage stage; /* of the request */
+    char *person;      /* person id, or NULL: nobody fits the rule */
+    char *person_name; /* as people know them, or what the rule wanted */
+    char *writer;      /* the rule: owner, approver, person:ID, ... */
+    char due[11];      /* YYYY-MM-DD */
+    char done[11];     /* the day it was contributed, or "" */
+    char *done_by;     /* person id, or NULL */
+    int overdue;       /* open past its due day */
+    int late;          /* done after its due day */
+};
+struct rp_workflow_task_list {
+    struct rp_workflow_task *items;
+    size_t n;
+};
+/* The tasks of every account's latest request (or the account's), by
+ * account and the configured order of sections.  Any known person may
+ * look. */
+enum rp_status rp_workflow_tasks(struct rp_workflow *wf,
+                                 const char *account_id,
+                                 struct rp_workflow_task_list *out,
+                                 struct rp_error *err) RP_MUST_CHECK;
+void rp_workflow_task_list_free(struct rp_workflow_task_list *list);
 
 #endif
