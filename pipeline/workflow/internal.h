@@ -222,4 +222,25 @@ rp_wf_task_writer(const struct rp_workflow *wf,
                   const struct rp_workflow_section_rule *rule,
                   const struct rp_workflow_account *acc);
 
+/* ---- e-mail (mail.c) ---- */
+
+/* One message; strings are UTF-8 and stay the caller's. */
+struct rp_wf_mail {
+    const char *key; /* what makes it unique: its Message-ID and boundary */
+    const char *kind; /* contribution, approval, digest */
+    const char *from_name, *from_addr;
+    const char *to_name, *to_addr;
+    const char *subject;
+    const char *body; /* plain text */
+    int64_t date;     /* the Date header, Unix s */
+    const void *attachment; /* a PDF, or NULL */
+    size_t attachment_len;
+    const char *attachment_name;
+};
+/* The message as RFC 5322 bytes (*out malloc'd, NUL-terminated; the caller
+ * frees it). */
+enum rp_status rp_wf_mail_build(const struct rp_wf_mail *m, char **out,
+                                size_t *len,
+                                struct rp_error *err) RP_MUST_CHECK;
+
 #endif

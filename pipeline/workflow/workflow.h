@@ -424,4 +424,38 @@ enum rp_status rp_workflow_tasks(struct rp_workflow *wf,
                                  struct rp_error *err) RP_MUST_CHECK;
 void rp_workflow_task_list_free(struct rp_workflow_task_list *list);
 
+/* One message a reminder run wrote or handed over. */
+struct rp_workflow_notice {
+    const char *path;    /* the .eml file, in the outbox or its sent/ */
+    const char *kind;    /* contribution, approval, digest */
+    const char *to;      /* "Name <address>" */
+    const char *subject;
+};
+struct rp_workflow_remind_result {
+    int written; /* new messages in the outbox */
+    int repeats; /* left out: already made today */
+    int sent;    /* handed to the sendmail command */
+    int kept;    /* still in the outbox: sendmail failed or is not set */
+};
+/*
+ * The daily reminder run (an administrator's act): asks each task's
+ * person for their open sections (at once when asked, then from
+ * remind-before-days before the due day, at most every remind-every-days
+ * days), asks the designated approvers of a draft in review to approve it
+ * (the draft PDF attached, its hash checked), and sends each administrator
+ * a digest of what is due, overdue or waiting.  Each message is written
+ * atomically to outbox_dir as a .eml file and recorded (who, what, which
+ * day): nobody gets the same message twice in a day.  With a sendmail
+ * command configured, every message still in the outbox is piped to it
+ * and moved to outbox_dir/sent/ once it took it; one it refused stays,
+ * recorded as not sent, and the run ends in RP_ERR_INTERNAL naming the
+ * command.  on_message (may be NULL) hears of each new message.
+ */
+enum rp_status
+rp_workflow_remind(struct rp_workflow *wf, const char *outbox_dir,
+                   void (*on_message)(void *ctx,
+                                      const struct rp_workflow_notice *n),
+                   void *ctx, struct rp_workflow_remind_result *res,
+                   struct rp_error *err) RP_MUST_CHECK;
+
 #endif
