@@ -20,7 +20,7 @@ DEBS     = gcc libc6-dev make pkg-config perl libcsv-dev libxml2-dev \
            librsvg2-dev libgmime-3.0-dev \
            fonts-dejavu-core fonts-dejavu-extra \
            poppler-utils qpdf libqpdf-dev \
-           valgrind clang-format docbook-xsl xsltproc time libxml2-utils
+           valgrind clang-format docbook-xsl xsltproc time libxml2-utils python3
 CC      ?= cc
 BUILD   ?= build/release
 

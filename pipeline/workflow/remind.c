@@ -39,6 +39,9 @@ struct run {
     struct rp_workflow_remind_result *res;
     char **written; /* files made by this run, removed if it fails */
     size_t n_written, cap_written;
+    /* What to tell on_message once the run's records are committed. */
+    struct rp_workflow_notice *notices;
+    size_t n_notices, cap_notices;
     /* The digest's parts. */
     GString *overdue_tasks, *unassigned, *to_submit, *approvals, *to_deliver,
         *late_requests, *problems;
@@ -101,7 +104,6 @@ static enum rp_status post(struct run *r, const struct rp_workflow_person *to,
                            const char *kind, const char *ref, int64_t request,
                            struct rp_wf_mail *m)
 {
-    struct rp_workflow_notice notice;
     enum rp_status status;
     char *bytes = NULL, *name, *path, hash[RP_SHA256_HEX_SIZE], key[512],
          addr[600];
@@ -131,7 +133,8 @@ static enum rp_status post(struct run *r, const struct rp_workflow_person *to,
         status = rp_wf_exec(r->wf, "recording the notification", r->a.err,
                             "INSERT INTO notifications (day, person, kind, "
                             "ref, request, subject, file, sha256, state, "
-                            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                            "created_at) VALUES (?, ?, ?, ?, nullif(?, 0), ?, "
+                            "?, ?, "
                             "'outbox', ?)",
                             "ttttItttI", r->today, to->id, kind, ref,
                             request ? request : (int64_t)0, m->subject, name,
@@ -140,9 +143,10 @@ static enum rp_status post(struct run *r, const struct rp_workflow_person *to,
     if (status == RP_OK) {
         r->res->written++;
         snprintf(addr, sizeof(addr), "%s <%s>", to->name, to->email);
-        notice = (struct rp_workflow_notice){path, kind, addr, m->subject};
-        if (r->on_message)
-            r->on_message(r->ctx, &notice);
+        rp_array_grow((void **)&r->notices, &r->cap_notices, r->n_notices + 1,
+                      sizeof(*r->notices));
+        r->notices[r->n_notices++] = (struct rp_workflow_notice){
+            rp_xstrdup(path), kind, rp_xstrdup(addr), rp_xstrdup(m->subject)};
     }
     free(name);
     free(path);
@@ -756,6 +760,12 @@ static void run_release(struct run *r, int failed)
         free(r->written[i]);
     }
     free(r->written);
+    for (i = 0; i < r->n_notices; i++) {
+        free((char *)r->notices[i].path);
+        free((char *)r->notices[i].to);
+        free((char *)r->notices[i].subject);
+    }
+    free(r->notices);
     g_string_free(r->overdue_tasks, TRUE);
     g_string_free(r->unassigned, TRUE);
     g_string_free(r->to_submit, TRUE);
@@ -777,6 +787,7 @@ rp_workflow_remind(struct rp_workflow *wf, const char *outbox_dir,
     enum rp_status status;
     char detail[256];
     int committed = 0;
+    size_t i;
 
     memset(&r, 0, sizeof(r));
     memset(res, 0, sizeof(*res));
@@ -820,6 +831,8 @@ rp_workflow_remind(struct rp_workflow *wf, const char *outbox_dir,
         goto out;
     }
     committed = 1;
+    for (i = 0; on_message && i < r.n_notices; i++)
+        on_message(ctx, &r.notices[i]);
     status = hand_over(&r);
 out:
     run_release(&r, !committed);

@@ -426,7 +426,7 @@ void rp_workflow_task_list_free(struct rp_workflow_task_list *list);
 
 /* One message a reminder run wrote or handed over. */
 struct rp_workflow_notice {
-    const char *path;    /* the .eml file, in the outbox or its sent/ */
+    const char *path;    /* the .eml file as written to the outbox */
     const char *kind;    /* contribution, approval, digest */
     const char *to;      /* "Name <address>" */
     const char *subject;
