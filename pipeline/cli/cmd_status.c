@@ -129,8 +129,8 @@ static void print_tasks(const struct rp_workflow_task_list *tasks)
 
     if (!tasks->n)
         return;
-    printf("\n%-12s %-4s %-18s %-24s %-10s %s\n", "ACCOUNT", "YEAR",
-           "SECTION", "WRITER", "DUE", "STATE");
+    printf("\n%-12s %-4s %-18s %-24s %-10s %s\n", "ACCOUNT", "YEAR", "SECTION",
+           "WRITER", "DUE", "STATE");
     for (i = 0; i < tasks->n; i++) {
         const struct rp_workflow_task *t = &tasks->items[i];
         printf("%-12s %-4d %-18s ", t->account, t->year, t->section);
@@ -143,8 +143,8 @@ static void print_tasks(const struct rp_workflow_task_list *tasks)
         missing += !t->done[0];
         overdue += t->overdue != 0;
     }
-    printf("%zu sections asked, %zu missing, %zu overdue\n", tasks->n,
-           missing, overdue);
+    printf("%zu sections asked, %zu missing, %zu overdue\n", tasks->n, missing,
+           overdue);
 }
 
 struct status {

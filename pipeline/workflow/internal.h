@@ -226,13 +226,13 @@ rp_wf_task_writer(const struct rp_workflow *wf,
 
 /* One message; strings are UTF-8 and stay the caller's. */
 struct rp_wf_mail {
-    const char *key; /* what makes it unique: its Message-ID and boundary */
+    const char *key;  /* what makes it unique: its Message-ID and boundary */
     const char *kind; /* contribution, approval, digest */
     const char *from_name, *from_addr;
     const char *to_name, *to_addr;
     const char *subject;
-    const char *body; /* plain text */
-    int64_t date;     /* the Date header, Unix s */
+    const char *body;       /* plain text */
+    int64_t date;           /* the Date header, Unix s */
     const void *attachment; /* a PDF, or NULL */
     size_t attachment_len;
     const char *attachment_name;

@@ -74,10 +74,10 @@ static enum rp_status last_notice(struct run *r, const char *kind,
         out->since = sqlite3_column_int(st, 2);
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_ROW ? RP_OK
-                            : rp_wf_db_error(r->wf, rc,
-                                             "reading the notifications",
-                                             r->a.err);
+    return rc == SQLITE_ROW
+               ? RP_OK
+               : rp_wf_db_error(r->wf, rc, "reading the notifications",
+                                r->a.err);
 }
 
 /* day-kind-person-ref.eml, with anything but [A-Za-z0-9._-] made '_'. */
@@ -199,16 +199,19 @@ static enum rp_status send_ask(struct run *r, struct ask *q)
         r->res->repeats++;
         return RP_OK;
     }
-    if (last.ever &&
-        !(q->min_left <= s->remind_before_days && last.since >= s->remind_every_days))
+    if (last.ever && !(q->min_left <= s->remind_before_days &&
+                       last.since >= s->remind_every_days))
         return RP_OK;
     if (!has_email(p)) {
         no_email(r, p, "the request for contributions");
         return RP_OK;
     }
-    snprintf(subject, sizeof(subject), "%sAnnual Customer Review %d of %s: "
+    snprintf(subject, sizeof(subject),
+             "%sAnnual Customer Review %d of %s: "
              "your sections",
-             q->any_overdue ? "Overdue: " : last.ever ? "Reminder: " : "",
+             q->any_overdue ? "Overdue: "
+             : last.ever    ? "Reminder: "
+                            : "",
              q->year, q->name);
     body = g_string_new(NULL);
     g_string_append_printf(
@@ -261,21 +264,21 @@ static enum rp_status plan_contributions(struct run *r)
         const char *section = (const char *)sqlite3_column_text(st, 6);
         const char *due = (const char *)sqlite3_column_text(st, 7);
         const char *account = (const char *)sqlite3_column_text(st, 1);
-        int left = sqlite3_column_int(st, 8), chase = sqlite3_column_int(st, 11);
+        int left = sqlite3_column_int(st, 8),
+            chase = sqlite3_column_int(st, 11);
         const struct rp_workflow_person *p =
             rp_workflow_people_by_id(&r->wf->people, person);
 
         if (left < 0) {
-            g_string_append_printf(r->overdue_tasks,
-                                   "  %s %d %s: %s, due %s\n", account,
-                                   sqlite3_column_int(st, 3), section,
+            g_string_append_printf(r->overdue_tasks, "  %s %d %s: %s, due %s\n",
+                                   account, sqlite3_column_int(st, 3), section,
                                    p ? p->name : "nobody", due);
             r->items++;
         }
         if (!person) {
             g_string_append_printf(
-                r->unassigned, "  %s %d %s: no %s in %s (owner: %s)\n",
-                account, sqlite3_column_int(st, 3), section,
+                r->unassigned, "  %s %d %s: no %s in %s (owner: %s)\n", account,
+                sqlite3_column_int(st, 3), section,
                 (const char *)sqlite3_column_text(st, 10), r->wf->people.path,
                 (const char *)sqlite3_column_text(st, 9));
             r->items++;
@@ -361,8 +364,8 @@ static enum rp_status ask_approver(struct run *r, const struct review *v,
              "%sApproval requested: Annual Customer Review %d of %s (draft "
              "v%d)",
              last.ever ? "Reminder: " : "", v->year, v->name, v->version);
-    snprintf(attach, sizeof(attach), "%s-%d-v%d-draft.pdf", v->account,
-             v->year, v->version);
+    snprintf(attach, sizeof(attach), "%s-%d-v%d-draft.pdf", v->account, v->year,
+             v->version);
     body = g_string_new(NULL);
     g_string_append_printf(
         body,
@@ -373,11 +376,10 @@ static enum rp_status ask_approver(struct run *r, const struct review *v,
         "To approve it:          reportpipe approve %s\n"
         "To ask for changes:     reportpipe reject %s --comment TEXT\n\n"
         "-- \nreportpipe, for %s\n",
-        p->name, v->version, v->year, v->name, v->account,
-        waited,
-        attach, v->sha256, v->meeting,
-        v->approval_due[0] ? v->approval_due : "before the meeting",
-        v->account, v->account, r->from_name);
+        p->name, v->version, v->year, v->name, v->account, waited, attach,
+        v->sha256, v->meeting,
+        v->approval_due[0] ? v->approval_due : "before the meeting", v->account,
+        v->account, r->from_name);
     memset(&m, 0, sizeof(m));
     m.subject = subject;
     m.body = body->str;
@@ -465,8 +467,8 @@ static enum rp_status plan_approvals(struct run *r)
             if (approvers++)
                 g_string_append(r->approvals, ", ");
             else
-                g_string_append_printf(r->approvals, "  %s %d v%d: ",
-                                       v.account, v.year, v.version);
+                g_string_append_printf(r->approvals, "  %s %d v%d: ", v.account,
+                                       v.year, v.version);
             g_string_append(r->approvals, p->name);
             if (have_pdf < 0)
                 have_pdf = read_draft(r, &v, &pdf, &len);
@@ -492,8 +494,8 @@ static enum rp_status plan_approvals(struct run *r)
     }
     sqlite3_finalize(st);
     if (status == RP_OK && rc != SQLITE_DONE)
-        status = rp_wf_db_error(r->wf, rc, "reading the drafts in review",
-                                r->a.err);
+        status =
+            rp_wf_db_error(r->wf, rc, "reading the drafts in review", r->a.err);
     return status;
 }
 
@@ -527,16 +529,14 @@ static enum rp_status plan_requests(struct run *r)
                                    account, year, stage, since);
             r->items++;
         } else if (strcmp(stage, "approved") == 0) {
-            g_string_append_printf(r->to_deliver,
-                                   "  %s %d: approved %s, print by %s\n",
-                                   account, year, since,
-                                   print[0] ? print : due);
+            g_string_append_printf(
+                r->to_deliver, "  %s %d: approved %s, print by %s\n", account,
+                year, since, print[0] ? print : due);
             r->items++;
         }
         if (strcmp(r->today, due) > 0) {
-            g_string_append_printf(r->late_requests,
-                                   "  %s %d: due %s, %s\n", account, year,
-                                   due, stage);
+            g_string_append_printf(r->late_requests, "  %s %d: due %s, %s\n",
+                                   account, year, due, stage);
             r->items++;
         }
     }
@@ -627,8 +627,7 @@ static int run_sendmail(const char *command, const char *path, char *why,
     if (WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0)
         return 1;
     if (WIFEXITED(wstatus))
-        snprintf(why, size, "it exited with status %d",
-                 WEXITSTATUS(wstatus));
+        snprintf(why, size, "it exited with status %d", WEXITSTATUS(wstatus));
     else
         snprintf(why, size, "it was killed by signal %d",
                  WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0);
@@ -705,8 +704,7 @@ static enum rp_status hand_over(struct run *r)
                               "%s stay%s in %s, recorded as not sent; the next "
                               "remind run tries again",
                               r->res->kept, r->res->kept == 1 ? "" : "s",
-                              command, first,
-                              r->res->kept == 1 ? "it" : "they",
+                              command, first, r->res->kept == 1 ? "it" : "they",
                               r->res->kept == 1 ? "s" : "", r->outbox);
     return status;
 }
@@ -776,12 +774,10 @@ static void run_release(struct run *r, int failed)
     rp_wf_act_release(&r->a);
 }
 
-enum rp_status
-rp_workflow_remind(struct rp_workflow *wf, const char *outbox_dir,
-                   void (*on_message)(void *ctx,
-                                      const struct rp_workflow_notice *n),
-                   void *ctx, struct rp_workflow_remind_result *res,
-                   struct rp_error *err)
+enum rp_status rp_workflow_remind(
+    struct rp_workflow *wf, const char *outbox_dir,
+    void (*on_message)(void *ctx, const struct rp_workflow_notice *n),
+    void *ctx, struct rp_workflow_remind_result *res, struct rp_error *err)
 {
     struct run r;
     enum rp_status status;

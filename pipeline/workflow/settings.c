@@ -123,8 +123,7 @@ static enum rp_status read_mail(struct rp_workflow_settings *s,
         return rp_xmlconf_bad_attr(path, n, "from", s->mail_from,
                                    "an address such as reviews@example.com",
                                    err);
-    if (s->sendmail[0] &&
-        !g_shell_parse_argv(s->sendmail, &argc, &argv, NULL))
+    if (s->sendmail[0] && !g_shell_parse_argv(s->sendmail, &argc, &argv, NULL))
         return rp_xmlconf_bad_attr(path, n, "sendmail", s->sendmail,
                                    "a command such as /usr/sbin/sendmail -t",
                                    err);

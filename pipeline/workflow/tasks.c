@@ -104,8 +104,8 @@ enum rp_status rp_wf_tasks_create(struct rp_wf_act *a,
                             "INSERT INTO tasks (request, section, writer, "
                             "person, due, created_at) VALUES (?, ?, ?, ?, ?, "
                             "?)",
-                            "IttttI", request_id,
-                            r->name, r->writer, p ? p->id : NULL, due, wf->now);
+                            "IttttI", request_id, r->name, r->writer,
+                            p ? p->id : NULL, due, wf->now);
     }
     return status;
 }
@@ -139,8 +139,7 @@ static char *person_text(const struct rp_workflow *wf, const char *id,
     return rp_xstrdup(buf);
 }
 
-enum rp_status rp_workflow_tasks(struct rp_workflow *wf,
-                                 const char *account_id,
+enum rp_status rp_workflow_tasks(struct rp_workflow *wf, const char *account_id,
                                  struct rp_workflow_task_list *out,
                                  struct rp_error *err)
 {

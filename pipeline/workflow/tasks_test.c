@@ -122,8 +122,8 @@ static struct rp_workflow *open_ok(const char *login, int64_t now)
     return wf;
 }
 
-static void expect_settings_error(const char *xml, long line,
-                                  const char *field, const char *needle)
+static void expect_settings_error(const char *xml, long line, const char *field,
+                                  const char *needle)
 {
     struct rp_workflow_settings s;
     struct rp_error err;
@@ -208,13 +208,12 @@ static void test_tasks(void **state)
 
     (void)state;
     rp_error_init(&err);
-    assert_int_equal(rp_workflow_request(wf, &renderer, "ACC-1",
-                                         NOW + 30 * DAY, INT64_MIN, NULL,
-                                         &err),
+    assert_int_equal(rp_workflow_request(wf, &renderer, "ACC-1", NOW + 30 * DAY,
+                                         INT64_MIN, NULL, &err),
                      RP_OK);
     /* A meeting too close for the lead: due today, not in the past. */
-    assert_int_equal(rp_workflow_request(wf, &renderer, "ACC-2",
-                                         NOW + 5 * DAY, INT64_MIN, NULL, &err),
+    assert_int_equal(rp_workflow_request(wf, &renderer, "ACC-2", NOW + 5 * DAY,
+                                         INT64_MIN, NULL, &err),
                      RP_OK);
     assert_int_equal(rp_workflow_tasks(wf, NULL, &list, &err), RP_OK);
     assert_int_equal(list.n, 4);
@@ -268,9 +267,8 @@ static void test_remind_once_a_day(void **state)
     (void)state;
     snprintf(outbox, sizeof(outbox), "%s/outbox", dir);
     rp_error_init(&err);
-    assert_int_equal(rp_workflow_request(wf, &renderer, "ACC-1",
-                                         NOW + 30 * DAY, INT64_MIN, NULL,
-                                         &err),
+    assert_int_equal(rp_workflow_request(wf, &renderer, "ACC-1", NOW + 30 * DAY,
+                                         INT64_MIN, NULL, &err),
                      RP_OK);
     assert_int_equal(rp_workflow_remind(wf, outbox, NULL, NULL, &res, &err),
                      RP_OK);

@@ -402,7 +402,7 @@ struct rp_workflow_task {
     char *account, *section;
     int year;
     enum rp_workflow_stage stage; /* of the request */
-    char *person;      /* person id, or NULL: nobody fits the rule */
+    char *person;                 /* person id, or NULL: nobody fits the rule */
     char *person_name; /* as people know them, or what the rule wanted */
     char *writer;      /* the rule: owner, approver, person:ID, ... */
     char due[11];      /* YYYY-MM-DD */
@@ -418,17 +418,16 @@ struct rp_workflow_task_list {
 /* The tasks of every account's latest request (or the account's), by
  * account and the configured order of sections.  Any known person may
  * look. */
-enum rp_status rp_workflow_tasks(struct rp_workflow *wf,
-                                 const char *account_id,
+enum rp_status rp_workflow_tasks(struct rp_workflow *wf, const char *account_id,
                                  struct rp_workflow_task_list *out,
                                  struct rp_error *err) RP_MUST_CHECK;
 void rp_workflow_task_list_free(struct rp_workflow_task_list *list);
 
 /* One message a reminder run wrote or handed over. */
 struct rp_workflow_notice {
-    const char *path;    /* the .eml file as written to the outbox */
-    const char *kind;    /* contribution, approval, digest */
-    const char *to;      /* "Name <address>" */
+    const char *path; /* the .eml file as written to the outbox */
+    const char *kind; /* contribution, approval, digest */
+    const char *to;   /* "Name <address>" */
     const char *subject;
 };
 struct rp_workflow_remind_result {
@@ -451,11 +450,10 @@ struct rp_workflow_remind_result {
  * recorded as not sent, and the run ends in RP_ERR_INTERNAL naming the
  * command.  on_message (may be NULL) hears of each new message.
  */
-enum rp_status
-rp_workflow_remind(struct rp_workflow *wf, const char *outbox_dir,
-                   void (*on_message)(void *ctx,
-                                      const struct rp_workflow_notice *n),
-                   void *ctx, struct rp_workflow_remind_result *res,
-                   struct rp_error *err) RP_MUST_CHECK;
+enum rp_status rp_workflow_remind(
+    struct rp_workflow *wf, const char *outbox_dir,
+    void (*on_message)(void *ctx, const struct rp_workflow_notice *n),
+    void *ctx, struct rp_workflow_remind_result *res,
+    struct rp_error *err) RP_MUST_CHECK;
 
 #endif
