@@ -23,6 +23,7 @@ int cmd_render(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_request(int argc, char **argv);
 int cmd_status(int argc, char **argv);
+int cmd_remind(int argc, char **argv);
 int cmd_contribute(int argc, char **argv);
 int cmd_submit(int argc, char **argv);
 int cmd_approve(int argc, char **argv);
@@ -71,6 +72,7 @@ enum {
     CLI_OPT_STATE,
     CLI_OPT_ZONE,
     CLI_OPT_LANG,
+    CLI_OPT_TODAY,
 };
 #define CLI_MERGE_LONG_OPTIONS                                                 \
     {"config", required_argument, NULL, CLI_OPT_CONFIG},                       \
@@ -103,11 +105,13 @@ int cli_period_check(const struct rp_merge_options *merge, const char *usage);
 
 /* ---- the workflow commands (workflow.c) ---- */
 
-/* Who acts is never an option: it is the OS login running the command. */
+/* Who acts is never an option: it is the OS login running the command.
+ * --today DAY fixes the workflow's clock (DAY 00:00 UTC), as
+ * SOURCE_DATE_EPOCH does, so a test can live through the days. */
 #define CLI_WORKFLOW_LONG_OPTIONS                                              \
-    CLI_BATCH_LONG_OPTIONS,                                                    \
+    CLI_BATCH_LONG_OPTIONS, {"state", required_argument, NULL, CLI_OPT_STATE}, \
     {                                                                          \
-        "state", required_argument, NULL, CLI_OPT_STATE                        \
+        "today", required_argument, NULL, CLI_OPT_TODAY                        \
     }
 
 struct cli_workflow {
@@ -116,6 +120,7 @@ struct cli_workflow {
     struct rp_batch_workflow source; /* the store's renderer */
     struct rp_workflow *wf;
     char *login, *db_path, *people_path;
+    int64_t now; /* --today, or 0: SOURCE_DATE_EPOCH or the clock */
 };
 
 /*

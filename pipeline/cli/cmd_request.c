@@ -36,6 +36,23 @@ static const char *check(void *ctx, char **operands, int n)
                                    : NULL;
 }
 
+/* Who is asked for which section, by when. */
+static enum rp_status print_tasks(struct cli_workflow *w, const char *account,
+                                  struct rp_error *err)
+{
+    struct rp_workflow_task_list tasks;
+    enum rp_status status = rp_workflow_tasks(w->wf, account, &tasks, err);
+    size_t i;
+
+    for (i = 0; status == RP_OK && i < tasks.n; i++)
+        printf("  %s: %s%s%s%s, due %s\n", tasks.items[i].section,
+               tasks.items[i].person_name, tasks.items[i].person ? " (" : "",
+               tasks.items[i].person ? tasks.items[i].person : "",
+               tasks.items[i].person ? ")" : "", tasks.items[i].due);
+    rp_workflow_task_list_free(&tasks);
+    return status;
+}
+
 static enum rp_status act(struct cli_workflow *w, void *ctx, char **operands,
                           int n, struct rp_error *err)
 {
@@ -49,6 +66,8 @@ static enum rp_status act(struct cli_workflow *w, void *ctx, char **operands,
     if (status == RP_OK)
         printf("%s: review %d requested, due %s\n", operands[0], res.version,
                res.due);
+    if (status == RP_OK)
+        status = print_tasks(w, operands[0], err);
     return status;
 }
 

@@ -7,9 +7,46 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "common/json.h"
 
-static void print_json(const struct rp_workflow_request_list *list)
+/* The tasks of one request, as a JSON array. */
+static void print_json_tasks(const struct rp_workflow_request_info *q,
+                             const struct rp_workflow_task_list *tasks)
+{
+    size_t i, n = 0;
+
+    printf(", \"tasks\": [");
+    for (i = 0; i < tasks->n; i++) {
+        const struct rp_workflow_task *t = &tasks->items[i];
+        if (t->year != q->year || strcmp(t->account, q->account) != 0)
+            continue;
+        printf("%s{\"section\": ", n++ ? ", " : "");
+        rp_json_string(stdout, t->section);
+        printf(", \"person\": ");
+        if (t->person)
+            rp_json_string(stdout, t->person);
+        else
+            printf("null");
+        printf(", \"name\": ");
+        rp_json_string(stdout, t->person_name);
+        printf(", \"due\": ");
+        rp_json_string(stdout, t->due);
+        printf(", \"done\": ");
+        if (t->done[0])
+            rp_json_string(stdout, t->done);
+        else
+            printf("null");
+        printf(", \"missing\": %s, \"overdue\": %s, \"late\": %s}",
+               t->done[0] ? "false" : "true", t->overdue ? "true" : "false",
+               t->late ? "true" : "false");
+    }
+    printf("]");
+}
+
+static void print_json(const struct rp_workflow_request_list *list,
+                       const struct rp_workflow_task_list *tasks)
 {
     size_t i;
 
@@ -43,6 +80,7 @@ static void print_json(const struct rp_workflow_request_list *list)
             rp_json_string(stdout, q->final_path);
         else
             printf("null");
+        print_json_tasks(q, tasks);
         printf("}");
     }
     printf("%s]\n", list->n ? "\n" : "");
@@ -74,6 +112,41 @@ static void print_table(const struct rp_workflow_request_list *list)
            list->n, overdue, waiting);
 }
 
+/* Pads a UTF-8 text to width characters (names are not ASCII). */
+static void print_padded(const char *text, int width)
+{
+    long n = g_utf8_strlen(text, -1);
+
+    printf("%s", text);
+    while (n++ < width)
+        putchar(' ');
+}
+
+/* The sections asked of people: who, by when, and what is missing. */
+static void print_tasks(const struct rp_workflow_task_list *tasks)
+{
+    size_t i, missing = 0, overdue = 0;
+
+    if (!tasks->n)
+        return;
+    printf("\n%-12s %-4s %-18s %-24s %-10s %s\n", "ACCOUNT", "YEAR", "SECTION",
+           "WRITER", "DUE", "STATE");
+    for (i = 0; i < tasks->n; i++) {
+        const struct rp_workflow_task *t = &tasks->items[i];
+        printf("%-12s %-4d %-18s ", t->account, t->year, t->section);
+        print_padded(t->person_name, 24);
+        printf(" %-10s ", t->due);
+        if (t->done[0])
+            printf("done %s%s\n", t->done, t->late ? " (late)" : "");
+        else
+            printf("MISSING%s\n", t->overdue ? ", OVERDUE" : "");
+        missing += !t->done[0];
+        overdue += t->overdue != 0;
+    }
+    printf("%zu sections asked, %zu missing, %zu overdue\n", tasks->n, missing,
+           overdue);
+}
+
 struct status {
     int json;
 };
@@ -94,15 +167,24 @@ static enum rp_status act(struct cli_workflow *w, void *ctx, char **operands,
 {
     const struct status *st = ctx;
     struct rp_workflow_request_list list;
+    struct rp_workflow_task_list tasks;
     enum rp_status status;
 
     status = rp_workflow_status(w->wf, n ? operands[0] : NULL, &list, err);
     if (status != RP_OK)
         return status;
-    if (st->json)
-        print_json(&list);
-    else
+    status = rp_workflow_tasks(w->wf, n ? operands[0] : NULL, &tasks, err);
+    if (status != RP_OK) {
+        rp_workflow_request_list_free(&list);
+        return status;
+    }
+    if (st->json) {
+        print_json(&list, &tasks);
+    } else {
         print_table(&list);
+        print_tasks(&tasks);
+    }
+    rp_workflow_task_list_free(&tasks);
     rp_workflow_request_list_free(&list);
     return RP_OK;
 }
@@ -116,7 +198,9 @@ int cmd_status(int argc, char **argv)
     static const struct cli_workflow_command command = {
         "reportpipe status [ACCOUNT] [--json] [options]",
         "Lists the review requests (or the account's): stage, since when, "
-        "due date,\nwho must act next, and what is overdue.\n"
+        "due date,\nwho must act next, and what is overdue; then the "
+        "sections asked of people:\nwhose they are, when due, which are "
+        "missing or overdue.\n"
         "  --json   one JSON array, for scripts\n",
         options,
         0,

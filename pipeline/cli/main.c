@@ -35,6 +35,8 @@ static const struct {
     {"render", cmd_render, "lay out XSL-FO and write PDF"},
     {"request", cmd_request, "open an account's review request (Sales)"},
     {"status", cmd_status, "every request: stage, who is next, what is late"},
+    {"remind", cmd_remind,
+     "the daily reminders: contributions, approvals, digest"},
     {"contribute", cmd_contribute, "hand in a section of a review"},
     {"submit", cmd_submit, "render the draft and send it for approval"},
     {"approve", cmd_approve, "approve the draft in review (sales leaders)"},

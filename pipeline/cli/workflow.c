@@ -56,7 +56,9 @@ static enum rp_status open_workflow(const char *state_dir,
     o.config_dir = batch->merge.config_dir;
     o.output_dir = batch->output;
     o.login = w->login;
-    o.now = cli_source_date();
+    if (!w->now)
+        w->now = cli_source_date();
+    o.now = w->now;
     o.sections = rp_merge_contribution_kinds(&n);
     return rp_workflow_open(&o, &w->wf, err);
 }
@@ -67,7 +69,7 @@ static enum rp_status open_store(struct cli_workflow *w, struct rp_error *err)
 
     if (status != RP_OK)
         return status;
-    w->batch.created = cli_source_date();
+    w->batch.created = w->now;
     w->batch.merge.generated = w->batch.created;
     return rp_batch_workflow_init(&w->source, &w->batch, w->wf, err);
 }
@@ -123,6 +125,8 @@ static void help(const struct cli_workflow_command *cmd)
            "output)\n"
            "  --templates DIR   the review template (default: templates)\n"
            "  --period-start DATE, --period-end DATE   as for run\n"
+           "  --today DATE      the workflow's clock reads DATE 00:00 UTC "
+           "(default:\n                    SOURCE_DATE_EPOCH, else now)\n"
            "  -q, --quiet       only warnings and errors\n"
            "Exit codes: 0 done, 1 bad input, 2 usage, 3 internal error, "
            "4 refused, 5 store busy.\n",
@@ -173,6 +177,13 @@ int cli_workflow_main(const struct cli_workflow_command *cmd, void *ctx,
     while ((c = getopt_long(argc, argv, "q", options, NULL)) != -1) {
         if (c == CLI_OPT_STATE) {
             w.state_dir = optarg;
+            continue;
+        }
+        if (c == CLI_OPT_TODAY) {
+            if (!cli_parse_date(optarg, &w.now))
+                problem = "--today is not a date YYYY-MM-DD";
+            if (problem)
+                break;
             continue;
         }
         rc = cli_batch_option(&w.batch, c, optarg, cmd->usage);

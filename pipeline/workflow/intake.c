@@ -119,6 +119,9 @@ enum rp_status rp_workflow_request(struct rp_workflow *wf,
         "tiItttItttt", acc.id, year, wf->now, meeting_day, due_day, a.actor->id,
         wf->now, acc.name ? acc.name : "", acc.tier ? acc.tier : "",
         acc.owner ? acc.owner : "", acc.country ? acc.country : "");
+    if (status == RP_OK)
+        status = rp_wf_tasks_create(&a, &acc, sqlite3_last_insert_rowid(wf->db),
+                                    meeting);
     if (status != RP_OK) {
         status = rp_wf_failed(&a, status);
         goto out;
@@ -228,6 +231,8 @@ enum rp_status rp_workflow_contribute(struct rp_workflow *wf,
                         "?, ?)",
                         "ItTttI", a.req.id, section, text, len, hash,
                         a.actor->id, wf->now);
+    if (status == RP_OK)
+        status = rp_wf_tasks_complete(&a, section);
     if (status != RP_OK) {
         status = rp_wf_failed(&a, status);
         goto out;

@@ -9,7 +9,7 @@
 
 #include "workflow.h"
 
-#define RP_WORKFLOW_SCHEMA_VERSION 3
+#define RP_WORKFLOW_SCHEMA_VERSION 4
 /* How long a writer waits for another process's transaction. */
 #define RP_WORKFLOW_BUSY_MS 10000
 
@@ -199,5 +199,48 @@ enum rp_status rp_wf_publish(struct rp_wf_act *a, const char *pending,
 /* Opens the database file without migrating (tests). */
 enum rp_status rp_wf_open_db(struct rp_workflow *wf, const char *path,
                              struct rp_error *err) RP_MUST_CHECK;
+
+/* ---- contribution tasks (tasks.c) ---- */
+
+/* At open: every configured section is one a contribution may have and
+ * every person:ID is in people.csv; errors name workflow.xml's line. */
+enum rp_status rp_wf_tasks_check(struct rp_workflow *wf,
+                                 struct rp_error *err) RP_MUST_CHECK;
+/* Inside the request's transaction: one task per configured section and
+ * the request's approval and print deadlines, from the meeting day. */
+enum rp_status rp_wf_tasks_create(struct rp_wf_act *a,
+                                  const struct rp_workflow_account *acc,
+                                  int64_t request_id,
+                                  int64_t meeting) RP_MUST_CHECK;
+/* Inside the contribution's transaction: the section's task is done. */
+enum rp_status rp_wf_tasks_complete(struct rp_wf_act *a,
+                                    const char *section) RP_MUST_CHECK;
+/* Who a rule names for an account, or NULL when nobody in people.csv
+ * fits it (an owner who is not listed, say). */
+const struct rp_workflow_person *
+rp_wf_task_writer(const struct rp_workflow *wf,
+                  const struct rp_workflow_section_rule *rule,
+                  const struct rp_workflow_account *acc);
+
+/* ---- e-mail (mail.c) ---- */
+
+/* One message; strings are UTF-8 and stay the caller's. */
+struct rp_wf_mail {
+    const char *key;  /* what makes it unique: its Message-ID and boundary */
+    const char *kind; /* contribution, approval, digest */
+    const char *from_name, *from_addr;
+    const char *to_name, *to_addr;
+    const char *subject;
+    const char *body;       /* plain text */
+    int64_t date;           /* the Date header, Unix s */
+    const void *attachment; /* a PDF, or NULL */
+    size_t attachment_len;
+    const char *attachment_name;
+};
+/* The message as RFC 5322 bytes (*out malloc'd, NUL-terminated; the caller
+ * frees it). */
+enum rp_status rp_wf_mail_build(const struct rp_wf_mail *m, char **out,
+                                size_t *len,
+                                struct rp_error *err) RP_MUST_CHECK;
 
 #endif

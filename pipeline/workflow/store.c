@@ -256,7 +256,46 @@ static const char migration_3[] =
     "INSERT INTO snapshots (draft, body) SELECT id, snapshot FROM drafts;"
     "ALTER TABLE drafts DROP COLUMN snapshot;";
 
-static const char *const migrations[] = {migration_1, migration_2, migration_3};
+/*
+ * Version 4 (issue 17): the sections each request asks of a person, with
+ * due dates; the approval and print deadlines of a request; and every
+ * notification made, so that nobody gets the same one twice in a day and
+ * nothing counts as sent that was not handed over.
+ */
+static const char migration_4[] =
+    "CREATE TABLE tasks ("
+    " id INTEGER PRIMARY KEY,"
+    " request INTEGER NOT NULL REFERENCES requests (id),"
+    " section TEXT NOT NULL,"
+    " writer TEXT NOT NULL,"
+    " person TEXT,"
+    " due TEXT NOT NULL,"
+    " created_at INTEGER NOT NULL,"
+    " done_at INTEGER,"
+    " done_by TEXT,"
+    " UNIQUE (request, section));"
+    "ALTER TABLE requests ADD COLUMN approval_due TEXT;"
+    "ALTER TABLE requests ADD COLUMN print_due TEXT;"
+    "CREATE TABLE notifications ("
+    " id INTEGER PRIMARY KEY,"
+    " day TEXT NOT NULL,"
+    " person TEXT NOT NULL,"
+    " kind TEXT NOT NULL CHECK (kind IN ('contribution', 'approval',"
+    "  'digest')),"
+    " ref TEXT NOT NULL,"
+    " request INTEGER REFERENCES requests (id),"
+    " subject TEXT NOT NULL,"
+    " file TEXT NOT NULL,"
+    " sha256 TEXT NOT NULL,"
+    " state TEXT NOT NULL CHECK (state IN ('outbox', 'sent')),"
+    " created_at INTEGER NOT NULL,"
+    " sent_at INTEGER,"
+    " UNIQUE (day, person, kind, ref));"
+    "CREATE INDEX notifications_ref ON notifications (kind, person, ref);"
+    "CREATE INDEX notifications_state ON notifications (state);";
+
+static const char *const migrations[] = {migration_1, migration_2, migration_3,
+                                         migration_4};
 /* One migration per version: the newest version is the last migration. */
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) ==
                    RP_WORKFLOW_SCHEMA_VERSION,
@@ -480,6 +519,8 @@ enum rp_status rp_workflow_open(const struct rp_workflow_options *opt,
     status = rp_workflow_people_load(&wf->people, opt->people_path, err);
     if (status == RP_OK)
         status = load_settings(wf, opt->config_dir, err);
+    if (status == RP_OK)
+        status = rp_wf_tasks_check(wf, err);
     if (status == RP_OK)
         status = rp_wf_open_db(wf, opt->db_path, err);
     if (status == RP_OK)

@@ -140,14 +140,42 @@ struct rp_workflow_renderer {
 
 /* ---- settings (config/workflow.xml) ---- */
 
+/* One section a person is asked to write (<section> in workflow.xml). */
+struct rp_workflow_section_rule {
+    char name[64]; /* a contribution section, e.g. executive-summary */
+    /* Who writes it: "owner" (the person people.csv names as the CRM
+     * account's owner), "approver" (the account's first designated
+     * approver), "administrator" (the first one) or "person:ID". */
+    char writer[128];
+    long line; /* in workflow.xml */
+};
+#define RP_WORKFLOW_MAX_TASK_SECTIONS 16
+
 /*
  * What the program manager tunes; an absent config/workflow.xml keeps
- * these defaults:
- *   <workflow delivery-lead-days="7" approval-wait-days="5"/>
+ * these defaults (and asks nobody for a section):
+ *   <workflow delivery-lead-days="7" approval-wait-days="5"
+ *             contribution-lead-days="21" approval-lead-days="10"
+ *             print-lead-days="DELIVERY-LEAD-DAYS">
+ *     <section name="executive-summary" writer="owner"/>
+ *     <mail from="reviews@example.com" from-name="..." sendmail="..."
+ *           remind-before-days="3" remind-every-days="1"/>
+ *   </workflow>
  */
 struct rp_workflow_settings {
     int delivery_lead_days; /* a request is due this long before its meeting */
     int approval_wait_days; /* a draft in review longer is flagged */
+    int contribution_lead_days; /* contribution tasks are due this early */
+    int approval_lead_days;     /* the approval is due this early */
+    int print_lead_days;        /* the document goes to print this early */
+    struct rp_workflow_section_rule sections[RP_WORKFLOW_MAX_TASK_SECTIONS];
+    size_t n_sections;
+    int remind_before_days; /* reminders start this long before a due day */
+    int remind_every_days;  /* and come no more often than this */
+    char mail_from[256];    /* "": the first administrator's address */
+    char mail_from_name[256];
+    char sendmail[512]; /* "": messages stay in the outbox */
+    char path[512];     /* the file read, "" for the defaults */
 };
 
 /*
@@ -366,5 +394,66 @@ struct rp_workflow_verdict {
 enum rp_status rp_workflow_verify_file(struct rp_workflow *wf, const char *path,
                                        struct rp_workflow_verdict *out,
                                        struct rp_error *err) RP_MUST_CHECK;
+
+/* ---- contribution tasks and reminders (tasks.c, remind.c) ---- */
+
+/* One section a request asks of a person. */
+struct rp_workflow_task {
+    char *account, *section;
+    int year;
+    enum rp_workflow_stage stage; /* of the request */
+    char *person;                 /* person id, or NULL: nobody fits the rule */
+    char *person_name; /* as people know them, or what the rule wanted */
+    char *writer;      /* the rule: owner, approver, person:ID, ... */
+    char due[11];      /* YYYY-MM-DD */
+    char done[11];     /* the day it was contributed, or "" */
+    char *done_by;     /* person id, or NULL */
+    int overdue;       /* open past its due day */
+    int late;          /* done after its due day */
+};
+struct rp_workflow_task_list {
+    struct rp_workflow_task *items;
+    size_t n;
+};
+/* The tasks of every account's latest request (or the account's), by
+ * account and the configured order of sections.  Any known person may
+ * look. */
+enum rp_status rp_workflow_tasks(struct rp_workflow *wf, const char *account_id,
+                                 struct rp_workflow_task_list *out,
+                                 struct rp_error *err) RP_MUST_CHECK;
+void rp_workflow_task_list_free(struct rp_workflow_task_list *list);
+
+/* One message a reminder run wrote or handed over. */
+struct rp_workflow_notice {
+    const char *path; /* the .eml file as written to the outbox */
+    const char *kind; /* contribution, approval, digest */
+    const char *to;   /* "Name <address>" */
+    const char *subject;
+};
+struct rp_workflow_remind_result {
+    int written; /* new messages in the outbox */
+    int repeats; /* left out: already made today */
+    int sent;    /* handed to the sendmail command */
+    int kept;    /* still in the outbox: sendmail failed or is not set */
+};
+/*
+ * The daily reminder run (an administrator's act): asks each task's
+ * person for their open sections (at once when asked, then from
+ * remind-before-days before the due day, at most every remind-every-days
+ * days), asks the designated approvers of a draft in review to approve it
+ * (the draft PDF attached, its hash checked), and sends each administrator
+ * a digest of what is due, overdue or waiting.  Each message is written
+ * atomically to outbox_dir as a .eml file and recorded (who, what, which
+ * day): nobody gets the same message twice in a day.  With a sendmail
+ * command configured, every message still in the outbox is piped to it
+ * and moved to outbox_dir/sent/ once it took it; one it refused stays,
+ * recorded as not sent, and the run ends in RP_ERR_INTERNAL naming the
+ * command.  on_message (may be NULL) hears of each new message.
+ */
+enum rp_status rp_workflow_remind(
+    struct rp_workflow *wf, const char *outbox_dir,
+    void (*on_message)(void *ctx, const struct rp_workflow_notice *n),
+    void *ctx, struct rp_workflow_remind_result *res,
+    struct rp_error *err) RP_MUST_CHECK;
 
 #endif
