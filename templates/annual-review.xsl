@@ -941,7 +941,7 @@
       <fo:table xsl:use-attribute-sets="rp-table" font-size="8pt">
         <fo:table-column column-width="19mm"/>
         <fo:table-column column-width="19mm"/>
-        <fo:table-column column-width="9mm"/>
+        <fo:table-column column-width="11mm"/>
         <fo:table-column column-width="proportional-column-width(1)"/>
         <fo:table-column column-width="27mm"/>
         <fo:table-column column-width="19mm"/>
@@ -1047,7 +1047,7 @@
         <fo:table xsl:use-attribute-sets="rp-table" font-size="7.5pt">
           <fo:table-column column-width="19mm"/>
           <fo:table-column column-width="19mm"/>
-          <fo:table-column column-width="9mm"/>
+          <fo:table-column column-width="11mm"/>
           <fo:table-column column-width="15mm"/>
           <fo:table-column column-width="24mm"/>
           <fo:table-column column-width="proportional-column-width(1)"/>
