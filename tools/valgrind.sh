@@ -33,7 +33,9 @@ vg() {
 mkdir -p "$out/config"
 cp config/sla.xml config/health.xml config/account-map.csv \
     config/workflow.xml "$out/config/"
-printf 'person,name,email,login,role,approves\nall,Al L,al@example.com,%s,%s,*\n' \
+# One person in every role, and the contributor the shipped workflow.xml
+# names for its sections.
+printf 'person,name,email,login,role,approves\nall,Al L,al@example.com,%s,%s,*\ntnguyen,Thao Nguyen,thao@example.com,tnguyen,contributor,\n' \
     "$(id -un)" "administrator;sales-rep;contributor;approver" \
     >"$out/config/people.csv"
 printf 'A year of steady growth.\n' >"$out/summary.txt"
