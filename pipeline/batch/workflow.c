@@ -91,8 +91,16 @@ static enum rp_status account_facts(void *ctx, const char *account_id,
     for (i = 0; i < bw->data.n_accounts; i++) {
         const struct rp_account *a = &bw->data.accounts[i];
         if (strcmp(a->id, account_id) == 0) {
-            *out = (struct rp_workflow_account){a->id, a->name, a->tier,
-                                                a->owner, a->country};
+            *out = (struct rp_workflow_account){
+                .id = a->id,
+                .name = a->name,
+                .tier = a->tier,
+                .owner = a->owner,
+                .country = a->country,
+                .street = a->billing_street,
+                .city = a->billing_city,
+                .state = a->billing_state,
+                .postal_code = a->billing_postal_code};
             return RP_OK;
         }
     }

@@ -60,6 +60,9 @@ struct rp_account {
     double arr;              /* annual recurring revenue; 0 if unknown */
     int64_t contract_start;  /* customer since (UTC midnight) or NONE */
     bool id_from_name;       /* no id column: id made from name (nameid.c) */
+    /* The CRM's billing address, where printed reviews are shipped; each
+     * may be "". */
+    char *billing_street, *billing_city, *billing_state, *billing_postal_code;
     const char *source_file; /* points into rp_dataset.source_files */
     long source_line;        /* line of the record's first physical line */
 };

@@ -98,6 +98,9 @@ struct rp_workflow_account {
     const char *tier;
     const char *owner;
     const char *country;
+    /* Where the printed review is shipped: the CRM's billing address
+     * (delivery.c); NULL or "" when the export has none. */
+    const char *street, *city, *state, *postal_code;
 };
 
 /* True when person is an approver designated for account. */
@@ -143,11 +146,18 @@ struct rp_workflow_renderer {
 /*
  * What the program manager tunes; an absent config/workflow.xml keeps
  * these defaults:
- *   <workflow delivery-lead-days="7" approval-wait-days="5"/>
+ *   <workflow delivery-lead-days="7" approval-wait-days="5"
+ *             print-lead-days="3" print-copies="1" delivery-risk-days="2"/>
  */
 struct rp_workflow_settings {
     int delivery_lead_days; /* a request is due this long before its meeting */
     int approval_wait_days; /* a draft in review longer is flagged */
+    /* Print and shipment (delivery.c): the print deadline is this long
+     * before the meeting; copies printed unless deliver says otherwise;
+     * an unshipped review this close to its print deadline is at risk. */
+    int print_lead_days;
+    int print_copies;
+    int delivery_risk_days;
 };
 
 /*
@@ -297,6 +307,19 @@ struct rp_workflow_request_info {
     char draft_sha256[RP_SHA256_HEX_SIZE]; /* latest draft, or "" */
     char final_sha256[RP_SHA256_HEX_SIZE]; /* approved final, or "" */
     char *final_path;                      /* or NULL */
+    /* Print and shipment (delivery.c): the print deadline (the meeting
+     * less print-lead-days), whether deliver made a print job, the day it
+     * shipped ("" if not) and its tracking number (or NULL); at risk: not
+     * shipped, the meeting still ahead and the print deadline within
+     * delivery-risk-days. */
+    char print_deadline[11];
+    int printed;
+    char shipped[11];
+    char *tracking;
+    int at_risk;
+    /* Sections no contribution is stored for, until the review is
+     * approved; 0 after. */
+    int contributions_missing;
 };
 
 struct rp_workflow_request_list {
@@ -366,5 +389,127 @@ struct rp_workflow_verdict {
 enum rp_status rp_workflow_verify_file(struct rp_workflow *wf, const char *path,
                                        struct rp_workflow_verdict *out,
                                        struct rp_error *err) RP_MUST_CHECK;
+
+/* ---- print and shipment (delivery.c) ---- */
+
+/*
+ * deliver, with its print job: the file is checked as rp_workflow_deliver()
+ * checks it, then copied to OUTPUT/print/<today>/ACCOUNT-YEAR-vN.pdf, and
+ * that folder's manifest.json and manifest.csv are written again from the
+ * store, with every job of the day (account, ship-to address, copies,
+ * meeting, print deadline, file and SHA-256), each file atomically and
+ * while the store's write lock is held, so a second delivery the same day
+ * adds to the day's job.  r->account() gives the ship-to address (the
+ * CRM's billing address); copies 0 takes the settings' print-copies.
+ * res->path is the copy in the print folder.
+ */
+enum rp_status
+rp_workflow_deliver_print(struct rp_workflow *wf,
+                          const struct rp_workflow_renderer *r,
+                          const char *account_id, const char *file, int copies,
+                          struct rp_workflow_result *res,
+                          struct rp_error *err) RP_MUST_CHECK;
+
+/* The shipment of the account's delivered review, with the carrier's
+ * tracking number (printable, at most 100 bytes).  Refused before
+ * delivery, naming the stage. */
+enum rp_status rp_workflow_shipped(struct rp_workflow *wf,
+                                   const char *account_id, const char *tracking,
+                                   struct rp_workflow_result *res,
+                                   struct rp_error *err) RP_MUST_CHECK;
+
+/* ---- meeting feedback and follow-ups (feedback_file.c, feedback.c) ---- */
+
+/* A follow-up action as a feedback file states it. */
+struct rp_workflow_followup_entry {
+    char *what, *owner;
+    char due[11]; /* YYYY-MM-DD */
+    long line;
+};
+
+/* What a feedback file says: the customer's feedback and the actions. */
+struct rp_workflow_feedback_doc {
+    char *text; /* the feedback, paragraphs separated by blank lines */
+    struct rp_workflow_followup_entry *followups;
+    size_t n_followups;
+};
+
+#define RP_WORKFLOW_MAX_FOLLOWUPS 200
+
+/*
+ * Parses a feedback file (docs/workflow.md, "Meeting feedback"): lines
+ * starting with '#' are comments, "follow-up: WHAT | OWNER | YYYY-MM-DD"
+ * lines are actions, every other line is the feedback.  A bad line is
+ * RP_ERR_INPUT naming path, line and field (follow-up, what, owner, due
+ * or text); the file is then taken as a whole or not at all.  Release out
+ * with rp_workflow_feedback_doc_release() whatever the status.
+ */
+enum rp_status rp_workflow_feedback_parse(const char *path, const char *data,
+                                          size_t len,
+                                          struct rp_workflow_feedback_doc *out,
+                                          struct rp_error *err) RP_MUST_CHECK;
+void rp_workflow_feedback_doc_release(struct rp_workflow_feedback_doc *doc);
+
+/* One follow-up as the store has it. */
+struct rp_workflow_followup {
+    int64_t id;
+    char *account, *account_name;
+    int year; /* of the review whose meeting it came from */
+    char *what, *owner;
+    char due[11];
+    char done_on[11]; /* YYYY-MM-DD, "" while open */
+    char *done_by;    /* person id, NULL while open */
+    int overdue;      /* open and past its due date */
+};
+struct rp_workflow_followup_list {
+    struct rp_workflow_followup *items;
+    size_t n;
+};
+void rp_workflow_followup_list_free(struct rp_workflow_followup_list *list);
+/* Frees the strings of one follow-up. */
+void rp_workflow_followup_release(struct rp_workflow_followup *f);
+
+/*
+ * Records the feedback file at path for the account's delivered review:
+ * the text and each follow-up, in one transaction, audited; a file that
+ * does not parse is refused (RP_ERR_INPUT, file, line and field) and
+ * nothing of it is recorded.  recorded (may be NULL) gets the follow-ups
+ * with their ids.
+ */
+enum rp_status rp_workflow_feedback(struct rp_workflow *wf,
+                                    const char *account_id, const char *path,
+                                    struct rp_workflow_followup_list *recorded,
+                                    struct rp_workflow_result *res,
+                                    struct rp_error *err) RP_MUST_CHECK;
+
+/* Closes follow-up id (audited); closing one twice is refused. */
+enum rp_status rp_workflow_followup_done(struct rp_workflow *wf, int64_t id,
+                                         struct rp_workflow_followup *done,
+                                         struct rp_error *err) RP_MUST_CHECK;
+
+/* Follow-ups (of the account, or all; only open ones when open_only), by
+ * account and id. */
+enum rp_status rp_workflow_followups(struct rp_workflow *wf,
+                                     const char *account_id, int open_only,
+                                     struct rp_workflow_followup_list *out,
+                                     struct rp_error *err) RP_MUST_CHECK;
+
+/* Each account's latest recorded feedback (of its latest review that has
+ * some; several files of one review joined), for next year's review. */
+struct rp_workflow_feedback_record {
+    char *account;
+    int year;
+    char *text, *author;
+    int64_t recorded;
+};
+struct rp_workflow_feedback_list {
+    struct rp_workflow_feedback_record *items;
+    size_t n;
+};
+enum rp_status
+rp_workflow_feedback_latest(struct rp_workflow *wf,
+                            struct rp_workflow_feedback_list *out,
+                            struct rp_error *err) RP_MUST_CHECK;
+void rp_workflow_feedback_list_free(struct rp_workflow_feedback_list *list);
 
 #endif
