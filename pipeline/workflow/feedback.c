@@ -109,6 +109,7 @@ static void followup_row(struct rp_workflow *wf, sqlite3_stmt *st,
                          struct rp_workflow_followup *f)
 {
     const unsigned char *due = sqlite3_column_text(st, 6);
+    const struct rp_workflow_person *p;
     char today[11];
 
     memset(f, 0, sizeof(*f));
@@ -118,6 +119,12 @@ static void followup_row(struct rp_workflow *wf, sqlite3_stmt *st,
     f->year = sqlite3_column_int(st, 3);
     f->what = rp_wf_column_dup(st, 4, "");
     f->owner = rp_wf_column_dup(st, 5, "");
+    /* An owner written as a person id reads as people know them. */
+    p = rp_workflow_people_by_id(&wf->people, f->owner);
+    if (p) {
+        free(f->owner);
+        f->owner = rp_xstrdup(p->name);
+    }
     snprintf(f->due, sizeof(f->due), "%s", due ? (const char *)due : "");
     if (sqlite3_column_type(st, 7) != SQLITE_NULL) {
         rp_wf_format_day(sqlite3_column_int64(st, 7), f->done_on);

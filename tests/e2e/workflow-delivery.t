@@ -12,7 +12,7 @@ if [ "$(id -u)" -ne 0 ]; then
     echo "1..0 # SKIP needs root to create the program's OS users"
     exit 0
 fi
-plan 46
+plan 56
 
 GROUP=rpworkflow
 getent group "$GROUP" >/dev/null || groupadd "$GROUP"
@@ -108,5 +108,60 @@ grep "	ship	done	ACC-1001" "$WORK/audit" | grep -q 1Z999AA10123456784
 ok $? "the shipment is audited"
 grep "	deliver	done	ACC-1001" "$WORK/audit" | grep -q "print job"
 ok $? "the print job is audited"
+
+# ---- meeting feedback and follow-ups, five days later (2026-11-28) ----
+today=$SOURCE_DATE_EPOCH
+SOURCE_DATE_EPOCH=$((today + 5 * 86400))
+try 1 "a feedback file with a bad date is refused" rpadmin feedback ACC-1001 "$WORK/feedback/bad-due.txt"
+contains "$WORK/err" "$WORK/feedback/bad-due.txt:4: field 'due': nothing recorded: '2026-13-01' is not a date" "the error names file, line and field"
+as rpadmin followup list ACC-1001 --all >"$WORK/out" 2>&1
+contains "$WORK/out" "no follow-ups" "nothing of the bad file was recorded"
+try 4 "feedback before delivery is refused" rpadmin feedback ACC-1009 "$WORK/feedback/good.txt"
+try 0 "the feedback is recorded" rpadmin feedback ACC-1001 "$WORK/feedback/good.txt"
+contains "$WORK/out" "feedback recorded, 4 follow-ups" "with its four follow-ups"
+contains "$WORK/out" "3  Review the P2 backlog with their IT lead  (Sarah Chen, due 2027-01-15)" "each with its id"
+try 0 "a follow-up is closed" schen followup done 3
+contains "$WORK/out" "follow-up 3 of ACC-1001 done on 2026-11-28" "and says so"
+try 4 "closing it twice is refused" schen followup done 3
+contains "$WORK/err" "was done already, on 2026-11-28 by Sarah Chen" "naming when and by whom"
+try 1 "an unknown follow-up is bad input" schen followup done 99
+as rpadmin audit ACC-1001 >"$WORK/audit" 2>&1
+grep -q "	followup-done	done	ACC-1001.*follow-up 3" "$WORK/audit"
+ok $? "closing a follow-up is audited"
+grep "	feedback	refused	ACC-1001" "$WORK/audit" | grep -q "bad-due.txt:4: field 'due'"
+ok $? "the refused file is audited"
+as rpadmin followup list >"$WORK/out" 2>&1
+is "$(awk '{print $1 "/" $4}' "$WORK/out" | tr '\n' ' ')" "1/open 2/OVERDUE 4/open " "followup list: the open ones, the overdue one marked"
+
+# The status report lists them, with the program's dashboard.
+try 0 "the nightly run" rpadmin run -q
+pdftotext -layout "$WORK/output/status-report.pdf" "$WORK/report.txt"
+contains "$WORK/report.txt" "Open follow-ups from the meetings" "the status report lists the open follow-ups"
+grep "Send the escalation contacts" "$WORK/report.txt" | grep -q "overdue"
+ok $? "the overdue one marked overdue"
+grep "Set up a quarterly service review" "$WORK/report.txt" | grep -q "open"
+ok $? "an open one marked open"
+grep -q "Review the P2 backlog" "$WORK/report.txt"
+is $? 1 "the one done is not listed"
+contains "$WORK/report.txt" "follow-ups overdue" "the dashboard counts the overdue follow-ups"
+contains "$WORK/report.txt" "deliveries at risk" "and the deliveries at risk"
+cp "$WORK/output/status-report.pdf" "$TOP/build/status-report-i17.pdf" 2>/dev/null
+
+# Next year's review shows last year's feedback and each outcome.
+SOURCE_DATE_EPOCH=$((today + 365 * 86400))
+try 0 "next year's request" rpadmin request ACC-1001 --meeting 2027-12-10
+try 0 "its draft" rpadmin submit ACC-1001
+draft="$WORK/output/drafts/ACC-1001/2027-v1-draft.pdf"
+pdftotext -layout "$draft" "$WORK/review.txt"
+cp "$draft" "$TOP/build/review-i17.pdf" 2>/dev/null
+contains "$WORK/review.txt" "faster answers to P1 tickets" "next year's review holds last year's feedback"
+contains "$WORK/review.txt" "Follow-ups agreed at the 2026 meeting" "and the follow-ups of that meeting"
+grep "Review the P2 backlog" "$WORK/review.txt" | grep -q "done on 28 Nov"
+ok $? "a follow-up done: done on its date"
+grep "Set up a quarterly service review" "$WORK/review.txt" | grep -q "overdue"
+ok $? "one never done: overdue"
+grep "Propose the early contract renewal" "$WORK/review.txt" | grep -q "open"
+ok $? "one not yet due: open"
+SOURCE_DATE_EPOCH=$today
 
 finish
