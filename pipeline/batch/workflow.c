@@ -56,11 +56,12 @@ static size_t add_feedback(struct rp_batch_stored *stored, size_t n)
 {
     size_t i, j, k = 0;
 
-    stored->merge_followups = rp_xcalloc(
-        stored->followups.n ? stored->followups.n : 1,
-        sizeof(*stored->merge_followups));
+    stored->merge_followups =
+        rp_xcalloc(stored->followups.n ? stored->followups.n : 1,
+                   sizeof(*stored->merge_followups));
     for (i = 0; i < stored->feedback.n; i++) {
-        const struct rp_workflow_feedback_record *fb = &stored->feedback.items[i];
+        const struct rp_workflow_feedback_record *fb =
+            &stored->feedback.items[i];
         struct rp_merge_contribution *c;
 
         if (has_stored(stored, n, fb->account, "meeting-feedback"))
@@ -80,9 +81,13 @@ static size_t add_feedback(struct rp_batch_stored *stored, size_t n)
             const struct rp_workflow_followup *f = &stored->followups.items[j];
             if (strcmp(f->account, fb->account) != 0 || f->year != fb->year)
                 continue;
-            stored->merge_followups[k++] = (struct rp_merge_followup){
-                f->id,  f->what, f->owner, f->due, followup_status(f),
-                f->done_on[0] ? f->done_on : NULL};
+            stored->merge_followups[k++] =
+                (struct rp_merge_followup){f->id,
+                                           f->what,
+                                           f->owner,
+                                           f->due,
+                                           followup_status(f),
+                                           f->done_on[0] ? f->done_on : NULL};
             c->n_followups++;
         }
     }
@@ -160,16 +165,16 @@ static enum rp_status account_facts(void *ctx, const char *account_id,
     for (i = 0; i < bw->data.n_accounts; i++) {
         const struct rp_account *a = &bw->data.accounts[i];
         if (strcmp(a->id, account_id) == 0) {
-            *out = (struct rp_workflow_account){
-                .id = a->id,
-                .name = a->name,
-                .tier = a->tier,
-                .owner = a->owner,
-                .country = a->country,
-                .street = a->billing_street,
-                .city = a->billing_city,
-                .state = a->billing_state,
-                .postal_code = a->billing_postal_code};
+            *out = (struct rp_workflow_account){.id = a->id,
+                                                .name = a->name,
+                                                .tier = a->tier,
+                                                .owner = a->owner,
+                                                .country = a->country,
+                                                .street = a->billing_street,
+                                                .city = a->billing_city,
+                                                .state = a->billing_state,
+                                                .postal_code =
+                                                    a->billing_postal_code};
             return RP_OK;
         }
     }
@@ -336,7 +341,9 @@ static enum rp_status add_open_followups(const struct rp_batch_options *o,
     for (i = 0; i < list.n; i++) {
         const struct rp_workflow_followup *f = &list.items[i];
         out[i] = (struct rp_merge_open_followup){
-            f->account, f->account_name, f->year,
+            f->account,
+            f->account_name,
+            f->year,
             {f->id, f->what, f->owner, f->due, followup_status(f), NULL}};
     }
     status = rp_merge_add_followups(doc, out, list.n, err);
@@ -362,14 +369,20 @@ enum rp_status rp_batch_add_requests(const struct rp_batch_options *o,
         if (i + 1 < r->list.n &&
             strcmp(r->list.items[i + 1].account, q->account) == 0)
             continue;
-        out[n++] = (struct rp_merge_request){
-            q->account,      q->account_name,
-            q->year,         rp_workflow_stage_name(q->stage),
-            q->since,        q->meeting,
-            q->due,          q->waits_on,
-            q->overdue != 0, q->approval_waiting_days,
-            q->print_deadline, q->shipped[0] ? q->shipped : NULL,
-            q->at_risk != 0, q->contributions_missing};
+        out[n++] = (struct rp_merge_request){q->account,
+                                             q->account_name,
+                                             q->year,
+                                             rp_workflow_stage_name(q->stage),
+                                             q->since,
+                                             q->meeting,
+                                             q->due,
+                                             q->waits_on,
+                                             q->overdue != 0,
+                                             q->approval_waiting_days,
+                                             q->print_deadline,
+                                             q->shipped[0] ? q->shipped : NULL,
+                                             q->at_risk != 0,
+                                             q->contributions_missing};
     }
     status = rp_merge_add_requests(
         doc, out, n, rp_workflow_settings_of(o->workflow)->approval_wait_days,

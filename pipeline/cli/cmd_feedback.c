@@ -16,8 +16,8 @@ static enum rp_status act(struct cli_workflow *w, void *ctx, char **operands,
 
     (void)ctx;
     (void)n;
-    status = rp_workflow_feedback(w->wf, operands[0], operands[1], &list, NULL,
-                                  err);
+    status =
+        rp_workflow_feedback(w->wf, operands[0], operands[1], &list, NULL, err);
     if (status != RP_OK)
         return status;
     printf("%s: feedback recorded, %zu follow-up%s\n", operands[0], list.n,

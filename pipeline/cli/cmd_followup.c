@@ -37,8 +37,10 @@ static void print_one(const struct rp_workflow_followup *f)
 {
     printf("%-5lld %-12s %-10s %-8s %s (%s)\n", (long long)f->id, f->account,
            f->due,
-           f->done_on[0] ? "done" : f->overdue ? "OVERDUE" : "open", f->what,
-           f->owner);
+           f->done_on[0] ? "done"
+           : f->overdue  ? "OVERDUE"
+                         : "open",
+           f->what, f->owner);
 }
 
 static enum rp_status act(struct cli_workflow *w, void *ctx, char **operands,

@@ -286,12 +286,10 @@ out:
 }
 
 /* deliver, with a print job when print is set (delivery.c). */
-static enum rp_status deliver(struct rp_workflow *wf,
-                              const struct rp_workflow_renderer *r,
-                              const char *account_id, const char *file,
-                              int print, int copies,
-                              struct rp_workflow_result *res,
-                              struct rp_error *err)
+static enum rp_status
+deliver(struct rp_workflow *wf, const struct rp_workflow_renderer *r,
+        const char *account_id, const char *file, int print, int copies,
+        struct rp_workflow_result *res, struct rp_error *err)
 {
     const struct rp_wf_transition *step = NULL;
     struct rp_workflow_account ship;
@@ -375,7 +373,8 @@ static enum rp_status deliver(struct rp_workflow *wf,
     status = rp_wf_act_finish(&a, step->to, final_hash, detail, res);
     if (status == RP_OK && res) {
         res->version = version;
-        snprintf(res->path, sizeof(res->path), "%s", printed[0] ? printed : file);
+        snprintf(res->path, sizeof(res->path), "%s",
+                 printed[0] ? printed : file);
         snprintf(res->sha256, sizeof(res->sha256), "%s", final_hash);
     }
 out:
@@ -393,11 +392,12 @@ enum rp_status rp_workflow_deliver(struct rp_workflow *wf,
     return deliver(wf, NULL, account_id, file, 0, 0, res, err);
 }
 
-enum rp_status
-rp_workflow_deliver_print(struct rp_workflow *wf,
-                          const struct rp_workflow_renderer *r,
-                          const char *account_id, const char *file, int copies,
-                          struct rp_workflow_result *res, struct rp_error *err)
+enum rp_status rp_workflow_deliver_print(struct rp_workflow *wf,
+                                         const struct rp_workflow_renderer *r,
+                                         const char *account_id,
+                                         const char *file, int copies,
+                                         struct rp_workflow_result *res,
+                                         struct rp_error *err)
 {
     return deliver(wf, r, account_id, file, 1, copies, res, err);
 }

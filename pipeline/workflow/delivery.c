@@ -22,9 +22,9 @@
 
 /* The columns of manifest.csv, and the order of each job's JSON keys. */
 static const char *const manifest_columns[] = {
-    "account",     "name",    "year",     "version",     "file",
-    "sha256",      "copies",  "ship_to",  "street",      "city",
-    "state",       "postal_code", "country", "meeting", "print_deadline",
+    "account", "name",        "year",    "version", "file",
+    "sha256",  "copies",      "ship_to", "street",  "city",
+    "state",   "postal_code", "country", "meeting", "print_deadline",
 };
 #define N_MANIFEST (sizeof(manifest_columns) / sizeof(manifest_columns[0]))
 
@@ -36,9 +36,9 @@ static const char *or_empty(const char *s)
 /* The account's meeting day of its latest request. */
 static enum rp_status meeting_of(struct rp_wf_act *a, char meeting[11])
 {
-    sqlite3_stmt *st = rp_wf_prepare(a->wf, "reading the meeting", a->err,
-                                     "SELECT meeting FROM requests WHERE id = ?",
-                                     "I", a->req.id);
+    sqlite3_stmt *st = rp_wf_prepare(
+        a->wf, "reading the meeting", a->err,
+        "SELECT meeting FROM requests WHERE id = ?", "I", a->req.id);
     const unsigned char *v;
     int rc;
 
@@ -180,11 +180,11 @@ enum rp_status rp_wf_print_job(struct rp_wf_act *a,
         "I",
         a->req.id, day, pdf, sha256, version, copies,
         or_empty(ship ? ship->name : a->req.name),
-        or_empty(ship ? ship->street : NULL), or_empty(ship ? ship->city : NULL),
-        or_empty(ship ? ship->state : NULL),
+        or_empty(ship ? ship->street : NULL),
+        or_empty(ship ? ship->city : NULL), or_empty(ship ? ship->state : NULL),
         or_empty(ship ? ship->postal_code : NULL),
-        or_empty(ship ? ship->country : a->req.country), deadline,
-        a->actor->id, wf->now);
+        or_empty(ship ? ship->country : a->req.country), deadline, a->actor->id,
+        wf->now);
     if (status != RP_OK) {
         status = rp_wf_failed(a, status);
         goto out;
@@ -242,9 +242,9 @@ enum rp_status rp_workflow_shipped(struct rp_workflow *wf,
     enum rp_status status;
     char detail[256];
 
-    status = rp_wf_act_start(&a, wf, "ship", account_id,
-                             RP_WORKFLOW_ADMINISTRATOR, "administrator", &step,
-                             err);
+    status =
+        rp_wf_act_start(&a, wf, "ship", account_id, RP_WORKFLOW_ADMINISTRATOR,
+                        "administrator", &step, err);
     if (status == RP_OK && !tracking_ok(tracking))
         status = rp_wf_refuse(&a, RP_ERR_INPUT,
                               "--tracking: a tracking number is printable "

@@ -100,8 +100,8 @@ out:
 }
 
 #define FOLLOWUP_COLUMNS                                                       \
-    "SELECT f.id, r.account, r.account_name, r.year, f.what, f.owner, "       \
-    " f.due, f.done_at, f.done_by FROM followups f "                          \
+    "SELECT f.id, r.account, r.account_name, r.year, f.what, f.owner, "        \
+    " f.due, f.done_at, f.done_by FROM followups f "                           \
     "JOIN requests r ON r.id = f.request "
 
 /* Fills f from a row of FOLLOWUP_COLUMNS. */
@@ -146,10 +146,9 @@ enum rp_status rp_workflow_followups(struct rp_workflow *wf,
 
     memset(out, 0, sizeof(*out));
     st = rp_wf_prepare(wf, "reading the follow-ups", err,
-                       FOLLOWUP_COLUMNS
-                       "WHERE (?1 IS NULL OR r.account = ?1) "
-                       "AND (?2 = 0 OR f.done_at IS NULL) "
-                       "ORDER BY r.account, f.id",
+                       FOLLOWUP_COLUMNS "WHERE (?1 IS NULL OR r.account = ?1) "
+                                        "AND (?2 = 0 OR f.done_at IS NULL) "
+                                        "ORDER BY r.account, f.id",
                        "ti", account_id, open_only);
     if (!st)
         return err->status;
@@ -186,8 +185,9 @@ static enum rp_status load_followup(struct rp_workflow *wf, int64_t id,
                                     struct rp_workflow_followup *f, int *found,
                                     struct rp_error *err)
 {
-    sqlite3_stmt *st = rp_wf_prepare(wf, "reading the follow-up", err,
-                                     FOLLOWUP_COLUMNS "WHERE f.id = ?", "I", id);
+    sqlite3_stmt *st =
+        rp_wf_prepare(wf, "reading the follow-up", err,
+                      FOLLOWUP_COLUMNS "WHERE f.id = ?", "I", id);
     int rc;
 
     *found = 0;
@@ -260,7 +260,8 @@ enum rp_status rp_workflow_followup_done(struct rp_workflow *wf, int64_t id,
                         "UPDATE followups SET done_at = ?, done_by = ? WHERE "
                         "id = ? AND done_at IS NULL",
                         "ItI", wf->now, a.actor->id, id);
-    snprintf(detail, sizeof(detail), "follow-up %lld of the %d meeting done: %s (%s, due %s)",
+    snprintf(detail, sizeof(detail),
+             "follow-up %lld of the %d meeting done: %s (%s, due %s)",
              (long long)id, f.year, f.what, f.owner, f.due);
     rec = rp_wf_act_record(&a, "done");
     rec.detail = detail;

@@ -97,8 +97,7 @@ static enum rp_status followup(struct parser *p, const char *s, size_t n)
                                 "YYYY-MM-DD, and found more");
     }
     if (k != 3)
-        return rp_error_set(p->err, RP_ERR_INPUT, p->path, p->line,
-                            "follow-up",
+        return rp_error_set(p->err, RP_ERR_INPUT, p->path, p->line, "follow-up",
                             "expected three fields separated by '|': WHAT | "
                             "OWNER | YYYY-MM-DD");
     if (!len[0] || len[0] > MAX_WHAT)

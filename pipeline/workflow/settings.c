@@ -38,8 +38,8 @@ enum rp_status rp_workflow_settings_load(struct rp_workflow_settings *s,
         status = rp_xmlconf_int(path, root, "print-copies", false, 1, 1000,
                                 &copies, err);
     if (status == RP_OK)
-        status = rp_xmlconf_int(path, root, "delivery-risk-days", false, 0,
-                                365, &risk, err);
+        status = rp_xmlconf_int(path, root, "delivery-risk-days", false, 0, 365,
+                                &risk, err);
     for (n = root->children; status == RP_OK && n; n = n->next) {
         if (n->type == XML_ELEMENT_NODE)
             status = rp_xmlconf_unexpected(path, n, "workflow", err);

@@ -403,12 +403,12 @@ enum rp_status rp_workflow_verify_file(struct rp_workflow *wf, const char *path,
  * CRM's billing address); copies 0 takes the settings' print-copies.
  * res->path is the copy in the print folder.
  */
-enum rp_status
-rp_workflow_deliver_print(struct rp_workflow *wf,
-                          const struct rp_workflow_renderer *r,
-                          const char *account_id, const char *file, int copies,
-                          struct rp_workflow_result *res,
-                          struct rp_error *err) RP_MUST_CHECK;
+enum rp_status rp_workflow_deliver_print(struct rp_workflow *wf,
+                                         const struct rp_workflow_renderer *r,
+                                         const char *account_id,
+                                         const char *file, int copies,
+                                         struct rp_workflow_result *res,
+                                         struct rp_error *err) RP_MUST_CHECK;
 
 /* The shipment of the account's delivered review, with the carrier's
  * tracking number (printable, at most 100 bytes).  Refused before

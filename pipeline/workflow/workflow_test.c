@@ -92,8 +92,8 @@ static int teardown(void **state)
 /* ---- a stand-in renderer ---- */
 
 static const struct rp_workflow_account accounts[] = {
-    {"ACC-1", "Acme Widgets", "Platinum", "Sarah Chen", "US",
-     "1 Main Street", "Springfield", "IL", "62701"},
+    {"ACC-1", "Acme Widgets", "Platinum", "Sarah Chen", "US", "1 Main Street",
+     "Springfield", "IL", "62701"},
     {"ACC-2", "Muller GmbH", "Gold", "Jurgen Bohm", "DE", "Hafenstr. 4",
      "Hamburg", "", "20457"},
     {"ACC-3", "Nordstrom AB", "Silver", "Priya Raman", "SE", "", "", "", ""},
