@@ -45,6 +45,7 @@
 
   <xsl:import href="common.xsl"/>
   <xsl:import href="charts-data.xsl"/>
+  <xsl:include href="followups.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -434,17 +435,33 @@
       </xsl:otherwise>
     </xsl:choose>
 
-    <!-- 7  Last year's feedback and what became of it.  The data holds
-         the feedback, not what came of each point: said, not made up. -->
+    <!-- 7  Last year's feedback and what became of it: feedback recorded
+         with `reportpipe feedback` carries its meeting's year and each
+         follow-up's outcome; feedback from a file says only what was said,
+         so the note says the outcome is still to come: not made up. -->
     <xsl:call-template name="acr-heading"><xsl:with-param name="id">acr-feedback</xsl:with-param></xsl:call-template>
     <xsl:call-template name="contribution">
       <xsl:with-param name="kind">meeting-feedback</xsl:with-param>
     </xsl:call-template>
-    <xsl:if test="contributions/contribution[@kind = 'meeting-feedback']/para">
-      <fo:block xsl:use-attribute-sets="rp-note">
-        <xsl:value-of select="$L/acr.feedback-outcome"/>
-      </fo:block>
-    </xsl:if>
+    <xsl:variable name="feedback" select="contributions/contribution[@kind = 'meeting-feedback']"/>
+    <xsl:choose>
+      <xsl:when test="$feedback/follow-up">
+        <fo:block xsl:use-attribute-sets="rp-para" keep-with-next.within-page="always">
+          <xsl:call-template name="rp-say">
+            <xsl:with-param name="k" select="'acr.followups'"/>
+            <xsl:with-param name="a1" select="string($feedback/@year)"/>
+          </xsl:call-template>
+        </fo:block>
+        <xsl:call-template name="rp-followup-table">
+          <xsl:with-param name="items" select="$feedback/follow-up"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$feedback/para and not($feedback/@year)">
+        <fo:block xsl:use-attribute-sets="rp-note">
+          <xsl:value-of select="$L/acr.feedback-outcome"/>
+        </fo:block>
+      </xsl:when>
+    </xsl:choose>
 
     <!-- 8  Plan for next year -->
     <xsl:call-template name="acr-heading"><xsl:with-param name="id">acr-plan</xsl:with-param></xsl:call-template>

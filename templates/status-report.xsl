@@ -25,6 +25,7 @@
   <xsl:import href="common.xsl"/>
   <xsl:import href="charts-data.xsl"/>
   <xsl:include href="status-attention.xsl"/>
+  <xsl:include href="followups.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -456,6 +457,9 @@
         <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L/reviews.none"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
+        <xsl:call-template name="reviews-dashboard">
+          <xsl:with-param name="requests" select="$requests"/>
+        </xsl:call-template>
         <fo:block xsl:use-attribute-sets="rp-para">
           <xsl:call-template name="rp-say">
             <xsl:with-param name="k" select="'reviews.requested'"/>
@@ -525,8 +529,140 @@
             </fo:table-body>
           </fo:table>
         </xsl:if>
+        <xsl:call-template name="reviews-at-risk">
+          <xsl:with-param name="risky" select="$requests[@at-risk = 'yes']"/>
+        </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
+    <xsl:if test="follow-ups">
+      <fo:block xsl:use-attribute-sets="psr-h3" keep-with-next.within-page="always">
+        <xsl:value-of select="$L/reviews.h.followups"/>
+      </fo:block>
+      <xsl:choose>
+        <xsl:when test="follow-ups/follow-up">
+          <!-- Overdue first, then by due date. -->
+          <xsl:variable name="sorted">
+            <xsl:for-each select="follow-ups/follow-up">
+              <xsl:sort select="@status = 'overdue'" order="descending"/>
+              <xsl:sort select="@due"/>
+              <xsl:copy-of select="."/>
+            </xsl:for-each>
+          </xsl:variable>
+          <xsl:call-template name="rp-followup-table">
+            <xsl:with-param name="items" select="exsl:node-set($sorted)/follow-up"/>
+            <xsl:with-param name="with-account" select="true()"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="rp-empty"><xsl:with-param name="text" select="$L/reviews.no-followups"/></xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The program manager's daily look, in five figures: reviews
+       requested, contributions missing, approvals waiting too long,
+       deliveries at risk, follow-ups overdue.  A figure that needs
+       someone is in the warning colour. -->
+  <xsl:template name="reviews-dashboard">
+    <xsl:param name="requests"/>
+    <fo:table xsl:use-attribute-sets="rp-table" space-after="4mm">
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-body>
+        <fo:table-row>
+          <xsl:call-template name="dashboard-cell">
+            <xsl:with-param name="n" select="count($requests)"/>
+            <xsl:with-param name="label" select="$L/dash.requests"/>
+            <xsl:with-param name="warn" select="false()"/>
+          </xsl:call-template>
+          <xsl:call-template name="dashboard-cell">
+            <xsl:with-param name="n" select="sum($requests/@contributions-missing)"/>
+            <xsl:with-param name="label" select="$L/dash.contributions-missing"/>
+          </xsl:call-template>
+          <xsl:call-template name="dashboard-cell">
+            <xsl:with-param name="n" select="count($requests[@approval-waiting-days &gt; 0])"/>
+            <xsl:with-param name="label">
+              <xsl:call-template name="rp-say">
+                <xsl:with-param name="k" select="'dash.approvals-waiting'"/>
+                <xsl:with-param name="a1" select="string(requests/@approval-wait-days)"/>
+              </xsl:call-template>
+            </xsl:with-param>
+          </xsl:call-template>
+          <xsl:call-template name="dashboard-cell">
+            <xsl:with-param name="n" select="count($requests[@at-risk = 'yes'])"/>
+            <xsl:with-param name="label" select="$L/dash.at-risk"/>
+          </xsl:call-template>
+          <xsl:call-template name="dashboard-cell">
+            <xsl:with-param name="n" select="count(follow-ups/follow-up[@status = 'overdue'])"/>
+            <xsl:with-param name="label" select="$L/dash.followups-overdue"/>
+          </xsl:call-template>
+        </fo:table-row>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <xsl:template name="dashboard-cell">
+    <xsl:param name="n"/>
+    <xsl:param name="label"/>
+    <xsl:param name="warn" select="$n &gt; 0"/>
+    <fo:table-cell padding="4pt 4pt 5pt 4pt" border="1.5pt solid #ffffff" background-color="{$rp-brand-light}">
+      <fo:block font-size="20pt" font-weight="bold" text-align="center">
+        <xsl:if test="$warn">
+          <xsl:attribute name="color"><xsl:value-of select="$rp-unstable"/></xsl:attribute>
+        </xsl:if>
+        <xsl:call-template name="rp-int"><xsl:with-param name="value" select="$n"/></xsl:call-template>
+      </fo:block>
+      <fo:block font-size="7.5pt" text-align="center"><xsl:value-of select="$label"/></fo:block>
+    </fo:table-cell>
+  </xsl:template>
+
+  <!-- Deliveries whose print deadline is near and that have not shipped. -->
+  <xsl:template name="reviews-at-risk">
+    <xsl:param name="risky"/>
+    <xsl:if test="$risky">
+      <fo:block xsl:use-attribute-sets="psr-h3" keep-with-next.within-page="always">
+        <xsl:value-of select="$L/reviews.h.at-risk"/>
+      </fo:block>
+      <fo:table xsl:use-attribute-sets="rp-table">
+        <fo:table-column column-width="proportional-column-width(2.6)"/>
+        <fo:table-column column-width="proportional-column-width(1.5)"/>
+        <fo:table-column column-width="proportional-column-width(1.3)"/>
+        <fo:table-column column-width="proportional-column-width(1.3)"/>
+        <fo:table-column column-width="proportional-column-width(2.6)"/>
+        <fo:table-header>
+          <fo:table-row>
+            <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.account"/></xsl:call-template>
+            <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.stage"/></xsl:call-template>
+            <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.print-deadline"/></xsl:call-template>
+            <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.meeting"/></xsl:call-template>
+            <xsl:call-template name="rp-th"><xsl:with-param name="text" select="$L/th.waits-on"/></xsl:call-template>
+          </fo:table-row>
+        </fo:table-header>
+        <fo:table-body>
+          <xsl:for-each select="$risky">
+            <xsl:sort select="@print-deadline"/>
+            <fo:table-row keep-together.within-page="always">
+              <xsl:call-template name="rp-zebra"><xsl:with-param name="n" select="position()"/></xsl:call-template>
+              <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@name"/><xsl:with-param name="bold" select="true()"/></xsl:call-template>
+              <xsl:call-template name="rp-td">
+                <xsl:with-param name="text"><xsl:call-template name="rp-label"><xsl:with-param name="k" select="concat('stage.', @stage)"/></xsl:call-template></xsl:with-param>
+              </xsl:call-template>
+              <xsl:call-template name="rp-td">
+                <xsl:with-param name="text"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@print-deadline"/></xsl:call-template></xsl:with-param>
+              </xsl:call-template>
+              <xsl:call-template name="rp-td">
+                <xsl:with-param name="text"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@meeting"/></xsl:call-template></xsl:with-param>
+              </xsl:call-template>
+              <xsl:call-template name="rp-td"><xsl:with-param name="text" select="@waits-on"/></xsl:call-template>
+            </fo:table-row>
+          </xsl:for-each>
+        </fo:table-body>
+      </fo:table>
+    </xsl:if>
   </xsl:template>
 
   <!-- "2 requested, 1 in review, ...": the stages in their order, each
@@ -552,6 +688,14 @@
       </xsl:call-template>
     </xsl:if>
   </xsl:template>
+
+  <!-- A sub-heading inside a section. -->
+  <xsl:attribute-set name="psr-h3">
+    <xsl:attribute name="font-weight">bold</xsl:attribute>
+    <xsl:attribute name="font-size">10pt</xsl:attribute>
+    <xsl:attribute name="space-before">4mm</xsl:attribute>
+    <xsl:attribute name="space-after">1.5mm</xsl:attribute>
+  </xsl:attribute-set>
 
   <!-- =========================== attention ========================= -->
 

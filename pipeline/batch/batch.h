@@ -228,6 +228,12 @@ enum rp_status rp_batch_template_version(const struct rp_batch_options *o,
 struct rp_batch_stored {
     struct rp_workflow_contribution_list list;
     struct rp_merge_contribution *items;
+    /* The last meeting's feedback (`reportpipe feedback`) and what became
+     * of its follow-ups: the meeting-feedback of an account that has no
+     * stored one of its own. */
+    struct rp_workflow_feedback_list feedback;
+    struct rp_workflow_followup_list followups;
+    struct rp_merge_followup *merge_followups;
 };
 enum rp_status rp_batch_stored_load(struct rp_workflow *wf,
                                     struct rp_batch_stored *stored,

@@ -29,6 +29,71 @@ static enum rp_status import_once(struct rp_batch_workflow *bw,
     return status;
 }
 
+static const char *followup_status(const struct rp_workflow_followup *f)
+{
+    return f->done_on[0] ? "done" : f->overdue ? "overdue" : "open";
+}
+
+static bool has_stored(const struct rp_batch_stored *stored, size_t n,
+                       const char *account, const char *kind)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (strcmp(stored->items[i].account_id, account) == 0 &&
+            strcmp(stored->items[i].kind, kind) == 0)
+            return true;
+    }
+    return false;
+}
+
+/*
+ * The last meeting's feedback, as each account's meeting-feedback, unless
+ * someone contributed one to the current review: appended to
+ * stored->items (n of them so far), which has room.
+ */
+static size_t add_feedback(struct rp_batch_stored *stored, size_t n)
+{
+    size_t i, j, k = 0;
+
+    stored->merge_followups =
+        rp_xcalloc(stored->followups.n ? stored->followups.n : 1,
+                   sizeof(*stored->merge_followups));
+    for (i = 0; i < stored->feedback.n; i++) {
+        const struct rp_workflow_feedback_record *fb =
+            &stored->feedback.items[i];
+        struct rp_merge_contribution *c;
+
+        if (has_stored(stored, n, fb->account, "meeting-feedback"))
+            continue;
+        c = &stored->items[n++];
+        *c = (struct rp_merge_contribution){
+            .account_id = fb->account,
+            .kind = "meeting-feedback",
+            .text = fb->text,
+            .author = fb->author,
+            .submitted = fb->recorded,
+            .year = fb->year,
+            .followups = stored->merge_followups + k,
+        };
+        /* The follow-ups are by account, then id. */
+        for (j = 0; j < stored->followups.n; j++) {
+            const struct rp_workflow_followup *f = &stored->followups.items[j];
+            if (strcmp(f->account, fb->account) != 0 || f->year != fb->year)
+                continue;
+            stored->merge_followups[k++] =
+                (struct rp_merge_followup){f->id,
+                                           f->what,
+                                           f->owner,
+                                           f->due,
+                                           followup_status(f),
+                                           f->done_on[0] ? f->done_on : NULL};
+            c->n_followups++;
+        }
+    }
+    return n;
+}
+
 enum rp_status rp_batch_stored_load(struct rp_workflow *wf,
                                     struct rp_batch_stored *stored,
                                     struct rp_merge_options *merge,
@@ -39,10 +104,16 @@ enum rp_status rp_batch_stored_load(struct rp_workflow *wf,
 
     memset(stored, 0, sizeof(*stored));
     status = rp_workflow_contributions(wf, &stored->list, err);
-    if (status != RP_OK)
+    if (status == RP_OK)
+        status = rp_workflow_feedback_latest(wf, &stored->feedback, err);
+    if (status == RP_OK)
+        status = rp_workflow_followups(wf, NULL, 0, &stored->followups, err);
+    if (status != RP_OK) {
+        rp_batch_stored_release(stored);
         return status;
-    stored->items =
-        rp_xcalloc(stored->list.n ? stored->list.n : 1, sizeof(*stored->items));
+    }
+    stored->items = rp_xcalloc(stored->list.n + stored->feedback.n + 1,
+                               sizeof(*stored->items));
     for (i = 0; i < stored->list.n; i++) {
         const struct rp_workflow_contribution *c = &stored->list.items[i];
         stored->items[i] = (struct rp_merge_contribution){
@@ -54,13 +125,16 @@ enum rp_status rp_batch_stored_load(struct rp_workflow *wf,
         };
     }
     merge->contributions = stored->items;
-    merge->n_contributions = stored->list.n;
+    merge->n_contributions = add_feedback(stored, stored->list.n);
     return RP_OK;
 }
 
 void rp_batch_stored_release(struct rp_batch_stored *stored)
 {
     rp_workflow_contribution_list_free(&stored->list);
+    rp_workflow_feedback_list_free(&stored->feedback);
+    rp_workflow_followup_list_free(&stored->followups);
+    free(stored->merge_followups);
     free(stored->items);
     memset(stored, 0, sizeof(*stored));
 }
@@ -91,8 +165,16 @@ static enum rp_status account_facts(void *ctx, const char *account_id,
     for (i = 0; i < bw->data.n_accounts; i++) {
         const struct rp_account *a = &bw->data.accounts[i];
         if (strcmp(a->id, account_id) == 0) {
-            *out = (struct rp_workflow_account){a->id, a->name, a->tier,
-                                                a->owner, a->country};
+            *out = (struct rp_workflow_account){.id = a->id,
+                                                .name = a->name,
+                                                .tier = a->tier,
+                                                .owner = a->owner,
+                                                .country = a->country,
+                                                .street = a->billing_street,
+                                                .city = a->billing_city,
+                                                .state = a->billing_state,
+                                                .postal_code =
+                                                    a->billing_postal_code};
             return RP_OK;
         }
     }
@@ -243,6 +325,33 @@ enum rp_status rp_batch_note_data(const struct rp_batch_options *o,
     return rp_workflow_note_data(o->workflow, account_id, data_hash, err);
 }
 
+/* The open follow-ups of every account, after <requests>. */
+static enum rp_status add_open_followups(const struct rp_batch_options *o,
+                                         xmlDoc *doc, struct rp_error *err)
+{
+    struct rp_workflow_followup_list list;
+    struct rp_merge_open_followup *out;
+    enum rp_status status;
+    size_t i;
+
+    status = rp_workflow_followups(o->workflow, NULL, 1, &list, err);
+    if (status != RP_OK)
+        return status;
+    out = rp_xcalloc(list.n ? list.n : 1, sizeof(*out));
+    for (i = 0; i < list.n; i++) {
+        const struct rp_workflow_followup *f = &list.items[i];
+        out[i] = (struct rp_merge_open_followup){
+            f->account,
+            f->account_name,
+            f->year,
+            {f->id, f->what, f->owner, f->due, followup_status(f), NULL}};
+    }
+    status = rp_merge_add_followups(doc, out, list.n, err);
+    free(out);
+    rp_workflow_followup_list_free(&list);
+    return status;
+}
+
 enum rp_status rp_batch_add_requests(const struct rp_batch_options *o,
                                      const struct rp_batch_requests *r,
                                      xmlDoc *doc, struct rp_error *err)
@@ -260,16 +369,26 @@ enum rp_status rp_batch_add_requests(const struct rp_batch_options *o,
         if (i + 1 < r->list.n &&
             strcmp(r->list.items[i + 1].account, q->account) == 0)
             continue;
-        out[n++] = (struct rp_merge_request){
-            q->account,      q->account_name,
-            q->year,         rp_workflow_stage_name(q->stage),
-            q->since,        q->meeting,
-            q->due,          q->waits_on,
-            q->overdue != 0, q->approval_waiting_days};
+        out[n++] = (struct rp_merge_request){q->account,
+                                             q->account_name,
+                                             q->year,
+                                             rp_workflow_stage_name(q->stage),
+                                             q->since,
+                                             q->meeting,
+                                             q->due,
+                                             q->waits_on,
+                                             q->overdue != 0,
+                                             q->approval_waiting_days,
+                                             q->print_deadline,
+                                             q->shipped[0] ? q->shipped : NULL,
+                                             q->at_risk != 0,
+                                             q->contributions_missing};
     }
     status = rp_merge_add_requests(
         doc, out, n, rp_workflow_settings_of(o->workflow)->approval_wait_days,
         err);
     free(out);
+    if (status == RP_OK)
+        status = add_open_followups(o, doc, err);
     return status;
 }

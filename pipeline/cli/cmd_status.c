@@ -80,6 +80,21 @@ static void print_json(const struct rp_workflow_request_list *list,
             rp_json_string(stdout, q->final_path);
         else
             printf("null");
+        printf(", \"print_deadline\": ");
+        rp_json_string(stdout, q->print_deadline);
+        printf(", \"printed\": %s, \"shipped\": ",
+               q->printed ? "true" : "false");
+        if (q->shipped[0])
+            rp_json_string(stdout, q->shipped);
+        else
+            printf("null");
+        printf(", \"tracking\": ");
+        if (q->tracking)
+            rp_json_string(stdout, q->tracking);
+        else
+            printf("null");
+        printf(", \"at_risk\": %s, \"contributions_missing\": %d",
+               q->at_risk ? "true" : "false", q->contributions_missing);
         print_json_tasks(q, tasks);
         printf("}");
     }
@@ -88,7 +103,7 @@ static void print_json(const struct rp_workflow_request_list *list,
 
 static void print_table(const struct rp_workflow_request_list *list)
 {
-    size_t i, overdue = 0, waiting = 0;
+    size_t i, overdue = 0, waiting = 0, at_risk = 0;
 
     if (!list->n) {
         printf("no review requests\n");
@@ -104,12 +119,20 @@ static void print_table(const struct rp_workflow_request_list *list)
             printf("  OVERDUE");
         if (q->approval_waiting_days)
             printf("  approval waiting %d days", q->approval_waiting_days);
+        if (q->at_risk)
+            printf("  AT RISK: print deadline %s, not shipped",
+                   q->print_deadline);
+        if (q->shipped[0])
+            printf("  shipped %s (%s)", q->shipped,
+                   q->tracking ? q->tracking : "");
         printf("\n");
         overdue += q->overdue != 0;
         waiting += q->approval_waiting_days != 0;
+        at_risk += q->at_risk != 0;
     }
-    printf("%zu requests, %zu overdue, %zu approvals waiting too long\n",
-           list->n, overdue, waiting);
+    printf("%zu requests, %zu overdue, %zu approvals waiting too long, %zu "
+           "deliveries at risk\n",
+           list->n, overdue, waiting, at_risk);
 }
 
 /* Pads a UTF-8 text to width characters (names are not ASCII). */
@@ -198,7 +221,9 @@ int cmd_status(int argc, char **argv)
     static const struct cli_workflow_command command = {
         "reportpipe status [ACCOUNT] [--json] [options]",
         "Lists the review requests (or the account's): stage, since when, "
-        "due date,\nwho must act next, and what is overdue; then the "
+        "due date,\nwho must act next, what is overdue and which deliveries "
+        "are at risk "
+        "or\nshipped; then the "
         "sections asked of people:\nwhose they are, when due, which are "
         "missing or overdue.\n"
         "  --json   one JSON array, for scripts\n",

@@ -47,19 +47,22 @@ enum rp_ticket_status {
 };
 
 struct rp_account {
-    char *id;                /* CRM account id: the key across all sources */
-    char *name;              /* UTF-8 */
-    char *tier;              /* e.g. "Platinum", "Gold", "Silver", "Bronze" */
-    char *owner;             /* account owner (sales) */
-    char *industry;          /* may be "" */
-    char *country;           /* ISO 3166 alpha-2 or "" */
-    char *website;           /* may be "" */
-    char *domain;            /* web domain from website, lower case, or "" */
-    double annual_revenue;   /* in the export's currency; 0 if blank */
-    int64_t renewal;         /* contract renewal date (UTC midnight) or NONE */
-    double arr;              /* annual recurring revenue; 0 if unknown */
-    int64_t contract_start;  /* customer since (UTC midnight) or NONE */
-    bool id_from_name;       /* no id column: id made from name (nameid.c) */
+    char *id;               /* CRM account id: the key across all sources */
+    char *name;             /* UTF-8 */
+    char *tier;             /* e.g. "Platinum", "Gold", "Silver", "Bronze" */
+    char *owner;            /* account owner (sales) */
+    char *industry;         /* may be "" */
+    char *country;          /* ISO 3166 alpha-2 or "" */
+    char *website;          /* may be "" */
+    char *domain;           /* web domain from website, lower case, or "" */
+    double annual_revenue;  /* in the export's currency; 0 if blank */
+    int64_t renewal;        /* contract renewal date (UTC midnight) or NONE */
+    double arr;             /* annual recurring revenue; 0 if unknown */
+    int64_t contract_start; /* customer since (UTC midnight) or NONE */
+    bool id_from_name;      /* no id column: id made from name (nameid.c) */
+    /* The CRM's billing address, where printed reviews are shipped; each
+     * may be "". */
+    char *billing_street, *billing_city, *billing_state, *billing_postal_code;
     const char *source_file; /* points into rp_dataset.source_files */
     long source_line;        /* line of the record's first physical line */
 };

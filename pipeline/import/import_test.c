@@ -572,7 +572,7 @@ static void test_write_records_reimports_the_same(void **state)
     assert_non_null(strstr(text, "\nACC-1001,\"Acme Widgets, Inc.\",Platinum,"
                                  "Sarah Chen,Manufacturing,US,"
                                  "https://acme.example,48500000.00,"
-                                 "2027-03-31,acme.example,0.00,,false\n"));
+                                 "2027-03-31,acme.example,0.00,,false,,,,\n"));
     free(text);
     text = slurp(path_in(f, "records/tickets.csv"));
     assert_non_null(text);

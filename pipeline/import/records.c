@@ -49,6 +49,13 @@ static const struct rp_import_member account_members[] = {
      * were, and a file written before it imports as all false. */
     TYPED(rp_account, id_from_name, "ID From Name", RP_MEMBER_BOOL,
           RP_NEED_OPTIONAL),
+    /* Added later still, likewise after the others: where printed
+     * reviews are shipped (docs/workflow.md, "Print and shipment"). */
+    TEXT(rp_account, billing_street, "Billing Street", RP_NEED_OPTIONAL),
+    TEXT(rp_account, billing_city, "Billing City", RP_NEED_OPTIONAL),
+    TEXT(rp_account, billing_state, "Billing State", RP_NEED_OPTIONAL),
+    TEXT(rp_account, billing_postal_code, "Billing Postal Code",
+         RP_NEED_OPTIONAL),
 };
 
 static const struct rp_import_member ticket_members[] = {

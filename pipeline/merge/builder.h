@@ -251,6 +251,9 @@ enum rp_status rp_merge_emit_contributions(xmlNode *acc,
                                            const struct rp_merge_report *r,
                                            struct rp_error *err) RP_MUST_CHECK;
 
+/* followups.c: one <follow-up> (id, what, owner, due, status, done-on). */
+void rp_merge_emit_followup(xmlNode *parent, const struct rp_merge_followup *f);
+
 /* validate.c: the schema, loaded once; checked against a document. */
 enum rp_status rp_merge_schema_load(const char *path, xmlDoc **schema_doc,
                                     struct _xmlRelaxNG **schema,

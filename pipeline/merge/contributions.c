@@ -216,6 +216,28 @@ void rp_merge_texts_release(struct rp_merge_builder *b)
     b->texts = NULL;
 }
 
+/* The meeting's year and each follow-up's state: closing one, or one
+ * falling overdue, changes the review. */
+static void hash_followups(struct rp_sha256 *h,
+                           const struct rp_merge_contribution *c)
+{
+    char number[64];
+    size_t i;
+
+    snprintf(number, sizeof(number), "%d/%zu", c->year, c->n_followups);
+    rp_sha256_add_str(h, number);
+    for (i = 0; i < c->n_followups; i++) {
+        const struct rp_merge_followup *f = &c->followups[i];
+        snprintf(number, sizeof(number), "%lld", (long long)f->id);
+        rp_sha256_add_str(h, number);
+        rp_sha256_add_str(h, f->what);
+        rp_sha256_add_str(h, f->owner);
+        rp_sha256_add_str(h, f->due);
+        rp_sha256_add_str(h, f->status);
+        rp_sha256_add_str(h, f->done_on ? f->done_on : "");
+    }
+}
+
 void rp_merge_hash_contributions(struct rp_sha256 *h,
                                  const struct rp_merge_builder *b, size_t slot)
 {
@@ -237,6 +259,7 @@ void rp_merge_hash_contributions(struct rp_sha256 *h,
             rp_sha256_add_str(h, t->stored->author);
             rp_sha256_add_str(h, when);
             rp_sha256_add_str(h, t->stored->text);
+            hash_followups(h, t->stored);
         } else if (t->text) {
             rp_sha256_add_str(h, "file");
             rp_sha256_add_str(h, t->path);
@@ -268,7 +291,14 @@ enum rp_status rp_merge_emit_contributions(xmlNode *acc,
             rp_merge_set_attr(n, "kind", contribution_kinds[k]);
             rp_merge_set_attr(n, "author", t->stored->author);
             rp_merge_set_time(n, "submitted", t->stored->submitted);
+            if (t->stored->year) {
+                char year[16];
+                snprintf(year, sizeof(year), "%d", t->stored->year);
+                rp_merge_set_attr(n, "year", year);
+            }
             emit_paragraphs(n, t->stored->text);
+            for (size_t i = 0; i < t->stored->n_followups; i++)
+                rp_merge_emit_followup(n, &t->stored->followups[i]);
         } else if (t->text) {
             n = rp_merge_add_node(parent, "contribution");
             rp_merge_set_attr(n, "kind", contribution_kinds[k]);

@@ -26,6 +26,15 @@
 #include "common/hash.h"
 #include "import/import.h"
 
+/* A follow-up action agreed at a meeting, and what became of it. */
+struct rp_merge_followup {
+    int64_t id;
+    const char *what, *owner;
+    const char *due;     /* YYYY-MM-DD */
+    const char *status;  /* "done", "open" or "overdue" */
+    const char *done_on; /* YYYY-MM-DD when done, else NULL */
+};
+
 /* A contributor's text for one section of an account's review. */
 struct rp_merge_contribution {
     const char *account_id;
@@ -33,6 +42,11 @@ struct rp_merge_contribution {
     const char *text; /* UTF-8; a blank line between paragraphs */
     const char *author;
     int64_t submitted; /* Unix seconds UTC */
+    /* meeting-feedback recorded with `reportpipe feedback`: the year of
+     * the meeting (0 otherwise) and its follow-ups. */
+    int year;
+    const struct rp_merge_followup *followups;
+    size_t n_followups;
 };
 
 /*
@@ -209,6 +223,13 @@ struct rp_merge_request {
     const char *waits_on;              /* who must act next, readable */
     bool overdue;
     int approval_waiting_days; /* 0 unless in review too long */
+    /* Print and shipment: the print deadline, the day shipped (NULL if
+     * not), at risk (not shipped, the deadline near); sections with no
+     * contribution stored, until approval. */
+    const char *print_deadline;
+    const char *shipped;
+    bool at_risk;
+    int contributions_missing;
 };
 
 /*
@@ -219,5 +240,20 @@ enum rp_status rp_merge_add_requests(xmlDoc *doc,
                                      const struct rp_merge_request *requests,
                                      size_t n, int approval_wait_days,
                                      struct rp_error *err) RP_MUST_CHECK;
+
+/* An open follow-up of an account's meeting, for the status report. */
+struct rp_merge_open_followup {
+    const char *account, *name;
+    int year;
+    struct rp_merge_followup f; /* status "open" or "overdue" */
+};
+
+/*
+ * Appends <follow-ups> (docs/data-contract.md) after <requests>: every
+ * open follow-up, by account.  The strings are copied.
+ */
+enum rp_status
+rp_merge_add_followups(xmlDoc *doc, const struct rp_merge_open_followup *items,
+                       size_t n, struct rp_error *err) RP_MUST_CHECK;
 
 #endif

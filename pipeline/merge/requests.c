@@ -39,6 +39,14 @@ enum rp_status rp_merge_add_requests(xmlDoc *doc,
         xmlNewProp(r, BAD_CAST "overdue", BAD_CAST(q->overdue ? "yes" : "no"));
         snprintf(number, sizeof(number), "%d", q->approval_waiting_days);
         xmlNewProp(r, BAD_CAST "approval-waiting-days", BAD_CAST number);
+        if (q->print_deadline && q->print_deadline[0])
+            xmlNewProp(r, BAD_CAST "print-deadline",
+                       BAD_CAST q->print_deadline);
+        if (q->shipped && q->shipped[0])
+            xmlNewProp(r, BAD_CAST "shipped", BAD_CAST q->shipped);
+        xmlNewProp(r, BAD_CAST "at-risk", BAD_CAST(q->at_risk ? "yes" : "no"));
+        snprintf(number, sizeof(number), "%d", q->contributions_missing);
+        xmlNewProp(r, BAD_CAST "contributions-missing", BAD_CAST number);
     }
     return RP_OK;
 }

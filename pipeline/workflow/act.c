@@ -31,6 +31,9 @@ static const struct rp_wf_transition transitions[] = {
     {"approve", RP_WORKFLOW_IN_REVIEW, RP_WORKFLOW_APPROVED},
     {"reject", RP_WORKFLOW_IN_REVIEW, RP_WORKFLOW_CHANGES_REQUESTED},
     {"deliver", RP_WORKFLOW_APPROVED, RP_WORKFLOW_DELIVERED},
+    /* After delivery (delivery.c, feedback.c): the stage stays. */
+    {"ship", RP_WORKFLOW_DELIVERED, RP_WORKFLOW_DELIVERED},
+    {"feedback", RP_WORKFLOW_DELIVERED, RP_WORKFLOW_DELIVERED},
     {"draft", RP_WORKFLOW_REQUESTED, RP_WORKFLOW_DRAFTED},
     {"draft", RP_WORKFLOW_COLLECTING, RP_WORKFLOW_DRAFTED},
     {"draft", RP_WORKFLOW_IN_REVIEW, RP_WORKFLOW_DRAFTED},
@@ -199,8 +202,11 @@ enum rp_status rp_wf_act_load(struct rp_wf_act *a, int *found)
         q->tier = rp_wf_column_dup(st, 5, "");
         q->owner = rp_wf_column_dup(st, 6, "");
         q->country = rp_wf_column_dup(st, 7, "");
-        q->facts = (struct rp_workflow_account){q->account, q->name, q->tier,
-                                                q->owner, q->country};
+        q->facts = (struct rp_workflow_account){.id = q->account,
+                                                .name = q->name,
+                                                .tier = q->tier,
+                                                .owner = q->owner,
+                                                .country = q->country};
         a->have_req = 1;
         *found = 1;
         rc = SQLITE_DONE;

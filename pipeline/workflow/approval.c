@@ -285,19 +285,21 @@ out:
     return status;
 }
 
-enum rp_status rp_workflow_deliver(struct rp_workflow *wf,
-                                   const char *account_id, const char *file,
-                                   struct rp_workflow_result *res,
-                                   struct rp_error *err)
+/* deliver, with a print job when print is set (delivery.c). */
+static enum rp_status
+deliver(struct rp_workflow *wf, const struct rp_workflow_renderer *r,
+        const char *account_id, const char *file, int print, int copies,
+        struct rp_workflow_result *res, struct rp_error *err)
 {
     const struct rp_wf_transition *step = NULL;
+    struct rp_workflow_account ship;
     sqlite3_stmt *st;
     struct rp_error sub;
     struct rp_wf_act a;
     enum rp_status status;
-    char have[RP_SHA256_HEX_SIZE], detail[1024];
+    char have[RP_SHA256_HEX_SIZE], detail[2048], printed[1024] = "";
     char *final_path = NULL, *final_hash = NULL;
-    int version = 0, rc;
+    int version = 0, rc, have_ship = 0;
 
     status =
         rp_wf_act_start(&a, wf, "deliver", account_id,
@@ -342,15 +344,37 @@ enum rp_status rp_workflow_deliver(struct rp_workflow *wf,
                               file, have, version, final_hash);
         goto out;
     }
+    /* The ship-to address as the CRM has it now: read before the write
+     * lock is taken (it imports the exports). */
+    if (print && r) {
+        memset(&ship, 0, sizeof(ship));
+        rp_error_init(&sub);
+        if (r->account(r->ctx, account_id, &ship, &sub) != RP_OK) {
+            status = rp_wf_refuse_cause(&a, "no ship-to address: ", &sub);
+            goto out;
+        }
+        have_ship = 1;
+    }
+    if (copies <= 0)
+        copies = wf->settings.print_copies;
     status = rp_wf_act_recheck(&a, &step);
+    if (status == RP_OK && print)
+        status = rp_wf_print_job(&a, have_ship ? &ship : NULL, file, final_hash,
+                                 version, copies, printed, sizeof(printed));
     if (status != RP_OK)
         goto out;
-    snprintf(detail, sizeof(detail), "approved v%d delivered: %s", version,
-             file);
+    if (printed[0])
+        snprintf(detail, sizeof(detail),
+                 "approved v%d delivered: %s; print job %s, %d %s", version,
+                 file, printed, copies, copies == 1 ? "copy" : "copies");
+    else
+        snprintf(detail, sizeof(detail), "approved v%d delivered: %s", version,
+                 file);
     status = rp_wf_act_finish(&a, step->to, final_hash, detail, res);
     if (status == RP_OK && res) {
         res->version = version;
-        snprintf(res->path, sizeof(res->path), "%s", file);
+        snprintf(res->path, sizeof(res->path), "%s",
+                 printed[0] ? printed : file);
         snprintf(res->sha256, sizeof(res->sha256), "%s", final_hash);
     }
 out:
@@ -358,4 +382,22 @@ out:
     free(final_hash);
     rp_wf_act_release(&a);
     return status;
+}
+
+enum rp_status rp_workflow_deliver(struct rp_workflow *wf,
+                                   const char *account_id, const char *file,
+                                   struct rp_workflow_result *res,
+                                   struct rp_error *err)
+{
+    return deliver(wf, NULL, account_id, file, 0, 0, res, err);
+}
+
+enum rp_status rp_workflow_deliver_print(struct rp_workflow *wf,
+                                         const struct rp_workflow_renderer *r,
+                                         const char *account_id,
+                                         const char *file, int copies,
+                                         struct rp_workflow_result *res,
+                                         struct rp_error *err)
+{
+    return deliver(wf, r, account_id, file, 1, copies, res, err);
 }

@@ -9,7 +9,7 @@
 
 #include "workflow.h"
 
-#define RP_WORKFLOW_SCHEMA_VERSION 4
+#define RP_WORKFLOW_SCHEMA_VERSION 5
 /* How long a writer waits for another process's transaction. */
 #define RP_WORKFLOW_BUSY_MS 10000
 
@@ -195,6 +195,26 @@ char *rp_wf_pending_path(const char *path);
 /* Moves them into place, with mode, once the store agrees. */
 enum rp_status rp_wf_publish(struct rp_wf_act *a, const char *pending,
                              const char *path, unsigned mode) RP_MUST_CHECK;
+
+/* ---- print jobs (delivery.c) ---- */
+
+/* The day lead days before day (both YYYY-MM-DD); "" for a bad day. */
+void rp_wf_day_before(const char *day, int lead, char out[11]);
+/* The print deadline of a request, for status and the print job: its
+ * print_due column as request set it (tasks.c), or for a request older
+ * than that column (print_due NULL) the meeting less print-lead-days. */
+void rp_wf_print_deadline(const struct rp_workflow *wf, const char *print_due,
+                          const char *meeting, char out[11]);
+/*
+ * Inside the deliver's transaction: copies file to the day's print folder,
+ * records the job and writes the day's manifests; out_path gets the copy.
+ * ship: the account's facts with its address, or NULL.
+ */
+enum rp_status rp_wf_print_job(struct rp_wf_act *a,
+                               const struct rp_workflow_account *ship,
+                               const char *file, const char *sha256,
+                               int version, int copies, char *out_path,
+                               size_t out_size) RP_MUST_CHECK;
 
 /* Opens the database file without migrating (tests). */
 enum rp_status rp_wf_open_db(struct rp_workflow *wf, const char *path,

@@ -457,9 +457,11 @@ static enum rp_status plan_approvals(struct run *r)
         v.waiting = sqlite3_column_int(st, 9);
         v.left = sqlite3_column_int(st, 10);
         v.facts = (struct rp_workflow_account){
-            v.account, v.name, (const char *)sqlite3_column_text(st, 11),
-            (const char *)sqlite3_column_text(st, 12),
-            (const char *)sqlite3_column_text(st, 13)};
+            .id = v.account,
+            .name = v.name,
+            .tier = (const char *)sqlite3_column_text(st, 11),
+            .owner = (const char *)sqlite3_column_text(st, 12),
+            .country = (const char *)sqlite3_column_text(st, 13)};
         for (i = 0; status == RP_OK && i < r->wf->people.n; i++) {
             const struct rp_workflow_person *p = &r->wf->people.items[i];
             if (!rp_workflow_person_approves(p, &v.facts))
@@ -505,8 +507,8 @@ static enum rp_status plan_requests(struct run *r)
 {
     sqlite3_stmt *st = rp_wf_prepare(
         r->wf, "reading the requests", r->a.err,
-        "SELECT account, year, stage, due, coalesce(print_due, ''), "
-        " strftime('%Y-%m-%d', stage_since, 'unixepoch') "
+        "SELECT account, year, stage, due, print_due, "
+        " strftime('%Y-%m-%d', stage_since, 'unixepoch'), meeting "
         "FROM requests r WHERE stage <> 'delivered' AND year = "
         " (SELECT max(year) FROM requests WHERE account = r.account) "
         "ORDER BY account",
@@ -521,7 +523,9 @@ static enum rp_status plan_requests(struct run *r)
         const char *due = (const char *)sqlite3_column_text(st, 3);
         const char *print = (const char *)sqlite3_column_text(st, 4);
         const char *since = (const char *)sqlite3_column_text(st, 5);
+        const char *meeting = (const char *)sqlite3_column_text(st, 6);
         int year = sqlite3_column_int(st, 1);
+        char deadline[11];
 
         if (strcmp(stage, "drafted") == 0 ||
             strcmp(stage, "changes-requested") == 0) {
@@ -529,9 +533,11 @@ static enum rp_status plan_requests(struct run *r)
                                    account, year, stage, since);
             r->items++;
         } else if (strcmp(stage, "approved") == 0) {
-            g_string_append_printf(
-                r->to_deliver, "  %s %d: approved %s, print by %s\n", account,
-                year, since, print[0] ? print : due);
+            rp_wf_print_deadline(r->wf, print, meeting ? meeting : "",
+                                 deadline);
+            g_string_append_printf(r->to_deliver,
+                                   "  %s %d: approved %s, print by %s\n",
+                                   account, year, since, deadline);
             r->items++;
         }
         if (strcmp(r->today, due) > 0) {

@@ -1,9 +1,10 @@
 /*
  * The workflow's settings, from config/workflow.xml (workflow.h): the
- * deadlines, the sections people are asked to write and who writes each,
- * and how reminders go out.  Only the form is checked here; whether a
- * section exists and a person:ID is in people.csv is checked when the
- * store opens (tasks.c), where both are known.
+ * deadlines (one print lead time for the reminders, the print job and the
+ * deliveries at risk), print copies, the sections people are asked to
+ * write and who writes each, and how reminders go out.  Only the form is
+ * checked here; whether a section exists and a person:ID is in people.csv is
+ * checked when the store opens (tasks.c), where both are known.
  */
 #include "workflow.h"
 
@@ -24,6 +25,8 @@ static void defaults(struct rp_workflow_settings *s)
     s->contribution_lead_days = 21;
     s->approval_lead_days = 10;
     s->print_lead_days = -1; /* the delivery lead, unless given */
+    s->print_copies = 1;
+    s->delivery_risk_days = 2;
     s->remind_before_days = 3;
     s->remind_every_days = 1;
 }
@@ -143,6 +146,7 @@ static enum rp_status read_leads(struct rp_workflow_settings *s,
                                  struct rp_error *err)
 {
     int64_t lead = 7, wait = 5, contrib = 21, approval = 10, print = -1;
+    int64_t copies = s->print_copies, risk = s->delivery_risk_days;
     enum rp_status status;
 
     status = rp_xmlconf_int(path, root, "delivery-lead-days", false, 0, 365,
@@ -159,6 +163,12 @@ static enum rp_status read_leads(struct rp_workflow_settings *s,
     if (status == RP_OK)
         status = rp_xmlconf_int(path, root, "print-lead-days", false, 0, 365,
                                 &print, err);
+    if (status == RP_OK)
+        status = rp_xmlconf_int(path, root, "print-copies", false, 1, 1000,
+                                &copies, err);
+    if (status == RP_OK)
+        status = rp_xmlconf_int(path, root, "delivery-risk-days", false, 0, 365,
+                                &risk, err);
     if (status != RP_OK)
         return status;
     if (print < 0)
@@ -187,6 +197,8 @@ static enum rp_status read_leads(struct rp_workflow_settings *s,
     s->contribution_lead_days = (int)contrib;
     s->approval_lead_days = (int)approval;
     s->print_lead_days = (int)print;
+    s->print_copies = (int)copies;
+    s->delivery_risk_days = (int)risk;
     return RP_OK;
 }
 

@@ -99,6 +99,35 @@ static void stage_waits_release(char *waits[RP_WORKFLOW_N_STAGES])
         free(waits[i]);
 }
 
+/*
+ * Print and shipment, and the contributions still missing, from columns
+ * col.. (print jobs, shipped at, tracking, open contribution tasks, the
+ * request's print deadline).
+ */
+static void delivery_facts(const struct rp_workflow *wf, sqlite3_stmt *st,
+                           int col, struct rp_workflow_request_info *q,
+                           const char *today)
+{
+    char risk_from[11];
+
+    rp_wf_print_deadline(wf, (const char *)sqlite3_column_text(st, col + 4),
+                         q->meeting, q->print_deadline);
+    q->printed = sqlite3_column_int(st, col) > 0;
+    if (sqlite3_column_type(st, col + 1) != SQLITE_NULL) {
+        rp_wf_format_day(sqlite3_column_int64(st, col + 1), q->shipped);
+        q->tracking = rp_wf_column_dup(st, col + 2, NULL);
+    }
+    /* Not shipped, the meeting still ahead, the print deadline near. */
+    rp_wf_day_before(q->print_deadline, wf->settings.delivery_risk_days,
+                     risk_from);
+    q->at_risk = !q->shipped[0] && q->print_deadline[0] &&
+                 strcmp(today, q->meeting) <= 0 &&
+                 strcmp(today, risk_from) >= 0;
+    /* The sections asked of people (tasks.c) and not yet contributed. */
+    if (q->stage != RP_WORKFLOW_APPROVED && q->stage != RP_WORKFLOW_DELIVERED)
+        q->contributions_missing = sqlite3_column_int(st, col + 3);
+}
+
 enum rp_status rp_workflow_status(struct rp_workflow *wf,
                                   const char *account_id,
                                   struct rp_workflow_request_list *out,
@@ -119,11 +148,17 @@ enum rp_status rp_workflow_status(struct rp_workflow *wf,
         wf->db,
         "SELECT r.account, r.account_name, r.year, r.stage, r.stage_since, "
         " r.meeting, r.due, r.requested_by, r.tier, r.owner, r.country, "
-        " d.version, d.pdf_sha256, a.final_sha256, a.final_path "
+        " d.version, d.pdf_sha256, a.final_sha256, a.final_path, "
+        " (SELECT count(*) FROM print_jobs WHERE request = r.id), "
+        " s.shipped_at, s.tracking, "
+        " (SELECT count(*) FROM tasks WHERE request = r.id AND done_at IS "
+        "  NULL), r.print_due "
         "FROM requests r "
         "LEFT JOIN drafts d ON d.request = r.id AND d.version = "
         " (SELECT max(version) FROM drafts WHERE request = r.id) "
         "LEFT JOIN approvals a ON a.draft = d.id "
+        "LEFT JOIN shipments s ON s.id = "
+        " (SELECT max(id) FROM shipments WHERE request = r.id) "
         "WHERE ?1 IS NULL OR r.account = ?1 "
         "ORDER BY r.account, r.year",
         -1, &st, NULL);
@@ -160,8 +195,11 @@ enum rp_status rp_workflow_status(struct rp_workflow *wf,
         column_copy(st, 12, q->draft_sha256, sizeof(q->draft_sha256));
         column_copy(st, 13, q->final_sha256, sizeof(q->final_sha256));
         q->final_path = rp_wf_column_dup(st, 14, NULL);
-        acc = (struct rp_workflow_account){q->account, q->account_name, tier,
-                                           owner, country};
+        acc = (struct rp_workflow_account){.id = q->account,
+                                           .name = q->account_name,
+                                           .tier = tier,
+                                           .owner = owner,
+                                           .country = country};
         if (q->stage == RP_WORKFLOW_IN_REVIEW)
             q->waits_on = people_text(wf, 0, &acc, "approve");
         else if (q->stage == RP_WORKFLOW_REQUESTED ||
@@ -173,6 +211,7 @@ enum rp_status rp_workflow_status(struct rp_workflow *wf,
          * delivered is never overdue. */
         q->overdue =
             q->stage != RP_WORKFLOW_DELIVERED && strcmp(today, q->due) > 0;
+        delivery_facts(wf, st, 15, q, today);
         if (q->stage == RP_WORKFLOW_IN_REVIEW &&
             wf->now - q->stage_since >
                 (int64_t)wf->settings.approval_wait_days * 86400)
@@ -198,6 +237,7 @@ void rp_workflow_request_list_free(struct rp_workflow_request_list *list)
         free(list->items[i].requested_by);
         free(list->items[i].waits_on);
         free(list->items[i].final_path);
+        free(list->items[i].tracking);
     }
     free(list->items);
     memset(list, 0, sizeof(*list));

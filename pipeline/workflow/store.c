@@ -294,8 +294,57 @@ static const char migration_4[] =
     "CREATE INDEX notifications_ref ON notifications (kind, person, ref);"
     "CREATE INDEX notifications_state ON notifications (state);";
 
+/*
+ * Version 5 (issue 17, print and meeting feedback): the print jobs
+ * `deliver` makes (one row per review sent to print, grouped by the
+ * day's folder), shipments, the customer's feedback after the meeting and
+ * its follow-up actions, which are closed one by one (done_at).
+ */
+static const char migration_5[] =
+    "CREATE TABLE print_jobs ("
+    " id INTEGER PRIMARY KEY,"
+    " request INTEGER NOT NULL REFERENCES requests (id),"
+    " day TEXT NOT NULL,"
+    " pdf_path TEXT NOT NULL,"
+    " pdf_sha256 TEXT NOT NULL,"
+    " version INTEGER NOT NULL,"
+    " copies INTEGER NOT NULL,"
+    " ship_name TEXT NOT NULL, street TEXT NOT NULL, city TEXT NOT NULL,"
+    " state TEXT NOT NULL, postal_code TEXT NOT NULL, country TEXT NOT NULL,"
+    " deadline TEXT NOT NULL,"
+    " created_by TEXT NOT NULL,"
+    " created_at INTEGER NOT NULL);"
+    "CREATE INDEX print_jobs_day ON print_jobs (day);"
+    "CREATE INDEX print_jobs_request ON print_jobs (request);"
+    "CREATE TABLE shipments ("
+    " id INTEGER PRIMARY KEY,"
+    " request INTEGER NOT NULL REFERENCES requests (id),"
+    " tracking TEXT NOT NULL,"
+    " recorded_by TEXT NOT NULL,"
+    " shipped_at INTEGER NOT NULL);"
+    "CREATE INDEX shipments_request ON shipments (request);"
+    "CREATE TABLE feedback ("
+    " id INTEGER PRIMARY KEY,"
+    " request INTEGER NOT NULL REFERENCES requests (id),"
+    " body TEXT NOT NULL,"
+    " source TEXT NOT NULL,"
+    " sha256 TEXT NOT NULL,"
+    " recorded_by TEXT NOT NULL,"
+    " recorded_at INTEGER NOT NULL);"
+    "CREATE INDEX feedback_request ON feedback (request);"
+    "CREATE TABLE followups ("
+    " id INTEGER PRIMARY KEY,"
+    " feedback INTEGER NOT NULL REFERENCES feedback (id),"
+    " request INTEGER NOT NULL REFERENCES requests (id),"
+    " what TEXT NOT NULL,"
+    " owner TEXT NOT NULL,"
+    " due TEXT NOT NULL,"
+    " done_at INTEGER,"
+    " done_by TEXT);"
+    "CREATE INDEX followups_request ON followups (request);";
+
 static const char *const migrations[] = {migration_1, migration_2, migration_3,
-                                         migration_4};
+                                         migration_4, migration_5};
 /* One migration per version: the newest version is the last migration. */
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) ==
                    RP_WORKFLOW_SCHEMA_VERSION,

@@ -74,8 +74,9 @@ static int teardown(void **state)
 }
 
 static const struct rp_workflow_account accounts[] = {
-    {"ACC-1", "Acme Widgets", "Platinum", "Sarah Chen", "US"},
-    {"ACC-2", "Muller GmbH", "Gold", "Jurgen Bohm", "DE"},
+    {"ACC-1", "Acme Widgets", "Platinum", "Sarah Chen", "US", "1 Main Street",
+     "Springfield", "IL", "62701"},
+    {"ACC-2", "Muller GmbH", "Gold", "Jurgen Bohm", "DE", "", "", "", ""},
 };
 
 static enum rp_status fake_account(void *ctx, const char *id,

@@ -98,6 +98,9 @@ struct rp_workflow_account {
     const char *tier;
     const char *owner;
     const char *country;
+    /* Where the printed review is shipped: the CRM's billing address
+     * (delivery.c); NULL or "" when the export has none. */
+    const char *street, *city, *state, *postal_code;
 };
 
 /* True when person is an approver designated for account. */
@@ -156,7 +159,8 @@ struct rp_workflow_section_rule {
  * these defaults (and asks nobody for a section):
  *   <workflow delivery-lead-days="7" approval-wait-days="5"
  *             contribution-lead-days="21" approval-lead-days="10"
- *             print-lead-days="DELIVERY-LEAD-DAYS">
+ *             print-lead-days="DELIVERY-LEAD-DAYS" print-copies="1"
+ *             delivery-risk-days="2">
  *     <section name="executive-summary" writer="owner"/>
  *     <mail from="reviews@example.com" from-name="..." sendmail="..."
  *           remind-before-days="3" remind-every-days="1"/>
@@ -167,7 +171,13 @@ struct rp_workflow_settings {
     int approval_wait_days; /* a draft in review longer is flagged */
     int contribution_lead_days; /* contribution tasks are due this early */
     int approval_lead_days;     /* the approval is due this early */
-    int print_lead_days;        /* the document goes to print this early */
+    /* The print deadline (requests.print_due, set by request) is this
+     * long before the meeting: the reminders' digest, the print job's
+     * manifest and the deliveries at risk all read that one day. */
+    int print_lead_days;
+    int print_copies;       /* copies printed unless deliver says otherwise */
+    int delivery_risk_days; /* unshipped this close to the print deadline:
+                               at risk */
     struct rp_workflow_section_rule sections[RP_WORKFLOW_MAX_TASK_SECTIONS];
     size_t n_sections;
     int remind_before_days; /* reminders start this long before a due day */
@@ -325,6 +335,19 @@ struct rp_workflow_request_info {
     char draft_sha256[RP_SHA256_HEX_SIZE]; /* latest draft, or "" */
     char final_sha256[RP_SHA256_HEX_SIZE]; /* approved final, or "" */
     char *final_path;                      /* or NULL */
+    /* Print and shipment (delivery.c): the print deadline (the request's
+     * print_due, see rp_workflow_settings), whether deliver made a print job,
+     * the day it shipped ("" if not) and its tracking number (or NULL); at
+     * risk: not shipped, the meeting still ahead and the print deadline within
+     * delivery-risk-days. */
+    char print_deadline[11];
+    int printed;
+    char shipped[11];
+    char *tracking;
+    int at_risk;
+    /* The request's contribution tasks still open (its missing
+     * sections), until the review is approved; 0 after. */
+    int contributions_missing;
 };
 
 struct rp_workflow_request_list {
@@ -455,5 +478,127 @@ enum rp_status rp_workflow_remind(
     void (*on_message)(void *ctx, const struct rp_workflow_notice *n),
     void *ctx, struct rp_workflow_remind_result *res,
     struct rp_error *err) RP_MUST_CHECK;
+
+/* ---- print and shipment (delivery.c) ---- */
+
+/*
+ * deliver, with its print job: the file is checked as rp_workflow_deliver()
+ * checks it, then copied to OUTPUT/print/<today>/ACCOUNT-YEAR-vN.pdf, and
+ * that folder's manifest.json and manifest.csv are written again from the
+ * store, with every job of the day (account, ship-to address, copies,
+ * meeting, print deadline, file and SHA-256), each file atomically and
+ * while the store's write lock is held, so a second delivery the same day
+ * adds to the day's job.  r->account() gives the ship-to address (the
+ * CRM's billing address); copies 0 takes the settings' print-copies.
+ * res->path is the copy in the print folder.
+ */
+enum rp_status rp_workflow_deliver_print(struct rp_workflow *wf,
+                                         const struct rp_workflow_renderer *r,
+                                         const char *account_id,
+                                         const char *file, int copies,
+                                         struct rp_workflow_result *res,
+                                         struct rp_error *err) RP_MUST_CHECK;
+
+/* The shipment of the account's delivered review, with the carrier's
+ * tracking number (printable, at most 100 bytes).  Refused before
+ * delivery, naming the stage. */
+enum rp_status rp_workflow_shipped(struct rp_workflow *wf,
+                                   const char *account_id, const char *tracking,
+                                   struct rp_workflow_result *res,
+                                   struct rp_error *err) RP_MUST_CHECK;
+
+/* ---- meeting feedback and follow-ups (feedback_file.c, feedback.c) ---- */
+
+/* A follow-up action as a feedback file states it. */
+struct rp_workflow_followup_entry {
+    char *what, *owner;
+    char due[11]; /* YYYY-MM-DD */
+    long line;
+};
+
+/* What a feedback file says: the customer's feedback and the actions. */
+struct rp_workflow_feedback_doc {
+    char *text; /* the feedback, paragraphs separated by blank lines */
+    struct rp_workflow_followup_entry *followups;
+    size_t n_followups;
+};
+
+#define RP_WORKFLOW_MAX_FOLLOWUPS 200
+
+/*
+ * Parses a feedback file (docs/workflow.md, "Meeting feedback"): lines
+ * starting with '#' are comments, "follow-up: WHAT | OWNER | YYYY-MM-DD"
+ * lines are actions, every other line is the feedback.  A bad line is
+ * RP_ERR_INPUT naming path, line and field (follow-up, what, owner, due
+ * or text); the file is then taken as a whole or not at all.  Release out
+ * with rp_workflow_feedback_doc_release() whatever the status.
+ */
+enum rp_status rp_workflow_feedback_parse(const char *path, const char *data,
+                                          size_t len,
+                                          struct rp_workflow_feedback_doc *out,
+                                          struct rp_error *err) RP_MUST_CHECK;
+void rp_workflow_feedback_doc_release(struct rp_workflow_feedback_doc *doc);
+
+/* One follow-up as the store has it. */
+struct rp_workflow_followup {
+    int64_t id;
+    char *account, *account_name;
+    int year; /* of the review whose meeting it came from */
+    char *what, *owner;
+    char due[11];
+    char done_on[11]; /* YYYY-MM-DD, "" while open */
+    char *done_by;    /* person id, NULL while open */
+    int overdue;      /* open and past its due date */
+};
+struct rp_workflow_followup_list {
+    struct rp_workflow_followup *items;
+    size_t n;
+};
+void rp_workflow_followup_list_free(struct rp_workflow_followup_list *list);
+/* Frees the strings of one follow-up. */
+void rp_workflow_followup_release(struct rp_workflow_followup *f);
+
+/*
+ * Records the feedback file at path for the account's delivered review:
+ * the text and each follow-up, in one transaction, audited; a file that
+ * does not parse is refused (RP_ERR_INPUT, file, line and field) and
+ * nothing of it is recorded.  recorded (may be NULL) gets the follow-ups
+ * with their ids.
+ */
+enum rp_status rp_workflow_feedback(struct rp_workflow *wf,
+                                    const char *account_id, const char *path,
+                                    struct rp_workflow_followup_list *recorded,
+                                    struct rp_workflow_result *res,
+                                    struct rp_error *err) RP_MUST_CHECK;
+
+/* Closes follow-up id (audited); closing one twice is refused. */
+enum rp_status rp_workflow_followup_done(struct rp_workflow *wf, int64_t id,
+                                         struct rp_workflow_followup *done,
+                                         struct rp_error *err) RP_MUST_CHECK;
+
+/* Follow-ups (of the account, or all; only open ones when open_only), by
+ * account and id. */
+enum rp_status rp_workflow_followups(struct rp_workflow *wf,
+                                     const char *account_id, int open_only,
+                                     struct rp_workflow_followup_list *out,
+                                     struct rp_error *err) RP_MUST_CHECK;
+
+/* Each account's latest recorded feedback (of its latest review that has
+ * some; several files of one review joined), for next year's review. */
+struct rp_workflow_feedback_record {
+    char *account;
+    int year;
+    char *text, *author;
+    int64_t recorded;
+};
+struct rp_workflow_feedback_list {
+    struct rp_workflow_feedback_record *items;
+    size_t n;
+};
+enum rp_status
+rp_workflow_feedback_latest(struct rp_workflow *wf,
+                            struct rp_workflow_feedback_list *out,
+                            struct rp_error *err) RP_MUST_CHECK;
+void rp_workflow_feedback_list_free(struct rp_workflow_feedback_list *list);
 
 #endif

@@ -92,9 +92,11 @@ static int teardown(void **state)
 /* ---- a stand-in renderer ---- */
 
 static const struct rp_workflow_account accounts[] = {
-    {"ACC-1", "Acme Widgets", "Platinum", "Sarah Chen", "US"},
-    {"ACC-2", "Muller GmbH", "Gold", "Jurgen Bohm", "DE"},
-    {"ACC-3", "Nordstrom AB", "Silver", "Priya Raman", "SE"},
+    {"ACC-1", "Acme Widgets", "Platinum", "Sarah Chen", "US", "1 Main Street",
+     "Springfield", "IL", "62701"},
+    {"ACC-2", "Muller GmbH", "Gold", "Jurgen Bohm", "DE", "Hafenstr. 4",
+     "Hamburg", "", "20457"},
+    {"ACC-3", "Nordstrom AB", "Silver", "Priya Raman", "SE", "", "", "", ""},
 };
 
 /* Bumped by a test to make the account's data change. */
@@ -346,6 +348,9 @@ static void test_settings(void **state)
     assert_int_equal(rp_workflow_settings_load(&s, NULL, &err), RP_OK);
     assert_int_equal(s.delivery_lead_days, 7);
     assert_int_equal(s.approval_wait_days, 5);
+    assert_int_equal(s.print_lead_days, 7);
+    assert_int_equal(s.print_copies, 1);
+    assert_int_equal(s.delivery_risk_days, 2);
     snprintf(path, sizeof(path), "%s/workflow.xml", dir);
     assert_int_equal(rp_workflow_settings_load(&s, path, &err), RP_OK);
     assert_int_equal(s.approval_wait_days, 3);
@@ -825,6 +830,54 @@ static void test_migration_from_v2(void **state)
     free(text);
 }
 
+/* A store of version 4 (contribution tasks, print_due) made before print
+ * jobs existed: it upgrades, and its request's print deadline is the one
+ * request recorded, not computed again. */
+static void test_migration_from_v4(void **state)
+{
+    struct rp_workflow w0, *wf;
+    struct rp_workflow_request_list list;
+    struct rp_error err;
+
+    (void)state;
+    memset(&w0, 0, sizeof(w0));
+    rp_error_init(&err);
+    assert_int_equal(rp_wf_open_db(&w0, db_path, &err), RP_OK);
+    assert_int_equal(rp_wf_migrate(&w0, 4, &err), RP_OK);
+    assert_int_equal(rp_workflow_schema_version(&w0), 4);
+    assert_int_equal(
+        sqlite3_exec(w0.db,
+                     "INSERT INTO requests (account, year, stage, "
+                     "stage_since, meeting, due, requested_by, requested_at, "
+                     "account_name, tier, owner, country, approval_due, "
+                     "print_due) VALUES ('ACC-2', 2026, 'collecting', "
+                     "1795392000, '2026-12-20', '2026-12-13', 'admin', "
+                     "1795392000, 'Muller GmbH', 'Gold', 'Jurgen Bohm', 'DE', "
+                     "'2026-12-08', '2026-12-11');"
+                     "INSERT INTO tasks (request, section, writer, person, "
+                     "due, created_at) VALUES (1, 'executive-summary', "
+                     "'owner', NULL, '2026-11-29', 1795392000), (1, "
+                     "'plan-next-year', 'owner', NULL, '2026-11-29', "
+                     "1795392000)",
+                     NULL, NULL, NULL),
+        SQLITE_OK);
+    sqlite3_close(w0.db);
+    free(w0.db_path);
+
+    wf = open_as("rpadmin", NOW + 17 * DAY);
+    assert_int_equal(rp_workflow_schema_version(wf),
+                     RP_WORKFLOW_SCHEMA_VERSION);
+    rp_error_init(&err);
+    assert_int_equal(rp_workflow_status(wf, NULL, &list, &err), RP_OK);
+    assert_int_equal(list.n, 1);
+    assert_string_equal(list.items[0].print_deadline, "2026-12-11");
+    /* 2026-12-10, a day before it: at risk; its two open tasks missing. */
+    assert_true(list.items[0].at_risk);
+    assert_int_equal(list.items[0].contributions_missing, 2);
+    rp_workflow_request_list_free(&list);
+    rp_workflow_free(wf);
+}
+
 static void test_not_a_store(void **state)
 {
     struct rp_workflow_options o = {0};
@@ -987,6 +1040,115 @@ static void test_busy(void **state)
     assert_int_equal(res.version, 1);
 }
 
+/* ---- print, shipment, feedback and follow-ups ---- */
+
+static void test_print_and_feedback(void **state)
+{
+    struct rp_workflow_result res;
+    struct rp_workflow_request_list list;
+    struct rp_workflow_followup_list fu;
+    struct rp_workflow_followup done;
+    struct rp_workflow_feedback_list fb;
+    struct rp_workflow *wf;
+    struct rp_error err;
+    char path[600], *text;
+
+    (void)state;
+    expect(act("schen", REQUEST, "ACC-1", NULL, &res, &err), RP_OK, &err, NULL);
+    expect(act("rpadmin", SUBMIT, "ACC-1", NULL, &res, &err), RP_OK, &err,
+           NULL);
+    expect(act("dwhitfield", APPROVE, "ACC-1", NULL, &res, &err), RP_OK, &err,
+           NULL);
+    /* Shipping and feedback wait for delivery. */
+    wf = open_as("rpadmin", NOW);
+    rp_error_init(&err);
+    expect(rp_workflow_shipped(wf, "ACC-1", "T1", NULL, &err), RP_ERR_REFUSED,
+           &err, "in stage 'approved'; from there: deliver");
+    rp_error_init(&err);
+    expect(
+        rp_workflow_deliver_print(wf, &renderer, "ACC-1", NULL, 2, &res, &err),
+        RP_OK, &err, NULL);
+    rp_workflow_free(wf);
+    snprintf(path, sizeof(path), "%s/print/2026-11-23/manifest.json", out_dir);
+    text = read_file(path);
+    assert_non_null(strstr(text, "\"account\": \"ACC-1\""));
+    assert_non_null(strstr(text, "\"copies\": 2"));
+    assert_non_null(strstr(text, "\"street\": \"1 Main Street\""));
+    /* requests.print_due: the meeting less print-lead-days (the delivery
+     * lead, 7, by default). */
+    assert_non_null(strstr(text, "\"print_deadline\": \"2026-12-16\""));
+    free(text);
+    snprintf(path, sizeof(path), "%s/print/2026-11-23/ACC-1-2026-v1.pdf",
+             out_dir);
+    assert_int_equal(access(path, F_OK), 0);
+
+    /* Past the print deadline, the meeting still ahead: at risk until
+     * shipped. */
+    wf = open_as("rpadmin", NOW + 26 * DAY);
+    rp_error_init(&err);
+    assert_int_equal(rp_workflow_status(wf, "ACC-1", &list, &err), RP_OK);
+    assert_true(list.items[0].at_risk);
+    assert_true(list.items[0].printed);
+    rp_workflow_request_list_free(&list);
+    expect(rp_workflow_shipped(wf, "ACC-1", "T\x01", NULL, &err), RP_ERR_INPUT,
+           &err, "printable");
+    rp_error_init(&err);
+    expect(rp_workflow_shipped(wf, "ACC-1", "1Z999", NULL, &err), RP_OK, &err,
+           NULL);
+    assert_int_equal(rp_workflow_status(wf, "ACC-1", &list, &err), RP_OK);
+    assert_false(list.items[0].at_risk);
+    assert_string_equal(list.items[0].shipped, "2026-12-19");
+    assert_string_equal(list.items[0].tracking, "1Z999");
+    rp_workflow_request_list_free(&list);
+
+    /* A bad file records nothing; a good one its follow-ups. */
+    snprintf(path, sizeof(path), "%s/fb.txt", dir);
+    write_file(path, "Good meeting.\nfollow-up: a | rep | 2027-01-10\n"
+                     "follow-up: b | Sam | 2027-13-01\n");
+    rp_error_init(&err);
+    expect(rp_workflow_feedback(wf, "ACC-1", path, NULL, NULL, &err),
+           RP_ERR_INPUT, &err, "is not a date");
+    assert_int_equal(err.line, 3);
+    assert_string_equal(err.field, "due");
+    rp_error_init(&err);
+    assert_int_equal(rp_workflow_followups(wf, NULL, 0, &fu, &err), RP_OK);
+    assert_int_equal(fu.n, 0);
+    rp_workflow_followup_list_free(&fu);
+    write_file(path, "Good meeting.\nfollow-up: a | rep | 2027-01-10\n"
+                     "follow-up: b | Sam | 2026-12-20\n");
+    expect(rp_workflow_feedback(wf, "ACC-1", path, &fu, NULL, &err), RP_OK,
+           &err, NULL);
+    assert_int_equal(fu.n, 2);
+    rp_workflow_followup_list_free(&fu);
+    expect(rp_workflow_followup_done(wf, 1, &done, &err), RP_OK, &err, NULL);
+    assert_string_equal(done.done_on, "2026-12-19");
+    rp_workflow_followup_release(&done);
+    rp_error_init(&err);
+    expect(rp_workflow_followup_done(wf, 1, NULL, &err), RP_ERR_REFUSED, &err,
+           "done already, on 2026-12-19 by Ada Admin");
+    rp_error_init(&err);
+    expect(rp_workflow_followup_done(wf, 7, NULL, &err), RP_ERR_INPUT, &err,
+           "no follow-up 7");
+    rp_workflow_free(wf);
+
+    /* A month later: the open one is overdue; the owner reads as a name. */
+    wf = open_as("schen", NOW + 60 * DAY);
+    rp_error_init(&err);
+    assert_int_equal(rp_workflow_followups(wf, "ACC-1", 0, &fu, &err), RP_OK);
+    assert_int_equal(fu.n, 2);
+    assert_string_equal(fu.items[0].owner, "Sarah Chen");
+    assert_string_equal(fu.items[0].done_on, "2026-12-19");
+    assert_true(fu.items[1].overdue);
+    rp_workflow_followup_list_free(&fu);
+    assert_int_equal(rp_workflow_feedback_latest(wf, &fb, &err), RP_OK);
+    assert_int_equal(fb.n, 1);
+    assert_int_equal(fb.items[0].year, 2026);
+    assert_string_equal(fb.items[0].text, "Good meeting.");
+    assert_string_equal(fb.items[0].author, "Ada Admin");
+    rp_workflow_feedback_list_free(&fb);
+    rp_workflow_free(wf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1001,10 +1163,14 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_migration, setup, teardown),
         cmocka_unit_test_setup_teardown(test_migration_from_v2, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_migration_from_v4, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_not_a_store, setup, teardown),
         cmocka_unit_test_setup_teardown(test_concurrent, setup, teardown),
         cmocka_unit_test_setup_teardown(test_submit_race, setup, teardown),
         cmocka_unit_test_setup_teardown(test_busy, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_print_and_feedback, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

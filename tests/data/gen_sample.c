@@ -904,6 +904,26 @@ static void put_num(FILE *fp, long long v, bool last)
 
 /* ---- the Salesforce exports ---------------------------------------------- */
 
+/* Billing addresses, account by account (in the order of accounts[]):
+ * street, city, state or province, postal code.  Where printed reviews
+ * are shipped. */
+static const char *const billing[][4] = {
+    {"1200 Industrial Parkway", "Dayton", "OH", "45402"},
+    {"Hafenstraße 12", "Hamburg", "", "20457"},
+    {"29 Boulevard Haussmann", "Paris", "", "75009"},
+    {"Terminalvägen 8", "Göteborg", "", "417 64"},
+    {"Calle de Alcalá 48", "Madrid", "", "28014"},
+    {"Bahnhofstrasse 21", "Zürich", "ZH", "8001"},
+    {"450 Medical Center Drive", "Boston", "MA", "02115"},
+    {"14 Finsbury Circus", "London", "", "EC2M 7EB"},
+    {"3 Grand Canal Quay", "Dublin", "", "D02 X576"},
+    {"880 Pinecrest Avenue", "Portland", "OR", "97205"},
+    {"2-4-1 Marunouchi", "Chiyoda-ku", "Tokyo", "100-0005"},
+    {"Wilhelminakade 91", "Rotterdam", "", "3072 AP"},
+    {"75 Summit Road", "Boulder", "CO", "80302"},
+    {"Strandkaien 2", "Stavanger", "", "4005"},
+};
+
 static void write_salesforce_accounts(FILE *fp, const struct tickets *list)
 {
     static const char *const header[] = {"Account ID",
@@ -918,9 +938,15 @@ static void write_salesforce_accounts(FILE *fp, const struct tickets *list)
                                          "Contract End Date",
                                          "ARR",
                                          "Customer Since",
-                                         "Last Modified Date"};
+                                         "Last Modified Date",
+                                         "Billing Street",
+                                         "Billing City",
+                                         "Billing State/Province",
+                                         "Billing Zip/Postal Code"};
     size_t i;
 
+    _Static_assert(COUNT(billing) == COUNT(accounts),
+                   "an account without its billing address");
     (void)list;
     fputs("\xEF\xBB\xBF", fp);
     put_header(fp, header, COUNT(header), ',');
@@ -949,7 +975,11 @@ static void write_salesforce_accounts(FILE *fp, const struct tickets *list)
         put_field(fp, renewal, false);
         put_field(fp, arr, false);
         put_field(fp, since, false);
-        put_field(fp, modified, true);
+        put_field(fp, modified, false);
+        put_field(fp, billing[i][0], false);
+        put_field(fp, billing[i][1], false);
+        put_field(fp, billing[i][2], false);
+        put_field(fp, billing[i][3], true);
     }
 }
 

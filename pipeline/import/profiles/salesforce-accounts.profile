@@ -28,6 +28,11 @@ field annual_revenue          : Annual Revenue
 field renewal                 : Contract End Date | Renewal Date
 field arr                     : ARR | Annual Recurring Revenue
 field contract_start          : Customer Since | Contract Start Date
+# Where printed reviews are shipped (docs/workflow.md).
+field billing_street          : Billing Street | Billing Address Line 1
+field billing_city            : Billing City
+field billing_state           : Billing State/Province | Billing State
+field billing_postal_code     : Billing Zip/Postal Code | Billing Postal Code
 
 # The footer a report export ends with, after a blank line: the report's
 # name, then these (and the organisation's name).

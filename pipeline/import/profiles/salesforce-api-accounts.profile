@@ -24,3 +24,8 @@ field tier                    : Customer_Tier__c | Tier__c
 field renewal                 : Contract_End_Date__c | Renewal_Date__c
 field arr                     : ARR__c
 field contract_start          : Customer_Since__c
+# Where printed reviews are shipped (docs/workflow.md).
+field billing_street          : BillingStreet
+field billing_city            : BillingCity
+field billing_state           : BillingState
+field billing_postal_code     : BillingPostalCode
