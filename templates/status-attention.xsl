@@ -16,9 +16,14 @@
     risks without mitigation open risks with no <mitigation>, high
                              severity first, then by due date; owner: the
                              risk's
-    reviews stuck            requests/request past their due date or
+    the review workflow      requests/request past their due date or
                              waiting for approval too long, longest wait
-                             first; owner: the person the request waits on
+                             first; then deliveries at risk
+                             (@at-risk = 'yes'), nearest print deadline
+                             first; owner: the person the request waits
+                             on; then follow-ups of the meetings past due
+                             (follow-ups/follow-up[@status = 'overdue']),
+                             longest overdue first; owner: the follow-up's
 
   The data holds no earlier health, so "unstable" is the state at this
   run (docs/templates.md, "The status report").  Also: the ranked order
@@ -50,6 +55,8 @@
         select="//risk[@open = 'yes' and not(normalize-space(mitigation))]"/>
     <xsl:variable name="stuck"
         select="requests/request[@overdue = 'yes' or @approval-waiting-days &gt; 0]"/>
+    <xsl:variable name="risky" select="requests/request[@at-risk = 'yes']"/>
+    <xsl:variable name="late" select="follow-ups/follow-up[@status = 'overdue']"/>
 
     <fo:block xsl:use-attribute-sets="rp-h2" space-before="5mm">
       <xsl:value-of select="$L/psr.h.today"/>
@@ -220,16 +227,17 @@
           <xsl:with-param name="section-title" select="$L/psr.h.unmitigated"/>
         </xsl:call-template>
 
-        <!-- reviews stuck in the workflow -->
+        <!-- the review workflow: reviews stuck, deliveries at risk,
+             follow-ups overdue, in one group so that page 1 holds it -->
         <xsl:call-template name="psr-group">
-          <xsl:with-param name="title" select="string($L/psr.today.stuck)"/>
-          <xsl:with-param name="n" select="count($stuck)"/>
+          <xsl:with-param name="title" select="string($L/psr.today.workflow)"/>
+          <xsl:with-param name="n" select="count($stuck) + count($risky) + count($late)"/>
           <xsl:with-param name="none">
             <xsl:choose>
               <xsl:when test="not(requests)"><xsl:value-of select="$L/reviews.untracked"/></xsl:when>
               <xsl:otherwise>
                 <xsl:call-template name="rp-say">
-                  <xsl:with-param name="k" select="'psr.today.stuck-none'"/>
+                  <xsl:with-param name="k" select="'psr.today.workflow-none'"/>
                   <xsl:with-param name="a1"><xsl:call-template name="rp-int"><xsl:with-param name="value" select="requests/@approval-wait-days"/></xsl:call-template></xsl:with-param>
                 </xsl:call-template>
               </xsl:otherwise>
@@ -265,6 +273,51 @@
         </xsl:for-each>
         <xsl:call-template name="psr-more">
           <xsl:with-param name="n" select="count($stuck)"/>
+          <xsl:with-param name="section" select="'psr-reviews'"/>
+          <xsl:with-param name="section-title" select="$L/psr.h.reviews"/>
+        </xsl:call-template>
+        <!-- deliveries at risk: the print deadline near, nothing shipped -->
+        <xsl:for-each select="$risky">
+          <xsl:sort select="@print-deadline"/>
+          <xsl:if test="position() &lt;= $psr-top">
+            <xsl:call-template name="psr-line">
+              <xsl:with-param name="what" select="@name"/>
+              <xsl:with-param name="context"><xsl:call-template name="rp-label"><xsl:with-param name="k" select="concat('stage.', @stage)"/></xsl:call-template></xsl:with-param>
+              <xsl:with-param name="why">
+                <xsl:call-template name="rp-say">
+                  <xsl:with-param name="k" select="'psr.today.at-risk-why'"/>
+                  <xsl:with-param name="a1"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@print-deadline"/></xsl:call-template></xsl:with-param>
+                  <xsl:with-param name="a2"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@meeting"/></xsl:call-template></xsl:with-param>
+                </xsl:call-template>
+              </xsl:with-param>
+              <xsl:with-param name="owner" select="@waits-on"/>
+            </xsl:call-template>
+          </xsl:if>
+        </xsl:for-each>
+        <xsl:call-template name="psr-more">
+          <xsl:with-param name="n" select="count($risky)"/>
+          <xsl:with-param name="section" select="'psr-reviews'"/>
+          <xsl:with-param name="section-title" select="$L/psr.h.reviews"/>
+        </xsl:call-template>
+        <!-- follow-ups from the meetings past their due date -->
+        <xsl:for-each select="$late">
+          <xsl:sort select="@due"/>
+          <xsl:if test="position() &lt;= $psr-top">
+            <xsl:call-template name="psr-line">
+              <xsl:with-param name="what" select="@what"/>
+              <xsl:with-param name="context" select="string(@name)"/>
+              <xsl:with-param name="why">
+                <xsl:call-template name="rp-say">
+                  <xsl:with-param name="k" select="'psr.today.followup-why'"/>
+                  <xsl:with-param name="a1"><xsl:call-template name="rp-date"><xsl:with-param name="value" select="@due"/></xsl:call-template></xsl:with-param>
+                </xsl:call-template>
+              </xsl:with-param>
+              <xsl:with-param name="owner" select="@owner"/>
+            </xsl:call-template>
+          </xsl:if>
+        </xsl:for-each>
+        <xsl:call-template name="psr-more">
+          <xsl:with-param name="n" select="count($late)"/>
           <xsl:with-param name="section" select="'psr-reviews'"/>
           <xsl:with-param name="section-title" select="$L/psr.h.reviews"/>
         </xsl:call-template>

@@ -6,7 +6,7 @@
 # report").
 . "$(dirname "$0")/lib.sh"
 
-plan 31
+plan 33
 
 # ---- the sample, with an unmatched ticket whose subject needs quoting
 in="$WORK/in"
@@ -79,18 +79,23 @@ ok $? "German: dates and plurals of the language"
 
 # ---- stuck reviews, from a workflow's <requests>
 data="$out/intermediate/review-data.xml"
-sed 's|</review-data>|<requests approval-wait-days="5"><request account="ACC-1001" name="Acme Widgets, Inc." year="2026" stage="in-review" since="2026-11-20" meeting="2026-12-15" due="2026-12-01" waits-on="Dana Whitfield (approve)" overdue="yes" approval-waiting-days="12"/><request account="ACC-1002" name="Müller GmbH" year="2026" stage="drafted" since="2026-11-20" meeting="2027-01-15" due="2027-01-08" waits-on="Jürgen Böhm" overdue="no" approval-waiting-days="0"/></requests></review-data>|' \
+sed 's|</review-data>|<requests approval-wait-days="5"><request account="ACC-1001" name="Acme Widgets, Inc." year="2026" stage="in-review" since="2026-11-20" meeting="2026-12-15" due="2026-12-01" waits-on="Dana Whitfield (approve)" overdue="yes" approval-waiting-days="12"/><request account="ACC-1002" name="Müller GmbH" year="2026" stage="drafted" since="2026-11-20" meeting="2027-01-15" due="2027-01-08" waits-on="Jürgen Böhm" overdue="no" approval-waiting-days="0"/><request account="ACC-1003" name="Bluewater Shipping B.V." year="2026" stage="delivered" since="2026-11-20" meeting="2026-11-30" due="2026-11-23" waits-on="Amélie Durand" overdue="no" approval-waiting-days="0" print-deadline="2026-11-23" at-risk="yes"/></requests><follow-ups open="1" overdue="1"><follow-up id="7" what="Send the escalation contacts in writing" owner="Thao Nguyen" due="2026-11-20" status="overdue" account="ACC-1001" name="Acme Widgets, Inc." year="2025"/></follow-ups></review-data>|' \
     "$data" >"$WORK/req.xml"
 "$REPORTPIPE" transform -o "$WORK/req.fo" templates/status-report.xsl "$WORK/req.xml" 2>/dev/null &&
     "$REPORTPIPE" render -q "$WORK/req.fo" "$WORK/req.pdf" 2>/dev/null
 is "$?" 0 "the report with requests renders"
 page1 "$WORK/req.pdf" >"$WORK/req1"
-grep -q "Reviews stuck in the workflow · 1 Acme Widgets, Inc. in review" "$WORK/req1" &&
+grep -q "Review workflow · 3" "$WORK/req1" &&
+    grep -q "Acme Widgets, Inc. in review" "$WORK/req1" &&
     grep -q "past its due date, 1 Dec 2026; in review 12 days" "$WORK/req1" &&
     grep -q "Dana Whitfield (approve)" "$WORK/req1"
 ok $? "a stuck review with why and whom it waits on"
 grep -q "drafted" "$WORK/req1"
 ok $((! $?)) "a review on time is not listed"
+grep -q "Bluewater Shipping B.V. delivered print deadline 23 Nov 2026, meeting 30 Nov 2026; nothing has shipped Amélie Durand" "$WORK/req1"
+ok $? "a delivery at risk, with its print deadline and owner"
+grep -q "Send the escalation contacts in writing Acme Widgets, Inc. due 20 Nov 2026 Thao Nguyen" "$WORK/req1"
+ok $? "an overdue follow-up, with its account, due date and owner"
 
 # ---- empty data: sentences, not empty tables
 sed 's|overdue="yes"|overdue="no"|g; s|<risk [^>]*/>||g' "$data" >"$WORK/calm.xml"

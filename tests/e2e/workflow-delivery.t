@@ -12,7 +12,7 @@ if [ "$(id -u)" -ne 0 ]; then
     echo "1..0 # SKIP needs root to create the program's OS users"
     exit 0
 fi
-plan 58
+plan 60
 
 GROUP=rpworkflow
 getent group "$GROUP" >/dev/null || groupadd "$GROUP"
@@ -150,6 +150,13 @@ grep -q "Review the P2 backlog" "$WORK/report.txt"
 is $? 1 "the one done is not listed"
 contains "$WORK/report.txt" "follow-ups overdue" "the dashboard counts the overdue follow-ups"
 contains "$WORK/report.txt" "deliveries at risk" "and the deliveries at risk"
+# The first page, what needs attention today, names the overdue
+# follow-up with its owner, and no delivery at risk (ACC-1001 shipped).
+pdftotext -layout -f 1 -l 1 "$WORK/output/status-report.pdf" "$WORK/page1.txt"
+grep -q "Send the escalation contacts .*due 27 Nov 2026 .*Thao Nguyen" "$WORK/page1.txt"
+ok $? "page 1 lists the overdue follow-up, its due date and owner"
+grep -q "nothing has shipped" "$WORK/page1.txt"
+is $? 1 "page 1 lists no delivery at risk once it has shipped"
 cp "$WORK/output/status-report.pdf" "$TOP/build/status-report-i17.pdf" 2>/dev/null
 
 # Next year's review shows last year's feedback and each outcome.
