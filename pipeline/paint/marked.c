@@ -41,11 +41,6 @@ static bool is_delim(char c)
     return strchr("()<>[]{}/%", c) != NULL;
 }
 
-/* One statement: operands from `at`, its operator [op, end). */
-struct stmt {
-    size_t at, op, end;
-};
-
 /* The index after the literal string that starts at s[i] == '('. */
 static size_t skip_string(const char *s, size_t i, size_t n)
 {
@@ -62,9 +57,7 @@ static size_t skip_string(const char *s, size_t i, size_t n)
     return n;
 }
 
-/* Splits s into statements; false for an inline image (BI ... EI holds
- * bytes that are not tokens). */
-static bool statements(const char *s, size_t n, GArray *out)
+bool rp_pdf_statements(const char *s, size_t n, GArray *out)
 {
     size_t i = 0, at = 0;
 
@@ -116,7 +109,7 @@ static bool statements(const char *s, size_t n, GArray *out)
         if (i - start == 2 && !memcmp(s + start, "BI", 2))
             return false;
         {
-            struct stmt st = {at, start, i};
+            struct rp_pdf_stmt st = {at, start, i};
             g_array_append_val(out, st);
         }
         at = i;
@@ -124,13 +117,13 @@ static bool statements(const char *s, size_t n, GArray *out)
     return true;
 }
 
-static bool op_is(const char *s, const struct stmt *st, const char *name)
+static bool op_is(const char *s, const struct rp_pdf_stmt *st, const char *name)
 {
     size_t k = strlen(name);
     return st->end - st->op == k && !memcmp(s + st->op, name, k);
 }
 
-static bool is_painting(const char *s, const struct stmt *st)
+static bool is_painting(const char *s, const struct rp_pdf_stmt *st)
 {
     static const char *const ops[] = {"f",  "F", "f*", "S",  "s", "B",
                                       "B*", "b", "b*", "sh", "Do"};
@@ -142,7 +135,7 @@ static bool is_painting(const char *s, const struct stmt *st)
     return false;
 }
 
-static bool is_construction(const char *s, const struct stmt *st)
+static bool is_construction(const char *s, const struct rp_pdf_stmt *st)
 {
     static const char *const ops[] = {"m", "l", "c", "v", "y", "h", "re"};
     size_t i;
@@ -153,7 +146,7 @@ static bool is_construction(const char *s, const struct stmt *st)
     return false;
 }
 
-static bool is_showing(const char *s, const struct stmt *st)
+static bool is_showing(const char *s, const struct rp_pdf_stmt *st)
 {
     return op_is(s, st, "TJ") || op_is(s, st, "Tj") || op_is(s, st, "'") ||
            op_is(s, st, "\"");
@@ -413,7 +406,7 @@ static bool one_owner(const struct marker *m, const GArray *st, size_t k)
     size_t i;
 
     for (i = k + 1; i < st->len; i++) {
-        const struct stmt *t = &g_array_index(st, struct stmt, i);
+        const struct rp_pdf_stmt *t = &g_array_index(st, struct rp_pdf_stmt, i);
         size_t glyphs;
 
         if (op_is(m->s, t, "ET"))
@@ -446,7 +439,7 @@ static bool one_owner(const struct marker *m, const GArray *st, size_t k)
  * A text-showing statement: its strings' glyphs are given to the
  * segments in order; where the owner changes, the statement is split.
  */
-static bool show(struct marker *m, const struct stmt *st)
+static bool show(struct marker *m, const struct rp_pdf_stmt *st)
 {
     const char *s = m->s;
     bool array = op_is(s, st, "TJ");
@@ -547,7 +540,7 @@ bool rp_pdf_mark_content(const char *s, size_t n,
                                            size_t len),
                          void *font_ctx, GString *out, GArray *mcids)
 {
-    GArray *st = g_array_new(FALSE, FALSE, sizeof(struct stmt));
+    GArray *st = g_array_new(FALSE, FALSE, sizeof(struct rp_pdf_stmt));
     struct marker m = {0};
     size_t k;
     bool ok;
@@ -561,9 +554,9 @@ bool rp_pdf_mark_content(const char *s, size_t n,
     m.font_ctx = font_ctx;
     m.mcids = mcids;
     enter(&m, 0);
-    ok = statements(s, n, st);
+    ok = rp_pdf_statements(s, n, st);
     for (k = 0; ok && k < st->len; k++) {
-        const struct stmt *t = &g_array_index(st, struct stmt, k);
+        const struct rp_pdf_stmt *t = &g_array_index(st, struct rp_pdf_stmt, k);
 
         if (op_is(s, t, "BT") && m.cairo_depth == 0 && one_owner(&m, st, k)) {
             /* the whole text object in one sequence (see one_owner) */
@@ -635,11 +628,12 @@ bool rp_pdf_mark_content(const char *s, size_t n,
         } else if (is_painting(s, t) || (is_construction(s, t) && !m.in_text)) {
             /* A path: look for how it ends. */
             size_t e = k;
-            while (e < st->len &&
-                   is_construction(s, &g_array_index(st, struct stmt, e)))
+            while (
+                e < st->len &&
+                is_construction(s, &g_array_index(st, struct rp_pdf_stmt, e)))
                 e++;
             if (e < st->len &&
-                is_painting(s, &g_array_index(st, struct stmt, e))) {
+                is_painting(s, &g_array_index(st, struct rp_pdf_stmt, e))) {
                 if (!to_op(&m) || m.cairo_depth > 0) {
                     ok = false;
                     break;
@@ -648,14 +642,16 @@ bool rp_pdf_mark_content(const char *s, size_t n,
                 if (m.ops_left > 0)
                     m.ops_left--;
                 for (; k <= e; k++) {
-                    const struct stmt *u = &g_array_index(st, struct stmt, k);
+                    const struct rp_pdf_stmt *u =
+                        &g_array_index(st, struct rp_pdf_stmt, k);
                     copy(&m, u->at, u->end);
                 }
                 k = e;
             } else {
                 /* a clip (W n) or a path nobody paints: no content */
                 for (; k < e; k++) {
-                    const struct stmt *u = &g_array_index(st, struct stmt, k);
+                    const struct rp_pdf_stmt *u =
+                        &g_array_index(st, struct rp_pdf_stmt, k);
                     copy(&m, u->at, u->end);
                 }
                 k = e - 1;

@@ -87,6 +87,17 @@ const struct rp_mark_seg *rp_marks_page(const struct rp_marks *marks, int page,
                                         size_t *n);
 
 /*
+ * Page content read as statements (marked.c): each statement's operands
+ * start at `at`, its operator is [op, end).  Appended to out (struct
+ * rp_pdf_stmt); false for an inline image (BI ... EI holds bytes that
+ * are not tokens).  artifact.c and marked.c both read content this way.
+ */
+struct rp_pdf_stmt {
+    size_t at, op, end;
+};
+bool rp_pdf_statements(const char *s, size_t n, GArray *out);
+
+/*
  * A page's content (s, n bytes, as Cairo wrote it) with the segments'
  * content wrapped in marked content (marked.c), appended to out; each
  * MCID given, from 0, appended to mcids (struct rp_mcid).  roles: the
