@@ -373,8 +373,13 @@
     <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L/acr.h.team"/></fo:block>
     <xsl:call-template name="team"/>
 
-    <!-- 4  Support performance -->
+    <!-- 4  Support performance: the support team's own reading first,
+         then the numbers it reads. -->
     <xsl:call-template name="acr-heading"><xsl:with-param name="id">acr-support</xsl:with-param></xsl:call-template>
+    <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L/acr.h.support-commentary"/></fo:block>
+    <xsl:call-template name="contribution">
+      <xsl:with-param name="kind">support-commentary</xsl:with-param>
+    </xsl:call-template>
     <xsl:choose>
       <xsl:when test="$has-tickets">
         <fo:block xsl:use-attribute-sets="acr-h3"><xsl:value-of select="$L/h.sla"/></fo:block>

@@ -65,8 +65,9 @@ int cmd_contribute(int argc, char **argv)
     static const struct cli_workflow_command command = {
         "reportpipe contribute ACCOUNT --section NAME FILE [options]",
         "Stores a section of the account's review, written by you.\n"
-        "  --section NAME   executive-summary, plan-next-year or "
-        "meeting-feedback\n",
+        "  --section NAME   executive-summary, plan-next-year, "
+        "meeting-feedback or\n"
+        "                   support-commentary\n",
         options,
         2,
         2,

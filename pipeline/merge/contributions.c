@@ -21,7 +21,8 @@
 #define MAX_CONTRIBUTION_BYTES ((size_t)256 << 10)
 
 static const char *const contribution_kinds[] = {
-    "executive-summary", "plan-next-year", "meeting-feedback", NULL};
+    "executive-summary", "plan-next-year", "meeting-feedback",
+    "support-commentary", NULL};
 #define N_CONTRIBUTION_KINDS                                                   \
     (sizeof(contribution_kinds) / sizeof(contribution_kinds[0]) - 1)
 

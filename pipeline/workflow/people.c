@@ -161,6 +161,30 @@ static int is_word(const char *s)
     return 1;
 }
 
+/*
+ * An e-mail address as the outbox's To: takes it: local@domain, no white
+ * space, no control characters and none of the characters that would end
+ * the address or start another in a header (RFC 5322 specials).  Empty is
+ * allowed: that person gets no mail, and remind says so.
+ */
+static int is_email(const char *s)
+{
+    const char *at = strchr(s, '@');
+    const char *c;
+
+    if (!*s)
+        return 1;
+    if (!at || at == s || !at[1] || strchr(at + 1, '@') || at[1] == '.' ||
+        s[strlen(s) - 1] == '.')
+        return 0;
+    for (c = s; *c; c++) {
+        if ((unsigned char)*c <= ' ' || *c == 0x7f ||
+            strchr("<>()[]\\,;:\"", *c))
+            return 0;
+    }
+    return 1;
+}
+
 static enum rp_status check_person(const struct rp_workflow_people *people,
                                    const struct rp_workflow_person *p,
                                    const char *path, struct rp_error *err)
@@ -175,6 +199,11 @@ static enum rp_status check_person(const struct rp_workflow_people *people,
     if (!p->name[0])
         return rp_error_set(err, RP_ERR_INPUT, path, p->line, "name",
                             "person '%s' has no name", p->id);
+    if (!is_email(p->email))
+        return rp_error_set(err, RP_ERR_INPUT, path, p->line, "email",
+                            "person '%s': '%s' is not an e-mail address "
+                            "(name@domain, or empty for no mail)",
+                            p->id, p->email);
     if (!is_word(p->login))
         return rp_error_set(err, RP_ERR_INPUT, path, p->line, "login",
                             "person '%s': '%s' is not an OS login", p->id,

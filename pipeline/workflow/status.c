@@ -76,18 +76,47 @@ static void stage_waits_init(const struct rp_workflow *wf,
     waits[RP_WORKFLOW_DELIVERED] = rp_xstrdup("nobody");
 }
 
-/* While contributions are collected the account team is asked: its
- * owner first, named; who else writes which section comes with contribution
- * tasks. */
-static char *account_team(const struct rp_workflow_account *acc)
+/*
+ * While contributions are collected a request waits on the writers of its
+ * open sections (tasks.c): writers is their person ids, one space between,
+ * "?" for a section nobody was found for.  Without open sections (none are
+ * configured, or all are in but the draft is not) it waits on the account
+ * team: its owner first, named.
+ */
+static char *contributors_text(const struct rp_workflow *wf,
+                               const struct rp_workflow_account *acc,
+                               const char *writers)
 {
     GString *s = g_string_sized_new(64);
+    gchar **ids = g_strsplit(writers ? writers : "", " ", -1);
+    int nobody = 0;
+    size_t i;
 
-    if (acc->owner && acc->owner[0]) {
-        g_string_append(s, acc->owner);
-        g_string_append(s, " and ");
+    for (i = 0; ids[i]; i++) {
+        const struct rp_workflow_person *p;
+
+        if (!ids[i][0])
+            continue;
+        p = rp_workflow_people_by_id(&wf->people, ids[i]);
+        if (!p) {
+            nobody = 1;
+            continue;
+        }
+        if (s->len)
+            g_string_append(s, ", ");
+        g_string_append(s, p->name);
     }
-    g_string_append(s, "the contributors (contributions)");
+    g_strfreev(ids);
+    if (nobody)
+        g_string_append(s, s->len ? ", nobody assigned" : "nobody assigned");
+    if (!s->len) {
+        if (acc->owner && acc->owner[0]) {
+            g_string_append(s, acc->owner);
+            g_string_append(s, " and ");
+        }
+        g_string_append(s, "the contributors");
+    }
+    g_string_append(s, " (contributions)");
     return g_string_free(s, FALSE);
 }
 
@@ -152,7 +181,10 @@ enum rp_status rp_workflow_status(struct rp_workflow *wf,
         " (SELECT count(*) FROM print_jobs WHERE request = r.id), "
         " s.shipped_at, s.tracking, "
         " (SELECT count(*) FROM tasks WHERE request = r.id AND done_at IS "
-        "  NULL), r.print_due "
+        "  NULL), r.print_due, "
+        " (SELECT group_concat(w, ' ') FROM (SELECT DISTINCT "
+        "  coalesce(person, '?') AS w FROM tasks WHERE request = r.id AND "
+        "  done_at IS NULL ORDER BY w)) "
         "FROM requests r "
         "LEFT JOIN drafts d ON d.request = r.id AND d.version = "
         " (SELECT max(version) FROM drafts WHERE request = r.id) "
@@ -204,7 +236,8 @@ enum rp_status rp_workflow_status(struct rp_workflow *wf,
             q->waits_on = people_text(wf, 0, &acc, "approve");
         else if (q->stage == RP_WORKFLOW_REQUESTED ||
                  q->stage == RP_WORKFLOW_COLLECTING)
-            q->waits_on = account_team(&acc);
+            q->waits_on = contributors_text(
+                wf, &acc, (const char *)sqlite3_column_text(st, 20));
         else
             q->waits_on = rp_xstrdup(waits[q->stage]);
         /* Due at the end of its day (YYYY-MM-DD compares as text);

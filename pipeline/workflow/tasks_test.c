@@ -201,6 +201,20 @@ static void test_open_checks(void **state)
     assert_null(wf);
 }
 
+/* Whom status says the account's request waits on. */
+static void expect_waits_on(struct rp_workflow *wf, const char *account,
+                            const char *text)
+{
+    struct rp_workflow_request_list list;
+    struct rp_error err;
+
+    rp_error_init(&err);
+    assert_int_equal(rp_workflow_status(wf, account, &list, &err), RP_OK);
+    assert_int_equal(list.n, 1);
+    assert_string_equal(list.items[0].waits_on, text);
+    rp_workflow_request_list_free(&list);
+}
+
 static void test_tasks(void **state)
 {
     struct rp_workflow *wf = open_ok("rpadmin", NOW);
@@ -227,6 +241,8 @@ static void test_tasks(void **state)
     assert_non_null(strstr(list.items[2].person_name, "Jurgen Bohm"));
     assert_string_equal(list.items[2].due, "2026-11-23");
     rp_workflow_task_list_free(&list);
+    expect_waits_on(wf, "ACC-1", "Sarah Chen, Wes Writer (contributions)");
+    expect_waits_on(wf, "ACC-2", "Wes Writer, nobody assigned (contributions)");
     rp_workflow_free(wf);
 
     /* Contributing completes the task, late after the due day. */
@@ -241,6 +257,16 @@ static void test_tasks(void **state)
     assert_true(list.items[1].late);
     assert_false(list.items[1].overdue);
     rp_workflow_task_list_free(&list);
+    expect_waits_on(wf, "ACC-1", "Sarah Chen (contributions)");
+    rp_workflow_free(wf);
+
+    /* Every section in: the account team, until the draft is made. */
+    wf = open_ok("schen", NOW + 21 * DAY);
+    assert_int_equal(rp_workflow_contribute(wf, "ACC-1", "executive-summary",
+                                            "Good.", 5, "s.txt", NULL, &err),
+                     RP_OK);
+    expect_waits_on(wf, "ACC-1",
+                    "Sarah Chen and the contributors (contributions)");
     rp_workflow_free(wf);
 }
 

@@ -332,6 +332,26 @@ static void test_people(void **state)
     expect_people_error(csv, 2, "approves", "approves no account");
     snprintf(csv, sizeof(csv), "%sa,A,a@x,la,administrator,region:EU\n", head);
     expect_people_error(csv, 2, "approves", "region:EU");
+    /* An address that would add a header or another recipient, or is not
+     * one, names its line; an empty one means no mail. */
+    snprintf(csv, sizeof(csv),
+             "%sa,A,a@x,la,administrator,\nb,B,\"b@x\nBcc: c@y\",lb,"
+             "contributor,\n",
+             head);
+    expect_people_error(csv, 3, "email", "is not an e-mail address");
+    snprintf(csv, sizeof(csv), "%sa,A,Al <a@x>,la,administrator,\n", head);
+    expect_people_error(csv, 2, "email", "'Al <a@x>'");
+    snprintf(csv, sizeof(csv),
+             "%sa,A,a@x,la,administrator,\nb,B,b.x,lb,"
+             "contributor,\n",
+             head);
+    expect_people_error(csv, 3, "email", "name@domain");
+    write_file(people_path, "person,name,email,login,role,approves\n"
+                            "a,A,,la,administrator,\n");
+    assert_int_equal(rp_workflow_people_load(&people, people_path, &err),
+                     RP_OK);
+    assert_string_equal(people.items[0].email, "");
+    rp_workflow_people_release(&people);
     snprintf(csv, sizeof(csv), "person,name,login,role\n");
     expect_people_error(csv, 1, "email", "no column 'email'");
     write_file(people_path, people_csv);

@@ -100,8 +100,8 @@ sum=$(x "$m" 'number(//matching/@by-id) + number(//matching/@by-map) + number(//
 is "$sum" "$(x "$m" 'string(//matching/@tickets)')" "every ticket is matched or listed as unmatched"
 is "$(x "$m" 'count(//account[@health != "stable"][not(health-reason)])')" 0 \
     "every account not stable gives its reasons"
-is "$(x "$m" 'count(//account[@id="ACC-1001"]/contributions/contribution)')" 3 \
-    "the three contributions of ACC-1001 are read"
+is "$(x "$m" 'count(//account[@id="ACC-1001"]/contributions/contribution)')" 4 \
+    "the four contributions of ACC-1001 are read"
 is "$(x "$WORK/a.xml" 'string(//account[@id="ACC-1"]/@arr)')" "250000.00" "ARR from the CRM export reaches the account"
 is "$(x "$WORK/a.xml" 'string(//account[@id="ACC-1"]/@contract-start)')" "2024-04-01" "so does the contract start"
 finish

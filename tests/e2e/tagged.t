@@ -158,6 +158,7 @@ cat >"$WORK/want-h.txt" <<'HEADINGS'
   H3: Open opportunities
   H3: Account team
   H2: 4 Support performance
+  H3: Our support team's view
   H3: SLA by priority
   H3: Monthly ticket volume
   H3: Open tickets at the end of the period

@@ -59,8 +59,8 @@ try 0 "a request whose meeting is a week off" rpadmin request ACC-1001 --meeting
 try 0 "its draft" rpadmin submit ACC-1001
 as rpadmin status ACC-1001 --json >"$WORK/out" 2>&1
 perl -MJSON::PP -e 'local $/; open my $f, "<", $ARGV[0] or die; my $q = decode_json(<$f>)->[0];
-    exit !($q->{contributions_missing} == 3 && @{$q->{tasks}} == 3 && !grep { !$_->{missing} } @{$q->{tasks}})' "$WORK/out"
-ok $? "status --json: the three sections asked are missing, counted in contributions_missing"
+    exit !($q->{contributions_missing} == 4 && @{$q->{tasks}} == 4 && !grep { !$_->{missing} } @{$q->{tasks}})' "$WORK/out"
+ok $? "status --json: the four sections asked are missing, counted in contributions_missing"
 try 4 "shipping before delivery is refused" rpadmin shipped ACC-1001 --tracking 1Z999
 contains "$WORK/err" "in stage 'in-review'" "the refusal names the stage"
 try 0 "the leader approves" dwhitfield approve ACC-1001

@@ -17,7 +17,7 @@ if ! command -v python3 >/dev/null 2>&1; then
     echo "1..0 # SKIP needs python3 (its email package parses the messages)"
     exit 0
 fi
-plan 58
+plan 62
 
 GROUP=rpworkflow
 getent group "$GROUP" >/dev/null || groupadd "$GROUP"
@@ -63,15 +63,18 @@ sql() { sqlite3 "$S" "$1"; }
 
 # 1 November: Sales asks; the request asks each section of its writer
 # (config/workflow.xml: the owner writes the summary and the plan, Thao
-# Nguyen the meeting feedback), due 21 days before the meeting.
+# Nguyen the meeting feedback and the support commentary), due 21 days
+# before the meeting.
 try 0 "Sarah Chen requests her account's review" schen 2026-11-01 request ACC-1001 --meeting 2026-12-15
 contains "$WORK/out" "executive-summary: Sarah Chen (schen), due 2026-11-24" "the owner writes the executive summary, due 21 days before"
 contains "$WORK/out" "plan-next-year: Sarah Chen (schen), due 2026-11-24" "and the plan for next year"
 contains "$WORK/out" "meeting-feedback: Thao Nguyen (tnguyen), due 2026-11-24" "the meeting feedback is Thao Nguyen's"
+contains "$WORK/out" "support-commentary: Thao Nguyen (tnguyen), due 2026-11-24" "and so is the support commentary"
 is "$(sql "SELECT approval_due || ' ' || print_due FROM requests")" "2026-12-05 2026-12-08" "the approval and print deadlines come from the lead times"
 try 0 "status --json" tnguyen 2026-11-01 status --json
 n=$(grep -o '"missing": true' "$WORK/out" | wc -l)
-is "$n" 3 "status --json: three sections missing"
+is "$n" 4 "status --json: four sections missing"
+contains "$WORK/out" '"waits_on": "Sarah Chen, Thao Nguyen (contributions)"' "the request waits on the writers of its sections"
 
 try 0 "the first reminder run" rpadmin 2026-11-01 remind
 is "$(outbox)" "2026-11-01-contribution-schen-ACC-1001-2026.eml 2026-11-01-contribution-tnguyen-ACC-1001-2026.eml " "each writer is asked once, for all their sections"
@@ -88,8 +91,10 @@ try 4 "remind is the administrator's" schen 2026-11-02 remind
 # and go only to whom still owes a section.
 printf 'The customer asked for quarterly reviews.\n' >"$WORK/feedback.txt"
 printf 'A year of steady growth.\n' >"$WORK/summary.txt"
-chmod 644 "$WORK/feedback.txt" "$WORK/summary.txt"
+printf 'Fewer tickets since the May release.\n' >"$WORK/support.txt"
+chmod 644 "$WORK/feedback.txt" "$WORK/summary.txt" "$WORK/support.txt"
 try 0 "the meeting feedback arrives on time" tnguyen 2026-11-20 contribute ACC-1001 --section meeting-feedback "$WORK/feedback.txt"
+try 0 "and the support commentary" tnguyen 2026-11-20 contribute ACC-1001 --section support-commentary "$WORK/support.txt"
 try 0 "three days before the due day" rpadmin 2026-11-21 remind
 is "$(ls "$OUTBOX" | grep 2026-11-21 | tr '\n' ' ')" "2026-11-21-contribution-schen-ACC-1001-2026.eml " "a reminder to Sarah only"
 grep -q "^Subject: Reminder: " "$OUTBOX/2026-11-21-contribution-schen-ACC-1001-2026.eml"
@@ -109,7 +114,9 @@ grep "executive-summary" "$WORK/out" | grep -q "MISSING, OVERDUE"
 ok $? "status: the summary is missing and overdue"
 grep "meeting-feedback" "$WORK/out" | grep -q "done 2026-11-20"
 ok $? "status: the feedback is done"
-contains "$WORK/out" "3 sections asked, 2 missing, 2 overdue" "status counts them"
+contains "$WORK/out" "4 sections asked, 2 missing, 2 overdue" "status counts them"
+grep "^ACC-1001" "$WORK/out" | grep -q "collecting .* Sarah Chen (contributions)$"
+ok $? "status: the request waits on Sarah only"
 
 # The late contribution completes its task, marked late.
 try 0 "the summary arrives late" schen 2026-11-26 contribute ACC-1001 --section executive-summary "$WORK/summary.txt"
