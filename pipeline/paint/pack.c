@@ -77,9 +77,9 @@ static void trailer_ref(const char *t, const char *e, const char *key,
     out[n] = '\0';
 }
 
-static long long number_after(const char *t, const char *e, const char *key)
+long long rp_pdf_number_after(const char *hay, size_t n, const char *key)
 {
-    const char *k = rp_pdf_find(t, (size_t)(e - t), key);
+    const char *k = rp_pdf_find(hay, n, key);
 
     return k ? strtoll(k + strlen(key), NULL, 10) : -1;
 }
@@ -140,7 +140,7 @@ static bool read_section(struct rp_pdf_file *pdf, size_t off, long long *prev)
     trailer_ref(t, te, "/Info", pdf->trailer_info, sizeof(pdf->trailer_info));
     if (rp_pdf_find(t, (size_t)(te - t), "/Encrypt"))
         return false;
-    *prev = number_after(t, te, "/Prev");
+    *prev = rp_pdf_number_after(t, (size_t)(te - t), "/Prev");
     return true;
 }
 
@@ -168,7 +168,7 @@ static bool read_pdf(struct rp_pdf_file *pdf)
         const char *te =
             t ? rp_pdf_find(t, pdf->len - (size_t)(t - pdf->d), "startxref")
               : NULL;
-        size = te ? number_after(t, te, "/Size") : -1;
+        size = te ? rp_pdf_number_after(t, (size_t)(te - t), "/Size") : -1;
     }
     if (size <= 1 || size > 10000000)
         return false;

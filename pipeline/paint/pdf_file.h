@@ -37,6 +37,9 @@ struct rp_pdf_file {
 
 /* The first needle in hay[0 .. n), or NULL. */
 const char *rp_pdf_find(const char *hay, size_t n, const char *needle);
+/* The number after the first key in hay[0 .. n) ("/Size 42" -> 42), or -1
+ * without one. */
+long long rp_pdf_number_after(const char *hay, size_t n, const char *key);
 /* The object's value as read (between "obj" and "endobj", trimmed). */
 void rp_pdf_body(const struct rp_pdf_file *pdf, const struct rp_pdf_obj *o,
                  const char **b, size_t *n);

@@ -45,13 +45,6 @@ struct rp_pdf_tree {
     int root, parent_tree, next_key;
 };
 
-/* The value after key in [b, b + n): its first token's number. */
-static long number_of(const char *b, size_t n, const char *key)
-{
-    const char *k = rp_pdf_find(b, n, key);
-    return k ? strtol(k + strlen(key), NULL, 10) : -1;
-}
-
 /* Object numbers of "N 0 R" references in [b, e), appended to out. */
 static void refs(const char *b, const char *e, GArray *out)
 {
@@ -259,12 +252,12 @@ static bool read_page(struct rp_pdf_file *pdf, struct page *pg, int index)
 
     if (!body(pdf, pg->num, &b, &n) || rp_pdf_find(b, n, "/Type /Pages"))
         return false;
-    contents = number_of(b, n, "/Contents ");
+    contents = (long)rp_pdf_number_after(b, n, "/Contents ");
     if (!object(pdf, contents) || !pdf->objs[contents].content)
         return false;
     pdf->objs[contents].page = index;
-    pg->key = (int)number_of(b, n, "/StructParents ");
-    resources = number_of(b, n, "/Resources ");
+    pg->key = (int)rp_pdf_number_after(b, n, "/StructParents ");
+    resources = (long)rp_pdf_number_after(b, n, "/Resources ");
     if (!body(pdf, resources, &rb, &rn) || !read_fonts(pdf, rb, rn))
         return false;
     dedupe_xobjects(pdf, (int)resources);
@@ -279,7 +272,7 @@ static bool read_page(struct rp_pdf_file *pdf, struct page *pg, int index)
         int key;
         if (!body(pdf, g_array_index(pg->annots, int, i), &ab, &an))
             return false;
-        key = (int)number_of(ab, an, "/StructParent ");
+        key = (int)rp_pdf_number_after(ab, an, "/StructParent ");
         if (key < 0 || !rp_pdf_find(ab, an, "/Subtype /Link"))
             return false;
         g_array_append_val(pg->a_keys, key);
@@ -344,7 +337,7 @@ bool rp_pdf_tree_prepare(struct rp_pdf_file *pdf,
     root = strtol(pdf->trailer_root, NULL, 10);
     if (!body(pdf, root, &b, &n) || rp_pdf_find(b, n, "/StructTreeRoot"))
         goto out;
-    pages = number_of(b, n, "/Pages ");
+    pages = (long)rp_pdf_number_after(b, n, "/Pages ");
     if (!body(pdf, pages, &b, &n) || !array_of(b, n, "/Kids", &from, &to))
         goto out;
     refs(from, to, kids);
