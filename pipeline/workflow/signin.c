@@ -558,7 +558,7 @@ enum rp_status rp_workflow_sign_in(struct rp_workflow *wf, const char *who,
     char key[RP_SHA256_HEX_SIZE + 16], stored[crypto_pwhash_STRBYTES];
     char detail[256];
     enum rp_status status;
-    int n, ok, has_password;
+    int n, ok, has_password, minutes;
     int64_t lifts;
     size_t len;
 
@@ -631,9 +631,10 @@ enum rp_status rp_workflow_sign_in(struct rp_workflow *wf, const char *who,
                   NULL, "%s", wrong_message);
 
 limited:
+    minutes = (int)((lifts - wf->now + 59) / 60);
     return refuse(wf, "sign-in", p, NULL, address, detail, err, RP_ERR_REFUSED,
-                  NULL, "too many failed sign-ins, try again in %d minutes",
-                  (int)((lifts - wf->now + 59) / 60));
+                  NULL, "too many failed sign-ins, try again in %d minute%s",
+                  minutes, minutes == 1 ? "" : "s");
 }
 
 /* ---- sessions ---- */
