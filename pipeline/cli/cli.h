@@ -24,6 +24,7 @@ int cmd_run(int argc, char **argv);
 int cmd_request(int argc, char **argv);
 int cmd_status(int argc, char **argv);
 int cmd_remind(int argc, char **argv);
+int cmd_invite(int argc, char **argv);
 int cmd_contribute(int argc, char **argv);
 int cmd_submit(int argc, char **argv);
 int cmd_approve(int argc, char **argv);

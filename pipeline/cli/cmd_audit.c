@@ -17,13 +17,14 @@ static void print_entry(void *ctx, const struct rp_workflow_audit_entry *e)
     (void)ctx;
     gmtime_r(&at, &tm);
     strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%SZ", &tm);
-    printf("%" PRId64 "\t%s\t%s\t%s%s%s\t%s\t%s\t%s\t%s -> %s\t%s\t%s\n",
-           e->seq, when, e->login, e->person ? e->person : "-",
-           e->on_behalf_of ? " for " : "",
+    printf("%" PRId64 "\t%s\t%s\t%s%s%s\t%s\t%s\t%s\t%s -> %s\t%s\t%s\t%s\n",
+           e->seq, when, e->login[0] ? e->login : "-",
+           e->person ? e->person : "-", e->on_behalf_of ? " for " : "",
            e->on_behalf_of ? e->on_behalf_of : "", e->action, e->outcome,
            e->account ? e->account : "-", e->from_stage ? e->from_stage : "-",
            e->to_stage ? e->to_stage : "-",
-           e->document_sha256 ? e->document_sha256 : "-", e->detail);
+           e->document_sha256 ? e->document_sha256 : "-", e->detail,
+           e->via ? e->via : "cli");
 }
 
 struct audit {
@@ -68,7 +69,8 @@ int cmd_audit(int argc, char **argv)
     static const struct cli_workflow_command command = {
         "reportpipe audit [ACCOUNT] [--verify] [options]",
         "Prints the audit trail (tab-separated: seq, time, login, person, "
-        "action,\noutcome, account, stages, document sha256, detail).\n"
+        "action,\noutcome, account, stages, document sha256, detail, and "
+        "where it came\nfrom: cli, or web and the client's address).\n"
         "  --verify   recompute the hash chain; exit 0 only if no entry was "
         "edited,\n             inserted or deleted\n",
         options,

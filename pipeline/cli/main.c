@@ -37,6 +37,7 @@ static const struct {
     {"status", cmd_status, "every request: stage, who is next, what is late"},
     {"remind", cmd_remind,
      "the daily reminders: contributions, approvals, digest"},
+    {"invite", cmd_invite, "a link for a person to set their web password"},
     {"contribute", cmd_contribute, "hand in a section of a review"},
     {"submit", cmd_submit, "render the draft and send it for approval"},
     {"approve", cmd_approve, "approve the draft in review (sales leaders)"},

@@ -99,6 +99,7 @@ struct rp_audit_record rp_wf_act_record(const struct rp_wf_act *a,
 
     memset(&rec, 0, sizeof(rec));
     rec.login = a->wf->login;
+    rec.via = a->wf->via;
     rec.person = a->actor ? a->actor->id : NULL;
     rec.on_behalf_of = a->behalf ? a->behalf->id : NULL;
     rec.action = a->action;

@@ -3,7 +3,9 @@
  * DELETE) and hash-chained.  Each entry's hash covers its sequence number,
  * every field and the previous entry's hash, so editing a row, deleting
  * one or slipping one in breaks the chain at that row even for someone who
- * opens the file with the sqlite3 shell and drops the triggers.
+ * opens the file with the sqlite3 shell and drops the triggers.  Where an
+ * entry came from (via, schema version 6) is hashed only when it is set,
+ * so every entry written before it still verifies as it was written.
  */
 #include "internal.h"
 
@@ -23,7 +25,7 @@ static const char genesis[] =
 /* Field order of the audit table, as hashed and as read. */
 #define AUDIT_COLUMNS                                                          \
     "seq, at, login, person, on_behalf_of, action, outcome, account, "         \
-    "from_stage, to_stage, document_sha256, detail, prev_hash, hash"
+    "from_stage, to_stage, document_sha256, detail, prev_hash, hash, via"
 enum { N_TEXT_FIELDS = 10 };
 
 /* Length-prefixed, so no choice of text can make two entries hash alike;
@@ -38,7 +40,7 @@ static void put_field(GString *s, const char *v)
 
 static void entry_hash(int64_t seq, int64_t at,
                        const char *const text[N_TEXT_FIELDS], const char *prev,
-                       char out[RP_SHA256_HEX_SIZE])
+                       const char *via, char out[RP_SHA256_HEX_SIZE])
 {
     GString *s = g_string_new(NULL);
     int i;
@@ -48,6 +50,12 @@ static void entry_hash(int64_t seq, int64_t at,
     for (i = 0; i < N_TEXT_FIELDS; i++)
         put_field(s, text[i]);
     put_field(s, prev);
+    /* After every field of version 1, with its own tag: an entry with a
+     * via never hashes like one without. */
+    if (via) {
+        g_string_append(s, "via;");
+        put_field(s, via);
+    }
     rp_sha256_hex(s->str, s->len, out);
     g_string_free(s, TRUE);
 }
@@ -101,10 +109,10 @@ enum rp_status rp_wf_audit_append(struct rp_workflow *wf,
     if (rc != SQLITE_DONE)
         return rp_wf_db_error(wf, rc, "reading the audit trail", err);
     record_fields(rec, text);
-    entry_hash(seq, wf->now, text, prev, hash);
+    entry_hash(seq, wf->now, text, prev, rec->via, hash);
     rc = sqlite3_prepare_v2(wf->db,
                             "INSERT INTO audit (" AUDIT_COLUMNS ") VALUES "
-                            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             -1, &st, NULL);
     if (rc == SQLITE_OK) {
         sqlite3_bind_int64(st, 1, seq);
@@ -113,6 +121,7 @@ enum rp_status rp_wf_audit_append(struct rp_workflow *wf,
             bind_text(st, 3 + i, text[i]);
         bind_text(st, 13, prev);
         bind_text(st, 14, hash);
+        bind_text(st, 15, rec->via);
         rc = sqlite3_step(st);
     }
     sqlite3_finalize(st);
@@ -127,6 +136,46 @@ static char *column_dup(sqlite3_stmt *st, int i)
     return v ? rp_xstrdup((const char *)v) : NULL;
 }
 
+/* Hands each row of st (SELECT AUDIT_COLUMNS) to fn. */
+static enum rp_status
+each_row(struct rp_workflow *wf, sqlite3_stmt *st, int rc,
+         void (*fn)(void *ctx, const struct rp_workflow_audit_entry *e),
+         void *ctx, struct rp_error *err)
+{
+    while (rp_wf_next_row(st, &rc)) {
+        struct rp_workflow_audit_entry e;
+        e.seq = sqlite3_column_int64(st, 0);
+        e.at = sqlite3_column_int64(st, 1);
+        e.login = column_dup(st, 2);
+        e.person = column_dup(st, 3);
+        e.on_behalf_of = column_dup(st, 4);
+        e.action = column_dup(st, 5);
+        e.outcome = column_dup(st, 6);
+        e.account = column_dup(st, 7);
+        e.from_stage = column_dup(st, 8);
+        e.to_stage = column_dup(st, 9);
+        e.document_sha256 = column_dup(st, 10);
+        e.detail = column_dup(st, 11);
+        e.via = column_dup(st, 14);
+        fn(ctx, &e);
+        free(e.login);
+        free(e.person);
+        free(e.on_behalf_of);
+        free(e.action);
+        free(e.outcome);
+        free(e.account);
+        free(e.from_stage);
+        free(e.to_stage);
+        free(e.document_sha256);
+        free(e.detail);
+        free(e.via);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return rp_wf_db_error(wf, rc, "reading the audit trail", err);
+    return RP_OK;
+}
+
 enum rp_status rp_workflow_audit_each(
     struct rp_workflow *wf, const char *account_id,
     void (*fn)(void *ctx, const struct rp_workflow_audit_entry *e), void *ctx,
@@ -139,39 +188,28 @@ enum rp_status rp_workflow_audit_each(
                             "SELECT " AUDIT_COLUMNS " FROM audit WHERE ?1 "
                             "IS NULL OR account = ?1 ORDER BY seq",
                             -1, &st, NULL);
-    if (rc == SQLITE_OK) {
+    if (rc == SQLITE_OK)
         bind_text(st, 1, account_id);
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            struct rp_workflow_audit_entry e;
-            e.seq = sqlite3_column_int64(st, 0);
-            e.at = sqlite3_column_int64(st, 1);
-            e.login = column_dup(st, 2);
-            e.person = column_dup(st, 3);
-            e.on_behalf_of = column_dup(st, 4);
-            e.action = column_dup(st, 5);
-            e.outcome = column_dup(st, 6);
-            e.account = column_dup(st, 7);
-            e.from_stage = column_dup(st, 8);
-            e.to_stage = column_dup(st, 9);
-            e.document_sha256 = column_dup(st, 10);
-            e.detail = column_dup(st, 11);
-            fn(ctx, &e);
-            free(e.login);
-            free(e.person);
-            free(e.on_behalf_of);
-            free(e.action);
-            free(e.outcome);
-            free(e.account);
-            free(e.from_stage);
-            free(e.to_stage);
-            free(e.document_sha256);
-            free(e.detail);
-        }
+    return each_row(wf, st, rc, fn, ctx, err);
+}
+
+enum rp_status rp_workflow_audit_of_person(
+    struct rp_workflow *wf, const char *person_id, int limit,
+    void (*fn)(void *ctx, const struct rp_workflow_audit_entry *e), void *ctx,
+    struct rp_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+
+    rc = sqlite3_prepare_v2(wf->db,
+                            "SELECT " AUDIT_COLUMNS " FROM audit WHERE "
+                            "person = ?1 ORDER BY seq DESC LIMIT ?2",
+                            -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        bind_text(st, 1, person_id);
+        sqlite3_bind_int(st, 2, limit > 0 ? limit : 0);
     }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return rp_wf_db_error(wf, rc, "reading the audit trail", err);
-    return RP_OK;
+    return each_row(wf, st, rc, fn, ctx, err);
 }
 
 enum rp_status rp_workflow_audit_verify(struct rp_workflow *wf,
@@ -215,7 +253,8 @@ enum rp_status rp_workflow_audit_verify(struct rp_workflow *wf,
                                   seq, seq - 1);
             break;
         }
-        entry_hash(seq, sqlite3_column_int64(st, 1), text, prev, want);
+        entry_hash(seq, sqlite3_column_int64(st, 1), text, prev,
+                   (const char *)sqlite3_column_text(st, 14), want);
         if (!stored || strcmp(stored, want) != 0) {
             status = rp_error_set(err, RP_ERR_INPUT, wf->db_path, 0, "audit",
                                   "entry %" PRId64 " (%s by %s) was changed "

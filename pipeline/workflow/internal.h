@@ -9,7 +9,7 @@
 
 #include "workflow.h"
 
-#define RP_WORKFLOW_SCHEMA_VERSION 5
+#define RP_WORKFLOW_SCHEMA_VERSION 6
 /* How long a writer waits for another process's transaction. */
 #define RP_WORKFLOW_BUSY_MS 10000
 
@@ -17,7 +17,8 @@ struct rp_workflow {
     sqlite3 *db;
     char *db_path;
     char *output_dir;
-    char *login;
+    char *login; /* "" when nobody acts yet (the web before sign-in) */
+    char *via;   /* NULL: the command line */
     int64_t now;
     const char *const *sections;
     int busy_ms;
@@ -36,6 +37,8 @@ struct rp_audit_record {
     const char *from_stage, *to_stage;
     const char *document_sha256;
     const char *detail;
+    const char *via; /* NULL for the command line (and every entry before
+                        schema version 6) */
 };
 
 /* Turns a SQLite failure into an rp_error naming the store. */

@@ -2,7 +2,8 @@
  * The workflow's settings, from config/workflow.xml (workflow.h): the
  * deadlines (one print lead time for the reminders, the print job and the
  * deliveries at risk), print copies, the sections people are asked to
- * write and who writes each, and how reminders go out.  Only the form is
+ * write and who writes each, how reminders go out and where the intranet
+ * page is.  Only the form is
  * checked here; whether a section exists and a person:ID is in people.csv is
  * checked when the store opens (tasks.c), where both are known.
  */
@@ -29,6 +30,7 @@ static void defaults(struct rp_workflow_settings *s)
     s->delivery_risk_days = 2;
     s->remind_before_days = 3;
     s->remind_every_days = 1;
+    snprintf(s->web_url, sizeof(s->web_url), "http://127.0.0.1:8080");
 }
 
 /* Copies attribute name into out; absent leaves out alone. */
@@ -136,6 +138,35 @@ static enum rp_status read_mail(struct rp_workflow_settings *s,
     return RP_OK;
 }
 
+/* <web url="https://reviews.example.com"/>: where invitation links point.
+ * It goes into links people click, so only a plain http(s) address. */
+static enum rp_status read_web(struct rp_workflow_settings *s, const char *path,
+                               const xmlNode *n, struct rp_error *err)
+{
+    char url[sizeof(s->web_url)] = "";
+    const char *host;
+    enum rp_status status;
+    size_t len;
+
+    status = text_attr(path, n, "url", url, sizeof(url), true, err);
+    if (status != RP_OK)
+        return status;
+    len = strlen(url);
+    while (len && url[len - 1] == '/')
+        url[--len] = '\0';
+    host = strncmp(url, "https://", 8) == 0  ? url + 8
+           : strncmp(url, "http://", 7) == 0 ? url + 7
+                                             : NULL;
+    if (!host || !*host || *host == '/' || strpbrk(url, " \t\"'<>\\?#") ||
+        !g_utf8_validate(url, -1, NULL))
+        return rp_xmlconf_bad_attr(path, n, "url", url,
+                                   "an address such as "
+                                   "https://reviews.example.com",
+                                   err);
+    snprintf(s->web_url, sizeof(s->web_url), "%s", url);
+    return RP_OK;
+}
+
 static bool has_attr(const xmlNode *n, const char *name)
 {
     return xmlHasProp(n, BAD_CAST name) != NULL;
@@ -226,6 +257,8 @@ enum rp_status rp_workflow_settings_load(struct rp_workflow_settings *s,
             status = read_section(&next, path, n, err);
         else if (rp_xmlconf_is_element(n, "mail"))
             status = read_mail(&next, path, n, err);
+        else if (rp_xmlconf_is_element(n, "web"))
+            status = read_web(&next, path, n, err);
         else if (n->type == XML_ELEMENT_NODE)
             status = rp_xmlconf_unexpected(path, n, "workflow", err);
     }

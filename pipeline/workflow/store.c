@@ -343,8 +343,49 @@ static const char migration_5[] =
     " done_by TEXT);"
     "CREATE INDEX followups_request ON followups (request);";
 
+/*
+ * Version 6 (issue 18, the intranet page): where an audit entry came from
+ * (NULL: the command line; hashed only when set, so older entries verify
+ * as they were written), passwords, invitations, sessions and failed
+ * sign-ins.  Tokens are stored only as their SHA-256; a session's CSRF
+ * token is not a credential on its own and is kept as it is, for the
+ * forms.
+ */
+static const char migration_6[] =
+    "ALTER TABLE audit ADD COLUMN via TEXT;"
+    "CREATE INDEX audit_person ON audit (person, seq);"
+    "CREATE TABLE passwords ("
+    " person TEXT PRIMARY KEY,"
+    " hash TEXT NOT NULL,"
+    " set_at INTEGER NOT NULL);"
+    "CREATE TABLE invitations ("
+    " token_sha256 TEXT PRIMARY KEY,"
+    " person TEXT NOT NULL,"
+    " created_at INTEGER NOT NULL,"
+    " expires_at INTEGER NOT NULL,"
+    " used_at INTEGER,"
+    " created_by TEXT NOT NULL);"
+    "CREATE INDEX invitations_person ON invitations (person);"
+    "CREATE TABLE sessions ("
+    " token_sha256 TEXT PRIMARY KEY,"
+    " person TEXT NOT NULL,"
+    " csrf TEXT NOT NULL,"
+    " created_at INTEGER NOT NULL,"
+    " last_seen INTEGER NOT NULL,"
+    " expires_at INTEGER NOT NULL,"
+    " address TEXT NOT NULL,"
+    " ended_at INTEGER);"
+    "CREATE INDEX sessions_person ON sessions (person);"
+    "CREATE TABLE signin_failures ("
+    " id INTEGER PRIMARY KEY,"
+    " person TEXT,"
+    " address TEXT NOT NULL,"
+    " at INTEGER NOT NULL);"
+    "CREATE INDEX signin_failures_person ON signin_failures (person, at);"
+    "CREATE INDEX signin_failures_address ON signin_failures (address, at);";
+
 static const char *const migrations[] = {migration_1, migration_2, migration_3,
-                                         migration_4, migration_5};
+                                         migration_4, migration_5, migration_6};
 /* One migration per version: the newest version is the last migration. */
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) ==
                    RP_WORKFLOW_SCHEMA_VERSION,
@@ -562,6 +603,7 @@ enum rp_status rp_workflow_open(const struct rp_workflow_options *opt,
     *out = NULL;
     wf->output_dir = rp_xstrdup(opt->output_dir ? opt->output_dir : "output");
     wf->login = rp_xstrdup(opt->login ? opt->login : "");
+    wf->via = opt->via ? rp_xstrdup(opt->via) : NULL;
     wf->now = opt->now;
     wf->sections = opt->sections;
     wf->busy_ms = opt->busy_timeout_ms;
@@ -588,6 +630,33 @@ rp_workflow_settings_of(struct rp_workflow *wf)
     return &wf->settings;
 }
 
+void rp_workflow_set_actor(struct rp_workflow *wf, const char *login,
+                           const char *via)
+{
+    char *l = rp_xstrdup(login ? login : ""), *v = via ? rp_xstrdup(via) : NULL;
+
+    free(wf->login);
+    free(wf->via);
+    wf->login = l;
+    wf->via = v;
+}
+
+const struct rp_workflow_person *rp_workflow_actor(struct rp_workflow *wf)
+{
+    return wf->login[0] ? rp_workflow_people_by_login(&wf->people, wf->login)
+                        : NULL;
+}
+
+const struct rp_workflow_people *rp_workflow_people_of(struct rp_workflow *wf)
+{
+    return &wf->people;
+}
+
+void rp_workflow_set_now(struct rp_workflow *wf, int64_t now)
+{
+    wf->now = now;
+}
+
 int rp_workflow_schema_version(struct rp_workflow *wf)
 {
     struct rp_error err;
@@ -609,5 +678,6 @@ void rp_workflow_free(struct rp_workflow *wf)
     free(wf->db_path);
     free(wf->output_dir);
     free(wf->login);
+    free(wf->via);
     free(wf);
 }

@@ -164,6 +164,7 @@ struct rp_workflow_section_rule {
  *     <section name="executive-summary" writer="owner"/>
  *     <mail from="reviews@example.com" from-name="..." sendmail="..."
  *           remind-before-days="3" remind-every-days="1"/>
+ *     <web url="https://reviews.example.com"/>
  *   </workflow>
  */
 struct rp_workflow_settings {
@@ -185,7 +186,10 @@ struct rp_workflow_settings {
     char mail_from[256];    /* "": the first administrator's address */
     char mail_from_name[256];
     char sendmail[512]; /* "": messages stay in the outbox */
-    char path[512];     /* the file read, "" for the defaults */
+    /* Where people reach the intranet page (<web url>), without a
+     * trailing '/': invitation links start with it. */
+    char web_url[256];
+    char path[512]; /* the file read, "" for the defaults */
 };
 
 /*
@@ -222,8 +226,13 @@ struct rp_workflow_options {
     const char *config_dir;
     /* Where drafts (OUTPUT/drafts/) and finals (OUTPUT/approved/) go. */
     const char *output_dir;
-    /* The OS login acting; the caller takes it from the process's uid. */
+    /* The OS login acting; the caller takes it from the process's uid.
+     * May be NULL when via is set: the web server opens the store before
+     * it knows who signs in, then names the actor. */
     const char *login;
+    /* Where the act comes from, for the audit: NULL for the command line,
+     * "web 192.0.2.7" for the intranet page (the client's address). */
+    const char *via;
     int64_t now; /* Unix seconds: the time stamped on actions */
     /* Section names a contribution may have; NULL-terminated. */
     const char *const *sections;
@@ -251,6 +260,19 @@ rp_workflow_settings_of(struct rp_workflow *wf);
 
 /* The schema version of an open store (latest after rp_workflow_open). */
 int rp_workflow_schema_version(struct rp_workflow *wf);
+
+/* The person acting from now on (the web server, after checking the
+ * session: the person's OS login from people.csv) and where from (NULL:
+ * the command line).  Both are copied. */
+void rp_workflow_set_actor(struct rp_workflow *wf, const char *login,
+                           const char *via);
+/* The person the acting login maps to, or NULL. */
+const struct rp_workflow_person *rp_workflow_actor(struct rp_workflow *wf);
+/* The people the store was opened with (they belong to the handle). */
+const struct rp_workflow_people *rp_workflow_people_of(struct rp_workflow *wf);
+/* The clock of the actions from now on (a server that keeps a handle
+ * open between requests sets it per request). */
+void rp_workflow_set_now(struct rp_workflow *wf, int64_t now);
 
 /* An administrator recording a decision given outside the tool. */
 struct rp_workflow_behalf {
@@ -384,10 +406,17 @@ struct rp_workflow_audit_entry {
     int64_t seq, at;
     char *login, *person, *on_behalf_of, *action, *outcome, *account;
     char *from_stage, *to_stage, *document_sha256, *detail;
+    char *via; /* NULL: the command line; "web ADDRESS": the intranet page */
 };
 /* Calls fn for each entry (of the account, or all), oldest first. */
 enum rp_status rp_workflow_audit_each(
     struct rp_workflow *wf, const char *account_id,
+    void (*fn)(void *ctx, const struct rp_workflow_audit_entry *e), void *ctx,
+    struct rp_error *err) RP_MUST_CHECK;
+/* The audit entries of one person (what they did), newest first, at most
+ * limit. */
+enum rp_status rp_workflow_audit_of_person(
+    struct rp_workflow *wf, const char *person_id, int limit,
     void (*fn)(void *ctx, const struct rp_workflow_audit_entry *e), void *ctx,
     struct rp_error *err) RP_MUST_CHECK;
 /*
@@ -608,5 +637,80 @@ rp_workflow_feedback_latest(struct rp_workflow *wf,
                             struct rp_workflow_feedback_list *out,
                             struct rp_error *err) RP_MUST_CHECK;
 void rp_workflow_feedback_list_free(struct rp_workflow_feedback_list *list);
+
+/* ---- signing in to the intranet page (signin.c) ---- */
+
+/*
+ * People sign in with a password they set through a single-use invitation
+ * an administrator makes (reportpipe invite).  Passwords are stored as
+ * crypto_pwhash_str (Argon2id, libsodium's interactive limits); invitation
+ * and session tokens are 32 random bytes in base64url, and only their
+ * SHA-256 is stored.  Every act here is audited with its via.
+ */
+#define RP_WORKFLOW_TOKEN_SIZE 44 /* 32 random bytes, base64url, + NUL */
+#define RP_WORKFLOW_INVITE_HOURS 72
+#define RP_WORKFLOW_MIN_PASSWORD 10   /* characters (UTF-8 code points) */
+#define RP_WORKFLOW_MAX_PASSWORD 1024 /* bytes */
+
+/* An administrator invites a person of people.csv: a single-use token,
+ * valid RP_WORKFLOW_INVITE_HOURS; only its hash is stored.  A new
+ * invitation replaces the person's unused ones. */
+enum rp_status rp_workflow_invite(struct rp_workflow *wf, const char *person_id,
+                                  char token[RP_WORKFLOW_TOKEN_SIZE],
+                                  int64_t *expires_at,
+                                  struct rp_error *err) RP_MUST_CHECK;
+
+/* Who an unused, unexpired invitation is for (the set-password page),
+ * without using it.  RP_ERR_REFUSED when expired, used or unknown. */
+enum rp_status
+rp_workflow_invitation_person(struct rp_workflow *wf, const char *token,
+                              const struct rp_workflow_person **who,
+                              struct rp_error *err) RP_MUST_CHECK;
+
+/* Uses the invitation: stores crypto_pwhash_str(password) (OPSLIMIT and
+ * MEMLIMIT _INTERACTIVE), marks the invitation used, ends the person's
+ * sessions.  Too short (< RP_WORKFLOW_MIN_PASSWORD) or > 1024 bytes or not
+ * UTF-8: RP_ERR_INPUT naming field "password". */
+enum rp_status rp_workflow_set_password(struct rp_workflow *wf,
+                                        const char *token, const char *password,
+                                        const struct rp_workflow_person **who,
+                                        struct rp_error *err) RP_MUST_CHECK;
+
+struct rp_workflow_session {
+    char token[RP_WORKFLOW_TOKEN_SIZE];      /* the cookie's value (only from
+                                                sign-in) */
+    char csrf[RP_WORKFLOW_TOKEN_SIZE];       /* the session's form token */
+    const struct rp_workflow_person *person; /* belongs to the handle */
+    int64_t expires_at;
+};
+#define RP_WORKFLOW_SESSION_IDLE (30 * 60)  /* idle expiry, seconds */
+#define RP_WORKFLOW_SESSION_MAX (12 * 3600) /* absolute expiry */
+/* Failed sign-ins counted over this window (seconds) ... */
+#define RP_WORKFLOW_SIGNIN_WINDOW (15 * 60)
+/* ... at most this many for one person, and from one address. */
+#define RP_WORKFLOW_SIGNIN_PERSON_FAILURES 5
+#define RP_WORKFLOW_SIGNIN_ADDRESS_FAILURES 20
+
+/* Signs in by person id or OS login and password from address.  Rate
+ * limit: after 5 failures for a person within 15 min, or 20 from an
+ * address within 15 min, refused (RP_ERR_REFUSED, "too many failed
+ * sign-ins, try again in N minutes") without checking the password.  Every
+ * failure is audited (action "sign-in", outcome refused, via) and counted;
+ * the message never says whether the person exists. */
+enum rp_status rp_workflow_sign_in(struct rp_workflow *wf, const char *who,
+                                   const char *password, const char *address,
+                                   struct rp_workflow_session *out,
+                                   struct rp_error *err) RP_MUST_CHECK;
+
+/* The session of a cookie, touched (idle expiry moves on).  RP_ERR_REFUSED
+ * when unknown, ended or expired (the page sends the person to sign-in).
+ * out->token is left empty. */
+enum rp_status rp_workflow_session_check(struct rp_workflow *wf,
+                                         const char *token,
+                                         struct rp_workflow_session *out,
+                                         struct rp_error *err) RP_MUST_CHECK;
+/* Ends it (sign-out), audited. */
+enum rp_status rp_workflow_sign_out(struct rp_workflow *wf, const char *token,
+                                    struct rp_error *err) RP_MUST_CHECK;
 
 #endif
