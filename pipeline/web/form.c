@@ -170,7 +170,17 @@ static int header_param(const char *h, size_t hlen, const char *param,
 static const char *find(const char *hay, size_t hlen, const char *needle,
                         size_t nlen)
 {
-    return nlen <= hlen ? memmem(hay, hlen, needle, nlen) : NULL;
+    const char *p = hay, *end = hay + hlen;
+
+    while (nlen && (size_t)(end - p) >= nlen) {
+        p = memchr(p, needle[0], (size_t)(end - p) - nlen + 1);
+        if (!p)
+            return NULL;
+        if (memcmp(p, needle, nlen) == 0)
+            return p;
+        p++;
+    }
+    return NULL;
 }
 
 /* One part: headers up to a blank line, then the value.  Its name from

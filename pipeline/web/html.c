@@ -6,6 +6,8 @@
  */
 #include "internal.h"
 
+#include "common/log.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -47,6 +49,14 @@ int web_html_escape(struct rp_buf *out, const char *text)
     return ok;
 }
 
+/* The buffer's cap (64 MiB) is far above any page: a failed add only
+ * truncates it. */
+void web_put(struct rp_buf *out, const char *s, size_t len)
+{
+    if (!rp_buf_add(out, s, len))
+        rp_log_warn("web: a page outgrew its buffer");
+}
+
 void web_html(struct rp_buf *out, const char *fmt, ...)
 {
     va_list ap;
@@ -57,29 +67,30 @@ void web_html(struct rp_buf *out, const char *fmt, ...)
     for (p = fmt; *p; p++) {
         if (*p != '%')
             continue;
-        (void)rp_buf_add(out, run, (size_t)(p - run));
+        web_put(out, run, (size_t)(p - run));
         switch (p[1]) {
         case 's':
             (void)web_html_escape(out, va_arg(ap, const char *));
             break;
         case 'S': {
             const char *s = va_arg(ap, const char *);
-            (void)rp_buf_adds(out, s ? s : "");
+            if (s)
+                web_put(out, s, strlen(s));
             break;
         }
         case 'd':
             snprintf(num, sizeof(num), "%d", va_arg(ap, int));
-            (void)rp_buf_adds(out, num);
+            web_put(out, num, strlen(num));
             break;
         default:
-            (void)rp_buf_addch(out, '%');
+            web_put(out, "%", 1);
             break;
         }
         if (p[1])
             p++;
         run = p + 1;
     }
-    (void)rp_buf_add(out, run, (size_t)(p - run));
+    web_put(out, run, (size_t)(p - run));
     va_end(ap);
 }
 
@@ -242,10 +253,10 @@ void web_paragraphs(struct rp_buf *out, const char *text)
             int space = *q == ' ' || *q == '\t' || *q == '\r';
             if (space && (para.len == 0 || para.data[para.len - 1] == ' '))
                 continue;
-            (void)rp_buf_addch(&para, space ? ' ' : *q);
+            web_put(&para, space ? " " : q, 1);
         }
         if (!blank && para.len && para.data[para.len - 1] != ' ')
-            (void)rp_buf_addch(&para, ' ');
+            web_put(&para, " ", 1);
         line = *eol ? eol + 1 : eol;
     }
     flush_paragraph(out, &para);

@@ -80,6 +80,8 @@ int web_csrf_ok(const char *expected, const char *given);
 
 /* Appends text to out with & < > " ' escaped; 0 on overflow. */
 int web_html_escape(struct rp_buf *out, const char *text);
+/* Appends len bytes of trusted markup. */
+void web_put(struct rp_buf *out, const char *s, size_t len);
 /*
  * Appends markup: fmt's %s arguments are escaped, %S are trusted markup
  * (literals of this stage), %d ints, %% a percent sign.  Nothing else.

@@ -197,7 +197,7 @@ void page_history(struct web_request *rq, struct web_response *rs)
     for (i = 0; i < h.n; i++) {
         /* newest first */
         size_t k = who ? i : (h.next + HISTORY_ROWS - 1 - i) % HISTORY_ROWS;
-        (void)rp_buf_adds(&rs->body, h.rows[k]);
+        web_put(&rs->body, h.rows[k], strlen(h.rows[k]));
     }
     if (!h.n)
         web_html(&rs->body, "<tr><td colspan=\"7\" class=\"muted\">Nothing "

@@ -174,6 +174,32 @@ static void decision_forms(struct web_request *rq, struct web_response *rs,
                         "</button></form></div>\n");
 }
 
+/* Submitting renders a draft and sends it to review: an administrator's
+ * act (the workflow checks it again), before review. */
+static int may_submit(struct web_request *rq,
+                      const struct rp_workflow_request_info *q)
+{
+    if (q->stage != RP_WORKFLOW_REQUESTED &&
+        q->stage != RP_WORKFLOW_COLLECTING &&
+        q->stage != RP_WORKFLOW_DRAFTED &&
+        q->stage != RP_WORKFLOW_CHANGES_REQUESTED)
+        return 0;
+    return (rq->person->roles & RP_WORKFLOW_ADMINISTRATOR) != 0;
+}
+
+static void submit_form(struct web_request *rq, struct web_response *rs,
+                        const char *account)
+{
+    web_html(&rs->body,
+             "<form method=\"post\" action=\"/review/%s/submit\" "
+             "class=\"card\"><p>Render the draft from today's data and the "
+             "sections handed in, and send it to the approver.</p>",
+             account);
+    web_csrf_field(rq, rs);
+    web_html(&rs->body, "<button type=\"submit\">Submit for approval"
+                        "</button></form>\n");
+}
+
 void page_review(struct web_request *rq, struct web_response *rs)
 {
     struct rp_workflow_request_list list;
@@ -197,6 +223,8 @@ void page_review(struct web_request *rq, struct web_response *rs)
     if (q->stage == RP_WORKFLOW_IN_REVIEW &&
         web_person_approves(rq, rq->person, account))
         decision_forms(rq, rs, account);
+    if (may_submit(rq, q))
+        submit_form(rq, rs, account);
     if (q->final_sha256[0] || q->drafts) {
         web_html(&rs->body,
                  "<h2>The document</h2><p><a href=\"/pdf/%s/%S\">Open the "
@@ -231,8 +259,9 @@ void page_decide(struct web_request *rq, struct web_response *rs)
     enum rp_status status;
     char to[WEB_MAX_PATH], text[256];
     int approve = strcmp(what, "approve") == 0;
+    int submit = strcmp(what, "submit") == 0;
 
-    if (!approve && strcmp(what, "reject") != 0) {
+    if (!approve && !submit && strcmp(what, "reject") != 0) {
         web_message_page(rq, rs, 404, "Not found", "There is no such page.");
         return;
     }
@@ -241,13 +270,19 @@ void page_decide(struct web_request *rq, struct web_response *rs)
     comment = web_form_get(&rq->form, "comment");
     if (comment && !comment[0])
         comment = NULL;
-    if (!approve && !comment) {
+    if (!approve && !submit && !comment) {
         web_message_page(rq, rs, 400, "Say what must change",
                          "Sending a review back needs a comment.");
         return;
     }
     rp_error_init(&err);
-    if (approve) {
+    if (submit) {
+        web_render_lock();
+        status = web_renderer(rq, &r, &err);
+        if (status == RP_OK)
+            status = rp_workflow_submit(rq->wf, r, account, &res, &err);
+        web_render_unlock();
+    } else if (approve) {
         web_render_lock();
         status = web_renderer(rq, &r, &err);
         if (status == RP_OK)
@@ -262,7 +297,10 @@ void page_decide(struct web_request *rq, struct web_response *rs)
         web_error_page(rq, rs, &err);
         return;
     }
-    if (approve)
+    if (submit)
+        snprintf(text, sizeof(text), "Draft %d submitted for approval.",
+                 res.version);
+    else if (approve)
         snprintf(text, sizeof(text), "Approved: the final's fingerprint is %s.",
                  res.fingerprint);
     else

@@ -191,7 +191,7 @@ static void style(struct web_request *rq, struct web_response *rs)
 {
     (void)rq;
     rs->type = "text/css; charset=utf-8";
-    (void)rp_buf_adds(&rs->body, web_stylesheet);
+    web_put(&rs->body, web_stylesheet, strlen(web_stylesheet));
 }
 
 static void not_found(struct web_request *rq, struct web_response *rs)
@@ -636,14 +636,14 @@ enum rp_status rp_web_serve(const struct rp_web_options *o,
     if (ss.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;
     d = MHD_start_daemon(
-        flags, 0, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, &ss,
+        flags, 0, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER,
+        mhd_log, s, MHD_OPTION_SOCK_ADDR, &ss,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)WEB_TIMEOUT,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned)WEB_MAX_CONNECTIONS,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)WEB_MAX_PER_ADDRESS,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, s, MHD_OPTION_UNESCAPE_CALLBACK,
         no_unescape, s, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
-        MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
-        MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s, MHD_OPTION_END);
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_END);
     if (!d) {
         status = rp_error_set(err, RP_ERR_INTERNAL, NULL, 0, "--listen",
                               "cannot listen on %s (in use, or not an "
