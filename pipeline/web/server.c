@@ -51,6 +51,7 @@ struct request_ctx {
     struct rp_buf body;
     int started; /* the first call (the headers) is over */
     int refused; /* a response was queued at the headers */
+    int too_big; /* the body went past WEB_MAX_BODY */
 };
 
 /* ---- responses ---- */
@@ -480,8 +481,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     (void)version;
     if (!cc)
         return MHD_NO;
-    if (cc->refused)
+    if (cc->refused) {
+        *upload_size = 0; /* what still comes is dropped */
         return MHD_YES;
+    }
     if (!cc->started) {
         /* The first call: the headers are in. */
         if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0 &&
@@ -502,13 +505,21 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
         return MHD_YES;
     }
     if (*upload_size) {
-        if (cc->body.len + *upload_size > WEB_MAX_BODY ||
-            !rp_buf_add(&cc->body, upload, *upload_size))
-            return MHD_NO; /* a chunked body too large: cut */
+        /* A chunked body too large is read to its end and dropped (the
+         * watchdog bounds how long), then answered 413: MHD answers only
+         * between requests. */
+        if (!cc->too_big && (cc->body.len + *upload_size > WEB_MAX_BODY ||
+                             !rp_buf_add(&cc->body, upload, *upload_size))) {
+            cc->too_big = 1;
+            rp_buf_release(&cc->body);
+        }
         *upload_size = 0;
         return MHD_YES;
     }
     set_busy(s, c, 1);
+    if (cc->too_big)
+        return refuse(s, c, 413, "Too large",
+                      "The request's body is larger than 1 MiB.");
     return handle(s, c, method, cc);
 }
 
@@ -620,7 +631,7 @@ enum rp_status rp_web_serve(const struct rp_web_options *o,
     enum rp_status status;
     unsigned flags = MHD_USE_THREAD_PER_CONNECTION |
                      MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
-                     MHD_USE_ERROR_LOG;
+                     MHD_USE_ERROR_LOG | MHD_USE_ITC;
 
     if (!parse_listen(o->listen, &ss, &sslen))
         return rp_error_set(err, RP_ERR_USAGE, NULL, 0, "--listen",
