@@ -51,8 +51,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (nl && (size_t)(nl - text) < sizeof(ct)) {
         memcpy(ct, text, (size_t)(nl - text));
         ct[nl - text] = '\0';
-        if (web_form_multipart(&f, ct, nl + 1, size - (size_t)(nl + 1 - text)) ==
-            0) {
+        if (web_form_multipart(&f, ct, nl + 1,
+                               size - (size_t)(nl + 1 - text)) == 0) {
             for (i = 0; i < f.n; i++)
                 check_escape(f.items[i].value);
         }

@@ -100,9 +100,9 @@ int web_form_urlencoded(struct web_form *f, const char *data, size_t len)
             continue; /* "a=1&&b=2": browsers never send it; harmless */
         eq = memchr(start, '=', flen);
         name = decode(start, eq ? (size_t)(eq - start) : flen, 1, &nlen);
-        value = name && eq ? decode(eq + 1, flen - (size_t)(eq - start) - 1,
-                                    1, &vlen)
-                           : rp_xstrdup("");
+        value = name && eq
+                    ? decode(eq + 1, flen - (size_t)(eq - start) - 1, 1, &vlen)
+                    : rp_xstrdup("");
         if (!eq)
             vlen = 0;
         if (!name || !value || memchr(name, '\0', nlen)) {
@@ -144,8 +144,7 @@ static int header_param(const char *h, size_t hlen, const char *param,
                 if (i >= hlen)
                     return 0;
             } else {
-                while (i < hlen && h[i] != ';' && h[i] != ' ' &&
-                       h[i] != '\t') {
+                while (i < hlen && h[i] != ';' && h[i] != ' ' && h[i] != '\t') {
                     if (n + 1 >= size)
                         return 0;
                     out[n++] = h[i++];
@@ -277,8 +276,7 @@ static int token_char(int c)
            (c >= '0' && c <= '9') || c == '-' || c == '_';
 }
 
-int web_cookie_get(const char *header, const char *name, char *out,
-                   size_t size)
+int web_cookie_get(const char *header, const char *name, char *out, size_t size)
 {
     size_t nlen = strlen(name);
     const char *p = header;

@@ -35,8 +35,7 @@ static void test_urlencoded(void **state)
 static void test_urlencoded_malformed(void **state)
 {
     struct web_form f = {0};
-    static const char *const bad[] = {"a=%zz", "a=%2", "a=%", "=x",
-                                      "%00=x"};
+    static const char *const bad[] = {"a=%zz", "a=%2", "a=%", "=x", "%00=x"};
     char many[WEB_MAX_FIELDS * 4 + 8] = "";
     size_t i;
 
@@ -107,15 +106,15 @@ static void test_cookie(void **state)
     char v[WEB_TOKEN_MAX];
 
     (void)state;
-    assert_true(web_cookie_get("a=1; rp_session=AbC-_9; rp_pre=x",
-                                   "rp_session", v, sizeof(v)));
+    assert_true(web_cookie_get("a=1; rp_session=AbC-_9; rp_pre=x", "rp_session",
+                               v, sizeof(v)));
     assert_string_equal(v, "AbC-_9");
     assert_true(web_cookie_get("rp_pre=x", "rp_pre", v, sizeof(v)));
     assert_string_equal(v, "x");
     /* Not a prefix of another name; no quotes or odd bytes. */
     assert_false(web_cookie_get("xrp_session=1", "rp_session", v, sizeof(v)));
-    assert_false(web_cookie_get("rp_session=\"1\"", "rp_session", v,
-                                sizeof(v)));
+    assert_false(
+        web_cookie_get("rp_session=\"1\"", "rp_session", v, sizeof(v)));
     assert_false(web_cookie_get("rp_session=a<b", "rp_session", v, sizeof(v)));
     assert_false(web_cookie_get("rp_session=", "rp_session", v, sizeof(v)));
     assert_false(web_cookie_get("rp_session=123456", "rp_session", v, 4));
@@ -127,10 +126,10 @@ static void test_paths(void **state)
     char buf[WEB_MAX_PATH];
     const char *segs[WEB_MAX_SEGMENTS];
     static const char *const bad[] = {
-        "",          "x",          "//",        "/a//b",     "/a/",
-        "/..",       "/pdf/../x",  "/pdf/%2e%2e/final",     "/a/%2F",
-        "/a%2fb",    "/a%5cb",     "/a/%00",    "/a/%0a",    "/a/%zz",
-        "/.",        "/a/b/c/d/e/f/g/h/i",
+        "",       "x",      "//",        "/a//b",
+        "/a/",    "/..",    "/pdf/../x", "/pdf/%2e%2e/final",
+        "/a/%2F", "/a%2fb", "/a%5cb",    "/a/%00",
+        "/a/%0a", "/a/%zz", "/.",        "/a/b/c/d/e/f/g/h/i",
     };
     size_t i;
 

@@ -35,7 +35,8 @@ static void test_format(void **state)
     rp_buf_init(&b, 0);
     web_html(&b, "<a href=\"/review/%s\">%S</a> %d%% %s", "A\"B", "<b>x</b>",
              42, NULL);
-    assert_string_equal(b.data, "<a href=\"/review/A&quot;B\"><b>x</b></a> 42% ");
+    assert_string_equal(b.data,
+                        "<a href=\"/review/A&quot;B\"><b>x</b></a> 42% ");
     rp_buf_release(&b);
 }
 
@@ -78,10 +79,8 @@ static void test_roles(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_escape),
-        cmocka_unit_test(test_format),
-        cmocka_unit_test(test_paragraphs),
-        cmocka_unit_test(test_stylesheet),
+        cmocka_unit_test(test_escape),     cmocka_unit_test(test_format),
+        cmocka_unit_test(test_paragraphs), cmocka_unit_test(test_stylesheet),
         cmocka_unit_test(test_roles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -138,7 +138,7 @@ struct web_response {
     char location[WEB_MAX_PATH + 64];
     char cookies[3][256];
     int n_cookies;
-    int fd;             /* a file to send (PDF), or -1 */
+    int fd; /* a file to send (PDF), or -1 */
     long long fd_size;
     char disposition[256];
 };

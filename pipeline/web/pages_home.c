@@ -59,8 +59,9 @@ static void sales_block(struct web_request *rq, struct web_response *rs,
             continue;
         mine++;
         q = request_of(list, acc[i].id);
-        web_html(&rs->body, "<tr><td><a href=\"/review/%s\">%s</a></td>"
-                            "<td>%s</td>",
+        web_html(&rs->body,
+                 "<tr><td><a href=\"/review/%s\">%s</a></td>"
+                 "<td>%s</td>",
                  acc[i].id, acc[i].id, acc[i].name);
         if (q) {
             stage_cell(&rs->body, q);
@@ -111,8 +112,7 @@ static void contributor_block(struct web_request *rq, struct web_response *rs,
                         "<tbody>\n");
     for (i = 0; i < tasks->n; i++) {
         const struct rp_workflow_task *t = &tasks->items[i];
-        if (!t->person || strcmp(t->person, rq->person->id) != 0 ||
-            t->done[0])
+        if (!t->person || strcmp(t->person, rq->person->id) != 0 || t->done[0])
             continue;
         open++;
         web_html(&rs->body,
@@ -199,8 +199,7 @@ static void admin_block(struct web_request *rq, struct web_response *rs,
                  "<h3>%s (%d)</h3>\n<table><thead><tr><th>Account</th>"
                  "<th>Name</th><th>Year</th><th>Since</th><th>Due</th>"
                  "<th>Waits on</th><th>State</th></tr></thead><tbody>\n",
-                 rp_workflow_stage_name((enum rp_workflow_stage)stage),
-                 (int)n);
+                 rp_workflow_stage_name((enum rp_workflow_stage)stage), (int)n);
         for (i = 0; i < list->n; i++) {
             const struct rp_workflow_request_info *q = &list->items[i];
             if ((int)q->stage != stage)
@@ -208,8 +207,8 @@ static void admin_block(struct web_request *rq, struct web_response *rs,
             web_html(&rs->body,
                      "<tr><td><a href=\"/review/%s\">%s</a></td><td>%s</td>"
                      "<td>%d</td><td>%s</td><td>%s</td><td>%s</td>",
-                     q->account, q->account, q->account_name, q->year,
-                     q->since, q->due, q->waits_on);
+                     q->account, q->account, q->account_name, q->year, q->since,
+                     q->due, q->waits_on);
             stage_cell(&rs->body, q);
             web_html(&rs->body, "</tr>\n");
         }
@@ -314,8 +313,8 @@ void page_request(struct web_request *rq, struct web_response *rs)
     web_render_lock();
     status = web_renderer(rq, &r, &err);
     if (status == RP_OK)
-        status = rp_workflow_request(rq->wf, r, account, day, INT64_MIN, &res,
-                                     &err);
+        status =
+            rp_workflow_request(rq->wf, r, account, day, INT64_MIN, &res, &err);
     web_render_unlock();
     if (status != RP_OK) {
         web_error_page(rq, rs, &err);

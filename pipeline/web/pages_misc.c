@@ -32,16 +32,18 @@ task_for(struct web_request *rq, const struct rp_workflow_task_list *tasks,
 }
 
 static void contribute_form(struct web_request *rq, struct web_response *rs,
-                            const struct rp_workflow_task *t,
-                            const char *text, int preview)
+                            const struct rp_workflow_task *t, const char *text,
+                            int preview)
 {
     char title[256];
 
     snprintf(title, sizeof(title), "%s: %s", t->account, t->section);
     web_page_begin(rq, rs, title);
-    web_html(&rs->body, "<p>Due %s%S. Blank lines separate paragraphs; line "
-                        "breaks inside a paragraph are ignored.</p>\n",
-             t->due, t->overdue ? " <span class=\"overdue\">overdue</span>" : "");
+    web_html(&rs->body,
+             "<p>Due %s%S. Blank lines separate paragraphs; line "
+             "breaks inside a paragraph are ignored.</p>\n",
+             t->due,
+             t->overdue ? " <span class=\"overdue\">overdue</span>" : "");
     if (preview) {
         web_html(&rs->body, "<h2>Preview</h2><div class=\"card preview\">\n");
         web_paragraphs(&rs->body, text);
@@ -131,11 +133,11 @@ static void history_row(void *ctx, const struct rp_workflow_audit_entry *e)
 
     rp_buf_init(&row, 0);
     web_format_time(e->at, at, sizeof(at));
-    web_html(&row, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
-                   "<td class=\"%S\">%s</td><td>%s</td><td>%s</td></tr>\n",
-             at, e->person ? e->person : e->login,
-             e->account ? e->account : "", e->action,
-             strcmp(e->outcome, "refused") == 0 ? "refused" : "",
+    web_html(&row,
+             "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+             "<td class=\"%S\">%s</td><td>%s</td><td>%s</td></tr>\n",
+             at, e->person ? e->person : e->login, e->account ? e->account : "",
+             e->action, strcmp(e->outcome, "refused") == 0 ? "refused" : "",
              e->outcome, e->detail ? e->detail : "",
              e->via ? e->via : "command line");
     free(h->rows[h->next]);
@@ -184,9 +186,8 @@ void page_history(struct web_request *rq, struct web_response *rs)
         for (i = 0; people && i < people->n; i++)
             web_html(&rs->body, "<option value=\"%s\"%S>%s</option>",
                      people->items[i].id,
-                     who && strcmp(who, people->items[i].id) == 0
-                         ? " selected"
-                         : "",
+                     who && strcmp(who, people->items[i].id) == 0 ? " selected"
+                                                                  : "",
                      people->items[i].name);
         web_html(&rs->body, "</select><button type=\"submit\">Show</button>"
                             "</form>\n");

@@ -84,14 +84,15 @@ static void audit_row(void *ctx, const struct rp_workflow_audit_entry *e)
     char at[32];
 
     web_format_time(e->at, at, sizeof(at));
-    web_html(out, "<tr><td>%s</td><td>%s</td><td>%s%S</td><td class=\"%S\">"
-                  "%s</td><td>%s%S%s</td><td>%s</td><td>%s</td></tr>\n",
+    web_html(out,
+             "<tr><td>%s</td><td>%s</td><td>%s%S</td><td class=\"%S\">"
+             "%s</td><td>%s%S%s</td><td>%s</td><td>%s</td></tr>\n",
              at, e->person ? e->person : e->login, e->action,
              e->on_behalf_of ? " (on behalf)" : "",
-             strcmp(e->outcome, "refused") == 0 ? "refused" : "",
-             e->outcome, e->from_stage ? e->from_stage : "",
-             e->to_stage ? " → " : "", e->to_stage ? e->to_stage : "",
-             e->detail ? e->detail : "", e->via ? e->via : "command line");
+             strcmp(e->outcome, "refused") == 0 ? "refused" : "", e->outcome,
+             e->from_stage ? e->from_stage : "", e->to_stage ? " → " : "",
+             e->to_stage ? e->to_stage : "", e->detail ? e->detail : "",
+             e->via ? e->via : "command line");
 }
 
 static void facts(struct web_response *rs,
@@ -113,8 +114,9 @@ static void facts(struct web_response *rs,
         web_html(&rs->body, "<dt>Final SHA-256</dt><dd><code>%s</code></dd>",
                  q->final_sha256);
     if (q->approval_waiting_days)
-        web_html(&rs->body, "<dt>Approval</dt><dd class=\"watch\">waiting "
-                            "%d days</dd>",
+        web_html(&rs->body,
+                 "<dt>Approval</dt><dd class=\"watch\">waiting "
+                 "%d days</dd>",
                  q->approval_waiting_days);
     web_html(&rs->body, "<dt>Print deadline</dt><dd>%s%S</dd>",
              q->print_deadline,
@@ -137,8 +139,8 @@ static void tasks_table(struct web_response *rs,
                         "</thead><tbody>\n");
     for (i = 0; i < tasks->n; i++) {
         const struct rp_workflow_task *t = &tasks->items[i];
-        web_html(&rs->body, "<tr><td>%s</td><td>%s</td><td>%s</td>",
-                 t->section, t->person_name, t->due);
+        web_html(&rs->body, "<tr><td>%s</td><td>%s</td><td>%s</td>", t->section,
+                 t->person_name, t->due);
         if (t->done[0])
             web_html(&rs->body, "<td class=\"ok\">done %s%S</td></tr>\n",
                      t->done, t->late ? " (late)" : "");
@@ -180,8 +182,7 @@ static int may_submit(struct web_request *rq,
                       const struct rp_workflow_request_info *q)
 {
     if (q->stage != RP_WORKFLOW_REQUESTED &&
-        q->stage != RP_WORKFLOW_COLLECTING &&
-        q->stage != RP_WORKFLOW_DRAFTED &&
+        q->stage != RP_WORKFLOW_COLLECTING && q->stage != RP_WORKFLOW_DRAFTED &&
         q->stage != RP_WORKFLOW_CHANGES_REQUESTED)
         return 0;
     return (rq->person->roles & RP_WORKFLOW_ADMINISTRATOR) != 0;
@@ -241,8 +242,9 @@ void page_review(struct web_request *rq, struct web_response *rs)
     rp_error_init(&err);
     if (rp_workflow_audit_each(rq->wf, account, audit_row, &rs->body, &err) !=
         RP_OK)
-        web_html(&rs->body, "<tr><td colspan=\"7\" class=\"error\">%s</td>"
-                            "</tr>",
+        web_html(&rs->body,
+                 "<tr><td colspan=\"7\" class=\"error\">%s</td>"
+                 "</tr>",
                  err.message);
     web_html(&rs->body, "</tbody></table>\n");
     web_page_end(rs);
@@ -290,8 +292,8 @@ void page_decide(struct web_request *rq, struct web_response *rs)
                                          &res, &err);
         web_render_unlock();
     } else {
-        status = rp_workflow_reject(rq->wf, account, comment, &behalf, &res,
-                                    &err);
+        status =
+            rp_workflow_reject(rq->wf, account, comment, &behalf, &res, &err);
     }
     if (status != RP_OK) {
         web_error_page(rq, rs, &err);
@@ -357,9 +359,8 @@ void page_pdf(struct web_request *rq, struct web_response *rs)
     rp_error_init(&err);
     if (final && q->final_path)
         snprintf(path, sizeof(path), "%s", q->final_path);
-    else if (!final &&
-             rp_workflow_latest_draft_path(rq->wf, account, path, &err) !=
-                 RP_OK) {
+    else if (!final && rp_workflow_latest_draft_path(rq->wf, account, path,
+                                                     &err) != RP_OK) {
         release(&list, &tasks);
         web_error_page(rq, rs, &err);
         return;

@@ -56,8 +56,8 @@ static void sign_in_form(struct web_request *rq, struct web_response *rs,
              who ? who : "");
     web_csrf_field(rq, rs);
     if (next && web_local_path(next))
-        web_html(&rs->body, "<input type=\"hidden\" name=\"next\" value=\"%s\">",
-                 next);
+        web_html(&rs->body,
+                 "<input type=\"hidden\" name=\"next\" value=\"%s\">", next);
     web_html(&rs->body, "\n<button type=\"submit\">Sign in</button></form>\n"
                         "<p class=\"muted\">No password yet? Ask the "
                         "program's administrator for an invitation.</p>\n");

@@ -27,9 +27,9 @@
 #include "common/log.h"
 #include "common/mem.h"
 
-#define WEB_TIMEOUT 15            /* seconds */
-#define WEB_MAX_CONNECTIONS 600   /* threads, at most */
-#define WEB_MAX_PER_ADDRESS 300   /* a reverse proxy is one address */
+#define WEB_TIMEOUT 15          /* seconds */
+#define WEB_MAX_CONNECTIONS 600 /* threads, at most */
+#define WEB_MAX_PER_ADDRESS 300 /* a reverse proxy is one address */
 #define WEB_WATCH_SLOTS 1024
 
 /* A connection the watchdog keeps an eye on. */
@@ -208,18 +208,12 @@ struct route {
 };
 
 static const struct route routes[] = {
-    {NULL, 0, 0, page_home},
-    {"style.css", 1, 0, style},
-    {"sign-in", 1, 2, page_sign_in},
-    {"sign-out", 1, 1, page_sign_out},
-    {"invite", 2, 2, page_invite},
-    {"request", 1, 1, page_request},
-    {"remind", 1, 1, page_remind},
-    {"contribute", 3, 2, page_contribute},
-    {"review", 2, 0, page_review},
-    {"review", 3, 1, page_decide},
-    {"pdf", 3, 0, page_pdf},
-    {"history", 1, 0, page_history},
+    {NULL, 0, 0, page_home},         {"style.css", 1, 0, style},
+    {"sign-in", 1, 2, page_sign_in}, {"sign-out", 1, 1, page_sign_out},
+    {"invite", 2, 2, page_invite},   {"request", 1, 1, page_request},
+    {"remind", 1, 1, page_remind},   {"contribute", 3, 2, page_contribute},
+    {"review", 2, 0, page_review},   {"review", 3, 1, page_decide},
+    {"pdf", 3, 0, page_pdf},         {"history", 1, 0, page_history},
 };
 
 static void dispatch(struct web_request *rq, struct web_response *rs)
@@ -265,16 +259,15 @@ static void client_address(struct MHD_Connection *c, struct web_request *rq)
         loopback = (ntohl(in->sin_addr.s_addr) >> 24) == 127;
     } else if (sa && sa->sa_family == AF_INET6) {
         const struct sockaddr_in6 *in6 = (const void *)sa;
-        inet_ntop(AF_INET6, &in6->sin6_addr, rq->address,
-                  sizeof(rq->address));
+        inet_ntop(AF_INET6, &in6->sin6_addr, rq->address, sizeof(rq->address));
         loopback = IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr);
     }
     if (loopback) {
         proto = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                             "X-Forwarded-Proto");
         rq->https = proto && strcmp(proto, "https") == 0;
-        fwd = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-                                          "X-Forwarded-For");
+        fwd =
+            MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
         if (fwd) {
             last = strrchr(fwd, ',');
             last = last ? last + 1 : fwd;
@@ -322,8 +315,8 @@ static enum MHD_Result handle(struct server *s, struct MHD_Connection *c,
     } else {
         memcpy(rq->path, cc->uri, plen);
         rq->path[plen] = '\0';
-        rq->n_segs = web_path_split(rq->path, rq->segbuf,
-                                    sizeof(rq->segbuf), rq->segs);
+        rq->n_segs =
+            web_path_split(rq->path, rq->segbuf, sizeof(rq->segbuf), rq->segs);
     }
     cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
     if (cookie) {
@@ -398,8 +391,8 @@ static void on_connection(void *cls, struct MHD_Connection *c,
         *socket_context = NULL;
         for (i = 0; ci && i < WEB_WATCH_SLOTS; i++) {
             if (!s->watch[i].used) {
-                s->watch[i] = (struct watch_slot){1, 0, ci->connect_fd,
-                                                  time(NULL)};
+                s->watch[i] =
+                    (struct watch_slot){1, 0, ci->connect_fd, time(NULL)};
                 *socket_context = &s->watch[i];
                 break;
             }
@@ -495,8 +488,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
         }
         len = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                           MHD_HTTP_HEADER_CONTENT_LENGTH);
-        if (len && (strlen(len) > 12 ||
-                    strtoull(len, NULL, 10) > (unsigned long long)WEB_MAX_BODY)) {
+        if (len && (strlen(len) > 12 || strtoull(len, NULL, 10) >
+                                            (unsigned long long)WEB_MAX_BODY)) {
             cc->refused = 1;
             return refuse(s, c, 413, "Too large",
                           "The request's body is larger than 1 MiB.");
@@ -648,12 +641,12 @@ enum rp_status rp_web_serve(const struct rp_web_options *o,
         flags |= MHD_USE_IPv6;
     d = MHD_start_daemon(
         flags, 0, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER,
-        mhd_log, s, MHD_OPTION_SOCK_ADDR, &ss,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)WEB_TIMEOUT,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)WEB_MAX_CONNECTIONS,
-        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)WEB_MAX_PER_ADDRESS,
-        MHD_OPTION_URI_LOG_CALLBACK, on_uri, s, MHD_OPTION_UNESCAPE_CALLBACK,
-        no_unescape, s, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+        mhd_log, s, MHD_OPTION_SOCK_ADDR, &ss, MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned)WEB_TIMEOUT, MHD_OPTION_CONNECTION_LIMIT,
+        (unsigned)WEB_MAX_CONNECTIONS, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+        (unsigned)WEB_MAX_PER_ADDRESS, MHD_OPTION_URI_LOG_CALLBACK, on_uri, s,
+        MHD_OPTION_UNESCAPE_CALLBACK, no_unescape, s,
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
         MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_END);
     if (!d) {
         status = rp_error_set(err, RP_ERR_INTERNAL, NULL, 0, "--listen",
@@ -666,8 +659,7 @@ enum rp_status rp_web_serve(const struct rp_web_options *o,
     if (ss.ss_family == AF_INET6) {
         inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr, host,
                   sizeof(host));
-        snprintf(url, sizeof(url), "http://[%s]:%u", host,
-                 di ? di->port : 0);
+        snprintf(url, sizeof(url), "http://[%s]:%u", host, di ? di->port : 0);
     } else {
         inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr, host,
                   sizeof(host));

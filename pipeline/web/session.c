@@ -48,8 +48,8 @@ int web_open(struct web_request *rq, struct web_response *rs)
         return 0;
     rp_error_init(&err);
     memset(&session, 0, sizeof(session));
-    if (rp_workflow_session_check(rq->wf, rq->session_cookie, &session,
-                                  &err) != RP_OK) {
+    if (rp_workflow_session_check(rq->wf, rq->session_cookie, &session, &err) !=
+        RP_OK) {
         if (err.status != RP_ERR_REFUSED) {
             web_error_page(rq, rs, &err);
             return -1;

@@ -431,11 +431,10 @@ enum rp_status rp_workflow_audit_verify(struct rp_workflow *wf,
 
 /* The recorded path of the account's latest draft (of its latest
  * request that has one; documents.c), into path; "" when there is none. */
-enum rp_status rp_workflow_latest_draft_path(struct rp_workflow *wf,
-                                             const char *account_id,
-                                             char path[1024],
-                                             struct rp_error *err)
-    RP_MUST_CHECK;
+enum rp_status
+rp_workflow_latest_draft_path(struct rp_workflow *wf, const char *account_id,
+                              char path[1024],
+                              struct rp_error *err) RP_MUST_CHECK;
 
 /* What a PDF is, by its hash. */
 struct rp_workflow_verdict {
