@@ -179,7 +179,7 @@ static void invite_gone(struct web_request *rq, struct web_response *rs,
 
 void page_invite(struct web_request *rq, struct web_response *rs)
 {
-    const struct rp_workflow_person *who = NULL;
+    const struct rp_workflow_person *who = NULL, *invited;
     const char *token = rq->segs[1], *pw, *pw2;
     struct rp_error err;
 
@@ -204,10 +204,11 @@ void page_invite(struct web_request *rq, struct web_response *rs)
         return;
     }
     rp_error_init(&err);
+    invited = who;
     if (rp_workflow_set_password(rq->wf, token, pw, &who, &err) != RP_OK) {
         if (err.status == RP_ERR_INPUT) {
             rs->status = 400;
-            invite_form(rq, rs, who, err.message);
+            invite_form(rq, rs, invited, err.message);
         } else {
             invite_gone(rq, rs, &err);
         }

@@ -12,6 +12,8 @@
 #include "internal.h"
 
 #include <arpa/inet.h>
+#include <libxml/parser.h>
+#include <sodium.h>
 #include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
@@ -631,6 +633,11 @@ enum rp_status rp_web_serve(const struct rp_web_options *o,
                             "'%s' is not an address ADDR:PORT (e.g. "
                             "127.0.0.1:8080 or [::1]:8080)",
                             o->listen ? o->listen : "");
+    /* Once, before any thread: the libraries' own global state. */
+    xmlInitParser();
+    if (sodium_init() < 0)
+        return rp_error_set(err, RP_ERR_INTERNAL, NULL, 0, NULL,
+                            "libsodium cannot be initialised");
     s = rp_xcalloc(1, sizeof(*s));
     status = setup(s, o, err);
     if (status != RP_OK) {
