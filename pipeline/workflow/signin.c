@@ -135,7 +135,9 @@ static void format_time(int64_t t, char out[32])
 /*
  * One audit entry of signing in, inside the caller's transaction.  Before
  * anyone is named the web's handle has no login: an entry of a person's
- * own act then carries the person's login.
+ * own act then carries the person's login, a refusal none (the name
+ * given is only a claim; the entry's person and detail say whom it was
+ * for).
  */
 static enum rp_status audit(struct rp_workflow *wf, const char *action,
                             const char *outcome,
@@ -145,7 +147,8 @@ static enum rp_status audit(struct rp_workflow *wf, const char *action,
     struct rp_audit_record rec;
 
     memset(&rec, 0, sizeof(rec));
-    rec.login = wf->login[0] || !p ? wf->login : p->login;
+    rec.login = wf->login[0] || !p || strcmp(outcome, "done") != 0 ? wf->login
+                                                                   : p->login;
     rec.person = p ? p->id : NULL;
     rec.action = action;
     rec.outcome = outcome;

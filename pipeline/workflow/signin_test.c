@@ -410,6 +410,7 @@ static void test_sign_in(void **state)
     assert_string_equal(l.action, "sign-in");
     assert_string_equal(l.outcome, "refused");
     assert_string_equal(l.person, "rep");
+    assert_string_equal(l.login, ""); /* a claim, not who acted */
     assert_string_equal(l.via, VIA);
     assert_non_null(strstr(l.detail, "wrong password for Sarah Chen"));
     assert_null(strstr(l.detail, "wrong password\n"));
