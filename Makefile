@@ -13,11 +13,11 @@
 
 PKGS     = libxml-2.0 libxslt libexslt pangocairo cairo-pdf glib-2.0 sqlite3 zlib \
            librsvg-2.0 gmime-3.0 \
-           libcrypto libqpdf libsodium
+           libcrypto libqpdf libsodium libmicrohttpd
 DEBS     = gcc libc6-dev make pkg-config perl libcsv-dev libxml2-dev \
            libxslt1-dev libpango1.0-dev libcairo2-dev libcmocka-dev \
            libhyphen-dev hyphen-en-us libsqlite3-dev sqlite3 libssl-dev zlib1g-dev \
-           librsvg2-dev libgmime-3.0-dev libsodium-dev \
+           librsvg2-dev libgmime-3.0-dev libmicrohttpd-dev libsodium-dev \
            fonts-dejavu-core fonts-dejavu-extra \
            poppler-utils qpdf libqpdf-dev \
            valgrind clang-format docbook-xsl xsltproc time libxml2-utils python3
@@ -42,7 +42,7 @@ CPPFLAGS += -D_DEFAULT_SOURCE -Ipipeline $(PKG_CFLAGS) -MMD -MP
 LDLIBS  += $(PKG_LIBS) -lcsv -lhyphen -lm
 LDFLAGS += -pthread $(filter -fsanitize=%,$(OPT))
 
-STAGES   = common import merge transform fo layout paint render workflow batch
+STAGES   = common import merge transform fo layout paint render workflow batch web
 LIB_SRC  = $(filter-out %_test.c,$(foreach s,$(STAGES),$(wildcard pipeline/$(s)/*.c)))
 CLI_SRC  = $(wildcard pipeline/cli/*.c)
 TEST_SRC = $(foreach s,$(STAGES) cli,$(wildcard pipeline/$(s)/*_test.c))

@@ -37,6 +37,7 @@ int cmd_audit(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_review(int argc, char **argv);
 int cmd_snapshot(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 /* The documented exit code of a status (README, "Exit codes"). */
 int cli_exit_code(enum rp_status status);

@@ -48,6 +48,7 @@ static const struct {
     {"followup", cmd_followup, "close a follow-up (done ID) or list them"},
     {"audit", cmd_audit, "the audit trail, or --verify its hash chain"},
     {"verify", cmd_verify, "tell whether a PDF is an approved version"},
+    {"serve", cmd_serve, "the intranet page: sign-in, reviews by role"},
     {"snapshot", cmd_snapshot, "one account's review data and its hash"},
     {"review", cmd_review, "one account's review from its snapshot"},
 };

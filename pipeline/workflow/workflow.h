@@ -429,6 +429,13 @@ enum rp_status rp_workflow_audit_verify(struct rp_workflow *wf,
                                         char head[RP_SHA256_HEX_SIZE],
                                         struct rp_error *err) RP_MUST_CHECK;
 
+/* The recorded path of the account's latest draft (of its latest
+ * request that has one; documents.c), into path; "" when there is none. */
+enum rp_status
+rp_workflow_latest_draft_path(struct rp_workflow *wf, const char *account_id,
+                              char path[1024],
+                              struct rp_error *err) RP_MUST_CHECK;
+
 /* What a PDF is, by its hash. */
 struct rp_workflow_verdict {
     int approved; /* an approved final this store issued */
