@@ -130,9 +130,10 @@ static void print_table(const struct rp_workflow_request_list *list)
         waiting += q->approval_waiting_days != 0;
         at_risk += q->at_risk != 0;
     }
-    printf("%zu requests, %zu overdue, %zu approvals waiting too long, %zu "
-           "deliveries at risk\n",
-           list->n, overdue, waiting, at_risk);
+    printf("%zu request%s, %zu overdue, %zu approval%s waiting too long, "
+           "%zu deliver%s at risk\n",
+           list->n, list->n == 1 ? "" : "s", overdue, waiting,
+           waiting == 1 ? "" : "s", at_risk, at_risk == 1 ? "y" : "ies");
 }
 
 /* Pads a UTF-8 text to width characters (names are not ASCII). */

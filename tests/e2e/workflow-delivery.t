@@ -7,49 +7,19 @@
 # feedback file, followup done; the status report and next year's review.
 # Needs root to create the users (as CI has); otherwise it skips.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/workflow-lib.sh"
 
-if [ "$(id -u)" -ne 0 ]; then
-    echo "1..0 # SKIP needs root to create the program's OS users"
-    exit 0
-fi
+workflow_need_root
 plan 60
-
-GROUP=rpworkflow
-getent group "$GROUP" >/dev/null || groupadd "$GROUP"
-for u in rpadmin schen dwhitfield hlind tnguyen; do
-    id "$u" >/dev/null 2>&1 || useradd -M -N -s /bin/sh "$u"
-    usermod -a -G "$GROUP" "$u"
-done
-chmod 755 "$WORK"
-mkdir -p "$WORK/top/bin"
-cp "$REPORTPIPE" "$WORK/top/bin/reportpipe"
-cp -r input templates config "$WORK/top/"
-mkdir -p "$WORK/top/pipeline/import"
-cp -r pipeline/import/profiles "$WORK/top/pipeline/import/"
 cp -r tests/e2e/feedback "$WORK/feedback"
-chmod -R a+rX "$WORK/top" "$WORK/feedback"
+chmod -R a+rX "$WORK/feedback"
 CSV_SELECT="$TOP/tests/e2e/csv-select.pl"
-cd "$WORK/top"
-REPORTPIPE="$WORK/top/bin/reportpipe"
-mkdir -p "$WORK/state" "$WORK/output"
-chgrp "$GROUP" "$WORK/state" "$WORK/output"
-chmod 2770 "$WORK/state" "$WORK/output"
-O="--state $WORK/state --output $WORK/output --input input --config config --templates templates"
+workflow_setup rpadmin schen dwhitfield hlind tnguyen
 
 as() { # as LOGIN COMMAND ARGS...
     u=$1 cmd=$2
     shift 2
-    setpriv --reuid="$(id -u "$u")" --regid="$(id -g "$u")" --init-groups \
-        env HOME="$WORK" TMPDIR="$WORK" SOURCE_DATE_EPOCH="$SOURCE_DATE_EPOCH" \
-        "$REPORTPIPE" "$cmd" $O "$@"
-}
-try() { # try EXPECTED-EXIT DESCRIPTION LOGIN COMMAND...
-    want=$1 desc=$2
-    shift 2
-    as "$@" >"$WORK/out" 2>"$WORK/err"
-    got=$?
-    is "$got" "$want" "$desc"
-    [ "$got" = "$want" ] || sed 's/^/#   /' "$WORK/err" "$WORK/out"
+    as_user "$u" "$REPORTPIPE" "$cmd" $O "$@"
 }
 
 # ---- print and shipment ----

@@ -8,55 +8,23 @@
 # the attachment's SHA-256 against the draft's), and a broken sendmail
 # keeps the outbox and fails.  Needs root for useradd; otherwise skips.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/workflow-lib.sh"
 
-if [ "$(id -u)" -ne 0 ]; then
-    echo "1..0 # SKIP needs root to create the program's OS users"
-    exit 0
-fi
+workflow_need_root
 if ! command -v python3 >/dev/null 2>&1; then
     echo "1..0 # SKIP needs python3 (its email package parses the messages)"
     exit 0
 fi
 plan 62
-
-GROUP=rpworkflow
-getent group "$GROUP" >/dev/null || groupadd "$GROUP"
-for u in rpadmin schen dwhitfield tnguyen; do
-    id "$u" >/dev/null 2>&1 || useradd -M -N -s /bin/sh "$u"
-    usermod -a -G "$GROUP" "$u"
-done
 EML_CHECK="$TOP/tests/e2e/eml-check.py"
-chmod 755 "$WORK"
-mkdir -p "$WORK/top/bin"
-cp "$REPORTPIPE" "$WORK/top/bin/reportpipe"
-cp -r input templates config "$WORK/top/"
-mkdir -p "$WORK/top/pipeline/import"
-cp -r pipeline/import/profiles "$WORK/top/pipeline/import/"
-chmod -R a+rX "$WORK/top"
-cd "$WORK/top"
-REPORTPIPE="$WORK/top/bin/reportpipe"
-mkdir -p "$WORK/state" "$WORK/output"
-chgrp "$GROUP" "$WORK/state" "$WORK/output"
-chmod 2770 "$WORK/state" "$WORK/output"
-O="--state $WORK/state --output $WORK/output --input input --templates templates"
-S="$WORK/state/reportpipe.db"
+workflow_setup rpadmin schen dwhitfield tnguyen
 OUTBOX="$WORK/state/outbox"
 CONFIG=config
 
-as() { # as LOGIN DAY COMMAND ARGS...
+as() { # as LOGIN DAY COMMAND ARGS...: --config after the common options
     u=$1 day=$2 cmd=$3
     shift 3
-    setpriv --reuid="$(id -u "$u")" --regid="$(id -g "$u")" --init-groups \
-        env HOME="$WORK" TMPDIR="$WORK" \
-        "$REPORTPIPE" "$cmd" $O --config "$CONFIG" --today "$day" "$@"
-}
-try() { # try EXPECTED-EXIT DESCRIPTION LOGIN DAY COMMAND...
-    want=$1 desc=$2
-    shift 2
-    as "$@" >"$WORK/out" 2>"$WORK/err"
-    got=$?
-    is "$got" "$want" "$desc"
-    [ "$got" = "$want" ] || sed 's/^/#   /' "$WORK/err"
+    as_user "$u" "$REPORTPIPE" "$cmd" $O --config "$CONFIG" --today "$day" "$@"
 }
 outbox() { ls "$OUTBOX" 2>/dev/null | grep '\.eml$' | sort | tr '\n' ' '; }
 sql() { sqlite3 "$S" "$1"; }

@@ -5,52 +5,17 @@
 # processes writing at once.  The users are made with useradd, so this
 # needs root (as CI is); otherwise it skips.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/workflow-lib.sh"
 
-if [ "$(id -u)" -ne 0 ]; then
-    echo "1..0 # SKIP needs root to create the program's OS users"
-    exit 0
-fi
+workflow_need_root
 plan 63
-
-GROUP=rpworkflow
-getent group "$GROUP" >/dev/null || groupadd "$GROUP"
-for u in rpadmin schen dwhitfield hlind tnguyen; do
-    id "$u" >/dev/null 2>&1 || useradd -M -N -s /bin/sh "$u"
-    usermod -a -G "$GROUP" "$u"
-done
-# The program's people share the store and the documents through a group.
-# They run a copy of the binary, exports, templates and configuration:
-# the checkout may sit where they cannot read (/root, say).
-chmod 755 "$WORK"
-mkdir -p "$WORK/top/bin"
-cp "$REPORTPIPE" "$WORK/top/bin/reportpipe"
-cp -r input templates config "$WORK/top/"
-mkdir -p "$WORK/top/pipeline/import"
-cp -r pipeline/import/profiles "$WORK/top/pipeline/import/"
-chmod -R a+rX "$WORK/top"
-cd "$WORK/top"
-REPORTPIPE="$WORK/top/bin/reportpipe"
-mkdir -p "$WORK/state" "$WORK/output"
-chgrp "$GROUP" "$WORK/state" "$WORK/output"
-chmod 2770 "$WORK/state" "$WORK/output"
-O="--state $WORK/state --output $WORK/output --input input --config config --templates templates"
-S="$WORK/state/reportpipe.db"
+workflow_setup rpadmin schen dwhitfield hlind tnguyen
 
 as() { # as LOGIN COMMAND ARGS...: runs reportpipe as that OS user; ARGS
     # come after the common options, so they may override them
     u=$1 cmd=$2
     shift 2
-    setpriv --reuid="$(id -u "$u")" --regid="$(id -g "$u")" --init-groups \
-        env HOME="$WORK" TMPDIR="$WORK" SOURCE_DATE_EPOCH="$SOURCE_DATE_EPOCH" \
-        "$REPORTPIPE" "$cmd" $O "$@"
-}
-try() { # try EXPECTED-EXIT DESCRIPTION LOGIN COMMAND...
-    want=$1 desc=$2
-    shift 2
-    as "$@" >"$WORK/out" 2>"$WORK/err"
-    got=$?
-    is "$got" "$want" "$desc"
-    [ "$got" = "$want" ] || sed 's/^/#   /' "$WORK/err"
+    as_user "$u" "$REPORTPIPE" "$cmd" $O "$@"
 }
 
 # Who is not in people.csv acts on nothing.
