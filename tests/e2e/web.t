@@ -11,43 +11,21 @@
 # stopped here.  Needs root (useradd); `make test UPDATE=1` keeps the
 # screenshots in docs/images/.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/workflow-lib.sh"
 
-if [ "$(id -u)" -ne 0 ]; then
-    echo "1..0 # SKIP needs root to create the program's OS users"
-    exit 0
-fi
+workflow_need_root
 if ! [ -x /usr/bin/chromium ] || ! [ -d "$TOP/tests/web/node_modules/playwright-core" ]; then
     echo "1..0 # SKIP needs chromium and tests/web's npm packages (make web-deps)"
     exit 0
 fi
 plan 47
-
-GROUP=rpworkflow
-getent group "$GROUP" >/dev/null || groupadd "$GROUP"
-for u in rpadmin rpweb; do
-    id "$u" >/dev/null 2>&1 || useradd -M -N -s /bin/sh "$u"
-    usermod -a -G "$GROUP" "$u"
-done
-chmod 755 "$WORK"
-mkdir -p "$WORK/top/bin"
-cp "$REPORTPIPE" "$WORK/top/bin/reportpipe"
-cp -r input templates config "$WORK/top/"
-mkdir -p "$WORK/top/pipeline/import"
-cp -r pipeline/import/profiles "$WORK/top/pipeline/import/"
-chmod -R a+rX "$WORK/top"
-cd "$WORK/top"
-REPORTPIPE="$WORK/top/bin/reportpipe"
-mkdir -p "$WORK/state" "$WORK/output"
-chgrp "$GROUP" "$WORK/state" "$WORK/output"
-chmod 2770 "$WORK/state" "$WORK/output"
-O="--state $WORK/state --output $WORK/output --input input --config config --templates templates"
-S="$WORK/state/reportpipe.db"
+# rpweb: the server's own OS user, in the group, in no role of the program.
+workflow_setup rpadmin rpweb
 
 as() { # as LOGIN DAY COMMAND ARGS...
     u=$1 day=$2 cmd=$3
     shift 3
-    setpriv --reuid="$(id -u "$u")" --regid="$(id -g "$u")" --init-groups \
-        env HOME="$WORK" TMPDIR="$WORK" "$REPORTPIPE" "$cmd" $O --today "$day" "$@"
+    as_user "$u" "$REPORTPIPE" "$cmd" $O --today "$day" "$@"
 }
 
 # Numbers the browser's lines ("ok - what", "not ok - what # why").
@@ -64,9 +42,8 @@ browser() { # browser PHASE
 
 SERVER=
 serve() { # serve DAY: starts the server as rpweb, sets BASE
-    setpriv --reuid="$(id -u rpweb)" --regid="$(id -g rpweb)" --init-groups \
-        env HOME="$WORK" TMPDIR="$WORK" "$REPORTPIPE" serve $O --today "$1" \
-        --listen 127.0.0.1:0 >"$WORK/serve.out" 2>"$WORK/serve.err" &
+    as_user rpweb "$REPORTPIPE" serve $O --today "$1" --listen 127.0.0.1:0 \
+        >"$WORK/serve.out" 2>"$WORK/serve.err" &
     SERVER=$!
     i=0
     while [ $i -lt 100 ] && ! grep -q "^listening on " "$WORK/serve.out"; do
