@@ -42,8 +42,10 @@ browser() { # browser PHASE
 
 SERVER=
 serve() { # serve DAY: starts the server as rpweb, sets BASE
-    as_user rpweb "$REPORTPIPE" serve $O --today "$1" --listen 127.0.0.1:0 \
-        >"$WORK/serve.out" 2>"$WORK/serve.err" &
+    # exec: $! is the server itself, which the signal must reach.
+    (exec setpriv --reuid="$(id -u rpweb)" --regid="$(id -g rpweb)" --init-groups \
+        env HOME="$WORK" TMPDIR="$WORK" "$REPORTPIPE" serve $O --today "$1" \
+        --listen 127.0.0.1:0 >"$WORK/serve.out" 2>"$WORK/serve.err") &
     SERVER=$!
     i=0
     while [ $i -lt 100 ] && ! grep -q "^listening on " "$WORK/serve.out"; do
