@@ -42,6 +42,7 @@ browser() { # browser PHASE
 
 SERVER=
 serve() { # serve DAY: starts the server as rpweb, sets BASE
+: >"$WORK/serve.out"
     # exec: $! is the server itself, which the signal must reach.
     (exec setpriv --reuid="$(id -u rpweb)" --regid="$(id -g rpweb)" --init-groups \
         env HOME="$WORK" TMPDIR="$WORK" "$REPORTPIPE" serve $O --today "$1" \

@@ -137,7 +137,10 @@ async function people(browser) {
     session && session.httpOnly && session.sameSite === 'Strict', JSON.stringify(session));
 
   // Sales asks for the review of her account.
-  await page.fill('form[action="/request"] [name=account]', 'ACC-1001');
+  // Her accounts are offered as a list (or typed, where the page has a field).
+  const account = page.locator('form[action="/request"] [name=account]');
+  if ((await account.evaluate((e) => e.tagName)) === 'SELECT') await account.selectOption('ACC-1001');
+  else await account.fill('ACC-1001');
   await page.fill('form[action="/request"] [name=meeting]', '2026-12-15');
   await Promise.all([page.waitForNavigation(), page.click('form[action="/request"] button[type=submit]')]);
   check('she requests the review of ACC-1001', /ACC-1001[\s\S]*(requested|collecting)/.test(await page.textContent('body')),
