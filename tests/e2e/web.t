@@ -79,7 +79,7 @@ case "$BASE" in http://127.0.0.1:[0-9]*) r=0 ;; *) r=1 ;; esac
 ok $r "the server listens on a free loopback port ($BASE)"
 [ $r = 0 ] || sed 's/^/#   /' "$WORK/serve.err"
 # The invitations name the configured URL; the test's server is elsewhere.
-sed -i "s|http://[^\"]*/invite/|$BASE/invite/|" "$WORK/invites.json"
+sed -i "s|http://[^\"]*/invite/|$BASE/invite/|g" "$WORK/invites.json"
 
 browser people
 
