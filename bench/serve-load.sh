@@ -22,9 +22,12 @@ cd "$top"
 out=$(mktemp -d "${TMPDIR:-/tmp}/rp-bench-serve.XXXXXX")
 server=
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$out"' EXIT
-export SOURCE_DATE_EPOCH=1795392000
+# The real clock throughout: the server reads it, and the invitations the
+# commands make must not have expired by then.
+unset SOURCE_DATE_EPOCH
 
 data=bench/out/serve-load-60-6000
+mkdir -p "$data"
 [ -f "$data/tickets.csv" ] || bench/merge-data.pl 60 6000 "$data" >/dev/null
 mkdir -p "$out/config"
 cp config/sla.xml config/health.xml config/account-map.csv config/limits.xml \
