@@ -30,8 +30,7 @@ data=bench/out/serve-load-60-6000
 mkdir -p "$data"
 [ -f "$data/tickets.csv" ] || bench/merge-data.pl 60 6000 "$data" >/dev/null
 mkdir -p "$out/config"
-cp config/sla.xml config/health.xml config/account-map.csv config/limits.xml \
-    "$out/config/" 2>/dev/null || true
+cp config/sla.xml config/health.xml config/limits.xml "$out/config/"
 {
     echo "person,name,email,login,role,approves"
     echo "admin,Load Administrator,admin@example.com,$(id -un),administrator,"
