@@ -92,19 +92,28 @@ async function signUp(p) {
 
 const outcomes = { approve: { done: 0, refused: 0 }, reject: { done: 0, refused: 0 } };
 
+// A person reads a page before opening the next: 0.5 to 1.5 s.  Without
+// it, 200 clients in a closed loop measure only how long 200 requests
+// queue (Little's law: latency = clients / throughput), not a page's time.
+const think = () => new Promise((r) => setTimeout(r, 500 + Math.random() * 1000));
+
 async function session(p) {
   const c = p.client;
+  await new Promise((r) => setTimeout(r, Math.random() * 1000)); // not all at once
   // The decision comes at a random round, and is posted twice: the second
   // must be refused, never applied again.
   const decideAt = Math.floor(Math.random() * rounds);
   for (let i = 0; i < rounds && Date.now() < deadline; i++) {
     let r = await c.send('GET', '/');
     record('html', r, '/');
+    await think();
     if (!p.account) continue;
     r = await c.send('GET', `/review/${p.account}`);
     record('html', r, `/review/${p.account}`);
+    await think();
     if (i % 4 === 0) {
       const pdf = await c.send('GET', `/pdf/${p.account}/draft`);
+      await think();
       if (pdf.status === 200 && !pdf.body.subarray(0, 5).equals(Buffer.from('%PDF-'))) problem('a PDF that is not one');
       record('pdf', pdf, `/pdf/${p.account}/draft`);
     }

@@ -9,6 +9,8 @@
 # in the server's log, and the server's memory over the run (sampled from
 # /proc every 250 ms) so that it can be seen to stay flat.
 # Bounded: ROUNDS requests of each kind per session and a time limit.
+# Each session reads a page for 0.5 to 1.5 s before the next, as a person
+# does: some 150 requests a second from the 200 in all.
 # The data: 60 generated accounts (bench/merge-data.pl), 50 of them with a
 # draft in review, and a people.csv of one administrator (this login) and
 # 200 approvers, four to each of the 50 accounts.
