@@ -54,7 +54,7 @@ BIN      = $(BUILD)/reportpipe
 GEN      = $(BUILD)/gen-sample
 
 .PHONY: all run test asan bench fuzz fuzz-check fmt fmt-check deps check-deps \
-        clean sample valgrind
+        clean sample valgrind web-deps
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -100,7 +100,7 @@ run: check-deps
 
 # Every test, through prove: C unit tests (cmocka, TAP) and end-to-end
 # shell tests that run the real binary and read the real PDFs.
-test: check-deps
+test: check-deps web-deps
 	$(MAKE) $(BIN) $(TEST_BIN) $(GEN)
 	CMOCKA_MESSAGE_OUTPUT=TAP REPORTPIPE=$(CURDIR)/$(BIN) \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
@@ -140,9 +140,14 @@ fmt-check:
 # Installs missing Debian packages when root; otherwise prints the command.
 deps:
 	@tools/deps.sh install $(DEBS)
+	@tools/web-deps.sh
 
 check-deps:
 	@tools/deps.sh install $(DEBS)
+
+# The browser test's own: chromium, Node.js, playwright-core (tests/web/).
+web-deps:
+	@tools/web-deps.sh
 
 clean:
 	rm -rf build output
