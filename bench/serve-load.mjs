@@ -217,7 +217,7 @@ const t0 = Date.now();
 for (let i = 0; i < people.length; i += 20) await Promise.all(people.slice(i, i + 20).map(signUp));
 const signUpSeconds = (Date.now() - t0) / 1000;
 console.log(`signed-in ${people.filter((p) => p.client).length} ${signUpSeconds.toFixed(1)}`);
-console.log('load-start');
+console.log(`load-start ${Date.now() / 1000}`);
 
 deadline = Date.now() + Number(secondsArg) * 1000;
 const slow = [slowClient(), slowClient(), slowClient()];
@@ -225,7 +225,7 @@ const t1 = Date.now();
 const [huge, broken] = await Promise.all([hugePost(), brokenMultipart(), ...people.map(session)]);
 const loadSeconds = (Date.now() - t1) / 1000;
 const slowResults = await Promise.all(slow);
-console.log('load-end');
+console.log(`load-end ${Date.now() / 1000}`);
 
 const n = times.html.length + times.pdf.length;
 console.log(`requests ${n} ${loadSeconds.toFixed(1)} ${(n / loadSeconds).toFixed(0)}`);

@@ -120,10 +120,14 @@ const char web_stylesheet[] =
     "th{background:var(--brand);color:#fff;text-align:left;font-weight:"
     "bold}\n"
     "th,td{padding:.35rem .5rem;border-bottom:1px solid var(--rule);"
-    "vertical-align:top;overflow-wrap:anywhere}\n"
+    "vertical-align:top;overflow-wrap:break-word}\n"
+    /* Only a long detail (a path, a hash) may break anywhere: short
+     * columns keep their words whole. */
+    "td.detail{overflow-wrap:anywhere}\n"
     "code{word-break:break-all}\n"
     "tr:nth-child(even) td{background:var(--zebra)}\n"
     ".muted{color:var(--muted)}\n"
+    ".note{color:var(--muted);font-size:.9rem;margin:.2rem 0 .6rem}\n"
     ".overdue,.refused{color:var(--unstable);font-weight:bold}\n"
     ".ok{color:var(--stable);font-weight:bold}\n"
     ".watch{color:var(--watch);font-weight:bold}\n"
@@ -150,7 +154,7 @@ const char web_stylesheet[] =
     ".preview p{margin:0 0 .8rem}\n"
     "@media (max-width:700px){.split{grid-template-columns:1fr}"
     "header .who{margin-left:0}iframe.pdf{height:60vh}"
-    "th,td{padding:.3rem}table{font-size:.9rem}}\n";
+    "th,td{padding:.3rem;overflow-wrap:anywhere}table{font-size:.9rem}}\n";
 
 void web_roles_text(unsigned roles, char *buf, size_t size)
 {

@@ -214,6 +214,10 @@ void page_request(struct web_request *rq, struct web_response *rs);
 void page_remind(struct web_request *rq, struct web_response *rs);
 void page_contribute(struct web_request *rq, struct web_response *rs);
 void page_review(struct web_request *rq, struct web_response *rs);
+/* The account's numbers from its latest draft's data (review_numbers.c);
+ * nothing before a draft. */
+void web_review_numbers(struct web_request *rq, struct web_response *rs,
+                        const char *account);
 void page_decide(struct web_request *rq, struct web_response *rs);
 void page_pdf(struct web_request *rq, struct web_response *rs);
 void page_history(struct web_request *rq, struct web_response *rs);

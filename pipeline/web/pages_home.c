@@ -112,7 +112,11 @@ static void contributor_block(struct web_request *rq, struct web_response *rs,
                         "<tbody>\n");
     for (i = 0; i < tasks->n; i++) {
         const struct rp_workflow_task *t = &tasks->items[i];
-        if (!t->person || strcmp(t->person, rq->person->id) != 0 || t->done[0])
+        /* Once approved, a missing section no longer changes the review
+         * (status and remind stop asking for it too). */
+        if (!t->person || strcmp(t->person, rq->person->id) != 0 ||
+            t->done[0] || t->stage == RP_WORKFLOW_APPROVED ||
+            t->stage == RP_WORKFLOW_DELIVERED)
             continue;
         open++;
         web_html(&rs->body,
@@ -183,8 +187,9 @@ static void admin_block(struct web_request *rq, struct web_response *rs,
         overdue += list->items[i].overdue != 0;
     web_html(&rs->body, "<section id=\"all\"><h2>Every request by "
                         "stage</h2>\n<p>");
-    web_html(&rs->body, "%d requests, <span class=\"%S\">%d overdue</span>.",
-             (int)list->n, overdue ? "overdue" : "ok", (int)overdue);
+    web_html(&rs->body, "%d request%S, <span class=\"%S\">%d overdue</span>.",
+             (int)list->n, list->n == 1 ? "" : "s", overdue ? "overdue" : "ok",
+             (int)overdue);
     web_html(&rs->body, "</p>\n<form method=\"post\" action=\"/remind\">");
     web_csrf_field(rq, rs);
     web_html(&rs->body, "<button type=\"submit\">Send reminders now</button>"

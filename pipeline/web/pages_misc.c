@@ -135,7 +135,8 @@ static void history_row(void *ctx, const struct rp_workflow_audit_entry *e)
     web_format_time(e->at, at, sizeof(at));
     web_html(&row,
              "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
-             "<td class=\"%S\">%s</td><td>%s</td><td>%s</td></tr>\n",
+             "<td class=\"%S\">%s</td><td class=\"detail\">%s</td><td>%s</td>"
+             "</tr>\n",
              at, e->person ? e->person : e->login, e->account ? e->account : "",
              e->action, strcmp(e->outcome, "refused") == 0 ? "refused" : "",
              e->outcome, e->detail ? e->detail : "",

@@ -84,15 +84,16 @@ static void audit_row(void *ctx, const struct rp_workflow_audit_entry *e)
     char at[32];
 
     web_format_time(e->at, at, sizeof(at));
-    web_html(out,
-             "<tr><td>%s</td><td>%s</td><td>%s%S</td><td class=\"%S\">"
-             "%s</td><td>%s%S%s</td><td>%s</td><td>%s</td></tr>\n",
-             at, e->person ? e->person : e->login, e->action,
-             e->on_behalf_of ? " (on behalf)" : "",
-             strcmp(e->outcome, "refused") == 0 ? "refused" : "", e->outcome,
-             e->from_stage ? e->from_stage : "", e->to_stage ? " → " : "",
-             e->to_stage ? e->to_stage : "", e->detail ? e->detail : "",
-             e->via ? e->via : "command line");
+    web_html(
+        out,
+        "<tr><td>%s</td><td>%s</td><td>%s%S</td><td class=\"%S\">"
+        "%s</td><td>%s%S%s</td><td class=\"detail\">%s</td><td>%s</td></tr>\n",
+        at, e->person ? e->person : e->login, e->action,
+        e->on_behalf_of ? " (on behalf)" : "",
+        strcmp(e->outcome, "refused") == 0 ? "refused" : "", e->outcome,
+        e->from_stage ? e->from_stage : "", e->to_stage ? " → " : "",
+        e->to_stage ? e->to_stage : "", e->detail ? e->detail : "",
+        e->via ? e->via : "command line");
 }
 
 static void facts(struct web_response *rs,
@@ -221,6 +222,7 @@ void page_review(struct web_request *rq, struct web_response *rs)
     if (notice)
         web_html(&rs->body, "<p class=\"notice\">%s</p>\n", notice);
     facts(rs, q);
+    web_review_numbers(rq, rs, account);
     if (q->stage == RP_WORKFLOW_IN_REVIEW &&
         web_person_approves(rq, rq->person, account))
         decision_forms(rq, rs, account);

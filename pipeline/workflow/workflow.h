@@ -436,6 +436,14 @@ rp_workflow_latest_draft_path(struct rp_workflow *wf, const char *account_id,
                               char path[1024],
                               struct rp_error *err) RP_MUST_CHECK;
 
+/* The review data the account's latest draft was made from (the snapshot
+ * submit recorded): *xml (malloc'd, the caller frees it) and its length;
+ * NULL and 0 when no draft has been made. */
+enum rp_status rp_workflow_latest_snapshot(struct rp_workflow *wf,
+                                           const char *account_id, char **xml,
+                                           size_t *len,
+                                           struct rp_error *err) RP_MUST_CHECK;
+
 /* What a PDF is, by its hash. */
 struct rp_workflow_verdict {
     int approved; /* an approved final this store issued */

@@ -18,7 +18,7 @@ if ! [ -x /usr/bin/chromium ] || ! [ -d "$TOP/tests/web/node_modules/playwright-
     echo "1..0 # SKIP needs chromium and tests/web's npm packages (make web-deps)"
     exit 0
 fi
-plan 46
+plan 47
 # rpweb: the server's own OS user, in the group, in no role of the program.
 workflow_setup rpadmin rpweb
 

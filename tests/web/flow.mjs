@@ -220,6 +220,10 @@ async function approve(browser) {
   check('the draft is served as a PDF', pdf.status === 200 && pdf.type === 'application/pdf' && pdf.head === '%PDF-',
     JSON.stringify(pdf));
   check('the page shows the audit trail', /submit/i.test(await page.textContent('main')));
+  const numbers = await page.textContent('dl.numbers');
+  check('and the numbers that matter, from the draft\'s data',
+    /ARR\s*1,212,000\.00/.test(numbers) && /SLA met\s*74\.2 %/.test(numbers) && /Health\s*unstable/.test(numbers),
+    numbers);
   await shot(page, 'web-review');
   await page.fill('form[action="/review/ACC-1001/approve"] [name=comment]', 'Ready for the meeting.');
   await Promise.all([page.waitForNavigation(), page.click('form[action="/review/ACC-1001/approve"] button[type=submit]')]);
