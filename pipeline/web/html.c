@@ -147,6 +147,8 @@ const char web_stylesheet[] =
     "button{font:inherit;background:var(--brand);color:#fff;border:0;"
     "border-radius:3px;padding:.45rem 1rem;margin:.6rem .4rem 0 0;cursor:"
     "pointer}\n"
+    /* A form's button on a line of its own under its last field. */
+    "input+button{display:block}\n"
     "button.secondary{background:var(--brand-light);color:var(--brand)}\n"
     "button.danger{background:var(--unstable)}\n"
     ".split{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}\n"

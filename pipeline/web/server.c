@@ -37,6 +37,7 @@
 /* A connection the watchdog keeps an eye on. */
 struct watch_slot {
     int used, busy; /* busy: a whole request came in; a page is at work */
+    int served;     /* a request of this connection was answered */
     int fd;
     time_t since; /* when it started waiting for a request */
 };
@@ -375,6 +376,7 @@ static void set_busy(struct server *s, struct MHD_Connection *c, int busy)
         return;
     pthread_mutex_lock(&s->watch_lock);
     slot->busy = busy;
+    slot->served |= !busy;
     slot->since = time(NULL);
     pthread_mutex_unlock(&s->watch_lock);
 }
@@ -394,7 +396,7 @@ static void on_connection(void *cls, struct MHD_Connection *c,
         for (i = 0; ci && i < WEB_WATCH_SLOTS; i++) {
             if (!s->watch[i].used) {
                 s->watch[i] =
-                    (struct watch_slot){1, 0, ci->connect_fd, time(NULL)};
+                    (struct watch_slot){1, 0, 0, ci->connect_fd, time(NULL)};
                 *socket_context = &s->watch[i];
                 break;
             }
@@ -406,9 +408,14 @@ static void on_connection(void *cls, struct MHD_Connection *c,
     pthread_mutex_unlock(&s->watch_lock);
 }
 
-/* Cuts connections that have been sending one request for too long.
+/*
+ * Cuts connections that have been sending one request for too long.
  * shutdown(), not close(): the connection's thread sees the end and
- * closes the socket itself (the slot is freed, under the lock, before). */
+ * closes the socket itself (the slot is freed, under the lock, before).
+ * A connection that never completed a request is told why first (408):
+ * nothing else writes to it while its request is still arriving.  One
+ * idle after answered requests is only closed, as keep-alive ends.
+ */
 static void watch(struct server *s)
 {
     time_t now = time(NULL);
@@ -418,6 +425,14 @@ static void watch(struct server *s)
     for (i = 0; i < WEB_WATCH_SLOTS; i++) {
         struct watch_slot *w = &s->watch[i];
         if (w->used && !w->busy && now - w->since > WEB_TIMEOUT) {
+            static const char timeout[] =
+                "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n"
+                "Content-Type: text/plain; charset=utf-8\r\n"
+                "Content-Length: 43\r\n\r\n"
+                "The request did not arrive within 15 s.\r\n\r\n";
+            if (!w->served)
+                (void)!send(w->fd, timeout, sizeof(timeout) - 1,
+                            MSG_NOSIGNAL | MSG_DONTWAIT);
             shutdown(w->fd, SHUT_RDWR);
             w->since = now; /* once is enough */
         }

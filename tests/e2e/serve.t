@@ -12,7 +12,7 @@ if ! command -v curl >/dev/null 2>&1 || ! command -v python3 >/dev/null; then
     echo "1..0 # SKIP needs curl and python3"
     exit 0
 fi
-plan 27
+plan 28
 
 me=$(id -un)
 mkdir -p "$WORK/state" "$WORK/output"
@@ -104,6 +104,7 @@ import socket, sys, time
 host, port = sys.argv[1].split("//")[1].split(":")
 s = socket.create_connection((host, int(port)))
 t0 = time.time()
+answer = b""
 for b in b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: " + b"a" * 40:
     try:
         s.send(bytes([b]))
@@ -112,21 +113,25 @@ for b in b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: " + b"a" * 40:
     time.sleep(1)
     s.settimeout(0.01)
     try:
-        if not s.recv(100):
+        got = s.recv(200)
+        if not got:
             break
+        answer += got
     except socket.timeout:
         pass
     except OSError:
         break
-print("cut after %d s" % (time.time() - t0))
+print("cut after %d s, answered %s" % (time.time() - t0,
+      answer.split(b"\r\n")[0].decode() or "nothing"))
 PY
 SLOW=$!
 sleep 2
 is "$(code "$URL/sign-in")" 200 "others are served while a client dribbles"
 wait $SLOW
-n=$(sed -n 's/cut after \([0-9]*\) s/\1/p' "$WORK/slow")
+n=$(sed -n 's/cut after \([0-9]*\) s.*/\1/p' "$WORK/slow")
 [ -n "$n" ] && [ "$n" -ge 14 ] && [ "$n" -le 20 ]
 ok $? "the dribbling client is cut ($(cat "$WORK/slow"))"
+contains "$WORK/slow" "answered HTTP/1.1 408 Request Timeout" "  and told why (408)"
 
 kill -TERM $PID
 wait $PID
