@@ -12,7 +12,7 @@ if ! command -v curl >/dev/null 2>&1 || ! command -v python3 >/dev/null; then
     echo "1..0 # SKIP needs curl and python3"
     exit 0
 fi
-plan 28
+plan 31
 
 me=$(id -un)
 mkdir -p "$WORK/state" "$WORK/output"
@@ -96,6 +96,19 @@ head -c 2000000 /dev/zero >"$WORK/big"
 is "$(code -b "$WORK/a" --data-binary @"$WORK/big" "$URL/request")" 413 "a 2 MB body: 413"
 is "$(code -b "$WORK/a" -H 'Transfer-Encoding: chunked' --data-binary @"$WORK/big" "$URL/request")" 413 "a 2 MB chunked body: 413"
 is "$(code -b "$WORK/a" -H 'Content-Type: multipart/form-data; boundary=xx' --data-binary "$(printf -- '--xx\r\nbroken')" "$URL/request")" 400 "a broken multipart body: 400"
+
+# Guessing: five wrong passwords for a person, then even the right one is
+# refused for a while (429), and every failure is in the audit.
+for i in 1 2 3 4 5; do sign_in "$WORK/g" dwhitfield "guess-number-$i" >/dev/null; done
+is "$(sign_in "$WORK/g" dwhitfield 'dana-password' | cut -d' ' -f1)" 429 \
+    "after five wrong passwords: 429, even with the right one"
+curl -s -b "$WORK/g" -c "$WORK/g" "$URL/sign-in" >/dev/null
+pre=$(awk '$6 == "rp_pre" {print $7}' "$WORK/g")
+curl -s -b "$WORK/g" -d "who=dwhitfield&password=dana-password&csrf=$pre" "$URL/sign-in" >"$WORK/locked"
+contains "$WORK/locked" "try again in" "  saying when to try again"
+"$REPORTPIPE" audit $O >"$WORK/audit" 2>&1
+is "$(grep -c "	dwhitfield	sign-in	refused	.*	web 127.0.0.1\$" "$WORK/audit")" 7 \
+    "  each refused sign-in of hers is audited with the address"
 
 # A header dribbled one byte a second is cut after about 15 s while
 # others are served.
