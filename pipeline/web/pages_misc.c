@@ -121,8 +121,8 @@ out:
 #define HISTORY_ROWS 200
 
 struct history {
-    char *rows[HISTORY_ROWS];
-    size_t n, next; /* a ring: entries come oldest first */
+    char *rows[HISTORY_ROWS]; /* newest first, as the store gives them */
+    size_t n;
 };
 
 static void history_row(void *ctx, const struct rp_workflow_audit_entry *e)
@@ -141,11 +141,10 @@ static void history_row(void *ctx, const struct rp_workflow_audit_entry *e)
              e->action, strcmp(e->outcome, "refused") == 0 ? "refused" : "",
              e->outcome, e->detail ? e->detail : "",
              e->via ? e->via : "command line");
-    free(h->rows[h->next]);
-    h->rows[h->next] = rp_buf_take(&row);
-    h->next = (h->next + 1) % HISTORY_ROWS;
     if (h->n < HISTORY_ROWS)
-        h->n++;
+        h->rows[h->n++] = rp_buf_take(&row);
+    else
+        rp_buf_release(&row);
 }
 
 void page_history(struct web_request *rq, struct web_response *rs)
@@ -169,10 +168,8 @@ void page_history(struct web_request *rq, struct web_response *rs)
         who = NULL;
     memset(&h, 0, sizeof(h));
     rp_error_init(&err);
-    /* audit_of_person gives newest first; the ring wants oldest first. */
-    status = who ? rp_workflow_audit_of_person(rq->wf, who, HISTORY_ROWS,
-                                               history_row, &h, &err)
-                 : rp_workflow_audit_each(rq->wf, NULL, history_row, &h, &err);
+    status = rp_workflow_audit_of_person(rq->wf, who, HISTORY_ROWS, history_row,
+                                         &h, &err);
     if (status != RP_OK) {
         web_error_page(rq, rs, &err);
         goto out;
@@ -196,17 +193,14 @@ void page_history(struct web_request *rq, struct web_response *rs)
     web_html(&rs->body, "<table><thead><tr><th>When</th><th>Who</th>"
                         "<th>Account</th><th>Action</th><th>Outcome</th>"
                         "<th>Detail</th><th>From</th></tr></thead><tbody>\n");
-    for (i = 0; i < h.n; i++) {
-        /* newest first */
-        size_t k = who ? i : (h.next + HISTORY_ROWS - 1 - i) % HISTORY_ROWS;
-        web_put(&rs->body, h.rows[k], strlen(h.rows[k]));
-    }
+    for (i = 0; i < h.n; i++)
+        web_put(&rs->body, h.rows[i], strlen(h.rows[i]));
     if (!h.n)
         web_html(&rs->body, "<tr><td colspan=\"7\" class=\"muted\">Nothing "
                             "yet.</td></tr>\n");
     web_html(&rs->body, "</tbody></table>\n");
     web_page_end(rs);
 out:
-    for (i = 0; i < HISTORY_ROWS; i++)
+    for (i = 0; i < h.n; i++)
         free(h.rows[i]);
 }

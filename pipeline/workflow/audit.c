@@ -201,10 +201,15 @@ enum rp_status rp_workflow_audit_of_person(
     sqlite3_stmt *st = NULL;
     int rc;
 
-    rc = sqlite3_prepare_v2(wf->db,
-                            "SELECT " AUDIT_COLUMNS " FROM audit WHERE "
-                            "person = ?1 ORDER BY seq DESC LIMIT ?2",
-                            -1, &st, NULL);
+    /* Two statements rather than "?1 IS NULL OR person = ?1", which
+     * would keep the planner from the (person, seq) index. */
+    rc = sqlite3_prepare_v2(
+        wf->db,
+        person_id ? "SELECT " AUDIT_COLUMNS " FROM audit WHERE person = ?1 "
+                    "ORDER BY seq DESC LIMIT ?2"
+                  : "SELECT " AUDIT_COLUMNS " FROM audit WHERE ?1 IS NULL "
+                    "ORDER BY seq DESC LIMIT ?2",
+        -1, &st, NULL);
     if (rc == SQLITE_OK) {
         bind_text(st, 1, person_id);
         sqlite3_bind_int(st, 2, limit > 0 ? limit : 0);

@@ -648,6 +648,16 @@ static void test_audit_of_person(void **state)
     assert_int_equal(
         rp_workflow_audit_of_person(wf, "admin", 10, collect, &c, &err), RP_OK);
     assert_int_equal(c.n, 1);
+    /* Everyone's: all four, newest first; the newest three with a limit. */
+    memset(&c, 0, sizeof(c));
+    assert_int_equal(
+        rp_workflow_audit_of_person(wf, NULL, 10, collect, &c, &err), RP_OK);
+    assert_int_equal(c.n, 4);
+    assert_true(c.seqs[0] > c.seqs[1] && c.seqs[2] > c.seqs[3]);
+    memset(&c, 0, sizeof(c));
+    assert_int_equal(
+        rp_workflow_audit_of_person(wf, NULL, 3, collect, &c, &err), RP_OK);
+    assert_int_equal(c.n, 3);
     rp_workflow_free(wf);
 }
 

@@ -413,8 +413,9 @@ enum rp_status rp_workflow_audit_each(
     struct rp_workflow *wf, const char *account_id,
     void (*fn)(void *ctx, const struct rp_workflow_audit_entry *e), void *ctx,
     struct rp_error *err) RP_MUST_CHECK;
-/* The audit entries of one person (what they did), newest first, at most
- * limit. */
+/* The audit entries of one person (what they did), or of everyone when
+ * person_id is NULL, newest first, at most limit: an index reads only
+ * those, however long the audit. */
 enum rp_status rp_workflow_audit_of_person(
     struct rp_workflow *wf, const char *person_id, int limit,
     void (*fn)(void *ctx, const struct rp_workflow_audit_entry *e), void *ctx,
