@@ -68,4 +68,53 @@ for xsl in tests/e2e/budget/*.xsl; do
         exit 1
     fi
 done
-echo "valgrind: clean ($bin run on input/, render of tests/e2e/fo/*.fo, the workflow from request to delivery, transforms stopped by their budget)"
+# The intranet page: an invitation, a password, sign-in, every page, the
+# PDF, a refused path, a decision that renders the final, then SIGTERM.
+if command -v curl >/dev/null 2>&1; then
+    vg request ACC-1003 --meeting 2026-12-15
+    vg submit ACC-1003
+    token=$("$bin" invite all --state "$out/state" --config "$out/config" \
+        --output "$out/wf" | sed -n 's|.*/invite/||p')
+    # The server's clock is the commands' (SOURCE_DATE_EPOCH's day).
+    today=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)
+    : >"$out/serve.out"
+    valgrind --quiet --error-exitcode=99 --leak-check=full \
+        --show-leak-kinds=definite,indirect \
+        --errors-for-leak-kinds=definite,indirect \
+        --suppressions=tests/valgrind.supp "$bin" serve --listen 127.0.0.1:0 \
+        --today "$today" --state "$out/state" --config "$out/config" --output "$out/wf" \
+        >"$out/serve.out" 2>"$out/serve.err" &
+    server=$!
+    i=0
+    while [ $i -lt 120 ] && ! grep -q '^listening on ' "$out/serve.out"; do
+        sleep 0.5
+        i=$((i + 1))
+    done
+    url=$(sed -n 's/^listening on //p' "$out/serve.out")
+    jar="$out/jar"
+    csrf() { grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
+    t=$(curl -s -c "$jar" -b "$jar" "$url/invite/$token" | csrf)
+    curl -s -o /dev/null -c "$jar" -b "$jar" -d "password=valgrind-pass-1&password2=valgrind-pass-1&csrf=$t" "$url/invite/$token"
+    t=$(curl -s -c "$jar" -b "$jar" "$url/sign-in" | csrf)
+    curl -s -o /dev/null -c "$jar" -b "$jar" -d "who=all&password=valgrind-pass-1&csrf=$t" "$url/sign-in"
+    for p in / /review/ACC-1003 /history /contribute/ACC-1003/plan-next-year \
+        /pdf/ACC-1003/draft /pdf/../../etc/passwd /style.css; do
+        curl -s --path-as-is -o /dev/null -b "$jar" "$url$p"
+    done
+    t=$(curl -s -b "$jar" "$url/review/ACC-1003" | csrf)
+    curl -s -o /dev/null -b "$jar" -d "comment=fine&csrf=$t" "$url/review/ACC-1003/approve"
+    curl -s -o /dev/null -b "$jar" "$url/pdf/ACC-1003/final"
+    kill -TERM "$server"
+    rc=0
+    wait "$server" || rc=$?
+    if [ "$rc" -ne 0 ] || [ -z "$url" ]; then
+        cat "$out/serve.err"
+        echo "valgrind: serve: exit $rc" >&2
+        exit 1
+    fi
+    [ -f "$out/wf/approved/ACC-1003/2026-v1.pdf" ] || {
+        echo "valgrind: serve: the approval in the browser made no final" >&2
+        exit 1
+    }
+fi
+echo "valgrind: clean ($bin run on input/, render of tests/e2e/fo/*.fo, the workflow from request to delivery, the intranet page from invitation to approval, transforms stopped by their budget)"

@@ -26,6 +26,7 @@ T_ADMIN=$(token admin)
 T_DANA=$(token dwhitfield)
 T_HENRIK=$(token hlind)
 
+: >"$WORK/serve.out"
 "$REPORTPIPE" serve --listen 127.0.0.1:0 $O >"$WORK/serve.out" 2>"$WORK/serve.err" &
 PID=$!
 for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
