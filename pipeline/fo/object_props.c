@@ -54,7 +54,7 @@ int rp_fo_apply_object_property(enum rp_fo_property property,
     case RP_FO_PROP_BORDER_SEPARATION_BLOCK_PROGRESSION_DIRECTION:
         return rp_fo_parse_length(value, p->font_size,
                                   &p->border_separation[1]);
-    case RP_FO_PROP_NUMBER_ROWS_SPANNING: {
+    case RP_FO_PROP_NUMBER_ROWS_SPANNED: {
         char *end;
         long n = strtol(value, &end, 10);
         if (end == value || *rp_fo_skip_space(end) || n < 1 || n > 1000)
@@ -159,7 +159,7 @@ int rp_fo_apply_object_property(enum rp_fo_property property,
         p->starting_state_show = !strcmp(value, "show");
         break;
     case RP_FO_PROP_NUMBER_COLUMNS_REPEATED:
-    case RP_FO_PROP_NUMBER_COLUMNS_SPANNING: {
+    case RP_FO_PROP_NUMBER_COLUMNS_SPANNED: {
         char *end;
         long n = strtol(value, &end, 10);
         if (end == value || *rp_fo_skip_space(end) || n < 1 || n > 1000)

@@ -277,7 +277,7 @@ static void column_widths_keep_their_kind(void **state)
         "<fo:table width='80%'><fo:table-column column-width='30mm'/>"
         "<fo:table-column column-width='proportional-column-width(2)' "
         "number-columns-repeated='3'/><fo:table-body><fo:table-row>"
-        "<fo:table-cell number-columns-spanning='2'><fo:block/>"
+        "<fo:table-cell number-columns-spanned='2'><fo:block/>"
         "</fo:table-cell></fo:table-row></fo:table-body></fo:table>",
         &parsed, &t, &err);
     (void)state;
