@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include <signal.h>
+#include <time.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -28,9 +29,19 @@ static int should_stop(void *ctx)
     return stop_requested != 0;
 }
 
-static int64_t fixed_clock(void *ctx)
+/* --today: the clock starts at that day's midnight and runs on, so that
+ * sessions and sign-in lock-outs still end (a clock that stood still
+ * would keep them forever). */
+struct shifted_clock {
+    int64_t day;
+    time_t started;
+};
+
+static int64_t shifted_clock(void *ctx)
 {
-    return *(const int64_t *)ctx;
+    const struct shifted_clock *c = ctx;
+
+    return c->day + (int64_t)(time(NULL) - c->started);
 }
 
 static void on_listening(void *ctx, const char *url)
@@ -64,6 +75,7 @@ static void help(void)
 
 int cmd_serve(int argc, char **argv)
 {
+    static struct shifted_clock clock_from;
     static const struct option options[] = {
         CLI_WORKFLOW_LONG_OPTIONS,
         {"listen", required_argument, NULL, OPT_LISTEN},
@@ -119,8 +131,10 @@ int cmd_serve(int argc, char **argv)
     o.stop = should_stop;
     o.on_listening = on_listening;
     if (today) {
-        o.clock = fixed_clock;
-        o.clock_ctx = &today;
+        clock_from.day = today;
+        clock_from.started = time(NULL);
+        o.clock = shifted_clock;
+        o.clock_ctx = &clock_from;
     }
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = on_signal;

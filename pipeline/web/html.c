@@ -144,6 +144,9 @@ const char web_stylesheet[] =
     "input,textarea,select{font:inherit;padding:.4rem;border:1px solid "
     "var(--rule);border-radius:3px;width:100%;max-width:32rem}\n"
     "textarea{max-width:none;min-height:14rem}\n"
+    /* A decision's comment is a line or two (no inline styles: the
+     * Content-Security-Policy refuses them). */
+    ".split textarea{min-height:4rem}\n"
     "button{font:inherit;background:var(--brand);color:#fff;border:0;"
     "border-radius:3px;padding:.45rem 1rem;margin:.6rem .4rem 0 0;cursor:"
     "pointer}\n"

@@ -202,8 +202,11 @@ int web_person_approves(struct web_request *rq,
 /* A page that acts needs a session (else 303 to sign-in) and a fresh
  * form (else 403): 1 when both hold. */
 int web_may_act(struct web_request *rq, struct web_response *rs);
-/* 303 to `to` with a notice (URL-encoded in the query). */
+/* 303 to `to` with a notice (URL-encoded in the query, with its MAC). */
 void web_done(struct web_response *rs, const char *to, const char *text);
+/* The notice of the query when this server wrote it, else NULL: a link
+ * made elsewhere cannot put words in the page's notice box. */
+const char *web_notice(struct web_request *rq);
 
 /* ---- pages ---- */
 void page_sign_in(struct web_request *rq, struct web_response *rs);

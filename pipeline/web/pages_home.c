@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "common/mem.h"
 
 static const struct rp_workflow_request_info *
@@ -227,7 +229,7 @@ void page_home(struct web_request *rq, struct web_response *rs)
     struct rp_workflow_request_list list;
     struct rp_workflow_task_list tasks;
     struct rp_error err;
-    const char *notice = web_form_get(&rq->query, "notice");
+    const char *notice = web_notice(rq);
     unsigned roles;
     int opened = web_open(rq, rs);
 
@@ -272,10 +274,41 @@ int web_may_act(struct web_request *rq, struct web_response *rs)
     return opened > 0 && web_check_csrf(rq, rs, rq->csrf);
 }
 
+/* The key of the notices' MACs: random, for this run of the server (a
+ * notice is read right after its redirect). */
+static unsigned char notice_key[crypto_auth_KEYBYTES];
+static pthread_once_t notice_once = PTHREAD_ONCE_INIT;
+
+static void notice_key_init(void)
+{
+    randombytes_buf(notice_key, sizeof(notice_key));
+}
+
+static void notice_mac(const char *text, char hex[crypto_auth_BYTES * 2 + 1])
+{
+    unsigned char mac[crypto_auth_BYTES];
+
+    pthread_once(&notice_once, notice_key_init);
+    crypto_auth(mac, (const unsigned char *)text, strlen(text), notice_key);
+    sodium_bin2hex(hex, crypto_auth_BYTES * 2 + 1, mac, sizeof(mac));
+}
+
+const char *web_notice(struct web_request *rq)
+{
+    const char *text = web_form_get(&rq->query, "notice");
+    const char *sig = web_form_get(&rq->query, "sig");
+    char want[crypto_auth_BYTES * 2 + 1];
+
+    if (!text || !sig || strlen(sig) != sizeof(want) - 1)
+        return NULL;
+    notice_mac(text, want);
+    return sodium_memcmp(want, sig, sizeof(want) - 1) == 0 ? text : NULL;
+}
+
 void web_done(struct web_response *rs, const char *to, const char *text)
 {
     static const char hex[] = "0123456789ABCDEF";
-    char loc[WEB_MAX_PATH];
+    char loc[WEB_MAX_PATH], mac[crypto_auth_BYTES * 2 + 1];
     size_t n = (size_t)snprintf(loc, sizeof(loc), "%s?notice=", to);
     const unsigned char *p;
 
@@ -290,6 +323,9 @@ void web_done(struct web_response *rs, const char *to, const char *text)
         }
     }
     loc[n] = '\0';
+    notice_mac(text, mac);
+    if (n + 5 + strlen(mac) < sizeof(loc))
+        snprintf(loc + n, sizeof(loc) - n, "&sig=%s", mac);
     web_redirect(rs, loc);
 }
 

@@ -40,23 +40,16 @@ static int may_see(struct web_request *rq, const char *account,
     return web_person_approves(rq, p, account);
 }
 
-/* The session, the account's latest request and the right to see it:
- * 1, or 0 with rs filled (sign-in, 404). */
-static int load(struct web_request *rq, struct web_response *rs,
-                struct rp_workflow_request_list *list,
-                struct rp_workflow_task_list *tasks)
+/* The account's latest request and the right to see it, in an open
+ * store: 1, or 0 with rs filled (404: someone who may not see the account
+ * learns nothing of it, not even whether it has a request). */
+static int visible(struct web_request *rq, struct web_response *rs,
+                   struct rp_workflow_request_list *list,
+                   struct rp_workflow_task_list *tasks)
 {
     const char *account = rq->segs[1];
     struct rp_error err;
-    int opened = web_open(rq, rs);
 
-    memset(list, 0, sizeof(*list));
-    memset(tasks, 0, sizeof(*tasks));
-    if (opened <= 0) {
-        if (opened == 0)
-            web_to_sign_in(rq, rs);
-        return 0;
-    }
     rp_error_init(&err);
     if (rp_workflow_status(rq->wf, account, list, &err) != RP_OK ||
         rp_workflow_tasks(rq->wf, account, tasks, &err) != RP_OK) {
@@ -69,6 +62,23 @@ static int load(struct web_request *rq, struct web_response *rs,
         return 0;
     }
     return 1;
+}
+
+/* The session, then visible(): 1, or 0 with rs filled (sign-in, 404). */
+static int load(struct web_request *rq, struct web_response *rs,
+                struct rp_workflow_request_list *list,
+                struct rp_workflow_task_list *tasks)
+{
+    int opened = web_open(rq, rs);
+
+    memset(list, 0, sizeof(*list));
+    memset(tasks, 0, sizeof(*tasks));
+    if (opened <= 0) {
+        if (opened == 0)
+            web_to_sign_in(rq, rs);
+        return 0;
+    }
+    return visible(rq, rs, list, tasks);
 }
 
 static void release(struct rp_workflow_request_list *list,
@@ -160,7 +170,7 @@ static void decision_forms(struct web_request *rq, struct web_response *rs,
              "<form method=\"post\" action=\"/review/%s/approve\" "
              "class=\"card\"><label for=\"approve-comment\">Comment "
              "(optional)</label><textarea id=\"approve-comment\" "
-             "name=\"comment\" rows=\"3\" style=\"min-height:4rem\">"
+             "name=\"comment\" rows=\"3\">"
              "</textarea>",
              account);
     web_csrf_field(rq, rs);
@@ -169,8 +179,7 @@ static void decision_forms(struct web_request *rq, struct web_response *rs,
              "<form method=\"post\" action=\"/review/%s/reject\" "
              "class=\"card\"><label for=\"reject-comment\">What must change "
              "(required)</label><textarea id=\"reject-comment\" "
-             "name=\"comment\" rows=\"3\" required "
-             "style=\"min-height:4rem\"></textarea>",
+             "name=\"comment\" rows=\"3\" required></textarea>",
              account);
     web_csrf_field(rq, rs);
     web_html(&rs->body, "<button type=\"submit\" class=\"danger\">Send back"
@@ -218,7 +227,7 @@ void page_review(struct web_request *rq, struct web_response *rs)
     q = &list.items[list.n - 1];
     snprintf(title, sizeof(title), "Review of %s", q->account_name);
     web_page_begin(rq, rs, title);
-    notice = web_form_get(&rq->query, "notice");
+    notice = web_notice(rq);
     if (notice)
         web_html(&rs->body, "<p class=\"notice\">%s</p>\n", notice);
     facts(rs, q);
@@ -257,13 +266,15 @@ void page_decide(struct web_request *rq, struct web_response *rs)
 {
     const char *account = rq->segs[1], *what = rq->segs[2], *comment;
     const struct rp_workflow_renderer *r;
+    struct rp_workflow_request_list list;
+    struct rp_workflow_task_list tasks;
     struct rp_workflow_behalf behalf = {NULL, NULL};
     struct rp_workflow_result res;
     struct rp_error err;
     enum rp_status status;
     char to[WEB_MAX_PATH], text[256];
     int approve = strcmp(what, "approve") == 0;
-    int submit = strcmp(what, "submit") == 0;
+    int submit = strcmp(what, "submit") == 0, seen;
 
     if (!approve && !submit && strcmp(what, "reject") != 0) {
         web_message_page(rq, rs, 404, "Not found", "There is no such page.");
@@ -271,6 +282,16 @@ void page_decide(struct web_request *rq, struct web_response *rs)
     }
     if (!web_may_act(rq, rs))
         return;
+    /* The workflow decides who may act, and audits a refusal; but its
+     * reasons name the account's stage and facts, which someone who may
+     * not see the account is not told. */
+    rp_error_init(&err);
+    memset(&list, 0, sizeof(list));
+    memset(&tasks, 0, sizeof(tasks));
+    seen = rp_workflow_status(rq->wf, account, &list, &err) == RP_OK &&
+           rp_workflow_tasks(rq->wf, account, &tasks, &err) == RP_OK &&
+           list.n && may_see(rq, account, &tasks);
+    release(&list, &tasks);
     comment = web_form_get(&rq->form, "comment");
     if (comment && !comment[0])
         comment = NULL;
@@ -296,6 +317,11 @@ void page_decide(struct web_request *rq, struct web_response *rs)
     } else {
         status =
             rp_workflow_reject(rq->wf, account, comment, &behalf, &res, &err);
+    }
+    if (!seen && (status == RP_ERR_REFUSED || status == RP_ERR_INPUT)) {
+        web_message_page(rq, rs, 403, "Not allowed",
+                         "You may not act on that review.");
+        return;
     }
     if (status != RP_OK) {
         web_error_page(rq, rs, &err);

@@ -160,18 +160,16 @@ static enum rp_status audit(struct rp_workflow *wf, const char *action,
 /*
  * A refusal: err gets status and the message people see; the audit gets
  * detail (which may say more, for the administrator), in a transaction of
- * its own, with failure_key (when not NULL) counted as a failed sign-in.
+ * its own.
  */
 static enum rp_status refuse(struct rp_workflow *wf, const char *action,
                              const struct rp_workflow_person *p,
-                             const char *failure_key, const char *address,
                              const char *detail, struct rp_error *err,
                              enum rp_status status, const char *field,
-                             const char *fmt, ...) RP_PRINTF(10, 11);
+                             const char *fmt, ...) RP_PRINTF(8, 9);
 
 static enum rp_status refuse(struct rp_workflow *wf, const char *action,
                              const struct rp_workflow_person *p,
-                             const char *failure_key, const char *address,
                              const char *detail, struct rp_error *err,
                              enum rp_status status, const char *field,
                              const char *fmt, ...)
@@ -187,15 +185,6 @@ static enum rp_status refuse(struct rp_workflow *wf, const char *action,
     rp_wf_rollback(wf);
     rp_error_init(&audit_err);
     st = rp_wf_begin(wf, &audit_err);
-    if (st == RP_OK && failure_key)
-        st = rp_wf_exec(wf, "counting a failed sign-in", &audit_err,
-                        "INSERT INTO signin_failures (person, address, at) "
-                        "VALUES (?, ?, ?)",
-                        "ttI", failure_key, address, wf->now);
-    if (st == RP_OK && failure_key)
-        st = rp_wf_exec(wf, "forgetting old failed sign-ins", &audit_err,
-                        "DELETE FROM signin_failures WHERE at < ?", "I",
-                        wf->now - FAILURES_KEPT);
     if (st == RP_OK)
         st = audit(wf, action, "refused", p, detail ? detail : msg, &audit_err);
     if (st == RP_OK)
@@ -378,12 +367,12 @@ enum rp_status rp_workflow_set_password(struct rp_workflow *wf,
     if (status != RP_OK)
         return status;
     if (why[0])
-        return refuse(wf, "set-password", p, NULL, NULL, NULL, err,
-                      RP_ERR_REFUSED, NULL, "%s", why);
+        return refuse(wf, "set-password", p, NULL, err, RP_ERR_REFUSED, NULL,
+                      "%s", why);
     problem = password_problem(password ? password : "");
     if (problem)
-        return refuse(wf, "set-password", p, NULL, NULL, NULL, err,
-                      RP_ERR_INPUT, "password",
+        return refuse(wf, "set-password", p, NULL, err, RP_ERR_INPUT,
+                      "password",
                       "the password %s: choose at least %d characters "
                       "(a few words make a good one)",
                       problem, RP_WORKFLOW_MIN_PASSWORD);
@@ -409,8 +398,7 @@ enum rp_status rp_workflow_set_password(struct rp_workflow *wf,
                             "ItI", wf->now, hash, wf->now);
     if (status == RP_OK && sqlite3_changes(wf->db) != 1) {
         sodium_memzero(stored, sizeof(stored));
-        return refuse(wf, "set-password", p, NULL, NULL, NULL, err,
-                      RP_ERR_REFUSED, NULL,
+        return refuse(wf, "set-password", p, NULL, err, RP_ERR_REFUSED, NULL,
                       "this invitation link was used meanwhile: ask "
                       "an administrator for a new one");
     }
@@ -584,6 +572,16 @@ enum rp_status rp_workflow_sign_in(struct rp_workflow *wf, const char *who,
         rp_sha256_hex(who, strnlen(who, 1024), h);
         snprintf(key, sizeof(key), "unknown:%s", h);
     }
+    /*
+     * The counts are read and this attempt counted as a failure in one
+     * write transaction, before the slow hash: attempts sent in parallel
+     * then see each other, and a burst cannot get more guesses past the
+     * limits than one at a time would.  A success takes the count back
+     * (start_session clears the person's failures).
+     */
+    status = rp_wf_begin(wf, err);
+    if (status != RP_OK)
+        return status;
     status = failures(wf, "person", key, RP_WORKFLOW_SIGNIN_PERSON_FAILURES, &n,
                       &lifts, err);
     if (status == RP_OK && n >= RP_WORKFLOW_SIGNIN_PERSON_FAILURES) {
@@ -605,7 +603,22 @@ enum rp_status rp_workflow_sign_in(struct rp_workflow *wf, const char *who,
                  RP_WORKFLOW_SIGNIN_WINDOW / 60);
         goto limited;
     }
-    if (status == RP_OK && p)
+    if (status == RP_OK)
+        status = rp_wf_exec(wf, "counting a sign-in attempt", err,
+                            "INSERT INTO signin_failures (person, address, at) "
+                            "VALUES (?, ?, ?)",
+                            "ttI", key, address, wf->now);
+    if (status == RP_OK)
+        status = rp_wf_exec(wf, "forgetting old failed sign-ins", err,
+                            "DELETE FROM signin_failures WHERE at < ?", "I",
+                            wf->now - FAILURES_KEPT);
+    if (status == RP_OK)
+        status = rp_wf_commit(wf, err);
+    if (status != RP_OK) {
+        rp_wf_rollback(wf);
+        return status;
+    }
+    if (p)
         status = stored_password(wf, p->id, stored, sizeof(stored), err);
     if (status == RP_OK)
         status = crypto_ready(err);
@@ -630,14 +643,15 @@ enum rp_status rp_workflow_sign_in(struct rp_workflow *wf, const char *who,
         snprintf(detail, sizeof(detail), "%s for %s (%s), from %s",
                  has_password ? "wrong password" : "no password set yet",
                  p->name, p->id, address[0] ? address : "an unknown address");
-    return refuse(wf, "sign-in", p, key, address, detail, err, RP_ERR_REFUSED,
-                  NULL, "%s", wrong_message);
+    /* Already counted, before the hash. */
+    return refuse(wf, "sign-in", p, detail, err, RP_ERR_REFUSED, NULL, "%s",
+                  wrong_message);
 
 limited:
     minutes = (int)((lifts - wf->now + 59) / 60);
-    return refuse(wf, "sign-in", p, NULL, address, detail, err, RP_ERR_REFUSED,
-                  NULL, "too many failed sign-ins, try again in %d minute%s",
-                  minutes, minutes == 1 ? "" : "s");
+    return refuse(wf, "sign-in", p, detail, err, RP_ERR_REFUSED, NULL,
+                  "too many failed sign-ins, try again in %d minute%s", minutes,
+                  minutes == 1 ? "" : "s");
 }
 
 /* ---- sessions ---- */

@@ -12,7 +12,7 @@ if ! command -v curl >/dev/null 2>&1 || ! command -v python3 >/dev/null; then
     echo "1..0 # SKIP needs curl and python3"
     exit 0
 fi
-plan 31
+plan 34
 
 me=$(id -un)
 mkdir -p "$WORK/state" "$WORK/output"
@@ -75,6 +75,14 @@ is "$(code -b "$WORK/a" -d "csrf=$C" "$URL/review/ACC-1001/submit")" 303 "submit
 sign_in "$WORK/hj" hlind 'henrik-password' "$T_HENRIK" >/dev/null
 C=$(curl -s -b "$WORK/hj" "$URL/" | csrf_of)
 is "$(code -b "$WORK/hj" -d "csrf=$C" "$URL/review/ACC-1001/approve")" 403 "a wrong approver: 403"
+curl -s -b "$WORK/hj" -d "csrf=$C&comment=no" "$URL/review/ACC-1001/reject" >"$WORK/leak"
+curl -s -b "$WORK/hj" -d "csrf=$C&comment=no" "$URL/review/ACC-1002/reject" >>"$WORK/leak"
+grep -q "stage\|Platinum\|has no review" "$WORK/leak"
+is $? 1 "  told nothing of accounts he may not see (stage, tier, whether one has a request)"
+# The page's notice box says only what the server itself wrote.
+curl -s -b "$WORK/hj" "$URL/?notice=Enter+your+password+at+evil.example" >"$WORK/forged"
+grep -q "evil.example" "$WORK/forged"
+is $? 1 "a notice a link makes up is not shown"
 sign_in "$WORK/d" dwhitfield 'dana-password' "$T_DANA" >/dev/null
 C=$(curl -s -b "$WORK/d" "$URL/" | csrf_of)
 is "$(code -b "$WORK/d" -d "csrf=$C&comment=fine" "$URL/review/ACC-1001/approve")" 303 "the designated approver approves"
@@ -110,6 +118,21 @@ contains "$WORK/locked" "try again in" "  saying when to try again"
 "$REPORTPIPE" audit $O >"$WORK/audit" 2>&1
 is "$(grep -c "	dwhitfield	sign-in	refused	.*	web 127.0.0.1\$" "$WORK/audit")" 7 \
     "  each refused sign-in of hers is audited with the address"
+
+# Guesses sent all at once count as they arrive, before the slow hash:
+# of twelve in parallel for one person, at most five are checked.
+guesses=
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+    sign_in "$WORK/p$i" hlind "parallel-guess-$i" >"$WORK/p$i.code" &
+    guesses="$guesses $!"
+done
+for g in $guesses; do wait "$g"; done
+checked=0
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+    [ "$(cut -d' ' -f1 "$WORK/p$i.code")" = 401 ] && checked=$((checked + 1))
+done
+is "$checked" 5 \
+    "twelve guesses in parallel: five checked (401), the rest refused (429)"
 
 # A header dribbled one byte a second is cut after about 15 s while
 # others are served.

@@ -18,7 +18,7 @@ if ! [ -x /usr/bin/chromium ] || ! [ -d "$TOP/tests/web/node_modules/playwright-
     echo "1..0 # SKIP needs chromium and tests/web's npm packages (make web-deps)"
     exit 0
 fi
-plan 47
+plan 48
 # rpweb: the server's own OS user, in the group, in no role of the program.
 workflow_setup rpadmin rpweb
 
@@ -100,6 +100,8 @@ as rpadmin 2026-11-02 verify "$final" >"$WORK/out" 2>&1
 contains "$WORK/out" "Dana Whitfield" "verify: approved by Dana Whitfield"
 is "$(sqlite3 "$S" "SELECT count(*) FROM audit WHERE action = 'sign-in' AND outcome = 'refused'")" 1 \
     "the failed sign-in is in the audit"
+is "$(sqlite3 "$S" "SELECT count(*) FROM audit WHERE action = 'approve' AND outcome = 'refused' AND person = 'hlind' AND via = 'web 127.0.0.1'")" 1 \
+    "so is the wrong approver's attempt, with the address"
 stop
 is $? 0 "SIGTERM stops the server cleanly"
 
