@@ -5,42 +5,19 @@
 # The users are made with useradd, so this needs root (as CI is);
 # otherwise it skips.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/workflow-lib.sh"
 
-if [ "$(id -u)" -ne 0 ]; then
-    echo "1..0 # SKIP needs root to create the program's OS users"
-    exit 0
-fi
+workflow_need_root
 plan 14
-
-GROUP=rpworkflow
-getent group "$GROUP" >/dev/null || groupadd "$GROUP"
-for u in rpadmin schen; do
-    id "$u" >/dev/null 2>&1 || useradd -M -N -s /bin/sh "$u"
-    usermod -a -G "$GROUP" "$u"
-done
-chmod 755 "$WORK"
-mkdir -p "$WORK/top/bin"
-cp "$REPORTPIPE" "$WORK/top/bin/reportpipe"
-cp -r input templates config "$WORK/top/"
-mkdir -p "$WORK/top/pipeline/import"
-cp -r pipeline/import/profiles "$WORK/top/pipeline/import/"
+workflow_setup rpadmin schen
 # The page's address, as the administrator configures it.
 sed 's|^</workflow>|  <web url="https://reviews.example.com/"/>\n</workflow>|' \
-    config/workflow.xml >"$WORK/top/config/workflow.xml"
-chmod -R a+rX "$WORK/top"
-cd "$WORK/top"
-REPORTPIPE="$WORK/top/bin/reportpipe"
-mkdir -p "$WORK/state" "$WORK/output"
-chgrp "$GROUP" "$WORK/state" "$WORK/output"
-chmod 2770 "$WORK/state" "$WORK/output"
-O="--state $WORK/state --output $WORK/output --input input --config config --templates templates"
+    "$TOP/config/workflow.xml" >config/workflow.xml
 
 as() { # as LOGIN COMMAND ARGS...
     u=$1 cmd=$2
     shift 2
-    setpriv --reuid="$(id -u "$u")" --regid="$(id -g "$u")" --init-groups \
-        env HOME="$WORK" TMPDIR="$WORK" SOURCE_DATE_EPOCH="$SOURCE_DATE_EPOCH" \
-        "$REPORTPIPE" "$cmd" $O "$@"
+    as_user "$u" "$REPORTPIPE" "$cmd" $O "$@"
 }
 
 as rpadmin invite schen >"$WORK/out" 2>"$WORK/err"
