@@ -144,9 +144,8 @@ static const struct line *find(const struct capture *c, const char *text)
     return NULL;
 }
 
-static const char seq_start[] =
-    "<fo:page-sequence master-reference='p'>"
-    "<fo:flow flow-name='xsl-region-body'>";
+static const char seq_start[] = "<fo:page-sequence master-reference='p'>"
+                                "<fo:flow flow-name='xsl-region-body'>";
 static const char seq_end[] = "</fo:flow></fo:page-sequence>";
 
 static char *in_flow(const char *flow)
@@ -179,10 +178,33 @@ static void a_block_in_an_inline_ends_its_line(void **state)
     g_free(fo);
 }
 
+static void a_marker_of_blocks_is_retrieved(void **state)
+{
+    struct capture c;
+    const char *fo =
+        "<fo:page-sequence master-reference='p'>"
+        "<fo:static-content flow-name='xsl-region-before'><fo:block>"
+        "<fo:retrieve-marker retrieve-class-name='h'/></fo:block>"
+        "</fo:static-content><fo:flow flow-name='xsl-region-body'>"
+        "<fo:block><fo:marker marker-class-name='h'><fo:block>Head one"
+        "</fo:block><fo:block text-align='end'>Head two</fo:block>"
+        "</fo:marker>Body</fo:block></fo:flow></fo:page-sequence>";
+    const struct line *one, *two;
+    (void)state;
+
+    lay_out(fo, &c);
+    one = find(&c, "Head one");
+    two = find(&c, "Head two");
+    assert_true(one->y < 40 && two->y > one->y);
+    assert_true(two->x > 100); /* its own text-align */
+    assert_true(find(&c, "Body")->y > 40);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_block_in_an_inline_ends_its_line),
+        cmocka_unit_test(a_marker_of_blocks_is_retrieved),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,7 +4,7 @@
 # cells straight in a table body, block-container height, break-before on
 # table rows, force-page-count="auto", ids on list and table parts.
 . "$(dirname "$0")/lib.sh"
-plan 6
+plan 10
 
 # 1. Blocks inside fo:inline, fo:wrapper and fo:basic-link.
 fo=tests/e2e/fo/inline-blocks.fo
@@ -20,5 +20,17 @@ ok $? "the inner block keeps its own start-indent"
 contains "$WORK/ib.txt" "on page 1." "an id on a block in a wrapper is cited"
 grep -q '^  link .* dest synopsis-args$' "$WORK/ib.dump"
 ok $? "a link around a block covers it"
+
+# 2. Markers whose content is blocks, retrieved in static content.
+fo=tests/e2e/fo/marker-blocks.fo
+"$REPORTPIPE" render -q --dump-area "$WORK/mb.dump" "$fo" "$WORK/mb.pdf"
+ok $? "markers holding blocks render"
+pdf_page_text "$WORK/mb.pdf" 1 >"$WORK/mb1.txt"
+is "$(grep -c -e 'Chapter One$' -e 'the beginning$' "$WORK/mb1.txt")" 3 \
+    "page 1's head shows the marker's two blocks"
+awk '/"the beginning"/ {r = $2 + substr($4, 3); exit} END {exit !(r > 269 && r < 269.4)}' "$WORK/mb.dump"
+ok $? "a retrieved block keeps its text-align (end of the region)"
+pdf_page_text "$WORK/mb.pdf" 2 | grep -q "Running head: Chapter Two, as text"
+ok $? "a marker of text still takes the retrieve-marker's line"
 
 finish
