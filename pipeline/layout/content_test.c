@@ -200,11 +200,52 @@ static void a_marker_of_blocks_is_retrieved(void **state)
     assert_true(find(&c, "Body")->y > 40);
 }
 
+static void cells_without_rows_make_rows(void **state)
+{
+    struct capture c;
+    /* Automatic layout (no columns): rows wait for the column widths. */
+    char *fo = in_flow(
+        "<fo:table><fo:table-body>"
+        "<fo:table-cell><fo:block>a1</fo:block></fo:table-cell>"
+        "<fo:table-cell ends-row='true'><fo:block>b1</fo:block>"
+        "</fo:table-cell>"
+        "<fo:table-cell><fo:block>a2</fo:block></fo:table-cell>"
+        "<fo:table-cell><fo:block>b2</fo:block></fo:table-cell>"
+        "<fo:table-cell starts-row='true' number-rows-spanned='2'>"
+        "<fo:block>a3</fo:block></fo:table-cell>"
+        "<fo:table-cell ends-row='true'><fo:block>b3</fo:block>"
+        "</fo:table-cell>"
+        "<fo:table-cell><fo:block>b4</fo:block></fo:table-cell>"
+        "</fo:table-body></fo:table>"
+        "<fo:table table-layout='fixed'><fo:table-column column-width='50pt'"
+        " number-columns-repeated='2'/><fo:table-body>"
+        "<fo:table-cell><fo:block>x1</fo:block></fo:table-cell>"
+        "<fo:table-cell><fo:block>y1</fo:block></fo:table-cell>"
+        "<fo:table-cell><fo:block>x2</fo:block></fo:table-cell>"
+        "</fo:table-body></fo:table>");
+    (void)state;
+
+    lay_out(fo, &c);
+    assert_true(find(&c, "a1")->y == find(&c, "b1")->y);
+    assert_true(find(&c, "a2")->y > find(&c, "a1")->y);
+    assert_true(find(&c, "a2")->y == find(&c, "b2")->y);
+    assert_true(find(&c, "a3")->y == find(&c, "b3")->y);
+    assert_true(find(&c, "b4")->y > find(&c, "b3")->y);
+    assert_true(find(&c, "b4")->x == find(&c, "b3")->x); /* under the span */
+    assert_true(find(&c, "a2")->x == find(&c, "a1")->x);
+    /* Two columns full: the third cell starts the next row. */
+    assert_true(find(&c, "x1")->y == find(&c, "y1")->y);
+    assert_true(find(&c, "x2")->y > find(&c, "x1")->y);
+    assert_true(find(&c, "x2")->x == find(&c, "x1")->x);
+    g_free(fo);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_block_in_an_inline_ends_its_line),
         cmocka_unit_test(a_marker_of_blocks_is_retrieved),
+        cmocka_unit_test(cells_without_rows_make_rows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -558,6 +558,10 @@ struct table_state {
     bool auto_layout; /* columns wait for sample rows */
     struct pending_row *pending;
     size_t n_pending, cap_pending, pending_body;
+    size_t rows_queued; /* rows that went to pending, ever */
+    /* Cells straight in a part, gathered into a row (XSL 1.1 §6.7.10). */
+    struct rp_fo_node *loose;
+    size_t loose_cols;
 };
 
 /* With the columns known, what rows track per column. */
@@ -792,6 +796,7 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
         t->pending[t->n_pending].part = part;
         t->pending[t->n_pending].frame = *frame;
         t->n_pending++;
+        t->rows_queued++;
         if (part == PART_BODY && ++t->pending_body >= AUTO_LAYOUT_SAMPLE_ROWS)
             return release_pending(flow, t, table_line, err);
         return RP_OK;
@@ -909,6 +914,82 @@ static enum rp_status table_flush(struct rp_flow *flow, struct table_state *t,
     return rp_flow_emit(flow, box, err);
 }
 
+/*
+ * The row gathered from cells straight in a part, laid out and let go:
+ * rows waiting for automatic column widths keep it.
+ */
+static enum rp_status end_loose_row(struct rp_flow *flow, struct table_state *t,
+                                    int kind, struct row_frame *frame,
+                                    long table_line, struct rp_error *err)
+{
+    struct rp_fo_node *row = t->loose;
+    size_t queued = t->rows_queued;
+    enum rp_status status;
+
+    if (!row)
+        return RP_OK;
+    t->loose = NULL;
+    t->loose_cols = 0;
+    status = table_row(flow, t, row, kind, frame, table_line, err);
+    if (t->rows_queued == queued)
+        rp_fo_node_free(row);
+    frame->part_top = false;
+    frame->table_top = false;
+    return status;
+}
+
+/* Columns the table has for a row of loose cells; 0: not known. */
+static size_t loose_columns(const struct table_state *t)
+{
+    size_t n = t->grid_ready ? t->grid.n_cols : t->n_specs, i, held = 0;
+
+    if (n == 0)
+        return 0;
+    for (i = 0; t->grid_ready && i < t->spans.n; i++)
+        held += t->spans.rows_left[i] > 0;
+    return n > held ? n - held : 1;
+}
+
+/*
+ * A cell straight in a table part: rows are made of such cells as FOP
+ * makes them, a new one where a cell starts-row or the one before it
+ * ends-row, or when the table's columns are full.  The cell is taken into
+ * a row made here.
+ */
+static enum rp_status loose_cell(struct rp_flow *flow, struct table_state *t,
+                                 struct rp_fo_node *cell, int kind,
+                                 struct row_frame *frame, long table_line,
+                                 struct rp_error *err)
+{
+    enum rp_status status = RP_OK;
+    struct rp_fo_node *taken;
+    size_t cols = loose_columns(t);
+
+    if (t->loose && cell->props.starts_row)
+        status = end_loose_row(flow, t, kind, frame, table_line, err);
+    if (status == RP_OK)
+        status = rp_fo_materialize(flow->layout->doc, cell, err);
+    if (status != RP_OK)
+        return status;
+    if (!t->loose) {
+        t->loose = rp_xcalloc(1, sizeof(*t->loose));
+        t->loose->kind = RP_FO_TABLE_ROW;
+        t->loose->line = cell->line;
+        t->loose->depth = cell->depth;
+    }
+    taken = rp_fo_node_take(cell);
+    taken->next = NULL;
+    if (t->loose->last_child)
+        t->loose->last_child->next = taken;
+    else
+        t->loose->first_child = taken;
+    t->loose->last_child = taken;
+    t->loose_cols += (size_t)cell->props.columns_spanned;
+    if (cell->props.ends_row || (cols > 0 && t->loose_cols >= cols))
+        status = end_loose_row(flow, t, kind, frame, table_line, err);
+    return status;
+}
+
 /* The rows of a header, footer or body, each materialised in turn. */
 static enum rp_status table_part(struct rp_flow *flow, struct table_state *t,
                                  struct rp_fo_node *part, int kind,
@@ -930,24 +1011,26 @@ static enum rp_status table_part(struct rp_flow *flow, struct table_state *t,
     while ((status = rp_fo_next_child(flow->layout->doc, part, &row, err)) ==
                RP_OK &&
            row) {
-        if (row->kind != RP_FO_TABLE_ROW) {
-            rp_fo_doc_warn_once(
-                flow->layout->doc, "cells-without-rows", row->line,
-                "fo:%s directly in fo:%s is not supported "
-                "yet (wrap cells in fo:table-row); skipped",
-                rp_fo_kind_name(row->kind), rp_fo_kind_name(part->kind));
-            continue;
+        if (row->kind == RP_FO_TABLE_CELL) {
+            status = loose_cell(flow, t, row, kind, &frame, table_line, err);
+        } else if (row->kind == RP_FO_TABLE_ROW) {
+            status = end_loose_row(flow, t, kind, &frame, table_line, err);
+            if (status == RP_OK)
+                status = rp_fo_materialize(flow->layout->doc, row, err);
+            if (status == RP_OK)
+                status = table_row(flow, t, row, kind, &frame, table_line, err);
+            frame.part_top = false;
+            frame.table_top = false;
         }
-        status = rp_fo_materialize(flow->layout->doc, row, err);
-        if (status == RP_OK)
-            status = table_row(flow, t, row, kind, &frame, table_line, err);
         if (status != RP_OK)
             break;
-        frame.part_top = false;
-        frame.table_top = false;
     }
+    if (status == RP_OK)
+        status = end_loose_row(flow, t, kind, &frame, table_line, err);
     if (status != RP_OK) {
         rp_fo_node_done(row);
+        rp_fo_node_free(t->loose);
+        t->loose = NULL;
         return status;
     }
     /* The table's bottom is the footer's, or with none the body's. */

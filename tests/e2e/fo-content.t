@@ -4,7 +4,7 @@
 # cells straight in a table body, block-container height, break-before on
 # table rows, force-page-count="auto", ids on list and table parts.
 . "$(dirname "$0")/lib.sh"
-plan 10
+plan 13
 
 # 1. Blocks inside fo:inline, fo:wrapper and fo:basic-link.
 fo=tests/e2e/fo/inline-blocks.fo
@@ -32,5 +32,16 @@ awk '/"the beginning"/ {r = $2 + substr($4, 3); exit} END {exit !(r > 269 && r <
 ok $? "a retrieved block keeps its text-align (end of the region)"
 pdf_page_text "$WORK/mb.pdf" 2 | grep -q "Running head: Chapter Two, as text"
 ok $? "a marker of text still takes the retrieve-marker's line"
+
+# 3. Cells straight in a table body: rows by starts-row, ends-row and
+# the column count, laid out as the same table written with rows.
+fo=tests/e2e/fo/loose-cells.fo
+"$REPORTPIPE" render --dump-area "$WORK/lc.dump" "$fo" "$WORK/lc.pdf" 2>"$WORK/lc.err"
+ok $? "a table of cells without rows renders"
+grep -q -e "not supported" -e "skipped" "$WORK/lc.err"
+ok $((! $?)) "without a warning"
+awk '/^  text / {n++; y[n] = $3; l[n] = $2 " " $5 " " $6 " " $7}
+     END {for (i = 1; i <= 8; i++) if (l[i] != l[i + 8] || sprintf("%.2f", y[i + 8] - y[i]) != sprintf("%.2f", y[9] - y[1])) exit 1; exit n != 16}' "$WORK/lc.dump"
+ok $? "its cells stand as in the table written with rows"
 
 finish
