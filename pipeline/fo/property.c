@@ -42,6 +42,9 @@ static const struct property_row {
      BOX},
     {"block-progression-dimension.minimum",
      RP_FO_PROP_BLOCK_PROGRESSION_DIMENSION_MINIMUM, BOX},
+    /* FOP sizes a block-container by the optimum of its range. */
+    {"block-progression-dimension.optimum",
+     RP_FO_PROP_BLOCK_PROGRESSION_DIMENSION, BOX},
     {"border", RP_FO_PROP_BORDER, BOX},
     {"border-collapse", RP_FO_PROP_BORDER_COLLAPSE, OBJECT},
     {"border-separation", RP_FO_PROP_BORDER_SEPARATION, OBJECT},
@@ -96,6 +99,8 @@ static const struct property_row {
     {"initial-page-number", RP_FO_PROP_INITIAL_PAGE_NUMBER, PAGE},
     {"inline-progression-dimension", RP_FO_PROP_INLINE_PROGRESSION_DIMENSION,
      BOX},
+    {"inline-progression-dimension.optimum",
+     RP_FO_PROP_INLINE_PROGRESSION_DIMENSION, BOX},
     {"internal-destination", RP_FO_PROP_INTERNAL_DESTINATION, OBJECT},
     {"keep-together", RP_FO_PROP_KEEP_TOGETHER, PAGE},
     {"keep-with-next", RP_FO_PROP_KEEP_WITH_NEXT, PAGE},

@@ -4,7 +4,7 @@
 # cells straight in a table body, block-container height, break-before on
 # table rows, force-page-count="auto", ids on list and table parts.
 . "$(dirname "$0")/lib.sh"
-plan 13
+plan 17
 
 # 1. Blocks inside fo:inline, fo:wrapper and fo:basic-link.
 fo=tests/e2e/fo/inline-blocks.fo
@@ -43,5 +43,22 @@ ok $((! $?)) "without a warning"
 awk '/^  text / {n++; y[n] = $3; l[n] = $2 " " $5 " " $6 " " $7}
      END {for (i = 1; i <= 8; i++) if (l[i] != l[i + 8] || sprintf("%.2f", y[i + 8] - y[i]) != sprintf("%.2f", y[9] - y[1])) exit 1; exit n != 16}' "$WORK/lc.dump"
 ok $? "its cells stand as in the table written with rows"
+
+# 4. In-flow block-containers with a height: DocBook's spacer, a height,
+# and FOP's optimum of block- and inline-progression-dimension.
+fo=tests/e2e/fo/container-height.fo
+"$REPORTPIPE" render --dump-area "$WORK/ch.dump" "$fo" "$WORK/ch.pdf" 2>"$WORK/ch.err"
+ok $? "block-containers with a height render"
+grep -q "not supported" "$WORK/ch.err"
+ok $((! $?)) "the optimum of a dimension is not warned about"
+ys=$(awk '/^  text / {printf "%s ", $3}' "$WORK/ch.dump")
+awk -v ys="$ys" 'BEGIN {split(ys, y, " ");
+    # the spacer: 1in, and a line; each container: 2cm, its borders, a line
+    exit !(y[3] - y[1] > 83.9 && y[3] - y[1] < 84.1 &&
+           y[5] - y[4] > 57.6 && y[5] - y[4] < 57.8 &&
+           (y[7] - y[6]) - (y[5] - y[4]) < 0.02 && (y[5] - y[4]) - (y[7] - y[6]) < 0.02)}'
+ok $? "the spacer, height and block-progression-dimension.optimum each take their height"
+grep -q '^  rule 42.52 209.71 -> 186.25 209.71 1.00 solid #0000ff$' "$WORK/ch.dump"
+ok $? "inline-progression-dimension.optimum gives the width (50mm and the borders)"
 
 finish
