@@ -240,12 +240,43 @@ static void cells_without_rows_make_rows(void **state)
     g_free(fo);
 }
 
+static void a_row_with_break_before_starts_a_page(void **state)
+{
+    struct capture c;
+    char *fo = in_flow(
+        "<fo:table table-layout='fixed'><fo:table-column column-width='90pt'"
+        "/><fo:table-header><fo:table-row><fo:table-cell><fo:block>Head"
+        "</fo:block></fo:table-cell></fo:table-row></fo:table-header>"
+        "<fo:table-body><fo:table-row><fo:table-cell><fo:block>r1</fo:block>"
+        "</fo:table-cell></fo:table-row>"
+        "<fo:table-row break-before='page'><fo:table-cell><fo:block>r2"
+        "</fo:block></fo:table-cell></fo:table-row>"
+        "<fo:table-row break-after='page'><fo:table-cell><fo:block>r3"
+        "</fo:block></fo:table-cell></fo:table-row>"
+        "<fo:table-row><fo:table-cell><fo:block>r4</fo:block>"
+        "</fo:table-cell></fo:table-row></fo:table-body></fo:table>");
+    int i, heads = 0;
+    (void)state;
+
+    lay_out(fo, &c);
+    assert_int_equal(c.pages, 3);
+    assert_int_equal(find(&c, "r1")->page, 1);
+    assert_int_equal(find(&c, "r2")->page, 2);
+    assert_int_equal(find(&c, "r3")->page, 2);
+    assert_int_equal(find(&c, "r4")->page, 3);
+    for (i = 0; i < c.n; i++)
+        heads += strcmp(c.lines[i].text, "Head") == 0;
+    assert_int_equal(heads, 3); /* the header repeats after each break */
+    g_free(fo);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_block_in_an_inline_ends_its_line),
         cmocka_unit_test(a_marker_of_blocks_is_retrieved),
         cmocka_unit_test(cells_without_rows_make_rows),
+        cmocka_unit_test(a_row_with_break_before_starts_a_page),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -251,6 +251,9 @@ static enum rp_status paginator_add(struct rp_consumer *consumer,
     pg->layout->positioned = NULL;
 
     if (box->break_before && pg->n > pg->first_content) {
+        /* A break before a table row: the footer closes the page. */
+        if (box->table && !box->is_footer)
+            close_table_on_page(pg);
         status = rp_paginator_finish_page(pg, err);
         if (status != RP_OK)
             goto fail;

@@ -555,6 +555,10 @@ struct table_state {
     bool table_top_given;              /* a row has the table's top border */
     bool pending_footer;               /* the table has a footer */
     bool group_is_header;
+    /* break-before and break-after of body rows (enum rp_fo_break): of
+     * the rows of the group being gathered, and the break-after the next
+     * body row (or what follows the table) takes. */
+    int group_break_before, group_break_after, break_after;
     bool auto_layout; /* columns wait for sample rows */
     struct pending_row *pending;
     size_t n_pending, cap_pending, pending_body;
@@ -768,6 +772,23 @@ static enum rp_status release_pending(struct rp_flow *flow,
 }
 
 /*
+ * A body row's forced breaks: its own break-before, the break-after of
+ * the row before it.  The paginator closes the page with the footer and
+ * repeats the header after the break, as at any break in a table.
+ */
+static void body_breaks(struct table_state *t, struct rp_box *box)
+{
+    int before = t->group_break_before > t->break_after ? t->group_break_before
+                                                        : t->break_after;
+
+    if (before > box->break_before)
+        box->break_before = before;
+    t->break_after = t->group_break_after;
+    t->group_break_before = RP_FO_BREAK_AUTO;
+    t->group_break_after = RP_FO_BREAK_AUTO;
+}
+
+/*
  * Lays out one materialised row.  Rows joined by a row-spanning cell are
  * gathered and sent down the flow together, as one box.
  */
@@ -820,8 +841,12 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
         t->ctx->footer_height += box->height;
         return RP_OK;
     }
-    if (t->group.n_rows == 0)
+    if (t->group.n_rows == 0) {
         t->group_is_header = header;
+        t->group_break_before = row->props.break_before;
+    }
+    if ((int)row->props.break_after > t->group_break_after)
+        t->group_break_after = row->props.break_after;
     status = layout_cells(flow, &t->grid, &t->props, row, frame, &t->spans,
                           &t->group, err);
     if (status != RP_OK || spans_open(&t->spans))
@@ -837,10 +862,13 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
                       ctx->n_header + 1, sizeof(*ctx->header));
         ctx->header[ctx->n_header++] = rp_box_ref(box);
         t->first_body_row = true;
-    } else if (t->first_body_row) {
-        /* A header alone at the foot of a page is useless. */
-        box->keep_with_prev = true;
-        t->first_body_row = false;
+    } else {
+        body_breaks(t, box);
+        if (t->first_body_row) {
+            /* A header alone at the foot of a page is useless. */
+            box->keep_with_prev = true;
+            t->first_body_row = false;
+        }
     }
     return rp_flow_emit(flow, box, err);
 }
@@ -911,6 +939,7 @@ static enum rp_status table_flush(struct rp_flow *flow, struct table_state *t,
         t->spans.rows_left[i] = 0;
     box = group_box(&t->group, &t->grid, &t->props, t->above);
     box->row->structure = flow->layout->structure;
+    body_breaks(t, box);
     return rp_flow_emit(flow, box, err);
 }
 
@@ -1134,6 +1163,9 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
         f->keep_with_prev = true;
         status = rp_flow_emit(flow, f, err);
     }
+    /* A break-after on the last row breaks after the table. */
+    if (status == RP_OK && t.break_after > flow->pending_break)
+        flow->pending_break = t.break_after;
     if (status != RP_OK)
         rp_fo_node_done(part);
     flow->table = outer;

@@ -4,7 +4,7 @@
 # cells straight in a table body, block-container height, break-before on
 # table rows, force-page-count="auto", ids on list and table parts.
 . "$(dirname "$0")/lib.sh"
-plan 17
+plan 20
 
 # 1. Blocks inside fo:inline, fo:wrapper and fo:basic-link.
 fo=tests/e2e/fo/inline-blocks.fo
@@ -60,5 +60,17 @@ awk -v ys="$ys" 'BEGIN {split(ys, y, " ");
 ok $? "the spacer, height and block-progression-dimension.optimum each take their height"
 grep -q '^  rule 42.52 209.71 -> 186.25 209.71 1.00 solid #0000ff$' "$WORK/ch.dump"
 ok $? "inline-progression-dimension.optimum gives the width (50mm and the borders)"
+
+# 5. break-before and break-after on table rows, as FOP breaks them.
+fo=tests/e2e/fo/row-breaks.fo
+"$REPORTPIPE" render -q --dump-area "$WORK/rb.dump" "$fo" "$WORK/rb.pdf"
+ok $? "a table with row breaks renders"
+is "$(pdf_pages "$WORK/rb.pdf")" 4 "four pages, as FOP makes them"
+rows=""
+for p in 1 2 3 4; do
+    rows="$rows$p:$(pdf_page_text "$WORK/rb.pdf" $p | awk '/^ *(r[0-9]|Key|continued|After)/ {printf "%s,", $1}') "
+done
+is "$rows" "1:Key,r1,r2,continued, 2:Key,r3,r4,r5,continued, 3:Key,r6,continued, 4:After, " \
+    "rows break where asked; the footer closes and the header opens each page"
 
 finish
