@@ -270,6 +270,30 @@ static void a_row_with_break_before_starts_a_page(void **state)
     g_free(fo);
 }
 
+static void force_page_count_auto_looks_at_the_next_sequence(void **state)
+{
+    struct capture c;
+    const char *fo =
+        "<fo:page-sequence master-reference='p'><fo:flow "
+        "flow-name='xsl-region-body'><fo:block>one</fo:block></fo:flow>"
+        "</fo:page-sequence>"
+        "<fo:page-sequence master-reference='p' initial-page-number='1'>"
+        "<fo:flow flow-name='xsl-region-body'><fo:block>two</fo:block>"
+        "</fo:flow></fo:page-sequence>"
+        "<fo:page-sequence master-reference='p' "
+        "initial-page-number='auto-even'><fo:flow "
+        "flow-name='xsl-region-body'><fo:block>three</fo:block></fo:flow>"
+        "</fo:page-sequence>";
+    (void)state;
+
+    lay_out(fo, &c);
+    /* one ends on an even page before a sequence starting at 1; two
+     * (page 1) ends on an odd page before auto-even: no blank. */
+    assert_int_equal(c.pages, 4);
+    assert_int_equal(find(&c, "two")->page, 3);
+    assert_int_equal(find(&c, "three")->page, 4);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -277,6 +301,7 @@ int main(void)
         cmocka_unit_test(a_marker_of_blocks_is_retrieved),
         cmocka_unit_test(cells_without_rows_make_rows),
         cmocka_unit_test(a_row_with_break_before_starts_a_page),
+        cmocka_unit_test(force_page_count_auto_looks_at_the_next_sequence),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,7 +4,7 @@
 # cells straight in a table body, block-container height, break-before on
 # table rows, force-page-count="auto", ids on list and table parts.
 . "$(dirname "$0")/lib.sh"
-plan 20
+plan 25
 
 # 1. Blocks inside fo:inline, fo:wrapper and fo:basic-link.
 fo=tests/e2e/fo/inline-blocks.fo
@@ -72,5 +72,18 @@ for p in 1 2 3 4; do
 done
 is "$rows" "1:Key,r1,r2,continued, 2:Key,r3,r4,r5,continued, 3:Key,r6,continued, 4:After, " \
     "rows break where asked; the footer closes and the header opens each page"
+
+# 6. force-page-count="auto" ends a sequence on the parity the next
+# sequence's initial-page-number asks for (the pages FOP makes).
+fo=tests/e2e/fo/force-auto.fo
+"$REPORTPIPE" render -q "$fo" "$WORK/fa.pdf"
+ok $? "page sequences with force-page-count auto render"
+is "$(pdf_pages "$WORK/fa.pdf")" 10 "ten pages, as FOP makes them"
+is "$(pdf_page_text "$WORK/fa.pdf" 2 | tr -s ' \n\f' ' ')" "blank page 2 of sequence one " \
+    "before a sequence starting at 1, sequence one ends on a blank page 2 of its own"
+is "$(pdf_page_text "$WORK/fa.pdf" 5 | tr -s ' \n\f' ' ')" "blank page iii of sequence two " \
+    "before auto-even, sequence two ends on a blank odd page"
+pdftotext "$WORK/fa.pdf" - | tr -s ' \n\f' ' ' | grep -q "start on pages 1, i, 4, 5, 7, 2; one ends on 2, two on iii\."
+ok $? "auto, auto-odd after an even end, and no-force add no page"
 
 finish
