@@ -529,6 +529,30 @@ static enum rp_status keep_marker(struct rp_flow *flow, struct rp_fo_node *c,
     return RP_OK;
 }
 
+/* An id that starts with the next box of the flow. */
+static void pend_id(struct rp_flow *flow, const char *id)
+{
+    struct rp_id_mark *mark = rp_xcalloc(1, sizeof(*mark));
+    mark->id = id;
+    rp_id_marks_move(&flow->pending_ids, &mark);
+}
+
+/*
+ * The ids of a list item's label and of what it holds: the label is
+ * drawn beside the first box of the body, so they start there.
+ */
+static void label_ids(struct rp_flow *flow, const struct rp_fo_node *label,
+                      struct rp_stacker *stacker, struct rp_flow *sub)
+{
+    size_t k;
+
+    if (label->props.id)
+        pend_id(flow, label->props.id);
+    for (k = 0; k < stacker->n; k++)
+        rp_id_marks_move(&flow->pending_ids, &stacker->placed[k].box->ids);
+    rp_id_marks_move(&flow->pending_ids, &sub->pending_ids);
+}
+
 /*
  * A list item: the label is laid out whole in the column between the
  * list's start indent and label-end(), then drawn beside the first box of
@@ -564,6 +588,7 @@ static enum rp_status flow_list_item(struct rp_flow *flow,
                          width);
             sub.plain_paragraphs = true;
             status = rp_flow_children(&sub, c, err);
+            label_ids(flow, c, &stacker, &sub);
             rp_deco_unref(sub.deco);
             rp_flow_struct_release(&sub);
             if (status == RP_OK) {
@@ -584,8 +609,16 @@ static enum rp_status flow_list_item(struct rp_flow *flow,
             }
             rp_stacker_release(&stacker);
         } else if (c->kind == RP_FO_LIST_ITEM_BODY) {
+            uint64_t serial = flow->layout->next_serial;
+            const char *id = c->props.id;
             rp_flow_struct_begin(flow, "LBody", NULL);
+            if (id)
+                pend_id(flow, id);
             status = rp_flow_children(flow, c, err);
+            /* Its end is its last box; a body with none ends where the
+             * item does. */
+            if (status == RP_OK && id && flow->layout->next_serial != serial)
+                rp_box_add_id(flow->last_box, id, true);
             rp_flow_struct_end(flow);
         }
     }

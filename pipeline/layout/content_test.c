@@ -294,6 +294,46 @@ static void force_page_count_auto_looks_at_the_next_sequence(void **state)
     assert_int_equal(find(&c, "three")->page, 4);
 }
 
+static void ids_on_list_and_table_parts_are_cited(void **state)
+{
+    struct capture c;
+    GString *rows = g_string_new(NULL);
+    char *fo;
+    int i;
+    (void)state;
+
+    /* Twelve rows of 12pt: the body runs onto page 2. */
+    for (i = 0; i < 12; i++)
+        g_string_append_printf(rows,
+                               "<fo:table-row id='r%d'><fo:table-cell>"
+                               "<fo:block>row %d</fo:block></fo:table-cell>"
+                               "</fo:table-row>",
+                               i, i);
+    fo = g_strconcat(
+        seq_start,
+        "<fo:list-block><fo:list-item><fo:list-item-label id='lab' "
+        "end-indent='label-end()'><fo:block id='in-lab'>1.</fo:block>"
+        "</fo:list-item-label><fo:list-item-body id='bod' "
+        "start-indent='body-start()'><fo:block>item</fo:block>"
+        "</fo:list-item-body></fo:list-item></fo:list-block>"
+        "<fo:table table-layout='fixed'><fo:table-column "
+        "column-width='90pt'/><fo:table-body id='tb'>",
+        rows->str,
+        "</fo:table-body></fo:table><fo:block>lab <fo:page-number-citation "
+        "ref-id='lab'/> in-lab <fo:page-number-citation ref-id='in-lab'/> "
+        "bod <fo:page-number-citation ref-id='bod'/> r11 "
+        "<fo:page-number-citation ref-id='r11'/> tb "
+        "<fo:page-number-citation ref-id='tb'/>-"
+        "<fo:page-number-citation-last ref-id='tb'/></fo:block>",
+        seq_end, NULL);
+    lay_out(fo, &c);
+    assert_int_equal(find(&c, "row 11")->page, 2);
+    find(&c, "lab 1 in-lab 1 bod 1 r11 2 tb 1-2");
+    assert_true(c.dests >= 16);
+    g_free(fo);
+    g_string_free(rows, TRUE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -302,6 +342,7 @@ int main(void)
         cmocka_unit_test(cells_without_rows_make_rows),
         cmocka_unit_test(a_row_with_break_before_starts_a_page),
         cmocka_unit_test(force_page_count_auto_looks_at_the_next_sequence),
+        cmocka_unit_test(ids_on_list_and_table_parts_are_cited),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

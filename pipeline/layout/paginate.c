@@ -104,7 +104,8 @@ static void add_destinations(struct rp_paginator *pg,
         const struct rp_id_mark *mark;
         for (mark = pg->placed[i].box->ids; mark; mark = mark->next) {
             struct rp_area_item item = {0};
-            if (mark->is_end || pg->placed[i].box->is_header)
+            /* A header or footer repeated at a break is not its place. */
+            if (mark->is_end || pg->placed[i].artifact)
                 continue;
             item.kind = RP_AREA_DEST;
             item.x = pg->body.x;

@@ -131,6 +131,9 @@ struct row_group {
     /* The markers of its cells, in document order: the paginator sees
      * the group's box, not the boxes inside its cells. */
     struct rp_marker_list *markers;
+    /* The ids of its rows, cells and what they hold, and of the part
+     * it starts: citation targets and destinations at the group's box. */
+    struct rp_id_mark *ids;
 };
 
 /* Moves the markers of *from to the end of *to. */
@@ -141,6 +144,13 @@ static void move_markers(struct rp_marker_list **to,
         to = &(*to)->next;
     *to = *from;
     *from = NULL;
+}
+
+static void group_add_id(struct row_group *group, const char *id)
+{
+    struct rp_id_mark *mark = rp_xcalloc(1, sizeof(*mark));
+    mark->id = id;
+    rp_id_marks_move(&group->ids, &mark);
 }
 
 static int style_rank(enum rp_fo_border_style style)
@@ -196,7 +206,8 @@ struct row_frame {
     struct rp_fo_border part[4];
     struct rp_fo_color part_background; /* under rows that have none */
     bool part_top;                      /* the part's first row */
-    bool table_top; /* the table's first row (header, or body) */
+    bool table_top;      /* the table's first row (header, or body) */
+    const char *part_id; /* the part's id, or NULL */
 };
 
 static bool same_border(const struct rp_fo_border *a,
@@ -254,6 +265,10 @@ layout_cells(struct rp_flow *flow, const struct table_grid *grid,
                                                  : frame->part_background;
     rl->keep_with_previous = row->props.keep_with_previous;
     rl->keep_together = row->props.keep_together;
+    if (frame->part_top && frame->part_id)
+        group_add_id(group, frame->part_id);
+    if (row->props.id)
+        group_add_id(group, row->props.id);
 
     for (c = row->first_child; c; c = c->next) {
         const struct rp_fo_props *p = &c->props;
@@ -322,12 +337,17 @@ layout_cells(struct rp_flow *flow, const struct table_grid *grid,
         rp_flow_init(&sub, flow->layout, &cl->content.base, cl->x + inset_l,
                      cl->w - inset_l - inset_r);
         sub.plain_paragraphs = rp_struct_text_only(c);
+        if (p->id)
+            group_add_id(group, p->id);
         status = rp_flow_children(&sub, c, err);
         rp_deco_unref(sub.deco);
         rp_flow_struct_release(&sub);
         for (k = 0; k < cl->content.n; k++)
             move_markers(&group->markers, &cl->content.placed[k].box->markers);
         move_markers(&group->markers, &sub.pending_markers);
+        for (k = 0; k < cl->content.n; k++)
+            rp_id_marks_move(&group->ids, &cl->content.placed[k].box->ids);
+        rp_id_marks_move(&group->ids, &sub.pending_ids);
         if (status != RP_OK)
             return status;
         cl->height = cl->content.height + cl->inset_top + cl->inset_bottom;
@@ -373,6 +393,11 @@ static void group_release(struct row_group *group)
         struct rp_marker_list *m = group->markers;
         group->markers = m->next;
         rp_marker_unref(m->marker);
+        free(m);
+    }
+    while (group->ids) {
+        struct rp_id_mark *m = group->ids;
+        group->ids = m->next;
         free(m);
     }
     group->n_cells = 0;
@@ -515,6 +540,7 @@ static struct rp_box *group_box(struct row_group *group,
     box->height = y[group->n_rows];
     box->keep_with_prev = group->rows[0].keep_with_previous;
     move_markers(&box->markers, &group->markers);
+    rp_id_marks_move(&box->ids, &group->ids);
     free(y);
     group_release(group);
     return box;
@@ -746,6 +772,19 @@ static enum rp_status close_part(struct rp_flow *flow, struct table_state *t,
                                  int part, const struct rp_fo_border *border,
                                  bool table_bottom, struct rp_error *err);
 
+/*
+ * A body's id ends with its last box (page-number-citation-last); a
+ * header's and a footer's go with them to every page and end with the
+ * first.
+ */
+static void end_part_id(struct rp_flow *flow, int part,
+                        const struct row_frame *frame)
+{
+    if (part == PART_BODY && frame->part_id && !frame->part_top &&
+        flow->last_box)
+        rp_box_add_id(flow->last_box, frame->part_id, true);
+}
+
 /* The sample is complete: size the columns, then lay the rows out. */
 static enum rp_status release_pending(struct rp_flow *flow,
                                       struct table_state *t, long line,
@@ -762,9 +801,11 @@ static enum rp_status release_pending(struct rp_flow *flow,
         if (status == RP_OK && pr->row)
             status =
                 table_row(flow, t, pr->row, pr->part, &pr->frame, line, err);
-        else if (status == RP_OK)
+        else if (status == RP_OK) {
             status = close_part(flow, t, pr->part, pr->frame.part,
                                 pr->table_bottom, err);
+            end_part_id(flow, pr->part, &pr->frame);
+        }
         rp_fo_node_free(pr->row);
     }
     t->n_pending = 0;
@@ -1032,6 +1073,7 @@ static enum rp_status table_part(struct rp_flow *flow, struct table_state *t,
     memcpy(frame.part, part->props.border, sizeof(frame.part));
     frame.part_background = part->props.background;
     frame.part_top = true;
+    frame.part_id = part->props.id;
     frame.table_top = kind != PART_FOOTER && !t->table_top_given;
     if (frame.table_top)
         t->table_top_given = true;
@@ -1080,6 +1122,8 @@ static enum rp_status table_part(struct rp_flow *flow, struct table_state *t,
         status = table_flush(flow, t, err);
     if (status == RP_OK)
         status = close_part(flow, t, kind, frame.part, table_bottom, err);
+    if (status == RP_OK)
+        end_part_id(flow, kind, &frame);
     return status;
 }
 

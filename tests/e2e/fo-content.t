@@ -4,7 +4,7 @@
 # cells straight in a table body, block-container height, break-before on
 # table rows, force-page-count="auto", ids on list and table parts.
 . "$(dirname "$0")/lib.sh"
-plan 25
+plan 30
 
 # 1. Blocks inside fo:inline, fo:wrapper and fo:basic-link.
 fo=tests/e2e/fo/inline-blocks.fo
@@ -85,5 +85,19 @@ is "$(pdf_page_text "$WORK/fa.pdf" 5 | tr -s ' \n\f' ' ')" "blank page iii of se
     "before auto-even, sequence two ends on a blank odd page"
 pdftotext "$WORK/fa.pdf" - | tr -s ' \n\f' ' ' | grep -q "start on pages 1, i, 4, 5, 7, 2; one ends on 2, two on iii\."
 ok $? "auto, auto-odd after an even end, and no-force add no page"
+
+# 7. ids on list labels and bodies, tables and their parts, rows, cells
+# and blocks in cells: citation targets and PDF destinations.
+fo=tests/e2e/fo/part-ids.fo
+"$REPORTPIPE" render --dump-area "$WORK/pi.dump" "$fo" "$WORK/pi.pdf" 2>"$WORK/pi.err"
+ok $? "ids on list and table parts render"
+grep -q "which no element has" "$WORK/pi.err"
+ok $((! $?)) "every id is found"
+pdf_page_text "$WORK/pi.pdf" 3 | tr -s ' \n\f' ' ' >"$WORK/pi.txt"
+contains "$WORK/pi.txt" "label 2, body 2, table 2-2, header 2, footer 2, body 2, row1 2, row2 2, cell1 2, cell2 2, block in a cell 2." \
+    "each is cited with its page"
+is "$(grep -c '^  dest ' "$WORK/pi.dump")" 11 "each is a destination, once"
+grep -q '^  link .* dest cell2$' "$WORK/pi.dump"
+ok $? "a link to a cell's id is kept"
 
 finish
