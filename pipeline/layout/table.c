@@ -592,6 +592,10 @@ struct table_state {
     /* Cells straight in a part, gathered into a row (XSL 1.1 §6.7.10). */
     struct rp_fo_node *loose;
     size_t loose_cols;
+    /* The loose row is complete: it is laid out once the reader has
+     * moved past its last cell (a streamed cell is the reader's node
+     * until then, and laying the row out frees it). */
+    bool loose_full;
 };
 
 /* With the columns known, what rows track per column. */
@@ -1000,6 +1004,7 @@ static enum rp_status end_loose_row(struct rp_flow *flow, struct table_state *t,
         return RP_OK;
     t->loose = NULL;
     t->loose_cols = 0;
+    t->loose_full = false;
     status = table_row(flow, t, row, kind, frame, table_line, err);
     if (t->rows_queued == queued)
         rp_fo_node_free(row);
@@ -1024,7 +1029,7 @@ static size_t loose_columns(const struct table_state *t)
  * A cell straight in a table part: rows are made of such cells as FOP
  * makes them, a new one where a cell starts-row or the one before it
  * ends-row, or when the table's columns are full.  The cell is taken into
- * a row made here.
+ * a row made here; a row it completes waits for the next child.
  */
 static enum rp_status loose_cell(struct rp_flow *flow, struct table_state *t,
                                  struct rp_fo_node *cell, int kind,
@@ -1056,7 +1061,7 @@ static enum rp_status loose_cell(struct rp_flow *flow, struct table_state *t,
     t->loose->last_child = taken;
     t->loose_cols += (size_t)cell->props.columns_spanned;
     if (cell->props.ends_row || (cols > 0 && t->loose_cols >= cols))
-        status = end_loose_row(flow, t, kind, frame, table_line, err);
+        t->loose_full = true;
     return status;
 }
 
@@ -1082,6 +1087,11 @@ static enum rp_status table_part(struct rp_flow *flow, struct table_state *t,
     while ((status = rp_fo_next_child(flow->layout->doc, part, &row, err)) ==
                RP_OK &&
            row) {
+        if (t->loose_full) {
+            status = end_loose_row(flow, t, kind, &frame, table_line, err);
+            if (status != RP_OK)
+                break;
+        }
         if (row->kind == RP_FO_TABLE_CELL) {
             status = loose_cell(flow, t, row, kind, &frame, table_line, err);
         } else if (row->kind == RP_FO_TABLE_ROW) {
