@@ -285,6 +285,9 @@ struct rp_fo_props {
     bool table_layout_fixed; /* table-layout="fixed"; else automatic */
     bool omit_header_at_break;
     double min_height; /* table-row block-progression-dimension.minimum */
+    /* table-cell directly in a table part (no fo:table-row): it starts
+     * or ends a row (XSL 1.1 §6.7.10). */
+    bool starts_row, ends_row;
 
     /* positioned block-containers */
     enum rp_fo_abs_position absolute_position;

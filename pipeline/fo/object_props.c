@@ -62,6 +62,15 @@ int rp_fo_apply_object_property(enum rp_fo_property property,
         p->rows_spanned = (int)n;
         break;
     }
+    case RP_FO_PROP_STARTS_ROW:
+    case RP_FO_PROP_ENDS_ROW: {
+        bool *flag =
+            property == RP_FO_PROP_STARTS_ROW ? &p->starts_row : &p->ends_row;
+        if (strcmp(value, "true") != 0 && strcmp(value, "false") != 0)
+            return 0;
+        *flag = !strcmp(value, "true");
+        break;
+    }
     case RP_FO_PROP_TABLE_OMIT_FOOTER_AT_BREAK:
         p->omit_footer_at_break = !strcmp(value, "true");
         break;

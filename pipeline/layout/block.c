@@ -258,48 +258,93 @@ static bool is_inline_level(enum rp_fo_kind kind)
     }
 }
 
+/*
+ * Where inline content goes: the paragraph of the block being laid out,
+ * opened when content comes.  A block inside an inline (DocBook's author
+ * lines, synopses) ends it; the inline's text after the block opens a new
+ * one with the same block properties, as FOP lays it out.
+ */
+struct inline_sink {
+    struct rp_paragraph *para;
+    const struct rp_fo_props *block;
+    long line;
+};
+
+static struct rp_paragraph *sink_para(struct rp_flow *flow,
+                                      struct inline_sink *in)
+{
+    if (!in->para)
+        in->para = rp_paragraph_new(flow->layout, in->block, in->line);
+    return in->para;
+}
+
+static enum rp_status flush_paragraph(struct rp_flow *flow,
+                                      const struct rp_fo_props *p,
+                                      struct rp_paragraph **para,
+                                      struct rp_error *err);
+static enum rp_status flow_block_level(struct rp_flow *flow,
+                                       struct rp_fo_node *c,
+                                       struct rp_error *err);
+
+/* A block-level child of an inline, a wrapper or a retrieved marker: the
+ * lines so far end, the block is laid out in the flow. */
+static enum rp_status inline_block(struct rp_flow *flow, struct inline_sink *in,
+                                   struct rp_fo_node *c, struct rp_error *err)
+{
+    enum rp_status status = flush_paragraph(flow, in->block, &in->para, err);
+
+    if (status != RP_OK)
+        return status;
+    return flow_block_level(flow, c, err);
+}
+
 static enum rp_status collect_inline(struct rp_flow *flow,
-                                     struct rp_paragraph *para,
+                                     struct inline_sink *in,
                                      struct rp_fo_node *node,
                                      struct rp_error *err)
 {
     struct rp_fo_node *c = NULL;
-    enum rp_status status;
+    enum rp_status status = RP_OK;
 
     switch (node->kind) {
     case RP_FO_TEXT:
-        rp_paragraph_add_text(para, node->text, &node->props);
+        rp_paragraph_add_text(sink_para(flow, in), node->text, &node->props);
         return RP_OK;
     case RP_FO_PAGE_NUMBER:
-        rp_paragraph_add_literal(para, flow->layout->current_page_text,
-                                 &node->props);
+        rp_paragraph_add_literal(sink_para(flow, in),
+                                 flow->layout->current_page_text, &node->props);
         return RP_OK;
     case RP_FO_PAGE_NUMBER_CITATION:
     case RP_FO_PAGE_NUMBER_CITATION_LAST:
-        rp_paragraph_add_citation(para, node);
+        rp_paragraph_add_citation(sink_para(flow, in), node);
         return RP_OK;
     case RP_FO_RETRIEVE_MARKER: {
         struct rp_marker *m = rp_layout_retrieve(flow->layout, node);
         struct rp_fo_node *mc = NULL;
         if (!m)
             return RP_OK;
-        while (rp_fo_next_child(flow->layout->doc, m->node, &mc, err) ==
-                   RP_OK &&
+        while ((status = rp_fo_next_child(flow->layout->doc, m->node, &mc,
+                                          err)) == RP_OK &&
                mc) {
             if (mc->kind == RP_FO_MARKER)
                 warn_stray_marker(flow, mc);
-            if (!is_inline_level(mc->kind))
-                continue;
-            /* Retrieved text takes the style where it is shown (XSL
-             * 6.13.6); inline elements inside the marker keep theirs. */
-            if (mc->kind == RP_FO_TEXT)
-                rp_paragraph_add_text(para, mc->text, &node->props);
+            else if (!is_inline_level(mc->kind)) {
+                /* A marker's blocks are laid out where it is retrieved;
+                 * markers inside them are not carried again. */
+                flow->layout->markers_off++;
+                status = inline_block(flow, in, mc, err);
+                flow->layout->markers_off--;
+            } else if (mc->kind == RP_FO_TEXT)
+                /* Retrieved text takes the style where it is shown (XSL
+                 * 6.13.6); elements inside the marker keep theirs. */
+                rp_paragraph_add_text(sink_para(flow, in), mc->text,
+                                      &node->props);
             else
-                status = collect_inline(flow, para, mc, err);
+                status = collect_inline(flow, in, mc, err);
             if (status != RP_OK)
                 return status;
         }
-        return RP_OK;
+        return status;
     }
     case RP_FO_LEADER:
         if (node->props.leader_pattern == RP_FO_LEADER_USE_CONTENT)
@@ -307,43 +352,39 @@ static enum rp_status collect_inline(struct rp_flow *flow,
                                 node->line,
                                 "fo:leader leader-pattern=\"use-content\" "
                                 "is not supported yet; drawn as space");
-        rp_paragraph_add_leader(para, &node->props);
+        rp_paragraph_add_leader(sink_para(flow, in), &node->props);
         return RP_OK;
     case RP_FO_EXTERNAL_GRAPHIC:
     case RP_FO_INSTREAM_FOREIGN_OBJECT: {
         struct graphic g;
         if (node->props.id)
-            rp_paragraph_add_id(para, node->props.id);
+            rp_paragraph_add_id(sink_para(flow, in), node->props.id);
         rp_layout_graphic(flow->layout, node,
                           flow->ref_width - node->props.start_indent -
                               node->props.end_indent,
                           &g);
-        rp_paragraph_add_graphic(para, &g, &node->props);
+        rp_paragraph_add_graphic(sink_para(flow, in), &g, &node->props);
         return RP_OK;
     }
     case RP_FO_CHARACTER:
         if (node->props.character)
-            rp_paragraph_add_literal(para, node->props.character, &node->props);
+            rp_paragraph_add_literal(sink_para(flow, in), node->props.character,
+                                     &node->props);
         return RP_OK;
     default:
         break;
     }
     if (node->props.id)
-        rp_paragraph_add_id(para, node->props.id);
+        rp_paragraph_add_id(sink_para(flow, in), node->props.id);
     while ((status = rp_fo_next_child(flow->layout->doc, node, &c, err)) ==
                RP_OK &&
            c) {
-        if (is_inline_level(c->kind)) {
-            status = collect_inline(flow, para, c, err);
-            if (status != RP_OK)
-                break;
-        } else {
-            rp_fo_doc_warn_once(flow->layout->doc, "block-in-inline", c->line,
-                                "fo:%s inside fo:%s is not laid out yet; "
-                                "skipped",
-                                rp_fo_kind_name(c->kind),
-                                rp_fo_kind_name(node->kind));
-        }
+        if (is_inline_level(c->kind))
+            status = collect_inline(flow, in, c, err);
+        else
+            status = inline_block(flow, in, c, err);
+        if (status != RP_OK)
+            break;
     }
     if (status != RP_OK)
         rp_fo_node_done(c);
@@ -368,6 +409,16 @@ static enum rp_status flush_paragraph(struct rp_flow *flow,
             flow->ref_width - p->start_indent - p->end_indent, err);
         if (tag)
             rp_flow_struct_end(flow);
+    } else {
+        /* An inline with an id that holds only blocks: the id starts
+         * with the next box. */
+        size_t i;
+        for (i = 0; i < (*para)->n_ids; i++) {
+            struct rp_id_mark *mark = rp_xcalloc(1, sizeof(*mark));
+            mark->id = (*para)->ids[i].id;
+            mark->next = flow->pending_ids;
+            flow->pending_ids = mark;
+        }
     }
     rp_paragraph_free(*para);
     *para = NULL;
@@ -478,6 +529,30 @@ static enum rp_status keep_marker(struct rp_flow *flow, struct rp_fo_node *c,
     return RP_OK;
 }
 
+/* An id that starts with the next box of the flow. */
+static void pend_id(struct rp_flow *flow, const char *id)
+{
+    struct rp_id_mark *mark = rp_xcalloc(1, sizeof(*mark));
+    mark->id = id;
+    rp_id_marks_move(&flow->pending_ids, &mark);
+}
+
+/*
+ * The ids of a list item's label and of what it holds: the label is
+ * drawn beside the first box of the body, so they start there.
+ */
+static void label_ids(struct rp_flow *flow, const struct rp_fo_node *label,
+                      struct rp_stacker *stacker, struct rp_flow *sub)
+{
+    size_t k;
+
+    if (label->props.id)
+        pend_id(flow, label->props.id);
+    for (k = 0; k < stacker->n; k++)
+        rp_id_marks_move(&flow->pending_ids, &stacker->placed[k].box->ids);
+    rp_id_marks_move(&flow->pending_ids, &sub->pending_ids);
+}
+
 /*
  * A list item: the label is laid out whole in the column between the
  * list's start indent and label-end(), then drawn beside the first box of
@@ -513,6 +588,7 @@ static enum rp_status flow_list_item(struct rp_flow *flow,
                          width);
             sub.plain_paragraphs = true;
             status = rp_flow_children(&sub, c, err);
+            label_ids(flow, c, &stacker, &sub);
             rp_deco_unref(sub.deco);
             rp_flow_struct_release(&sub);
             if (status == RP_OK) {
@@ -533,8 +609,16 @@ static enum rp_status flow_list_item(struct rp_flow *flow,
             }
             rp_stacker_release(&stacker);
         } else if (c->kind == RP_FO_LIST_ITEM_BODY) {
+            uint64_t serial = flow->layout->next_serial;
+            const char *id = c->props.id;
             rp_flow_struct_begin(flow, "LBody", NULL);
+            if (id)
+                pend_id(flow, id);
             status = rp_flow_children(flow, c, err);
+            /* Its end is its last box; a body with none ends where the
+             * item does. */
+            if (status == RP_OK && id && flow->layout->next_serial != serial)
+                rp_box_add_id(flow->last_box, id, true);
             rp_flow_struct_end(flow);
         }
     }
@@ -575,65 +659,60 @@ static enum rp_status flow_list_block(struct rp_flow *flow,
     return status;
 }
 
+/* A block-level child of a block, a flow, a cell or an inline. */
+static enum rp_status flow_block_level(struct rp_flow *flow,
+                                       struct rp_fo_node *c,
+                                       struct rp_error *err)
+{
+    enum rp_status status = RP_OK;
+
+    if (c->kind == RP_FO_MARKER) {
+        status = keep_marker(flow, c, err);
+    } else if (c->kind == RP_FO_BLOCK_CONTAINER &&
+               c->props.absolute_position != RP_FO_ABS_AUTO) {
+        status = rp_flow_positioned(flow, c, err);
+    } else if (c->kind == RP_FO_BLOCK_CONTAINER) {
+        status = flow_container(flow, c, err);
+    } else if (c->kind == RP_FO_BLOCK) {
+        status = flow_block(flow, c, err);
+    } else if (c->kind == RP_FO_LIST_BLOCK) {
+        status = flow_list_block(flow, c, err);
+    } else if (c->kind == RP_FO_TABLE) {
+        struct block_state st;
+        status = block_open(flow, c, &st, err);
+        rp_flow_struct_begin(flow, "Table", NULL);
+        if (status == RP_OK)
+            status = rp_flow_table(flow, c, err);
+        rp_flow_struct_end(flow);
+        if (status == RP_OK)
+            status = block_close(flow, c, &st, err);
+    }
+    return status;
+}
+
 enum rp_status rp_flow_children(struct rp_flow *flow, struct rp_fo_node *parent,
                                 struct rp_error *err)
 {
-    struct rp_paragraph *para = NULL;
     struct rp_fo_node *c = NULL;
     enum rp_status status;
     /* The parent's properties outlive its children only by copy. */
     struct rp_fo_props props = parent->props;
-    long line = parent->line;
+    struct inline_sink in = {NULL, &props, parent->line};
 
     while ((status = rp_fo_next_child(flow->layout->doc, parent, &c, err)) ==
                RP_OK &&
            c) {
-        if (is_inline_level(c->kind)) {
-            if (!para)
-                para = rp_paragraph_new(flow->layout, &props, line);
-            status = collect_inline(flow, para, c, err);
-            if (status != RP_OK)
-                break;
-            continue;
-        }
-        status = flush_paragraph(flow, &props, &para, err);
-        if (status != RP_OK)
-            break;
-        if (c->kind == RP_FO_MARKER) {
-            status = keep_marker(flow, c, err);
-        } else if (c->kind == RP_FO_RETRIEVE_MARKER) {
-            struct rp_marker *m = rp_layout_retrieve(flow->layout, c);
-            if (m) {
-                flow->layout->markers_off++;
-                status = rp_flow_children(flow, m->node, err);
-                flow->layout->markers_off--;
-            }
-        } else if (c->kind == RP_FO_BLOCK_CONTAINER &&
-                   c->props.absolute_position != RP_FO_ABS_AUTO) {
-            status = rp_flow_positioned(flow, c, err);
-        } else if (c->kind == RP_FO_BLOCK_CONTAINER) {
-            status = flow_container(flow, c, err);
-        } else if (c->kind == RP_FO_BLOCK) {
-            status = flow_block(flow, c, err);
-        } else if (c->kind == RP_FO_LIST_BLOCK) {
-            status = flow_list_block(flow, c, err);
-        } else if (c->kind == RP_FO_TABLE) {
-            struct block_state st;
-            status = block_open(flow, c, &st, err);
-            rp_flow_struct_begin(flow, "Table", NULL);
-            if (status == RP_OK)
-                status = rp_flow_table(flow, c, err);
-            rp_flow_struct_end(flow);
-            if (status == RP_OK)
-                status = block_close(flow, c, &st, err);
-        }
+        if (is_inline_level(c->kind))
+            status = collect_inline(flow, &in, c, err);
+        else
+            status = inline_block(flow, &in, c, err);
         if (status != RP_OK)
             break;
     }
     if (status == RP_OK)
-        status = flush_paragraph(flow, &props, &para, err);
+        status = flush_paragraph(flow, &props, &in.para, err);
     else
         rp_fo_node_done(c);
-    rp_paragraph_free(para);
+    rp_paragraph_free(in.para);
     return status;
 }

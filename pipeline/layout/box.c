@@ -77,6 +77,14 @@ void rp_box_add_id(struct rp_box *box, const char *id, bool is_end)
     box->ids = mark;
 }
 
+void rp_id_marks_move(struct rp_id_mark **to, struct rp_id_mark **from)
+{
+    while (*to)
+        to = &(*to)->next;
+    *to = *from;
+    *from = NULL;
+}
+
 struct rp_box *rp_box_ref(struct rp_box *box)
 {
     box->refs++;

@@ -182,6 +182,10 @@ void rp_items_merge_rules(struct rp_item_list *out, size_t from);
 
 struct rp_box *rp_box_new(void);
 void rp_box_add_id(struct rp_box *box, const char *id, bool is_end);
+/* Moves the marks of *from to the end of *to (a box's, a flow's pending
+ * ones): ids inside a table cell or a list label go to the box the page
+ * sees. */
+void rp_id_marks_move(struct rp_id_mark **to, struct rp_id_mark **from);
 struct rp_box *rp_box_ref(struct rp_box *box);
 void rp_box_unref(struct rp_box *box);
 struct rp_deco *rp_deco_ref(struct rp_deco *deco);

@@ -104,7 +104,8 @@ static void add_destinations(struct rp_paginator *pg,
         const struct rp_id_mark *mark;
         for (mark = pg->placed[i].box->ids; mark; mark = mark->next) {
             struct rp_area_item item = {0};
-            if (mark->is_end || pg->placed[i].box->is_header)
+            /* A header or footer repeated at a break is not its place. */
+            if (mark->is_end || pg->placed[i].artifact)
                 continue;
             item.kind = RP_AREA_DEST;
             item.x = pg->body.x;
@@ -251,6 +252,9 @@ static enum rp_status paginator_add(struct rp_consumer *consumer,
     pg->layout->positioned = NULL;
 
     if (box->break_before && pg->n > pg->first_content) {
+        /* A break before a table row: the footer closes the page. */
+        if (box->table && !box->is_footer)
+            close_table_on_page(pg);
         status = rp_paginator_finish_page(pg, err);
         if (status != RP_OK)
             goto fail;

@@ -131,6 +131,9 @@ struct row_group {
     /* The markers of its cells, in document order: the paginator sees
      * the group's box, not the boxes inside its cells. */
     struct rp_marker_list *markers;
+    /* The ids of its rows, cells and what they hold, and of the part
+     * it starts: citation targets and destinations at the group's box. */
+    struct rp_id_mark *ids;
 };
 
 /* Moves the markers of *from to the end of *to. */
@@ -141,6 +144,13 @@ static void move_markers(struct rp_marker_list **to,
         to = &(*to)->next;
     *to = *from;
     *from = NULL;
+}
+
+static void group_add_id(struct row_group *group, const char *id)
+{
+    struct rp_id_mark *mark = rp_xcalloc(1, sizeof(*mark));
+    mark->id = id;
+    rp_id_marks_move(&group->ids, &mark);
 }
 
 static int style_rank(enum rp_fo_border_style style)
@@ -196,7 +206,8 @@ struct row_frame {
     struct rp_fo_border part[4];
     struct rp_fo_color part_background; /* under rows that have none */
     bool part_top;                      /* the part's first row */
-    bool table_top; /* the table's first row (header, or body) */
+    bool table_top;      /* the table's first row (header, or body) */
+    const char *part_id; /* the part's id, or NULL */
 };
 
 static bool same_border(const struct rp_fo_border *a,
@@ -254,6 +265,10 @@ layout_cells(struct rp_flow *flow, const struct table_grid *grid,
                                                  : frame->part_background;
     rl->keep_with_previous = row->props.keep_with_previous;
     rl->keep_together = row->props.keep_together;
+    if (frame->part_top && frame->part_id)
+        group_add_id(group, frame->part_id);
+    if (row->props.id)
+        group_add_id(group, row->props.id);
 
     for (c = row->first_child; c; c = c->next) {
         const struct rp_fo_props *p = &c->props;
@@ -322,12 +337,17 @@ layout_cells(struct rp_flow *flow, const struct table_grid *grid,
         rp_flow_init(&sub, flow->layout, &cl->content.base, cl->x + inset_l,
                      cl->w - inset_l - inset_r);
         sub.plain_paragraphs = rp_struct_text_only(c);
+        if (p->id)
+            group_add_id(group, p->id);
         status = rp_flow_children(&sub, c, err);
         rp_deco_unref(sub.deco);
         rp_flow_struct_release(&sub);
         for (k = 0; k < cl->content.n; k++)
             move_markers(&group->markers, &cl->content.placed[k].box->markers);
         move_markers(&group->markers, &sub.pending_markers);
+        for (k = 0; k < cl->content.n; k++)
+            rp_id_marks_move(&group->ids, &cl->content.placed[k].box->ids);
+        rp_id_marks_move(&group->ids, &sub.pending_ids);
         if (status != RP_OK)
             return status;
         cl->height = cl->content.height + cl->inset_top + cl->inset_bottom;
@@ -373,6 +393,11 @@ static void group_release(struct row_group *group)
         struct rp_marker_list *m = group->markers;
         group->markers = m->next;
         rp_marker_unref(m->marker);
+        free(m);
+    }
+    while (group->ids) {
+        struct rp_id_mark *m = group->ids;
+        group->ids = m->next;
         free(m);
     }
     group->n_cells = 0;
@@ -515,6 +540,7 @@ static struct rp_box *group_box(struct row_group *group,
     box->height = y[group->n_rows];
     box->keep_with_prev = group->rows[0].keep_with_previous;
     move_markers(&box->markers, &group->markers);
+    rp_id_marks_move(&box->ids, &group->ids);
     free(y);
     group_release(group);
     return box;
@@ -555,9 +581,21 @@ struct table_state {
     bool table_top_given;              /* a row has the table's top border */
     bool pending_footer;               /* the table has a footer */
     bool group_is_header;
+    /* break-before and break-after of body rows (enum rp_fo_break): of
+     * the rows of the group being gathered, and the break-after the next
+     * body row (or what follows the table) takes. */
+    int group_break_before, group_break_after, break_after;
     bool auto_layout; /* columns wait for sample rows */
     struct pending_row *pending;
     size_t n_pending, cap_pending, pending_body;
+    size_t rows_queued; /* rows that went to pending, ever */
+    /* Cells straight in a part, gathered into a row (XSL 1.1 §6.7.10). */
+    struct rp_fo_node *loose;
+    size_t loose_cols;
+    /* The loose row is complete: it is laid out once the reader has
+     * moved past its last cell (a streamed cell is the reader's node
+     * until then, and laying the row out frees it). */
+    bool loose_full;
 };
 
 /* With the columns known, what rows track per column. */
@@ -738,6 +776,19 @@ static enum rp_status close_part(struct rp_flow *flow, struct table_state *t,
                                  int part, const struct rp_fo_border *border,
                                  bool table_bottom, struct rp_error *err);
 
+/*
+ * A body's id ends with its last box (page-number-citation-last); a
+ * header's and a footer's go with them to every page and end with the
+ * first.
+ */
+static void end_part_id(struct rp_flow *flow, int part,
+                        const struct row_frame *frame)
+{
+    if (part == PART_BODY && frame->part_id && !frame->part_top &&
+        flow->last_box)
+        rp_box_add_id(flow->last_box, frame->part_id, true);
+}
+
 /* The sample is complete: size the columns, then lay the rows out. */
 static enum rp_status release_pending(struct rp_flow *flow,
                                       struct table_state *t, long line,
@@ -754,13 +805,32 @@ static enum rp_status release_pending(struct rp_flow *flow,
         if (status == RP_OK && pr->row)
             status =
                 table_row(flow, t, pr->row, pr->part, &pr->frame, line, err);
-        else if (status == RP_OK)
+        else if (status == RP_OK) {
             status = close_part(flow, t, pr->part, pr->frame.part,
                                 pr->table_bottom, err);
+            end_part_id(flow, pr->part, &pr->frame);
+        }
         rp_fo_node_free(pr->row);
     }
     t->n_pending = 0;
     return status;
+}
+
+/*
+ * A body row's forced breaks: its own break-before, the break-after of
+ * the row before it.  The paginator closes the page with the footer and
+ * repeats the header after the break, as at any break in a table.
+ */
+static void body_breaks(struct table_state *t, struct rp_box *box)
+{
+    int before = t->group_break_before > t->break_after ? t->group_break_before
+                                                        : t->break_after;
+
+    if (before > box->break_before)
+        box->break_before = before;
+    t->break_after = t->group_break_after;
+    t->group_break_before = RP_FO_BREAK_AUTO;
+    t->group_break_after = RP_FO_BREAK_AUTO;
 }
 
 /*
@@ -792,6 +862,7 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
         t->pending[t->n_pending].part = part;
         t->pending[t->n_pending].frame = *frame;
         t->n_pending++;
+        t->rows_queued++;
         if (part == PART_BODY && ++t->pending_body >= AUTO_LAYOUT_SAMPLE_ROWS)
             return release_pending(flow, t, table_line, err);
         return RP_OK;
@@ -815,8 +886,12 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
         t->ctx->footer_height += box->height;
         return RP_OK;
     }
-    if (t->group.n_rows == 0)
+    if (t->group.n_rows == 0) {
         t->group_is_header = header;
+        t->group_break_before = row->props.break_before;
+    }
+    if ((int)row->props.break_after > t->group_break_after)
+        t->group_break_after = row->props.break_after;
     status = layout_cells(flow, &t->grid, &t->props, row, frame, &t->spans,
                           &t->group, err);
     if (status != RP_OK || spans_open(&t->spans))
@@ -832,10 +907,13 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
                       ctx->n_header + 1, sizeof(*ctx->header));
         ctx->header[ctx->n_header++] = rp_box_ref(box);
         t->first_body_row = true;
-    } else if (t->first_body_row) {
-        /* A header alone at the foot of a page is useless. */
-        box->keep_with_prev = true;
-        t->first_body_row = false;
+    } else {
+        body_breaks(t, box);
+        if (t->first_body_row) {
+            /* A header alone at the foot of a page is useless. */
+            box->keep_with_prev = true;
+            t->first_body_row = false;
+        }
     }
     return rp_flow_emit(flow, box, err);
 }
@@ -906,7 +984,85 @@ static enum rp_status table_flush(struct rp_flow *flow, struct table_state *t,
         t->spans.rows_left[i] = 0;
     box = group_box(&t->group, &t->grid, &t->props, t->above);
     box->row->structure = flow->layout->structure;
+    body_breaks(t, box);
     return rp_flow_emit(flow, box, err);
+}
+
+/*
+ * The row gathered from cells straight in a part, laid out and let go:
+ * rows waiting for automatic column widths keep it.
+ */
+static enum rp_status end_loose_row(struct rp_flow *flow, struct table_state *t,
+                                    int kind, struct row_frame *frame,
+                                    long table_line, struct rp_error *err)
+{
+    struct rp_fo_node *row = t->loose;
+    size_t queued = t->rows_queued;
+    enum rp_status status;
+
+    if (!row)
+        return RP_OK;
+    t->loose = NULL;
+    t->loose_cols = 0;
+    t->loose_full = false;
+    status = table_row(flow, t, row, kind, frame, table_line, err);
+    if (t->rows_queued == queued)
+        rp_fo_node_free(row);
+    frame->part_top = false;
+    frame->table_top = false;
+    return status;
+}
+
+/* Columns the table has for a row of loose cells; 0: not known. */
+static size_t loose_columns(const struct table_state *t)
+{
+    size_t n = t->grid_ready ? t->grid.n_cols : t->n_specs, i, held = 0;
+
+    if (n == 0)
+        return 0;
+    for (i = 0; t->grid_ready && i < t->spans.n; i++)
+        held += t->spans.rows_left[i] > 0;
+    return n > held ? n - held : 1;
+}
+
+/*
+ * A cell straight in a table part: rows are made of such cells as FOP
+ * makes them, a new one where a cell starts-row or the one before it
+ * ends-row, or when the table's columns are full.  The cell is taken into
+ * a row made here; a row it completes waits for the next child.
+ */
+static enum rp_status loose_cell(struct rp_flow *flow, struct table_state *t,
+                                 struct rp_fo_node *cell, int kind,
+                                 struct row_frame *frame, long table_line,
+                                 struct rp_error *err)
+{
+    enum rp_status status = RP_OK;
+    struct rp_fo_node *taken;
+    size_t cols = loose_columns(t);
+
+    if (t->loose && cell->props.starts_row)
+        status = end_loose_row(flow, t, kind, frame, table_line, err);
+    if (status == RP_OK)
+        status = rp_fo_materialize(flow->layout->doc, cell, err);
+    if (status != RP_OK)
+        return status;
+    if (!t->loose) {
+        t->loose = rp_xcalloc(1, sizeof(*t->loose));
+        t->loose->kind = RP_FO_TABLE_ROW;
+        t->loose->line = cell->line;
+        t->loose->depth = cell->depth;
+    }
+    taken = rp_fo_node_take(cell);
+    taken->next = NULL;
+    if (t->loose->last_child)
+        t->loose->last_child->next = taken;
+    else
+        t->loose->first_child = taken;
+    t->loose->last_child = taken;
+    t->loose_cols += (size_t)cell->props.columns_spanned;
+    if (cell->props.ends_row || (cols > 0 && t->loose_cols >= cols))
+        t->loose_full = true;
+    return status;
 }
 
 /* The rows of a header, footer or body, each materialised in turn. */
@@ -922,6 +1078,7 @@ static enum rp_status table_part(struct rp_flow *flow, struct table_state *t,
     memcpy(frame.part, part->props.border, sizeof(frame.part));
     frame.part_background = part->props.background;
     frame.part_top = true;
+    frame.part_id = part->props.id;
     frame.table_top = kind != PART_FOOTER && !t->table_top_given;
     if (frame.table_top)
         t->table_top_given = true;
@@ -930,24 +1087,31 @@ static enum rp_status table_part(struct rp_flow *flow, struct table_state *t,
     while ((status = rp_fo_next_child(flow->layout->doc, part, &row, err)) ==
                RP_OK &&
            row) {
-        if (row->kind != RP_FO_TABLE_ROW) {
-            rp_fo_doc_warn_once(
-                flow->layout->doc, "cells-without-rows", row->line,
-                "fo:%s directly in fo:%s is not supported "
-                "yet (wrap cells in fo:table-row); skipped",
-                rp_fo_kind_name(row->kind), rp_fo_kind_name(part->kind));
-            continue;
+        if (t->loose_full) {
+            status = end_loose_row(flow, t, kind, &frame, table_line, err);
+            if (status != RP_OK)
+                break;
         }
-        status = rp_fo_materialize(flow->layout->doc, row, err);
-        if (status == RP_OK)
-            status = table_row(flow, t, row, kind, &frame, table_line, err);
+        if (row->kind == RP_FO_TABLE_CELL) {
+            status = loose_cell(flow, t, row, kind, &frame, table_line, err);
+        } else if (row->kind == RP_FO_TABLE_ROW) {
+            status = end_loose_row(flow, t, kind, &frame, table_line, err);
+            if (status == RP_OK)
+                status = rp_fo_materialize(flow->layout->doc, row, err);
+            if (status == RP_OK)
+                status = table_row(flow, t, row, kind, &frame, table_line, err);
+            frame.part_top = false;
+            frame.table_top = false;
+        }
         if (status != RP_OK)
             break;
-        frame.part_top = false;
-        frame.table_top = false;
     }
+    if (status == RP_OK)
+        status = end_loose_row(flow, t, kind, &frame, table_line, err);
     if (status != RP_OK) {
         rp_fo_node_done(row);
+        rp_fo_node_free(t->loose);
+        t->loose = NULL;
         return status;
     }
     /* The table's bottom is the footer's, or with none the body's. */
@@ -968,6 +1132,8 @@ static enum rp_status table_part(struct rp_flow *flow, struct table_state *t,
         status = table_flush(flow, t, err);
     if (status == RP_OK)
         status = close_part(flow, t, kind, frame.part, table_bottom, err);
+    if (status == RP_OK)
+        end_part_id(flow, kind, &frame);
     return status;
 }
 
@@ -1051,6 +1217,9 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
         f->keep_with_prev = true;
         status = rp_flow_emit(flow, f, err);
     }
+    /* A break-after on the last row breaks after the table. */
+    if (status == RP_OK && t.break_after > flow->pending_break)
+        flow->pending_break = t.break_after;
     if (status != RP_OK)
         rp_fo_node_done(part);
     flow->table = outer;
