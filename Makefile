@@ -18,7 +18,7 @@ DEBS     = gcc libc6-dev make pkg-config perl libcsv-dev libxml2-dev \
            libxslt1-dev libpango1.0-dev libcairo2-dev libcmocka-dev \
            libhyphen-dev hyphen-en-us libsqlite3-dev sqlite3 libssl-dev zlib1g-dev \
            librsvg2-dev libgmime-3.0-dev libmicrohttpd-dev libsodium-dev \
-           fonts-dejavu-core fonts-dejavu-extra \
+           fonts-dejavu-core fonts-dejavu-extra fonts-urw-base35 \
            poppler-utils qpdf libqpdf-dev \
            valgrind clang-format docbook-xsl xsltproc time libxml2-utils python3
 CC      ?= cc

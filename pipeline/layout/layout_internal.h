@@ -303,7 +303,20 @@ struct rp_layout {
      * and the level of the bookmark that targets each id (id -> int). */
     bool structure;
     GHashTable *heading_ids;
+    /* fontlist.c: the last font-family list resolved, and its families. */
+    struct {
+        const char *list; /* interned by the document */
+        const char *families;
+    } families_memo;
 };
+
+/*
+ * The concrete families Pango is to take for an FO font-family list, in
+ * the list's order (fontlist.c); owned by the context, valid while it is.
+ */
+const char *rp_font_families(PangoContext *context, const char *list);
+/* The same, remembering the last list asked for. */
+const char *rp_layout_font_families(struct rp_layout *layout, const char *list);
 
 /* A column of content being laid out into a consumer. */
 struct rp_flow {

@@ -112,10 +112,12 @@ static size_t first_leader_from(const struct rp_paragraph *para, size_t offset)
     return lo;
 }
 
-static PangoFontDescription *font_of(const struct text_style *p)
+static PangoFontDescription *font_of(struct rp_layout *layout,
+                                     const struct text_style *p)
 {
     PangoFontDescription *desc = pango_font_description_new();
-    pango_font_description_set_family(desc, p->font_family);
+    pango_font_description_set_family(
+        desc, rp_layout_font_families(layout, p->font_family));
     /* Absolute size: device units are points on our 72 dpi context. */
     pango_font_description_set_absolute_size(desc, p->font_size * PANGO_SCALE);
     pango_font_description_set_weight(desc, (PangoWeight)p->font_weight);
@@ -140,7 +142,7 @@ static double natural_height(struct rp_layout *layout,
         memo->size == style->font_size && memo->weight == style->font_weight &&
         memo->italic == style->font_italic)
         return memo->height;
-    desc = font_of(style);
+    desc = font_of(layout, style);
     cached = g_hash_table_lookup(layout->font_heights, desc);
     if (!cached) {
         metrics = pango_context_get_metrics(layout->pango, desc, NULL);
@@ -271,8 +273,69 @@ static bool grow_leaders(struct rp_paragraph *para, const struct piece *pc,
     return changed;
 }
 
+/*
+ * A dots leader as a line of '.' glyphs in the leader's font, as FOP
+ * draws it: a table of contents then reads and searches as text.  The
+ * dots stand pattern-width apart (the dot's own width by default) and
+ * are centred in the leader's space.
+ */
+static void leader_dots(struct rp_layout *layout,
+                        const struct rp_paragraph *para, const struct leader *l,
+                        double x, double w, double baseline,
+                        struct rp_item_list *items)
+{
+    size_t r = first_run_after(para, l->offset);
+    const struct text_style *style =
+        r < para->n_runs ? &para->runs[r].style : &para->block.text;
+    PangoLayout *pl = pango_layout_new(layout->pango);
+    PangoFontDescription *desc = font_of(layout, style);
+    struct rp_area_item item = {0};
+    PangoAttrList *attrs;
+    PangoRectangle logical;
+    double dot, period;
+    size_t n, i;
+    char *dots;
+
+    pango_layout_set_font_description(pl, desc);
+    pango_font_description_free(desc);
+    pango_layout_set_text(pl, ".", 1);
+    pango_layout_get_extents(pl, NULL, &logical);
+    dot = (double)logical.width / PANGO_SCALE;
+    period = l->pattern_width > dot ? l->pattern_width : dot;
+    if (!(period > 0) || w < period) {
+        g_object_unref(pl);
+        return;
+    }
+    /* w is at most the line's width, capped in Pango's range. */
+    n = (size_t)(w / period);
+    dots = g_malloc(n + 1);
+    for (i = 0; i < n; i++)
+        dots[i] = '.';
+    dots[n] = '\0';
+    pango_layout_set_text(pl, dots, (int)n);
+    g_free(dots);
+    attrs = pango_attr_list_new();
+    pango_attr_list_insert(
+        attrs, pango_attr_foreground_new((guint16)(l->color.r * 65535),
+                                         (guint16)(l->color.g * 65535),
+                                         (guint16)(l->color.b * 65535)));
+    if (period > dot)
+        pango_attr_list_insert(
+            attrs, pango_attr_letter_spacing_new(pango_units(period - dot)));
+    pango_layout_set_attributes(pl, attrs);
+    pango_attr_list_unref(attrs);
+    item.kind = RP_AREA_TEXT;
+    item.x = x + (w - (double)n * period) / 2;
+    item.y = baseline;
+    item.w = (double)n * period;
+    item.layout = pl; /* the item's reference */
+    item.line = pango_layout_get_line_readonly(pl, 0);
+    rp_item_list_push(items, &item);
+}
+
 /* The dots or rule of each leader on a line, on its baseline. */
-static void draw_leaders(const struct rp_paragraph *para,
+static void draw_leaders(struct rp_layout *layout,
+                         const struct rp_paragraph *para,
                          const struct piece *pc, PangoLayoutLine *line,
                          double x, double baseline, struct rp_item_list *items)
 {
@@ -284,45 +347,39 @@ static void draw_leaders(const struct rp_paragraph *para,
          i < para->n_leaders && para->leaders[i].offset < end; i++) {
         const struct leader *l = &para->leaders[i];
         struct rp_area_item item = {0};
+        static const enum rp_area_rule_style styles[] = {
+            [RP_FO_BORDER_NONE] = RP_AREA_RULE_SOLID,
+            [RP_FO_BORDER_SOLID] = RP_AREA_RULE_SOLID,
+            [RP_FO_BORDER_DASHED] = RP_AREA_RULE_DASHED,
+            [RP_FO_BORDER_DOTTED] = RP_AREA_RULE_DOTTED,
+            [RP_FO_BORDER_DOUBLE] = RP_AREA_RULE_DOUBLE,
+        };
         PangoRectangle pos;
 
         if (l->pattern != RP_FO_LEADER_DOTS && l->pattern != RP_FO_LEADER_RULE)
             continue;
         pango_layout_index_to_pos(pc->layout, layout_index(pc, l->offset),
                                   &pos);
+        if (l->pattern == RP_FO_LEADER_DOTS) {
+            leader_dots(layout, para, l, x + (double)pos.x / PANGO_SCALE,
+                        (double)pos.width / PANGO_SCALE, baseline, items);
+            continue;
+        }
         item.kind = RP_AREA_RULE;
         item.color = rp_area_color_of(l->color);
-        if (l->pattern == RP_FO_LEADER_DOTS) {
-            /* Round dots the size of a full stop, a full stop apart. */
-            double period =
-                l->pattern_width > 0 ? l->pattern_width : 0.3 * l->font_size;
-            item.rule_width = 0.12 * l->font_size;
-            item.rule_style = RP_AREA_RULE_DOTTED;
-            item.rule_period = period;
-            item.x = x + (double)pos.x / PANGO_SCALE + period / 2;
-            item.w = (double)pos.width / PANGO_SCALE - period;
-            item.y = baseline - item.rule_width / 2;
-        } else {
-            static const enum rp_area_rule_style styles[] = {
-                [RP_FO_BORDER_NONE] = RP_AREA_RULE_SOLID,
-                [RP_FO_BORDER_SOLID] = RP_AREA_RULE_SOLID,
-                [RP_FO_BORDER_DASHED] = RP_AREA_RULE_DASHED,
-                [RP_FO_BORDER_DOTTED] = RP_AREA_RULE_DOTTED,
-                [RP_FO_BORDER_DOUBLE] = RP_AREA_RULE_DOUBLE,
-            };
-            item.rule_width = l->thickness;
-            item.rule_style = styles[l->rule_style];
-            item.x = x + (double)pos.x / PANGO_SCALE;
-            item.w = (double)pos.width / PANGO_SCALE;
-            item.y = baseline - l->thickness / 2;
-        }
+        item.rule_width = l->thickness;
+        item.rule_style = styles[l->rule_style];
+        item.x = x + (double)pos.x / PANGO_SCALE;
+        item.w = (double)pos.width / PANGO_SCALE;
+        item.y = baseline - l->thickness / 2;
         if (item.w > 0 && item.rule_width > 0)
             rp_item_list_push(items, &item);
     }
 }
 
 /* The attributes of the piece's runs and leaders, in its indices. */
-static PangoAttrList *build_attributes(const struct rp_paragraph *para,
+static PangoAttrList *build_attributes(struct rp_layout *layout,
+                                       const struct rp_paragraph *para,
                                        const struct piece *pc)
 {
     PangoAttrList *attrs = pango_attr_list_new();
@@ -356,7 +413,7 @@ static PangoAttrList *build_attributes(const struct rp_paragraph *para,
     for (i = first_run_after(para, pc->from);
          i < para->n_runs && para->runs[i].start < pc->to; i++) {
         const struct text_style *p = &para->runs[i].style;
-        PangoFontDescription *desc = font_of(p);
+        PangoFontDescription *desc = font_of(layout, p);
         struct text_run run = para->runs[i]; /* in the piece's indices */
 
         run.start = (size_t)layout_index(pc, run.start > pc->from ? run.start
@@ -527,7 +584,7 @@ static PangoLayout *shape_piece(struct rp_paragraph *para, struct rp_flow *flow,
         }
     }
     layout = pango_layout_new(flow->layout->pango);
-    desc = font_of(&block->text);
+    desc = font_of(flow->layout, &block->text);
     pango_layout_set_font_description(layout, desc);
     pango_font_description_free(desc);
     /* no-wrap: one line per line feed, as long as it is (it may overflow). */
@@ -553,12 +610,12 @@ static PangoLayout *shape_piece(struct rp_paragraph *para, struct rp_flow *flow,
         pango_layout_set_text(layout, para->text->str + pc->from,
                               (int)(pc->to - pc->from));
     }
-    attrs = build_attributes(para, pc);
+    attrs = build_attributes(flow->layout, para, pc);
     pango_layout_set_attributes(layout, attrs);
     pango_attr_list_unref(attrs);
     shaped.layout = layout;
     if (para->n_leaders && grow_leaders(para, &shaped, width)) {
-        attrs = build_attributes(para, pc);
+        attrs = build_attributes(flow->layout, para, pc);
         pango_layout_set_attributes(layout, attrs);
         pango_attr_list_unref(attrs);
     }
@@ -666,7 +723,7 @@ static struct rp_box *line_box(struct line_out *o, const struct piece *pc,
     item.line = pango_layout_iter_get_line_readonly(iter);
     rp_item_list_push(&box->items, &item);
     if (para->n_leaders)
-        draw_leaders(para, pc, item.line,
+        draw_leaders(o->flow->layout, para, pc, item.line,
                      item.x - (double)logical.x / PANGO_SCALE, item.y,
                      &box->items);
     if (para->n_graphics)

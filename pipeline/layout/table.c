@@ -655,7 +655,8 @@ static void measure_cell(struct rp_layout *layout,
         return;
     }
     desc = pango_font_description_new();
-    pango_font_description_set_family(desc, style->font_family);
+    pango_font_description_set_family(
+        desc, rp_layout_font_families(layout, style->font_family));
     pango_font_description_set_absolute_size(desc,
                                              style->font_size * PANGO_SCALE);
     pango_font_description_set_weight(desc, (PangoWeight)style->font_weight);

@@ -16,6 +16,9 @@
 
 #include "common/mem.h"
 
+#define SOFT_HYPHEN "\xc2\xad"
+#define SOFT_HYPHEN_LEN 2
+
 void rp_glyph_batch_init(struct rp_glyph_batch *b)
 {
     memset(b, 0, sizeof(*b));
@@ -83,7 +86,11 @@ static double batch_run(struct rp_glyph_batch *b, cairo_t *cr,
                   b->n_clusters + (size_t)run->n_glyphs, sizeof(*b->clusters));
     rp_array_grow((void **)&b->text, &b->cap_text,
                   b->n_text + (size_t)run->n_text + 1, 1);
-    memcpy(b->text + b->n_text, run->text, (size_t)run->n_text);
+    /* Bytes before the first cluster (none in left-to-right runs). */
+    if (run->n_glyphs > 0 && run->log_clusters[0] > 0) {
+        memcpy(b->text + b->n_text, run->text, (size_t)run->log_clusters[0]);
+        b->n_text += (size_t)run->log_clusters[0];
+    }
     /* Clusters: glyphs sharing a log_cluster share its bytes.  Empty
      * glyphs are left out; their bytes stay, in a cluster of no glyphs. */
     for (start = 0; start < run->n_glyphs;) {
@@ -103,10 +110,20 @@ static double batch_run(struct rp_glyph_batch *b, cairo_t *cr,
             advance += (double)gi->geometry.width / PANGO_SCALE;
         }
         to = end < run->n_glyphs ? run->log_clusters[end] : run->n_text;
-        c->num_bytes = to - from;
+        if (c->num_glyphs > 0 && to - from == SOFT_HYPHEN_LEN &&
+            memcmp(run->text + from, SOFT_HYPHEN, SOFT_HYPHEN_LEN) == 0) {
+            /* A soft hyphen with a glyph is the hyphen of a broken word:
+             * the text says '-', as FOP's does, so that search and copy
+             * see a hyphen rather than a format character. */
+            b->text[b->n_text++] = '-';
+            c->num_bytes = 1;
+        } else {
+            memcpy(b->text + b->n_text, run->text + from, (size_t)(to - from));
+            b->n_text += (size_t)(to - from);
+            c->num_bytes = to - from;
+        }
         start = end;
     }
-    b->n_text += (size_t)run->n_text;
     return advance;
 }
 
