@@ -112,7 +112,10 @@ static enum rp_status layout_sequence(struct rp_layout *layout,
             status = rp_paginator_open_page(&pg, false, err);
         if (status != RP_OK)
             break;
-        rp_flow_init(&flow, layout, &pg.base, 0, pg.body.w);
+        rp_flow_init(&flow, layout, &pg.base, 0, pg.flow_width);
+        if (pg.n_cols > 1)
+            flow.span_width = pg.body.w;
+        layout->footnote_width = pg.body.w;
         status = rp_flow_children(&flow, c, err);
         if (status == RP_OK && layout->positioned)
             status = place_last_positioned(&pg, &flow, err);
@@ -121,6 +124,9 @@ static enum rp_status layout_sequence(struct rp_layout *layout,
         rp_fo_node_done(c);
     rp_format_folio(pg.page_number - pg.pages_in_sequence, pg.number_format,
                     first_folio, sizeof(first_folio));
+    /* The columns of the last page end as short as they can. */
+    if (status == RP_OK)
+        rp_paginator_balance(&pg);
     /* A page sequence always makes at least one page. */
     if (status == RP_OK && (pg.n > 0 || pg.pages_in_sequence == 0))
         status = rp_paginator_finish_page(&pg, err);
@@ -158,6 +164,8 @@ static enum rp_status layout_sequence(struct rp_layout *layout,
     for (i = 0; i < pg.n; i++)
         rp_box_unref(pg.placed[i].box);
     free(pg.placed);
+    rp_item_list_release(&pg.separator);
+    layout->footnote_width = 0;
     /* Spooled pages lay their static content out when they are painted. */
     for (i = 0; i < pg.n_statics; i++) {
         if (layout->spool)
