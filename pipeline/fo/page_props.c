@@ -167,6 +167,8 @@ int rp_fo_apply_page_property(enum rp_fo_property property,
             p->span_all = true;
         else if (!strcmp(value, "none"))
             p->span_all = false;
+        else if (!strcmp(value, "inherit")) /* DocBook XSL writes it */
+            p->span_all = assign->parent->span_all;
         else
             return 0;
         break;

@@ -7,8 +7,9 @@
  * whole body: the columns above it are balanced first (their boxes
  * shared out so the columns are as short as they can be, breaking only
  * where the page could), the spanning boxes go below them, and the
- * columns start again below those.  The last page of a sequence is
- * balanced too.  Each placed box keeps its column's offset (x).
+ * columns start again below those.  As in FOP, the columns of the last
+ * page are not balanced: they fill from the first.  Each placed box
+ * keeps its column's offset (x).
  */
 #include "layout_internal.h"
 
@@ -114,7 +115,8 @@ static int fill(const struct rp_paginator *pg, double height, size_t *starts)
     return col + 1;
 }
 
-void rp_paginator_balance(struct rp_paginator *pg)
+/* Evens out the heights of the columns of the set being filled. */
+static void balance(struct rp_paginator *pg)
 {
     size_t *starts, i;
     double lo = 0, hi, total = 0;
@@ -171,7 +173,7 @@ void rp_paginator_enter_span(struct rp_paginator *pg, const struct rp_box *box)
     if (pg->n_cols <= 1 || box->span_all == pg->in_span)
         return;
     if (box->span_all) {
-        rp_paginator_balance(pg);
+        balance(pg);
         pg->in_span = true;
         pg->col = 0;
         pg->col_start = pg->n;

@@ -539,8 +539,6 @@ enum rp_status rp_paginator_next_column(struct rp_paginator *pg,
 /* Before box: a spanning box after columns balances them and goes
  * below; a column box after spanning ones starts a set of columns. */
 void rp_paginator_enter_span(struct rp_paginator *pg, const struct rp_box *box);
-/* Evens out the heights of the columns of the set being filled. */
-void rp_paginator_balance(struct rp_paginator *pg);
 /* Forgets the page's columns (the page is finished). */
 void rp_paginator_reset_columns(struct rp_paginator *pg);
 

@@ -124,9 +124,6 @@ static enum rp_status layout_sequence(struct rp_layout *layout,
         rp_fo_node_done(c);
     rp_format_folio(pg.page_number - pg.pages_in_sequence, pg.number_format,
                     first_folio, sizeof(first_folio));
-    /* The columns of the last page end as short as they can. */
-    if (status == RP_OK)
-        rp_paginator_balance(&pg);
     /* A page sequence always makes at least one page. */
     if (status == RP_OK && (pg.n > 0 || pg.pages_in_sequence == 0))
         status = rp_paginator_finish_page(&pg, err);
