@@ -165,6 +165,9 @@ static void layout_separator(struct rp_paginator *pg)
     if (rp_flow_children(&flow, content, &err) == RP_OK) {
         pg->separator_h = stacker.height;
         rp_stacker_finish(&stacker, 0, 0, &pg->separator);
+        /* A rule, not content: tagged, it is an artifact. */
+        if (layout->structure)
+            rp_struct_artifact(&pg->separator, 0);
     } else {
         /* Its content is materialised: nothing is read that can fail;
          * should it, the footnotes go without a separator. */
