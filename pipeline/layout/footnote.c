@@ -212,7 +212,12 @@ void rp_paginator_recount_notes(struct rp_paginator *pg)
 struct emit_ctx {
     struct rp_paginator *pg;
     struct rp_item_list *items; /* NULL: record the ids' pages only */
+    struct rp_item_list *rows;  /* the notes of table rows */
     double y;                   /* of the next footnote, in the body */
+    /* The box of the line whose footnotes these are, and where it is;
+     * NULL for a table row's (its cells' lines are not at hand). */
+    struct rp_box *line;
+    const struct rp_placed *at;
 };
 
 static void emit_note(const struct rp_footnote *note, void *ctx)
@@ -237,16 +242,22 @@ static void emit_note(const struct rp_footnote *note, void *ctx)
         dest.target = id;
         rp_item_list_push(e->items, &dest);
     }
-    if (e->items)
-        rp_item_list_append(e->items, &note->items, pg->body.x,
+    /* Among the items of its mark's line: a tagged Note is read there,
+     * inside the element the mark is in, as PDF/UA would have it. */
+    if (e->items && e->line)
+        rp_item_list_append(&e->line->items, &note->items, -e->at->x,
+                            e->y - e->at->y);
+    else if (e->items)
+        rp_item_list_append(e->rows, &note->items, pg->body.x,
                             pg->body.y + e->y);
     e->y += note->height;
 }
 
-static void walk_notes(struct rp_paginator *pg, struct rp_item_list *items)
+static void walk_notes(struct rp_paginator *pg, struct rp_item_list *items,
+                       struct rp_item_list *rows)
 {
-    struct emit_ctx e = {pg, items, pg->body.h - pg->notes_h};
-    size_t i;
+    struct emit_ctx e = {pg, items, rows, pg->body.h - pg->notes_h, NULL, NULL};
+    size_t i, k;
 
     if (pg->notes_h <= 0)
         return;
@@ -254,20 +265,34 @@ static void walk_notes(struct rp_paginator *pg, struct rp_item_list *items)
         rp_item_list_append(items, &pg->separator, pg->body.x,
                             pg->body.y + e.y);
     e.y += pg->separator_h;
-    for (i = 0; i < pg->n; i++)
-        if (!pg->placed[i].artifact)
-            each_note(pg->placed[i].box, emit_note, &e);
+    for (i = 0; i < pg->n; i++) {
+        struct rp_box *box = pg->placed[i].box;
+        if (pg->placed[i].artifact)
+            continue;
+        e.line = box;
+        e.at = &pg->placed[i];
+        for (k = 0; k < box->n_footnotes; k++)
+            emit_note(box->footnotes[k], &e);
+        if (box->row) {
+            struct rp_box shell = *box;
+            e.line = NULL;
+            shell.n_footnotes = 0; /* done above */
+            each_note(&shell, emit_note, &e);
+        }
+    }
 }
 
+/* Before the page's boxes are emitted: their lines take their notes. */
 void rp_paginator_emit_notes(struct rp_paginator *pg,
-                             struct rp_item_list *items)
+                             struct rp_item_list *items,
+                             struct rp_item_list *rows)
 {
-    walk_notes(pg, items);
+    walk_notes(pg, items, rows);
 }
 
 void rp_paginator_record_note_ids(struct rp_paginator *pg)
 {
-    walk_notes(pg, NULL);
+    walk_notes(pg, NULL, NULL);
 }
 
 void rp_paginator_reset_notes(struct rp_paginator *pg)

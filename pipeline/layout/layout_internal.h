@@ -523,9 +523,13 @@ void rp_paginator_take_notes(struct rp_paginator *pg, const struct rp_box *box);
 /* Counts the footnotes of the boxes on the page again (boxes moved). */
 void rp_paginator_recount_notes(struct rp_paginator *pg);
 /* The page's footnotes (and separator) at the bottom of its body, their
- * ids' destinations; record: the pages of their ids too. */
+ * ids' destinations: before the boxes are emitted, each line's notes go
+ * among its items (a table row's to rows, for after the body's items;
+ * the separator and destinations to items).  record: the pages of their
+ * ids. */
 void rp_paginator_emit_notes(struct rp_paginator *pg,
-                             struct rp_item_list *items);
+                             struct rp_item_list *items,
+                             struct rp_item_list *rows);
 void rp_paginator_record_note_ids(struct rp_paginator *pg);
 /* Forgets the page's footnotes (the page is finished). */
 void rp_paginator_reset_notes(struct rp_paginator *pg);

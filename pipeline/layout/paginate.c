@@ -149,7 +149,7 @@ enum rp_status rp_paginator_finish_page(struct rp_paginator *pg,
                                         struct rp_error *err)
 {
     struct rp_layout *layout = pg->layout;
-    struct rp_item_list items = {0};
+    struct rp_item_list items = {0}, row_notes = {0};
     enum rp_status status = rp_paginator_open_page(pg, pg->n == 0, err);
     size_t i;
 
@@ -166,12 +166,14 @@ enum rp_status rp_paginator_finish_page(struct rp_paginator *pg,
         /* A turned body holds its content; the page the fixed areas. */
         rp_turn_begin(&items, pg->body.x, pg->body.y, pg->body.w, pg->body.h,
                       pg->body.rotation);
+        rp_paginator_emit_notes(pg, &items, &row_notes);
         emit_columns(pg, &items);
+        rp_item_list_append(&items, &row_notes, 0, 0);
+        rp_item_list_release(&row_notes);
         for (i = 0; i < pg->n; i++)
             rp_positioned_emit_part(pg->placed[i].box->positioned, false,
                                     pg->body.x, pg->body.y, &items);
         add_destinations(pg, &items);
-        rp_paginator_emit_notes(pg, &items);
         rp_turn_end(&items, pg->body.rotation);
         for (i = 0; i < pg->n; i++)
             rp_positioned_emit_part(pg->placed[i].box->positioned, true, 0, 0,
