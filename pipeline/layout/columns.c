@@ -48,6 +48,16 @@ void rp_paginator_set_columns(struct rp_paginator *pg,
 enum rp_status rp_paginator_next_column(struct rp_paginator *pg,
                                         struct rp_error *err)
 {
+    /* A table header repeated at the top of a column nothing followed
+     * into (a short column below a span) does not stay alone there. */
+    if (pg->n_cols > 1 && pg->n == pg->col_first &&
+        pg->col_first > pg->col_start) {
+        while (pg->n > pg->col_start)
+            rp_box_unref(pg->placed[--pg->n].box);
+        pg->col_first = pg->n;
+        if (pg->first_content > pg->n)
+            pg->first_content = pg->n;
+    }
     if (pg->in_span || pg->col + 1 >= pg->n_cols)
         return rp_paginator_finish_page(pg, err);
     pg->col++;

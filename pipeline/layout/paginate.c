@@ -231,6 +231,16 @@ static double page_bottom(const struct rp_paginator *pg)
     return bottom;
 }
 
+/* Whether nothing is above the column being filled but repeated table
+ * headers: a box too tall for it is too tall for any (a column below a
+ * span="all" is shorter than one on the next page). */
+static bool at_page_top(const struct rp_paginator *pg)
+{
+    if (pg->in_span)
+        return pg->n == pg->first_content;
+    return pg->n == pg->col_first && pg->set_top <= 0;
+}
+
 /* Whether box fits below pg->y + space with the footnotes it brings
  * (notes), which every column above them must leave room for. */
 static bool fits(const struct rp_paginator *pg, const struct rp_box *box,
@@ -358,7 +368,7 @@ static enum rp_status paginator_add(struct rp_consumer *consumer,
             return paginator_add(consumer, rest, err);
         }
     }
-    if (pg->n == pg->col_first) {
+    if (at_page_top(pg)) {
         /* Taller than an empty page: place it and say so, never loop. */
         pg->layout->stats->overfull++;
         /* An abandoned spooled pass already warned of its pages. */
