@@ -94,6 +94,8 @@ static const struct {
     {"retrieve-marker", RP_FO_RETRIEVE_MARKER},
     {"external-graphic", RP_FO_EXTERNAL_GRAPHIC},
     {"instream-foreign-object", RP_FO_INSTREAM_FOREIGN_OBJECT},
+    {"footnote", RP_FO_FOOTNOTE},
+    {"footnote-body", RP_FO_FOOTNOTE_BODY},
 };
 
 const char *rp_fo_kind_name(enum rp_fo_kind kind)

@@ -85,6 +85,8 @@ enum rp_fo_kind {
     RP_FO_RETRIEVE_MARKER,
     RP_FO_EXTERNAL_GRAPHIC,
     RP_FO_INSTREAM_FOREIGN_OBJECT, /* node->text: its SVG, serialised */
+    RP_FO_FOOTNOTE,                /* an inline mark and a footnote-body */
+    RP_FO_FOOTNOTE_BODY,
     RP_FO_KIND_COUNT
 };
 
@@ -131,6 +133,7 @@ enum rp_fo_text_align {
 
 enum rp_fo_break {
     RP_FO_BREAK_AUTO,
+    RP_FO_BREAK_COLUMN, /* the next column; a page after the last column */
     RP_FO_BREAK_PAGE,
     RP_FO_BREAK_ODD_PAGE,  /* the next page with an odd number */
     RP_FO_BREAK_EVEN_PAGE, /* the next page with an even number */
@@ -260,6 +263,7 @@ struct rp_fo_props {
     struct rp_fo_color background;
     enum rp_fo_break break_before, break_after;
     bool keep_with_next, keep_with_previous, keep_together;
+    bool span_all; /* span="all": across every column of the body */
 
     /* page geometry (simple-page-master, regions) */
     double page_width, page_height;
@@ -271,6 +275,8 @@ struct rp_fo_props {
     enum rp_fo_blankness blank_or_not_blank;
     int maximum_repeats; /* -1: no-limit */
     enum rp_fo_force_count force_page_count;
+    int column_count;  /* region-body: columns the flow fills, 1.. */
+    double column_gap; /* region-body: between columns, pt */
 
     /* tables */
     struct rp_fo_length width;        /* tables, block-containers */

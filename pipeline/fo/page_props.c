@@ -9,6 +9,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* column-count: a whole number of columns, at most a sane 64. */
+static int parse_column_count(const char *value, int *out)
+{
+    char *end;
+    long n = strtol(value, &end, 10);
+
+    if (end == value || *rp_fo_skip_space(end) || n < 1 || n > 64)
+        return 0;
+    *out = (int)n;
+    return 1;
+}
+
 int rp_fo_apply_page_property(enum rp_fo_property property,
                               const struct rp_fo_assignment *assign)
 {
@@ -22,7 +34,9 @@ int rp_fo_apply_page_property(enum rp_fo_property property,
         enum rp_fo_break b;
         if (!strcmp(value, "auto"))
             b = RP_FO_BREAK_AUTO;
-        else if (!strcmp(value, "page") || !strcmp(value, "column"))
+        else if (!strcmp(value, "column"))
+            b = RP_FO_BREAK_COLUMN;
+        else if (!strcmp(value, "page"))
             b = RP_FO_BREAK_PAGE;
         else if (!strcmp(value, "odd-page"))
             b = RP_FO_BREAK_ODD_PAGE;
@@ -144,10 +158,20 @@ int rp_fo_apply_page_property(enum rp_fo_property property,
             return 0;
         break;
     case RP_FO_PROP_COLUMN_COUNT:
-        return !strcmp(value, "1") ? 1 : -1; /* one column, as ours */
+        return parse_column_count(value, &p->column_count);
     case RP_FO_PROP_COLUMN_GAP:
-        /* Only matters with several columns. */
-        return 1;
+        return rp_fo_parse_length(value, p->font_size, &p->column_gap) &&
+               p->column_gap >= 0;
+    case RP_FO_PROP_SPAN:
+        if (!strcmp(value, "all"))
+            p->span_all = true;
+        else if (!strcmp(value, "none"))
+            p->span_all = false;
+        else if (!strcmp(value, "inherit")) /* DocBook XSL writes it */
+            p->span_all = assign->parent->span_all;
+        else
+            return 0;
+        break;
     case RP_FO_PROP_FORMAT: {
         /* Page numbers: 1, 01, 001, i, I, a, A (XSL 7.26.1). */
         size_t n = strlen(value);

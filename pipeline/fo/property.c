@@ -156,6 +156,7 @@ static const struct property_row {
     {"show-destination", RP_FO_PROP_SHOW_DESTINATION, OBJECT},
     {"space-after", RP_FO_PROP_SPACE_AFTER, BOX},
     {"space-before", RP_FO_PROP_SPACE_BEFORE, BOX},
+    {"span", RP_FO_PROP_SPAN, PAGE},
     {"src", RP_FO_PROP_SRC, GRAPHIC},
     {"start-indent", RP_FO_PROP_START_INDENT, BOX},
     {"starting-state", RP_FO_PROP_STARTING_STATE, OBJECT},

@@ -255,12 +255,11 @@ static void unknown_elements_are_skipped_not_fatal(void **state)
     const struct rp_fo_node *b;
     struct rp_error err;
     struct parsed parsed;
-    bool ok =
-        parse_flow("<fo:block>a<fo:footnote>skipped</fo:footnote>b</fo:block>",
-                   &parsed, &b, &err);
+    bool ok = parse_flow("<fo:block>a<fo:float>skipped</fo:float>b</fo:block>",
+                         &parsed, &b, &err);
     (void)state;
     assert_true(ok);
-    /* Two text nodes: the footnote and its content are gone. */
+    /* Two text nodes: the float and its content are gone. */
     assert_int_equal(b->first_child->kind, RP_FO_TEXT);
     assert_string_equal(b->first_child->text, "a");
     assert_string_equal(b->first_child->next->text, "b");
@@ -293,6 +292,30 @@ static void column_widths_keep_their_kind(void **state)
     parsed_free(&parsed);
 }
 
+static void footnotes_and_spans_are_read(void **state)
+{
+    const struct rp_fo_node *b, *f;
+    struct rp_error err;
+    struct parsed parsed;
+    bool ok = parse_flow(
+        "<fo:block span='all'>a<fo:footnote><fo:inline>1</fo:inline>"
+        "<fo:footnote-body><fo:block>note</fo:block></fo:footnote-body>"
+        "</fo:footnote></fo:block><fo:block span='inherit'/>",
+        &parsed, &b, &err);
+    (void)state;
+    assert_true(ok);
+    assert_true(b->props.span_all);
+    /* span is not inherited: "inherit" takes the flow's none. */
+    assert_false(b->next->props.span_all);
+    f = b->first_child->next;
+    assert_int_equal(f->kind, RP_FO_FOOTNOTE);
+    assert_int_equal(f->first_child->kind, RP_FO_INLINE);
+    assert_int_equal(f->first_child->next->kind, RP_FO_FOOTNOTE_BODY);
+    assert_string_equal(f->first_child->next->first_child->first_child->text,
+                        "note");
+    parsed_free(&parsed);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -305,6 +328,7 @@ int main(void)
         cmocka_unit_test(invalid_value_names_line_and_property),
         cmocka_unit_test(unknown_elements_are_skipped_not_fatal),
         cmocka_unit_test(column_widths_keep_their_kind),
+        cmocka_unit_test(footnotes_and_spans_are_read),
     };
     return cmocka_run_group_tests_name("fo properties", tests, NULL, NULL);
 }

@@ -47,6 +47,8 @@ void rp_fo_props_initial(struct rp_fo_props *p, struct rp_fo_strings *s)
     p->list_label_separation = 6.0;
     p->columns_spanned = 1;
     p->rows_spanned = 1;
+    p->column_count = 1;
+    p->column_gap = 12.0;
 }
 
 /* Inherited properties come along; the rest start from initial values. */

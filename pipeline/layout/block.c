@@ -28,6 +28,7 @@ enum rp_status rp_flow_emit(struct rp_flow *flow, struct rp_box *box,
     struct rp_deco *d;
 
     box->serial = ++flow->layout->next_serial;
+    box->span_all = flow->in_span;
     rp_flow_struct_prefix(flow, box);
     box->space_before = flow->pending_space;
     if (flow->pending_break > box->break_before)
@@ -252,6 +253,7 @@ static bool is_inline_level(enum rp_fo_kind kind)
     case RP_FO_RETRIEVE_MARKER:
     case RP_FO_EXTERNAL_GRAPHIC:
     case RP_FO_INSTREAM_FOREIGN_OBJECT:
+    case RP_FO_FOOTNOTE:
         return true;
     default:
         return false;
@@ -296,6 +298,40 @@ static enum rp_status inline_block(struct rp_flow *flow, struct inline_sink *in,
     if (status != RP_OK)
         return status;
     return flow_block_level(flow, c, err);
+}
+
+/* fo:footnote: its inline is the mark in the text; its body, laid out
+ * whole, goes with the mark's line (footnote.c). */
+static enum rp_status collect_inline(struct rp_flow *flow,
+                                     struct inline_sink *in,
+                                     struct rp_fo_node *node,
+                                     struct rp_error *err);
+
+static enum rp_status collect_footnote(struct rp_flow *flow,
+                                       struct inline_sink *in,
+                                       struct rp_fo_node *node,
+                                       struct rp_error *err)
+{
+    struct rp_fo_node *c = NULL;
+    enum rp_status status;
+
+    while ((status = rp_fo_next_child(flow->layout->doc, node, &c, err)) ==
+               RP_OK &&
+           c) {
+        if (c->kind == RP_FO_FOOTNOTE_BODY) {
+            struct rp_footnote *note = NULL;
+            status = rp_footnote_layout(flow, node, c, &note, err);
+            if (note)
+                rp_paragraph_add_footnote(sink_para(flow, in), note);
+        } else if (is_inline_level(c->kind) && c->kind != RP_FO_FOOTNOTE) {
+            status = collect_inline(flow, in, c, err);
+        }
+        if (status != RP_OK)
+            break;
+    }
+    if (status != RP_OK)
+        rp_fo_node_done(c);
+    return status;
 }
 
 static enum rp_status collect_inline(struct rp_flow *flow,
@@ -371,6 +407,8 @@ static enum rp_status collect_inline(struct rp_flow *flow,
             rp_paragraph_add_literal(sink_para(flow, in), node->props.character,
                                      &node->props);
         return RP_OK;
+    case RP_FO_FOOTNOTE:
+        return collect_footnote(flow, in, node, err);
     default:
         break;
     }
@@ -659,6 +697,37 @@ static enum rp_status flow_list_block(struct rp_flow *flow,
     return status;
 }
 
+/* span="all" counts on a block or block-container that is a child of
+ * the flow of a body with columns (XSL 1.1 §7.21.4). */
+static bool span_all(const struct rp_flow *flow, enum rp_fo_kind parent_kind,
+                     const struct rp_fo_node *c)
+{
+    return c->props.span_all && flow->span_width > 0 && !flow->in_span &&
+           parent_kind == RP_FO_FLOW &&
+           (c->kind == RP_FO_BLOCK ||
+            (c->kind == RP_FO_BLOCK_CONTAINER &&
+             c->props.absolute_position == RP_FO_ABS_AUTO));
+}
+
+/* A spanning block: laid out across the body, its boxes marked so that
+ * the paginator places them below the columns (columns.c). */
+static enum rp_status flow_span(struct rp_flow *flow, struct rp_fo_node *c,
+                                struct rp_error *err)
+{
+    double saved = flow->ref_width;
+    enum rp_status status;
+
+    flow->ref_width = flow->span_width;
+    flow->in_span = true;
+    if (c->kind == RP_FO_BLOCK)
+        status = flow_block(flow, c, err);
+    else
+        status = flow_container(flow, c, err);
+    flow->in_span = false;
+    flow->ref_width = saved;
+    return status;
+}
+
 /* A block-level child of a block, a flow, a cell or an inline. */
 static enum rp_status flow_block_level(struct rp_flow *flow,
                                        struct rp_fo_node *c,
@@ -698,14 +767,20 @@ enum rp_status rp_flow_children(struct rp_flow *flow, struct rp_fo_node *parent,
     /* The parent's properties outlive its children only by copy. */
     struct rp_fo_props props = parent->props;
     struct inline_sink in = {NULL, &props, parent->line};
+    enum rp_fo_kind parent_kind = parent->kind;
 
     while ((status = rp_fo_next_child(flow->layout->doc, parent, &c, err)) ==
                RP_OK &&
            c) {
-        if (is_inline_level(c->kind))
+        if (is_inline_level(c->kind)) {
             status = collect_inline(flow, &in, c, err);
-        else
+        } else if (span_all(flow, parent_kind, c)) {
+            status = flush_paragraph(flow, &props, &in.para, err);
+            if (status == RP_OK)
+                status = flow_span(flow, c, err);
+        } else {
             status = inline_block(flow, &in, c, err);
+        }
         if (status != RP_OK)
             break;
     }

@@ -107,6 +107,9 @@ void rp_box_unref(struct rp_box *box)
     rp_row_free(box->row);
     rp_box_unref(box->continued_by);
     rp_positioned_free(box->positioned);
+    for (size_t i = 0; i < box->n_footnotes; i++)
+        rp_footnote_unref(box->footnotes[i]);
+    free(box->footnotes);
     while (box->markers) {
         struct rp_marker_list *m = box->markers;
         box->markers = m->next;

@@ -104,6 +104,30 @@ void rp_positioned_emit_part(const struct rp_positioned *list, bool fixed,
  */
 void rp_page_stack(struct rp_item_list *body, struct rp_item_list *statics);
 
+/*
+ * A footnote's body (footnote.c), laid out whole at the width of the
+ * region-body when its mark is read.  It rides on the line box its mark
+ * lands in, and goes to the bottom of the body region of that box's
+ * page, under the footnote separator.  Shared by the paragraph that
+ * read it and the box (refs).
+ */
+struct rp_footnote_id {
+    const char *id; /* interned in the FO tree */
+    double y;       /* from the top of the footnote */
+};
+struct rp_footnote {
+    int refs;
+    long line; /* of the fo:footnote, for messages */
+    double height;
+    struct rp_item_list items; /* x from the body's start edge, y its top */
+    struct rp_footnote_id *ids;
+    size_t n_ids;
+};
+void rp_footnote_unref(struct rp_footnote *note);
+struct rp_box;
+/* Adds a reference to note to box's footnotes. */
+void rp_box_add_footnote(struct rp_box *box, struct rp_footnote *note);
+
 struct rp_box {
     int refs;
     uint64_t serial;
@@ -121,7 +145,10 @@ struct rp_box {
     struct rp_row *row; /* a table row that may split (owned), or NULL */
     struct rp_positioned *positioned; /* placed on the box's page (owned) */
     int struct_ends; /* structure elements ending after the row's items */
-    struct rp_box *continued_by; /* a split row's rest (a reference) */
+    struct rp_box *continued_by;    /* a split row's rest (a reference) */
+    struct rp_footnote **footnotes; /* of marks on this line (refs) */
+    size_t n_footnotes;
+    bool span_all; /* spans every column of a multi-column body */
 };
 
 /*
@@ -209,6 +236,7 @@ struct rp_placed {
     struct rp_box *box;
     double y;
     bool artifact; /* a repeated table header or footer */
+    double x;      /* paginator only: its column's offset in the body */
 };
 
 /*
@@ -308,6 +336,11 @@ struct rp_layout {
         const char *list; /* interned by the document */
         const char *families;
     } families_memo;
+    /* Footnotes (footnote.c): the width of the region-body their bodies
+     * are laid out to, and > 0 inside one (a footnote there is not
+     * allowed: its body is dropped). */
+    double footnote_width;
+    int in_footnote;
 };
 
 /*
@@ -346,6 +379,11 @@ struct rp_flow {
     struct rp_box *struct_box;
     int pending_heading;   /* a bookmark's level for the next paragraph */
     bool plain_paragraphs; /* a list label: its text is the Lbl, no P */
+    /* Multi-column bodies: the width of the whole body, which a block
+     * with span="all" (a child of the flow) is laid out to; 0: one
+     * column.  in_span: its boxes are being emitted. */
+    double span_width;
+    bool in_span;
 };
 
 void rp_flow_init(struct rp_flow *flow, struct rp_layout *layout,
@@ -353,6 +391,16 @@ void rp_flow_init(struct rp_flow *flow, struct rp_layout *layout,
 /* Sends box into the flow's consumer, applying pending space and keeps. */
 enum rp_status rp_flow_emit(struct rp_flow *flow, struct rp_box *box,
                             struct rp_error *err);
+/*
+ * Lays out a footnote-body into *out (a new footnote, the caller's
+ * reference; NULL when the body cannot be shown here, as in static
+ * content, where a warning says so).  footnote.c.
+ */
+enum rp_status rp_footnote_layout(struct rp_flow *flow,
+                                  struct rp_fo_node *footnote,
+                                  struct rp_fo_node *body,
+                                  struct rp_footnote **out,
+                                  struct rp_error *err) RP_MUST_CHECK;
 /* Lays out the children of a block-level container (flow, cell, block). */
 enum rp_status rp_flow_children(struct rp_flow *flow, struct rp_fo_node *parent,
                                 struct rp_error *err);
@@ -452,6 +500,23 @@ struct rp_paginator {
     int pages_in_sequence;
     const char *number_format;
     char folio[32];
+    /* Footnotes on the page (footnote.c): their height with the
+     * separator's, and the separator laid out for the page. */
+    double notes_h;
+    bool has_separator;
+    double separator_h;
+    struct rp_item_list separator;
+    /* Columns of the body (columns.c): how many, their width and gap;
+     * the current column and where its boxes start in placed; the set
+     * of columns being filled starts at set_top (below a span="all"),
+     * its boxes at set_first; in_span: spanning boxes are being
+     * placed. */
+    int n_cols, col;
+    double col_w, col_gap;
+    size_t col_start, col_first, set_first;
+    double set_top;
+    bool in_span;
+    bool set_broken; /* a break-before="column" ended one of the set's */
 };
 
 /* Empties pg and makes it the consumer that fills the sink's pages. */
@@ -466,6 +531,38 @@ void rp_paginator_set_folio(struct rp_paginator *pg);
 enum rp_status rp_paginator_start_masters(struct rp_paginator *pg,
                                           const struct rp_fo_props *seq,
                                           struct rp_error *err);
+/* Footnotes on pages (footnote.c).  The height the footnotes of box
+ * add to pg's page (with the separator if it is the page's first). */
+double rp_paginator_note_room(struct rp_paginator *pg,
+                              const struct rp_box *box);
+/* Counts box's footnotes as on the page. */
+void rp_paginator_take_notes(struct rp_paginator *pg, const struct rp_box *box);
+/* Counts the footnotes of the boxes on the page again (boxes moved). */
+void rp_paginator_recount_notes(struct rp_paginator *pg);
+/* The page's footnotes (and separator) at the bottom of its body, their
+ * ids' destinations: before the boxes are emitted, each line's notes go
+ * among its items (a table row's to rows, for after the body's items;
+ * the separator and destinations to items).  record: the pages of their
+ * ids. */
+void rp_paginator_emit_notes(struct rp_paginator *pg,
+                             struct rp_item_list *items,
+                             struct rp_item_list *rows);
+void rp_paginator_record_note_ids(struct rp_paginator *pg);
+/* Forgets the page's footnotes (the page is finished). */
+void rp_paginator_reset_notes(struct rp_paginator *pg);
+
+/* Columns (columns.c).  The page's columns from its body region. */
+void rp_paginator_set_columns(struct rp_paginator *pg,
+                              const struct rp_fo_node *body);
+/* Ends the column being filled: the next column, or the next page. */
+enum rp_status rp_paginator_next_column(struct rp_paginator *pg,
+                                        struct rp_error *err);
+/* Before box: a spanning box after columns balances them and goes
+ * below; a column box after spanning ones starts a set of columns. */
+void rp_paginator_enter_span(struct rp_paginator *pg, const struct rp_box *box);
+/* Forgets the page's columns (the page is finished). */
+void rp_paginator_reset_columns(struct rp_paginator *pg);
+
 /* Chooses the master of the next page and lays out its regions. */
 enum rp_status rp_paginator_open_page(struct rp_paginator *pg, bool blank,
                                       struct rp_error *err);
@@ -556,6 +653,10 @@ void rp_paragraph_add_leader(struct rp_paragraph *para,
                              const struct rp_fo_props *props);
 /* An id on an inline: its destination is the line where it starts. */
 void rp_paragraph_add_id(struct rp_paragraph *para, const char *id);
+/* A footnote whose mark has just been added: it goes with the mark's
+ * line.  Takes the caller's reference to note. */
+void rp_paragraph_add_footnote(struct rp_paragraph *para,
+                               struct rp_footnote *note);
 /*
  * Lays the paragraph out at x, width wide, and sends its lines down the
  * flow, one box each.  Every character reaches a line, however long the

@@ -643,6 +643,7 @@ struct line_out {
     int first_waiting;
     int n_lines;              /* lines made so far */
     size_t next_id, next_run; /* the first id, run the next line may take */
+    size_t next_footnote;     /* the first footnote it may take */
     double x, width, base_height;
 };
 
@@ -741,6 +742,7 @@ static struct rp_box *line_box(struct line_out *o, const struct piece *pc,
     while (o->next_id < para->n_ids &&
            (para->ids[o->next_id].offset < line_end || last))
         rp_box_add_id(box, para->ids[o->next_id++].id, false);
+    rp_paragraph_give_footnotes(para, &o->next_footnote, line_end, last, box);
     if (o->defer) {
         struct rp_area_item stand_in = {0};
         rp_item_list_release(&box->items);
@@ -1002,6 +1004,13 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
         para->citations = NULL;
         para->n_runs = para->n_ids = para->n_leaders = para->n_citations = 0;
         para->n_graphics = 0;
+        /* Its lines have their footnotes: laid out again, none. */
+        for (size_t i = 0; i < para->n_footnotes; i++)
+            rp_footnote_unref(para->footnotes[i].note);
+        defer->para->footnotes = NULL;
+        defer->para->n_footnotes = defer->para->cap_footnotes = 0;
+        para->footnotes = NULL;
+        para->n_footnotes = para->cap_footnotes = 0;
         g_ptr_array_add(flow->layout->deferred, defer);
     }
     return status;

@@ -267,14 +267,16 @@ enum rp_status rp_paginator_open_page(struct rp_paginator *pg, bool blank,
                       wide ? cw : cw - se - ee, after->props.extent, after,
                       static_for(pg, after, "xsl-region-after"));
     }
+    rp_paginator_set_columns(pg, body);
     if (pg->flow_width <= 0)
-        pg->flow_width = pg->body.w;
-    else if (fabs(pg->flow_width - pg->body.w) > 0.01)
+        pg->flow_width = pg->col_w;
+    else if (fabs(pg->flow_width - pg->col_w) > 0.01)
         rp_fo_doc_warn_once(pg->layout->doc, "body-width", master->line,
-                            "page master '%s' has a body %.1fpt wide, the "
-                            "sequence's first page %.1fpt: content keeps the "
-                            "first width (not yet re-laid out per page)",
-                            master->props.master_name, pg->body.w,
+                            "page master '%s' has a body (or column) %.1fpt "
+                            "wide, the sequence's first page %.1fpt: content "
+                            "keeps the first width (not yet re-laid out per "
+                            "page)",
+                            master->props.master_name, pg->col_w,
                             pg->flow_width);
     pg->page_open = true;
     /* What positioned containers met in the flow are placed against. */

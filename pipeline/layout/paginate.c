@@ -92,6 +92,7 @@ static void record_ids(struct rp_paginator *pg)
                                     g_strdup(pg->folio));
         }
     }
+    rp_paginator_record_note_ids(pg);
 }
 
 /* A named destination where each id starts, for links and bookmarks. */
@@ -108,11 +109,26 @@ static void add_destinations(struct rp_paginator *pg,
             if (mark->is_end || pg->placed[i].artifact)
                 continue;
             item.kind = RP_AREA_DEST;
-            item.x = pg->body.x;
+            item.x = pg->body.x + pg->placed[i].x;
             item.y = pg->body.y + pg->placed[i].y;
             item.target = mark->id;
             rp_item_list_push(items, &item);
         }
+    }
+}
+
+/* The boxes of each column (a run of boxes at one x) at its place;
+ * a block running on from one column to the next is drawn in each. */
+static void emit_columns(const struct rp_paginator *pg,
+                         struct rp_item_list *items)
+{
+    size_t a, b;
+
+    for (a = 0; a < pg->n; a = b) {
+        for (b = a + 1; b < pg->n && pg->placed[b].x == pg->placed[a].x; b++)
+            ;
+        rp_emit_placed(pg->placed + a, b - a, pg->body.x + pg->placed[a].x,
+                       pg->body.y, items);
     }
 }
 
@@ -134,7 +150,7 @@ enum rp_status rp_paginator_finish_page(struct rp_paginator *pg,
                                         struct rp_error *err)
 {
     struct rp_layout *layout = pg->layout;
-    struct rp_item_list items = {0};
+    struct rp_item_list items = {0}, row_notes = {0};
     enum rp_status status = rp_paginator_open_page(pg, pg->n == 0, err);
     size_t i;
 
@@ -151,7 +167,10 @@ enum rp_status rp_paginator_finish_page(struct rp_paginator *pg,
         /* A turned body holds its content; the page the fixed areas. */
         rp_turn_begin(&items, pg->body.x, pg->body.y, pg->body.w, pg->body.h,
                       pg->body.rotation);
-        rp_emit_placed(pg->placed, pg->n, pg->body.x, pg->body.y, &items);
+        rp_paginator_emit_notes(pg, &items, &row_notes);
+        emit_columns(pg, &items);
+        rp_item_list_append(&items, &row_notes, 0, 0);
+        rp_item_list_release(&row_notes);
         for (i = 0; i < pg->n; i++)
             rp_positioned_emit_part(pg->placed[i].box->positioned, false,
                                     pg->body.x, pg->body.y, &items);
@@ -177,6 +196,8 @@ enum rp_status rp_paginator_finish_page(struct rp_paginator *pg,
     pg->first_content = 0;
     pg->y = 0;
     pg->page_open = false;
+    rp_paginator_reset_notes(pg);
+    rp_paginator_reset_columns(pg);
     layout->stats->pages++;
     pg->pages_in_sequence++;
     pg->page_index++;
@@ -192,8 +213,45 @@ static void place(struct rp_paginator *pg, struct rp_box *box, double y)
     pg->placed[pg->n].box = box;
     pg->placed[pg->n].y = y;
     pg->placed[pg->n].artifact = false;
+    pg->placed[pg->n].x = pg->in_span ? 0 : pg->col * (pg->col_w + pg->col_gap);
     pg->n++;
     pg->y = y + box->height;
+}
+
+/* The bottom of the lowest box on the page, in any column. */
+static double page_bottom(const struct rp_paginator *pg)
+{
+    double bottom = pg->y;
+    size_t i;
+
+    for (i = 0; i < pg->n; i++) {
+        double b = pg->placed[i].y + pg->placed[i].box->height;
+        if (b > bottom)
+            bottom = b;
+    }
+    return bottom;
+}
+
+/* Whether nothing is above the column being filled but repeated table
+ * headers: a box too tall for it is too tall for any (a column below a
+ * span="all" is shorter than one on the next page). */
+static bool at_page_top(const struct rp_paginator *pg)
+{
+    if (pg->in_span)
+        return pg->n == pg->first_content;
+    return pg->n == pg->col_first && pg->set_top <= 0;
+}
+
+/* Whether box fits below pg->y + space with the footnotes it brings
+ * (notes), which every column above them must leave room for. */
+static bool fits(const struct rp_paginator *pg, const struct rp_box *box,
+                 double space, double reserve, double notes)
+{
+    double floor = pg->body.h - pg->notes_h - notes + FIT_TOLERANCE;
+
+    if (pg->y + space + box->height + reserve > floor)
+        return false;
+    return notes <= 0 || page_bottom(pg) <= floor;
 }
 
 static void repeat_table_header(struct rp_paginator *pg,
@@ -207,7 +265,9 @@ static void repeat_table_header(struct rp_paginator *pg,
         place(pg, rp_box_ref(table->header[i]), pg->y);
         pg->placed[pg->n - 1].artifact = true;
     }
-    pg->first_content = pg->n;
+    if (pg->first_content == pg->col_first)
+        pg->first_content = pg->n;
+    pg->col_first = pg->n;
 }
 
 /* Room a table body row must leave for its footer at a page break. */
@@ -226,7 +286,7 @@ static void close_table_on_page(struct rp_paginator *pg)
     const struct rp_table_ctx *t;
     size_t i;
 
-    if (pg->n <= pg->first_content)
+    if (pg->n <= pg->col_first)
         return;
     last = pg->placed[pg->n - 1].box;
     t = last->table;
@@ -245,20 +305,24 @@ static enum rp_status paginator_add(struct rp_consumer *consumer,
     struct rp_placed *moved = NULL;
     size_t n_moved = 0, k, i;
     enum rp_status status = RP_OK;
-    double space;
+    double space, notes;
 
     /* Positioned containers met since the last box go on its page. */
     rp_positioned_append(&box->positioned, pg->layout->positioned);
     pg->layout->positioned = NULL;
 
-    if (box->break_before && pg->n > pg->first_content) {
+    /* A column break ends the column; the others, the page. */
+    if (box->break_before == RP_FO_BREAK_COLUMN && pg->n > pg->col_first) {
+        pg->set_broken = !pg->in_span;
+        status = rp_paginator_next_column(pg, err);
+    } else if (box->break_before && pg->n > pg->first_content) {
         /* A break before a table row: the footer closes the page. */
         if (box->table && !box->is_footer)
             close_table_on_page(pg);
         status = rp_paginator_finish_page(pg, err);
-        if (status != RP_OK)
-            goto fail;
     }
+    if (status != RP_OK)
+        goto fail;
     /* odd-page / even-page: a blank page makes up the parity. */
     if (pg->n == 0 && ((box->break_before == RP_FO_BREAK_ODD_PAGE &&
                         pg->page_number % 2 == 0) ||
@@ -272,11 +336,13 @@ static enum rp_status paginator_add(struct rp_consumer *consumer,
     status = rp_paginator_open_page(pg, false, err);
     if (status != RP_OK)
         goto fail;
-    if (pg->n == 0 && box->table && !box->is_header)
+    rp_paginator_enter_span(pg, box);
+    if (pg->n == pg->col_start && box->table && !box->is_header)
         repeat_table_header(pg, box->table);
-    space = pg->n > pg->first_content ? box->space_before : 0;
-    if (pg->y + space + box->height + footer_reserve(box) <=
-        pg->body.h + FIT_TOLERANCE) {
+    space = pg->n > pg->col_first ? box->space_before : 0;
+    notes = rp_paginator_note_room(pg, box);
+    if (fits(pg, box, space, footer_reserve(box), notes)) {
+        pg->notes_h += notes;
         place(pg, box, pg->y + space);
         return RP_OK;
     }
@@ -286,17 +352,20 @@ static enum rp_status paginator_add(struct rp_consumer *consumer,
      * kept together moves whole, unless no page could hold it.
      */
     if (box->row && !box->is_header &&
-        (!box->row->keep_together || pg->n == pg->first_content)) {
+        (!box->row->keep_together || pg->n == pg->col_first)) {
         struct rp_box *first, *rest;
-        if (rp_row_split(box, pg->body.h - pg->y - space - footer_reserve(box),
+        if (rp_row_split(box,
+                         pg->body.h - pg->y - space - footer_reserve(box) -
+                             pg->notes_h - notes,
                          &first, &rest)) {
             first->positioned = box->positioned;
             box->positioned = NULL;
             box->continued_by = rp_box_ref(rest);
             rp_box_unref(box);
+            rp_paginator_take_notes(pg, first);
             place(pg, first, pg->y + space);
             close_table_on_page(pg);
-            status = rp_paginator_finish_page(pg, err);
+            status = rp_paginator_next_column(pg, err);
             if (status != RP_OK) {
                 rp_box_unref(rest);
                 return status;
@@ -304,37 +373,39 @@ static enum rp_status paginator_add(struct rp_consumer *consumer,
             return paginator_add(consumer, rest, err);
         }
     }
-    if (pg->n == pg->first_content) {
+    if (at_page_top(pg)) {
         /* Taller than an empty page: place it and say so, never loop. */
         pg->layout->stats->overfull++;
         /* An abandoned spooled pass already warned of its pages. */
         if (pg->layout->pass == 2 && pg->page_index > pg->layout->warned_pages)
             rp_log_warn("%s: content %.1fpt tall does not fit the %.1fpt "
                         "body of page %d; it overflows",
-                        rp_fo_doc_name(pg->layout->doc), box->height,
-                        pg->body.h - pg->y, pg->page_index);
+                        rp_fo_doc_name(pg->layout->doc), box->height + notes,
+                        pg->body.h - pg->y - pg->notes_h, pg->page_index);
+        pg->notes_h += notes;
         place(pg, box, pg->y);
         return RP_OK;
     }
-    /* Move the chain of boxes kept with this one to the next page. */
+    /* Move the chain of boxes kept with this one to the next column. */
     k = pg->n;
     if (box->keep_with_prev) {
         k = pg->n - 1;
-        while (k > pg->first_content && pg->placed[k].box->keep_with_prev)
+        while (k > pg->col_first && pg->placed[k].box->keep_with_prev)
             k--;
-        if (k <= pg->first_content)
-            k = pg->n; /* the whole page is one chain: break the keep */
+        if (k <= pg->col_first)
+            k = pg->n; /* the whole column is one chain: break the keep */
     }
     n_moved = pg->n - k;
     if (n_moved) {
         moved = rp_xmalloc(n_moved * sizeof(*moved));
         memcpy(moved, pg->placed + k, n_moved * sizeof(*moved));
         pg->n = k;
-        pg->y = k > 0 ? pg->placed[k - 1].y + pg->placed[k - 1].box->height : 0;
+        pg->y = pg->placed[k - 1].y + pg->placed[k - 1].box->height;
+        rp_paginator_recount_notes(pg);
     }
     if (box->table && !box->is_footer)
         close_table_on_page(pg);
-    status = rp_paginator_finish_page(pg, err);
+    status = rp_paginator_next_column(pg, err);
     for (i = 0; i < n_moved; i++) {
         if (status == RP_OK)
             status = paginator_add(consumer, moved[i].box, err);

@@ -80,6 +80,12 @@ struct inline_id {
     size_t offset;
 };
 
+/* A footnote whose mark ends at offset: it goes with the line there. */
+struct inline_footnote {
+    struct rp_footnote *note; /* a reference */
+    size_t offset;
+};
+
 /* A paragraph whose citations were not known: its lines' heights as laid
  * out with stand-ins, and once resolved, its lines (one box each). */
 struct deferred_para {
@@ -114,7 +120,15 @@ struct rp_paragraph {
     size_t n_runs, cap_runs;
     bool after_space; /* whitespace collapse: a space was just written */
     long line;        /* of the block in the FO source, for messages */
+    struct inline_footnote *footnotes;
+    size_t n_footnotes, cap_footnotes;
 };
+
+/* Gives the footnotes whose marks end before line_end (all of them when
+ * last) from *next on to box. */
+void rp_paragraph_give_footnotes(const struct rp_paragraph *para, size_t *next,
+                                 size_t line_end, bool last,
+                                 struct rp_box *box);
 
 /* Whether two runs look alike (may share one run, one shaping). */
 bool rp_text_style_equal(const struct text_style *a,

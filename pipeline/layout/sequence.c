@@ -140,7 +140,10 @@ static void sequence_begin(struct rp_layout *layout, struct rp_fo_node *seq,
             status = rp_paginator_open_page(&run->pg, false, err);
         if (status != RP_OK)
             break;
-        rp_flow_init(&run->flow, layout, &run->pg.base, 0, run->pg.body.w);
+        rp_flow_init(&run->flow, layout, &run->pg.base, 0, run->pg.flow_width);
+        if (run->pg.n_cols > 1)
+            run->flow.span_width = run->pg.body.w;
+        layout->footnote_width = run->pg.body.w;
         status = rp_flow_children(&run->flow, c, err);
         if (status == RP_OK && layout->positioned)
             status = place_last_positioned(&run->pg, &run->flow, err);
@@ -206,6 +209,8 @@ static enum rp_status sequence_end(struct rp_layout *layout,
     for (i = 0; i < run->pg.n; i++)
         rp_box_unref(run->pg.placed[i].box);
     free(run->pg.placed);
+    rp_item_list_release(&run->pg.separator);
+    layout->footnote_width = 0;
     /* Spooled pages lay their static content out when they are painted. */
     for (i = 0; i < run->pg.n_statics; i++) {
         if (layout->spool)

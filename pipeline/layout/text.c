@@ -84,6 +84,9 @@ void rp_paragraph_free(struct rp_paragraph *para)
     free(para->leaders);
     free(para->graphics);
     free(para->citations);
+    for (size_t i = 0; i < para->n_footnotes; i++)
+        rp_footnote_unref(para->footnotes[i].note);
+    free(para->footnotes);
     free(para);
 }
 
@@ -241,6 +244,26 @@ void rp_paragraph_add_graphic(struct rp_paragraph *para,
     g_string_append_len(para->text, LEADER_CHAR, LEADER_CHAR_LEN);
     para->after_space = false;
     add_run(para, start, props);
+}
+
+void rp_paragraph_add_footnote(struct rp_paragraph *para,
+                               struct rp_footnote *note)
+{
+    rp_array_grow((void **)&para->footnotes, &para->cap_footnotes,
+                  para->n_footnotes + 1, sizeof(*para->footnotes));
+    para->footnotes[para->n_footnotes].note = note;
+    /* The mark's last byte decides its line. */
+    para->footnotes[para->n_footnotes].offset =
+        para->text->len ? para->text->len - 1 : 0;
+    para->n_footnotes++;
+}
+
+void rp_paragraph_give_footnotes(const struct rp_paragraph *para, size_t *next,
+                                 size_t line_end, bool last, struct rp_box *box)
+{
+    while (*next < para->n_footnotes &&
+           (para->footnotes[*next].offset < line_end || last))
+        rp_box_add_footnote(box, para->footnotes[(*next)++].note);
 }
 
 void rp_paragraph_add_id(struct rp_paragraph *para, const char *id)

@@ -4,9 +4,9 @@
 # compared with FOP's results recorded in tests/docbook/*.fop-* (made by
 # tests/docbook/golden.sh): the same page count, the same words.
 . "$(dirname "$0")/lib.sh"
-plan 16
+plan 23
 
-for name in article book; do
+for name in article book notes; do
     tests/docbook/fo.sh "tests/docbook/$name.xml" "$WORK/$name.fo"
     ok $? "$name: DocBook XSL makes FO"
     "$REPORTPIPE" render -q "$WORK/$name.fo" "$WORK/$name.pdf" 2>"$WORK/$name.err"
