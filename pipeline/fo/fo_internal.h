@@ -165,9 +165,9 @@ void rp_fo_events_free(struct rp_fo_events *events);
 
 /*
  * The inherited fields of struct rp_fo_props as a few byte ranges
- * (neighbouring fields joined), from the property table's rows: copied
- * from parent to child for every element, as fast as copying fields by
- * hand.
+ * (neighbouring fields joined; in order, apart), from the property
+ * table's rows: copied from parent to child for every element, as fast
+ * as copying fields by hand.
  */
 #define RP_FO_MAX_SPANS 32
 struct rp_fo_inherited {

@@ -2,12 +2,14 @@
  * The property table (property.c): one row per FO property known by its
  * full name, stating its facts once: whether it is inherited, its initial
  * value, the function that parses it and the fields of struct rp_fo_props
- * it lands in.  The initial values of a document, which fields an element
- * inherits from its parent, and how an attribute is applied are all read
- * from the rows; nothing else names a property.
+ * it lands in.  The initial values of a document (rp_fo_props_initial),
+ * which fields an element inherits from its parent (rp_fo_inherited_init)
+ * and how an attribute is applied (rp_fo_property_find, _apply) are all
+ * read from the rows.  Adding a property is adding a row, a field and,
+ * unless a generic one fits, a setter.
  *
  * A row's setter parses the attribute's value and writes it at field, the
- * first byte of the row's fields in the element's props.  A shorthand
+ * first byte of the row's fields in the element's props (NULL for none).  A shorthand
  * (font, margin, border, white-space ...) lands in fields that are not
  * side by side: its row has no fields (size 0) and its setter writes the
  * props itself.  Setters return 1 when the value was applied, 0 when it
@@ -20,8 +22,6 @@
  */
 #ifndef RP_FO_PROPERTY_H
 #define RP_FO_PROPERTY_H
-
-#include <string.h>
 
 #include "fo_internal.h"
 

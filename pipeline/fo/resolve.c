@@ -29,13 +29,17 @@ static void props_inherit(struct rp_fo_props *p,
                           const struct rp_fo_props *initial,
                           const struct rp_fo_inherited *inherited)
 {
-    size_t i;
+    size_t i, at = 0;
 
-    *p = *initial;
-    for (i = 0; i < inherited->n; i++)
-        memcpy((char *)p + inherited->spans[i].offset,
-               (const char *)parent + inherited->spans[i].offset,
+    /* Each byte copied once: from initial up to a span, then the span. */
+    for (i = 0; i < inherited->n; i++) {
+        size_t offset = inherited->spans[i].offset;
+        memcpy((char *)p + at, (const char *)initial + at, offset - at);
+        memcpy((char *)p + offset, (const char *)parent + offset,
                inherited->spans[i].size);
+        at = offset + inherited->spans[i].size;
+    }
+    memcpy((char *)p + at, (const char *)initial + at, sizeof(*p) - at);
 }
 
 const char *rp_fo_attr_value(const xmlAttr *attr, xmlChar **owned)
