@@ -57,8 +57,11 @@ static enum rp_fo_component_use keep_component(const char *c)
     return RP_FO_COMPONENT_WHOLE;
 }
 
-/* The components we use have rows of their own (leader-length.minimum). */
-static enum rp_fo_component_use own_rows_component(const char *c)
+/*
+ * A property without components, or whose components we use have rows of
+ * their own (leader-length.minimum).
+ */
+static enum rp_fo_component_use no_component(const char *c)
 {
     (void)c;
     return RP_FO_COMPONENT_UNKNOWN;
@@ -85,14 +88,14 @@ static const struct rp_fo_property_row rows[] = {
     ROW("blank-or-not-blank", NOT_INHERITED, "any",
         rp_fo_set_blank_or_not_blank, AT(blank_or_not_blank)),
     {"block-progression-dimension", NOT_INHERITED, false, "auto",
-     rp_fo_set_height, AT(height), own_rows_component},
+     rp_fo_set_height, AT(height), no_component},
     ROW("block-progression-dimension.minimum", NOT_INHERITED, NULL,
         rp_fo_set_min_height, AT(min_height)),
     ROW("border", NOT_INHERITED, NULL, rp_fo_set_border, NOWHERE),
     ROW("border-collapse", INHERITED, "collapse", rp_fo_set_border_collapse,
         AT(border_separate)),
     {"border-separation", INHERITED, false, "0pt", rp_fo_set_border_separation,
-     AT(border_separation), own_rows_component},
+     AT(border_separation), no_component},
     ROW("border-separation.block-progression-direction", INHERITED, NULL,
         rp_fo_set_length, AT(border_separation[1])),
     ROW("border-separation.inline-progression-direction", INHERITED, NULL,
@@ -133,8 +136,9 @@ static const struct rp_fo_property_row rows[] = {
     ROW("font-family", INHERITED, "sans-serif", rp_fo_set_string,
         AT(font_family)),
     ACCEPTED("font-selection-strategy", INHERITED),
+    /* Not length-conditional: font-size.length is no property. */
     {"font-size", INHERITED, true, "12pt", rp_fo_set_font_size, AT(font_size),
-     NULL},
+     no_component},
     ACCEPTED("font-stretch", INHERITED),
     ROW("font-style", INHERITED, "normal", rp_fo_set_font_style,
         AT(font_italic)),
@@ -161,7 +165,7 @@ static const struct rp_fo_property_row rows[] = {
         rp_fo_set_initial_page_number,
         FROM_TO(initial_page_number, initial_parity)),
     {"inline-progression-dimension", NOT_INHERITED, false, "auto",
-     rp_fo_set_width, AT(width), own_rows_component},
+     rp_fo_set_width, AT(width), no_component},
     ROW("internal-destination", INHERITED, NULL, rp_fo_set_internal_destination,
         FROM_TO(link, link_internal)),
     {"keep-together", NOT_INHERITED, false, "auto", rp_fo_set_not_auto,
@@ -174,7 +178,7 @@ static const struct rp_fo_property_row rows[] = {
     /* We do not align dots across lines yet. */
     ACCEPTED("leader-alignment", INHERITED),
     {"leader-length", NOT_INHERITED, false, NULL, rp_fo_set_leader_length,
-     FROM_TO(leader_min, leader_max), own_rows_component},
+     FROM_TO(leader_min, leader_max), no_component},
     ROW("leader-length.maximum", NOT_INHERITED, "100%",
         rp_fo_set_leader_length_maximum, AT(leader_max)),
     ROW("leader-length.minimum", NOT_INHERITED, "0pt", rp_fo_set_length,

@@ -9,9 +9,9 @@
  * unless a generic one fits, a setter.
  *
  * A row's setter parses the attribute's value and writes it at field, the
- * first byte of the row's fields in the element's props (NULL for none).  A shorthand
- * (font, margin, border, white-space ...) lands in fields that are not
- * side by side: its row has no fields (size 0) and its setter writes the
+ * first byte of the row's fields in the element's props (NULL for none).  A
+ * shorthand (font, margin, border, white-space ...) lands in fields that are
+ * not side by side: its row has no fields (size 0) and its setter writes the
  * props itself.  Setters return 1 when the value was applied, 0 when it
  * is not a valid value, -1 when it is a value we do not support (warned,
  * ignored).

@@ -359,6 +359,8 @@ static void components_fold_into_their_property(void **state)
     assert_int_equal(f.use, RP_FO_COMPONENT_WHOLE);
     f = rp_fo_property_find("border-before-width.conditionality");
     assert_int_equal(f.use, RP_FO_COMPONENT_IGNORED);
+    f = rp_fo_property_find("font-size.length");
+    assert_int_equal(f.use, RP_FO_COMPONENT_UNKNOWN);
     f = rp_fo_property_find("color.foo");
     assert_int_equal(f.use, RP_FO_COMPONENT_UNKNOWN);
 }
