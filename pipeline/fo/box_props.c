@@ -3,10 +3,11 @@
  * margins, padding, borders and background, the width and height of
  * areas and the alignment inside them, and where a positioned
  * block-container goes (absolute-position, offsets, z-index, overflow).
- * Also the properties named for one side (margin-top, padding-start,
- * border-after-color ...), which are not rows of the property table.
+ * The setters the rows of the property table (property.c) name, and the
+ * properties named for one side (margin-top, padding-start,
+ * border-after-color ...), which are not rows.
  */
-#include "fo_internal.h"
+#include "property.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -83,136 +84,172 @@ int rp_fo_apply_side_property(struct rp_fo_props *p, const char *name,
     return -1;
 }
 
-int rp_fo_apply_box_property(enum rp_fo_property property,
-                             const struct rp_fo_assignment *assign)
+int rp_fo_set_start_indent(const struct rp_fo_assignment *a, void *field)
 {
-    struct rp_fo_props *p = assign->p;
-    const struct rp_fo_props *parent = assign->parent;
-    const char *name = assign->name, *value = assign->value;
-    struct rp_fo_specified *spec = assign->spec;
-    struct rp_fo_value_cache *cache = assign->cache;
-    double len;
+    if (!rp_fo_eval_length(a->value, a->p->font_size, a->parent, field, NULL))
+        return 0;
+    a->spec->start_indent = true;
+    return 1;
+}
+
+/* label-end() is resolved by layout, which knows the list. */
+int rp_fo_set_end_indent(const struct rp_fo_assignment *a, void *field)
+{
+    bool label_end = false;
+
+    if (!rp_fo_eval_length(a->value, a->p->font_size, a->parent, field,
+                           &label_end))
+        return 0;
+    a->p->end_indent_label_end = label_end;
+    a->spec->end_indent = true;
+    return 1;
+}
+
+/* margin-top/bottom on blocks act as space-before/after. */
+int rp_fo_set_margin(const struct rp_fo_assignment *a, void *field)
+{
+    struct rp_fo_props *p = a->p;
+
+    (void)field;
+    if (!rp_fo_parse_sides_cached(a->cache, a->value, p->font_size, p->margin))
+        return 0;
+    a->spec->margin = true;
+    p->space_before = p->margin[RP_FO_TOP];
+    p->space_after = p->margin[RP_FO_BOTTOM];
+    return 1;
+}
+
+int rp_fo_set_padding(const struct rp_fo_assignment *a, void *field)
+{
+    (void)field;
+    return rp_fo_parse_sides_cached(a->cache, a->value, a->p->font_size,
+                                    a->p->padding);
+}
+
+int rp_fo_set_border(const struct rp_fo_assignment *a, void *field)
+{
+    struct rp_fo_border b;
     int side;
 
-    switch (property) {
-    case RP_FO_PROP_BACKGROUND_COLOR:
-        return rp_fo_parse_color(value, &p->background);
-    case RP_FO_PROP_START_INDENT:
-    case RP_FO_PROP_END_INDENT: {
-        bool label_end = false;
-        if (!rp_fo_eval_length(value, p->font_size, parent, &len, &label_end))
-            return 0;
-        if (name[0] == 's') {
-            p->start_indent = len;
-            spec->start_indent = true;
-        } else {
-            p->end_indent = len;
-            p->end_indent_label_end = label_end;
-            spec->end_indent = true;
-        }
-        break;
-    }
-    case RP_FO_PROP_SPACE_BEFORE:
-        return rp_fo_parse_length(value, p->font_size, &p->space_before);
-    case RP_FO_PROP_SPACE_AFTER:
-        return rp_fo_parse_length(value, p->font_size, &p->space_after);
-    case RP_FO_PROP_MARGIN:
-        if (!rp_fo_parse_sides_cached(cache, value, p->font_size, p->margin))
-            return 0;
-        spec->margin = true;
-        p->space_before = p->margin[RP_FO_TOP];
-        p->space_after = p->margin[RP_FO_BOTTOM];
-        break;
-    case RP_FO_PROP_PADDING:
-        return rp_fo_parse_sides_cached(cache, value, p->font_size, p->padding);
-    case RP_FO_PROP_BORDER: {
-        struct rp_fo_border b;
-        if (!rp_fo_parse_border_cached(cache, value, p->font_size, &b))
-            return 0;
-        for (side = 0; side < 4; side++)
-            p->border[side] = b;
-        break;
-    }
-    case RP_FO_PROP_DISPLAY_ALIGN:
-        if (!strcmp(value, "before") || !strcmp(value, "auto"))
-            p->display_align = 0;
-        else if (!strcmp(value, "center"))
-            p->display_align = 1;
-        else if (!strcmp(value, "after"))
-            p->display_align = 2;
-        else
-            return 0;
-        break;
-    case RP_FO_PROP_WRITING_MODE:
-        /* Left-to-right, top-to-bottom is the only mode we lay out. */
-        return !strcmp(value, "lr-tb") || !strcmp(value, "lr") ||
-                       !strcmp(value, "horizontal-tb")
-                   ? 1
-                   : -1;
-    case RP_FO_PROP_REFERENCE_ORIENTATION:
-        return parse_orientation(value, &p->reference_orientation);
-    case RP_FO_PROP_RELATIVE_ALIGN:
-        /* Only matters with several columns or scripts we do not mix. */
-        return 1;
-    case RP_FO_PROP_BLOCK_PROGRESSION_DIMENSION_MINIMUM:
-        if (!strcmp(value, "auto"))
-            return 1;
-        return rp_fo_parse_length(value, p->font_size, &p->min_height);
-    case RP_FO_PROP_BLOCK_PROGRESSION_DIMENSION:
-    case RP_FO_PROP_HEIGHT:
-        /* A block-container's height; a table row's minimum height. */
-        if (!parse_extent(value, p->font_size, &p->height))
-            return 0;
-        if (p->height.kind == RP_FO_LENGTH_ABSOLUTE)
-            p->min_height = p->height.value;
-        break;
-    case RP_FO_PROP_ABSOLUTE_POSITION:
-        if (!strcmp(value, "auto"))
-            p->absolute_position = RP_FO_ABS_AUTO;
-        else if (!strcmp(value, "absolute"))
-            p->absolute_position = RP_FO_ABS_ABSOLUTE;
-        else if (!strcmp(value, "fixed"))
-            p->absolute_position = RP_FO_ABS_FIXED;
-        else
-            return 0;
-        break;
-    case RP_FO_PROP_TOP:
-    case RP_FO_PROP_RIGHT:
-    case RP_FO_PROP_BOTTOM:
-    case RP_FO_PROP_LEFT:
-        return parse_offset(value, p->font_size,
-                            &p->offset[rp_fo_side_from_name(name)]);
-    case RP_FO_PROP_Z_INDEX: {
-        char *end;
-        long n = strtol(value, &end, 10);
-        if (!strcmp(value, "auto"))
-            p->z_index = 0;
-        else if (end != value && !*rp_fo_skip_space(end) && n > -1000000 &&
-                 n < 1000000)
-            p->z_index = (int)n;
-        else
-            return 0;
-        break;
-    }
-    case RP_FO_PROP_OVERFLOW:
-        if (!strcmp(value, "visible") || !strcmp(value, "auto") ||
-            !strcmp(value, "repeat"))
-            p->overflow = RP_FO_OVERFLOW_VISIBLE;
-        else if (!strcmp(value, "hidden") || !strcmp(value, "scroll"))
-            p->overflow = RP_FO_OVERFLOW_HIDDEN;
-        else if (!strcmp(value, "error-if-overflow"))
-            p->overflow = RP_FO_OVERFLOW_ERROR;
-        else
-            return 0;
-        break;
-    case RP_FO_PROP_WIDTH:
-    case RP_FO_PROP_COLUMN_WIDTH:
-    case RP_FO_PROP_INLINE_PROGRESSION_DIMENSION: {
-        struct rp_fo_length *l = name[0] == 'c' ? &p->column_width : &p->width;
-        return rp_fo_parse_width(value, p->font_size, l);
-    }
-    default:
-        return -1; /* not of this family: see the table in property.c */
-    }
+    (void)field;
+    if (!rp_fo_parse_border_cached(a->cache, a->value, a->p->font_size, &b))
+        return 0;
+    for (side = 0; side < 4; side++)
+        a->p->border[side] = b;
     return 1;
+}
+
+int rp_fo_set_display_align(const struct rp_fo_assignment *a, void *field)
+{
+    const char *value = a->value;
+    int *align = field;
+
+    if (!strcmp(value, "before") || !strcmp(value, "auto"))
+        *align = 0;
+    else if (!strcmp(value, "center"))
+        *align = 1;
+    else if (!strcmp(value, "after"))
+        *align = 2;
+    else
+        return 0;
+    return 1;
+}
+
+/* Left-to-right, top-to-bottom is the only mode we lay out. */
+int rp_fo_set_writing_mode(const struct rp_fo_assignment *a, void *field)
+{
+    const char *value = a->value;
+
+    (void)field;
+    return !strcmp(value, "lr-tb") || !strcmp(value, "lr") ||
+                   !strcmp(value, "horizontal-tb")
+               ? 1
+               : -1;
+}
+
+int rp_fo_set_reference_orientation(const struct rp_fo_assignment *a,
+                                    void *field)
+{
+    return parse_orientation(a->value, field);
+}
+
+/* block-progression-dimension.minimum: a table row's minimum height. */
+int rp_fo_set_min_height(const struct rp_fo_assignment *a, void *field)
+{
+    if (!strcmp(a->value, "auto"))
+        return 1;
+    return rp_fo_set_length(a, field);
+}
+
+/* A block-container's height; a table row's minimum height. */
+int rp_fo_set_height(const struct rp_fo_assignment *a, void *field)
+{
+    struct rp_fo_length *height = field;
+
+    if (!parse_extent(a->value, a->p->font_size, height))
+        return 0;
+    if (height->kind == RP_FO_LENGTH_ABSOLUTE)
+        a->p->min_height = height->value;
+    return 1;
+}
+
+int rp_fo_set_absolute_position(const struct rp_fo_assignment *a, void *field)
+{
+    const char *value = a->value;
+    enum rp_fo_abs_position *position = field;
+
+    if (!strcmp(value, "auto"))
+        *position = RP_FO_ABS_AUTO;
+    else if (!strcmp(value, "absolute"))
+        *position = RP_FO_ABS_ABSOLUTE;
+    else if (!strcmp(value, "fixed"))
+        *position = RP_FO_ABS_FIXED;
+    else
+        return 0;
+    return 1;
+}
+
+/* top, right, bottom, left. */
+int rp_fo_set_offset(const struct rp_fo_assignment *a, void *field)
+{
+    return parse_offset(a->value, a->p->font_size, field);
+}
+
+int rp_fo_set_z_index(const struct rp_fo_assignment *a, void *field)
+{
+    const char *value = a->value;
+    char *end;
+    long n = strtol(value, &end, 10);
+
+    if (!strcmp(value, "auto"))
+        *(int *)field = 0;
+    else if (end != value && !*rp_fo_skip_space(end) && n > -1000000 &&
+             n < 1000000)
+        *(int *)field = (int)n;
+    else
+        return 0;
+    return 1;
+}
+
+int rp_fo_set_overflow(const struct rp_fo_assignment *a, void *field)
+{
+    const char *value = a->value;
+    enum rp_fo_overflow *overflow = field;
+
+    if (!strcmp(value, "visible") || !strcmp(value, "auto") ||
+        !strcmp(value, "repeat"))
+        *overflow = RP_FO_OVERFLOW_VISIBLE;
+    else if (!strcmp(value, "hidden") || !strcmp(value, "scroll"))
+        *overflow = RP_FO_OVERFLOW_HIDDEN;
+    else if (!strcmp(value, "error-if-overflow"))
+        *overflow = RP_FO_OVERFLOW_ERROR;
+    else
+        return 0;
+    return 1;
+}
+
+/* width, inline-progression-dimension, column-width. */
+int rp_fo_set_width(const struct rp_fo_assignment *a, void *field)
+{
+    return rp_fo_parse_width(a->value, a->p->font_size, field);
 }

@@ -32,11 +32,6 @@ struct rp_fo_value_cache;
 struct rp_fo_value_cache *rp_fo_value_cache_new(void);
 void rp_fo_value_cache_free(struct rp_fo_value_cache *cache);
 
-int rp_fo_apply_property(struct rp_fo_props *p,
-                         const struct rp_fo_props *parent, const char *name,
-                         const char *value, struct rp_fo_specified *spec,
-                         struct rp_fo_strings *strings,
-                         struct rp_fo_value_cache *cache);
 int rp_fo_apply_border_property(struct rp_fo_props *p, const char *rest,
                                 const char *value,
                                 struct rp_fo_value_cache *cache);
@@ -69,170 +64,6 @@ bool rp_fo_parse_sides_cached(struct rp_fo_value_cache *cache,
 bool rp_fo_parse_length_cached(struct rp_fo_value_cache *cache,
                                const char *value, double font_size, double *pt);
 
-/*
- * The properties known by full name: a row each in the property table
- * (property.c), which hands them to the family that applies them.
- */
-enum rp_fo_property {
-    RP_FO_PROP_ABSOLUTE_POSITION,
-    RP_FO_PROP_BACKGROUND_COLOR,
-    RP_FO_PROP_BASELINE_SHIFT,
-    RP_FO_PROP_BLANK_OR_NOT_BLANK,
-    RP_FO_PROP_BLOCK_PROGRESSION_DIMENSION,
-    RP_FO_PROP_BLOCK_PROGRESSION_DIMENSION_MINIMUM,
-    RP_FO_PROP_BORDER,
-    RP_FO_PROP_BORDER_COLLAPSE,
-    RP_FO_PROP_BORDER_SEPARATION,
-    RP_FO_PROP_BORDER_SEPARATION_BLOCK_PROGRESSION_DIRECTION,
-    RP_FO_PROP_BORDER_SEPARATION_INLINE_PROGRESSION_DIRECTION,
-    RP_FO_PROP_BORDER_SPACING,
-    RP_FO_PROP_BOTTOM,
-    RP_FO_PROP_BREAK_AFTER,
-    RP_FO_PROP_BREAK_BEFORE,
-    RP_FO_PROP_CHARACTER,
-    RP_FO_PROP_COLOR,
-    RP_FO_PROP_COLUMN_COUNT,
-    RP_FO_PROP_COLUMN_GAP,
-    RP_FO_PROP_COLUMN_NUMBER,
-    RP_FO_PROP_COLUMN_WIDTH,
-    RP_FO_PROP_CONTENT_HEIGHT,
-    RP_FO_PROP_CONTENT_TYPE,
-    RP_FO_PROP_CONTENT_WIDTH,
-    RP_FO_PROP_COUNTRY,
-    RP_FO_PROP_DESTINATION_PLACEMENT_OFFSET,
-    RP_FO_PROP_DISPLAY_ALIGN,
-    RP_FO_PROP_END_INDENT,
-    RP_FO_PROP_ENDS_ROW,
-    RP_FO_PROP_EXTENT,
-    RP_FO_PROP_EXTERNAL_DESTINATION,
-    RP_FO_PROP_FLOW_NAME,
-    RP_FO_PROP_FONT,
-    RP_FO_PROP_FONT_FAMILY,
-    RP_FO_PROP_FONT_SELECTION_STRATEGY,
-    RP_FO_PROP_FONT_SIZE,
-    RP_FO_PROP_FONT_STRETCH,
-    RP_FO_PROP_FONT_STYLE,
-    RP_FO_PROP_FONT_WEIGHT,
-    RP_FO_PROP_FORCE_PAGE_COUNT,
-    RP_FO_PROP_FORMAT,
-    RP_FO_PROP_FOX_ALT_TEXT,
-    RP_FO_PROP_GROUPING_SEPARATOR,
-    RP_FO_PROP_GROUPING_SIZE,
-    RP_FO_PROP_HEIGHT,
-    RP_FO_PROP_HYPHENATE,
-    RP_FO_PROP_HYPHENATION_CHARACTER,
-    RP_FO_PROP_HYPHENATION_PUSH_CHARACTER_COUNT,
-    RP_FO_PROP_HYPHENATION_REMAIN_CHARACTER_COUNT,
-    RP_FO_PROP_ID,
-    RP_FO_PROP_INDICATE_DESTINATION,
-    RP_FO_PROP_INITIAL_PAGE_NUMBER,
-    RP_FO_PROP_INLINE_PROGRESSION_DIMENSION,
-    RP_FO_PROP_INTERNAL_DESTINATION,
-    RP_FO_PROP_KEEP_TOGETHER,
-    RP_FO_PROP_KEEP_WITH_NEXT,
-    RP_FO_PROP_KEEP_WITH_PREVIOUS,
-    RP_FO_PROP_LANGUAGE,
-    RP_FO_PROP_LEADER_ALIGNMENT,
-    RP_FO_PROP_LEADER_LENGTH,
-    RP_FO_PROP_LEADER_LENGTH_MAXIMUM,
-    RP_FO_PROP_LEADER_LENGTH_MINIMUM,
-    RP_FO_PROP_LEADER_LENGTH_OPTIMUM,
-    RP_FO_PROP_LEADER_PATTERN,
-    RP_FO_PROP_LEADER_PATTERN_WIDTH,
-    RP_FO_PROP_LEFT,
-    RP_FO_PROP_LETTER_SPACING,
-    RP_FO_PROP_LETTER_VALUE,
-    RP_FO_PROP_LINE_HEIGHT,
-    RP_FO_PROP_LINE_HEIGHT_SHIFT_ADJUSTMENT,
-    RP_FO_PROP_LINEFEED_TREATMENT,
-    RP_FO_PROP_MARGIN,
-    RP_FO_PROP_MARKER_CLASS_NAME,
-    RP_FO_PROP_MASTER_NAME,
-    RP_FO_PROP_MASTER_REFERENCE,
-    RP_FO_PROP_MAXIMUM_REPEATS,
-    RP_FO_PROP_NUMBER_COLUMNS_REPEATED,
-    RP_FO_PROP_NUMBER_COLUMNS_SPANNED,
-    RP_FO_PROP_NUMBER_ROWS_SPANNED,
-    RP_FO_PROP_ODD_OR_EVEN,
-    RP_FO_PROP_ORPHANS,
-    RP_FO_PROP_OVERFLOW,
-    RP_FO_PROP_PADDING,
-    RP_FO_PROP_PAGE_HEIGHT,
-    RP_FO_PROP_PAGE_POSITION,
-    RP_FO_PROP_PAGE_WIDTH,
-    RP_FO_PROP_PRECEDENCE,
-    RP_FO_PROP_PROVISIONAL_DISTANCE_BETWEEN_STARTS,
-    RP_FO_PROP_PROVISIONAL_LABEL_SEPARATION,
-    RP_FO_PROP_REF_ID,
-    RP_FO_PROP_REFERENCE_ORIENTATION,
-    RP_FO_PROP_REGION_NAME,
-    RP_FO_PROP_RELATIVE_ALIGN,
-    RP_FO_PROP_RETRIEVE_BOUNDARY,
-    RP_FO_PROP_RETRIEVE_CLASS_NAME,
-    RP_FO_PROP_RETRIEVE_POSITION,
-    RP_FO_PROP_RIGHT,
-    RP_FO_PROP_ROLE,
-    RP_FO_PROP_RULE_STYLE,
-    RP_FO_PROP_RULE_THICKNESS,
-    RP_FO_PROP_SCALING,
-    RP_FO_PROP_SCALING_METHOD,
-    RP_FO_PROP_SHOW_DESTINATION,
-    RP_FO_PROP_SPACE_AFTER,
-    RP_FO_PROP_SPACE_BEFORE,
-    RP_FO_PROP_SPAN,
-    RP_FO_PROP_SRC,
-    RP_FO_PROP_START_INDENT,
-    RP_FO_PROP_STARTING_STATE,
-    RP_FO_PROP_STARTS_ROW,
-    RP_FO_PROP_TABLE_LAYOUT,
-    RP_FO_PROP_TABLE_OMIT_FOOTER_AT_BREAK,
-    RP_FO_PROP_TABLE_OMIT_HEADER_AT_BREAK,
-    RP_FO_PROP_TEXT_ALIGN,
-    RP_FO_PROP_TEXT_ALIGN_LAST,
-    RP_FO_PROP_TEXT_DECORATION,
-    RP_FO_PROP_TEXT_INDENT,
-    RP_FO_PROP_TOP,
-    RP_FO_PROP_VERTICAL_ALIGN,
-    RP_FO_PROP_WHITE_SPACE,
-    RP_FO_PROP_WHITE_SPACE_COLLAPSE,
-    RP_FO_PROP_WHITE_SPACE_TREATMENT,
-    RP_FO_PROP_WIDOWS,
-    RP_FO_PROP_WIDTH,
-    RP_FO_PROP_WRAP_OPTION,
-    RP_FO_PROP_WRITING_MODE,
-    RP_FO_PROP_Z_INDEX,
-};
-
-/* An attribute being applied to an element's props; all borrowed. */
-struct rp_fo_assignment {
-    struct rp_fo_props *p;
-    const struct rp_fo_props *parent;
-    const char *name; /* without a component such as .optimum */
-    const char *value;
-    struct rp_fo_specified *spec;
-    struct rp_fo_strings *strings;
-    struct rp_fo_value_cache *cache;
-};
-
-/*
- * The families of properties, each applying the properties the table
- * gives it; they return as rp_fo_apply_property() does.
- */
-/* Fonts, colour, alignment, lines, white space, hyphenation (text_props.c). */
-int rp_fo_apply_text_property(enum rp_fo_property property,
-                              const struct rp_fo_assignment *assign);
-/* Indents, spaces, margins, borders, dimensions, position (box_props.c). */
-int rp_fo_apply_box_property(enum rp_fo_property property,
-                             const struct rp_fo_assignment *assign);
-/* Masters, regions, numbering, breaks, keeps, markers (page_props.c). */
-int rp_fo_apply_page_property(enum rp_fo_property property,
-                              const struct rp_fo_assignment *assign);
-/* Tables, lists, leaders, links, bookmarks, ids (object_props.c). */
-int rp_fo_apply_object_property(enum rp_fo_property property,
-                                const struct rp_fo_assignment *assign);
-/* Graphics: src, content-width/-height, scaling (graphic_props.c). */
-int rp_fo_apply_graphic_property(enum rp_fo_property property,
-                                 const struct rp_fo_assignment *assign);
 /*
  * The first element child of an fo:instream-foreign-object serialised as
  * a standalone XML document, namespaces from its ancestors declared; NULL
@@ -332,6 +163,21 @@ void rp_fo_events_start_thread(struct rp_fo_events *events);
 /* Stops and joins the producer; frees the reader.  NULL is fine. */
 void rp_fo_events_free(struct rp_fo_events *events);
 
+/*
+ * The inherited fields of struct rp_fo_props as a few byte ranges
+ * (neighbouring fields joined; in order, apart), from the property
+ * table's rows: copied from parent to child for every element, as fast
+ * as copying fields by hand.
+ */
+#define RP_FO_MAX_SPANS 32
+struct rp_fo_inherited {
+    struct {
+        size_t offset, size;
+    } spans[RP_FO_MAX_SPANS];
+    size_t n;
+};
+void rp_fo_inherited_init(struct rp_fo_inherited *inh);
+
 /* ---- the document (tree.c), shared with property resolution ---- */
 
 /* File source: one open element on the reader's path. */
@@ -358,6 +204,7 @@ struct rp_fo_doc {
     GHashTable *masters;        /* master-name -> simple-page-master node */
     struct rp_fo_node base;     /* parent of root: the initial values */
     struct rp_fo_props initial; /* the initial values, copied per element */
+    struct rp_fo_inherited inherited; /* and the fields inherited over them */
     struct rp_fo_node *root;
     struct rp_fo_node *retained; /* layout-master-set, declarations, ... */
     struct rp_fo_node *first_sequence; /* read while opening */
@@ -367,7 +214,10 @@ struct rp_fo_doc {
     char *assets_dir;
 };
 
-/* The initial values (XSL 1.1 §7), which the root inherits from. */
+/*
+ * The initial values (XSL 1.1 §7), which the root inherits from, as the
+ * property table's rows state them (property.c).
+ */
 void rp_fo_props_initial(struct rp_fo_props *p, struct rp_fo_strings *s);
 /*
  * node's properties: parent's inherited ones, then elem's attributes in

@@ -3,11 +3,13 @@
  * fo:instream-foreign-object (src, content-width, content-height,
  * scaling), and the foreign object's SVG taken out of the FO tree whole,
  * with the namespaces its ancestors declared, so that librsvg reads it as
- * a document of its own.  Their viewport (width, height), alignment
+ * a document of its own.  Their setters are named by the rows of the
+ * property table (property.c), where src, content-type and
+ * scaling-method are too.  Their viewport (width, height), alignment
  * (text-align, display-align) and overflow are the box and text
  * properties every element has.
  */
-#include "fo_internal.h"
+#include "property.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -56,37 +58,20 @@ static bool parse_content_size(const char *value, double font_size,
     return false;
 }
 
-int rp_fo_apply_graphic_property(enum rp_fo_property property,
-                                 const struct rp_fo_assignment *assign)
+int rp_fo_set_content_size(const struct rp_fo_assignment *a, void *field)
 {
-    struct rp_fo_props *p = assign->p;
-    const char *value = assign->value;
+    return parse_content_size(a->value, a->p->font_size, field);
+}
 
-    switch (property) {
-    case RP_FO_PROP_SRC:
-        /* Resolved (and refused) by layout, which knows the folders. */
-        p->src = rp_fo_strings_intern(assign->strings, value);
-        return 1;
-    case RP_FO_PROP_CONTENT_WIDTH:
-        return parse_content_size(value, p->font_size, &p->content_width);
-    case RP_FO_PROP_CONTENT_HEIGHT:
-        return parse_content_size(value, p->font_size, &p->content_height);
-    case RP_FO_PROP_SCALING:
-        if (!strcmp(value, "uniform"))
-            p->scaling_non_uniform = false;
-        else if (!strcmp(value, "non-uniform"))
-            p->scaling_non_uniform = true;
-        else
-            return 0;
-        return 1;
-    case RP_FO_PROP_CONTENT_TYPE:
-        /* The format is told by the bytes, never by what a file claims. */
-    case RP_FO_PROP_SCALING_METHOD:
-        /* A hint; Cairo's PDF viewer-side interpolation decides. */
-        return 1;
-    default:
-        return -1; /* not of this family: see the table in property.c */
-    }
+int rp_fo_set_scaling(const struct rp_fo_assignment *a, void *field)
+{
+    if (!strcmp(a->value, "uniform"))
+        *(bool *)field = false;
+    else if (!strcmp(a->value, "non-uniform"))
+        *(bool *)field = true;
+    else
+        return 0;
+    return 1;
 }
 
 char *rp_fo_serialize_foreign(const xmlNode *object)

@@ -668,6 +668,7 @@ static struct rp_fo_doc *doc_new(const char *name)
     doc->has_citations = -1;
     doc->base.depth = -1; /* the parent of fo:root, at depth 0 */
     rp_fo_props_initial(&doc->base.props, doc->strings);
+    rp_fo_inherited_init(&doc->inherited);
     doc->initial = doc->base.props;
     return doc;
 }
