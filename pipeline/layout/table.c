@@ -589,6 +589,9 @@ struct table_state {
     struct pending_row *pending;
     size_t n_pending, cap_pending, pending_body;
     size_t rows_queued; /* rows that went to pending, ever */
+    /* The last row that went to pending is the caller's node itself, not
+     * a copy: the sample owns it and may have freed it already. */
+    bool row_taken;
     /* Cells straight in a part, gathered into a row (XSL 1.1 §6.7.10). */
     struct rp_fo_node *loose;
     size_t loose_cols;
@@ -860,6 +863,7 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
         /* A table in a cell of a row held whole is part of that row's
          * tree, which frees it: keep a copy, not the row. */
         t->pending[t->n_pending].row = rp_fo_node_take(row);
+        t->row_taken = t->pending[t->n_pending].row == row;
         t->pending[t->n_pending].part = part;
         t->pending[t->n_pending].frame = *frame;
         t->n_pending++;
@@ -1099,8 +1103,14 @@ static enum rp_status table_part(struct rp_flow *flow, struct table_state *t,
             status = end_loose_row(flow, t, kind, &frame, table_line, err);
             if (status == RP_OK)
                 status = rp_fo_materialize(flow->layout->doc, row, err);
+            t->row_taken = false;
             if (status == RP_OK)
                 status = table_row(flow, t, row, kind, &frame, table_line, err);
+            /* Kept for the column widths' sample, the row is the sample's
+             * to free (the hundredth frees it at once): not ours to hand
+             * back to the reader. */
+            if (t->row_taken)
+                row = NULL;
             frame.part_top = false;
             frame.table_top = false;
         }
