@@ -241,6 +241,18 @@ char *rp_fo_serialize_foreign(const xmlNode *object);
 /* The xml: prefix's namespace (xml:lang). */
 #define RP_XML_NS "http://www.w3.org/XML/1998/namespace"
 
+/* XSL's universal inherit keyword (inherit.c). */
+/* Whether value is "inherit". */
+bool rp_fo_is_inherit(const char *value);
+/*
+ * Gives the property called name its parent's computed value where it is
+ * not inherited anyway (box properties, breaks, keeps); false for a name
+ * it does not know, which then keeps the value it inherits.
+ */
+bool rp_fo_inherit_property(struct rp_fo_props *p,
+                            const struct rp_fo_props *parent, const char *name,
+                            struct rp_fo_specified *spec);
+
 /* margin-<side>, padding-<side>, border-<side>...: -1 for another name. */
 int rp_fo_apply_side_property(struct rp_fo_props *p, const char *name,
                               const char *value, struct rp_fo_specified *spec,
@@ -362,6 +374,8 @@ struct rp_fo_doc {
     int has_citations; /* -1: not known yet */
     char *base_dir;    /* images: rp_fo_doc_set_image_dirs() */
     char *assets_dir;
+    struct rp_fo_options options;
+    int invalid_warned; /* invalid-value warnings given (capped) */
 };
 
 /* The initial values (XSL 1.1 §7), which the root inherits from. */
@@ -369,7 +383,9 @@ void rp_fo_props_initial(struct rp_fo_props *p, struct rp_fo_strings *s);
 /*
  * node's properties: parent's inherited ones, then elem's attributes in
  * the order that lets shorthands and font-size-relative lengths resolve.
- * An invalid value is RP_ERR_INPUT naming the file, line and property.
+ * An invalid value is a warning, and its attribute is ignored (FOP's
+ * tolerance); in a strict document it is RP_ERR_INPUT naming the file,
+ * line and property.
  */
 enum rp_status rp_fo_resolve_props(struct rp_fo_doc *doc,
                                    const struct rp_fo_elem *elem,

@@ -49,7 +49,8 @@ int rp_fo_apply_page_property(enum rp_fo_property property,
     case RP_FO_PROP_WIDOWS: {
         char *end;
         long n = strtol(value, &end, 10);
-        if (end == value || *rp_fo_skip_space(end) || n < 1 || n > 100)
+        /* 0, as FOP takes it, asks for nothing: as 1 does. */
+        if (end == value || *rp_fo_skip_space(end) || n < 0 || n > 100)
             return 0;
         if (name[0] == 'o')
             p->orphans = (int)n;

@@ -104,6 +104,40 @@ const char *rp_fo_attr_value(const xmlAttr *attr, xmlChar **owned)
     return *owned ? (const char *)*owned : "";
 }
 
+/*
+ * Distinct invalid values reported per document: one bad value repeated
+ * on every cell of a long table is one line, and a document full of
+ * distinct ones says so once past this many, rather than a line each.
+ */
+#define INVALID_WARNINGS_MAX 50
+
+/*
+ * FOP's tolerance: an attribute whose value cannot be used is ignored
+ * with a warning, once per property and value.
+ */
+static void warn_invalid(struct rp_fo_doc *doc, const struct rp_fo_elem *elem,
+                         const char *name, const char *value)
+{
+    char key[256];
+
+    snprintf(key, sizeof(key), "=%s=%s", name, value);
+    if (g_hash_table_contains(doc->warned, key))
+        return;
+    if (doc->invalid_warned >= INVALID_WARNINGS_MAX) {
+        rp_fo_doc_warn_once(doc, "=", elem->line,
+                            "more than %d invalid property values; the "
+                            "rest are ignored without a warning",
+                            INVALID_WARNINGS_MAX);
+        return;
+    }
+    doc->invalid_warned++;
+    rp_fo_doc_warn_once(doc, key, elem->line,
+                        "fo:%s: '%s' is not a valid value for %s; ignored, "
+                        "its inherited or initial value applies (see "
+                        "docs/fo-subset.md)",
+                        elem->name, value, name);
+}
+
 static enum rp_status resolve_font_size(struct rp_fo_doc *doc,
                                         const struct rp_fo_elem *elem,
                                         struct rp_fo_props *p,
@@ -119,7 +153,7 @@ static enum rp_status resolve_font_size(struct rp_fo_doc *doc,
         {"xx-large", 20.7},
     };
     const char *value = NULL;
-    double pct, size = 0;
+    double size = 0;
     size_t i;
 
     for (i = 0; i < elem->n_attrs && !value; i++) {
@@ -127,8 +161,8 @@ static enum rp_status resolve_font_size(struct rp_fo_doc *doc,
             !strcmp(elem->attrs[i].name, "font-size"))
             value = elem->attrs[i].value;
     }
-    if (!value)
-        return RP_OK;
+    if (!value || rp_fo_is_inherit(value))
+        return RP_OK; /* the parent's size, as inherit asks */
     for (i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++) {
         if (!strcmp((const char *)value, keywords[i].name))
             size = keywords[i].pt;
@@ -137,22 +171,142 @@ static enum rp_status resolve_font_size(struct rp_fo_doc *doc,
         size = parent->font_size * 1.2;
     else if (!strcmp((const char *)value, "smaller"))
         size = parent->font_size / 1.2;
-    else if (size == 0 && rp_fo_parse_percent((const char *)value, &pct))
-        size = parent->font_size * pct / 100.0;
-    else if (size == 0 &&
-             !rp_fo_parse_length((const char *)value, parent->font_size, &size))
-        size = -1;
-    if (!(size > 0) || size > 10000)
-        return rp_error_set(err, RP_ERR_INPUT, doc->name, elem->line,
-                            "font-size",
-                            "fo:%s: '%s' is not a font size (expected a "
-                            "length such as 10pt, a percentage or a "
-                            "keyword such as large)",
-                            elem->name, value);
+    else if (size == 0 && !rp_fo_parse_length_of(value, parent->font_size,
+                                                  parent->font_size, &size))
+        size = -1; /* percentages (150% - 5pt too) are of the parent's */
+    if (!(size > 0) || size > 10000) {
+        if (doc->options.strict)
+            return rp_error_set(err, RP_ERR_INPUT, doc->name, elem->line,
+                                "font-size",
+                                "fo:%s: '%s' is not a font size (expected a "
+                                "length such as 10pt, a percentage or a "
+                                "keyword such as large)",
+                                elem->name, value);
+        warn_invalid(doc, elem, "font-size", value);
+        return RP_OK; /* the parent's size */
+    }
     p->font_size = size;
     /* A line-height given as a number scales with the new size. */
     if (parent->font_size > 0)
         p->line_height = parent->line_height * size / parent->font_size;
+    return RP_OK;
+}
+
+/*
+ * Applies one attribute: 1 when it was applied or ignored (with the
+ * warning for a property we do not support), 0 when its value is
+ * invalid.  *name is set to the property's name, for messages.
+ */
+static int apply_attribute(struct rp_fo_doc *doc, const struct rp_fo_elem *elem,
+                           const struct rp_fo_attr *attr, struct rp_fo_props *p,
+                           const struct rp_fo_props *parent,
+                           struct rp_fo_specified *spec, const char **name_out)
+{
+    const char *name = attr->name;
+    const char *text = attr->value;
+    int handled;
+    char what[160];
+    char message[256];
+
+    /* xml:lang is language (and country); fox:alt-text has a row. */
+    if (attr->ns_href && !strcmp(attr->ns_href, RP_XML_NS) &&
+        !strcmp(name, "lang")) {
+        name = "language";
+    } else if (attr->ns_href && !strcmp(attr->ns_href, RP_FOX_NS) &&
+               !strcmp(name, "alt-text")) {
+        name = "fox:alt-text";
+    } else if (attr->ns_href) {
+        snprintf(what, sizeof(what), "@%s:%s",
+                 attr->ns_prefix ? attr->ns_prefix : "", name);
+        snprintf(message, sizeof(message),
+                 "property %s (extension namespace %s) is not "
+                 "supported; ignored",
+                 what + 1, attr->ns_href);
+        rp_fo_doc_warn_once(doc, what, elem->line, "%s", message);
+        return 1;
+    }
+    *name_out = name;
+    if (rp_fo_is_inherit(text)) {
+        struct rp_fo_props scratch;
+        struct rp_fo_specified scratch_spec;
+        if (rp_fo_inherit_property(p, parent, name, spec))
+            return 1;
+        /* An inherited property holds its parent's value already; only
+         * ask whether the property is one we know, on a copy. */
+        scratch = *p;
+        scratch_spec = *spec;
+        handled = rp_fo_apply_property(&scratch, parent, name, text,
+                                       &scratch_spec, doc->strings,
+                                       doc->values);
+    } else {
+        handled = rp_fo_apply_property(p, parent, name, text, spec,
+                                       doc->strings, doc->values);
+    }
+    if (handled < 0) {
+        snprintf(what, sizeof(what), "@%s", name);
+        snprintf(message, sizeof(message),
+                 "property '%s' (on fo:%s) is not supported yet; "
+                 "ignored",
+                 name, elem->name);
+        rp_fo_doc_warn_once(doc, what, elem->line, "%s", message);
+        return 1;
+    }
+    return handled > 0 || rp_fo_is_inherit(text);
+}
+
+/*
+ * The attributes in order.  An invalid value may have set part of what
+ * it names (one side of four) before it was found wanting, so the first
+ * one found starts the element again, without it and with each further
+ * attribute applied to a copy that is kept only when valid: documents
+ * without invalid values pay for no copies.
+ */
+static enum rp_status apply_attributes(struct rp_fo_doc *doc,
+                                       const struct rp_fo_elem *elem,
+                                       struct rp_fo_props *p,
+                                       const struct rp_fo_props *parent,
+                                       struct rp_fo_specified *spec,
+                                       struct rp_error *err)
+{
+    size_t i, bad = elem->n_attrs;
+    enum rp_status status;
+
+    for (i = 0; i < elem->n_attrs; i++) {
+        const char *name = elem->attrs[i].name;
+        if (apply_attribute(doc, elem, &elem->attrs[i], p, parent, spec,
+                            &name))
+            continue;
+        if (doc->options.strict)
+            return rp_error_set(err, RP_ERR_INPUT, doc->name, elem->line, name,
+                                "fo:%s: '%s' is not a valid value for %s "
+                                "(see docs/fo-subset.md)",
+                                elem->name, elem->attrs[i].value, name);
+        warn_invalid(doc, elem, name, elem->attrs[i].value);
+        bad = i;
+        break;
+    }
+    if (bad == elem->n_attrs)
+        return RP_OK;
+    props_inherit(p, parent, &doc->initial);
+    memset(spec, 0, sizeof(*spec));
+    status = resolve_font_size(doc, elem, p, parent, err);
+    if (status != RP_OK)
+        return status;
+    for (i = 0; i < elem->n_attrs; i++) {
+        struct rp_fo_props before;
+        struct rp_fo_specified spec_before;
+        const char *name = elem->attrs[i].name;
+        if (i == bad)
+            continue;
+        before = *p;
+        spec_before = *spec;
+        if (apply_attribute(doc, elem, &elem->attrs[i], p, parent, spec,
+                            &name))
+            continue;
+        *p = before;
+        *spec = spec_before;
+        warn_invalid(doc, elem, name, elem->attrs[i].value);
+    }
     return RP_OK;
 }
 
@@ -165,54 +319,14 @@ enum rp_status rp_fo_resolve_props(struct rp_fo_doc *doc,
     struct rp_fo_props *p = &node->props;
     struct rp_fo_specified spec = {0};
     enum rp_status status;
-    size_t i;
 
     props_inherit(p, parent, &doc->initial);
     status = resolve_font_size(doc, elem, p, parent, err);
     if (status != RP_OK)
         return status;
-    for (i = 0; i < elem->n_attrs; i++) {
-        const struct rp_fo_attr *attr = &elem->attrs[i];
-        const char *name = attr->name;
-        const char *text = attr->value;
-        int handled;
-        char what[160];
-
-        /* xml:lang is language (and country); fox:alt-text has a row. */
-        if (attr->ns_href && !strcmp(attr->ns_href, RP_XML_NS) &&
-            !strcmp(name, "lang")) {
-            name = "language";
-        } else if (attr->ns_href && !strcmp(attr->ns_href, RP_FOX_NS) &&
-                   !strcmp(name, "alt-text")) {
-            name = "fox:alt-text";
-        } else if (attr->ns_href) {
-            snprintf(what, sizeof(what), "@%s:%s",
-                     attr->ns_prefix ? attr->ns_prefix : "", name);
-            char message[256];
-            snprintf(message, sizeof(message),
-                     "property %s (extension namespace %s) is not "
-                     "supported; ignored",
-                     what + 1, attr->ns_href);
-            rp_fo_doc_warn_once(doc, what, elem->line, "%s", message);
-            continue;
-        }
-        handled = rp_fo_apply_property(p, parent, name, text, &spec,
-                                       doc->strings, doc->values);
-        if (handled == 0)
-            return rp_error_set(err, RP_ERR_INPUT, doc->name, elem->line, name,
-                                "fo:%s: '%s' is not a valid value for %s "
-                                "(see docs/fo-subset.md)",
-                                elem->name, text, name);
-        if (handled < 0) {
-            char message[256];
-            snprintf(what, sizeof(what), "@%s", name);
-            snprintf(message, sizeof(message),
-                     "property '%s' (on fo:%s) is not supported yet; "
-                     "ignored",
-                     name, elem->name);
-            rp_fo_doc_warn_once(doc, what, elem->line, "%s", message);
-        }
-    }
+    status = apply_attributes(doc, elem, p, parent, &spec, err);
+    if (status != RP_OK)
+        return status;
     if (!spec.text_align_last)
         p->text_align_last = p->text_align == RP_FO_ALIGN_JUSTIFY
                                  ? RP_FO_ALIGN_START

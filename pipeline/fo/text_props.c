@@ -11,6 +11,17 @@
 #include <string.h>
 
 /*
+ * A font-style drawn slanted.  backslant (XSL's, leaning left) has no
+ * face of its own in the fonts we have; FOP draws it as its italic or
+ * oblique face, and so do we.
+ */
+static bool is_slanted(const char *style)
+{
+    return !strcmp(style, "italic") || !strcmp(style, "oblique") ||
+           !strcmp(style, "backslant");
+}
+
+/*
  * font: [style] [variant] [weight] size[/line-height] family-list, as CSS.
  * The size was resolved first by the caller when font-size was given; the
  * shorthand's own size is resolved here against the parent.
@@ -36,7 +47,7 @@ static int apply_font_shorthand(struct rp_fo_props *p,
         slash = strchr(token, '/');
         if (slash)
             *slash = '\0';
-        if (!strcmp(token, "italic") || !strcmp(token, "oblique")) {
+        if (is_slanted(token)) {
             p->font_italic = true;
         } else if (!strcmp(token, "bold")) {
             p->font_weight = 700;
@@ -116,7 +127,7 @@ int rp_fo_apply_text_property(enum rp_fo_property property,
         }
         break;
     case RP_FO_PROP_FONT_STYLE:
-        if (!strcmp(value, "italic") || !strcmp(value, "oblique"))
+        if (is_slanted(value))
             p->font_italic = true;
         else if (!strcmp(value, "normal"))
             p->font_italic = false;
@@ -164,8 +175,10 @@ int rp_fo_apply_text_property(enum rp_fo_property property,
             p->line_height = factor * p->font_size;
         else if (rp_fo_parse_percent(value, &pct))
             p->line_height = pct / 100.0 * p->font_size;
-        else if (rp_fo_parse_length(value, p->font_size, &len))
-            p->line_height = len;
+        else if (rp_fo_parse_length_of(value, p->font_size, p->font_size,
+                                       &len) &&
+                 len > 0)
+            p->line_height = len; /* percentages (120% + 2pt) of the size */
         else
             return 0;
         spec->line_height = true;

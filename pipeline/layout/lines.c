@@ -309,6 +309,10 @@ static void draw_leaders(const struct rp_paragraph *para,
                 [RP_FO_BORDER_DASHED] = RP_AREA_RULE_DASHED,
                 [RP_FO_BORDER_DOTTED] = RP_AREA_RULE_DOTTED,
                 [RP_FO_BORDER_DOUBLE] = RP_AREA_RULE_DOUBLE,
+                [RP_FO_BORDER_RIDGE] = RP_AREA_RULE_RIDGE,
+                [RP_FO_BORDER_GROOVE] = RP_AREA_RULE_GROOVE,
+                [RP_FO_BORDER_INSET] = RP_AREA_RULE_SOLID,
+                [RP_FO_BORDER_OUTSET] = RP_AREA_RULE_SOLID,
             };
             item.rule_width = l->thickness;
             item.rule_style = styles[l->rule_style];

@@ -202,16 +202,17 @@ static enum rp_status open_doc(const struct source *src,
                                const struct rp_render_options *opt,
                                struct rp_fo_doc **doc, struct rp_error *err)
 {
+    struct rp_fo_options fo_opt = {.strict = opt->strict};
     enum rp_status status;
 
     /* No xmlDoc: stream the file, so memory stays flat in its length. */
     if (src->bytes)
-        status =
-            rp_fo_doc_open_memory(src->bytes, src->len, src->name, doc, err);
+        status = rp_fo_doc_open_memory(src->bytes, src->len, src->name,
+                                       &fo_opt, doc, err);
     else if (src->fo)
-        status = rp_fo_doc_open_xml(src->fo, src->name, doc, err);
+        status = rp_fo_doc_open_xml(src->fo, src->name, &fo_opt, doc, err);
     else
-        status = rp_fo_doc_open_file(src->name, doc, err);
+        status = rp_fo_doc_open_file(src->name, &fo_opt, doc, err);
     if (status == RP_OK && (opt->base_dir || opt->assets_dir))
         rp_fo_doc_set_image_dirs(
             *doc, opt->base_dir ? opt->base_dir : rp_fo_doc_base_dir(*doc),
