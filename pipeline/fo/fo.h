@@ -370,6 +370,8 @@ struct rp_fo_doc;
  */
 struct rp_fo_options {
     bool strict;
+    /* No warnings: the document is read again, and was warned about. */
+    bool quiet;
 };
 
 /*

@@ -389,6 +389,8 @@ void rp_fo_doc_warn_once(struct rp_fo_doc *doc, const char *key, long line,
     if (g_hash_table_contains(doc->warned, key))
         return;
     g_hash_table_add(doc->warned, g_strdup(key));
+    if (doc->options.quiet)
+        return;
     va_start(ap, fmt);
     vsnprintf(message, sizeof(message), fmt, ap);
     va_end(ap);
