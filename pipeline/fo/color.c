@@ -32,8 +32,7 @@
  * name(...), in args (each trimmed, at most 63 bytes); their count, or -1
  * when text is not such a call.
  */
-static int function_args(const char *text, const char *name,
-                         char args[][64])
+static int function_args(const char *text, const char *name, char args[][64])
 {
     const char *s = rp_fo_skip_space(text);
     size_t n = strlen(name);

@@ -536,8 +536,8 @@ bool rp_fo_eval_length(const char *text, double font_size,
  * 5pt"): *pt the points, *pct the percentage of the property's base
  * (0 when none).
  */
-bool rp_fo_eval_length_percent(const char *text, double font_size,
-                               double *pt, double *pct);
+bool rp_fo_eval_length_percent(const char *text, double font_size, double *pt,
+                               double *pct);
 /* A length expression whose percentages are of base (in pt). */
 bool rp_fo_parse_length_of(const char *text, double font_size, double base,
                            double *pt);

@@ -318,8 +318,8 @@ bool rp_fo_eval_length(const char *text, double font_size,
     return eval(text, font_size, parent, pt, NULL, label_end);
 }
 
-bool rp_fo_eval_length_percent(const char *text, double font_size,
-                               double *pt, double *pct)
+bool rp_fo_eval_length_percent(const char *text, double font_size, double *pt,
+                               double *pct)
 {
     return eval(text, font_size, NULL, pt, pct, NULL);
 }

@@ -126,8 +126,8 @@ static bool parse_flow(const char *body, struct parsed *p,
     assert_int_equal(
         rp_xml_read_memory(doc_text, strlen(doc_text), "test.fo", &p->xml, err),
         RP_OK);
-    if (rp_fo_doc_open_xml(p->xml, "test.fo", &parse_options, &p->doc,
-                           err) != RP_OK)
+    if (rp_fo_doc_open_xml(p->xml, "test.fo", &parse_options, &p->doc, err) !=
+        RP_OK)
         goto fail;
     root = rp_fo_doc_root(p->doc);
     if (rp_fo_next_child(p->doc, root, &p->seq, err) != RP_OK)
@@ -250,8 +250,8 @@ static void invalid_value_names_line_and_property(void **state)
     bool ok;
     (void)state;
     parse_options.strict = true;
-    ok = parse_flow("\n<fo:block space-before='lots'>x</fo:block>", &parsed,
-                    &b, &err);
+    ok = parse_flow("\n<fo:block space-before='lots'>x</fo:block>", &parsed, &b,
+                    &err);
     parse_options.strict = false;
     assert_false(ok);
     assert_int_equal(err.status, RP_ERR_INPUT);
@@ -272,13 +272,13 @@ static void invalid_values_fall_back_to_inherited_or_initial(void **state)
     const struct rp_fo_node *outer, *inner;
     struct rp_error err;
     struct parsed parsed;
-    bool ok = parse_flow(
-        "<fo:block color='red' font-size='10pt'><fo:block "
-        "space-before='lots' color='blurple' border-style='solid' "
-        "border-width='1pt 2pt bogus' font-size='huge' "
-        "padding='2pt' widows='-1' font-weight='bolder'>x</fo:block>"
-        "</fo:block>",
-        &parsed, &outer, &err);
+    bool ok =
+        parse_flow("<fo:block color='red' font-size='10pt'><fo:block "
+                   "space-before='lots' color='blurple' border-style='solid' "
+                   "border-width='1pt 2pt bogus' font-size='huge' "
+                   "padding='2pt' widows='-1' font-weight='bolder'>x</fo:block>"
+                   "</fo:block>",
+                   &parsed, &outer, &err);
     (void)state;
     assert_true(ok);
     inner = outer->first_child;
@@ -483,8 +483,7 @@ static void border_styles_ridge_groove_inset_outset(void **state)
     parse_options.strict = false;
     assert_true(ok);
     assert_int_equal(b->props.border[RP_FO_TOP].style, RP_FO_BORDER_RIDGE);
-    assert_int_equal(b->props.border[RP_FO_BOTTOM].style,
-                     RP_FO_BORDER_GROOVE);
+    assert_int_equal(b->props.border[RP_FO_BOTTOM].style, RP_FO_BORDER_GROOVE);
     assert_int_equal(b->props.border[RP_FO_LEFT].style, RP_FO_BORDER_INSET);
     assert_int_equal(b->props.border[RP_FO_RIGHT].style, RP_FO_BORDER_OUTSET);
     assert_float_equal(b->props.border[RP_FO_LEFT].width, 3, 1e-9);

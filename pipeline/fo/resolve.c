@@ -172,7 +172,7 @@ static enum rp_status resolve_font_size(struct rp_fo_doc *doc,
     else if (!strcmp((const char *)value, "smaller"))
         size = parent->font_size / 1.2;
     else if (size == 0 && !rp_fo_parse_length_of(value, parent->font_size,
-                                                  parent->font_size, &size))
+                                                 parent->font_size, &size))
         size = -1; /* percentages (150% - 5pt too) are of the parent's */
     if (!(size > 0) || size > 10000) {
         if (doc->options.strict)
@@ -235,9 +235,9 @@ static int apply_attribute(struct rp_fo_doc *doc, const struct rp_fo_elem *elem,
          * ask whether the property is one we know, on a copy. */
         scratch = *p;
         scratch_spec = *spec;
-        handled = rp_fo_apply_property(&scratch, parent, name, text,
-                                       &scratch_spec, doc->strings,
-                                       doc->values);
+        handled =
+            rp_fo_apply_property(&scratch, parent, name, text, &scratch_spec,
+                                 doc->strings, doc->values);
     } else {
         handled = rp_fo_apply_property(p, parent, name, text, spec,
                                        doc->strings, doc->values);
@@ -261,20 +261,17 @@ static int apply_attribute(struct rp_fo_doc *doc, const struct rp_fo_elem *elem,
  * attribute applied to a copy that is kept only when valid: documents
  * without invalid values pay for no copies.
  */
-static enum rp_status apply_attributes(struct rp_fo_doc *doc,
-                                       const struct rp_fo_elem *elem,
-                                       struct rp_fo_props *p,
-                                       const struct rp_fo_props *parent,
-                                       struct rp_fo_specified *spec,
-                                       struct rp_error *err)
+static enum rp_status
+apply_attributes(struct rp_fo_doc *doc, const struct rp_fo_elem *elem,
+                 struct rp_fo_props *p, const struct rp_fo_props *parent,
+                 struct rp_fo_specified *spec, struct rp_error *err)
 {
     size_t i, bad = elem->n_attrs;
     enum rp_status status;
 
     for (i = 0; i < elem->n_attrs; i++) {
         const char *name = elem->attrs[i].name;
-        if (apply_attribute(doc, elem, &elem->attrs[i], p, parent, spec,
-                            &name))
+        if (apply_attribute(doc, elem, &elem->attrs[i], p, parent, spec, &name))
             continue;
         if (doc->options.strict)
             return rp_error_set(err, RP_ERR_INPUT, doc->name, elem->line, name,
@@ -300,8 +297,7 @@ static enum rp_status apply_attributes(struct rp_fo_doc *doc,
             continue;
         before = *p;
         spec_before = *spec;
-        if (apply_attribute(doc, elem, &elem->attrs[i], p, parent, spec,
-                            &name))
+        if (apply_attribute(doc, elem, &elem->attrs[i], p, parent, spec, &name))
             continue;
         *p = before;
         *spec = spec_before;

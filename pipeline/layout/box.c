@@ -232,13 +232,14 @@ void rp_emit_box_borders(struct rp_item_list *out,
     double l = border_width(&border[RP_FO_LEFT]);
 
     if (top)
-        emit_border(out, &border[RP_FO_TOP], true, x, y + t / 2, x + w, y + t / 2);
+        emit_border(out, &border[RP_FO_TOP], true, x, y + t / 2, x + w,
+                    y + t / 2);
     if (bottom)
         emit_border(out, &border[RP_FO_BOTTOM], false, x, y + h - b / 2, x + w,
                     y + h - b / 2);
     emit_border(out, &border[RP_FO_LEFT], true, x + l / 2, y, x + l / 2, y + h);
-    emit_border(out, &border[RP_FO_RIGHT], false, x + w - r / 2, y, x + w - r / 2,
-                y + h);
+    emit_border(out, &border[RP_FO_RIGHT], false, x + w - r / 2, y,
+                x + w - r / 2, y + h);
 }
 
 void rp_emit_grid_borders(struct rp_item_list *out,

@@ -672,8 +672,9 @@ static void auto_widths(struct rp_flow *flow, struct table_state *t, long line)
     maxs = rp_xcalloc(n_cols, sizeof(double));
     specs = rp_xcalloc(n_cols, sizeof(*specs));
     for (i = 0; i < n_cols; i++)
-        specs[i] = i < t->n_specs ? t->specs[i]
-                                  : (struct rp_fo_length){RP_FO_LENGTH_AUTO, 0, 0};
+        specs[i] = i < t->n_specs
+                       ? t->specs[i]
+                       : (struct rp_fo_length){RP_FO_LENGTH_AUTO, 0, 0};
     for (r = 0; r < t->n_pending; r++) {
         const struct rp_fo_node *c;
         size_t col = 0;

@@ -210,8 +210,8 @@ static enum rp_status open_doc(const struct source *src,
 
     /* No xmlDoc: stream the file, so memory stays flat in its length. */
     if (src->bytes)
-        status = rp_fo_doc_open_memory(src->bytes, src->len, src->name,
-                                       &fo_opt, doc, err);
+        status = rp_fo_doc_open_memory(src->bytes, src->len, src->name, &fo_opt,
+                                       doc, err);
     else if (src->fo)
         status = rp_fo_doc_open_xml(src->fo, src->name, &fo_opt, doc, err);
     else
