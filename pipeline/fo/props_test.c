@@ -294,6 +294,36 @@ static void invalid_values_fall_back_to_inherited_or_initial(void **state)
     parsed_free(&parsed);
 }
 
+/*
+ * The fallback puts back what the property held before the invalid
+ * attribute, so a value set by an earlier attribute of the same element
+ * (the font shorthand's weight) stays; inherit copies any row's fields
+ * (keeps, heights, table-layout) and the margin shorthand's sides.
+ */
+static void
+fallback_keeps_earlier_attributes_and_inherit_uses_rows(void **state)
+{
+    const struct rp_fo_node *outer, *inner;
+    struct rp_error err;
+    struct parsed parsed;
+    bool ok = parse_flow(
+        "<fo:block keep-with-next='always' margin='5pt' height='30pt'>"
+        "<fo:block font='bold 11pt serif' font-weight='heavy' "
+        "keep-with-next='inherit' margin='inherit' height='inherit' "
+        "line-height='inherit'>x</fo:block></fo:block>",
+        &parsed, &outer, &err);
+    (void)state;
+    assert_true(ok);
+    inner = outer->first_child;
+    assert_int_equal(inner->props.font_weight, 700);
+    assert_float_equal(inner->props.font_size, 11, 1e-9);
+    assert_true(inner->props.keep_with_next);
+    assert_float_equal(inner->props.margin[RP_FO_LEFT], 5, 1e-9);
+    assert_float_equal(inner->props.margin[RP_FO_BOTTOM], 5, 1e-9);
+    assert_float_equal(inner->props.height.value, 30, 1e-9);
+    parsed_free(&parsed);
+}
+
 /* Values Apache FOP accepts that we refused (issue 19). */
 static void widows_and_orphans_may_be_zero(void **state)
 {
@@ -567,6 +597,8 @@ int main(void)
         cmocka_unit_test(inherited_properties_flow_down),
         cmocka_unit_test(invalid_value_names_line_and_property),
         cmocka_unit_test(invalid_values_fall_back_to_inherited_or_initial),
+        cmocka_unit_test(
+            fallback_keeps_earlier_attributes_and_inherit_uses_rows),
         cmocka_unit_test(widows_and_orphans_may_be_zero),
         cmocka_unit_test(colors_take_cmyk_and_rgb_icc_not_system_colors),
         cmocka_unit_test(backslant_is_drawn_slanted),
