@@ -56,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (ftruncate(fd, 0) != 0 || pwrite(fd, data, size, 0) != (ssize_t)size)
         abort();
     rp_error_init(&err);
-    if (rp_fo_doc_open_file(path, &doc, &err) == RP_OK)
+    if (rp_fo_doc_open_file(path, NULL, &doc, &err) == RP_OK)
         lay_out(doc);
     if (size > 16384)
         return 0;
@@ -64,7 +64,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rp_xml_read_memory((const char *)data, size, "fuzz.fo", &xml, &err) !=
         RP_OK)
         return 0;
-    if (rp_fo_doc_open_xml(xml, "fuzz.fo", &doc, &err) == RP_OK)
+    if (rp_fo_doc_open_xml(xml, "fuzz.fo", NULL, &doc, &err) == RP_OK)
         lay_out(doc);
     xmlFreeDoc(xml);
     return 0;

@@ -9,7 +9,8 @@
 #include "render/render.h"
 
 static const char usage[] =
-    "reportpipe render [--dump-area FILE] [--assets DIR] [-q] IN.fo OUT.pdf";
+    "reportpipe render [--dump-area FILE] [--assets DIR] [--strict] [-q] "
+    "IN.fo OUT.pdf";
 
 static void help(void)
 {
@@ -20,6 +21,10 @@ static void help(void)
            "tests)\n"
            "  --assets DIR      also look images up in DIR (after the FO "
            "file's folder)\n"
+           "  --strict          a property value the renderer cannot use "
+           "is an error\n"
+           "                    (default: a warning, and the value is "
+           "ignored, as FOP does)\n"
            "  -q, --quiet       no summary line\n",
            usage);
 }
@@ -29,6 +34,7 @@ int cmd_render(int argc, char **argv)
     static const struct option options[] = {
         {"dump-area", required_argument, NULL, 'd'},
         {"assets", required_argument, NULL, 'a'},
+        {"strict", no_argument, NULL, 's'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -52,6 +58,9 @@ int cmd_render(int argc, char **argv)
             break;
         case 'a':
             ropt.assets_dir = optarg;
+            break;
+        case 's':
+            ropt.strict = true;
             break;
         case 'q':
             rp_log_set_level(RP_LOG_QUIET);

@@ -356,6 +356,20 @@ bool rp_color_parse(const char *text, struct rp_color *out)
     return true;
 }
 
+struct rp_color rp_color_lighten(struct rp_color c, double factor)
+{
+    if (factor > 0) {
+        c.r += (1 - c.r) * factor;
+        c.g += (1 - c.g) * factor;
+        c.b += (1 - c.b) * factor;
+    } else {
+        c.r += c.r * factor;
+        c.g += c.g * factor;
+        c.b += c.b * factor;
+    }
+    return c;
+}
+
 size_t rp_color_name_count(void)
 {
     return sizeof(named_colors) / sizeof(named_colors[0]);

@@ -23,6 +23,14 @@ struct rp_color {
 /* Parses text into *out; false, *out unchanged, when it is no colour. */
 bool rp_color_parse(const char *text, struct rp_color *out);
 
+/*
+ * c lightened towards white by factor (0..1), or darkened towards black
+ * when factor is negative, alpha kept: Apache FOP's ColorUtil.lightenColor,
+ * with which it draws the two tones of ridge, groove, inset and outset
+ * borders.
+ */
+struct rp_color rp_color_lighten(struct rp_color c, double factor);
+
 /* How many colour names the parser knows (for tests). */
 size_t rp_color_name_count(void);
 

@@ -128,13 +128,29 @@ static void test_every_name(void **state)
         assert_true(rp_color_parse(some[i], &c));
 }
 
+/* FOP's ColorUtil.lightenColor, with which it draws ridge and inset. */
+static void test_lighten(void **state)
+{
+    struct rp_color c = {0.2, 0.4, 0.8, 1}, l;
+
+    (void)state;
+    l = rp_color_lighten(c, 0.4);
+    assert_float_equal(l.r, 0.52, 1e-9);
+    assert_float_equal(l.g, 0.64, 1e-9);
+    assert_float_equal(l.b, 0.88, 1e-9);
+    assert_float_equal(l.a, 1, 1e-9);
+    l = rp_color_lighten(c, -0.4);
+    assert_float_equal(l.r, 0.12, 1e-9);
+    assert_float_equal(l.g, 0.24, 1e-9);
+    assert_float_equal(l.b, 0.48, 1e-9);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_hex),
-        cmocka_unit_test(test_rgb),
-        cmocka_unit_test(test_names),
-        cmocka_unit_test(test_every_name),
+        cmocka_unit_test(test_hex),     cmocka_unit_test(test_rgb),
+        cmocka_unit_test(test_names),   cmocka_unit_test(test_every_name),
+        cmocka_unit_test(test_lighten),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -113,7 +113,7 @@ static void file_gives_what_memory_gives(void **state)
     (void)state;
     write_file(path, text);
     rp_error_init(&err);
-    assert_int_equal(rp_fo_doc_open_file(path, &doc, &err), RP_OK);
+    assert_int_equal(rp_fo_doc_open_file(path, NULL, &doc, &err), RP_OK);
     flow = open_flow(doc, &ps);
     describe(doc, flow, from_file, &err);
     rp_fo_node_done(flow);
@@ -122,7 +122,7 @@ static void file_gives_what_memory_gives(void **state)
 
     xml = xmlReadMemory(text, (int)strlen(text), "t.fo", NULL, 0);
     assert_non_null(xml);
-    assert_int_equal(rp_fo_doc_open_xml(xml, "t.fo", &doc, &err), RP_OK);
+    assert_int_equal(rp_fo_doc_open_xml(xml, "t.fo", NULL, &doc, &err), RP_OK);
     flow = open_flow(doc, &ps);
     describe(doc, flow, from_memory, &err);
     rp_fo_node_done(flow);
@@ -152,7 +152,7 @@ static void late_xml_error_names_file_and_line(void **state)
     (void)state;
     write_file(path, text);
     rp_error_init(&err);
-    assert_int_equal(rp_fo_doc_open_file(path, &doc, &err), RP_OK);
+    assert_int_equal(rp_fo_doc_open_file(path, NULL, &doc, &err), RP_OK);
     flow = open_flow(doc, &ps);
     do {
         status = rp_fo_next_child(doc, flow, &c, &err);
@@ -198,7 +198,7 @@ static void rewind_and_early_free_stop_the_reader(void **state)
     (void)state;
     write_file(path, text);
     rp_error_init(&err);
-    assert_int_equal(rp_fo_doc_open_file(path, &doc, &err), RP_OK);
+    assert_int_equal(rp_fo_doc_open_file(path, NULL, &doc, &err), RP_OK);
     assert_int_equal(count_blocks(doc, 100), 100);
     assert_int_equal(rp_fo_doc_rewind(doc, &err), RP_OK);
     assert_int_equal(count_blocks(doc, -1), 5000);

@@ -100,6 +100,13 @@ enum rp_fo_border_style {
     RP_FO_BORDER_DASHED,
     RP_FO_BORDER_DOTTED,
     RP_FO_BORDER_DOUBLE,
+    /* Drawn as Apache FOP draws them: ridge and groove in three bands
+     * (one side lighter, one darker), inset and outset solid, darker or
+     * lighter by the side they are on. */
+    RP_FO_BORDER_RIDGE,
+    RP_FO_BORDER_GROOVE,
+    RP_FO_BORDER_INSET,
+    RP_FO_BORDER_OUTSET,
 };
 
 struct rp_fo_border {
@@ -122,6 +129,7 @@ enum rp_fo_length_kind {
 struct rp_fo_length {
     enum rp_fo_length_kind kind;
     double value;
+    double plus; /* PERCENT: pt added to it ("100% - 2pt"); else 0 */
 };
 
 enum rp_fo_text_align {
@@ -360,22 +368,43 @@ struct rp_fo_node {
 struct rp_fo_doc;
 
 /*
+ * How a document is read; NULL where one is taken means all defaults.
+ *
+ * FOP's tolerance (the default): a value the renderer cannot use for a
+ * property it supports is a warning naming the file, line, element,
+ * property and value, reported once per property and value (and no more
+ * than a few dozen such warnings per document), and the attribute is
+ * ignored: the property keeps the value it inherits, or its initial value,
+ * as Apache FOP does.  strict makes such a value an RP_ERR_INPUT instead.
+ */
+struct rp_fo_options {
+    bool strict;
+    /* No warnings: the document is read again, and was warned about. */
+    bool quiet;
+};
+
+/*
  * Opens an FO document held in memory; name is used in messages.  Reads
  * the layout master set, declarations and bookmark tree.  A document that
- * is not FO (no fo:root) or whose properties cannot be parsed is
- * RP_ERR_INPUT with the line.
+ * is not FO (no fo:root) is RP_ERR_INPUT with the line, and so is an
+ * invalid property value when opt asks to be strict.  opt may be NULL.
  */
 enum rp_status rp_fo_doc_open_xml(xmlDoc *xml, const char *name,
+                                  const struct rp_fo_options *opt,
                                   struct rp_fo_doc **out,
                                   struct rp_error *err) RP_MUST_CHECK;
 /* Opens an FO file, streamed: only the current path is in memory. */
-enum rp_status rp_fo_doc_open_file(const char *path, struct rp_fo_doc **out,
+enum rp_status rp_fo_doc_open_file(const char *path,
+                                   const struct rp_fo_options *opt,
+                                   struct rp_fo_doc **out,
                                    struct rp_error *err) RP_MUST_CHECK;
 /* Opens FO held in memory (len bytes at data, which stay the caller's and
  * must outlive the document), streamed the same way; name stands for it
  * in messages. */
 enum rp_status rp_fo_doc_open_memory(const char *data, size_t len,
-                                     const char *name, struct rp_fo_doc **out,
+                                     const char *name,
+                                     const struct rp_fo_options *opt,
+                                     struct rp_fo_doc **out,
                                      struct rp_error *err) RP_MUST_CHECK;
 void rp_fo_doc_free(struct rp_fo_doc *doc);
 
@@ -511,6 +540,16 @@ bool rp_fo_parse_length(const char *text, double font_size, double *pt);
 bool rp_fo_eval_length(const char *text, double font_size,
                        const struct rp_fo_props *parent, double *pt,
                        bool *label_end);
+/*
+ * A length expression in which percentages may appear (FOP's "150% -
+ * 5pt"): *pt the points, *pct the percentage of the property's base
+ * (0 when none).
+ */
+bool rp_fo_eval_length_percent(const char *text, double font_size, double *pt,
+                               double *pct);
+/* A length expression whose percentages are of base (in pt). */
+bool rp_fo_parse_length_of(const char *text, double font_size, double base,
+                           double *pt);
 /* A colour as common/color.h reads it, opaque or transparent: a
  * translucent one (0 < alpha < 1) is refused (fo/color.c says why). */
 bool rp_fo_parse_color(const char *text, struct rp_fo_color *color);

@@ -212,6 +212,8 @@ struct rp_fo_doc {
     int has_citations; /* -1: not known yet */
     char *base_dir;    /* images: rp_fo_doc_set_image_dirs() */
     char *assets_dir;
+    struct rp_fo_options options;
+    int invalid_warned; /* invalid-value warnings given (capped) */
 };
 
 /*
@@ -222,7 +224,9 @@ void rp_fo_props_initial(struct rp_fo_props *p, struct rp_fo_strings *s);
 /*
  * node's properties: parent's inherited ones, then elem's attributes in
  * the order that lets shorthands and font-size-relative lengths resolve.
- * An invalid value is RP_ERR_INPUT naming the file, line and property.
+ * An invalid value is a warning, and its attribute is ignored (FOP's
+ * tolerance); in a strict document it is RP_ERR_INPUT naming the file,
+ * line and property.
  */
 enum rp_status rp_fo_resolve_props(struct rp_fo_doc *doc,
                                    const struct rp_fo_elem *elem,

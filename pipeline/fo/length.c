@@ -57,11 +57,19 @@ struct expr {
     const struct rp_fo_props *parent; /* NULL: no functions of the parent */
     bool label_end;                   /* label-end() was used */
     bool ok;
+    bool percent_ok; /* percentages may appear (their base comes later) */
 };
 
+/*
+ * A number (dim 0) or a length (dim 1) of v points plus pct percent of
+ * the property's percentage base (FOP's "150% - 5pt"): a percentage is a
+ * length whose size is known only against that base, so it is carried
+ * apart and may only be added, subtracted, and scaled by numbers.
+ */
 struct expr_value {
     double v;
     int dim;
+    double pct;
 };
 
 static struct expr_value expr_sum(struct expr *e);
@@ -108,7 +116,7 @@ static bool parent_property(const struct rp_fo_props *p, const char *name,
 static struct expr_value expr_function(struct expr *e, const char *name,
                                        size_t len)
 {
-    struct expr_value r = {0, 1};
+    struct expr_value r = {0, 1, 0};
     char arg[64];
     size_t n = 0;
 
@@ -144,7 +152,7 @@ static struct expr_value expr_function(struct expr *e, const char *name,
 
 static struct expr_value expr_factor(struct expr *e)
 {
-    struct expr_value r = {0, 0};
+    struct expr_value r = {0, 0, 0};
     const char *start, *unit;
     size_t i;
 
@@ -152,6 +160,7 @@ static struct expr_value expr_factor(struct expr *e)
     if (expr_eat(e, "-")) {
         r = expr_factor(e);
         r.v = -r.v;
+        r.pct = -r.pct;
         return r;
     }
     if (expr_eat(e, "+"))
@@ -194,6 +203,11 @@ static struct expr_value expr_factor(struct expr *e)
         r.v *= e->font_size;
         r.dim = 1;
         e->s = unit + 2;
+    } else if (*unit == '%' && e->percent_ok) {
+        r.pct = r.v;
+        r.v = 0;
+        r.dim = 1;
+        e->s = unit + 1;
     } else if (isalpha((unsigned char)*unit) || *unit == '%') {
         e->ok = false; /* unknown unit; percentages are resolved elsewhere */
     }
@@ -208,18 +222,30 @@ static struct expr_value expr_term(struct expr *e)
         struct expr_value f;
         if (expr_eat(e, "*")) {
             f = expr_factor(e);
+            if (f.pct != 0 && r.pct == 0 && r.dim == 0) {
+                /* a number times a length with a percentage */
+                f.v *= r.v;
+                f.pct *= r.v;
+                r = f;
+                continue;
+            }
+            if (f.pct != 0 || (r.pct != 0 && f.dim != 0))
+                e->ok = false; /* a percentage times a length */
             r.v *= f.v;
+            r.pct *= f.v;
             r.dim += f.dim;
         } else if (expr_eat(e, "div")) {
             f = expr_factor(e);
-            if (f.v == 0)
+            if (f.v == 0 || f.pct != 0 || (r.pct != 0 && f.dim != 0))
                 e->ok = false;
-            else
+            else {
                 r.v /= f.v;
+                r.pct /= f.v;
+            }
             r.dim -= f.dim;
         } else if (expr_eat(e, "mod")) {
             f = expr_factor(e);
-            if (f.v == 0 || f.dim != r.dim)
+            if (f.v == 0 || f.dim != r.dim || f.pct != 0 || r.pct != 0)
                 e->ok = false;
             else
                 r.v = fmod(r.v, f.v);
@@ -245,38 +271,70 @@ static struct expr_value expr_sum(struct expr *e)
             break;
         t = expr_term(e);
         /* 0 is a length of any unit; otherwise dimensions must agree. */
-        if (t.dim != r.dim && t.v != 0 && r.v != 0)
+        if (t.dim != r.dim && (t.v != 0 || t.pct != 0) &&
+            (r.v != 0 || r.pct != 0))
             e->ok = false;
         if (t.dim > r.dim)
             r.dim = t.dim;
         r.v += sign * t.v;
+        r.pct += sign * t.pct;
     }
     return r;
 }
 
 /*
- * Evaluates a length expression.  parent (may be NULL) is the parent's
- * computed properties, for the functions that read them.
+ * Evaluates a length expression into *pt and, where percentages may
+ * appear (pct not NULL), the percentage of the base it adds in *pct.
  */
-bool rp_fo_eval_length(const char *text, double font_size,
-                       const struct rp_fo_props *parent, double *pt,
-                       bool *label_end)
+static bool eval(const char *text, double font_size,
+                 const struct rp_fo_props *parent, double *pt, double *pct,
+                 bool *label_end)
 {
-    struct expr e = {text, font_size, parent, false, true};
+    struct expr e = {text, font_size, parent, false, true, pct != NULL};
     struct expr_value r = expr_sum(&e);
 
-    if (!e.ok || *rp_fo_skip_space(e.s) != '\0' || !isfinite(r.v))
+    if (!e.ok || *rp_fo_skip_space(e.s) != '\0' || !isfinite(r.v) ||
+        !isfinite(r.pct))
         return false;
     /* A bare number is a length only when it is zero. */
-    if (r.dim != 1 && !(r.dim == 0 && r.v == 0))
+    if (r.dim != 1 && !(r.dim == 0 && r.v == 0 && r.pct == 0))
         return false;
-    if (fabs(r.v) > RP_FO_MAX_LENGTH)
+    if (fabs(r.v) > RP_FO_MAX_LENGTH || fabs(r.pct) > 1e6)
         return false;
     *pt = r.v;
+    if (pct)
+        *pct = r.pct;
     if (label_end)
         *label_end = e.label_end;
     else if (e.label_end)
         return false;
+    return true;
+}
+
+bool rp_fo_eval_length(const char *text, double font_size,
+                       const struct rp_fo_props *parent, double *pt,
+                       bool *label_end)
+{
+    return eval(text, font_size, parent, pt, NULL, label_end);
+}
+
+bool rp_fo_eval_length_percent(const char *text, double font_size, double *pt,
+                               double *pct)
+{
+    return eval(text, font_size, NULL, pt, pct, NULL);
+}
+
+bool rp_fo_parse_length_of(const char *text, double font_size, double base,
+                           double *pt)
+{
+    double v, pct;
+
+    if (!eval(text, font_size, NULL, &v, &pct, NULL))
+        return false;
+    v += pct / 100.0 * base;
+    if (!isfinite(v) || fabs(v) > RP_FO_MAX_LENGTH)
+        return false;
+    *pt = v;
     return true;
 }
 
@@ -294,35 +352,60 @@ bool rp_fo_parse_percent(const char *text, double *percent)
     return *end == '%' && *rp_fo_skip_space(end + 1) == '\0';
 }
 
+/*
+ * proportional-column-width(N): N a positive number.  A percentage there
+ * has no base, and Apache FOP's expression parser reads a percentage
+ * without a base as that many hundredths ("25%" is 0.25), so we do too:
+ * columns of (25%) and (75%) share the room as (1) and (3) would, and
+ * (50%) beside (1) is half as wide.
+ */
+static bool parse_proportion(const char *s, double *v)
+{
+    char *end;
+    const char *rest;
+
+    *v = strtod(s, &end);
+    if (end == s || !isfinite(*v))
+        return false;
+    if (*end == '%') {
+        *v /= 100.0;
+        end++;
+    }
+    rest = rp_fo_skip_space(end);
+    return *rest == ')' && *rp_fo_skip_space(rest + 1) == '\0' && *v > 0;
+}
+
 bool rp_fo_parse_width(const char *value, double font_size,
                        struct rp_fo_length *l)
 {
-    double v;
+    double v, pct;
     const char *s = rp_fo_skip_space(value);
 
     if (!strcmp(s, "auto")) {
         l->kind = RP_FO_LENGTH_AUTO;
         l->value = 0;
+        l->plus = 0;
         return true;
     }
     if (!strncmp(s, "proportional-column-width(", 26)) {
-        char *end;
-        v = strtod(s + 26, &end);
-        if (end == s + 26 || *rp_fo_skip_space(end) != ')' || !(v > 0))
+        if (!parse_proportion(rp_fo_skip_space(s + 26), &v))
             return false;
         l->kind = RP_FO_LENGTH_PROPORTIONAL;
         l->value = v;
+        l->plus = 0;
         return true;
     }
-    if (rp_fo_parse_percent(s, &v)) {
+    /* A length, a percentage, or both: "100% - 2pt". */
+    if (!rp_fo_eval_length_percent(s, font_size, &v, &pct))
+        return false;
+    if (pct != 0) {
         l->kind = RP_FO_LENGTH_PERCENT;
-        l->value = v;
-        return true;
-    }
-    if (rp_fo_parse_length(s, font_size, &v)) {
+        l->value = pct;
+        l->plus = v;
+    } else {
         l->kind = RP_FO_LENGTH_ABSOLUTE;
         l->value = v;
-        return true;
+        l->plus = 0;
     }
-    return false;
+    return true;
 }

@@ -49,7 +49,7 @@ int rp_fo_set_line_count(const struct rp_fo_assignment *a, void *field)
     char *end;
     long n = strtol(value, &end, 10);
 
-    if (end == value || *rp_fo_skip_space(end) || n < 1 || n > 100)
+    if (end == value || *rp_fo_skip_space(end) || n < 0 || n > 100)
         return 0;
     *(int *)field = (int)n;
     return 1;

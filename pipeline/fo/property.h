@@ -77,6 +77,17 @@ struct rp_fo_found rp_fo_property_find(const char *name);
 int rp_fo_property_apply(struct rp_fo_found found, const char *name,
                          const struct rp_fo_assignment *a);
 
+/* XSL's universal inherit keyword (inherit.c). */
+/* Whether value is "inherit". */
+bool rp_fo_is_inherit(const char *value);
+/*
+ * Gives the property found as name its parent's computed value: the
+ * row's fields copied from parent, or for a shorthand or side name with
+ * no fields the fields it names; false for a name we do not know.
+ */
+bool rp_fo_inherit_property(struct rp_fo_found found, const char *name,
+                            const struct rp_fo_assignment *a);
+
 /*
  * The setters the rows name, by the file that holds them.  Generic ones
  * (property.c) write the type their name says into field.

@@ -12,6 +12,7 @@
 
 #include "common/xml.h"
 #include "fo/fo.h"
+#include "fo/fo_internal.h" /* rp_fo_parse_width */
 
 static void lengths_convert_every_unit_to_points(void **state)
 {
@@ -91,6 +92,9 @@ static const char fo_head[] =
     "flow-name='xsl-region-body'>";
 static const char fo_tail[] = "</fo:flow></fo:page-sequence></fo:root>";
 
+/* How parse_flow opens its documents: FOP's tolerance unless strict. */
+static struct rp_fo_options parse_options;
+
 /* An opened FO document and the flow of its first page sequence. */
 struct parsed {
     xmlDoc *xml;
@@ -122,7 +126,8 @@ static bool parse_flow(const char *body, struct parsed *p,
     assert_int_equal(
         rp_xml_read_memory(doc_text, strlen(doc_text), "test.fo", &p->xml, err),
         RP_OK);
-    if (rp_fo_doc_open_xml(p->xml, "test.fo", &p->doc, err) != RP_OK)
+    if (rp_fo_doc_open_xml(p->xml, "test.fo", &parse_options, &p->doc, err) !=
+        RP_OK)
         goto fail;
     root = rp_fo_doc_root(p->doc);
     if (rp_fo_next_child(p->doc, root, &p->seq, err) != RP_OK)
@@ -202,9 +207,11 @@ static void repeated_shorthands_follow_each_font_size(void **state)
     parsed_free(&parsed);
 
     /* A value that failed once fails again: errors are never remembered. */
+    parse_options.strict = true;
     ok = parse_flow("<fo:block border='1pt solid red'/>"
                     "<fo:block border='1pt solid reed'/>",
                     &parsed, &small, &err);
+    parse_options.strict = false;
     assert_false(ok);
     assert_string_equal(err.field, "border");
 }
@@ -234,20 +241,283 @@ static void inherited_properties_flow_down(void **state)
     parsed_free(&parsed);
 }
 
+/* --strict: an invalid value is the error it was before FOP's tolerance. */
 static void invalid_value_names_line_and_property(void **state)
 {
     const struct rp_fo_node *b;
     struct rp_error err;
     struct parsed parsed;
-    bool ok = parse_flow("\n<fo:block space-before='lots'>x</fo:block>",
-                         &parsed, &b, &err);
+    bool ok;
     (void)state;
+    parse_options.strict = true;
+    ok = parse_flow("\n<fo:block space-before='lots'>x</fo:block>", &parsed, &b,
+                    &err);
+    parse_options.strict = false;
     assert_false(ok);
     assert_int_equal(err.status, RP_ERR_INPUT);
     assert_string_equal(err.file, "test.fo");
     assert_int_equal(err.line, 2);
     assert_string_equal(err.field, "space-before");
     assert_non_null(strstr(err.message, "'lots'"));
+}
+
+/*
+ * FOP's tolerance: an invalid value is ignored; the property keeps what it
+ * inherits (color) or its initial value (space-before, border widths),
+ * and the attributes after it still apply, also when the invalid one
+ * had set part of what it names (the first two of four widths).
+ */
+static void invalid_values_fall_back_to_inherited_or_initial(void **state)
+{
+    const struct rp_fo_node *outer, *inner;
+    struct rp_error err;
+    struct parsed parsed;
+    bool ok =
+        parse_flow("<fo:block color='red' font-size='10pt'><fo:block "
+                   "space-before='lots' color='blurple' border-style='solid' "
+                   "border-width='1pt 2pt bogus' font-size='huge' "
+                   "padding='2pt' widows='-1' font-weight='bolder'>x</fo:block>"
+                   "</fo:block>",
+                   &parsed, &outer, &err);
+    (void)state;
+    assert_true(ok);
+    inner = outer->first_child;
+    assert_float_equal(inner->props.color.r, 1, 1e-9);
+    assert_float_equal(inner->props.space_before, 0, 1e-9);
+    assert_float_equal(inner->props.border[RP_FO_TOP].width, 0, 1e-9);
+    assert_float_equal(inner->props.border[RP_FO_RIGHT].width, 0, 1e-9);
+    assert_int_equal(inner->props.border[RP_FO_TOP].style, RP_FO_BORDER_SOLID);
+    assert_float_equal(inner->props.font_size, 10, 1e-9);
+    assert_float_equal(inner->props.padding[RP_FO_LEFT], 2, 1e-9);
+    assert_int_equal(inner->props.widows, 2);
+    assert_int_equal(inner->props.font_weight, 700);
+    parsed_free(&parsed);
+}
+
+/*
+ * The fallback puts back what the property held before the invalid
+ * attribute, so a value set by an earlier attribute of the same element
+ * (the font shorthand's weight) stays; inherit copies any row's fields
+ * (keeps, heights, table-layout) and the margin shorthand's sides.
+ */
+static void
+fallback_keeps_earlier_attributes_and_inherit_uses_rows(void **state)
+{
+    const struct rp_fo_node *outer, *inner;
+    struct rp_error err;
+    struct parsed parsed;
+    bool ok = parse_flow(
+        "<fo:block keep-with-next='always' margin='5pt' height='30pt'>"
+        "<fo:block font='bold 11pt serif' font-weight='heavy' "
+        "keep-with-next='inherit' margin='inherit' height='inherit' "
+        "line-height='inherit'>x</fo:block></fo:block>",
+        &parsed, &outer, &err);
+    (void)state;
+    assert_true(ok);
+    inner = outer->first_child;
+    assert_int_equal(inner->props.font_weight, 700);
+    assert_float_equal(inner->props.font_size, 11, 1e-9);
+    assert_true(inner->props.keep_with_next);
+    assert_float_equal(inner->props.margin[RP_FO_LEFT], 5, 1e-9);
+    assert_float_equal(inner->props.margin[RP_FO_BOTTOM], 5, 1e-9);
+    assert_float_equal(inner->props.height.value, 30, 1e-9);
+    parsed_free(&parsed);
+}
+
+/* Values Apache FOP accepts that we refused (issue 19). */
+static void widows_and_orphans_may_be_zero(void **state)
+{
+    const struct rp_fo_node *b;
+    struct rp_error err;
+    struct parsed parsed;
+    bool ok;
+    (void)state;
+    parse_options.strict = true;
+    ok = parse_flow("<fo:block widows='0' orphans='0'>x</fo:block>", &parsed,
+                    &b, &err);
+    parse_options.strict = false;
+    assert_true(ok);
+    assert_int_equal(b->props.widows, 0);
+    assert_int_equal(b->props.orphans, 0);
+    parsed_free(&parsed);
+}
+
+static void colors_take_cmyk_and_rgb_icc_not_system_colors(void **state)
+{
+    struct rp_fo_color c;
+    (void)state;
+    /* FOP without a profile: (1 - c)(1 - k) and so on. */
+    assert_true(rp_fo_parse_color("cmyk(0, 1, 1, 0)", &c));
+    assert_float_equal(c.r, 1, 1e-9);
+    assert_float_equal(c.g, 0, 1e-9);
+    assert_float_equal(c.b, 0, 1e-9);
+    assert_float_equal(c.a, 1, 1e-9);
+    assert_true(rp_fo_parse_color("cmyk(0.2,0.4,0.6,0.5)", &c));
+    assert_float_equal(c.r, 0.4, 1e-9);
+    assert_float_equal(c.g, 0.3, 1e-9);
+    assert_float_equal(c.b, 0.2, 1e-9);
+    assert_true(rp_fo_parse_color("CMYK(0%, 50%, 100%, 0%)", &c));
+    assert_float_equal(c.g, 0.5, 1e-9);
+    assert_false(rp_fo_parse_color("cmyk(0,1,1)", &c));
+    assert_false(rp_fo_parse_color("cmyk(0,1,1,2)", &c));
+    assert_false(rp_fo_parse_color("cmyk(0,1,1,0) x", &c));
+    /* rgb-icc: the sRGB fallback; the profile is not ours to apply. */
+    assert_true(rp_fo_parse_color("rgb-icc(0, 0, 255, #CMYK, 1, 1, 0, 0)", &c));
+    assert_float_equal(c.b, 1, 1e-9);
+    assert_float_equal(c.r, 0, 1e-9);
+    assert_false(rp_fo_parse_color("rgb-icc(0, 0, 255)", &c));
+    /* A desktop's colours: none in a document; the property falls back. */
+    assert_false(rp_fo_parse_color("system-color(ButtonText)", &c));
+}
+
+static void backslant_is_drawn_slanted(void **state)
+{
+    const struct rp_fo_node *b;
+    struct rp_error err;
+    struct parsed parsed;
+    bool ok;
+    (void)state;
+    parse_options.strict = true;
+    ok = parse_flow("<fo:block font-style='backslant'>x</fo:block>"
+                    "<fo:block font='backslant 9pt serif'>y</fo:block>",
+                    &parsed, &b, &err);
+    parse_options.strict = false;
+    assert_true(ok);
+    assert_true(b->props.font_italic);
+    assert_true(b->next->props.font_italic);
+    assert_float_equal(b->next->props.font_size, 9, 1e-9);
+    parsed_free(&parsed);
+}
+
+static void length_expressions_mix_percentages_and_lengths(void **state)
+{
+    double pt, pct;
+    struct rp_fo_length l;
+    (void)state;
+    assert_true(rp_fo_eval_length_percent("150% - 5pt", 12, &pt, &pct));
+    assert_float_equal(pct, 150, 1e-9);
+    assert_float_equal(pt, -5, 1e-9);
+    assert_true(rp_fo_eval_length_percent("(100% - 1em) div 2", 10, &pt, &pct));
+    assert_float_equal(pct, 50, 1e-9);
+    assert_float_equal(pt, -5, 1e-9);
+    assert_true(rp_fo_eval_length_percent("2 * 10%", 10, &pt, &pct));
+    assert_float_equal(pct, 20, 1e-9);
+    assert_false(rp_fo_eval_length_percent("10% * 2pt", 10, &pt, &pct));
+    assert_false(rp_fo_eval_length_percent("10pt div 10%", 10, &pt, &pct));
+    assert_false(rp_fo_eval_length_percent("10% mod 3", 10, &pt, &pct));
+    /* Where the base is known: font-size's is the parent's size. */
+    assert_true(rp_fo_parse_length_of("150% - 5pt", 12, 12, &pt));
+    assert_float_equal(pt, 13, 1e-9);
+    /* Without a base, a percentage is no length. */
+    assert_false(rp_fo_parse_length("150% - 5pt", 12, &pt));
+    /* Widths keep the percentage for layout, and what is added to it. */
+    assert_true(rp_fo_parse_width("100% - 2pt", 12, &l));
+    assert_int_equal(l.kind, RP_FO_LENGTH_PERCENT);
+    assert_float_equal(l.value, 100, 1e-9);
+    assert_float_equal(l.plus, -2, 1e-9);
+    assert_true(rp_fo_parse_width("80%", 12, &l));
+    assert_float_equal(l.plus, 0, 1e-9);
+}
+
+static void percentage_expressions_resolve_in_documents(void **state)
+{
+    const struct rp_fo_node *b, *bc;
+    struct rp_error err;
+    struct parsed parsed;
+    bool ok;
+    (void)state;
+    parse_options.strict = true;
+    ok = parse_flow(
+        "<fo:block font-size='150% - 5pt' line-height='100% + 2pt'>x"
+        "</fo:block><fo:block-container height='100%' width='50% + 1cm'>"
+        "<fo:block>y</fo:block></fo:block-container>",
+        &parsed, &b, &err);
+    parse_options.strict = false;
+    assert_true(ok);
+    assert_float_equal(b->props.font_size, 13, 1e-9);
+    assert_float_equal(b->props.line_height, 15, 1e-9);
+    bc = b->next;
+    assert_int_equal(bc->props.height.kind, RP_FO_LENGTH_PERCENT);
+    assert_float_equal(bc->props.height.value, 100, 1e-9);
+    assert_int_equal(bc->props.width.kind, RP_FO_LENGTH_PERCENT);
+    assert_float_equal(bc->props.width.plus, 72 / 2.54, 1e-9);
+    parsed_free(&parsed);
+}
+
+/* FOP reads a percentage without a base as hundredths: 25% is 0.25. */
+static void proportional_column_width_takes_a_percentage(void **state)
+{
+    struct rp_fo_length l;
+    (void)state;
+    assert_true(rp_fo_parse_width("proportional-column-width(25%)", 12, &l));
+    assert_int_equal(l.kind, RP_FO_LENGTH_PROPORTIONAL);
+    assert_float_equal(l.value, 0.25, 1e-9);
+    assert_true(rp_fo_parse_width("proportional-column-width( 3 )", 12, &l));
+    assert_float_equal(l.value, 3, 1e-9);
+    assert_false(rp_fo_parse_width("proportional-column-width(0%)", 12, &l));
+    assert_false(rp_fo_parse_width("proportional-column-width(1) x", 12, &l));
+    assert_false(rp_fo_parse_width("proportional-column-width(%)", 12, &l));
+}
+
+/* XSL's universal inherit: the parent's computed value. */
+static void inherit_takes_the_parents_value(void **state)
+{
+    const struct rp_fo_node *outer, *inner;
+    struct rp_error err;
+    struct parsed parsed;
+    bool ok;
+    (void)state;
+    parse_options.strict = true;
+    ok = parse_flow(
+        "<fo:block border='2pt dashed blue' padding='3pt' color='red' "
+        "space-before='4pt' background-color='yellow' font-size='9pt' "
+        "font-family='serif'>"
+        "<fo:block border='inherit' padding-top='inherit' color='inherit' "
+        "space-before='inherit' background-color='inherit' "
+        "font-size='inherit' font-family='inherit' "
+        "border-left-color='inherit' start-indent='inherit'>x</fo:block>"
+        "</fo:block>",
+        &parsed, &outer, &err);
+    parse_options.strict = false;
+    assert_true(ok);
+    inner = outer->first_child;
+    assert_int_equal(inner->props.border[RP_FO_LEFT].style,
+                     RP_FO_BORDER_DASHED);
+    assert_float_equal(inner->props.border[RP_FO_BOTTOM].width, 2, 1e-9);
+    assert_float_equal(inner->props.border[RP_FO_LEFT].color.b, 1, 1e-9);
+    assert_float_equal(inner->props.padding[RP_FO_TOP], 3, 1e-9);
+    assert_float_equal(inner->props.padding[RP_FO_LEFT], 0, 1e-9);
+    assert_float_equal(inner->props.color.r, 1, 1e-9);
+    assert_float_equal(inner->props.space_before, 4, 1e-9);
+    assert_float_equal(inner->props.background.g, 1, 1e-9);
+    assert_float_equal(inner->props.font_size, 9, 1e-9);
+    assert_string_equal(inner->props.font_family, "serif");
+    /* start-indent="inherit" is the parent's, not moved by the border. */
+    assert_float_equal(inner->props.start_indent, outer->props.start_indent,
+                       1e-9);
+    parsed_free(&parsed);
+}
+
+static void border_styles_ridge_groove_inset_outset(void **state)
+{
+    const struct rp_fo_node *b;
+    struct rp_error err;
+    struct parsed parsed;
+    bool ok;
+    (void)state;
+    parse_options.strict = true;
+    ok = parse_flow("<fo:block border='3pt ridge red' "
+                    "border-bottom-style='groove' border-left-style='inset' "
+                    "border-right='outset 1pt'>x</fo:block>",
+                    &parsed, &b, &err);
+    parse_options.strict = false;
+    assert_true(ok);
+    assert_int_equal(b->props.border[RP_FO_TOP].style, RP_FO_BORDER_RIDGE);
+    assert_int_equal(b->props.border[RP_FO_BOTTOM].style, RP_FO_BORDER_GROOVE);
+    assert_int_equal(b->props.border[RP_FO_LEFT].style, RP_FO_BORDER_INSET);
+    assert_int_equal(b->props.border[RP_FO_RIGHT].style, RP_FO_BORDER_OUTSET);
+    assert_float_equal(b->props.border[RP_FO_LEFT].width, 3, 1e-9);
+    parsed_free(&parsed);
 }
 
 static void unknown_elements_are_skipped_not_fatal(void **state)
@@ -326,6 +596,17 @@ int main(void)
         cmocka_unit_test(repeated_shorthands_follow_each_font_size),
         cmocka_unit_test(inherited_properties_flow_down),
         cmocka_unit_test(invalid_value_names_line_and_property),
+        cmocka_unit_test(invalid_values_fall_back_to_inherited_or_initial),
+        cmocka_unit_test(
+            fallback_keeps_earlier_attributes_and_inherit_uses_rows),
+        cmocka_unit_test(widows_and_orphans_may_be_zero),
+        cmocka_unit_test(colors_take_cmyk_and_rgb_icc_not_system_colors),
+        cmocka_unit_test(backslant_is_drawn_slanted),
+        cmocka_unit_test(length_expressions_mix_percentages_and_lengths),
+        cmocka_unit_test(percentage_expressions_resolve_in_documents),
+        cmocka_unit_test(proportional_column_width_takes_a_percentage),
+        cmocka_unit_test(inherit_takes_the_parents_value),
+        cmocka_unit_test(border_styles_ridge_groove_inset_outset),
         cmocka_unit_test(unknown_elements_are_skipped_not_fatal),
         cmocka_unit_test(column_widths_keep_their_kind),
         cmocka_unit_test(footnotes_and_spans_are_read),

@@ -58,6 +58,76 @@ const char *rp_fo_attr_value(const xmlAttr *attr, xmlChar **owned)
 /* Attributes whose lookup is kept between the two passes below. */
 #define FOUND_KEPT 32
 
+/*
+ * Distinct invalid values reported per document: one bad value repeated
+ * on every cell of a long table is one line, and a document full of
+ * distinct ones says so once past this many, rather than a line each.
+ */
+#define INVALID_WARNINGS_MAX 50
+
+/*
+ * FOP's tolerance: an attribute whose value cannot be used is ignored
+ * with a warning, once per property and value.
+ */
+static void warn_invalid(struct rp_fo_doc *doc, const struct rp_fo_elem *elem,
+                         const char *name, const char *value)
+{
+    char key[256];
+
+    snprintf(key, sizeof(key), "=%s=%s", name, value);
+    if (g_hash_table_contains(doc->warned, key))
+        return;
+    if (doc->invalid_warned >= INVALID_WARNINGS_MAX) {
+        rp_fo_doc_warn_once(doc, "=", elem->line,
+                            "more than %d invalid property values; the "
+                            "rest are ignored without a warning",
+                            INVALID_WARNINGS_MAX);
+        return;
+    }
+    doc->invalid_warned++;
+    rp_fo_doc_warn_once(doc, key, elem->line,
+                        "fo:%s: '%s' is not a valid value for %s; ignored, "
+                        "its inherited or initial value applies (see "
+                        "docs/fo-subset.md)",
+                        elem->name, value, name);
+}
+
+/*
+ * Applies one attribute: inherit copies the parent's value; otherwise the
+ * row's setter.  A setter that finds the value invalid may have written
+ * part of what it names (one side of four, half a shorthand) first, so
+ * what it may write is kept and put back: the row's fields when it has
+ * them, all the props for a shorthand or side name (rare, and only those
+ * pay for the copy).  Returns as the setters do.
+ */
+static int apply_value(struct rp_fo_found f, const char *name,
+                       const struct rp_fo_assignment *a)
+{
+    const struct rp_fo_property_row *row = f.row;
+    unsigned char kept[sizeof(struct rp_fo_props)];
+    struct rp_fo_specified spec = *a->spec;
+    bool whole = !row || !row->size;
+    int handled;
+
+    if (rp_fo_is_inherit(a->value))
+        return rp_fo_inherit_property(f, name, a) ? 1 : -1;
+    if (f.use != RP_FO_COMPONENT_WHOLE)
+        return rp_fo_property_apply(f, name, a);
+    if (whole)
+        memcpy(kept, a->p, sizeof(*a->p));
+    else
+        memcpy(kept, (char *)a->p + row->offset, row->size);
+    handled = rp_fo_property_apply(f, name, a);
+    if (handled != 0)
+        return handled;
+    if (whole)
+        memcpy(a->p, kept, sizeof(*a->p));
+    else
+        memcpy((char *)a->p + row->offset, kept, row->size);
+    *a->spec = spec;
+    return 0;
+}
+
 enum rp_status rp_fo_resolve_props(struct rp_fo_doc *doc,
                                    const struct rp_fo_elem *elem,
                                    struct rp_fo_node *node,
@@ -120,13 +190,15 @@ enum rp_status rp_fo_resolve_props(struct rp_fo_doc *doc,
                 continue;
             }
             assign.value = text;
-            handled = rp_fo_property_apply(f, name, &assign);
-            if (handled == 0)
+            handled = apply_value(f, name, &assign);
+            if (handled == 0 && doc->options.strict)
                 return rp_error_set(err, RP_ERR_INPUT, doc->name, elem->line,
                                     name,
                                     "fo:%s: '%s' is not a valid value for %s "
                                     "(see docs/fo-subset.md)",
                                     elem->name, text, name);
+            if (handled == 0)
+                warn_invalid(doc, elem, name, text);
             if (handled < 0) {
                 char message[256];
                 snprintf(what, sizeof(what), "@%s", name);
@@ -200,6 +272,8 @@ void rp_fo_doc_warn_once(struct rp_fo_doc *doc, const char *key, long line,
     if (g_hash_table_contains(doc->warned, key))
         return;
     g_hash_table_add(doc->warned, g_strdup(key));
+    if (doc->options.quiet)
+        return;
     va_start(ap, fmt);
     vsnprintf(message, sizeof(message), fmt, ap);
     va_end(ap);

@@ -50,6 +50,8 @@ bool rp_fo_parse_border_style(const char *text, enum rp_fo_border_style *style)
         {"none", RP_FO_BORDER_NONE},     {"hidden", RP_FO_BORDER_NONE},
         {"solid", RP_FO_BORDER_SOLID},   {"dashed", RP_FO_BORDER_DASHED},
         {"dotted", RP_FO_BORDER_DOTTED}, {"double", RP_FO_BORDER_DOUBLE},
+        {"ridge", RP_FO_BORDER_RIDGE},   {"groove", RP_FO_BORDER_GROOVE},
+        {"inset", RP_FO_BORDER_INSET},   {"outset", RP_FO_BORDER_OUTSET},
     };
     size_t i;
 

@@ -12,6 +12,17 @@
 #include <string.h>
 
 /*
+ * A font-style drawn slanted.  backslant (XSL's, leaning left) has no
+ * face of its own in the fonts we have; FOP draws it as its italic or
+ * oblique face, and so do we.
+ */
+static bool is_slanted(const char *style)
+{
+    return !strcmp(style, "italic") || !strcmp(style, "oblique") ||
+           !strcmp(style, "backslant");
+}
+
+/*
  * font: [style] [variant] [weight] size[/line-height] family-list, as CSS.
  * font-size, when given, was resolved first (its row is early); the
  * shorthand's own size is resolved here against the parent.
@@ -37,7 +48,7 @@ static int apply_font_shorthand(struct rp_fo_props *p,
         slash = strchr(token, '/');
         if (slash)
             *slash = '\0';
-        if (!strcmp(token, "italic") || !strcmp(token, "oblique")) {
+        if (is_slanted(token)) {
             p->font_italic = true;
         } else if (!strcmp(token, "bold")) {
             p->font_weight = 700;
@@ -96,7 +107,7 @@ int rp_fo_set_font_size(const struct rp_fo_assignment *a, void *field)
     };
     const struct rp_fo_props *parent = a->parent;
     const char *value = a->value;
-    double pct, size = 0;
+    double size = 0;
     size_t i;
 
     for (i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++) {
@@ -107,10 +118,9 @@ int rp_fo_set_font_size(const struct rp_fo_assignment *a, void *field)
         size = parent->font_size * 1.2;
     else if (!strcmp(value, "smaller"))
         size = parent->font_size / 1.2;
-    else if (size == 0 && rp_fo_parse_percent(value, &pct))
-        size = parent->font_size * pct / 100.0;
-    else if (size == 0 && !rp_fo_parse_length(value, parent->font_size, &size))
-        size = -1;
+    else if (size == 0 && !rp_fo_parse_length_of(value, parent->font_size,
+                                                 parent->font_size, &size))
+        size = -1; /* percentages (150% - 5pt too) are of the parent's */
     if (!(size > 0) || size > 10000)
         return 0;
     *(double *)field = size;
@@ -154,7 +164,7 @@ int rp_fo_set_font_style(const struct rp_fo_assignment *a, void *field)
 {
     const char *value = a->value;
 
-    if (!strcmp(value, "italic") || !strcmp(value, "oblique"))
+    if (is_slanted(value))
         *(bool *)field = true;
     else if (!strcmp(value, "normal"))
         *(bool *)field = false;
@@ -214,8 +224,9 @@ int rp_fo_set_line_height(const struct rp_fo_assignment *a, void *field)
         *line_height = factor * p->font_size;
     else if (rp_fo_parse_percent(value, &pct))
         *line_height = pct / 100.0 * p->font_size;
-    else if (rp_fo_parse_length(value, p->font_size, &len))
-        *line_height = len;
+    else if (rp_fo_parse_length_of(value, p->font_size, p->font_size, &len) &&
+             len > 0)
+        *line_height = len; /* percentages (120% + 2pt) of the size */
     else
         return 0;
     a->spec->line_height = true;

@@ -657,10 +657,13 @@ static enum rp_status start(struct rp_fo_doc *doc, struct rp_error *err)
     }
 }
 
-static struct rp_fo_doc *doc_new(const char *name)
+static struct rp_fo_doc *doc_new(const char *name,
+                                 const struct rp_fo_options *opt)
 {
     struct rp_fo_doc *doc = rp_xcalloc(1, sizeof(*doc));
     doc->name = rp_xstrdup(name);
+    if (opt)
+        doc->options = *opt;
     doc->strings = rp_fo_strings_new();
     doc->values = rp_fo_value_cache_new();
     doc->warned = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -674,9 +677,10 @@ static struct rp_fo_doc *doc_new(const char *name)
 }
 
 enum rp_status rp_fo_doc_open_xml(xmlDoc *xml, const char *name,
+                                  const struct rp_fo_options *opt,
                                   struct rp_fo_doc **out, struct rp_error *err)
 {
-    struct rp_fo_doc *doc = doc_new(name);
+    struct rp_fo_doc *doc = doc_new(name, opt);
     enum rp_status status;
 
     doc->xml = xml;
@@ -689,10 +693,11 @@ enum rp_status rp_fo_doc_open_xml(xmlDoc *xml, const char *name,
     return status;
 }
 
-enum rp_status rp_fo_doc_open_file(const char *path, struct rp_fo_doc **out,
-                                   struct rp_error *err)
+enum rp_status rp_fo_doc_open_file(const char *path,
+                                   const struct rp_fo_options *opt,
+                                   struct rp_fo_doc **out, struct rp_error *err)
 {
-    struct rp_fo_doc *doc = doc_new(path);
+    struct rp_fo_doc *doc = doc_new(path, opt);
     enum rp_status status;
 
     doc->path = rp_xstrdup(path);
@@ -713,10 +718,12 @@ enum rp_status rp_fo_doc_open_file(const char *path, struct rp_fo_doc **out,
 }
 
 enum rp_status rp_fo_doc_open_memory(const char *data, size_t len,
-                                     const char *name, struct rp_fo_doc **out,
+                                     const char *name,
+                                     const struct rp_fo_options *opt,
+                                     struct rp_fo_doc **out,
                                      struct rp_error *err)
 {
-    struct rp_fo_doc *doc = doc_new(name);
+    struct rp_fo_doc *doc = doc_new(name, opt);
     enum rp_status status;
 
     doc->mem = data;

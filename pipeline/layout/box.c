@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/color.h"
 #include "common/mem.h"
 
 void rp_item_list_push(struct rp_item_list *list,
@@ -180,14 +181,24 @@ static int compare_depth(const void *a, const void *b)
     return x->deco->depth - y->deco->depth;
 }
 
+/*
+ * A border side's rule.  leading: the top or left side, which an inset
+ * border draws darker and an outset one lighter (and the others the
+ * other way), as Apache FOP does: solid, so the painter needs no side.
+ */
 static void emit_border(struct rp_item_list *out, const struct rp_fo_border *b,
-                        double x1, double y1, double x2, double y2)
+                        bool leading, double x1, double y1, double x2,
+                        double y2)
 {
     static const enum rp_area_rule_style styles[] = {
         [RP_FO_BORDER_SOLID] = RP_AREA_RULE_SOLID,
         [RP_FO_BORDER_DASHED] = RP_AREA_RULE_DASHED,
         [RP_FO_BORDER_DOTTED] = RP_AREA_RULE_DOTTED,
         [RP_FO_BORDER_DOUBLE] = RP_AREA_RULE_DOUBLE,
+        [RP_FO_BORDER_RIDGE] = RP_AREA_RULE_RIDGE,
+        [RP_FO_BORDER_GROOVE] = RP_AREA_RULE_GROOVE,
+        [RP_FO_BORDER_INSET] = RP_AREA_RULE_SOLID,
+        [RP_FO_BORDER_OUTSET] = RP_AREA_RULE_SOLID,
     };
     struct rp_area_item item = {0};
 
@@ -199,6 +210,15 @@ static void emit_border(struct rp_item_list *out, const struct rp_fo_border *b,
     item.w = x2 - x1;
     item.h = y2 - y1;
     item.color = rp_area_color_of(b->color);
+    if (b->style == RP_FO_BORDER_INSET || b->style == RP_FO_BORDER_OUTSET) {
+        struct rp_color c = {item.color.r, item.color.g, item.color.b,
+                             item.color.a};
+        double f = b->style == RP_FO_BORDER_OUTSET ? 0.4 : -0.4;
+        c = rp_color_lighten(c, leading ? f : -f);
+        item.color.r = c.r;
+        item.color.g = c.g;
+        item.color.b = c.b;
+    }
     item.rule_width = b->width;
     item.rule_style = styles[b->style];
     rp_item_list_push(out, &item);
@@ -223,23 +243,24 @@ void rp_emit_box_borders(struct rp_item_list *out,
     double l = border_width(&border[RP_FO_LEFT]);
 
     if (top)
-        emit_border(out, &border[RP_FO_TOP], x, y + t / 2, x + w, y + t / 2);
+        emit_border(out, &border[RP_FO_TOP], true, x, y + t / 2, x + w,
+                    y + t / 2);
     if (bottom)
-        emit_border(out, &border[RP_FO_BOTTOM], x, y + h - b / 2, x + w,
+        emit_border(out, &border[RP_FO_BOTTOM], false, x, y + h - b / 2, x + w,
                     y + h - b / 2);
-    emit_border(out, &border[RP_FO_LEFT], x + l / 2, y, x + l / 2, y + h);
-    emit_border(out, &border[RP_FO_RIGHT], x + w - r / 2, y, x + w - r / 2,
-                y + h);
+    emit_border(out, &border[RP_FO_LEFT], true, x + l / 2, y, x + l / 2, y + h);
+    emit_border(out, &border[RP_FO_RIGHT], false, x + w - r / 2, y,
+                x + w - r / 2, y + h);
 }
 
 void rp_emit_grid_borders(struct rp_item_list *out,
                           const struct rp_fo_border border[4], double x,
                           double y, double w, double h)
 {
-    emit_border(out, &border[RP_FO_TOP], x, y, x + w, y);
-    emit_border(out, &border[RP_FO_BOTTOM], x, y + h, x + w, y + h);
-    emit_border(out, &border[RP_FO_LEFT], x, y, x, y + h);
-    emit_border(out, &border[RP_FO_RIGHT], x + w, y, x + w, y + h);
+    emit_border(out, &border[RP_FO_TOP], true, x, y, x + w, y);
+    emit_border(out, &border[RP_FO_BOTTOM], false, x, y + h, x + w, y + h);
+    emit_border(out, &border[RP_FO_LEFT], true, x, y, x, y + h);
+    emit_border(out, &border[RP_FO_RIGHT], false, x + w, y, x + w, y + h);
 }
 
 void rp_emit_placed(const struct rp_placed *placed, size_t n, double dx,

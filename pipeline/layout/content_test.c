@@ -97,11 +97,11 @@ static enum rp_status lay_out_one(const char *body, bool from_file,
         assert_non_null(fp);
         fputs(text, fp);
         fclose(fp);
-        status = rp_fo_doc_open_file(path, &fo, err);
+        status = rp_fo_doc_open_file(path, NULL, &fo, err);
     } else {
         doc = xmlReadMemory(text, (int)strlen(text), "t.fo", NULL, 0);
         assert_non_null(doc);
-        status = rp_fo_doc_open_xml(doc, "t.fo", &fo, err);
+        status = rp_fo_doc_open_xml(doc, "t.fo", NULL, &fo, err);
     }
     if (status == RP_OK)
         status = rp_layout_run(fo, pango, &sink, &stats, err);

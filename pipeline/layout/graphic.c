@@ -25,7 +25,7 @@ static double viewport_length(const struct rp_fo_length *l, double base)
     case RP_FO_LENGTH_ABSOLUTE:
         return l->value;
     case RP_FO_LENGTH_PERCENT:
-        return base > 0 ? base * l->value / 100.0 : -1;
+        return base > 0 ? base * l->value / 100.0 + l->plus : -1;
     default:
         return -1;
     }

@@ -148,6 +148,10 @@ enum rp_area_rule_style {
     RP_AREA_RULE_DASHED,
     RP_AREA_RULE_DOTTED,
     RP_AREA_RULE_DOUBLE,
+    /* Three bands, a third of the width each: the colour in the middle,
+     * darker and lighter on either side (FOP's ridge and groove). */
+    RP_AREA_RULE_RIDGE,  /* lighter above (left), darker below (right) */
+    RP_AREA_RULE_GROOVE, /* darker above (left), lighter below (right) */
 };
 
 /*

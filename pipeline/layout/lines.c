@@ -353,6 +353,10 @@ static void draw_leaders(struct rp_layout *layout,
             [RP_FO_BORDER_DASHED] = RP_AREA_RULE_DASHED,
             [RP_FO_BORDER_DOTTED] = RP_AREA_RULE_DOTTED,
             [RP_FO_BORDER_DOUBLE] = RP_AREA_RULE_DOUBLE,
+            [RP_FO_BORDER_RIDGE] = RP_AREA_RULE_RIDGE,
+            [RP_FO_BORDER_GROOVE] = RP_AREA_RULE_GROOVE,
+            [RP_FO_BORDER_INSET] = RP_AREA_RULE_SOLID,
+            [RP_FO_BORDER_OUTSET] = RP_AREA_RULE_SOLID,
         };
         PangoRectangle pos;
 

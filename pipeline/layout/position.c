@@ -60,7 +60,7 @@ static double border_width(const struct rp_fo_border *b)
 /* A length of the containing area's size whole (percentages). */
 static double resolve(const struct rp_fo_length *l, double whole)
 {
-    return l->kind == RP_FO_LENGTH_PERCENT ? l->value / 100.0 * whole
+    return l->kind == RP_FO_LENGTH_PERCENT ? l->value / 100.0 * whole + l->plus
                                            : l->value;
 }
 

@@ -103,7 +103,7 @@ static void lay_out(PangoContext *pango, const char *flow, struct texts *t)
     assert_non_null(xml);
     memset(t, 0, sizeof(*t));
     rp_error_init(&err);
-    assert_int_equal(rp_fo_doc_open_xml(xml, "t.fo", &doc, &err), RP_OK);
+    assert_int_equal(rp_fo_doc_open_xml(xml, "t.fo", NULL, &doc, &err), RP_OK);
     assert_int_equal(rp_layout_run(doc, pango, &sink, &stats, &err), RP_OK);
     rp_fo_doc_free(doc);
     xmlFreeDoc(xml);

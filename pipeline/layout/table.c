@@ -53,7 +53,7 @@ static void grid_init(struct table_grid *grid, struct rp_flow *flow,
     grid->col_x = rp_xcalloc(grid->n_cols, sizeof(double));
     grid->col_w = rp_xcalloc(grid->n_cols, sizeof(double));
     for (i = 0; i < grid->n_cols; i++) {
-        struct rp_fo_length l = {RP_FO_LENGTH_AUTO, 0};
+        struct rp_fo_length l = {RP_FO_LENGTH_AUTO, 0, 0};
         if (i < n_specs)
             l = specs[i];
         switch (l.kind) {
@@ -62,7 +62,7 @@ static void grid_init(struct table_grid *grid, struct rp_flow *flow,
             fixed += l.value;
             break;
         case RP_FO_LENGTH_PERCENT:
-            grid->col_w[i] = table_width * l.value / 100.0;
+            grid->col_w[i] = table_width * l.value / 100.0 + l.plus;
             fixed += grid->col_w[i];
             break;
         case RP_FO_LENGTH_PROPORTIONAL:
@@ -82,7 +82,7 @@ static void grid_init(struct table_grid *grid, struct rp_flow *flow,
     if (left < 0)
         left = 0;
     for (i = 0; i < grid->n_cols; i++) {
-        struct rp_fo_length l = {RP_FO_LENGTH_AUTO, 1};
+        struct rp_fo_length l = {RP_FO_LENGTH_AUTO, 1, 0};
         if (i < n_specs)
             l = specs[i];
         if (l.kind == RP_FO_LENGTH_PROPORTIONAL)
@@ -714,8 +714,9 @@ static void auto_widths(struct rp_flow *flow, struct table_state *t, long line)
     maxs = rp_xcalloc(n_cols, sizeof(double));
     specs = rp_xcalloc(n_cols, sizeof(*specs));
     for (i = 0; i < n_cols; i++)
-        specs[i] = i < t->n_specs ? t->specs[i]
-                                  : (struct rp_fo_length){RP_FO_LENGTH_AUTO, 0};
+        specs[i] = i < t->n_specs
+                       ? t->specs[i]
+                       : (struct rp_fo_length){RP_FO_LENGTH_AUTO, 0, 0};
     for (r = 0; r < t->n_pending; r++) {
         const struct rp_fo_node *c;
         size_t col = 0;
@@ -740,7 +741,7 @@ static void auto_widths(struct rp_flow *flow, struct table_state *t, long line)
         if (specs[i].kind == RP_FO_LENGTH_ABSOLUTE)
             fixed += specs[i].value;
         else if (specs[i].kind == RP_FO_LENGTH_PERCENT)
-            fixed += t->width * specs[i].value / 100.0;
+            fixed += t->width * specs[i].value / 100.0 + specs[i].plus;
         else if (specs[i].kind == RP_FO_LENGTH_AUTO) {
             sum_min += mins[i];
             sum_max += maxs[i];
@@ -1166,7 +1167,7 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
     if (t.props.width.kind == RP_FO_LENGTH_ABSOLUTE)
         t.width = t.props.width.value;
     else if (t.props.width.kind == RP_FO_LENGTH_PERCENT)
-        t.width = avail * t.props.width.value / 100.0;
+        t.width = avail * t.props.width.value / 100.0 + t.props.width.plus;
     t.x = flow->x_origin + t.props.start_indent;
     /* Collapsed, the table's border lies on the outer grid lines, centred:
      * the grid reaches half into the border the table leaves room for. */

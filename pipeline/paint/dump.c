@@ -29,7 +29,8 @@ static void dump_text(FILE *out, const struct rp_area_item *item, GString *text)
 
 void rp_paint_dump_page(FILE *out, const struct rp_area_page *page)
 {
-    static const char *const styles[] = {"solid", "dashed", "dotted", "double"};
+    static const char *const styles[] = {"solid",  "dashed", "dotted",
+                                         "double", "ridge",  "groove"};
     GString *text = g_string_new(NULL);
     size_t i;
     int depth = 0;

@@ -13,6 +13,8 @@
 
 #include <glib.h>
 
+#include "common/color.h"
+
 #include "common/buf.h"
 #include "common/file.h"
 #include "common/log.h"
@@ -138,6 +140,38 @@ static void set_metadata(struct rp_painter *p)
                                        p->keywords);
 }
 
+/*
+ * Ridge and groove as Apache FOP draws them: three bands a third of the
+ * width each, the colour in the middle, and on the side above (or left
+ * of) the line lighter for a ridge and darker for a groove, the other
+ * side the other way.
+ */
+static void paint_ridge(cairo_t *cr, const struct rp_area_item *item)
+{
+    double w = item->rule_width;
+    double len = hypot(item->w, item->h);
+    double nx = len > 0 ? -item->h / len * w / 3 : 0;
+    double ny = len > 0 ? item->w / len * w / 3 : 0;
+    double f = item->rule_style == RP_AREA_RULE_RIDGE ? 0.4 : -0.4;
+    struct rp_color c = {item->color.r, item->color.g, item->color.b,
+                         item->color.a};
+    int band;
+
+    /* The band towards smaller x + y comes first: above, or left. */
+    if (nx + ny < 0) {
+        nx = -nx;
+        ny = -ny;
+    }
+    cairo_set_line_width(cr, w / 3);
+    for (band = -1; band <= 1; band++) {
+        struct rp_color b = band ? rp_color_lighten(c, -band * f) : c;
+        cairo_set_source_rgba(cr, b.r, b.g, b.b, b.a);
+        cairo_move_to(cr, item->x + band * nx, item->y + band * ny);
+        cairo_rel_line_to(cr, item->w, item->h);
+        cairo_stroke(cr);
+    }
+}
+
 static void paint_rule(cairo_t *cr, const struct rp_area_item *item)
 {
     double w = item->rule_width;
@@ -154,6 +188,13 @@ static void paint_rule(cairo_t *cr, const struct rp_area_item *item)
         double dash[] = {0, item->rule_period > 0 ? item->rule_period : 2 * w};
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
         cairo_set_dash(cr, dash, 2, 0);
+    }
+    if (item->rule_style == RP_AREA_RULE_RIDGE ||
+        item->rule_style == RP_AREA_RULE_GROOVE) {
+        paint_ridge(cr, item);
+        rp_marks_ops(cr, 3);
+        cairo_restore(cr);
+        return;
     }
     if (item->rule_style == RP_AREA_RULE_DOUBLE) {
         /* Two lines each a third of the width, a third apart. */

@@ -197,21 +197,25 @@ static enum rp_status paint_document(struct rp_fo_doc *doc,
     return rp_paint_pdf_close(painter, again, err);
 }
 
-/* The FO document, opened (again) from src: layout consumes it. */
+/*
+ * The FO document, opened (again) from src: layout consumes it.  Read
+ * again, it has nothing new to warn about.
+ */
 static enum rp_status open_doc(const struct source *src,
-                               const struct rp_render_options *opt,
+                               const struct rp_render_options *opt, bool again,
                                struct rp_fo_doc **doc, struct rp_error *err)
 {
+    struct rp_fo_options fo_opt = {.strict = opt->strict, .quiet = again};
     enum rp_status status;
 
     /* No xmlDoc: stream the file, so memory stays flat in its length. */
     if (src->bytes)
-        status =
-            rp_fo_doc_open_memory(src->bytes, src->len, src->name, doc, err);
+        status = rp_fo_doc_open_memory(src->bytes, src->len, src->name, &fo_opt,
+                                       doc, err);
     else if (src->fo)
-        status = rp_fo_doc_open_xml(src->fo, src->name, doc, err);
+        status = rp_fo_doc_open_xml(src->fo, src->name, &fo_opt, doc, err);
     else
-        status = rp_fo_doc_open_file(src->name, doc, err);
+        status = rp_fo_doc_open_file(src->name, &fo_opt, doc, err);
     if (status == RP_OK && (opt->base_dir || opt->assets_dir))
         rp_fo_doc_set_image_dirs(
             *doc, opt->base_dir ? opt->base_dir : rp_fo_doc_base_dir(*doc),
@@ -235,7 +239,7 @@ static enum rp_status render(const struct source *src, const char *pdf_path,
     enum rp_status status;
     bool again;
 
-    status = open_doc(src, opt, &doc, err);
+    status = open_doc(src, opt, false, &doc, err);
     if (status != RP_OK)
         return status;
     info.title = rp_fo_doc_metadata(doc)->title;
@@ -261,7 +265,7 @@ static enum rp_status render(const struct source *src, const char *pdf_path,
         info.cairo_tags = true;
         rp_fo_doc_free(doc);
         doc = NULL;
-        status = open_doc(src, opt, &doc, err);
+        status = open_doc(src, opt, true, &doc, err);
         if (status == RP_OK)
             status =
                 paint_document(doc, pdf_path, &info, NULL, &stats, &again, err);

@@ -12,6 +12,7 @@
 #ifndef RP_RENDER_H
 #define RP_RENDER_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <libxml/tree.h>
@@ -30,6 +31,9 @@ struct rp_render_options {
      * template's), assets_dir is searched after it.  NULL: none. */
     const char *base_dir;
     const char *assets_dir;
+    /* An FO property value the renderer cannot use is an error rather
+     * than a warning and its fallback (struct rp_fo_options). */
+    bool strict;
 };
 
 struct rp_render_result {

@@ -3,7 +3,7 @@
 # static content, stamps at absolute coordinates in the flow, stacked by
 # z-index; the body is the same as without them.
 . "$(dirname "$0")/lib.sh"
-plan 17
+plan 18
 
 fo=tests/e2e/fo/positioned.fo
 "$REPORTPIPE" render -q --dump-area "$WORK/wm.dump" "$fo" "$WORK/wm.pdf"
@@ -58,11 +58,17 @@ is "$order" "z=-1 z=1 z=2 " "page 1 stacks its areas by z-index, not document or
 awk '/^page 2/ {exit} /^  group .* z=1$/ {g = NR} /^  text .*"Further down/ {t = NR} END {exit !(t < g)}' "$WORK/wm.dump"
 ok $? "z-index 0 and above paint over the normal content"
 
-# Invalid values are errors naming the element, line and value.
+# Invalid values are warnings naming the element, line and value, and the
+# property falls back (FOP's tolerance); --strict makes them errors.
 sed 's/absolute-position="fixed"/absolute-position="floating"/' "$fo" >"$WORK/bad.fo"
 "$REPORTPIPE" render -q "$WORK/bad.fo" "$WORK/bad.pdf" 2>"$WORK/bad.err"
 rc=$?
+grep -q "bad.fo:18: fo:block-container: 'floating' is not a valid value for absolute-position; ignored" "$WORK/bad.err"
+is "$rc $? $(grep -c . "$WORK/bad.err") $(pdf_pages "$WORK/bad.pdf")" "0 0 1 3" \
+    "an invalid absolute-position is one warning naming line and value; the container stays in the flow"
+"$REPORTPIPE" render -q --strict "$WORK/bad.fo" "$WORK/strict.pdf" 2>"$WORK/bad.err"
+rc=$?
 grep -q "bad.fo:18: .*fo:block-container: 'floating' is not a valid value for absolute-position" "$WORK/bad.err"
-is "$rc $?" "1 0" "an invalid absolute-position is an input error naming line and value"
+is "$rc $? $(test -e "$WORK/strict.pdf"; echo $?)" "1 0 1" "with --strict it is an input error, and no PDF"
 
 finish

@@ -4,7 +4,7 @@
 # area dump and on the pixels of the rendered pages (pdftoppm at 72 dpi,
 # one pixel a point; ppm-probe.pl compares colours with a tolerance).
 . "$(dirname "$0")/lib.sh"
-plan 16
+plan 17
 
 probe() { perl tests/e2e/ppm-probe.pl "$@"; }
 
@@ -55,11 +55,16 @@ ok $? "reference-orientation=90 on the page master: header and a 500pt table run
 probe "$WORK/p-2.ppm" 20,300=00ff00 380,300=ff00ff 200,300=ffffff
 ok $? "region-start turned 90, region-end 270: titles along the sides"
 
-# An angle that is not a multiple of 90 is an input error.
+# An angle that is not a multiple of 90 is a warning, and no turn (FOP's
+# tolerance); with --strict, an input error.
 sed 's/reference-orientation="180"/reference-orientation="45"/' tests/e2e/fo/rotation.fo >"$WORK/bad.fo"
 "$REPORTPIPE" render -q "$WORK/bad.fo" "$WORK/bad.pdf" 2>"$WORK/bad.err"
 rc=$?
+grep -q "bad.fo:22: fo:block-container: '45' is not a valid value for reference-orientation; ignored" "$WORK/bad.err"
+is "$rc $?" "0 0" "reference-orientation=\"45\" is a warning naming line and value"
+"$REPORTPIPE" render -q --strict "$WORK/bad.fo" "$WORK/bad.pdf" 2>"$WORK/bad.err"
+rc=$?
 grep -q "bad.fo:22: .*fo:block-container: '45' is not a valid value for reference-orientation" "$WORK/bad.err"
-is "$rc $?" "1 0" "reference-orientation=\"45\" is an error naming line and value"
+is "$rc $?" "1 0" "with --strict, an error naming line and value"
 
 finish
