@@ -182,15 +182,14 @@ static int compare_depth(const void *a, const void *b)
 }
 
 /*
- * A border side's rule.  leading: the top or left side, which an inset
- * border draws darker and an outset one lighter (and the others the
- * other way), as Apache FOP does: solid, so the painter needs no side.
+ * The painter's rule style for an FO border or rule style: inset and
+ * outset are solid, their tone chosen by the side (emit_border); none
+ * and hidden draw nothing, and are solid where a rule asks for them.
  */
-static void emit_border(struct rp_item_list *out, const struct rp_fo_border *b,
-                        bool leading, double x1, double y1, double x2,
-                        double y2)
+enum rp_area_rule_style rp_rule_style_of(enum rp_fo_border_style style)
 {
     static const enum rp_area_rule_style styles[] = {
+        [RP_FO_BORDER_NONE] = RP_AREA_RULE_SOLID,
         [RP_FO_BORDER_SOLID] = RP_AREA_RULE_SOLID,
         [RP_FO_BORDER_DASHED] = RP_AREA_RULE_DASHED,
         [RP_FO_BORDER_DOTTED] = RP_AREA_RULE_DOTTED,
@@ -200,6 +199,21 @@ static void emit_border(struct rp_item_list *out, const struct rp_fo_border *b,
         [RP_FO_BORDER_INSET] = RP_AREA_RULE_SOLID,
         [RP_FO_BORDER_OUTSET] = RP_AREA_RULE_SOLID,
     };
+
+    return (size_t)style < sizeof(styles) / sizeof(styles[0])
+               ? styles[style]
+               : RP_AREA_RULE_SOLID;
+}
+
+/*
+ * A border side's rule.  leading: the top or left side, which an inset
+ * border draws darker and an outset one lighter (and the others the
+ * other way), as Apache FOP does: solid, so the painter needs no side.
+ */
+static void emit_border(struct rp_item_list *out, const struct rp_fo_border *b,
+                        bool leading, double x1, double y1, double x2,
+                        double y2)
+{
     struct rp_area_item item = {0};
 
     if (b->style == RP_FO_BORDER_NONE || b->width <= 0 || b->color.a == 0)
@@ -220,7 +234,7 @@ static void emit_border(struct rp_item_list *out, const struct rp_fo_border *b,
         item.color.b = c.b;
     }
     item.rule_width = b->width;
-    item.rule_style = styles[b->style];
+    item.rule_style = rp_rule_style_of(b->style);
     rp_item_list_push(out, &item);
 }
 

@@ -246,6 +246,8 @@ struct rp_placed {
 void rp_emit_placed(const struct rp_placed *placed, size_t n, double dx,
                     double dy, struct rp_item_list *out);
 
+/* The painter's rule style for an FO border or rule style (box.c). */
+enum rp_area_rule_style rp_rule_style_of(enum rp_fo_border_style style);
 /* Border rules of a border box; top/bottom only where the box starts/ends. */
 void rp_emit_box_borders(struct rp_item_list *out,
                          const struct rp_fo_border border[4], double x,

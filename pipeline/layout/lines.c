@@ -347,17 +347,6 @@ static void draw_leaders(struct rp_layout *layout,
          i < para->n_leaders && para->leaders[i].offset < end; i++) {
         const struct leader *l = &para->leaders[i];
         struct rp_area_item item = {0};
-        static const enum rp_area_rule_style styles[] = {
-            [RP_FO_BORDER_NONE] = RP_AREA_RULE_SOLID,
-            [RP_FO_BORDER_SOLID] = RP_AREA_RULE_SOLID,
-            [RP_FO_BORDER_DASHED] = RP_AREA_RULE_DASHED,
-            [RP_FO_BORDER_DOTTED] = RP_AREA_RULE_DOTTED,
-            [RP_FO_BORDER_DOUBLE] = RP_AREA_RULE_DOUBLE,
-            [RP_FO_BORDER_RIDGE] = RP_AREA_RULE_RIDGE,
-            [RP_FO_BORDER_GROOVE] = RP_AREA_RULE_GROOVE,
-            [RP_FO_BORDER_INSET] = RP_AREA_RULE_SOLID,
-            [RP_FO_BORDER_OUTSET] = RP_AREA_RULE_SOLID,
-        };
         PangoRectangle pos;
 
         if (l->pattern != RP_FO_LEADER_DOTS && l->pattern != RP_FO_LEADER_RULE)
@@ -372,7 +361,7 @@ static void draw_leaders(struct rp_layout *layout,
         item.kind = RP_AREA_RULE;
         item.color = rp_area_color_of(l->color);
         item.rule_width = l->thickness;
-        item.rule_style = styles[l->rule_style];
+        item.rule_style = rp_rule_style_of(l->rule_style);
         item.x = x + (double)pos.x / PANGO_SCALE;
         item.w = (double)pos.width / PANGO_SCALE;
         item.y = baseline - l->thickness / 2;
