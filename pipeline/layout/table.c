@@ -1,9 +1,11 @@
 /*
- * Tables: column widths, rows laid out cell by cell, and a header that
- * repeats at the top of every page the table continues on.  A row is one
- * box: pages break between rows, never inside one (yet).
+ * Tables as they stream: column widths (given, or measured on a sample of
+ * the first rows), the header, body and footer read row by row (cells
+ * straight in a part gathered into rows), forced breaks on rows, and a
+ * header and footer that repeat on every page the table continues on.
+ * The rows themselves are laid out by table_rows.c.
  */
-#include "layout_internal.h"
+#include "table_rows.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -11,540 +13,6 @@
 
 #include "common/log.h"
 #include "common/mem.h"
-
-struct table_grid {
-    size_t n_cols;
-    double *col_x; /* left edge of each column, from the flow origin */
-    double *col_w;
-};
-
-static double border_width(const struct rp_fo_border *b)
-{
-    return b->style == RP_FO_BORDER_NONE ? 0 : b->width;
-}
-
-static size_t cells_in_row(const struct rp_fo_node *row)
-{
-    const struct rp_fo_node *cell;
-    size_t n = 0;
-
-    for (cell = row->first_child; cell; cell = cell->next) {
-        if (cell->kind == RP_FO_TABLE_CELL)
-            n += (size_t)cell->props.columns_spanned;
-    }
-    return n;
-}
-
-/*
- * Fixed and percentage columns take their width; proportional and
- * unspecified columns share what is left, as FOP does for fixed layout.
- */
-static void grid_init(struct table_grid *grid, struct rp_flow *flow,
-                      long table_line, const struct rp_fo_length *specs,
-                      size_t n_specs, size_t first_row, double x,
-                      double table_width)
-{
-    size_t i;
-    double fixed = 0, units = 0, left;
-
-    grid->n_cols = n_specs > first_row ? n_specs : first_row;
-    if (grid->n_cols == 0)
-        grid->n_cols = 1;
-    grid->col_x = rp_xcalloc(grid->n_cols, sizeof(double));
-    grid->col_w = rp_xcalloc(grid->n_cols, sizeof(double));
-    for (i = 0; i < grid->n_cols; i++) {
-        struct rp_fo_length l = {RP_FO_LENGTH_AUTO, 0, 0};
-        if (i < n_specs)
-            l = specs[i];
-        switch (l.kind) {
-        case RP_FO_LENGTH_ABSOLUTE:
-            grid->col_w[i] = l.value;
-            fixed += l.value;
-            break;
-        case RP_FO_LENGTH_PERCENT:
-            grid->col_w[i] = table_width * l.value / 100.0 + l.plus;
-            fixed += grid->col_w[i];
-            break;
-        case RP_FO_LENGTH_PROPORTIONAL:
-            units += l.value;
-            break;
-        case RP_FO_LENGTH_AUTO:
-            units += 1;
-            break;
-        }
-    }
-    left = table_width - fixed;
-    if (left < -0.5)
-        rp_log_warn("%s:%ld: fo:table is %.1fpt wider than the %.1fpt "
-                    "available; it is drawn past the margin",
-                    rp_fo_doc_name(flow->layout->doc), table_line, -left,
-                    table_width);
-    if (left < 0)
-        left = 0;
-    for (i = 0; i < grid->n_cols; i++) {
-        struct rp_fo_length l = {RP_FO_LENGTH_AUTO, 1, 0};
-        if (i < n_specs)
-            l = specs[i];
-        if (l.kind == RP_FO_LENGTH_PROPORTIONAL)
-            grid->col_w[i] = units > 0 ? left * l.value / units : 0;
-        else if (l.kind == RP_FO_LENGTH_AUTO)
-            grid->col_w[i] = units > 0 ? left / units : 0;
-        grid->col_x[i] = i == 0 ? x : grid->col_x[i - 1] + grid->col_w[i - 1];
-    }
-}
-
-static void grid_release(struct table_grid *grid)
-{
-    free(grid->col_x);
-    free(grid->col_w);
-}
-
-/* A cell laid out: its content piled up, and what drawing it needs. */
-struct cell_layout {
-    size_t row;    /* index of its first row in the group */
-    size_t rows;   /* rows it spans */
-    double x, w;   /* its slot in the grid, from the flow origin */
-    double height; /* content plus insets: what it needs */
-    double inset_top, inset_bottom;
-    int display_align;
-    struct rp_fo_border border[4];
-    struct rp_fo_color background;
-    bool has_left, has_right; /* a neighbour shares that edge */
-    struct rp_fo_border left_neighbour, right_neighbour;
-    struct rp_stacker content;
-};
-
-struct row_layout {
-    double height;
-    double min_height;
-    struct rp_fo_color background;
-    bool keep_with_previous;
-    bool keep_together;
-};
-
-/* Rows joined by a cell spanning several of them: one unbreakable box. */
-struct row_group {
-    struct row_layout *rows;
-    size_t n_rows, cap_rows;
-    struct cell_layout *cells;
-    size_t n_cells, cap_cells;
-    /* The markers of its cells, in document order: the paginator sees
-     * the group's box, not the boxes inside its cells. */
-    struct rp_marker_list *markers;
-    /* The ids of its rows, cells and what they hold, and of the part
-     * it starts: citation targets and destinations at the group's box. */
-    struct rp_id_mark *ids;
-};
-
-/* Moves the markers of *from to the end of *to. */
-static void move_markers(struct rp_marker_list **to,
-                         struct rp_marker_list **from)
-{
-    while (*to)
-        to = &(*to)->next;
-    *to = *from;
-    *from = NULL;
-}
-
-static void group_add_id(struct row_group *group, const char *id)
-{
-    struct rp_id_mark *mark = rp_xcalloc(1, sizeof(*mark));
-    mark->id = id;
-    rp_id_marks_move(&group->ids, &mark);
-}
-
-static int style_rank(enum rp_fo_border_style style)
-{
-    /* CSS 2.1 17.6.2.1: double wins over solid, over dashed, over dotted. */
-    switch (style) {
-    case RP_FO_BORDER_DOUBLE:
-        return 4;
-    case RP_FO_BORDER_SOLID:
-        return 3;
-    case RP_FO_BORDER_DASHED:
-        return 2;
-    case RP_FO_BORDER_DOTTED:
-        return 1;
-    default:
-        return 0;
-    }
-}
-
-/*
- * Collapsed borders: of two borders meeting on one grid line, the wider
- * wins, then the stronger style; on a tie the first (left or upper) wins.
- */
-static struct rp_fo_border resolve_border(struct rp_fo_border first,
-                                          struct rp_fo_border second)
-{
-    double w1 = border_width(&first), w2 = border_width(&second);
-
-    if (w1 != w2)
-        return w1 > w2 ? first : second;
-    if (style_rank(first.style) != style_rank(second.style))
-        return style_rank(first.style) > style_rank(second.style) ? first
-                                                                  : second;
-    return first;
-}
-
-static bool has_next_cell(const struct rp_fo_node *cell)
-{
-    const struct rp_fo_node *c;
-    for (c = cell->next; c; c = c->next) {
-        if (c->kind == RP_FO_TABLE_CELL)
-            return true;
-    }
-    return false;
-}
-
-/*
- * Collapsed borders that fall on a row's outer edges besides its own:
- * those of its part (header, footer, body) and of the table.  Of equal
- * borders the cell's wins, then the row's, the part's, the table's.
- */
-struct row_frame {
-    struct rp_fo_border part[4];
-    struct rp_fo_color part_background; /* under rows that have none */
-    bool part_top;                      /* the part's first row */
-    bool table_top;      /* the table's first row (header, or body) */
-    const char *part_id; /* the part's id, or NULL */
-};
-
-static bool same_border(const struct rp_fo_border *a,
-                        const struct rp_fo_border *b)
-{
-    return border_width(a) == border_width(b) && a->style == b->style &&
-           a->color.r == b->color.r && a->color.g == b->color.g &&
-           a->color.b == b->color.b && a->color.a == b->color.a;
-}
-
-/* The columns a row's cells may not use: spans from rows above. */
-struct span_map {
-    size_t *rows_left; /* per column */
-    size_t n;
-};
-
-/* The part's and the table's borders on the outer edges of a cell. */
-static void frame_cell(struct rp_fo_border b[4], const struct row_frame *frame,
-                       const struct rp_fo_props *table, bool left, bool right)
-{
-    if (frame->part_top)
-        b[RP_FO_TOP] = resolve_border(b[RP_FO_TOP], frame->part[RP_FO_TOP]);
-    if (frame->table_top)
-        b[RP_FO_TOP] = resolve_border(b[RP_FO_TOP], table->border[RP_FO_TOP]);
-    if (left)
-        b[RP_FO_LEFT] = resolve_border(
-            resolve_border(b[RP_FO_LEFT], frame->part[RP_FO_LEFT]),
-            table->border[RP_FO_LEFT]);
-    if (right)
-        b[RP_FO_RIGHT] = resolve_border(
-            resolve_border(b[RP_FO_RIGHT], frame->part[RP_FO_RIGHT]),
-            table->border[RP_FO_RIGHT]);
-}
-
-static enum rp_status
-layout_cells(struct rp_flow *flow, const struct table_grid *grid,
-             const struct rp_fo_props *table, struct rp_fo_node *row,
-             const struct row_frame *frame, struct span_map *spans,
-             struct row_group *group, struct rp_error *err)
-{
-    size_t row_index = group->n_rows, col = 0, first_cell = group->n_cells, i;
-    size_t first_col = 0;
-    struct rp_fo_node *c;
-    struct row_layout *rl;
-    enum rp_status status = RP_OK;
-    bool separate = table->border_separate;
-    double sep_x = separate ? table->border_separation[0] : 0;
-
-    rp_array_grow((void **)&group->rows, &group->cap_rows, group->n_rows + 1,
-                  sizeof(*group->rows));
-    rl = &group->rows[group->n_rows++];
-    memset(rl, 0, sizeof(*rl));
-    rl->min_height = row->props.min_height;
-    rl->background = row->props.background.a > 0 ? row->props.background
-                                                 : frame->part_background;
-    rl->keep_with_previous = row->props.keep_with_previous;
-    rl->keep_together = row->props.keep_together;
-    if (frame->part_top && frame->part_id)
-        group_add_id(group, frame->part_id);
-    if (row->props.id)
-        group_add_id(group, row->props.id);
-
-    for (c = row->first_child; c; c = c->next) {
-        const struct rp_fo_props *p = &c->props;
-        struct cell_layout *cl;
-        struct rp_flow sub;
-        size_t span, k;
-        double inset_l, inset_r, half = separate ? 1.0 : 0.5;
-
-        if (c->kind != RP_FO_TABLE_CELL)
-            continue;
-        while (col < grid->n_cols && spans->rows_left[col] > 0)
-            col++;
-        if (group->n_cells == first_cell)
-            first_col = col;
-        if (col >= grid->n_cols) {
-            rp_log_warn("%s:%ld: fo:table-cell beyond the table's %zu "
-                        "columns is skipped",
-                        rp_fo_doc_name(flow->layout->doc), c->line,
-                        grid->n_cols);
-            break;
-        }
-        span = (size_t)p->columns_spanned;
-        if (col + span > grid->n_cols)
-            span = grid->n_cols - col;
-        rp_array_grow((void **)&group->cells, &group->cap_cells,
-                      group->n_cells + 1, sizeof(*group->cells));
-        cl = &group->cells[group->n_cells++];
-        memset(cl, 0, sizeof(*cl));
-        cl->row = row_index;
-        cl->rows = (size_t)p->rows_spanned;
-        cl->x = grid->col_x[col] + sep_x / 2;
-        for (k = col; k < col + span; k++)
-            cl->w += grid->col_w[k];
-        cl->w -= sep_x;
-        memcpy(cl->border, p->border, sizeof(cl->border));
-        /* A row's borders belong to the edges of its cells: top and
-         * bottom of every cell, the outer sides of the first and last.
-         * The cell's own border wins a tie (collapse precedence). */
-        if (!separate) {
-            const struct rp_fo_border *rb = row->props.border;
-            cl->border[RP_FO_TOP] =
-                resolve_border(cl->border[RP_FO_TOP], rb[RP_FO_TOP]);
-            cl->border[RP_FO_BOTTOM] =
-                resolve_border(cl->border[RP_FO_BOTTOM], rb[RP_FO_BOTTOM]);
-            if (col == first_col)
-                cl->border[RP_FO_LEFT] =
-                    resolve_border(cl->border[RP_FO_LEFT], rb[RP_FO_LEFT]);
-            if (!has_next_cell(c))
-                cl->border[RP_FO_RIGHT] =
-                    resolve_border(cl->border[RP_FO_RIGHT], rb[RP_FO_RIGHT]);
-            frame_cell(cl->border, frame, table, col == 0,
-                       col + span >= grid->n_cols);
-        }
-        cl->background = p->background;
-        cl->display_align = p->display_align;
-        /* Collapsed, half of each border lies in the cell; separate, all. */
-        inset_l = half * border_width(&p->border[RP_FO_LEFT]) +
-                  p->padding[RP_FO_LEFT];
-        inset_r = half * border_width(&p->border[RP_FO_RIGHT]) +
-                  p->padding[RP_FO_RIGHT];
-        cl->inset_top =
-            half * border_width(&p->border[RP_FO_TOP]) + p->padding[RP_FO_TOP];
-        cl->inset_bottom = half * border_width(&p->border[RP_FO_BOTTOM]) +
-                           p->padding[RP_FO_BOTTOM];
-        rp_stacker_init(&cl->content);
-        rp_flow_init(&sub, flow->layout, &cl->content.base, cl->x + inset_l,
-                     cl->w - inset_l - inset_r);
-        sub.plain_paragraphs = rp_struct_text_only(c);
-        if (p->id)
-            group_add_id(group, p->id);
-        status = rp_flow_children(&sub, c, err);
-        rp_deco_unref(sub.deco);
-        rp_flow_struct_release(&sub);
-        for (k = 0; k < cl->content.n; k++)
-            move_markers(&group->markers, &cl->content.placed[k].box->markers);
-        move_markers(&group->markers, &sub.pending_markers);
-        for (k = 0; k < cl->content.n; k++)
-            rp_id_marks_move(&group->ids, &cl->content.placed[k].box->ids);
-        rp_id_marks_move(&group->ids, &sub.pending_ids);
-        if (status != RP_OK)
-            return status;
-        cl->height = cl->content.height + cl->inset_top + cl->inset_bottom;
-        if (cl->rows > 1)
-            for (k = col; k < col + span; k++)
-                spans->rows_left[k] = cl->rows; /* this row counts below */
-        col += span;
-    }
-    /* Neighbours in the row share their vertical grid lines. */
-    for (i = first_cell; i + 1 < group->n_cells; i++) {
-        struct cell_layout *l = &group->cells[i], *r = &group->cells[i + 1];
-        if (fabs(l->x + l->w + sep_x - r->x) < 0.01 && !separate) {
-            l->has_right = true;
-            l->right_neighbour = r->border[RP_FO_LEFT];
-            r->has_left = true;
-            r->left_neighbour = l->border[RP_FO_RIGHT];
-        }
-    }
-    /* A span started here or above covers one row less from now on. */
-    for (i = 0; i < spans->n; i++) {
-        if (spans->rows_left[i] > 0)
-            spans->rows_left[i]--;
-    }
-    return RP_OK;
-}
-
-static bool spans_open(const struct span_map *spans)
-{
-    size_t i;
-    for (i = 0; i < spans->n; i++) {
-        if (spans->rows_left[i] > 0)
-            return true;
-    }
-    return false;
-}
-
-static void group_release(struct row_group *group)
-{
-    size_t i;
-    for (i = 0; i < group->n_cells; i++)
-        rp_stacker_release(&group->cells[i].content);
-    while (group->markers) {
-        struct rp_marker_list *m = group->markers;
-        group->markers = m->next;
-        rp_marker_unref(m->marker);
-        free(m);
-    }
-    while (group->ids) {
-        struct rp_id_mark *m = group->ids;
-        group->ids = m->next;
-        free(m);
-    }
-    group->n_cells = 0;
-    group->n_rows = 0;
-}
-
-/*
- * Borders of a cell after the collapse model's conflicts with its
- * neighbours (to its left and right, and the row above when first).
- */
-static void resolved_borders(const struct cell_layout *c,
-                             const struct table_grid *grid,
-                             const struct rp_fo_border *above,
-                             struct rp_fo_border b[4])
-{
-    memcpy(b, c->border, sizeof(c->border));
-    if (c->row == 0 && above) {
-        size_t col;
-        for (col = 0; col < grid->n_cols; col++) {
-            if (fabs(grid->col_x[col] - c->x) < 0.01) {
-                b[RP_FO_TOP] = resolve_border(above[col], b[RP_FO_TOP]);
-                break;
-            }
-        }
-    }
-    if (c->has_left)
-        b[RP_FO_LEFT] = resolve_border(c->left_neighbour, b[RP_FO_LEFT]);
-    if (c->has_right)
-        b[RP_FO_RIGHT] = resolve_border(b[RP_FO_RIGHT], c->right_neighbour);
-}
-
-/* Remembers the bottom borders the next row meets. */
-static void note_bottoms(const struct cell_layout *c,
-                         const struct table_grid *grid,
-                         struct rp_fo_border *above)
-{
-    size_t col;
-    for (col = 0; col < grid->n_cols; col++) {
-        if (grid->col_x[col] >= c->x - 0.01 &&
-            grid->col_x[col] < c->x + c->w - 0.01)
-            above[col] = c->border[RP_FO_BOTTOM];
-    }
-}
-
-/*
- * The group as a row of cells of boxes, items made when the page is; a
- * single row can split across pages.  y[r] is where row r starts.
- */
-static struct rp_row *make_row(struct row_group *group, const double *y,
-                               const struct table_grid *grid,
-                               const struct rp_fo_props *table,
-                               struct rp_fo_border *above)
-{
-    struct rp_row *row = rp_xcalloc(1, sizeof(*row));
-    double sep_y = table->border_separate ? table->border_separation[1] : 0;
-    size_t i, r;
-
-    row->n_cells = group->n_cells;
-    row->cells =
-        rp_xcalloc(group->n_cells ? group->n_cells : 1, sizeof(*row->cells));
-    row->bands = rp_xcalloc(group->n_rows, sizeof(*row->bands));
-    for (r = 0; r < group->n_rows; r++) {
-        if (group->rows[r].background.a == 0)
-            continue;
-        row->bands[row->n_bands].top = y[r];
-        row->bands[row->n_bands].height = group->rows[r].height;
-        row->bands[row->n_bands].color =
-            rp_area_color_of(group->rows[r].background);
-        row->n_bands++;
-    }
-    row->splittable = group->n_rows == 1;
-    row->keep_together = group->rows[0].keep_together;
-    row->separate = table->border_separate;
-    row->sep_y = sep_y;
-    row->left = grid->col_x[0];
-    row->right = grid->col_x[grid->n_cols - 1] + grid->col_w[grid->n_cols - 1];
-    for (i = 0; i < group->n_cells; i++) {
-        struct cell_layout *c = &group->cells[i];
-        struct rp_row_cell *rc = &row->cells[i];
-        rc->x = c->x;
-        rc->w = c->w;
-        rc->top = y[c->row] + sep_y / 2;
-        rc->height = y[c->row + c->rows] - y[c->row] - sep_y;
-        rc->inset_top = c->inset_top;
-        rc->inset_bottom = c->inset_bottom;
-        rc->display_align = c->display_align;
-        rc->background = rp_area_color_of(c->background);
-        if (table->border_separate)
-            memcpy(rc->border, c->border, sizeof(rc->border));
-        else
-            resolved_borders(c, grid, above, rc->border);
-        /* What the row below meets on its top edge. */
-        if (above && !table->border_separate &&
-            c->row + c->rows == group->n_rows)
-            note_bottoms(c, grid, above);
-        /* The pile moves from the stacker into the row. */
-        rc->content = c->content.placed;
-        rc->n_content = c->content.n;
-        rc->content_height = c->content.height;
-        rp_stacker_init(&c->content);
-    }
-    return row;
-}
-
-/* Row heights, then backgrounds, content and borders: one box. */
-static struct rp_box *group_box(struct row_group *group,
-                                const struct table_grid *grid,
-                                const struct rp_fo_props *table,
-                                struct rp_fo_border *above)
-{
-    struct rp_box *box = rp_box_new();
-    double *y = rp_xcalloc(group->n_rows + 1, sizeof(double));
-    double sep_y = table->border_separate ? table->border_separation[1] : 0;
-    size_t i, r;
-
-    for (r = 0; r < group->n_rows; r++)
-        group->rows[r].height = group->rows[r].min_height;
-    for (i = 0; i < group->n_cells; i++) {
-        struct cell_layout *c = &group->cells[i];
-        if (c->row + c->rows > group->n_rows)
-            c->rows = group->n_rows - c->row; /* a span past the body */
-        if (c->rows == 1 && c->height + sep_y > group->rows[c->row].height)
-            group->rows[c->row].height = c->height + sep_y;
-    }
-    /* A spanning cell taller than its rows stretches the last of them. */
-    for (i = 0; i < group->n_cells; i++) {
-        struct cell_layout *c = &group->cells[i];
-        double have = 0;
-        if (c->rows < 2)
-            continue;
-        for (r = c->row; r < c->row + c->rows; r++)
-            have += group->rows[r].height;
-        if (c->height + sep_y > have)
-            group->rows[c->row + c->rows - 1].height +=
-                c->height + sep_y - have;
-    }
-    for (r = 0; r < group->n_rows; r++)
-        y[r + 1] = y[r] + group->rows[r].height;
-    box->row = make_row(group, y, grid, table, above);
-    box->height = y[group->n_rows];
-    box->keep_with_prev = group->rows[0].keep_with_previous;
-    move_markers(&box->markers, &group->markers);
-    rp_id_marks_move(&box->ids, &group->ids);
-    free(y);
-    group_release(group);
-    return box;
-}
 
 enum { PART_BODY, PART_HEADER, PART_FOOTER };
 
@@ -616,8 +84,8 @@ static void ensure_grid(struct rp_flow *flow, struct table_state *t, long line,
 {
     if (t->grid_ready)
         return;
-    grid_init(&t->grid, flow, line, t->specs, t->n_specs, cells_in_row(row),
-              t->x, t->width);
+    rp_table_grid_init(&t->grid, flow, line, t->specs, t->n_specs,
+                       rp_table_cells_in_row(row), t->x, t->width);
     grid_ready(t);
 }
 
@@ -688,8 +156,8 @@ static void measure_cell(struct rp_layout *layout,
 static double cell_insets(const struct rp_fo_props *p, bool separate)
 {
     double half = separate ? 1.0 : 0.5;
-    return half * (border_width(&p->border[RP_FO_LEFT]) +
-                   border_width(&p->border[RP_FO_RIGHT])) +
+    return half * (rp_table_border_width(&p->border[RP_FO_LEFT]) +
+                   rp_table_border_width(&p->border[RP_FO_RIGHT])) +
            p->padding[RP_FO_LEFT] + p->padding[RP_FO_RIGHT];
 }
 
@@ -705,8 +173,9 @@ static void auto_widths(struct rp_flow *flow, struct table_state *t, long line)
     struct rp_fo_length *specs;
 
     for (r = 0; r < t->n_pending; r++) {
-        if (t->pending[r].row && cells_in_row(t->pending[r].row) > n_cols)
-            n_cols = cells_in_row(t->pending[r].row);
+        if (t->pending[r].row &&
+            rp_table_cells_in_row(t->pending[r].row) > n_cols)
+            n_cols = rp_table_cells_in_row(t->pending[r].row);
     }
     if (n_cols == 0)
         n_cols = 1;
@@ -766,7 +235,8 @@ static void auto_widths(struct rp_flow *flow, struct table_state *t, long line)
         specs[i].kind = RP_FO_LENGTH_ABSOLUTE;
         specs[i].value = w;
     }
-    grid_init(&t->grid, flow, line, specs, n_cols, n_cols, t->x, t->width);
+    rp_table_grid_init(&t->grid, flow, line, specs, n_cols, n_cols, t->x,
+                       t->width);
     grid_ready(t);
     free(mins);
     free(maxs);
@@ -878,11 +348,12 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
         /* Laid out ahead (the footer comes before the body in FO), kept
          * for the foot of every page the table breaks across and for its
          * end. */
-        status = layout_cells(flow, &t->grid, &t->props, row, frame, &t->spans,
-                              &t->group, err);
-        if (status != RP_OK || spans_open(&t->spans))
+        status = rp_table_layout_cells(flow, &t->grid, &t->props, row, frame,
+                                       &t->spans, &t->group, err);
+        if (status != RP_OK || rp_table_spans_open(&t->spans))
             return status;
-        box = group_box(&t->group, &t->grid, &t->props, t->footer_above);
+        box =
+            rp_table_group_box(&t->group, &t->grid, &t->props, t->footer_above);
         box->is_footer = true;
         box->row->structure = flow->layout->structure;
         box->row->part = RP_AREA_TR_FOOTER;
@@ -898,11 +369,11 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
     }
     if ((int)row->props.break_after > t->group_break_after)
         t->group_break_after = row->props.break_after;
-    status = layout_cells(flow, &t->grid, &t->props, row, frame, &t->spans,
-                          &t->group, err);
-    if (status != RP_OK || spans_open(&t->spans))
+    status = rp_table_layout_cells(flow, &t->grid, &t->props, row, frame,
+                                   &t->spans, &t->group, err);
+    if (status != RP_OK || rp_table_spans_open(&t->spans))
         return status;
-    box = group_box(&t->group, &t->grid, &t->props, t->above);
+    box = rp_table_group_box(&t->group, &t->grid, &t->props, t->above);
     box->row->structure = flow->layout->structure;
     if (t->group_is_header)
         box->row->part = RP_AREA_TR_HEADER;
@@ -945,10 +416,10 @@ static enum rp_status close_part(struct rp_flow *flow, struct table_state *t,
     for (col = 0; col < t->grid.n_cols; col++) {
         struct rp_fo_border b[4] = {0};
         struct rp_fo_border won =
-            resolve_border(above[col], border[RP_FO_BOTTOM]);
+            rp_table_resolve_border(above[col], border[RP_FO_BOTTOM]);
         if (table_bottom)
-            won = resolve_border(won, t->props.border[RP_FO_BOTTOM]);
-        if (same_border(&won, &above[col]))
+            won = rp_table_resolve_border(won, t->props.border[RP_FO_BOTTOM]);
+        if (rp_table_same_border(&won, &above[col]))
             continue;
         above[col] = won;
         b[RP_FO_TOP] = won;
@@ -988,7 +459,7 @@ static enum rp_status table_flush(struct rp_flow *flow, struct table_state *t,
         return RP_OK;
     for (i = 0; i < t->spans.n; i++)
         t->spans.rows_left[i] = 0;
-    box = group_box(&t->group, &t->grid, &t->props, t->above);
+    box = rp_table_group_box(&t->group, &t->grid, &t->props, t->above);
     box->row->structure = flow->layout->structure;
     body_breaks(t, box);
     return rp_flow_emit(flow, box, err);
@@ -1172,8 +643,8 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
     /* Collapsed, the table's border lies on the outer grid lines, centred:
      * the grid reaches half into the border the table leaves room for. */
     if (!t.props.border_separate) {
-        double left = border_width(&t.props.border[RP_FO_LEFT]);
-        double right = border_width(&t.props.border[RP_FO_RIGHT]);
+        double left = rp_table_border_width(&t.props.border[RP_FO_LEFT]);
+        double right = rp_table_border_width(&t.props.border[RP_FO_RIGHT]);
         t.x -= left / 2;
         t.width += (left + right) / 2;
     }
@@ -1237,8 +708,8 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
     flow->table = outer;
     rp_table_ctx_unref(t.ctx);
     if (t.grid_ready)
-        grid_release(&t.grid);
-    group_release(&t.group);
+        rp_table_grid_release(&t.grid);
+    rp_table_group_release(&t.group);
     free(t.group.rows);
     free(t.group.cells);
     free(t.spans.rows_left);
