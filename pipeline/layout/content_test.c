@@ -17,12 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unistd.h>
-
-#include <libxml/parser.h>
-
-#include "fo/fo.h"
-#include "layout/layout.h"
+#include "layout/test_layout.h"
 
 #define MAX_LINES 512
 
@@ -80,37 +75,13 @@ static enum rp_status lay_out_one(const char *body, bool from_file,
 {
     size_t n = strlen(head) + strlen(body) + 32;
     char *text = malloc(n);
-    char path[] = "/tmp/content_test_XXXXXX";
-    struct rp_fo_doc *fo = NULL;
     struct rp_layout_sink sink = {capture_page, c, false};
-    struct rp_layout_stats stats;
-    PangoContext *pango = rp_layout_context_new();
     enum rp_status status;
-    xmlDoc *doc = NULL;
+    int pages = 0;
 
     snprintf(text, n, "%s%s</fo:root>", head, body);
     memset(c, 0, sizeof(*c));
-    rp_error_init(err);
-    if (from_file) {
-        int fd = mkstemp(path);
-        FILE *fp = fdopen(fd, "w");
-        assert_non_null(fp);
-        fputs(text, fp);
-        fclose(fp);
-        status = rp_fo_doc_open_file(path, NULL, &fo, err);
-    } else {
-        doc = xmlReadMemory(text, (int)strlen(text), "t.fo", NULL, 0);
-        assert_non_null(doc);
-        status = rp_fo_doc_open_xml(doc, "t.fo", NULL, &fo, err);
-    }
-    if (status == RP_OK)
-        status = rp_layout_run(fo, pango, &sink, &stats, err);
-    rp_fo_doc_free(fo);
-    if (doc)
-        xmlFreeDoc(doc);
-    if (from_file)
-        unlink(path);
-    g_object_unref(pango);
+    status = rp_test_layout_text(text, from_file, &sink, &pages, err);
     free(text);
     return status;
 }
