@@ -90,7 +90,7 @@ $(BUILD)/tests/cli/%_test: $(BUILD)/pipeline/cli/%_test.o \
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LIB) $(LDLIBS) -lcmocka
 
-$(GEN): $(BUILD)/tests/data/gen_sample.o
+$(GEN): $(BUILD)/tests/data/gen_sample.o $(BUILD)/pipeline/common/date.o
 	$(CC) $(LDFLAGS) -o $@ $^ -lm
 
 # The main job: what the nightly cron runs, on the shipped sample data.

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "common/date.h"
 #include "common/file.h"
 #include "common/hash.h"
 #include "common/log.h"
@@ -429,22 +430,6 @@ enum rp_status rp_batch_snapshot(const struct rp_batch_options *o,
 
 /* ---- reviews from snapshots ---- */
 
-/* YYYY-MM-DD with a month 01..12 and a day 01..31. */
-static bool is_date(const char *s)
-{
-    static const char shape[] = "dddd-dd-dd";
-    int month, day;
-    size_t i;
-
-    for (i = 0; shape[i]; i++) {
-        if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != '-')
-            return false;
-    }
-    month = (s[5] - '0') * 10 + (s[6] - '0');
-    day = (s[8] - '0') * 10 + (s[9] - '0');
-    return s[i] == '\0' && month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
 static bool is_fingerprint(const char *s)
 {
     size_t n = strspn(s, "0123456789abcdef");
@@ -456,12 +441,14 @@ static bool is_fingerprint(const char *s)
 static enum rp_status check_mark(const struct rp_review_mark *mark,
                                  struct rp_error *err)
 {
+    int64_t approved;
+
     if (!mark || !mark->approver_name)
         return RP_OK;
     if (!mark->approver_name[0] || strlen(mark->approver_name) > 200)
         return rp_error_set(err, RP_ERR_INPUT, NULL, 0, "approver",
                             "the approver's name must hold 1 to 200 bytes");
-    if (!mark->approved_on || !is_date(mark->approved_on))
+    if (!mark->approved_on || !rp_date_parse_day(mark->approved_on, &approved))
         return rp_error_set(err, RP_ERR_INPUT, NULL, 0, "approved-on",
                             "the approval date '%s' is not YYYY-MM-DD",
                             mark->approved_on ? mark->approved_on : "");

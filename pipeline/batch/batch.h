@@ -327,8 +327,5 @@ void rp_batch_conf_release(struct rp_batch_conf *c);
 
 /* A job count as `jobs =` and -j take it: a decimal 1..RP_BATCH_MAX_JOBS. */
 bool rp_batch_parse_jobs(const char *text, unsigned *out);
-/* A day as `period-start =` and --period-start take it: YYYY-MM-DD, read
- * as UTC midnight. */
-bool rp_batch_parse_day(const char *text, int64_t *out);
 
 #endif

@@ -14,11 +14,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <glib.h>
 
+#include "common/date.h"
 #include "common/file.h"
 #include "common/mem.h"
 
@@ -82,24 +82,6 @@ bool rp_batch_parse_jobs(const char *text, unsigned *out)
     if (errno || *end || v < 1 || v > RP_BATCH_MAX_JOBS)
         return false;
     *out = (unsigned)v;
-    return true;
-}
-
-bool rp_batch_parse_day(const char *text, int64_t *out)
-{
-    static const int days_in_month[] = {31, 29, 31, 30, 31, 30,
-                                        31, 31, 30, 31, 30, 31};
-    struct tm tm;
-    int y, m, d, n = 0;
-
-    if (sscanf(text, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || text[n] != '\0' ||
-        n != 10 || m < 1 || m > 12 || d < 1 || d > days_in_month[m - 1])
-        return false;
-    memset(&tm, 0, sizeof(tm));
-    tm.tm_year = y - 1900;
-    tm.tm_mon = m - 1;
-    tm.tm_mday = d;
-    *out = (int64_t)timegm(&tm);
     return true;
 }
 
@@ -211,7 +193,7 @@ static const char *take_value(struct rp_batch_conf *c, const char *name,
         c->zone_line = line;
         return NULL;
     case KEY_DAY:
-        if (!rp_batch_parse_day(v, field))
+        if (!rp_date_parse_midnight(v, field))
             return "a date YYYY-MM-DD";
         /* The file names the last day; the merge wants the day after. */
         if (field == &c->period_end)

@@ -240,10 +240,9 @@ static void test_example(void **state)
     rp_batch_conf_release(&c);
 }
 
-static void test_parse_jobs_and_day(void **state)
+static void test_parse_jobs(void **state)
 {
     unsigned j;
-    int64_t t;
 
     (void)state;
     assert_true(rp_batch_parse_jobs("1", &j) && j == 1);
@@ -252,9 +251,6 @@ static void test_parse_jobs_and_day(void **state)
     assert_false(rp_batch_parse_jobs(" 2", &j));
     assert_false(rp_batch_parse_jobs("2x", &j));
     assert_false(rp_batch_parse_jobs("", &j));
-    assert_true(rp_batch_parse_day("2024-02-29", &t) && t == 1709164800);
-    assert_false(rp_batch_parse_day("2024-2-29", &t));
-    assert_false(rp_batch_parse_day("2024-02-29x", &t));
 }
 
 int main(void)
@@ -268,7 +264,7 @@ int main(void)
         cmocka_unit_test(test_bad_syntax),
         cmocka_unit_test(test_load),
         cmocka_unit_test(test_example),
-        cmocka_unit_test(test_parse_jobs_and_day),
+        cmocka_unit_test(test_parse_jobs),
     };
     rp_log_set_level(RP_LOG_QUIET);
     return cmocka_run_group_tests(tests, NULL, NULL);

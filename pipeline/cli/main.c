@@ -19,6 +19,7 @@
 
 #include <libxml/parser.h>
 
+#include "common/date.h"
 #include "common/log.h"
 #include "import/import.h"
 #include "merge/merge.h"
@@ -119,7 +120,7 @@ int64_t cli_source_date(void)
 
 int cli_parse_date(const char *text, int64_t *out)
 {
-    return rp_batch_parse_day(text, out);
+    return rp_date_parse_midnight(text, out);
 }
 
 int cli_zone_option(const char *arg, const char *usage)

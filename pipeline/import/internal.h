@@ -424,9 +424,6 @@ void rp_import_trim(const char **s, size_t *len);
 /* s[0..len) equals word, ignoring ASCII case. */
 bool rp_import_equals_word(const char *s, size_t len, const char *word);
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (m 1..12, d 1..31). */
-int64_t rp_import_days_from_civil(int64_t y, unsigned m, unsigned d);
-
 /* ---- zone.c: the zone of local times ---------------------------------------
  */
 

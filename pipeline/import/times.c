@@ -2,12 +2,14 @@
  * Times and dates of the exports: ISO 8601 as the canonical record files
  * write it, and the formats a source profile names ("MM/DD/YYYY hh:mm AM",
  * "DD.MM.YYYY hh:mm").  Nothing here depends on the locale or the time zone
- * of the machine: dates are computed with plain integer arithmetic (Howard
- * Hinnant's days_from_civil), and a time without a zone of its own is
+ * of the machine: dates are computed with plain integer arithmetic
+ * (common/date.c), and a time without a zone of its own is
  * placed by the profile's zone (zone.c), so a report looks the same
  * wherever the nightly job runs.
  */
 #include "import/internal.h"
+
+#include "common/date.h"
 
 #include <string.h>
 
@@ -45,60 +47,6 @@ static bool expect(const char *s, size_t len, size_t *pos, char c)
     if (*pos >= len || s[*pos] != c)
         return false;
     (*pos)++;
-    return true;
-}
-
-static bool is_leap(unsigned y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static unsigned days_in_month(unsigned y, unsigned m)
-{
-    static const unsigned days[12] = {31, 28, 31, 30, 31, 30,
-                                      31, 31, 30, 31, 30, 31};
-    return m == 2 && is_leap(y) ? 29 : days[m - 1];
-}
-
-int64_t rp_import_days_from_civil(int64_t y, unsigned m, unsigned d)
-{
-    int64_t era, yoe, doy, doe;
-
-    y -= m <= 2;
-    era = (y >= 0 ? y : y - 399) / 400;
-    yoe = y - era * 400;
-    doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
-{
-    int64_t era, doe, yoe, doy, mp;
-
-    z += 719468;
-    era = (z >= 0 ? z : z - 146096) / 146097;
-    doe = z - era * 146097;
-    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    mp = (5 * doy + 2) / 153;
-    *d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
-    *y = yoe + era * 400 + (*m <= 2);
-}
-
-/* YYYY-MM-DD at s[*pos], validated against the calendar. */
-static bool parse_ymd(const char *s, size_t len, size_t *pos, int64_t *days)
-{
-    unsigned y, m, d;
-
-    if (!digits(s, len, pos, 4, &y) || !expect(s, len, pos, '-') ||
-        !digits(s, len, pos, 2, &m) || !expect(s, len, pos, '-') ||
-        !digits(s, len, pos, 2, &d))
-        return false;
-    if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
-        return false;
-    *days = rp_import_days_from_civil(y, m, d);
     return true;
 }
 
@@ -141,7 +89,7 @@ bool rp_import_parse_timestamp(const char *s, size_t len, int64_t *out)
     int64_t days, off;
     unsigned hh, mm, ss = 0, frac;
 
-    if (!parse_ymd(s, len, &pos, &days))
+    if (!rp_date_parse_ymd(s, len, &pos, &days))
         return false;
     if (pos >= len || (s[pos] != 'T' && s[pos] != 't' && s[pos] != ' '))
         return false;
@@ -175,7 +123,7 @@ bool rp_import_parse_date(const char *s, size_t len, int64_t *out)
     size_t pos = 0;
     int64_t days;
 
-    if (!parse_ymd(s, len, &pos, &days) || pos != len)
+    if (!rp_date_parse_ymd(s, len, &pos, &days) || pos != len)
         return false;
     *out = days * 86400;
     return true;
@@ -183,28 +131,12 @@ bool rp_import_parse_date(const char *s, size_t len, int64_t *out)
 
 void rp_import_format_timestamp(int64_t t, char out[RP_TIMESTAMP_SIZE])
 {
-    int64_t days = t / 86400, secs = t % 86400, y;
-    unsigned m, d;
-
-    if (secs < 0) {
-        secs += 86400;
-        days--;
-    }
-    civil_from_days(days, &y, &m, &d);
-    snprintf(out, RP_TIMESTAMP_SIZE, "%04lld-%02u-%02uT%02u:%02u:%02uZ",
-             (long long)y, m, d, (unsigned)(secs / 3600),
-             (unsigned)(secs / 60 % 60), (unsigned)(secs % 60));
+    rp_date_format_timestamp(t, out);
 }
 
 void rp_import_format_date(int64_t t, char out[RP_DATE_SIZE])
 {
-    int64_t days = t / 86400, y;
-    unsigned m, d;
-
-    if (t % 86400 < 0)
-        days--;
-    civil_from_days(days, &y, &m, &d);
-    snprintf(out, RP_DATE_SIZE, "%04lld-%02u-%02u", (long long)y, m, d);
+    rp_date_format_day(rp_date_day_of(t), out);
 }
 
 /* ---- times in a profile's formats -----------------------------------------
@@ -455,7 +387,7 @@ rp_import_parse_time_zoned(const char *format, const char *s, size_t len,
     if (!t.has_y || !t.has_m || !t.has_d)
         return RP_TIME_BAD;
     if (t.y < 1 || t.m < 1 || t.m > 12 || t.d < 1 ||
-        t.d > days_in_month(t.y, t.m))
+        t.d > rp_date_days_in_month(t.y, t.m))
         return RP_TIME_BAD;
     hh = t.hh;
     if (t.ampm) {
@@ -465,7 +397,7 @@ rp_import_parse_time_zoned(const char *format, const char *s, size_t len,
     }
     if (hh > 23 || t.mm > 59 || t.ss > 60)
         return RP_TIME_BAD;
-    local = rp_import_days_from_civil(t.y, t.m, t.d) * 86400 + hh * 3600 +
+    local = rp_date_days_from_civil(t.y, t.m, t.d) * 86400 + hh * 3600 +
             t.mm * 60 + t.ss;
     *has_time = t.has_time;
     /* A value's own offset wins over the zone. */

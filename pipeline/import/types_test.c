@@ -130,7 +130,6 @@ static void test_format_round_trip(void **state)
         assert_true(ts(buf, &back));
         assert_int_equal(back, t);
     }
-    assert_int_equal(rp_import_days_from_civil(2026, 11, 22), 20779);
 }
 
 static void test_amount(void **state)

@@ -15,6 +15,7 @@
 
 #include "common/buf.h"
 #include "common/csvtable.h"
+#include "common/date.h"
 #include "common/xmlconf.h"
 #include "common/mem.h"
 #include "match.h"
@@ -359,7 +360,7 @@ static enum rp_status read_calendar(const char *path, const xmlNode *n,
         if (!rp_xmlconf_is_element(c, "holiday"))
             return rp_xmlconf_unexpected(path, c, "calendar", err);
         date = rp_xmlconf_attr(c, "date");
-        if (!date || !rp_merge_parse_day(date, &day)) {
+        if (!date || !rp_date_parse_day(date, &day)) {
             enum rp_status s = rp_xmlconf_bad_attr(path, c, "date", date,
                                                    "a date YYYY-MM-DD", err);
             xmlFree(date);

@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include "common/date.h"
 #include "common/mem.h"
 
 /* ---- calendar ---- */
@@ -21,56 +22,12 @@ int64_t rp_merge_floor_div(int64_t a, int64_t b)
     return q;
 }
 
-/* Days since 1970-01-01 of a civil date (H. Hinnant's algorithm). */
-static int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
-{
-    int64_t era, yoe, doy, doe;
-
-    y -= m <= 2;
-    era = rp_merge_floor_div(y, 400);
-    yoe = y - era * 400;
-    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(int64_t z, int64_t *y, int64_t *m, int64_t *d)
-{
-    int64_t era, doe, yoe, doy, mp;
-
-    z += 719468;
-    era = rp_merge_floor_div(z, 146097);
-    doe = z - era * 146097;
-    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = mp < 10 ? mp + 3 : mp - 9;
-    *y = yoe + era * 400 + (*m <= 2);
-}
-
-bool rp_merge_parse_day(const char *s, int64_t *day)
-{
-    int64_t y2, m2, d2;
-    int y, m, d;
-    char tail;
-
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-        sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 ||
-        d < 1 || d > 31)
-        return false;
-    *day = days_from_civil(y, m, d);
-    /* 2026-02-30 would roll over into March: not a real date. */
-    civil_from_days(*day, &y2, &m2, &d2);
-    return y2 == y && m2 == m && d2 == d;
-}
-
 int64_t rp_merge_month_of(int64_t t)
 {
-    int64_t y, m, d;
+    int64_t y;
+    unsigned m, d;
 
-    civil_from_days(rp_merge_floor_div(t, RP_MERGE_SECONDS_PER_DAY), &y, &m,
-                    &d);
+    rp_date_civil_from_days(rp_date_day_of(t), &y, &m, &d);
     return y * 12 + (m - 1);
 }
 
@@ -79,7 +36,8 @@ int64_t rp_merge_month_start(int64_t ym)
     int64_t y = rp_merge_floor_div(ym, 12);
     int64_t m = ym - y * 12 + 1;
 
-    return days_from_civil(y, m, 1) * RP_MERGE_SECONDS_PER_DAY;
+    return rp_date_days_from_civil(y, (unsigned)m, 1) *
+           RP_MERGE_SECONDS_PER_DAY;
 }
 
 void rp_merge_month_key(int64_t ym, char *buf, size_t size)
@@ -101,52 +59,20 @@ void rp_merge_month_label(int64_t ym, char *buf, size_t size)
     snprintf(buf, size, "%s %04" PRId64, names[ym - y * 12], y);
 }
 
-/* n (0 <= n < 10^width) as width digits at p. */
-static char *put_digits(char *p, int64_t n, int width)
-{
-    int i;
-
-    for (i = width - 1; i >= 0; i--) {
-        p[i] = (char)('0' + n % 10);
-        n /= 10;
-    }
-    return p + width;
-}
-
-/* Written digit by digit, not with snprintf: a run writes one per ticket
- * time, millions of them.  Years are 0001..9999 (validate.c, period.c). */
+/* Years are 0001..9999 (validate.c, period.c). */
 void rp_merge_fmt_date(int64_t t, char *buf, size_t size)
 {
-    char text[11], *p = text;
-    int64_t y, m, d;
+    char text[RP_DATE_DAY_SIZE];
 
-    civil_from_days(rp_merge_floor_div(t, RP_MERGE_SECONDS_PER_DAY), &y, &m,
-                    &d);
-    p = put_digits(p, y, 4);
-    *p++ = '-';
-    p = put_digits(p, m, 2);
-    *p++ = '-';
-    p = put_digits(p, d, 2);
-    *p = '\0';
+    rp_date_format_day(rp_date_day_of(t), text);
     snprintf(buf, size, "%s", text);
 }
 
 void rp_merge_fmt_time(int64_t t, char *buf, size_t size)
 {
-    int64_t day = rp_merge_floor_div(t, RP_MERGE_SECONDS_PER_DAY);
-    int64_t sec = t - day * RP_MERGE_SECONDS_PER_DAY;
-    char text[21], *p;
+    char text[RP_DATE_TIMESTAMP_SIZE];
 
-    rp_merge_fmt_date(t, text, sizeof(text));
-    p = text + 10;
-    *p++ = 'T';
-    p = put_digits(p, sec / 3600, 2);
-    *p++ = ':';
-    p = put_digits(p, sec / 60 % 60, 2);
-    *p++ = ':';
-    p = put_digits(p, sec % 60, 2);
-    *p++ = 'Z';
-    *p = '\0';
+    rp_date_format_timestamp(t, text);
     snprintf(buf, size, "%s", text);
 }
 

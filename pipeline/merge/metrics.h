@@ -34,8 +34,6 @@
 
 /* Floor division (b > 0), so that times before 1970 fall on the right day. */
 int64_t rp_merge_floor_div(int64_t a, int64_t b);
-/* "YYYY-MM-DD" as days since 1970-01-01; false if not a real date. */
-bool rp_merge_parse_day(const char *s, int64_t *day);
 /* A month as a single counter: year * 12 + (month - 1). */
 int64_t rp_merge_month_of(int64_t t);
 /* Unix seconds of 00:00:00 UTC on the first day of month index ym. */

@@ -13,6 +13,7 @@
 
 #include <sodium.h>
 
+#include "common/date.h"
 #include "common/mem.h"
 
 static const struct rp_workflow_request_info *
@@ -344,7 +345,7 @@ void page_request(struct web_request *rq, struct web_response *rs)
     account = web_form_get(&rq->form, "account");
     meeting = web_form_get(&rq->form, "meeting");
     if (!account || !account[0] || !meeting ||
-        !rp_batch_parse_day(meeting, &day)) {
+        !rp_date_parse_midnight(meeting, &day)) {
         web_message_page(rq, rs, 400, "Cannot request that",
                          "Give the account and the meeting's date "
                          "(YYYY-MM-DD).");

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "common/csvtable.h"
+#include "common/date.h"
 #include "common/file.h"
 #include "common/json.h"
 #include "common/mem.h"
@@ -62,15 +63,11 @@ static enum rp_status deadline_of(struct rp_wf_act *a, char meeting[11],
 /* The day `lead` days before day (YYYY-MM-DD), into out. */
 void rp_wf_day_before(const char *day, int lead, char out[11])
 {
-    struct tm tm;
+    int64_t days;
 
-    memset(&tm, 0, sizeof(tm));
     out[0] = '\0';
-    if (sscanf(day, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
-        return;
-    tm.tm_year -= 1900;
-    tm.tm_mon -= 1;
-    rp_wf_format_day((int64_t)timegm(&tm) - (int64_t)lead * 86400, out);
+    if (rp_date_parse_day(day, &days))
+        rp_date_format_day(days - lead, out);
 }
 
 /* requests.print_due, set by request (tasks.c) from print-lead-days; a

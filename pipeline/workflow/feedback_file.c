@@ -14,6 +14,7 @@
 
 #include <glib.h>
 
+#include "common/date.h"
 #include "common/mem.h"
 
 #define KEY "follow-up:"
@@ -46,30 +47,13 @@ static void trim(const char **s, size_t *n)
         (*n)--;
 }
 
-static int leap(int y)
+/* A real day written YYYY-MM-DD, and nothing else. */
+static bool is_date(const char *s, size_t n)
 {
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
+    size_t pos = 0;
+    int64_t days;
 
-/* A real day written YYYY-MM-DD. */
-static int is_date(const char *s, size_t n)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int y, m, d;
-    size_t i;
-
-    if (n != 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    for (i = 0; i < n; i++) {
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return 0;
-    }
-    y = atoi(s);
-    m = (s[5] - '0') * 10 + (s[6] - '0');
-    d = (s[8] - '0') * 10 + (s[9] - '0');
-    if (y < 1900 || m < 1 || m > 12 || d < 1)
-        return 0;
-    return d <= days[m - 1] + (m == 2 && leap(y));
+    return rp_date_parse_ymd(s, n, &pos, &days) && pos == n;
 }
 
 /* "follow-up: WHAT | OWNER | DUE" after the key. */

@@ -12,13 +12,13 @@
 #include <libgen.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "common/date.h"
 #include "common/file.h"
 #include "common/log.h"
 #include "common/mem.h"
@@ -108,11 +108,7 @@ enum rp_status rp_wf_exec(struct rp_workflow *wf, const char *what,
 
 void rp_wf_format_day(int64_t t, char out[11])
 {
-    time_t tt = (time_t)t;
-    struct tm tm;
-
-    gmtime_r(&tt, &tm);
-    strftime(out, 11, "%Y-%m-%d", &tm);
+    rp_date_format_day(rp_date_day_of(t), out);
 }
 
 enum rp_workflow_stage rp_wf_stage_parse(const char *name)

@@ -8,7 +8,7 @@
  * The output is byte-identical on every run and every machine: the only
  * randomness is a splitmix64 generator with a fixed seed, all arithmetic
  * is on integers (no libm, whose last bits may differ between versions),
- * dates are computed by hand rather than with the local time zone, and
+ * dates are computed by common/date.c rather than with the local zone, and
  * nothing is formatted through the locale.  Change a table below and the
  * data changes; run it twice and nothing does.
  *
@@ -24,6 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include "common/date.h"
 
 #define SEED 0x5EED2026u
 #define MINUTE 60
@@ -82,36 +84,9 @@ static size_t rng_pick(struct rng *r, const unsigned *weights, size_t n)
 
 /* ---- calendar ------------------------------------------------------------ */
 
-static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
-{
-    int64_t era, yoe, doy, doe;
-
-    y -= m <= 2;
-    era = (y >= 0 ? y : y - 399) / 400;
-    yoe = y - era * 400;
-    doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
-{
-    int64_t era, doe, yoe, doy, mp;
-
-    z += 719468;
-    era = (z >= 0 ? z : z - 146096) / 146097;
-    doe = z - era * 146097;
-    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    mp = (5 * doy + 2) / 153;
-    *d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
-    *y = yoe + era * 400 + (*m <= 2);
-}
-
 static int64_t utc(int64_t y, unsigned m, unsigned d, unsigned hh)
 {
-    return days_from_civil(y, m, d) * DAY + (int64_t)hh * HOUR;
+    return rp_date_days_from_civil(y, m, d) * DAY + (int64_t)hh * HOUR;
 }
 
 static bool is_weekend(int64_t day)
@@ -797,7 +772,7 @@ static void civil(int64_t t, int64_t *y, unsigned *m, unsigned *d, unsigned *hh,
 {
     int64_t secs = t % DAY;
 
-    civil_from_days(t / DAY, y, m, d);
+    rp_date_civil_from_days(t / DAY, y, m, d);
     *hh = (unsigned)(secs / HOUR);
     *mm = (unsigned)(secs / MINUTE % 60);
 }
@@ -818,7 +793,7 @@ static void us_date(int64_t day, char out[40])
     int64_t y;
     unsigned m, d;
 
-    civil_from_days(day, &y, &m, &d);
+    rp_date_civil_from_days(day, &y, &m, &d);
     snprintf(out, 40, "%02u/%02u/%04d", m, d, (int)y);
 }
 
@@ -839,7 +814,8 @@ static void jira_time(int64_t t, char out[40])
 /* Last Sunday of a month, as a day number. */
 static int64_t last_sunday(int64_t y, unsigned m)
 {
-    int64_t day = days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1);
+    int64_t day =
+        rp_date_days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1);
 
     do
         day--;
@@ -857,7 +833,7 @@ static void zendesk_time(int64_t t, char out[40])
     unsigned m, d, hh, mm;
     int offset;
 
-    civil_from_days(t / DAY, &y, &m, &d);
+    rp_date_civil_from_days(t / DAY, &y, &m, &d);
     start = last_sunday(y, 3) * DAY + HOUR;
     end = last_sunday(y, 10) * DAY + HOUR;
     offset = t >= start && t < end ? 2 : 1;
@@ -873,7 +849,7 @@ static void de_date(int64_t day, char out[40])
     int64_t y;
     unsigned m, d;
 
-    civil_from_days(day, &y, &m, &d);
+    rp_date_civil_from_days(day, &y, &m, &d);
     snprintf(out, 40, "%02u.%02u.%04d", d, m, (int)y);
 }
 
@@ -959,8 +935,9 @@ static void write_salesforce_accounts(FILE *fp, const struct tickets *list)
         /* Custom fields: what the customer pays a year, and since when. */
         grouped(a->revenue_cents / 40 / 100000 * 100000, false, arr);
         sscanf(a->renewal, "%u-%u-%u", &y, &m, &d);
-        us_date(days_from_civil(y, m, d), renewal);
-        us_date(days_from_civil(y - 2 - (unsigned)(i % 4), m, 1), since);
+        us_date(rp_date_days_from_civil(y, m, d), renewal);
+        us_date(rp_date_days_from_civil(y - 2 - (unsigned)(i % 4), m, 1),
+                since);
         us_time(utc(2026, 11, 2 + (unsigned)i, 8) + (int64_t)i * 7 * MINUTE,
                 modified);
         put_field(fp, a->id, false);
@@ -1024,8 +1001,8 @@ static void write_salesforce_contacts(FILE *fp, const struct tickets *list)
             snprintf(phone, sizeof(phone), "+%u %03zu %04zu",
                      (unsigned)(30 + a), 100 + serial * 7 % 900,
                      1000 + serial * 379 % 9000);
-            us_date(days_from_civil(2024, 1 + (unsigned)(serial % 12),
-                                    1 + (unsigned)(serial % 28)),
+            us_date(rp_date_days_from_civil(2024, 1 + (unsigned)(serial % 12),
+                                            1 + (unsigned)(serial % 28)),
                     created);
             put_field(fp, id, false);
             put_field(fp, accounts[a].id, false);
@@ -1125,7 +1102,7 @@ static void write_salesforce_opportunities(FILE *fp, const struct tickets *list)
         size_t stage = (size_t)rng_below(&r, 4);
 
         sscanf(acc->renewal, "%u-%u-%u", &y, &m, &d);
-        renewal_day = days_from_civil(y, m, d);
+        renewal_day = rp_date_days_from_civil(y, m, d);
         snprintf(name, sizeof(name), "%s - Renewal %u", acc->name, y);
         put_opportunity(fp, &serial, acc, name, "Renewal",
                         acc->troubled ? "Negotiation/Review"
@@ -1133,22 +1110,24 @@ static void write_salesforce_opportunities(FILE *fp, const struct tickets *list)
                         acc->troubled ? 50 : open_probability[stage], contract,
                         renewal_day);
         snprintf(name, sizeof(name), "%s - Additional seats", acc->name);
-        put_opportunity(fp, &serial, acc, name, "Upsell", "Closed Won", 100,
-                        contract / 5 + rng_range(&r, 0, 500000),
-                        days_from_civil(2026, 2 + (unsigned)rng_below(&r, 8),
-                                        1 + (unsigned)rng_below(&r, 28)));
+        put_opportunity(
+            fp, &serial, acc, name, "Upsell", "Closed Won", 100,
+            contract / 5 + rng_range(&r, 0, 500000),
+            rp_date_days_from_civil(2026, 2 + (unsigned)rng_below(&r, 8),
+                                    1 + (unsigned)rng_below(&r, 28)));
         if (rng_per_mille(&r, 500)) {
             snprintf(name, sizeof(name), "%s - Analytics add-on", acc->name);
-            put_opportunity(
-                fp, &serial, acc, name, "Upsell", open_stages[rng_below(&r, 3)],
-                35, contract / 3 + rng_range(&r, 0, 900000),
-                days_from_civil(2027, 1 + (unsigned)rng_below(&r, 6), 15));
+            put_opportunity(fp, &serial, acc, name, "Upsell",
+                            open_stages[rng_below(&r, 3)], 35,
+                            contract / 3 + rng_range(&r, 0, 900000),
+                            rp_date_days_from_civil(
+                                2027, 1 + (unsigned)rng_below(&r, 6), 15));
         } else if (rng_per_mille(&r, 400)) {
             snprintf(name, sizeof(name), "%s - Premium support", acc->name);
-            put_opportunity(
-                fp, &serial, acc, name, "Upsell", "Closed Lost", 0,
-                contract / 8,
-                days_from_civil(2026, 5 + (unsigned)rng_below(&r, 5), 10));
+            put_opportunity(fp, &serial, acc, name, "Upsell", "Closed Lost", 0,
+                            contract / 8,
+                            rp_date_days_from_civil(
+                                2026, 5 + (unsigned)rng_below(&r, 5), 10));
         }
     }
 }
@@ -1619,7 +1598,7 @@ static const struct project projects[] = {
 
 static int64_t day_of(unsigned y, unsigned m, unsigned d)
 {
-    return days_from_civil(y, m, d);
+    return rp_date_days_from_civil(y, m, d);
 }
 
 static void put_sc(FILE *fp, const char *s, bool last)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The command line: help, exit codes, bad input, and each stage used alone.
 . "$(dirname "$0")/lib.sh"
-plan 23
+plan 25
 
 "$REPORTPIPE" --help >"$WORK/out" 2>&1
 ok $? "--help exits 0"
@@ -19,6 +19,11 @@ is $? 2 "an unknown command exits 2"
 is $? 2 "an unknown option exits 2"
 "$REPORTPIPE" merge -o x.xml --period-start 2026-02-30 --period-end 2026-03-01 input/zendesk-tickets.csv 2>/dev/null
 is $? 2 "an impossible date exits 2"
+# 2026 is no leap year: its 29 February is refused, not rolled into March.
+"$REPORTPIPE" run --input "$WORK/nowhere" --output "$WORK/o" \
+    --period-start 2026-02-29 --period-end 2026-03-31 2>"$WORK/err"
+is $? 2 "a 29 February outside a leap year exits 2"
+contains "$WORK/err" "--period-start '2026-02-29' is not a date" "and the error names the option"
 "$REPORTPIPE" run --input "$WORK/nowhere" --output "$WORK/o" 2>"$WORK/err"
 is $? 1 "a missing input directory exits 1"
 contains "$WORK/err" "nowhere" "and the error names it"

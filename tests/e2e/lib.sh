@@ -5,7 +5,7 @@ set -u
 : "${TOP:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${REPORTPIPE:=$TOP/build/release/reportpipe}"
 : "${GEN_SAMPLE:=$TOP/build/release/gen-sample}"
-export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1795392000}" # 2026-11-22
+export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1795392000}" # 2026-11-23 00:00 UTC
 TEST_NUMBER=0
 FAILED=0
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/reportpipe-e2e.XXXXXX")
