@@ -75,13 +75,10 @@ echo "  done in $(($(date +%s) - t0)) s"
 
 "$bin" serve $O --listen 127.0.0.1:0 >"$out/serve.out" 2>"$out/serve.err" &
 server=$!
-i=0
-while [ $i -lt 100 ] && ! grep -q '^listening on ' "$out/serve.out"; do
-    sleep 0.1
-    i=$((i + 1))
-done
-base=$(sed -n 's/^listening on //p' "$out/serve.out")
-[ -n "$base" ] || { cat "$out/serve.err"; exit 1; }
+base=$(tools/listening.sh "$out/serve.out" 10 $server) || {
+    cat "$out/serve.err"
+    exit 1
+}
 sed -i "s|http://[^\"]*/invite/|$base/invite/|" "$out/people.json"
 
 # The server's resident memory every 250 ms, until it stops.

@@ -85,12 +85,7 @@ if command -v curl >/dev/null 2>&1; then
         --today "$today" --state "$out/state" --config "$out/config" --output "$out/wf" \
         >"$out/serve.out" 2>"$out/serve.err" &
     server=$!
-    i=0
-    while [ $i -lt 120 ] && ! grep -q '^listening on ' "$out/serve.out"; do
-        sleep 0.5
-        i=$((i + 1))
-    done
-    url=$(sed -n 's/^listening on //p' "$out/serve.out")
+    url=$(tools/listening.sh "$out/serve.out" 60 $server)
     jar="$out/jar"
     csrf() { grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
     t=$(curl -s -c "$jar" -b "$jar" "$url/invite/$token" | csrf)

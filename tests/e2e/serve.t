@@ -29,11 +29,7 @@ T_HENRIK=$(token hlind)
 : >"$WORK/serve.out"
 "$REPORTPIPE" serve --listen 127.0.0.1:0 $O >"$WORK/serve.out" 2>"$WORK/serve.err" &
 PID=$!
-for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-    grep -q '^listening on ' "$WORK/serve.out" && break
-    sleep 0.25
-done
-URL=$(sed -n 's/^listening on //p' "$WORK/serve.out")
+URL=$("$TOP"/tools/listening.sh "$WORK/serve.out" 5 $PID)
 case "$URL" in http://127.0.0.1:[1-9]*) ok 0 "listening on $URL" ;;
 *) ok 1 "listening line: $(cat "$WORK/serve.out" "$WORK/serve.err")" ;; esac
 

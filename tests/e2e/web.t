@@ -48,12 +48,7 @@ serve() { # serve DAY: starts the server as rpweb, sets BASE
         env HOME="$WORK" TMPDIR="$WORK" "$REPORTPIPE" serve $O --today "$1" \
         --listen 127.0.0.1:0 >"$WORK/serve.out" 2>"$WORK/serve.err") &
     SERVER=$!
-    i=0
-    while [ $i -lt 100 ] && ! grep -q "^listening on " "$WORK/serve.out"; do
-        sleep 0.1
-        i=$((i + 1))
-    done
-    BASE=$(sed -n 's/^listening on //p' "$WORK/serve.out")
+    BASE=$("$TOP"/tools/listening.sh "$WORK/serve.out" 10 $SERVER)
 }
 stop() {
     kill -TERM "$SERVER" 2>/dev/null
