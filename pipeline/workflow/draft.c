@@ -104,46 +104,47 @@ enum rp_status rp_wf_latest_draft(struct rp_wf_act *a, int with_snapshot,
     return RP_OK;
 }
 
+/* The largest value of a column of the request's rows (0 when it has
+ * none): sql is "SELECT coalesce(max(..), 0) FROM .. WHERE request = ?". */
+static enum rp_status request_max(struct rp_wf_act *a, const char *what,
+                                  const char *sql, int64_t *out)
+{
+    sqlite3_stmt *st = rp_wf_prepare(a->wf, what, a->err, sql, "I", a->req.id);
+    int rc;
+
+    if (!st)
+        return rp_wf_failed(a, a->err->status);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *out = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW)
+        return rp_wf_failed(a, rp_wf_db_error(a->wf, rc, what, a->err));
+    return RP_OK;
+}
+
 /* The newest contribution of the request: a draft made before a newer
  * one arrived would leave it out. */
 static enum rp_status last_contribution(struct rp_wf_act *a, int64_t *id)
 {
-    sqlite3_stmt *st = rp_wf_prepare(a->wf, "reading contributions", a->err,
-                                     "SELECT coalesce(max(id), 0) FROM "
-                                     "contributions WHERE request = ?",
-                                     "I", a->req.id);
-    int rc;
-
-    if (!st)
-        return rp_wf_failed(a, a->err->status);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *id = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_ROW)
-        return rp_wf_failed(
-            a, rp_wf_db_error(a->wf, rc, "reading contributions", a->err));
-    return RP_OK;
+    return request_max(a, "reading contributions",
+                       "SELECT coalesce(max(id), 0) FROM contributions "
+                       "WHERE request = ?",
+                       id);
 }
 
 static enum rp_status next_version(struct rp_wf_act *a, int *version)
 {
-    sqlite3_stmt *st = rp_wf_prepare(a->wf, "reading drafts", a->err,
-                                     "SELECT coalesce(max(version), 0) FROM "
-                                     "drafts WHERE request = ?",
-                                     "I", a->req.id);
-    int rc;
+    int64_t last = 0;
+    enum rp_status status =
+        request_max(a, "reading drafts",
+                    "SELECT coalesce(max(version), 0) FROM drafts "
+                    "WHERE request = ?",
+                    &last);
 
-    if (!st)
-        return rp_wf_failed(a, a->err->status);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *version = sqlite3_column_int(st, 0) + 1;
-    sqlite3_finalize(st);
-    if (rc != SQLITE_ROW)
-        return rp_wf_failed(
-            a, rp_wf_db_error(a->wf, rc, "reading drafts", a->err));
-    return RP_OK;
+    if (status == RP_OK)
+        *version = (int)last + 1;
+    return status;
 }
 
 /* What a draft is made of, before anything is recorded. */
