@@ -516,6 +516,21 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- An address may break after its @ (a zero-width space): a word
+       wider than its cell is not broken between letters but overflows
+       into the next cell, as in FOP. -->
+  <xsl:template name="email">
+    <xsl:param name="value"/>
+    <xsl:choose>
+      <xsl:when test="contains($value, '@')">
+        <xsl:value-of select="concat(substring-before($value, '@'), '@&#x200B;', substring-after($value, '@'))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="or-none"><xsl:with-param name="value" select="$value"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template name="facts">
     <fo:table table-layout="fixed" width="100%" font-size="9pt">
       <fo:table-column column-width="22%"/>
@@ -835,7 +850,7 @@
                 </xsl:call-template>
                 <xsl:call-template name="rp-td"><xsl:with-param name="text"><xsl:call-template name="or-none"><xsl:with-param name="value" select="@title"/></xsl:call-template></xsl:with-param></xsl:call-template>
                 <xsl:call-template name="rp-td"><xsl:with-param name="text"><xsl:call-template name="or-none"><xsl:with-param name="value" select="@role"/></xsl:call-template></xsl:with-param></xsl:call-template>
-                <xsl:call-template name="rp-td"><xsl:with-param name="text"><xsl:call-template name="or-none"><xsl:with-param name="value" select="@email"/></xsl:call-template></xsl:with-param></xsl:call-template>
+                <xsl:call-template name="rp-td"><xsl:with-param name="text"><xsl:call-template name="email"><xsl:with-param name="value" select="@email"/></xsl:call-template></xsl:with-param></xsl:call-template>
                 <xsl:call-template name="rp-td"><xsl:with-param name="text"><xsl:call-template name="or-none"><xsl:with-param name="value" select="@phone"/></xsl:call-template></xsl:with-param></xsl:call-template>
               </fo:table-row>
             </xsl:for-each>
@@ -1070,7 +1085,7 @@
           <fo:table-column column-width="19mm"/>
           <fo:table-column column-width="19mm"/>
           <fo:table-column column-width="11mm"/>
-          <fo:table-column column-width="15mm"/>
+          <fo:table-column column-width="19mm"/>
           <fo:table-column column-width="24mm"/>
           <fo:table-column column-width="proportional-column-width(1)"/>
           <fo:table-column column-width="17mm"/>

@@ -8,7 +8,7 @@ out="$WORK/out"
 rc=$?
 accounts=$(tests/e2e/csv-select.pl input/salesforce-accounts.csv 1 2)
 n_accounts=$(printf '%s\n' "$accounts" | wc -l)
-plan $((10 + 5 * n_accounts))
+plan $((11 + 5 * n_accounts))
 
 is "$rc" 0 "run exits 0 on the sample data"
 contains "$WORK/log" "import: input/zendesk-tickets.csv" "stderr has an import summary"
@@ -17,6 +17,9 @@ contains "$WORK/log" "render: 15 documents: 15 built, 0 unchanged, 0 failed; 14 
 # The FO our templates write is used as written: run has no --strict, since
 # an invalid value there is our bug, and this is where it would show.
 is "$(grep -c "is not a valid value\|invalid property values" "$WORK/log")" 0 "the shipped templates give no invalid property value"
+# Nor a word wider than its column (German "Geschlossen" in the ticket
+# log's status column stuck out into the next before it was widened).
+is "$(grep -c "exceed the available area" "$WORK/log")" 0 "no line of the shipped templates sticks out of its column"
 
 # Tickets in the review period, by account.  Salesforce cases (by their
 # Account ID) and Zendesk tickets (by the requester's e-mail domain, the
