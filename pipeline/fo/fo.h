@@ -251,7 +251,13 @@ struct rp_fo_props {
     const char *language; /* ISO 639 code, interned; NULL: none */
     const char *country;  /* ISO 3166 code, interned; NULL: none */
     int hyphenation_push, hyphenation_remain; /* character counts */
+    /* Drawn where a word is hyphenated; U+2010 (XSL's initial value) is
+     * the font's own hyphen, and '-' in the text layer, as FOP has it. */
+    unsigned int hyphenation_character; /* a Unicode code point */
     bool wrap; /* wrap-option: wrap (true) or no-wrap */
+    /* line-height-shift-adjustment="disregard-shifts": a raised or
+     * lowered inline (a footnote mark) leaves its line's height alone */
+    bool disregard_shifts;
     int orphans, widows;
     /* Carried to descendants like inherited properties, so that text in
      * nested inlines keeps its link, decoration and shift. */
@@ -363,6 +369,9 @@ struct rp_fo_node {
     int depth;            /* elements above it up to fo:root (0) */
     const void *src;      /* xmlDoc source: this element's xmlNode */
     const void *src_next; /* xmlDoc source: next xmlNode child to read */
+    /* Inside an fo:marker: the element's attributes, resolved again where
+     * the marker is retrieved (marker.c); NULL elsewhere. */
+    struct rp_fo_elem *specified;
 };
 
 struct rp_fo_doc;
@@ -423,6 +432,9 @@ enum rp_status rp_fo_doc_has_citations(struct rp_fo_doc *doc, bool *answer,
                                        struct rp_error *err) RP_MUST_CHECK;
 
 const char *rp_fo_doc_name(const struct rp_fo_doc *doc);
+/* Whether the document was opened quiet (read again, already warned
+ * about): layout's warnings about it are not repeated either. */
+bool rp_fo_doc_quiet(const struct rp_fo_doc *doc);
 
 /*
  * Folders images may be read from (docs/fo-subset.md, "Images"): the
@@ -488,6 +500,21 @@ void rp_fo_node_keep(struct rp_fo_node *node);
 struct rp_fo_node *rp_fo_node_take(struct rp_fo_node *node);
 /* Frees a kept node (and its materialised children). */
 void rp_fo_node_free(struct rp_fo_node *node);
+/*
+ * A marker's content as it is where retrieve (an fo:retrieve-marker)
+ * shows it (XSL 1.1 §6.13.6, as FOP does): a materialised copy of marker
+ * whose children's properties are resolved again with retrieve's as
+ * their parent's, so that they inherit the font, colour and alignment of
+ * the static content that retrieves them and keep what they set
+ * themselves.  The copy's own props are retrieve's.  marker must be
+ * materialised.  *out is the caller's, freed with rp_fo_node_free; NULL
+ * on error.
+ */
+enum rp_status rp_fo_marker_resolve(struct rp_fo_doc *doc,
+                                    const struct rp_fo_node *marker,
+                                    const struct rp_fo_node *retrieve,
+                                    struct rp_fo_node **out,
+                                    struct rp_error *err) RP_MUST_CHECK;
 /*
  * Lets go of a node from rp_fo_next_child() early (an error path):
  * frees it unless it is kept or part of a materialised tree.  NULL is

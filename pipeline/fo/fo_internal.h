@@ -99,6 +99,27 @@ struct rp_fo_elem {
     const char *foreign;
 };
 
+/* rp_fo_node.flags (tree.c, marker.c) */
+enum {
+    RP_FO_NODE_MATERIALISED = 1 << 0, /* children are in first_child... */
+    RP_FO_NODE_IN_TREE = 1 << 1,      /* freed with its materialised parent */
+    RP_FO_NODE_KEPT = 1 << 2,         /* the caller frees it */
+    RP_FO_NODE_CLOSED = 1 << 3,       /* file source: its end tag is consumed */
+};
+
+/*
+ * Marker content (marker.c).  A copy of elem, its attributes and strings
+ * in one allocation (free() frees it), for elements inside an fo:marker:
+ * their properties are resolved again where the marker is retrieved.  No
+ * foreign object: the node's text holds it.
+ */
+struct rp_fo_elem *rp_fo_elem_keep(const struct rp_fo_elem *elem);
+/* Whether an element read as a child of parent keeps its attributes. */
+bool rp_fo_keeps_specified(const struct rp_fo_node *parent);
+/* The error for an element at line nested deeper than RP_FO_MAX_DEPTH. */
+enum rp_status rp_fo_too_deep(struct rp_fo_doc *doc, long line,
+                              const char *what, struct rp_error *err);
+
 /*
  * Questions asked of an in-memory document as a whole (xmldoc.c), walked
  * without recursion whatever its depth.  The Dublin Core and PDF

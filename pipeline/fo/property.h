@@ -118,11 +118,14 @@ int rp_fo_set_baseline_shift(const struct rp_fo_assignment *a, void *field);
 int rp_fo_set_vertical_align(const struct rp_fo_assignment *a, void *field);
 int rp_fo_set_linefeed_treatment(const struct rp_fo_assignment *a, void *field);
 int rp_fo_set_wrap_option(const struct rp_fo_assignment *a, void *field);
+int rp_fo_set_shift_adjustment(const struct rp_fo_assignment *a, void *field);
 int rp_fo_set_white_space(const struct rp_fo_assignment *a, void *field);
 int rp_fo_set_hyphenate(const struct rp_fo_assignment *a, void *field);
 int rp_fo_set_language(const struct rp_fo_assignment *a, void *field);
 int rp_fo_set_country(const struct rp_fo_assignment *a, void *field);
 int rp_fo_set_hyphenation_count(const struct rp_fo_assignment *a, void *field);
+int rp_fo_set_hyphenation_character(const struct rp_fo_assignment *a,
+                                    void *field);
 
 /* box_props.c */
 int rp_fo_set_start_indent(const struct rp_fo_assignment *a, void *field);

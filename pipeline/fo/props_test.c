@@ -324,6 +324,55 @@ fallback_keeps_earlier_attributes_and_inherit_uses_rows(void **state)
     parsed_free(&parsed);
 }
 
+/*
+ * An invalid shorthand or side name (which may write anywhere in the props
+ * and is not kept a copy of unless one fails: resolve.c) leaves the props
+ * exactly as if the attribute were absent, byte for byte, with attributes
+ * before and after it applied: the block with it and its sibling without
+ * it resolve the same.
+ */
+static void invalid_shorthand_is_as_if_absent(void **state)
+{
+    static const char *const invalid[] = {
+        "border='1pt solid nocolour'",
+        "border-width='1pt 2pt bogus'",
+        "border-style='solid dashed wavy'",
+        "border-color='red green purplish'",
+        "border-top='2pt zigzag'",
+        "border-before-width='wide'",
+        "border-left-style='wavy'",
+        "border-right-color='blurple'",
+        "margin='1pt 2pt lots'",
+        "margin-top='lots'",
+        "padding='1pt 2pt 3pt oops'",
+        "padding-start='oops'",
+        "font='bold'",
+        "white-space='sometimes'",
+    };
+    static const char before[] =
+        "font-size='9pt' border-end='0.5pt dashed blue' margin-bottom='3pt' "
+        "padding-after='4pt' font-weight='bold' border-after-style='double'";
+    static const char after[] = "border-bottom-width='2pt' padding-left='1pt' "
+                                "margin-right='1em' color='green'";
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof(invalid) / sizeof(invalid[0]); i++) {
+        const struct rp_fo_node *with, *without;
+        struct rp_error err;
+        struct parsed parsed;
+        char body[1024];
+        snprintf(body, sizeof(body),
+                 "<fo:block %s %s %s>x</fo:block><fo:block %s %s>x</fo:block>",
+                 before, invalid[i], after, before, after);
+        assert_true(parse_flow(body, &parsed, &with, &err));
+        without = with->next;
+        assert_non_null(without);
+        if (memcmp(&with->props, &without->props, sizeof(with->props)) != 0)
+            fail_msg("%s changed the props", invalid[i]);
+        parsed_free(&parsed);
+    }
+}
+
 /* Values Apache FOP accepts that we refused (issue 19). */
 static void widows_and_orphans_may_be_zero(void **state)
 {
@@ -597,6 +646,7 @@ int main(void)
         cmocka_unit_test(inherited_properties_flow_down),
         cmocka_unit_test(invalid_value_names_line_and_property),
         cmocka_unit_test(invalid_values_fall_back_to_inherited_or_initial),
+        cmocka_unit_test(invalid_shorthand_is_as_if_absent),
         cmocka_unit_test(
             fallback_keeps_earlier_attributes_and_inherit_uses_rows),
         cmocka_unit_test(widows_and_orphans_may_be_zero),

@@ -93,15 +93,26 @@ static void warn_invalid(struct rp_fo_doc *doc, const struct rp_fo_elem *elem,
 }
 
 /*
+ * Returned by apply_value when a shorthand or side name (margin, border,
+ * padding-top ...) found its value invalid and nothing was kept to put
+ * back: the element is resolved again, carefully (see below).
+ */
+#define APPLY_AGAIN 2
+
+/*
  * Applies one attribute: inherit copies the parent's value; otherwise the
  * row's setter.  A setter that finds the value invalid may have written
  * part of what it names (one side of four, half a shorthand) first, so
- * what it may write is kept and put back: the row's fields when it has
- * them, all the props for a shorthand or side name (rare, and only those
- * pay for the copy).  Returns as the setters do.
+ * what it may write is kept and put back.  A row's fields are few bytes
+ * and always kept.  A shorthand or side name may write anywhere in the
+ * props (about a kilobyte), and tables carry one on every cell, so
+ * keeping a copy for each would be paid on every cell while invalid
+ * values are rare: unless careful, none is kept and a failure says
+ * APPLY_AGAIN, and the element is resolved again with careful set, which
+ * keeps a copy for these too.  Otherwise returns as the setters do.
  */
 static int apply_value(struct rp_fo_found f, const char *name,
-                       const struct rp_fo_assignment *a)
+                       const struct rp_fo_assignment *a, bool careful)
 {
     const struct rp_fo_property_row *row = f.row;
     unsigned char kept[sizeof(struct rp_fo_props)];
@@ -113,6 +124,10 @@ static int apply_value(struct rp_fo_found f, const char *name,
         return rp_fo_inherit_property(f, name, a) ? 1 : -1;
     if (f.use != RP_FO_COMPONENT_WHOLE)
         return rp_fo_property_apply(f, name, a);
+    if (whole && !careful) {
+        handled = rp_fo_property_apply(f, name, a);
+        return handled == 0 ? APPLY_AGAIN : handled;
+    }
     if (whole)
         memcpy(kept, a->p, sizeof(*a->p));
     else
@@ -128,21 +143,25 @@ static int apply_value(struct rp_fo_found f, const char *name,
     return 0;
 }
 
-enum rp_status rp_fo_resolve_props(struct rp_fo_doc *doc,
-                                   const struct rp_fo_elem *elem,
-                                   struct rp_fo_node *node,
-                                   const struct rp_fo_props *parent,
-                                   struct rp_error *err)
+/*
+ * The element's attributes applied to p (its inherited and initial values
+ * already there).  Sets *again when a shorthand's invalid value left p
+ * part-written (apply_value): the caller starts over with careful set.
+ * Warnings given before that are given once (rp_fo_doc_warn_once), so
+ * starting over repeats none.
+ */
+static enum rp_status apply_attributes(struct rp_fo_doc *doc,
+                                       const struct rp_fo_elem *elem,
+                                       const struct rp_fo_assignment *base,
+                                       bool careful, bool *again,
+                                       struct rp_error *err)
 {
-    struct rp_fo_props *p = &node->props;
-    struct rp_fo_specified spec = {0};
-    struct rp_fo_assignment assign = {p,     parent,       NULL,
-                                      &spec, doc->strings, doc->values};
+    struct rp_fo_assignment assign = *base;
     struct rp_fo_found found[FOUND_KEPT];
     size_t i;
     int pass;
 
-    props_inherit(p, parent, &doc->initial, &doc->inherited);
+    *again = false;
     /*
      * Two passes: the early properties (font-size), which the others'
      * lengths in em count from, then the rest in document order.
@@ -190,15 +209,20 @@ enum rp_status rp_fo_resolve_props(struct rp_fo_doc *doc,
                 continue;
             }
             assign.value = text;
-            handled = apply_value(f, name, &assign);
-            if (handled == 0 && doc->options.strict)
-                return rp_error_set(err, RP_ERR_INPUT, doc->name, elem->line,
-                                    name,
-                                    "fo:%s: '%s' is not a valid value for %s "
-                                    "(see docs/fo-subset.md)",
-                                    elem->name, text, name);
-            if (handled == 0)
+            handled = apply_value(f, name, &assign, careful);
+            if (handled == APPLY_AGAIN && !doc->options.strict) {
+                *again = true;
+                return RP_OK;
+            }
+            if (handled == 0 || handled == APPLY_AGAIN) {
+                if (doc->options.strict)
+                    return rp_error_set(err, RP_ERR_INPUT, doc->name,
+                                        elem->line, name,
+                                        "fo:%s: '%s' is not a valid value "
+                                        "for %s (see docs/fo-subset.md)",
+                                        elem->name, text, name);
                 warn_invalid(doc, elem, name, text);
+            }
             if (handled < 0) {
                 char message[256];
                 snprintf(what, sizeof(what), "@%s", name);
@@ -209,6 +233,34 @@ enum rp_status rp_fo_resolve_props(struct rp_fo_doc *doc,
                 rp_fo_doc_warn_once(doc, what, elem->line, "%s", message);
             }
         }
+    }
+    return RP_OK;
+}
+
+enum rp_status rp_fo_resolve_props(struct rp_fo_doc *doc,
+                                   const struct rp_fo_elem *elem,
+                                   struct rp_fo_node *node,
+                                   const struct rp_fo_props *parent,
+                                   struct rp_error *err)
+{
+    struct rp_fo_props *p = &node->props;
+    struct rp_fo_specified spec = {0};
+    struct rp_fo_assignment assign = {p,     parent,       NULL,
+                                      &spec, doc->strings, doc->values};
+    enum rp_status status;
+    bool again;
+
+    props_inherit(p, parent, &doc->initial, &doc->inherited);
+    status = apply_attributes(doc, elem, &assign, false, &again, err);
+    if (status != RP_OK)
+        return status;
+    if (again) {
+        /* Rare: an invalid shorthand; start over, keeping copies. */
+        memset(&spec, 0, sizeof(spec));
+        props_inherit(p, parent, &doc->initial, &doc->inherited);
+        status = apply_attributes(doc, elem, &assign, true, &again, err);
+        if (status != RP_OK)
+            return status;
     }
     if (!spec.text_align_last)
         p->text_align_last = p->text_align == RP_FO_ALIGN_JUSTIFY

@@ -324,6 +324,17 @@ int rp_fo_set_wrap_option(const struct rp_fo_assignment *a, void *field)
     return 1;
 }
 
+int rp_fo_set_shift_adjustment(const struct rp_fo_assignment *a, void *field)
+{
+    if (!strcmp(a->value, "disregard-shifts"))
+        *(bool *)field = true;
+    else if (!strcmp(a->value, "consider-shifts"))
+        *(bool *)field = false;
+    else
+        return 0;
+    return 1;
+}
+
 /* FOP's shorthand: pre keeps spaces and line feeds, no wrapping. */
 int rp_fo_set_white_space(const struct rp_fo_assignment *a, void *field)
 {
@@ -397,5 +408,21 @@ int rp_fo_set_hyphenation_count(const struct rp_fo_assignment *a, void *field)
     if (end == a->value || *rp_fo_skip_space(end) || n < 1 || n > 20)
         return 0;
     *(int *)field = (int)n;
+    return 1;
+}
+
+/* One character, as written (a space too): hyphenation-character="-". */
+int rp_fo_set_hyphenation_character(const struct rp_fo_assignment *a,
+                                    void *field)
+{
+    const char *v = a->value;
+    gunichar c;
+
+    if (!*v || !g_utf8_validate(v, -1, NULL) || *g_utf8_next_char(v))
+        return 0;
+    c = g_utf8_get_char(v);
+    if (c < 0x20 || (c >= 0x7F && c < 0xA0))
+        return 0;
+    *(unsigned int *)field = c;
     return 1;
 }

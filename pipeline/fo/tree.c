@@ -23,12 +23,12 @@
 
 #define FO_NS RP_FO_NS
 
-/* rp_fo_node.flags */
+/* rp_fo_node.flags (fo_internal.h), by shorter names */
 enum {
-    NODE_MATERIALISED = 1 << 0, /* children are in first_child... */
-    NODE_IN_TREE = 1 << 1,      /* freed with its materialised parent */
-    NODE_KEPT = 1 << 2,         /* the caller frees it */
-    NODE_CLOSED = 1 << 3,       /* file source: its end tag is consumed */
+    NODE_MATERIALISED = RP_FO_NODE_MATERIALISED,
+    NODE_IN_TREE = RP_FO_NODE_IN_TREE,
+    NODE_KEPT = RP_FO_NODE_KEPT,
+    NODE_CLOSED = RP_FO_NODE_CLOSED,
 };
 
 static int kind_of(const xmlNode *node)
@@ -43,6 +43,7 @@ static void node_free_list(struct rp_fo_node *node)
         struct rp_fo_node *next = node->next;
         node_free_list(node->first_child);
         free(node->text);
+        free(node->specified);
         free(node);
         node = next;
     }
@@ -54,6 +55,7 @@ void rp_fo_node_free(struct rp_fo_node *node)
         return;
     node_free_list(node->first_child);
     free(node->text);
+    free(node->specified);
     free(node);
 }
 
@@ -69,6 +71,7 @@ static struct rp_fo_node *node_copy(const struct rp_fo_node *node)
 
     *copy = *node;
     copy->text = node->text ? rp_xstrdup(node->text) : NULL;
+    copy->specified = node->specified ? rp_fo_elem_keep(node->specified) : NULL;
     copy->first_child = copy->last_child = copy->next = NULL;
     copy->flags = NODE_MATERIALISED | NODE_CLOSED;
     copy->src = copy->src_next = NULL;
@@ -113,9 +116,8 @@ static struct rp_fo_node *text_node(const char *text, long line,
     return node;
 }
 
-/* what (an element) at line nests deeper than RP_FO_MAX_DEPTH. */
-static enum rp_status too_deep(struct rp_fo_doc *doc, long line,
-                               const char *what, struct rp_error *err)
+enum rp_status rp_fo_too_deep(struct rp_fo_doc *doc, long line,
+                              const char *what, struct rp_error *err)
 {
     return rp_error_set(err, RP_ERR_INPUT, doc->name, line, NULL,
                         "%s is nested more than %d elements deep, more than "
@@ -163,7 +165,7 @@ static enum rp_status element_node(struct rp_fo_doc *doc,
     if (parent->depth + 1 > RP_FO_MAX_DEPTH) {
         char what[160];
         snprintf(what, sizeof(what), "fo:%s", elem->name);
-        return too_deep(doc, elem->line, what, err);
+        return rp_fo_too_deep(doc, elem->line, what, err);
     }
     node = rp_xcalloc(1, sizeof(*node));
     node->kind = (enum rp_fo_kind)kind;
@@ -176,6 +178,8 @@ static enum rp_status element_node(struct rp_fo_doc *doc,
     }
     if (elem->foreign)
         node->text = rp_xstrdup(elem->foreign);
+    if (rp_fo_keeps_specified(parent))
+        node->specified = rp_fo_elem_keep(elem);
     *out = node;
     return RP_OK;
 }
@@ -293,7 +297,7 @@ static enum rp_status reader_failed(struct rp_fo_doc *doc,
     const xmlError *e = xmlGetLastError();
 
     if (e && is_depth_error(e->message))
-        return too_deep(doc, e->line, "an element", err);
+        return rp_fo_too_deep(doc, e->line, "an element", err);
     return rp_xml_parse_failed(e, doc->name,
                                xmlTextReaderGetParserLineNumber(reader), err);
 }
@@ -304,7 +308,7 @@ static enum rp_status event_failed(struct rp_fo_doc *doc,
                                    struct rp_error *err)
 {
     if (is_depth_error(ev->text))
-        return too_deep(doc, ev->line, "an element", err);
+        return rp_fo_too_deep(doc, ev->line, "an element", err);
     return rp_error_set(err, RP_ERR_INPUT, doc->name, ev->line, NULL, "%s",
                         ev->text ? ev->text : "cannot read the FO document");
 }
@@ -816,6 +820,11 @@ enum rp_status rp_fo_doc_has_citations(struct rp_fo_doc *doc, bool *answer,
 const char *rp_fo_doc_name(const struct rp_fo_doc *doc)
 {
     return doc->name;
+}
+
+bool rp_fo_doc_quiet(const struct rp_fo_doc *doc)
+{
+    return doc->options.quiet;
 }
 
 void rp_fo_doc_set_image_dirs(struct rp_fo_doc *doc, const char *base_dir,

@@ -5,6 +5,50 @@
  * can be kept on disk without its PangoLayouts (spool.c).
  */
 #include "layout.h"
+#include "paragraph.h"
+
+/* hyphenation-character on a run: an int attribute of our own type. */
+static PangoAttribute *hyphen_copy(const PangoAttribute *a)
+{
+    return rp_hyphen_attr_new((unsigned int)((const PangoAttrInt *)a)->value);
+}
+
+static void hyphen_destroy(PangoAttribute *a)
+{
+    g_slice_free(PangoAttrInt, (PangoAttrInt *)a);
+}
+
+static gboolean hyphen_equal(const PangoAttribute *a, const PangoAttribute *b)
+{
+    return ((const PangoAttrInt *)a)->value == ((const PangoAttrInt *)b)->value;
+}
+
+static PangoAttrClass hyphen_class = {PANGO_ATTR_INVALID, hyphen_copy,
+                                      hyphen_destroy, hyphen_equal};
+
+PangoAttribute *rp_hyphen_attr_new(unsigned int c)
+{
+    PangoAttrInt *a = g_slice_new(PangoAttrInt);
+
+    if (hyphen_class.type == PANGO_ATTR_INVALID)
+        hyphen_class.type =
+            pango_attr_type_register("rp-hyphenation-character");
+    pango_attribute_init(&a->attr, &hyphen_class);
+    a->value = (int)c;
+    return &a->attr;
+}
+
+unsigned int rp_hyphen_of(const PangoItem *item)
+{
+    GSList *a;
+
+    for (a = item->analysis.extra_attrs; a; a = a->next) {
+        const PangoAttribute *attr = a->data;
+        if (attr->klass == &hyphen_class)
+            return (unsigned int)((const PangoAttrInt *)attr)->value;
+    }
+    return 0;
+}
 
 bool rp_area_line_is_plain(PangoLayoutLine *line)
 {
@@ -23,6 +67,7 @@ bool rp_area_line_is_plain(PangoLayoutLine *line)
             case PANGO_ATTR_FOREGROUND:
             case PANGO_ATTR_LETTER_SPACING:
             case PANGO_ATTR_INSERT_HYPHENS:
+            case PANGO_ATTR_ALLOW_BREAKS: /* shrink.c's: breaking only */
                 break;
             case PANGO_ATTR_SHAPE:
                 /* A graphic's place in its line (lines.c): empty glyphs,
@@ -32,6 +77,8 @@ bool rp_area_line_is_plain(PangoLayoutLine *line)
                         return false;
                 break;
             default:
+                if (attr->klass == &hyphen_class)
+                    break;    /* a glyph of the line's, drawn as any */
                 return false; /* underline, strike, background, rise... */
             }
         }
@@ -66,6 +113,7 @@ void rp_area_run_of(const PangoGlyphItem *glyph_item, const char *text,
     out->log_clusters = glyph_item->glyphs->log_clusters;
     out->text = text + glyph_item->item->offset;
     out->n_text = glyph_item->item->length;
+    out->hyphen = rp_hyphen_of(glyph_item->item);
 }
 
 void rp_area_text(const struct rp_area_item *item, GString *out)

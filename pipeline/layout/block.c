@@ -147,7 +147,9 @@ static enum rp_status block_open(struct rp_flow *flow,
         st->deco = d;
     }
     top = border_width(&p->border[RP_FO_TOP]) + p->padding[RP_FO_TOP];
-    if (top > 0)
+    /* A table sends its own (table.c): a break before its first row
+     * takes the table's start along (and its end, block_close). */
+    if (top > 0 && node->kind != RP_FO_TABLE)
         return emit_strut(flow, top, false, err);
     return RP_OK;
 }
@@ -161,7 +163,7 @@ static enum rp_status block_close(struct rp_flow *flow,
     double bottom =
         border_width(&p->border[RP_FO_BOTTOM]) + p->padding[RP_FO_BOTTOM];
 
-    if (bottom > 0)
+    if (bottom > 0 && node->kind != RP_FO_TABLE) /* table.c sends it */
         status = emit_strut(flow, bottom, true, err);
     /* An empty block with an id still needs a place on a page. */
     else if (p->id && flow->layout->next_serial == st->serial_at_open)
@@ -355,11 +357,22 @@ static enum rp_status collect_inline(struct rp_flow *flow,
         rp_paragraph_add_citation(sink_para(flow, in), node);
         return RP_OK;
     case RP_FO_RETRIEVE_MARKER: {
-        struct rp_marker *m = rp_layout_retrieve(flow->layout, node);
-        struct rp_fo_node *mc = NULL;
-        if (!m)
+        /* The marker's content, resolved here: it inherits the style
+         * where it is shown (XSL 6.13.6) and keeps what it sets. */
+        struct rp_fo_node *content = NULL, *mc = NULL;
+        if (flow->layout->retrieving) {
+            rp_fo_doc_warn_once(flow->layout->doc,
+                                "fo:retrieve-marker in a marker", node->line,
+                                "fo:retrieve-marker inside an fo:marker is "
+                                "ignored (XSL allows it only in static "
+                                "content)");
             return RP_OK;
-        while ((status = rp_fo_next_child(flow->layout->doc, m->node, &mc,
+        }
+        status = rp_layout_retrieve_content(flow->layout, node, &content, err);
+        if (status != RP_OK || !content)
+            return status;
+        flow->layout->retrieving++;
+        while ((status = rp_fo_next_child(flow->layout->doc, content, &mc,
                                           err)) == RP_OK &&
                mc) {
             if (mc->kind == RP_FO_MARKER)
@@ -370,16 +383,12 @@ static enum rp_status collect_inline(struct rp_flow *flow,
                 flow->layout->markers_off++;
                 status = inline_block(flow, in, mc, err);
                 flow->layout->markers_off--;
-            } else if (mc->kind == RP_FO_TEXT)
-                /* Retrieved text takes the style where it is shown (XSL
-                 * 6.13.6); elements inside the marker keep theirs. */
-                rp_paragraph_add_text(sink_para(flow, in), mc->text,
-                                      &node->props);
-            else
+            } else
                 status = collect_inline(flow, in, mc, err);
             if (status != RP_OK)
-                return status;
+                break;
         }
+        flow->layout->retrieving--;
         return status;
     }
     case RP_FO_LEADER:

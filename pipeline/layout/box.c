@@ -65,6 +65,7 @@ void rp_marker_unref(struct rp_marker *marker)
 {
     if (!marker || --marker->refs > 0)
         return;
+    rp_fo_node_free(marker->retrieved);
     rp_fo_node_free(marker->node);
     free(marker);
 }

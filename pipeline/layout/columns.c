@@ -9,7 +9,10 @@
  * where the page could), the spanning boxes go below them, and the
  * columns start again below those.  As in FOP, the columns of the last
  * page are not balanced: they fill from the first.  Each placed box
- * keeps its column's offset (x).
+ * keeps its column's offset (x).  Spans and the columns in them are
+ * reference areas (XSL 1.1 §6.4.13): the space between a spanning box
+ * and the columns next to it leads or trails one of them, so it is
+ * discarded (§4.3.1), as FOP does.
  */
 #include "layout_internal.h"
 
@@ -178,10 +181,13 @@ static void balance(struct rp_paginator *pg)
     pg->y = set_bottom(pg);
 }
 
-void rp_paginator_enter_span(struct rp_paginator *pg, const struct rp_box *box)
+void rp_paginator_enter_span(struct rp_paginator *pg, struct rp_box *box)
 {
     if (pg->n_cols <= 1 || box->span_all == pg->in_span)
         return;
+    /* Space after the last box of one span and before the first of the
+     * next, both at an edge of a reference area. */
+    box->space_before = 0;
     if (box->span_all) {
         balance(pg);
         pg->in_span = true;
@@ -192,8 +198,7 @@ void rp_paginator_enter_span(struct rp_paginator *pg, const struct rp_box *box)
     /* Columns again, below the spanning boxes. */
     pg->in_span = false;
     pg->set_broken = false;
-    /* Every column starts below the space between span and columns. */
-    pg->set_top = pg->y + (pg->n > pg->first_content ? box->space_before : 0);
+    pg->set_top = pg->y;
     pg->y = pg->set_top;
     pg->set_first = pg->n;
     pg->col = 0;

@@ -166,6 +166,10 @@ struct rp_area_run {
     const int *log_clusters; /* per glyph, its first byte in text */
     const char *text;        /* the run's text, n_text bytes */
     int n_text;
+    /* hyphenation-character, where it is not the font's hyphen: its
+     * glyph is the hyphen's of a broken word, and the text layer says
+     * it; 0: the text says '-' (FOP's) for that glyph */
+    unsigned int hyphen;
 };
 
 struct rp_area_item {

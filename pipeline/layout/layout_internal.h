@@ -58,6 +58,9 @@ struct rp_marker {
     int refs;
     const char *class_name;  /* interned by the FO document */
     struct rp_fo_node *node; /* materialised, kept */
+    /* node's content resolved where it was last retrieved
+     * (rp_layout_retrieve_content), or NULL; owned */
+    struct rp_fo_node *retrieved;
 };
 struct rp_marker *rp_marker_ref(struct rp_marker *marker);
 void rp_marker_unref(struct rp_marker *marker);
@@ -105,23 +108,20 @@ void rp_positioned_emit_part(const struct rp_positioned *list, bool fixed,
 void rp_page_stack(struct rp_item_list *body, struct rp_item_list *statics);
 
 /*
- * A footnote's body (footnote.c), laid out whole at the width of the
- * region-body when its mark is read.  It rides on the line box its mark
- * lands in, and goes to the bottom of the body region of that box's
- * page, under the footnote separator.  Shared by the paragraph that
- * read it and the box (refs).
+ * A footnote's body (footnote.c), laid out when its mark is read, at the
+ * width of the region-body, into a pile of boxes kept so that the body
+ * can be split between pages.  It rides on the line box its mark lands
+ * in, and goes to the bottom of the body region of that box's page (or,
+ * what does not fit there, of the next pages), under the footnote
+ * separator.  Shared by the paragraph that read it, the box and the
+ * pages it is on (refs).
  */
-struct rp_footnote_id {
-    const char *id; /* interned in the FO tree */
-    double y;       /* from the top of the footnote */
-};
 struct rp_footnote {
     int refs;
     long line; /* of the fo:footnote, for messages */
     double height;
-    struct rp_item_list items; /* x from the body's start edge, y its top */
-    struct rp_footnote_id *ids;
-    size_t n_ids;
+    struct rp_placed *boxes; /* x from the body's start edge, y its top */
+    size_t n;
 };
 void rp_footnote_unref(struct rp_footnote *note);
 struct rp_box;
@@ -160,6 +160,7 @@ struct rp_row_cell {
     double x, w;
     double top, height; /* the cell's box, from the top of the row box */
     double inset_top, inset_bottom;
+    double lead_inset_top; /* inset_top first on a page (has_lead) */
     int display_align;
     struct rp_fo_border border[4]; /* resolved against its neighbours */
     struct rp_area_color background;
@@ -190,7 +191,26 @@ struct rp_row {
     double left, right; /* the bands' horizontal extent */
     bool structure;     /* emits TR and TH/TD elements (tagged PDF) */
     int part;           /* RP_AREA_TR_BODY, _HEADER or _FOOTER */
+    /* Rows joined by a spanning cell (n_rows > 1): where each starts
+     * (row_y[n_rows]: the end) and where a page may break (breaks[r],
+     * RP_ROW_BREAK_*: before row r, no keep forbidding it; inside it,
+     * not kept together): the group breaks there, as FOP's do, a
+     * spanning cell's content continuing on the next page.  Single
+     * rows: NULL. */
+    size_t n_rows;
+    double *row_y;
+    unsigned char *breaks;
+    /* Collapsed borders: first on a page, under the repeated header, a
+     * single row's top edge meets the header's bottom, not the row
+     * before it (FOP's leading border): its cells' inset_top become
+     * lead_inset_top and it grows by lead_dh (rp_row_lead). */
+    bool has_lead;
+    double lead_dh;
 };
+enum { RP_ROW_BREAK_BEFORE = 1, RP_ROW_BREAK_INSIDE = 2 };
+
+/* Gives a row box that starts a page its leading top edge (has_lead). */
+void rp_row_lead(struct rp_box *box);
 
 void rp_row_free(struct rp_row *row);
 /* Emits the row's items at (dx, dy). */
@@ -296,6 +316,10 @@ struct rp_layout {
      * their nodes stay in a tree that is laid out again, so an fo:marker
      * there (which XSL allows only in the flow) cannot be taken. */
     int markers_off;
+    /* > 0 while laying out a retrieved marker's content: an
+     * fo:retrieve-marker in it (which XSL allows only in static content)
+     * is ignored, or a marker that retrieved itself would never end. */
+    int retrieving;
     /* font description -> natural line height; the context's (run.c) */
     GHashTable *font_heights;
     struct rp_height_memo last_height;
@@ -436,6 +460,16 @@ enum rp_status rp_container_box(struct rp_flow *flow, struct rp_fo_node *node,
 /* The marker a retrieve-marker shows on the page being finished, or NULL. */
 struct rp_marker *rp_layout_retrieve(struct rp_layout *layout,
                                      const struct rp_fo_node *retrieve);
+/*
+ * What a retrieve-marker shows on the page being finished: the marker's
+ * content with its properties resolved there (rp_fo_marker_resolve), or
+ * NULL for none.  *content belongs to the marker and stays valid until
+ * the marker is retrieved again or released.
+ */
+enum rp_status rp_layout_retrieve_content(struct rp_layout *layout,
+                                          const struct rp_fo_node *retrieve,
+                                          struct rp_fo_node **content,
+                                          struct rp_error *err) RP_MUST_CHECK;
 
 /* A page number in a page sequence's format (1, 01, i, I, a, A). */
 void rp_format_folio(int n, const char *format, char *out, size_t size);
@@ -471,6 +505,16 @@ struct rp_master_cursor {
 /* Static content a page sequence keeps; more are ignored. */
 #define RP_MAX_STATICS 16
 
+/* Boxes [from, to) of a footnote's body on a page, or waiting for one;
+ * at: the index among the page's boxes of the box that brought it, -1
+ * when it waited from an earlier page; in_row: from a table cell. */
+struct rp_note_part {
+    struct rp_footnote *note; /* a reference */
+    size_t from, to;
+    long at;
+    bool in_row;
+};
+
 /*
  * The consumer that fills the pages of one page sequence with its flow
  * (paginate.c); its masters (masters.c) give each page its geometry.
@@ -502,9 +546,16 @@ struct rp_paginator {
     int pages_in_sequence;
     const char *number_format;
     char folio[32];
-    /* Footnotes on the page (footnote.c): their height with the
-     * separator's, and the separator laid out for the page. */
+    /* Footnotes on the page (footnote.c): the parts of bodies on it, in
+     * order, and their height with the separator's; the parts waiting
+     * for the next pages; whether the page's first box has taken what
+     * waited; the separator laid out for the page. */
+    struct rp_note_part *notes;
+    size_t n_notes, cap_notes;
     double notes_h;
+    struct rp_note_part *waiting;
+    size_t n_waiting, cap_waiting;
+    bool notes_started;
     bool has_separator;
     double separator_h;
     struct rp_item_list separator;
@@ -534,22 +585,47 @@ enum rp_status rp_paginator_start_masters(struct rp_paginator *pg,
                                           const struct rp_fo_props *seq,
                                           struct rp_error *err);
 /* Footnotes on pages (footnote.c).  The height the footnotes of box
- * add to pg's page (with the separator if it is the page's first). */
+ * add to pg's page, whole (with the separator if it is the page's
+ * first). */
 double rp_paginator_note_room(struct rp_paginator *pg,
                               const struct rp_box *box);
-/* Counts box's footnotes as on the page. */
-void rp_paginator_take_notes(struct rp_paginator *pg, const struct rp_box *box);
-/* Counts the footnotes of the boxes on the page again (boxes moved). */
-void rp_paginator_recount_notes(struct rp_paginator *pg);
+/* Whether the page left footnotes waiting for the next: it is full. */
+bool rp_paginator_notes_full(const struct rp_paginator *pg);
+/* How a box's footnotes are fitted (rp_paginator_fit_notes). */
+enum rp_note_fit {
+    RP_NOTES_TRY,   /* the box goes on the page only if they let it */
+    RP_NOTES_FORCE, /* the box goes on the page: they wait if need be */
+    RP_NOTES_MUST,  /* no box, a page of notes: a piece goes, however tall */
+};
+/*
+ * Fits the footnotes of box (NULL: none), about to be placed at index
+ * pg->n, into room (what is left below the lowest content of the page
+ * with box, the page's notes so far deducted), with what waits from
+ * earlier pages when box is the page's first: as FOP does (footnote.c).
+ * False, nothing changed, when box may not go on the page for them.
+ */
+bool rp_paginator_fit_notes(struct rp_paginator *pg, const struct rp_box *box,
+                            double room, enum rp_note_fit how);
+/* Forgets the footnotes of the boxes from index from on (they move). */
+void rp_paginator_drop_notes(struct rp_paginator *pg, size_t from);
 /* The page's footnotes (and separator) at the bottom of its body, their
  * ids' destinations: before the boxes are emitted, each line's notes go
  * among its items (a table row's to rows, for after the body's items;
- * the separator and destinations to items).  record: the pages of their
- * ids. */
+ * the separator, notes continued from earlier pages and destinations to
+ * items).  record: the pages of their ids. */
 void rp_paginator_emit_notes(struct rp_paginator *pg,
                              struct rp_item_list *items,
                              struct rp_item_list *rows);
 void rp_paginator_record_note_ids(struct rp_paginator *pg);
+/* A page of the footnotes that wait alone (room: what is left of it),
+ * finished. */
+enum rp_status rp_paginator_notes_page(struct rp_paginator *pg, double room,
+                                       struct rp_error *err) RP_MUST_CHECK;
+/* At the end of the flow: what still waits, on pages of its own. */
+enum rp_status rp_paginator_flush_notes(struct rp_paginator *pg,
+                                        struct rp_error *err) RP_MUST_CHECK;
+/* Frees what the paginator holds of footnotes (the sequence is done). */
+void rp_paginator_release_notes(struct rp_paginator *pg);
 /* Forgets the page's footnotes (the page is finished). */
 void rp_paginator_reset_notes(struct rp_paginator *pg);
 
@@ -560,8 +636,9 @@ void rp_paginator_set_columns(struct rp_paginator *pg,
 enum rp_status rp_paginator_next_column(struct rp_paginator *pg,
                                         struct rp_error *err);
 /* Before box: a spanning box after columns balances them and goes
- * below; a column box after spanning ones starts a set of columns. */
-void rp_paginator_enter_span(struct rp_paginator *pg, const struct rp_box *box);
+ * below; a column box after spanning ones starts a set of columns.
+ * Either way the space before box is discarded (set to 0). */
+void rp_paginator_enter_span(struct rp_paginator *pg, struct rp_box *box);
 /* Forgets the page's columns (the page is finished). */
 void rp_paginator_reset_columns(struct rp_paginator *pg);
 

@@ -25,9 +25,6 @@
 
 #include "common/mem.h"
 
-/* The widest length we hand Pango, in points: half what its ints hold,
- * so that sums of two stay in range. */
-#define PANGO_MAX_PT ((double)(INT_MAX / 2) / PANGO_SCALE)
 /*
  * Lines a piece aims at.  A piece costs Pango time in the square of its
  * length (it re-shapes what is left of an overlong word per line), and
@@ -49,71 +46,8 @@
 #define LINE_SEPARATOR "\xe2\x80\xa8"
 #define LINE_SEPARATOR_LEN 3
 
-/*
- * Points in Pango's integer units.  Lengths are capped where they are read
- * (RP_FO_MAX_LENGTH), but sums of them (indents of nested blocks, spans of
- * columns) are not: saturate rather than overflow the int.
- */
-static int pango_units(double pt)
-{
-    if (!(pt > -PANGO_MAX_PT))
-        return -(int)(PANGO_MAX_PT * PANGO_SCALE);
-    if (pt > PANGO_MAX_PT)
-        return (int)(PANGO_MAX_PT * PANGO_SCALE);
-    return (int)(pt * PANGO_SCALE);
-}
-
-/* Some of the paragraph's text, as one PangoLayout. */
-struct piece {
-    size_t from, to; /* bytes of the paragraph's text */
-    size_t prefix;   /* LINE_SEPARATOR_LEN before a continuation, or 0 */
-    PangoLayout *layout;
-};
-
-/* The paragraph's offset of byte index of the piece's layout text. */
-static size_t para_offset(const struct piece *pc, int index)
-{
-    return pc->from + (size_t)index - pc->prefix;
-}
-
-/* The piece's layout index of the paragraph's offset. */
-static int layout_index(const struct piece *pc, size_t offset)
-{
-    return (int)(offset - pc->from + pc->prefix);
-}
-
-/* The first run that ends after offset. */
-static size_t first_run_after(const struct rp_paragraph *para, size_t offset)
-{
-    size_t lo = 0, hi = para->n_runs;
-
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (para->runs[mid].end <= offset)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* The first leader at offset or after. */
-static size_t first_leader_from(const struct rp_paragraph *para, size_t offset)
-{
-    size_t lo = 0, hi = para->n_leaders;
-
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (para->leaders[mid].offset < offset)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-static PangoFontDescription *font_of(struct rp_layout *layout,
-                                     const struct text_style *p)
+PangoFontDescription *rp_text_style_font(struct rp_layout *layout,
+                                         const struct text_style *p)
 {
     PangoFontDescription *desc = pango_font_description_new();
     pango_font_description_set_family(
@@ -142,7 +76,7 @@ static double natural_height(struct rp_layout *layout,
         memo->size == style->font_size && memo->weight == style->font_weight &&
         memo->italic == style->font_italic)
         return memo->height;
-    desc = font_of(layout, style);
+    desc = rp_text_style_font(layout, style);
     cached = g_hash_table_lookup(layout->font_heights, desc);
     if (!cached) {
         metrics = pango_context_get_metrics(layout->pango, desc, NULL);
@@ -169,53 +103,6 @@ static void add_attr(PangoAttrList *attrs, PangoAttribute *a,
     a->start_index = (guint)run->start;
     a->end_index = (guint)run->end;
     pango_attr_list_insert(attrs, a);
-}
-
-/*
- * Link areas over the parts of line that carry a link.  *cursor is the
- * first run that may reach this line: lines come in order.
- */
-static void add_links(struct rp_layout *layout, const struct rp_paragraph *para,
-                      const struct piece *pc, PangoLayoutLine *line, double x,
-                      double height, size_t *cursor, struct rp_item_list *items)
-{
-    size_t i, line_start = para_offset(pc, line->start_index),
-              line_end = line_start + (size_t)line->length;
-
-    while (*cursor < para->n_runs && para->runs[*cursor].end <= line_start)
-        (*cursor)++;
-    for (i = *cursor; i < para->n_runs && para->runs[i].start < line_end; i++) {
-        const struct text_run *run = &para->runs[i];
-        size_t from = run->start, to = run->end;
-        int *ranges = NULL, n_ranges = 0, r;
-
-        if (!run->style.link)
-            continue;
-        /* Spooled pages check their links when painted. */
-        if (run->style.link_internal && layout->pass == 2 && !layout->spool &&
-            !rp_layout_link_target_known(layout, run->style.link))
-            continue;
-        if (from < line_start)
-            from = line_start;
-        if (to > line_end)
-            to = line_end;
-        pango_layout_line_get_x_ranges(line, layout_index(pc, from),
-                                       layout_index(pc, to), &ranges,
-                                       &n_ranges);
-        for (r = 0; r < n_ranges; r++) {
-            struct rp_area_item item = {0};
-            item.kind = RP_AREA_LINK;
-            item.x = x + (double)ranges[2 * r] / PANGO_SCALE;
-            item.y = 0;
-            item.w = (double)(ranges[2 * r + 1] - ranges[2 * r]) / PANGO_SCALE;
-            item.h = height;
-            item.target = run->style.link;
-            item.internal = run->style.link_internal;
-            if (item.w > 0)
-                rp_item_list_push(items, &item);
-        }
-        g_free(ranges);
-    }
 }
 
 /*
@@ -273,103 +160,6 @@ static bool grow_leaders(struct rp_paragraph *para, const struct piece *pc,
     return changed;
 }
 
-/*
- * A dots leader as a line of '.' glyphs in the leader's font, as FOP
- * draws it: a table of contents then reads and searches as text.  The
- * dots stand pattern-width apart (the dot's own width by default) and
- * are centred in the leader's space.
- */
-static void leader_dots(struct rp_layout *layout,
-                        const struct rp_paragraph *para, const struct leader *l,
-                        double x, double w, double baseline,
-                        struct rp_item_list *items)
-{
-    size_t r = first_run_after(para, l->offset);
-    const struct text_style *style =
-        r < para->n_runs ? &para->runs[r].style : &para->block.text;
-    PangoLayout *pl = pango_layout_new(layout->pango);
-    PangoFontDescription *desc = font_of(layout, style);
-    struct rp_area_item item = {0};
-    PangoAttrList *attrs;
-    PangoRectangle logical;
-    double dot, period;
-    size_t n, i;
-    char *dots;
-
-    pango_layout_set_font_description(pl, desc);
-    pango_font_description_free(desc);
-    pango_layout_set_text(pl, ".", 1);
-    pango_layout_get_extents(pl, NULL, &logical);
-    dot = (double)logical.width / PANGO_SCALE;
-    period = l->pattern_width > dot ? l->pattern_width : dot;
-    if (!(period > 0) || w < period) {
-        g_object_unref(pl);
-        return;
-    }
-    /* w is at most the line's width, capped in Pango's range. */
-    n = (size_t)(w / period);
-    dots = g_malloc(n + 1);
-    for (i = 0; i < n; i++)
-        dots[i] = '.';
-    dots[n] = '\0';
-    pango_layout_set_text(pl, dots, (int)n);
-    g_free(dots);
-    attrs = pango_attr_list_new();
-    pango_attr_list_insert(
-        attrs, pango_attr_foreground_new((guint16)(l->color.r * 65535),
-                                         (guint16)(l->color.g * 65535),
-                                         (guint16)(l->color.b * 65535)));
-    if (period > dot)
-        pango_attr_list_insert(
-            attrs, pango_attr_letter_spacing_new(pango_units(period - dot)));
-    pango_layout_set_attributes(pl, attrs);
-    pango_attr_list_unref(attrs);
-    item.kind = RP_AREA_TEXT;
-    item.x = x + (w - (double)n * period) / 2;
-    item.y = baseline;
-    item.w = (double)n * period;
-    item.layout = pl; /* the item's reference */
-    item.line = pango_layout_get_line_readonly(pl, 0);
-    rp_item_list_push(items, &item);
-}
-
-/* The dots or rule of each leader on a line, on its baseline. */
-static void draw_leaders(struct rp_layout *layout,
-                         const struct rp_paragraph *para,
-                         const struct piece *pc, PangoLayoutLine *line,
-                         double x, double baseline, struct rp_item_list *items)
-{
-    size_t start = para_offset(pc, line->start_index);
-    size_t end = start + (size_t)line->length;
-    size_t i;
-
-    for (i = first_leader_from(para, start);
-         i < para->n_leaders && para->leaders[i].offset < end; i++) {
-        const struct leader *l = &para->leaders[i];
-        struct rp_area_item item = {0};
-        PangoRectangle pos;
-
-        if (l->pattern != RP_FO_LEADER_DOTS && l->pattern != RP_FO_LEADER_RULE)
-            continue;
-        pango_layout_index_to_pos(pc->layout, layout_index(pc, l->offset),
-                                  &pos);
-        if (l->pattern == RP_FO_LEADER_DOTS) {
-            leader_dots(layout, para, l, x + (double)pos.x / PANGO_SCALE,
-                        (double)pos.width / PANGO_SCALE, baseline, items);
-            continue;
-        }
-        item.kind = RP_AREA_RULE;
-        item.color = rp_area_color_of(l->color);
-        item.rule_width = l->thickness;
-        item.rule_style = rp_rule_style_of(l->rule_style);
-        item.x = x + (double)pos.x / PANGO_SCALE;
-        item.w = (double)pos.width / PANGO_SCALE;
-        item.y = baseline - l->thickness / 2;
-        if (item.w > 0 && item.rule_width > 0)
-            rp_item_list_push(items, &item);
-    }
-}
-
 /* The attributes of the piece's runs and leaders, in its indices. */
 static PangoAttrList *build_attributes(struct rp_layout *layout,
                                        const struct rp_paragraph *para,
@@ -406,14 +196,13 @@ static PangoAttrList *build_attributes(struct rp_layout *layout,
     for (i = first_run_after(para, pc->from);
          i < para->n_runs && para->runs[i].start < pc->to; i++) {
         const struct text_style *p = &para->runs[i].style;
-        PangoFontDescription *desc = font_of(layout, p);
+        PangoFontDescription *desc = rp_text_style_font(layout, p);
         struct text_run run = para->runs[i]; /* in the piece's indices */
 
         run.start = (size_t)layout_index(pc, run.start > pc->from ? run.start
                                                                   : pc->from);
         run.end = (size_t)layout_index(pc, run.end < pc->to ? run.end : pc->to);
         add_attr(attrs, pango_attr_font_desc_new(desc), &run);
-        pango_font_description_free(desc);
         add_attr(attrs,
                  pango_attr_foreground_new((guint16)(p->color.r * 65535),
                                            (guint16)(p->color.g * 65535),
@@ -435,6 +224,8 @@ static PangoAttrList *build_attributes(struct rp_layout *layout,
         if (p->baseline_shift != 0)
             add_attr(attrs, pango_attr_rise_new(pango_units(p->baseline_shift)),
                      &run);
+        if (p->hyphen_char && p->hyphen_char != RP_HYPHEN)
+            add_attr(attrs, rp_hyphen_attr_new(p->hyphen_char), &run);
         if (p->background.a > 0)
             add_attr(
                 attrs,
@@ -442,7 +233,11 @@ static PangoAttrList *build_attributes(struct rp_layout *layout,
                                           (guint16)(p->background.g * 65535),
                                           (guint16)(p->background.b * 65535)),
                 &run);
+        pango_font_description_free(desc);
     }
+    if (pc->shrink && pc->shrink->n)
+        rp_shrink_attributes(para, pc->shrink, (int)pc->prefix - (int)pc->from,
+                             attrs);
     return attrs;
 }
 
@@ -523,16 +318,24 @@ static void key_add_style(struct key_buf *key, const struct text_style *s)
     KEY_ADD(key, s->baseline_shift);
     KEY_ADD(key, s->color);
     KEY_ADD(key, s->background);
+    KEY_ADD(key, s->hyphen_char);
 }
 
 /* Everything that decides the shape of a paragraph's layout. */
 static void shape_key(struct key_buf *key, const struct rp_paragraph *para,
-                      double width)
+                      const struct piece *pc, double width)
 {
     const struct block_style *b = &para->block;
     size_t i;
 
     KEY_ADD(key, width);
+    if (pc->shrink) {
+        KEY_ADD(key, pc->shrink->n);
+        for (i = 0; i < pc->shrink->n; i++) {
+            KEY_ADD(key, pc->shrink->ranges[i].from);
+            KEY_ADD(key, pc->shrink->ranges[i].to);
+        }
+    }
     key_add_style(key, &b->text);
     KEY_ADD(key, b->text_align);
     KEY_ADD(key, b->text_align_last);
@@ -568,7 +371,7 @@ static PangoLayout *shape_piece(struct rp_paragraph *para, struct rp_flow *flow,
     if (whole && !para->n_leaders && !para->n_graphics &&
         rp_shape_cache_wants(para->text->len)) {
         key_init(&key);
-        shape_key(&key, para, width);
+        shape_key(&key, para, pc, width);
         keyed = true;
         layout = rp_shape_cache_get(flow->layout->shapes, &key.key);
         if (layout) {
@@ -577,12 +380,14 @@ static PangoLayout *shape_piece(struct rp_paragraph *para, struct rp_flow *flow,
         }
     }
     layout = pango_layout_new(flow->layout->pango);
-    desc = font_of(flow->layout, &block->text);
+    desc = rp_text_style_font(flow->layout, &block->text);
     pango_layout_set_font_description(layout, desc);
     pango_font_description_free(desc);
     /* no-wrap: one line per line feed, as long as it is (it may overflow). */
     pango_layout_set_width(layout, block->wrap ? pango_units(width) : -1);
-    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    /* At word boundaries (and soft hyphens) only: a word wider than the
+     * line overflows it whole (warn_overflow). */
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
     /* With justify, Pango's alignment is that of the last line. */
     pango_layout_set_alignment(
         layout, alignment_of(block->text_align == RP_FO_ALIGN_JUSTIFY
@@ -606,6 +411,9 @@ static PangoLayout *shape_piece(struct rp_paragraph *para, struct rp_flow *flow,
     attrs = build_attributes(flow->layout, para, pc);
     pango_layout_set_attributes(layout, attrs);
     pango_attr_list_unref(attrs);
+    if (pc->shrink && pc->shrink->n)
+        rp_shrink_lines(flow->layout, para, pc->shrink,
+                        (int)pc->prefix - (int)pc->from, layout);
     shaped.layout = layout;
     if (para->n_leaders && grow_leaders(para, &shaped, width)) {
         attrs = build_attributes(flow->layout, para, pc);
@@ -618,27 +426,6 @@ static PangoLayout *shape_piece(struct rp_paragraph *para, struct rp_flow *flow,
     }
     return layout;
 }
-
-/*
- * Lines on their way to the flow.  The last `widows` lines keep with the
- * one before them, and how many lines there are is known only with the
- * last piece: the lines that may still be among the last wait here.
- */
-struct line_out {
-    struct rp_flow *flow;
-    struct rp_paragraph *para;
-    /* Citations not known yet: the lines stand in the flow with their
-     * heights only, and are laid out again at the end. */
-    struct deferred_para *defer;
-    size_t cap_heights;
-    struct rp_box **waiting; /* waiting[head..n): lines first_waiting... */
-    size_t head, n, cap;
-    int first_waiting;
-    int n_lines;              /* lines made so far */
-    size_t next_id, next_run; /* the first id, run the next line may take */
-    size_t next_footnote;     /* the first footnote it may take */
-    double x, width, base_height;
-};
 
 /* Sends the first waiting line down the flow; n_lines is the paragraph's
  * count of lines when known, else -1. */
@@ -684,72 +471,6 @@ static enum rp_status queue_line(struct line_out *o, struct rp_box *box,
     return status;
 }
 
-/* The line at iter as a box; last: the paragraph's last line. */
-static struct rp_box *line_box(struct line_out *o, const struct piece *pc,
-                               PangoLayoutIter *iter, bool last)
-{
-    const struct rp_paragraph *para = o->para;
-    const struct block_style *block = &para->block;
-    PangoRectangle logical;
-    struct rp_area_item item = {0};
-    struct rp_box *box = rp_box_new();
-    double natural, line_height, ascent;
-    int baseline = pango_layout_iter_get_baseline(iter);
-    size_t line_end;
-
-    pango_layout_iter_get_line_extents(iter, NULL, &logical);
-    natural = (double)logical.height / PANGO_SCALE;
-    ascent = (double)(baseline - logical.y) / PANGO_SCALE;
-    /* line-height scales up when larger inline text is on the line. */
-    line_height = block->line_height;
-    if (natural > o->base_height * 1.001)
-        line_height *= natural / o->base_height;
-    item.kind = RP_AREA_TEXT;
-    item.x = o->x + (double)logical.x / PANGO_SCALE;
-    if (!block->wrap && block->text_align != RP_FO_ALIGN_START &&
-        logical.width < o->width * PANGO_SCALE) {
-        double slack = o->width - (double)logical.width / PANGO_SCALE;
-        item.x += block->text_align == RP_FO_ALIGN_CENTER ? slack / 2 : slack;
-    }
-    item.y = (line_height - natural) / 2 + ascent;
-    item.w = (double)logical.width / PANGO_SCALE;
-    item.layout = g_object_ref(pc->layout);
-    item.line = pango_layout_iter_get_line_readonly(iter);
-    rp_item_list_push(&box->items, &item);
-    if (para->n_leaders)
-        draw_leaders(o->flow->layout, para, pc, item.line,
-                     item.x - (double)logical.x / PANGO_SCALE, item.y,
-                     &box->items);
-    if (para->n_graphics)
-        rp_graphics_draw(
-            para, pc->layout, (int)pc->prefix - (int)pc->from,
-            para_offset(pc, item.line->start_index),
-            para_offset(pc, item.line->start_index + item.line->length),
-            item.x - (double)logical.x / PANGO_SCALE, item.y, &box->items);
-    add_links(o->flow->layout, para, pc, item.line,
-              item.x - (double)logical.x / PANGO_SCALE, line_height,
-              &o->next_run, &box->items);
-    box->height = line_height;
-    /* Ids go to the line they start on; the last takes the rest. */
-    line_end = para_offset(pc, item.line->start_index + item.line->length);
-    while (o->next_id < para->n_ids &&
-           (para->ids[o->next_id].offset < line_end || last))
-        rp_box_add_id(box, para->ids[o->next_id++].id, false);
-    rp_paragraph_give_footnotes(para, &o->next_footnote, line_end, last, box);
-    if (o->defer) {
-        struct rp_area_item stand_in = {0};
-        rp_item_list_release(&box->items);
-        stand_in.kind = RP_AREA_DEFERRED;
-        stand_in.deferred = o->flow->layout->deferred->len;
-        stand_in.deferred_line = (size_t)o->n_lines;
-        rp_item_list_push(&box->items, &stand_in);
-        rp_array_grow((void **)&o->defer->heights, &o->cap_heights,
-                      o->defer->n_lines + 1, sizeof(*o->defer->heights));
-        o->defer->heights[o->defer->n_lines++] = line_height;
-    }
-    return box;
-}
-
 /* Queues lines [first, end) of the piece; final: the paragraph's last. */
 static enum rp_status piece_lines(struct line_out *o, const struct piece *pc,
                                   int first, int end, bool final,
@@ -763,7 +484,7 @@ static enum rp_status piece_lines(struct line_out *o, const struct piece *pc,
         pango_layout_iter_next_line(iter);
     for (; status == RP_OK && i < end; i++) {
         status =
-            queue_line(o, line_box(o, pc, iter, final && i == end - 1), err);
+            queue_line(o, rp_line_box(o, pc, iter, final && i == end - 1), err);
         pango_layout_iter_next_line(iter);
     }
     pango_layout_iter_free(iter);
@@ -906,6 +627,7 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
     enum rp_status status = RP_OK;
     struct line_out o;
     size_t len, from = 0, want, cap;
+    bool shrink;
 
     /* Trailing collapsed space would shift centred and right text. */
     if (block->white_space_collapse && para->text->len &&
@@ -927,8 +649,13 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
     }
     cap = piece_cap(para, width);
     want = first_want(para, width, cap);
+    /* Leaders grow into what the line leaves, graphics are not text to
+     * measure; kept line feeds end lines that are not justified. */
+    shrink = block->text_align == RP_FO_ALIGN_JUSTIFY && block->wrap &&
+             !block->linefeed_preserve && !para->n_leaders && !para->n_graphics;
     for (;;) {
         struct piece pc = {0};
+        struct shrink_plan plan = {0};
         size_t next = 0;
         int n, first, keep;
 
@@ -937,7 +664,14 @@ enum rp_status rp_paragraph_emit(struct rp_paragraph *para,
         status = piece_end(flow->layout, para, &pc, want, cap, err);
         if (status != RP_OK)
             break;
+        if (shrink) {
+            rp_shrink_plan(flow->layout, para, pc.from, pc.to, !pc.prefix,
+                           width, &plan);
+            pc.shrink = &plan;
+        }
         pc.layout = shape_piece(para, flow, &pc, width);
+        pc.shrink = NULL; /* shaped: the plan goes */
+        rp_shrink_plan_release(&plan);
         n = pango_layout_get_line_count(pc.layout);
         first = first_line(&pc, n);
         if (pc.to < len && n - first < 2 && want < cap) {

@@ -242,16 +242,43 @@ static bool at_page_top(const struct rp_paginator *pg)
     return pg->n == pg->col_first && pg->set_top <= 0;
 }
 
-/* Whether box fits below pg->y + space with the footnotes it brings
- * (notes), which every column above them must leave room for. */
-static bool fits(const struct rp_paginator *pg, const struct rp_box *box,
-                 double space, double reserve, double notes)
+/* Whether box fits below pg->y + space, the page's footnotes below. */
+static bool fits_alone(const struct rp_paginator *pg, const struct rp_box *box,
+                       double space, double reserve)
 {
-    double floor = pg->body.h - pg->notes_h - notes + FIT_TOLERANCE;
+    return !rp_paginator_notes_full(pg) &&
+           pg->y + space + box->height + reserve <=
+               pg->body.h - pg->notes_h + FIT_TOLERANCE;
+}
 
-    if (pg->y + space + box->height + reserve > floor)
+/* Whether box fits with the footnotes it brings, which every column
+ * above them must leave room for; if so, they are placed (footnote.c). */
+static bool fits(struct rp_paginator *pg, const struct rp_box *box,
+                 double space, double reserve)
+{
+    double bottom = pg->y + space + box->height + reserve;
+    double low = page_bottom(pg);
+
+    if (!fits_alone(pg, box, space, reserve))
         return false;
-    return notes <= 0 || page_bottom(pg) <= floor;
+    if (bottom > low)
+        low = bottom;
+    return rp_paginator_fit_notes(
+        pg, box, pg->body.h - pg->notes_h - low + FIT_TOLERANCE, RP_NOTES_TRY);
+}
+
+/* Places box's footnotes whatever room is left: the box stays. */
+static void force_notes(struct rp_paginator *pg, const struct rp_box *box,
+                        double space, double reserve)
+{
+    double low = page_bottom(pg),
+           bottom = pg->y + space + box->height + reserve;
+
+    if (bottom > low)
+        low = bottom;
+    rp_paginator_fit_notes(pg, box,
+                           pg->body.h - pg->notes_h - low + FIT_TOLERANCE,
+                           RP_NOTES_FORCE);
 }
 
 static void repeat_table_header(struct rp_paginator *pg,
@@ -306,6 +333,7 @@ static enum rp_status paginator_add(struct rp_consumer *consumer,
     size_t n_moved = 0, k, i;
     enum rp_status status = RP_OK;
     double space, notes;
+    bool full;
 
     /* Positioned containers met since the last box go on its page. */
     rp_positioned_append(&box->positioned, pg->layout->positioned);
@@ -339,19 +367,32 @@ static enum rp_status paginator_add(struct rp_consumer *consumer,
     rp_paginator_enter_span(pg, box);
     if (pg->n == pg->col_start && box->table && !box->is_header)
         repeat_table_header(pg, box->table);
+    /* A row first on a page meets the header above it, not the row
+     * before it (collapsed borders). */
+    if (pg->n == pg->col_first && box->table && !box->is_header)
+        rp_row_lead(box);
     space = pg->n > pg->col_first ? box->space_before : 0;
-    notes = rp_paginator_note_room(pg, box);
-    if (fits(pg, box, space, footer_reserve(box), notes)) {
-        pg->notes_h += notes;
+    if (fits(pg, box, space, footer_reserve(box))) {
         place(pg, box, pg->y + space);
         return RP_OK;
     }
+    /* The page's first box, with not a line of what waits from earlier
+     * pages under it: those notes get a page of their own first. */
+    if (!pg->notes_started && pg->n_waiting > 0 &&
+        fits_alone(pg, box, space, footer_reserve(box))) {
+        status = rp_paginator_notes_page(pg, pg->body.h - page_bottom(pg), err);
+        if (status != RP_OK)
+            goto fail;
+        return paginator_add(consumer, box, err);
+    }
+    full = rp_paginator_notes_full(pg);
+    notes = full ? 0 : rp_paginator_note_room(pg, box);
     /*
      * A table row continues on the next page: the lines that fit stay,
      * the rest of each cell goes on, under the repeated header.  A row
      * kept together moves whole, unless no page could hold it.
      */
-    if (box->row && !box->is_header &&
+    if (box->row && !box->is_header && !full &&
         (!box->row->keep_together || pg->n == pg->col_first)) {
         struct rp_box *first, *rest;
         if (rp_row_split(box,
@@ -362,7 +403,7 @@ static enum rp_status paginator_add(struct rp_consumer *consumer,
             box->positioned = NULL;
             box->continued_by = rp_box_ref(rest);
             rp_box_unref(box);
-            rp_paginator_take_notes(pg, first);
+            force_notes(pg, first, space, footer_reserve(first));
             place(pg, first, pg->y + space);
             close_table_on_page(pg);
             status = rp_paginator_next_column(pg, err);
@@ -373,7 +414,8 @@ static enum rp_status paginator_add(struct rp_consumer *consumer,
             return paginator_add(consumer, rest, err);
         }
     }
-    if (at_page_top(pg)) {
+    /* A page its notes fill goes on at the next page, not over them. */
+    if (at_page_top(pg) && !full) {
         /* Taller than an empty page: place it and say so, never loop. */
         pg->layout->stats->overfull++;
         /* An abandoned spooled pass already warned of its pages. */
@@ -382,7 +424,7 @@ static enum rp_status paginator_add(struct rp_consumer *consumer,
                         "body of page %d; it overflows",
                         rp_fo_doc_name(pg->layout->doc), box->height + notes,
                         pg->body.h - pg->y - pg->notes_h, pg->page_index);
-        pg->notes_h += notes;
+        force_notes(pg, box, 0, 0);
         place(pg, box, pg->y);
         return RP_OK;
     }
@@ -401,7 +443,7 @@ static enum rp_status paginator_add(struct rp_consumer *consumer,
         memcpy(moved, pg->placed + k, n_moved * sizeof(*moved));
         pg->n = k;
         pg->y = pg->placed[k - 1].y + pg->placed[k - 1].box->height;
-        rp_paginator_recount_notes(pg);
+        rp_paginator_drop_notes(pg, k);
     }
     if (box->table && !box->is_footer)
         close_table_on_page(pg);

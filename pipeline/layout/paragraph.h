@@ -8,6 +8,8 @@
 #ifndef RP_LAYOUT_PARAGRAPH_H
 #define RP_LAYOUT_PARAGRAPH_H
 
+#include <limits.h>
+
 #include "layout_internal.h"
 
 /*
@@ -27,6 +29,7 @@ struct text_style {
     struct rp_fo_color background;
     const char *link; /* interned by the FO document, or NULL */
     bool link_internal;
+    unsigned int hyphen_char; /* hyphenation-character */
 };
 
 struct text_run {
@@ -44,6 +47,7 @@ struct block_style {
     bool white_space_collapse;
     bool linefeed_preserve;
     bool wrap;
+    bool disregard_shifts;
     int orphans, widows;
 };
 
@@ -152,5 +156,157 @@ void rp_layout_graphic(struct rp_layout *layout, const struct rp_fo_node *node,
 void rp_graphics_draw(const struct rp_paragraph *para, PangoLayout *layout,
                       int index_shift, size_t line_start, size_t line_end,
                       double x, double baseline, struct rp_item_list *items);
+
+/*
+ * hyphenation-character as a Pango attribute on its run (area.c), where
+ * it is not U+2010, the font's own hyphen that Pango draws: the glyph of
+ * a hyphenated line's hyphen becomes that character's (lines.c), and
+ * rp_area_run_of carries the character for the text layer.
+ */
+#define RP_HYPHEN 0x2010 /* hyphenation-character's initial value */
+PangoAttribute *rp_hyphen_attr_new(unsigned int c);
+/* The character of a run's attribute; 0: none (the font's hyphen). */
+unsigned int rp_hyphen_of(const PangoItem *item);
+
+/* The font of a style; the caller frees it. */
+PangoFontDescription *rp_text_style_font(struct rp_layout *layout,
+                                         const struct text_style *style);
+
+/*
+ * Justified lines whose word spaces shrink (shrink.c): the lines of a
+ * piece of a paragraph planned as Pango breaks them greedily, each
+ * taking every word that fits with its spaces shrunk by up to a third
+ * (FOP's word-spacing="normal"); ranges are those that need the shrink
+ * to take their last word, from their start to the end of that word.
+ */
+struct shrink_range {
+    size_t from, to; /* bytes of the paragraph's text */
+};
+
+struct shrink_plan {
+    struct shrink_range *ranges;
+    size_t n, cap;
+};
+
+/* How far a word space of style s may shrink, in points. */
+double rp_space_shrink(struct rp_layout *layout, const struct text_style *s);
+/* Plans text [from, to) of para on lines width wide; first_line: the
+ * first is a paragraph's first (text-indent).  Release the plan. */
+void rp_shrink_plan(struct rp_layout *layout, const struct rp_paragraph *para,
+                    size_t from, size_t to, bool first_line, double width,
+                    struct shrink_plan *out);
+void rp_shrink_plan_release(struct shrink_plan *plan);
+/* Adds to attrs, whose indices are the paragraph's plus shift, what
+ * keeps Pango from breaking the plan's lines before their ends. */
+void rp_shrink_attributes(const struct rp_paragraph *para,
+                          const struct shrink_plan *plan, int shift,
+                          PangoAttrList *attrs);
+/* Narrows the word spaces of the plan's lines of pl, laid out with
+ * those attributes, to its width: before anything measures pl (Pango
+ * keeps the extents it measured). */
+void rp_shrink_lines(struct rp_layout *layout, const struct rp_paragraph *para,
+                     const struct shrink_plan *plan, int shift,
+                     PangoLayout *pl);
+
+/* ---- lines.c and line_box.c: a paragraph laid out a piece at a time,
+ * and its lines on their way to the flow ---- */
+
+/* The widest length we hand Pango, in points: half what its ints hold,
+ * so that sums of two stay in range. */
+#define PANGO_MAX_PT ((double)(INT_MAX / 2) / PANGO_SCALE)
+
+/*
+ * Points in Pango's integer units.  Lengths are capped where they are read
+ * (RP_FO_MAX_LENGTH), but sums of them (indents of nested blocks, spans of
+ * columns) are not: saturate rather than overflow the int.
+ */
+static inline int pango_units(double pt)
+{
+    if (!(pt > -PANGO_MAX_PT))
+        return -(int)(PANGO_MAX_PT * PANGO_SCALE);
+    if (pt > PANGO_MAX_PT)
+        return (int)(PANGO_MAX_PT * PANGO_SCALE);
+    return (int)(pt * PANGO_SCALE);
+}
+
+/* Some of the paragraph's text, as one PangoLayout. */
+struct piece {
+    size_t from, to; /* bytes of the paragraph's text */
+    size_t prefix;   /* LINE_SEPARATOR_LEN before a continuation, or 0 */
+    const struct shrink_plan *shrink; /* lines whose spaces shrink, or NULL */
+    PangoLayout *layout;
+};
+
+/* The paragraph's offset of byte index of the piece's layout text. */
+static inline size_t para_offset(const struct piece *pc, int index)
+{
+    return pc->from + (size_t)index - pc->prefix;
+}
+
+/* The piece's layout index of the paragraph's offset. */
+static inline int layout_index(const struct piece *pc, size_t offset)
+{
+    return (int)(offset - pc->from + pc->prefix);
+}
+
+/* The first run that ends after offset. */
+static inline size_t first_run_after(const struct rp_paragraph *para,
+                                     size_t offset)
+{
+    size_t lo = 0, hi = para->n_runs;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (para->runs[mid].end <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The first leader at offset or after. */
+static inline size_t first_leader_from(const struct rp_paragraph *para,
+                                       size_t offset)
+{
+    size_t lo = 0, hi = para->n_leaders;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (para->leaders[mid].offset < offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/*
+ * Lines on their way to the flow.  The last `widows` lines keep with the
+ * one before them, and how many lines there are is known only with the
+ * last piece: the lines that may still be among the last wait here.
+ */
+struct line_out {
+    struct rp_flow *flow;
+    struct rp_paragraph *para;
+    /* Citations not known yet: the lines stand in the flow with their
+     * heights only, and are laid out again at the end. */
+    struct deferred_para *defer;
+    size_t cap_heights;
+    struct rp_box **waiting; /* waiting[head..n): lines first_waiting... */
+    size_t head, n, cap;
+    int first_waiting;
+    int n_lines;              /* lines made so far */
+    size_t next_id, next_run; /* the first id, run the next line may take */
+    size_t next_footnote;     /* the first footnote it may take */
+    double x, width, base_height;
+    bool warned; /* of a line wider than the block: once per paragraph */
+};
+
+/* The line at iter as a box, with what the line draws (text, leaders,
+ * links, graphics, the hyphenation character), its ids and its
+ * footnotes; last: the paragraph's last line.  Caller owns the box. */
+struct rp_box *rp_line_box(struct line_out *o, const struct piece *pc,
+                           PangoLayoutIter *iter, bool last);
 
 #endif

@@ -147,6 +147,9 @@ static void sequence_begin(struct rp_layout *layout, struct rp_fo_node *seq,
         status = rp_flow_children(&run->flow, c, err);
         if (status == RP_OK && layout->positioned)
             status = place_last_positioned(&run->pg, &run->flow, err);
+        /* Footnotes the last pages could not hold get pages of their own. */
+        if (status == RP_OK)
+            status = rp_paginator_flush_notes(&run->pg, err);
     }
     if (status != RP_OK)
         rp_fo_node_done(c);
@@ -210,6 +213,7 @@ static enum rp_status sequence_end(struct rp_layout *layout,
         rp_box_unref(run->pg.placed[i].box);
     free(run->pg.placed);
     rp_item_list_release(&run->pg.separator);
+    rp_paginator_release_notes(&run->pg);
     layout->footnote_width = 0;
     /* Spooled pages lay their static content out when they are painted. */
     for (i = 0; i < run->pg.n_statics; i++) {

@@ -40,6 +40,7 @@ struct record_header {
 enum run_flags {
     RUN_OFFSETS = 1,       /* glyphs carry x and y offsets */
     RUN_WIDE_CLUSTERS = 2, /* clusters as 32-bit offsets, not byte deltas */
+    RUN_HYPHEN = 4,        /* a hyphenation-character follows */
 };
 
 /* The page being written: a plain buffer, appended to field by field. */
@@ -178,11 +179,15 @@ static void put_run(struct rp_spool *spool, const struct rp_area_run *run)
             run->log_clusters[i] < (i ? run->log_clusters[i - 1] : 0))
             flags |= RUN_WIDE_CLUSTERS;
     }
+    if (run->hyphen)
+        flags |= RUN_HYPHEN;
     put_u32(&spool->record, font_index(spool, run->font));
     put_u32(&spool->record, color_index(spool, &rgb));
     put_u32(&spool->record, (uint32_t)run->n_glyphs);
     put_u32(&spool->record, (uint32_t)run->n_text);
     put_u8(&spool->record, flags);
+    if (flags & RUN_HYPHEN)
+        put_u32(&spool->record, run->hyphen);
     for (i = 0; i < run->n_glyphs; i++) {
         const PangoGlyphInfo *g = &run->glyphs[i];
         put_u32(&spool->record, g->glyph);
@@ -398,6 +403,7 @@ static void get_run(struct rp_spool *spool, struct cursor *c,
     r->n_glyphs = (int)get_u32(c);
     r->n_text = (int)get_u32(c);
     flags = get_u8(c);
+    r->hyphen = flags & RUN_HYPHEN ? get_u32(c) : 0;
     for (i = 0; i < r->n_glyphs; i++) {
         memset(&g[i], 0, sizeof(g[i]));
         g[i].glyph = get_u32(c);

@@ -111,6 +111,39 @@ struct rp_marker *rp_layout_retrieve(struct rp_layout *layout,
     return on_page ? on_page : carried;
 }
 
+/*
+ * A marker is mostly retrieved by the same retrieve-marker page after
+ * page: its resolved copy is kept and used again while the props it was
+ * resolved under are the same, byte for byte (they are all it depends
+ * on).
+ */
+enum rp_status rp_layout_retrieve_content(struct rp_layout *layout,
+                                          const struct rp_fo_node *retrieve,
+                                          struct rp_fo_node **content,
+                                          struct rp_error *err)
+{
+    struct rp_marker *m = rp_layout_retrieve(layout, retrieve);
+    struct rp_fo_node *copy;
+    enum rp_status status;
+
+    *content = NULL;
+    if (!m)
+        return RP_OK;
+    if (m->retrieved && m->retrieved->depth == retrieve->depth &&
+        !memcmp(&m->retrieved->props, &retrieve->props,
+                sizeof(retrieve->props))) {
+        *content = m->retrieved;
+        return RP_OK;
+    }
+    status = rp_fo_marker_resolve(layout->doc, m->node, retrieve, &copy, err);
+    if (status != RP_OK)
+        return status;
+    rp_fo_node_free(m->retrieved);
+    m->retrieved = copy;
+    *content = copy;
+    return RP_OK;
+}
+
 void rp_page_collect_markers(struct rp_paginator *pg)
 {
     struct rp_layout *layout = pg->layout;

@@ -45,14 +45,25 @@ struct table_state {
     struct row_group group;
     struct rp_fo_border *above; /* bottom borders of the last row, by column */
     struct rp_fo_border *footer_above; /* the same, in the footer */
-    struct row_frame frame;            /* of the part being read */
-    bool table_top_given;              /* a row has the table's top border */
-    bool pending_footer;               /* the table has a footer */
+    /* What the row before holds of above's borders, by column (below 0:
+     * no row before), and of footer_above's (collapsed). */
+    double *above_held, *footer_held;
+    /* What a body row first on a page meets above it: the repeated
+     * header's bottom borders (none without one), by column. */
+    struct rp_fo_border *lead;
+    double *lead_held;
+    bool lead_ready;
+    struct row_frame frame; /* of the part being read */
+    bool table_top_given;   /* a row has the table's top border */
+    bool pending_footer;    /* the table has a footer */
     bool group_is_header;
     /* break-before and break-after of body rows (enum rp_fo_break): of
      * the rows of the group being gathered, and the break-after the next
      * body row (or what follows the table) takes. */
     int group_break_before, group_break_after, break_after;
+    /* keep-with-next of the group's last row, and of the body row sent
+     * last: the next body row (or what follows the table) keeps with it. */
+    bool group_keep_next, keep_next;
     bool auto_layout; /* columns wait for sample rows */
     struct pending_row *pending;
     size_t n_pending, cap_pending, pending_body;
@@ -67,16 +78,50 @@ struct table_state {
      * moved past its last cell (a streamed cell is the reader's node
      * until then, and laying the row out frees it). */
     bool loose_full;
+    /* Header boxes not sent yet: a break-before on the first body row
+     * is a break before the table (FOP moves the table's start, header
+     * and all, to the new page), so they wait for that row. */
+    struct rp_box **held;
+    size_t n_held, cap_held;
+    /* Room for the table's top border and padding, held likewise: the
+     * table's start.  It belongs to the flow around the table (outer). */
+    struct rp_box *start;
+    struct rp_table_ctx *outer;
 };
 
 /* With the columns known, what rows track per column. */
 static void grid_ready(struct table_state *t)
 {
+    size_t i;
+
     t->grid_ready = true;
     t->spans.n = t->grid.n_cols;
     t->spans.rows_left = rp_xcalloc(t->grid.n_cols, sizeof(size_t));
     t->above = rp_xcalloc(t->grid.n_cols, sizeof(*t->above));
     t->footer_above = rp_xcalloc(t->grid.n_cols, sizeof(*t->footer_above));
+    t->lead = rp_xcalloc(t->grid.n_cols, sizeof(*t->lead));
+    t->above_held = rp_xmalloc(t->grid.n_cols * sizeof(double));
+    t->footer_held = rp_xmalloc(t->grid.n_cols * sizeof(double));
+    t->lead_held = rp_xmalloc(t->grid.n_cols * sizeof(double));
+    /* The footer's first row meets the body's last, laid out later and
+     * taken to leave no room: the footer holds all of its top border. */
+    for (i = 0; i < t->grid.n_cols; i++) {
+        t->above_held[i] = t->lead_held[i] = -1;
+        t->footer_held[i] = 0;
+    }
+}
+
+/* The lead of body rows, fixed when the header is complete. */
+static const struct rp_fo_border *body_lead(struct table_state *t)
+{
+    if (!t->lead_ready && t->ctx->n_header > 0 &&
+        !t->ctx->omit_header_at_break) {
+        memcpy(t->lead, t->above, t->grid.n_cols * sizeof(*t->lead));
+        memcpy(t->lead_held, t->above_held,
+               t->grid.n_cols * sizeof(*t->lead_held));
+    }
+    t->lead_ready = true;
+    return t->lead;
 }
 
 static void ensure_grid(struct rp_flow *flow, struct table_state *t, long line,
@@ -168,7 +213,7 @@ static double cell_insets(const struct rp_fo_props *p, bool separate)
  */
 static void auto_widths(struct rp_flow *flow, struct table_state *t, long line)
 {
-    size_t n_cols = t->n_specs, i, r;
+    size_t n_cols = t->n_specs, i, r, *held;
     double *mins, *maxs, fixed = 0, sum_min = 0, sum_max = 0, avail;
     struct rp_fo_length *specs;
 
@@ -186,15 +231,26 @@ static void auto_widths(struct rp_flow *flow, struct table_state *t, long line)
         specs[i] = i < t->n_specs
                        ? t->specs[i]
                        : (struct rp_fo_length){RP_FO_LENGTH_AUTO, 0, 0};
+    /* Rows spanned from above, by column: a cell under a span stands in
+     * the next free column, as table_rows.c places it. */
+    held = rp_xcalloc(n_cols, sizeof(*held));
     for (r = 0; r < t->n_pending; r++) {
         const struct rp_fo_node *c;
         size_t col = 0;
-        if (!t->pending[r].row)
-            continue; /* the end of a part */
+        if (!t->pending[r].row) {
+            memset(held, 0, n_cols * sizeof(*held)); /* the end of a part */
+            continue;
+        }
         for (c = t->pending[r].row->first_child; c; c = c->next) {
             double mn, mx, in;
             if (c->kind != RP_FO_TABLE_CELL)
                 continue;
+            while (col < n_cols && held[col] > 0)
+                col++;
+            for (i = col; c->props.rows_spanned > 1 && i < n_cols &&
+                          i < col + (size_t)c->props.columns_spanned;
+                 i++)
+                held[i] = (size_t)c->props.rows_spanned;
             if (c->props.columns_spanned == 1 && col < n_cols) {
                 measure_cell(flow->layout, c, &mn, &mx);
                 in = cell_insets(&c->props, t->props.border_separate);
@@ -205,7 +261,11 @@ static void auto_widths(struct rp_flow *flow, struct table_state *t, long line)
             }
             col += (size_t)c->props.columns_spanned;
         }
+        for (i = 0; i < n_cols; i++)
+            if (held[i] > 0)
+                held[i]--;
     }
+    free(held);
     for (i = 0; i < n_cols; i++) {
         if (specs[i].kind == RP_FO_LENGTH_ABSOLUTE)
             fixed += specs[i].value;
@@ -291,6 +351,61 @@ static enum rp_status release_pending(struct rp_flow *flow,
     return status;
 }
 
+/* Keeps a header box back until the first body box is known. */
+static void hold_header(struct table_state *t, struct rp_box *box)
+{
+    rp_array_grow((void **)&t->held, &t->cap_held, t->n_held + 1,
+                  sizeof(*t->held));
+    t->held[t->n_held++] = box;
+}
+
+/*
+ * Sends box (a body or footer box, or NULL at the table's end) down the
+ * flow, after the header boxes held back: a forced break the box brings
+ * goes before them, so the header starts the new page with it.
+ */
+static enum rp_status emit_after_header(struct rp_flow *flow,
+                                        struct table_state *t,
+                                        struct rp_box *box,
+                                        struct rp_error *err)
+{
+    enum rp_status status = RP_OK;
+    struct rp_box *first = t->start ? t->start : t->n_held ? t->held[0] : NULL;
+    size_t i;
+
+    if (first && box && box->break_before > first->break_before) {
+        first->break_before = box->break_before;
+        box->break_before = RP_FO_BREAK_AUTO;
+    }
+    if (t->start) {
+        /* Not a row: no header repeats above it on a new page. */
+        flow->table = t->outer;
+        status = rp_flow_emit(flow, t->start, err);
+        flow->table = t->ctx;
+        t->start = NULL;
+        /* The table's top border stays with its first row, and so
+         * does what keeps with the table's start (a title). */
+        if (t->n_held)
+            t->held[0]->keep_with_prev = true;
+        else if (box)
+            box->keep_with_prev = true;
+    }
+    for (i = 0; i < t->n_held; i++) {
+        if (status == RP_OK)
+            status = rp_flow_emit(flow, t->held[i], err);
+        else
+            rp_box_unref(t->held[i]);
+    }
+    t->n_held = 0;
+    if (!box)
+        return status;
+    if (status != RP_OK) {
+        rp_box_unref(box);
+        return status;
+    }
+    return rp_flow_emit(flow, box, err);
+}
+
 /*
  * A body row's forced breaks: its own break-before, the break-after of
  * the row before it.  The paginator closes the page with the footer and
@@ -303,6 +418,10 @@ static void body_breaks(struct table_state *t, struct rp_box *box)
 
     if (before > box->break_before)
         box->break_before = before;
+    if (t->keep_next)
+        box->keep_with_prev = true;
+    t->keep_next = t->group_keep_next;
+    t->group_keep_next = false;
     t->break_after = t->group_break_after;
     t->group_break_before = RP_FO_BREAK_AUTO;
     t->group_break_after = RP_FO_BREAK_AUTO;
@@ -352,8 +471,8 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
                                        &t->spans, &t->group, err);
         if (status != RP_OK || rp_table_spans_open(&t->spans))
             return status;
-        box =
-            rp_table_group_box(&t->group, &t->grid, &t->props, t->footer_above);
+        box = rp_table_group_box(&t->group, &t->grid, &t->props,
+                                 t->footer_above, t->footer_held, NULL, NULL);
         box->is_footer = true;
         box->row->structure = flow->layout->structure;
         box->row->part = RP_AREA_TR_FOOTER;
@@ -369,11 +488,14 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
     }
     if ((int)row->props.break_after > t->group_break_after)
         t->group_break_after = row->props.break_after;
+    t->group_keep_next = row->props.keep_with_next;
     status = rp_table_layout_cells(flow, &t->grid, &t->props, row, frame,
                                    &t->spans, &t->group, err);
     if (status != RP_OK || rp_table_spans_open(&t->spans))
         return status;
-    box = rp_table_group_box(&t->group, &t->grid, &t->props, t->above);
+    box = rp_table_group_box(
+        &t->group, &t->grid, &t->props, t->above, t->above_held,
+        t->group_is_header ? NULL : body_lead(t), t->lead_held);
     box->row->structure = flow->layout->structure;
     if (t->group_is_header)
         box->row->part = RP_AREA_TR_HEADER;
@@ -384,15 +506,16 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
                       ctx->n_header + 1, sizeof(*ctx->header));
         ctx->header[ctx->n_header++] = rp_box_ref(box);
         t->first_body_row = true;
-    } else {
-        body_breaks(t, box);
-        if (t->first_body_row) {
-            /* A header alone at the foot of a page is useless. */
-            box->keep_with_prev = true;
-            t->first_body_row = false;
-        }
+        hold_header(t, box);
+        return RP_OK;
     }
-    return rp_flow_emit(flow, box, err);
+    body_breaks(t, box);
+    if (t->first_body_row) {
+        /* A header alone at the foot of a page is useless. */
+        box->keep_with_prev = true;
+        t->first_body_row = false;
+    }
+    return emit_after_header(flow, t, box, err);
 }
 
 /*
@@ -444,8 +567,10 @@ static enum rp_status close_part(struct rp_flow *flow, struct table_state *t,
         rp_array_grow((void **)&t->ctx->header, &t->ctx->cap_header,
                       t->ctx->n_header + 1, sizeof(*t->ctx->header));
         t->ctx->header[t->ctx->n_header++] = rp_box_ref(box);
+        hold_header(t, box);
+        return RP_OK;
     }
-    return rp_flow_emit(flow, box, err);
+    return emit_after_header(flow, t, box, err);
 }
 
 /* Rows still waiting for a span that the body ended early. */
@@ -459,10 +584,11 @@ static enum rp_status table_flush(struct rp_flow *flow, struct table_state *t,
         return RP_OK;
     for (i = 0; i < t->spans.n; i++)
         t->spans.rows_left[i] = 0;
-    box = rp_table_group_box(&t->group, &t->grid, &t->props, t->above);
+    box = rp_table_group_box(&t->group, &t->grid, &t->props, t->above,
+                             t->above_held, body_lead(t), t->lead_held);
     box->row->structure = flow->layout->structure;
     body_breaks(t, box);
-    return rp_flow_emit(flow, box, err);
+    return emit_after_header(flow, t, box, err);
 }
 
 /*
@@ -628,7 +754,7 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
     size_t i;
     struct rp_table_ctx *outer = flow->table;
     enum rp_status status;
-    double avail;
+    double avail, top, bottom;
     long line = table->line;
 
     memset(&t, 0, sizeof(t));
@@ -648,6 +774,13 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
         t.x -= left / 2;
         t.width += (left + right) / 2;
     }
+    top = rp_table_border_width(&t.props.border[RP_FO_TOP]) +
+          t.props.padding[RP_FO_TOP];
+    if (top > 0) {
+        t.start = rp_box_new();
+        t.start->height = top;
+    }
+    t.outer = outer;
     t.ctx = rp_xcalloc(1, sizeof(*t.ctx));
     t.ctx->refs = 1;
     t.ctx->omit_header_at_break = t.props.omit_header_at_break;
@@ -694,18 +827,35 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
         status = release_pending(flow, &t, line, err);
     if (status == RP_OK)
         status = table_flush(flow, &t, err);
+    /* A table with a header and no body row. */
+    if (status == RP_OK)
+        status = emit_after_header(flow, &t, NULL, err);
     /* The footer closes the table, kept with its last row. */
     for (i = 0; status == RP_OK && i < t.ctx->n_footer; i++) {
         struct rp_box *f = rp_box_ref(t.ctx->footer[i]);
         f->keep_with_prev = true;
         status = rp_flow_emit(flow, f, err);
     }
+    flow->table = outer;
+    /* Room for the table's bottom border and padding, sent here rather
+     * than by the block around (block.c): the last row's keep and break
+     * are for what follows it. */
+    bottom = rp_table_border_width(&t.props.border[RP_FO_BOTTOM]) +
+             t.props.padding[RP_FO_BOTTOM];
+    if (status == RP_OK && bottom > 0) {
+        struct rp_box *strut = rp_box_new();
+        strut->height = bottom;
+        strut->keep_with_prev = true;
+        status = rp_flow_emit(flow, strut, err);
+    }
+    /* A keep-with-next on the last row keeps what follows the table. */
+    if (status == RP_OK && t.keep_next)
+        flow->pending_keep = true;
     /* A break-after on the last row breaks after the table. */
     if (status == RP_OK && t.break_after > flow->pending_break)
         flow->pending_break = t.break_after;
     if (status != RP_OK)
         rp_fo_node_done(part);
-    flow->table = outer;
     rp_table_ctx_unref(t.ctx);
     if (t.grid_ready)
         rp_table_grid_release(&t.grid);
@@ -715,9 +865,18 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
     free(t.spans.rows_left);
     free(t.above);
     free(t.footer_above);
+    free(t.lead);
+    free(t.above_held);
+    free(t.footer_held);
+    free(t.lead_held);
     for (i = 0; i < t.n_pending; i++)
         rp_fo_node_free(t.pending[i].row);
     free(t.pending);
+    for (i = 0; i < t.n_held; i++)
+        rp_box_unref(t.held[i]);
+    if (t.start)
+        rp_box_unref(t.start);
+    free(t.held);
     free(t.specs);
     return status;
 }

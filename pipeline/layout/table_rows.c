@@ -7,6 +7,7 @@
 #include "table_rows.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,11 +105,38 @@ static void move_markers(struct rp_marker_list **to,
     *from = NULL;
 }
 
-static void group_add_id(struct row_group *group, const char *id)
+/* Appends new references to the markers of from, in order, to *to. */
+static void share_markers(struct rp_marker_list **to,
+                          const struct rp_marker_list *from)
+{
+    while (*to)
+        to = &(*to)->next;
+    for (; from; from = from->next) {
+        *to = rp_xcalloc(1, sizeof(**to));
+        (*to)->marker = rp_marker_ref(from->marker);
+        to = &(*to)->next;
+    }
+}
+
+/* Appends a start mark of id to *marks. */
+static void group_add_id(struct rp_id_mark **marks, const char *id)
 {
     struct rp_id_mark *mark = rp_xcalloc(1, sizeof(*mark));
     mark->id = id;
-    rp_id_marks_move(&group->ids, &mark);
+    rp_id_marks_move(marks, &mark);
+}
+
+/* Appends copies of the marks from, in order, to *to. */
+static void copy_marks(struct rp_id_mark **to, const struct rp_id_mark *from)
+{
+    while (*to)
+        to = &(*to)->next;
+    for (; from; from = from->next) {
+        *to = rp_xcalloc(1, sizeof(**to));
+        (*to)->id = from->id;
+        (*to)->is_end = from->is_end;
+        to = &(*to)->next;
+    }
 }
 
 static int style_rank(enum rp_fo_border_style style)
@@ -194,6 +222,7 @@ rp_table_layout_cells(struct rp_flow *flow, const struct table_grid *grid,
     size_t row_index = group->n_rows, col = 0, first_cell = group->n_cells, i;
     size_t first_col = 0;
     struct rp_fo_node *c;
+    struct rp_id_mark *row_ids = NULL;
     struct row_layout *rl;
     enum rp_status status = RP_OK;
     bool separate = table->border_separate;
@@ -207,11 +236,16 @@ rp_table_layout_cells(struct rp_flow *flow, const struct table_grid *grid,
     rl->background = row->props.background.a > 0 ? row->props.background
                                                  : frame->part_background;
     rl->keep_with_previous = row->props.keep_with_previous;
+    rl->keep_with_next = row->props.keep_with_next;
     rl->keep_together = row->props.keep_together;
+    /* The part's and the row's ids go with the first box of the row's
+     * first cell, the cell's with its own first box (in the group's box
+     * while the group is whole): where a group breaks across pages, each
+     * is found on the page its row lands on (rp_row_split). */
     if (frame->part_top && frame->part_id)
-        group_add_id(group, frame->part_id);
+        group_add_id(&row_ids, frame->part_id);
     if (row->props.id)
-        group_add_id(group, row->props.id);
+        group_add_id(&row_ids, row->props.id);
 
     for (c = row->first_child; c; c = c->next) {
         const struct rp_fo_props *p = &c->props;
@@ -272,25 +306,42 @@ rp_table_layout_cells(struct rp_flow *flow, const struct table_grid *grid,
                   p->padding[RP_FO_LEFT];
         inset_r = half * rp_table_border_width(&p->border[RP_FO_RIGHT]) +
                   p->padding[RP_FO_RIGHT];
+        cl->pad_top = p->padding[RP_FO_TOP];
+        cl->pad_bottom = p->padding[RP_FO_BOTTOM];
         cl->inset_top = half * rp_table_border_width(&p->border[RP_FO_TOP]) +
                         p->padding[RP_FO_TOP];
         cl->inset_bottom =
             half * rp_table_border_width(&p->border[RP_FO_BOTTOM]) +
             p->padding[RP_FO_BOTTOM];
+        if (!separate) {
+            /* Its row's bottom border is the cell's: held likewise. */
+            cl->inset_bottom =
+                half * rp_table_border_width(&cl->border[RP_FO_BOTTOM]) +
+                p->padding[RP_FO_BOTTOM];
+            cl->edge_top = rp_table_resolve_border(
+                p->border[RP_FO_TOP], row->props.border[RP_FO_TOP]);
+            if (frame->part_top)
+                cl->edge_top = rp_table_resolve_border(cl->edge_top,
+                                                       frame->part[RP_FO_TOP]);
+        }
         rp_stacker_init(&cl->content);
         rp_flow_init(&sub, flow->layout, &cl->content.base, cl->x + inset_l,
                      cl->w - inset_l - inset_r);
         sub.plain_paragraphs = rp_struct_text_only(c);
+        rp_id_marks_move(&sub.pending_ids, &row_ids);
         if (p->id)
-            group_add_id(group, p->id);
+            group_add_id(&sub.pending_ids, p->id);
         status = rp_flow_children(&sub, c, err);
         rp_deco_unref(sub.deco);
         rp_flow_struct_release(&sub);
+        /* Shared, as the ids are copied: kept by the content too. */
         for (k = 0; k < cl->content.n; k++)
-            move_markers(&group->markers, &cl->content.placed[k].box->markers);
+            share_markers(&group->markers, cl->content.placed[k].box->markers);
         move_markers(&group->markers, &sub.pending_markers);
+        /* Copied, not moved: a row split across pages gives each part
+         * the ids of the content it holds (rp_row_split). */
         for (k = 0; k < cl->content.n; k++)
-            rp_id_marks_move(&group->ids, &cl->content.placed[k].box->ids);
+            copy_marks(&group->ids, cl->content.placed[k].box->ids);
         rp_id_marks_move(&group->ids, &sub.pending_ids);
         if (status != RP_OK)
             return status;
@@ -300,6 +351,7 @@ rp_table_layout_cells(struct rp_flow *flow, const struct table_grid *grid,
                 spans->rows_left[k] = cl->rows; /* this row counts below */
         col += span;
     }
+    rp_id_marks_move(&group->ids, &row_ids); /* a row without cells */
     /* Neighbours in the row share their vertical grid lines. */
     for (i = first_cell; i + 1 < group->n_cells; i++) {
         struct cell_layout *l = &group->cells[i], *r = &group->cells[i + 1];
@@ -348,26 +400,158 @@ void rp_table_group_release(struct row_group *group)
     group->n_rows = 0;
 }
 
+/* Whether cell c stands over grid column col. */
+static bool covers(const struct cell_layout *c, const struct table_grid *grid,
+                   size_t col)
+{
+    return grid->col_x[col] >= c->x - 0.01 &&
+           grid->col_x[col] < c->x + c->w - 0.01;
+}
+
+/*
+ * The border that wins on a cell's top grid line (collapse model): its
+ * own against the bottoms of the row before the group (above) or of the
+ * cells of the group that end on that line (last: by column, the index
+ * of the latest cell before c over it, or SIZE_MAX).  *winner: the
+ * widest of the winners along the cell's columns, for drawing; *hold:
+ * what the cell holds of it, half.  The row before the group holds the
+ * other half but is gone down the flow already: held (NULL, or below 0:
+ * no row before) is the room it left, by column, between its cells'
+ * padding and its bottom grid line; *gap: how much more it would need
+ * (FOP lets it grow), which the group's first row then holds above all
+ * its cells.
+ */
+static void top_winner(const struct row_group *group,
+                       const struct cell_layout *c,
+                       const struct table_grid *grid, const size_t *last,
+                       const struct rp_fo_border *above, const double *held,
+                       struct rp_fo_border *winner, double *hold, double *gap)
+{
+    struct rp_fo_border top = c->border[RP_FO_TOP];
+    size_t col;
+
+    *winner = top;
+    *hold = 0.5 * rp_table_border_width(&c->edge_top);
+    *gap = 0;
+    for (col = 0; col < grid->n_cols; col++) {
+        struct rp_fo_border bottom, won;
+        double h;
+        if (!covers(c, grid, col))
+            continue;
+        if (c->row == 0 && above)
+            bottom = above[col];
+        else if (c->row > 0 && last[col] != SIZE_MAX &&
+                 group->cells[last[col]].row + group->cells[last[col]].rows ==
+                     c->row)
+            bottom = group->cells[last[col]].border[RP_FO_BOTTOM];
+        else
+            continue;
+        won = rp_table_resolve_border(bottom, top);
+        if (rp_table_border_width(&won) > rp_table_border_width(winner))
+            *winner = won;
+        won = rp_table_resolve_border(bottom, c->edge_top);
+        h = 0.5 * rp_table_border_width(&won);
+        if (h > *hold)
+            *hold = h;
+        if (c->row == 0 && held && held[col] >= 0 && h - held[col] > *gap)
+            *gap = h - held[col];
+    }
+}
+
+/* Notes that c (at index i) is now the latest cell over its columns. */
+static void note_last(const struct cell_layout *c, size_t i,
+                      const struct table_grid *grid, size_t *last)
+{
+    size_t col;
+    for (col = 0; col < grid->n_cols; col++) {
+        if (covers(c, grid, col))
+            last[col] = i;
+    }
+}
+
+/*
+ * The top insets of the group's cells, with above and held as the row
+ * before left them (top_winner), in inset_top (lead_inset_top with lead),
+ * and the borders drawn on their top edges; inside the group, the cells
+ * above hold the other half in their bottom insets.  Cells come row by
+ * row, so the cells above one are the latest over its columns.
+ */
+static void top_insets(struct row_group *group, const struct table_grid *grid,
+                       const struct rp_fo_border *above, const double *held,
+                       bool lead, size_t *last)
+{
+    struct rp_fo_border won;
+    double hold, gap, row_gap = 0;
+    size_t i, col;
+
+    for (col = 0; col < grid->n_cols; col++)
+        last[col] = SIZE_MAX;
+    for (i = 0; i < group->n_cells; i++) {
+        struct cell_layout *c = &group->cells[i];
+        top_winner(group, c, grid, last, above, held, &won, &hold, &gap);
+        if (gap > row_gap)
+            row_gap = gap;
+        if (lead) {
+            c->lead_inset_top = c->pad_top + hold;
+        } else {
+            c->inset_top = c->pad_top + hold;
+            c->top_drawn = won;
+        }
+        for (col = 0; !lead && c->row > 0 && col < grid->n_cols; col++) {
+            struct cell_layout *d;
+            if (!covers(c, grid, col) || last[col] == SIZE_MAX)
+                continue;
+            d = &group->cells[last[col]];
+            if (d->row + d->rows == c->row &&
+                d->pad_bottom + hold > d->inset_bottom)
+                d->inset_bottom = d->pad_bottom + hold;
+        }
+        note_last(c, i, grid, last);
+    }
+    for (i = 0; row_gap > 0 && i < group->n_cells; i++) {
+        struct cell_layout *c = &group->cells[i];
+        if (c->row == 0 && lead)
+            c->lead_inset_top += row_gap;
+        else if (c->row == 0)
+            c->inset_top += row_gap;
+    }
+}
+
+/*
+ * Collapsed: every cell's top inset holds half the border that wins on
+ * its top grid line, and the cells above it the other half; heights
+ * follow.
+ */
+static void collapse_tops(struct row_group *group,
+                          const struct table_grid *grid,
+                          const struct rp_fo_border *above, const double *held,
+                          const struct rp_fo_border *lead,
+                          const double *lead_held)
+{
+    size_t *last = rp_xmalloc(grid->n_cols * sizeof(*last));
+    size_t i;
+
+    top_insets(group, grid, above, held, false, last);
+    for (i = 0; i < group->n_cells; i++)
+        group->cells[i].lead_inset_top = group->cells[i].inset_top;
+    if (lead)
+        top_insets(group, grid, lead, lead_held, true, last);
+    for (i = 0; i < group->n_cells; i++) {
+        struct cell_layout *c = &group->cells[i];
+        c->height = c->content.height + c->inset_top + c->inset_bottom;
+    }
+    free(last);
+}
+
 /*
  * Borders of a cell after the collapse model's conflicts with its
- * neighbours (to its left and right, and the row above when first).
+ * neighbours (to its left and right, and above: collapse_tops).
  */
 static void resolved_borders(const struct cell_layout *c,
-                             const struct table_grid *grid,
-                             const struct rp_fo_border *above,
                              struct rp_fo_border b[4])
 {
     memcpy(b, c->border, sizeof(c->border));
-    if (c->row == 0 && above) {
-        size_t col;
-        for (col = 0; col < grid->n_cols; col++) {
-            if (fabs(grid->col_x[col] - c->x) < 0.01) {
-                b[RP_FO_TOP] =
-                    rp_table_resolve_border(above[col], b[RP_FO_TOP]);
-                break;
-            }
-        }
-    }
+    b[RP_FO_TOP] = c->top_drawn;
     if (c->has_left)
         b[RP_FO_LEFT] =
             rp_table_resolve_border(c->left_neighbour, b[RP_FO_LEFT]);
@@ -376,27 +560,34 @@ static void resolved_borders(const struct cell_layout *c,
             rp_table_resolve_border(b[RP_FO_RIGHT], c->right_neighbour);
 }
 
-/* Remembers the bottom borders the next row meets. */
+/* Remembers the bottom borders the next row meets, and the room the
+ * cell leaves for them below its padding (top_winner). */
 static void note_bottoms(const struct cell_layout *c,
-                         const struct table_grid *grid,
-                         struct rp_fo_border *above)
+                         const struct table_grid *grid, const double *y,
+                         struct rp_fo_border *above, double *held)
 {
+    double room = y[c->row + c->rows] - y[c->row] - c->content.height -
+                  c->inset_top - c->pad_bottom;
     size_t col;
+
     for (col = 0; col < grid->n_cols; col++) {
-        if (grid->col_x[col] >= c->x - 0.01 &&
-            grid->col_x[col] < c->x + c->w - 0.01)
+        if (covers(c, grid, col)) {
             above[col] = c->border[RP_FO_BOTTOM];
+            if (held)
+                held[col] = room;
+        }
     }
 }
 
 /*
  * The group as a row of cells of boxes, items made when the page is; a
- * single row can split across pages.  y[r] is where row r starts.
+ * single row can split across pages, a group between its rows.  y[r] is
+ * where row r starts.
  */
 static struct rp_row *make_row(struct row_group *group, const double *y,
                                const struct table_grid *grid,
                                const struct rp_fo_props *table,
-                               struct rp_fo_border *above)
+                               struct rp_fo_border *above, double *held)
 {
     struct rp_row *row = rp_xcalloc(1, sizeof(*row));
     double sep_y = table->border_separate ? table->border_separation[1] : 0;
@@ -416,7 +607,26 @@ static struct rp_row *make_row(struct row_group *group, const double *y,
         row->n_bands++;
     }
     row->splittable = group->n_rows == 1;
-    row->keep_together = group->rows[0].keep_together;
+    row->keep_together = false;
+    row->n_rows = group->n_rows;
+    if (group->n_rows > 1) {
+        row->row_y = rp_xmalloc((group->n_rows + 1) * sizeof(*row->row_y));
+        memcpy(row->row_y, y, (group->n_rows + 1) * sizeof(*row->row_y));
+        row->breaks = rp_xcalloc(group->n_rows, sizeof(*row->breaks));
+        for (r = 0; r < group->n_rows; r++) {
+            if (r > 0 && !group->rows[r].keep_with_previous &&
+                !group->rows[r - 1].keep_with_next)
+                row->breaks[r] |= RP_ROW_BREAK_BEFORE;
+            if (!group->rows[r].keep_together)
+                row->breaks[r] |= RP_ROW_BREAK_INSIDE;
+            /* Keeps inside: moved whole to the next page rather than
+             * split, and split there only if taller than it (row.c). */
+            if ((r > 0 && !(row->breaks[r] & RP_ROW_BREAK_BEFORE)) ||
+                !(row->breaks[r] & RP_ROW_BREAK_INSIDE))
+                row->keep_together = true;
+        }
+    }
+    row->keep_together = row->keep_together || group->rows[0].keep_together;
     row->separate = table->border_separate;
     row->sep_y = sep_y;
     row->left = grid->col_x[0];
@@ -429,17 +639,18 @@ static struct rp_row *make_row(struct row_group *group, const double *y,
         rc->top = y[c->row] + sep_y / 2;
         rc->height = y[c->row + c->rows] - y[c->row] - sep_y;
         rc->inset_top = c->inset_top;
+        rc->lead_inset_top = c->lead_inset_top;
         rc->inset_bottom = c->inset_bottom;
         rc->display_align = c->display_align;
         rc->background = rp_area_color_of(c->background);
         if (table->border_separate)
             memcpy(rc->border, c->border, sizeof(rc->border));
         else
-            resolved_borders(c, grid, above, rc->border);
+            resolved_borders(c, rc->border);
         /* What the row below meets on its top edge. */
         if (above && !table->border_separate &&
             c->row + c->rows == group->n_rows)
-            note_bottoms(c, grid, above);
+            note_bottoms(c, grid, y, above, held);
         /* The pile moves from the stacker into the row. */
         rc->content = c->content.placed;
         rc->n_content = c->content.n;
@@ -449,11 +660,37 @@ static struct rp_row *make_row(struct row_group *group, const double *y,
     return row;
 }
 
+/*
+ * A single row's height first on a page (rp_row_lead): its cells' top
+ * insets for that place, and the row as tall as they then need.
+ */
+static void lead_row(const struct row_group *group, struct rp_box *box)
+{
+    struct rp_row *row = box->row;
+    double height = group->rows[0].min_height;
+    bool differs = false;
+    size_t i;
+
+    for (i = 0; i < group->n_cells; i++) {
+        const struct cell_layout *c = &group->cells[i];
+        double need =
+            row->cells[i].content_height + c->lead_inset_top + c->inset_bottom;
+        if (need > height)
+            height = need;
+        if (fabs(c->lead_inset_top - c->inset_top) > 1e-9)
+            differs = true;
+    }
+    row->has_lead = differs;
+    row->lead_dh = height - box->height;
+}
+
 /* Row heights, then backgrounds, content and borders: one box. */
 struct rp_box *rp_table_group_box(struct row_group *group,
                                   const struct table_grid *grid,
                                   const struct rp_fo_props *table,
-                                  struct rp_fo_border *above)
+                                  struct rp_fo_border *above, double *held,
+                                  const struct rp_fo_border *lead,
+                                  const double *lead_held)
 {
     struct rp_box *box = rp_box_new();
     double *y = rp_xcalloc(group->n_rows + 1, sizeof(double));
@@ -466,6 +703,12 @@ struct rp_box *rp_table_group_box(struct row_group *group,
         struct cell_layout *c = &group->cells[i];
         if (c->row + c->rows > group->n_rows)
             c->rows = group->n_rows - c->row; /* a span past the body */
+    }
+    if (!table->border_separate)
+        collapse_tops(group, grid, above, held,
+                      group->n_rows == 1 ? lead : NULL, lead_held);
+    for (i = 0; i < group->n_cells; i++) {
+        struct cell_layout *c = &group->cells[i];
         if (c->rows == 1 && c->height + sep_y > group->rows[c->row].height)
             group->rows[c->row].height = c->height + sep_y;
     }
@@ -483,8 +726,10 @@ struct rp_box *rp_table_group_box(struct row_group *group,
     }
     for (r = 0; r < group->n_rows; r++)
         y[r + 1] = y[r] + group->rows[r].height;
-    box->row = make_row(group, y, grid, table, above);
+    box->row = make_row(group, y, grid, table, above, held);
     box->height = y[group->n_rows];
+    if (!table->border_separate && lead && group->n_rows == 1)
+        lead_row(group, box);
     box->keep_with_prev = group->rows[0].keep_with_previous;
     move_markers(&box->markers, &group->markers);
     rp_id_marks_move(&box->ids, &group->ids);

@@ -22,6 +22,13 @@ struct cell_layout {
     double x, w;   /* its slot in the grid, from the flow origin */
     double height; /* content plus insets: what it needs */
     double inset_top, inset_bottom;
+    /* Collapsed: its padding before and after, and the border on its top
+     * edge as its row and part give it (the table's held by table.c): the
+     * row's height holds half the winner with what meets it from above. */
+    double pad_top, pad_bottom;
+    struct rp_fo_border edge_top;
+    double lead_inset_top; /* inset_top first on a page, under the header */
+    struct rp_fo_border top_drawn; /* on its top edge, resolved */
     int display_align;
     struct rp_fo_border border[4];
     struct rp_fo_color background;
@@ -35,6 +42,7 @@ struct row_layout {
     double min_height;
     struct rp_fo_color background;
     bool keep_with_previous;
+    bool keep_with_next;
     bool keep_together;
 };
 
@@ -118,13 +126,19 @@ void rp_table_group_release(struct row_group *group);
 
 /*
  * Row heights, then backgrounds, content and borders: one box, the
- * caller's; group is emptied.  above: the bottom borders of the row
- * before, by column (collapsed borders; NULL: none), updated to this
- * group's.
+ * caller's; group is emptied.  Collapsed, each row holds half the border
+ * that wins on each of its edges (XSL 1.1 §6.7.x, as FOP).  above: the
+ * bottom borders of the row before, by column (NULL: none), and held
+ * what that row holds of them (below 0: no row before, as above the
+ * table's or a footer's first row), both updated to this group's.  lead,
+ * lead_held (NULL: none): the same for a single row first on a page, under the
+ * repeated header (the header's bottom borders).
  */
 struct rp_box *rp_table_group_box(struct row_group *group,
                                   const struct table_grid *grid,
                                   const struct rp_fo_props *table,
-                                  struct rp_fo_border *above);
+                                  struct rp_fo_border *above, double *held,
+                                  const struct rp_fo_border *lead,
+                                  const double *lead_held);
 
 #endif

@@ -22,6 +22,7 @@ static struct text_style style_of(const struct rp_fo_props *p)
     s.font_weight = p->font_weight;
     s.font_italic = p->font_italic;
     s.letter_spacing = p->letter_spacing;
+    s.hyphen_char = p->hyphenation_character;
     s.underline = p->underline;
     s.overline = p->overline;
     s.line_through = p->line_through;
@@ -49,7 +50,8 @@ bool rp_text_style_equal(const struct text_style *a, const struct text_style *b)
            a->baseline_shift == b->baseline_shift &&
            same_color(&a->color, &b->color) &&
            same_color(&a->background, &b->background) && a->link == b->link &&
-           a->link_internal == b->link_internal;
+           a->link_internal == b->link_internal &&
+           a->hyphen_char == b->hyphen_char;
 }
 
 struct rp_paragraph *rp_paragraph_new(struct rp_layout *layout,
@@ -67,6 +69,7 @@ struct rp_paragraph *rp_paragraph_new(struct rp_layout *layout,
     para->block.white_space_collapse = block->white_space_collapse;
     para->block.linefeed_preserve = block->linefeed_preserve;
     para->block.wrap = block->wrap;
+    para->block.disregard_shifts = block->disregard_shifts;
     para->block.orphans = block->orphans;
     para->block.widows = block->widows;
     para->text = g_string_new(NULL);

@@ -84,8 +84,9 @@ static double batch_run(struct rp_glyph_batch *b, cairo_t *cr,
                   sizeof(*b->glyphs));
     rp_array_grow((void **)&b->clusters, &b->cap_clusters,
                   b->n_clusters + (size_t)run->n_glyphs, sizeof(*b->clusters));
+    /* + 6: a hyphenation-character may be longer than its soft hyphen. */
     rp_array_grow((void **)&b->text, &b->cap_text,
-                  b->n_text + (size_t)run->n_text + 1, 1);
+                  b->n_text + (size_t)run->n_text + 6, 1);
     /* Bytes before the first cluster (none in left-to-right runs). */
     if (run->n_glyphs > 0 && run->log_clusters[0] > 0) {
         memcpy(b->text + b->n_text, run->text, (size_t)run->log_clusters[0]);
@@ -114,9 +115,15 @@ static double batch_run(struct rp_glyph_batch *b, cairo_t *cr,
             memcmp(run->text + from, SOFT_HYPHEN, SOFT_HYPHEN_LEN) == 0) {
             /* A soft hyphen with a glyph is the hyphen of a broken word:
              * the text says '-', as FOP's does, so that search and copy
-             * see a hyphen rather than a format character. */
-            b->text[b->n_text++] = '-';
-            c->num_bytes = 1;
+             * see a hyphen rather than a format character; or the
+             * hyphenation-character drawn there. */
+            int n = 1;
+            if (run->hyphen)
+                n = g_unichar_to_utf8(run->hyphen, b->text + b->n_text);
+            else
+                b->text[b->n_text] = '-';
+            b->n_text += (size_t)n;
+            c->num_bytes = n;
         } else {
             memcpy(b->text + b->n_text, run->text + from, (size_t)(to - from));
             b->n_text += (size_t)(to - from);

@@ -184,15 +184,15 @@ ok $? "the table's side border wins over the header cells' thinner ones"
 grep -q "rule 57.69 77.19 -> 537.58 77.19 1.50 solid #00ff00" "$WORK/frames.dump" &&
     grep -q "rule 57.69 77.19 -> 537.58 77.19 3.00 solid #ff0000" "$WORK/frames.dump"
 ok $? "header bottom and the wider body top meet on one grid line"
-grep -q "rule 57.69 77.19 -> 57.69 95.69 3.00 solid #ff0000" "$WORK/frames.dump"
+grep -q "rule 57.69 77.19 -> 57.69 98.19 3.00 solid #ff0000" "$WORK/frames.dump"
 ok $? "the body's 3pt side wins over the table's 2pt"
-grep -q "rule 57.69 117.69 -> 297.64 117.69 3.00 solid #ff0000" "$WORK/frames.dump" &&
-    ! grep -q "rule 297.64 117.69 -> 537.58 117.69 3.00" "$WORK/frames.dump"
+grep -q "rule 57.69 121.94 -> 297.64 121.94 3.00 solid #ff0000" "$WORK/frames.dump" &&
+    ! grep -q "rule 297.64 121.94 -> 537.58 121.94 3.00" "$WORK/frames.dump"
 ok $? "the body's bottom closes the table except where a 4pt cell border wins"
-grep -q "rule 57.19 150.69 -> 538.08 150.69 2.50 solid #00ffff" "$WORK/frames.dump" &&
-    grep -q "rule 57.19 168.69 -> 538.08 168.69 1.00 solid #0000ff" "$WORK/frames.dump"
+grep -q "rule 57.19 154.94 -> 538.08 154.94 2.50 solid #00ffff" "$WORK/frames.dump" &&
+    grep -q "rule 57.19 175.44 -> 538.08 175.44 1.00 solid #0000ff" "$WORK/frames.dump"
 ok $? "with a footer, the footer's top and the table's bottom close it"
-grep -q "rect 57.69 77.19 479.89x18.50 #ffeecc" "$WORK/frames.dump" &&
-    grep -q "rect 57.69 95.69 479.89x22.00 #ccffcc" "$WORK/frames.dump"
+grep -q "rect 57.69 77.19 479.89x21.00 #ffeecc" "$WORK/frames.dump" &&
+    grep -q "rect 57.69 98.19 479.89x23.75 #ccffcc" "$WORK/frames.dump"
 ok $? "the body's background under its rows, a row's own over it"
 finish

@@ -4,7 +4,7 @@
 # cells straight in a table body, block-container height, break-before on
 # table rows, force-page-count="auto", ids on list and table parts.
 . "$(dirname "$0")/lib.sh"
-plan 30
+plan 36
 
 # 1. Blocks inside fo:inline, fo:wrapper and fo:basic-link.
 fo=tests/e2e/fo/inline-blocks.fo
@@ -32,6 +32,27 @@ awk '/"the beginning"/ {r = $2 + substr($4, 3); exit} END {exit !(r > 269 && r <
 ok $? "a retrieved block keeps its text-align (end of the region)"
 pdf_page_text "$WORK/mb.pdf" 2 | grep -q "Running head: Chapter Two, as text"
 ok $? "a marker of text still takes the retrieve-marker's line"
+# Resolved again under the retrieve-marker, as FOP does: the header's
+# 8pt, not the 10pt where the marker is (10pt would be 70.74 wide).
+awk '/"Chapter One"/ && $3 < 60 {w = substr($4, 3)} END {exit !(w > 56.5 && w < 56.7)}' "$WORK/mb.dump"
+ok $? "a retrieved block takes the header's font size"
+
+# 2b. A marker defined in a 9pt blue block, retrieved in a 14pt red
+# centred header: 14pt, red, centred there, but for what it sets itself.
+fo=tests/e2e/fo/marker-context.fo
+"$REPORTPIPE" render -q --dump-area "$WORK/mc.dump" "$fo" "$WORK/mc.pdf"
+ok $? "marker content resolved where retrieved renders"
+awk '/"A block"/ {c = $2 + substr($4, 3) / 2} END {exit !(c > 148.7 && c < 148.9)}' "$WORK/mc.dump"
+ok $? "a retrieved block that sets nothing is centred as the header is"
+pdftotext -f 1 -l 1 -bbox "$WORK/mc.pdf" - | awk -F'"' '/>bold</ {h = $8 - $4} END {exit !(h > 16 && h < 17.5)}'
+ok $? "a retrieved inline keeps its weight and takes the header's 14pt"
+
+# 2c. A marker that retrieves itself: ignored inside, no endless loop.
+fo=tests/e2e/fo/marker-retrieves-itself.fo
+"$REPORTPIPE" render "$fo" "$WORK/mr.pdf" 2>"$WORK/mr.err"
+ok $? "a marker holding a retrieve-marker renders"
+pdf_page_text "$WORK/mr.pdf" 1 | tr -s ' \n' ' ' | grep -q "Head: before after its block too"
+ok $? "the rest of the marker shows, the inner retrieve-marker is ignored"
 
 # 3. Cells straight in a table body: rows by starts-row, ends-row and
 # the column count, laid out as the same table written with rows.
