@@ -67,7 +67,7 @@ bool rp_area_line_is_plain(PangoLayoutLine *line)
             case PANGO_ATTR_FOREGROUND:
             case PANGO_ATTR_LETTER_SPACING:
             case PANGO_ATTR_INSERT_HYPHENS:
-            case PANGO_ATTR_ALLOW_BREAKS: /* shrink.c's: breaking only */
+            case PANGO_ATTR_ALLOW_BREAKS: /* justify.c's: breaking only */
                 break;
             case PANGO_ATTR_SHAPE:
                 /* A graphic's place in its line (lines.c): empty glyphs,

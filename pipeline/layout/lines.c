@@ -393,9 +393,8 @@ static PangoLayout *shape_piece(struct rp_paragraph *para, struct rp_flow *flow,
         layout, alignment_of(block->text_align == RP_FO_ALIGN_JUSTIFY
                                  ? block->text_align_last
                                  : block->text_align));
-    pango_layout_set_justify(layout, block->text_align == RP_FO_ALIGN_JUSTIFY);
-    pango_layout_set_justify_last_line(layout, block->text_align_last ==
-                                                   RP_FO_ALIGN_JUSTIFY);
+    /* Justified here, not by Pango: it spreads the letters of a line that
+     * has no space (rp_justify_lines). */
     pango_layout_set_indent(layout, pango_units(block->text_indent));
     if (pc->prefix) {
         GString *text = g_string_sized_new(pc->prefix + pc->to - pc->from);
@@ -411,15 +410,18 @@ static PangoLayout *shape_piece(struct rp_paragraph *para, struct rp_flow *flow,
     attrs = build_attributes(flow->layout, para, pc);
     pango_layout_set_attributes(layout, attrs);
     pango_attr_list_unref(attrs);
-    if (pc->shrink && pc->shrink->n)
-        rp_shrink_lines(flow->layout, para, pc->shrink,
-                        (int)pc->prefix - (int)pc->from, layout);
     shaped.layout = layout;
     if (para->n_leaders && grow_leaders(para, &shaped, width)) {
         attrs = build_attributes(flow->layout, para, pc);
         pango_layout_set_attributes(layout, attrs);
         pango_attr_list_unref(attrs);
     }
+    /* Last: new attributes would lay the lines out afresh. */
+    if (pc->shrink && pc->shrink->n)
+        rp_shrink_lines(flow->layout, para, pc->shrink,
+                        (int)pc->prefix - (int)pc->from, layout);
+    if (block->text_align == RP_FO_ALIGN_JUSTIFY)
+        rp_justify_lines(layout, block->text_align_last == RP_FO_ALIGN_JUSTIFY);
     if (keyed) {
         rp_shape_cache_put(flow->layout->shapes, &key.key, layout);
         key_release(&key);

@@ -173,7 +173,7 @@ PangoFontDescription *rp_text_style_font(struct rp_layout *layout,
                                          const struct text_style *style);
 
 /*
- * Justified lines whose word spaces shrink (shrink.c): the lines of a
+ * Justified lines whose word spaces shrink (justify.c): the lines of a
  * piece of a paragraph planned as Pango breaks them greedily, each
  * taking every word that fits with its spaces shrunk by up to a third
  * (FOP's word-spacing="normal"); ranges are those that need the shrink
@@ -207,6 +207,11 @@ void rp_shrink_attributes(const struct rp_paragraph *para,
 void rp_shrink_lines(struct rp_layout *layout, const struct rp_paragraph *para,
                      const struct shrink_plan *plan, int shift,
                      PangoLayout *pl);
+/* Justifies the lines of pl, laid out unjustified, as Pango would, but
+ * for a line with no word space (one long word), left as it is, as FOP
+ * leaves it; justify_last: the last line and those ending at a forced
+ * break too.  After rp_shrink_lines, before anything measures pl. */
+void rp_justify_lines(PangoLayout *pl, bool justify_last);
 
 /* ---- lines.c and line_box.c: a paragraph laid out a piece at a time,
  * and its lines on their way to the flow ---- */

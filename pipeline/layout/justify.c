@@ -1,8 +1,9 @@
 /*
- * Justified word spaces that shrink, as FOP's do: with word-spacing
- * "normal", FOP lets a word space shrink by a third of its width (and
- * stretch by a half), so a justified line takes a word more where it
- * fits with its spaces shrunk.
+ * Justified lines, as FOP sets them.
+ *
+ * Word spaces shrink: with word-spacing "normal", FOP lets a word space
+ * shrink by a third of its width (and stretch by a half), so a justified
+ * line takes a word more where it fits with its spaces shrunk.
  *
  * Pango breaks lines greedily and only ever stretches spaces.  A space
  * can be narrowed with letter-spacing, but every such attribute splits
@@ -14,10 +15,15 @@
  * context).  A line that fits with its spaces as they are breaks in Pango
  * where it would have anyway.  One that needs its spaces shrunk may break
  * nowhere before its planned end (allow-breaks, which leaves items
- * whole): Pango runs it on past its width and leaves it unjustified, and
- * its space glyphs are then narrowed here to fill the line exactly, each
- * by its third less an even share of what the line does not need, as
- * letter-spacing and Pango's justification together made them.
+ * whole): Pango runs it on past its width, and its space glyphs are then
+ * narrowed here to fill the line exactly, each by its third less an even
+ * share of what the line does not need, as letter-spacing and Pango's
+ * justification together made them.
+ *
+ * Word spaces stretch: here too, not in Pango, which spreads the letters
+ * of a line with no space over the line (a long URL, a word that comes
+ * before one too wide to follow it), where FOP leaves them as they are.
+ * The others are widened exactly as Pango widened them.
  */
 #include "paragraph.h"
 
@@ -473,5 +479,97 @@ void rp_shrink_lines(struct rp_layout *layout, const struct rp_paragraph *para,
             /* Taken as Pango's to change: it measures it afresh. */
             pango_layout_get_line(pl, index);
         r++;
+    }
+}
+
+/* Whether a line of pl ends its paragraph or at a forced break: XSL
+ * aligns such a line by text-align-last (Pango justifies one that ends
+ * at a line separator). */
+static bool ends_paragraph(const char *text, int text_len,
+                           const PangoLayoutLine *line, bool last)
+{
+    int end = line->start_index + line->length;
+
+    if (last || end >= text_len || text[end] == '\n' || text[end] == '\r' ||
+        !strncmp(text + end, "\xe2\x80\xa9", 3))
+        return true;
+    return line->length >= 3 && !strncmp(text + end - 3, "\xe2\x80\xa8", 3);
+}
+
+/* Whether the glyph cluster at text is a space Pango would widen. */
+static bool is_expandable_space(const char *text)
+{
+    return text[0] == ' ' || !strncmp(text, "\xc2\xa0", 2);
+}
+
+/*
+ * Widens the word spaces of line by remaining (Pango units), as Pango's
+ * justify_words does it (each in proportion to its width, rounded to
+ * whole pixels where the room was), so justified text sets as before;
+ * returns false, changing nothing, for a line with no such space.
+ */
+static bool widen_spaces(const char *text, PangoLayoutLine *line, int remaining)
+{
+    bool hinted = (remaining & (PANGO_SCALE - 1)) == 0;
+    int64_t total = 0, so_far = 0;
+    int added = 0;
+
+    for (int pass = 0; pass < 2; pass++) {
+        for (GSList *l = line->runs; l; l = l->next) {
+            PangoGlyphItem *run = l->data;
+            PangoGlyphString *g = run->glyphs;
+            bool rtl = run->item->analysis.level % 2;
+            for (int k = 0; k < g->num_glyphs; k++) {
+                int i = rtl ? g->num_glyphs - 1 - k : k;
+                int w = g->glyphs[i].geometry.width, adjustment;
+                if (w == 0 || !is_expandable_space(text + run->item->offset +
+                                                   g->log_clusters[i]))
+                    continue;
+                if (pass == 0) {
+                    total += w;
+                    continue;
+                }
+                so_far += w;
+                adjustment = (int)(so_far * remaining / total) - added;
+                if (hinted)
+                    adjustment = PANGO_UNITS_ROUND(adjustment);
+                g->glyphs[i].geometry.width += adjustment;
+                added += adjustment;
+            }
+        }
+        if (total == 0)
+            return false;
+    }
+    return true;
+}
+
+void rp_justify_lines(PangoLayout *pl, bool justify_last)
+{
+    const char *text = pango_layout_get_text(pl);
+    int text_len = (int)strlen(text);
+    int width = pango_layout_get_width(pl);
+    int indent = pango_layout_get_indent(pl);
+    int index = 0;
+
+    if (width < 0)
+        return;
+    for (GSList *l = pango_layout_get_lines_readonly(pl); l;
+         l = l->next, index++) {
+        PangoLayoutLine *line = l->data;
+        int room = width, natural = 0;
+
+        if (!justify_last && ends_paragraph(text, text_len, line, !l->next))
+            continue;
+        /* Pango's room for the line: its width less the indent. */
+        if (line->is_paragraph_start && indent > 0)
+            room -= indent;
+        else if (!line->is_paragraph_start && indent < 0)
+            room += indent;
+        for (GSList *g = line->runs; g; g = g->next)
+            natural += pango_glyph_string_get_width(
+                ((PangoGlyphItem *)g->data)->glyphs);
+        if (natural < room && widen_spaces(text, line, room - natural))
+            /* Taken as Pango's to change: it measures it afresh. */
+            pango_layout_get_line(pl, index);
     }
 }
