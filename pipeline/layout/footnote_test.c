@@ -21,10 +21,8 @@
 static void fillers(char *flow, size_t size, int n)
 {
     int i;
-    for (i = 0; i < n; i++) {
-        size_t len = strlen(flow);
-        snprintf(flow + len, size - len, "<fo:block>filler %d</fo:block>", i);
-    }
+    for (i = 0; i < n; i++)
+        fo_append(flow, size, "<fo:block>filler %d</fo:block>", i);
 }
 
 /* Appends a footnote whose body has lines one-line blocks "TAG k"
@@ -34,31 +32,21 @@ static void footnote(char *flow, size_t size, const char *tag, int lines,
                      bool paragraph)
 {
     int i;
-    size_t len = strlen(flow);
 
-    snprintf(flow + len, size - len,
-             "<fo:footnote><fo:inline baseline-shift='super' "
-             "font-size='7pt'>%s</fo:inline><fo:footnote-body font-size='8pt' "
-             "line-height='10pt'>%s",
-             tag, paragraph ? "<fo:block>" : "");
+    fo_append(flow, size,
+              "<fo:footnote><fo:inline baseline-shift='super' "
+              "font-size='7pt'>%s</fo:inline><fo:footnote-body "
+              "font-size='8pt' line-height='10pt'>%s",
+              tag, paragraph ? "<fo:block>" : "");
     for (i = 1; i <= lines; i++) {
-        len = strlen(flow);
         if (paragraph)
-            snprintf(flow + len, size - len, "%s %s %s %s %s %s %s %s %s %s ",
-                     tag, tag, tag, tag, tag, tag, tag, tag, tag, tag);
+            fo_append(flow, size, "%s %s %s %s %s %s %s %s %s %s ", tag, tag,
+                      tag, tag, tag, tag, tag, tag, tag, tag);
         else
-            snprintf(flow + len, size - len, "<fo:block>%s %d</fo:block>", tag,
-                     i);
+            fo_append(flow, size, "<fo:block>%s %d</fo:block>", tag, i);
     }
-    len = strlen(flow);
-    snprintf(flow + len, size - len, "%s</fo:footnote-body></fo:footnote>",
-             paragraph ? "</fo:block>" : "");
-}
-
-static void append(char *flow, size_t size, const char *text)
-{
-    size_t len = strlen(flow);
-    snprintf(flow + len, size - len, "%s", text);
+    fo_append(flow, size, "%s</fo:footnote-body></fo:footnote>",
+              paragraph ? "</fo:block>" : "");
 }
 
 /* The line "TAG k", which must be there once. */
@@ -90,11 +78,11 @@ static void note_split_and_continued_before_the_next_pages_own(void **state)
     (void)state;
     flow[0] = '\0';
     fillers(flow, sizeof(flow), 4);
-    append(flow, sizeof(flow), "<fo:block>cite");
+    fo_append(flow, sizeof(flow), "<fo:block>cite");
     footnote(flow, sizeof(flow), "n", 6, false);
-    append(flow, sizeof(flow), " here</fo:block><fo:block>after");
+    fo_append(flow, sizeof(flow), " here</fo:block><fo:block>after");
     footnote(flow, sizeof(flow), "own", 1, false);
-    append(flow, sizeof(flow), "</fo:block>");
+    fo_append(flow, sizeof(flow), "</fo:block>");
     assert_int_equal(lay_out(flow, &c, &err), RP_OK);
     cite = find_prefix(&c, "cite", 0);
     assert_non_null(cite);
@@ -133,13 +121,13 @@ static void second_note_of_a_line_deferred_whole(void **state)
     (void)state;
     flow[0] = '\0';
     fillers(flow, sizeof(flow), 5);
-    append(flow, sizeof(flow), "<fo:block>cite");
+    fo_append(flow, sizeof(flow), "<fo:block>cite");
     footnote(flow, sizeof(flow), "a", 2, false);
-    append(flow, sizeof(flow), " and");
+    fo_append(flow, sizeof(flow), " and");
     footnote(flow, sizeof(flow), "b", 3, false);
-    append(flow, sizeof(flow), "</fo:block><fo:block>next");
+    fo_append(flow, sizeof(flow), "</fo:block><fo:block>next");
     footnote(flow, sizeof(flow), "c", 1, false);
-    append(flow, sizeof(flow), "</fo:block>");
+    fo_append(flow, sizeof(flow), "</fo:block>");
     assert_int_equal(lay_out(flow, &c, &err), RP_OK);
     assert_int_equal(find_prefix(&c, "cite", 0)->page, 1);
     assert_int_equal(note_line(&c, "a", 1)->page, 1);
@@ -159,9 +147,9 @@ static void line_moves_when_not_a_line_of_its_note_fits(void **state)
     (void)state;
     flow[0] = '\0';
     fillers(flow, sizeof(flow), 7);
-    append(flow, sizeof(flow), "<fo:block>cite");
+    fo_append(flow, sizeof(flow), "<fo:block>cite");
     footnote(flow, sizeof(flow), "n", 3, false);
-    append(flow, sizeof(flow), "</fo:block>");
+    fo_append(flow, sizeof(flow), "</fo:block>");
     assert_int_equal(lay_out(flow, &c, &err), RP_OK);
     assert_int_equal(find_prefix(&c, "filler 6", 0)->page, 1);
     assert_int_equal(find_prefix(&c, "cite", 0)->page, 2);
@@ -185,9 +173,9 @@ static void split_keeps_the_bodys_orphans_and_widows(void **state)
         int on1, on2;
         flow[0] = '\0';
         fillers(flow, sizeof(flow), fill);
-        append(flow, sizeof(flow), "<fo:block>cite");
+        fo_append(flow, sizeof(flow), "<fo:block>cite");
         footnote(flow, sizeof(flow), "zz", 5, true);
-        append(flow, sizeof(flow), "</fo:block><fo:block>end</fo:block>");
+        fo_append(flow, sizeof(flow), "</fo:block><fo:block>end</fo:block>");
         assert_int_equal(lay_out(flow, &c, &err), RP_OK);
         on1 = count_prefix(&c, "zz", 1);
         on2 = count_prefix(&c, "zz", 2);
@@ -218,11 +206,12 @@ static void no_note_line_lost_however_tall(void **state)
             int k;
             flow[0] = '\0';
             fillers(flow, sizeof(flow), fill);
-            append(flow, sizeof(flow), "<fo:block>cite");
+            fo_append(flow, sizeof(flow), "<fo:block>cite");
             footnote(flow, sizeof(flow), "big", 40, false);
-            append(flow, sizeof(flow), "</fo:block><fo:block>second");
+            fo_append(flow, sizeof(flow), "</fo:block><fo:block>second");
             footnote(flow, sizeof(flow), "small", 2, false);
-            append(flow, sizeof(flow), "</fo:block><fo:block>last</fo:block>");
+            fo_append(flow, sizeof(flow),
+                      "</fo:block><fo:block>last</fo:block>");
             assert_int_equal(lay_out_from(flow, from_file, true, &c, &err),
                              RP_OK);
             assert_int_equal(lay_out_from(flow, from_file, false, &plain, &err),

@@ -122,26 +122,23 @@ static void table_header_repeats_on_every_page(void **state)
 {
     static struct capture c;
     struct rp_error err;
-    char flow[16384];
-    size_t len;
+    char flow[16384] = "";
     int i, page;
     (void)state;
-    len = (size_t)snprintf(
-        flow, sizeof(flow),
-        "<fo:table><fo:table-column column-width='60pt'/>"
-        "<fo:table-column column-width='proportional-column-width(1)'/>"
-        "<fo:table-header><fo:table-row><fo:table-cell><fo:block>Id"
-        "</fo:block></fo:table-cell><fo:table-cell><fo:block>Subject"
-        "</fo:block></fo:table-cell></fo:table-row></fo:table-header>"
-        "<fo:table-body>");
+    fo_append(flow, sizeof(flow),
+              "<fo:table><fo:table-column column-width='60pt'/>"
+              "<fo:table-column column-width='proportional-column-width(1)'/>"
+              "<fo:table-header><fo:table-row><fo:table-cell><fo:block>Id"
+              "</fo:block></fo:table-cell><fo:table-cell><fo:block>Subject"
+              "</fo:block></fo:table-cell></fo:table-row></fo:table-header>"
+              "<fo:table-body>");
     for (i = 0; i < 30; i++)
-        len += (size_t)snprintf(
-            flow + len, sizeof(flow) - len,
-            "<fo:table-row><fo:table-cell><fo:block>T-%d</fo:block>"
-            "</fo:table-cell><fo:table-cell><fo:block>s%d</fo:block>"
-            "</fo:table-cell></fo:table-row>",
-            i, i);
-    snprintf(flow + len, sizeof(flow) - len, "</fo:table-body></fo:table>");
+        fo_append(flow, sizeof(flow),
+                  "<fo:table-row><fo:table-cell><fo:block>T-%d</fo:block>"
+                  "</fo:table-cell><fo:table-cell><fo:block>s%d</fo:block>"
+                  "</fo:table-cell></fo:table-row>",
+                  i, i);
+    fo_append(flow, sizeof(flow), "</fo:table-body></fo:table>");
     assert_int_equal(lay_out(flow, &c, &err), RP_OK);
     assert_true(c.pages >= 4);
     for (page = 1; page <= c.pages; page++)

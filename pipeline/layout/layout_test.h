@@ -7,6 +7,7 @@
 #define RP_LAYOUT_TEST_H
 
 #include <math.h>
+#include <stdarg.h>
 
 #include "layout/test_layout.h"
 
@@ -125,6 +126,22 @@ static const char page_footer[] =
     "<fo:static-content flow-name='xsl-region-after'><fo:block>"
     "Page <fo:page-number/> of <fo:page-number-citation-last ref-id='seq'/>"
     "</fo:block></fo:static-content>";
+
+/* Appends to the FO in flow (size bytes), printf-style: flows of rows,
+ * blocks or notes written in loops.  One too long for its buffer fails
+ * the test rather than lose its end. */
+static inline void RP_PRINTF(3, 4)
+    fo_append(char *flow, size_t size, const char *fmt, ...)
+{
+    size_t len = strlen(flow);
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(flow + len, size - len, fmt, ap);
+    va_end(ap);
+    assert_true(n >= 0 && (size_t)n < size - len);
+}
 
 /*
  * Lays out a flow body on the test page setup, with or without the

@@ -81,20 +81,18 @@ static void ids_in_a_continued_row_cite_their_page(void **state)
 {
     static struct capture c;
     struct rp_error err;
-    char flow[8192];
-    size_t len;
+    char flow[8192] = "";
     int i;
     (void)state;
-    len = (size_t)snprintf(
-        flow, sizeof(flow),
-        "<fo:block>at <fo:page-number-citation ref-id='b10'/> and "
-        "<fo:page-number-citation ref-id='b18'/></fo:block>"
-        "<fo:table><fo:table-body><fo:table-row><fo:table-cell>");
+    fo_append(flow, sizeof(flow),
+              "<fo:block>at <fo:page-number-citation ref-id='b10'/> and "
+              "<fo:page-number-citation ref-id='b18'/></fo:block>"
+              "<fo:table><fo:table-body><fo:table-row><fo:table-cell>");
     for (i = 1; i <= 20; i++)
-        len += (size_t)snprintf(flow + len, sizeof(flow) - len,
-                                "<fo:block id='b%d'>line %d</fo:block>", i, i);
-    snprintf(flow + len, sizeof(flow) - len,
-             "</fo:table-cell></fo:table-row></fo:table-body></fo:table>");
+        fo_append(flow, sizeof(flow), "<fo:block id='b%d'>line %d</fo:block>",
+                  i, i);
+    fo_append(flow, sizeof(flow),
+              "</fo:table-cell></fo:table-row></fo:table-body></fo:table>");
     assert_int_equal(lay_out(flow, &c, &err), RP_OK);
     assert_int_equal(c.pages, 3);
     assert_int_equal(find(&c, "line 10")->page, 2);
@@ -110,18 +108,16 @@ static void rows_keep_with_next(void **state)
 {
     static struct capture c;
     struct rp_error err;
-    char flow[8192];
-    size_t len;
+    char flow[8192] = "";
     int i;
     (void)state;
-    len = (size_t)snprintf(flow, sizeof(flow), "<fo:table><fo:table-body>");
+    fo_append(flow, sizeof(flow), "<fo:table><fo:table-body>");
     for (i = 1; i <= 12; i++)
-        len += (size_t)snprintf(
-            flow + len, sizeof(flow) - len,
-            "<fo:table-row%s><fo:table-cell><fo:block>r%d</fo:block>"
-            "</fo:table-cell></fo:table-row>",
-            i >= 7 && i <= 9 ? " keep-with-next='always'" : "", i);
-    snprintf(flow + len, sizeof(flow) - len, "</fo:table-body></fo:table>");
+        fo_append(flow, sizeof(flow),
+                  "<fo:table-row%s><fo:table-cell><fo:block>r%d</fo:block>"
+                  "</fo:table-cell></fo:table-row>",
+                  i >= 7 && i <= 9 ? " keep-with-next='always'" : "", i);
+    fo_append(flow, sizeof(flow), "</fo:table-body></fo:table>");
     assert_int_equal(lay_out(flow, &c, &err), RP_OK);
     assert_int_equal(find(&c, "r6")->page, 1);
     assert_int_equal(find(&c, "r7")->page, 2);
@@ -194,24 +190,21 @@ static void a_kept_group_taller_than_a_page_still_breaks(void **state)
 {
     static struct capture c;
     struct rp_error err;
-    char flow[8192];
-    size_t len;
+    char flow[8192] = "";
     int i;
     (void)state;
-    len = (size_t)snprintf(
-        flow, sizeof(flow),
-        "<fo:block>Before</fo:block><fo:table table-layout='fixed'>"
-        "<fo:table-column column-width='60pt'/>"
-        "<fo:table-column column-width='60pt'/><fo:table-body>"
-        "<fo:table-row><fo:table-cell number-rows-spanned='2'><fo:block>"
-        "span</fo:block></fo:table-cell><fo:table-cell><fo:block>r1"
-        "</fo:block></fo:table-cell></fo:table-row>"
-        "<fo:table-row keep-together='always'><fo:table-cell>");
+    fo_append(flow, sizeof(flow),
+              "<fo:block>Before</fo:block><fo:table table-layout='fixed'>"
+              "<fo:table-column column-width='60pt'/>"
+              "<fo:table-column column-width='60pt'/><fo:table-body>"
+              "<fo:table-row><fo:table-cell number-rows-spanned='2'><fo:block>"
+              "span</fo:block></fo:table-cell><fo:table-cell><fo:block>r1"
+              "</fo:block></fo:table-cell></fo:table-row>"
+              "<fo:table-row keep-together='always'><fo:table-cell>");
     for (i = 1; i <= 12; i++)
-        len += (size_t)snprintf(flow + len, sizeof(flow) - len,
-                                "<fo:block>k%d</fo:block>", i);
-    snprintf(flow + len, sizeof(flow) - len,
-             "</fo:table-cell></fo:table-row></fo:table-body></fo:table>");
+        fo_append(flow, sizeof(flow), "<fo:block>k%d</fo:block>", i);
+    fo_append(flow, sizeof(flow),
+              "</fo:table-cell></fo:table-row></fo:table-body></fo:table>");
     assert_int_equal(lay_out(flow, &c, &err), RP_OK);
     assert_int_equal(c.pages, 4);
     assert_int_equal(find(&c, "Before")->page, 1);
