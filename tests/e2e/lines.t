@@ -31,7 +31,7 @@ grep -q '^  text 28.35 [0-9.]* w=224.24 "vex chumps quickly in fog; pack my box 
     grep -q '^  text 28.35 [0-9.]* w=218.91 "liquor jugs, then sphinx of black quartz, judge my vow."' "$WORK/j.dump"
 ok $? "text that is not justified keeps its spaces, and so does a last line that fits"
 # Shrunk lines are laid out past their width and their space glyphs
-# narrowed (shrink.c): the glyphs end at the line's end, and no line is
+# narrowed (justify.c): the glyphs end at the line's end, and no line is
 # taken for one that sticks out.
 pdftotext -bbox "$WORK/j.pdf" - |
     awk -F'"' '/>spaces</ && !s++ { printf "%.2f ", $6 } />here.</ { e = $6 }
