@@ -61,6 +61,13 @@ int64_t cli_source_date(void);
 int cli_parse_date(const char *text, int64_t *out);
 
 /*
+ * Sets the allocator up for rendering: once, before the work starts, in
+ * the commands that render (not in the server, which wants its heap
+ * handed back).
+ */
+void cli_render_heap(void);
+
+/*
  * Options several commands share, with long names only.  A command lists
  * CLI_MERGE_LONG_OPTIONS (merge), CLI_BATCH_LONG_OPTIONS (run and the
  * commands that make documents as run does) and, for the workflow, also

@@ -72,6 +72,7 @@ int cmd_render(int argc, char **argv)
     if (argc - optind != 2)
         return cli_usage_error(usage, "render takes an FO file and a PDF "
                                       "path");
+    cli_render_heap();
     rp_error_init(&err);
     ropt.created = cli_source_date();
     ropt.dump_path = dump_path;

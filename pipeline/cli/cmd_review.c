@@ -60,6 +60,7 @@ int cmd_review(int argc, char **argv)
         help();
         return 0;
     }
+    cli_render_heap();
     rp_batch_options_init(&o);
     optind = 1;
     while ((c = getopt_long(argc, argv, "q", options, NULL)) != -1) {

@@ -304,6 +304,7 @@ int cmd_run(int argc, char **argv)
         help();
         return 0;
     }
+    cli_render_heap();
     rp_batch_options_init(&o);
     rp_batch_conf_init(&conf);
     o.created = cli_source_date();
