@@ -161,6 +161,8 @@ struct rp_row_cell {
     double top, height; /* the cell's box, from the top of the row box */
     double inset_top, inset_bottom;
     double lead_inset_top; /* inset_top first on a page (has_lead) */
+    /* Collapsed: inset_top of its continuation on the next page. */
+    double rest_inset_top;
     int display_align;
     struct rp_fo_border border[4]; /* resolved against its neighbours */
     struct rp_area_color background;

@@ -173,6 +173,19 @@ static size_t boxes_that_fit(const struct rp_row_cell *c, double room)
     return 0;
 }
 
+/*
+ * A cell's continuation on the next page, some of its content left on
+ * the page before: collapsed, as FOP has it, its top edge keeps neither
+ * its border nor its padding (their initial conditionality, discard),
+ * only its half of a repeated header's bottom border (rest_inset_top).
+ * A cell none of which stayed starts there whole.
+ */
+static void open_top(const struct rp_row *row, struct rp_row_cell *c)
+{
+    if (!row->separate)
+        c->inset_top = c->rest_inset_top;
+}
+
 /* Boxes [from[i], to[i]) of each cell, a part of the row: its first, or
  * (rest) what continues on the next page. */
 static struct rp_box *row_part(const struct rp_box *box, const size_t *from,
@@ -195,6 +208,8 @@ static struct rp_box *row_part(const struct rp_box *box, const size_t *from,
         struct rp_row_cell *rc = &r->cells[i];
         double base = from[i] < to[i] ? c->content[from[i]].y : 0;
         *rc = *c;
+        if (rest && from[i] > 0)
+            open_top(row, rc);
         rc->n_content = to[i] - from[i];
         rc->content =
             rp_xcalloc(rc->n_content ? rc->n_content : 1, sizeof(*rc->content));
@@ -501,6 +516,8 @@ static bool cut_group(const struct rp_box *box, double y, bool force,
             below->top = half;
             below->height = c->top + c->height - y - half;
             below->border[RP_FO_TOP].style = RP_FO_BORDER_NONE;
+            if (cut[i] > 0)
+                open_top(row, below);
             take_content(below, c, cut[i], c->n_content);
         }
     }

@@ -83,10 +83,23 @@ struct table_state {
      * and all, to the new page), so they wait for that row. */
     struct rp_box **held;
     size_t n_held, cap_held;
-    /* Room for the table's top border and padding, held likewise: the
-     * table's start.  It belongs to the flow around the table (outer). */
+    /* Room for the table's top padding and (separate) border, held
+     * likewise: the table's start.  It belongs to the flow around the
+     * table (outer). */
     struct rp_box *start;
     struct rp_table_ctx *outer;
+    /* Collapsed, a row holds half of the borders on its bottom grid line
+     * as FOP's do, those of the row below and of the part's and table's
+     * ends too: known only later, so the last row's box waits to grow
+     * (rp_table_row_grow).  The body's in pend (the row's box first,
+     * then the border boxes that follow it, not sent yet), the header's
+     * and the footer's last row in header_row and footer_row (the
+     * ctx's).  footer_top: the top borders of the footer's first row, by
+     * column, which the body's last row meets at the table's end. */
+    struct rp_box **pend;
+    size_t n_pend, cap_pend;
+    struct rp_box *header_row, *footer_row;
+    struct rp_fo_border *footer_top;
 };
 
 /* With the columns known, what rows track per column. */
@@ -103,12 +116,12 @@ static void grid_ready(struct table_state *t)
     t->above_held = rp_xmalloc(t->grid.n_cols * sizeof(double));
     t->footer_held = rp_xmalloc(t->grid.n_cols * sizeof(double));
     t->lead_held = rp_xmalloc(t->grid.n_cols * sizeof(double));
-    /* The footer's first row meets the body's last, laid out later and
-     * taken to leave no room: the footer holds all of its top border. */
-    for (i = 0; i < t->grid.n_cols; i++) {
-        t->above_held[i] = t->lead_held[i] = -1;
-        t->footer_held[i] = 0;
-    }
+    t->footer_top = rp_xcalloc(t->grid.n_cols, sizeof(*t->footer_top));
+    /* The footer's first row meets the body's last, laid out later: it
+     * holds half of its own top border, the body's last row the other
+     * half at the table's end (end_body). */
+    for (i = 0; i < t->grid.n_cols; i++)
+        t->above_held[i] = t->lead_held[i] = t->footer_held[i] = -1;
 }
 
 /* The lead of body rows, fixed when the header is complete. */
@@ -312,16 +325,17 @@ static enum rp_status close_part(struct rp_flow *flow, struct table_state *t,
                                  bool table_bottom, struct rp_error *err);
 
 /*
- * A body's id ends with its last box (page-number-citation-last); a
- * header's and a footer's go with them to every page and end with the
- * first.
+ * A body's id ends with its last box (page-number-citation-last): the
+ * last held back (pend) or, with none, the last sent; a header's and a
+ * footer's go with them to every page and end with the first.
  */
-static void end_part_id(struct rp_flow *flow, int part,
-                        const struct row_frame *frame)
+static void end_part_id(struct rp_flow *flow, const struct table_state *t,
+                        int part, const struct row_frame *frame)
 {
-    if (part == PART_BODY && frame->part_id && !frame->part_top &&
-        flow->last_box)
-        rp_box_add_id(flow->last_box, frame->part_id, true);
+    struct rp_box *last = t->n_pend ? t->pend[t->n_pend - 1] : flow->last_box;
+
+    if (part == PART_BODY && frame->part_id && !frame->part_top && last)
+        rp_box_add_id(last, frame->part_id, true);
 }
 
 /* The sample is complete: size the columns, then lay the rows out. */
@@ -343,7 +357,7 @@ static enum rp_status release_pending(struct rp_flow *flow,
         else if (status == RP_OK) {
             status = close_part(flow, t, pr->part, pr->frame.part,
                                 pr->table_bottom, err);
-            end_part_id(flow, pr->part, &pr->frame);
+            end_part_id(flow, t, pr->part, &pr->frame);
         }
         rp_fo_node_free(pr->row);
     }
@@ -357,6 +371,60 @@ static void hold_header(struct table_state *t, struct rp_box *box)
     rp_array_grow((void **)&t->held, &t->cap_held, t->n_held + 1,
                   sizeof(*t->held));
     t->held[t->n_held++] = box;
+}
+
+/* The box of the body's last row, waiting in pend, or NULL. */
+static struct rp_box *pending_row(const struct table_state *t)
+{
+    return t->n_pend > 0 && t->pend[0]->row ? t->pend[0] : NULL;
+}
+
+/* The row a new one of part comes under, still free to grow, or NULL. */
+static struct rp_box *row_before(const struct table_state *t, int part)
+{
+    if (t->props.border_separate)
+        return NULL;
+    if (part == PART_FOOTER)
+        return t->footer_row;
+    if (part == PART_HEADER)
+        return t->header_row;
+    if (pending_row(t))
+        return pending_row(t);
+    /* The first body row: under the header, held back until now. */
+    return t->n_held > 0 ? t->header_row : NULL;
+}
+
+/* Grows the row box prev by dh (the sum of the footer's rows with it). */
+static void grow_row(struct table_state *t, struct rp_box *prev, double dh)
+{
+    if (!prev || dh <= 0)
+        return;
+    rp_table_row_grow(prev, dh);
+    if (prev->is_footer)
+        t->ctx->footer_height += dh;
+}
+
+/*
+ * What the row before must grow by to hold half of the borders in
+ * meet (by column) on its bottom grid line, with held what it holds of
+ * them now (below 0: no row); held grows with it.
+ */
+static double bottom_need(const struct table_state *t,
+                          const struct rp_fo_border *meet, double *held)
+{
+    double need = 0;
+    size_t col;
+
+    for (col = 0; col < t->grid.n_cols; col++) {
+        double h = 0.5 * rp_table_border_width(&meet[col]) - held[col];
+        if (held[col] >= 0 && h > need)
+            need = h;
+    }
+    for (col = 0; col < t->grid.n_cols; col++) {
+        if (held[col] >= 0)
+            held[col] += need;
+    }
+    return need;
 }
 
 /*
@@ -406,6 +474,62 @@ static enum rp_status emit_after_header(struct rp_flow *flow,
     return rp_flow_emit(flow, box, err);
 }
 
+/* Sends the body's last row and what follows it down the flow. */
+static enum rp_status flush_pend(struct rp_flow *flow, struct table_state *t,
+                                 struct rp_error *err)
+{
+    enum rp_status status = RP_OK;
+    size_t i;
+
+    for (i = 0; i < t->n_pend; i++) {
+        if (status == RP_OK)
+            status = emit_after_header(flow, t, t->pend[i], err);
+        else
+            rp_box_unref(t->pend[i]);
+    }
+    t->n_pend = 0;
+    return status;
+}
+
+/* Keeps box back after the body's last row (a new last row: alone). */
+static enum rp_status pend_box(struct rp_flow *flow, struct table_state *t,
+                               struct rp_box *box, struct rp_error *err)
+{
+    enum rp_status status = RP_OK;
+
+    if (t->props.border_separate)
+        return emit_after_header(flow, t, box, err);
+    if (box->row)
+        status = flush_pend(flow, t, err);
+    if (status != RP_OK) {
+        rp_box_unref(box);
+        return status;
+    }
+    rp_array_grow((void **)&t->pend, &t->cap_pend, t->n_pend + 1,
+                  sizeof(*t->pend));
+    t->pend[t->n_pend++] = box;
+    return RP_OK;
+}
+
+/*
+ * The body ends the table before its footer: its last row holds half of
+ * the borders on the footer's top grid line, then goes.
+ */
+static enum rp_status end_body(struct rp_flow *flow, struct table_state *t,
+                               struct rp_error *err)
+{
+    if (t->grid_ready && pending_row(t) && t->footer_row) {
+        struct rp_fo_border *meet = rp_xmalloc(t->grid.n_cols * sizeof(*meet));
+        size_t col;
+        for (col = 0; col < t->grid.n_cols; col++)
+            meet[col] =
+                rp_table_resolve_border(t->above[col], t->footer_top[col]);
+        grow_row(t, pending_row(t), bottom_need(t, meet, t->above_held));
+        free(meet);
+    }
+    return flush_pend(flow, t, err);
+}
+
 /*
  * A body row's forced breaks: its own break-before, the break-after of
  * the row before it.  The paginator closes the page with the footer and
@@ -427,6 +551,42 @@ static void body_breaks(struct table_state *t, struct rp_box *box)
     t->group_break_after = RP_FO_BREAK_AUTO;
 }
 
+/* Notes the top borders of the footer's first row (box), by column. */
+static void note_footer_top(struct table_state *t, const struct rp_box *box)
+{
+    size_t i, col;
+
+    for (i = 0; box->row && i < box->row->n_cells; i++) {
+        const struct rp_row_cell *c = &box->row->cells[i];
+        if (c->top > 1e-9)
+            continue;
+        for (col = 0; col < t->grid.n_cols; col++) {
+            if (t->grid.col_x[col] >= c->x - 0.01 &&
+                t->grid.col_x[col] < c->x + c->w - 0.01)
+                t->footer_top[col] = c->border[RP_FO_TOP];
+        }
+    }
+}
+
+/*
+ * Grows prev, the row a new one came under, by gap.  Under the header,
+ * a row first on a page later meets the header's bottom (lead), which
+ * now holds as much more.
+ */
+static void grow_row_under(struct table_state *t, struct rp_box *prev,
+                           double gap)
+{
+    size_t col;
+
+    grow_row(t, prev, gap);
+    if (!prev || prev != t->header_row || gap <= 0)
+        return;
+    for (col = 0; col < t->grid.n_cols; col++) {
+        if (t->lead_held[col] >= 0)
+            t->lead_held[col] += gap;
+    }
+}
+
 /*
  * Lays out one materialised row.  Rows joined by a row-spanning cell are
  * gathered and sent down the flow together, as one box.
@@ -436,9 +596,10 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
                                 const struct row_frame *frame, long table_line,
                                 struct rp_error *err)
 {
-    struct rp_box *box;
+    struct rp_box *box, *prev;
     enum rp_status status;
     bool header = part == PART_HEADER;
+    double gap = 0;
 
     if (!t->grid_ready && t->n_pending == 0 && !t->props.table_layout_fixed) {
         size_t i;
@@ -471,8 +632,14 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
                                        &t->spans, &t->group, err);
         if (status != RP_OK || rp_table_spans_open(&t->spans))
             return status;
-        box = rp_table_group_box(&t->group, &t->grid, &t->props,
-                                 t->footer_above, t->footer_held, NULL, NULL);
+        prev = row_before(t, part);
+        box =
+            rp_table_group_box(&t->group, &t->grid, &t->props, t->footer_above,
+                               t->footer_held, NULL, NULL, prev ? &gap : NULL);
+        grow_row(t, prev, gap);
+        if (!t->footer_row)
+            note_footer_top(t, box);
+        t->footer_row = box;
         box->is_footer = true;
         box->row->structure = flow->layout->structure;
         box->row->part = RP_AREA_TR_FOOTER;
@@ -493,9 +660,12 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
                                    &t->spans, &t->group, err);
     if (status != RP_OK || rp_table_spans_open(&t->spans))
         return status;
-    box = rp_table_group_box(
-        &t->group, &t->grid, &t->props, t->above, t->above_held,
-        t->group_is_header ? NULL : body_lead(t), t->lead_held);
+    prev = row_before(t, t->group_is_header ? PART_HEADER : PART_BODY);
+    box = rp_table_group_box(&t->group, &t->grid, &t->props, t->above,
+                             t->above_held,
+                             t->group_is_header ? NULL : body_lead(t),
+                             t->lead_held, prev ? &gap : NULL);
+    grow_row_under(t, prev, gap);
     box->row->structure = flow->layout->structure;
     if (t->group_is_header)
         box->row->part = RP_AREA_TR_HEADER;
@@ -505,6 +675,7 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
         rp_array_grow((void **)&ctx->header, &ctx->cap_header,
                       ctx->n_header + 1, sizeof(*ctx->header));
         ctx->header[ctx->n_header++] = rp_box_ref(box);
+        t->header_row = box;
         t->first_body_row = true;
         hold_header(t, box);
         return RP_OK;
@@ -515,7 +686,7 @@ static enum rp_status table_row(struct rp_flow *flow, struct table_state *t,
         box->keep_with_prev = true;
         t->first_body_row = false;
     }
-    return emit_after_header(flow, t, box, err);
+    return pend_box(flow, t, box, err);
 }
 
 /*
@@ -530,25 +701,35 @@ static enum rp_status close_part(struct rp_flow *flow, struct table_state *t,
 {
     struct rp_fo_border *above =
         part == PART_FOOTER ? t->footer_above : t->above;
+    struct rp_fo_border *won;
     struct rp_box *box;
     size_t col;
 
     if (t->props.border_separate || !t->grid_ready)
         return RP_OK;
+    won = rp_xmalloc(t->grid.n_cols * sizeof(*won));
+    for (col = 0; col < t->grid.n_cols; col++) {
+        won[col] = rp_table_resolve_border(above[col], border[RP_FO_BOTTOM]);
+        if (table_bottom)
+            won[col] = rp_table_resolve_border(won[col],
+                                               t->props.border[RP_FO_BOTTOM]);
+    }
+    /* The part's last row holds half of it; at the table's end the other
+     * half lies below the table's area, as FOP has it. */
+    grow_row(t, row_before(t, part),
+             bottom_need(t, won,
+                         part == PART_FOOTER ? t->footer_held : t->above_held));
     box = rp_box_new();
     for (col = 0; col < t->grid.n_cols; col++) {
         struct rp_fo_border b[4] = {0};
-        struct rp_fo_border won =
-            rp_table_resolve_border(above[col], border[RP_FO_BOTTOM]);
-        if (table_bottom)
-            won = rp_table_resolve_border(won, t->props.border[RP_FO_BOTTOM]);
-        if (rp_table_same_border(&won, &above[col]))
+        if (rp_table_same_border(&won[col], &above[col]))
             continue;
-        above[col] = won;
-        b[RP_FO_TOP] = won;
+        above[col] = won[col];
+        b[RP_FO_TOP] = won[col];
         rp_emit_grid_borders(&box->items, b, t->grid.col_x[col], 0,
                              t->grid.col_w[col], 0);
     }
+    free(won);
     if (box->items.n == 0) {
         rp_box_unref(box);
         return RP_OK;
@@ -570,25 +751,29 @@ static enum rp_status close_part(struct rp_flow *flow, struct table_state *t,
         hold_header(t, box);
         return RP_OK;
     }
-    return emit_after_header(flow, t, box, err);
+    return pend_box(flow, t, box, err);
 }
 
 /* Rows still waiting for a span that the body ended early. */
 static enum rp_status table_flush(struct rp_flow *flow, struct table_state *t,
                                   struct rp_error *err)
 {
-    struct rp_box *box;
+    struct rp_box *box, *prev;
+    double gap = 0;
     size_t i;
 
     if (t->group.n_rows == 0)
         return RP_OK;
     for (i = 0; i < t->spans.n; i++)
         t->spans.rows_left[i] = 0;
+    prev = row_before(t, PART_BODY);
     box = rp_table_group_box(&t->group, &t->grid, &t->props, t->above,
-                             t->above_held, body_lead(t), t->lead_held);
+                             t->above_held, body_lead(t), t->lead_held,
+                             prev ? &gap : NULL);
+    grow_row_under(t, prev, gap);
     box->row->structure = flow->layout->structure;
     body_breaks(t, box);
-    return emit_after_header(flow, t, box, err);
+    return pend_box(flow, t, box, err);
 }
 
 /*
@@ -742,7 +927,7 @@ static enum rp_status table_part(struct rp_flow *flow, struct table_state *t,
     if (status == RP_OK)
         status = close_part(flow, t, kind, frame.part, table_bottom, err);
     if (status == RP_OK)
-        end_part_id(flow, kind, &frame);
+        end_part_id(flow, t, kind, &frame);
     return status;
 }
 
@@ -774,8 +959,11 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
         t.x -= left / 2;
         t.width += (left + right) / 2;
     }
-    top = rp_table_border_width(&t.props.border[RP_FO_TOP]) +
-          t.props.padding[RP_FO_TOP];
+    /* Collapsed, the table's top and bottom borders are its outer rows'
+     * (as FOP has them: half in the row, half outside the table). */
+    top = t.props.padding[RP_FO_TOP];
+    if (t.props.border_separate)
+        top += rp_table_border_width(&t.props.border[RP_FO_TOP]);
     if (top > 0) {
         t.start = rp_box_new();
         t.start->height = top;
@@ -827,6 +1015,8 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
         status = release_pending(flow, &t, line, err);
     if (status == RP_OK)
         status = table_flush(flow, &t, err);
+    if (status == RP_OK)
+        status = end_body(flow, &t, err);
     /* A table with a header and no body row. */
     if (status == RP_OK)
         status = emit_after_header(flow, &t, NULL, err);
@@ -837,11 +1027,13 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
         status = rp_flow_emit(flow, f, err);
     }
     flow->table = outer;
-    /* Room for the table's bottom border and padding, sent here rather
-     * than by the block around (block.c): the last row's keep and break
-     * are for what follows it. */
-    bottom = rp_table_border_width(&t.props.border[RP_FO_BOTTOM]) +
-             t.props.padding[RP_FO_BOTTOM];
+    /* Room for the table's bottom padding and (separate) border, sent
+     * here rather than by the block around (block.c): the last row's keep
+     * and break are for what follows it.  Collapsed, the last row holds
+     * the border's inner half (close_part). */
+    bottom = t.props.padding[RP_FO_BOTTOM];
+    if (t.props.border_separate)
+        bottom += rp_table_border_width(&t.props.border[RP_FO_BOTTOM]);
     if (status == RP_OK && bottom > 0) {
         struct rp_box *strut = rp_box_new();
         strut->height = bottom;
@@ -869,6 +1061,10 @@ enum rp_status rp_flow_table(struct rp_flow *flow, struct rp_fo_node *table,
     free(t.above_held);
     free(t.footer_held);
     free(t.lead_held);
+    free(t.footer_top);
+    for (i = 0; i < t.n_pend; i++)
+        rp_box_unref(t.pend[i]);
+    free(t.pend);
     for (i = 0; i < t.n_pending; i++)
         rp_fo_node_free(t.pending[i].row);
     free(t.pending);

@@ -323,6 +323,11 @@ rp_table_layout_cells(struct rp_flow *flow, const struct table_grid *grid,
             if (frame->part_top)
                 cl->edge_top = rp_table_resolve_border(cl->edge_top,
                                                        frame->part[RP_FO_TOP]);
+            /* The table's own: half of it lies above the table's area,
+             * as FOP has it, the other half in the first row. */
+            if (frame->table_top)
+                cl->edge_top = rp_table_resolve_border(
+                    cl->edge_top, table->border[RP_FO_TOP]);
         }
         rp_stacker_init(&cl->content);
         rp_flow_init(&sub, flow->layout, &cl->content.base, cl->x + inset_l,
@@ -478,7 +483,7 @@ static void note_last(const struct cell_layout *c, size_t i,
  */
 static void top_insets(struct row_group *group, const struct table_grid *grid,
                        const struct rp_fo_border *above, const double *held,
-                       bool lead, size_t *last)
+                       bool lead, size_t *last, double *gap_out)
 {
     struct rp_fo_border won;
     double hold, gap, row_gap = 0;
@@ -508,6 +513,10 @@ static void top_insets(struct row_group *group, const struct table_grid *grid,
         }
         note_last(c, i, grid, last);
     }
+    if (gap_out) {
+        *gap_out = row_gap;
+        return;
+    }
     for (i = 0; row_gap > 0 && i < group->n_cells; i++) {
         struct cell_layout *c = &group->cells[i];
         if (c->row == 0 && lead)
@@ -520,22 +529,25 @@ static void top_insets(struct row_group *group, const struct table_grid *grid,
 /*
  * Collapsed: every cell's top inset holds half the border that wins on
  * its top grid line, and the cells above it the other half; heights
- * follow.
+ * follow.  gap (NULL: the group's first row holds it) is what the row
+ * before must grow by to hold its half.
  */
 static void collapse_tops(struct row_group *group,
                           const struct table_grid *grid,
                           const struct rp_fo_border *above, const double *held,
                           const struct rp_fo_border *lead,
-                          const double *lead_held)
+                          const double *lead_held, double *gap)
 {
     size_t *last = rp_xmalloc(grid->n_cols * sizeof(*last));
     size_t i;
 
-    top_insets(group, grid, above, held, false, last);
+    top_insets(group, grid, above, held, false, last, gap);
     for (i = 0; i < group->n_cells; i++)
         group->cells[i].lead_inset_top = group->cells[i].inset_top;
+    /* The repeated header above a row first on a page is not the row
+     * before: it cannot grow there, so the row holds the gap itself. */
     if (lead)
-        top_insets(group, grid, lead, lead_held, true, last);
+        top_insets(group, grid, lead, lead_held, true, last, NULL);
     for (i = 0; i < group->n_cells; i++) {
         struct cell_layout *c = &group->cells[i];
         c->height = c->content.height + c->inset_top + c->inset_bottom;
@@ -580,6 +592,27 @@ static void note_bottoms(const struct cell_layout *c,
 }
 
 /*
+ * What a cell's continuation on a new page holds above its content:
+ * half of the repeated header's bottom border over it (lead; none
+ * without a header), as FOP has it (its own top border and padding are
+ * discarded at the break).
+ */
+static double rest_inset(const struct cell_layout *c,
+                         const struct table_grid *grid,
+                         const struct rp_fo_border *lead)
+{
+    double hold = 0;
+    size_t col;
+
+    for (col = 0; col < grid->n_cols; col++) {
+        if (covers(c, grid, col) &&
+            0.5 * rp_table_border_width(&lead[col]) > hold)
+            hold = 0.5 * rp_table_border_width(&lead[col]);
+    }
+    return hold;
+}
+
+/*
  * The group as a row of cells of boxes, items made when the page is; a
  * single row can split across pages, a group between its rows.  y[r] is
  * where row r starts.
@@ -587,7 +620,8 @@ static void note_bottoms(const struct cell_layout *c,
 static struct rp_row *make_row(struct row_group *group, const double *y,
                                const struct table_grid *grid,
                                const struct rp_fo_props *table,
-                               struct rp_fo_border *above, double *held)
+                               struct rp_fo_border *above, double *held,
+                               const struct rp_fo_border *lead)
 {
     struct rp_row *row = rp_xcalloc(1, sizeof(*row));
     double sep_y = table->border_separate ? table->border_separation[1] : 0;
@@ -640,6 +674,8 @@ static struct rp_row *make_row(struct row_group *group, const double *y,
         rc->height = y[c->row + c->rows] - y[c->row] - sep_y;
         rc->inset_top = c->inset_top;
         rc->lead_inset_top = c->lead_inset_top;
+        if (lead && !table->border_separate)
+            rc->rest_inset_top = rest_inset(c, grid, lead);
         rc->inset_bottom = c->inset_bottom;
         rc->display_align = c->display_align;
         rc->background = rp_area_color_of(c->background);
@@ -690,7 +726,7 @@ struct rp_box *rp_table_group_box(struct row_group *group,
                                   const struct rp_fo_props *table,
                                   struct rp_fo_border *above, double *held,
                                   const struct rp_fo_border *lead,
-                                  const double *lead_held)
+                                  const double *lead_held, double *gap)
 {
     struct rp_box *box = rp_box_new();
     double *y = rp_xcalloc(group->n_rows + 1, sizeof(double));
@@ -706,7 +742,9 @@ struct rp_box *rp_table_group_box(struct row_group *group,
     }
     if (!table->border_separate)
         collapse_tops(group, grid, above, held,
-                      group->n_rows == 1 ? lead : NULL, lead_held);
+                      group->n_rows == 1 ? lead : NULL, lead_held, gap);
+    else if (gap)
+        *gap = 0;
     for (i = 0; i < group->n_cells; i++) {
         struct cell_layout *c = &group->cells[i];
         if (c->rows == 1 && c->height + sep_y > group->rows[c->row].height)
@@ -726,7 +764,8 @@ struct rp_box *rp_table_group_box(struct row_group *group,
     }
     for (r = 0; r < group->n_rows; r++)
         y[r + 1] = y[r] + group->rows[r].height;
-    box->row = make_row(group, y, grid, table, above, held);
+    box->row = make_row(group, y, grid, table, above, held,
+                        group->n_rows == 1 ? lead : NULL);
     box->height = y[group->n_rows];
     if (!table->border_separate && lead && group->n_rows == 1)
         lead_row(group, box);
@@ -736,4 +775,24 @@ struct rp_box *rp_table_group_box(struct row_group *group,
     free(y);
     rp_table_group_release(group);
     return box;
+}
+
+void rp_table_row_grow(struct rp_box *box, double dh)
+{
+    struct rp_row *row = box->row;
+    size_t i;
+
+    if (!row || dh <= 0)
+        return;
+    for (i = 0; i < row->n_cells; i++) {
+        if (fabs(row->cells[i].top + row->cells[i].height - box->height) < 1e-6)
+            row->cells[i].height += dh;
+    }
+    for (i = 0; i < row->n_bands; i++) {
+        if (fabs(row->bands[i].top + row->bands[i].height - box->height) < 1e-6)
+            row->bands[i].height += dh;
+    }
+    if (row->row_y)
+        row->row_y[row->n_rows] += dh;
+    box->height += dh;
 }

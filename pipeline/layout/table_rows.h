@@ -23,8 +23,8 @@ struct cell_layout {
     double height; /* content plus insets: what it needs */
     double inset_top, inset_bottom;
     /* Collapsed: its padding before and after, and the border on its top
-     * edge as its row and part give it (the table's held by table.c): the
-     * row's height holds half the winner with what meets it from above. */
+     * edge as its row, part and (first row) table give it: the row's
+     * height holds half the winner with what meets it from above. */
     double pad_top, pad_bottom;
     struct rp_fo_border edge_top;
     double lead_inset_top; /* inset_top first on a page, under the header */
@@ -132,13 +132,23 @@ void rp_table_group_release(struct row_group *group);
  * what that row holds of them (below 0: no row before, as above the
  * table's or a footer's first row), both updated to this group's.  lead,
  * lead_held (NULL: none): the same for a single row first on a page, under the
- * repeated header (the header's bottom borders).
+ * repeated header (the header's bottom borders).  gap (NULL: the group's
+ * first row holds it above its cells): how much the row before must grow
+ * to hold its half of the borders on the group's top grid line, as FOP's
+ * rows do (rp_table_row_grow).
  */
 struct rp_box *rp_table_group_box(struct row_group *group,
                                   const struct table_grid *grid,
                                   const struct rp_fo_props *table,
                                   struct rp_fo_border *above, double *held,
                                   const struct rp_fo_border *lead,
-                                  const double *lead_held);
+                                  const double *lead_held, double *gap);
+
+/*
+ * Grows the last row of a group's box (rp_table_group_box) by dh at its
+ * bottom: its cells that end there, its band and the box; not yet
+ * placed on a page.
+ */
+void rp_table_row_grow(struct rp_box *box, double dh);
 
 #endif

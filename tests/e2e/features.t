@@ -2,7 +2,7 @@
 # Render features beyond the basics, each on a small FO file of its own:
 # lists, links, bookmarks, metadata, inline decorations, kept whitespace.
 . "$(dirname "$0")/lib.sh"
-plan 70
+plan 72
 
 # Lists: labels in their column, bodies at body-start(), nested lists.
 "$REPORTPIPE" render -q --dump-area "$WORK/lists.dump" tests/e2e/fo/lists.fo "$WORK/lists.pdf"
@@ -176,23 +176,50 @@ ok $? "table-layout=fixed shares the width equally"
 # the grid lines: the wider wins; on a tie cell, row, part, then table.
 "$REPORTPIPE" render -q --dump-area "$WORK/frames.dump" tests/e2e/fo/frames.fo "$WORK/frames.pdf"
 ok $? "tables with part and table borders render"
-# rule X1 Y1 -> X2 Y2 WIDTH STYLE COLOUR, first table's grid 57.69..537.58
-grep -q "rule 57.69 58.69 -> 537.58 58.69 2.00 solid #0000ff" "$WORK/frames.dump"
-ok $? "the table's top border lies on the first (header) row's top grid line"
-grep -q "rule 57.69 58.69 -> 57.69 77.19 2.00 solid #0000ff" "$WORK/frames.dump"
+# rule X1 Y1 -> X2 Y2 WIDTH STYLE COLOUR, first table's grid 57.69..537.58.
+# As FOP's: the flow starts at 56.69; grid lines at 0, 20.5, 42 and 64 from
+# the table's top, each row holding half of the borders on its grid lines,
+# the outer halves of the table's top and bottom outside its area.
+grep -q "rule 57.69 56.69 -> 537.58 56.69 2.00 solid #0000ff" "$WORK/frames.dump"
+ok $? "the table's top border lies on the first (header) row's top grid line, the table's top"
+grep -q "rule 57.69 56.69 -> 57.69 77.19 2.00 solid #0000ff" "$WORK/frames.dump"
 ok $? "the table's side border wins over the header cells' thinner ones"
 grep -q "rule 57.69 77.19 -> 537.58 77.19 1.50 solid #00ff00" "$WORK/frames.dump" &&
     grep -q "rule 57.69 77.19 -> 537.58 77.19 3.00 solid #ff0000" "$WORK/frames.dump"
 ok $? "header bottom and the wider body top meet on one grid line"
-grep -q "rule 57.69 77.19 -> 57.69 98.19 3.00 solid #ff0000" "$WORK/frames.dump"
+grep -q "rule 57.69 77.19 -> 57.69 98.69 3.00 solid #ff0000" "$WORK/frames.dump"
 ok $? "the body's 3pt side wins over the table's 2pt"
-grep -q "rule 57.69 121.94 -> 297.64 121.94 3.00 solid #ff0000" "$WORK/frames.dump" &&
-    ! grep -q "rule 297.64 121.94 -> 537.58 121.94 3.00" "$WORK/frames.dump"
+grep -q "rule 57.69 120.69 -> 297.64 120.69 3.00 solid #ff0000" "$WORK/frames.dump" &&
+    ! grep -q "rule 297.64 120.69 -> 537.58 120.69 3.00" "$WORK/frames.dump"
 ok $? "the body's bottom closes the table except where a 4pt cell border wins"
-grep -q "rule 57.19 154.94 -> 538.08 154.94 2.50 solid #00ffff" "$WORK/frames.dump" &&
-    grep -q "rule 57.19 175.44 -> 538.08 175.44 1.00 solid #0000ff" "$WORK/frames.dump"
+grep -q "rule 57.19 152.44 -> 538.08 152.44 2.50 solid #00ffff" "$WORK/frames.dump" &&
+    grep -q "rule 57.19 172.19 -> 538.08 172.19 1.00 solid #0000ff" "$WORK/frames.dump"
 ok $? "with a footer, the footer's top and the table's bottom close it"
-grep -q "rect 57.69 77.19 479.89x21.00 #ffeecc" "$WORK/frames.dump" &&
-    grep -q "rect 57.69 98.19 479.89x23.75 #ccffcc" "$WORK/frames.dump"
+# The first table is 64pt tall, as FOP's: the second starts its 12pt
+# space-before below (56.69 + 64 + 12), its body row and footer 19.75 each.
+grep -q "rule 57.19 132.69 -> 538.08 132.69 1.00 solid #0000ff" "$WORK/frames.dump"
+ok $? "the tables are as tall as FOP's (64pt, then 39.5pt)"
+grep -q "rect 57.69 77.19 479.89x21.50 #ffeecc" "$WORK/frames.dump" &&
+    grep -q "rect 57.69 98.69 479.89x22.00 #ccffcc" "$WORK/frames.dump"
 ok $? "the body's background under its rows, a row's own over it"
+
+# A collapsed row waits for the next before it goes down the page (it
+# grows to hold half of the next row's top border): the body's id still
+# ends with its last row, alone on page 2 here.
+rows=$(seq 1 18 | sed 's|.*|<fo:table-row><fo:table-cell border="0.5pt solid black"><fo:block>row &</fo:block></fo:table-cell></fo:table-row>|')
+cat >"$WORK/last-row.fo" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="DejaVu Sans" font-size="10pt">
+  <fo:layout-master-set><fo:simple-page-master master-name="p" page-width="100mm" page-height="100mm" margin="10mm"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>
+  <fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">
+    <fo:block>x</fo:block>
+    <fo:table width="100%"><fo:table-body id="tb">$rows</fo:table-body></fo:table>
+    <fo:block>first <fo:page-number-citation ref-id="tb"/> last <fo:page-number-citation-last ref-id="tb"/></fo:block>
+  </fo:flow></fo:page-sequence>
+</fo:root>
+EOF
+"$REPORTPIPE" render -q "$WORK/last-row.fo" "$WORK/last-row.pdf" &&
+    [ "$(pdftotext -f 2 -l 2 "$WORK/last-row.pdf" - | grep '^row')" = "row 18" ] &&
+    pdftotext "$WORK/last-row.pdf" - | grep -q "first 1 last 2"
+ok $? "a body's id ends on the page of its last row, which went down the page last"
 finish
