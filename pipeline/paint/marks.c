@@ -158,3 +158,11 @@ const struct rp_mark_seg *rp_marks_page(const struct rp_marks *m, int page,
     *n = end - first;
     return &g_array_index(m->segs, struct rp_mark_seg, first);
 }
+
+void rp_marks_clear(struct rp_marks *m)
+{
+    g_array_free(m->segs, TRUE);
+    g_array_free(m->page_first, TRUE);
+    m->segs = g_array_new(FALSE, FALSE, sizeof(struct rp_mark_seg));
+    m->page_first = g_array_new(FALSE, FALSE, sizeof(guint));
+}

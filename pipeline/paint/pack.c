@@ -174,6 +174,7 @@ static bool read_pdf(struct rp_pdf_file *pdf)
         return false;
     pdf->size = (int)size;
     pdf->objs = rp_xcalloc((size_t)size, sizeof(*pdf->objs));
+    pdf->cap = (size_t)size;
     for (n = 0; off > 0 && n < 64; n++) {
         long long prev;
 
@@ -262,11 +263,24 @@ void rp_pdf_body(const struct rp_pdf_file *pdf, const struct rp_pdf_obj *o,
     *n = (size_t)(e - s);
 }
 
+bool rp_pdf_exists(const struct rp_pdf_obj *o)
+{
+    return o->at || o->body || o->elem;
+}
+
+void rp_pdf_reserve(struct rp_pdf_file *pdf, size_t n)
+{
+    if ((size_t)pdf->size + n <= pdf->cap)
+        return;
+    pdf->cap = (size_t)pdf->size + n;
+    pdf->objs = rp_xrealloc(pdf->objs, pdf->cap * sizeof(*pdf->objs));
+}
+
 int rp_pdf_add(struct rp_pdf_file *pdf, GString *body)
 {
     struct rp_pdf_obj *o;
 
-    pdf->objs = rp_xrealloc(pdf->objs, ((size_t)pdf->size + 1) * sizeof(*o));
+    rp_pdf_reserve(pdf, 1);
     o = &pdf->objs[pdf->size];
     memset(o, 0, sizeof(*o));
     o->body = body;
@@ -286,11 +300,16 @@ struct writer {
     bool zd_ready, zi_ready;
 };
 
-static bool deflate_buf(struct writer *w, const void *in, size_t n,
-                        unsigned char **out, size_t *out_n)
+/* a[0 .. an) then b[0 .. bn) deflated as one stream: an object
+ * stream's offsets and its objects, never copied together (the parent
+ * tree of a long table is megabytes). */
+static bool deflate_two(struct writer *w, const void *a, size_t an,
+                        const void *b, size_t bn, unsigned char **out,
+                        size_t *out_n)
 {
     z_stream *z = &w->zd;
     uLong cap;
+    bool ok = false;
 
     if (!w->zd_ready) {
         memset(z, 0, sizeof(*z));
@@ -300,19 +319,35 @@ static bool deflate_buf(struct writer *w, const void *in, size_t n,
     } else if (deflateReset(z) != Z_OK) {
         return false;
     }
-    cap = deflateBound(z, (uLong)n);
+    /* one bound for both, plus what ending the first part may add */
+    cap = deflateBound(z, (uLong)(an + bn)) + 64;
     *out = rp_xmalloc(cap);
-    z->next_in = (unsigned char *)(uintptr_t)in;
-    z->avail_in = (uInt)n;
+    z->next_in = (unsigned char *)(uintptr_t)a;
+    z->avail_in = (uInt)an;
     z->next_out = *out;
     z->avail_out = (uInt)cap;
-    if (deflate(z, Z_FINISH) != Z_STREAM_END) {
+    if (bn > 0 && (deflate(z, Z_NO_FLUSH) != Z_OK || z->avail_in != 0))
+        goto out;
+    if (bn > 0) {
+        z->next_in = (unsigned char *)(uintptr_t)b;
+        z->avail_in = (uInt)bn;
+    }
+    if (deflate(z, Z_FINISH) != Z_STREAM_END)
+        goto out;
+    *out_n = z->total_out;
+    ok = true;
+out:
+    if (!ok) {
         free(*out);
         *out = NULL;
-        return false;
     }
-    *out_n = z->total_out;
-    return true;
+    return ok;
+}
+
+static bool deflate_buf(struct writer *w, const void *in, size_t n,
+                        unsigned char **out, size_t *out_n)
+{
+    return deflate_two(w, in, n, NULL, 0, out, out_n);
 }
 
 static void put(struct writer *w, const void *p, size_t n)
@@ -354,21 +389,25 @@ static bool write_stream(struct writer *w, struct rp_pdf_file *pdf, int num,
         const char *b;
         size_t len;
 
-        rp_pdf_body(pdf, o, &b, &len);
         g_string_append_printf(head, "%d %zu ", from[i], bodies->len);
-        g_string_append_len(bodies, b, (gssize)len);
+        if (o->elem) {
+            rp_pdf_tree_write(pdf, o->elem_index, bodies);
+        } else {
+            rp_pdf_body(pdf, o, &b, &len);
+            g_string_append_len(bodies, b, (gssize)len);
+        }
         g_string_append_c(bodies, '\n');
         o->stream_num = num;
         o->index = i;
     }
     g_string_append_c(head, '\n');
-    g_string_append_len(head, bodies->str, (gssize)bodies->len);
-    ok = deflate_buf(w, head->str, head->len, &z, &zn);
+    ok =
+        deflate_two(w, head->str, head->len, bodies->str, bodies->len, &z, &zn);
     if (ok) {
         putf(w,
              "%d 0 obj\n<< /Type /ObjStm /N %d /First %zu /Filter "
              "/FlateDecode /Length %zu >>\nstream\n",
-             num, n, head->len - bodies->len, zn);
+             num, n, head->len, zn);
         put(w, z, zn);
         put(w, "\nendstream\nendobj\n", 18);
     }
@@ -503,11 +542,23 @@ static bool write_content(struct writer *w, struct rp_pdf_file *pdf, int num,
     return ok;
 }
 
+/* Mapped bytes read since they were last let go of, at most. */
+#define LET_GO_EVERY ((size_t)4 << 20)
+
+/* The mapped input's pages out of memory (they stay in the file and
+ * the page cache): the streams are copied once, and the objects read
+ * after them are few. */
+static void let_go(const struct rp_pdf_file *pdf)
+{
+    if (pdf->mapped)
+        (void)madvise((void *)(uintptr_t)pdf->d, pdf->len, MADV_DONTNEED);
+}
+
 static bool write_pdf(struct writer *w, struct rp_pdf_file *pdf)
 {
     int *packed = rp_xcalloc((size_t)pdf->size, sizeof(*packed));
     int n_packed = 0, n_streams, total, i;
-    size_t *stream_at, xref_at, row = 7;
+    size_t *stream_at, xref_at, row = 7, copied = 0;
     unsigned char *table, *z = NULL;
     size_t zn = 0;
     bool ok = true;
@@ -516,11 +567,16 @@ static bool write_pdf(struct writer *w, struct rp_pdf_file *pdf)
     for (i = 1; i < pdf->size; i++) {
         struct rp_pdf_obj *o = &pdf->objs[i];
 
-        if (!o->at && !o->body)
+        if (!rp_pdf_exists(o))
             continue;
         if (o->packed) {
             packed[n_packed++] = i;
             continue;
+        }
+        copied += o->end - o->at;
+        if (copied >= LET_GO_EVERY) {
+            let_go(pdf);
+            copied = 0;
         }
         if (o->content && o->gen == 0 && write_content(w, pdf, i, o))
             continue;
@@ -533,8 +589,11 @@ static bool write_pdf(struct writer *w, struct rp_pdf_file *pdf)
         put(w, pdf->d + o->at, o->end - o->at);
         put(w, "\n", 1);
     }
-    if (ok && pdf->tree)
+    let_go(pdf);
+    if (ok && pdf->tree) {
+        rp_pdf_tree_content_done(pdf);
         ok = rp_pdf_tree_finish(pdf);
+    }
     n_streams = (n_packed + PER_STREAM - 1) / PER_STREAM;
     stream_at = rp_xcalloc((size_t)n_streams + 1, sizeof(*stream_at));
     for (i = 0; i < n_streams && ok; i++) {
@@ -552,7 +611,7 @@ static bool write_pdf(struct writer *w, struct rp_pdf_file *pdf)
         const struct rp_pdf_obj *o = &pdf->objs[i];
         unsigned char *r = table + (size_t)i * row;
 
-        if (i == 0 || (!o->at && !o->body)) {
+        if (i == 0 || !rp_pdf_exists(o)) {
             be(r + 5, i == 0 ? 65535 : 0, 2); /* free */
         } else if (o->packed) {
             r[0] = 2;
@@ -608,7 +667,7 @@ void *rp_paint_map_written(FILE *fp, size_t *len)
     return map;
 }
 
-bool rp_pdf_pack(const char *data, size_t len, FILE *out,
+static bool pack(const char *data, size_t len, bool mapped, FILE *out,
                  const struct rp_pdf_structure *structure)
 {
     struct rp_pdf_file pdf;
@@ -618,6 +677,7 @@ bool rp_pdf_pack(const char *data, size_t len, FILE *out,
     memset(&pdf, 0, sizeof(pdf));
     pdf.d = data;
     pdf.len = len;
+    pdf.mapped = mapped;
     memset(&w, 0, sizeof(w));
     w.fp = out;
     w.ok = true;
@@ -634,4 +694,16 @@ bool rp_pdf_pack(const char *data, size_t len, FILE *out,
     free(pdf.objs);
     free(pdf.bounds);
     return packed;
+}
+
+bool rp_pdf_pack(const char *data, size_t len, FILE *out,
+                 const struct rp_pdf_structure *structure)
+{
+    return pack(data, len, false, out, structure);
+}
+
+bool rp_pdf_pack_mapped(const char *data, size_t len, FILE *out,
+                        const struct rp_pdf_structure *structure)
+{
+    return pack(data, len, true, out, structure);
 }

@@ -85,6 +85,9 @@ void rp_marks_uncountable(cairo_t *cr);
 /* Page page's segments (0-based), *n of them. */
 const struct rp_mark_seg *rp_marks_page(const struct rp_marks *marks, int page,
                                         size_t *n);
+/* The segments let go of, every page's content being marked: a long
+ * table has several a row.  rp_marks_page() has none after. */
+void rp_marks_clear(struct rp_marks *marks);
 
 /*
  * Page content read as statements (marked.c): each statement's operands
@@ -190,7 +193,7 @@ void *rp_paint_map_written(FILE *fp, size_t *len);
 struct rp_pdf_structure {
     const struct rp_tag_elem *elems;
     size_t n_elems;
-    const struct rp_marks *marks;
+    struct rp_marks *marks; /* cleared once every page is marked */
     const char *lang;
 };
 
@@ -203,6 +206,11 @@ struct rp_pdf_structure {
  */
 bool rp_pdf_pack(const char *data, size_t len, FILE *out,
                  const struct rp_pdf_structure *structure);
+/* The same, for data mapped by rp_paint_map_written(): what has been
+ * copied is let go of (it is read from the file again if needed), so a
+ * long document's bytes are not held twice, mapped and in the heap. */
+bool rp_pdf_pack_mapped(const char *data, size_t len, FILE *out,
+                        const struct rp_pdf_structure *structure);
 
 /*
  * Page content s[0 .. n) with what lies outside marked content wrapped in

@@ -730,7 +730,7 @@ static enum rp_status pack(struct rp_painter *p,
     if (!map)
         return RP_OK;
     if (rp_outfile_open(&packed, p->file.path, &ignored) == RP_OK &&
-        rp_pdf_pack(map, len, packed.fp, structure)) {
+        rp_pdf_pack_mapped(map, len, packed.fp, structure)) {
         *done = true;
         status = rp_outfile_commit(&packed, err);
     }

@@ -35,6 +35,16 @@ struct page {
     size_t a_used;  /* annotations given to Link elements so far */
 };
 
+/* One of an element's /K: a child, a marked-content sequence or a link
+ * annotation. */
+struct kid {
+    int place; /* among the children: content before child `place` */
+    int elem;  /* a child element, or KID_MCID or KID_ANNOT */
+    int page;
+    int value; /* the MCID, or the annotation's object */
+};
+enum { KID_MCID = -1, KID_ANNOT = -2 };
+
 struct rp_pdf_tree {
     const struct rp_pdf_structure *st;
     struct page *pages;
@@ -43,6 +53,12 @@ struct rp_pdf_tree {
     const char **roles; /* by element */
     int *num;           /* each element's object, 0 for a continuation */
     int root, parent_tree, next_key;
+    /* Each element's kids, in order (finish): kids[kid_at[e] ..
+     * kid_at[e + 1]), one array for all, as small as they can be: a
+     * long table has a few for each of its hundreds of thousands of
+     * elements, kept until the elements are written. */
+    int *kid_at;
+    struct kid *kids;
 };
 
 /* Object numbers of "N 0 R" references in [b, e), appended to out. */
@@ -121,8 +137,8 @@ static bool dict_of(const char *b, size_t n, const char *key, const char **from,
 
 static struct rp_pdf_obj *object(struct rp_pdf_file *pdf, long num)
 {
-    if (num <= 0 || num >= pdf->size ||
-        (!pdf->objs[num].at && !pdf->objs[num].body))
+    if (num <= 0 || num >= pdf->size || !rp_pdf_exists(&pdf->objs[num]) ||
+        pdf->objs[num].elem)
         return NULL;
     return &pdf->objs[num];
 }
@@ -325,7 +341,7 @@ bool rp_pdf_tree_prepare(struct rp_pdf_file *pdf,
     struct rp_pdf_tree *t = rp_xcalloc(1, sizeof(*t));
     GArray *kids = g_array_new(FALSE, FALSE, sizeof(int));
     const char *b, *from, *to;
-    size_t n, e;
+    size_t n, e, n_objs = 0;
     long root, pages;
     int i, max_key = -1;
     bool ok = false;
@@ -367,12 +383,20 @@ bool rp_pdf_tree_prepare(struct rp_pdf_file *pdf,
      * root, and the page content written next names the elements. */
     t->roles = rp_xcalloc(st->n_elems + 1, sizeof(*t->roles));
     t->num = rp_xcalloc(st->n_elems + 1, sizeof(*t->num));
+    for (e = 0; e < st->n_elems; e++)
+        n_objs += st->elems[e].continues < 0;
+    rp_pdf_reserve(pdf, n_objs + 2);
     t->root = rp_pdf_add(pdf, g_string_new(NULL));
     t->parent_tree = rp_pdf_add(pdf, g_string_new(NULL));
     for (e = 0; e < st->n_elems; e++) {
         t->roles[e] = st->elems[e].role;
-        if (st->elems[e].continues < 0)
-            t->num[e] = rp_pdf_add(pdf, g_string_new(NULL));
+        if (st->elems[e].continues < 0) {
+            struct rp_pdf_obj *o;
+            t->num[e] = rp_pdf_add(pdf, NULL);
+            o = &pdf->objs[t->num[e]];
+            o->elem = true;
+            o->elem_index = (int)e;
+        }
     }
     cat = g_string_new(NULL);
     g_string_append_printf(cat,
@@ -432,13 +456,14 @@ bool rp_pdf_tree_content(struct rp_pdf_file *pdf, int page, const char *raw,
     return ok;
 }
 
-/* One of an element's /K: a child, a marked-content sequence or a link
- * annotation. */
-struct kid {
-    int place; /* among the children: content before child `place` */
-    int elem;  /* a child element, or -1 */
-    int page, mcid, annot;
-};
+void rp_pdf_tree_content_done(struct rp_pdf_file *pdf)
+{
+    struct rp_pdf_tree *t = pdf->tree;
+
+    rp_marks_clear(t->st->marks);
+    free(t->roles);
+    t->roles = NULL;
+}
 
 /* " N", and " N 0 R" for a reference: a review writes some ten
  * thousand of them, which printf would take a tenth of the packing for. */
@@ -477,139 +502,150 @@ static int by_key(gconstpointer a, gconstpointer b)
     return (x[0] > y[0]) - (x[0] < y[0]);
 }
 
-static int by_place(gconstpointer a, gconstpointer b)
+static int by_place(const void *a, const void *b)
 {
     const struct kid *x = a, *y = b;
 
-    /* content before the child of its place; stable otherwise */
+    /* Content before the child of its place, then in the order it was
+     * painted: by page, then by MCID. */
     if (x->place != y->place)
-        return x->place - y->place;
-    return (x->elem >= 0) - (y->elem >= 0);
+        return x->place < y->place ? -1 : 1;
+    if ((x->elem >= 0) != (y->elem >= 0))
+        return (x->elem >= 0) - (y->elem >= 0);
+    if (x->page != y->page)
+        return x->page < y->page ? -1 : 1;
+    return (x->value > y->value) - (x->value < y->value);
+}
+
+static bool is_link(const struct rp_tag_elem *el)
+{
+    return !strcmp(el->role, "Link");
+}
+
+/*
+ * Each Link element is the next link annotation of its page: counted in
+ * counts (or, with counts NULL, put in its place in kids and keyed, the
+ * annotation's /StructParent paired with the element's object).
+ */
+static bool link_kids(struct rp_pdf_tree *t, int *counts, int *fill,
+                      GArray *keyed)
+{
+    const struct rp_pdf_structure *st = t->st;
+    size_t e;
+    int p;
+
+    for (p = 0; p < t->n_pages; p++)
+        t->pages[p].a_used = 0;
+    for (e = 0; e < st->n_elems; e++) {
+        struct page *pg;
+        int pair[2];
+        if (!is_link(&st->elems[e]))
+            continue;
+        p = st->elems[e].page;
+        pg = p >= 0 && p < t->n_pages ? &t->pages[p] : NULL;
+        if (!pg || pg->a_used >= pg->annots->len)
+            return false;
+        if (counts) {
+            counts[e]++;
+            pg->a_used++;
+            continue;
+        }
+        t->kids[fill[e]++] = (struct kid){
+            0, KID_ANNOT, p, g_array_index(pg->annots, int, pg->a_used)};
+        pair[0] = g_array_index(pg->a_keys, int, pg->a_used);
+        pair[1] = t->num[e];
+        pg->a_used++;
+        g_array_append_val(keyed, pair);
+    }
+    for (p = 0; p < t->n_pages; p++)
+        if (t->pages[p].a_used != t->pages[p].annots->len)
+            return false;
+    return true;
+}
+
+/*
+ * The kids of every element, counted, then each put in its place: the
+ * children in the order they were begun, the marked content at its
+ * place, each Link's annotation; false when the counts do not hold.
+ */
+static bool gather_kids(struct rp_pdf_tree *t, GArray *keyed)
+{
+    const struct rp_pdf_structure *st = t->st;
+    int *fill = rp_xcalloc(st->n_elems + 1, sizeof(*fill));
+    int *n_children = rp_xcalloc(st->n_elems + 1, sizeof(*n_children));
+    size_t e, total = 0;
+    int p, pass;
+    guint i;
+    bool ok = true;
+
+    /* pass 0 counts into fill, pass 1 puts each kid at fill and moves it
+     * on. */
+    for (pass = 0; ok && pass < 2; pass++) {
+        if (pass == 1) {
+            t->kid_at = rp_xmalloc((st->n_elems + 1) * sizeof(*t->kid_at));
+            for (e = 0; e < st->n_elems; e++) {
+                t->kid_at[e] = (int)total;
+                total += (size_t)fill[e];
+                fill[e] = t->kid_at[e];
+            }
+            t->kid_at[st->n_elems] = (int)total;
+            t->kids = rp_xmalloc((total + 1) * sizeof(*t->kids));
+        }
+        for (e = 1; e < st->n_elems; e++) {
+            int parent;
+            if (st->elems[e].continues >= 0 || st->elems[e].parent < 0)
+                continue;
+            parent = original(st, st->elems[e].parent);
+            if (pass == 0)
+                fill[parent]++;
+            else
+                t->kids[fill[parent]++] =
+                    (struct kid){n_children[parent]++, (int)e, -1, -1};
+        }
+        for (p = 0; ok && p < t->n_pages; p++) {
+            GArray *m = t->pages[p].mcids;
+            for (i = 0; i < m->len; i++) {
+                const struct rp_mcid *id = &g_array_index(m, struct rp_mcid, i);
+                if (id->owner < 0 || (size_t)id->owner >= st->n_elems) {
+                    ok = false;
+                    break;
+                }
+                if (pass == 0)
+                    fill[id->owner]++;
+                else
+                    t->kids[fill[id->owner]++] =
+                        (struct kid){id->kids, KID_MCID, p, (int)i};
+            }
+        }
+        ok = ok && link_kids(t, pass == 0 ? fill : NULL, fill, keyed);
+    }
+    for (e = 0; ok && e < st->n_elems; e++) {
+        size_t n = (size_t)(t->kid_at[e + 1] - t->kid_at[e]);
+        if (n > 1)
+            qsort(t->kids + t->kid_at[e], n, sizeof(*t->kids), by_place);
+    }
+    free(fill);
+    free(n_children);
+    return ok;
 }
 
 bool rp_pdf_tree_finish(struct rp_pdf_file *pdf)
 {
     struct rp_pdf_tree *t = pdf->tree;
-    const struct rp_pdf_structure *st = t->st;
-    GArray **k = rp_xcalloc(st->n_elems + 1, sizeof(*k));
-    int *n_children = rp_xcalloc(st->n_elems + 1, sizeof(int));
-    GString *nums = g_string_new("<< /Nums [");
+    GString *nums;
     GArray *keyed = g_array_new(FALSE, FALSE, sizeof(int) * 2);
-    size_t e;
     int p;
     guint i;
-    bool ok = true;
+    bool ok;
 
-    for (e = 0; e < st->n_elems; e++)
-        k[e] = g_array_new(FALSE, FALSE, sizeof(struct kid));
-    /* Children, in the order they were begun. */
-    for (e = 1; e < st->n_elems; e++) {
-        struct kid c = {0, (int)e, -1, -1, -1};
-        int parent;
-        if (st->elems[e].continues >= 0 || st->elems[e].parent < 0)
-            continue;
-        parent = original(st, st->elems[e].parent);
-        c.place = n_children[parent]++;
-        g_array_append_val(k[parent], c);
-    }
-    /* Marked content, at its place. */
-    for (p = 0; p < t->n_pages; p++) {
-        GArray *m = t->pages[p].mcids;
-        for (i = 0; i < m->len; i++) {
-            const struct rp_mcid *id = &g_array_index(m, struct rp_mcid, i);
-            struct kid c = {id->kids, -1, p, (int)i, -1};
-            if (id->owner < 0 || (size_t)id->owner >= st->n_elems) {
-                ok = false;
-                break;
-            }
-            g_array_append_val(k[id->owner], c);
-        }
-    }
-    /* Each Link element is the next link annotation of its page. */
-    for (e = 0; ok && e < st->n_elems; e++) {
-        struct page *pg;
-        struct kid c = {0, -1, -1, -1, -1};
-        int pair[2];
-        if (strcmp(st->elems[e].role, "Link") != 0)
-            continue;
-        p = st->elems[e].page;
-        pg = p >= 0 && p < t->n_pages ? &t->pages[p] : NULL;
-        if (!pg || pg->a_used >= pg->annots->len) {
-            ok = false;
-            break;
-        }
-        c.page = p;
-        c.annot = g_array_index(pg->annots, int, pg->a_used);
-        pair[0] = g_array_index(pg->a_keys, int, pg->a_used);
-        pair[1] = t->num[e];
-        pg->a_used++;
-        g_array_append_val(k[e], c);
-        g_array_append_val(keyed, pair);
-    }
-    for (p = 0; ok && p < t->n_pages; p++)
-        ok = t->pages[p].a_used == t->pages[p].annots->len;
-    for (e = 0; ok && e < st->n_elems; e++) {
-        const struct rp_tag_elem *el = &st->elems[e];
-        GString *g;
-        int parent, page;
-
-        if (el->continues >= 0)
-            continue;
-        g_array_sort(k[e], by_place);
-        g = pdf->objs[t->num[e]].body;
-        parent = el->parent < 0 ? t->root : t->num[original(st, el->parent)];
-        g_string_append(g, "<< /Type /StructElem /S /");
-        escape_name(g, el->role);
-        g_string_append(g, " /P");
-        put_ref(g, parent);
-        /* Content on one page (mostly): the element says which, and its
-         * MCIDs are plain numbers; else each names its page. */
-        page = -1;
-        for (i = 0; i < k[e]->len; i++) {
-            const struct kid *c = &g_array_index(k[e], struct kid, i);
-            if (c->mcid >= 0 && page != -2)
-                page = page == -1 || page == c->page ? c->page : -2;
-        }
-        if (page >= 0) {
-            g_string_append(g, " /Pg");
-            put_ref(g, t->pages[page].num);
-        }
-        g_string_append(g, " /K [");
-        for (i = 0; i < k[e]->len; i++) {
-            const struct kid *c = &g_array_index(k[e], struct kid, i);
-            if (c->elem >= 0) {
-                put_ref(g, t->num[c->elem]);
-            } else if (c->annot >= 0) {
-                g_string_append(g, " << /Type /OBJR /Obj");
-                put_ref(g, c->annot);
-                g_string_append(g, " /Pg");
-                put_ref(g, t->pages[c->page].num);
-                g_string_append(g, " >>");
-            } else if (page >= 0) {
-                put_int(g, c->mcid);
-            } else {
-                g_string_append(g, " << /Type /MCR /Pg");
-                put_ref(g, t->pages[c->page].num);
-                g_string_append(g, " /MCID");
-                put_int(g, c->mcid);
-                g_string_append(g, " >>");
-            }
-        }
-        g_string_append(g, " ]");
-        if (el->alt && !strcmp(el->role, "Figure")) {
-            g_string_append(g, " /Alt ");
-            text_string(g, el->alt);
-        }
-        if (!strcmp(el->role, "TH"))
-            g_string_append(g, " /A << /O /Table /Scope /Column >>");
-        g_string_append(g, " >>");
-    }
+    ok = gather_kids(t, keyed);
     /* The parent tree: each page's MCIDs, each link's annotation. */
     for (p = 0; ok && p < t->n_pages; p++) {
         int pair[2] = {t->pages[p].key, -1 - p};
         g_array_append_val(keyed, pair);
     }
     g_array_sort(keyed, by_key);
+    nums = g_string_new("<< /Nums [");
     for (i = 0; ok && i < keyed->len; i++) {
         const int *pair = &g_array_index(keyed, int, 2 * i);
         put_int(nums, pair[0]);
@@ -628,19 +664,80 @@ bool rp_pdf_tree_finish(struct rp_pdf_file *pdf)
     }
     if (ok) {
         g_string_append(nums, " ] >>");
-        g_string_assign(pdf->objs[t->parent_tree].body, nums->str);
+        g_string_free(pdf->objs[t->parent_tree].body, TRUE);
+        pdf->objs[t->parent_tree].body = nums;
+        nums = NULL;
         g_string_printf(pdf->objs[t->root].body,
                         "<< /Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 "
                         "R /ParentTreeNextKey %d >>",
                         t->num[0], t->parent_tree, t->next_key);
+        /* The pages' MCIDs are in the parent tree and the kids now. */
+        for (p = 0; p < t->n_pages; p++) {
+            g_array_free(t->pages[p].mcids, TRUE);
+            t->pages[p].mcids = NULL;
+        }
     }
-    g_string_free(nums, TRUE);
+    if (nums)
+        g_string_free(nums, TRUE);
     g_array_free(keyed, TRUE);
-    for (e = 0; e < st->n_elems; e++)
-        g_array_free(k[e], TRUE);
-    free(k);
-    free(n_children);
     return ok;
+}
+
+void rp_pdf_tree_write(const struct rp_pdf_file *pdf, int e, GString *g)
+{
+    const struct rp_pdf_tree *t = pdf->tree;
+    const struct rp_pdf_structure *st = t->st;
+    const struct rp_tag_elem *el = &st->elems[e];
+    const struct kid *kids = t->kids + t->kid_at[e], *c;
+    size_t n = (size_t)(t->kid_at[e + 1] - t->kid_at[e]), i;
+    int parent, page;
+
+    parent = el->parent < 0 ? t->root : t->num[original(st, el->parent)];
+    g_string_append(g, "<< /Type /StructElem /S /");
+    escape_name(g, el->role);
+    g_string_append(g, " /P");
+    put_ref(g, parent);
+    /* Content on one page (mostly): the element says which, and its
+     * MCIDs are plain numbers; else each names its page. */
+    page = -1;
+    for (i = 0; i < n; i++) {
+        c = &kids[i];
+        if (c->elem == KID_MCID && page != -2)
+            page = page == -1 || page == c->page ? c->page : -2;
+    }
+    if (page >= 0) {
+        g_string_append(g, " /Pg");
+        put_ref(g, t->pages[page].num);
+    }
+    g_string_append(g, " /K [");
+    for (i = 0; i < n; i++) {
+        c = &kids[i];
+        if (c->elem >= 0) {
+            put_ref(g, t->num[c->elem]);
+        } else if (c->elem == KID_ANNOT) {
+            g_string_append(g, " << /Type /OBJR /Obj");
+            put_ref(g, c->value);
+            g_string_append(g, " /Pg");
+            put_ref(g, t->pages[c->page].num);
+            g_string_append(g, " >>");
+        } else if (page >= 0) {
+            put_int(g, c->value);
+        } else {
+            g_string_append(g, " << /Type /MCR /Pg");
+            put_ref(g, t->pages[c->page].num);
+            g_string_append(g, " /MCID");
+            put_int(g, c->value);
+            g_string_append(g, " >>");
+        }
+    }
+    g_string_append(g, " ]");
+    if (el->alt && !strcmp(el->role, "Figure")) {
+        g_string_append(g, " /Alt ");
+        text_string(g, el->alt);
+    }
+    if (!strcmp(el->role, "TH"))
+        g_string_append(g, " /A << /O /Table /Scope /Column >>");
+    g_string_append(g, " >>");
 }
 
 void rp_pdf_tree_free(struct rp_pdf_file *pdf)
@@ -659,6 +756,8 @@ void rp_pdf_tree_free(struct rp_pdf_file *pdf)
             g_array_free(t->pages[p].a_keys, TRUE);
     }
     free(t->pages);
+    free(t->kid_at);
+    free(t->kids);
     free(t->roles);
     free(t->num);
     g_hash_table_destroy(t->widths);
